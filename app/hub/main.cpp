@@ -1,0 +1,88 @@
+// crossmatch-hub: the hub of an event, and the commands that inspect its data.
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "app/hub/command_line.hpp"
+#include "app/hub/demo_summary.hpp"
+#include "storage/asset_files.hpp"
+
+namespace {
+
+using crossmatch::hub::CommandLine;
+namespace storage = crossmatch::storage;
+namespace core = crossmatch::core;
+
+constexpr const char* kUsage = R"(usage: crossmatch-hub COMMAND [options]
+
+commands:
+  assets [--assets DIR]
+      check the taxonomy files and print the study's table of cities and sectors
+  demo-event [--participants N] [--seed K] [--show M] [--assets DIR]
+      generate a demo event (default 60 participants, seed 1) and print its summary
+
+--assets DIR reads the asset files from DIR instead of the ones beside this program.
+)";
+
+int fail(const core::Error& error) {
+  std::cerr << "crossmatch-hub: " << error.message << "\n";
+  return 2;
+}
+
+core::Result<core::Taxonomy> taxonomy_from(const CommandLine& args) {
+  const auto dir = args.get("--assets");
+  return storage::load_taxonomy(dir ? std::filesystem::path(*dir) : storage::default_assets_dir());
+}
+
+int run_assets(const CommandLine& args) {
+  auto taxonomy = taxonomy_from(args);
+  if (!taxonomy) return fail(taxonomy.error());
+  crossmatch::hub::print_taxonomy_summary(std::cout, *taxonomy);
+  return 0;
+}
+
+int run_demo_event(const CommandLine& args) {
+  auto taxonomy = taxonomy_from(args);
+  if (!taxonomy) return fail(taxonomy.error());
+  const auto dir = args.get("--assets");
+  auto vocabulary = storage::load_demo_vocabulary(
+      dir ? std::filesystem::path(*dir) : storage::default_assets_dir(), *taxonomy);
+  if (!vocabulary) return fail(vocabulary.error());
+  auto n = args.integer("--participants", 60, 1, core::kMaxDemoParticipants);
+  if (!n) return fail(n.error());
+  auto seed = args.integer("--seed", 1, 0, INT64_MAX);
+  if (!seed) return fail(seed.error());
+  auto shown = args.integer("--show", 10, 0, core::kMaxDemoParticipants);
+  if (!shown) return fail(shown.error());
+  auto participants = core::generate_demo_participants(
+      *taxonomy, *vocabulary,
+      core::DemoOptions{static_cast<int>(*n), static_cast<std::uint64_t>(*seed)});
+  if (!participants) return fail(participants.error());
+  crossmatch::hub::print_taxonomy_summary(std::cout, *taxonomy);
+  std::cout << "\n";
+  crossmatch::hub::print_demo_event_summary(std::cout, *taxonomy, *vocabulary, *participants,
+                                            static_cast<std::size_t>(*shown));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) {
+    std::cout << kUsage;
+    return argc < 2 ? 2 : 0;
+  }
+  const std::string command = argv[1];
+  if (command == "assets") {
+    auto args = CommandLine::parse(argc, argv, 2, {"--assets"});
+    if (!args) return fail(args.error());
+    return run_assets(*args);
+  }
+  if (command == "demo-event") {
+    auto args = CommandLine::parse(argc, argv, 2, {"--assets", "--participants", "--seed", "--show"});
+    if (!args) return fail(args.error());
+    return run_demo_event(*args);
+  }
+  std::cerr << "crossmatch-hub: unknown command '" << command << "'\n\n" << kUsage;
+  return 2;
+}

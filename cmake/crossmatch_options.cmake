@@ -1,0 +1,17 @@
+# Compiler flags shared by every target of our own (third-party headers are SYSTEM includes).
+add_library(crossmatch_flags INTERFACE)
+target_compile_options(crossmatch_flags INTERFACE -Wall -Wextra -Wpedantic -Werror)
+if(CROSSMATCH_SANITIZE)
+  target_compile_options(crossmatch_flags INTERFACE
+    -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  target_link_options(crossmatch_flags INTERFACE -fsanitize=address,undefined)
+endif()
+
+# crossmatch_library(NAME DIR [LINK deps...]): a static library from every .cpp under DIR.
+function(crossmatch_library name dir)
+  cmake_parse_arguments(ARG "" "" "LINK;PRIVATE" ${ARGN})
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${dir}/*.cpp)
+  add_library(${name} STATIC ${sources})
+  target_include_directories(${name} PUBLIC ${CMAKE_SOURCE_DIR})
+  target_link_libraries(${name} PUBLIC crossmatch_flags ${ARG_LINK} PRIVATE ${ARG_PRIVATE})
+endfunction()

@@ -1,0 +1,26 @@
+#include <doctest/doctest.h>
+
+#include "core/text.hpp"
+
+using namespace crossmatch::core;
+
+TEST_CASE("UTF-8 validation accepts real text and rejects malformed sequences") {
+  CHECK(is_valid_utf8(""));
+  CHECK(is_valid_utf8("Lisboa, Kraków, Tõnis, 設計, 🎨"));
+  CHECK_FALSE(is_valid_utf8("\xff"));
+  CHECK_FALSE(is_valid_utf8("\xc3"));              // truncated
+  CHECK_FALSE(is_valid_utf8("\xc0\x80"));          // overlong NUL
+  CHECK_FALSE(is_valid_utf8("\xe0\x80\xaf"));      // overlong '/'
+  CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate
+  CHECK_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // above U+10FFFF
+  CHECK_FALSE(is_valid_utf8("a\x80z"));            // stray continuation
+  CHECK(utf8_length("Kraków") == 6);
+}
+
+TEST_CASE("control characters") {
+  CHECK(has_control_character(std::string("a\0b", 3)));
+  CHECK(has_control_character("a\x7f"));
+  CHECK(has_control_character("line\nbreak"));
+  CHECK_FALSE(has_control_character("line\nbreak", true));
+  CHECK_FALSE(has_control_character("Zoë"));
+}
