@@ -1,0 +1,29 @@
+// The organiser's matching settings: the weights of the pair-score components and team sizes.
+#pragma once
+
+namespace crossmatch::core {
+
+// Weights of the named components of a pair score. They need not sum to 1: the score divides by
+// their sum, so it stays in [0, 1]. Defaults are documented in docs/matching.md.
+struct ScoreWeights {
+  double sector = 0.30;         // sector complementarity (CCI with growth; the study's table)
+  double working_style = 0.25;  // like-minded answers to the questionnaire
+  double international = 0.15;  // a different city, more for a different country
+  double offers_seeks = 0.20;   // what one offers the other seeks, either way
+  double market_bridge = 0.10;  // one knows a market the other targets
+  bool operator==(const ScoreWeights&) const = default;
+};
+
+struct MatchingSettings {
+  ScoreWeights weights;
+  int team_min = 3;  // team sizes, organiser settings
+  int team_max = 5;
+  bool operator==(const MatchingSettings&) const = default;
+};
+
+// Limits an organiser's settings must stay inside.
+inline constexpr double kMaxWeight = 10.0;
+inline constexpr int kMinTeamSize = 2;
+inline constexpr int kMaxTeamSize = 12;
+
+}  // namespace crossmatch::core
