@@ -1,10 +1,12 @@
 // crossmatch-hub: the hub of an event, and the commands that inspect its data.
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <string>
 
 #include "app/hub/command_line.hpp"
 #include "app/hub/demo_summary.hpp"
+#include "app/hub/replay.hpp"
 #include "storage/asset_files.hpp"
 
 namespace {
@@ -20,6 +22,9 @@ commands:
       check the taxonomy files and print the study's table of cities and sectors
   demo-event [--participants N] [--seed K] [--show M] [--assets DIR]
       generate a demo event (default 60 participants, seed 1) and print its summary
+  replay FILE [--assets DIR]
+      apply a file of operations (one JSON object per line) to an empty event; print each
+      refusal as a JSON line (line, code, field, message) and the final statistics last
 
 --assets DIR reads the asset files from DIR instead of the ones beside this program.
 )";
@@ -65,6 +70,25 @@ int run_demo_event(const CommandLine& args) {
   return 0;
 }
 
+int run_replay(const CommandLine& args) {
+  if (args.positional().size() != 1) {
+    std::cerr << "crossmatch-hub: replay takes one FILE of operations\n";
+    return 2;
+  }
+  const std::string& path = args.positional()[0];
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "crossmatch-hub: cannot read " << path << ": " << std::strerror(errno) << "\n";
+    return 2;
+  }
+  auto taxonomy = taxonomy_from(args);
+  if (!taxonomy) return fail(taxonomy.error());
+  const auto summary = crossmatch::hub::replay_operations(in, std::cout, *taxonomy);
+  std::cerr << "replayed " << summary.lines << " lines: " << summary.applied << " applied, "
+            << summary.refused << " refused\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -82,6 +106,11 @@ int main(int argc, char** argv) {
     auto args = CommandLine::parse(argc, argv, 2, {"--assets", "--participants", "--seed", "--show"});
     if (!args) return fail(args.error());
     return run_demo_event(*args);
+  }
+  if (command == "replay") {
+    auto args = CommandLine::parse(argc, argv, 2, {"--assets"});
+    if (!args) return fail(args.error());
+    return run_replay(*args);
   }
   std::cerr << "crossmatch-hub: unknown command '" << command << "'\n\n" << kUsage;
   return 2;

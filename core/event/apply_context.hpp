@@ -1,0 +1,98 @@
+// Shared by the files that apply each kind of operation (apply_*.cpp); not for use elsewhere.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/event/apply.hpp"
+
+namespace crossmatch::core::detail {
+
+struct ApplyContext {
+  EventState& state;
+  const Taxonomy& taxonomy;
+  const Operation& op;
+  ApplyMode mode;
+  Operation applied;  // the operation as applied, decisions filled in
+
+  const Actor& actor() const { return op.actor; }
+  bool deciding() const { return mode == ApplyMode::Decide; }
+  bool organiser() const { return op.actor.role == Role::Organiser; }
+  bool is_participant(ParticipantId id) const {
+    return op.actor.role == Role::Participant && op.actor.participant == id && id != 0;
+  }
+  template <class T>
+  T& applied_payload() { return std::get<T>(applied.payload); }
+};
+
+Error refuse(std::string code, std::string field, std::string message);
+
+// "Only the organiser can <what>."
+Status require_organiser(const ApplyContext& ctx, const std::string& what);
+// The organiser, or the participant themself.
+Status require_self_or_organiser(const ApplyContext& ctx, ParticipantId id, const std::string& what);
+
+// The participant, or a refusal naming the field: not found, withdrawn or erased.
+Result<const Participant*> find_participant(const ApplyContext& ctx, ParticipantId id,
+                                            const std::string& field);
+Result<const Participant*> find_active_participant(const ApplyContext& ctx, ParticipantId id,
+                                                   const std::string& field);
+Result<const Meeting*> find_meeting(const ApplyContext& ctx, MeetingId id);
+
+// A person as messages name them.
+std::string person_name(const EventState& state, ParticipantId id);
+
+// Text rules for operation fields (UTF-8, control characters, length).
+Status check_field_text(const std::string& value, const std::string& field, const std::string& label,
+                        std::size_t max_length, bool required, bool multiline = false);
+
+// Every slot exists, is in a one-to-one meeting session, at most `max`, no duplicates.
+Status check_meeting_slots(const ApplyContext& ctx, const std::vector<SlotRef>& slots,
+                           const std::string& field, std::size_t max);
+
+// Changes a meeting with the index and counters kept in step.
+template <class Fn>
+void modify_meeting(ApplyContext& ctx, MeetingId id, Fn&& change);
+void modify_participant_status(ApplyContext& ctx, ParticipantId id, ParticipantStatus status);
+// Cancels every open meeting of a person that has not taken place (withdrawal, erasure).
+void cancel_open_meetings(ApplyContext& ctx, ParticipantId id, const std::string& reason);
+
+// Per kind of operation.
+Status apply_create_event(ApplyContext& ctx, const CreateEvent& op);
+Status apply_set_registration(ApplyContext& ctx, const SetRegistration& op);
+Status apply_set_settings(ApplyContext& ctx, const SetSettings& op);
+Status apply_define_session(ApplyContext& ctx, const DefineSession& op);
+Status apply_remove_session(ApplyContext& ctx, const RemoveSession& op);
+Status apply_define_table(ApplyContext& ctx, const DefineTable& op);
+Status apply_remove_table(ApplyContext& ctx, const RemoveTable& op);
+Status apply_announce(ApplyContext& ctx, const Announce& op);
+Status apply_schedule(ApplyContext& ctx, const ApplySchedule& op);
+Status apply_publish_team_round(ApplyContext& ctx, const PublishTeamRound& op);
+Status apply_register(ApplyContext& ctx, const Register& op);
+Status apply_edit_profile(ApplyContext& ctx, const EditProfile& op);
+Status apply_set_availability(ApplyContext& ctx, const SetAvailability& op);
+Status apply_withdraw(ApplyContext& ctx, const Withdraw& op);
+Status apply_erase(ApplyContext& ctx, const Erase& op);
+Status apply_request_meeting(ApplyContext& ctx, const RequestMeeting& op);
+Status apply_introduce(ApplyContext& ctx, const Introduce& op);
+Status apply_accept(ApplyContext& ctx, const AcceptMeeting& op);
+Status apply_decline(ApplyContext& ctx, const DeclineMeeting& op);
+Status apply_propose_slot(ApplyContext& ctx, const ProposeSlot& op);
+Status apply_cancel(ApplyContext& ctx, const CancelMeeting& op);
+Status apply_feedback(ApplyContext& ctx, const GiveFeedback& op);
+
+}  // namespace crossmatch::core::detail
+
+#include "core/event/event_index.hpp"
+
+namespace crossmatch::core::detail {
+
+template <class Fn>
+void modify_meeting(ApplyContext& ctx, MeetingId id, Fn&& change) {
+  Meeting& m = ctx.state.meetings.at(id);
+  account_meeting(ctx.state, ctx.taxonomy, m, -1);
+  change(m);
+  account_meeting(ctx.state, ctx.taxonomy, m, +1);
+}
+
+}  // namespace crossmatch::core::detail

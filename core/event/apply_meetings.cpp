@@ -1,0 +1,318 @@
+// Applying meeting operations: request, introduce, accept, decline, propose a slot, cancel, feedback.
+#include <algorithm>
+
+#include "core/event/apply_context.hpp"
+#include "core/event/booking.hpp"
+#include "core/event/session_slots.hpp"
+
+namespace crossmatch::core::detail {
+namespace {
+
+// Refuses a new meeting between two people who declined before or already have one open.
+Status check_new_pair(const ApplyContext& ctx, ParticipantId a, ParticipantId b, const std::string& field) {
+  if (a == b) return refuse("invalid", field, "A meeting needs two different people.");
+  const auto it = ctx.state.index.pair_meetings.find(pair_key(a, b));
+  if (it == ctx.state.index.pair_meetings.end()) return Status::success();
+  for (const MeetingId id : it->second) {
+    const Meeting& m = ctx.state.meetings.at(id);
+    if (m.status == MeetingStatus::Declined)
+      return refuse("declined_pair", field,
+                    "A meeting between " + person_name(ctx.state, a) + " and " + person_name(ctx.state, b) +
+                        " was declined; a declined pair is not matched again.");
+    if (m.open())
+      return refuse("already_requested", field,
+                    person_name(ctx.state, a) + " and " + person_name(ctx.state, b) +
+                        " already have a " + (m.status == MeetingStatus::Accepted ? "meeting" : "request") +
+                        " (meeting " + std::to_string(id) + ").");
+  }
+  return Status::success();
+}
+
+// The new meeting's id: the hub's next one, or the one the hub decided.
+Result<MeetingId> new_meeting_id(ApplyContext& ctx, MeetingId given) {
+  const MeetingId id = ctx.deciding() ? ctx.state.next_meeting : given;
+  if (id == 0 || ctx.state.meeting(id) != nullptr)
+    return refuse("invalid", "meeting", "An applied request carries a new meeting number.");
+  ctx.state.next_meeting = std::max(ctx.state.next_meeting, id + 1);
+  return id;
+}
+
+std::string list_slots(const EventState& state, const std::vector<SlotRef>& slots) {
+  std::string out;
+  for (const SlotRef s : slots) {
+    if (!out.empty()) out += ", ";
+    out += describe_slot(state, s, true);
+  }
+  return out;
+}
+
+// Why a and b cannot meet at this slot (a person's conflict, or no free table), or empty.
+std::string slot_problem(const EventState& state, const Meeting& m, SlotRef slot) {
+  for (const ParticipantId p : {m.requester, m.invitee}) {
+    const std::string why = person_conflict(state, p, slot, m.id);
+    if (!why.empty()) return person_name(state, p) + " " + why;
+  }
+  if (free_table(state, slot, 2, m.id) == 0) return "every table is taken then";
+  return {};
+}
+
+Error slot_refusal(const EventState& state, const Meeting& m, SlotRef slot, const std::string& why,
+                   const std::string& field) {
+  const auto alternatives = nearest_free_slots(state, m.requester, m.invitee, slot, 3);
+  std::string message = describe_slot(state, slot) + " does not work: " + why + ".";
+  if (alternatives.empty()) {
+    message += " There is no other common free slot left.";
+  } else {
+    message += " Nearest free for both: " + list_slots(state, alternatives) + ".";
+  }
+  return refuse("slot_unavailable", field, message);
+}
+
+// The acting party of a meeting: the participant themself, or 0 for the organiser.
+Result<ParticipantId> acting_party(const ApplyContext& ctx, const Meeting& m, const std::string& what) {
+  if (ctx.organiser()) return ParticipantId{0};
+  if (ctx.actor().role == Role::Participant && m.involves(ctx.actor().participant))
+    return ctx.actor().participant;
+  return refuse("forbidden", "actor", "Only the two people of the meeting or the organiser can " + what + ".");
+}
+
+Status both_active(const ApplyContext& ctx, const Meeting& m) {
+  for (const ParticipantId p : {m.requester, m.invitee}) {
+    auto found = find_active_participant(ctx, p, "meeting");
+    if (!found) return found.error();
+  }
+  return Status::success();
+}
+
+}  // namespace
+
+Status apply_request_meeting(ApplyContext& ctx, const RequestMeeting& op) {
+  if (!ctx.organiser() && !ctx.is_participant(op.from))
+    return refuse("forbidden", "from", "You can request meetings only for yourself.");
+  for (const auto& [id, field] : {std::pair{op.from, "from"}, std::pair{op.to, "to"}}) {
+    auto found = find_active_participant(ctx, id, field);
+    if (!found) return found.error();
+  }
+  if (Status s = check_new_pair(ctx, op.from, op.to, "to"); !s) return s;
+  const auto open_it = ctx.state.index.open_requests.find(op.from);
+  const int open = open_it == ctx.state.index.open_requests.end() ? 0 : open_it->second;
+  const int cap = ctx.state.event.settings.max_open_requests;
+  if (open >= cap)
+    return refuse("request_cap", "from",
+                  person_name(ctx.state, op.from) + " has " + std::to_string(open) +
+                      " open requests, the most the organiser allows; wait for answers or cancel one.");
+  if (Status s = check_field_text(op.message, "message", "The message", kMaxMessageLength, false, true); !s)
+    return s;
+  if (Status s = check_meeting_slots(ctx, op.preferred, "preferred", kMaxPreferredSlots); !s) return s;
+  auto id = new_meeting_id(ctx, op.meeting);
+  if (!id) return id.error();
+  ctx.applied_payload<RequestMeeting>().meeting = *id;
+  Meeting m;
+  m.id = *id;
+  m.requester = op.from;
+  m.invitee = op.to;
+  m.message = op.message;
+  m.preferred = op.preferred;
+  m.requested_at = ctx.op.at;
+  ctx.state.meetings.emplace(m.id, m);
+  index_new_meeting(ctx.state, ctx.taxonomy, m);
+  return Status::success();
+}
+
+Status apply_introduce(ApplyContext& ctx, const Introduce& op) {
+  if (ctx.actor().role != Role::Broker && !ctx.organiser())
+    return refuse("forbidden", "actor", "Only a broker or the organiser can introduce people.");
+  for (const auto& [id, field] : {std::pair{op.first, "first"}, std::pair{op.second, "second"}}) {
+    auto found = find_active_participant(ctx, id, field);
+    if (!found) return found.error();
+  }
+  if (Status s = check_new_pair(ctx, op.first, op.second, "second"); !s) return s;
+  if (Status s = check_field_text(op.note, "note", "The note", kMaxMessageLength, false, true); !s) return s;
+  if (Status s = check_meeting_slots(ctx, op.preferred, "preferred", kMaxPreferredSlots); !s) return s;
+  auto id = new_meeting_id(ctx, op.meeting);
+  if (!id) return id.error();
+  ctx.applied_payload<Introduce>().meeting = *id;
+  Meeting m;
+  m.id = *id;
+  m.requester = op.first;
+  m.invitee = op.second;
+  m.introduced = true;
+  m.message = op.note;
+  m.preferred = op.preferred;
+  m.requester_accepted = false;
+  m.invitee_accepted = false;
+  m.requested_at = ctx.op.at;
+  ctx.state.meetings.emplace(m.id, m);
+  index_new_meeting(ctx.state, ctx.taxonomy, m);
+  return Status::success();
+}
+
+Status apply_accept(ApplyContext& ctx, const AcceptMeeting& op) {
+  auto found = find_meeting(ctx, op.meeting);
+  if (!found) return found.error();
+  const Meeting& m = **found;
+  auto party = acting_party(ctx, m, "accept it");
+  if (!party) return party.error();
+  if (m.status != MeetingStatus::Requested)
+    return refuse("not_pending", "meeting",
+                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) + ", not awaiting an answer.");
+  const bool by_requester = *party == m.requester;
+  const bool by_invitee = *party == m.invitee;
+  if ((by_requester && m.requester_accepted) || (by_invitee && m.invitee_accepted))
+    return refuse("already_accepted", "meeting",
+                  "You have already accepted; " + person_name(ctx.state, m.other(*party)) + " has to answer.");
+  if (Status s = both_active(ctx, m); !s) return s;
+  if (op.slot) {
+    if (Status s = check_meeting_slots(ctx, {*op.slot}, "slot", 1); !s) return s;
+  }
+  const bool requester_accepted = m.requester_accepted || by_requester || *party == 0;
+  const bool invitee_accepted = m.invitee_accepted || by_invitee || *party == 0;
+  const bool complete = requester_accepted && invitee_accepted;
+
+  std::optional<Placement> placement;
+  if (complete) {
+    if (!ctx.deciding()) {
+      placement = op.placement;
+      if (placement) {
+        // What this replica knows must agree with the hub's decision.
+        if (!slot_exists(ctx.state, placement->slot) || ctx.state.table(placement->table) == nullptr)
+          return refuse("invalid", "placement", "The booked slot or table does not exist here.");
+      }
+    } else if (ctx.state.event.settings.booking == BookingMode::Instant) {
+      if (op.slot) {
+        const std::string why = slot_problem(ctx.state, m, *op.slot);
+        if (!why.empty()) return slot_refusal(ctx.state, m, *op.slot, why, "slot");
+        placement = Placement{*op.slot, free_table(ctx.state, *op.slot, 2, m.id)};
+      } else {
+        placement = find_placement(ctx.state, m.requester, m.invitee, m.preferred);
+        if (!placement)
+          return refuse("no_common_slot", "meeting",
+                        person_name(ctx.state, m.requester) + " and " + person_name(ctx.state, m.invitee) +
+                            " have no common free slot with a free table left in any meeting session; "
+                            "one of them can free a slot, or ask the organiser for another session.");
+      }
+    }
+  }
+  ctx.applied_payload<AcceptMeeting>().placement = placement;
+  const std::int64_t at = ctx.op.at;
+  modify_meeting(ctx, m.id, [&](Meeting& x) {
+    x.requester_accepted = requester_accepted;
+    x.invitee_accepted = invitee_accepted;
+    if (complete) {
+      x.status = MeetingStatus::Accepted;
+      x.accepted_at = at;
+      x.placement = placement;
+    }
+  });
+  return Status::success();
+}
+
+Status apply_decline(ApplyContext& ctx, const DeclineMeeting& op) {
+  auto found = find_meeting(ctx, op.meeting);
+  if (!found) return found.error();
+  const Meeting& m = **found;
+  auto party = acting_party(ctx, m, "decline it");
+  if (!party) return party.error();
+  if (m.status != MeetingStatus::Requested)
+    return refuse("not_pending", "meeting",
+                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) + ", not awaiting an answer.");
+  if (*party != 0) {
+    const bool accepted = *party == m.requester ? m.requester_accepted : m.invitee_accepted;
+    if (accepted)
+      return refuse("not_yours_to_answer", "meeting",
+                    "You asked for this meeting; cancel it instead of declining.");
+  }
+  if (Status s = check_field_text(op.reason, "reason", "The reason", kMaxReasonLength, false); !s) return s;
+  const ParticipantId by = *party;
+  modify_meeting(ctx, m.id, [&](Meeting& x) {
+    x.status = MeetingStatus::Declined;
+    x.closed_by = by;
+    x.close_reason = op.reason;
+  });
+  return Status::success();
+}
+
+Status apply_propose_slot(ApplyContext& ctx, const ProposeSlot& op) {
+  auto found = find_meeting(ctx, op.meeting);
+  if (!found) return found.error();
+  const Meeting& m = **found;
+  if (ctx.actor().role != Role::Participant || !m.involves(ctx.actor().participant))
+    return refuse("forbidden", "actor", "Only the two people of the meeting can propose another slot.");
+  const ParticipantId by = ctx.actor().participant;
+  if (m.status != MeetingStatus::Requested)
+    return refuse("not_pending", "meeting",
+                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) +
+                      "; only a pending request can get another slot.");
+  if (Status s = both_active(ctx, m); !s) return s;
+  if (Status s = check_meeting_slots(ctx, {op.slot}, "slot", 1); !s) return s;
+  if (ctx.deciding()) {
+    const std::string why = slot_problem(ctx.state, m, op.slot);
+    if (!why.empty()) return slot_refusal(ctx.state, m, op.slot, why, "slot");
+  }
+  modify_meeting(ctx, m.id, [&](Meeting& x) {
+    x.preferred = {op.slot};
+    // The proposer agrees to their own proposal; the other person now answers it.
+    x.requester_accepted = by == x.requester;
+    x.invitee_accepted = by == x.invitee;
+  });
+  return Status::success();
+}
+
+Status apply_cancel(ApplyContext& ctx, const CancelMeeting& op) {
+  auto found = find_meeting(ctx, op.meeting);
+  if (!found) return found.error();
+  const Meeting& m = **found;
+  auto party = acting_party(ctx, m, "cancel it");
+  if (!party) return party.error();
+  if (!m.open())
+    return refuse("not_open", "meeting",
+                  "Meeting " + std::to_string(m.id) + " is already " + to_string(m.status) + ".");
+  if (m.status == MeetingStatus::Requested && *party != 0) {
+    const bool accepted = *party == m.requester ? m.requester_accepted : m.invitee_accepted;
+    if (!accepted)
+      return refuse("not_yours_to_cancel", "meeting",
+                    "This request awaits your answer; decline it instead of cancelling.");
+  }
+  if (Status s = check_field_text(op.reason, "reason", "The reason", kMaxReasonLength, false); !s) return s;
+  const ParticipantId by = *party;
+  modify_meeting(ctx, m.id, [&](Meeting& x) {
+    x.status = MeetingStatus::Cancelled;
+    x.placement.reset();
+    x.closed_by = by;
+    x.close_reason = op.reason;
+  });
+  return Status::success();
+}
+
+Status apply_feedback(ApplyContext& ctx, const GiveFeedback& op) {
+  auto found = find_meeting(ctx, op.meeting);
+  if (!found) return found.error();
+  const Meeting& m = **found;
+  auto party = acting_party(ctx, m, "give feedback on it");
+  if (!party) return party.error();
+  if (m.status != MeetingStatus::Accepted)
+    return refuse("not_accepted", "meeting",
+                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) + "; feedback is for accepted meetings.");
+  if (*party == 0 && (op.rating != 0 || !op.comment.empty()))
+    return refuse("forbidden", "rating", "Only the participants rate their meetings; the organiser marks them held or not.");
+  if (op.rating < 0 || op.rating > 5)
+    return refuse("out_of_range", "rating", "A rating is 1 to 5 (or none).");
+  if (Status s = check_field_text(op.comment, "comment", "The comment", kMaxMessageLength, false, true); !s)
+    return s;
+  const HeldState held = op.held != HeldState::Unknown ? op.held : m.held;
+  if (op.rating != 0 && held == HeldState::NotHeld)
+    return refuse("not_held", "rating", "The meeting is marked as not held; rate a meeting that took place.");
+  if (op.held == HeldState::Unknown && op.rating == 0 && op.comment.empty())
+    return refuse("invalid", "held", "Say whether the meeting was held, or give a rating or a comment.");
+  const ParticipantId by = *party;
+  modify_meeting(ctx, m.id, [&](Meeting& x) {
+    x.held = held;
+    if (by == 0) return;
+    MeetingFeedback& f = by == x.requester ? x.requester_feedback : x.invitee_feedback;
+    if (op.rating != 0) f.rating = op.rating;
+    if (!op.comment.empty()) f.comment = op.comment;
+  });
+  return Status::success();
+}
+
+}  // namespace crossmatch::core::detail

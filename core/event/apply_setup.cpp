@@ -1,0 +1,285 @@
+// Applying the organiser's set-up operations: the event, settings, sessions, tables, announcements.
+#include <algorithm>
+
+#include "core/event/apply_context.hpp"
+#include "core/event/calendar.hpp"
+#include "core/event/session_slots.hpp"
+
+namespace crossmatch::core::detail {
+namespace {
+
+bool is_join_code(const std::string& code) {
+  if (code.size() < 4 || code.size() > 64) return false;
+  return std::all_of(code.begin(), code.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+Status check_weight(double w, const std::string& field, const std::string& label) {
+  if (!(w >= 0.0 && w <= kMaxWeight))
+    return refuse("out_of_range", field,
+                  label + " weight must be between 0 and " + std::to_string(int(kMaxWeight)) + ".");
+  return Status::success();
+}
+
+// The meetings booked in a session.
+int placed_in_session(const EventState& state, SessionId session) {
+  int n = 0;
+  for (const auto& [id, m] : state.meetings) {
+    n += m.status == MeetingStatus::Accepted && m.placement && m.placement->slot.session == session;
+  }
+  return n;
+}
+
+bool rounds_use_session(const EventState& state, SessionId session) {
+  return std::any_of(state.rounds.begin(), state.rounds.end(),
+                     [&](const auto& r) { return r.second.session == session; });
+}
+
+int unavailability_in_session(const EventState& state, SessionId session) {
+  int n = 0;
+  for (const auto& [id, p] : state.participants) {
+    n += std::any_of(p.availability.unavailable.begin(), p.availability.unavailable.end(),
+                     [&](SlotRef s) { return s.session == session; });
+  }
+  return n;
+}
+
+}  // namespace
+
+Status apply_create_event(ApplyContext& ctx, const CreateEvent& op) {
+  if (Status s = require_organiser(ctx, "create the event"); !s) return s;
+  if (ctx.state.event.created)
+    return refuse("already_created", "type", "The event '" + ctx.state.event.name + "' already exists.");
+  if (Status s = check_field_text(op.name, "name", "The event's name", kMaxEventNameLength, true); !s)
+    return s;
+  if (!is_plausible_time_zone(op.time_zone))
+    return refuse("invalid", "time_zone",
+                  "Time zone '" + op.time_zone + "' is not a zone name like 'Europe/Lisbon' or 'UTC'.");
+  if (!is_join_code(op.join_code))
+    return refuse("invalid", "join_code",
+                  "A join code has 4 to 64 letters, digits or dashes.");
+  EventInfo& e = ctx.state.event;
+  e.created = true;
+  e.name = op.name;
+  e.time_zone = op.time_zone;
+  e.join_code = op.join_code;
+  e.registration_open = false;
+  return Status::success();
+}
+
+Status apply_set_registration(ApplyContext& ctx, const SetRegistration& op) {
+  if (Status s = require_organiser(ctx, "open or close registration"); !s) return s;
+  ctx.state.event.registration_open = op.open;
+  return Status::success();
+}
+
+Status apply_set_settings(ApplyContext& ctx, const SetSettings& op) {
+  if (Status s = require_organiser(ctx, "change the matching settings"); !s) return s;
+  const EventSettings& st = op.settings;
+  const ScoreWeights& w = st.matching.weights;
+  const std::pair<double, const char*> weights[] = {
+      {w.sector, "sector"}, {w.working_style, "working_style"}, {w.international, "international"},
+      {w.offers_seeks, "offers_seeks"}, {w.market_bridge, "market_bridge"}};
+  double sum = 0;
+  for (const auto& [value, name] : weights) {
+    if (Status s = check_weight(value, std::string("settings.matching.weights.") + name, name); !s)
+      return s;
+    sum += value;
+  }
+  if (sum <= 0)
+    return refuse("invalid", "settings.matching.weights", "At least one weight must be above 0.");
+  const MatchingSettings& m = st.matching;
+  if (m.team_min < kMinTeamSize || m.team_max > kMaxTeamSize || m.team_min > m.team_max)
+    return refuse("out_of_range", "settings.matching.team_min",
+                  "Team sizes must satisfy " + std::to_string(kMinTeamSize) +
+                      " <= smallest <= largest <= " + std::to_string(kMaxTeamSize) + ".");
+  if (st.max_open_requests < 1 || st.max_open_requests > kMaxOpenRequestsCap)
+    return refuse("out_of_range", "settings.max_open_requests",
+                  "The cap on open requests must be between 1 and " +
+                      std::to_string(kMaxOpenRequestsCap) + ".");
+  if (st.afternoon_start < 0 || st.afternoon_start > 24 * 60)
+    return refuse("out_of_range", "settings.afternoon_start", "The afternoon starts between 00:00 and 24:00.");
+  if (st.afternoon_start != ctx.state.event.settings.afternoon_start) {
+    // Moving the boundary must not put a booked meeting on the wrong side of someone's requirement.
+    for (const auto& [id, m] : ctx.state.meetings) {
+      if (m.status != MeetingStatus::Accepted || !m.placement) continue;
+      const Session& s = ctx.state.sessions.at(m.placement->slot.session);
+      const bool morning = s.slot_starts[m.placement->slot.index] < st.afternoon_start;
+      for (const ParticipantId p : {m.requester, m.invitee}) {
+        const TimeOfDay only = ctx.state.participants.at(p).availability.only;
+        if ((only == TimeOfDay::Morning && !morning) || (only == TimeOfDay::Afternoon && morning))
+          return refuse("conflict", "settings.afternoon_start",
+                        "Meeting " + std::to_string(id) + " of " + person_name(ctx.state, p) +
+                            " would fall outside their time-of-day requirement; move it first.");
+      }
+    }
+  }
+  ctx.state.event.settings = st;
+  return Status::success();
+}
+
+Status apply_define_session(ApplyContext& ctx, const DefineSession& op) {
+  if (Status s = require_organiser(ctx, "define sessions"); !s) return s;
+  EventState& state = ctx.state;
+  const bool creating = op.session == 0;
+  const Session* existing = creating ? nullptr : state.session(op.session);
+  if (!creating && existing == nullptr)
+    return refuse("not_found", "session", "There is no session " + std::to_string(op.session) + ".");
+  if (creating && state.sessions.size() >= kMaxSessions)
+    return refuse("too_many", "session", "An event has at most " + std::to_string(kMaxSessions) + " sessions.");
+  if (Status s = check_field_text(op.name, "name", "The session's name", kMaxSessionNameLength, true); !s)
+    return s;
+  if (op.date < days_from_civil(2000, 1, 1) || op.date > days_from_civil(2199, 12, 31))
+    return refuse("out_of_range", "date", "The session's date must be between 2000 and 2199.");
+  if (op.start < 0 || op.end > 24 * 60 || op.start >= op.end)
+    return refuse("invalid", "end", "A session ends after it starts, within one day.");
+  if (op.slot_minutes < kMinSlotMinutes || op.slot_minutes > kMaxSlotMinutes)
+    return refuse("out_of_range", "slot_minutes",
+                  "Slots last " + std::to_string(kMinSlotMinutes) + " to " +
+                      std::to_string(kMaxSlotMinutes) + " minutes.");
+  if (op.breaks.size() > kMaxBreaks)
+    return refuse("too_many", "breaks", "At most " + std::to_string(kMaxBreaks) + " breaks a session.");
+  for (std::size_t i = 0; i < op.breaks.size(); ++i) {
+    const TimeRange& b = op.breaks[i];
+    if (b.start >= b.end || b.start < op.start || b.end > op.end)
+      return refuse("invalid", "breaks[" + std::to_string(i) + "]",
+                    "A break ends after it starts, inside the session.");
+  }
+  Session session;
+  session.id = op.session;
+  session.name = op.name;
+  session.kind = op.kind;
+  session.date = op.date;
+  session.start = op.start;
+  session.end = op.end;
+  session.slot_minutes = op.slot_minutes;
+  session.breaks = op.breaks;
+  compute_slots(session);
+  if (session.slot_starts.empty())
+    return refuse("invalid", "slot_minutes", "The session has no room for a single slot.");
+  if (session.slot_starts.size() > kMaxSlotsPerSession)
+    return refuse("too_many", "slot_minutes",
+                  "A session has at most " + std::to_string(kMaxSlotsPerSession) + " slots.");
+  if (session.kind == SessionKind::Meetings) {
+    // One-to-one sessions may not overlap: a person is in one meeting at a time.
+    for (const auto& [id, other] : state.sessions) {
+      if (id == op.session || other.kind != SessionKind::Meetings || other.date != session.date)
+        continue;
+      if (session.start < other.end && other.start < session.end)
+        return refuse("overlap", "start",
+                      "One-to-one sessions may not overlap; this one overlaps '" + other.name + "'.");
+    }
+  }
+  if (existing != nullptr) {
+    const bool layout_changed = existing->kind != session.kind || existing->date != session.date ||
+                                existing->slot_starts != session.slot_starts;
+    if (layout_changed) {
+      if (const int n = placed_in_session(state, op.session); n > 0)
+        return refuse("in_use", "session",
+                      std::to_string(n) + " meetings are booked in this session; move or cancel them "
+                      "before changing its times.");
+      if (rounds_use_session(state, op.session))
+        return refuse("in_use", "session", "A team round is published for this session; it is locked.");
+      if (const int n = unavailability_in_session(state, op.session); n > 0)
+        return refuse("in_use", "session",
+                      std::to_string(n) + " participants marked slots of this session unavailable; "
+                      "changing its slots would change what they marked.");
+    }
+  }
+  // Sessions and tables are public, so every replica sees every creation and counts alike.
+  if (creating) session.id = state.next_session++;
+  state.sessions[session.id] = std::move(session);
+  return Status::success();
+}
+
+Status apply_remove_session(ApplyContext& ctx, const RemoveSession& op) {
+  if (Status s = require_organiser(ctx, "remove sessions"); !s) return s;
+  EventState& state = ctx.state;
+  if (state.session(op.session) == nullptr)
+    return refuse("not_found", "session", "There is no session " + std::to_string(op.session) + ".");
+  if (const int n = placed_in_session(state, op.session); n > 0)
+    return refuse("in_use", "session",
+                  std::to_string(n) + " meetings are booked in this session; move or cancel them first.");
+  if (rounds_use_session(state, op.session))
+    return refuse("in_use", "session", "A team round is published for this session; it is locked.");
+  // Preferences and unavailability in the removed session no longer mean anything.
+  for (auto& [id, p] : state.participants) {
+    auto& u = p.availability.unavailable;
+    u.erase(std::remove_if(u.begin(), u.end(), [&](SlotRef s) { return s.session == op.session; }), u.end());
+  }
+  for (auto& [id, m] : state.meetings) {
+    auto& pref = m.preferred;
+    pref.erase(std::remove_if(pref.begin(), pref.end(), [&](SlotRef s) { return s.session == op.session; }),
+               pref.end());
+  }
+  state.sessions.erase(op.session);
+  return Status::success();
+}
+
+Status apply_define_table(ApplyContext& ctx, const DefineTable& op) {
+  if (Status s = require_organiser(ctx, "define tables"); !s) return s;
+  EventState& state = ctx.state;
+  const bool creating = op.table == 0;
+  if (!creating && state.table(op.table) == nullptr)
+    return refuse("not_found", "table", "There is no table " + std::to_string(op.table) + ".");
+  if (creating && state.tables.size() >= kMaxTables)
+    return refuse("too_many", "table", "An event has at most " + std::to_string(kMaxTables) + " tables.");
+  if (Status s = check_field_text(op.name, "name", "The table's name", kMaxTableNameLength, true); !s)
+    return s;
+  if (op.seats < kMinSeats || op.seats > kMaxSeats)
+    return refuse("out_of_range", "seats",
+                  "A table seats " + std::to_string(kMinSeats) + " to " + std::to_string(kMaxSeats) + " people.");
+  for (const auto& [id, t] : state.tables) {
+    if (id != op.table && t.name == op.name)
+      return refuse("duplicate", "name", "There is already a table named '" + op.name + "'.");
+  }
+  if (!creating) {
+    for (const auto& [rid, round] : state.rounds) {
+      for (const Team& team : round.teams) {
+        if (team.table == op.table && static_cast<int>(team.members.size()) > op.seats)
+          return refuse("in_use", "seats",
+                        "Round '" + round.name + "' seats " + std::to_string(team.members.size()) +
+                            " people at this table.");
+      }
+    }
+  }
+  const TableId id = creating ? state.next_table : op.table;
+  if (creating) state.next_table = id + 1;
+  state.tables[id] = Table{id, op.name, op.seats};
+  return Status::success();
+}
+
+Status apply_remove_table(ApplyContext& ctx, const RemoveTable& op) {
+  if (Status s = require_organiser(ctx, "remove tables"); !s) return s;
+  EventState& state = ctx.state;
+  if (state.table(op.table) == nullptr)
+    return refuse("not_found", "table", "There is no table " + std::to_string(op.table) + ".");
+  for (const auto& [id, m] : state.meetings) {
+    if (m.status == MeetingStatus::Accepted && m.placement && m.placement->table == op.table)
+      return refuse("in_use", "table", "Meetings are booked at this table; move or cancel them first.");
+  }
+  for (const auto& [rid, round] : state.rounds) {
+    for (const Team& team : round.teams) {
+      if (team.table == op.table)
+        return refuse("in_use", "table", "Round '" + round.name + "' uses this table; it is locked.");
+    }
+  }
+  state.tables.erase(op.table);
+  return Status::success();
+}
+
+Status apply_announce(ApplyContext& ctx, const Announce& op) {
+  if (Status s = require_organiser(ctx, "make announcements"); !s) return s;
+  if (Status s = check_field_text(op.text, "text", "The announcement", kMaxMessageLength, true, true); !s)
+    return s;
+  EventState& state = ctx.state;
+  const AnnouncementId id = ctx.deciding() ? state.next_announcement : op.announcement;
+  if (id == 0) return refuse("invalid", "announcement", "An applied announcement carries its id.");
+  ctx.applied_payload<Announce>().announcement = id;
+  state.next_announcement = std::max(state.next_announcement, id + 1);
+  state.announcements.push_back(Announcement{id, op.text, ctx.op.at});
+  return Status::success();
+}
+
+}  // namespace crossmatch::core::detail

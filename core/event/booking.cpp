@@ -1,0 +1,125 @@
+#include "core/event/booking.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/event/session_slots.hpp"
+
+namespace crossmatch::core {
+namespace {
+
+std::string name_of(const EventState& state, ParticipantId id) {
+  const Participant* p = state.participant(id);
+  if (p == nullptr) return "participant " + std::to_string(id);
+  if (p->status == ParticipantStatus::Erased) return "an erased participant";
+  return p->profile.display_name;
+}
+
+bool both_free(const EventState& state, ParticipantId a, ParticipantId b, SlotRef slot) {
+  return person_conflict(state, a, slot).empty() && person_conflict(state, b, slot).empty() &&
+         free_table(state, slot, 2) != 0;
+}
+
+}  // namespace
+
+std::string person_conflict(const EventState& state, ParticipantId person, SlotRef slot,
+                            MeetingId ignore) {
+  const MeetingId busy = state.meeting_at(person, slot);
+  if (busy != 0 && busy != ignore) {
+    const Meeting& m = state.meetings.at(busy);
+    return "has a meeting with " + name_of(state, m.other(person)) + " then";
+  }
+  const Participant* p = state.participant(person);
+  if (p == nullptr) return "is not registered";
+  if (const auto rounds = state.index.person_rounds.find(person);
+      rounds != state.index.person_rounds.end() && slot_exists(state, slot)) {
+    const Session& s = state.sessions.at(slot.session);
+    const std::int64_t start = s.slot_time(slot.index);
+    for (const RoundId r : rounds->second) {
+      const TeamRound& round = state.rounds.at(r);
+      const Session* rs = state.session(round.session);
+      if (rs == nullptr) continue;
+      if (start < rs->date * 1440 + rs->end && rs->date * 1440 + rs->start < start + s.slot_minutes)
+        return "is in team round '" + round.name + "' then";
+    }
+  }
+  const auto& unavailable = p->availability.unavailable;
+  if (std::binary_search(unavailable.begin(), unavailable.end(), slot))
+    return "marked this slot unavailable";
+  if (p->availability.only != TimeOfDay::Any && slot_exists(state, slot)) {
+    const bool morning = is_morning(state, slot);
+    if (p->availability.only == TimeOfDay::Morning && !morning) return "attends only in the morning";
+    if (p->availability.only == TimeOfDay::Afternoon && morning) return "attends only in the afternoon";
+  }
+  return {};
+}
+
+TableId free_table(const EventState& state, SlotRef slot, int people, MeetingId ignore) {
+  TableId best = 0;
+  int best_seats = 0;
+  for (const auto& [id, table] : state.tables) {
+    if (table.seats < people) continue;
+    const auto it = state.index.table_slot.find(table_slot_key(id, slot));
+    if (it != state.index.table_slot.end() && it->second != ignore) continue;
+    if (best == 0 || table.seats < best_seats) {
+      best = id;
+      best_seats = table.seats;
+    }
+  }
+  return best;
+}
+
+std::vector<SlotRef> meeting_slots(const EventState& state) {
+  std::vector<std::pair<std::int64_t, SlotRef>> timed;
+  for (const auto& [id, session] : state.sessions) {
+    if (session.kind != SessionKind::Meetings) continue;
+    for (int i = 0; i < session.slot_count(); ++i) timed.push_back({session.slot_time(i), {id, i}});
+  }
+  std::sort(timed.begin(), timed.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first || (x.first == y.first && x.second < y.second); });
+  std::vector<SlotRef> out;
+  out.reserve(timed.size());
+  for (const auto& t : timed) out.push_back(t.second);
+  return out;
+}
+
+std::optional<Placement> find_placement(const EventState& state, ParticipantId a, ParticipantId b,
+                                        const std::vector<SlotRef>& preferred) {
+  const auto try_slot = [&](SlotRef slot) -> std::optional<Placement> {
+    if (!slot_exists(state, slot)) return std::nullopt;
+    if (state.sessions.at(slot.session).kind != SessionKind::Meetings) return std::nullopt;
+    if (!person_conflict(state, a, slot).empty() || !person_conflict(state, b, slot).empty())
+      return std::nullopt;
+    const TableId table = free_table(state, slot, 2);
+    if (table == 0) return std::nullopt;
+    return Placement{slot, table};
+  };
+  for (const SlotRef slot : preferred) {
+    if (auto p = try_slot(slot)) return p;
+  }
+  for (const SlotRef slot : meeting_slots(state)) {
+    if (auto p = try_slot(slot)) return p;
+  }
+  return std::nullopt;
+}
+
+std::vector<SlotRef> nearest_free_slots(const EventState& state, ParticipantId a,
+                                        ParticipantId b, SlotRef around, std::size_t count) {
+  const Session* s = state.session(around.session);
+  const std::int64_t t0 = (s != nullptr && around.index >= 0 && around.index < s->slot_count())
+                              ? s->slot_time(around.index)
+                              : 0;
+  std::vector<std::pair<std::int64_t, SlotRef>> candidates;
+  for (const SlotRef slot : meeting_slots(state)) {
+    if (slot == around || !both_free(state, a, b, slot)) continue;
+    const std::int64_t t = state.sessions.at(slot.session).slot_time(slot.index);
+    candidates.push_back({std::llabs(t - t0), slot});
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first || (x.first == y.first && x.second < y.second); });
+  std::vector<SlotRef> out;
+  for (std::size_t i = 0; i < candidates.size() && i < count; ++i) out.push_back(candidates[i].second);
+  return out;
+}
+
+}  // namespace crossmatch::core

@@ -1,0 +1,168 @@
+#include "core/event/event_index.hpp"
+
+#include <algorithm>
+
+#include "core/event/session_slots.hpp"
+#include "core/event/statistics.hpp"
+#include "core/text.hpp"
+
+namespace crossmatch::core {
+namespace {
+
+bool cross_border(const Profile& a, const Profile& b) {
+  return !a.country.empty() && !b.country.empty() && a.country != b.country;
+}
+
+}  // namespace
+
+bool is_cross_sector(const Taxonomy& taxonomy, const Profile& a, const Profile& b) {
+  const Sector* sa = taxonomy.sector(a.sector);
+  const Sector* sb = taxonomy.sector(b.sector);
+  return sa != nullptr && sb != nullptr && sa->kind != sb->kind;
+}
+
+void account_meeting(EventState& state, const Taxonomy& taxonomy, const Meeting& m, int sign) {
+  EventIndex& ix = state.index;
+  ix.requests += sign;
+  switch (m.status) {
+    case MeetingStatus::Requested:
+      ix.pending += sign;
+      if (!m.introduced) {
+        int& open = ix.open_requests[m.requester];
+        open += sign;
+        if (open == 0) ix.open_requests.erase(m.requester);
+      }
+      break;
+    case MeetingStatus::Declined: ix.declined += sign; break;
+    case MeetingStatus::Cancelled: ix.cancelled += sign; break;
+    case MeetingStatus::Accepted: {
+      ix.accepted += sign;
+      const Participant* a = state.participant(m.requester);
+      const Participant* b = state.participant(m.invitee);
+      const bool sector = a && b && is_cross_sector(taxonomy, a->profile, b->profile);
+      const bool border = a && b && cross_border(a->profile, b->profile);
+      ix.accepted_cross_sector += sign * sector;
+      ix.accepted_cross_border += sign * border;
+      if (m.held == HeldState::Held) {
+        ix.held += sign;
+        if (sector && border) {
+          const auto key = pair_key(m.requester, m.invitee);
+          int& count = ix.relationship_meetings[key];
+          if (sign > 0 && count == 0) ++ix.relationships;
+          count += sign;
+          if (count == 0) {
+            --ix.relationships;
+            ix.relationship_meetings.erase(key);
+          }
+        }
+      } else if (m.held == HeldState::NotHeld) {
+        ix.not_held += sign;
+      }
+      if (m.placement) {
+        const SlotRef slot = m.placement->slot;
+        // Removal erases only entries that are this meeting's, so meetings can trade places
+        // within one operation in any order.
+        const auto book = [&](std::unordered_map<std::uint64_t, MeetingId>& map, std::uint64_t key) {
+          if (sign > 0) {
+            map[key] = m.id;
+          } else if (const auto it = map.find(key); it != map.end() && it->second == m.id) {
+            map.erase(it);
+          }
+        };
+        book(ix.person_slot, person_slot_key(m.requester, slot));
+        book(ix.person_slot, person_slot_key(m.invitee, slot));
+        book(ix.table_slot, table_slot_key(m.placement->table, slot));
+      }
+      break;
+    }
+  }
+}
+
+void account_participant(EventState& state, const Participant& p, int sign) {
+  if (!p.profile.email.empty() && p.status != ParticipantStatus::Erased) {
+    const std::string key = ascii_lower(p.profile.email);
+    if (sign > 0) {
+      state.index.emails[key] = p.id;
+    } else if (const auto it = state.index.emails.find(key);
+               it != state.index.emails.end() && it->second == p.id) {
+      state.index.emails.erase(it);
+    }
+  }
+  switch (p.status) {
+    case ParticipantStatus::Active: state.index.participants_active += sign; break;
+    case ParticipantStatus::Withdrawn: state.index.participants_withdrawn += sign; break;
+    case ParticipantStatus::Erased: state.index.participants_erased += sign; break;
+  }
+}
+
+void index_new_meeting(EventState& state, const Taxonomy& taxonomy, const Meeting& m) {
+  state.index.person_meetings[m.requester].push_back(m.id);
+  state.index.person_meetings[m.invitee].push_back(m.id);
+  state.index.pair_meetings[pair_key(m.requester, m.invitee)].push_back(m.id);
+  account_meeting(state, taxonomy, m, +1);
+}
+
+void rebuild_index(EventState& state, const Taxonomy& taxonomy) {
+  state.index = EventIndex{};
+  for (auto& [id, session] : state.sessions) compute_slots(session);
+  for (const auto& [id, p] : state.participants) account_participant(state, p, +1);
+  for (const auto& [id, m] : state.meetings) index_new_meeting(state, taxonomy, m);
+  for (const auto& [id, round] : state.rounds) {
+    for (const Team& team : round.teams) {
+      for (const ParticipantId p : team.members) state.index.person_rounds[p].push_back(id);
+    }
+  }
+}
+
+EventStatistics statistics(const EventState& state) {
+  const EventIndex& ix = state.index;
+  EventStatistics s;
+  s.participants = ix.participants_active;
+  s.withdrawn = ix.participants_withdrawn;
+  s.erased = ix.participants_erased;
+  s.requests = ix.requests;
+  s.pending = ix.pending;
+  s.accepted = ix.accepted;
+  s.declined = ix.declined;
+  s.cancelled = ix.cancelled;
+  s.held = ix.held;
+  s.not_held = ix.not_held;
+  s.accepted_cross_sector = ix.accepted_cross_sector;
+  s.accepted_cross_border = ix.accepted_cross_border;
+  s.relationships = ix.relationships;
+  return s;
+}
+
+EventStatistics recount_statistics(const EventState& state, const Taxonomy& taxonomy) {
+  EventStatistics s;
+  for (const auto& [id, p] : state.participants) {
+    s.participants += p.status == ParticipantStatus::Active;
+    s.withdrawn += p.status == ParticipantStatus::Withdrawn;
+    s.erased += p.status == ParticipantStatus::Erased;
+  }
+  std::vector<std::uint64_t> relationship_pairs;
+  for (const auto& [id, m] : state.meetings) {
+    ++s.requests;
+    s.pending += m.status == MeetingStatus::Requested;
+    s.declined += m.status == MeetingStatus::Declined;
+    s.cancelled += m.status == MeetingStatus::Cancelled;
+    if (m.status != MeetingStatus::Accepted) continue;
+    ++s.accepted;
+    const Profile& a = state.participants.at(m.requester).profile;
+    const Profile& b = state.participants.at(m.invitee).profile;
+    const bool sector = is_cross_sector(taxonomy, a, b);
+    const bool border = cross_border(a, b);
+    s.accepted_cross_sector += sector;
+    s.accepted_cross_border += border;
+    s.held += m.held == HeldState::Held;
+    s.not_held += m.held == HeldState::NotHeld;
+    if (m.held == HeldState::Held && sector && border)
+      relationship_pairs.push_back(pair_key(m.requester, m.invitee));
+  }
+  std::sort(relationship_pairs.begin(), relationship_pairs.end());
+  s.relationships = static_cast<int>(
+      std::unique(relationship_pairs.begin(), relationship_pairs.end()) - relationship_pairs.begin());
+  return s;
+}
+
+}  // namespace crossmatch::core

@@ -1,0 +1,248 @@
+// The state of one event: the event and its settings, sessions and their slots, tables,
+// participants, meetings, team rounds and announcements. Changed only by apply_operation().
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/event/ids.hpp"
+#include "core/matching/matching_settings.hpp"
+#include "core/profile.hpp"
+
+namespace crossmatch::core {
+
+// [SECTION] Event
+
+enum class BookingMode {
+  Instant,   // accepting a meeting books a slot and a table at once
+  Deferred,  // accepted meetings wait for the organiser's auto-schedule
+};
+
+struct EventSettings {
+  MatchingSettings matching;
+  int max_open_requests = 10;      // open outgoing requests per participant
+  BookingMode booking = BookingMode::Instant;
+  int afternoon_start = 13 * 60;   // a slot starting at or after this minute is in the afternoon
+  bool operator==(const EventSettings&) const = default;
+};
+
+struct EventInfo {
+  bool created = false;
+  std::string name;
+  std::string time_zone;  // IANA name, e.g. "Europe/Lisbon"; every time of the event is local to it
+  std::string join_code;
+  bool registration_open = false;
+  EventSettings settings;
+  bool operator==(const EventInfo&) const = default;
+};
+
+// [SECTION] Sessions and tables
+
+enum class SessionKind { Pitching, PolicyClinic, Meetings, TeamRound };
+
+struct TimeRange {
+  int start = 0;  // minutes since local midnight
+  int end = 0;
+  bool operator==(const TimeRange&) const = default;
+};
+
+struct Session {
+  SessionId id = 0;
+  std::string name;
+  SessionKind kind = SessionKind::Meetings;
+  std::int64_t date = 0;  // days since 1970-01-01
+  int start = 0;          // minutes since local midnight
+  int end = 0;
+  int slot_minutes = 20;
+  std::vector<TimeRange> breaks;  // no slots overlap these (lunch, coffee)
+
+  // Start minute of each slot, derived from the fields above.
+  std::vector<int> slot_starts;
+
+  bool operator==(const Session& o) const {
+    return id == o.id && name == o.name && kind == o.kind && date == o.date && start == o.start &&
+           end == o.end && slot_minutes == o.slot_minutes && breaks == o.breaks;
+  }
+  int slot_count() const { return static_cast<int>(slot_starts.size()); }
+  // Minutes since the epoch of a slot's start, for ordering and distances across days.
+  std::int64_t slot_time(int index) const { return date * 1440 + slot_starts[index]; }
+};
+
+struct Table {
+  TableId id = 0;
+  std::string name;
+  int seats = 2;
+  bool operator==(const Table&) const = default;
+};
+
+// [SECTION] Participants
+
+enum class ParticipantStatus { Active, Withdrawn, Erased };
+
+enum class TimeOfDay { Any, Morning, Afternoon };
+
+struct Availability {
+  std::vector<SlotRef> unavailable;  // sorted, no duplicates
+  TimeOfDay only = TimeOfDay::Any;   // a morning or afternoon requirement
+  bool operator==(const Availability&) const = default;
+};
+
+struct Participant {
+  ParticipantId id = 0;
+  Profile profile;
+  Availability availability;
+  ParticipantStatus status = ParticipantStatus::Active;
+  bool operator==(const Participant&) const = default;
+  bool active() const { return status == ParticipantStatus::Active; }
+};
+
+// [SECTION] Meetings
+
+enum class MeetingStatus { Requested, Accepted, Declined, Cancelled };
+enum class HeldState { Unknown, Held, NotHeld };
+
+struct MeetingFeedback {
+  int rating = 0;  // 0 = none, else 1..5
+  std::string comment;
+  bool operator==(const MeetingFeedback&) const = default;
+};
+
+struct Meeting {
+  MeetingId id = 0;
+  ParticipantId requester = 0;  // for a broker's introduction: the first person introduced
+  ParticipantId invitee = 0;
+  bool introduced = false;      // proposed by a broker; both people must accept
+  std::string message;          // the requester's message or the broker's note
+  std::vector<SlotRef> preferred;  // requested or proposed slots, most preferred first
+  bool requester_accepted = true;  // a request counts as the requester's acceptance
+  bool invitee_accepted = false;
+  MeetingStatus status = MeetingStatus::Requested;
+  std::optional<Placement> placement;  // an accepted meeting's slot and table, once booked
+  ParticipantId closed_by = 0;         // who declined or cancelled (0: organiser or the system)
+  std::string close_reason;
+  HeldState held = HeldState::Unknown;
+  MeetingFeedback requester_feedback, invitee_feedback;
+  std::int64_t requested_at = 0;  // unix milliseconds, from the operations
+  std::int64_t accepted_at = 0;
+
+  bool operator==(const Meeting&) const = default;
+  bool involves(ParticipantId p) const { return requester == p || invitee == p; }
+  ParticipantId other(ParticipantId p) const { return requester == p ? invitee : requester; }
+  bool open() const { return status == MeetingStatus::Requested || status == MeetingStatus::Accepted; }
+};
+
+// [SECTION] Teams and announcements
+
+struct Team {
+  std::vector<ParticipantId> members;
+  TableId table = 0;
+  std::string reasons;  // why this team, as shown to its members
+  bool operator==(const Team&) const = default;
+};
+
+// A team round is published once and locked: a new round replaces nothing.
+struct TeamRound {
+  RoundId id = 0;
+  std::string name;
+  SessionId session = 0;  // a team-round session: its date and start are the round's time
+  std::vector<Team> teams;
+  std::int64_t published_at = 0;
+  bool operator==(const TeamRound&) const = default;
+};
+
+struct Announcement {
+  AnnouncementId id = 0;
+  std::string text;
+  std::int64_t at = 0;  // unix milliseconds
+  bool operator==(const Announcement&) const = default;
+};
+
+// [SECTION] Derived indexes
+
+// Kept up to date by apply_operation() and rebuilt after loading; never stored or compared.
+struct EventIndex {
+  std::unordered_map<std::uint64_t, MeetingId> person_slot;  // (person, session, slot) -> meeting
+  std::unordered_map<std::uint64_t, MeetingId> table_slot;   // (table, session, slot) -> meeting
+  std::unordered_map<ParticipantId, std::vector<MeetingId>> person_meetings;  // every status
+  std::unordered_map<std::uint64_t, std::vector<MeetingId>> pair_meetings;    // (low, high) -> all
+  std::unordered_map<ParticipantId, int> open_requests;  // outgoing requests awaiting an answer
+  std::unordered_map<std::uint64_t, int> relationship_meetings;  // pair -> held CCI x growth x border
+  std::unordered_map<std::string, ParticipantId> emails;
+  std::unordered_map<ParticipantId, std::vector<RoundId>> person_rounds;  // published team rounds  // lower-case e-mail -> who registered it
+
+  // Counters behind EventStatistics, kept incrementally.
+  int participants_active = 0, participants_withdrawn = 0, participants_erased = 0;
+  int requests = 0, pending = 0, accepted = 0, declined = 0, cancelled = 0;
+  int held = 0, not_held = 0, accepted_cross_sector = 0, accepted_cross_border = 0;
+  int relationships = 0;
+};
+
+inline std::uint64_t person_slot_key(ParticipantId p, SlotRef s) {
+  return (static_cast<std::uint64_t>(p) << 32) | (static_cast<std::uint64_t>(s.session) << 16) |
+         static_cast<std::uint64_t>(s.index);
+}
+inline std::uint64_t table_slot_key(TableId t, SlotRef s) { return person_slot_key(t, s); }
+inline std::uint64_t pair_key(ParticipantId a, ParticipantId b) {
+  return a < b ? (static_cast<std::uint64_t>(a) << 32) | b : (static_cast<std::uint64_t>(b) << 32) | a;
+}
+
+// [SECTION] The state
+
+struct EventState {
+  EventInfo event;
+  std::map<SessionId, Session> sessions;
+  std::map<TableId, Table> tables;
+  std::map<ParticipantId, Participant> participants;
+  std::map<MeetingId, Meeting> meetings;
+  std::map<RoundId, TeamRound> rounds;
+  std::vector<Announcement> announcements;
+
+  // The next id of each kind the hub will assign.
+  ParticipantId next_participant = 1;
+  MeetingId next_meeting = 1;
+  SessionId next_session = 1;
+  TableId next_table = 1;
+  RoundId next_round = 1;
+  AnnouncementId next_announcement = 1;
+
+  EventIndex index;
+
+  bool operator==(const EventState& o) const {
+    return event == o.event && sessions == o.sessions && tables == o.tables &&
+           participants == o.participants && meetings == o.meetings && rounds == o.rounds &&
+           announcements == o.announcements && next_participant == o.next_participant &&
+           next_meeting == o.next_meeting && next_session == o.next_session &&
+           next_table == o.next_table && next_round == o.next_round &&
+           next_announcement == o.next_announcement;
+  }
+
+  const Participant* participant(ParticipantId id) const;
+  const Meeting* meeting(MeetingId id) const;
+  const Session* session(SessionId id) const;
+  const Table* table(TableId id) const;
+  // The meeting that occupies this person at this slot, or 0.
+  MeetingId meeting_at(ParticipantId person, SlotRef slot) const;
+  // True when a declined request lies between the two: they are never suggested to each other.
+  bool declined_pair(ParticipantId a, ParticipantId b) const;
+};
+
+const char* to_string(SessionKind kind);
+const char* to_string(BookingMode mode);
+const char* to_string(TimeOfDay time);
+const char* to_string(ParticipantStatus status);
+const char* to_string(MeetingStatus status);
+const char* to_string(HeldState held);
+bool parse_session_kind(std::string_view text, SessionKind& out);
+bool parse_booking_mode(std::string_view text, BookingMode& out);
+bool parse_time_of_day_requirement(std::string_view text, TimeOfDay& out);
+bool parse_participant_status(std::string_view text, ParticipantStatus& out);
+bool parse_meeting_status(std::string_view text, MeetingStatus& out);
+bool parse_held_state(std::string_view text, HeldState& out);
+// Human labels: "One-to-one meetings".
+const char* label(SessionKind kind);
+
+}  // namespace crossmatch::core

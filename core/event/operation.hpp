@@ -1,0 +1,229 @@
+// Operations: everything that can change an event, each with a client-made id and its actor.
+// Fields marked "set by the hub" are decided when the hub applies the operation (new ids, the
+// booked slot and table) and travel with the applied operation to every replica.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/event/event_state.hpp"
+
+namespace crossmatch::core {
+
+enum class Role { Organiser, Broker, Participant };
+
+struct Actor {
+  Role role = Role::Participant;
+  ParticipantId participant = 0;  // for a participant; 0 for one who is registering
+  bool operator==(const Actor&) const = default;
+};
+
+// [SECTION] Setting up and running the event (organiser)
+
+struct CreateEvent {
+  std::string name;
+  std::string time_zone;
+  std::string join_code;
+  bool operator==(const CreateEvent&) const = default;
+};
+
+struct SetRegistration {
+  bool open = false;
+  bool operator==(const SetRegistration&) const = default;
+};
+
+struct SetSettings {
+  EventSettings settings;
+  bool operator==(const SetSettings&) const = default;
+};
+
+// Creates a session (session == 0; the hub sets the new id) or changes one.
+struct DefineSession {
+  SessionId session = 0;
+  std::string name;
+  SessionKind kind = SessionKind::Meetings;
+  std::int64_t date = 0;
+  int start = 0;
+  int end = 0;
+  int slot_minutes = 20;
+  std::vector<TimeRange> breaks;
+  bool operator==(const DefineSession&) const = default;
+};
+
+struct RemoveSession {
+  SessionId session = 0;
+  bool operator==(const RemoveSession&) const = default;
+};
+
+// Creates a table or place (table == 0; the hub sets the new id) or changes one.
+struct DefineTable {
+  TableId table = 0;
+  std::string name;
+  int seats = 2;
+  bool operator==(const DefineTable&) const = default;
+};
+
+struct RemoveTable {
+  TableId table = 0;
+  bool operator==(const RemoveTable&) const = default;
+};
+
+struct Announce {
+  AnnouncementId announcement = 0;  // set by the hub
+  std::string text;
+  bool operator==(const Announce&) const = default;
+};
+
+// The organiser's auto-schedule, applied as one operation: all placements or none.
+struct ApplySchedule {
+  SessionId session = 0;
+  bool moves_allowed = false;  // placements may move meetings already booked in this session
+  std::vector<std::pair<MeetingId, Placement>> placements;
+  bool operator==(const ApplySchedule&) const = default;
+};
+
+struct PublishTeamRound {
+  RoundId round = 0;  // set by the hub
+  std::string name;
+  SessionId session = 0;
+  std::vector<Team> teams;
+  bool operator==(const PublishTeamRound&) const = default;
+};
+
+// [SECTION] Participants
+
+struct Register {
+  ParticipantId participant = 0;  // set by the hub
+  Profile profile;
+  Availability availability;
+  bool operator==(const Register&) const = default;
+};
+
+struct EditProfile {
+  ParticipantId participant = 0;
+  Profile profile;
+  bool operator==(const EditProfile&) const = default;
+};
+
+struct SetAvailability {
+  ParticipantId participant = 0;
+  Availability availability;
+  bool operator==(const SetAvailability&) const = default;
+};
+
+// Out of suggestions, open meetings cancelled and their slots freed; history kept.
+struct Withdraw {
+  ParticipantId participant = 0;
+  bool operator==(const Withdraw&) const = default;
+};
+
+// Personal data removed for good; meetings kept in anonymised form.
+struct Erase {
+  ParticipantId participant = 0;
+  bool operator==(const Erase&) const = default;
+};
+
+// [SECTION] Meetings
+
+struct RequestMeeting {
+  MeetingId meeting = 0;  // set by the hub
+  ParticipantId from = 0;
+  ParticipantId to = 0;
+  std::string message;
+  std::vector<SlotRef> preferred;
+  bool operator==(const RequestMeeting&) const = default;
+};
+
+// A broker proposes a meeting between two participants; both must accept.
+struct Introduce {
+  MeetingId meeting = 0;  // set by the hub
+  ParticipantId first = 0;
+  ParticipantId second = 0;
+  std::string note;
+  std::vector<SlotRef> preferred;
+  bool operator==(const Introduce&) const = default;
+};
+
+struct AcceptMeeting {
+  MeetingId meeting = 0;
+  std::optional<SlotRef> slot;  // the slot the person picks, if any
+  std::optional<Placement> placement;  // set by the hub when the meeting is booked
+  bool operator==(const AcceptMeeting&) const = default;
+};
+
+struct DeclineMeeting {
+  MeetingId meeting = 0;
+  std::string reason;
+  bool operator==(const DeclineMeeting&) const = default;
+};
+
+// Proposes another slot; the other person then accepts or declines.
+struct ProposeSlot {
+  MeetingId meeting = 0;
+  SlotRef slot;
+  bool operator==(const ProposeSlot&) const = default;
+};
+
+struct CancelMeeting {
+  MeetingId meeting = 0;
+  std::string reason;
+  bool operator==(const CancelMeeting&) const = default;
+};
+
+// Held or not, and (from a participant) a rating 1-5 and a comment.
+struct GiveFeedback {
+  MeetingId meeting = 0;
+  HeldState held = HeldState::Unknown;
+  int rating = 0;
+  std::string comment;
+  bool operator==(const GiveFeedback&) const = default;
+};
+
+using OperationPayload =
+    std::variant<CreateEvent, SetRegistration, SetSettings, DefineSession, RemoveSession,
+                 DefineTable, RemoveTable, Announce, ApplySchedule, PublishTeamRound, Register,
+                 EditProfile, SetAvailability, Withdraw, Erase, RequestMeeting, Introduce,
+                 AcceptMeeting, DeclineMeeting, ProposeSlot, CancelMeeting, GiveFeedback>;
+
+struct Operation {
+  std::string id;              // made by the client; unique per event, so a resend applies once
+  Actor actor;                 // set by the hub from the connection's credentials
+  std::int64_t at = 0;         // unix milliseconds, set by the hub
+  std::uint64_t sequence = 0;  // set by the hub; 0 until sequenced
+  OperationPayload payload;
+  bool operator==(const Operation&) const = default;
+};
+
+// "request_meeting"
+const char* operation_type(const OperationPayload& payload);
+// The index in OperationPayload of the kind named `type`, or -1.
+int operation_index(std::string_view type);
+const char* to_string(Role role);
+bool parse_role(std::string_view text, Role& out);
+
+// Limits of what an operation may carry.
+inline constexpr std::size_t kMaxOperationIdLength = 64;
+inline constexpr std::size_t kMaxEventNameLength = 120;
+inline constexpr std::size_t kMaxSessionNameLength = 80;
+inline constexpr std::size_t kMaxTableNameLength = 40;
+inline constexpr std::size_t kMaxMessageLength = 1000;  // messages, notes, announcements, comments
+inline constexpr std::size_t kMaxReasonLength = 200;
+inline constexpr std::size_t kMaxPreferredSlots = 10;
+inline constexpr std::size_t kMaxUnavailableSlots = 2000;
+inline constexpr std::size_t kMaxBreaks = 10;
+inline constexpr std::size_t kMaxSessions = 500;
+inline constexpr std::size_t kMaxTables = 5000;
+inline constexpr std::size_t kMaxParticipants = 50000;
+inline constexpr std::size_t kMaxSlotsPerSession = 500;
+inline constexpr std::size_t kMaxTeamsPerRound = 20000;
+inline constexpr std::size_t kMaxPlacements = 200000;
+inline constexpr int kMinSeats = 2;
+inline constexpr int kMaxSeats = 50;
+inline constexpr int kMinSlotMinutes = 5;
+inline constexpr int kMaxSlotMinutes = 240;
+inline constexpr int kMaxOpenRequestsCap = 1000;
+
+}  // namespace crossmatch::core

@@ -1,0 +1,28 @@
+#include "core/event/sequencer.hpp"
+
+namespace crossmatch::core {
+
+Result<Sequencer::Outcome> Sequencer::submit(Operation op, const Actor& actor, std::int64_t at_ms) {
+  if (const auto it = applied_ids_.find(op.id); it != applied_ids_.end()) {
+    op.sequence = it->second;
+    op.actor = actor;
+    return Outcome{std::move(op), true};
+  }
+  op.actor = actor;
+  op.at = at_ms;
+  op.sequence = 0;
+  auto applied = apply_operation(state_, *taxonomy_, op, ApplyMode::Decide);
+  if (!applied) return applied.error();
+  applied->sequence = ++sequence_;
+  applied_ids_.emplace(applied->id, applied->sequence);
+  return Outcome{std::move(*applied), false};
+}
+
+void Sequencer::restore(EventState state, std::uint64_t last_sequence,
+                        std::unordered_map<std::string, std::uint64_t> applied_ids) {
+  state_ = std::move(state);
+  sequence_ = last_sequence;
+  applied_ids_ = std::move(applied_ids);
+}
+
+}  // namespace crossmatch::core

@@ -1,0 +1,158 @@
+#include <doctest/doctest.h>
+
+#include "core/event/json_codec.hpp"
+#include "tests/event_fixture.hpp"
+
+using namespace crossmatch;
+
+namespace {
+
+core::Profile sample_profile() {
+  core::Profile p;
+  p.display_name = "Tõnis Mägi \"TM\"";
+  p.organisation = "Garage48 Ü";
+  p.job_title = "Founder";
+  p.type = core::ParticipantType::Researcher;
+  p.city = "tallinn";
+  p.country = "EE";
+  p.sector = "software-games";
+  p.offers = {"serious games", "VR"};
+  p.seeks = {"health partner"};
+  p.languages = {"et", "en"};
+  p.target_markets = {"SE"};
+  p.known_markets = {"FI", "LV"};
+  p.size = core::CompanySize::Small;
+  p.answers = {5, 4, 3, 2, 1, 5, 4};
+  p.consent = {false, true};
+  p.email = "tonis@garage.example";
+  return p;
+}
+
+// One operation of every kind with every field set to something other than its default.
+std::vector<core::Operation> one_of_each() {
+  std::vector<core::OperationPayload> payloads;
+  core::EventSettings settings;
+  settings.matching.weights = {0.1, 0.2, 0.3, 0.4, 0.123456789};
+  settings.matching.team_min = 4;
+  settings.matching.team_max = 6;
+  settings.max_open_requests = 7;
+  settings.booking = core::BookingMode::Deferred;
+  settings.afternoon_start = 12 * 60 + 30;
+  core::DefineSession session{3, "Morning", core::SessionKind::PolicyClinic, test::date("2026-05-14"), 540, 720, 15,
+                              {{600, 615}, {660, 675}}};
+  core::Team team{{1, 2, 3}, 4, "Like-minded"};
+  core::Availability availability{{{1, 2}, {2, 0}}, core::TimeOfDay::Morning};
+  payloads = {
+      core::CreateEvent{"Cross Innovation Day", "Europe/Tallinn", "TALLINN-1"},
+      core::SetRegistration{true},
+      core::SetSettings{settings},
+      session,
+      core::RemoveSession{4},
+      core::DefineTable{5, "Table ☕ 5", 6},
+      core::RemoveTable{6},
+      core::Announce{7, "Lunch!\nNow."},
+      core::ApplySchedule{2, true, {{11, {{2, 3}, 4}}, {12, {{2, 4}, 5}}}},
+      core::PublishTeamRound{8, "Round 1", 9, {team, {{5, 6}, 7, ""}}},
+      core::Register{13, sample_profile(), availability},
+      core::EditProfile{14, sample_profile()},
+      core::SetAvailability{15, availability},
+      core::Withdraw{16},
+      core::Erase{17},
+      core::RequestMeeting{18, 1, 2, "Hello 👋", {{1, 0}, {1, 1}}},
+      core::Introduce{19, 3, 4, "Meet!", {{2, 2}}},
+      core::AcceptMeeting{20, core::SlotRef{1, 3}, core::Placement{{1, 3}, 2}},
+      core::DeclineMeeting{21, "No"},
+      core::ProposeSlot{22, {3, 4}},
+      core::CancelMeeting{23, "Sorry"},
+      core::GiveFeedback{24, core::HeldState::NotHeld, 2, "Late"},
+  };
+  std::vector<core::Operation> ops;
+  for (std::size_t i = 0; i < payloads.size(); ++i) {
+    core::Operation op;
+    op.id = "client-1:" + std::to_string(i);
+    op.actor = i % 3 == 0 ? test::organiser() : i % 3 == 1 ? test::broker() : test::participant(42);
+    op.at = 1'780'000'000'000 + static_cast<std::int64_t>(i);
+    op.sequence = 1000 + i;
+    op.payload = payloads[i];
+    ops.push_back(op);
+  }
+  return ops;
+}
+
+}  // namespace
+
+TEST_CASE("every kind of operation survives the JSON round trip") {
+  const auto ops = one_of_each();
+  REQUIRE(ops.size() == std::variant_size_v<core::OperationPayload>);
+  for (const auto& op : ops) {
+    CAPTURE(core::operation_type(op.payload));
+    const std::string text = core::operation_to_json(op);
+    CHECK(text.find('\n') == std::string::npos);
+    auto back = core::operation_from_json(text);
+    REQUIRE_MESSAGE(back.ok(), back.error().message);
+    CHECK(*back == op);
+    CHECK(core::operation_to_json(*back) == text);
+  }
+}
+
+TEST_CASE("operation JSON is strict and says what is wrong") {
+  const auto check = [](const std::string& text, const std::string& code, const std::string& field) {
+    CAPTURE(text);
+    auto r = core::operation_from_json(text);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == code);
+    CHECK(r.error().field == field);
+    CHECK_FALSE(r.error().message.empty());
+  };
+  const std::string base = R"("id":"c:1","actor":{"role":"participant","participant":3})";
+  check("\xff\xfe", "invalid_utf8", "");
+  check("{not json", "invalid_json", "");
+  check("[1,2,3]", "invalid_type", "");
+  check("{" + base + "}", "missing_field", "type");
+  check("{" + base + R"(,"type":"teleport"})", "unknown_operation", "type");
+  check("{" + base + R"(,"type":"request_meeting","from":3})", "missing_field", "to");
+  check("{" + base + R"(,"type":"request_meeting","from":3,"to":"four"})", "invalid_type", "to");
+  check("{" + base + R"(,"type":"request_meeting","from":3,"to":4.5})", "invalid_type", "to");
+  check("{" + base + R"(,"type":"request_meeting","from":3,"to":99999999999999999999999})", "invalid_type", "to");
+  check("{" + base + R"(,"type":"request_meeting","from":3,"to":-4})", "out_of_range", "to");
+  check("{" + base + R"(,"type":"request_meeting","from":3,"to":4,"colour":"red"})", "unknown_field", "colour");
+  check("{" + base + R"(,"type":"request_meeting","from":3,"to":4,"preferred":[{"session":1}]})", "missing_field",
+        "preferred[0].index");
+  check(R"({"id":"c:1","type":"withdraw","participant":1,"actor":{"role":"king"}})", "invalid", "actor.role");
+  check(R"({"id":"c:1","type":"withdraw","participant":1})", "missing_field", "actor");
+  check("{" + base + R"(,"type":"register","profile":{"display_name":"A"}})", "missing_field", "profile.organisation");
+  check("{" + base + R"(,"type":"register","profile":[]})", "invalid_type", "profile");
+  check("{" + base + R"(,"type":"define_session","name":"S","kind":"meetings","date":"2026-02-30","start":"09:00","end":"10:00"})",
+        "invalid", "date");
+  check("{" + base + R"(,"type":"define_session","name":"S","kind":"meetings","date":"2026-02-03","start":"9am","end":"10:00"})",
+        "invalid", "start");
+  check("{" + base + R"(,"type":"give_feedback","meeting":1,"held":"maybe"})", "invalid", "held");
+  check(std::string(5 * 1024 * 1024, ' '), "too_long", "");
+}
+
+TEST_CASE("a whole state survives the JSON round trip, indexes rebuilt") {
+  test::EventFixture f;
+  f.set_up();
+  const auto p = f.register_people(6);
+  const auto m1 = f.request(p[0], p[1]);
+  f.ok(test::participant(p[1]), core::AcceptMeeting{m1, std::nullopt, std::nullopt});
+  f.ok(test::participant(p[0]), core::GiveFeedback{m1, core::HeldState::Held, 4, "Good"});
+  const auto m2 = f.request(p[2], p[3]);
+  f.ok(test::participant(p[3]), core::DeclineMeeting{m2, "No time"});
+  f.request(p[4], p[5]);
+  f.ok(test::organiser(), core::Announce{0, "Welcome"});
+  f.ok(test::participant(p[5]), core::Withdraw{p[5]});
+
+  const std::string text = core::state_to_json(f.state);
+  auto back = core::state_from_json(text, test::taxonomy());
+  REQUIRE_MESSAGE(back.ok(), back.error().message);
+  CHECK(*back == f.state);
+  CHECK(core::statistics(*back) == core::statistics(f.state));
+  CHECK(back->meeting_at(p[0], f.meeting(m1).placement->slot) == m1);
+  CHECK(back->declined_pair(p[2], p[3]));
+  CHECK(core::state_to_json(*back) == text);
+
+  auto broken = core::state_from_json(R"({"event":{}})", test::taxonomy());
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.error().field == "event.created");
+}

@@ -1,0 +1,282 @@
+#include <doctest/doctest.h>
+
+#include "tests/event_fixture.hpp"
+
+using namespace crossmatch;
+using test::organiser;
+using test::participant;
+
+TEST_CASE("requesting a meeting") {
+  test::EventFixture f;
+  f.set_up();
+  const auto p = f.register_people(5);
+  const auto m = f.request(p[0], p[1], {{f.morning, 2}});
+  const core::Meeting& meeting = f.meeting(m);
+  CHECK(meeting.requester == p[0]);
+  CHECK(meeting.invitee == p[1]);
+  CHECK(meeting.status == core::MeetingStatus::Requested);
+  CHECK(meeting.message == "Shall we meet?");
+  CHECK(meeting.requested_at == f.clock);
+  CHECK(core::statistics(f.state).pending == 1);
+
+  f.refused(participant(p[2]), core::RequestMeeting{0, p[0], p[3], "", {}}, "forbidden");
+  f.refused(participant(p[0]), core::RequestMeeting{0, p[0], p[0], "", {}}, "invalid");
+  f.refused(participant(p[0]), core::RequestMeeting{0, p[0], 999, "", {}}, "not_found");
+  const auto dup = f.refused(participant(p[1]), core::RequestMeeting{0, p[1], p[0], "", {}}, "already_requested");
+  CHECK(dup.message.find("meeting " + std::to_string(m)) != std::string::npos);
+  f.refused(participant(p[0]), core::RequestMeeting{0, p[0], p[2], std::string(1001, 'a'), {}}, "too_long");
+  f.refused(participant(p[0]), core::RequestMeeting{0, p[0], p[2], "", {{f.morning, 1}, {f.morning, 1}}}, "duplicate");
+  f.refused(participant(p[0]), core::RequestMeeting{0, p[0], p[2], "", {{f.morning, 40}}}, "not_found");
+  f.ok(organiser(), f.define_session("Pitches", "2026-05-15", 9 * 60, 10 * 60, core::SessionKind::Pitching));
+  const auto pitches = f.state.sessions.rbegin()->first;
+  f.refused(participant(p[0]), core::RequestMeeting{0, p[0], p[2], "", {{pitches, 0}}}, "wrong_session");
+  // A message may have several lines.
+  f.ok(participant(p[0]), core::RequestMeeting{0, p[0], p[2], "Hello,\nlet's talk.", {}});
+}
+
+TEST_CASE("the organiser caps open outgoing requests") {
+  test::EventFixture f;
+  f.set_up();
+  const auto p = f.register_people(6);
+  core::EventSettings s = f.state.event.settings;
+  CHECK(s.max_open_requests == 10);  // the default
+  s.max_open_requests = 3;
+  f.ok(organiser(), core::SetSettings{s});
+  const auto first = f.request(p[0], p[1]);
+  f.request(p[0], p[2]);
+  f.request(p[0], p[3]);
+  const auto e = f.refused(participant(p[0]), core::RequestMeeting{0, p[0], p[4], "", {}}, "request_cap");
+  CHECK(e.message.find("3 open requests") != std::string::npos);
+  // An answered request is no longer open.
+  f.ok(participant(p[1]), core::AcceptMeeting{first, std::nullopt, std::nullopt});
+  f.request(p[0], p[4]);
+  // Incoming requests do not count against the cap.
+  f.request(p[5], p[0]);
+}
+
+TEST_CASE("accepting books a slot and a table free for both, preferring the requested slots") {
+  test::EventFixture f;
+  f.set_up(1);  // one table: the table is the bottleneck
+  const auto p = f.register_people(4);
+  const auto m1 = f.request(p[0], p[1], {{f.morning, 3}, {f.morning, 4}});
+  f.ok(participant(p[1]), core::AcceptMeeting{m1, std::nullopt, std::nullopt});
+  REQUIRE(f.meeting(m1).placement);
+  CHECK(f.meeting(m1).placement->slot == core::SlotRef{f.morning, 3});
+  CHECK(f.meeting(m1).status == core::MeetingStatus::Accepted);
+  CHECK(f.meeting(m1).accepted_at == f.clock);
+
+  // Same preferred slot, other people: the only table is taken, so the next preferred slot.
+  const auto m2 = f.request(p[2], p[3], {{f.morning, 3}, {f.morning, 4}});
+  f.ok(participant(p[3]), core::AcceptMeeting{m2, std::nullopt, std::nullopt});
+  CHECK(f.meeting(m2).placement->slot == core::SlotRef{f.morning, 4});
+
+  // No preference: the earliest common free slot.
+  const auto m3 = f.request(p[0], p[2]);
+  f.ok(participant(p[2]), core::AcceptMeeting{m3, std::nullopt, std::nullopt});
+  CHECK(f.meeting(m3).placement->slot == core::SlotRef{f.morning, 0});
+}
+
+TEST_CASE("a taken slot is refused with the nearest alternatives") {
+  test::EventFixture f;
+  f.set_up(2);
+  const auto p = f.register_people(3);
+  const auto m1 = f.request(p[0], p[1]);
+  f.ok(participant(p[1]), core::AcceptMeeting{m1, core::SlotRef{f.morning, 2}, std::nullopt});
+  const auto m2 = f.request(p[2], p[0]);
+  const auto e = f.refused(participant(p[0]), core::AcceptMeeting{m2, core::SlotRef{f.morning, 2}, std::nullopt},
+                           "slot_unavailable");
+  CHECK(e.field == "slot");
+  CHECK(e.message.find("has a meeting with") != std::string::npos);
+  // 09:40 is taken; the nearest free ones are 09:20 and 10:00, then 09:00.
+  CHECK(e.message.find("Nearest free for both: Thu 14 May 09:20 (Morning meetings), Thu 14 May 10:00 (Morning meetings), Thu 14 May 09:00") !=
+        std::string::npos);
+  f.ok(participant(p[0]), core::AcceptMeeting{m2, core::SlotRef{f.morning, 3}, std::nullopt});
+}
+
+TEST_CASE("no common free slot") {
+  test::EventFixture f;
+  f.set_up(2, 2);  // two sessions of two slots
+  const auto p = f.register_people(4);
+  // p[0] is unavailable in the morning; p[1] fills the afternoon with others.
+  f.ok(participant(p[0]), core::SetAvailability{p[0], {{}, core::TimeOfDay::Afternoon}});
+  for (const auto other : {p[2], p[3]}) {
+    const auto m = f.request(p[1], other);
+    f.ok(participant(other), core::AcceptMeeting{m, core::SlotRef{f.afternoon, other == p[2] ? 0 : 1}, std::nullopt});
+  }
+  const auto m = f.request(p[0], p[1]);
+  const auto e = f.refused(participant(p[1]), core::AcceptMeeting{m, std::nullopt, std::nullopt}, "no_common_slot");
+  CHECK(e.message.find("no common free slot") != std::string::npos);
+  const auto morning = f.refused(participant(p[1]), core::AcceptMeeting{m, core::SlotRef{f.morning, 0}, std::nullopt},
+                                 "slot_unavailable");
+  CHECK(morning.message.find("attends only in the afternoon") != std::string::npos);
+  CHECK(morning.message.find("no other common free slot") != std::string::npos);
+}
+
+TEST_CASE("who may accept, and deferred booking") {
+  test::EventFixture f;
+  f.set_up();
+  const auto p = f.register_people(4);
+  const auto m = f.request(p[0], p[1]);
+  f.refused(participant(p[0]), core::AcceptMeeting{m, std::nullopt, std::nullopt}, "already_accepted");
+  f.refused(participant(p[2]), core::AcceptMeeting{m, std::nullopt, std::nullopt}, "forbidden");
+  f.refused(test::broker(), core::AcceptMeeting{m, std::nullopt, std::nullopt}, "forbidden");
+  f.refused(participant(p[1]), core::AcceptMeeting{999, std::nullopt, std::nullopt}, "not_found");
+  // A client cannot choose the placement: the hub decides it.
+  const auto applied = f.ok(participant(p[1]), core::AcceptMeeting{m, std::nullopt, core::Placement{{f.afternoon, 5}, 3}});
+  CHECK(std::get<core::AcceptMeeting>(applied.payload).placement == f.meeting(m).placement);
+  CHECK(f.meeting(m).placement->slot == core::SlotRef{f.morning, 0});
+  f.refused(participant(p[1]), core::AcceptMeeting{m, std::nullopt, std::nullopt}, "not_pending");
+
+  core::EventSettings s = f.state.event.settings;
+  s.booking = core::BookingMode::Deferred;
+  f.ok(organiser(), core::SetSettings{s});
+  const auto later = f.request(p[2], p[3]);
+  f.ok(organiser(), core::AcceptMeeting{later, std::nullopt, std::nullopt});  // on their behalf
+  CHECK(f.meeting(later).status == core::MeetingStatus::Accepted);
+  CHECK_FALSE(f.meeting(later).placement.has_value());
+}
+
+TEST_CASE("declining, and a declined pair is never matched again") {
+  test::EventFixture f;
+  f.set_up();
+  const auto p = f.register_people(3);
+  const auto m = f.request(p[0], p[1]);
+  const auto cancel_instead = f.refused(participant(p[0]), core::DeclineMeeting{m, ""}, "not_yours_to_answer");
+  CHECK(cancel_instead.message.find("cancel") != std::string::npos);
+  f.refused(participant(p[1]), core::DeclineMeeting{m, std::string(201, 'r')}, "too_long");
+  f.ok(participant(p[1]), core::DeclineMeeting{m, "Not our field"});
+  CHECK(f.meeting(m).status == core::MeetingStatus::Declined);
+  CHECK(f.meeting(m).closed_by == p[1]);
+  CHECK(f.state.declined_pair(p[0], p[1]));
+  CHECK(f.state.declined_pair(p[1], p[0]));
+  CHECK_FALSE(f.state.declined_pair(p[0], p[2]));
+  f.refused(participant(p[0]), core::RequestMeeting{0, p[0], p[1], "", {}}, "declined_pair");
+  f.refused(participant(p[1]), core::RequestMeeting{0, p[1], p[0], "", {}}, "declined_pair");
+  f.refused(test::broker(), core::Introduce{0, p[0], p[1], "", {}}, "declined_pair");
+  f.refused(participant(p[1]), core::DeclineMeeting{m, ""}, "not_pending");
+  CHECK(core::statistics(f.state).declined == 1);
+}
+
+TEST_CASE("proposing another slot") {
+  test::EventFixture f;
+  f.set_up();
+  const auto p = f.register_people(3);
+  const auto m = f.request(p[0], p[1], {{f.morning, 0}});
+  f.ok(participant(p[1]), core::ProposeSlot{m, {f.afternoon, 2}});
+  CHECK(f.meeting(m).preferred == std::vector<core::SlotRef>{{f.afternoon, 2}});
+  // Now the requester answers the proposal.
+  f.refused(participant(p[1]), core::AcceptMeeting{m, std::nullopt, std::nullopt}, "already_accepted");
+  f.refused(participant(p[2]), core::ProposeSlot{m, {f.afternoon, 3}}, "forbidden");
+  f.refused(organiser(), core::ProposeSlot{m, {f.afternoon, 3}}, "forbidden");
+  f.refused(participant(p[0]), core::ProposeSlot{m, {f.afternoon, 99}}, "not_found");
+  f.ok(participant(p[0]), core::AcceptMeeting{m, std::nullopt, std::nullopt});
+  CHECK(f.meeting(m).placement->slot == core::SlotRef{f.afternoon, 2});
+  f.refused(participant(p[0]), core::ProposeSlot{m, {f.afternoon, 3}}, "not_pending");
+  // A proposal of a slot where someone is busy is refused with alternatives.
+  const auto m2 = f.request(p[2], p[0]);
+  const auto e = f.refused(participant(p[0]), core::ProposeSlot{m2, {f.afternoon, 2}}, "slot_unavailable");
+  CHECK(e.message.find("Nearest free for both") != std::string::npos);
+}
+
+TEST_CASE("cancelling") {
+  test::EventFixture f;
+  f.set_up();
+  const auto p = f.register_people(4);
+  const auto pending = f.request(p[0], p[1]);
+  f.refused(participant(p[1]), core::CancelMeeting{pending, ""}, "not_yours_to_cancel");
+  f.refused(participant(p[2]), core::CancelMeeting{pending, ""}, "forbidden");
+  f.ok(participant(p[0]), core::CancelMeeting{pending, "Changed plans"});
+  CHECK(f.meeting(pending).status == core::MeetingStatus::Cancelled);
+  f.refused(participant(p[0]), core::CancelMeeting{pending, ""}, "not_open");
+  // After a cancellation the pair may try again.
+  const auto again = f.request(p[1], p[0]);
+  f.ok(participant(p[0]), core::AcceptMeeting{again, std::nullopt, std::nullopt});
+  const auto slot = f.meeting(again).placement->slot;
+  f.ok(participant(p[0]), core::CancelMeeting{again, ""});  // either person cancels an accepted one
+  CHECK(f.state.meeting_at(p[0], slot) == 0);
+  CHECK(f.state.meeting_at(p[1], slot) == 0);
+  const auto by_organiser = f.request(p[2], p[3]);
+  f.ok(organiser(), core::CancelMeeting{by_organiser, "Table problem"});
+  CHECK(f.meeting(by_organiser).closed_by == 0);
+}
+
+TEST_CASE("a broker's introduction needs both to accept") {
+  test::EventFixture f;
+  f.set_up();
+  const auto p = f.register_people(4);
+  f.refused(participant(p[2]), core::Introduce{0, p[0], p[1], "You two should talk", {}}, "forbidden");
+  const auto applied = f.ok(test::broker(), core::Introduce{0, p[0], p[1], "You two should talk", {}});
+  const auto m = std::get<core::Introduce>(applied.payload).meeting;
+  CHECK(f.meeting(m).introduced);
+  CHECK(f.meeting(m).message == "You two should talk");
+  f.ok(participant(p[0]), core::AcceptMeeting{m, std::nullopt, std::nullopt});
+  CHECK(f.meeting(m).status == core::MeetingStatus::Requested);  // still waiting for the second
+  CHECK_FALSE(f.meeting(m).placement.has_value());
+  f.ok(participant(p[1]), core::AcceptMeeting{m, std::nullopt, std::nullopt});
+  CHECK(f.meeting(m).status == core::MeetingStatus::Accepted);
+  CHECK(f.meeting(m).placement.has_value());
+  // An introduction may be declined by either, and does not count against the request cap.
+  const auto second = std::get<core::Introduce>(f.ok(test::broker(), core::Introduce{0, p[2], p[3], "", {}}).payload).meeting;
+  CHECK(f.state.index.open_requests.count(p[2]) == 0);
+  f.ok(participant(p[2]), core::DeclineMeeting{second, ""});
+  CHECK(f.state.declined_pair(p[2], p[3]));
+  f.refused(test::broker(), core::Introduce{0, p[0], p[0], "", {}}, "invalid");
+}
+
+TEST_CASE("feedback: held or not, and a rating") {
+  test::EventFixture f;
+  f.set_up();
+  const auto p = f.register_people(3);
+  const auto m = f.request(p[0], p[1]);
+  f.refused(participant(p[0]), core::GiveFeedback{m, core::HeldState::Held, 4, ""}, "not_accepted");
+  f.ok(participant(p[1]), core::AcceptMeeting{m, std::nullopt, std::nullopt});
+  f.refused(participant(p[2]), core::GiveFeedback{m, core::HeldState::Held, 4, ""}, "forbidden");
+  f.refused(participant(p[0]), core::GiveFeedback{m, core::HeldState::Held, 6, ""}, "out_of_range");
+  f.refused(organiser(), core::GiveFeedback{m, core::HeldState::Held, 3, ""}, "forbidden");
+  f.refused(participant(p[0]), core::GiveFeedback{m, core::HeldState::Unknown, 0, ""}, "invalid");
+  f.ok(participant(p[0]), core::GiveFeedback{m, core::HeldState::Held, 4, "Useful"});
+  CHECK(f.meeting(m).held == core::HeldState::Held);
+  CHECK(f.meeting(m).requester_feedback.rating == 4);
+  CHECK(f.meeting(m).requester_feedback.comment == "Useful");
+  f.ok(participant(p[1]), core::GiveFeedback{m, core::HeldState::Unknown, 5, ""});
+  CHECK(f.meeting(m).invitee_feedback.rating == 5);
+  CHECK(f.meeting(m).held == core::HeldState::Held);
+  CHECK(core::statistics(f.state).held == 1);
+  f.ok(organiser(), core::GiveFeedback{m, core::HeldState::NotHeld, 0, ""});
+  CHECK(core::statistics(f.state).held == 0);
+  CHECK(core::statistics(f.state).not_held == 1);
+  f.refused(participant(p[0]), core::GiveFeedback{m, core::HeldState::Unknown, 3, ""}, "not_held");
+}
+
+TEST_CASE("statistics: cross-sector, cross-border and new relationships") {
+  test::EventFixture f;
+  f.set_up();
+  const auto p = f.register_people(4);
+  const auto set = [&](core::ParticipantId id, const char* sector, const char* city, const char* country) {
+    auto profile = f.state.participants.at(id).profile;
+    profile.sector = sector;
+    profile.city = city;
+    profile.country = country;
+    f.ok(participant(id), core::EditProfile{id, profile});
+  };
+  set(p[0], "architecture", "lisbon", "PT");
+  set(p[1], "construction", "stockholm", "SE");
+  set(p[2], "construction", "porto", "PT");
+  set(p[3], "design", "berlin", "DE");
+  const auto meet = [&](core::ParticipantId a, core::ParticipantId b, bool held) {
+    const auto m = f.request(a, b);
+    f.ok(participant(b), core::AcceptMeeting{m, std::nullopt, std::nullopt});
+    if (held) f.ok(participant(a), core::GiveFeedback{m, core::HeldState::Held, 0, "ok"});
+  };
+  meet(p[0], p[1], true);   // CCI x growth, PT x SE: a new relationship
+  meet(p[0], p[2], true);   // CCI x growth, same country
+  meet(p[3], p[0], false);  // CCI x CCI, cross-border, not held
+  const auto s = core::statistics(f.state);
+  CHECK(s.accepted == 3);
+  CHECK(s.accepted_cross_sector == 2);
+  CHECK(s.accepted_cross_border == 2);
+  CHECK(s.share_cross_sector() == doctest::Approx(2.0 / 3));
+  CHECK(s.held == 2);
+  CHECK(s.relationships == 1);
+  CHECK(s == core::recount_statistics(f.state, test::taxonomy()));
+}

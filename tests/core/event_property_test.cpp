@@ -1,0 +1,270 @@
+// Random operations from many actors, with every invariant checked after every step, and a replica
+// fed the applied operations (through their JSON) that must end equal to the hub's state.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "core/event/json_codec.hpp"
+#include "core/event/session_slots.hpp"
+#include "core/random.hpp"
+#include "tests/event_fixture.hpp"
+
+using namespace crossmatch;
+
+namespace {
+
+// The first broken invariant, or empty. Plain checks: this runs after every one of 100,000 steps.
+std::string broken_invariant(const core::EventState& s, const core::Taxonomy& taxonomy) {
+  std::size_t placed = 0;
+  for (const auto& [id, m] : s.meetings) {
+    const std::string what = "meeting " + std::to_string(id) + ": ";
+    const core::Participant* a = s.participant(m.requester);
+    const core::Participant* b = s.participant(m.invitee);
+    if (a == nullptr || b == nullptr) return what + "a person does not exist";
+    if (m.requester == m.invitee) return what + "meets themself";
+    if (m.open() && m.held == core::HeldState::Unknown && (!a->active() || !b->active()))
+      return what + "open with someone who is not active";
+    if (!m.placement) continue;
+    if (m.status != core::MeetingStatus::Accepted) return what + "booked but not accepted";
+    if (!core::slot_exists(s, m.placement->slot) || s.table(m.placement->table) == nullptr)
+      return what + "booked in a slot or at a table that does not exist";
+    ++placed;
+    // Each booking's keys lead back to this meeting, and there are exactly as many keys as
+    // bookings need: so no person and no table holds two meetings in one slot.
+    const auto leads_here = [&](const std::unordered_map<std::uint64_t, core::MeetingId>& index, std::uint64_t key) {
+      const auto it = index.find(key);
+      return it != index.end() && it->second == id;
+    };
+    if (!leads_here(s.index.person_slot, core::person_slot_key(m.requester, m.placement->slot)) ||
+        !leads_here(s.index.person_slot, core::person_slot_key(m.invitee, m.placement->slot)))
+      return what + "a person is double-booked";
+    if (!leads_here(s.index.table_slot, core::table_slot_key(m.placement->table, m.placement->slot)))
+      return what + "a table is double-booked";
+    if (m.held == core::HeldState::Unknown) {
+      for (const core::Participant* p : {a, b}) {
+        const auto& u = p->availability.unavailable;
+        if (std::binary_search(u.begin(), u.end(), m.placement->slot)) return what + "booked in an unavailable slot";
+      }
+    }
+  }
+  if (s.index.person_slot.size() != 2 * placed) return "the person index holds other bookings";
+  if (s.index.table_slot.size() != placed) return "the table index holds other bookings";
+  if (core::statistics(s) != core::recount_statistics(s, taxonomy)) return "the statistics differ from a recount";
+  return {};
+}
+
+// Draws plausible operations, valid and not, against the current state.
+class OperationSource {
+ public:
+  OperationSource(std::uint64_t seed, const core::EventState& state) : rng_(seed), state_(state) {}
+
+  core::Operation next(const std::vector<core::Profile>& pool) {
+    core::Operation op;
+    op.id = "r";
+    op.id += std::to_string(++count_);  // (not "r" + ...: g++ 12 warns falsely on that)
+    const int roll = static_cast<int>(rng_.below(100));
+    const auto people = participant_ids(true);
+    const auto everyone = participant_ids(false);
+    const auto pending = meeting_ids([](const core::Meeting& m) { return m.status == core::MeetingStatus::Requested; });
+    const auto open = meeting_ids([](const core::Meeting& m) { return m.open(); });
+    const auto accepted = meeting_ids([](const core::Meeting& m) { return m.status == core::MeetingStatus::Accepted; });
+    const auto meetings = meeting_ids([](const core::Meeting&) { return true; });
+    // Mostly active people and fitting meetings; now and then anyone, or a number that does not exist.
+    const auto someone = [&]() -> core::ParticipantId {
+      if (people.empty() || rng_.chance(0.03)) return static_cast<core::ParticipantId>(rng_.below(60) + 1);
+      return rng_.chance(0.95) ? rng_.pick(people) : rng_.pick(everyone);
+    };
+    const auto pick_meeting = [&](const std::vector<core::MeetingId>& fitting) -> core::MeetingId {
+      if (meetings.empty() || rng_.chance(0.02)) return static_cast<core::MeetingId>(rng_.below(500) + 1);
+      return fitting.empty() || rng_.chance(0.08) ? rng_.pick(meetings) : rng_.pick(fitting);
+    };
+    const auto as_party = [&](const core::Meeting* m) {
+      if (m == nullptr || rng_.chance(0.1)) return rng_.chance(0.5) ? test::organiser() : test::participant(someone());
+      return test::participant(rng_.chance(0.5) ? m->requester : m->invitee);
+    };
+    if (roll < 18 || meetings.empty()) {
+      const auto from = someone();
+      op.actor = rng_.chance(0.92) ? test::participant(from) : test::participant(someone());
+      op.payload = core::RequestMeeting{0, from, someone(), "Hi", random_slots(static_cast<int>(rng_.below(3)))};
+    } else if (roll < 21) {
+      op.actor = rng_.chance(0.9) ? test::broker() : test::participant(someone());
+      op.payload = core::Introduce{0, someone(), someone(), "Meet", random_slots(static_cast<int>(rng_.below(2)))};
+    } else if (roll < 42) {
+      const auto id = pick_meeting(pending);
+      const core::Meeting* m = state_.meeting(id);
+      op.actor = as_party(m);
+      if (m != nullptr && rng_.chance(0.7))  // mostly the one whose answer is awaited
+        op.actor = test::participant(m->requester_accepted ? m->invitee : m->requester);
+      std::optional<core::SlotRef> slot;
+      if (rng_.chance(0.3)) slot = random_slot();
+      op.payload = core::AcceptMeeting{id, slot, std::nullopt};
+    } else if (roll < 50) {
+      const auto id = pick_meeting(pending);
+      op.actor = as_party(state_.meeting(id));
+      op.payload = core::DeclineMeeting{id, ""};
+    } else if (roll < 56) {
+      const auto id = pick_meeting(pending);
+      op.actor = as_party(state_.meeting(id));
+      op.payload = core::ProposeSlot{id, random_slot()};
+    } else if (roll < 64) {
+      const auto id = pick_meeting(open);
+      op.actor = as_party(state_.meeting(id));
+      op.payload = core::CancelMeeting{id, ""};
+    } else if (roll < 74) {
+      const auto id = pick_meeting(accepted);
+      op.actor = as_party(state_.meeting(id));
+      const auto held = static_cast<core::HeldState>(rng_.below(3));
+      op.payload = core::GiveFeedback{id, held, static_cast<int>(rng_.below(7)) - (op.actor.role == core::Role::Organiser ? 6 : 0), ""};
+      auto& f = std::get<core::GiveFeedback>(op.payload);
+      if (f.rating < 0) f.rating = 0;
+    } else if (roll < 78) {
+      const auto id = someone();
+      op.actor = rng_.chance(0.8) ? test::participant(id) : test::organiser();
+      core::Profile p = rng_.pick(pool);
+      op.payload = core::EditProfile{id, p};
+    } else if (roll < 82) {
+      const auto id = someone();
+      op.actor = rng_.chance(0.9) ? test::participant(id) : test::organiser();
+      core::Availability a{random_slots(static_cast<int>(rng_.below(4))), static_cast<core::TimeOfDay>(rng_.below(3))};
+      if (rng_.chance(0.6)) a.only = core::TimeOfDay::Any;
+      op.payload = core::SetAvailability{id, a};
+    } else if (roll < 83 && rng_.chance(0.3)) {
+      const auto id = someone();
+      op.actor = test::participant(id);
+      op.payload = core::Withdraw{id};
+    } else if (roll < 84 && rng_.chance(0.2)) {
+      const auto id = someone();
+      op.actor = rng_.chance(0.5) ? test::participant(id) : test::organiser();
+      op.payload = core::Erase{id};
+    } else if (roll < 88 && rng_.chance(0.3)) {
+      op.actor = test::newcomer();
+      core::Profile p = rng_.pick(pool);
+      if (rng_.chance(0.9)) p.email = "new" + std::to_string(count_) + "@example.org";
+      op.payload = core::Register{0, p, {}};
+    } else if (roll < 91) {
+      op.actor = rng_.chance(0.9) ? test::organiser() : test::participant(someone());
+      core::ApplySchedule schedule{static_cast<core::SessionId>(rng_.below(2) + 1), rng_.chance(0.5), {}};
+      for (int i = static_cast<int>(rng_.below(3)); i > 0; --i) {
+        core::SlotRef slot = random_slot();
+        slot.session = schedule.session;
+        schedule.placements.push_back({pick_meeting(accepted), {slot, static_cast<core::TableId>(rng_.below(4) + 1)}});
+      }
+      op.payload = schedule;
+    } else if (roll < 92) {
+      op.actor = test::organiser();
+      core::PublishTeamRound round{0, "Round", 3, {}};
+      for (core::TableId t = 5; t <= 6; ++t) round.teams.push_back({{someone(), someone(), someone()}, t, ""});
+      op.payload = round;
+    } else if (roll < 94) {
+      op.actor = rng_.chance(0.8) ? test::organiser() : test::broker();
+      core::EventSettings s = state_.event.settings;
+      s.booking = rng_.chance(0.7) ? core::BookingMode::Instant : core::BookingMode::Deferred;
+      s.max_open_requests = static_cast<int>(rng_.below(6)) + 1;
+      s.afternoon_start = rng_.chance(0.8) ? 13 * 60 : 11 * 60;
+      op.payload = core::SetSettings{s};
+    } else if (roll < 96) {
+      op.actor = test::organiser();
+      op.payload = core::Announce{0, "News " + std::to_string(count_)};
+    } else if (roll < 98) {
+      op.actor = test::organiser();
+      op.payload = core::DefineTable{static_cast<core::TableId>(rng_.below(7)), "T" + std::to_string(rng_.below(9)),
+                                     static_cast<int>(rng_.below(5)) + 1};
+    } else {
+      op.actor = test::organiser();
+      op.payload = core::RemoveTable{static_cast<core::TableId>(rng_.below(7) + 1)};
+    }
+    return op;
+  }
+
+ private:
+  std::vector<core::ParticipantId> participant_ids(bool active_only) const {
+    std::vector<core::ParticipantId> ids;
+    for (const auto& [id, p] : state_.participants) {
+      if (!active_only || p.active()) ids.push_back(id);
+    }
+    return ids;
+  }
+  template <class Fits>
+  std::vector<core::MeetingId> meeting_ids(Fits fits) const {
+    std::vector<core::MeetingId> ids;
+    for (const auto& [id, m] : state_.meetings) {
+      if (fits(m)) ids.push_back(id);
+    }
+    return ids;
+  }
+  core::SlotRef random_slot() {
+    return {static_cast<core::SessionId>(rng_.below(2) + 1), static_cast<int>(rng_.below(7))};  // index 6 is out of range
+  }
+  std::vector<core::SlotRef> random_slots(int n) {
+    std::vector<core::SlotRef> out;
+    for (int i = 0; i < n; ++i) out.push_back(random_slot());
+    return out;
+  }
+
+  mutable core::Rng rng_;
+  const core::EventState& state_;
+  int count_ = 0;
+};
+
+void run(std::uint64_t seed, int steps) {
+  test::EventFixture hub;
+  hub.set_up(4, 6);
+  hub.ok(test::organiser(), hub.define_session("Teams", "2026-05-15", 9 * 60, 10 * 60, core::SessionKind::TeamRound));
+  hub.ok(test::organiser(), core::DefineTable{0, "Team table A", 4});
+  hub.ok(test::organiser(), core::DefineTable{0, "Team table B", 4});
+  hub.register_people(24, seed);
+  auto pool_people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {60, seed + 1000});
+  REQUIRE(pool_people.ok());
+  std::vector<core::Profile> pool;
+  for (const auto& dp : *pool_people) pool.push_back(dp.profile);
+
+  // The replica starts from the hub's state through JSON, as a client's snapshot would.
+  auto replica = core::state_from_json(core::state_to_json(hub.state), test::taxonomy());
+  REQUIRE(replica.ok());
+
+  OperationSource source(seed, hub.state);
+  int applied = 0;
+  std::map<std::string, int> refusal_codes;
+  for (int step = 0; step < steps; ++step) {
+    core::Operation op = source.next(pool);
+    op.at = (hub.clock += 500);
+    auto result = core::apply_operation(hub.state, test::taxonomy(), op);
+    if (result) {
+      ++applied;
+      auto wire = core::operation_from_json(core::operation_to_json(*result));
+      REQUIRE(wire.ok());
+      REQUIRE(*wire == *result);
+      auto followed = core::apply_operation(*replica, test::taxonomy(), *wire, core::ApplyMode::Follow);
+      REQUIRE_MESSAGE(followed.ok(), (followed.ok() ? "" : followed.error().message));
+    } else {
+      ++refusal_codes[result.error().code];
+      REQUIRE_FALSE(result.error().message.empty());
+    }
+    const std::string broken = broken_invariant(hub.state, test::taxonomy());
+    if (!broken.empty()) FAIL("after step " << step << " (" << core::operation_to_json(op) << "): " << broken);
+    if (step % 2000 == 0) REQUIRE(*replica == hub.state);
+  }
+  CHECK(*replica == hub.state);
+  CHECK(core::statistics(*replica) == core::statistics(hub.state));
+  // The walk did real work and met the rules.
+  CHECK(applied > steps / 5);
+  CHECK(core::statistics(hub.state).accepted > 0);
+  CHECK(refusal_codes.count("forbidden"));
+  CHECK(refusal_codes.count("slot_unavailable"));
+  std::string codes;
+  for (const auto& [code, n] : refusal_codes) codes += code + "=" + std::to_string(n) + " ";
+  MESSAGE(codes);
+  MESSAGE("active " << core::statistics(hub.state).participants << " seed " << seed << ": " << applied << " of " << steps << " applied, " << hub.state.meetings.size()
+                  << " meetings, " << refusal_codes.size() << " kinds of refusal");
+}
+
+}  // namespace
+
+TEST_CASE("100,000 random operations keep every invariant, and replicas end equal" * doctest::test_suite("slow")) {
+  for (const std::uint64_t seed : {1, 2, 3, 4, 5}) {
+    CAPTURE(seed);
+    run(seed, 20000);
+  }
+}
