@@ -107,6 +107,11 @@ void rebuild_index(EventState& state, const Taxonomy& taxonomy) {
   for (auto& [id, session] : state.sessions) compute_slots(session);
   for (const auto& [id, p] : state.participants) account_participant(state, p, +1);
   for (const auto& [id, m] : state.meetings) index_new_meeting(state, taxonomy, m);
+  for (const auto& [id, ps] : state.pitching) {
+    for (const Pitch& pitch : ps.pitches) {
+      for (const ParticipantId p : pitch.interested) ++state.index.interest[pair_key(p, pitch.pitcher)];
+    }
+  }
   for (const auto& [id, round] : state.rounds) {
     for (const Team& team : round.teams) {
       for (const ParticipantId p : team.members) state.index.person_rounds[p].push_back(id);
