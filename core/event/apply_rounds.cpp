@@ -72,8 +72,8 @@ Status apply_schedule(ApplyContext& ctx, const ApplySchedule& op) {
   for (const auto& [id, placement] : op.placements) {
     modify_meeting(ctx, id, [](Meeting& m) { m.placement.reset(); });
   }
-  for (const auto& [id, placement] : op.placements) {
-    modify_meeting(ctx, id, [&](Meeting& m) { m.placement = placement; });
+  for (const auto& entry : op.placements) {
+    modify_meeting(ctx, entry.first, [&](Meeting& m) { m.placement = entry.second; });
   }
   return Status::success();
 }
