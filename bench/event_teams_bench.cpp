@@ -61,7 +61,8 @@ int run_event_teams(int argc, const char* const* argv) {
   const char* name = "event-teams";
   auto args = hub::CommandLine::parse(argc, argv, 1,
                                       {"--participants", "--seconds", "--reference-seconds",
-                                       "--reference-size", "--seed", "--joins", "--steps"});
+                                       "--reference-size", "--seed", "--joins", "--steps",
+                                       "--stability-cost"});
   if (!args) return fail(name, args.error().message);
   auto sizes = parse_sizes(args->get("--participants").value_or("100,1000,5000,15000"));
   if (!sizes) return fail(name, sizes.error().message);
@@ -77,7 +78,10 @@ int run_event_teams(int argc, const char* const* argv) {
   if (!joins) return fail(name, joins.error().message);
   auto steps = args->integer("--steps", 0, 0, INT64_MAX);
   if (!steps) return fail(name, steps.error().message);
-  const core::MatchingSettings settings;
+  core::MatchingSettings settings;
+  auto stability = args->number("--stability-cost", settings.stability_cost, 0, core::kMaxTeamPenalty);
+  if (!stability) return fail(name, stability.error().message);
+  settings.stability_cost = *stability;
 
   for (const int n : *sizes) {
     // One extra generated participant per join, kept back for the live part.
@@ -116,6 +120,7 @@ int run_event_teams(int argc, const char* const* argv) {
       double worst = 0, total = 0;
       int worst_changed = 0, worst_moved = 0, total_changed = 0;
       std::vector<int> team_of = f.team_of;
+      double live_objective = 0;
       for (int j = 0; j < live_extra; ++j) {
         population.set(n + j, event->profiles[n + j]);
         const auto live_start = Clock::now();
@@ -131,13 +136,20 @@ int run_event_teams(int argc, const char* const* argv) {
         worst_moved = std::max(worst_moved, g.moved);
         total_changed += g.teams_changed;
         team_of = g.team_of;
+        live_objective = g.pair_value - settings.single_country_penalty * g.single_country_teams;
       }
+      // What stability costs: the joined event's teams against a fresh solve of it.
+      const auto fresh_start = Clock::now();
+      auto fresh_budget = wall_clock_budget(fresh_start, budget_seconds);
+      const core::TeamFormation fresh = core::form_teams(population, settings, fresh_budget, static_cast<std::uint64_t>(*seed));
       std::cout << "{\"bench\":\"event-teams\",\"kind\":\"live-join\",\"participants\":" << n
                 << ",\"joins\":" << live_extra << ",\"mean_seconds\":" << json_number(total / live_extra)
                 << ",\"max_seconds\":" << json_number(worst)
                 << ",\"max_teams_changed\":" << worst_changed
                 << ",\"mean_teams_changed\":" << json_number(static_cast<double>(total_changed) / live_extra)
-                << ",\"max_moved\":" << worst_moved << "}\n";
+                << ",\"max_moved\":" << worst_moved
+                << ",\"objective_after\":" << json_number(live_objective)
+                << ",\"fresh_objective\":" << json_number(fresh.objective) << "}\n";
 
       // Leaves: the last joiners withdraw again, one at a time.
       worst = 0, total = 0, worst_changed = 0, total_changed = 0;

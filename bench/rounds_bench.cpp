@@ -15,7 +15,7 @@ namespace crossmatch::bench {
 int run_rounds(int argc, const char* const* argv) {
   const char* name = "rounds";
   auto args = hub::CommandLine::parse(argc, argv, 1,
-                                      {"--participants", "--rounds", "--seconds", "--seed", "--export"});
+                                      {"--participants", "--rounds", "--seconds", "--seed", "--export", "--steps"});
   if (!args) return fail(name, args.error().message);
   auto n = args->integer("--participants", 1000, 2, core::kMaxDemoParticipants);
   if (!n) return fail(name, n.error().message);
@@ -25,6 +25,8 @@ int run_rounds(int argc, const char* const* argv) {
   if (!seconds) return fail(name, seconds.error().message);
   auto seed = args->integer("--seed", 1, 0, INT64_MAX);
   if (!seed) return fail(name, seed.error().message);
+  auto steps = args->integer("--steps", 0, 0, INT64_MAX);
+  if (!steps) return fail(name, steps.error().message);
 
   auto event = load_demo_event(static_cast<int>(*n), static_cast<std::uint64_t>(*seed));
   if (!event) return fail(name, event.error().message);
@@ -37,7 +39,8 @@ int run_rounds(int argc, const char* const* argv) {
     core::RoundGraph graph;
     if (last && args->get("--export")) graph = core::round_graph(population, weights, history);
     const auto start = Clock::now();
-    auto budget = wall_clock_budget(start, *seconds);
+    core::SearchBudget budget = *steps > 0 ? core::SearchBudget(static_cast<std::uint64_t>(*steps))
+                                           : wall_clock_budget(start, *seconds);
     const core::MeetingRound round =
         core::plan_round(population, weights, history, budget, static_cast<std::uint64_t>(*seed) + r);
     const double elapsed = seconds_since(start);

@@ -14,7 +14,8 @@ namespace crossmatch::core {
 
 class CandidateLists {
  public:
-  CandidateLists(int n, int width) : n_(n), width_(width), lists_(n), ready_(n, 0) {}
+  CandidateLists(int n, int width)
+      : n_(n), width_(width), lists_(n), values_(n), ready_(n, 0) {}
 
   int size() const { return n_; }
   int width() const { return width_; }
@@ -29,12 +30,14 @@ class CandidateLists {
       for (int j = 0; j < n_; ++j) {
         if (j != i) top.offer(static_cast<float>(values(i, j)), j);
       }
-      top.store(lists_[i]);
+      top.store(lists_[i], values_[i]);
       ready_[i] = 1;
     }
     return lists_[i];
   }
   const std::vector<int>& of(int i) const { return lists_[i]; }
+  // The pair values of i's list, in its order (valid once the list is built).
+  const std::vector<float>& values_of(int i) const { return values_[i]; }
 
   // Every list exact: each pair's value once, offered to both ends.
   template <class Values>
@@ -69,7 +72,8 @@ class CandidateLists {
     std::vector<int> seen(n_, -1);
     for (int r = 0; r < rounds; ++r) {
       std::vector<std::vector<int>> current(n_);
-      for (int i = 0; i < n_; ++i) tops[i].store(current[i]);
+      std::vector<float> ignored;
+      for (int i = 0; i < n_; ++i) tops[i].store(current[i], ignored);
       for (int i = 0; i < n_; ++i) {
         seen[i] = i + r * n_;
         for (const int c : current[i]) seen[c] = i + r * n_;
@@ -105,9 +109,13 @@ class CandidateLists {
       items_.insert(it, item);
       if (static_cast<int>(items_.size()) > width_) items_.pop_back();
     }
-    void store(std::vector<int>& out) const {
-      out.clear();
-      for (const auto& item : items_) out.push_back(item.id);
+    void store(std::vector<int>& ids, std::vector<float>& values) const {
+      ids.clear();
+      values.clear();
+      for (const auto& item : items_) {
+        ids.push_back(item.id);
+        values.push_back(item.value);
+      }
     }
 
    private:
@@ -124,7 +132,7 @@ class CandidateLists {
 
   void finish(std::vector<Top>& tops) {
     for (int i = 0; i < n_; ++i) {
-      tops[i].store(lists_[i]);
+      tops[i].store(lists_[i], values_[i]);
       ready_[i] = 1;
     }
   }
@@ -132,6 +140,7 @@ class CandidateLists {
   int n_;
   int width_;
   std::vector<std::vector<int>> lists_;
+  std::vector<std::vector<float>> values_;
   std::vector<char> ready_;
 };
 

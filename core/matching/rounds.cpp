@@ -44,7 +44,7 @@ template <class W>
 class PairSearch {
  public:
   PairSearch(const W& w, int n, CandidateLists& candidates)
-      : w_(w), n_(n), candidates_(candidates), mate_(n, -1), queued_(n, 0) {}
+      : w_(w), n_(n), candidates_(candidates), mate_(n, -1), mate_w_(n, 0.0), queued_(n, 0) {}
 
   const std::vector<int>& mates() const { return mate_; }
 
@@ -157,7 +157,10 @@ class PairSearch {
       descend(budget);
       logging_ = false;
       if (total_ < before - kEps) {
-        for (auto it = log_.rbegin(); it != log_.rend(); ++it) mate_[it->first] = it->second;
+        for (auto it = log_.rbegin(); it != log_.rend(); ++it) {
+          mate_[it->first] = it->second;
+          mate_w_[it->first] = it->second >= 0 ? w_(it->first, it->second) : 0.0;
+        }
         total_ = before;
       }
     }
@@ -167,6 +170,7 @@ class PairSearch {
   void set_mate(int a, int b) {
     if (logging_) log_.emplace_back(a, mate_[a]);
     mate_[a] = b;
+    mate_w_[a] = b >= 0 ? w_(a, b) : 0.0;
   }
   // Pairs a and b; their previous partners become free.
   void pair(int a, int b) {
@@ -223,7 +227,10 @@ class PairSearch {
       }
       if (gain > best_gain) best_gain = gain, best_c = c, rejoin = join;
     }
-    if (best_c < 0) return;
+    if (best_c < 0) {
+      improve_chain(a);
+      return;
+    }
     const int d = mate_[best_c];
     total_ += best_gain;
     pair(a, best_c);
@@ -231,10 +238,57 @@ class PairSearch {
     push(a), push(b), push(best_c), push(d);
   }
 
+  // Three pairs re-paired at once: a takes c (from d), one of the two left over (b or d) takes
+  // e from f, and the last two pair up. Looked for only when no two-pair change improves.
+  void improve_chain(int a) {
+    const int b = mate_[a];
+    if (b < 0) return;
+    const double w_ab = mate_w_[a];
+    double best_gain = kEps;
+    int best_c = -1, best_x = -1, best_e = -1;
+    const std::vector<int>& cs = candidates_.get(a, w_);
+    const std::vector<float>& cw = candidates_.values_of(a);
+    for (std::size_t k = 0; k < cs.size(); ++k) {
+      const int c = cs[k];
+      const int d = mate_[c];
+      if (c == b || d < 0) continue;
+      const double partial = cw[k] - w_ab - mate_w_[c];
+      for (const int x : {b, d}) {
+        const int y = x == b ? d : b;  // the one left to pair with e's old partner
+        const std::vector<int>& es = candidates_.get(x, w_);
+        const std::vector<int>& ys = candidates_.get(y, w_);
+        if (ys.empty()) continue;
+        const double y_best = candidates_.values_of(y).front();  // a bound on w(y, f)
+        const std::vector<float>& ew = candidates_.values_of(x);
+        for (std::size_t q = 0; q < es.size(); ++q) {
+          const int e = es[q];
+          const int f = mate_[e];
+          if (f < 0 || e == a || e == c || e == y || f == a || f == c || f == x) continue;
+          const double open = partial + ew[q] - mate_w_[e];
+          if (open + y_best <= best_gain) continue;
+          const double w_yf = w_(y, f);
+          if (w_yf < 0) continue;
+          const double gain = open + w_yf;
+          if (gain > best_gain) best_gain = gain, best_c = c, best_x = x, best_e = e;
+        }
+      }
+    }
+    if (best_c < 0) return;
+    const int d = mate_[best_c];
+    const int y = best_x == b ? d : b;
+    const int f = mate_[best_e];
+    total_ += best_gain;
+    pair(a, best_c);
+    pair(best_x, best_e);
+    pair(y, f);
+    push(a), push(b), push(best_c), push(d), push(best_e), push(f);
+  }
+
   const W& w_;
   int n_;
   CandidateLists& candidates_;
   std::vector<int> mate_;
+  std::vector<double> mate_w_;  // the weight of each person's pair, 0 when free
   std::vector<char> queued_;
   std::vector<int> queue_;
   double total_ = 0;

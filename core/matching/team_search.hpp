@@ -196,40 +196,51 @@ class TeamSearch {
   }
 
   // Completes a team that holds only newcomers by pulling a group of members out of one other
-  // team (the group that adds most), so that a new team changes one other team, not several.
+  // team, so that a new team changes one other team, not several. Every group of the right size
+  // of every team that can spare it is weighed: fewest sector-mix violations first, then the
+  // value gained.
   void fill_new_team_from_one(int t) {
     const int need = config_.lower - teams_[t].size;
     if (need <= 0) return;
     int best_team = -1;
-    std::array<int, kMaxTeamSize> best_group{};
+    std::uint32_t best_mask = 0;
+    int best_violations = 0;
     double best_gain = 0;
-    std::array<int, kMaxTeamSize> group{};
     for (int d = 0; d < teams(); ++d) {
       const Slot& s = teams_[d];
       if (d == t || s.size - need < config_.lower) continue;
-      // Greedy within the donor: the members that add most to team t.
       std::array<double, kMaxTeamSize> gain{};
       for (int k = 0; k < s.size; ++k) gain[k] = sum_to(s.members[k], t) - own_[s.members[k]];
-      std::array<int, kMaxTeamSize> order{};
-      for (int k = 0; k < s.size; ++k) order[k] = k;
-      std::sort(order.begin(), order.begin() + s.size,
-                [&](int x, int y) { return gain[x] > gain[y]; });
-      double total = 0;
-      for (int k = 0; k < need; ++k) {
-        group[k] = s.members[order[k]];
-        total += gain[order[k]];
-      }
-      for (int x = 0; x < need; ++x) {
-        for (int y = x + 1; y < need; ++y) total += values_(group[x], group[y]);
-      }
-      if (best_team < 0 || total > best_gain + kEps) {
-        best_team = d;
-        best_gain = total;
-        best_group = group;
+      for (std::uint32_t mask = 0; mask < (1u << s.size); ++mask) {
+        if (__builtin_popcount(mask) != need) continue;
+        double total = 0;
+        int creative_out = 0, growth_out = 0;
+        for (int x = 0; x < s.size; ++x) {
+          if (!((mask >> x) & 1)) continue;
+          total += gain[x];
+          count_class(people_[s.members[x]].sector_class, +1, creative_out, growth_out);
+          // The pair leaves the donor with both and joins the new team with both.
+          for (int y = x + 1; y < s.size; ++y) {
+            if ((mask >> y) & 1) total += 2 * values_(s.members[x], s.members[y]);
+          }
+        }
+        const int violations =
+            violation(teams_[t].creative + creative_out, teams_[t].growth + growth_out) +
+            violation(s.creative - creative_out, s.growth - growth_out) -
+            violation(s.creative, s.growth);
+        if (best_team < 0 || violations < best_violations ||
+            (violations == best_violations && total > best_gain + kEps)) {
+          best_team = d, best_mask = mask, best_violations = violations, best_gain = total;
+        }
       }
     }
     if (best_team < 0) return;
-    for (int k = 0; k < need; ++k) relocate(best_group[k], t);
+    std::array<int, kMaxTeamSize> group{};
+    int size = 0;
+    for (int x = 0; x < teams_[best_team].size; ++x) {
+      if ((best_mask >> x) & 1) group[size++] = teams_[best_team].members[x];
+    }
+    for (int k = 0; k < size; ++k) relocate(group[k], t);
   }
 
   // [SECTION] Totals

@@ -21,7 +21,7 @@ constexpr int kExactCandidateLimit = 3000;
 constexpr int kCandidateSample = 160;
 constexpr int kCandidateRounds = 2;
 // Live re-optimisation: iterated-search steps per person around the change.
-constexpr std::uint64_t kLiveStepsPerPerson = 8;
+constexpr std::uint64_t kLiveStepsPerPerson = 2;
 
 // Pair values in [0, 1] as 16-bit fixed point: half the memory of floats, so more of the matrix
 // stays in cache; the search's decisions shift by at most 1/65535 per pair, and the reported
