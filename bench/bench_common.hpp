@@ -14,24 +14,8 @@
 
 namespace crossmatch::bench {
 
-// Entry points, one per subcommand (argv[0] is the subcommand's name).
-int run_teams(int argc, const char* const* argv);
-int run_event_teams(int argc, const char* const* argv);
-int run_rounds(int argc, const char* const* argv);
-int run_suggestions(int argc, const char* const* argv);
-
-inline constexpr const char* kTeamsUsage =
-    "teams --mdgp FILE --seconds S [--seed K] [--out OUT]\n"
-    "      solve a grouping instance (MDGPLIB format); one JSON line; --out writes 'item group'";
-inline constexpr const char* kEventTeamsUsage =
-    "event-teams [--participants N,N,...] [--seconds S] [--reference-seconds R] [--seed K]\n"
-    "      teams of generated events: time, objective, live re-optimisation after one join";
-inline constexpr const char* kRoundsUsage =
-    "rounds --participants N [--rounds R] [--seconds S] [--seed K] [--export FILE]\n"
-    "      one-to-one rounds; --export writes the instance and our pairs for bench/rounds_vs_networkx.py";
-inline constexpr const char* kSuggestionsUsage =
-    "suggestions [--participants N] [--k K] [--repeat R] [--seed K]\n"
-    "      top-k partner suggestions for single participants of a generated event";
+// Prints a subcommand's usage and returns 0 when its arguments ask for --help.
+bool wants_help(int argc, char** argv, const char* usage);
 
 using Clock = std::chrono::steady_clock;
 
@@ -41,9 +25,10 @@ inline double seconds_since(Clock::time_point start) {
 
 // A search budget that ends `seconds` after `start`.
 inline core::SearchBudget wall_clock_budget(Clock::time_point start, double seconds) {
-  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
-                                    std::chrono::duration<double>(seconds));
-  return core::SearchBudget(UINT64_MAX, [deadline] { return Clock::now() >= deadline; }, 64);
+  const auto deadline =
+      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  return core::SearchBudget(
+      UINT64_MAX, [deadline] { return Clock::now() >= deadline; }, 64);
 }
 
 // The demo participants of a generated event, from the assets beside the binary.

@@ -1,41 +1,45 @@
-// crossmatch-bench: one binary, one subcommand per benchmark. A benchmark joins with one line in
-// the table below (its entry point is declared in bench/bench_common.hpp).
-#include <cstring>
+// crossmatch-bench: one program, one subcommand per benchmark. A benchmark joins by declaring
+// its entry point and adding one row to the table below.
 #include <iostream>
+#include <string>
 
-#include "bench/bench_common.hpp"
+namespace crossmatch::bench {
+int teams_main(int argc, char** argv);        // bench/teams_bench.cpp
+int event_teams_main(int argc, char** argv);  // bench/event_teams_bench.cpp
+int rounds_main(int argc, char** argv);       // bench/rounds_bench.cpp
+int suggestions_main(int argc, char** argv);  // bench/suggestions_bench.cpp
+}  // namespace crossmatch::bench
 
 namespace {
 
 struct Subcommand {
   const char* name;
-  int (*run)(int argc, const char* const* argv);  // argv[0] is the subcommand's name
-  const char* usage;
+  int (*run)(int argc, char** argv);  // argv[0] is the subcommand's name
+  const char* summary;
 };
 
-const Subcommand kSubcommands[] = {
-    {"teams", crossmatch::bench::run_teams, crossmatch::bench::kTeamsUsage},
-    {"event-teams", crossmatch::bench::run_event_teams, crossmatch::bench::kEventTeamsUsage},
-    {"rounds", crossmatch::bench::run_rounds, crossmatch::bench::kRoundsUsage},
-    {"suggestions", crossmatch::bench::run_suggestions, crossmatch::bench::kSuggestionsUsage},
+constexpr Subcommand kSubcommands[] = {
+    {"teams", crossmatch::bench::teams_main, "team formation on a grouping instance (--mdgp FILE, MDGPLIB format)"},
+    {"event-teams", crossmatch::bench::event_teams_main, "teams of generated events: time, objective, live re-optimisation"},
+    {"rounds", crossmatch::bench::rounds_main, "one-to-one rounds of a generated event (bench/rounds_vs_networkx.py compares)"},
+    {"suggestions", crossmatch::bench::suggestions_main, "top-k partner suggestions for one participant, and the pair score's cost"},
 };
 
-void usage(std::ostream& out) {
-  out << "usage: crossmatch-bench COMMAND [options]\n\ncommands:\n";
-  for (const Subcommand& s : kSubcommands) out << "  " << s.usage << "\n";
+int usage(std::ostream& out) {
+  out << "usage: crossmatch-bench SUBCOMMAND [options]   (SUBCOMMAND --help for its options)\n\n";
+  for (const auto& command : kSubcommands) out << "  " << command.name << "  " << command.summary << "\n";
+  return 2;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
-    usage(argc < 2 ? std::cerr : std::cout);
-    return argc < 2 ? 2 : 0;
+  if (argc < 2) return usage(std::cerr);
+  const std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") return usage(std::cout), 0;
+  for (const auto& command : kSubcommands) {
+    if (name == command.name) return command.run(argc - 1, argv + 1);
   }
-  for (const Subcommand& s : kSubcommands) {
-    if (std::strcmp(argv[1], s.name) == 0) return s.run(argc - 1, argv + 1);
-  }
-  std::cerr << "crossmatch-bench: unknown command '" << argv[1] << "'\n";
-  usage(std::cerr);
-  return 2;
+  std::cerr << "crossmatch-bench: unknown subcommand '" << name << "'\n";
+  return usage(std::cerr);
 }

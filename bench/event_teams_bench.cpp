@@ -29,40 +29,56 @@ core::Result<std::vector<int>> parse_sizes(const std::string& text) {
     try {
       std::size_t used = 0;
       const int n = std::stoi(item, &used);
-      if (used != item.size() || n < 2 || n > core::kMaxDemoParticipants) throw std::out_of_range("");
+      if (used != item.size() || n < 2 || n > core::kMaxDemoParticipants)
+        throw std::out_of_range("");
       sizes.push_back(n);
     } catch (const std::exception&) {
       return core::make_error("bad_flag", "--participants",
                               "--participants takes sizes from 2 to " +
-                                  std::to_string(core::kMaxDemoParticipants) + ", comma-separated, not '" + item + "'");
+                                  std::to_string(core::kMaxDemoParticipants) +
+                                  ", comma-separated, not '" + item + "'");
     }
   }
-  if (sizes.empty()) return core::make_error("bad_flag", "--participants", "--participants is empty");
+  if (sizes.empty())
+    return core::make_error("bad_flag", "--participants", "--participants is empty");
   return sizes;
 }
 
 void print_formation(const char* kind, int n, double seconds, double setup_seconds,
                      const core::TeamFormation& f, const core::TeamCheck& check) {
   std::cout << "{\"bench\":\"event-teams\",\"kind\":\"" << kind << "\",\"participants\":" << n
-            << ",\"seconds\":" << json_number(seconds) << ",\"setup_seconds\":" << json_number(setup_seconds)
+            << ",\"seconds\":" << json_number(seconds)
+            << ",\"setup_seconds\":" << json_number(setup_seconds)
             << ",\"teams\":" << f.teams.size() << ",\"objective\":" << json_number(f.objective)
             << ",\"pair_value\":" << json_number(f.pair_value)
             << ",\"mix_violations\":" << f.mix_violations
             << ",\"mix_feasible\":" << (f.mix_feasible ? "true" : "false")
-            << ",\"single_country_teams\":" << f.single_country_teams
-            << ",\"checked\":" << (check.sizes_ok && check.everyone_once &&
-                                   std::abs(check.pair_value - f.pair_value) < 1e-6 ? "true" : "false")
+            << ",\"single_country_teams\":" << f.single_country_teams << ",\"checked\":"
+            << (check.sizes_ok && check.everyone_once &&
+                        std::abs(check.pair_value - f.pair_value) < 1e-6
+                    ? "true"
+                    : "false")
             << ",\"steps\":" << f.steps << "}\n";
 }
 
 }  // namespace
 
-int run_event_teams(int argc, const char* const* argv) {
+namespace {
+constexpr const char* kUsage =
+    R"(event-teams [--participants N,N,...] [--seconds S | --steps K] [--reference-seconds R]
+            [--reference-size N] [--joins J] [--stability-cost C] [--seed K]
+  Teams for generated events (default 100,1000,5000,15000 participants; 0.05/0.2/2/5 s): time,
+  objective, sector mix. For the reference size (1000): a long reference run when
+  --reference-seconds is given, then J joins and J leaves re-optimised one at a time (10 ms each).)";
+}  // namespace
+
+int event_teams_main(int argc, char** argv) {
+  if (wants_help(argc, argv, kUsage)) return 0;
   const char* name = "event-teams";
-  auto args = hub::CommandLine::parse(argc, argv, 1,
-                                      {"--participants", "--seconds", "--reference-seconds",
-                                       "--reference-size", "--seed", "--joins", "--steps",
-                                       "--stability-cost"});
+  auto args = hub::CommandLine::parse(
+      argc, argv, 1,
+      {"--participants", "--seconds", "--reference-seconds", "--reference-size", "--seed",
+       "--joins", "--steps", "--stability-cost"});
   if (!args) return fail(name, args.error().message);
   auto sizes = parse_sizes(args->get("--participants").value_or("100,1000,5000,15000"));
   if (!sizes) return fail(name, sizes.error().message);
@@ -79,7 +95,8 @@ int run_event_teams(int argc, const char* const* argv) {
   auto steps = args->integer("--steps", 0, 0, INT64_MAX);
   if (!steps) return fail(name, steps.error().message);
   core::MatchingSettings settings;
-  auto stability = args->number("--stability-cost", settings.stability_cost, 0, core::kMaxTeamPenalty);
+  auto stability =
+      args->number("--stability-cost", settings.stability_cost, 0, core::kMaxTeamPenalty);
   if (!stability) return fail(name, stability.error().message);
   settings.stability_cost = *stability;
 
@@ -97,7 +114,8 @@ int run_event_teams(int argc, const char* const* argv) {
     const auto start = Clock::now();
     core::SearchBudget budget = *steps > 0 ? core::SearchBudget(static_cast<std::uint64_t>(*steps))
                                            : wall_clock_budget(start, budget_seconds);
-    core::TeamFormation f = core::form_teams(population, settings, budget, static_cast<std::uint64_t>(*seed));
+    core::TeamFormation f =
+        core::form_teams(population, settings, budget, static_cast<std::uint64_t>(*seed));
     const double elapsed = seconds_since(start);
     print_formation("fresh", n, elapsed, setup, f,
                     core::check_teams(population, settings, f.team_of, f.size_lower, f.size_upper));
@@ -105,10 +123,12 @@ int run_event_teams(int argc, const char* const* argv) {
     if (n == *reference_size && *reference_seconds > 0) {
       const auto ref_start = Clock::now();
       auto ref_budget = wall_clock_budget(ref_start, *reference_seconds);
-      const core::TeamFormation ref = core::form_teams(population, settings, ref_budget, static_cast<std::uint64_t>(*seed) + 1);
+      const core::TeamFormation ref =
+          core::form_teams(population, settings, ref_budget, static_cast<std::uint64_t>(*seed) + 1);
       const double ref_elapsed = seconds_since(ref_start);
-      print_formation("reference", n, ref_elapsed, setup, ref,
-                      core::check_teams(population, settings, ref.team_of, ref.size_lower, ref.size_upper));
+      print_formation(
+          "reference", n, ref_elapsed, setup, ref,
+          core::check_teams(population, settings, ref.team_of, ref.size_lower, ref.size_upper));
       std::cout << "{\"bench\":\"event-teams\",\"kind\":\"ratio\",\"participants\":" << n
                 << ",\"fresh_seconds\":" << json_number(elapsed)
                 << ",\"reference_seconds\":" << json_number(ref_elapsed)
@@ -125,11 +145,13 @@ int run_event_teams(int argc, const char* const* argv) {
         population.set(n + j, event->profiles[n + j]);
         const auto live_start = Clock::now();
         auto live_budget = wall_clock_budget(live_start, 0.010);
-        const core::TeamFormation g = core::reoptimise_teams(population, settings, team_of, live_budget,
-                                                             static_cast<std::uint64_t>(*seed) + j);
+        const core::TeamFormation g = core::reoptimise_teams(
+            population, settings, team_of, live_budget, static_cast<std::uint64_t>(*seed) + j);
         const double t = seconds_since(live_start);
-        const auto check = core::check_teams(population, settings, g.team_of, g.size_lower, g.size_upper);
-        if (!check.sizes_ok || !check.everyone_once) return fail(name, "a live re-optimisation broke the teams");
+        const auto check =
+            core::check_teams(population, settings, g.team_of, g.size_lower, g.size_upper);
+        if (!check.sizes_ok || !check.everyone_once)
+          return fail(name, "a live re-optimisation broke the teams");
         worst = std::max(worst, t);
         total += t;
         worst_changed = std::max(worst_changed, g.teams_changed);
@@ -141,12 +163,14 @@ int run_event_teams(int argc, const char* const* argv) {
       // What stability costs: the joined event's teams against a fresh solve of it.
       const auto fresh_start = Clock::now();
       auto fresh_budget = wall_clock_budget(fresh_start, budget_seconds);
-      const core::TeamFormation fresh = core::form_teams(population, settings, fresh_budget, static_cast<std::uint64_t>(*seed));
+      const core::TeamFormation fresh =
+          core::form_teams(population, settings, fresh_budget, static_cast<std::uint64_t>(*seed));
       std::cout << "{\"bench\":\"event-teams\",\"kind\":\"live-join\",\"participants\":" << n
-                << ",\"joins\":" << live_extra << ",\"mean_seconds\":" << json_number(total / live_extra)
+                << ",\"joins\":" << live_extra
+                << ",\"mean_seconds\":" << json_number(total / live_extra)
                 << ",\"max_seconds\":" << json_number(worst)
-                << ",\"max_teams_changed\":" << worst_changed
-                << ",\"mean_teams_changed\":" << json_number(static_cast<double>(total_changed) / live_extra)
+                << ",\"max_teams_changed\":" << worst_changed << ",\"mean_teams_changed\":"
+                << json_number(static_cast<double>(total_changed) / live_extra)
                 << ",\"max_moved\":" << worst_moved
                 << ",\"objective_after\":" << json_number(live_objective)
                 << ",\"fresh_objective\":" << json_number(fresh.objective) << "}\n";
@@ -157,8 +181,9 @@ int run_event_teams(int argc, const char* const* argv) {
         population.set_active(n + live_extra - 1 - j, false);
         const auto live_start = Clock::now();
         auto live_budget = wall_clock_budget(live_start, 0.010);
-        const core::TeamFormation g = core::reoptimise_teams(population, settings, team_of, live_budget,
-                                                             static_cast<std::uint64_t>(*seed) + 100 + j);
+        const core::TeamFormation g =
+            core::reoptimise_teams(population, settings, team_of, live_budget,
+                                   static_cast<std::uint64_t>(*seed) + 100 + j);
         const double t = seconds_since(live_start);
         worst = std::max(worst, t);
         total += t;
@@ -167,10 +192,11 @@ int run_event_teams(int argc, const char* const* argv) {
         team_of = g.team_of;
       }
       std::cout << "{\"bench\":\"event-teams\",\"kind\":\"live-leave\",\"participants\":" << n
-                << ",\"leaves\":" << live_extra << ",\"mean_seconds\":" << json_number(total / live_extra)
+                << ",\"leaves\":" << live_extra
+                << ",\"mean_seconds\":" << json_number(total / live_extra)
                 << ",\"max_seconds\":" << json_number(worst)
-                << ",\"max_teams_changed\":" << worst_changed
-                << ",\"mean_teams_changed\":" << json_number(static_cast<double>(total_changed) / live_extra) << "}\n";
+                << ",\"max_teams_changed\":" << worst_changed << ",\"mean_teams_changed\":"
+                << json_number(static_cast<double>(total_changed) / live_extra) << "}\n";
     }
   }
   return 0;

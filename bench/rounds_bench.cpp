@@ -12,10 +12,18 @@
 
 namespace crossmatch::bench {
 
-int run_rounds(int argc, const char* const* argv) {
+namespace {
+constexpr const char* kUsage =
+    R"(rounds [--participants N] [--rounds R] [--seconds S | --steps K] [--seed K] [--export FILE]
+  One-to-one rounds for a generated event, one JSON line per round. --export writes the last
+  round's instance and the matching it was built on, for bench/rounds_vs_networkx.py.)";
+}  // namespace
+
+int rounds_main(int argc, char** argv) {
+  if (wants_help(argc, argv, kUsage)) return 0;
   const char* name = "rounds";
-  auto args = hub::CommandLine::parse(argc, argv, 1,
-                                      {"--participants", "--rounds", "--seconds", "--seed", "--export", "--steps"});
+  auto args = hub::CommandLine::parse(
+      argc, argv, 1, {"--participants", "--rounds", "--seconds", "--seed", "--export", "--steps"});
   if (!args) return fail(name, args.error().message);
   auto n = args->integer("--participants", 1000, 2, core::kMaxDemoParticipants);
   if (!n) return fail(name, n.error().message);
@@ -30,7 +38,8 @@ int run_rounds(int argc, const char* const* argv) {
 
   auto event = load_demo_event(static_cast<int>(*n), static_cast<std::uint64_t>(*seed));
   if (!event) return fail(name, event.error().message);
-  const core::Population population = core::Population::from_profiles(event->taxonomy, event->profiles);
+  const core::Population population =
+      core::Population::from_profiles(event->taxonomy, event->profiles);
   const core::ScoreWeights weights;
   core::MeetingHistory history;
 
@@ -41,14 +50,15 @@ int run_rounds(int argc, const char* const* argv) {
     const auto start = Clock::now();
     core::SearchBudget budget = *steps > 0 ? core::SearchBudget(static_cast<std::uint64_t>(*steps))
                                            : wall_clock_budget(start, *seconds);
-    const core::MeetingRound round =
-        core::plan_round(population, weights, history, budget, static_cast<std::uint64_t>(*seed) + r);
+    const core::MeetingRound round = core::plan_round(population, weights, history, budget,
+                                                      static_cast<std::uint64_t>(*seed) + r);
     const double elapsed = seconds_since(start);
     int pairs = 0, repeated = 0;
     for (const auto& group : round.groups) {
       pairs += 1;
       for (std::size_t x = 0; x < group.size(); ++x) {
-        for (std::size_t y = x + 1; y < group.size(); ++y) repeated += history.met(group[x], group[y]);
+        for (std::size_t y = x + 1; y < group.size(); ++y)
+          repeated += history.met(group[x], group[y]);
       }
     }
     std::cout << "{\"bench\":\"rounds\",\"participants\":" << *n << ",\"round\":" << r
@@ -60,10 +70,12 @@ int run_rounds(int argc, const char* const* argv) {
     if (last && args->get("--export")) {
       // Local ids of the graph; ours is the matching before a trio's third member joined.
       std::vector<int> local(static_cast<std::size_t>(population.size()), -1);
-      for (std::size_t k = 0; k < graph.participants.size(); ++k) local[graph.participants[k]] = static_cast<int>(k);
+      for (std::size_t k = 0; k < graph.participants.size(); ++k)
+        local[graph.participants[k]] = static_cast<int>(k);
       std::ofstream out(*args->get("--export"));
       out << graph.participants.size() << ' ' << graph.edges.size() << '\n';
-      for (const auto& e : graph.edges) out << e.a << ' ' << e.b << ' ' << std::llround(e.score * 1e6) << '\n';
+      for (const auto& e : graph.edges)
+        out << e.a << ' ' << e.b << ' ' << std::llround(e.score * 1e6) << '\n';
       out << "ours " << round.matching.size() << '\n';
       for (const auto& [a, b] : round.matching) out << local[a] << ' ' << local[b] << '\n';
       out.close();

@@ -11,9 +11,17 @@
 
 namespace crossmatch::bench {
 
-int run_suggestions(int argc, const char* const* argv) {
+namespace {
+constexpr const char* kUsage = R"(suggestions [--participants N] [--k K] [--repeat R] [--seed K]
+  Top-k partner suggestions for single participants of a generated event (median and maximum
+  time), and the cost of one pair score.)";
+}  // namespace
+
+int suggestions_main(int argc, char** argv) {
+  if (wants_help(argc, argv, kUsage)) return 0;
   const char* name = "suggestions";
-  auto args = hub::CommandLine::parse(argc, argv, 1, {"--participants", "--k", "--repeat", "--seed"});
+  auto args =
+      hub::CommandLine::parse(argc, argv, 1, {"--participants", "--k", "--repeat", "--seed"});
   if (!args) return fail(name, args.error().message);
   auto n = args->integer("--participants", 15000, 2, core::kMaxDemoParticipants);
   if (!n) return fail(name, n.error().message);
@@ -27,7 +35,8 @@ int run_suggestions(int argc, const char* const* argv) {
   auto event = load_demo_event(static_cast<int>(*n), static_cast<std::uint64_t>(*seed));
   if (!event) return fail(name, event.error().message);
   const auto build_start = Clock::now();
-  const core::Population population = core::Population::from_profiles(event->taxonomy, event->profiles);
+  const core::Population population =
+      core::Population::from_profiles(event->taxonomy, event->profiles);
   const double build_seconds = seconds_since(build_start);
   const core::ScoreWeights weights;
   const core::PairScorer scorer(population, weights);
@@ -61,13 +70,15 @@ int run_suggestions(int argc, const char* const* argv) {
   const double value_ns = seconds_since(start) * 1e9 / (20.0 * pairs);
 
   std::cout << "{\"bench\":\"suggestions\",\"participants\":" << *n << ",\"k\":" << *k
-            << ",\"queries\":" << *repeat << ",\"mean_ms\":" << json_number(total / times.size() * 1e3)
+            << ",\"queries\":" << *repeat
+            << ",\"mean_ms\":" << json_number(total / times.size() * 1e3)
             << ",\"median_ms\":" << json_number(times[times.size() / 2] * 1e3)
             << ",\"max_ms\":" << json_number(times.back() * 1e3)
             << ",\"pair_score_ns\":" << json_number(score_ns)
             << ",\"pair_value_ns\":" << json_number(value_ns)
             << ",\"population_build_ms\":" << json_number(build_seconds * 1e3)
-            << ",\"reasons_per_suggestion\":" << json_number(static_cast<double>(reasons) / (*repeat * *k))
+            << ",\"reasons_per_suggestion\":"
+            << json_number(static_cast<double>(reasons) / (*repeat * *k))
             << ",\"checksum\":" << json_number(sink) << "}\n";
   return 0;
 }

@@ -17,9 +17,12 @@ constexpr std::uintmax_t kMaxInstanceBytes = 256u << 20;
 core::Result<std::string> read_text(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
-    return core::make_error("cannot_read", "--mdgp", "cannot read " + path.string() + ": no such file");
+    return core::make_error("cannot_read", "--mdgp",
+                            "cannot read " + path.string() + ": no such file");
   const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return core::make_error("cannot_read", "--mdgp", "cannot read " + path.string() + ": " + ec.message());
+  if (ec)
+    return core::make_error("cannot_read", "--mdgp",
+                            "cannot read " + path.string() + ": " + ec.message());
   if (size > kMaxInstanceBytes)
     return core::make_error("too_large", "--mdgp", path.string() + " is larger than 256 MB");
   std::ifstream in(path, std::ios::binary);
@@ -54,17 +57,28 @@ bool best_known(const std::filesystem::path& instance, double& value) {
 
 }  // namespace
 
-int run_teams(int argc, const char* const* argv) {
+namespace {
+constexpr const char* kUsage = R"(teams --mdgp FILE --seconds S [--seed K] [--out OUT]
+  Solves a grouping instance in the MDGPLIB format (n m ss|ds bounds, then 'i j d' lines) for S
+  seconds and prints one JSON line {instance, n, groups, objective, seconds, feasible, ...}, with
+  best_known and ratio when bks.csv lies beside the instance. --out writes 'item group' lines
+  (both 0-based).)";
+}  // namespace
+
+int teams_main(int argc, char** argv) {
+  if (wants_help(argc, argv, kUsage)) return 0;
   const char* name = "teams";
   auto args = hub::CommandLine::parse(argc, argv, 1, {"--mdgp", "--seconds", "--seed", "--out"});
   if (!args) return fail(name, args.error().message);
   auto file = args->required("--mdgp");
-  if (!file) return fail(name, file.error().message + " (a grouping instance in the MDGPLIB format)");
+  if (!file)
+    return fail(name, file.error().message + " (a grouping instance in the MDGPLIB format)");
   auto seconds = args->number("--seconds", 1.0, 0.001, 86400.0);
   if (!seconds) return fail(name, seconds.error().message);
   auto seed = args->integer("--seed", 1, 0, INT64_MAX);
   if (!seed) return fail(name, seed.error().message);
-  if (!args->positional().empty()) return fail(name, "unexpected argument '" + args->positional()[0] + "'");
+  if (!args->positional().empty())
+    return fail(name, "unexpected argument '" + args->positional()[0] + "'");
 
   const auto read_start = Clock::now();
   auto text = read_text(*file);
@@ -89,10 +103,11 @@ int run_teams(int argc, const char* const* argv) {
 
   const std::filesystem::path path(*file);
   std::cout << "{\"instance\":" << json_string(path.stem().string()) << ",\"n\":" << instance->n
-            << ",\"groups\":" << instance->groups << ",\"objective\":" << json_number(solution.objective)
-            << ",\"seconds\":" << json_number(elapsed) << ",\"feasible\":" << (feasible ? "true" : "false")
-            << ",\"seed\":" << *seed << ",\"steps\":" << solution.steps
-            << ",\"read_seconds\":" << json_number(read_seconds);
+            << ",\"groups\":" << instance->groups
+            << ",\"objective\":" << json_number(solution.objective)
+            << ",\"seconds\":" << json_number(elapsed)
+            << ",\"feasible\":" << (feasible ? "true" : "false") << ",\"seed\":" << *seed
+            << ",\"steps\":" << solution.steps << ",\"read_seconds\":" << json_number(read_seconds);
   double bks = 0;
   if (best_known(path, bks) && bks > 0) {
     std::cout << ",\"best_known\":" << json_number(bks)

@@ -14,8 +14,7 @@ namespace crossmatch::core {
 
 class CandidateLists {
  public:
-  CandidateLists(int n, int width)
-      : n_(n), width_(width), lists_(n), values_(n), ready_(n, 0) {}
+  CandidateLists(int n, int width) : n_(n), width_(width), lists_(n), values_(n), ready_(n, 0) {}
 
   int size() const { return n_; }
   int width() const { return width_; }
@@ -103,9 +102,9 @@ class CandidateLists {
         if (item.id == id) return;
       }
       Item item{value, id};
-      auto it = std::upper_bound(items_.begin(), items_.end(), item, [](const Item& x, const Item& y) {
-        return before(x.value, x.id, y);
-      });
+      auto it =
+          std::upper_bound(items_.begin(), items_.end(), item,
+                           [](const Item& x, const Item& y) { return before(x.value, x.id, y); });
       items_.insert(it, item);
       if (static_cast<int>(items_.size()) > width_) items_.pop_back();
     }

@@ -7,13 +7,17 @@
 namespace crossmatch::core {
 namespace {
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
 
 std::string sector_name(const Population& p, int sector) {
   return name_in_sentence(p.taxonomy().sectors()[sector].name);
 }
 
-std::string city_name(const Population& p, int city) { return p.taxonomy().cities()[city].name; }
+std::string city_name(const Population& p, int city) {
+  return p.taxonomy().cities()[city].name;
+}
 
 std::string country_name(const Population& p, int country) {
   return p.taxonomy().countries()[country].name;
@@ -110,8 +114,8 @@ std::string market_phrase(const Population& p, int viewer, int other) {
   const int there = first_bit(p.targets(viewer), p.ties(other), words, home);
   std::string out;
   if (there >= 0) {
-    out = (there == home ? "based in " : "knows ") + country_name(p, there) +
-          ", a market you target";
+    out =
+        (there == home ? "based in " : "knows ") + country_name(p, there) + ", a market you target";
   }
   const int back = first_bit(p.targets(other), p.ties(viewer), words, p.record(viewer).country);
   if (back >= 0) {
@@ -188,18 +192,25 @@ std::vector<Reason> explain_pair(const PairScorer& scorer, const ScoreBreakdown&
       case ScoreComponent::Sector:
         text = sector_phrase(scorer, breakdown.sector_relation, viewer, other);
         break;
-      case ScoreComponent::WorkingStyle: text = style_phrase(p, viewer, other); break;
-      case ScoreComponent::International: text = international_phrase(p, other); break;
-      case ScoreComponent::OffersSeeks: text = offers_phrase(p, viewer, other); break;
-      case ScoreComponent::MarketBridge: text = market_phrase(p, viewer, other); break;
+      case ScoreComponent::WorkingStyle:
+        text = style_phrase(p, viewer, other);
+        break;
+      case ScoreComponent::International:
+        text = international_phrase(p, other);
+        break;
+      case ScoreComponent::OffersSeeks:
+        text = offers_phrase(p, viewer, other);
+        break;
+      case ScoreComponent::MarketBridge:
+        text = market_phrase(p, viewer, other);
+        break;
     }
     if (!text.empty()) out.push_back(Reason{component, breakdown.contributions[c], text});
   }
   return out;
 }
 
-std::vector<Reason> explain_pair(const PairScorer& scorer, int viewer, int other,
-                                 int max_reasons) {
+std::vector<Reason> explain_pair(const PairScorer& scorer, int viewer, int other, int max_reasons) {
   return explain_pair(scorer, scorer.breakdown(viewer, other), viewer, other, max_reasons);
 }
 

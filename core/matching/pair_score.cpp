@@ -6,20 +6,25 @@ namespace crossmatch::core {
 
 const char* to_string(ScoreComponent component) {
   switch (component) {
-    case ScoreComponent::Sector: return "sector";
-    case ScoreComponent::WorkingStyle: return "working_style";
-    case ScoreComponent::International: return "international";
-    case ScoreComponent::OffersSeeks: return "offers_seeks";
-    case ScoreComponent::MarketBridge: return "market_bridge";
+    case ScoreComponent::Sector:
+      return "sector";
+    case ScoreComponent::WorkingStyle:
+      return "working_style";
+    case ScoreComponent::International:
+      return "international";
+    case ScoreComponent::OffersSeeks:
+      return "offers_seeks";
+    case ScoreComponent::MarketBridge:
+      return "market_bridge";
   }
   return "sector";
 }
 
 PairScorer::PairScorer(const Population& population, const ScoreWeights& weights)
     : p_(&population) {
-  const std::array<double, kScoreComponents> w = {
-      weights.sector, weights.working_style, weights.international, weights.offers_seeks,
-      weights.market_bridge};
+  const std::array<double, kScoreComponents> w = {weights.sector, weights.working_style,
+                                                  weights.international, weights.offers_seeks,
+                                                  weights.market_bridge};
   double sum = 0;
   for (const double x : w) sum += std::max(0.0, x);
   for (int c = 0; c < kScoreComponents; ++c) shares_[c] = sum > 0 ? std::max(0.0, w[c]) / sum : 0;

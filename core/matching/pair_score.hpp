@@ -32,18 +32,24 @@ enum class SectorRelation : std::uint8_t {
   CreativeWithGrowth,  // creative with growth, not in the study's table
   Neighbouring,        // two different creative sectors, or two different growth sectors
   SameSector,
-  Unknown,             // a sector the taxonomy does not know
+  Unknown,  // a sector the taxonomy does not know
 };
 
 // The component's value for each relation (documented in docs/matching.md).
 inline constexpr double sector_value(SectorRelation relation) {
   switch (relation) {
-    case SectorRelation::StudyMatch: return 1.0;
-    case SectorRelation::StudyPairing: return 0.8;
-    case SectorRelation::CreativeWithGrowth: return 0.6;
-    case SectorRelation::Neighbouring: return 0.25;
-    case SectorRelation::SameSector: return 0.0;
-    case SectorRelation::Unknown: return 0.25;
+    case SectorRelation::StudyMatch:
+      return 1.0;
+    case SectorRelation::StudyPairing:
+      return 0.8;
+    case SectorRelation::CreativeWithGrowth:
+      return 0.6;
+    case SectorRelation::Neighbouring:
+      return 0.25;
+    case SectorRelation::SameSector:
+      return 0.0;
+    case SectorRelation::Unknown:
+      return 0.25;
   }
   return 0.0;
 }
@@ -58,7 +64,7 @@ inline int count_bits(std::uint64_t x) {
 
 // 1 - 0.4^k: one match 0.6, two 0.84, three 0.94.
 inline double saturating(int matches) {
-  static constexpr std::array<double, 8> kTable = {0.0,      0.6,      0.84,     0.936,
+  static constexpr std::array<double, 8> kTable = {0.0,     0.6,     0.84,     0.936,
                                                    0.97440, 0.98976, 0.995904, 0.9983616};
   return matches < static_cast<int>(kTable.size()) ? kTable[matches] : 1.0;
 }
@@ -112,15 +118,14 @@ class PairScorer {
 
   // The parts, exposed for reasons and tests.
   SectorRelation relation(const MemberRecord& a, const MemberRecord& b) const {
-    const SectorRelation base =
-        base_[static_cast<std::size_t>(a.sector + 1) * stride_ + static_cast<std::size_t>(b.sector + 1)];
+    const SectorRelation base = base_[static_cast<std::size_t>(a.sector + 1) * stride_ +
+                                      static_cast<std::size_t>(b.sector + 1)];
     if (base != SectorRelation::StudyPairing) return base;
     const MemberRecord& creative = a.sector_class == SectorClass::Creative ? a : b;
     const MemberRecord& growth = a.sector_class == SectorClass::Creative ? b : a;
-    const bool home = growth.sector < 64
-                          ? ((creative.home_study_sectors >> growth.sector) & 1) != 0
-                          : p_->taxonomy().study_matches(creative.city, creative.sector,
-                                                         growth.sector);
+    const bool home = growth.sector < 64 ? ((creative.home_study_sectors >> growth.sector) & 1) != 0
+                                         : p_->taxonomy().study_matches(
+                                               creative.city, creative.sector, growth.sector);
     return home ? SectorRelation::StudyMatch : SectorRelation::StudyPairing;
   }
   // 1 - (mean absolute difference of the answers both gave) / 4; 0.5 when none to compare.

@@ -7,7 +7,9 @@
 namespace crossmatch::core {
 namespace {
 
-int words_for(std::size_t bits) { return std::max(1, static_cast<int>((bits + 63) / 64)); }
+int words_for(std::size_t bits) {
+  return std::max(1, static_cast<int>((bits + 63) / 64));
+}
 
 void set_bit(std::uint64_t* words, int bit) {
   if (bit >= 0) words[bit / 64] |= std::uint64_t{1} << (bit % 64);
@@ -58,7 +60,8 @@ Population Population::from_profiles(const Taxonomy& taxonomy,
                                      const std::vector<Profile>& profiles) {
   Population population(taxonomy);
   population.grow(static_cast<int>(profiles.size()));
-  for (std::size_t i = 0; i < profiles.size(); ++i) population.set(static_cast<int>(i), profiles[i]);
+  for (std::size_t i = 0; i < profiles.size(); ++i)
+    population.set(static_cast<int>(i), profiles[i]);
   return population;
 }
 
@@ -115,7 +118,7 @@ void Population::set(int index, const Profile& profile) {
     m.country = static_cast<std::int16_t>(t.country_index(t.cities()[m.city].country));
   if (m.sector >= 0) {
     m.sector_class = t.sectors()[m.sector].kind == SectorKind::Creative ? SectorClass::Creative
-                                                                         : SectorClass::Growth;
+                                                                        : SectorClass::Growth;
   }
   m.organisation = intern_organisation(profile.organisation);
   if (m.sector_class == SectorClass::Creative && m.city >= 0) {

@@ -5,9 +5,9 @@
 
 #include <array>
 #include <cstdint>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/profile.hpp"
@@ -27,10 +27,10 @@ struct MemberRecord {
   std::int16_t country = -1;  // taxonomy country index, -1 when unknown
   SectorClass sector_class = SectorClass::Unknown;
   ParticipantType type = ParticipantType::Company;
-  bool present = false;   // the slot holds a participant
-  bool active = true;     // not withdrawn or inactive (caller's say)
-  bool consents = true;   // consent.suggestions
-  std::int32_t organisation = -1;  // interned, case-insensitive; -1 when empty
+  bool present = false;               // the slot holds a participant
+  bool active = true;                 // not withdrawn or inactive (caller's say)
+  bool consents = true;               // consent.suggestions
+  std::int32_t organisation = -1;     // interned, case-insensitive; -1 when empty
   std::uint64_t offer_signature = 0;  // one bit per tag id (hashed): a quick "no overlap" test
   std::uint64_t seek_signature = 0;
   // The first kInlineTags tag ids of each list, here for speed (the full lists are in the

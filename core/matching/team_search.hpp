@@ -68,180 +68,29 @@ class TeamSearch {
   // Places person i into team t without any check (for loading previous teams).
   void place(int i, int t) { relocate(i, t); }
 
+  // (The next four are defined in team_search_start.hpp.)
+
   // A fresh assignment: one creative and one growth-sector seed per team while they last (seeds
   // of each team chosen from the creative seed's candidates), then everyone else to the
   // candidate team with room where they add the most, filling teams below the lower bound first
   // when the remaining people are just enough for them.
-  void construct(Rng& rng) {
-    std::vector<int> creative, growth;
-    for (int i = 0; i < n_; ++i) {
-      if (people_[i].sector_class == SectorClass::Creative) creative.push_back(i);
-      if (people_[i].sector_class == SectorClass::Growth) growth.push_back(i);
-    }
-    rng.shuffle(creative);
-    rng.shuffle(growth);
-    const int m = teams();
-    std::vector<char> placed(n_, 0);
-    for (int t = 0; t < m && t < static_cast<int>(creative.size()); ++t) {
-      relocate(creative[t], t);
-      placed[creative[t]] = 1;
-    }
-    std::size_t next_growth = 0;
-    for (int t = 0; t < m; ++t) {
-      int chosen = -1;
-      if (teams_[t].size > 0) {
-        for (const int c : candidates_.get(teams_[t].members[0], values_)) {
-          if (!placed[c] && people_[c].sector_class == SectorClass::Growth) {
-            chosen = c;
-            break;
-          }
-        }
-      }
-      while (chosen < 0 && next_growth < growth.size()) {
-        if (!placed[growth[next_growth]]) chosen = growth[next_growth];
-        ++next_growth;
-      }
-      if (chosen < 0) break;
-      relocate(chosen, t);
-      placed[chosen] = 1;
-    }
-    std::vector<int> rest;
-    for (int i = 0; i < n_; ++i) {
-      if (!placed[i]) rest.push_back(i);
-    }
-    rng.shuffle(rest);
-    assign_greedily(rest, rng);
-    recompute_totals();
-  }
+  void construct(Rng& rng);
 
   // Puts unplaced people into teams: each to the team with room where they add the most, teams
   // below the lower bound only when the people left are just enough to fill them. Looks at the
   // teams of a person's candidates, and at a few random teams with room when none of those fits.
   // With `exhaustive`, every open team is looked at (for a few newcomers in a live event).
-  void assign_greedily(const std::vector<int>& unplaced, Rng& rng, bool exhaustive = false) {
-    // Teams with room, and teams below the lower bound, as lists with O(1) removal.
-    OpenList room(teams()), short_teams(teams());
-    for (int t = 0; t < teams(); ++t) {
-      if (teams_[t].size < config_.upper) room.add(t);
-      if (teams_[t].size < config_.lower) short_teams.add(t);
-    }
-    int deficit = 0;
-    for (const Slot& s : teams_) deficit += std::max(0, config_.lower - s.size);
-    int left = static_cast<int>(unplaced.size());
-    for (const int i : unplaced) {
-      const bool must_fill = left <= deficit;
-      int best = -1;
-      double best_gain = 0;
-      ++stamp_;
-      const auto consider = [&](int t) {
-        if (team_stamp_[t] == stamp_) return;
-        team_stamp_[t] = stamp_;
-        const Slot& s = teams_[t];
-        if (s.size >= config_.upper || (must_fill && s.size >= config_.lower)) return;
-        const double gain = sum_to(i, t);
-        if (best < 0 || gain > best_gain + kEps) {
-          best = t;
-          best_gain = gain;
-        }
-      };
-      for (const int c : candidates_.get(i, values_)) {
-        if (team_of_[c] >= 0) consider(team_of_[c]);
-      }
-      OpenList& open = must_fill ? short_teams : room;
-      if (exhaustive) {
-        for (int k = 0; k < open.size(); ++k) consider(open.at(k));
-      } else {
-        for (int k = 0; k < 8 && open.size() > 0; ++k) {
-          consider(open.at(static_cast<int>(rng.below(static_cast<std::uint64_t>(open.size())))));
-        }
-      }
-      --left;
-      if (best < 0) continue;
-      relocate(i, best);
-      if (teams_[best].size >= config_.upper) room.remove(best);
-      if (teams_[best].size == config_.lower) short_teams.remove(best);
-      if (teams_[best].size <= config_.lower) --deficit;
-    }
-  }
-
-  // Total shortfall of teams below the lower bound.
-  int deficit() const {
-    int d = 0;
-    for (const Slot& s : teams_) d += std::max(0, config_.lower - s.size);
-    return d;
-  }
+  void assign_greedily(const std::vector<int>& unplaced, Rng& rng, bool exhaustive = false);
 
   // Fills every team below the lower bound by pulling, one at a time, the person whose move
   // from a team above the lower bound costs least (all people considered).
-  void fill_short_teams() {
-    for (int t = 0; t < teams(); ++t) {
-      while (teams_[t].size < config_.lower) {
-        int best = -1;
-        double best_gain = 0;
-        for (int i = 0; i < n_; ++i) {
-          const int a = team_of_[i];
-          if (a < 0 || a == t || teams_[a].size <= config_.lower) continue;
-          const Delta d = evaluate_move(i, t, /*check_sizes=*/false);
-          const double gain = d.value - 1000.0 * d.violations;
-          if (best < 0 || gain > best_gain + kEps) {
-            best = i;
-            best_gain = gain;
-          }
-        }
-        if (best < 0) break;
-        relocate(best, t);
-      }
-    }
-    recompute_totals();
-  }
+  void fill_short_teams();
 
   // Completes a team that holds only newcomers by pulling a group of members out of one other
   // team, so that a new team changes one other team, not several. Every group of the right size
   // of every team that can spare it is weighed: fewest sector-mix violations first, then the
   // value gained.
-  void fill_new_team_from_one(int t) {
-    const int need = config_.lower - teams_[t].size;
-    if (need <= 0) return;
-    int best_team = -1;
-    std::uint32_t best_mask = 0;
-    int best_violations = 0;
-    double best_gain = 0;
-    for (int d = 0; d < teams(); ++d) {
-      const Slot& s = teams_[d];
-      if (d == t || s.size - need < config_.lower) continue;
-      std::array<double, kMaxTeamSize> gain{};
-      for (int k = 0; k < s.size; ++k) gain[k] = sum_to(s.members[k], t) - own_[s.members[k]];
-      for (std::uint32_t mask = 0; mask < (1u << s.size); ++mask) {
-        if (__builtin_popcount(mask) != need) continue;
-        double total = 0;
-        int creative_out = 0, growth_out = 0;
-        for (int x = 0; x < s.size; ++x) {
-          if (!((mask >> x) & 1)) continue;
-          total += gain[x];
-          count_class(people_[s.members[x]].sector_class, +1, creative_out, growth_out);
-          // The pair leaves the donor with both and joins the new team with both.
-          for (int y = x + 1; y < s.size; ++y) {
-            if ((mask >> y) & 1) total += 2 * values_(s.members[x], s.members[y]);
-          }
-        }
-        const int violations =
-            violation(teams_[t].creative + creative_out, teams_[t].growth + growth_out) +
-            violation(s.creative - creative_out, s.growth - growth_out) -
-            violation(s.creative, s.growth);
-        if (best_team < 0 || violations < best_violations ||
-            (violations == best_violations && total > best_gain + kEps)) {
-          best_team = d, best_mask = mask, best_violations = violations, best_gain = total;
-        }
-      }
-    }
-    if (best_team < 0) return;
-    std::array<int, kMaxTeamSize> group{};
-    int size = 0;
-    for (int x = 0; x < teams_[best_team].size; ++x) {
-      if ((best_mask >> x) & 1) group[size++] = teams_[best_team].members[x];
-    }
-    for (int k = 0; k < size; ++k) relocate(group[k], t);
-  }
+  void fill_new_team_from_one(int t);
 
   // [SECTION] Totals
 
@@ -303,8 +152,8 @@ class TeamSearch {
       log_.clear();
       logging_ = true;
       // Mostly one to three moves; now and then a bigger kick, to leave a deeper basin.
-      const int kicks = rng.chance(0.1) ? 3 + static_cast<int>(rng.below(6))
-                                        : 1 + static_cast<int>(rng.below(3));
+      const int kicks =
+          rng.chance(0.1) ? 3 + static_cast<int>(rng.below(6)) : 1 + static_cast<int>(rng.below(3));
       kick(start, kicks, rng);
       descend(budget);
       logging_ = false;
@@ -355,26 +204,6 @@ class TeamSearch {
     std::vector<int> items_;
     std::vector<int> position_;
   };
-
-  struct Snapshot {
-    std::vector<int> team_of;
-    std::vector<Slot> teams;
-    std::vector<double> own;
-    std::vector<double> gains;
-    double value = 0;
-    int violations = 0;
-  };
-  Snapshot snapshot() const {
-    return Snapshot{team_of_, teams_, own_, gains_, value_, violations_};
-  }
-  void restore(const Snapshot& s) {
-    team_of_ = s.team_of;
-    teams_ = s.teams;
-    own_ = s.own;
-    gains_ = s.gains;
-    value_ = s.value;
-    violations_ = s.violations;
-  }
 
   struct Delta {
     int violations = 0;
@@ -458,8 +287,8 @@ class TeamSearch {
   Delta evaluate_move(int i, int b, bool check_sizes = true, double i_to_b = -1) const {
     const int a = team_of_[i];
     Delta d;
-    if (a == b || (check_sizes && (teams_[a].size <= config_.lower ||
-                                   teams_[b].size >= config_.upper))) {
+    if (a == b ||
+        (check_sizes && (teams_[a].size <= config_.lower || teams_[b].size >= config_.upper))) {
       d.violations = 1 << 20;
       return d;
     }
@@ -469,9 +298,11 @@ class TeamSearch {
     count_class(people_[i].sector_class, -1, ca, ga);
     count_class(people_[i].sector_class, +1, cb, gb);
     d.violations = (sa.size > 1 ? violation(ca, ga) : 0) + violation(cb, gb) -
-                   violation(sa.creative, sa.growth) - (sb.size > 0 ? violation(sb.creative, sb.growth) : 0);
-    d.value = (i_to_b >= 0 ? i_to_b : sum_to(i, b)) - own_[i] + stability(i, a, b) + country_term(a, i, -1) -
-              country_term(a, -1, -1) + country_term(b, -1, i) - country_term(b, -1, -1);
+                   violation(sa.creative, sa.growth) -
+                   (sb.size > 0 ? violation(sb.creative, sb.growth) : 0);
+    d.value = (i_to_b >= 0 ? i_to_b : sum_to(i, b)) - own_[i] + stability(i, a, b) +
+              country_term(a, i, -1) - country_term(a, -1, -1) + country_term(b, -1, i) -
+              country_term(b, -1, -1);
     return d;
   }
 
@@ -501,8 +332,8 @@ class TeamSearch {
         if (sa.members[k] != i) j_to_a += values_(j, sa.members[k]);
       }
     }
-    d.value = (i_to_b - v_ij) + j_to_a - own_[i] - own_[j] + stability(i, a, b) +
-              stability(j, b, a);
+    d.value =
+        (i_to_b - v_ij) + j_to_a - own_[i] - own_[j] + stability(i, a, b) + stability(j, b, a);
     if (people_[i].country != people_[j].country) {
       d.value += country_term(a, i, j) - country_term(a, -1, -1) + country_term(b, j, i) -
                  country_term(b, -1, -1);
@@ -584,16 +415,11 @@ class TeamSearch {
     int partner = -1;  // -1 for a move
   };
 
-  // i's best move or swap into its candidates' teams. With `improving_only`, only one that
-  // improves; otherwise the best that does not add violations, however much it loses.
-  Choice best_neighbour(int i, bool improving_only) {
+  // i's best improving move or swap into its candidates' teams.
+  Choice best_neighbour(int i) {
     Choice best;
     const int a = team_of_[i];
     if (a < 0) return best;
-    if (!improving_only) {
-      best.delta.violations = 1;
-      best.delta.value = -1e300;
-    }
     ++stamp_;
     team_stamp_[a] = stamp_;
     const std::vector<int>& cands = candidates_.get(i, values_);
@@ -707,7 +533,7 @@ class TeamSearch {
   }
 
   void improve(int i) {
-    const Choice best = gains_.empty() ? best_neighbour(i, true) : best_full(i);
+    const Choice best = gains_.empty() ? best_neighbour(i) : best_full(i);
     if (best.team < 0 || !best.delta.better()) return;
     apply(i, best.team, best.partner, best.delta);
   }
@@ -775,3 +601,5 @@ class TeamSearch {
 };
 
 }  // namespace crossmatch::core::detail
+
+#include "core/matching/team_search_start.hpp"

@@ -50,7 +50,9 @@ struct Bounds {
   int upper = 0;
 };
 
-int clamp_upper(const MatchingSettings& s) { return std::clamp(s.team_max, kMinTeamSize, kMaxTeamSize); }
+int clamp_upper(const MatchingSettings& s) {
+  return std::clamp(s.team_max, kMinTeamSize, kMaxTeamSize);
+}
 int clamp_lower(const MatchingSettings& s) {
   return std::clamp(s.team_min, kMinTeamSize, clamp_upper(s));
 }
@@ -112,7 +114,7 @@ TeamFormation assemble(const Population& population, const MatchingSettings& set
   out.team_of.assign(static_cast<std::size_t>(population.size()), -1);
   for (int t = 0; t < search.teams(); ++t) {
     if (search.size_of(t) == 0) continue;
-    Team team;
+    SuggestedTeam team;
     team.id = team_ids[t];
     for (int k = 0; k < search.size_of(t); ++k) team.members.push_back(ids[search.members(t)[k]]);
     std::sort(team.members.begin(), team.members.end());
@@ -120,9 +122,9 @@ TeamFormation assemble(const Population& population, const MatchingSettings& set
     out.teams.push_back(std::move(team));
   }
   std::sort(out.teams.begin(), out.teams.end(),
-            [](const Team& a, const Team& b) { return a.id < b.id; });
+            [](const SuggestedTeam& a, const SuggestedTeam& b) { return a.id < b.id; });
   const PairScorer scorer(population, settings.weights);
-  for (Team& team : out.teams) {
+  for (SuggestedTeam& team : out.teams) {
     std::set<int> countries;
     for (std::size_t x = 0; x < team.members.size(); ++x) {
       const MemberRecord& r = population.record(team.members[x]);
@@ -143,9 +145,9 @@ TeamFormation assemble(const Population& population, const MatchingSettings& set
 }
 
 void finish_objective(TeamFormation& out, const MatchingSettings& settings, bool live) {
-  out.objective = out.pair_value -
-                  std::clamp(settings.single_country_penalty, 0.0, kMaxTeamPenalty) *
-                      out.single_country_teams;
+  out.objective =
+      out.pair_value -
+      std::clamp(settings.single_country_penalty, 0.0, kMaxTeamPenalty) * out.single_country_teams;
   if (live) out.objective -= std::clamp(settings.stability_cost, 0.0, kMaxTeamPenalty) * out.moved;
 }
 
@@ -256,8 +258,7 @@ TeamFormation reoptimise_teams(const Population& population, const MatchingSetti
   }
   const int needed = n >= 2 ? (n + upper - 1) / upper : 0;
   // Too many teams to give each the minimum: dissolve the smallest (then the highest id).
-  while (static_cast<int>(kept.size()) > needed &&
-         static_cast<int>(kept.size()) * lower > n) {
+  while (static_cast<int>(kept.size()) > needed && static_cast<int>(kept.size()) * lower > n) {
     auto smallest = kept.begin();
     for (auto it = kept.begin(); it != kept.end(); ++it) {
       if (it->second.size() <= smallest->second.size()) smallest = it;
@@ -318,8 +319,7 @@ TeamFormation reoptimise_teams(const Population& population, const MatchingSetti
     for (int k = 0; k < n; ++k) {
       const int t = search.team_of(k);
       if (t < 0) continue;
-      const bool differs = t >= static_cast<int>(kept.size()) ||
-                           team_ids[t] != previous_of(ids[k]);
+      const bool differs = t >= static_cast<int>(kept.size()) || team_ids[t] != previous_of(ids[k]);
       if (differs) seen_team[t] = 1;
     }
     for (const int k : focus) {
@@ -334,8 +334,8 @@ TeamFormation reoptimise_teams(const Population& population, const MatchingSetti
   focus.erase(std::unique(focus.begin(), focus.end()), focus.end());
   search.descend_from(focus, budget);
   if (!focus.empty()) {
-    SearchBudget local(kLiveStepsPerPerson * focus.size(), [&budget] { return budget.exhausted(); },
-                       16);
+    SearchBudget local(
+        kLiveStepsPerPerson * focus.size(), [&budget] { return budget.exhausted(); }, 16);
     search.iterate(rng, local, focus);
   }
 
@@ -352,7 +352,7 @@ TeamFormation reoptimise_teams(const Population& population, const MatchingSetti
   std::set<int> all_ids;
   for (const auto& [id, members] : before) all_ids.insert(id);
   std::map<int, const std::vector<int>*> after;
-  for (const Team& team : out.teams) {
+  for (const SuggestedTeam& team : out.teams) {
     all_ids.insert(team.id);
     after[team.id] = &team.members;
   }

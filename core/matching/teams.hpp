@@ -14,10 +14,11 @@
 
 namespace crossmatch::core {
 
-struct Team {
-  int id = 0;                        // stable: kept by re-optimisation while the team exists
-  std::vector<int> members;          // population indices, ascending
-  double value = 0;                  // sum of the pair values inside the team
+// One team of a formation (named apart from the event's published teams).
+struct SuggestedTeam {
+  int id = 0;                // stable: kept by re-optimisation while the team exists
+  std::vector<int> members;  // population indices, ascending
+  double value = 0;          // sum of the pair values inside the team
   bool has_creative = false;
   bool has_growth = false;
   int countries = 0;                 // distinct countries of the members
@@ -25,18 +26,18 @@ struct Team {
 };
 
 struct TeamFormation {
-  std::vector<Team> teams;     // ascending id
-  std::vector<int> team_of;    // per population slot: team id, or -1 (not in a team)
-  double objective = 0;        // pair_value - single-country penalties - stability costs
-  double pair_value = 0;       // sum of the pair values inside all teams
-  int mix_violations = 0;      // teams without a creative member, plus teams without a growth one
-  bool mix_feasible = true;    // whether the population allows every team both
+  std::vector<SuggestedTeam> teams;  // ascending id
+  std::vector<int> team_of;          // per population slot: team id, or -1 (not in a team)
+  double objective = 0;              // pair_value - single-country penalties - stability costs
+  double pair_value = 0;             // sum of the pair values inside all teams
+  int mix_violations = 0;    // teams without a creative member, plus teams without a growth one
+  bool mix_feasible = true;  // whether the population allows every team both
   int single_country_teams = 0;
-  int moved = 0;               // participants (placed before and now) whose team changed
-  int teams_changed = 0;       // teams created, dissolved, or whose members changed
-  int size_lower = 0;          // the size bounds used (team_min relaxed only when n forces it)
+  int moved = 0;          // participants (placed before and now) whose team changed
+  int teams_changed = 0;  // teams created, dissolved, or whose members changed
+  int size_lower = 0;     // the size bounds used (team_min relaxed only when n forces it)
   int size_upper = 0;
-  std::uint64_t steps = 0;     // budget steps used
+  std::uint64_t steps = 0;  // budget steps used
 };
 
 // The value of a pair inside a team: its score when the pair is allowed (common language,
@@ -67,8 +68,8 @@ std::vector<std::string> explain_team(const Population& population,
 // Recomputes a formation's figures (values, violations, countries) from its team_of; used by
 // tests and benchmarks to check a result independently of the search's own bookkeeping.
 struct TeamCheck {
-  bool sizes_ok = true;        // every team within the bounds
-  bool everyone_once = true;   // every matchable participant in exactly one team, no one else
+  bool sizes_ok = true;       // every team within the bounds
+  bool everyone_once = true;  // every matchable participant in exactly one team, no one else
   double pair_value = 0;
   int mix_violations = 0;
   int single_country_teams = 0;

@@ -69,7 +69,8 @@ TEST_CASE("MDGPLIB files parse, and bad ones are refused with the line at fault"
   CHECK(ok->n == 3);
   CHECK(ok->d(2, 1) == -0.5);
   CHECK(core::parse_mdgp("4 2 ss 2 2\n0 1 1\n0 2 1\n0 3 1\n1 2 1\n1 3 1\n2 3 1\n").ok());
-  CHECK(core::parse_mdgp("4 2 ds 1 3 1 3\r\n0 1 1\r\n0 2 1\r\n0 3 1\r\n1 2 1\r\n1 3 1\r\n2 3 1\r\n").ok());
+  CHECK(core::parse_mdgp("4 2 ds 1 3 1 3\r\n0 1 1\r\n0 2 1\r\n0 3 1\r\n1 2 1\r\n1 3 1\r\n2 3 1\r\n")
+            .ok());
 
   const std::vector<std::pair<const char*, const char*>> bad = {
       {"", "empty"},
@@ -107,8 +108,8 @@ TEST_CASE("the grouping search finds the optimum of small instances") {
   };
   for (const Shape& shape : shapes) {
     for (std::uint64_t seed = 1; seed <= 4; ++seed) {
-      const auto g = core::parse_mdgp(instance_text(shape.n, shape.m, shape.kind, shape.bounds,
-                                                    seed, seed % 2 == 0));
+      const auto g = core::parse_mdgp(
+          instance_text(shape.n, shape.m, shape.kind, shape.bounds, seed, seed % 2 == 0));
       REQUIRE(g.ok());
       core::SearchBudget budget(20000);
       const auto solution = core::solve_grouping(*g, budget, seed);

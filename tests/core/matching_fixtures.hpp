@@ -35,8 +35,8 @@ inline core::Profile company(const std::string& name, const std::string& sector,
 }
 
 inline std::vector<core::Profile> demo_profiles(int n, std::uint64_t seed) {
-  auto demo = core::generate_demo_participants(taxonomy(), demo_vocabulary(),
-                                               core::DemoOptions{n, seed});
+  auto demo =
+      core::generate_demo_participants(taxonomy(), demo_vocabulary(), core::DemoOptions{n, seed});
   REQUIRE(demo.ok());
   std::vector<core::Profile> out;
   for (auto& dp : *demo) out.push_back(dp.profile);
@@ -55,8 +55,7 @@ inline std::vector<core::Profile> random_profiles(int n, std::uint64_t seed,
   std::vector<core::Profile> out;
   for (int i = 0; i < n; ++i) {
     const auto& [city, country] = places[rng.below(places.size())];
-    core::Profile p = company(label("P", i), sectors[rng.below(sectors.size())], city,
-                              country);
+    core::Profile p = company(label("P", i), sectors[rng.below(sectors.size())], city, country);
     for (int& a : p.answers) a = rng.between(1, 5);
     out.push_back(p);
   }

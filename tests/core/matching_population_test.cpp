@@ -32,8 +32,9 @@ TEST_CASE("a population keeps indices stable through adds, edits and removals") 
   edited.country = profiles[0].country;
   edited.answers = profiles[0].answers;
   population.set(5, edited);
-  CHECK(core::PairScorer(population, weights).relation(population.record(0), population.record(5)) ==
-        core::SectorRelation::SameSector);
+  CHECK(
+      core::PairScorer(population, weights).relation(population.record(0), population.record(5)) ==
+      core::SectorRelation::SameSector);
 }
 
 TEST_CASE("consent, activity and declined requests decide who is matchable and which pairs") {

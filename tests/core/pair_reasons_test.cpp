@@ -20,12 +20,14 @@ TEST_CASE("reasons read like the study's advice") {
   const core::PairScorer scorer(population, core::ScoreWeights{});
   const auto reasons = core::explain_pair(scorer, 0, 1);
   REQUIRE(reasons.size() == 3);
-  CHECK(reasons[0].text == "architecture (Lisbon) with construction, which Lisbon's profile calls for");
+  CHECK(reasons[0].text ==
+        "architecture (Lisbon) with construction, which Lisbon's profile calls for");
   CHECK(reasons[1].text == "same way of working: informal and fast prototyping");
   CHECK(reasons[2].text == "from Lisbon, Portugal");
   const auto more = core::explain_pair(scorer, 0, 1, 5);
   REQUIRE(more.size() == 4);
-  CHECK(more[3].text == "based in Portugal, a market you target; targets Sweden, where you have ties");
+  CHECK(more[3].text ==
+        "based in Portugal, a market you target; targets Sweden, where you have ties");
   CHECK(core::join_reasons(reasons).find("; same way of working") != std::string::npos);
 }
 
@@ -118,7 +120,7 @@ TEST_CASE("shared traits need every participant on the same side") {
   CHECK(two.size() == 5);
   CHECK(std::count(two.begin(), two.end(), q[2].high_trait) == 1);
   const auto three = core::shared_traits(population, {0, 1, 2}, 10);
-  CHECK(three.size() == 4);  // c is neutral on question 3
+  CHECK(three.size() == 4);            // c is neutral on question 3
   CHECK(three[0] == q[4].high_trait);  // 5, 5, 4: strongest
   CHECK(std::count(three.begin(), three.end(), q[2].high_trait) == 0);
 }

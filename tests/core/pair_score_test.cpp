@@ -66,7 +66,8 @@ TEST_CASE("working style, internationalisation, offers and markets score as docu
   b.answers = {5, 5, 5, 5, 5, 5, 5};
   CHECK(Pair(a, b).breakdown().value(ScoreComponent::WorkingStyle) == 0.0);
   b.answers = {2, 1, 1, 1, 1, 1, 3};  // 1 + 2 = 3 steps apart of 28
-  CHECK(Pair(a, b).breakdown().value(ScoreComponent::WorkingStyle) == doctest::Approx(1 - 3.0 / 28));
+  CHECK(Pair(a, b).breakdown().value(ScoreComponent::WorkingStyle) ==
+        doctest::Approx(1 - 3.0 / 28));
 
   CHECK(Pair(a, b).breakdown().value(ScoreComponent::OffersSeeks) == 0.0);
   a.offers = {"adaptive reuse", "urban design"};

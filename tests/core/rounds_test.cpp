@@ -66,7 +66,7 @@ TEST_CASE("a round is a maximum-weight matching on small events") {
     for (int i = 0; i < 10; ++i) free_people.push_back(i);
     std::pair<int, double> best{-1, 0};
     std::function<void(std::vector<int>, int, double)> go = [&](std::vector<int> left, int pairs,
-                                                                 double score) {
+                                                                double score) {
       if (pairs > best.first || (pairs == best.first && score > best.second)) best = {pairs, score};
       if (left.size() < 2) return;
       const int a = left[0];

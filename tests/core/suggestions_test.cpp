@@ -46,7 +46,8 @@ TEST_CASE("suggestions are the top k by score, ties to the lower index, rules ap
 TEST_CASE("equal scores are ranked by index") {
   std::vector<core::Profile> profiles;
   profiles.push_back(test::company("V", "architecture", "lisbon", "PT"));
-  for (int i = 0; i < 6; ++i) profiles.push_back(test::company(test::label("T", i), "construction", "berlin", "DE"));
+  for (int i = 0; i < 6; ++i)
+    profiles.push_back(test::company(test::label("T", i), "construction", "berlin", "DE"));
   const auto population = core::Population::from_profiles(test::taxonomy(), profiles);
   const core::PairScorer scorer(population, core::ScoreWeights{});
   const auto top = core::suggest_partners(scorer, 0, 4);

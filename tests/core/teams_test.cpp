@@ -36,8 +36,8 @@ void check_valid(const core::Population& population, const core::MatchingSetting
 // The best (violations, value) over every split of the matchable into `teams` teams within the
 // bounds, by enumeration.
 std::pair<int, double> enumerate_best(const core::Population& population,
-                                      const core::MatchingSettings& settings, int teams,
-                                      int lower, int upper) {
+                                      const core::MatchingSettings& settings, int teams, int lower,
+                                      int upper) {
   std::vector<int> ids;
   for (int i = 0; i < population.size(); ++i) {
     if (population.matchable(i)) ids.push_back(i);
@@ -242,8 +242,8 @@ TEST_CASE("live re-optimisation keeps teams valid and stable, and reports what c
 
 TEST_CASE("live re-optimisation is deterministic for a seed under a step budget") {
   auto profiles = test::demo_profiles(70, 13);
-  auto population = core::Population::from_profiles(test::taxonomy(),
-                                                    {profiles.begin(), profiles.begin() + 60});
+  auto population =
+      core::Population::from_profiles(test::taxonomy(), {profiles.begin(), profiles.begin() + 60});
   const core::MatchingSettings s;
   const auto f = form(population, s, 2, 10000);
   for (int j = 60; j < 70; ++j) population.set(j, profiles[j]);
