@@ -32,7 +32,8 @@ struct TeamPerson {
   int previous = -1;  // previous team (search index), -1 for none
 };
 
-// The search over local ids 0..n-1. `Values` gives `double operator()(int, int)`, symmetric.
+// The search over local ids 0..n-1. `Values` gives `double operator()(int, int)`: symmetric,
+// non-negative, and 0 for a person with themself.
 template <class Values>
 class TeamSearch {
  public:
@@ -102,7 +103,7 @@ class TeamSearch {
         if (team_of_[x] < 0) continue;
         double* row = &gains_[static_cast<std::size_t>(team_of_[x]) * n_];
         for (int y = 0; y < n_; ++y) {
-          if (y != x) row[y] += values_(x, y);
+          row[y] += values_(x, y);
         }
       }
     }
@@ -347,13 +348,20 @@ class TeamSearch {
     if (a == t) return;
     if (logging_) log_.emplace_back(i, a);
     if (!gains_.empty()) {
+      // A person's value to themself is 0, so i needs no exception: the loops stay simple
+      // enough to vectorise.
       double* from = a >= 0 ? &gains_[static_cast<std::size_t>(a) * n_] : nullptr;
       double* to = t >= 0 ? &gains_[static_cast<std::size_t>(t) * n_] : nullptr;
-      for (int x = 0; x < n_; ++x) {
-        if (x == i) continue;
-        const double v = values_(i, x);
-        if (from != nullptr) from[x] -= v;
-        if (to != nullptr) to[x] += v;
+      if (from != nullptr && to != nullptr) {
+        for (int x = 0; x < n_; ++x) {
+          const double v = values_(i, x);
+          from[x] -= v;
+          to[x] += v;
+        }
+      } else if (from != nullptr) {
+        for (int x = 0; x < n_; ++x) from[x] -= values_(i, x);
+      } else if (to != nullptr) {
+        for (int x = 0; x < n_; ++x) to[x] += values_(i, x);
       }
     }
     if (a >= 0) {
