@@ -73,6 +73,7 @@ int suggestions_main(int argc, char** argv) {
             << ",\"queries\":" << *repeat
             << ",\"mean_ms\":" << json_number(total / times.size() * 1e3)
             << ",\"median_ms\":" << json_number(times[times.size() / 2] * 1e3)
+            << ",\"p99_ms\":" << json_number(times[times.size() * 99 / 100] * 1e3)
             << ",\"max_ms\":" << json_number(times.back() * 1e3)
             << ",\"pair_score_ns\":" << json_number(score_ns)
             << ",\"pair_value_ns\":" << json_number(value_ns)

@@ -25,11 +25,11 @@ class CandidateLists {
   template <class Values>
   const std::vector<int>& get(int i, const Values& values) {
     if (!ready_[i]) {
-      Top top(width_);
+      Table top(1, width_);
       for (int j = 0; j < n_; ++j) {
-        if (j != i) top.offer(static_cast<float>(values(i, j)), j);
+        if (j != i) top.offer(0, static_cast<float>(values(i, j)), j);
       }
-      top.store(lists_[i], values_[i]);
+      top.store(0, lists_[i], values_[i]);
       ready_[i] = 1;
     }
     return lists_[i];
@@ -41,12 +41,12 @@ class CandidateLists {
   // Every list exact: each pair's value once, offered to both ends.
   template <class Values>
   void build_exact(const Values& values) {
-    std::vector<Top> tops(n_, Top(width_));
+    Table tops(n_, width_);
     for (int i = 0; i < n_; ++i) {
       for (int j = i + 1; j < n_; ++j) {
         const auto v = static_cast<float>(values(i, j));
-        tops[i].offer(v, j);
-        tops[j].offer(v, i);
+        tops.offer(i, v, j);
+        tops.offer(j, v, i);
       }
     }
     finish(tops);
@@ -57,32 +57,33 @@ class CandidateLists {
   // good ones too. About n * (sample + rounds * width^2) pair values.
   template <class Values>
   void build_approximate(const Values& values, Rng& rng, int sample, int rounds) {
-    std::vector<Top> tops(n_, Top(width_));
+    Table tops(n_, width_);
     if (n_ < 2) return finish(tops);
     for (int i = 0; i < n_; ++i) {
       for (int s = 0; s < sample; ++s) {
         const int j = static_cast<int>(rng.below(static_cast<std::uint64_t>(n_ - 1)));
         const int other = j >= i ? j + 1 : j;
         const auto v = static_cast<float>(values(i, other));
-        tops[i].offer(v, other);
-        tops[other].offer(v, i);
+        tops.offer(i, v, other);
+        tops.offer(other, v, i);
       }
     }
     std::vector<int> seen(n_, -1);
+    std::vector<std::vector<int>> current(n_);
+    std::vector<float> ignored;
     for (int r = 0; r < rounds; ++r) {
-      std::vector<std::vector<int>> current(n_);
-      std::vector<float> ignored;
-      for (int i = 0; i < n_; ++i) tops[i].store(current[i], ignored);
+      for (int i = 0; i < n_; ++i) tops.store(i, current[i], ignored);
       for (int i = 0; i < n_; ++i) {
-        seen[i] = i + r * n_;
-        for (const int c : current[i]) seen[c] = i + r * n_;
+        const int stamp = i + r * n_;
+        seen[i] = stamp;
+        for (const int c : current[i]) seen[c] = stamp;
         for (const int c : current[i]) {
           for (const int d : current[c]) {
-            if (seen[d] == i + r * n_) continue;
-            seen[d] = i + r * n_;
+            if (seen[d] == stamp) continue;
+            seen[d] = stamp;
             const auto v = static_cast<float>(values(i, d));
-            tops[i].offer(v, d);
-            tops[d].offer(v, i);
+            tops.offer(i, v, d);
+            tops.offer(d, v, i);
           }
         }
       }
@@ -91,29 +92,46 @@ class CandidateLists {
   }
 
  private:
-  // The best `width` (value, id) offers; a repeated id is kept once.
-  class Top {
+  // The best `width` (value, id) offers of each list, in one flat table; the value a new offer
+  // must beat is kept apart, so that most offers are turned down after one small read.
+  class Table {
    public:
-    explicit Top(int width) : width_(width) {}
-    void offer(float value, int id) {
-      if (value <= 0) return;
-      if (static_cast<int>(items_.size()) == width_ && !before(value, id, items_.back())) return;
-      for (const auto& item : items_) {
-        if (item.id == id) return;
+    Table(int lists, int width)
+        : width_(width),
+          items_(static_cast<std::size_t>(lists) * width),
+          count_(lists, 0),
+          floor_(lists, 0.0f) {}
+
+    void offer(int list, float value, int id) {
+      if (width_ == 0) return;
+      if (value <= floor_[list]) {
+        // Ties with a full list's last item go to the lower id, as a sort would.
+        if (value < floor_[list] || count_[list] < width_ || value <= 0) return;
       }
-      Item item{value, id};
-      auto it =
-          std::upper_bound(items_.begin(), items_.end(), item,
-                           [](const Item& x, const Item& y) { return before(x.value, x.id, y); });
-      items_.insert(it, item);
-      if (static_cast<int>(items_.size()) > width_) items_.pop_back();
+      Item* items = &items_[static_cast<std::size_t>(list) * width_];
+      int& count = count_[list];
+      for (int k = 0; k < count; ++k) {
+        if (items[k].id == id) return;
+      }
+      const Item item{value, id};
+      int at = count < width_ ? count : width_ - 1;
+      if (count == width_ && !before(item, items[at])) return;
+      while (at > 0 && before(item, items[at - 1])) {
+        items[at] = items[at - 1];
+        --at;
+      }
+      items[at] = item;
+      if (count < width_) ++count;
+      if (count == width_) floor_[list] = items[width_ - 1].value;
     }
-    void store(std::vector<int>& ids, std::vector<float>& values) const {
+
+    void store(int list, std::vector<int>& ids, std::vector<float>& values) const {
       ids.clear();
       values.clear();
-      for (const auto& item : items_) {
-        ids.push_back(item.id);
-        values.push_back(item.value);
+      const Item* items = &items_[static_cast<std::size_t>(list) * width_];
+      for (int k = 0; k < count_[list]; ++k) {
+        ids.push_back(items[k].id);
+        values.push_back(items[k].value);
       }
     }
 
@@ -122,16 +140,18 @@ class CandidateLists {
       float value;
       int id;
     };
-    static bool before(float value, int id, const Item& y) {
-      return value > y.value || (value == y.value && id < y.id);
+    static bool before(const Item& x, const Item& y) {
+      return x.value > y.value || (x.value == y.value && x.id < y.id);
     }
     int width_;
     std::vector<Item> items_;
+    std::vector<int> count_;
+    std::vector<float> floor_;  // a full list's last value; 0 while not full
   };
 
-  void finish(std::vector<Top>& tops) {
+  void finish(const Table& tops) {
     for (int i = 0; i < n_; ++i) {
-      tops[i].store(lists_[i], values_[i]);
+      tops.store(i, lists_[i], values_[i]);
       ready_[i] = 1;
     }
   }

@@ -371,9 +371,12 @@ TeamCheck check_teams(const Population& population, const MatchingSettings& sett
   TeamCheck check;
   const PairScorer scorer(population, settings.weights);
   std::map<int, std::vector<int>> teams;
+  int matchable = 0;
+  for (int i = 0; i < population.size(); ++i) matchable += population.matchable(i);
   for (int i = 0; i < population.size(); ++i) {
     const int t = i < static_cast<int>(team_of.size()) ? team_of[i] : -1;
-    if (population.matchable(i) != (t >= 0)) check.everyone_once = false;
+    // A lone matchable participant forms no team.
+    if ((population.matchable(i) && matchable >= 2) != (t >= 0)) check.everyone_once = false;
     if (t >= 0) teams[t].push_back(i);
   }
   if (static_cast<int>(team_of.size()) > population.size()) {

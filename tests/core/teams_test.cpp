@@ -157,10 +157,12 @@ TEST_CASE("fewer than two people form no team; two form one") {
   auto f = form(population, s, 1);
   REQUIRE(f.teams.size() == 1);
   CHECK(f.teams[0].members == std::vector<int>{0, 1});
+  check_valid(population, s, f);
   population.set_active(1, false);
   f = form(population, s, 1);
   CHECK(f.teams.empty());
   CHECK(f.team_of == std::vector<int>{-1, -1});
+  CHECK(core::check_teams(population, s, f.team_of, 2, 5).everyone_once);
 }
 
 TEST_CASE("team reasons name the shared traits, the sector mix and the countries") {
