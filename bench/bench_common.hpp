@@ -1,5 +1,5 @@
 // What the benchmarks share: their entry points, a budget on the wall clock, the demo event's
-// assets beside the binary, and small helpers for JSON lines.
+// assets beside the binary, and small functions for JSON lines.
 #pragma once
 
 #include <chrono>
