@@ -33,8 +33,6 @@ std::string instance_text(int n, int m, const std::string& kind, const std::vect
 double enumerate_best(const core::GroupingInstance& g) {
   std::vector<int> group_of(g.n, -1), size(g.groups, 0);
   double best = -1e300;
-  int lower_left = 0;
-  for (const int l : g.lower) lower_left += l;
   std::function<void(int, double)> place = [&](int i, double value) {
     if (i == g.n) {
       for (int k = 0; k < g.groups; ++k) {
