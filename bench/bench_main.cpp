@@ -8,6 +8,7 @@ int teams_main(int argc, char** argv);        // bench/teams_bench.cpp
 int event_teams_main(int argc, char** argv);  // bench/event_teams_bench.cpp
 int rounds_main(int argc, char** argv);       // bench/rounds_bench.cpp
 int suggestions_main(int argc, char** argv);  // bench/suggestions_bench.cpp
+int schedule_main(int argc, char** argv);     // bench/schedule_bench.cpp
 }  // namespace crossmatch::bench
 
 namespace {
@@ -23,6 +24,7 @@ constexpr Subcommand kSubcommands[] = {
     {"event-teams", crossmatch::bench::event_teams_main, "teams of generated events: time, objective, live re-optimisation"},
     {"rounds", crossmatch::bench::rounds_main, "one-to-one rounds of a generated event (bench/rounds_vs_networkx.py compares)"},
     {"suggestions", crossmatch::bench::suggestions_main, "top-k partner suggestions for one participant, and the pair score's cost"},
+    {"schedule", crossmatch::bench::schedule_main, "meeting scheduling: B2B instances (--dzn FILE) or generated events (--generate)"},
 };
 
 int usage(std::ostream& out) {
