@@ -22,8 +22,9 @@ core::Result<Problem> generate_event(const EventShape& shape) {
   const int total_slots = shape.days * shape.slots_per_day;
   // Nobody is asked for more than three quarters of the slots.
   const int most_per_person = std::max(1, total_slots * 3 / 4);
-  if (static_cast<long long>(shape.meetings) * 2 >
-      static_cast<long long>(shape.participants) * most_per_person / 2) {
+  // On average at most 70% of that, so that popular people can still be drawn below the cap.
+  if (static_cast<long long>(shape.meetings) * 2 * 10 >
+      static_cast<long long>(shape.participants) * most_per_person * 7) {
     return make_error("too_many", "--meetings",
                       std::to_string(shape.meetings) + " meetings are too many for " +
                           std::to_string(shape.participants) + " participants and " +

@@ -21,13 +21,15 @@ using Clock = std::chrono::steady_clock;
 namespace sched = core::scheduling;
 
 constexpr const char* kUsage = R"(usage:
-  crossmatch-bench schedule --dzn FILE --seconds S [--seed K] [--out OUT]
+  crossmatch-bench schedule --dzn FILE --seconds S [--steps N] [--seed K] [--out OUT]
   crossmatch-bench schedule --generate [--participants N] [--meetings M] [--days D]
-                            [--slots-per-day L] [--tables T] --seconds S [--seed K] [--out OUT]
+                            [--slots-per-day L] [--tables T] --seconds S [--steps N] [--seed K]
+                            [--out OUT]
 
 Schedules every meeting of a B2B instance (MiniZinc .dzn) or of a generated event, checks the
 result with code independent of the scheduler and prints one JSON line. --out writes one line
-`meeting slot table` (all from 1) per scheduled meeting.
+`meeting slot table` (all from 1) per scheduled meeting. --steps also stops the search after N
+moves tried, which makes a run repeatable for its seed when the time limit is not reached first.
 )";
 
 int fail(const core::Error& error) {
@@ -61,7 +63,7 @@ double seconds_since(Clock::time_point start) {
 int schedule_main(int argc, char** argv) {
   auto parsed = hub::CommandLine::parse(
       argc, argv, 1,
-      {"--dzn", "--seconds", "--seed", "--out", "--participants", "--meetings", "--days",
+       {"--dzn", "--seconds", "--steps", "--seed", "--out", "--participants", "--meetings", "--days",
        "--slots-per-day", "--tables"},
       {"--generate", "--help"});
   if (!parsed) return fail(parsed.error());
@@ -84,6 +86,8 @@ int schedule_main(int argc, char** argv) {
   if (!seconds) return fail(seconds.error());
   auto seed = args.integer("--seed", 1, 0, INT64_MAX);
   if (!seed) return fail(seed.error());
+  auto steps = args.integer("--steps", INT64_MAX, 1, INT64_MAX);
+  if (!steps) return fail(steps.error());
 
   std::string instance_name;
   std::optional<B2bInstance> b2b;
@@ -126,7 +130,8 @@ int schedule_main(int argc, char** argv) {
   const auto start = Clock::now();
   const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
                                     std::chrono::duration<double>(*seconds));
-  core::SearchBudget budget(UINT64_MAX, [deadline] { return Clock::now() >= deadline; }, 64);
+  core::SearchBudget budget(static_cast<std::uint64_t>(*steps),
+                           [deadline] { return Clock::now() >= deadline; }, 64);
   double seconds_to_best = 0;
   sched::ScheduleOptions options;
   options.seed = static_cast<std::uint64_t>(*seed);

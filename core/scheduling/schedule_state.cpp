@@ -17,8 +17,12 @@ ScheduleState::ScheduleState(const Model& model)
   occupant_.assign(people * slots_, -1);
   mask_.assign(people * days_, 0);
   breaks_.assign(people, 0);
-  breaks_count_.assign(slots_ + 2, 0);
-  breaks_count_[0] = model.participants;
+  with_breaks_.assign(slots_ + 2, {});
+  with_breaks_index_.assign(people, 0);
+  for (int p = 0; p < model.participants; ++p) {
+    with_breaks_index_[static_cast<std::size_t>(p)] = p;
+    with_breaks_[0].push_back(p);
+  }
   load_.assign(slots_ * classes_, 0);
   members_.assign(slots_, {});
   member_index_.assign(meetings, -1);
@@ -37,15 +41,22 @@ ScheduleState::ScheduleState(const Model& model)
 
 void ScheduleState::change_breaks(int p, int delta) {
   if (delta == 0) return;
-  auto& b = breaks_[static_cast<std::size_t>(p)];
-  --breaks_count_[static_cast<std::size_t>(b)];
+  const auto pi = static_cast<std::size_t>(p);
+  auto& b = breaks_[pi];
+  auto& bucket = with_breaks_[static_cast<std::size_t>(b)];
+  const int at = with_breaks_index_[pi];
+  bucket[static_cast<std::size_t>(at)] = bucket.back();
+  with_breaks_index_[static_cast<std::size_t>(bucket.back())] = at;
+  bucket.pop_back();
   b += delta;
-  ++breaks_count_[static_cast<std::size_t>(b)];
+  auto& into = with_breaks_[static_cast<std::size_t>(b)];
+  with_breaks_index_[pi] = static_cast<int>(into.size());
+  into.push_back(p);
   total_breaks_ += delta;
   if (b > max_breaks_) max_breaks_ = b;
   if (b < min_breaks_) min_breaks_ = b;
-  while (breaks_count_[static_cast<std::size_t>(max_breaks_)] == 0) --max_breaks_;
-  while (breaks_count_[static_cast<std::size_t>(min_breaks_)] == 0) ++min_breaks_;
+  while (with_breaks_[static_cast<std::size_t>(max_breaks_)].empty()) --max_breaks_;
+  while (with_breaks_[static_cast<std::size_t>(min_breaks_)].empty()) ++min_breaks_;
 }
 
 void ScheduleState::set_busy(int p, int s, int m) {
@@ -134,11 +145,5 @@ ScheduleScore ScheduleState::score() const {
           spread()};
 }
 
-long long ScheduleState::cost(long long unplaced_weight, long long unfairness_weight,
-                              long long break_weight, long long idle_weight) const {
-  const auto s = score();
-  return unplaced_weight * s.unplaced + unfairness_weight * s.unfairness + break_weight * s.breaks +
-         idle_weight * total_idle_;
-}
 
 }  // namespace crossmatch::core::scheduling

@@ -78,10 +78,11 @@ class ScheduleState {
   int spread() const { return max_breaks_ - min_breaks_; }
   int max_breaks() const { return max_breaks_; }
   int min_breaks() const { return min_breaks_; }
+  // Participants with exactly b breaks (b <= max_breaks()).
+  const std::vector<int>& participants_with(int b) const {
+    return with_breaks_[static_cast<std::size_t>(b)];
+  }
   ScheduleScore score() const;
-  // The search's weighted cost.
-  long long cost(long long unplaced_weight, long long unfairness_weight, long long break_weight,
-                 long long idle_weight) const;
 
   // Journal: `begin()` starts recording changes, `rollback()` undoes them, `commit()` keeps them.
   void begin() {
@@ -106,7 +107,8 @@ class ScheduleState {
   std::vector<int> occupant_;
   std::vector<std::uint64_t> mask_;
   std::vector<int> breaks_;
-  std::vector<int> breaks_count_;  // participants with b breaks, per b
+  std::vector<std::vector<int>> with_breaks_;  // participants by number of breaks
+  std::vector<int> with_breaks_index_;
   int max_breaks_ = 0;
   int min_breaks_ = 0;
   int total_breaks_ = 0;

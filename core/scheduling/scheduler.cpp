@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
-#include <cstdlib>
 
 #include "core/scheduling/schedule_bound.hpp"
 #include "core/scheduling/schedule_model.hpp"
@@ -99,15 +98,6 @@ Result<Schedule> schedule_meetings(const Problem& problem, SearchBudget& budget,
   SearchSettings settings;
   settings.seed = options.seed;
   settings.breaks_lower_bound = breaks_lower_bound(model);
-  // TUNING-ONLY
-  if (const char* v = std::getenv("SCH_T0")) settings.start_temperature = std::atof(v);
-  if (const char* v = std::getenv("SCH_T1")) settings.end_temperature = std::atof(v);
-  if (const char* v = std::getenv("SCH_CYCLE")) settings.cycle_moves_per_meeting = std::atof(v);
-  if (const char* v = std::getenv("SCH_KEMPE")) settings.kempe_share = std::atof(v);
-  if (const char* v = std::getenv("SCH_WU")) settings.unplaced_weight = std::atoi(v);
-  if (const char* v = std::getenv("SCH_WF")) settings.unfairness_weight = std::atoi(v);
-  if (const char* v = std::getenv("SCH_WB")) settings.break_weight = std::atoi(v);
-  if (const char* v = std::getenv("SCH_WI")) settings.idle_weight = std::atoi(v);
   const auto report = [&](const ScheduleScore& score, std::uint64_t steps) {
     if (!options.on_improvement) return;
     options.on_improvement(
