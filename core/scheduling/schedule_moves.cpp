@@ -305,9 +305,7 @@ bool ScheduleMoves::exchange_slots(int a, int b) {
   return true;
 }
 
-bool ScheduleMoves::repack(int m) {
-  const auto people = model_.people_of(m);
-  const int p = people[rng_.below(people.size())];
+bool ScheduleMoves::repack(int p) {
   packed_.clear();
   for (const int x : model_.meetings_of(p)) {
     if (model_.fixed[static_cast<std::size_t>(x)]) return false;
@@ -315,16 +313,19 @@ bool ScheduleMoves::repack(int m) {
   }
   const int n = static_cast<int>(packed_.size());
   if (n < 2) return false;
-  const auto domain = model_.domain_of(m);
-  const int day = model_.slot_day[static_cast<std::size_t>(domain[rng_.below(domain.size())])];
-  const int first = day_first_[static_cast<std::size_t>(day)];
-  int length = 0;
-  while (first + length < model_.slots &&
-         model_.slot_day[static_cast<std::size_t>(first + length)] == day) {
-    ++length;
+  // A run of n slots of one day, all allowed for some meeting of p (reservoir sampling).
+  int start = -1;
+  int seen = 0;
+  for (int first = 0; first + n <= model_.slots; ++first) {
+    const int day = model_.slot_day[static_cast<std::size_t>(first)];
+    if (model_.slot_day[static_cast<std::size_t>(first + n - 1)] != day) continue;
+    bool open = true;
+    for (int s = first; s < first + n && open; ++s) {
+      open = std::any_of(packed_.begin(), packed_.end(), [&](int x) { return model_.is_allowed(x, s); });
+    }
+    if (open && rng_.below(static_cast<std::uint64_t>(++seen)) == 0) start = first;
   }
-  if (length < n) return false;
-  const int start = first + static_cast<int>(rng_.below(static_cast<std::uint64_t>(length - n + 1)));
+  if (start < 0) return false;
   for (const int x : packed_) {
     if (state_.slot_of(x) >= 0) state_.unplace(x);
   }

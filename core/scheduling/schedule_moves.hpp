@@ -47,10 +47,10 @@ class ScheduleMoves {
   // sides independently, so a knapsack over the components finds the cheapest set that still
   // fits the tables. False when no exchange lowers the cost or the slots are too full to try.
   bool exchange_slots(int a, int b);
-  // Puts all meetings of one of m's people into one run of consecutive slots of a day, each to
-  // the slot that suits its partners best (an assignment problem); whoever is in the way leaves
-  // for its best free slot.
-  bool repack(int m);
+  // Puts all meetings of participant p into one run of consecutive slots of a day (chosen at
+  // random among those p can attend), each to the slot that suits its partners best (an
+  // assignment problem); whoever is in the way leaves for its best free slot.
+  bool repack(int p);
 
  private:
   long long day_cost(std::uint64_t mask) const;

@@ -106,6 +106,17 @@ class Annealer {
     return model_.movable[rng_.below(model_.movable.size())];
   }
 
+  // Half the time a participant with breaks, else one of m's people.
+  int repack_target(int m) {
+    if (state_.max_breaks() > 0 && rng_.chance(0.5)) {
+      const int b = 1 + static_cast<int>(rng_.below(static_cast<std::uint64_t>(state_.max_breaks())));
+      const auto& with = state_.participants_with(b);
+      if (!with.empty()) return with[rng_.below(with.size())];
+    }
+    const auto people = model_.people_of(m);
+    return people[rng_.below(people.size())];
+  }
+
   bool try_move(int m) {
     int s = -1;
     if (rng_.chance(settings_.next_to_partners_share)) s = moves_.slot_next_to_partners(m);
@@ -114,7 +125,7 @@ class Annealer {
     const bool placed = state_.slot_of(m) >= 0;
     const double pick = rng_.unit();
     double share = settings_.repack_share;
-    if (pick < share) return moves_.repack(m);
+    if (pick < share) return moves_.repack(repack_target(m));
     share += settings_.exchange_share;
     if (placed && pick < share) return moves_.exchange_slots(state_.slot_of(m), s);
     share += settings_.kempe_share;

@@ -28,7 +28,7 @@ struct SearchSettings {
   // Shares of the moves (the rest are relocations).
   double kempe_share = 0.4;
   double exchange_share = 0.05;
-  double repack_share = 0.01;
+  double repack_share = 0.02;
   double next_to_partners_share = 0.3;  // target slots chosen next to a partner's meetings
 };
 
