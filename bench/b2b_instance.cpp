@@ -307,8 +307,8 @@ Result<B2bInstance> parse_b2b_dzn(std::string_view text, std::string name) {
   if (!rows) return rows.error();
   if (rows->size() != static_cast<std::size_t>(*meetings)) {
     return make_error("count_mismatch", "requested",
-                      "requested has " + std::to_string(rows->size()) +
-                          " rows but nMeetings is " + std::to_string(*meetings) + ".");
+                      "requested has " + std::to_string(rows->size()) + " rows but nMeetings is " +
+                          std::to_string(*meetings) + ".");
   }
   for (std::size_t i = 0; i < rows->size(); ++i) {
     const auto& row = (*rows)[i];
@@ -321,13 +321,14 @@ Result<B2bInstance> parse_b2b_dzn(std::string_view text, std::string name) {
     for (int k = 0; k < 2; ++k) {
       if (row[static_cast<std::size_t>(k)] < 1 || row[static_cast<std::size_t>(k)] > *businesses) {
         return make_error("out_of_range", field,
-                          field + " names business " + std::to_string(row[static_cast<std::size_t>(k)]) +
+                          field + " names business " +
+                              std::to_string(row[static_cast<std::size_t>(k)]) +
                               "; businesses are 1.." + std::to_string(*businesses) + ".");
       }
     }
     if (row[0] == row[1]) {
-      return make_error("self_meeting", field, field + " asks business " + std::to_string(row[0]) +
-                                                   " to meet itself.");
+      return make_error("self_meeting", field,
+                        field + " asks business " + std::to_string(row[0]) + " to meet itself.");
     }
     if (row[2] < 1 || row[2] > 3) {
       return make_error("out_of_range", field,
@@ -342,7 +343,8 @@ Result<B2bInstance> parse_b2b_dzn(std::string_view text, std::string name) {
   const auto forbidden = values.find("forbidden");
   if (forbidden != values.end()) {
     const auto& list = forbidden->second;
-    if (list.kind != Value::Kind::array || list.items.size() != static_cast<std::size_t>(*businesses)) {
+    if (list.kind != Value::Kind::array ||
+        list.items.size() != static_cast<std::size_t>(*businesses)) {
       return make_error("count_mismatch", "forbidden",
                         "forbidden must be an array of one set per business (" +
                             std::to_string(*businesses) + ").");

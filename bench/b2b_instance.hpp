@@ -18,11 +18,11 @@ struct B2bInstance {
   int slots = 0;          // slots are 1..slots
   int morning_slots = 0;  // the morning is 1..morning_slots
   struct Request {
-    int first = 0;   // businesses, from 1
+    int first = 0;  // businesses, from 1
     int second = 0;
-    int code = 3;    // 1 morning, 2 afternoon, 3 any time
+    int code = 3;  // 1 morning, 2 afternoon, 3 any time
   };
-  std::vector<Request> requested;         // meetings, in file order
+  std::vector<Request> requested;           // meetings, in file order
   std::vector<std::vector<int>> forbidden;  // per business, slots from 1 (filler 0 dropped)
 };
 

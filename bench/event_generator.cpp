@@ -79,7 +79,7 @@ core::Result<Problem> generate_event(const EventShape& shape) {
     }
     for (const int p : meeting.people) ++degree[static_cast<std::size_t>(p)];
     const double when = rng.unit();
-    meeting.time_of_day = when < 0.05 ? TimeOfDay::morning
+    meeting.time_of_day = when < 0.05   ? TimeOfDay::morning
                           : when < 0.10 ? TimeOfDay::afternoon
                                         : TimeOfDay::any;
     problem.meetings.push_back(std::move(meeting));

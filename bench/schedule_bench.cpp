@@ -61,11 +61,11 @@ double seconds_since(Clock::time_point start) {
 }  // namespace
 
 int schedule_main(int argc, char** argv) {
-  auto parsed = hub::CommandLine::parse(
-      argc, argv, 1,
-       {"--dzn", "--seconds", "--steps", "--seed", "--out", "--participants", "--meetings", "--days",
-       "--slots-per-day", "--tables"},
-      {"--generate", "--help"});
+  auto parsed =
+      hub::CommandLine::parse(argc, argv, 1,
+                              {"--dzn", "--seconds", "--steps", "--seed", "--out", "--participants",
+                               "--meetings", "--days", "--slots-per-day", "--tables"},
+                              {"--generate", "--help"});
   if (!parsed) return fail(parsed.error());
   const auto& args = *parsed;
   if (args.has("--help")) {
@@ -93,9 +93,11 @@ int schedule_main(int argc, char** argv) {
   std::optional<B2bInstance> b2b;
   sched::Problem problem;
   if (args.has("--dzn")) {
-    for (const char* flag : {"--participants", "--meetings", "--days", "--slots-per-day", "--tables"}) {
+    for (const char* flag :
+         {"--participants", "--meetings", "--days", "--slots-per-day", "--tables"}) {
       if (args.has(flag)) {
-        return fail(core::make_error("unexpected", flag, std::string(flag) + " goes with --generate only."));
+        return fail(core::make_error("unexpected", flag,
+                                     std::string(flag) + " goes with --generate only."));
       }
     }
     auto path = args.required("--dzn");
@@ -117,8 +119,9 @@ int schedule_main(int argc, char** argv) {
     if (!per_day) return fail(per_day.error());
     auto tables = args.integer("--tables", 0, 0, sched::kMaxTables);
     if (!tables) return fail(tables.error());
-    shape = {static_cast<int>(*participants), static_cast<int>(*meetings), static_cast<int>(*days),
-             static_cast<int>(*per_day), static_cast<int>(*tables), static_cast<std::uint64_t>(*seed)};
+    shape = {static_cast<int>(*participants), static_cast<int>(*meetings),
+             static_cast<int>(*days),         static_cast<int>(*per_day),
+             static_cast<int>(*tables),       static_cast<std::uint64_t>(*seed)};
     auto generated = generate_event(shape);
     if (!generated) return fail(generated.error());
     problem = std::move(*generated);
@@ -128,14 +131,16 @@ int schedule_main(int argc, char** argv) {
   }
 
   const auto start = Clock::now();
-  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
-                                    std::chrono::duration<double>(*seconds));
-  core::SearchBudget budget(static_cast<std::uint64_t>(*steps),
-                           [deadline] { return Clock::now() >= deadline; }, 64);
+  const auto deadline =
+      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(*seconds));
+  core::SearchBudget budget(
+      static_cast<std::uint64_t>(*steps), [deadline] { return Clock::now() >= deadline; }, 64);
   double seconds_to_best = 0;
   sched::ScheduleOptions options;
   options.seed = static_cast<std::uint64_t>(*seed);
-  options.on_improvement = [&](const sched::ScheduleProgress&) { seconds_to_best = seconds_since(start); };
+  options.on_improvement = [&](const sched::ScheduleProgress&) {
+    seconds_to_best = seconds_since(start);
+  };
   auto result = sched::schedule_meetings(problem, budget, options);
   const double elapsed = seconds_since(start);
   if (!result) return fail(result.error());
@@ -152,7 +157,8 @@ int schedule_main(int argc, char** argv) {
           : check_event_schedule(problem, lines, static_cast<int>(problem.meetings.size()));
   if (const auto out = args.get("--out")) {
     std::ofstream file(*out);
-    for (const auto& line : lines) file << line.meeting << ' ' << line.slot << ' ' << line.table << '\n';
+    for (const auto& line : lines)
+      file << line.meeting << ' ' << line.slot << ' ' << line.table << '\n';
     file.flush();
     if (!file) return fail(core::make_error("unwritable", "--out", "Cannot write " + *out + "."));
   }
@@ -160,8 +166,9 @@ int schedule_main(int argc, char** argv) {
   std::ostringstream json;
   json.setf(std::ios::fixed);
   json.precision(3);
-  json << "{\"instance\":" << json_text(instance_name) << ",\"meetings\":" << problem.meetings.size()
-       << ",\"scheduled\":" << check.scheduled << ",\"breaks\":" << check.breaks
+  json << "{\"instance\":" << json_text(instance_name)
+       << ",\"meetings\":" << problem.meetings.size() << ",\"scheduled\":" << check.scheduled
+       << ",\"breaks\":" << check.breaks
        << ",\"max_minus_min_breaks\":" << check.max_minus_min_breaks
        << ",\"valid\":" << (check.valid ? "true" : "false") << ",\"seconds\":" << elapsed
        << ",\"seconds_to_best\":" << seconds_to_best

@@ -55,23 +55,24 @@ CheckReport check_b2b_schedule(const B2bInstance& instance,
     }
     if (!table_use.insert({line.slot, line.table}).second) {
       return fail("table " + std::to_string(line.table) + " is used twice in slot " +
-                             std::to_string(line.slot));
+                  std::to_string(line.slot));
     }
     for (const int business : {request.first, request.second}) {
       const auto& forbidden = instance.forbidden[static_cast<std::size_t>(business - 1)];
       if (std::find(forbidden.begin(), forbidden.end(), line.slot) != forbidden.end()) {
         return fail("business " + std::to_string(business) + " cannot attend slot " +
-                               std::to_string(line.slot));
+                    std::to_string(line.slot));
       }
       if (!person_use.emplace(std::pair{business, line.slot}, line.meeting).second) {
         return fail("business " + std::to_string(business) + " has two meetings in slot " +
-                               std::to_string(line.slot));
+                    std::to_string(line.slot));
       }
       busy[static_cast<std::size_t>(business - 1)].push_back(line.slot);
     }
   }
   report.scheduled = static_cast<int>(schedule.size());
-  count_breaks(busy, [](int) { return 0; }, report);
+  count_breaks(
+      busy, [](int) { return 0; }, report);
   if (report.scheduled != meetings) {
     report.reason = std::to_string(meetings - report.scheduled) + " meetings not scheduled";
     return report;
@@ -120,18 +121,19 @@ CheckReport check_event_schedule(const core::scheduling::Problem& problem,
     }
     if (!table_use.insert({slot, line.table}).second) {
       return fail("table " + std::to_string(line.table) + " is used twice in slot " +
-                             std::to_string(line.slot));
+                  std::to_string(line.slot));
     }
     for (const int person : meeting.people) {
       const auto& participant = problem.participants[static_cast<std::size_t>(person)];
-      if (!kept && (!fits(participant.time_of_day, slot) ||
-                    std::count(participant.unavailable.begin(), participant.unavailable.end(), slot) > 0)) {
-        return fail("participant " + std::to_string(person + 1) +
-                               " cannot attend slot " + std::to_string(line.slot));
+      if (!kept &&
+          (!fits(participant.time_of_day, slot) ||
+           std::count(participant.unavailable.begin(), participant.unavailable.end(), slot) > 0)) {
+        return fail("participant " + std::to_string(person + 1) + " cannot attend slot " +
+                    std::to_string(line.slot));
       }
       if (!person_use.insert({person, slot}).second) {
-        return fail("participant " + std::to_string(person + 1) +
-                               " has two meetings in slot " + std::to_string(line.slot));
+        return fail("participant " + std::to_string(person + 1) + " has two meetings in slot " +
+                    std::to_string(line.slot));
       }
       busy[static_cast<std::size_t>(person)].push_back(slot);
     }
@@ -143,7 +145,8 @@ CheckReport check_event_schedule(const core::scheduling::Problem& problem,
     }
   }
   report.scheduled = static_cast<int>(schedule.size());
-  count_breaks(busy, [&](int s) { return problem.slots[static_cast<std::size_t>(s)].day; }, report);
+  count_breaks(
+      busy, [&](int s) { return problem.slots[static_cast<std::size_t>(s)].day; }, report);
   if (report.scheduled < expected) {
     report.reason = std::to_string(expected - report.scheduled) + " meetings not scheduled";
     return report;

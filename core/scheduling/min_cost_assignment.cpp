@@ -15,7 +15,9 @@ const std::vector<int>& MinCostAssignment::solve(const std::vector<long long>& c
   previous_column_.assign(size, 0);
   slack_.resize(size);
   visited_.resize(size);
-  const auto at = [](auto& v, int i) -> auto& { return v[static_cast<std::size_t>(i)]; };
+  const auto at = [](auto& v, int i) -> auto& {
+    return v[static_cast<std::size_t>(i)];
+  };
   for (int row = 1; row <= n; ++row) {
     at(row_of_column_, 0) = row;
     int column = 0;
@@ -28,9 +30,8 @@ const std::vector<int>& MinCostAssignment::solve(const std::vector<long long>& c
       int next_column = 0;
       for (int j = 1; j <= n; ++j) {
         if (at(visited_, j)) continue;
-        const long long reduced =
-            cost[static_cast<std::size_t>((current_row - 1) * n + (j - 1))] -
-            at(row_potential_, current_row) - at(column_potential_, j);
+        const long long reduced = cost[static_cast<std::size_t>((current_row - 1) * n + (j - 1))] -
+                                  at(row_potential_, current_row) - at(column_potential_, j);
         if (reduced < at(slack_, j)) {
           at(slack_, j) = reduced;
           at(previous_column_, j) = column;

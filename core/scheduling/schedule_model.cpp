@@ -6,9 +6,12 @@ namespace crossmatch::core::scheduling {
 
 bool time_of_day_fits(TimeOfDay need, const Slot& slot) {
   switch (need) {
-    case TimeOfDay::any: return true;
-    case TimeOfDay::morning: return slot.morning;
-    case TimeOfDay::afternoon: return !slot.morning;
+    case TimeOfDay::any:
+      return true;
+    case TimeOfDay::morning:
+      return slot.morning;
+    case TimeOfDay::afternoon:
+      return !slot.morning;
   }
   return false;
 }
@@ -81,14 +84,17 @@ Model build_model(const Problem& problem) {
   for (std::size_t p = 0; p < person_count; ++p) {
     const auto& participant = problem.participants[p];
     for (std::size_t s = 0; s < slot_count; ++s) {
-      if (!time_of_day_fits(participant.time_of_day, problem.slots[s])) open[p * slot_count + s] = 0;
+      if (!time_of_day_fits(participant.time_of_day, problem.slots[s]))
+        open[p * slot_count + s] = 0;
     }
-    for (const int s : participant.unavailable) open[p * slot_count + static_cast<std::size_t>(s)] = 0;
+    for (const int s : participant.unavailable)
+      open[p * slot_count + static_cast<std::size_t>(s)] = 0;
   }
   for (std::size_t m = 0; m < meeting_count; ++m) {
     if (!model.fixed[m]) continue;
     for (const int p : problem.meetings[m].people) {
-      open[static_cast<std::size_t>(p) * slot_count + static_cast<std::size_t>(model.fixed_slot[m])] = 0;
+      open[static_cast<std::size_t>(p) * slot_count +
+           static_cast<std::size_t>(model.fixed_slot[m])] = 0;
     }
   }
 
@@ -100,7 +106,8 @@ Model build_model(const Problem& problem) {
     const auto& meeting = problem.meetings[m];
     if (!model.fixed[m]) {
       const int size = static_cast<int>(meeting.people.size());
-      const int k = static_cast<int>(std::lower_bound(sizes.begin(), sizes.end(), size) - sizes.begin());
+      const int k =
+          static_cast<int>(std::lower_bound(sizes.begin(), sizes.end(), size) - sizes.begin());
       model.meeting_class[m] = k;
       for (std::size_t s = 0; s < slot_count; ++s) {
         if (!time_of_day_fits(meeting.time_of_day, problem.slots[s])) continue;
@@ -118,7 +125,8 @@ Model build_model(const Problem& problem) {
       }
       if (model.domain.size() > static_cast<std::size_t>(model.domain_begin.back())) {
         model.movable.push_back(static_cast<int>(m));
-        if (meeting.existing && model.allowed[m * slot_count + static_cast<std::size_t>(meeting.existing->slot)]) {
+        if (meeting.existing &&
+            model.allowed[m * slot_count + static_cast<std::size_t>(meeting.existing->slot)]) {
           model.warm_slot[m] = meeting.existing->slot;
         }
       }

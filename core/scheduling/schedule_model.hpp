@@ -33,7 +33,7 @@ struct Model {
   std::vector<int> domain_begin, domain;  // slots the search may give meeting m
   std::vector<unsigned char> allowed;     // [m * slots + s]: s is in m's domain
   std::vector<int> person_meetings_begin, person_meetings;  // meetings of each participant
-  std::vector<int> movable;               // meetings with a non-empty domain, not fixed
+  std::vector<int> movable;  // meetings with a non-empty domain, not fixed
 
   std::span<const int> people_of(int m) const {
     return {people.data() + people_begin[static_cast<std::size_t>(m)],

@@ -275,7 +275,8 @@ bool ScheduleMoves::exchange_slots(int a, int b) {
     bool fits = true;
     for (int j = 0; j < model_.classes; ++j) {
       const int net = last[i].net[static_cast<std::size_t>(j)];
-      if (state_.load(a, j) - net > model_.cap(a, j) || state_.load(b, j) + net > model_.cap(b, j)) {
+      if (state_.load(a, j) - net > model_.cap(a, j) ||
+          state_.load(b, j) + net > model_.cap(b, j)) {
         fits = false;
       }
     }
@@ -321,7 +322,8 @@ bool ScheduleMoves::repack(int p) {
     if (model_.slot_day[static_cast<std::size_t>(first + n - 1)] != day) continue;
     bool open = true;
     for (int s = first; s < first + n && open; ++s) {
-      open = std::any_of(packed_.begin(), packed_.end(), [&](int x) { return model_.is_allowed(x, s); });
+      open = std::any_of(packed_.begin(), packed_.end(),
+                         [&](int x) { return model_.is_allowed(x, s); });
     }
     if (open && rng_.below(static_cast<std::uint64_t>(++seen)) == 0) start = first;
   }

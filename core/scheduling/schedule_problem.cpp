@@ -34,19 +34,20 @@ Status validate(const Problem& problem) {
     return make_error("too_many", "tables", "At most " + std::to_string(kMaxTables) + " tables.");
   }
   if (static_cast<long long>(problem.participants.size()) * slot_count > kMaxParticipantSlots) {
-    return make_error("too_many", "participants",
-                      "Participants times slots must stay under " +
-                          std::to_string(kMaxParticipantSlots) + ".");
+    return make_error(
+        "too_many", "participants",
+        "Participants times slots must stay under " + std::to_string(kMaxParticipantSlots) + ".");
   }
   if (static_cast<long long>(problem.meetings.size()) * slot_count > kMaxMeetingSlots) {
-    return make_error("too_many", "meetings",
-                      "Meetings times slots must stay under " + std::to_string(kMaxMeetingSlots) +
-                          ".");
+    return make_error(
+        "too_many", "meetings",
+        "Meetings times slots must stay under " + std::to_string(kMaxMeetingSlots) + ".");
   }
   int run = 0;
   for (std::size_t s = 0; s < slots.size(); ++s) {
     if (slots[s].day < 0) {
-      return make_error("negative", indexed("slots", s) + ".day", "A day index cannot be negative.");
+      return make_error("negative", indexed("slots", s) + ".day",
+                        "A day index cannot be negative.");
     }
     if (s > 0 && slots[s].day < slots[s - 1].day) {
       return make_error("out_of_order", indexed("slots", s) + ".day",
@@ -115,8 +116,9 @@ Status validate(const Problem& problem) {
     }
     if (problem.tables[static_cast<std::size_t>(at.table)].seats <
         static_cast<int>(meeting.people.size())) {
-      return make_error("too_small", field + ".existing.table",
-                        table_name(problem, at.table) + " has fewer seats than the meeting has people.");
+      return make_error(
+          "too_small", field + ".existing.table",
+          table_name(problem, at.table) + " has fewer seats than the meeting has people.");
     }
     const auto [table_it, table_free] = table_use.emplace(std::pair{at.slot, at.table}, m);
     if (!table_free) {

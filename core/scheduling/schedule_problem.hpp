@@ -40,9 +40,9 @@ struct Participant {
 };
 
 struct Meeting {
-  std::vector<int> people;                 // two or more distinct participants
+  std::vector<int> people;  // two or more distinct participants
   TimeOfDay time_of_day = TimeOfDay::any;
-  std::optional<Placement> existing;       // already scheduled: stays unless moves are allowed
+  std::optional<Placement> existing;  // already scheduled: stays unless moves are allowed
   bool operator==(const Meeting&) const = default;
 };
 

@@ -48,14 +48,19 @@ std::string slot_list(const Problem& problem, const std::vector<int>& slots) {
 
 const char* time_phrase(TimeOfDay need) {
   switch (need) {
-    case TimeOfDay::morning: return " in the morning";
-    case TimeOfDay::afternoon: return " in the afternoon";
-    case TimeOfDay::any: return "";
+    case TimeOfDay::morning:
+      return " in the morning";
+    case TimeOfDay::afternoon:
+      return " in the afternoon";
+    case TimeOfDay::any:
+      return "";
   }
   return "";
 }
 
-std::string field_of(int meeting) { return "meetings[" + std::to_string(meeting) + "]"; }
+std::string field_of(int meeting) {
+  return "meetings[" + std::to_string(meeting) + "]";
+}
 
 // What keeps meeting m out of slot s, given each meeting's slot (-1 when not placed).
 std::string slot_blocker(const Problem& problem, const Model& model, int m, int s,
@@ -116,8 +121,8 @@ Error unplaceable_reason(const Problem& problem, const Model& model, int m) {
   }
   if (window.empty()) {
     return make_error("no_slot_at_time_of_day", field_of(m),
-                      std::string("The meeting of ") + who + " must take place" + time_phrase(need) +
-                          " but there is no such slot.");
+                      std::string("The meeting of ") + who + " must take place" +
+                          time_phrase(need) + " but there is no such slot.");
   }
 
   std::vector<int> common = window;
@@ -126,7 +131,8 @@ Error unplaceable_reason(const Problem& problem, const Model& model, int m) {
     const auto& unavailable = problem.participants[static_cast<std::size_t>(p)].unavailable;
     std::vector<int> free;
     for (const int s : window) {
-      if (std::find(unavailable.begin(), unavailable.end(), s) == unavailable.end()) free.push_back(s);
+      if (std::find(unavailable.begin(), unavailable.end(), s) == unavailable.end())
+        free.push_back(s);
     }
     if (free.empty()) {
       return make_error("participant_unavailable", field_of(m),
@@ -142,7 +148,8 @@ Error unplaceable_reason(const Problem& problem, const Model& model, int m) {
   }
   if (common.empty()) {
     std::string detail;
-    for (std::size_t i = 0; i < free_lists.size(); ++i) detail += (i > 0 ? "; " : "") + free_lists[i];
+    for (std::size_t i = 0; i < free_lists.size(); ++i)
+      detail += (i > 0 ? "; " : "") + free_lists[i];
     return make_error("no_common_slot", field_of(m),
                       who + " have no free slot in common" + time_phrase(need) + " (" + detail +
                           "); ask one of them to free a slot.");
@@ -151,9 +158,9 @@ Error unplaceable_reason(const Problem& problem, const Model& model, int m) {
   // Free in common, but kept meetings hold the people or the tables there.
   std::vector<int> kept_slot_of(model.fixed_slot);
   std::vector<std::string> blockers;
-  const int k = static_cast<int>(std::lower_bound(model.class_size.begin(), model.class_size.end(),
-                                                  size) -
-                                 model.class_size.begin());
+  const int k =
+      static_cast<int>(std::lower_bound(model.class_size.begin(), model.class_size.end(), size) -
+                       model.class_size.begin());
   for (const int s : common) {
     if (blockers.size() == kMostListed) {
       blockers.push_back("more");
@@ -163,7 +170,8 @@ Error unplaceable_reason(const Problem& problem, const Model& model, int m) {
     blockers.push_back(slot_blocker(problem, model, m, s, kept_slot_of, free_table));
   }
   return make_error("blocked_by_kept_meetings", field_of(m),
-                    "Every slot where " + who + " are all free is taken by meetings that must stay: " +
+                    "Every slot where " + who +
+                        " are all free is taken by meetings that must stay: " +
                         join_names(blockers) + "; allow moves or move one of those meetings.");
 }
 

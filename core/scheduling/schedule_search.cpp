@@ -109,7 +109,8 @@ class Annealer {
   // Half the time a participant with breaks, else one of m's people.
   int repack_target(int m) {
     if (state_.max_breaks() > 0 && rng_.chance(0.5)) {
-      const int b = 1 + static_cast<int>(rng_.below(static_cast<std::uint64_t>(state_.max_breaks())));
+      const int b =
+          1 + static_cast<int>(rng_.below(static_cast<std::uint64_t>(state_.max_breaks())));
       const auto& with = state_.participants_with(b);
       if (!with.empty()) return with[rng_.below(with.size())];
     }
@@ -134,9 +135,9 @@ class Annealer {
   }
 
   void anneal() {
-    const double cycle = std::clamp(
-        settings_.cycle_moves_per_meeting * static_cast<double>(model_.movable.size()),
-        settings_.shortest_cycle, settings_.longest_cycle);
+    const double cycle =
+        std::clamp(settings_.cycle_moves_per_meeting * static_cast<double>(model_.movable.size()),
+                   settings_.shortest_cycle, settings_.longest_cycle);
     const double cooling =
         std::log(settings_.end_temperature / settings_.start_temperature) / cycle;
     long long current = moves_.cost();

@@ -85,7 +85,8 @@ void ScheduleState::place(int m, int s) {
   slot_of_[mi] = s;
   for (const int p : model_->people_of(m)) set_busy(p, s, m);
   const int k = model_->meeting_class[mi];
-  for (int j = 0; j <= k; ++j) ++load_[static_cast<std::size_t>(s) * classes_ + static_cast<std::size_t>(j)];
+  for (int j = 0; j <= k; ++j)
+    ++load_[static_cast<std::size_t>(s) * classes_ + static_cast<std::size_t>(j)];
   auto& in_slot = members_[static_cast<std::size_t>(s)];
   member_index_[mi] = static_cast<int>(in_slot.size());
   in_slot.push_back(m);
@@ -104,7 +105,8 @@ void ScheduleState::unplace(int m) {
   if (recording_) journal_.push_back({m, s});
   for (const int p : model_->people_of(m)) set_free(p, s);
   const int k = model_->meeting_class[mi];
-  for (int j = 0; j <= k; ++j) --load_[static_cast<std::size_t>(s) * classes_ + static_cast<std::size_t>(j)];
+  for (int j = 0; j <= k; ++j)
+    --load_[static_cast<std::size_t>(s) * classes_ + static_cast<std::size_t>(j)];
   auto& in_slot = members_[static_cast<std::size_t>(s)];
   const int at = member_index_[mi];
   const int last = in_slot.back();
@@ -141,9 +143,8 @@ void ScheduleState::assign(const std::vector<int>& slot_of) {
 }
 
 ScheduleScore ScheduleState::score() const {
-  return {static_cast<int>(unplaced_.size()), std::max(0, spread() - kMaxBreakSpread), total_breaks_,
-          spread()};
+  return {static_cast<int>(unplaced_.size()), std::max(0, spread() - kMaxBreakSpread),
+          total_breaks_, spread()};
 }
-
 
 }  // namespace crossmatch::core::scheduling

@@ -14,7 +14,7 @@ struct ScheduleScore {
   int unplaced = 0;
   int unfairness = 0;  // how far the spread of breaks exceeds kMaxBreakSpread
   int breaks = 0;
-  int spread = 0;      // most breaks of anyone minus fewest (reported, not compared)
+  int spread = 0;  // most breaks of anyone minus fewest (reported, not compared)
   bool operator==(const ScheduleScore&) const = default;
   bool better_than(const ScheduleScore& other) const {
     if (unplaced != other.unplaced) return unplaced < other.unplaced;
@@ -116,7 +116,7 @@ class ScheduleState {
   std::vector<int> load_;
   std::vector<std::vector<int>> members_;  // movable meetings per slot
   std::vector<int> member_index_;
-  std::vector<int> unplaced_;              // movable meetings without a slot
+  std::vector<int> unplaced_;  // movable meetings without a slot
   std::vector<int> unplaced_index_;
   struct Change {
     int meeting;

@@ -70,11 +70,13 @@ std::vector<int> assign_tables(const Problem& problem, const Model& model,
       }
       for (std::size_t i = 0; chosen < 0 && i < by_seats.size(); ++i) {
         const int t = by_seats[i];
-        if (!taken[static_cast<std::size_t>(t)] && problem.tables[static_cast<std::size_t>(t)].seats >= size) {
+        if (!taken[static_cast<std::size_t>(t)] &&
+            problem.tables[static_cast<std::size_t>(t)].seats >= size) {
           chosen = t;
         }
       }
-      if (chosen < 0) throw std::logic_error("scheduler: a slot holds more meetings than its tables");
+      if (chosen < 0)
+        throw std::logic_error("scheduler: a slot holds more meetings than its tables");
       taken[static_cast<std::size_t>(chosen)] = 1;
       table_of[static_cast<std::size_t>(m)] = chosen;
     }
@@ -110,12 +112,14 @@ Result<Schedule> schedule_meetings(const Problem& problem, SearchBudget& budget,
   schedule.meetings.resize(meeting_count);
   std::vector<std::optional<Placement>> before(meeting_count);
   std::vector<std::optional<Placement>> after(meeting_count);
-  std::vector<int> load(static_cast<std::size_t>(model.slots) * static_cast<std::size_t>(model.classes), 0);
+  std::vector<int> load(
+      static_cast<std::size_t>(model.slots) * static_cast<std::size_t>(model.classes), 0);
   for (std::size_t m = 0; m < meeting_count; ++m) {
     const int s = found.slot_of[m];
     if (s < 0 || model.fixed[m]) continue;
     for (int j = 0; j <= model.meeting_class[m]; ++j) {
-      ++load[static_cast<std::size_t>(s) * static_cast<std::size_t>(model.classes) + static_cast<std::size_t>(j)];
+      ++load[static_cast<std::size_t>(s) * static_cast<std::size_t>(model.classes) +
+             static_cast<std::size_t>(j)];
     }
   }
   for (std::size_t m = 0; m < meeting_count; ++m) {
@@ -126,8 +130,9 @@ Result<Schedule> schedule_meetings(const Problem& problem, SearchBudget& budget,
     if (s < 0) {
       outcome.status = MeetingStatus::not_placed;
       const bool possible = model.fixed[m] || !model.domain_of(static_cast<int>(m)).empty();
-      outcome.reason = possible ? crowded_out_reason(problem, model, static_cast<int>(m), found.slot_of, load)
-                                : unplaceable_reason(problem, model, static_cast<int>(m));
+      outcome.reason =
+          possible ? crowded_out_reason(problem, model, static_cast<int>(m), found.slot_of, load)
+                   : unplaceable_reason(problem, model, static_cast<int>(m));
       ++schedule.not_placed;
       continue;
     }
@@ -148,8 +153,8 @@ Result<Schedule> schedule_meetings(const Problem& problem, SearchBudget& budget,
   schedule.breaks_after =
       std::accumulate(schedule.participant_breaks.begin(), schedule.participant_breaks.end(), 0);
   if (!schedule.participant_breaks.empty()) {
-    const auto [low, high] = std::minmax_element(schedule.participant_breaks.begin(),
-                                                 schedule.participant_breaks.end());
+    const auto [low, high] =
+        std::minmax_element(schedule.participant_breaks.begin(), schedule.participant_breaks.end());
     schedule.max_minus_min_breaks = *high - *low;
   }
   schedule.fairness_met = schedule.max_minus_min_breaks <= kMaxBreakSpread;

@@ -37,14 +37,14 @@ struct Schedule {
   std::vector<MeetingOutcome> meetings;  // one per Problem::meetings, same order
   int placed = 0;                        // kept + moved + placed
   int not_placed = 0;
-  int breaks_before = 0;                 // of the existing placements alone
+  int breaks_before = 0;  // of the existing placements alone
   int breaks_after = 0;
-  std::vector<int> participant_breaks;   // after, one per participant
-  int max_minus_min_breaks = 0;          // over all participants, after
-  bool fairness_met = true;              // max_minus_min_breaks <= kMaxBreakSpread
-  int breaks_lower_bound = 0;            // no schedule placing these meetings has fewer breaks
-  bool proven_optimal = false;           // every meeting placed, fair, breaks == lower bound
-  std::uint64_t steps = 0;               // search steps used
+  std::vector<int> participant_breaks;  // after, one per participant
+  int max_minus_min_breaks = 0;         // over all participants, after
+  bool fairness_met = true;             // max_minus_min_breaks <= kMaxBreakSpread
+  int breaks_lower_bound = 0;           // no schedule placing these meetings has fewer breaks
+  bool proven_optimal = false;          // every meeting placed, fair, breaks == lower bound
+  std::uint64_t steps = 0;              // search steps used
   bool operator==(const Schedule&) const = default;
 };
 

@@ -31,7 +31,8 @@ TEST_CASE("the assignment is the cheapest of all permutations") {
     long long best = 1LL << 60;
     do {
       long long total = 0;
-      for (int i = 0; i < n; ++i) total += cost[static_cast<std::size_t>(i * n + perm[static_cast<std::size_t>(i)])];
+      for (int i = 0; i < n; ++i)
+        total += cost[static_cast<std::size_t>(i * n + perm[static_cast<std::size_t>(i)])];
       best = std::min(best, total);
     } while (std::next_permutation(perm.begin(), perm.end()));
     CHECK(found == best);

@@ -140,13 +140,16 @@ TEST_CASE("any budget gives a valid schedule, and improvements are reported as t
   std::vector<sched::ScheduleProgress> seen;
   core::SearchBudget budget(30'000);
   sched::ScheduleOptions options;
-  options.on_improvement = [&](const sched::ScheduleProgress& progress) { seen.push_back(progress); };
+  options.on_improvement = [&](const sched::ScheduleProgress& progress) {
+    seen.push_back(progress);
+  };
   auto result = sched::schedule_meetings(problem, budget, options);
   REQUIRE(result.ok());
   REQUIRE_FALSE(seen.empty());
   for (std::size_t i = 1; i < seen.size(); ++i) {
     const bool more_placed = seen[i].placed > seen[i - 1].placed;
-    const bool fewer_breaks = seen[i].placed == seen[i - 1].placed && seen[i].breaks < seen[i - 1].breaks;
+    const bool fewer_breaks =
+        seen[i].placed == seen[i - 1].placed && seen[i].breaks < seen[i - 1].breaks;
     const bool fairer = seen[i].placed == seen[i - 1].placed &&
                         seen[i - 1].max_minus_min_breaks > sched::kMaxBreakSpread &&
                         seen[i].max_minus_min_breaks < seen[i - 1].max_minus_min_breaks;
@@ -290,9 +293,11 @@ TEST_CASE("breaks are counted per day, a run of idle slots being one break") {
   for (int s = 0; s < 8; ++s) problem.slots.push_back({s < 4 ? 0 : 1, true, {}});
   problem.tables = {{2, {}}};
   problem.participants = {{"Ana", {}, {}}, {"Bo", {}, {}}};
-  for (int s = 0; s < 4; ++s) problem.meetings.push_back({{0, 1}, sched::TimeOfDay::any, std::nullopt});
+  for (int s = 0; s < 4; ++s)
+    problem.meetings.push_back({{0, 1}, sched::TimeOfDay::any, std::nullopt});
   std::vector<std::optional<sched::Placement>> at = {sched::Placement{0, 0}, sched::Placement{3, 0},
-                                                      sched::Placement{4, 0}, sched::Placement{7, 0}};
+                                                     sched::Placement{4, 0},
+                                                     sched::Placement{7, 0}};
   // Day one: 0 and 3 (one break of two idle slots); day two: 4 and 7 (one break); the night
   // between 3 and 4 is no break.
   CHECK(sched::participant_breaks(problem, at) == std::vector<int>{2, 2});

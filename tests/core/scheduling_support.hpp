@@ -49,7 +49,8 @@ inline sched::Problem random_instance(const InstanceShape& shape, std::uint64_t 
       if (rng.chance(shape.unavailable_share)) participant.unavailable.push_back(s);
     }
     if (rng.chance(shape.time_of_day_share / 2)) {
-      participant.time_of_day = rng.chance(0.5) ? sched::TimeOfDay::morning : sched::TimeOfDay::afternoon;
+      participant.time_of_day =
+          rng.chance(0.5) ? sched::TimeOfDay::morning : sched::TimeOfDay::afternoon;
     }
   }
   std::set<std::pair<int, int>> table_used;
@@ -66,13 +67,14 @@ inline sched::Problem random_instance(const InstanceShape& shape, std::uint64_t 
       meeting.people.push_back(c);
     }
     if (rng.chance(shape.time_of_day_share)) {
-      meeting.time_of_day = rng.chance(0.5) ? sched::TimeOfDay::morning : sched::TimeOfDay::afternoon;
+      meeting.time_of_day =
+          rng.chance(0.5) ? sched::TimeOfDay::morning : sched::TimeOfDay::afternoon;
     }
     if (rng.chance(shape.existing_share)) {
       const int s = rng.between(0, slot_count - 1);
       const int t = rng.between(0, shape.tables - 1);
-      bool free = !table_used.count({s, t}) &&
-                  problem.tables[static_cast<std::size_t>(t)].seats >= static_cast<int>(meeting.people.size());
+      bool free = !table_used.count({s, t}) && problem.tables[static_cast<std::size_t>(t)].seats >=
+                                                   static_cast<int>(meeting.people.size());
       for (const int p : meeting.people) free = free && !person_used.count({p, s});
       if (free) {
         meeting.existing = sched::Placement{s, t};
@@ -113,7 +115,8 @@ inline std::vector<int> count_breaks(const sched::Problem& problem,
 }
 
 // Every rule of the problem, checked on the schedule's placements; returns what is wrong.
-inline std::string schedule_violation(const sched::Problem& problem, const sched::Schedule& schedule) {
+inline std::string schedule_violation(const sched::Problem& problem,
+                                      const sched::Schedule& schedule) {
   if (schedule.meetings.size() != problem.meetings.size()) return "one outcome per meeting";
   std::set<std::pair<int, int>> tables;
   std::set<std::pair<int, int>> people;
@@ -135,14 +138,18 @@ inline std::string schedule_violation(const sched::Problem& problem, const sched
     ++placed;
     const auto where = *outcome.placement;
     at[m] = where;
-    if (where.slot < 0 || where.slot >= static_cast<int>(problem.slots.size())) return "slot out of range";
-    if (where.table < 0 || where.table >= static_cast<int>(problem.tables.size())) return "table out of range";
-    if (problem.tables[static_cast<std::size_t>(where.table)].seats < static_cast<int>(meeting.people.size())) {
+    if (where.slot < 0 || where.slot >= static_cast<int>(problem.slots.size()))
+      return "slot out of range";
+    if (where.table < 0 || where.table >= static_cast<int>(problem.tables.size()))
+      return "table out of range";
+    if (problem.tables[static_cast<std::size_t>(where.table)].seats <
+        static_cast<int>(meeting.people.size())) {
       return "too few seats for meeting " + std::to_string(m);
     }
     if (!tables.insert({where.slot, where.table}).second) return "table double-booked";
     const auto& slot = problem.slots[static_cast<std::size_t>(where.slot)];
-    if (!kept_rule && !time_fits(meeting.time_of_day, slot)) return "meeting at the wrong time of day";
+    if (!kept_rule && !time_fits(meeting.time_of_day, slot))
+      return "meeting at the wrong time of day";
     for (const int p : meeting.people) {
       const auto& participant = problem.participants[static_cast<std::size_t>(p)];
       if (!people.insert({p, where.slot}).second) return "participant double-booked";
@@ -153,7 +160,7 @@ inline std::string schedule_violation(const sched::Problem& problem, const sched
       }
     }
     const bool had = meeting.existing.has_value();
-    const auto expected = !had ? sched::MeetingStatus::placed
+    const auto expected = !had                         ? sched::MeetingStatus::placed
                           : *meeting.existing == where ? sched::MeetingStatus::kept
                                                        : sched::MeetingStatus::moved;
     if (outcome.status != expected) return "wrong status for meeting " + std::to_string(m);
@@ -193,7 +200,8 @@ inline Best exhaustive_best(const sched::Problem& problem) {
     for (const int p : meeting.people) {
       const auto& participant = problem.participants[static_cast<std::size_t>(p)];
       if (!time_fits(participant.time_of_day, slot)) return false;
-      if (std::count(participant.unavailable.begin(), participant.unavailable.end(), s)) return false;
+      if (std::count(participant.unavailable.begin(), participant.unavailable.end(), s))
+        return false;
     }
     return true;
   };
@@ -223,7 +231,8 @@ inline Best exhaustive_best(const sched::Problem& problem) {
     if (valid()) {
       int placed = 0;
       for (std::size_t m = 0; m < count; ++m) {
-        at[m] = choice[m] < 0 ? std::nullopt : std::optional<sched::Placement>(sched::Placement{choice[m], 0});
+        at[m] = choice[m] < 0 ? std::nullopt
+                              : std::optional<sched::Placement>(sched::Placement{choice[m], 0});
         placed += choice[m] >= 0 ? 1 : 0;
       }
       const auto breaks = count_breaks(problem, at);
