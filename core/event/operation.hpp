@@ -77,10 +77,11 @@ struct Announce {
   bool operator==(const Announce&) const = default;
 };
 
-// The organiser's auto-schedule, applied as one operation: all placements or none.
+// The organiser's auto-schedule over one or more one-to-one sessions, applied as one operation:
+// all placements or none.
 struct ApplySchedule {
-  SessionId session = 0;
-  bool moves_allowed = false;  // placements may move meetings already booked in this session
+  std::vector<SessionId> sessions;
+  bool moves_allowed = false;  // placements may move meetings already booked in these sessions
   std::vector<std::pair<MeetingId, Placement>> placements;
   bool operator==(const ApplySchedule&) const = default;
 };

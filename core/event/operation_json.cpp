@@ -64,7 +64,7 @@ void encode(Json& j, const Announce& p) {
   j["text"] = p.text;
 }
 void encode(Json& j, const ApplySchedule& p) {
-  j["session"] = p.session;
+  j["sessions"] = p.sessions;
   j["moves_allowed"] = p.moves_allowed;
   Json placements = Json::array();
   for (const auto& [meeting, placement] : p.placements) {
@@ -305,7 +305,7 @@ Result<OperationPayload> decode<Announce>(ObjectReader& r) {
 template <>
 Result<OperationPayload> decode<ApplySchedule>(ObjectReader& r) {
   ApplySchedule p;
-  r.integer_as("session", p.session, 1, kMaxId);
+  read_ids(r, "sessions", p.sessions, kMaxSessions, true, "a session number");
   r.boolean("moves_allowed", p.moves_allowed, false);
   if (const Json* items = r.array("placements", kMaxPlacements, true)) {
     p.placements.reserve(items->size());

@@ -51,7 +51,7 @@ std::vector<core::Operation> one_of_each() {
       core::DefineTable{5, "Table ☕ 5", 6},
       core::RemoveTable{6},
       core::Announce{7, "Lunch!\nNow."},
-      core::ApplySchedule{2, true, {{11, {{2, 3}, 4}}, {12, {{2, 4}, 5}}}},
+      core::ApplySchedule{{2, 3}, true, {{11, {{2, 3}, 4}}, {12, {{2, 4}, 5}}}},
       core::PublishTeamRound{8, "Round 1", 9, {team, {{5, 6}, 7, ""}}},
       core::Register{13, sample_profile(), availability},
       core::EditProfile{14, sample_profile()},

@@ -173,10 +173,11 @@ class OperationSource {
       op.payload = core::Register{0, p, {}};
     } else if (roll < 91) {
       op.actor = rng_.chance(0.9) ? test::organiser() : test::participant(someone());
-      core::ApplySchedule schedule{static_cast<core::SessionId>(rng_.below(2) + 1), rng_.chance(0.5), {}};
+      core::ApplySchedule schedule{{static_cast<core::SessionId>(rng_.below(2) + 1)}, rng_.chance(0.5), {}};
+      if (rng_.chance(0.3)) schedule.sessions = {1, 2};
       for (int i = static_cast<int>(rng_.below(3)); i > 0; --i) {
         core::SlotRef slot = random_slot();
-        slot.session = schedule.session;
+        slot.session = rng_.pick(schedule.sessions);
         schedule.placements.push_back({pick_meeting(accepted), {slot, static_cast<core::TableId>(rng_.below(4) + 1)}});
       }
       op.payload = schedule;
