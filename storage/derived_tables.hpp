@@ -1,0 +1,38 @@
+// Writes the tables derived from the operation log (event, sessions, tables, participants,
+// meetings, feedback, team rounds, announcements) from an event's state, row by changed row.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "core/event/event_state.hpp"
+#include "storage/touched.hpp"
+
+namespace crossmatch::storage::detail {
+
+class DerivedTables {
+ public:
+  // Prepares its statements once; the tables must exist.
+  explicit DerivedTables(SQLite::Database& db);
+
+  // Rewrites the event row and every row `touched` names, from `state` (the state after the
+  // operations that touched them). Each rewritten meeting, session and table row counts one more
+  // revision, which calendar entries use as their SEQUENCE. Throws SQLite::Exception.
+  void write(const core::EventState& state, const Touched& touched);
+
+ private:
+  void write_event(const core::EventState& state);
+  void write_session(const core::Session& session);
+  void write_table(const core::Table& table);
+  void write_participant(const core::Participant& participant);
+  void write_meeting(const core::Meeting& meeting);
+  void write_feedback(core::MeetingId meeting, core::ParticipantId person,
+                      const core::MeetingFeedback& feedback);
+  void write_round(const core::TeamRound& round);
+  void write_announcement(const core::Announcement& announcement);
+
+  SQLite::Statement event_, session_, delete_session_, table_, delete_table_, participant_,
+      meeting_, feedback_, delete_feedback_, round_, team_, member_, announcement_;
+};
+
+}  // namespace crossmatch::storage::detail

@@ -1,0 +1,115 @@
+#include "storage/sqlite_support.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+
+#include <system_error>
+
+namespace crossmatch::storage::detail {
+
+bool is_memory(const std::filesystem::path& file) { return file == ":memory:"; }
+
+std::string display_name(const std::filesystem::path& file) {
+  return is_memory(file) ? std::string("the in-memory database") : file.string();
+}
+
+core::Result<std::unique_ptr<SQLite::Database>> open_database(const std::filesystem::path& file,
+                                                              bool create, bool read_only) {
+  const std::string name = display_name(file);
+  if (!is_memory(file)) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    if (status.type() == std::filesystem::file_type::directory)
+      return core::make_error("not_a_database", "file", name + " is a directory, not a database file.");
+    if (status.type() == std::filesystem::file_type::not_found) {
+      if (!create)
+        return core::make_error("not_found", "file", "There is no database " + name + ".");
+      const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+      if (!std::filesystem::is_directory(dir, ec))
+        return core::make_error("cannot_open", "file",
+                                "Cannot create " + name + ": the folder " + dir.string() +
+                                    " does not exist.");
+    }
+  }
+  int flags = read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+  if (create && !read_only) flags |= SQLite::OPEN_CREATE;
+  try {
+    auto db = std::make_unique<SQLite::Database>(file, flags, 0);
+    // SQLite quietly falls back to read-only when the file cannot be written; a writer must know.
+    if (!read_only && sqlite3_db_readonly(db->getHandle(), "main") == 1)
+      return core::make_error("read_only", "file",
+                              "Cannot write " + name +
+                                  ": the file or its folder is read-only. Copy it somewhere writable, "
+                                  "or open it only for reading (export, backup).");
+    return db;
+  } catch (const std::exception& e) {
+    return to_error(e, "Cannot open " + name);
+  }
+}
+
+int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+int application_id(SQLite::Database& db) { return db.execAndGet("PRAGMA application_id").getInt(); }
+bool has_tables(SQLite::Database& db) {
+  return db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0;
+}
+
+void set_durable_pragmas(SQLite::Database& db, bool memory) {
+  db.exec("PRAGMA busy_timeout = 5000");
+  if (!memory) {
+    // WAL with synchronous=FULL syncs the log on every commit: a committed group survives a
+    // killed process and a power loss.
+    const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+    if (mode != "wal")
+      throw SQLite::Exception("the database cannot switch to write-ahead logging (journal mode " +
+                              mode + ")");
+  }
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA foreign_keys = ON");
+  // Deleted and rewritten content is overwritten with zeros, so erased data leaves no trace in
+  // free pages.
+  db.exec("PRAGMA secure_delete = ON");
+}
+
+core::Error to_error(const std::exception& e, const std::string& doing) {
+  int code = SQLITE_ERROR;
+  if (const auto* se = dynamic_cast<const SQLite::Exception*>(&e)) code = se->getErrorCode();
+  const std::string detail = std::string(" (SQLite: ") + e.what() + ").";
+  switch (code & 0xff) {
+    case SQLITE_FULL:
+      return core::make_error("disk_full", "file",
+                              doing + ": the disk is full or the database reached its size limit; "
+                                      "free some space and try again" + detail);
+    case SQLITE_NOTADB:
+      return core::make_error("not_a_database", "file",
+                              doing + ": the file is not a SQLite database" + detail);
+    case SQLITE_CORRUPT:
+      return core::make_error("corrupt", "file",
+                              doing + ": the database file is corrupt; restore it from a backup" +
+                                  detail);
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return core::make_error("read_only", "file",
+                              doing + ": the file or its folder cannot be written" + detail);
+    case SQLITE_CANTOPEN:
+      return core::make_error("cannot_open", "file",
+                              doing + ": SQLite cannot open the file or create its journal (a "
+                                      "missing folder, a read-only folder, or no permission)" +
+                                  detail);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return core::make_error("busy", "file",
+                              doing + ": another program holds a lock on the database; try again" +
+                                  detail);
+    case SQLITE_IOERR:
+      return core::make_error("io_error", "file", doing + ": a disk read or write failed" + detail);
+    case SQLITE_CONSTRAINT:
+      return core::make_error("constraint", "file",
+                              doing + ": the data breaks a rule of the database" + detail);
+    default:
+      return core::make_error("storage_error", "file", doing + detail);
+  }
+}
+
+}  // namespace crossmatch::storage::detail

@@ -1,0 +1,45 @@
+// SQLite at the storage boundary: opening files with the project's pragmas, reading the header
+// values that identify our files, and turning SQLite's exceptions into errors a person can act on.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <exception>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace crossmatch::storage::detail {
+
+// PRAGMA application_id of our files, so another program's SQLite file is recognised as such.
+inline constexpr int kEventApplicationId = 0x43584D45;   // "CXME": an event database
+inline constexpr int kOutboxApplicationId = 0x43584D43;  // "CXMC": a client's outbox
+
+// ":memory:" names an in-memory database (tests, tools); every other path is a file.
+bool is_memory(const std::filesystem::path& file);
+
+// Opens an existing file or creates one. Refuses with a clear error: a missing file when
+// `create` is false, a directory, a file SQLite cannot open.
+core::Result<std::unique_ptr<SQLite::Database>> open_database(const std::filesystem::path& file,
+                                                              bool create, bool read_only);
+
+// Header values; each throws SQLite::Exception on a file that is not a database.
+int user_version(SQLite::Database& db);
+int application_id(SQLite::Database& db);
+bool has_tables(SQLite::Database& db);
+
+// WAL, synchronous=FULL, foreign keys, secure_delete, a busy timeout. Not inside a transaction.
+void set_durable_pragmas(SQLite::Database& db, bool memory);
+
+// An error for a caught exception: SQLite's result code mapped to our codes (disk_full,
+// not_a_database, corrupt, read_only, busy, io_error, storage_error). `doing` starts the message:
+// "Cannot append to events.db".
+core::Error to_error(const std::exception& e, const std::string& doing);
+
+// The file's name as messages show it.
+std::string display_name(const std::filesystem::path& file);
+
+}  // namespace crossmatch::storage::detail
