@@ -11,8 +11,10 @@ namespace crossmatch::storage::detail {
 namespace {
 
 template <class Change>
-void rewrite(SQLite::Statement& select, SQLite::Statement& update, std::int64_t key, Change change) {
+void rewrite(SQLite::Statement& select, SQLite::Statement& update, std::int64_t key,
+             std::uint64_t before, Change change) {
   select.bind(1, key);
+  select.bind(2, static_cast<std::int64_t>(before));
   std::vector<std::pair<std::int64_t, std::string>> rewritten;
   while (select.executeStep()) {
     auto op = core::operation_from_json(select.getColumn(1).getString());
@@ -32,11 +34,12 @@ void rewrite(SQLite::Statement& select, SQLite::Statement& update, std::int64_t 
 
 }  // namespace
 
-void erase_from_log(SQLite::Database& db, const core::EventState& after, core::ParticipantId person) {
+void erase_from_log(SQLite::Database& db, const core::EventState& after, core::ParticipantId person,
+                    std::uint64_t erased_at) {
   const core::Participant& erased = after.participants.at(person);
   SQLite::Statement update(db, "UPDATE operations SET operation = ? WHERE seq = ?");
-  SQLite::Statement by_person(db, "SELECT seq, operation FROM operations WHERE participant = ?");
-  rewrite(by_person, update, person, [&](core::Operation& op) {
+  SQLite::Statement by_person(db, "SELECT seq, operation FROM operations WHERE participant = ? AND seq < ?");
+  rewrite(by_person, update, person, erased_at, [&](core::Operation& op) {
     return std::visit(
         [&](auto& p) {
           using P = std::decay_t<decltype(p)>;
@@ -56,11 +59,11 @@ void erase_from_log(SQLite::Database& db, const core::EventState& after, core::P
         op.payload);
   });
 
-  SQLite::Statement by_meeting(db, "SELECT seq, operation FROM operations WHERE meeting = ?");
+  SQLite::Statement by_meeting(db, "SELECT seq, operation FROM operations WHERE meeting = ? AND seq < ?");
   const auto it = after.index.person_meetings.find(person);
   if (it != after.index.person_meetings.end()) {
     for (const core::MeetingId meeting : it->second) {
-      rewrite(by_meeting, update, meeting, [](core::Operation& op) {
+      rewrite(by_meeting, update, meeting, erased_at, [](core::Operation& op) {
         return std::visit(
             [](auto& p) {
               using P = std::decay_t<decltype(p)>;

@@ -6,6 +6,7 @@
 #include "core/event/apply.hpp"
 #include "core/event/json_codec.hpp"
 #include "storage/derived_tables.hpp"
+#include "storage/erasure.hpp"
 #include "storage/sqlite_support.hpp"
 #include "storage/touched.hpp"
 
@@ -164,9 +165,10 @@ core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxono
     const std::int64_t seq = read.getColumn(0).getInt64();
     const auto fail = [&](const core::Error& e) {
       return core::make_error("migration_failed", "file",
-                              "Cannot migrate " + name + ": operation " + std::to_string(seq) +
-                                  " of its log " + (e.code == "invalid_json" ? "is not readable" : "does not apply") +
-                                  " (" + e.message + "). The file is unchanged.");
+                              "Cannot migrate " + name + " to schema version " +
+                                  std::to_string(kEventSchemaVersion) + ": operation " +
+                                  std::to_string(seq) + " of its log cannot be read or applied (" +
+                                  e.message + "). The file is unchanged.");
     };
     auto op = core::operation_from_json(read.getColumn(1).getString());
     if (!op) return fail(op.error());
@@ -182,6 +184,8 @@ core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxono
     subject.exec();
     subject.reset();
   }
+  // The log keeps no personal data of anyone erased, whatever version wrote it.
+  for (const auto& [person, erased_at] : touched.erased) erase_from_log(db, state, person, erased_at);
   DerivedTables tables(db);
   tables.write(state, touched);
   return core::Status::success();

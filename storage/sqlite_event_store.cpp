@@ -63,8 +63,9 @@ core::Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::open_file(
     d.exec("PRAGMA busy_timeout = 5000");
     if (auto s = detail::check_event_header(d, name, create && !reader); !s) return s.error();
     if (!reader) {
-      detail::set_durable_pragmas(d, store->memory_);
+      detail::set_durable_pragmas(d);
       if (auto s = detail::migrate_event_database(d, taxonomy, name); !s) return s.error();
+      if (!store->memory_) detail::use_write_ahead_log(d);
       store->derived_ = std::make_unique<detail::DerivedTables>(d);
       store->insert_operation_ = std::make_unique<SQLite::Statement>(
           d,
@@ -186,8 +187,8 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
       insert.exec();
       insert.reset();
     }
-    for (const core::ParticipantId person : touched.erased)
-      detail::erase_from_log(*db_, *replica_, person);
+    for (const auto& [person, erased_at] : touched.erased)
+      detail::erase_from_log(*db_, *replica_, person, erased_at);
     derived_->write(*replica_, touched);
     transaction.commit();
   } catch (const std::exception& e) {

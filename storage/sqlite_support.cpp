@@ -54,16 +54,16 @@ bool has_tables(SQLite::Database& db) {
   return db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0;
 }
 
-void set_durable_pragmas(SQLite::Database& db, bool memory) {
-  db.exec("PRAGMA busy_timeout = 5000");
-  if (!memory) {
-    // WAL with synchronous=FULL syncs the log on every commit: a committed group survives a
-    // killed process and a power loss.
-    const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
-    if (mode != "wal")
-      throw SQLite::Exception("the database cannot switch to write-ahead logging (journal mode " +
-                              mode + ")");
-  }
+void use_write_ahead_log(SQLite::Database& db) {
+  // WAL with synchronous=FULL syncs the log on every commit: a committed group survives a killed
+  // process and a power loss.
+  const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+  if (mode != "wal")
+    throw SQLite::Exception("the database cannot switch to write-ahead logging (journal mode " +
+                            mode + ")");
+}
+
+void set_durable_pragmas(SQLite::Database& db) {
   db.exec("PRAGMA synchronous = FULL");
   db.exec("PRAGMA foreign_keys = ON");
   // Deleted and rewritten content is overwritten with zeros, so erased data leaves no trace in

@@ -31,8 +31,11 @@ int user_version(SQLite::Database& db);
 int application_id(SQLite::Database& db);
 bool has_tables(SQLite::Database& db);
 
-// WAL, synchronous=FULL, foreign keys, secure_delete, a busy timeout. Not inside a transaction.
-void set_durable_pragmas(SQLite::Database& db, bool memory);
+// synchronous=FULL, foreign keys, secure_delete.
+void set_durable_pragmas(SQLite::Database& db);
+// Switches a file to write-ahead logging (WAL); not inside a transaction. Changes the file's
+// header, so it comes after the checks and migrations that may refuse the file.
+void use_write_ahead_log(SQLite::Database& db);
 
 // An error for a caught exception: SQLite's result code mapped to our codes (disk_full,
 // not_a_database, corrupt, read_only, busy, io_error, storage_error). `doing` starts the message:

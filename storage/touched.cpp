@@ -63,7 +63,7 @@ void note_after(const core::EventState& after, const core::Operation& applied, T
           note_person_meetings(after, p.participant, touched, false);
         } else if constexpr (is<core::Erase, P>) {
           touched.participants.insert(p.participant);
-          touched.erased.insert(p.participant);
+          touched.erased[p.participant] = applied.sequence;
           note_person_meetings(after, p.participant, touched, true);
         } else if constexpr (is<core::RequestMeeting, P> || is<core::Introduce, P> ||
                              is<core::AcceptMeeting, P> || is<core::DeclineMeeting, P> ||

@@ -2,6 +2,8 @@
 // each changed row once, from the state after the whole group.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <set>
 
 #include "core/event/event_state.hpp"
@@ -17,7 +19,7 @@ struct Touched {
   std::set<core::MeetingId> feedback;  // meetings whose feedback rows may have changed
   std::set<core::RoundId> rounds;
   std::set<core::AnnouncementId> announcements;
-  std::set<core::ParticipantId> erased;  // erase operations in the group
+  std::map<core::ParticipantId, std::uint64_t> erased;  // erase operations: whom, at which sequence
 
   void clear() { *this = Touched{}; }
 };

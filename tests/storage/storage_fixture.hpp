@@ -14,6 +14,7 @@
 
 #include "core/event/apply.hpp"
 #include "core/event/calendar.hpp"
+#include "core/event/json_codec.hpp"
 #include "core/event/sequencer.hpp"
 #include "core/random.hpp"
 #include "storage/event_store.hpp"
@@ -71,13 +72,14 @@ class EventScript {
     op.id = "s" + std::to_string(seed_) + "-" + std::to_string(++count_);
     op.payload = std::move(payload);
     auto outcome = sequencer_.submit(std::move(op), actor, clock_ += 750);
+    last_refusal_ = outcome ? std::string() : outcome.error().code + " " + outcome.error().field + ": " + outcome.error().message;
     if (!outcome || outcome->duplicate) return std::nullopt;
     return outcome->applied;
   }
 
   core::Operation must(const core::Actor& actor, core::OperationPayload payload) {
     auto op = submit(actor, std::move(payload));
-    REQUIRE(op.has_value());
+    REQUIRE_MESSAGE(op.has_value(), last_refusal_);
     return *op;
   }
 
@@ -96,14 +98,15 @@ class EventScript {
     ops.push_back(must(organiser(), session("Pitching", "2026-05-15", 9 * 60, 10 * 60, core::SessionKind::Pitching)));
     ops.push_back(must(organiser(), session("Team round", "2026-05-15", 11 * 60, 12 * 60, core::SessionKind::TeamRound)));
     for (int t = 1; t <= 6; ++t) ops.push_back(must(organiser(), core::DefineTable{0, "Table " + std::to_string(t), t <= 4 ? 2 : 5}));
-    auto demo = core::generate_demo_participants(taxonomy(), demo_vocabulary(), {people, seed_});
-    REQUIRE(demo.ok());
-    for (auto& dp : *demo) {
-      dp.profile.consent.suggestions = true;
-      ops.push_back(must(newcomer(), core::Register{0, dp.profile, {}}));
-    }
-    pool_ = std::move(*demo);
+    make_pool(people);
+    for (const auto& dp : pool_) ops.push_back(must(newcomer(), core::Register{0, dp.profile, {}}));
     return ops;
+  }
+
+  // Goes on from a stored event, as a restarted hub does.
+  void restore(const storage::LoadedEvent& loaded) {
+    sequencer_.restore(loaded.state, loaded.last_sequence, loaded.operation_ids);
+    make_pool(20);
   }
 
   static core::DefineSession session(const std::string& name, const char* day, int start, int end,
@@ -242,6 +245,13 @@ class EventScript {
   }
 
  private:
+  void make_pool(int people) {
+    auto demo = core::generate_demo_participants(taxonomy(), demo_vocabulary(), {people, seed_});
+    REQUIRE(demo.ok());
+    pool_ = std::move(*demo);
+    for (auto& dp : pool_) dp.profile.consent.suggestions = true;
+  }
+
   core::SlotRef random_slot() {
     return {static_cast<core::SessionId>(rng_.between(1, 3)), rng_.between(0, 5)};
   }
@@ -262,6 +272,7 @@ class EventScript {
   int fresh_ = 0;
   std::vector<core::DemoParticipant> pool_;
   std::vector<core::Operation> pending_ops_;
+  std::string last_refusal_;
 };
 
 // Appends in groups of `group` operations, requiring success.
@@ -287,6 +298,16 @@ inline core::EventState replay_log(storage::EventStore& store) {
     REQUIRE_MESSAGE(applied.ok(), (applied.ok() ? "" : "operation " + std::to_string(op.sequence) + ": " + applied.error().message));
   }
   return state;
+}
+
+// Two states must be equal; when they are not, the message shows where their JSON first differs.
+inline void check_same_state(const core::EventState& a, const core::EventState& b) {
+  if (a == b) return;
+  const auto x = core::state_to_json(a), y = core::state_to_json(b);
+  std::size_t i = 0;
+  while (i < x.size() && i < y.size() && x[i] == y[i]) ++i;
+  const std::size_t from = i > 200 ? i - 200 : 0;
+  FAIL_CHECK("the states differ:\n  " << x.substr(from, 400) << "\nand\n  " << y.substr(from, 400));
 }
 
 inline std::unique_ptr<storage::EventStore> open_store(const std::filesystem::path& file, bool create = true) {
