@@ -59,9 +59,19 @@ core::Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::open_file(
   if (!db) return db.error();
   store->db_ = std::move(*db);
   try {
+    store->db_->exec("PRAGMA busy_timeout = 5000");
+    core::Status header;
+    try {
+      header = detail::check_event_header(*store->db_, name, create && !reader);
+    } catch (const std::exception& e) {
+      if (!reader || !detail::needs_immutable(e, file)) throw;
+      auto immutable = detail::open_immutable(file);
+      if (!immutable) return immutable.error();
+      store->db_ = std::move(*immutable);
+      header = detail::check_event_header(*store->db_, name, false);
+    }
+    if (!header) return header.error();
     SQLite::Database& d = *store->db_;
-    d.exec("PRAGMA busy_timeout = 5000");
-    if (auto s = detail::check_event_header(d, name, create && !reader); !s) return s.error();
     if (!reader) {
       detail::set_durable_pragmas(d);
       if (auto s = detail::migrate_event_database(d, taxonomy, name); !s) return s.error();

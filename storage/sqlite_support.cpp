@@ -4,6 +4,9 @@
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <system_error>
 
 namespace crossmatch::storage::detail {
@@ -46,6 +49,39 @@ core::Result<std::unique_ptr<SQLite::Database>> open_database(const std::filesys
   } catch (const std::exception& e) {
     return to_error(e, "Cannot open " + name);
   }
+}
+
+core::Result<std::unique_ptr<SQLite::Database>> open_immutable(const std::filesystem::path& file) {
+  // A URI, with the characters that mean something in one escaped.
+  std::string uri = "file:";
+  for (const char c : std::filesystem::absolute(file).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", static_cast<unsigned char>(c));
+      uri += escaped;
+    } else {
+      uri += c;
+    }
+  }
+  uri += "?immutable=1";
+  try {
+    return std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI, 0);
+  } catch (const std::exception& e) {
+    return to_error(e, "Cannot open " + display_name(file));
+  }
+}
+
+bool needs_immutable(const std::exception& e, const std::filesystem::path& file) {
+  const auto* se = dynamic_cast<const SQLite::Exception*>(&e);
+  if (se == nullptr) return false;
+  const int code = se->getErrorCode() & 0xff;
+  if (code != SQLITE_CANTOPEN && code != SQLITE_READONLY) return false;
+  const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+  std::error_code ec;
+  // A log with content beside it would be ignored: then this is not the case to handle.
+  const auto wal = std::filesystem::path(file.string() + "-wal");
+  if (std::filesystem::exists(wal, ec) && std::filesystem::file_size(wal, ec) > 0) return false;
+  return ::access(dir.c_str(), W_OK) != 0;
 }
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }

@@ -26,6 +26,15 @@ bool is_memory(const std::filesystem::path& file);
 core::Result<std::unique_ptr<SQLite::Database>> open_database(const std::filesystem::path& file,
                                                               bool create, bool read_only);
 
+// Opens a file for reading on read-only media (a read-only folder, a mounted backup), where SQLite
+// cannot create the shared-memory file a write-ahead-logged database needs: as immutable, which
+// is true there since nobody can write it.
+core::Result<std::unique_ptr<SQLite::Database>> open_immutable(const std::filesystem::path& file);
+
+// True when a write-ahead-logged file cannot be read in the usual way because its folder is
+// read-only (the error SQLite gives then), so open_immutable() is the way to read it.
+bool needs_immutable(const std::exception& e, const std::filesystem::path& file);
+
 // Header values; each throws SQLite::Exception on a file that is not a database.
 int user_version(SQLite::Database& db);
 int application_id(SQLite::Database& db);

@@ -28,6 +28,7 @@ void make_version_1(const std::filesystem::path& file, const std::vector<core::O
     PRAGMA application_id = 1129860421;
     PRAGMA user_version = 1;
   )sql");
+  db.exec("BEGIN");
   SQLite::Statement insert(db, "INSERT INTO operations VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const auto& op : ops) {
     insert.bind(1, static_cast<std::int64_t>(op.sequence));
@@ -42,6 +43,7 @@ void make_version_1(const std::filesystem::path& file, const std::vector<core::O
   }
   db.exec("INSERT INTO credentials VALUES ('hash-1', 'organiser', 0)");
   db.exec("INSERT INTO settings VALUES ('fingerprint', 'aa:bb')");
+  db.exec("COMMIT");
 }
 
 int version_of(const std::filesystem::path& file) {
