@@ -9,6 +9,7 @@ int event_teams_main(int argc, char** argv);  // bench/event_teams_bench.cpp
 int rounds_main(int argc, char** argv);       // bench/rounds_bench.cpp
 int suggestions_main(int argc, char** argv);  // bench/suggestions_bench.cpp
 int schedule_main(int argc, char** argv);     // bench/schedule_bench.cpp
+int storage_main(int argc, char** argv);      // bench/storage_bench.cpp
 }  // namespace crossmatch::bench
 
 namespace {
@@ -25,6 +26,7 @@ constexpr Subcommand kSubcommands[] = {
     {"rounds", crossmatch::bench::rounds_main, "one-to-one rounds of a generated event (bench/rounds_vs_networkx.py compares)"},
     {"suggestions", crossmatch::bench::suggestions_main, "top-k partner suggestions for one participant, and the pair score's cost"},
     {"schedule", crossmatch::bench::schedule_main, "meeting scheduling: B2B instances (--dzn FILE) or generated events (--generate)"},
+    {"storage", crossmatch::bench::storage_main, "event store: group commits against a bare sqlite3 loop; loading a large event"},
 };
 
 int usage(std::ostream& out) {

@@ -42,17 +42,99 @@ std::string encode_strings(const std::vector<std::string>& items) {
   return nlohmann::json(items).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
 }
 
-bool decode_strings(std::string_view text, std::vector<std::string>& out) {
-  out.clear();
-  if (text == "[]") return true;
-  const auto value = nlohmann::json::parse(text, nullptr, false);
-  if (!value.is_array()) return false;
-  out.reserve(value.size());
-  for (const auto& item : value) {
-    if (!item.is_string()) return false;
-    out.push_back(item.get<std::string>());
+namespace {
+
+void append_utf8(std::string& out, std::uint32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+bool hex4(std::string_view text, std::size_t& pos, std::uint32_t& value) {
+  if (pos + 4 > text.size()) return false;
+  value = 0;
+  for (int i = 0; i < 4; ++i) {
+    const char c = text[pos++];
+    value <<= 4;
+    if (c >= '0' && c <= '9') value |= static_cast<std::uint32_t>(c - '0');
+    else if (c >= 'a' && c <= 'f') value |= static_cast<std::uint32_t>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F') value |= static_cast<std::uint32_t>(c - 'A' + 10);
+    else return false;
   }
   return true;
+}
+
+// One JSON string starting at text[pos] == '"'; pos ends after its closing quote.
+bool json_string(std::string_view text, std::size_t& pos, std::string& out) {
+  if (pos >= text.size() || text[pos] != '"') return false;
+  ++pos;
+  while (pos < text.size()) {
+    const char c = text[pos++];
+    if (c == '"') return true;
+    if (static_cast<unsigned char>(c) < 0x20) return false;
+    if (c != '\\') {
+      out += c;
+      continue;
+    }
+    if (pos >= text.size()) return false;
+    switch (text[pos++]) {
+      case '"': out += '"'; break;
+      case '\\': out += '\\'; break;
+      case '/': out += '/'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'u': {
+        std::uint32_t c1 = 0;
+        if (!hex4(text, pos, c1)) return false;
+        if (c1 >= 0xD800 && c1 < 0xDC00) {
+          std::uint32_t c2 = 0;
+          if (pos + 2 > text.size() || text[pos] != '\\' || text[pos + 1] != 'u') return false;
+          pos += 2;
+          if (!hex4(text, pos, c2) || c2 < 0xDC00 || c2 >= 0xE000) return false;
+          c1 = 0x10000 + ((c1 - 0xD800) << 10) + (c2 - 0xDC00);
+        } else if (c1 >= 0xDC00 && c1 < 0xE000) {
+          return false;
+        }
+        append_utf8(out, c1);
+        break;
+      }
+      default: return false;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool decode_strings(std::string_view text, std::vector<std::string>& out) {
+  // What encode_strings() writes: a compact array of strings. Hand-read: a large event loads
+  // five such columns for each of its participants.
+  out.clear();
+  std::size_t pos = 0;
+  if (text.empty() || text[pos++] != '[') return false;
+  if (pos < text.size() && text[pos] == ']') return pos + 1 == text.size();
+  while (true) {
+    out.emplace_back();
+    if (!json_string(text, pos, out.back())) return false;
+    if (pos >= text.size()) return false;
+    if (text[pos] == ']') return pos + 1 == text.size();
+    if (text[pos++] != ',') return false;
+  }
 }
 
 std::string encode_slots(const std::vector<core::SlotRef>& slots) {

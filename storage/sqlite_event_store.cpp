@@ -128,10 +128,12 @@ core::Result<LoadedEvent> SqliteEventStore::load() {
     auto state = detail::read_state(*db_, *taxonomy_);
     if (!state) return state.error();
     LoadedEvent loaded;
-    SQLite::Statement ids(*db_, "SELECT op_id, seq FROM operations");
-    while (ids.executeStep()) {
-      const auto seq = static_cast<std::uint64_t>(ids.getColumn(1).getInt64());
-      loaded.operation_ids.emplace(ids.getColumn(0).getString(), seq);
+    loaded.operation_ids.reserve(static_cast<std::size_t>(
+        db_->execAndGet("SELECT coalesce(max(seq), 0) FROM operations").getInt64()));
+    detail::Rows ids(*db_, "SELECT op_id, seq FROM operations");
+    while (ids.next()) {
+      const auto seq = static_cast<std::uint64_t>(ids.integer(1));
+      loaded.operation_ids.emplace(ids.string(0), seq);
       loaded.last_sequence = std::max(loaded.last_sequence, seq);
     }
     transaction.commit();

@@ -35,7 +35,8 @@ core::Result<std::unique_ptr<SQLite::Database>> open_database(const std::filesys
                                     " does not exist.");
     }
   }
-  int flags = read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+  // One thread uses a connection at a time, so SQLite's per-call mutex is not needed.
+  int flags = (read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLite::OPEN_NOMUTEX;
   if (create && !read_only) flags |= SQLite::OPEN_CREATE;
   try {
     auto db = std::make_unique<SQLite::Database>(file, flags, 0);
@@ -65,7 +66,8 @@ core::Result<std::unique_ptr<SQLite::Database>> open_immutable(const std::filesy
   }
   uri += "?immutable=1";
   try {
-    return std::make_unique<SQLite::Database>(uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI, 0);
+    return std::make_unique<SQLite::Database>(
+        uri, SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX, 0);
   } catch (const std::exception& e) {
     return to_error(e, "Cannot open " + display_name(file));
   }
@@ -83,6 +85,30 @@ bool needs_immutable(const std::exception& e, const std::filesystem::path& file)
   if (std::filesystem::exists(wal, ec) && std::filesystem::file_size(wal, ec) > 0) return false;
   return ::access(dir.c_str(), W_OK) != 0;
 }
+
+Rows::Rows(SQLite::Database& db, const char* sql) : db_(db.getHandle()) {
+  const int rc = sqlite3_prepare_v2(db_, sql, -1, &statement_, nullptr);
+  if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+}
+
+Rows::~Rows() { sqlite3_finalize(statement_); }
+
+bool Rows::next() {
+  const int rc = sqlite3_step(statement_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  throw SQLite::Exception(db_, rc);
+}
+
+std::int64_t Rows::integer(int column) const { return sqlite3_column_int64(statement_, column); }
+
+std::string_view Rows::text(int column) const {
+  const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
+  if (data == nullptr) return {};
+  return std::string_view(data, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+}
+
+bool Rows::null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 int application_id(SQLite::Database& db) { return db.execAndGet("PRAGMA application_id").getInt(); }

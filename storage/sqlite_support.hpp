@@ -9,8 +9,12 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/error.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace crossmatch::storage::detail {
 
@@ -45,6 +49,26 @@ void set_durable_pragmas(SQLite::Database& db);
 // Switches a file to write-ahead logging (WAL); not inside a transaction. Changes the file's
 // header, so it comes after the checks and migrations that may refuse the file.
 void use_write_ahead_log(SQLite::Database& db);
+
+// A query read row by row through SQLite's C API, for the loops that read a whole large event
+// (SQLiteCpp's columns cost a shared-pointer copy each). Errors throw SQLite::Exception.
+class Rows {
+ public:
+  Rows(SQLite::Database& db, const char* sql);
+  ~Rows();
+  Rows(const Rows&) = delete;
+  Rows& operator=(const Rows&) = delete;
+
+  bool next();
+  std::int64_t integer(int column) const;
+  std::string_view text(int column) const;  // valid until next()
+  std::string string(int column) const { return std::string(text(column)); }
+  bool null(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* statement_ = nullptr;
+};
 
 // An error for a caught exception: SQLite's result code mapped to our codes (disk_full,
 // not_a_database, corrupt, read_only, busy, io_error, storage_error). `doing` starts the message:
