@@ -31,16 +31,17 @@ DerivedTables::DerivedTables(SQLite::Database& db)
              "next_table, next_round, next_announcement) "
              "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
       session_(db,
-               "INSERT INTO sessions (id, name, kind, date, start_time, end_time, slot_minutes, breaks) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+               "INSERT INTO sessions (id, name, kind, date, start_time, end_time, slot_minutes, breaks, "
+               "last_change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                "name = excluded.name, kind = excluded.kind, date = excluded.date, "
                "start_time = excluded.start_time, end_time = excluded.end_time, "
                "slot_minutes = excluded.slot_minutes, "
-               "breaks = excluded.breaks, revision = revision + 1"),
+               "breaks = excluded.breaks, last_change = excluded.last_change"),
       delete_session_(db, "DELETE FROM sessions WHERE id = ?"),
       table_(db,
-             "INSERT INTO tables (id, name, seats) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-             "name = excluded.name, seats = excluded.seats, revision = revision + 1"),
+             "INSERT INTO tables (id, name, seats, last_change) VALUES (?, ?, ?, ?) ON CONFLICT (id) "
+             "DO UPDATE SET name = excluded.name, seats = excluded.seats, "
+             "last_change = excluded.last_change"),
       delete_table_(db, "DELETE FROM tables WHERE id = ?"),
       participant_(db,
                    "INSERT INTO participants (id, status, display_name, organisation, job_title, "
@@ -62,9 +63,9 @@ DerivedTables::DerivedTables(SQLite::Database& db)
                "INSERT INTO meetings (id, requester, invitee, introduced, message, preferred, "
                "requester_accepted, invitee_accepted, status, slot_session, slot_index, table_id, "
                "closed_by, close_reason, held, requested_at, accepted_at, calendar_session, "
-               "calendar_index, calendar_table) "
+               "calendar_index, calendar_table, last_change) "
                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-               "?10, ?11, ?12) "
+               "?10, ?11, ?12, ?18) "
                "ON CONFLICT (id) DO UPDATE SET requester = excluded.requester, "
                "invitee = excluded.invitee, introduced = excluded.introduced, "
                "message = excluded.message, preferred = excluded.preferred, "
@@ -78,7 +79,7 @@ DerivedTables::DerivedTables(SQLite::Database& db)
                "calendar_session = coalesce(excluded.slot_session, calendar_session), "
                "calendar_index = coalesce(excluded.slot_index, calendar_index), "
                "calendar_table = coalesce(excluded.table_id, calendar_table), "
-               "revision = revision + 1"),
+               "last_change = excluded.last_change"),
       feedback_(db,
                 "INSERT INTO feedback (meeting, participant, rating, comment) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (meeting, participant) DO UPDATE SET rating = excluded.rating, "
@@ -91,7 +92,9 @@ DerivedTables::DerivedTables(SQLite::Database& db)
               "INSERT INTO team_members (round, team, position, participant) VALUES (?, ?, ?, ?)"),
       announcement_(db, "INSERT INTO announcements (id, text, at) VALUES (?, ?, ?)") {}
 
-void DerivedTables::write(const core::EventState& state, const Touched& touched) {
+void DerivedTables::write(const core::EventState& state, const Touched& touched,
+                          std::uint64_t sequence) {
+  sequence_ = static_cast<std::int64_t>(sequence);
   write_event(state);
   for (const core::SessionId id : touched.sessions) {
     if (const core::Session* s = state.session(id)) write_session(*s);
@@ -158,6 +161,7 @@ void DerivedTables::write_session(const core::Session& session) {
   s.bind(6, core::format_time_of_day(session.end));
   s.bind(7, session.slot_minutes);
   s.bind(8, encode_breaks(session.breaks));
+  s.bind(9, sequence_);
   run(s);
 }
 
@@ -165,6 +169,7 @@ void DerivedTables::write_table(const core::Table& table) {
   table_.bind(1, static_cast<std::int64_t>(table.id));
   table_.bind(2, table.name);
   table_.bind(3, table.seats);
+  table_.bind(4, sequence_);
   run(table_);
 }
 
@@ -215,6 +220,7 @@ void DerivedTables::write_meeting(const core::Meeting& m) {
   s.bind(15, core::to_string(m.held));
   s.bind(16, static_cast<std::int64_t>(m.requested_at));
   s.bind(17, static_cast<std::int64_t>(m.accepted_at));
+  s.bind(18, sequence_);
   run(s);
 }
 

@@ -16,9 +16,10 @@ class DerivedTables {
   explicit DerivedTables(SQLite::Database& db);
 
   // Rewrites the event row and every row `touched` names, from `state` (the state after the
-  // operations that touched them). Each rewritten meeting, session and table row counts one more
-  // revision, which calendar entries use as their SEQUENCE. Throws SQLite::Exception.
-  void write(const core::EventState& state, const Touched& touched);
+  // operations that touched them, the last of which has `sequence`). Meeting, session and table
+  // rows note that sequence as their last change, which only grows: calendar entries use it as
+  // their SEQUENCE. Throws SQLite::Exception.
+  void write(const core::EventState& state, const Touched& touched, std::uint64_t sequence);
 
  private:
   void write_event(const core::EventState& state);
@@ -33,6 +34,7 @@ class DerivedTables {
 
   SQLite::Statement event_, session_, delete_session_, table_, delete_table_, participant_,
       meeting_, feedback_, delete_feedback_, round_, team_, member_, announcement_;
+  std::int64_t sequence_ = 0;
 };
 
 }  // namespace crossmatch::storage::detail

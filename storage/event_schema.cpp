@@ -65,13 +65,13 @@ CREATE TABLE sessions (
   end_time TEXT NOT NULL,
   slot_minutes INTEGER NOT NULL,
   breaks TEXT NOT NULL,
-  revision INTEGER NOT NULL DEFAULT 0
+  last_change INTEGER NOT NULL  -- sequence of the last operation that changed the row
 );
 CREATE TABLE tables (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
   seats INTEGER NOT NULL,
-  revision INTEGER NOT NULL DEFAULT 0
+  last_change INTEGER NOT NULL
 );
 CREATE TABLE participants (
   id INTEGER PRIMARY KEY,
@@ -117,7 +117,7 @@ CREATE TABLE meetings (
   calendar_session INTEGER,  -- the last placement, kept after a cancellation
   calendar_index INTEGER,
   calendar_table INTEGER,
-  revision INTEGER NOT NULL DEFAULT 0
+  last_change INTEGER NOT NULL
 );
 CREATE TABLE feedback (
   meeting INTEGER NOT NULL REFERENCES meetings (id) DEFERRABLE INITIALLY DEFERRED,
@@ -158,11 +158,13 @@ CREATE TABLE announcements (
 core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxonomy& taxonomy,
                                         const std::string& name) {
   SQLite::Statement read(db, "SELECT seq, operation FROM operations ORDER BY seq");
+  std::uint64_t last = 0;
   SQLite::Statement subject(db, "UPDATE operations SET participant = ?, meeting = ? WHERE seq = ?");
   core::EventState state;
   Touched touched;
   while (read.executeStep()) {
     const std::int64_t seq = read.getColumn(0).getInt64();
+    last = static_cast<std::uint64_t>(seq);
     const auto fail = [&](const core::Error& e) {
       return core::make_error("migration_failed", "file",
                               "Cannot migrate " + name + " to schema version " +
@@ -187,7 +189,7 @@ core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxono
   // The log keeps no personal data of anyone erased, whatever version wrote it.
   for (const auto& [person, erased_at] : touched.erased) erase_from_log(db, state, person, erased_at);
   DerivedTables tables(db);
-  tables.write(state, touched);
+  tables.write(state, touched, last);
   return core::Status::success();
 }
 

@@ -34,17 +34,18 @@ struct Credential {
   bool operator==(const Credential&) const = default;
 };
 
-// What calendars need beyond the state: how often each entry changed (its SEQUENCE) and where a
-// cancelled meeting was booked (its entry stays, marked cancelled).
+// What calendars need beyond the state: when each entry last changed (the sequence number of
+// that operation, which only grows: the entry's SEQUENCE) and where a cancelled meeting was
+// booked (its entry stays, marked cancelled).
 struct CalendarHistory {
   std::string event_key;  // stable for the event's life: part of every UID
   struct MeetingEntry {
-    int revision = 0;
+    std::uint64_t last_change = 0;
     std::optional<core::Placement> last_placement;  // current, or the last before a cancellation
   };
   std::map<core::MeetingId, MeetingEntry> meetings;
-  std::map<core::SessionId, int> sessions;  // revisions
-  std::map<core::TableId, int> tables;
+  std::map<core::SessionId, std::uint64_t> sessions;  // last change
+  std::map<core::TableId, std::uint64_t> tables;
 };
 
 // Opened by one thread at a time: every call but backup() uses the store's one connection.

@@ -201,7 +201,7 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
     }
     for (const auto& [person, erased_at] : touched.erased)
       detail::erase_from_log(*db_, *replica_, person, erased_at);
-    derived_->write(*replica_, touched);
+    derived_->write(*replica_, touched, operations.back().sequence);
     transaction.commit();
   } catch (const std::exception& e) {
     insert_operation_->tryReset();

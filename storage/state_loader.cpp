@@ -259,20 +259,20 @@ CalendarHistory read_calendar_history(SQLite::Database& db) {
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
     history.event_key = hex;
   }
-  Rows m(db, "SELECT id, revision, calendar_session, calendar_index, calendar_table FROM meetings");
+  Rows m(db, "SELECT id, last_change, calendar_session, calendar_index, calendar_table FROM meetings");
   while (m.next()) {
     CalendarHistory::MeetingEntry entry;
-    entry.revision = static_cast<int>(m.integer(1));
+    entry.last_change = static_cast<std::uint64_t>(m.integer(1));
     if (!m.null(2) && !m.null(4))
       entry.last_placement = core::Placement{
           {static_cast<core::SessionId>(m.integer(2)), static_cast<int>(m.integer(3))},
           static_cast<core::TableId>(m.integer(4))};
     history.meetings.emplace_hint(history.meetings.end(), static_cast<core::MeetingId>(m.integer(0)), entry);
   }
-  Rows s(db, "SELECT id, revision FROM sessions");
-  while (s.next()) history.sessions.emplace(static_cast<core::SessionId>(s.integer(0)), static_cast<int>(s.integer(1)));
-  Rows t(db, "SELECT id, revision FROM tables");
-  while (t.next()) history.tables.emplace(static_cast<core::TableId>(t.integer(0)), static_cast<int>(t.integer(1)));
+  Rows s(db, "SELECT id, last_change FROM sessions");
+  while (s.next()) history.sessions.emplace(static_cast<core::SessionId>(s.integer(0)), static_cast<std::uint64_t>(s.integer(1)));
+  Rows t(db, "SELECT id, last_change FROM tables");
+  while (t.next()) history.tables.emplace(static_cast<core::TableId>(t.integer(0)), static_cast<std::uint64_t>(t.integer(1)));
   return history;
 }
 
