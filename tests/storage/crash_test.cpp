@@ -64,7 +64,8 @@ std::string run_and_kill(pid_t child, int in, std::chrono::milliseconds after, i
 
 }  // namespace
 
-TEST_CASE("killed while appending: every acknowledged operation survives, nothing half-written") {
+TEST_CASE("killed while appending: every acknowledged operation survives, nothing half-written" *
+          doctest::test_suite("slow")) {
   test::TempDir dir;
   const auto file = dir / "event.db";
   {
