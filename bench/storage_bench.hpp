@@ -14,9 +14,10 @@ namespace crossmatch::bench {
 int run_storage(int argc, const char* const* argv);
 
 inline constexpr const char* kStorageUsage =
-    "storage [--participants N] [--meetings M] [--repeat R] [--dir DIR] [--keep]\n"
+    "storage [--participants N] [--meetings M] [--repeat R] [--dir DIR] [--keep] [--load-only FILE]\n"
     "      group commits of 1, 10, 100 against a bare sqlite3 INSERT loop with the same\n"
-    "      durability; loading an event of N participants and M meetings (15000, 100000)";
+    "      durability; loading an event of N participants and M meetings (15000, 100000);\n"
+    "      --load-only times opening and loading FILE";
 
 struct LargeEventOptions {
   int participants = 15000;

@@ -138,6 +138,7 @@ core::Result<LoadedEvent> SqliteEventStore::load() {
     }
     transaction.commit();
     last_sequence_ = loaded.last_sequence;
+    // The writer keeps its own copy for the appends to come.
     if (!reader_) replica_ = *state;
     loaded.state = std::move(*state);
     return loaded;
