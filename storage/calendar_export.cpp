@@ -106,6 +106,30 @@ class Calendar {
     entries_.push_back(std::move(e));
   }
 
+  // A policy clinic's workshop table: its theme, where it sits and who is at it.
+  void add_clinic_table(const core::ClinicTable& ct, core::ParticipantId viewer) {
+    const core::Session* s = state_.session(ct.session);
+    if (s == nullptr) return;
+    const auto h = history_.clinic_tables.find(ct.id);
+    Entry e;
+    e.uid = uid("clinic-" + std::to_string(ct.id));
+    e.sequence = std::max({h == history_.clinic_tables.end() ? 0 : h->second, session_change(s->id),
+                           table_change(ct.table)});
+    e.day = s->date;
+    e.start = s->start;
+    e.end = s->end;
+    e.summary = s->name + ": " + ct.theme;
+    if (const core::Table* t = state_.table(ct.table)) e.location = t->name;
+    std::string members;
+    for (const core::ParticipantId p : ct.members) {
+      if (p == viewer) continue;
+      members += (members.empty() ? "" : "; ") + person(p);
+    }
+    if (!members.empty()) e.description = (viewer == 0 ? "Members: " : "With: ") + members;
+    if (!ct.reasons.empty()) e.description += (e.description.empty() ? "" : "\n") + ct.reasons;
+    entries_.push_back(std::move(e));
+  }
+
   core::Result<std::string> write(const std::string& name, std::int64_t now_ms) {
     auto zone = TimeZone::load(state_.event.time_zone);
     if (!zone) return zone.error();
@@ -169,6 +193,7 @@ core::Result<std::string> event_calendar(const core::EventState& state, const Ca
   for (const auto& [id, round] : state.rounds) {
     for (std::size_t t = 0; t < round.teams.size(); ++t) calendar.add_team(round, t, 0);
   }
+  for (const auto& [id, ct] : state.clinic_tables) calendar.add_clinic_table(ct, 0);
   return calendar.write(state.event.name, now_ms);
 }
 
@@ -194,6 +219,10 @@ core::Result<std::string> participant_calendar(const core::EventState& state,
       const auto& members = round.teams[t].members;
       if (std::find(members.begin(), members.end(), participant) != members.end()) calendar.add_team(round, t, participant);
     }
+  }
+  for (const auto& [id, ct] : state.clinic_tables) {
+    if (std::find(ct.members.begin(), ct.members.end(), participant) != ct.members.end())
+      calendar.add_clinic_table(ct, participant);
   }
   return calendar.write(state.event.name + ": " + p->profile.display_name, now_ms);
 }

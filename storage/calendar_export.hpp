@@ -14,13 +14,13 @@
 
 namespace crossmatch::storage {
 
-// Sessions, every booked meeting (and every cancelled one that had been booked), and every team
-// of every published round. `now_ms` is the export's time (DTSTAMP).
+// Sessions, every booked meeting (and every cancelled one that had been booked), every team of
+// every published round, and every policy-clinic table. `now_ms` is the export's time (DTSTAMP).
 core::Result<std::string> event_calendar(const core::EventState& state, const CalendarHistory& history,
                                          std::int64_t now_ms);
 
-// One participant's meetings (booked, or cancelled after booking), their teams, and the
-// programme's pitching and policy-clinic sessions. An erased participant has none.
+// One participant's meetings (booked, or cancelled after booking), their teams and clinic tables,
+// and the programme's pitching and policy-clinic sessions. An erased participant has none.
 core::Result<std::string> participant_calendar(const core::EventState& state,
                                                const CalendarHistory& history,
                                                core::ParticipantId participant, std::int64_t now_ms);

@@ -183,6 +183,28 @@ bool decode_ints(std::string_view text, std::vector<int>& out) {
   return r.expect(']') && r.done();
 }
 
+std::string encode_ids(const std::vector<std::uint32_t>& ids) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i) out += ',';
+    out += std::to_string(ids[i]);
+  }
+  return out + ']';
+}
+
+bool decode_ids(std::string_view text, std::vector<std::uint32_t>& out) {
+  out.clear();
+  IntArrayReader r(text);
+  if (!r.expect('[')) return false;
+  if (r.expect(']')) return r.done();
+  do {
+    long long v = 0;
+    if (!r.integer(v) || v < 0 || v > UINT32_MAX) return false;
+    out.push_back(static_cast<std::uint32_t>(v));
+  } while (r.expect(','));
+  return r.expect(']') && r.done();
+}
+
 std::string encode_breaks(const std::vector<core::TimeRange>& breaks) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& b : breaks)

@@ -21,6 +21,10 @@ bool decode_slots(std::string_view text, std::vector<core::SlotRef>& out);
 std::string encode_ints(const std::vector<int>& values);
 bool decode_ints(std::string_view text, std::vector<int>& out);
 
+// Ids (participants, clinic tables) as [3,17,4].
+std::string encode_ids(const std::vector<std::uint32_t>& ids);
+bool decode_ids(std::string_view text, std::vector<std::uint32_t>& out);
+
 // Breaks as [["10:30","11:00"],...].
 std::string encode_breaks(const std::vector<core::TimeRange>& breaks);
 bool decode_breaks(std::string_view text, std::vector<core::TimeRange>& out);

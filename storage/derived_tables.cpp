@@ -28,8 +28,8 @@ DerivedTables::DerivedTables(SQLite::Database& db)
     : event_(db,
              "INSERT OR REPLACE INTO event (id, created, name, time_zone, join_code, "
              "registration_open, settings, next_participant, next_meeting, next_session, "
-             "next_table, next_round, next_announcement) "
-             "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+             "next_table, next_round, next_announcement, next_clinic_table) "
+             "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
       session_(db,
                "INSERT INTO sessions (id, name, kind, date, start_time, end_time, slot_minutes, breaks, "
                "last_change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
@@ -90,7 +90,19 @@ DerivedTables::DerivedTables(SQLite::Database& db)
       team_(db, "INSERT INTO teams (round, team, table_id, reasons) VALUES (?, ?, ?, ?)"),
       member_(db,
               "INSERT INTO team_members (round, team, position, participant) VALUES (?, ?, ?, ?)"),
-      announcement_(db, "INSERT INTO announcements (id, text, at) VALUES (?, ?, ?)") {}
+      announcement_(db, "INSERT INTO announcements (id, text, at) VALUES (?, ?, ?)"),
+      pitch_session_(db,
+                     "INSERT OR REPLACE INTO pitch_sessions (session, status, current, running_since, "
+                     "elapsed_before) VALUES (?, ?, ?, ?, ?)"),
+      delete_pitches_(db, "DELETE FROM pitches WHERE session = ?"),
+      pitch_(db,
+             "INSERT INTO pitches (session, position, pitcher, minutes, outcome, interested) "
+             "VALUES (?, ?, ?, ?, ?, ?)"),
+      clinic_table_(db,
+                    "INSERT OR REPLACE INTO clinic_tables (id, session, table_id, theme, members, reasons, "
+                    "outcome, last_change) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+      clinic_themes_(db, "INSERT OR REPLACE INTO clinic_themes (participant, themes) VALUES (?, ?)"),
+      delete_clinic_themes_(db, "DELETE FROM clinic_themes WHERE participant = ?") {}
 
 void DerivedTables::write(const core::EventState& state, const Touched& touched,
                           std::uint64_t sequence) {
@@ -122,6 +134,17 @@ void DerivedTables::write(const core::EventState& state, const Touched& touched,
                                  [&](const core::Announcement& a) { return a.id == id; });
     if (it != state.announcements.end()) write_announcement(*it);
   }
+  for (const core::SessionId id : touched.pitching) {
+    const auto it = state.pitching.find(id);
+    write_pitching(id, it == state.pitching.end() ? nullptr : &it->second);
+  }
+  for (const core::ClinicTableId id : touched.clinic_tables) {
+    if (const auto it = state.clinic_tables.find(id); it != state.clinic_tables.end()) write_clinic_table(it->second);
+  }
+  for (const core::ParticipantId id : touched.clinic_themes) {
+    const auto it = state.clinic_themes.find(id);
+    write_clinic_themes(id, it == state.clinic_themes.end() ? nullptr : &it->second);
+  }
   // Removals last: nothing that stays refers to them (the rules refuse removing what is in use).
   for (const core::SessionId id : touched.removed_sessions) {
     delete_session_.bind(1, static_cast<std::int64_t>(id));
@@ -148,6 +171,7 @@ void DerivedTables::write_event(const core::EventState& state) {
   s.bind(10, static_cast<std::int64_t>(state.next_table));
   s.bind(11, static_cast<std::int64_t>(state.next_round));
   s.bind(12, static_cast<std::int64_t>(state.next_announcement));
+  s.bind(13, static_cast<std::int64_t>(state.next_clinic_table));
   run(s);
 }
 
@@ -260,6 +284,53 @@ void DerivedTables::write_round(const core::TeamRound& round) {
       run(member_);
     }
   }
+}
+
+void DerivedTables::write_pitching(core::SessionId session, const core::PitchSession* ps) {
+  delete_pitches_.bind(1, static_cast<std::int64_t>(session));
+  run(delete_pitches_);
+  if (ps == nullptr) return;
+  pitch_session_.bind(1, static_cast<std::int64_t>(session));
+  pitch_session_.bind(2, core::to_string(ps->status));
+  pitch_session_.bind(3, ps->current);
+  pitch_session_.bind(4, static_cast<std::int64_t>(ps->running_since));
+  pitch_session_.bind(5, static_cast<std::int64_t>(ps->elapsed_before));
+  run(pitch_session_);
+  for (std::size_t i = 0; i < ps->pitches.size(); ++i) {
+    const core::Pitch& p = ps->pitches[i];
+    pitch_.bind(1, static_cast<std::int64_t>(session));
+    pitch_.bind(2, static_cast<std::int64_t>(i));
+    pitch_.bind(3, static_cast<std::int64_t>(p.pitcher));
+    pitch_.bind(4, p.minutes);
+    pitch_.bind(5, core::to_string(p.outcome));
+    pitch_.bind(6, encode_ids(p.interested));
+    run(pitch_);
+  }
+}
+
+void DerivedTables::write_clinic_table(const core::ClinicTable& ct) {
+  auto& s = clinic_table_;
+  s.bind(1, static_cast<std::int64_t>(ct.id));
+  s.bind(2, static_cast<std::int64_t>(ct.session));
+  s.bind(3, static_cast<std::int64_t>(ct.table));
+  s.bind(4, ct.theme);
+  s.bind(5, encode_ids(ct.members));
+  s.bind(6, ct.reasons);
+  s.bind(7, ct.outcome);
+  s.bind(8, sequence_);
+  run(s);
+}
+
+void DerivedTables::write_clinic_themes(core::ParticipantId participant,
+                                        const std::vector<core::ClinicTableId>* themes) {
+  if (themes == nullptr) {
+    delete_clinic_themes_.bind(1, static_cast<std::int64_t>(participant));
+    run(delete_clinic_themes_);
+    return;
+  }
+  clinic_themes_.bind(1, static_cast<std::int64_t>(participant));
+  clinic_themes_.bind(2, encode_ids(*themes));
+  run(clinic_themes_);
 }
 
 void DerivedTables::write_announcement(const core::Announcement& a) {

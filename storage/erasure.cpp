@@ -53,6 +53,9 @@ void erase_from_log(SQLite::Database& db, const core::EventState& after, core::P
           } else if constexpr (std::is_same_v<P, core::SetAvailability>) {
             p.availability = erased.availability;
             return true;
+          } else if constexpr (std::is_same_v<P, core::PickThemes>) {
+            p.themes.clear();  // the state forgets what they picked
+            return true;
           }
           return false;
         },

@@ -18,7 +18,8 @@ inline constexpr const char* kErasedText = "(erased)";
 // Rewrites the operations before `erased_at` (the erase operation's sequence) for participant
 // `person`, erased in `after`; what others write later is not theirs to erase:
 //  - register and edit_profile carry the anonymised profile the state keeps (organisation type,
-//    sector, country); register and set_availability carry no availability;
+//    sector, country); register and set_availability carry no availability, pick_themes no
+//    themes;
 //  - in every meeting of theirs, the request's message, the broker's note, decline and cancel
 //    reasons and feedback comments (everyone's) are dropped;
 // and deletes their credentials. Throws SQLite::Exception.

@@ -54,7 +54,8 @@ CREATE TABLE event (
   next_session INTEGER NOT NULL,
   next_table INTEGER NOT NULL,
   next_round INTEGER NOT NULL,
-  next_announcement INTEGER NOT NULL
+  next_announcement INTEGER NOT NULL,
+  next_clinic_table INTEGER NOT NULL
 );
 CREATE TABLE sessions (
   id INTEGER PRIMARY KEY,
@@ -151,6 +152,36 @@ CREATE TABLE announcements (
   id INTEGER PRIMARY KEY,
   text TEXT NOT NULL,
   at INTEGER NOT NULL
+);
+CREATE TABLE pitch_sessions (
+  session INTEGER PRIMARY KEY REFERENCES sessions (id) DEFERRABLE INITIALLY DEFERRED,
+  status TEXT NOT NULL,
+  current INTEGER NOT NULL,         -- the pitch running or paused (position), or -1
+  running_since INTEGER NOT NULL,   -- unix ms
+  elapsed_before INTEGER NOT NULL   -- ms
+);
+CREATE TABLE pitches (
+  session INTEGER NOT NULL REFERENCES pitch_sessions (session) DEFERRABLE INITIALLY DEFERRED,
+  position INTEGER NOT NULL,        -- in pitching order, from 0
+  pitcher INTEGER NOT NULL REFERENCES participants (id) DEFERRABLE INITIALLY DEFERRED,
+  minutes INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  interested TEXT NOT NULL,         -- participant ids in the order they tapped, a JSON array
+  PRIMARY KEY (session, position)
+) WITHOUT ROWID;
+CREATE TABLE clinic_tables (
+  id INTEGER PRIMARY KEY,
+  session INTEGER NOT NULL REFERENCES sessions (id) DEFERRABLE INITIALLY DEFERRED,
+  table_id INTEGER NOT NULL REFERENCES tables (id) DEFERRABLE INITIALLY DEFERRED,
+  theme TEXT NOT NULL,
+  members TEXT NOT NULL,            -- participant ids, a JSON array
+  reasons TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  last_change INTEGER NOT NULL
+);
+CREATE TABLE clinic_themes (
+  participant INTEGER PRIMARY KEY REFERENCES participants (id) DEFERRABLE INITIALLY DEFERRED,
+  themes TEXT NOT NULL              -- the clinic tables they picked, in order, a JSON array
 );
 )sql";
 

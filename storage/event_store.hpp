@@ -46,6 +46,7 @@ struct CalendarHistory {
   std::map<core::MeetingId, MeetingEntry> meetings;
   std::map<core::SessionId, std::uint64_t> sessions;  // last change
   std::map<core::TableId, std::uint64_t> tables;
+  std::map<core::ClinicTableId, std::uint64_t> clinic_tables;
 };
 
 // Opened by one thread at a time: every call but backup() uses the store's one connection.

@@ -33,7 +33,7 @@ Error read_event(SQLite::Database& db, core::EventState& state) {
   Rows r(db,
          "SELECT created, name, time_zone, join_code, registration_open, settings, "
          "next_participant, next_meeting, next_session, next_table, next_round, "
-         "next_announcement FROM event WHERE id = 1");
+         "next_announcement, next_clinic_table FROM event WHERE id = 1");
   if (!r.next()) return std::nullopt;  // nothing applied yet
   core::EventInfo& e = state.event;
   e.created = r.integer(0) != 0;
@@ -48,7 +48,8 @@ Error read_event(SQLite::Database& db, core::EventState& state) {
   e.settings = *settings;
   if (!read_id(r, 6, state.next_participant) || !read_id(r, 7, state.next_meeting) ||
       !read_id(r, 8, state.next_session) || !read_id(r, 9, state.next_table) ||
-      !read_id(r, 10, state.next_round) || !read_id(r, 11, state.next_announcement))
+      !read_id(r, 10, state.next_round) || !read_id(r, 11, state.next_announcement) ||
+      !read_id(r, 12, state.next_clinic_table))
     return corrupt("event", 1, "next ids");
   return std::nullopt;
 }
@@ -219,12 +220,66 @@ Error read_announcements(SQLite::Database& db, core::EventState& state) {
   return std::nullopt;
 }
 
+Error read_pitching(SQLite::Database& db, core::EventState& state) {
+  Rows r(db, "SELECT session, status, current, running_since, elapsed_before FROM pitch_sessions ORDER BY session");
+  while (r.next()) {
+    core::PitchSession ps;
+    const std::int64_t id = r.integer(0);
+    if (!read_id(r, 0, ps.session)) return corrupt("pitch_sessions", id, "session");
+    if (!core::parse_pitch_status(r.text(1), ps.status)) return corrupt("pitch_sessions", id, "status");
+    ps.current = static_cast<int>(r.integer(2));
+    ps.running_since = r.integer(3);
+    ps.elapsed_before = r.integer(4);
+    state.pitching.emplace_hint(state.pitching.end(), ps.session, std::move(ps));
+  }
+  Rows p(db, "SELECT session, position, pitcher, minutes, outcome, interested FROM pitches ORDER BY session, position");
+  while (p.next()) {
+    const std::int64_t id = p.integer(0);
+    const auto it = state.pitching.find(static_cast<core::SessionId>(id));
+    if (it == state.pitching.end() || p.integer(1) != static_cast<std::int64_t>(it->second.pitches.size()))
+      return corrupt("pitches", id, "position");
+    core::Pitch pitch;
+    if (!read_id(p, 2, pitch.pitcher)) return corrupt("pitches", id, "pitcher");
+    pitch.minutes = static_cast<int>(p.integer(3));
+    if (!core::parse_pitch_outcome(p.text(4), pitch.outcome)) return corrupt("pitches", id, "outcome");
+    if (!decode_ids(p.text(5), pitch.interested)) return corrupt("pitches", id, "interested");
+    it->second.pitches.push_back(std::move(pitch));
+  }
+  for (const auto& [id, ps] : state.pitching) {
+    if (ps.current < -1 || ps.current >= static_cast<int>(ps.pitches.size())) return corrupt("pitch_sessions", id, "current");
+  }
+  return std::nullopt;
+}
+
+Error read_clinics(SQLite::Database& db, core::EventState& state) {
+  Rows r(db, "SELECT id, session, table_id, theme, members, reasons, outcome FROM clinic_tables ORDER BY id");
+  while (r.next()) {
+    core::ClinicTable ct;
+    const std::int64_t id = r.integer(0);
+    if (!read_id(r, 0, ct.id) || !read_id(r, 1, ct.session) || !read_id(r, 2, ct.table))
+      return corrupt("clinic_tables", id, "id");
+    ct.theme = r.string(3);
+    if (!decode_ids(r.text(4), ct.members)) return corrupt("clinic_tables", id, "members");
+    ct.reasons = r.string(5);
+    ct.outcome = r.string(6);
+    state.clinic_tables.emplace_hint(state.clinic_tables.end(), ct.id, std::move(ct));
+  }
+  Rows t(db, "SELECT participant, themes FROM clinic_themes ORDER BY participant");
+  while (t.next()) {
+    core::ParticipantId who = 0;
+    std::vector<core::ClinicTableId> themes;
+    if (!read_id(t, 0, who) || !decode_ids(t.text(1), themes)) return corrupt("clinic_themes", t.integer(0), "themes");
+    state.clinic_themes.emplace_hint(state.clinic_themes.end(), who, std::move(themes));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 core::Result<core::EventState> read_state(SQLite::Database& db, const core::Taxonomy& taxonomy) {
   core::EventState state;
   for (const auto read : {read_event, read_sessions, read_tables, read_participants, read_meetings,
-                          read_rounds, read_announcements}) {
+                          read_rounds, read_announcements, read_pitching, read_clinics}) {
     if (auto error = read(db, state)) return *error;
   }
   // Every reference must resolve, or the indexes would point nowhere.
@@ -271,6 +326,8 @@ CalendarHistory read_calendar_history(SQLite::Database& db) {
   }
   Rows s(db, "SELECT id, last_change FROM sessions");
   while (s.next()) history.sessions.emplace(static_cast<core::SessionId>(s.integer(0)), static_cast<std::uint64_t>(s.integer(1)));
+  Rows c(db, "SELECT id, last_change FROM clinic_tables");
+  while (c.next()) history.clinic_tables.emplace(static_cast<core::ClinicTableId>(c.integer(0)), static_cast<std::uint64_t>(c.integer(1)));
   Rows t(db, "SELECT id, last_change FROM tables");
   while (t.next()) history.tables.emplace(static_cast<core::TableId>(t.integer(0)), static_cast<std::uint64_t>(t.integer(1)));
   return history;

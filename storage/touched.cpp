@@ -64,6 +64,7 @@ void note_after(const core::EventState& after, const core::Operation& applied, T
         } else if constexpr (is<core::Erase, P>) {
           touched.participants.insert(p.participant);
           touched.erased[p.participant] = applied.sequence;
+          touched.clinic_themes.insert(p.participant);
           note_person_meetings(after, p.participant, touched, true);
         } else if constexpr (is<core::RequestMeeting, P> || is<core::Introduce, P> ||
                              is<core::AcceptMeeting, P> || is<core::DeclineMeeting, P> ||
@@ -72,6 +73,17 @@ void note_after(const core::EventState& after, const core::Operation& applied, T
         } else if constexpr (is<core::GiveFeedback, P>) {
           touched.meetings.insert(p.meeting);
           touched.feedback.insert(p.meeting);
+        } else if constexpr (is<core::SetPitchOrder, P> || is<core::ControlPitch, P> ||
+                             is<core::MarkInterested, P>) {
+          touched.pitching.insert(p.session);
+        } else if constexpr (is<core::DefineClinicTable, P>) {
+          touched.clinic_tables.insert(p.clinic_table != 0 ? p.clinic_table : after.next_clinic_table - 1);
+        } else if constexpr (is<core::PickThemes, P>) {
+          touched.clinic_themes.insert(p.participant);
+        } else if constexpr (is<core::FormClinicTables, P>) {
+          for (const core::ClinicSeating& s : p.seating) touched.clinic_tables.insert(s.clinic_table);
+        } else if constexpr (is<core::RecordClinicOutcome, P>) {
+          touched.clinic_tables.insert(p.clinic_table);
         }
         // create_event, set_registration and set_settings change the event row, which every
         // group rewrites anyway (it also holds the next ids).
@@ -84,7 +96,8 @@ core::ParticipantId subject_participant(const core::Operation& op) {
       [](const auto& p) -> core::ParticipantId {
         using P = decltype(p);
         if constexpr (is<core::Register, P> || is<core::EditProfile, P> ||
-                      is<core::SetAvailability, P> || is<core::Withdraw, P> || is<core::Erase, P>)
+                      is<core::SetAvailability, P> || is<core::Withdraw, P> || is<core::Erase, P> ||
+                      is<core::PickThemes, P>)
           return p.participant;
         return 0;
       },

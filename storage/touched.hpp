@@ -19,6 +19,9 @@ struct Touched {
   std::set<core::MeetingId> feedback;  // meetings whose feedback rows may have changed
   std::set<core::RoundId> rounds;
   std::set<core::AnnouncementId> announcements;
+  std::set<core::SessionId> pitching;             // pitch sessions (order, state, interest)
+  std::set<core::ClinicTableId> clinic_tables;
+  std::set<core::ParticipantId> clinic_themes;    // whose picked themes
   std::map<core::ParticipantId, std::uint64_t> erased;  // erase operations: whom, at which sequence
 
   void clear() { *this = Touched{}; }

@@ -49,6 +49,8 @@ TEST_CASE("erasing a participant removes their personal data from the log, the t
   secret.offers = {"erasable tag"};
   ops.push_back(script.must(as_a, core::EditProfile{a, secret}));
   ops.push_back(script.must(as_a, core::SetAvailability{a, {{{1, 5}}, core::TimeOfDay::Any}}));
+  ops.push_back(script.must(test::organiser(), core::DefineClinicTable{0, 6, 5, "Creative vouchers"}));
+  ops.push_back(script.must(as_a, core::PickThemes{a, {script.state().next_clinic_table - 1}}));
   // Words in their meetings, by them and by the others.
   const auto m1 = script.must(as_a, core::RequestMeeting{0, a, b, "Secret message to B", {}});
   ops.push_back(m1);
@@ -102,6 +104,15 @@ TEST_CASE("erasing a participant removes their personal data from the log, the t
   // anonymised state.
   CHECK(test::replay_log(*store) == script.state());
   CHECK_FALSE(store->find_credential("token-of-a")->has_value());
+  // What they picked and where they could not come is gone from the log too.
+  const auto log = store->read_after(0, SIZE_MAX);
+  REQUIRE(log.ok());
+  for (const auto& op : *log) {
+    if (const auto* pick = std::get_if<core::PickThemes>(&op.payload); pick && pick->participant == a)
+      CHECK(pick->themes.empty());
+    if (const auto* avail = std::get_if<core::SetAvailability>(&op.payload); avail && avail->participant == a)
+      CHECK(avail->availability.unavailable.empty());
+  }
   CHECK(store->find_credential("token-of-b")->has_value());
 
   const auto texts = all_texts(dir / "event.db");

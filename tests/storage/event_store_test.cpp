@@ -28,13 +28,16 @@ TEST_CASE("appended operations load back as the sequencer's state, and the log r
   // The script reaches every kind of row the store derives.
   std::set<std::string> kinds;
   for (const auto& op : ops) kinds.insert(core::operation_type(op.payload));
-  CHECK(kinds.size() >= 20);
+  CHECK(kinds.size() >= 27);
   const auto stats = core::statistics(script.state());
   CHECK(stats.accepted > 5);
   CHECK(stats.erased > 0);
   CHECK(stats.withdrawn > 0);
   CHECK(stats.held > 0);
   CHECK(script.state().rounds.size() > 0);
+  CHECK(script.state().pitching.count(4) == 1);
+  CHECK(script.state().clinic_tables.size() > 0);
+  CHECK(script.state().clinic_themes.size() > 0);
   {
     auto store = test::open_store(dir / "event.db");
     CHECK(store->last_sequence() == 0);

@@ -200,6 +200,8 @@ TEST_CASE("calendars read back by python3-icalendar: stable UIDs, SEQUENCE, canc
   }
   std::size_t expected = state.sessions.size();
   for (const auto& [id, round] : state.rounds) expected += round.teams.size();
+  expected += state.clinic_tables.size();
+  REQUIRE_FALSE(state.clinic_tables.empty());
   const std::string key = history.event_key;
   for (const auto& [id, m] : state.meetings) {
     const std::string uid = "meeting-" + std::to_string(id) + "." + key + "@crossmatch";

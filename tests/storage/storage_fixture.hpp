@@ -83,7 +83,8 @@ class EventScript {
     return *op;
   }
 
-  // The event, three one-to-one sessions, a team-round session, tables and `people` participants.
+  // The event, three one-to-one sessions, pitching, a team round, a policy clinic, tables and
+  // `people` participants.
   std::vector<core::Operation> set_up(int people) {
     std::vector<core::Operation> ops;
     ops.push_back(must(organiser(), core::CreateEvent{"Cross Innovation Lisbon", "Europe/Lisbon", "LISBON-2026"}));
@@ -97,6 +98,7 @@ class EventScript {
     ops.push_back(must(organiser(), session("Autumn meetings", "2026-10-26", 9 * 60, 10 * 60, core::SessionKind::Meetings)));
     ops.push_back(must(organiser(), session("Pitching", "2026-05-15", 9 * 60, 10 * 60, core::SessionKind::Pitching)));
     ops.push_back(must(organiser(), session("Team round", "2026-05-15", 11 * 60, 12 * 60, core::SessionKind::TeamRound)));
+    ops.push_back(must(organiser(), session("Policy clinic", "2026-05-15", 14 * 60, 15 * 60, core::SessionKind::PolicyClinic)));
     for (int t = 1; t <= 6; ++t) ops.push_back(must(organiser(), core::DefineTable{0, "Table " + std::to_string(t), t <= 4 ? 2 : 5}));
     make_pool(people);
     for (const auto& dp : pool_) ops.push_back(must(newcomer(), core::Register{0, dp.profile, {}}));
@@ -132,6 +134,7 @@ class EventScript {
       if (m.status == core::MeetingStatus::Accepted) accepted.push_back(&m);
       if (m.open()) open.push_back(&m);
     }
+    if (rng_.chance(0.1)) return pitching_or_clinic(active);
     const int roll = static_cast<int>(rng_.below(100));
     const auto words = [&](const char* what) { return std::string(what) + " #" + std::to_string(count_ + 1) + " from seed " + std::to_string(seed_); };
     if (active.size() < 2) return submit(newcomer(), core::Register{0, fresh_profile(), {}});
@@ -198,7 +201,7 @@ class EventScript {
       d.end = d.start + 40;
       return submit(organiser(), d);
     }
-    if (roll < 95 && s.sessions.size() > 5) return submit(organiser(), core::RemoveSession{s.sessions.rbegin()->first});
+    if (roll < 95 && s.sessions.size() > 6) return submit(organiser(), core::RemoveSession{s.sessions.rbegin()->first});
     if (roll < 97 && active.size() >= 6) {
       core::DefineSession d = session("Team round " + std::to_string(count_), "2026-05-17", 9 * 60, 10 * 60, core::SessionKind::TeamRound);
       auto defined = submit(organiser(), d);
@@ -245,6 +248,62 @@ class EventScript {
   }
 
  private:
+  // Pitching (session 4) and the policy clinic (session 6), in every state they can reach.
+  std::optional<core::Operation> pitching_or_clinic(const std::vector<core::ParticipantId>& active) {
+    const auto& s = state();
+    const auto text = [&](const char* what) { return std::string(what) + " " + std::to_string(count_ + 1); };
+    switch (rng_.below(8)) {
+      case 0: {
+        core::SetPitchOrder order{4, {}};
+        for (const auto id : active) {
+          if (s.participants.at(id).profile.type == core::ParticipantType::Company && rng_.chance(0.3))
+            order.pitches.push_back({id, rng_.between(1, 8)});
+          if (order.pitches.size() == 4) break;
+        }
+        return submit(organiser(), order);
+      }
+      case 1:
+      case 2: return submit(organiser(), core::ControlPitch{4, static_cast<core::PitchAction>(rng_.below(6))});
+      case 3: {
+        const auto it = s.pitching.find(4);
+        if (it == s.pitching.end() || it->second.current < 0) return std::nullopt;
+        const auto pitcher = it->second.pitches[static_cast<std::size_t>(it->second.current)].pitcher;
+        return submit(participant(rng_.pick(active)), core::MarkInterested{4, pitcher, rng_.chance(0.8)});
+      }
+      case 4: {
+        core::ClinicTableId id = 0;
+        if (!s.clinic_tables.empty() && rng_.chance(0.3)) id = std::next(s.clinic_tables.begin(), static_cast<long>(rng_.below(s.clinic_tables.size())))->first;
+        return submit(organiser(), core::DefineClinicTable{id, 6, static_cast<core::TableId>(rng_.between(1, 6)), text("Theme")});
+      }
+      case 5: {
+        const auto who = rng_.pick(active);
+        std::vector<core::ClinicTableId> themes;
+        for (const auto& [id, ct] : s.clinic_tables) {
+          if (rng_.chance(0.5)) themes.push_back(id);
+        }
+        return submit(participant(who), core::PickThemes{who, themes});
+      }
+      case 6: {
+        core::FormClinicTables form{6, {}};
+        std::vector<core::ParticipantId> people = active;
+        rng_.shuffle(people);
+        std::size_t next = 0;
+        for (const auto& [id, ct] : s.clinic_tables) {
+          if (next + 2 > people.size()) break;
+          form.seating.push_back({id, {people[next], people[next + 1]}, text("Mixed sectors")});
+          next += 2;
+        }
+        return submit(organiser(), form);
+      }
+      default: {
+        for (const auto& [id, ct] : s.clinic_tables) {
+          if (!ct.members.empty()) return submit(participant(ct.members.front()), core::RecordClinicOutcome{id, text("Vouchers for")});
+        }
+        return std::nullopt;
+      }
+    }
+  }
+
   void make_pool(int people) {
     auto demo = core::generate_demo_participants(taxonomy(), demo_vocabulary(), {people, seed_});
     REQUIRE(demo.ok());
