@@ -230,18 +230,18 @@ void DerivedTables::write_meeting(const core::Meeting& m) {
   s.bind(2, static_cast<std::int64_t>(m.requester));
   s.bind(3, static_cast<std::int64_t>(m.invitee));
   s.bind(4, m.introduced ? 1 : 0);
-  s.bind(5, m.message);
+  s.bindNoCopy(5, m.message);  // the state outlives the statement's run
   s.bind(6, encode_slots(m.preferred));
   s.bind(7, m.requester_accepted ? 1 : 0);
   s.bind(8, m.invitee_accepted ? 1 : 0);
-  s.bind(9, core::to_string(m.status));
+  s.bindNoCopy(9, core::to_string(m.status));
   const bool placed = m.placement.has_value();
   bind_optional(s, 10, placed, placed ? m.placement->slot.session : 0);
   bind_optional(s, 11, placed, placed ? m.placement->slot.index : 0);
   bind_optional(s, 12, placed, placed ? m.placement->table : 0);
   s.bind(13, static_cast<std::int64_t>(m.closed_by));
-  s.bind(14, m.close_reason);
-  s.bind(15, core::to_string(m.held));
+  s.bindNoCopy(14, m.close_reason);
+  s.bindNoCopy(15, core::to_string(m.held));
   s.bind(16, static_cast<std::int64_t>(m.requested_at));
   s.bind(17, static_cast<std::int64_t>(m.accepted_at));
   s.bind(18, sequence_);

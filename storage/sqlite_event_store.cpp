@@ -188,8 +188,8 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
       const std::string json = core::operation_to_json(op);
       insert.bind(1, static_cast<std::int64_t>(op.sequence));
       insert.bindNoCopy(2, op.id);
-      insert.bind(3, core::operation_type(op.payload));
-      insert.bind(4, core::to_string(op.actor.role));
+      insert.bindNoCopy(3, core::operation_type(op.payload));  // static text
+      insert.bindNoCopy(4, core::to_string(op.actor.role));
       insert.bind(5, static_cast<std::int64_t>(op.actor.participant));
       insert.bind(6, static_cast<std::int64_t>(op.at));
       const core::ParticipantId person = subject_participant(*applied);

@@ -127,6 +127,7 @@ void use_write_ahead_log(SQLite::Database& db) {
 
 void set_durable_pragmas(SQLite::Database& db) {
   db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA cache_size = -32768");
   db.exec("PRAGMA foreign_keys = ON");
   // Deleted and rewritten content is overwritten with zeros, so erased data leaves no trace in
   // free pages.
