@@ -21,6 +21,7 @@
 #include <string>
 #include <thread>
 
+#include "bench/bench_common.hpp"
 #include "bench/storage_bench.hpp"
 #include "core/event/apply.hpp"
 #include "core/event/json_codec.hpp"
@@ -30,12 +31,6 @@
 
 namespace crossmatch::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // Processor time of this process, in seconds: on a shared machine it moves less than the wall
 // clock does.
@@ -241,7 +236,8 @@ int time_load(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
 
 }  // namespace
 
-int run_storage(int argc, const char* const* argv) {
+int storage_main(int argc, char** argv) {
+  if (wants_help(argc, argv, kStorageUsage)) return 0;
   int participants = 15000, meetings = 100000, repeat = 3;
   std::filesystem::path dir, load_only;
   bool keep = false;
@@ -291,7 +287,5 @@ int run_storage(int argc, const char* const* argv) {
   if (made && !keep) std::filesystem::remove_all(dir);
   return rc;
 }
-
-int storage_main(int argc, char** argv) { return run_storage(argc, argv); }
 
 }  // namespace crossmatch::bench

@@ -1,4 +1,4 @@
-// The storage benchmark's entry point and the large event it builds through real operations.
+// The storage benchmark's usage and the large event it builds through real operations.
 #pragma once
 
 #include <cstdint>
@@ -10,8 +10,6 @@
 #include "core/event/sequencer.hpp"
 
 namespace crossmatch::bench {
-
-int run_storage(int argc, const char* const* argv);
 
 inline constexpr const char* kStorageUsage =
     "storage [--participants N] [--meetings M] [--repeat R] [--dir DIR] [--keep] [--load-only FILE]\n"

@@ -261,7 +261,7 @@ TEST_CASE("a newer calendar updates the entries that changed: same UIDs, larger 
   const core::Meeting& autumn = event.state().meetings.at(event.autumn);
   std::vector<core::Operation> ops;
   ops.push_back(event.script.must(test::organiser(),
-                                  core::ApplySchedule{3, true, {{event.autumn, {{3, 2}, autumn.placement->table}}}}));
+                                  core::ApplySchedule{{3}, true, {{event.autumn, {{3, 2}, autumn.placement->table}}}}));
   core::MeetingId to_cancel = 0, renamed = 0;
   for (const auto& [id, m] : event.state().meetings) {
     if (id == event.autumn || m.status != core::MeetingStatus::Accepted || !m.placement) continue;

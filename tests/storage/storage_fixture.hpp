@@ -218,7 +218,7 @@ class EventScript {
       const core::Meeting* m = rng_.pick(accepted);
       if (!m->placement) return std::nullopt;
       core::SlotRef slot = random_slot();
-      return submit(organiser(), core::ApplySchedule{slot.session, true, {{m->id, {slot, static_cast<core::TableId>(rng_.between(1, 4))}}}});
+      return submit(organiser(), core::ApplySchedule{{slot.session}, true, {{m->id, {slot, static_cast<core::TableId>(rng_.between(1, 4))}}}});
     }
     core::EventSettings settings = s.event.settings;
     settings.max_open_requests = rng_.between(20, 60);
