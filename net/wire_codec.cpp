@@ -85,7 +85,10 @@ core::Result<ClientMessage> parse_client_message(std::string_view line) {
     r.string("type", t);
     const Json* op = r.object("op");
     if (core::Status s = r.finish(); !s) return s.error();
-    auto parsed = core::json::operation_from(*op);
+    // The actor comes from the connection's credentials; a client need not (and should not) say.
+    Json with_actor = *op;
+    with_actor["actor"] = Json{{"role", "participant"}, {"participant", 0}};
+    auto parsed = core::json::operation_from(with_actor);
     if (!parsed) {
       core::Error e = parsed.error();
       e.field = e.field.empty() ? "op" : "op." + e.field;
