@@ -258,7 +258,7 @@ OperationLines render_operation(const core::Operation& op, const core::EventStat
   const auto line = [&](const Viewer& viewer, bool own) -> OperationLines::Line {
     auto viewed = view_operation(op, after, viewer, own);
     if (!viewed) return nullptr;
-    return std::make_shared<const std::string>(encode_applied(viewed->op, viewed->contacts));
+    return std::make_shared<const std::string>(encode_applied(viewed->op, viewed->contacts) + "\n");
   };
   const Viewer actor{op.actor.role, op.actor.participant};
   lines.own = line(actor, true);

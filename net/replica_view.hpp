@@ -50,7 +50,7 @@ bool is_own(const core::Operation& op, const Viewer& viewer);
 // that fan-out shares them: privileged viewers, participants with a copy of their own, and
 // every other participant.
 struct OperationLines {
-  using Line = std::shared_ptr<const std::string>;  // null: this viewer gets nothing
+  using Line = std::shared_ptr<const std::string>;  // with its newline; null: nothing for this viewer
   std::uint64_t seq = 0;
   core::Actor actor;
   Line own;          // the actor's own connections (a newcomer's: after registering, too)
