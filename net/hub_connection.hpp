@@ -92,7 +92,8 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   std::uint64_t snapshot_seq = 0;         // a snapshot waiting for durability
   bool read_in_flight = false;            // a catch-up read from the store is under way
   RateLimiter limiter;
-  int rate_refusals = 0;
+  int rate_refusals = 0;  // in a row
+  bool rate_logged = false;
   std::string client_name;
   std::vector<std::string> held_lines;    // lines that arrived while authenticating
 

@@ -233,7 +233,10 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
 
   void rate_limited(const ConnectionPtr& c, const std::string& line) {
     ++counters_.rate_limited;
-    if (c->rate_refusals++ == 0) log("connection " + std::to_string(c->id()) + " is over its rate limit");
+    if (c->rate_refusals++ == 0 && !c->rate_logged) {
+      c->rate_logged = true;
+      log("connection " + std::to_string(c->id()) + " is over its rate limit");
+    }
     if (c->rate_refusals > kMaxRateRefusals) {
       c->close_with(closing_error("rate_limited", "",
                                   "Far too many messages; the hub takes at most " +
