@@ -221,19 +221,28 @@ void chunk(const Json& array, Make make, std::vector<std::string>& out) {
   if (!items.empty()) out.push_back(make(std::move(items)));
 }
 
-constexpr const char* kSnapshotKinds[] = {"sessions", "tables", "participants", "meetings", "rounds",
-                                          "announcements"};
+// Every list of the state's JSON; a list missing here would be missing from every snapshot.
+constexpr const char* kSnapshotKinds[] = {"sessions",      "tables",        "participants",
+                                          "meetings",      "rounds",        "announcements",
+                                          "pitching",      "clinic_tables", "clinic_themes"};
 
 }  // namespace
 
 std::string encode_snapshot_begin(const core::EventState& state, std::uint64_t seq) {
   core::EventState event_only;
   event_only.event = state.event;
+  event_only.next_participant = state.next_participant;
+  event_only.next_meeting = state.next_meeting;
+  event_only.next_session = state.next_session;
+  event_only.next_table = state.next_table;
+  event_only.next_round = state.next_round;
+  event_only.next_announcement = state.next_announcement;
+  event_only.next_clinic_table = state.next_clinic_table;
   Json whole = core::json::to_json(event_only);
-  Json next = {{"participant", state.next_participant}, {"meeting", state.next_meeting},
-               {"session", state.next_session},         {"table", state.next_table},
-               {"round", state.next_round},             {"announcement", state.next_announcement}};
-  return dump(Json{{"type", "snapshot_begin"}, {"seq", seq}, {"event", std::move(whole["event"])}, {"next", std::move(next)}});
+  return dump(Json{{"type", "snapshot_begin"},
+                   {"seq", seq},
+                   {"event", std::move(whole["event"])},
+                   {"next", std::move(whole["next"])}});
 }
 
 std::vector<std::string> encode_snapshot_items(const core::EventState& state) {

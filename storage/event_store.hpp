@@ -1,9 +1,11 @@
 // The event's durable store: one SQLite database per event holding the append-only operation log,
-// the tables derived from it, and the hub's credentials (hashes only).
+// the tables derived from it, and the hub's credentials (hashes only). docs/storage.md describes
+// the schema, durability, migrations, erasure and what is refused.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,7 +21,7 @@ namespace crossmatch::storage {
 
 // What the hub needs at start-up to go on where it stopped.
 struct LoadedEvent {
-  core::EventState state;          // indexes rebuilt
+  core::EventState state;           // indexes rebuilt
   std::uint64_t last_sequence = 0;  // of the last durable operation
   std::unordered_map<std::string, std::uint64_t> operation_ids;  // applied ids -> sequence
 };
@@ -29,24 +31,54 @@ struct Credential {
   std::string token_hash;
   core::Role role = core::Role::Participant;
   core::ParticipantId participant = 0;  // for a participant's token
+  bool operator==(const Credential&) const = default;
 };
 
+// What calendars need beyond the state: when each entry last changed (the sequence number of
+// that operation, which only grows: the entry's SEQUENCE) and where a cancelled meeting was
+// booked (its entry stays, marked cancelled).
+struct CalendarHistory {
+  std::string event_key;  // stable for the event's life: part of every UID
+  struct MeetingEntry {
+    std::uint64_t last_change = 0;
+    std::optional<core::Placement> last_placement;  // current, or the last before a cancellation
+  };
+  std::map<core::MeetingId, MeetingEntry> meetings;
+  std::map<core::SessionId, std::uint64_t> sessions;  // last change
+  std::map<core::TableId, std::uint64_t> tables;
+  std::map<core::ClinicTableId, std::uint64_t> clinic_tables;
+};
+
+// Opened by one thread at a time: every call but backup() uses the store's one connection.
 class EventStore {
  public:
-  // Opens the event database, creating it when `create` is true and it does not exist. An older
-  // schema is migrated inside a transaction; a newer schema, a file that is not a database, a
-  // corrupt one, or a location that cannot be written gives a clear error and leaves the file
-  // as it was.
+  // Opens the event database for writing, creating it when `create` is true and it does not
+  // exist. The writer holds FILE.lock, so a second writer (another hub, an import) is refused
+  // ("locked"). An older schema is migrated inside a transaction; a newer schema, a file that is
+  // not a database or not an event database, a corrupt one, or a location that cannot be written
+  // gives a clear error and leaves the file as it was. ":memory:" opens an in-memory database.
+  // `taxonomy` must outlive the store.
   static core::Result<std::unique_ptr<EventStore>> open(const std::filesystem::path& file,
                                                         const core::Taxonomy& taxonomy, bool create);
+
+  // Opens an existing event database read-only, beside a hub that may be writing it (exports,
+  // backups, serving catch-up reads on another thread). Takes no lock and never migrates: an
+  // older schema can be backed up, but load() and read_after() then ask for a writer to open it
+  // once. Writing calls return "read_only".
+  static core::Result<std::unique_ptr<EventStore>> open_reader(const std::filesystem::path& file,
+                                                               const core::Taxonomy& taxonomy);
   virtual ~EventStore() = default;
 
+  // The event's state as of the last durable operation, read from the derived tables (fast: a
+  // large event loads in well under a second; see bench/README.md).
   virtual core::Result<LoadedEvent> load() = 0;
 
   // Appends applied, sequenced operations (sequence numbers continuing the log) and updates the
   // derived tables, all in one transaction. When it returns success, every one of them is
-  // durable (survives a killed process and a power loss). On failure nothing of the group is
-  // stored. An erase operation also removes the person's personal data from the log and from
+  // durable (survives a killed process and a power loss): "durable up to" the last one's
+  // sequence. On failure nothing of the group is stored, and the same group may be retried.
+  // Each operation must apply, in ApplyMode::Follow, to the stored state ("inconsistent"
+  // otherwise). An erase operation also removes the person's personal data from the log and from
   // every derived table.
   virtual core::Status append(const std::vector<core::Operation>& operations) = 0;
 
@@ -54,6 +86,7 @@ class EventStore {
   virtual core::Result<std::vector<core::Operation>> read_after(std::uint64_t after,
                                                                 std::size_t limit) = 0;
 
+  // The last durable sequence (for a reader: as of opening, or its last load or read).
   virtual std::uint64_t last_sequence() const = 0;
 
   virtual core::Status put_credential(const Credential& credential) = 0;
@@ -63,7 +96,13 @@ class EventStore {
   virtual core::Status put_setting(const std::string& key, const std::string& value) = 0;
   virtual core::Result<std::optional<std::string>> get_setting(const std::string& key) = 0;
 
-  // A consistent copy of the database, taken while the hub keeps running (SQLite's backup API).
+  // Revisions and last placements for the calendar exports.
+  virtual core::Result<CalendarHistory> calendar_history() = 0;
+
+  // A consistent copy of the database in `to` (SQLite's backup API), taken while the hub keeps
+  // running: it reads through a connection of its own, so it may run on another thread while
+  // append() runs. `to` is written beside itself and renamed into place, so a failed backup
+  // leaves no half-written file; an existing `to` is replaced, the database itself is refused.
   virtual core::Status backup(const std::filesystem::path& to) = 0;
 };
 

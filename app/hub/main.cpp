@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/hub/command_line.hpp"
+#include "app/hub/data_commands.hpp"
 #include "app/hub/demo_summary.hpp"
 #include "app/hub/replay.hpp"
 #include "app/hub/serve_command.hpp"
@@ -27,6 +28,15 @@ commands:
       apply a file of operations (one JSON object per line) to an empty event; print each
       refusal as a JSON line (line, code, field, message) and the final statistics last
 %SERVE%
+  export --db FILE --what participants|meetings|teams|calendar [--participant ID] [--out FILE]
+      export the event as CSV, or its calendar (one participant's with --participant) as
+      iCalendar; to standard output unless --out is given; works while the hub runs
+  import --db FILE --csv FILE
+      register the participants of a CSV file (the columns of 'export --what participants');
+      prints each refused row (line, field, message); refused while a hub runs on FILE
+  backup --db FILE --out FILE
+      a consistent copy of the event's database, taken while the hub keeps running
+
 --assets DIR reads the asset files from DIR instead of the ones beside this program.
 )";
 
@@ -114,6 +124,9 @@ int main(int argc, char** argv) {
     if (!args) return fail(args.error());
     return run_demo_event(*args);
   }
+  if (command == "export") return crossmatch::hub::run_export(argc, argv);
+  if (command == "import") return crossmatch::hub::run_import(argc, argv);
+  if (command == "backup") return crossmatch::hub::run_backup(argc, argv);
   if (command == "replay") {
     auto args = CommandLine::parse(argc, argv, 2, {"--assets"});
     if (!args) return fail(args.error());

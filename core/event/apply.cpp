@@ -125,6 +125,7 @@ void clear_decisions(OperationPayload& payload) {
         if constexpr (std::is_same_v<T, AcceptMeeting>) p.placement.reset();
         if constexpr (std::is_same_v<T, Announce>) p.announcement = 0;
         if constexpr (std::is_same_v<T, PublishTeamRound>) p.round = 0;
+        if constexpr (std::is_same_v<T, DefineClinicTable>) {}
         if constexpr (std::is_same_v<T, DefineSession>) {}
       },
       payload);
@@ -185,6 +186,13 @@ Result<Operation> apply_operation(EventState& state, const Taxonomy& taxonomy,
         if constexpr (std::is_same_v<T, ProposeSlot>) return apply_propose_slot(ctx, p);
         if constexpr (std::is_same_v<T, CancelMeeting>) return apply_cancel(ctx, p);
         if constexpr (std::is_same_v<T, GiveFeedback>) return apply_feedback(ctx, p);
+        if constexpr (std::is_same_v<T, SetPitchOrder>) return apply_set_pitch_order(ctx, p);
+        if constexpr (std::is_same_v<T, ControlPitch>) return apply_control_pitch(ctx, p);
+        if constexpr (std::is_same_v<T, MarkInterested>) return apply_mark_interested(ctx, p);
+        if constexpr (std::is_same_v<T, DefineClinicTable>) return apply_define_clinic_table(ctx, p);
+        if constexpr (std::is_same_v<T, PickThemes>) return apply_pick_themes(ctx, p);
+        if constexpr (std::is_same_v<T, FormClinicTables>) return apply_form_clinic_tables(ctx, p);
+        if constexpr (std::is_same_v<T, RecordClinicOutcome>) return apply_record_clinic_outcome(ctx, p);
       },
       ctx.applied.payload);
   if (!status) return status.error();
@@ -197,7 +205,8 @@ const char* const kTypes[] = {
       "define_table",  "remove_table",     "announce",      "apply_schedule", "publish_team_round",
       "register",      "edit_profile",     "set_availability", "withdraw",    "erase",
       "request_meeting", "introduce",      "accept_meeting", "decline_meeting", "propose_slot",
-      "cancel_meeting", "give_feedback"};
+      "cancel_meeting", "give_feedback", "set_pitch_order", "control_pitch", "mark_interested",
+      "define_clinic_table", "pick_themes", "form_clinic_tables", "record_clinic_outcome"};
 static_assert(std::size(kTypes) == std::variant_size_v<OperationPayload>);
 }  // namespace
 
@@ -217,6 +226,29 @@ const char* to_string(Role role) {
     case Role::Participant: return "participant";
   }
   return "participant";
+}
+
+const char* to_string(PitchAction action) {
+  switch (action) {
+    case PitchAction::Start: return "start";
+    case PitchAction::Pause: return "pause";
+    case PitchAction::Resume: return "resume";
+    case PitchAction::End: return "end";
+    case PitchAction::Skip: return "skip";
+    case PitchAction::Finish: return "finish";
+  }
+  return "start";
+}
+
+bool parse_pitch_action(std::string_view text, PitchAction& out) {
+  for (const PitchAction a : {PitchAction::Start, PitchAction::Pause, PitchAction::Resume, PitchAction::End,
+                              PitchAction::Skip, PitchAction::Finish}) {
+    if (text == to_string(a)) {
+      out = a;
+      return true;
+    }
+  }
+  return false;
 }
 
 bool parse_role(std::string_view text, Role& out) {

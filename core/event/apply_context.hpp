@@ -80,6 +80,13 @@ Status apply_decline(ApplyContext& ctx, const DeclineMeeting& op);
 Status apply_propose_slot(ApplyContext& ctx, const ProposeSlot& op);
 Status apply_cancel(ApplyContext& ctx, const CancelMeeting& op);
 Status apply_feedback(ApplyContext& ctx, const GiveFeedback& op);
+Status apply_set_pitch_order(ApplyContext& ctx, const SetPitchOrder& op);
+Status apply_control_pitch(ApplyContext& ctx, const ControlPitch& op);
+Status apply_mark_interested(ApplyContext& ctx, const MarkInterested& op);
+Status apply_define_clinic_table(ApplyContext& ctx, const DefineClinicTable& op);
+Status apply_pick_themes(ApplyContext& ctx, const PickThemes& op);
+Status apply_form_clinic_tables(ApplyContext& ctx, const FormClinicTables& op);
+Status apply_record_clinic_outcome(ApplyContext& ctx, const RecordClinicOutcome& op);
 
 }  // namespace crossmatch::core::detail
 

@@ -97,7 +97,8 @@ Status apply_request_meeting(ApplyContext& ctx, const RequestMeeting& op) {
   const auto open_it = ctx.state.index.open_requests.find(op.from);
   const int open = open_it == ctx.state.index.open_requests.end() ? 0 : open_it->second;
   const int cap = ctx.state.event.settings.max_open_requests;
-  if (open >= cap)
+  // Someone who tapped "interested" during the other's pitch asked for this: no cap on answering.
+  if (open >= cap && !ctx.state.interested_pair(op.from, op.to))
     return refuse("request_cap", "from",
                   person_name(ctx.state, op.from) + " has " + std::to_string(open) +
                       " open requests, the most the organiser allows; wait for answers or cancel one.");

@@ -159,6 +159,7 @@ Status apply_erase(ApplyContext& ctx, const Erase& op) {
   p.profile = std::move(anonymous);
   p.availability = Availability{};
   p.status = ParticipantStatus::Erased;
+  state.clinic_themes.erase(op.participant);
   account_participant(state, p, +1);
   return Status::success();
 }

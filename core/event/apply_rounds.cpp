@@ -12,11 +12,19 @@ namespace crossmatch::core::detail {
 Status apply_schedule(ApplyContext& ctx, const ApplySchedule& op) {
   if (Status s = require_organiser(ctx, "apply a schedule"); !s) return s;
   EventState& state = ctx.state;
-  const Session* session = state.session(op.session);
-  if (session == nullptr)
-    return refuse("not_found", "session", "There is no session " + std::to_string(op.session) + ".");
-  if (session->kind != SessionKind::Meetings)
-    return refuse("wrong_session", "session", "'" + session->name + "' is not a one-to-one meeting session.");
+  if (op.sessions.empty() || op.sessions.size() > kMaxSessions)
+    return refuse("invalid", "sessions", "Name the one-to-one sessions the schedule covers.");
+  std::unordered_set<SessionId> sessions;
+  for (std::size_t i = 0; i < op.sessions.size(); ++i) {
+    const std::string field = "sessions[" + std::to_string(i) + "]";
+    const Session* session = state.session(op.sessions[i]);
+    if (session == nullptr)
+      return refuse("not_found", field, "There is no session " + std::to_string(op.sessions[i]) + ".");
+    if (session->kind != SessionKind::Meetings)
+      return refuse("wrong_session", field, "'" + session->name + "' is not a one-to-one meeting session.");
+    if (!sessions.insert(op.sessions[i]).second)
+      return refuse("duplicate", field, "'" + session->name + "' is listed twice.");
+  }
   if (op.placements.size() > kMaxPlacements)
     return refuse("too_many", "placements", "At most " + std::to_string(kMaxPlacements) + " placements.");
 
@@ -33,15 +41,15 @@ Status apply_schedule(ApplyContext& ctx, const ApplySchedule& op) {
     if (!moving.insert(id).second)
       return refuse("duplicate", field, "Meeting " + std::to_string(id) + " is placed twice.");
     if (m->placement && !(m->placement == placement)) {
-      if (m->placement->slot.session != op.session)
+      if (!sessions.count(m->placement->slot.session))
         return refuse("moves_not_allowed", field,
-                      "Meeting " + std::to_string(id) + " is booked in another session.");
+                      "Meeting " + std::to_string(id) + " is booked in a session the schedule does not cover.");
       if (!op.moves_allowed)
         return refuse("moves_not_allowed", field,
                       "Meeting " + std::to_string(id) + " is already booked; allow moves to change it.");
     }
-    if (placement.slot.session != op.session || !slot_exists(state, placement.slot))
-      return refuse("not_found", field, "The slot is not in session '" + session->name + "'.");
+    if (!sessions.count(placement.slot.session) || !slot_exists(state, placement.slot))
+      return refuse("not_found", field, "The slot is not in a session the schedule covers.");
     if (state.table(placement.table) == nullptr)
       return refuse("not_found", field, "There is no table " + std::to_string(placement.table) + ".");
   }
@@ -72,8 +80,8 @@ Status apply_schedule(ApplyContext& ctx, const ApplySchedule& op) {
   for (const auto& [id, placement] : op.placements) {
     modify_meeting(ctx, id, [](Meeting& m) { m.placement.reset(); });
   }
-  for (const auto& [id, placement] : op.placements) {
-    modify_meeting(ctx, id, [&](Meeting& m) { m.placement = placement; });
+  for (const auto& entry : op.placements) {
+    modify_meeting(ctx, entry.first, [&](Meeting& m) { m.placement = entry.second; });
   }
   return Status::success();
 }

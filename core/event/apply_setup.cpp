@@ -203,6 +203,11 @@ Status apply_remove_session(ApplyContext& ctx, const RemoveSession& op) {
                   std::to_string(n) + " meetings are booked in this session; move or cancel them first.");
   if (rounds_use_session(state, op.session))
     return refuse("in_use", "session", "A team round is published for this session; it is locked.");
+  if (state.pitching.count(op.session))
+    return refuse("in_use", "session", "This session has a pitch order.");
+  for (const auto& [id, ct] : state.clinic_tables) {
+    if (ct.session == op.session) return refuse("in_use", "session", "This session has clinic tables.");
+  }
   // Preferences and unavailability in the removed session no longer mean anything.
   for (auto& [id, p] : state.participants) {
     auto& u = p.availability.unavailable;
@@ -264,6 +269,9 @@ Status apply_remove_table(ApplyContext& ctx, const RemoveTable& op) {
       if (team.table == op.table)
         return refuse("in_use", "table", "Round '" + round.name + "' uses this table; it is locked.");
     }
+  }
+  for (const auto& [id, ct] : state.clinic_tables) {
+    if (ct.table == op.table) return refuse("in_use", "table", "The clinic theme '" + ct.theme + "' sits at this table.");
   }
   state.tables.erase(op.table);
   return Status::success();

@@ -104,9 +104,21 @@ void index_new_meeting(EventState& state, const Taxonomy& taxonomy, const Meetin
 
 void rebuild_index(EventState& state, const Taxonomy& taxonomy) {
   state.index = EventIndex{};
+  // Sized up front: a large event (100,000 meetings) otherwise spends most of its load rehashing.
+  EventIndex& ix = state.index;
+  ix.person_slot.reserve(2 * state.meetings.size());
+  ix.table_slot.reserve(state.meetings.size());
+  ix.pair_meetings.reserve(state.meetings.size());
+  ix.person_meetings.reserve(state.participants.size());
+  ix.emails.reserve(state.participants.size());
   for (auto& [id, session] : state.sessions) compute_slots(session);
   for (const auto& [id, p] : state.participants) account_participant(state, p, +1);
   for (const auto& [id, m] : state.meetings) index_new_meeting(state, taxonomy, m);
+  for (const auto& [id, ps] : state.pitching) {
+    for (const Pitch& pitch : ps.pitches) {
+      for (const ParticipantId p : pitch.interested) ++state.index.interest[pair_key(p, pitch.pitcher)];
+    }
+  }
   for (const auto& [id, round] : state.rounds) {
     for (const Team& team : round.teams) {
       for (const ParticipantId p : team.members) state.index.person_rounds[p].push_back(id);

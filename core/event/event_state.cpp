@@ -43,6 +43,38 @@ bool EventState::declined_pair(ParticipantId a, ParticipantId b) const {
   return false;
 }
 
+bool EventState::interested_pair(ParticipantId a, ParticipantId b) const {
+  return index.interest.count(pair_key(a, b)) > 0;
+}
+
+const char* to_string(PitchOutcome outcome) {
+  switch (outcome) {
+    case PitchOutcome::Pending: return "pending";
+    case PitchOutcome::Done: return "done";
+    case PitchOutcome::Skipped: return "skipped";
+  }
+  return "pending";
+}
+
+const char* to_string(PitchStatus status) {
+  switch (status) {
+    case PitchStatus::NotStarted: return "not-started";
+    case PitchStatus::Pitching: return "pitching";
+    case PitchStatus::Paused: return "paused";
+    case PitchStatus::Between: return "between";
+    case PitchStatus::Finished: return "finished";
+  }
+  return "not-started";
+}
+
+bool parse_pitch_outcome(std::string_view text, PitchOutcome& out) {
+  return parse_enum(text, out, {PitchOutcome::Pending, PitchOutcome::Done, PitchOutcome::Skipped});
+}
+bool parse_pitch_status(std::string_view text, PitchStatus& out) {
+  return parse_enum(text, out, {PitchStatus::NotStarted, PitchStatus::Pitching, PitchStatus::Paused,
+                                PitchStatus::Between, PitchStatus::Finished});
+}
+
 const char* to_string(SessionKind kind) {
   switch (kind) {
     case SessionKind::Pitching: return "pitching";

@@ -161,6 +161,62 @@ struct Announcement {
   bool operator==(const Announcement&) const = default;
 };
 
+// [SECTION] Pitching sessions
+
+enum class PitchOutcome { Pending, Done, Skipped };
+
+struct Pitch {
+  ParticipantId pitcher = 0;
+  int minutes = 5;
+  PitchOutcome outcome = PitchOutcome::Pending;
+  std::vector<ParticipantId> interested;  // in the order they tapped "interested"
+  bool operator==(const Pitch&) const = default;
+};
+
+enum class PitchStatus {
+  NotStarted,  // the order is set, nobody has pitched yet
+  Pitching,    // the current pitch runs
+  Paused,      // the current pitch is paused
+  Between,     // no pitch runs; the next one waits for the organiser
+  Finished,
+};
+
+struct PitchSession {
+  SessionId session = 0;
+  std::vector<Pitch> pitches;  // in pitching order
+  PitchStatus status = PitchStatus::NotStarted;
+  int current = -1;                  // the pitch running or paused, else -1
+  std::int64_t running_since = 0;    // unix ms when the current pitch last started or resumed
+  std::int64_t elapsed_before = 0;   // ms the current pitch ran before its last pause
+  bool operator==(const PitchSession&) const = default;
+
+  // Milliseconds the current pitch has run by `now_ms`.
+  std::int64_t elapsed(std::int64_t now_ms) const {
+    return elapsed_before + (status == PitchStatus::Pitching ? now_ms - running_since : 0);
+  }
+  // The next pitch still to come after the current one, or -1.
+  int next_pending() const {
+    for (int i = current + 1; i < static_cast<int>(pitches.size()); ++i) {
+      if (pitches[i].outcome == PitchOutcome::Pending) return i;
+    }
+    return -1;
+  }
+};
+
+// [SECTION] Policy clinics
+
+// A workshop table of a policy clinic: a theme, its members, and the measures it proposes.
+struct ClinicTable {
+  ClinicTableId id = 0;
+  SessionId session = 0;  // a policy-clinic session
+  TableId table = 0;      // where it sits
+  std::string theme;      // "mobility vouchers for creative companies"
+  std::vector<ParticipantId> members;  // set when the organiser forms the clinic's tables
+  std::string reasons;                 // why this mix, as shown to its members
+  std::string outcome;                 // the policy measures the table proposes
+  bool operator==(const ClinicTable&) const = default;
+};
+
 // [SECTION] Derived indexes
 
 // Kept up to date by apply_operation() and rebuilt after loading; never stored or compared.
@@ -172,7 +228,8 @@ struct EventIndex {
   std::unordered_map<ParticipantId, int> open_requests;  // outgoing requests awaiting an answer
   std::unordered_map<std::uint64_t, int> relationship_meetings;  // pair -> held CCI x growth x border
   std::unordered_map<std::string, ParticipantId> emails;
-  std::unordered_map<ParticipantId, std::vector<RoundId>> person_rounds;  // published team rounds  // lower-case e-mail -> who registered it
+  std::unordered_map<ParticipantId, std::vector<RoundId>> person_rounds;  // published team rounds
+  std::unordered_map<std::uint64_t, int> interest;  // pair -> "interested" taps between the two  // lower-case e-mail -> who registered it
 
   // Counters behind EventStatistics, kept incrementally.
   int participants_active = 0, participants_withdrawn = 0, participants_erased = 0;
@@ -200,6 +257,9 @@ struct EventState {
   std::map<MeetingId, Meeting> meetings;
   std::map<RoundId, TeamRound> rounds;
   std::vector<Announcement> announcements;
+  std::map<SessionId, PitchSession> pitching;
+  std::map<ClinicTableId, ClinicTable> clinic_tables;
+  std::map<ParticipantId, std::vector<ClinicTableId>> clinic_themes;  // the themes each one picked
 
   // The next id of each kind the hub will assign.
   ParticipantId next_participant = 1;
@@ -208,13 +268,16 @@ struct EventState {
   TableId next_table = 1;
   RoundId next_round = 1;
   AnnouncementId next_announcement = 1;
+  ClinicTableId next_clinic_table = 1;
 
   EventIndex index;
 
   bool operator==(const EventState& o) const {
     return event == o.event && sessions == o.sessions && tables == o.tables &&
            participants == o.participants && meetings == o.meetings && rounds == o.rounds &&
-           announcements == o.announcements && next_participant == o.next_participant &&
+           announcements == o.announcements && pitching == o.pitching &&
+           clinic_tables == o.clinic_tables && clinic_themes == o.clinic_themes &&
+           next_clinic_table == o.next_clinic_table && next_participant == o.next_participant &&
            next_meeting == o.next_meeting && next_session == o.next_session &&
            next_table == o.next_table && next_round == o.next_round &&
            next_announcement == o.next_announcement;
@@ -228,6 +291,8 @@ struct EventState {
   MeetingId meeting_at(ParticipantId person, SlotRef slot) const;
   // True when a declined request lies between the two: they are never suggested to each other.
   bool declined_pair(ParticipantId a, ParticipantId b) const;
+  // True when one tapped "interested" during the other's pitch.
+  bool interested_pair(ParticipantId a, ParticipantId b) const;
 };
 
 const char* to_string(SessionKind kind);
@@ -236,12 +301,16 @@ const char* to_string(TimeOfDay time);
 const char* to_string(ParticipantStatus status);
 const char* to_string(MeetingStatus status);
 const char* to_string(HeldState held);
+const char* to_string(PitchOutcome outcome);
+const char* to_string(PitchStatus status);
 bool parse_session_kind(std::string_view text, SessionKind& out);
 bool parse_booking_mode(std::string_view text, BookingMode& out);
 bool parse_time_of_day_requirement(std::string_view text, TimeOfDay& out);
 bool parse_participant_status(std::string_view text, ParticipantStatus& out);
 bool parse_meeting_status(std::string_view text, MeetingStatus& out);
 bool parse_held_state(std::string_view text, HeldState& out);
+bool parse_pitch_outcome(std::string_view text, PitchOutcome& out);
+bool parse_pitch_status(std::string_view text, PitchStatus& out);
 // Human labels: "One-to-one meetings".
 const char* label(SessionKind kind);
 

@@ -13,6 +13,7 @@ using SessionId = std::uint32_t;
 using TableId = std::uint32_t;
 using RoundId = std::uint32_t;
 using AnnouncementId = std::uint32_t;
+using ClinicTableId = std::uint32_t;
 
 // One slot of one session.
 struct SlotRef {

@@ -77,10 +77,11 @@ struct Announce {
   bool operator==(const Announce&) const = default;
 };
 
-// The organiser's auto-schedule, applied as one operation: all placements or none.
+// The organiser's auto-schedule over one or more one-to-one sessions, applied as one operation:
+// all placements or none.
 struct ApplySchedule {
-  SessionId session = 0;
-  bool moves_allowed = false;  // placements may move meetings already booked in this session
+  std::vector<SessionId> sessions;
+  bool moves_allowed = false;  // placements may move meetings already booked in these sessions
   std::vector<std::pair<MeetingId, Placement>> placements;
   bool operator==(const ApplySchedule&) const = default;
 };
@@ -182,11 +183,90 @@ struct GiveFeedback {
   bool operator==(const GiveFeedback&) const = default;
 };
 
+// [SECTION] Pitching sessions
+
+struct PitchSlot {
+  ParticipantId pitcher = 0;
+  int minutes = 5;
+  bool operator==(const PitchSlot&) const = default;
+};
+
+// The companies that pitch, in order, and their minutes; before the session starts.
+struct SetPitchOrder {
+  SessionId session = 0;
+  std::vector<PitchSlot> pitches;
+  bool operator==(const SetPitchOrder&) const = default;
+};
+
+enum class PitchAction {
+  Start,   // the next pitch begins
+  Pause,   // the current pitch pauses
+  Resume,  // and goes on
+  End,     // the current pitch is over
+  Skip,    // the current pitch (or, between pitches, the next) does not happen
+  Finish,  // the session is over; pitches still to come do not happen
+};
+
+struct ControlPitch {
+  SessionId session = 0;
+  PitchAction action = PitchAction::Start;
+  bool operator==(const ControlPitch&) const = default;
+};
+
+// "Interested" in the company pitching now (or taking it back, interested = false).
+struct MarkInterested {
+  SessionId session = 0;
+  ParticipantId pitcher = 0;
+  bool interested = true;
+  bool operator==(const MarkInterested&) const = default;
+};
+
+// [SECTION] Policy clinics
+
+// Creates (clinic_table == 0; the hub sets the id) or changes a workshop table and its theme.
+struct DefineClinicTable {
+  ClinicTableId clinic_table = 0;
+  SessionId session = 0;
+  TableId table = 0;
+  std::string theme;
+  bool operator==(const DefineClinicTable&) const = default;
+};
+
+// The themes (clinic tables) a participant cares about.
+struct PickThemes {
+  ParticipantId participant = 0;
+  std::vector<ClinicTableId> themes;
+  bool operator==(const PickThemes&) const = default;
+};
+
+struct ClinicSeating {
+  ClinicTableId clinic_table = 0;
+  std::vector<ParticipantId> members;
+  std::string reasons;
+  bool operator==(const ClinicSeating&) const = default;
+};
+
+// Seats people at the clinic's tables; locked once done.
+struct FormClinicTables {
+  SessionId session = 0;
+  std::vector<ClinicSeating> seating;
+  bool operator==(const FormClinicTables&) const = default;
+};
+
+// The policy measures a table proposes (by a member of the table or the organiser).
+struct RecordClinicOutcome {
+  ClinicTableId clinic_table = 0;
+  std::string outcome;
+  bool operator==(const RecordClinicOutcome&) const = default;
+};
+
 using OperationPayload =
     std::variant<CreateEvent, SetRegistration, SetSettings, DefineSession, RemoveSession,
                  DefineTable, RemoveTable, Announce, ApplySchedule, PublishTeamRound, Register,
                  EditProfile, SetAvailability, Withdraw, Erase, RequestMeeting, Introduce,
-                 AcceptMeeting, DeclineMeeting, ProposeSlot, CancelMeeting, GiveFeedback>;
+                 AcceptMeeting, DeclineMeeting, ProposeSlot, CancelMeeting, GiveFeedback,
+                 SetPitchOrder, ControlPitch, MarkInterested, DefineClinicTable, PickThemes,
+                 FormClinicTables, RecordClinicOutcome>;
 
 struct Operation {
   std::string id;              // made by the client; unique per event, so a resend applies once
@@ -203,6 +283,8 @@ const char* operation_type(const OperationPayload& payload);
 int operation_index(std::string_view type);
 const char* to_string(Role role);
 bool parse_role(std::string_view text, Role& out);
+const char* to_string(PitchAction action);
+bool parse_pitch_action(std::string_view text, PitchAction& out);
 
 // Limits of what an operation may carry.
 inline constexpr std::size_t kMaxOperationIdLength = 64;
@@ -225,5 +307,11 @@ inline constexpr int kMaxSeats = 50;
 inline constexpr int kMinSlotMinutes = 5;
 inline constexpr int kMaxSlotMinutes = 240;
 inline constexpr int kMaxOpenRequestsCap = 1000;
+inline constexpr std::size_t kMaxPitches = 200;
+inline constexpr int kMaxPitchMinutes = 60;
+inline constexpr std::size_t kMaxThemeLength = 120;
+inline constexpr std::size_t kMaxThemesPicked = 20;
+inline constexpr std::size_t kMaxOutcomeLength = 4000;
+inline constexpr std::size_t kMaxClinicTables = 1000;
 
 }  // namespace crossmatch::core

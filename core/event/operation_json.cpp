@@ -64,7 +64,7 @@ void encode(Json& j, const Announce& p) {
   j["text"] = p.text;
 }
 void encode(Json& j, const ApplySchedule& p) {
-  j["session"] = p.session;
+  j["sessions"] = p.sessions;
   j["moves_allowed"] = p.moves_allowed;
   Json placements = Json::array();
   for (const auto& [meeting, placement] : p.placements) {
@@ -135,7 +135,61 @@ void encode(Json& j, const GiveFeedback& p) {
   j["comment"] = p.comment;
 }
 
+void encode(Json& j, const SetPitchOrder& p) {
+  j["session"] = p.session;
+  Json pitches = Json::array();
+  for (const PitchSlot& slot : p.pitches) pitches.push_back({{"pitcher", slot.pitcher}, {"minutes", slot.minutes}});
+  j["pitches"] = std::move(pitches);
+}
+void encode(Json& j, const ControlPitch& p) {
+  j["session"] = p.session;
+  j["action"] = to_string(p.action);
+}
+void encode(Json& j, const MarkInterested& p) {
+  j["session"] = p.session;
+  j["pitcher"] = p.pitcher;
+  j["interested"] = p.interested;
+}
+void encode(Json& j, const DefineClinicTable& p) {
+  j["clinic_table"] = p.clinic_table;
+  j["session"] = p.session;
+  j["table"] = p.table;
+  j["theme"] = p.theme;
+}
+void encode(Json& j, const PickThemes& p) {
+  j["participant"] = p.participant;
+  j["themes"] = p.themes;
+}
+void encode(Json& j, const FormClinicTables& p) {
+  j["session"] = p.session;
+  Json seating = Json::array();
+  for (const ClinicSeating& s : p.seating)
+    seating.push_back({{"clinic_table", s.clinic_table}, {"members", s.members}, {"reasons", s.reasons}});
+  j["seating"] = std::move(seating);
+}
+void encode(Json& j, const RecordClinicOutcome& p) {
+  j["clinic_table"] = p.clinic_table;
+  j["outcome"] = p.outcome;
+}
+
 // [SECTION] Decoding helpers
+
+// An array of ids (participant or table numbers) 1..kMaxId.
+template <class Id>
+bool read_ids(ObjectReader& r, const std::string& key, std::vector<Id>& out, std::size_t max, bool required,
+              const char* what) {
+  const Json* items = r.array(key, max, required);
+  if (items == nullptr) return r.ok();
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const Json& v = (*items)[i];
+    if (!v.is_number_unsigned() || v.get<std::uint64_t>() < 1 || v.get<std::uint64_t>() > kMaxId) {
+      r.fail(key, "invalid_type", r.path(key) + "[" + std::to_string(i) + "] must be " + what + ".");
+      return false;
+    }
+    out.push_back(static_cast<Id>(v.get<std::uint64_t>()));
+  }
+  return true;
+}
 
 bool read_slots(ObjectReader& r, const std::string& key, std::vector<SlotRef>& out, std::size_t max,
                 std::optional<Error>& error) {
@@ -251,7 +305,7 @@ Result<OperationPayload> decode<Announce>(ObjectReader& r) {
 template <>
 Result<OperationPayload> decode<ApplySchedule>(ObjectReader& r) {
   ApplySchedule p;
-  r.integer_as("session", p.session, 1, kMaxId);
+  read_ids(r, "sessions", p.sessions, kMaxSessions, true, "a session number");
   r.boolean("moves_allowed", p.moves_allowed, false);
   if (const Json* items = r.array("placements", kMaxPlacements, true)) {
     p.placements.reserve(items->size());
@@ -419,6 +473,78 @@ Result<OperationPayload> decode<GiveFeedback>(ObjectReader& r) {
   r.enumeration("held", p.held, parse_held_state, "held, not-held or unknown", false);
   r.integer_as("rating", p.rating, -1000, 1000, false);
   r.string("comment", p.comment, false, kTextBytes);
+  return OperationPayload{p};
+}
+
+template <>
+Result<OperationPayload> decode<SetPitchOrder>(ObjectReader& r) {
+  SetPitchOrder p;
+  r.integer_as("session", p.session, 1, kMaxId);
+  if (const Json* pitches = r.array("pitches", kMaxPitches, true)) {
+    for (std::size_t i = 0; i < pitches->size(); ++i) {
+      ObjectReader item((*pitches)[i], r.path("pitches") + "[" + std::to_string(i) + "].");
+      PitchSlot slot;
+      item.integer_as("pitcher", slot.pitcher, 1, kMaxId);
+      item.integer_as("minutes", slot.minutes, -1000, 1000, false);
+      if (Status s = item.finish(); !s) return s.error();
+      p.pitches.push_back(slot);
+    }
+  }
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<ControlPitch>(ObjectReader& r) {
+  ControlPitch p;
+  r.integer_as("session", p.session, 1, kMaxId);
+  r.enumeration("action", p.action, parse_pitch_action, "start, pause, resume, end, skip or finish");
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<MarkInterested>(ObjectReader& r) {
+  MarkInterested p;
+  r.integer_as("session", p.session, 1, kMaxId);
+  r.integer_as("pitcher", p.pitcher, 1, kMaxId);
+  r.boolean("interested", p.interested, false);
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<DefineClinicTable>(ObjectReader& r) {
+  DefineClinicTable p;
+  r.integer_as("clinic_table", p.clinic_table, 0, kMaxId, false);
+  r.integer_as("session", p.session, 1, kMaxId);
+  r.integer_as("table", p.table, 1, kMaxId);
+  r.string("theme", p.theme, true, kTextBytes);
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<PickThemes>(ObjectReader& r) {
+  PickThemes p;
+  r.integer_as("participant", p.participant, 1, kMaxId);
+  read_ids(r, "themes", p.themes, kMaxThemesPicked * 5, false, "a clinic table number");
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<FormClinicTables>(ObjectReader& r) {
+  FormClinicTables p;
+  r.integer_as("session", p.session, 1, kMaxId);
+  if (const Json* seating = r.array("seating", kMaxClinicTables, true)) {
+    for (std::size_t i = 0; i < seating->size(); ++i) {
+      ObjectReader item((*seating)[i], r.path("seating") + "[" + std::to_string(i) + "].");
+      ClinicSeating s;
+      item.integer_as("clinic_table", s.clinic_table, 1, kMaxId);
+      read_ids(item, "members", s.members, 100, true, "a participant number");
+      item.string("reasons", s.reasons, false, kTextBytes);
+      if (Status st = item.finish(); !st) return st.error();
+      p.seating.push_back(std::move(s));
+    }
+  }
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<RecordClinicOutcome>(ObjectReader& r) {
+  RecordClinicOutcome p;
+  r.integer_as("clinic_table", p.clinic_table, 1, kMaxId);
+  r.string("outcome", p.outcome, true, kTextBytes);
   return OperationPayload{p};
 }
 

@@ -187,6 +187,26 @@ Json to_json(const EventState& state) {
   }
   for (const Announcement& a : state.announcements)
     announcements.push_back({{"id", a.id}, {"text", a.text}, {"at", a.at}});
+  Json pitching = Json::array();
+  for (const auto& [id, ps] : state.pitching) {
+    Json pitches = Json::array();
+    for (const Pitch& p : ps.pitches)
+      pitches.push_back({{"pitcher", p.pitcher}, {"minutes", p.minutes}, {"outcome", to_string(p.outcome)},
+                         {"interested", p.interested}});
+    pitching.push_back({{"session", ps.session}, {"pitches", pitches}, {"status", to_string(ps.status)},
+                        {"current", ps.current}, {"running_since", ps.running_since},
+                        {"elapsed_before", ps.elapsed_before}});
+  }
+  Json clinic = Json::array();
+  for (const auto& [id, ct] : state.clinic_tables)
+    clinic.push_back({{"id", ct.id}, {"session", ct.session}, {"table", ct.table}, {"theme", ct.theme},
+                      {"members", ct.members}, {"reasons", ct.reasons}, {"outcome", ct.outcome}});
+  Json themes = Json::array();
+  for (const auto& [participant, picked] : state.clinic_themes)
+    themes.push_back({{"participant", participant}, {"themes", picked}});
+  j["pitching"] = std::move(pitching);
+  j["clinic_tables"] = std::move(clinic);
+  j["clinic_themes"] = std::move(themes);
   j["sessions"] = std::move(sessions);
   j["tables"] = std::move(tables);
   j["participants"] = std::move(participants);
@@ -195,7 +215,8 @@ Json to_json(const EventState& state) {
   j["announcements"] = std::move(announcements);
   j["next"] = {{"participant", state.next_participant}, {"meeting", state.next_meeting},
                {"session", state.next_session},         {"table", state.next_table},
-               {"round", state.next_round},             {"announcement", state.next_announcement}};
+               {"round", state.next_round},             {"announcement", state.next_announcement},
+               {"clinic_table", state.next_clinic_table}};
   return j;
 }
 
@@ -305,6 +326,78 @@ Result<EventState> state_from(const Json& value) {
   if (Status s = read_list(r, "announcements", 1'000'000, announcement_from, state.announcements); !s)
     return s.error();
 
+  const auto ids_from = [](const Json* items, const std::string& path, auto& out) -> Status {
+    if (items == nullptr) return Status::success();
+    for (const Json& v : *items) {
+      if (!v.is_number_unsigned() || v.get<std::uint64_t>() < 1 || v.get<std::uint64_t>() > kMaxId)
+        return make_error("invalid_type", path, path + " holds numbers.");
+      out.push_back(static_cast<std::uint32_t>(v.get<std::uint64_t>()));
+    }
+    return Status::success();
+  };
+  std::vector<PitchSession> pitching;
+  const auto pitching_from = [&](const Json& v, const std::string& path) -> Result<PitchSession> {
+    ObjectReader pr(v, path + ".");
+    PitchSession ps;
+    pr.integer_as("session", ps.session, 1, kMaxId);
+    if (const Json* pitches = pr.array("pitches", kMaxPitches, true)) {
+      for (std::size_t i = 0; i < pitches->size(); ++i) {
+        ObjectReader item((*pitches)[i], pr.path("pitches") + "[" + std::to_string(i) + "].");
+        Pitch p;
+        item.integer_as("pitcher", p.pitcher, 1, kMaxId);
+        item.integer_as("minutes", p.minutes, 1, kMaxPitchMinutes);
+        item.enumeration("outcome", p.outcome, parse_pitch_outcome, "pending, done or skipped");
+        if (Status s = ids_from(item.array("interested", kMaxParticipants, true), item.path("interested"), p.interested); !s)
+          return s.error();
+        if (Status s = item.finish(); !s) return s.error();
+        ps.pitches.push_back(std::move(p));
+      }
+    }
+    pr.enumeration("status", ps.status, parse_pitch_status, "not-started, pitching, paused, between or finished");
+    pr.integer_as("current", ps.current, -1, static_cast<std::int64_t>(kMaxPitches) - 1);
+    pr.integer("running_since", ps.running_since, 0, INT64_MAX);
+    pr.integer("elapsed_before", ps.elapsed_before, 0, INT64_MAX);
+    if (Status s = pr.finish(); !s) return s.error();
+    if (ps.current >= static_cast<int>(ps.pitches.size()))
+      return make_error("invalid", path + ".current", path + ".current is not one of its pitches.");
+    return ps;
+  };
+  if (Status s = read_list(r, "pitching", kMaxSessions, pitching_from, pitching); !s) return s.error();
+  for (auto& ps : pitching) state.pitching[ps.session] = std::move(ps);
+
+  std::vector<ClinicTable> clinic;
+  const auto clinic_from = [&](const Json& v, const std::string& path) -> Result<ClinicTable> {
+    ObjectReader c(v, path + ".");
+    ClinicTable ct;
+    c.integer_as("id", ct.id, 1, kMaxId);
+    c.integer_as("session", ct.session, 1, kMaxId);
+    c.integer_as("table", ct.table, 1, kMaxId);
+    c.string("theme", ct.theme, true, kTextBytes);
+    if (Status s = ids_from(c.array("members", 100, true), c.path("members"), ct.members); !s) return s.error();
+    c.string("reasons", ct.reasons, true, kTextBytes);
+    c.string("outcome", ct.outcome, true, kTextBytes);
+    if (Status s = c.finish(); !s) return s.error();
+    return ct;
+  };
+  if (Status s = read_list(r, "clinic_tables", kMaxClinicTables, clinic_from, clinic); !s) return s.error();
+  for (auto& ct : clinic) state.clinic_tables[ct.id] = std::move(ct);
+
+  struct Picked {
+    ParticipantId participant = 0;
+    std::vector<ClinicTableId> themes;
+  };
+  std::vector<Picked> picked;
+  const auto picked_from = [&](const Json& v, const std::string& path) -> Result<Picked> {
+    ObjectReader t(v, path + ".");
+    Picked p;
+    t.integer_as("participant", p.participant, 1, kMaxId);
+    if (Status s = ids_from(t.array("themes", kMaxThemesPicked, true), t.path("themes"), p.themes); !s) return s.error();
+    if (Status s = t.finish(); !s) return s.error();
+    return p;
+  };
+  if (Status s = read_list(r, "clinic_themes", kMaxParticipants, picked_from, picked); !s) return s.error();
+  for (auto& p : picked) state.clinic_themes[p.participant] = std::move(p.themes);
+
   if (const Json* next = r.object("next")) {
     ObjectReader n(*next, "next.");
     n.integer_as("participant", state.next_participant, 1, kMaxId);
@@ -313,6 +406,7 @@ Result<EventState> state_from(const Json& value) {
     n.integer_as("table", state.next_table, 1, kMaxId);
     n.integer_as("round", state.next_round, 1, kMaxId);
     n.integer_as("announcement", state.next_announcement, 1, kMaxId);
+    n.integer_as("clinic_table", state.next_clinic_table, 1, kMaxId);
     if (Status s = n.finish(); !s) return s.error();
   }
   if (Status s = r.finish(); !s) return s.error();

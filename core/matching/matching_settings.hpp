@@ -18,6 +18,12 @@ struct MatchingSettings {
   ScoreWeights weights;
   int team_min = 3;  // team sizes, organiser settings
   int team_max = 5;
+  // A team whose members all come from one country loses this much of its value (in pair-score
+  // units: a team of five has ten pairs), so that teams span two or more countries when they can.
+  double single_country_penalty = 0.5;
+  // When teams are re-optimised after a change, each participant who leaves their current team
+  // costs this much (in pair-score units), so that teams only change for a real gain.
+  double stability_cost = 1.0;
   bool operator==(const MatchingSettings&) const = default;
 };
 
@@ -25,5 +31,6 @@ struct MatchingSettings {
 inline constexpr double kMaxWeight = 10.0;
 inline constexpr int kMinTeamSize = 2;
 inline constexpr int kMaxTeamSize = 12;
+inline constexpr double kMaxTeamPenalty = 10.0;  // single_country_penalty and stability_cost
 
 }  // namespace crossmatch::core

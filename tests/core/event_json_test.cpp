@@ -51,7 +51,7 @@ std::vector<core::Operation> one_of_each() {
       core::DefineTable{5, "Table ☕ 5", 6},
       core::RemoveTable{6},
       core::Announce{7, "Lunch!\nNow."},
-      core::ApplySchedule{2, true, {{11, {{2, 3}, 4}}, {12, {{2, 4}, 5}}}},
+      core::ApplySchedule{{2, 3}, true, {{11, {{2, 3}, 4}}, {12, {{2, 4}, 5}}}},
       core::PublishTeamRound{8, "Round 1", 9, {team, {{5, 6}, 7, ""}}},
       core::Register{13, sample_profile(), availability},
       core::EditProfile{14, sample_profile()},
@@ -65,6 +65,13 @@ std::vector<core::Operation> one_of_each() {
       core::ProposeSlot{22, {3, 4}},
       core::CancelMeeting{23, "Sorry"},
       core::GiveFeedback{24, core::HeldState::NotHeld, 2, "Late"},
+      core::SetPitchOrder{25, {{1, 4}, {2, 6}}},
+      core::ControlPitch{26, core::PitchAction::Skip},
+      core::MarkInterested{27, 3, false},
+      core::DefineClinicTable{28, 29, 30, "Affordable space for start-ups"},
+      core::PickThemes{31, {1, 2, 3}},
+      core::FormClinicTables{32, {{1, {4, 5, 6}, "Policy, company, research"}, {2, {7, 8}, ""}}},
+      core::RecordClinicOutcome{33, "1. Mobility vouchers\n2. Shared studios"},
   };
   std::vector<core::Operation> ops;
   for (std::size_t i = 0; i < payloads.size(); ++i) {

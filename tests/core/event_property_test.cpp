@@ -84,6 +84,34 @@ class OperationSource {
       if (m == nullptr || rng_.chance(0.1)) return rng_.chance(0.5) ? test::organiser() : test::participant(someone());
       return test::participant(rng_.chance(0.5) ? m->requester : m->invitee);
     };
+    if (rng_.chance(0.05)) {
+      // Pitching (session 4) and the policy clinic (session 5).
+      const int kind = static_cast<int>(rng_.below(6));
+      op.actor = test::organiser();
+      if (kind == 0) {
+        core::SetPitchOrder order{4, {}};
+        for (int i = static_cast<int>(rng_.below(4)); i >= 0; --i) order.pitches.push_back({someone(), static_cast<int>(rng_.below(6))});
+        op.payload = order;
+      } else if (kind == 1) {
+        op.payload = core::ControlPitch{4, static_cast<core::PitchAction>(rng_.below(6))};
+      } else if (kind == 2) {
+        const auto it = state_.pitching.find(4);
+        const core::ParticipantId pitcher =
+            it != state_.pitching.end() && it->second.current >= 0 ? it->second.pitches[it->second.current].pitcher : someone();
+        op.actor = test::participant(someone());
+        op.payload = core::MarkInterested{4, pitcher, rng_.chance(0.8)};
+      } else if (kind == 3) {
+        op.payload = core::DefineClinicTable{0, 5, static_cast<core::TableId>(rng_.below(7) + 1), "Theme"};
+      } else if (kind == 4) {
+        const auto id = someone();
+        op.actor = test::participant(id);
+        op.payload = core::PickThemes{id, {static_cast<core::ClinicTableId>(rng_.below(3) + 1)}};
+      } else {
+        core::FormClinicTables form{5, {{1, {someone(), someone()}, ""}}};
+        op.payload = form;
+      }
+      return op;
+    }
     if (roll < 18 || meetings.empty()) {
       const auto from = someone();
       op.actor = rng_.chance(0.92) ? test::participant(from) : test::participant(someone());
@@ -145,10 +173,11 @@ class OperationSource {
       op.payload = core::Register{0, p, {}};
     } else if (roll < 91) {
       op.actor = rng_.chance(0.9) ? test::organiser() : test::participant(someone());
-      core::ApplySchedule schedule{static_cast<core::SessionId>(rng_.below(2) + 1), rng_.chance(0.5), {}};
+      core::ApplySchedule schedule{{static_cast<core::SessionId>(rng_.below(2) + 1)}, rng_.chance(0.5), {}};
+      if (rng_.chance(0.3)) schedule.sessions = {1, 2};
       for (int i = static_cast<int>(rng_.below(3)); i > 0; --i) {
         core::SlotRef slot = random_slot();
-        slot.session = schedule.session;
+        slot.session = rng_.pick(schedule.sessions);
         schedule.placements.push_back({pick_meeting(accepted), {slot, static_cast<core::TableId>(rng_.below(4) + 1)}});
       }
       op.payload = schedule;
@@ -214,6 +243,8 @@ void run(std::uint64_t seed, int steps) {
   hub.ok(test::organiser(), hub.define_session("Teams", "2026-05-15", 9 * 60, 10 * 60, core::SessionKind::TeamRound));
   hub.ok(test::organiser(), core::DefineTable{0, "Team table A", 4});
   hub.ok(test::organiser(), core::DefineTable{0, "Team table B", 4});
+  hub.ok(test::organiser(), hub.define_session("Pitches", "2026-05-15", 10 * 60, 11 * 60, core::SessionKind::Pitching));
+  hub.ok(test::organiser(), hub.define_session("Clinic", "2026-05-15", 11 * 60, 12 * 60, core::SessionKind::PolicyClinic));
   hub.register_people(24, seed);
   auto pool_people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {60, seed + 1000});
   REQUIRE(pool_people.ok());

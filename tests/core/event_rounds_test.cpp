@@ -98,7 +98,7 @@ TEST_CASE("an auto-schedule is applied as one operation") {
     m.push_back(id);
   }
   const core::SessionId S = f.morning;
-  core::ApplySchedule schedule{S, false, {{m[0], {{S, 0}, 1}}, {m[1], {{S, 0}, 2}}, {m[2], {{S, 1}, 1}}}};
+  core::ApplySchedule schedule{{S}, false, {{m[0], {{S, 0}, 1}}, {m[1], {{S, 0}, 2}}, {m[2], {{S, 1}, 1}}}};
   f.refused(participant(p[0]), schedule, "forbidden");
 
   auto person_twice = schedule;
@@ -120,7 +120,7 @@ TEST_CASE("an auto-schedule is applied as one operation") {
   CHECK(f.meeting(m[2]).placement->slot == core::SlotRef{S, 1});
 
   // Booked meetings stay unless moves are allowed; with moves, two may trade places.
-  core::ApplySchedule swap{S, false, {{m[0], {{S, 1}, 1}}, {m[2], {{S, 0}, 1}}, {m[1], {{S, 2}, 2}}}};
+  core::ApplySchedule swap{{S}, false, {{m[0], {{S, 1}, 1}}, {m[2], {{S, 0}, 1}}, {m[1], {{S, 2}, 2}}}};
   f.refused(organiser(), swap, "moves_not_allowed");
   swap.moves_allowed = true;
   f.ok(organiser(), swap);
@@ -134,6 +134,6 @@ TEST_CASE("an auto-schedule is applied as one operation") {
   const auto extra = f.request(p[1], p[3]);
   f.ok(participant(p[3]), core::AcceptMeeting{extra, std::nullopt, std::nullopt});
   f.ok(participant(p[3]), core::SetAvailability{p[3], {{{S, 4}}, core::TimeOfDay::Any}});
-  const auto e = f.refused(organiser(), core::ApplySchedule{S, false, {{extra, {{S, 4}, 1}}}}, "conflict");
+  const auto e = f.refused(organiser(), core::ApplySchedule{{S}, false, {{extra, {{S, 4}, 1}}}}, "conflict");
   CHECK(e.message.find("unavailable") != std::string::npos);
 }

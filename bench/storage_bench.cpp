@@ -1,0 +1,291 @@
+// crossmatch-bench storage: how fast the event store commits and loads.
+//  - Appends in group commits of 1, 10, 100 and 1000 operations, against a bare sqlite3 INSERT
+//    loop of the same operations' JSON with the same durability (WAL, synchronous=FULL), measured
+//    side by side in one run.
+//  - Loads an event of 15,000 participants and 100,000 meetings built through real operations,
+//    and, for comparison, what replaying its whole log or parsing a JSON snapshot would cost.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <string>
+#include <thread>
+
+#include "bench/bench_common.hpp"
+#include "bench/storage_bench.hpp"
+#include "core/event/apply.hpp"
+#include "core/event/json_codec.hpp"
+#include "core/event/statistics.hpp"
+#include "storage/asset_files.hpp"
+#include "storage/event_store.hpp"
+
+namespace crossmatch::bench {
+namespace {
+
+// Processor time of this process, in seconds: on a shared machine it moves less than the wall
+// clock does.
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
+}
+
+int fail(const std::string& message) {
+  std::cerr << "crossmatch-bench storage: " << message << "\n";
+  return 2;
+}
+
+void remove_database(const std::filesystem::path& file) {
+  for (const char* suffix : {"", "-wal", "-shm", ".lock"}) std::filesystem::remove(file.string() + suffix);
+}
+
+// The store: the set-up untimed, then `count` operations in groups of `group`. Operations/s.
+core::Result<double> time_store(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
+                                const std::vector<core::Operation>& setup,
+                                const std::vector<core::Operation>& timed, std::size_t group,
+                                std::size_t count) {
+  remove_database(file);
+  auto store = storage::EventStore::open(file, taxonomy, true);
+  if (!store) return store.error();
+  if (auto s = (*store)->append(setup); !s) return s.error();
+  const auto start = Clock::now();
+  for (std::size_t i = 0; i < count; i += group) {
+    const std::vector<core::Operation> part(timed.begin() + static_cast<long>(i),
+                                            timed.begin() + static_cast<long>(std::min(count, i + group)));
+    if (auto s = (*store)->append(part); !s) return s.error();
+  }
+  return static_cast<double>(count) / seconds_since(start);
+}
+
+// The floor: the same operations' JSON inserted into one bare table, committed every `group`
+// rows, with the store's durability.
+double time_bare(const std::filesystem::path& file, const std::vector<std::string>& json,
+                 std::size_t first_seq, std::size_t group, std::size_t count) {
+  remove_database(file);
+  SQLite::Database db(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("CREATE TABLE log (seq INTEGER PRIMARY KEY, operation TEXT NOT NULL)");
+  SQLite::Statement insert(db, "INSERT INTO log (seq, operation) VALUES (?, ?)");
+  const auto start = Clock::now();
+  for (std::size_t i = 0; i < count; i += group) {
+    db.exec("BEGIN IMMEDIATE");
+    for (std::size_t j = i; j < std::min(count, i + group); ++j) {
+      insert.bind(1, static_cast<std::int64_t>(first_seq + j));
+      insert.bindNoCopy(2, json[j]);
+      insert.exec();
+      insert.reset();
+    }
+    db.exec("COMMIT");
+  }
+  return static_cast<double>(count) / seconds_since(start);
+}
+
+int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonomy, int repeat) {
+  // A mid-sized event's operations: the set-up and registrations untimed, then its meeting
+  // operations (requests, answers, feedback) timed.
+  core::Sequencer sequencer(taxonomy);
+  std::vector<core::Operation> all;
+  auto built = build_large_event(sequencer, {2000, 15000, 7}, 100000, [&](std::vector<core::Operation>& ops) {
+    all.insert(all.end(), ops.begin(), ops.end());
+    return core::Status::success();
+  });
+  if (!built) return fail(built.error().message);
+  const auto first_meeting = std::find_if(all.begin(), all.end(), [](const core::Operation& op) {
+    return std::holds_alternative<core::RequestMeeting>(op.payload) || std::holds_alternative<core::Introduce>(op.payload);
+  });
+  const std::vector<core::Operation> setup(all.begin(), first_meeting);
+  const std::vector<core::Operation> timed(first_meeting, all.end());
+  std::vector<std::string> json;
+  std::size_t bytes = 0;
+  for (const auto& op : timed) {
+    json.push_back(core::operation_to_json(op));
+    bytes += json.back().size();
+  }
+  std::cout << "append: " << setup.size() << " set-up operations untimed, then up to " << timed.size()
+            << " meeting operations (" << bytes / timed.size() << " bytes of JSON each on average), median of "
+            << repeat << " runs\n";
+  std::cout << "  group   store ops/s   bare INSERT ops/s   store/bare\n";
+  const std::map<std::size_t, std::size_t> counts = {{1, 300}, {10, 3000}, {100, 20000}, {1000, 20000}};
+  for (const auto& [group, wanted] : counts) {
+    const std::size_t count = std::min(wanted, timed.size());
+    std::vector<double> store_rates, bare_rates;
+    for (int r = 0; r < repeat; ++r) {
+      // Side by side, alternating, so both see the same disk and the same neighbours.
+      auto rate = time_store(dir / "append-store.db", taxonomy, setup, timed, group, count);
+      if (!rate) return fail(rate.error().message);
+      store_rates.push_back(*rate);
+      bare_rates.push_back(time_bare(dir / "append-bare.db", json, setup.size() + 1, group, count));
+    }
+    const double s = median(store_rates), b = median(bare_rates);
+    std::cout << "  " << std::setw(5) << group << "   " << std::setw(11) << std::fixed << std::setprecision(0) << s
+              << "   " << std::setw(17) << b << "   " << std::setw(9) << std::setprecision(1) << 100.0 * s / b
+              << " %   (" << count << " operations)\n";
+  }
+  remove_database(dir / "append-store.db");
+  remove_database(dir / "append-bare.db");
+  return 0;
+}
+
+int bench_load(const std::filesystem::path& dir, const core::Taxonomy& taxonomy, int participants,
+               int meetings, int repeat) {
+  const auto file = dir / "large-event.db";
+  remove_database(file);
+  core::Sequencer sequencer(taxonomy);
+  std::size_t operations = 0;
+  {
+    auto store = storage::EventStore::open(file, taxonomy, true);
+    if (!store) return fail(store.error().message);
+    const auto start = Clock::now();
+    auto built = build_large_event(sequencer, {participants, meetings, 1}, 2000, [&](std::vector<core::Operation>& ops) {
+      operations += ops.size();
+      return (*store)->append(ops);
+    });
+    if (!built) return fail(built.error().message);
+    const auto stats = core::statistics(sequencer.state());
+    std::cout << "load: built an event of " << sequencer.state().participants.size() << " participants and "
+              << sequencer.state().meetings.size() << " meetings (" << stats.accepted << " accepted and booked, "
+              << stats.pending << " pending) through " << operations << " operations in "
+              << std::setprecision(1) << seconds_since(start) << " s; file "
+              << std::filesystem::file_size(file) / (1024 * 1024) << " MiB\n";
+  }
+  {
+    // Loaded once here to check it is the event that was built.
+    auto store = storage::EventStore::open(file, taxonomy, false);
+    if (!store) return fail(store.error().message);
+    auto loaded = (*store)->load();
+    if (!loaded) return fail(loaded.error().message);
+    if (!(loaded->state == sequencer.state())) return fail("the loaded state differs from the built one");
+    if (loaded->operation_ids.size() != operations) return fail("operation ids are missing");
+  }
+  // Timed in a fresh process, as a hub starts: this one's heap is full of the built event.
+  const std::string command = std::filesystem::read_symlink("/proc/self/exe").string() + " storage --load-only " +
+                              file.string() + " --repeat " + std::to_string(repeat);
+  FILE* child = ::popen(command.c_str(), "r");
+  if (child == nullptr) return fail("cannot start " + command);
+  std::vector<double> open_s, load_s, cpu_s;
+  char line[256];
+  while (std::fgets(line, sizeof line, child) != nullptr) {
+    double o = 0, l = 0, c = 0;
+    if (std::sscanf(line, "%lf %lf %lf", &o, &l, &c) == 3) {
+      open_s.push_back(o);
+      load_s.push_back(l);
+      cpu_s.push_back(c);
+    }
+  }
+  if (::pclose(child) != 0 || open_s.empty()) return fail("timing the load in a fresh process failed");
+  std::cout << std::setprecision(3) << "  open " << median(open_s) << " s + load() " << median(load_s)
+            << " s = " << median(open_s) + median(load_s) << " s wall, " << median(cpu_s)
+            << " s processor time (median of " << repeat
+            << ", in a fresh process; file in the page cache; goal: at most 1 s)\n";
+
+  // What the alternatives would cost.
+  auto store = storage::EventStore::open(file, taxonomy, false);
+  if (!store) return fail(store.error().message);
+  auto start = Clock::now();
+  auto log = (*store)->read_after(0, SIZE_MAX);
+  if (!log) return fail(log.error().message);
+  const double read_log = seconds_since(start);
+  start = Clock::now();
+  core::EventState replayed;
+  for (const auto& op : *log) {
+    if (!core::apply_operation(replayed, taxonomy, op, core::ApplyMode::Follow)) return fail("the log does not replay");
+  }
+  const double replay = seconds_since(start);
+  const std::string snapshot = core::state_to_json(sequencer.state());
+  start = Clock::now();
+  auto parsed = core::state_from_json(snapshot, taxonomy);
+  const double parse = seconds_since(start);
+  if (!parsed) return fail(parsed.error().message);
+  std::cout << "  instead: reading and parsing the whole log " << read_log << " s + replaying it in Follow mode "
+            << replay << " s; parsing a JSON snapshot (" << snapshot.size() / (1024 * 1024) << " MiB) " << parse << " s\n";
+  return 0;
+}
+
+// Opens and loads `file` `repeat` times; prints "open load processor" seconds per line.
+int time_load(const std::filesystem::path& file, const core::Taxonomy& taxonomy, int repeat) {
+  for (int r = 0; r < repeat; ++r) {
+    const double cpu_start = cpu_seconds();
+    const auto start = Clock::now();
+    auto store = storage::EventStore::open(file, taxonomy, false);
+    if (!store) return fail(store.error().message);
+    const double opened = seconds_since(start);
+    const auto loading = Clock::now();
+    auto loaded = (*store)->load();
+    if (!loaded) return fail(loaded.error().message);
+    const double load = seconds_since(loading);
+    std::cout << opened << " " << load << " " << cpu_seconds() - cpu_start << std::endl;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int storage_main(int argc, char** argv) {
+  if (wants_help(argc, argv, kStorageUsage)) return 0;
+  int participants = 15000, meetings = 100000, repeat = 3;
+  std::filesystem::path dir, load_only;
+  bool keep = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string flag = argv[i];
+    const auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+    const char* v = nullptr;
+    if (flag == "--keep") {
+      keep = true;
+    } else if ((flag == "--participants" || flag == "--meetings" || flag == "--repeat" || flag == "--dir" ||
+                flag == "--load-only") &&
+               (v = value()) != nullptr) {
+      if (flag == "--dir" || flag == "--load-only") {
+        (flag == "--dir" ? dir : load_only) = v;
+        continue;
+      }
+      char* end = nullptr;
+      const long n = std::strtol(v, &end, 10);
+      if (*end != '\0' || n < 1 || n > 1000000) return fail(flag + " takes a number from 1 to 1000000");
+      (flag == "--participants" ? participants : flag == "--meetings" ? meetings : repeat) = static_cast<int>(n);
+    } else {
+      std::cerr << "usage: crossmatch-bench " << kStorageUsage << "\n";
+      return 2;
+    }
+  }
+  if (participants > core::kMaxDemoParticipants) return fail("--participants is at most " + std::to_string(core::kMaxDemoParticipants));
+  auto taxonomy = storage::load_taxonomy(storage::default_assets_dir());
+  if (!taxonomy) return fail(taxonomy.error().message);
+  if (!load_only.empty()) return time_load(load_only, *taxonomy, repeat);
+  bool made = false;
+  if (dir.empty()) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "crossmatch-bench-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) return fail("cannot make a temporary folder");
+    dir = pattern;
+    made = true;
+  }
+  std::cout << "storage benchmark in " << dir.string();
+  // Other work on the machine moves the wall-clock figures; say how busy it was.
+  if (std::ifstream load("/proc/loadavg"); load) {
+    std::string one, five;
+    load >> one >> five;
+    std::cout << " (load average " << one << ", " << five << " on " << std::thread::hardware_concurrency() << " processors)";
+  }
+  std::cout << "\n";
+  int rc = bench_append(dir, *taxonomy, repeat);
+  if (rc == 0) rc = bench_load(dir, *taxonomy, participants, meetings, repeat);
+  if (made && !keep) std::filesystem::remove_all(dir);
+  return rc;
+}
+
+}  // namespace crossmatch::bench

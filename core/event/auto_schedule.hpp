@@ -1,0 +1,46 @@
+// The organiser's auto-schedule on an event: builds the scheduling problem from the state (the
+// chosen one-to-one sessions' slots in time order, the tables, everyone's availability, the
+// accepted meetings), runs the scheduler, and turns its answer into one ApplySchedule operation
+// and a report of what it did.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/event/event_state.hpp"
+#include "core/event/operation.hpp"
+#include "core/scheduling/scheduler.hpp"
+#include "core/search_budget.hpp"
+
+namespace crossmatch::core {
+
+struct AutoScheduleReport {
+  struct Item {
+    MeetingId meeting = 0;
+    scheduling::MeetingStatus status = scheduling::MeetingStatus::not_placed;
+    std::optional<Placement> placement;  // where it is after the schedule
+    std::optional<Error> reason;         // why it was not placed
+  };
+  std::vector<Item> meetings;  // every accepted meeting the schedule covered
+  int kept = 0, moved = 0, placed = 0, not_placed = 0;
+  int breaks_before = 0, breaks_after = 0;
+  int max_minus_min_breaks = 0;
+  bool fairness_met = true;
+  bool proven_optimal = false;
+};
+
+struct AutoSchedule {
+  ApplySchedule operation;  // placements of the meetings placed or moved; submit as the organiser
+  AutoScheduleReport report;
+};
+
+// Covers the accepted meetings whose two people are active and that are unbooked or booked in one
+// of `sessions` (one-to-one sessions). Booked ones stay unless `allow_moves`. A person's slots
+// are closed when they marked them unavailable, fall outside their time-of-day requirement, or
+// overlap a team round they are in.
+Result<AutoSchedule> plan_auto_schedule(const EventState& state, const std::vector<SessionId>& sessions,
+                                        bool allow_moves, SearchBudget& budget,
+                                        const scheduling::ScheduleOptions& options = {});
+
+}  // namespace crossmatch::core

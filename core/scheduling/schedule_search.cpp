@@ -1,0 +1,190 @@
+#include "core/scheduling/schedule_search.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/random.hpp"
+#include "core/scheduling/scheduler.hpp"
+
+namespace crossmatch::core::scheduling {
+
+namespace {
+
+class Annealer {
+ public:
+  Annealer(const Model& model, const SearchSettings& settings, SearchBudget& budget,
+           const std::function<void(const ScheduleScore&, std::uint64_t)>& on_improvement)
+      : model_(model),
+        settings_(settings),
+        budget_(budget),
+        on_improvement_(on_improvement),
+        state_(model),
+        rng_(settings.seed),
+        moves_(model, state_, rng_, settings.weights) {}
+
+  SearchResult run() {
+    construct();
+    remember_best();
+    if (!done() && !model_.movable.empty()) anneal();
+    return {best_slots_, best_, budget_.steps()};
+  }
+
+ private:
+  bool done() const {
+    return best_.unplaced == 0 && best_.unfairness == 0 &&
+           best_.breaks <= settings_.breaks_lower_bound;
+  }
+
+  void remember_best() {
+    const auto score = state_.score();
+    if (!best_slots_.empty() && !score.better_than(best_)) return;
+    best_ = score;
+    best_slots_ = state_.slots();
+    if (on_improvement_) on_improvement_(best_, budget_.steps());
+  }
+
+  bool fits_without_moving(int m, int s) const {
+    for (const int p : model_.people_of(m)) {
+      if (state_.occupant(p, s) >= 0) return false;
+    }
+    return state_.fits(s, model_.meeting_class[static_cast<std::size_t>(m)]);
+  }
+
+  // A greedy start: existing placements first (when moves are allowed), then the meetings with
+  // the fewest allowed slots and the busiest people, each where it adds least.
+  void construct() {
+    std::vector<int> order;
+    for (const int m : model_.movable) {
+      const int warm = model_.warm_slot[static_cast<std::size_t>(m)];
+      if (warm >= 0 && fits_without_moving(m, warm)) {
+        state_.place(m, warm);
+      } else {
+        order.push_back(m);
+      }
+    }
+    std::vector<long long> key(static_cast<std::size_t>(model_.meetings), 0);
+    for (const int m : order) {
+      long long load = 0;
+      for (const int p : model_.people_of(m)) {
+        load += static_cast<long long>(model_.meetings_of(p).size());
+      }
+      const auto domain = static_cast<long long>(model_.domain_of(m).size());
+      key[static_cast<std::size_t>(m)] = domain * 1'000'000 - load;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      return key[static_cast<std::size_t>(a)] < key[static_cast<std::size_t>(b)];
+    });
+    for (const int m : order) {
+      budget_.step();
+      const int s = moves_.best_free_slot(m);
+      if (s >= 0) state_.place(m, s);
+    }
+  }
+
+  int random_other_slot(int m) {
+    const auto domain = model_.domain_of(m);
+    const int now = state_.slot_of(m);
+    if (domain.size() == 1) return domain[0] == now ? -1 : domain[0];
+    for (;;) {
+      const int s = domain[rng_.below(domain.size())];
+      if (s != now) return s;
+    }
+  }
+
+  // Which meeting to move: often an unplaced one while there are any, sometimes one of a
+  // participant with the most breaks while the schedule is unfair, else any.
+  int pick_meeting() {
+    const auto& unplaced = state_.unplaced_meetings();
+    if (!unplaced.empty() && rng_.chance(0.5)) return unplaced[rng_.below(unplaced.size())];
+    if (state_.spread() > kMaxBreakSpread && rng_.chance(0.3)) {
+      const auto& worst = state_.participants_with(state_.max_breaks());
+      const int p = worst[rng_.below(worst.size())];
+      const auto mine = model_.meetings_of(p);
+      const int m = mine[rng_.below(mine.size())];
+      if (!model_.fixed[static_cast<std::size_t>(m)] && !model_.domain_of(m).empty()) return m;
+    }
+    return model_.movable[rng_.below(model_.movable.size())];
+  }
+
+  // Half the time a participant with breaks, else one of m's people.
+  int repack_target(int m) {
+    if (state_.max_breaks() > 0 && rng_.chance(0.5)) {
+      const int b =
+          1 + static_cast<int>(rng_.below(static_cast<std::uint64_t>(state_.max_breaks())));
+      const auto& with = state_.participants_with(b);
+      if (!with.empty()) return with[rng_.below(with.size())];
+    }
+    const auto people = model_.people_of(m);
+    return people[rng_.below(people.size())];
+  }
+
+  bool try_move(int m) {
+    int s = -1;
+    if (rng_.chance(settings_.next_to_partners_share)) s = moves_.slot_next_to_partners(m);
+    if (s < 0) s = random_other_slot(m);
+    if (s < 0) return false;
+    const bool placed = state_.slot_of(m) >= 0;
+    const double pick = rng_.unit();
+    double share = settings_.repack_share;
+    if (pick < share) return moves_.repack(repack_target(m));
+    share += settings_.exchange_share;
+    if (placed && pick < share) return moves_.exchange_slots(state_.slot_of(m), s);
+    share += settings_.kempe_share;
+    if (placed && pick < share) return moves_.kempe(m, s);
+    return moves_.relocate(m, s);
+  }
+
+  void anneal() {
+    const double cycle =
+        std::clamp(settings_.cycle_moves_per_meeting * static_cast<double>(model_.movable.size()),
+                   settings_.shortest_cycle, settings_.longest_cycle);
+    const double cooling =
+        std::log(settings_.end_temperature / settings_.start_temperature) / cycle;
+    long long current = moves_.cost();
+    double step_in_cycle = 0;
+    while (!done() && !budget_.step()) {
+      if (++step_in_cycle >= cycle) {
+        step_in_cycle = 0;
+        state_.assign(best_slots_);
+        current = moves_.cost();
+      }
+      const double temperature = settings_.start_temperature * std::exp(cooling * step_in_cycle);
+      const int m = pick_meeting();
+      state_.begin();
+      if (!try_move(m)) {
+        state_.rollback();
+        continue;
+      }
+      const long long next = moves_.cost();
+      const long long delta = next - current;
+      if (delta <= 0 || rng_.unit() < std::exp(-static_cast<double>(delta) / temperature)) {
+        state_.commit();
+        current = next;
+        if (state_.score().better_than(best_)) remember_best();
+      } else {
+        state_.rollback();
+      }
+    }
+  }
+
+  const Model& model_;
+  const SearchSettings& settings_;
+  SearchBudget& budget_;
+  const std::function<void(const ScheduleScore&, std::uint64_t)>& on_improvement_;
+  ScheduleState state_;
+  Rng rng_;
+  ScheduleMoves moves_;
+  ScheduleScore best_;
+  std::vector<int> best_slots_;
+};
+
+}  // namespace
+
+SearchResult search_schedule(
+    const Model& model, const SearchSettings& settings, SearchBudget& budget,
+    const std::function<void(const ScheduleScore&, std::uint64_t steps)>& on_improvement) {
+  Annealer annealer(model, settings, budget, on_improvement);
+  return annealer.run();
+}
+
+}  // namespace crossmatch::core::scheduling

@@ -1,0 +1,27 @@
+// The event's exports as CSV (RFC 4180, UTF-8): participants, meetings with their slot and table,
+// and teams. The participants' columns are the ones the import reads back.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/event/event_state.hpp"
+
+namespace crossmatch::storage {
+
+// id, status, then the profile: display_name, organisation, job_title, type, size, city,
+// country, sector, email, languages, offers, seeks, target_markets, known_markets, answers (lists
+// separated by ';'), consent_suggestions, consent_share_contact (yes/no). An erased participant
+// keeps only type, country and sector.
+const std::vector<std::string>& participant_columns();
+std::string participants_csv(const core::EventState& state);
+
+// One row per meeting: id, status, introduced, both people (id, name, organisation), the booked
+// session, date, start, end and table (empty while unbooked), held, both ratings.
+std::string meetings_csv(const core::EventState& state);
+
+// One row per member of every team of every published round: round, its session's date and
+// times, team number, table, member (id, name, organisation, sector, country), the reasons.
+std::string teams_csv(const core::EventState& state);
+
+}  // namespace crossmatch::storage

@@ -1,0 +1,22 @@
+// Writing files so that a reader never sees half of one: write beside the target, flush to disk,
+// rename into place.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+#include "core/error.hpp"
+
+namespace crossmatch::storage {
+
+// Replaces (or creates) `path` with `content`. On failure `path` is as it was.
+core::Status write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+// The temporary name used beside `path` while it is written.
+std::filesystem::path partial_path(const std::filesystem::path& path);
+
+// Flushes `from` to disk and renames it to `to`, then flushes the folder, so the rename survives
+// a power loss.
+core::Status commit_file(const std::filesystem::path& from, const std::filesystem::path& to);
+
+}  // namespace crossmatch::storage

@@ -1,0 +1,264 @@
+#include "storage/outbox_store.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "core/event/apply.hpp"
+#include "core/event/json_codec.hpp"
+#include "storage/sqlite_support.hpp"
+#include "storage/writer_lock.hpp"
+
+namespace crossmatch::storage {
+namespace {
+
+constexpr int kOutboxSchemaVersion = 1;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE pending (
+  position INTEGER PRIMARY KEY AUTOINCREMENT,  -- the order the user made them in
+  op_id TEXT NOT NULL UNIQUE,
+  operation TEXT NOT NULL                      -- JSON (docs/operations.md)
+);
+CREATE TABLE snapshot (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  last_sequence INTEGER NOT NULL,
+  state TEXT NOT NULL                          -- the replica's state as JSON
+);
+CREATE TABLE applied (
+  seq INTEGER PRIMARY KEY,                     -- applied to the replica after the snapshot
+  operation TEXT NOT NULL
+);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+}  // namespace
+
+struct OutboxStore::Impl {
+  std::filesystem::path file;
+  std::unique_ptr<WriterLock> lock;
+  std::unique_ptr<SQLite::Database> db;
+  std::string name() const { return detail::display_name(file); }
+  ~Impl() {
+    db.reset();
+    lock.reset();
+  }
+};
+
+OutboxStore::OutboxStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+OutboxStore::~OutboxStore() = default;
+
+core::Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::filesystem::path& file) {
+  auto impl = std::make_unique<Impl>();
+  impl->file = file;
+  const bool memory = detail::is_memory(file);
+  const std::string name = impl->name();
+  if (!memory) {
+    std::error_code ec;
+    const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    if (!std::filesystem::is_directory(dir, ec))
+      return core::make_error("cannot_open", "file", "Cannot open " + name + ": the folder " + dir.string() + " does not exist.");
+    auto lock = WriterLock::acquire(file);
+    if (!lock) {
+      core::Error e = lock.error();
+      if (e.code == "locked") e.message = name + " is in use by another crossmatch client; close it first.";
+      return e;
+    }
+    impl->lock = std::move(*lock);
+  }
+  auto db = detail::open_database(file, true, false);
+  if (!db) return db.error();
+  impl->db = std::move(*db);
+  try {
+    SQLite::Database& d = *impl->db;
+    d.exec("PRAGMA busy_timeout = 5000");
+    const int version = detail::user_version(d);
+    const int app = detail::application_id(d);
+    const bool empty = version == 0 && app == 0 && !detail::has_tables(d);
+    if (!empty && app != detail::kOutboxApplicationId)
+      return core::make_error("not_a_database", "file", name + " is not a crossmatch client file.");
+    if (version > kOutboxSchemaVersion)
+      return core::make_error("newer_schema", "file",
+                              name + " was written by a newer version of crossmatch (schema " + std::to_string(version) +
+                                  "); use the newer version. The file is left as it was.");
+    detail::set_durable_pragmas(d);
+    if (empty) {
+      SQLite::Transaction t(d, SQLite::TransactionBehavior::IMMEDIATE);
+      d.exec(kSchema);
+      d.exec("PRAGMA application_id = " + std::to_string(detail::kOutboxApplicationId));
+      d.exec("PRAGMA user_version = " + std::to_string(kOutboxSchemaVersion));
+      t.commit();
+    }
+    if (!memory) detail::use_write_ahead_log(d);
+  } catch (const std::exception& e) {
+    return detail::to_error(e, "Cannot open " + name);
+  }
+  return std::unique_ptr<OutboxStore>(new OutboxStore(std::move(impl)));
+}
+
+core::Status OutboxStore::add(const core::Operation& operation) {
+  try {
+    SQLite::Statement s(*impl_->db, "INSERT INTO pending (op_id, operation) VALUES (?, ?)");
+    s.bind(1, operation.id);
+    s.bind(2, core::operation_to_json(operation));
+    s.exec();
+    return core::Status::success();
+  } catch (const std::exception& e) {
+    core::Error error = detail::to_error(e, "Cannot keep operation '" + operation.id + "' in " + impl_->name());
+    if (error.code == "constraint")
+      return core::make_error("duplicate", "id", "Operation '" + operation.id + "' is already pending.");
+    return error;
+  }
+}
+
+core::Result<bool> OutboxStore::remove(const std::string& operation_id) {
+  try {
+    SQLite::Statement s(*impl_->db, "DELETE FROM pending WHERE op_id = ?");
+    s.bind(1, operation_id);
+    return s.exec() > 0;
+  } catch (const std::exception& e) {
+    return detail::to_error(e, "Cannot remove operation '" + operation_id + "' from " + impl_->name());
+  }
+}
+
+core::Result<std::vector<core::Operation>> OutboxStore::pending() {
+  try {
+    std::vector<core::Operation> out;
+    SQLite::Statement s(*impl_->db, "SELECT op_id, operation FROM pending ORDER BY position");
+    while (s.executeStep()) {
+      auto op = core::operation_from_json(s.getColumn(1).getString());
+      if (!op)
+        return core::make_error("corrupt", "file",
+                                impl_->name() + " is damaged: pending operation '" + s.getColumn(0).getString() +
+                                    "' cannot be read (" + op.error().message + ").");
+      out.push_back(std::move(*op));
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return detail::to_error(e, "Cannot read the pending operations of " + impl_->name());
+  }
+}
+
+core::Status OutboxStore::save_snapshot(const core::EventState& state, std::uint64_t last_sequence) {
+  try {
+    const std::string json = core::state_to_json(state);
+    SQLite::Transaction t(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement s(*impl_->db, "INSERT OR REPLACE INTO snapshot (id, last_sequence, state) VALUES (1, ?, ?)");
+    s.bind(1, static_cast<std::int64_t>(last_sequence));
+    s.bind(2, json);
+    s.exec();
+    // Recorded operations up to the snapshot are in it; later ones (if any) no longer follow it.
+    impl_->db->exec("DELETE FROM applied");
+    t.commit();
+    return core::Status::success();
+  } catch (const std::exception& e) {
+    return detail::to_error(e, "Cannot save the replica in " + impl_->name());
+  }
+}
+
+core::Result<std::uint64_t> OutboxStore::last_sequence() {
+  try {
+    return static_cast<std::uint64_t>(impl_->db
+                                          ->execAndGet("SELECT max(coalesce((SELECT max(seq) FROM applied), 0), "
+                                                       "coalesce((SELECT last_sequence FROM snapshot), 0))")
+                                          .getInt64());
+  } catch (const std::exception& e) {
+    return detail::to_error(e, "Cannot read " + impl_->name());
+  }
+}
+
+core::Status OutboxStore::record_applied(const std::vector<core::Operation>& operations) {
+  auto last = last_sequence();
+  if (!last) return last.error();
+  try {
+    SQLite::Transaction t(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement s(*impl_->db, "INSERT INTO applied (seq, operation) VALUES (?, ?)");
+    std::uint64_t expected = *last + 1;
+    for (const auto& op : operations) {
+      if (op.sequence < expected) continue;  // already recorded
+      if (op.sequence != expected)
+        return core::make_error("sequence_gap", "sequence",
+                                "Operation " + std::to_string(op.sequence) + " does not follow " +
+                                    std::to_string(expected - 1) + "; ask the hub for the ones between.");
+      s.bind(1, static_cast<std::int64_t>(op.sequence));
+      s.bind(2, core::operation_to_json(op));
+      s.exec();
+      s.reset();
+      ++expected;
+    }
+    t.commit();
+    return core::Status::success();
+  } catch (const std::exception& e) {
+    return detail::to_error(e, "Cannot record applied operations in " + impl_->name());
+  }
+}
+
+core::Result<std::optional<Replica>> OutboxStore::load_replica(const core::Taxonomy& taxonomy) {
+  try {
+    SQLite::Transaction t(*impl_->db, SQLite::TransactionBehavior::DEFERRED);
+    Replica replica;
+    bool found = false;
+    {
+      SQLite::Statement s(*impl_->db, "SELECT last_sequence, state FROM snapshot WHERE id = 1");
+      if (s.executeStep()) {
+        auto state = core::state_from_json(s.getColumn(1).getString(), taxonomy);
+        if (!state)
+          return core::make_error("corrupt", "file",
+                                  impl_->name() + " is damaged: its snapshot cannot be read (" + state.error().message + ").");
+        replica.state = std::move(*state);
+        replica.last_sequence = static_cast<std::uint64_t>(s.getColumn(0).getInt64());
+        found = true;
+      }
+    }
+    SQLite::Statement s(*impl_->db, "SELECT seq, operation FROM applied WHERE seq > ? ORDER BY seq");
+    s.bind(1, static_cast<std::int64_t>(replica.last_sequence));
+    while (s.executeStep()) {
+      const auto seq = static_cast<std::uint64_t>(s.getColumn(0).getInt64());
+      auto op = core::operation_from_json(s.getColumn(1).getString());
+      const auto damaged = [&](const std::string& why) {
+        return core::make_error("corrupt", "file",
+                                impl_->name() + " is damaged: applied operation " + std::to_string(seq) + " " + why +
+                                    "; the client can ask the hub for a fresh snapshot.");
+      };
+      if (!op) return damaged("cannot be read (" + op.error().message + ")");
+      if (seq != replica.last_sequence + 1) return damaged("does not follow " + std::to_string(replica.last_sequence));
+      auto applied = core::apply_operation(replica.state, taxonomy, *op, core::ApplyMode::Follow);
+      if (!applied) return damaged("does not apply (" + applied.error().message + ")");
+      replica.last_sequence = seq;
+      found = true;
+    }
+    t.commit();
+    if (!found) return std::optional<Replica>();
+    return std::optional<Replica>(std::move(replica));
+  } catch (const std::exception& e) {
+    return detail::to_error(e, "Cannot read the replica in " + impl_->name());
+  }
+}
+
+core::Status OutboxStore::put_setting(const std::string& key, const std::string& value) {
+  try {
+    SQLite::Statement s(*impl_->db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+    s.bind(1, key);
+    s.bind(2, value);
+    s.exec();
+    return core::Status::success();
+  } catch (const std::exception& e) {
+    return detail::to_error(e, "Cannot store setting '" + key + "' in " + impl_->name());
+  }
+}
+
+core::Result<std::optional<std::string>> OutboxStore::get_setting(const std::string& key) {
+  try {
+    SQLite::Statement s(*impl_->db, "SELECT value FROM settings WHERE key = ?");
+    s.bind(1, key);
+    if (!s.executeStep()) return std::optional<std::string>();
+    return std::optional<std::string>(s.getColumn(0).getString());
+  } catch (const std::exception& e) {
+    return detail::to_error(e, "Cannot read setting '" + key + "' of " + impl_->name());
+  }
+}
+
+}  // namespace crossmatch::storage

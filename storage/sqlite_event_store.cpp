@@ -1,0 +1,363 @@
+#include "storage/sqlite_event_store.hpp"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+#include <limits>
+
+#include "core/event/apply.hpp"
+#include "core/event/json_codec.hpp"
+#include "storage/derived_tables.hpp"
+#include "storage/erasure.hpp"
+#include "storage/event_schema.hpp"
+#include "storage/file_output.hpp"
+#include "storage/sqlite_support.hpp"
+#include "storage/state_loader.hpp"
+#include "storage/touched.hpp"
+
+namespace crossmatch::storage {
+
+using detail::to_error;
+
+core::Result<std::unique_ptr<EventStore>> EventStore::open(const std::filesystem::path& file,
+                                                           const core::Taxonomy& taxonomy,
+                                                           bool create) {
+  auto store = SqliteEventStore::open_file(file, taxonomy, create, false);
+  if (!store) return store.error();
+  return std::unique_ptr<EventStore>(std::move(*store));
+}
+
+core::Result<std::unique_ptr<EventStore>> EventStore::open_reader(const std::filesystem::path& file,
+                                                                  const core::Taxonomy& taxonomy) {
+  auto store = SqliteEventStore::open_file(file, taxonomy, false, true);
+  if (!store) return store.error();
+  return std::unique_ptr<EventStore>(std::move(*store));
+}
+
+core::Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::open_file(
+    const std::filesystem::path& file, const core::Taxonomy& taxonomy, bool create, bool reader) {
+  std::unique_ptr<SqliteEventStore> store(new SqliteEventStore(file, taxonomy, reader));
+  store->memory_ = detail::is_memory(file);
+  const std::string name = store->name();
+  if (reader && store->memory_)
+    return core::make_error("invalid", "file", "An in-memory database cannot be opened by a reader.");
+  if (!reader && !store->memory_) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec) && !create)
+      return core::make_error("not_found", "file", "There is no database " + name + ".");
+    const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    if (!std::filesystem::is_directory(dir, ec))
+      return core::make_error("cannot_open", "file",
+                              "Cannot open " + name + ": the folder " + dir.string() + " does not exist.");
+    auto lock = WriterLock::acquire(file);
+    if (!lock) return lock.error();
+    store->lock_ = std::move(*lock);
+  }
+  auto db = detail::open_database(file, create && !reader, reader);
+  if (!db) return db.error();
+  store->db_ = std::move(*db);
+  try {
+    store->db_->exec("PRAGMA busy_timeout = 5000");
+    core::Status header;
+    try {
+      header = detail::check_event_header(*store->db_, name, create && !reader);
+    } catch (const std::exception& e) {
+      if (!reader || !detail::needs_immutable(e, file)) throw;
+      auto immutable = detail::open_immutable(file);
+      if (!immutable) return immutable.error();
+      store->db_ = std::move(*immutable);
+      header = detail::check_event_header(*store->db_, name, false);
+    }
+    if (!header) return header.error();
+    SQLite::Database& d = *store->db_;
+    if (!reader) {
+      detail::set_durable_pragmas(d);
+      if (auto s = detail::migrate_event_database(d, taxonomy, name); !s) return s.error();
+      if (!store->memory_) detail::use_write_ahead_log(d);
+      store->derived_ = std::make_unique<detail::DerivedTables>(d);
+      store->insert_operation_ = std::make_unique<SQLite::Statement>(
+          d,
+          "INSERT INTO operations (seq, op_id, type, actor_role, actor_participant, at, "
+          "participant, meeting, operation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    store->schema_version_ = detail::user_version(d);
+    store->last_sequence_ = static_cast<std::uint64_t>(
+        d.execAndGet("SELECT coalesce(max(seq), 0) FROM operations").getInt64());
+  } catch (const std::exception& e) {
+    return to_error(e, "Cannot open " + name);
+  }
+  return store;
+}
+
+SqliteEventStore::SqliteEventStore(std::filesystem::path file, const core::Taxonomy& taxonomy,
+                                   bool reader)
+    : file_(std::move(file)), taxonomy_(&taxonomy), reader_(reader) {}
+
+SqliteEventStore::~SqliteEventStore() {
+  // Statements before the connection they belong to, the connection before the lock.
+  insert_operation_.reset();
+  derived_.reset();
+  db_.reset();
+  lock_.reset();
+}
+
+std::string SqliteEventStore::name() const { return detail::display_name(file_); }
+
+core::Status SqliteEventStore::refuse_if_reader(const std::string& what) const {
+  if (!reader_) return core::Status::success();
+  return core::make_error("read_only", "file",
+                          "Cannot " + what + ": " + name() + " is open for reading only.");
+}
+
+core::Status SqliteEventStore::require_current_schema() const {
+  if (schema_version_ == detail::kEventSchemaVersion) return core::Status::success();
+  return core::make_error("old_schema", "file",
+                          name() + " has schema version " + std::to_string(schema_version_) +
+                              "; open it once for writing (start the hub on it, or run an "
+                              "import) to migrate it to version " +
+                              std::to_string(detail::kEventSchemaVersion) + ".");
+}
+
+core::Result<LoadedEvent> SqliteEventStore::load() {
+  if (auto s = require_current_schema(); !s) return s.error();
+  try {
+    // One read transaction: a reader sees one consistent moment even while the hub writes.
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::DEFERRED);
+    auto state = detail::read_state(*db_, *taxonomy_);
+    if (!state) return state.error();
+    LoadedEvent loaded;
+    loaded.operation_ids.reserve(static_cast<std::size_t>(
+        db_->execAndGet("SELECT coalesce(max(seq), 0) FROM operations").getInt64()));
+    detail::Rows ids(*db_, "SELECT op_id, seq FROM operations");
+    while (ids.next()) {
+      const auto seq = static_cast<std::uint64_t>(ids.integer(1));
+      loaded.operation_ids.emplace(ids.string(0), seq);
+      loaded.last_sequence = std::max(loaded.last_sequence, seq);
+    }
+    transaction.commit();
+    last_sequence_ = loaded.last_sequence;
+    // The writer keeps its own copy for the appends to come.
+    if (!reader_) replica_ = *state;
+    loaded.state = std::move(*state);
+    return loaded;
+  } catch (const std::exception& e) {
+    return to_error(e, "Cannot load the event from " + name());
+  }
+}
+
+core::Status SqliteEventStore::append(const std::vector<core::Operation>& operations) {
+  if (auto s = refuse_if_reader("append operations"); !s) return s;
+  if (operations.empty()) return core::Status::success();
+  for (std::size_t i = 0; i < operations.size(); ++i) {
+    const std::uint64_t expected = last_sequence_ + 1 + i;
+    if (operations[i].sequence != expected)
+      return core::make_error("sequence_gap", "sequence",
+                              "Operation '" + operations[i].id + "' has sequence " +
+                                  std::to_string(operations[i].sequence) + "; the log continues at " +
+                                  std::to_string(expected) + ". Nothing of this group was stored.");
+  }
+  const std::string group = "operations " + std::to_string(operations.front().sequence) + " to " +
+                            std::to_string(operations.back().sequence);
+  if (!replica_) {
+    // After a failed append, or before the first: the state exactly as stored.
+    try {
+      auto state = detail::read_state(*db_, *taxonomy_);
+      if (!state) return state.error();
+      replica_ = std::move(*state);
+    } catch (const std::exception& e) {
+      return to_error(e, "Cannot append " + group + " to " + name());
+    }
+  }
+  Touched touched;
+  try {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement& insert = *insert_operation_;
+    for (const core::Operation& op : operations) {
+      note_before(*replica_, op, touched);
+      auto applied = core::apply_operation(*replica_, *taxonomy_, op, core::ApplyMode::Follow);
+      if (!applied) {
+        replica_.reset();
+        return core::make_error("inconsistent", applied.error().field,
+                                "Operation " + std::to_string(op.sequence) + " ('" + op.id +
+                                    "') does not apply to the stored event: " +
+                                    applied.error().message + " Nothing of this group was stored.");
+      }
+      note_after(*replica_, *applied, touched);
+      const std::string json = core::operation_to_json(op);
+      insert.bind(1, static_cast<std::int64_t>(op.sequence));
+      insert.bindNoCopy(2, op.id);
+      insert.bindNoCopy(3, core::operation_type(op.payload));  // static text
+      insert.bindNoCopy(4, core::to_string(op.actor.role));
+      insert.bind(5, static_cast<std::int64_t>(op.actor.participant));
+      insert.bind(6, static_cast<std::int64_t>(op.at));
+      const core::ParticipantId person = subject_participant(*applied);
+      const core::MeetingId meeting = subject_meeting(*applied);
+      if (person != 0) insert.bind(7, static_cast<std::int64_t>(person)); else insert.bind(7);
+      if (meeting != 0) insert.bind(8, static_cast<std::int64_t>(meeting)); else insert.bind(8);
+      insert.bindNoCopy(9, json);
+      insert.exec();
+      insert.reset();
+    }
+    for (const auto& [person, erased_at] : touched.erased)
+      detail::erase_from_log(*db_, *replica_, person, erased_at);
+    derived_->write(*replica_, touched, operations.back().sequence);
+    transaction.commit();
+  } catch (const std::exception& e) {
+    insert_operation_->tryReset();
+    replica_.reset();
+    core::Error error = to_error(e, "Cannot append " + group + " to " + name());
+    if (error.code == "constraint")
+      error.message += " An operation id may already be in the log.";
+    error.message += " Nothing of this group was stored.";
+    return error;
+  }
+  last_sequence_ = operations.back().sequence;
+  if (!touched.erased.empty() && !memory_) {
+    // Move the rewritten pages into the database file and empty the write-ahead log, so the old
+    // page images with the erased data do not linger there. A reader holding an old snapshot
+    // can delay this; the log is then overwritten as it is reused.
+    db_->tryExec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  return core::Status::success();
+}
+
+core::Result<std::vector<core::Operation>> SqliteEventStore::read_after(std::uint64_t after,
+                                                                        std::size_t limit) {
+  if (auto s = require_current_schema(); !s) return s.error();
+  std::vector<core::Operation> out;
+  if (limit == 0) return out;
+  try {
+    SQLite::Statement s(*db_, "SELECT seq, operation FROM operations WHERE seq > ? ORDER BY seq LIMIT ?");
+    s.bind(1, static_cast<std::int64_t>(std::min<std::uint64_t>(after, INT64_MAX)));
+    s.bind(2, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
+    while (s.executeStep()) {
+      auto op = core::operation_from_json(s.getColumn(1).getString());
+      if (!op)
+        return core::make_error("corrupt", "file",
+                                "The database is damaged: operation " +
+                                    std::to_string(s.getColumn(0).getInt64()) +
+                                    " of the log cannot be read (" + op.error().message + ").");
+      last_sequence_ = std::max(last_sequence_, op->sequence);
+      out.push_back(std::move(*op));
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return to_error(e, "Cannot read the log of " + name());
+  }
+}
+
+core::Status SqliteEventStore::put_credential(const Credential& credential) {
+  if (auto s = refuse_if_reader("store a credential"); !s) return s;
+  try {
+    SQLite::Statement s(*db_, "INSERT OR REPLACE INTO credentials (token_hash, role, participant) VALUES (?, ?, ?)");
+    s.bind(1, credential.token_hash);
+    s.bind(2, core::to_string(credential.role));
+    s.bind(3, static_cast<std::int64_t>(credential.participant));
+    s.exec();
+    return core::Status::success();
+  } catch (const std::exception& e) {
+    return to_error(e, "Cannot store a credential in " + name());
+  }
+}
+
+core::Result<std::optional<Credential>> SqliteEventStore::find_credential(const std::string& token_hash) {
+  try {
+    SQLite::Statement s(*db_, "SELECT role, participant FROM credentials WHERE token_hash = ?");
+    s.bind(1, token_hash);
+    if (!s.executeStep()) return std::optional<Credential>();
+    Credential c;
+    c.token_hash = token_hash;
+    if (!core::parse_role(s.getColumn(0).getString(), c.role))
+      return core::make_error("corrupt", "file", "The database is damaged: a credential has an unknown role.");
+    c.participant = static_cast<core::ParticipantId>(s.getColumn(1).getInt64());
+    return std::optional<Credential>(std::move(c));
+  } catch (const std::exception& e) {
+    return to_error(e, "Cannot read the credentials of " + name());
+  }
+}
+
+core::Status SqliteEventStore::put_setting(const std::string& key, const std::string& value) {
+  if (auto s = refuse_if_reader("store a setting"); !s) return s;
+  try {
+    SQLite::Statement s(*db_, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+    s.bind(1, key);
+    s.bind(2, value);
+    s.exec();
+    return core::Status::success();
+  } catch (const std::exception& e) {
+    return to_error(e, "Cannot store setting '" + key + "' in " + name());
+  }
+}
+
+core::Result<std::optional<std::string>> SqliteEventStore::get_setting(const std::string& key) {
+  try {
+    SQLite::Statement s(*db_, "SELECT value FROM settings WHERE key = ?");
+    s.bind(1, key);
+    if (!s.executeStep()) return std::optional<std::string>();
+    return std::optional<std::string>(s.getColumn(0).getString());
+  } catch (const std::exception& e) {
+    return to_error(e, "Cannot read setting '" + key + "' of " + name());
+  }
+}
+
+core::Result<CalendarHistory> SqliteEventStore::calendar_history() {
+  if (auto s = require_current_schema(); !s) return s.error();
+  try {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::DEFERRED);
+    CalendarHistory history = detail::read_calendar_history(*db_);
+    transaction.commit();
+    return history;
+  } catch (const std::exception& e) {
+    return to_error(e, "Cannot read the calendar history of " + name());
+  }
+}
+
+core::Status SqliteEventStore::backup(const std::filesystem::path& to) {
+  std::error_code ec;
+  if (!memory_ && std::filesystem::exists(to, ec) && std::filesystem::equivalent(to, file_, ec))
+    return core::make_error("invalid", "out", "The backup cannot replace the database itself; choose another file.");
+  const auto partial = partial_path(to);
+  std::filesystem::remove(partial, ec);
+  const std::string doing = "Cannot back up " + name() + " to " + to.string();
+  try {
+    {
+      // A connection of its own: the copy reads one consistent snapshot while the hub appends.
+      std::unique_ptr<SQLite::Database> own;
+      if (!memory_) {
+        own = std::make_unique<SQLite::Database>(file_, SQLite::OPEN_READONLY, 5000);
+      }
+      SQLite::Database& source = own ? *own : *db_;
+      SQLite::Database target(partial, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      SQLite::Backup copy(target, "main", source, "main");
+      const int rc = copy.executeStep(-1);
+      if (rc != SQLITE_DONE) throw SQLite::Exception("the copy did not complete", rc);
+      // One self-contained file: no write-ahead log beside it.
+      target.exec("PRAGMA journal_mode = DELETE");
+      const std::string check = target.execAndGet("PRAGMA quick_check").getString();
+      if (check != "ok") throw SQLite::Exception("the copy fails its check: " + check, SQLITE_CORRUPT);
+    }
+    if (auto s = commit_file(partial, to); !s) {
+      std::filesystem::remove(partial, ec);
+      return core::make_error(s.error().code, "out", doing + ": " + s.error().message);
+    }
+    return core::Status::success();
+  } catch (const std::exception& e) {
+    std::filesystem::remove(partial, ec);
+    return to_error(e, doing);
+  }
+}
+
+core::Status SqliteEventStore::limit_size(std::uint64_t max_bytes) {
+  try {
+    const std::int64_t page = db_->execAndGet("PRAGMA page_size").getInt64();
+    const auto pages = static_cast<std::int64_t>(std::max<std::uint64_t>(1, max_bytes / static_cast<std::uint64_t>(page)));
+    db_->execAndGet("PRAGMA max_page_count = " + std::to_string(pages));
+    return core::Status::success();
+  } catch (const std::exception& e) {
+    return to_error(e, "Cannot limit the size of " + name());
+  }
+}
+
+}  // namespace crossmatch::storage

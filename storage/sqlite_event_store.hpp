@@ -1,0 +1,63 @@
+// The event store on SQLite: the implementation behind EventStore::open and open_reader.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <optional>
+
+#include "storage/event_store.hpp"
+#include "storage/writer_lock.hpp"
+
+namespace crossmatch::storage {
+
+namespace detail {
+class DerivedTables;
+}
+
+class SqliteEventStore final : public EventStore {
+ public:
+  static core::Result<std::unique_ptr<SqliteEventStore>> open_file(
+      const std::filesystem::path& file, const core::Taxonomy& taxonomy, bool create, bool reader);
+  ~SqliteEventStore() override;
+
+  core::Result<LoadedEvent> load() override;
+  core::Status append(const std::vector<core::Operation>& operations) override;
+  core::Result<std::vector<core::Operation>> read_after(std::uint64_t after,
+                                                        std::size_t limit) override;
+  std::uint64_t last_sequence() const override { return last_sequence_; }
+  core::Status put_credential(const Credential& credential) override;
+  core::Result<std::optional<Credential>> find_credential(const std::string& token_hash) override;
+  core::Status put_setting(const std::string& key, const std::string& value) override;
+  core::Result<std::optional<std::string>> get_setting(const std::string& key) override;
+  core::Result<CalendarHistory> calendar_history() override;
+  core::Status backup(const std::filesystem::path& to) override;
+
+  // Caps the database's size (PRAGMA max_page_count, for this connection): an append that would
+  // grow it further fails exactly as on a full disk. For an organiser who wants to bound the
+  // file, and for tests of the full-disk path.
+  core::Status limit_size(std::uint64_t max_bytes);
+
+ private:
+  SqliteEventStore(std::filesystem::path file, const core::Taxonomy& taxonomy, bool reader);
+  core::Status refuse_if_reader(const std::string& what) const;
+  core::Status require_current_schema() const;
+  std::string name() const;
+
+  std::filesystem::path file_;
+  const core::Taxonomy* taxonomy_;
+  bool reader_;
+  bool memory_ = false;
+  int schema_version_ = 0;
+  std::unique_ptr<WriterLock> lock_;
+  std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<detail::DerivedTables> derived_;
+  std::unique_ptr<SQLite::Statement> insert_operation_;
+  std::uint64_t last_sequence_ = 0;
+  // The writer's copy of the stored state: each appended operation is applied to it (Follow
+  // mode) to know which derived rows to rewrite. Dropped after a failed append and read again
+  // from the tables, so it never runs ahead of what is stored.
+  std::optional<core::EventState> replica_;
+};
+
+}  // namespace crossmatch::storage

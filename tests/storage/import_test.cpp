@@ -1,0 +1,231 @@
+// Importing participants from CSV: an export reads back in, every refused row is reported with
+// its line, column and reason, a second import adds no one twice, and a running hub is respected.
+#include <doctest/doctest.h>
+
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "app/hub/data_commands.hpp"
+#include "storage/csv.hpp"
+#include "storage/csv_export.hpp"
+#include "storage/participant_import.hpp"
+#include "tests/storage/storage_fixture.hpp"
+
+using namespace crossmatch;
+
+namespace {
+
+constexpr std::int64_t kNow = 1'785'000'000'000;
+
+// A fresh event with nobody registered yet.
+std::unique_ptr<storage::EventStore> empty_event(const std::filesystem::path& file) {
+  auto store = test::open_store(file);
+  test::EventScript script(70);
+  REQUIRE(store->append({script.must(test::organiser(), core::CreateEvent{"Import day", "Europe/Berlin", "IMPORT-1"})}).ok());
+  return store;
+}
+
+// The rows of a participants CSV without the columns the hub assigns (id, status).
+std::vector<std::vector<std::string>> profile_rows(const std::string& csv) {
+  auto records = storage::parse_csv(csv);
+  REQUIRE(records.ok());
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t i = 1; i < records->size(); ++i) {
+    auto fields = (*records)[i].fields;
+    fields.erase(fields.begin(), fields.begin() + 2);
+    rows.push_back(fields);
+  }
+  return rows;
+}
+
+// Runs a hub command in this process, capturing what it prints.
+struct CommandRun {
+  int status = 0;
+  std::string out, err;
+};
+CommandRun run_command(int (*command)(int, const char* const*), std::vector<std::string> args) {
+  args.insert(args.begin(), "crossmatch-hub");
+  args.push_back("--assets");
+  args.push_back(test::source_assets().string());
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  auto* old_out = std::cout.rdbuf(out.rdbuf());
+  auto* old_err = std::cerr.rdbuf(err.rdbuf());
+  CommandRun run;
+  run.status = command(static_cast<int>(argv.size()), argv.data());
+  std::cout.rdbuf(old_out);
+  std::cerr.rdbuf(old_err);
+  run.out = out.str();
+  run.err = err.str();
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("an export of participants imports into another event as the same people") {
+  test::TempDir dir;
+  test::EventScript script(71);
+  auto source = test::open_store(dir / "source.db");
+  test::append_all(*source, script.set_up(25), 30);
+  test::append_all(*source, script.random_in_order(200), 20);
+  const auto stats = core::statistics(script.state());
+  REQUIRE(stats.withdrawn + stats.erased > 0);
+  const std::string exported = storage::participants_csv(script.state());
+
+  auto target = empty_event(dir / "target.db");
+  auto result = storage::import_participants(*target, test::taxonomy(), exported, kNow);
+  REQUIRE(result.ok());
+  CHECK(result->rows == script.state().participants.size());
+  CHECK(result->applied.size() == static_cast<std::size_t>(stats.participants));
+  // Withdrawn and erased people are not imported, and each is reported.
+  CHECK(result->refused.size() == static_cast<std::size_t>(stats.withdrawn + stats.erased));
+  for (const auto& r : result->refused) {
+    CHECK(r.field == "status");
+    CHECK(r.line >= 2);
+  }
+  // Imported operations are the organiser's registrations, sequenced like any other.
+  CHECK(result->applied.front().sequence == 2);
+  CHECK(result->applied.front().actor.role == core::Role::Organiser);
+  CHECK(target->last_sequence() == 1 + result->applied.size());
+
+  auto loaded = target->load();
+  REQUIRE(loaded.ok());
+  std::vector<std::vector<std::string>> active_rows;
+  core::EventState active = script.state();
+  std::erase_if(active.participants, [](const auto& p) { return !p.second.active(); });
+  CHECK(profile_rows(storage::participants_csv(loaded->state)) == profile_rows(storage::participants_csv(active)));
+
+  // The same file again: every row was imported before, no one is added.
+  auto again = storage::import_participants(*target, test::taxonomy(), exported, kNow + 1000);
+  REQUIRE(again.ok());
+  CHECK(again->applied.empty());
+  std::size_t duplicates = 0;
+  for (const auto& r : again->refused) duplicates += r.code == "duplicate";
+  CHECK(duplicates == static_cast<std::size_t>(stats.participants));
+  CHECK(target->load()->state.participants.size() == static_cast<std::size_t>(stats.participants));
+}
+
+TEST_CASE("each refused row is reported with its line, column and reason; the valid ones are imported") {
+  test::TempDir dir;
+  auto store = empty_event(dir / "event.db");
+  const std::string answers = "3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3";
+  const auto n_questions = test::taxonomy().questions().size();
+  std::string good_answers;
+  for (std::size_t i = 0; i < n_questions; ++i) good_answers += (i ? ";" : "") + std::string("4");
+  const std::string header = "display_name,organisation,job_title,city,sector,email,languages,answers,type\r\n";
+  const auto city = test::taxonomy().partner_cities().front()->id;
+  const auto sector = test::taxonomy().sectors().front().id;
+  const auto row = [&](const std::string& name, const std::string& email, const std::string& extra = "") {
+    return name + ",Studio,\"Designer, lead\"," + city + "," + sector + "," + email + ",en;pt," + good_answers + "," + extra + "\r\n";
+  };
+  std::string csv = header;
+  csv += row("Ana Lima", "ana@example.org");                             // line 2: imported
+  csv += row("Bad Mail", "not-an-address");                              // line 3: email
+  csv += "\"Two\nLines\",Studio,x," + city + "," + sector + ",two@example.org,en," + good_answers + ",\r\n";  // lines 4-5
+  csv += row("Ana Again", "ANA@example.org");                            // line 6: e-mail taken
+  csv += "Short,row\r\n";                                                 // line 7: field count
+  csv += row("Lost City", "lost@example.org").replace(row("Lost City", "lost@example.org").find(city), city.size(), "atlantis");  // line 8
+  csv += row("Wrong Type", "type@example.org", "spaceship");             // line 9: type
+  csv += "Few Answers,Studio,,"+ city + "," + sector + ",few@example.org,en," + answers.substr(0, 5) + ",\r\n";  // line 10
+  csv += row("Ben Sousa", "ben@example.org", "researcher");              // line 11: imported
+
+  auto result = storage::import_participants(*store, test::taxonomy(), csv, kNow);
+  REQUIRE(result.ok());
+  CHECK(result->rows == 9);
+  REQUIRE(result->applied.size() == 2);
+  std::map<std::size_t, storage::RefusedRow> refused;
+  for (const auto& r : result->refused) refused[r.line] = r;
+  REQUIRE(refused.size() == 7);
+  CHECK(refused.at(3).field == "email");
+  CHECK(refused.at(3).message.find("not-an-address") != std::string::npos);
+  CHECK(refused.at(4).field == "display_name");
+  CHECK(refused.at(4).code == "control_character");
+  CHECK(refused.at(6).field == "email");
+  CHECK(refused.at(6).code == "email_taken");
+  CHECK(refused.at(7).code == "field_count");
+  CHECK(refused.at(8).field == "city");
+  CHECK(refused.at(9).field == "type");
+  CHECK(refused.at(10).field == "answers");
+  CHECK(refused.count(2) == 0);
+  CHECK(refused.count(11) == 0);
+  const auto state = store->load()->state;
+  REQUIRE(state.participants.size() == 2);
+  const auto& ana = state.participants.begin()->second.profile;
+  CHECK(ana.job_title == "Designer, lead");
+  CHECK(ana.country == test::taxonomy().city(city)->country);  // taken from the city
+  CHECK(ana.languages == std::vector<std::string>{"en", "pt"});
+  CHECK(std::next(state.participants.begin())->second.profile.type == core::ParticipantType::Researcher);
+}
+
+TEST_CASE("files the import refuses as a whole") {
+  test::TempDir dir;
+  auto store = empty_event(dir / "event.db");
+  const auto refused = [&](const std::string& csv) {
+    auto r = storage::import_participants(*store, test::taxonomy(), csv, kNow);
+    REQUIRE_FALSE(r.ok());
+    return r.error();
+  };
+  CHECK(refused("").code == "empty");
+  CHECK(refused("display_name,organisation,favourite_colour\r\n").code == "unknown_column");
+  CHECK(refused("display_name,organisation,city,sector,email,languages\r\n").code == "missing_column");
+  CHECK(refused("display_name,display_name\r\n").code == "duplicate_column");
+  CHECK(refused("display_name,\"organisation\r\n").code == "invalid_csv");
+  CHECK(store->load()->state.participants.empty());
+
+  auto no_event = test::open_store(dir / "no-event.db");
+  auto r = storage::import_participants(*no_event, test::taxonomy(), "display_name\r\n", kNow);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == "no_event");
+}
+
+TEST_CASE("the import, export and backup commands") {
+  test::TempDir dir;
+  test::EventScript script(72);
+  {
+    auto store = test::open_store(dir / "event.db");
+    test::append_all(*store, script.set_up(6), 30);
+  }
+  const std::string db = (dir / "event.db").string();
+  auto exported = run_command(hub::run_export, {"export", "--db", db, "--what", "participants", "--out", (dir / "people.csv").string()});
+  CHECK(exported.status == 0);
+  CHECK(exported.err.find("people.csv") != std::string::npos);
+  CHECK(test::read_bytes(dir / "people.csv") == storage::participants_csv(script.state()));
+
+  // Into a second event, with one bad row added.
+  { auto target = empty_event(dir / "target.db"); }
+  std::string csv = test::read_bytes(dir / "people.csv");
+  csv += "99,active,Bad Row,Org,,company,micro,nowhere,PT,architecture,bad@example.org,en,,,,,3,yes,no\r\n";
+  test::write_bytes(dir / "with-bad-row.csv", csv);
+  const std::string target = (dir / "target.db").string();
+  auto imported = run_command(hub::run_import, {"import", "--db", target, "--csv", (dir / "with-bad-row.csv").string()});
+  CHECK(imported.status == 1);  // some rows refused
+  CHECK(imported.out.find("line 8, city: ") != std::string::npos);
+  CHECK(imported.err.find("imported 6 of 7 rows") != std::string::npos);
+
+  // The calendar, for everyone and for one person; to standard output.
+  auto calendar = run_command(hub::run_export, {"export", "--db", db, "--what", "calendar"});
+  CHECK(calendar.status == 0);
+  CHECK(calendar.out.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
+  const auto someone = std::to_string(script.state().participants.begin()->first);
+  CHECK(run_command(hub::run_export, {"export", "--db", db, "--what", "calendar", "--participant", someone}).status == 0);
+  auto wrong = run_command(hub::run_export, {"export", "--db", db, "--what", "people"});
+  CHECK(wrong.status == 2);
+  CHECK(wrong.err.find("--what is 'people'") != std::string::npos);
+  CHECK(run_command(hub::run_export, {"export", "--db", db, "--what", "teams", "--participant", "1"}).status == 2);
+
+  // While a hub holds the database: export and backup work, import is refused.
+  auto hub = test::open_store(dir / "event.db", false);
+  auto teams = run_command(hub::run_export, {"export", "--db", db, "--what", "meetings"});
+  CHECK(teams.status == 0);
+  auto locked = run_command(hub::run_import, {"import", "--db", db, "--csv", (dir / "people.csv").string()});
+  CHECK(locked.status == 2);
+  CHECK(locked.err.find("stop it first") != std::string::npos);
+  auto backup = run_command(hub::run_backup, {"backup", "--db", db, "--out", (dir / "copy.db").string()});
+  CHECK(backup.status == 0);
+  CHECK(test::open_store(dir / "copy.db", false)->load()->state == script.state());
+  auto missing = run_command(hub::run_backup, {"backup", "--db", (dir / "none.db").string(), "--out", (dir / "x.db").string()});
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find("none.db") != std::string::npos);
+}

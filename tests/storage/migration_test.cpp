@@ -1,0 +1,119 @@
+// Migrations: a version-1 database (the log, credentials and settings only), made here as that
+// version made it, is migrated to the current schema inside one transaction.
+#include <doctest/doctest.h>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "core/event/json_codec.hpp"
+#include "storage/event_schema.hpp"
+#include "storage/sqlite_support.hpp"
+#include "tests/storage/storage_fixture.hpp"
+
+using namespace crossmatch;
+
+namespace {
+
+// Version 1 as it was written: the operation log, credentials and settings, in a rollback
+// journal.
+void make_version_1(const std::filesystem::path& file, const std::vector<core::Operation>& ops) {
+  SQLite::Database db(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec(R"sql(
+    CREATE TABLE operations (seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+      actor_role TEXT NOT NULL, actor_participant INTEGER NOT NULL, at INTEGER NOT NULL,
+      operation TEXT NOT NULL);
+    CREATE TABLE credentials (token_hash TEXT PRIMARY KEY, role TEXT NOT NULL,
+      participant INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    PRAGMA application_id = 1129860421;
+    PRAGMA user_version = 1;
+  )sql");
+  db.exec("BEGIN");
+  SQLite::Statement insert(db, "INSERT INTO operations VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& op : ops) {
+    insert.bind(1, static_cast<std::int64_t>(op.sequence));
+    insert.bind(2, op.id);
+    insert.bind(3, core::operation_type(op.payload));
+    insert.bind(4, core::to_string(op.actor.role));
+    insert.bind(5, static_cast<std::int64_t>(op.actor.participant));
+    insert.bind(6, static_cast<std::int64_t>(op.at));
+    insert.bind(7, core::operation_to_json(op));
+    insert.exec();
+    insert.reset();
+  }
+  db.exec("INSERT INTO credentials VALUES ('hash-1', 'organiser', 0)");
+  db.exec("INSERT INTO settings VALUES ('fingerprint', 'aa:bb')");
+  db.exec("COMMIT");
+}
+
+int version_of(const std::filesystem::path& file) {
+  SQLite::Database db(file, SQLite::OPEN_READONLY);
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+}  // namespace
+
+TEST_CASE("a version-1 database is migrated: the derived tables are filled from its log") {
+  static_assert(storage::detail::kEventApplicationId == 1129860421);
+  test::TempDir dir;
+  test::EventScript script(31);
+  auto ops = script.set_up(12);
+  auto more = script.random_in_order(150);
+  ops.insert(ops.end(), more.begin(), more.end());
+  make_version_1(dir / "old.db", ops);
+  REQUIRE(version_of(dir / "old.db") == 1);
+
+  SUBCASE("a reader can back it up but does not migrate it") {
+    auto reader = storage::EventStore::open_reader(dir / "old.db", test::taxonomy());
+    REQUIRE(reader.ok());
+    auto loaded = (*reader)->load();
+    REQUIRE_FALSE(loaded.ok());
+    CHECK(loaded.error().code == "old_schema");
+    REQUIRE((*reader)->backup(dir / "old-copy.db").ok());
+    CHECK(version_of(dir / "old-copy.db") == 1);
+    CHECK(version_of(dir / "old.db") == 1);
+  }
+  SUBCASE("the writer migrates it") {
+    auto store = test::open_store(dir / "old.db", false);
+    CHECK(version_of(dir / "old.db") == storage::detail::kEventSchemaVersion);
+    auto loaded = store->load();
+    REQUIRE(loaded.ok());
+    CHECK(loaded->state == script.state());
+    CHECK(loaded->last_sequence == ops.size());
+    CHECK(**store->find_credential("hash-1") == storage::Credential{"hash-1", core::Role::Organiser, 0});
+    CHECK(**store->get_setting("fingerprint") == "aa:bb");
+    // It goes on like any store: appends, erasure through the new lookup columns.
+    auto next = script.random_in_order(40);
+    const auto someone = std::find_if(script.state().participants.begin(), script.state().participants.end(),
+                                      [](const auto& p) { return p.second.active(); })->first;
+    next.push_back(script.must(test::organiser(), core::Erase{someone}));
+    test::append_all(*store, next, 6);
+    CHECK(store->load()->state == script.state());
+    CHECK(test::replay_log(*store) == script.state());
+    // Reopening finds it current.
+    store.reset();
+    auto again = test::open_store(dir / "old.db", false);
+    CHECK(again->load()->state == script.state());
+  }
+}
+
+TEST_CASE("a migration that fails leaves the version-1 file exactly as it was") {
+  test::TempDir dir;
+  test::EventScript script(32);
+  auto ops = script.set_up(4);
+  // A log whose last operation refers to a meeting that never existed.
+  core::Operation broken = ops.back();
+  broken.sequence = ops.size() + 1;
+  broken.id = "broken";
+  broken.payload = core::AcceptMeeting{77, std::nullopt, std::nullopt};
+  ops.push_back(broken);
+  make_version_1(dir / "old.db", ops);
+  const auto before = test::read_bytes(dir / "old.db");
+
+  auto store = storage::EventStore::open(dir / "old.db", test::taxonomy(), false);
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.error().code == "migration_failed");
+  CHECK(store.error().message.find("operation " + std::to_string(ops.size())) != std::string::npos);
+  CHECK(test::read_bytes(dir / "old.db") == before);
+  CHECK(version_of(dir / "old.db") == 1);
+}
