@@ -73,6 +73,17 @@ core::Result<NewEvent> create_event(storage::EventStore& store, const core::Taxo
                                .count();
   core::Sequencer sequencer(taxonomy);
   std::vector<core::Operation> group;
+  // The tokens are stored with the event's creation, the first group: an event never exists
+  // without its organiser's and broker's credentials.
+  std::vector<storage::Credential> credentials{
+      storage::Credential{net::token_hash(created.organiser_token), core::Role::Organiser, 0},
+      storage::Credential{net::token_hash(created.broker_token), core::Role::Broker, 0}};
+  const auto flush = [&]() -> core::Status {
+    core::Status s = store.append(group, credentials);
+    group.clear();
+    credentials.clear();
+    return s;
+  };
   for (core::Operation& op : event_operations(setup, created.join_code, demo, now)) {
     const core::Actor actor = op.actor;
     auto outcome = sequencer.submit(std::move(op), actor, now);
@@ -83,19 +94,13 @@ core::Result<NewEvent> create_event(storage::EventStore& store, const core::Taxo
     }
     group.push_back(std::move(outcome->applied));
     if (group.size() == 1000) {
-      if (core::Status s = store.append(group); !s) return s.error();
-      group.clear();
+      if (core::Status s = flush(); !s) return s.error();
     }
   }
   if (!group.empty()) {
-    if (core::Status s = store.append(group); !s) return s.error();
+    if (core::Status s = flush(); !s) return s.error();
   }
   created.operations = sequencer.last_sequence();
-  for (const auto& [token, role] : {std::pair{created.organiser_token, core::Role::Organiser},
-                                    std::pair{created.broker_token, core::Role::Broker}}) {
-    if (core::Status s = store.put_credential(storage::Credential{net::token_hash(token), role, 0}); !s)
-      return s.error();
-  }
   return created;
 }
 

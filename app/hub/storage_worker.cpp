@@ -122,15 +122,15 @@ void StorageWorker::run() {
 void StorageWorker::commit(std::vector<Append>& group) {
   if (failed_) return;
   std::vector<core::Operation> ops;
+  std::vector<storage::Credential> credentials;
   ops.reserve(group.size());
-  for (Append& a : group) ops.push_back(std::move(a.op));
-  core::Status status = store_.append(ops);
-  // A newcomer's token is stored right after the registration it belongs to, and the hub
-  // hands it out only once both are durable.
-  for (const Append& a : group) {
-    if (!status) break;
-    if (a.credential) status = store_.put_credential(to_storage(*a.credential));
+  for (Append& a : group) {
+    ops.push_back(std::move(a.op));
+    if (a.credential) credentials.push_back(to_storage(*a.credential));
   }
+  // A newcomer's token is stored in the transaction of the registration it belongs to, and the
+  // hub hands it out only once both are durable.
+  core::Status status = store_.append(ops, credentials);
   if (!status) {
     failed_ = true;
     post([this, error = status.error()] {
