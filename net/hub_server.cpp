@@ -11,9 +11,11 @@
 #include <ctime>
 #include <deque>
 #include <iomanip>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unordered_set>
+#include <utility>
 
 #include "core/event/sequencer.hpp"
 #include "net/hub_connection.hpp"
@@ -422,10 +424,9 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
       becomes = Viewer{core::Role::Participant, reg->participant};
     }
     pending.replies.push_back(Reply{c, make_line(encode(ack)), becomes});
-    const std::uint64_t seq = applied.sequence;
+    if (change_listener_) change_listener_(applied);
     log_.append(std::move(applied), std::move(credential));
     pending_.push_back(std::move(pending));
-    if (change_listener_) change_listener_(seq);
   }
 
   // A newcomer sends the registration it made before again: its acknowledgement (and token) was
@@ -460,7 +461,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
                               c->send(encode(Refused{id, core::make_error("storage_error", "", "The hub could not store a token; try again.")}));
                               return;
                             }
-                            c->viewer = Viewer{core::Role::Participant, participant};
+                            become(c, Viewer{core::Role::Participant, participant});
                             log("connection " + std::to_string(c->id()) + " resent its registration: participant " +
                                 std::to_string(participant) + " gets a new token");
                             c->send(encode(Ack{id, seq, true, participant, token}));
@@ -489,7 +490,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
         auto c = r.connection.lock();
         if (!c || !c->open()) continue;
         if (r.becomes) {
-          c->viewer = *r.becomes;
+          become(c, *r.becomes);
           log("connection " + std::to_string(c->id()) + " registered participant " +
               std::to_string(r.becomes->participant));
         }
@@ -497,6 +498,11 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
       }
     }
     activate_snapshots(durable_seq_);
+    if (held_teams_ && held_teams_->second <= durable_seq_) {
+      auto held = std::move(*held_teams_);
+      held_teams_.reset();
+      publish_teams(std::move(held.first), held.second);
+    }
     if (shutting_down_ && pending_.empty()) finish_shutdown();
   }
 
@@ -572,6 +578,15 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     index_connection(c);
     c->send(encode(CaughtUp{durable_seq_}));
     if (teams_) send_teams(c);
+  }
+
+  // A newcomer who registered is that participant from now on, also for the operations that
+  // only the people involved receive.
+  void become(const ConnectionPtr& c, const Viewer& viewer) {
+    const bool indexed = c->sync == HubConnection::Sync::Live;
+    if (indexed) unindex_connection(*c);
+    c->viewer = viewer;
+    if (indexed) index_connection(c);
   }
 
   void index_connection(const ConnectionPtr& c) {
@@ -685,7 +700,16 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
 
   // [SECTION] Team suggestions
 
-  void publish_teams(Teams teams) {
+  // Teams formed from a state that is not durable yet wait for it, so that no client sees a
+  // team with someone whose registration a crash could take back.
+  void publish_teams(Teams teams, std::uint64_t as_of) {
+    if (failed_ || stopping_) return;
+    if (as_of > durable_seq_) {
+      held_teams_ = std::make_pair(std::move(teams), as_of);
+      return;
+    }
+    held_teams_.reset();
+    std::size_t clients = 0;
     teams_ = std::make_shared<Teams>(std::move(teams));
     team_of_.clear();
     for (std::size_t i = 0; i < teams_->teams.size(); ++i) {
@@ -694,8 +718,13 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     all_teams_lines_.clear();
     for (std::string& line : encode_teams(*teams_)) all_teams_lines_.push_back(make_line(std::move(line)));
     for (const auto& [id, c] : connections_) {
-      if (c->sync == HubConnection::Sync::Live && !c->closing()) send_teams(c);
+      if (c->sync == HubConnection::Sync::Live && !c->closing()) {
+        send_teams(c);
+        ++clients;
+      }
     }
+    log("teams version " + std::to_string(teams_->version) + ": " + std::to_string(teams_->teams.size()) +
+        " teams, pushed to " + std::to_string(clients) + " clients");
   }
 
   // Organisers and brokers see every team; a participant sees their own team only.
@@ -791,7 +820,8 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   std::shared_ptr<Teams> teams_;
   std::unordered_map<core::ParticipantId, std::size_t> team_of_;
   std::vector<Line> all_teams_lines_;
-  std::function<void(std::uint64_t)> change_listener_;
+  std::optional<std::pair<Teams, std::uint64_t>> held_teams_;
+  std::function<void(const core::Operation&)> change_listener_;
   std::function<void()> shutdown_done_;
   bool shutting_down_ = false;
   bool stopping_ = false;
@@ -825,9 +855,9 @@ HubCounters HubServer::counters() const {
   return c;
 }
 bool HubServer::failed() const { return impl_->failed_; }
-void HubServer::set_change_listener(std::function<void(std::uint64_t)> listener) {
+void HubServer::set_change_listener(std::function<void(const core::Operation&)> listener) {
   impl_->change_listener_ = std::move(listener);
 }
-void HubServer::publish_teams(Teams teams) { impl_->publish_teams(std::move(teams)); }
+void HubServer::publish_teams(Teams teams, std::uint64_t as_of) { impl_->publish_teams(std::move(teams), as_of); }
 
 }  // namespace crossmatch::net

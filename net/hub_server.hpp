@@ -76,10 +76,12 @@ class HubServer {
   // The store failed to commit; the server has shut down and the program should exit non-zero.
   bool failed() const;
 
-  // Called on the network thread after each applied operation (the matcher's cue).
-  void set_change_listener(std::function<void(std::uint64_t seq)> listener);
-  // A new version of the team suggestions: pushed to every client, filtered for its role.
-  void publish_teams(Teams teams);
+  // Called on the network thread with each operation as applied (state() already includes it),
+  // before it is durable: the matcher's cue.
+  void set_change_listener(std::function<void(const core::Operation& applied)> listener);
+  // A new version of the team suggestions, formed from the state at sequence `as_of`: pushed to
+  // every client, filtered for its role, once everything up to `as_of` is durable.
+  void publish_teams(Teams teams, std::uint64_t as_of);
 
  private:
   class Impl;

@@ -4,11 +4,13 @@
 
 #include <asio.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
 #include "app/hub/event_setup.hpp"
 #include "app/hub/storage_worker.hpp"
+#include "app/hub/team_matcher.hpp"
 #include "core/event/calendar.hpp"
 #include "net/hub_server.hpp"
 #include "storage/asset_files.hpp"
@@ -19,14 +21,17 @@ namespace crossmatch::hub {
 const char* const kServeUsage =
     "  serve --db FILE [--host 127.0.0.1] [--port 7420] [--demo N] [--seed K] [--name NAME]\n"
     "        [--time-zone ZONE] [--max-connections N] [--idle-seconds S] [--handshake-seconds S]\n"
-    "        [--rate R] [--burst B] [--max-unsent-mb M] [--assets DIR]\n"
+    "        [--rate R] [--burst B] [--max-unsent-mb M] [--assets DIR] [--team-delay-ms MS]\n"
+    "        [--team-seconds S]\n"
     "      run the hub of the event in FILE (created when new: prints its join code and the\n"
-    "      organiser's and a broker's tokens once; --demo N adds N generated participants)\n";
+    "      organiser's and a broker's tokens once; --demo N adds N generated participants);\n"
+    "      teams are re-formed --team-delay-ms after the last change that affects them (2000),\n"
+    "      each re-optimisation searching for --team-seconds (0.25)\n";
 
 std::set<std::string> serve_value_flags() {
   return {"--db",   "--host",  "--port",  "--demo",   "--seed",          "--name",        "--time-zone",
           "--max-connections", "--idle-seconds", "--handshake-seconds", "--rate", "--burst",
-          "--max-unsent-mb", "--assets"};
+          "--max-unsent-mb", "--assets", "--team-delay-ms", "--team-seconds"};
 }
 
 namespace {
@@ -72,6 +77,10 @@ int run_serve(const CommandLine& args) {
                                unsent ? nullptr : &unsent.error()}) {
     if (e != nullptr) return fail(*e);
   }
+  auto team_delay = args.integer("--team-delay-ms", 2000, 0, 3600 * 1000);
+  auto team_seconds = args.number("--team-seconds", 0.25, 0.001, 600);
+  if (!team_delay) return fail(team_delay.error());
+  if (!team_seconds) return fail(team_seconds.error());
   if (!rate) return fail(rate.error());
   if (!burst) return fail(burst.error());
   options.port = static_cast<int>(*port);
@@ -127,8 +136,18 @@ int run_serve(const CommandLine& args) {
   net::HubServer server(io, *taxonomy, worker, options, std::cout);
   const std::uint64_t last = loaded->last_sequence;
   server.restore(std::move(loaded->state), last, std::move(loaded->operation_ids));
+  MatcherOptions matcher_options;
+  matcher_options.delay = std::chrono::milliseconds(*team_delay);
+  matcher_options.max_delay = std::max(matcher_options.delay * 5, std::chrono::milliseconds(1000));
+  matcher_options.update_seconds = *team_seconds;
+  TeamMatcher matcher(
+      io, *taxonomy, matcher_options, [&server]() -> const core::EventState& { return server.state(); },
+      [&server](net::Teams teams, std::uint64_t as_of) { server.publish_teams(std::move(teams), as_of); });
+  server.set_change_listener([&matcher](const core::Operation& op) { matcher.applied(op); });
   worker.start();
+  matcher.start(last);
   if (core::Status s = server.listen(); !s) {
+    matcher.stop();
     worker.stop();
     return fail(s.error());
   }
@@ -141,9 +160,11 @@ int run_serve(const CommandLine& args) {
   signals.async_wait([&](const std::error_code& ec, int signal) {
     if (ec) return;
     std::cout << "received " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << "\n" << std::flush;
+    matcher.stop();
     server.shutdown([&] { io.stop(); });
   });
   io.run();
+  matcher.stop();
   worker.stop();
   std::cout << "durable up to " << server.durable_seq() << "; " << worker.commits() << " commits (largest group "
             << worker.largest_group() << ")\n";
