@@ -93,6 +93,11 @@ void HubConnection::send(const Line& line) {
                "too slow: more than " + std::to_string(max_unsent_) + " bytes unsent");
     return;
   }
+  if (!corked_) write();
+}
+
+void HubConnection::uncork() {
+  corked_ = false;
   write();
 }
 

@@ -61,6 +61,12 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   // Queues a line (behind any backlog). A client whose unsent bytes pass the bound is closed.
   void send(const Line& line);
   void send(std::string text) { send(make_line(std::move(text))); }
+  // While corked, send() only queues; uncork() writes everything queued at once. The hub corks
+  // the connections it sends a group of durable operations to, so that each gets one write for
+  // the group instead of one per line.
+  void cork() { corked_ = true; }
+  void uncork();
+  bool corked() const { return corked_; }
   // Lines to stream as the socket drains (a snapshot); they do not count against the bound.
   void send_backlog(std::vector<Line> lines);
   // Sends the error (when it can) and closes once it is written, or after a short grace.
@@ -119,6 +125,7 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   std::vector<Line> writing_;
   std::vector<asio::const_buffer> buffers_;
   bool write_in_flight_ = false;
+  bool corked_ = false;
   bool paused_ = false;
   bool reading_ = false;
   bool closing_ = false;

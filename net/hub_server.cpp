@@ -494,9 +494,12 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
           log("connection " + std::to_string(c->id()) + " registered participant " +
               std::to_string(r.becomes->participant));
         }
+        cork(c);
         c->send(r.line);
       }
     }
+    for (const ConnectionPtr& c : corked_) c->uncork();
+    corked_.clear();
     activate_snapshots(durable_seq_);
     if (held_teams_ && held_teams_->second <= durable_seq_) {
       auto held = std::move(*held_teams_);
@@ -529,10 +532,19 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     return is_own(probe, viewer);
   }
 
+  // Inside on_durable, connections are corked until the whole group is sent.
+  void cork(const ConnectionPtr& c) {
+    if (!c->corked()) {
+      c->cork();
+      corked_.push_back(c);
+    }
+  }
+
   void send_op(const ConnectionPtr& c, const PendingOperation& op, const ConnectionPtr& submitter) {
     if (c->sync != HubConnection::Sync::Live || c->closing()) return;
     const bool own = c == submitter || owns(op.lines, c->viewer);
     if (Line line = op.lines.for_viewer(c->viewer, own)) {
+      cork(c);
       c->send(line);
       ++counters_.lines_sent;
     }
@@ -666,9 +678,13 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   }
 
   void activate_snapshots(std::uint64_t up_to) {
+    // Called for every durable operation: only the connections waiting for a snapshot are looked
+    // at, not every connection.
+    if (waiting_snapshots_.empty()) return;
     std::vector<ConnectionPtr> ready;
-    for (const auto& [id, c] : connections_) {
-      if (c->sync == HubConnection::Sync::Snapshot && c->snapshot_seq <= up_to) ready.push_back(c);
+    for (const auto& [id, base] : waiting_snapshots_) {
+      const ConnectionPtr c = find(id);
+      if (c && c->sync == HubConnection::Sync::Snapshot && c->snapshot_seq <= up_to) ready.push_back(c);
     }
     for (const ConnectionPtr& c : ready) activate_snapshot(c);
   }
@@ -821,6 +837,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   std::unordered_map<core::ParticipantId, std::size_t> team_of_;
   std::vector<Line> all_teams_lines_;
   std::optional<std::pair<Teams, std::uint64_t>> held_teams_;
+  std::vector<ConnectionPtr> corked_;
   std::function<void(const core::Operation&)> change_listener_;
   std::function<void()> shutdown_done_;
   bool shutting_down_ = false;

@@ -1,5 +1,8 @@
 #include "app/hub/team_matcher.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <asio.hpp>
 
 #include <atomic>
@@ -102,7 +105,12 @@ class TeamMatcher::Worker {
   ~Worker() { stop(); }
 
   void start() {
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this] {
+      // Teams can wait; acknowledgements and broadcasts cannot: on a machine with few cores the
+      // network and storage threads come first.
+      ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
+      run();
+    });
   }
 
   void stop() {
