@@ -20,7 +20,6 @@
 #include "app/hub/command_line.hpp"
 #include "core/demo_event.hpp"
 #include "core/event/operation.hpp"
-#include "net/line_splitter.hpp"
 #include "net/messages.hpp"
 #include "net/protocol.hpp"
 #include "storage/asset_files.hpp"
@@ -37,7 +36,7 @@ constexpr const char* kUsage =
     "  C clients join with the code and register, then act for S seconds at the rate (default 1000/s\n"
     "  in total); N is the event's size after they joined (request targets are drawn from 1..N).\n"
     "  Prints one JSON line: clients, ops, ops_per_s, ack_p50_ms, ack_p99_ms, fanout_p50_ms,\n"
-    "  fanout_p99_ms, errors, ... --pace human: the demo's bots (an action every few seconds, logged;\n"
+    "  fanout_p99_ms, errors, edit_line_bytes, ... --pace human: the demo's bots (an action every few seconds, logged;\n"
     "  --seconds 0 runs until interrupted).\n";
 
 // A number after `key` in a JSON line (our own lines: no spaces), or -1.
@@ -78,7 +77,7 @@ class Load;
 class Client : public std::enable_shared_from_this<Client> {
  public:
   Client(asio::io_context& io, Load& load, int index)
-      : index_(index), socket_(io), load_(load), splitter_(net::kMaxHubLineBytes) {}
+      : index_(index), socket_(io), load_(load) {}
   void connect(const tcp::endpoint& endpoint);
   void send(const std::string& line);
   void submit(core::Operation op, Sent sent);
@@ -99,7 +98,7 @@ class Client : public std::enable_shared_from_this<Client> {
 
   tcp::socket socket_;
   Load& load_;
-  net::LineSplitter splitter_;
+  std::string carry_;  // the start of a line the last read cut
   std::array<char, 64 * 1024> buffer_{};
   std::deque<std::string> queue_;
   std::vector<std::string> writing_;
@@ -134,19 +133,44 @@ class Load {
   void client_ready(Client& c) {
     by_participant_[c.participant] = &c;
     if (human_) std::printf("bot %s (participant %u) joined\n", c.profile.display_name.c_str(), c.participant);
-    if (++ready_ + failed_ == clients_n_) begin();
+    if (++ready_ + failed_ == clients_n_) settle();
   }
   void client_failed(Client&, const std::string& why) {
     ++errors_;
     if (failures_shown_++ < 5) std::fprintf(stderr, "crossmatch-load: a client failed: %s\n", why.c_str());
-    if (!began_ && ready_ + ++failed_ == clients_n_) begin();
+    if (!began_ && ready_ + ++failed_ == clients_n_) settle();
+  }
+
+  // Every registration reaches every client: before measuring, each client pings and waits for
+  // the pong, which comes after everything the hub sent it before (at most a minute), so that the
+  // figures are the steady state's rather than the joining crowd's.
+  void settle() {
+    if (settling_ || began_) return;
+    settling_ = true;
+    std::fprintf(stderr, "crossmatch-load: %d clients joined (%d failed); waiting for the hub's broadcasts to settle\n",
+                 ready_, failed_);
+    settle_start_ = Clock::now();
+    for (const auto& c : clients_) {
+      if (c->ready && !c->failed) c->send(net::encode(net::ClientMessage{net::Ping{}}));
+    }
+    timer_.expires_after(std::chrono::seconds(60));
+    timer_.async_wait([this](const std::error_code& ec) {
+      if (!ec) begin();
+    });
+  }
+  void ponged() {
+    if (settling_ && !began_ && ++pongs_ >= ready_) {
+      timer_.cancel();
+      begin();
+    }
   }
 
   void begin() {
     if (began_) return;
     began_ = true;
     start_ = Clock::now();
-    std::fprintf(stderr, "crossmatch-load: %d clients joined (%d failed); running\n", ready_, failed_);
+    std::fprintf(stderr, "crossmatch-load: settled after %.1f s; running\n",
+                 settling_ ? std::chrono::duration<double>(start_ - settle_start_).count() : 0.0);
     tick();
   }
 
@@ -244,11 +268,13 @@ class Load {
     std::snprintf(line, sizeof line,
                   "{\"clients\":%d,\"ops\":%llu,\"ops_per_s\":%.1f,\"ack_p50_ms\":%.2f,\"ack_p99_ms\":%.2f,"
                   "\"fanout_p50_ms\":%.2f,\"fanout_p99_ms\":%.2f,\"errors\":%llu,\"refused\":%llu,"
-                  "\"fanout_ops\":%zu,\"pair_p99_ms\":%.2f,\"lines_received\":%llu,\"seconds\":%.1f}",
+                  "\"fanout_ops\":%zu,\"pair_p99_ms\":%.2f,\"lines_received\":%llu,\"seconds\":%.1f,"
+                  "\"edit_line_bytes\":%llu}",
                   ready_, static_cast<unsigned long long>(acked_), static_cast<double>(acked_) / elapsed,
                   percentile(acks, 0.5), percentile(acks, 0.99), percentile(fanout, 0.5), percentile(fanout, 0.99),
                   static_cast<unsigned long long>(errors_), static_cast<unsigned long long>(refused_), fanout.size(),
-                  percentile(pairs, 0.99), static_cast<unsigned long long>(lines_), elapsed);
+                  percentile(pairs, 0.99), static_cast<unsigned long long>(lines_), elapsed,
+                  static_cast<unsigned long long>(edit_lines_ == 0 ? 0 : edit_bytes_ / edit_lines_));
     std::printf("%s\n", line);
     std::fflush(stdout);
     io_.stop();
@@ -260,7 +286,7 @@ class Load {
     const auto it = in_flight_.find(id);
     if (it == in_flight_.end()) return;
     if (began_ && !finished_) {
-      ack_ms_.push_back(std::chrono::duration<double, std::milli>(Clock::now() - it->second.at).count());
+      ack_ms_.push_back(std::chrono::duration<double, std::milli>(now_ - it->second.at).count());
       ++acked_;
       sent_by_seq_[seq] = it->second;
     }
@@ -272,13 +298,19 @@ class Load {
     ++refused_;
     if (human_) std::printf("  (refused: %s: %s)\n", code.c_str(), message.c_str());
   }
+  void set_now(Clock::time_point now) { now_ = now; }
   void received(std::uint64_t seq) {
     ++lines_;
     Receipts& r = receipts_[seq];
     ++r.count;
-    r.last = Clock::now();
+    r.last = now_;
   }
   void error() { ++errors_; }
+  // The size of the broadcast edits as received (for the Redis reference: the same messages).
+  void edit_line(std::size_t bytes) {
+    edit_bytes_ += bytes;
+    ++edit_lines_;
+  }
   Client* client_of(core::ParticipantId p) {
     const auto it = by_participant_.find(p);
     return it == by_participant_.end() ? nullptr : it->second;
@@ -305,14 +337,17 @@ class Load {
   std::vector<std::shared_ptr<Client>> clients_;
   std::unordered_map<core::ParticipantId, Client*> by_participant_;
   int next_connect_ = 0, ready_ = 0, failed_ = 0, failures_shown_ = 0;
-  bool began_ = false, finished_ = false;
+  bool began_ = false, finished_ = false, settling_ = false;
+  int pongs_ = 0;
+  Clock::time_point settle_start_;
   double seconds_ = 0;
   Clock::time_point start_;
-  std::uint64_t issued_ = 0, acked_ = 0, errors_ = 0, refused_ = 0, lines_ = 0;
+  std::uint64_t issued_ = 0, acked_ = 0, errors_ = 0, refused_ = 0, lines_ = 0, edit_bytes_ = 0, edit_lines_ = 0;
   std::unordered_map<std::string, Sent> in_flight_;
   std::unordered_map<std::uint64_t, Sent> sent_by_seq_;
   std::unordered_map<std::uint64_t, Receipts> receipts_;
   std::vector<double> ack_ms_;
+  Clock::time_point now_;  // when the lines being handled were read
 };
 
 void Client::connect(const tcp::endpoint& endpoint) {
@@ -373,12 +408,30 @@ void Client::read() {
       }
       return;
     }
-    std::vector<std::string> lines;
-    if (!self->splitter_.feed(std::string_view(self->buffer_.data(), n), lines)) {
+    // Lines are handled where they lie in the buffer; only a line cut by the read's end is
+    // copied. One clock reading per read: the lines of one read arrived together.
+    self->load_.set_now(Clock::now());
+    std::string_view data(self->buffer_.data(), n);
+    while (!data.empty()) {
+      const std::size_t end = data.find('\n');
+      if (end == std::string_view::npos) {
+        self->carry_.append(data);
+        break;
+      }
+      if (self->carry_.empty()) {
+        self->on_line(data.substr(0, end));
+      } else {
+        self->carry_.append(data.substr(0, end));
+        const std::string line = std::move(self->carry_);
+        self->carry_.clear();
+        self->on_line(line);
+      }
+      data.remove_prefix(end + 1);
+    }
+    if (self->carry_.size() > net::kMaxHubLineBytes) {
       self->failed = true;
       return self->load_.error();
     }
-    for (const std::string& line : lines) self->on_line(line);
     self->read();
   });
 }
@@ -387,18 +440,25 @@ void Client::on_line(std::string_view line) {
   if (ends_with(line, "\"type\":\"op\"}")) {
     const std::int64_t seq = scan_number(line, "\"seq\":");
     if (seq > 0) load_.received(static_cast<std::uint64_t>(seq));
-    // A request to this client: remember it to answer.
-    if (line.find("\"type\":\"request_meeting\"") != std::string_view::npos &&
-        scan_number(line, "\"to\":") == static_cast<std::int64_t>(participant)) {
+    // The operation's own type is the line's last "type" but one (keys are sorted: the type
+    // closes the operation, the message's own "type":"op" closes the line; text in profiles is
+    // escaped), so a scan from the end tells what it is.
+    const std::size_t last = line.rfind("\"type\":\"");
+    const std::size_t at = last == 0 || last == std::string_view::npos ? last : line.rfind("\"type\":\"", last - 1);
+    if (at == std::string_view::npos) return;
+    const std::string_view rest = line.substr(at + 8);
+    const std::string_view type = rest.substr(0, rest.find('"'));
+    if (type == "edit_profile") {
+      load_.edit_line(line.size());
+    } else if (type == "request_meeting") {
       const std::int64_t m = scan_number(line, "\"meeting\":");
-      if (m > 0) incoming.push_back(static_cast<core::MeetingId>(m));
-    } else if (line.find("\"type\":\"request_meeting\"") != std::string_view::npos &&
-               scan_number(line, "\"from\":") == static_cast<std::int64_t>(participant)) {
-      const std::int64_t m = scan_number(line, "\"meeting\":");
-      if (m > 0) outgoing.push_back(static_cast<core::MeetingId>(m));
-    } else if (line.find("\"type\":\"accept_meeting\"") != std::string_view::npos ||
-               line.find("\"type\":\"decline_meeting\"") != std::string_view::npos ||
-               line.find("\"type\":\"cancel_meeting\"") != std::string_view::npos) {
+      // A request to this client: remember it to answer; one from it: to cancel later.
+      if (m > 0 && scan_number(line, "\"to\":") == static_cast<std::int64_t>(participant)) {
+        incoming.push_back(static_cast<core::MeetingId>(m));
+      } else if (m > 0 && scan_number(line, "\"from\":") == static_cast<std::int64_t>(participant)) {
+        outgoing.push_back(static_cast<core::MeetingId>(m));
+      }
+    } else if (type == "accept_meeting" || type == "decline_meeting" || type == "cancel_meeting") {
       const std::int64_t m = scan_number(line, "\"meeting\":");
       std::erase(outgoing, static_cast<core::MeetingId>(m));
       std::erase(incoming, static_cast<core::MeetingId>(m));
@@ -423,6 +483,7 @@ void Client::on_line(std::string_view line) {
     }
     return load_.refused(refused->id, refused->error.code, refused->error.message);
   }
+  if (std::holds_alternative<net::Pong>(*message)) return load_.ponged();
   if (auto* error = std::get_if<net::ErrorMessage>(&*message)) {
     if (!ready) {
       failed = true;
