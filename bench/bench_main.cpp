@@ -10,6 +10,7 @@ int rounds_main(int argc, char** argv);       // bench/rounds_bench.cpp
 int suggestions_main(int argc, char** argv);  // bench/suggestions_bench.cpp
 int schedule_main(int argc, char** argv);     // bench/schedule_bench.cpp
 int storage_main(int argc, char** argv);      // bench/storage_bench.cpp
+int redis_fanout_main(int argc, char** argv);  // bench/redis_fanout_bench.cpp
 }  // namespace crossmatch::bench
 
 namespace {
@@ -26,6 +27,7 @@ constexpr Subcommand kSubcommands[] = {
     {"rounds", crossmatch::bench::rounds_main, "one-to-one rounds of a generated event (bench/rounds_vs_networkx.py compares)"},
     {"suggestions", crossmatch::bench::suggestions_main, "top-k partner suggestions for one participant, and the pair score's cost"},
     {"schedule", crossmatch::bench::schedule_main, "meeting scheduling: B2B instances (--dzn FILE) or generated events (--generate)"},
+    {"redis-fanout", crossmatch::bench::redis_fanout_main, "Redis pub/sub fan-out to C subscribers, the reference for the hub's (bench/sync_bench.sh)"},
     {"storage", crossmatch::bench::storage_main, "event store: group commits against a bare sqlite3 loop; loading a large event"},
 };
 

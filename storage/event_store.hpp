@@ -80,7 +80,11 @@ class EventStore {
   // Each operation must apply, in ApplyMode::Follow, to the stored state ("inconsistent"
   // otherwise). An erase operation also removes the person's personal data from the log and from
   // every derived table.
-  virtual core::Status append(const std::vector<core::Operation>& operations) = 0;
+  core::Status append(const std::vector<core::Operation>& operations) { return append(operations, {}); }
+  // The same, storing `credentials` in the same transaction: a registration's token, or the
+  // organiser's and broker's tokens of a new event, exist exactly when their operation does.
+  virtual core::Status append(const std::vector<core::Operation>& operations,
+                              const std::vector<Credential>& credentials) = 0;
 
   // Applied operations with sequence > `after`, in order, at most `limit`.
   virtual core::Result<std::vector<core::Operation>> read_after(std::uint64_t after,

@@ -147,9 +147,15 @@ core::Result<LoadedEvent> SqliteEventStore::load() {
   }
 }
 
-core::Status SqliteEventStore::append(const std::vector<core::Operation>& operations) {
+core::Status SqliteEventStore::append(const std::vector<core::Operation>& operations,
+                                      const std::vector<Credential>& credentials) {
   if (auto s = refuse_if_reader("append operations"); !s) return s;
-  if (operations.empty()) return core::Status::success();
+  if (operations.empty()) {
+    for (const Credential& c : credentials) {
+      if (auto s = put_credential(c); !s) return s;
+    }
+    return core::Status::success();
+  }
   for (std::size_t i = 0; i < operations.size(); ++i) {
     const std::uint64_t expected = last_sequence_ + 1 + i;
     if (operations[i].sequence != expected)
@@ -203,6 +209,16 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
     for (const auto& [person, erased_at] : touched.erased)
       detail::erase_from_log(*db_, *replica_, person, erased_at);
     derived_->write(*replica_, touched, operations.back().sequence);
+    if (!credentials.empty()) {
+      SQLite::Statement put(*db_, "INSERT OR REPLACE INTO credentials (token_hash, role, participant) VALUES (?, ?, ?)");
+      for (const Credential& c : credentials) {
+        put.bind(1, c.token_hash);
+        put.bind(2, core::to_string(c.role));
+        put.bind(3, static_cast<std::int64_t>(c.participant));
+        put.exec();
+        put.reset();
+      }
+    }
     transaction.commit();
   } catch (const std::exception& e) {
     insert_operation_->tryReset();

@@ -22,7 +22,9 @@ class SqliteEventStore final : public EventStore {
   ~SqliteEventStore() override;
 
   core::Result<LoadedEvent> load() override;
-  core::Status append(const std::vector<core::Operation>& operations) override;
+  using EventStore::append;
+  core::Status append(const std::vector<core::Operation>& operations,
+                      const std::vector<Credential>& credentials) override;
   core::Result<std::vector<core::Operation>> read_after(std::uint64_t after,
                                                         std::size_t limit) override;
   std::uint64_t last_sequence() const override { return last_sequence_; }

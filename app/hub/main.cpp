@@ -8,6 +8,7 @@
 #include "app/hub/data_commands.hpp"
 #include "app/hub/demo_summary.hpp"
 #include "app/hub/replay.hpp"
+#include "app/hub/serve_command.hpp"
 #include "storage/asset_files.hpp"
 
 namespace {
@@ -26,6 +27,7 @@ commands:
   replay FILE [--assets DIR]
       apply a file of operations (one JSON object per line) to an empty event; print each
       refusal as a JSON line (line, code, field, message) and the final statistics last
+%SERVE%
   export --db FILE --what participants|meetings|teams|calendar [--participant ID] [--out FILE]
       export the event as CSV, or its calendar (one participant's with --participant) as
       iCalendar; to standard output unless --out is given; works while the hub runs
@@ -37,6 +39,12 @@ commands:
 
 --assets DIR reads the asset files from DIR instead of the ones beside this program.
 )";
+
+std::string usage() {
+  std::string text = kUsage;
+  text.replace(text.find("%SERVE%"), 7, crossmatch::hub::kServeUsage);
+  return text;
+}
 
 int fail(const core::Error& error) {
   std::cerr << "crossmatch-hub: " << error.message << "\n";
@@ -102,7 +110,7 @@ int run_replay(const CommandLine& args) {
 
 int main(int argc, char** argv) {
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) {
-    std::cout << kUsage;
+    std::cout << usage();
     return argc < 2 ? 2 : 0;
   }
   const std::string command = argv[1];
@@ -124,6 +132,11 @@ int main(int argc, char** argv) {
     if (!args) return fail(args.error());
     return run_replay(*args);
   }
-  std::cerr << "crossmatch-hub: unknown command '" << command << "'\n\n" << kUsage;
+  if (command == "serve") {
+    auto args = CommandLine::parse(argc, argv, 2, crossmatch::hub::serve_value_flags());
+    if (!args) return fail(args.error());
+    return crossmatch::hub::run_serve(*args);
+  }
+  std::cerr << "crossmatch-hub: unknown command '" << command << "'\n\n" << usage();
   return 2;
 }

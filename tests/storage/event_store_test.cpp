@@ -176,3 +176,24 @@ TEST_CASE("an in-memory store") {
   REQUIRE(loaded.ok());
   CHECK(loaded->state == script.state());
 }
+
+TEST_CASE("credentials appended with operations are stored in their transaction, or not at all") {
+  test::TempDir dir;
+  test::EventScript script(6);
+  const auto setup = script.set_up(6);
+  auto store = test::open_store(dir / "event.db");
+  test::append_all(*store, setup);
+  const auto ops = script.random_in_order(6, false);
+  const storage::Credential token{"hash-of-a-new-token", core::Role::Participant, 3};
+
+  // A group that does not apply takes its credential down with it.
+  std::vector<core::Operation> bad_group(ops.begin(), ops.begin() + 2);
+  bad_group[1].payload = core::AcceptMeeting{9999, std::nullopt, std::nullopt};
+  REQUIRE_FALSE(store->append(bad_group, {token}).ok());
+  CHECK_FALSE(store->find_credential(token.token_hash)->has_value());
+
+  std::vector<core::Operation> group(ops.begin(), ops.begin() + 2);
+  REQUIRE(store->append(group, {token}).ok());
+  CHECK(**store->find_credential(token.token_hash) == token);
+  CHECK(store->last_sequence() == setup.size() + 2);
+}

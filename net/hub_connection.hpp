@@ -1,0 +1,138 @@
+// One client's connection to the hub: reads lines (bounded), writes with one write in flight,
+// streams large backlogs (snapshots) as the socket drains, and closes with a reason. The hub's
+// logic lives in HubServer; this is the socket side. Internal to net/: includes asio.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "net/byte_stream.hpp"
+#include "net/line_splitter.hpp"
+#include "net/messages.hpp"
+#include "net/replica_view.hpp"
+
+namespace crossmatch::net {
+
+class HubConnection;
+using Line = std::shared_ptr<const std::string>;  // one line with its newline, shared by readers
+
+Line make_line(std::string text);  // appends the newline
+
+// What the connection tells the hub's logic, on the network thread.
+class HubConnectionOwner {
+ public:
+  virtual ~HubConnectionOwner() = default;
+  virtual void on_line(const std::shared_ptr<HubConnection>& connection, std::string line) = 0;
+  // The line was longer than the connection's limit; the connection stays paused.
+  virtual void on_line_too_long(const std::shared_ptr<HubConnection>& connection) = 0;
+  // The write queue has drained below the low-water mark (time to send more catch-up).
+  virtual void on_drained(const std::shared_ptr<HubConnection>& connection) = 0;
+  virtual void on_closed(const std::shared_ptr<HubConnection>& connection) = 0;
+};
+
+// A token bucket: `rate` lines a second, up to `burst` at once.
+class RateLimiter {
+ public:
+  RateLimiter(double rate, double burst) : rate_(rate), burst_(burst), tokens_(burst) {}
+  bool take(std::chrono::steady_clock::time_point now);
+  void set(double rate, double burst) { rate_ = rate; burst_ = burst; tokens_ = std::min(tokens_, burst); }
+
+ private:
+  double rate_, burst_, tokens_;
+  std::optional<std::chrono::steady_clock::time_point> last_;
+};
+
+class HubConnection : public std::enable_shared_from_this<HubConnection> {
+ public:
+  using Clock = std::chrono::steady_clock;
+  enum class Phase { AwaitingHello, Authenticating, Ready, Closing };
+  enum class Sync { None, Snapshot, CatchingUp, Live };
+
+  HubConnection(std::unique_ptr<ByteStream> stream, std::uint64_t id, HubConnectionOwner& owner,
+                std::size_t max_line_bytes, std::size_t max_unsent_bytes, RateLimiter limiter);
+
+  void start();
+  // Queues a line (behind any backlog). A client whose unsent bytes pass the bound is closed.
+  void send(const Line& line);
+  void send(std::string text) { send(make_line(std::move(text))); }
+  // While corked, send() only queues; uncork() writes everything queued at once. The hub corks
+  // the connections it sends a group of durable operations to, so that each gets one write for
+  // the group instead of one per line.
+  void cork() { corked_ = true; }
+  void uncork();
+  bool corked() const { return corked_; }
+  // Lines to stream as the socket drains (a snapshot); they do not count against the bound.
+  void send_backlog(std::vector<Line> lines);
+  // Sends the error (when it can) and closes once it is written, or after a short grace.
+  void close_with(const ErrorMessage& error, const std::string& reason);
+  // Closes at once.
+  void close_now(const std::string& reason);
+  void pause_reading() { paused_ = true; }
+  void resume_reading();
+
+  std::uint64_t id() const { return id_; }
+  const std::string& peer() const { return peer_; }
+  const std::string& close_reason() const { return close_reason_; }
+  bool open() const { return !closed_; }
+  std::size_t unsent_bytes() const { return queued_bytes_ + backlog_live_bytes_; }
+  bool backlog_empty() const { return backlog_.empty(); }
+  Clock::time_point connected_at() const { return connected_at_; }
+  Clock::time_point last_received() const { return last_received_; }
+  // When the write under way started, or nothing when none is.
+  std::optional<Clock::time_point> write_started() const;
+  bool closing() const { return closing_; }
+  Clock::time_point closing_since() const { return closing_since_; }
+  void set_max_line_bytes(std::size_t bytes) { splitter_.set_max(bytes); }
+
+  // The hub's view of this client, kept here for the hub's logic.
+  Phase phase = Phase::AwaitingHello;
+  Sync sync = Sync::None;
+  Viewer viewer;
+  std::uint64_t sent_seq = 0;            // everything up to here has been queued for the client
+  std::uint64_t snapshot_seq = 0;         // a snapshot waiting for durability
+  bool read_in_flight = false;            // a catch-up read from the store is under way
+  RateLimiter limiter;
+  int rate_refusals = 0;  // in a row
+  bool rate_logged = false;
+  std::string client_name;
+  std::vector<std::string> held_lines;    // lines that arrived while authenticating
+
+ private:
+  void read();
+  void write();
+  void finish_close();
+  void fill_from_backlog();
+
+  std::unique_ptr<ByteStream> stream_;
+  std::uint64_t id_;
+  HubConnectionOwner& owner_;
+  std::string peer_;
+  LineSplitter splitter_;
+  std::size_t max_unsent_;
+  std::array<char, 16 * 1024> read_buffer_{};
+  std::deque<Line> queue_;
+  Clock::time_point write_started_;
+  Clock::time_point closing_since_;
+  std::size_t queued_bytes_ = 0;
+  std::deque<std::pair<Line, bool>> backlog_;  // (line, counts against the bound)
+  std::size_t backlog_live_bytes_ = 0;
+  std::vector<Line> writing_;
+  std::vector<asio::const_buffer> buffers_;
+  bool write_in_flight_ = false;
+  bool corked_ = false;
+  bool paused_ = false;
+  bool reading_ = false;
+  bool closing_ = false;
+  bool closed_ = false;
+  std::string close_reason_;
+  Clock::time_point connected_at_ = Clock::now();
+  Clock::time_point last_received_ = Clock::now();
+};
+
+}  // namespace crossmatch::net

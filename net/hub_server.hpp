@@ -1,0 +1,91 @@
+// The hub's server: accepts connections, checks each client's hello and credentials, applies
+// the operations clients send (the one sequencer of the event), and acknowledges and broadcasts
+// each one only once the log says it is durable, filtered for every reader's role. Runs on one
+// network thread (the io_context's); the log commits on a thread of its own.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "core/event/event_state.hpp"
+#include "core/taxonomy.hpp"
+#include "net/hub_log.hpp"
+#include "net/messages.hpp"
+#include "net/protocol.hpp"
+
+namespace asio {
+class io_context;
+}
+
+namespace crossmatch::net {
+
+struct HubOptions {
+  std::string host = "127.0.0.1";
+  int port = kDefaultPort;  // 0: any free port (tests)
+  int max_connections = kDefaultMaxConnections;
+  int handshake_seconds = kDefaultHandshakeSeconds;
+  int idle_seconds = kDefaultIdleSeconds;
+  double rate_per_second = kDefaultRatePerSecond;
+  double rate_burst = kDefaultRateBurst;
+  std::size_t max_unsent_bytes = kDefaultMaxUnsentBytes;
+  std::string hub_name = "crossmatch-hub";
+};
+
+// Counters for log lines and tests.
+struct HubCounters {
+  std::uint64_t connections = 0;  // open now
+  std::uint64_t accepted = 0;     // since start
+  std::uint64_t applied = 0;
+  std::uint64_t refused = 0;
+  std::uint64_t duplicates = 0;
+  std::uint64_t rate_limited = 0;
+  std::uint64_t lines_sent = 0;
+};
+
+class HubServer {
+ public:
+  // `log_out` gets one line per notable thing.
+  HubServer(asio::io_context& io, const core::Taxonomy& taxonomy, HubLog& log, HubOptions options,
+            std::ostream& log_out);
+  ~HubServer();
+  HubServer(const HubServer&) = delete;
+  HubServer& operator=(const HubServer&) = delete;
+
+  // The event as loaded from the store, before listening.
+  void restore(core::EventState state, std::uint64_t last_sequence,
+               std::unordered_map<std::string, std::uint64_t> operation_ids);
+
+  // Binds and starts accepting; then port() is the one bound.
+  core::Status listen();
+  unsigned short port() const;
+
+  // Stops accepting and applying, lets the log commit what it has, tells every client and
+  // closes every connection, then calls `done` (on the network thread).
+  void shutdown(std::function<void()> done);
+
+  // The hub's state (every applied operation, durable or not); on the network thread only.
+  const core::EventState& state() const;
+  std::uint64_t applied_seq() const;
+  std::uint64_t durable_seq() const;
+  HubCounters counters() const;
+  // The store failed to commit; the server has shut down and the program should exit non-zero.
+  bool failed() const;
+
+  // Called on the network thread with each operation as applied (state() already includes it),
+  // before it is durable: the matcher's cue.
+  void set_change_listener(std::function<void(const core::Operation& applied)> listener);
+  // A new version of the team suggestions, formed from the state at sequence `as_of`: pushed to
+  // every client, filtered for its role, once everything up to `as_of` is durable.
+  void publish_teams(Teams teams, std::uint64_t as_of);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace crossmatch::net

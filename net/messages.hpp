@@ -1,0 +1,191 @@
+// The messages of the wire protocol as C++ values, and their JSON lines in both directions
+// (docs/protocol.md). Decoding is strict: a problem is an Error naming the field at fault.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/event/event_state.hpp"
+#include "core/event/operation.hpp"
+#include "core/taxonomy.hpp"
+
+namespace crossmatch::net {
+
+// [SECTION] Client to hub
+
+// What a client asks for after the handshake.
+enum class CatchUp {
+  Replica,  // operations after `after`, or a snapshot when that is too far back (the default)
+  Live,     // nothing from the past: only what happens from now on (monitors, load generators)
+};
+
+struct Hello {
+  int protocol = 0;
+  std::string join_code;  // a newcomer's event code ...
+  std::string token;      // ... or the token of a participant, the organiser or a broker
+  std::optional<std::uint64_t> after;  // the last sequence number the client's replica has
+  CatchUp catch_up = CatchUp::Replica;
+  std::string client;  // the program and version, for the hub's log
+};
+
+struct Submit {
+  core::Operation op;
+};
+
+struct Ping {};
+
+using ClientMessage = std::variant<Hello, Submit, Ping>;
+
+// One line without its newline. Invalid UTF-8, not JSON, not an object, an unknown type, and
+// missing, mistyped, unknown or out-of-range fields each give an error naming the field.
+core::Result<ClientMessage> parse_client_message(std::string_view line);
+std::string encode(const ClientMessage& message);  // one line, no newline
+// The id of the operation in an "op" line that could not be decoded, when it can be found, so
+// that the refusal names the operation the client knows.
+std::string peek_operation_id(std::string_view line);
+
+// [SECTION] Hub to client
+
+struct Welcome {
+  int protocol = 0;
+  std::string event;  // the event's name
+  core::Role role = core::Role::Participant;
+  core::ParticipantId participant = 0;  // 0 for a newcomer, who registers next
+  std::uint64_t seq = 0;                // the hub's last durable sequence number
+  std::string catch_up;                 // "operations", "snapshot" or "none"
+  std::string hub;                      // program and version
+  std::size_t line_bytes = 0;           // the most this client may send per line
+  double rate_per_second = 0;
+  double rate_burst = 0;
+  int idle_seconds = 0;
+};
+
+// An e-mail address a participant may now see (or no longer: empty).
+struct Contact {
+  core::ParticipantId participant = 0;
+  std::string email;
+  bool operator==(const Contact&) const = default;
+};
+
+// An applied operation, as this client may see it, with the contact details it changes.
+struct Applied {
+  core::Operation op;
+  std::vector<Contact> contacts;
+};
+
+struct Ack {
+  std::string id;
+  std::uint64_t seq = 0;
+  bool duplicate = false;                // a resend: seq is the original's
+  core::ParticipantId participant = 0;  // for a newcomer's registration: who they are now
+  std::string token;                     // ... and their token, shown once
+};
+
+struct Refused {
+  std::string id;
+  core::Error error;
+};
+
+// A problem with the connection rather than with one operation.
+struct ErrorMessage {
+  core::Error error;
+  bool closing = false;  // the hub closes the connection after this line
+};
+
+struct CaughtUp {
+  std::uint64_t seq = 0;
+};
+
+struct Pong {
+  std::uint64_t seq = 0;  // everything up to here has been sent to this client
+};
+
+struct Notice {
+  std::string code;
+  std::string message;
+};
+
+struct TeamSuggestion {
+  std::vector<core::ParticipantId> members;
+  std::string reasons;
+  bool operator==(const TeamSuggestion&) const = default;
+};
+
+// One version of the hub's team suggestions, as this client may see them.
+struct Teams {
+  std::uint64_t version = 0;
+  std::vector<TeamSuggestion> teams;
+};
+
+// A whole snapshot, assembled from its lines by SnapshotAssembler.
+struct Snapshot {
+  std::uint64_t seq = 0;
+  core::EventState state;  // indexes rebuilt
+};
+
+// [SECTION] Hub-side encoding (each one line, no newline)
+
+std::string encode(const Welcome& message);
+std::string encode_applied(const core::Operation& op, const std::vector<Contact>& contacts);
+std::string encode(const Ack& message);
+std::string encode(const Refused& message);
+std::string encode(const ErrorMessage& message);
+std::string encode(const CaughtUp& message);
+std::string encode(const Pong& message);
+std::string encode(const Notice& message);
+// A state (already filtered for its reader) as snapshot lines: begin, items in chunks, end.
+std::vector<std::string> encode_snapshot(const core::EventState& state, std::uint64_t seq);
+// The same in parts, so that a hub can share the items every participant sees: the begin line
+// (event and next numbers), the item lines of every kind (a later item replaces an earlier one
+// with the same id), and the end line.
+std::string encode_snapshot_begin(const core::EventState& state, std::uint64_t seq);
+std::vector<std::string> encode_snapshot_items(const core::EventState& state);
+std::string encode_snapshot_end(std::uint64_t seq);
+// Team suggestions in lines of at most about kChunkBytes ("part" of "parts").
+std::vector<std::string> encode_teams(const Teams& teams);
+
+// [SECTION] Client-side decoding
+
+// A line from the hub. Snapshot and team lines come as parts that the assemblers join.
+struct SnapshotLine {
+  std::string line;
+};
+struct TeamsLine {
+  std::string line;
+};
+using HubMessage = std::variant<Welcome, Applied, Ack, Refused, ErrorMessage, CaughtUp, Pong,
+                                Notice, SnapshotLine, TeamsLine>;
+
+core::Result<HubMessage> parse_hub_message(std::string_view line);
+
+// Joins snapshot lines; returns the snapshot with the last one. Any out-of-order or bad part is
+// an error, after which it starts over.
+class SnapshotAssembler {
+ public:
+  SnapshotAssembler();
+  ~SnapshotAssembler();
+  SnapshotAssembler(const SnapshotAssembler&) = delete;
+  SnapshotAssembler& operator=(const SnapshotAssembler&) = delete;
+  core::Result<std::optional<Snapshot>> add(std::string_view line, const core::Taxonomy& taxonomy);
+  bool active() const;
+
+ private:
+  struct Parts;
+  Parts* parts_;
+};
+
+class TeamsAssembler {
+ public:
+  core::Result<std::optional<Teams>> add(std::string_view line);
+
+ private:
+  Teams partial_;
+  int next_part_ = 0;
+};
+
+}  // namespace crossmatch::net

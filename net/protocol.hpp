@@ -1,0 +1,47 @@
+// The wire protocol's shared constants: its version and every limit, used by the hub and the
+// client alike (docs/protocol.md describes the messages).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace crossmatch::net {
+
+inline constexpr int kProtocolVersion = 1;
+
+// Lines a client sends: at most this many bytes before the newline.
+inline constexpr std::size_t kMaxClientLineBytes = 64 * 1024;
+// An organiser's lines may be longer: a whole auto-schedule or team round is one operation.
+inline constexpr std::size_t kMaxOrganiserLineBytes = 4 * 1024 * 1024;
+// Lines the hub sends: at most 64 KiB, except one operation or one snapshot record that is larger
+// by itself (an organiser's operation as applied), which travels alone on a line of at most this.
+inline constexpr std::size_t kMaxHubLineBytes = 5 * 1024 * 1024;
+// The hub packs snapshot records and team suggestions into lines of about this size.
+inline constexpr std::size_t kChunkBytes = 60 * 1024;
+
+// A client that is this far behind the hub gets a snapshot instead of the operations.
+inline constexpr std::uint64_t kMaxCatchUpOperations = 5000;
+// Operations read from the store per catch-up step.
+inline constexpr std::size_t kCatchUpBatch = 500;
+
+// Defaults of the hub's limits (each can be changed on the command line).
+inline constexpr int kDefaultPort = 7420;
+inline constexpr int kDefaultMaxConnections = 4000;
+inline constexpr int kDefaultHandshakeSeconds = 10;
+inline constexpr int kDefaultIdleSeconds = 90;
+inline constexpr double kDefaultRatePerSecond = 20;  // lines a participant may send per second
+inline constexpr double kDefaultRateBurst = 100;     // ... and at once
+inline constexpr double kPrivilegedRateFactor = 50;  // organiser and broker: this many times more
+inline constexpr std::size_t kDefaultMaxUnsentBytes = 16 * 1024 * 1024;
+// A client whose lines keep being refused for the rate limit is disconnected after this many.
+inline constexpr int kMaxRateRefusals = 500;
+
+// The client sends a ping after this many seconds without sending anything, and gives the hub up
+// when nothing has arrived for kClientDeadSeconds.
+inline constexpr int kClientPingSeconds = 20;
+inline constexpr int kClientDeadSeconds = 60;
+
+// Tokens: bytes of randomness (hex-encoded on the wire, so twice as many characters).
+inline constexpr std::size_t kTokenBytes = 24;
+
+}  // namespace crossmatch::net

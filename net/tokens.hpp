@@ -1,0 +1,23 @@
+// Credentials: random tokens from the operating system's entropy source, their SHA-256 hashes
+// (the only form the hub stores), and comparisons that take the same time whatever the bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace crossmatch::net {
+
+// kTokenBytes random bytes as lower-case hex. Throws if the system has no entropy to give
+// (a start-up failure, not bad input).
+std::string make_token();
+// A short random code people can type: groups of letters and digits ("K7QF-M2XD").
+std::string make_join_code();
+// Hex SHA-256 of the token's bytes.
+std::string token_hash(std::string_view token);
+// Equal length and bytes, in time that depends only on the length.
+bool equal_constant_time(std::string_view a, std::string_view b);
+// Compares two secrets of any length through their hashes, so that neither the length nor the
+// first differing byte shows in the time taken.
+bool same_secret(std::string_view a, std::string_view b);
+
+}  // namespace crossmatch::net

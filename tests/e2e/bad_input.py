@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""Bad input against a running hub, through the protocol's example client (standard library only).
+
+    python3 bad_input.py --port P --code JOIN_CODE --organiser TOKEN
+
+The hub must run with --handshake-seconds 1 --idle-seconds 3 --max-unsent-mb 1 --rate 50 --burst 100.
+Each case checks the documented answer, that the hub keeps serving another client, and that
+nothing from a refused operation is stored. Exits 0 when every case passes.
+"""
+import argparse
+import os
+import socket
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "docs", "examples"))
+from crossmatch_client import HubClient, HubError, snapshot_state  # noqa: E402
+
+FAILURES = []
+PASSED = []
+
+
+def check(condition, what):
+    if not condition:
+        FAILURES.append(what)
+        print("FAIL:", what)
+    else:
+        PASSED.append(what)
+        print("ok:", what)
+
+
+def first(client, types):
+    """The next message of one of `types` (others skipped), or None when the hub closed."""
+    while True:
+        m = client.receive()
+        if m is None or m.get("type") in types:
+            return m
+
+
+def closed(client, timeout=10):
+    """True when the hub closes the connection (after any lines still on their way)."""
+    client.sock.settimeout(timeout)
+    try:
+        while client.receive() is not None:
+            pass
+        return True
+    except (ConnectionResetError, BrokenPipeError):
+        return True
+    except socket.timeout:
+        return False
+
+
+def participant(args):
+    """A newcomer who registers; returns the client and its participant number."""
+    c = HubClient(args.host, args.port)
+    c.hello(join_code=args.code)
+    state = snapshot_state(c.catch_up())
+    profile = dict(next(iter(state["participants"].values()))["profile"])
+    profile["email"] = "bad-input-%s@example.eu" % os.urandom(4).hex()
+    profile["display_name"] = "Bad Input"
+    answer, _ = c.submit({"type": "register", "profile": profile, "availability": {"unavailable": [], "only": "any"}})
+    assert answer["type"] == "ack", answer
+    c.profile = profile
+    return c, answer["participant"]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--code", required=True)
+    parser.add_argument("--organiser", required=True)
+    args = parser.parse_args()
+
+    def organiser_seq():
+        """The hub's sequence number, through a fresh organiser connection."""
+        o = HubClient(args.host, args.port)
+        o.hello(token=args.organiser, live=True)
+        seq = o.ping()["seq"]
+        o.close()
+        return seq
+
+    def still_serving(what):
+        o = HubClient(args.host, args.port)
+        o.hello(token=args.organiser, live=True)
+        check(o.ping()["type"] == "pong", "the hub keeps serving others after " + what)
+        o.close()
+
+    # Before the handshake.
+    c = HubClient(args.host, args.port)
+    c.send({"type": "op", "op": {"id": "early", "type": "withdraw", "participant": 1}})
+    m = first(c, ("error",))
+    check(m and m["code"] == "hello_first" and m["close"], "an operation before the hello: hello_first, closed")
+    check(closed(c), "... and the connection is closed")
+
+    c = HubClient(args.host, args.port)
+    try:
+        c.hello(join_code="WRONG-CODE")
+        check(False, "a wrong join code is refused")
+    except HubError as e:
+        check(e.code == "wrong_join_code", "a wrong join code: wrong_join_code")
+    c = HubClient(args.host, args.port)
+    try:
+        c.hello(token="00" * 24)
+        check(False, "a wrong token is refused")
+    except HubError as e:
+        check(e.code == "wrong_token", "a wrong token: wrong_token")
+    c = HubClient(args.host, args.port)
+    c.send({"type": "hello", "protocol": 99, "join_code": args.code})
+    m = first(c, ("error",))
+    check(m and m["code"] == "protocol_mismatch", "another protocol version: protocol_mismatch")
+    still_serving("bad handshakes")
+
+    # After the handshake, as a participant.
+    p, me = participant(args)
+    before = organiser_seq()
+
+    p.send_raw(b"\xff\xfe\xfd\n")
+    m = first(p, ("error",))
+    check(m and m["code"] == "invalid_utf8" and not m["close"], "invalid UTF-8: invalid_utf8, connection kept")
+    p.send_raw(b"this is not json\n")
+    m = first(p, ("error",))
+    check(m and m["code"] == "invalid_json", "not JSON: invalid_json")
+    p.send_raw(b'[{"type":"ping"}]\n')
+    m = first(p, ("error",))
+    check(m and m["code"] == "invalid_type", "a JSON array: invalid_type")
+    p.send({"type": "op", "op": {"id": "miss-1", "type": "withdraw"}})
+    m = first(p, ("refused",))
+    check(m and m["id"] == "miss-1" and m["code"] == "missing_field" and m["field"] == "op.participant",
+          "a missing field: refused, missing_field op.participant")
+    p.send({"type": "op", "op": {"id": "type-1", "type": "withdraw", "participant": "me"}})
+    m = first(p, ("refused",))
+    check(m and m["code"] == "invalid_type" and m["field"] == "op.participant", "a mistyped field: invalid_type")
+    p.send_raw(b'{"type":"op","op":{"id":"huge-1","type":"withdraw","participant":123456789012345678901234567890}}\n')
+    m = first(p, ("refused",))
+    check(m and m["id"] == "huge-1" and m["code"] in ("invalid_type", "out_of_range"), "a huge number: refused")
+    p.send({"type": "op", "op": {"id": "range-1", "type": "withdraw", "participant": 4294967296}})
+    m = first(p, ("refused",))
+    check(m and m["code"] == "out_of_range", "a number out of range: out_of_range")
+    p.send({"type": "op", "op": {"id": "fly-1", "type": "fly_to_the_moon"}})
+    m = first(p, ("refused",))
+    check(m and m["code"] == "unknown_operation", "an unknown operation: unknown_operation")
+    other = 1 if me != 1 else 2
+    answer, _ = p.submit({"type": "edit_profile", "participant": other, "profile": p.profile})
+    check(answer["type"] == "refused", "another participant's profile: refused (" + answer.get("code", "") + ")")
+    answer, _ = p.submit({"id": "withdraw-other", "type": "withdraw", "participant": other})
+    check(answer["type"] == "refused" and answer["code"] == "forbidden", "withdrawing someone else: forbidden")
+    check(organiser_seq() == before, "nothing from the refused operations is stored")
+
+    # A replayed operation id applies once.
+    answer, _ = p.submit({"id": "once-1", "type": "request_meeting", "from": me, "to": other, "message": "Hi",
+                          "preferred": []})
+    check(answer["type"] == "ack", "a request is acknowledged")
+    seq = answer["seq"]
+    again, _ = p.submit({"id": "once-1", "type": "request_meeting", "from": me, "to": other, "message": "Hi",
+                         "preferred": []})
+    check(again["type"] == "ack" and again.get("duplicate") and again["seq"] == seq,
+          "a replayed operation id: ack duplicate with the original sequence")
+    check(organiser_seq() == seq, "... and applied once")
+    still_serving("bad operations")
+
+    # 10,000 operations a second from one client.
+    flood = b"".join(b'{"type":"op","op":{"id":"flood-%d","type":"withdraw","participant":%d}}\n' % (i, other)
+                     for i in range(2000))
+    started = time.time()
+    p.send_raw(flood)
+    limited = refused = 0
+    cut_off = False
+    p.sock.settimeout(10)
+    while limited + refused < 2000:
+        m = p.receive()
+        if m is None:
+            break
+        if m.get("type") == "refused":
+            if m["code"] == "rate_limited":
+                limited += 1
+            else:
+                refused += 1
+        if m.get("type") == "error" and m.get("code") == "rate_limited":
+            cut_off = m.get("close")
+            break
+    elapsed = time.time() - started
+    allowed = 100 + 50 * elapsed + 20  # the burst, the rate while it lasted, and some slack
+    check(limited > 0 and refused <= allowed and (cut_off or limited + refused == 2000),
+          "a flood: lines beyond the rate refused with rate_limited (%d limited, %d let through in %.2f s%s)"
+          % (limited, refused, elapsed, ", then closed for flooding" if cut_off else ""))
+    still_serving("a flood")
+    check(organiser_seq() == seq, "nothing from the flood is stored (it was all forbidden or limited)")
+
+    # A 1 MiB line.
+    big, _ = participant(args)
+    big.send_raw(b'{"type":"ping","pad":"' + b"x" * (1 << 20) + b'"}\n')
+    m = first(big, ("error",))
+    check(m and m["code"] == "line_too_long" and m["close"], "a 1 MiB line: line_too_long, closed")
+    still_serving("a 1 MiB line")
+
+    # A client that stops reading: it never reads while the organiser makes a lot to send.
+    slow = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    slow.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    slow.connect((args.host, args.port))
+    slow.sendall(b'{"type":"hello","protocol":1,"token":"%s","catch_up":"live"}\n' % args.organiser.encode())
+    time.sleep(0.3)
+    text = "A long announcement to fill a slow reader's buffers. " * 18
+    organiser = HubClient(args.host, args.port)
+    organiser.hello(token=args.organiser, live=True)
+    organiser.receive_until(lambda m: m.get("type") == "caught_up")
+    for i in range(6000):
+        organiser.send({"type": "op", "op": {"id": "fill-%d-%s" % (i, os.urandom(3).hex()), "type": "announce",
+                                             "text": text}})
+        if i % 500 == 499:
+            time.sleep(0.6)  # stay within the organiser's rate
+    deadline = time.time() + 20
+    gone = False
+    slow.settimeout(0.5)
+    while time.time() < deadline and not gone:
+        try:
+            slow.send(b'{"type":"ping"}\n')
+        except OSError:
+            gone = True
+        time.sleep(0.5)
+    check(gone, "a client that stops reading is disconnected")
+    still_serving("a client that stops reading")
+
+    # Half-open connections: one that never says hello, one that goes quiet after it.
+    silent = HubClient(args.host, args.port, timeout=15)
+    m = first(silent, ("error",))
+    check(m and m["code"] == "handshake_timeout", "no hello: handshake_timeout")
+    quiet = HubClient(args.host, args.port, timeout=15)
+    quiet.hello(join_code=args.code, live=True)
+    m = first(quiet, ("error",))
+    check(m and m["code"] == "idle_timeout", "silence after the hello: idle_timeout")
+    still_serving("half-open connections")
+
+    print("%d passed, %d failed" % (len(PASSED), len(FAILURES)))
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+// A real hub for end-to-end tests: build/bin/crossmatch-hub serve on 127.0.0.1 with port 0 and a
+// database in a fresh temporary folder; its printed join code, tokens and port are read back.
+#pragma once
+
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace crossmatch::test {
+
+inline std::filesystem::path fresh_folder(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("crossmatch-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+class HubProcess {
+ public:
+  // Starts the hub; `extra` flags are added to `serve --db DB --port PORT`.
+  HubProcess(std::filesystem::path db, std::vector<std::string> extra, int port = 0) : db_(std::move(db)) {
+    log_ = db_.string() + ".log-" + std::to_string(++starts_);
+    std::vector<std::string> args{std::string(CROSSMATCH_BINARY_DIR) + "/bin/crossmatch-hub", "serve", "--db",
+                                  db_.string(), "--host", "127.0.0.1", "--port", std::to_string(port)};
+    args.insert(args.end(), extra.begin(), extra.end());
+    pid_ = ::fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      std::FILE* out = std::freopen(log_.c_str(), "w", stdout);
+      (void)out;
+      ::dup2(::fileno(stdout), 2);
+      std::vector<char*> argv;
+      for (std::string& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::execv(argv[0], argv.data());
+      std::_Exit(127);
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline) {
+      const std::string text = log();
+      if (const auto at = text.find("listening on 127.0.0.1:"); at != std::string::npos) {
+        port_ = std::stoi(text.substr(at + 23));
+        code_ = field(text, "join code: ");
+        organiser_ = field(text, "organiser token: ");
+        broker_ = field(text, "broker token: ");
+        return;
+      }
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        FAIL("the hub exited before listening: " << text);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    FAIL("the hub did not start: " << log());
+  }
+  ~HubProcess() { stop(SIGKILL); }
+
+  // Sends the signal and waits for the hub to exit; returns its exit status.
+  int stop(int signal = SIGTERM) {
+    if (pid_ <= 0) return -1;
+    ::kill(pid_, signal);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+
+  std::string log() const {
+    std::ifstream in(log_);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  int port() const { return port_; }
+  const std::string& code() const { return code_; }
+  const std::string& organiser() const { return organiser_; }
+  const std::string& broker() const { return broker_; }
+
+ private:
+  static std::string field(const std::string& text, const std::string& label) {
+    const auto at = text.find(label);
+    if (at == std::string::npos) return {};
+    return text.substr(at + label.size(), text.find('\n', at) - at - label.size());
+  }
+
+  std::filesystem::path db_;
+  std::string log_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+  std::string code_, organiser_, broker_;
+  static inline int starts_ = 0;
+};
+
+// Runs a command; returns its exit status and output.
+inline std::pair<int, std::string> run_command(const std::string& command) {
+  std::string output;
+  std::FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
+  const int status = ::pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+}  // namespace crossmatch::test

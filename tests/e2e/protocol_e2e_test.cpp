@@ -1,0 +1,27 @@
+// The protocol against a real hub process: the bad-input list through the Python client, and a
+// clean stop on SIGTERM.
+#include <doctest/doctest.h>
+
+#include "tests/e2e/hub_process.hpp"
+
+using namespace crossmatch;
+
+TEST_CASE("bad input gets its documented answer and the hub keeps serving everyone else") {
+  const auto dir = test::fresh_folder("bad-input");
+  test::HubProcess hub(dir / "event.db", {"--demo", "20", "--handshake-seconds", "1", "--idle-seconds", "3",
+                                          "--max-unsent-mb", "1", "--rate", "50", "--burst", "100"});
+  REQUIRE_FALSE(hub.code().empty());
+  REQUIRE(hub.organiser().size() == 48);
+  const auto [status, output] = test::run_command(
+      "python3 " CROSSMATCH_SOURCE_DIR "/tests/e2e/bad_input.py --port " + std::to_string(hub.port()) +
+      " --code " + hub.code() + " --organiser " + hub.organiser());
+  INFO(output);
+  CHECK(status == 0);
+  CHECK(output.find(" 0 failed") != std::string::npos);
+  CHECK(hub.stop(SIGTERM) == 0);
+  const std::string log = hub.log();
+  CHECK(log.find("shutting down") != std::string::npos);
+  // Tokens are printed once, when the event is created, and never logged again.
+  CHECK(log.find(hub.organiser()) == log.rfind(hub.organiser()));
+  std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,161 @@
+// A test's client of a real hub: the client connection the GUI uses, with a replica kept from
+// what it receives, pumped by the test's thread; and the hub's durable state read back from its
+// database, to compare replicas with.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/demo_event.hpp"
+#include "net/client_connection.hpp"
+#include "net/replica.hpp"
+#include "net/replica_view.hpp"
+#include "storage/event_store.hpp"
+#include "tests/test_assets.hpp"
+
+namespace crossmatch::test {
+
+using namespace std::chrono_literals;
+
+class SyncClient {
+ public:
+  // Joins with `code`, or comes back with `token`; `after` and `restored` resume a kept replica.
+  SyncClient(int port, std::string code, std::string token, net::Outbox& outbox,
+             std::optional<std::uint64_t> after = std::nullopt, std::optional<core::EventState> restored = std::nullopt)
+      : replica(taxonomy()) {
+    net::ClientOptions options;
+    options.port = static_cast<unsigned short>(port);
+    options.join_code = std::move(code);
+    options.token = std::move(token);
+    options.after = after;
+    options.client_name = "crossmatch-e2e";
+    options.backoff_initial_seconds = 0.1;
+    options.backoff_max_seconds = 0.8;
+    options.resend_seconds = 0.3;
+    if (restored) replica.restore(std::move(*restored), after.value_or(0));
+    connection = std::make_unique<net::ClientConnection>(taxonomy(), options, outbox);
+    REQUIRE(connection->start().ok());
+  }
+  ~SyncClient() { stop(); }
+
+  void stop() {
+    if (connection) connection->stop();
+    pump();
+  }
+
+  // Applies everything received so far.
+  void pump() {
+    if (!connection) return;
+    for (net::ClientEvent& event : connection->drain()) {
+      std::visit([&](auto& e) { on(e); }, event);
+    }
+  }
+
+  // Pumps until `done` holds or the time is up.
+  bool wait_for(const std::function<bool()>& done, std::chrono::seconds timeout = 30s) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+      pump();
+      if (done()) return true;
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      std::this_thread::sleep_for(5ms);
+    }
+  }
+
+  core::Result<std::string> submit(core::OperationPayload payload) {
+    core::Operation op;
+    op.payload = std::move(payload);
+    return connection->submit(std::move(op));
+  }
+  bool answered(const std::string& id) const { return done.count(id) > 0 || refused.count(id) > 0; }
+
+  std::unique_ptr<net::ClientConnection> connection;
+  net::Replica replica;
+  bool online = false;
+  std::vector<std::uint64_t> seen;                // sequence numbers of applied operations, as received
+  std::map<std::string, std::uint64_t> done;       // acknowledged ids -> sequence
+  std::map<std::string, core::Error> refused;      // refused for good
+  std::vector<std::string> problems;               // replica divergence, errors from the hub
+  std::optional<net::Teams> teams;
+  std::string token;
+  core::ParticipantId participant = 0;
+  int snapshots = 0;
+
+ private:
+  void on(net::StateChanged& s) { online = s.state == net::ConnectionState::Online; }
+  void on(net::Welcome& w) {
+    if (w.participant != 0) participant = w.participant;
+  }
+  void on(net::Snapshot& s) {
+    ++snapshots;
+    replica.reset(std::move(s));
+  }
+  void on(net::Applied& a) {
+    if (!seen.empty() && a.op.sequence <= seen.back()) {
+      problems.push_back("operation " + std::to_string(a.op.sequence) + " after " + std::to_string(seen.back()));
+    }
+    seen.push_back(a.op.sequence);
+    if (core::Status s = replica.apply(a); !s) problems.push_back(s.error().message);
+  }
+  void on(net::CaughtUp& c) {
+    replica.advance(c.seq);
+    online = true;
+  }
+  void on(net::Pong& p) { replica.advance(p.seq); }
+  void on(net::OperationDone& d) { done[d.id] = d.seq; }
+  void on(net::OperationRefused& r) { refused.emplace(r.op.id, r.error); }
+  void on(net::TokenIssued& t) {
+    token = t.token;
+    participant = t.participant;
+  }
+  void on(net::Teams& t) { teams = std::move(t); }
+  void on(net::Notice&) {}
+  void on(net::HubError& e) {
+    // A hub that goes away says so; anything else is a problem the test reports.
+    if (e.error.code != "shutting_down") problems.push_back(e.error.code + ": " + e.error.message);
+  }
+};
+
+// A profile for a test participant, from the demo generator.
+inline core::Profile test_profile(int index) {
+  static const std::vector<core::DemoParticipant> people = [] {
+    auto generated = core::generate_demo_participants(taxonomy(), demo_vocabulary(), core::DemoOptions{200, 99});
+    REQUIRE(generated.ok());
+    return std::move(*generated);
+  }();
+  core::Profile p = people[static_cast<std::size_t>(index) % people.size()].profile;
+  p.email = "e2e" + std::to_string(index) + "@example.eu";
+  p.consent.suggestions = true;  // in teams
+  return p;
+}
+
+// The hub's durable state, read beside the running hub (or after it stopped).
+inline core::EventState hub_state(const std::filesystem::path& db) {
+  auto reader = storage::EventStore::open_reader(db, taxonomy());
+  REQUIRE_MESSAGE(reader.ok(), (reader.ok() ? "" : reader.error().message));
+  auto loaded = (*reader)->load();
+  REQUIRE_MESSAGE(loaded.ok(), (loaded.ok() ? "" : loaded.error().message));
+  return std::move(loaded->state);
+}
+
+inline std::vector<core::Operation> hub_log(const std::filesystem::path& db) {
+  auto reader = storage::EventStore::open_reader(db, taxonomy());
+  REQUIRE(reader.ok());
+  auto ops = (*reader)->read_after(0, 1'000'000);
+  REQUIRE(ops.ok());
+  return std::move(*ops);
+}
+
+// Whether a client's replica is what the hub's state shows this viewer.
+inline bool same_as_hub(const core::EventState& replica, const core::EventState& hub, const net::Viewer& viewer) {
+  return replica == net::view_state(hub, viewer);
+}
+
+}  // namespace crossmatch::test

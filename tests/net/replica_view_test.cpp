@@ -1,0 +1,217 @@
+// What each role's replica receives: random operations at the hub, every viewer's replica fed the
+// copies it gets, and at the end each replica equals what a snapshot of that viewer would hold,
+// and holds nothing a participant may not see.
+#include <doctest/doctest.h>
+
+#include "core/event/event_index.hpp"
+#include "core/event/sequencer.hpp"
+#include "core/random.hpp"
+#include "net/messages.hpp"
+#include "net/replica.hpp"
+#include "net/replica_view.hpp"
+#include "tests/event_fixture.hpp"
+
+using namespace crossmatch;
+using net::Viewer;
+
+namespace {
+
+struct ViewerReplica {
+  Viewer viewer;
+  net::Replica replica;
+};
+
+// Draws operations of participants, the organiser and a broker against the current state.
+core::Operation random_operation(core::Rng& rng, const core::EventState& s, int n, int count) {
+  core::Operation op;
+  op.id = "r";
+  op.id += std::to_string(count);
+  const auto person = [&] { return static_cast<core::ParticipantId>(rng.between(1, n)); };
+  std::vector<core::MeetingId> meetings;
+  for (const auto& [id, m] : s.meetings) meetings.push_back(id);
+  const auto meeting = [&]() -> const core::Meeting* {
+    return meetings.empty() ? nullptr : &s.meetings.at(rng.pick(meetings));
+  };
+  const int roll = static_cast<int>(rng.below(100));
+  const core::ParticipantId p = person();
+  op.actor = {core::Role::Participant, p};
+  if (roll < 30) {
+    op.payload = core::RequestMeeting{0, p, person(), "Shall we meet?", {}};
+  } else if (roll < 50 && meeting()) {
+    const core::Meeting* m = meeting();
+    op.actor = {core::Role::Participant, m->invitee};
+    op.payload = core::AcceptMeeting{m->id, std::nullopt, std::nullopt};
+  } else if (roll < 57 && meeting()) {
+    const core::Meeting* m = meeting();
+    op.actor = {core::Role::Participant, m->invitee};
+    op.payload = core::DeclineMeeting{m->id, "No time"};
+  } else if (roll < 64 && meeting()) {
+    const core::Meeting* m = meeting();
+    op.actor = {core::Role::Participant, rng.chance(0.5) ? m->requester : m->invitee};
+    op.payload = core::CancelMeeting{m->id, "Sorry"};
+  } else if (roll < 72 && meeting()) {
+    const core::Meeting* m = meeting();
+    op.actor = {core::Role::Participant, rng.chance(0.5) ? m->requester : m->invitee};
+    op.payload = core::GiveFeedback{m->id, rng.chance(0.5) ? core::HeldState::Held : core::HeldState::Unknown,
+                                    rng.between(1, 5), "Good talk"};
+  } else if (roll < 84) {
+    const core::Participant* who = s.participant(p);
+    if (who == nullptr) return op;
+    core::Profile profile = who->profile;
+    profile.consent.share_contact = rng.chance(0.6);
+    profile.email = "person" + std::to_string(p) + "." + std::to_string(count) + "@example.eu";
+    op.payload = core::EditProfile{p, profile};
+  } else if (roll < 88) {
+    op.payload = core::SetAvailability{p, core::Availability{{}, core::TimeOfDay::Any}};
+  } else if (roll < 91) {
+    op.payload = core::Withdraw{p};
+  } else if (roll < 93) {
+    op.payload = core::Erase{p};
+  } else if (roll < 96) {
+    op.actor = {core::Role::Broker, 0};
+    op.payload = core::Introduce{0, person(), person(), "You two should talk", {}};
+  } else {
+    op.actor = {core::Role::Organiser, 0};
+    op.payload = core::Announce{0, "Coffee is served " + std::to_string(count)};
+  }
+  return op;
+}
+
+}  // namespace
+
+TEST_CASE("every role's replica, fed its filtered operations, equals its filtered snapshot") {
+  for (const std::uint64_t seed : {1u, 2u, 3u}) {
+    CAPTURE(seed);
+    test::EventFixture f;
+    f.set_up(6, 8);
+    const int n = 14;
+    f.register_people(n, seed);
+    core::Sequencer hub(test::taxonomy());
+    hub.restore(f.state, 1000, {});
+
+    std::vector<ViewerReplica> replicas;
+    std::vector<Viewer> viewers{{core::Role::Organiser, 0}, {core::Role::Broker, 0}, {core::Role::Participant, 0}};
+    for (core::ParticipantId p = 1; p <= static_cast<core::ParticipantId>(n); ++p)
+      viewers.push_back({core::Role::Participant, p});
+    for (const Viewer& v : viewers) {
+      ViewerReplica r{v, net::Replica(test::taxonomy())};
+      r.replica.restore(net::view_state(hub.state(), v), 1000);
+      replicas.push_back(std::move(r));
+    }
+
+    core::Rng rng(seed);
+    int applied = 0;
+    for (int step = 0; step < 1200; ++step) {
+      core::Operation op = random_operation(rng, hub.state(), n, step);
+      if (op.payload.index() == 0) continue;
+      const core::Actor actor = op.actor;
+      auto outcome = hub.submit(op, actor, 1'780'000'000'000 + step);
+      if (!outcome) continue;
+      ++applied;
+      const core::Operation& done = outcome->applied;
+      for (ViewerReplica& r : replicas) {
+        auto viewed = net::view_operation(done, hub.state(), r.viewer, net::is_own(done, r.viewer));
+        if (!viewed) continue;
+        const core::Status s = r.replica.apply(*viewed);
+        REQUIRE_MESSAGE(s.ok(), "viewer " << int(r.viewer.role) << "/" << r.viewer.participant << " step " << step
+                                          << ": " << (s.ok() ? "" : s.error().message));
+        CHECK(viewed->op.id == (net::is_own(done, r.viewer) ? done.id : "s" + std::to_string(done.sequence)));
+      }
+    }
+    CHECK(applied > 100);
+
+    for (ViewerReplica& r : replicas) {
+      CAPTURE(r.viewer.participant);
+      const core::EventState expected = net::view_state(hub.state(), r.viewer);
+      CHECK(r.replica.state() == expected);
+      if (r.viewer.privileged()) {
+        CHECK(r.replica.state() == hub.state());
+        continue;
+      }
+      // Nothing a participant may not see.
+      const core::ParticipantId me = r.viewer.participant;
+      for (const auto& [id, p] : r.replica.state().participants) {
+        if (id == me) continue;
+        CHECK(p.availability == core::Availability{});
+        const std::string& real = hub.state().participants.at(id).profile.email;
+        if (!p.profile.email.empty()) {
+          CHECK(p.profile.email == real);
+          CHECK(hub.state().participants.at(id).profile.consent.share_contact);
+          bool accepted = false;
+          for (const auto& [mid, m] : hub.state().meetings)
+            accepted |= m.involves(me) && m.involves(id) && m.status == core::MeetingStatus::Accepted;
+          CHECK(accepted);
+        }
+      }
+      for (const auto& [id, m] : r.replica.state().meetings) {
+        CHECK(m.involves(me));
+        const core::MeetingFeedback& theirs = m.requester == me ? m.invitee_feedback : m.requester_feedback;
+        CHECK(theirs == core::MeetingFeedback{});
+      }
+      // The snapshot a hub sends a participant: the public items with their own laid over them.
+      core::EventState assembled = net::view_state(hub.state(), Viewer{core::Role::Participant, 0});
+      const core::EventState mine = net::personal_view(hub.state(), me);
+      for (const auto& [id, p] : mine.participants) assembled.participants[id] = p;
+      for (const auto& [id, m] : mine.meetings) assembled.meetings[id] = m;
+      assembled.next_meeting = expected.next_meeting;
+      CHECK(assembled == expected);
+    }
+  }
+}
+
+TEST_CASE("an e-mail appears with an accepted meeting and consent, and goes with the meeting") {
+  test::EventFixture f;
+  f.set_up();
+  const auto ids = f.register_people(2);
+  const core::ParticipantId a = ids[0], b = ids[1];
+  core::Profile pb = f.state.participants.at(b).profile;
+  pb.consent.share_contact = true;
+  f.ok(test::participant(b), core::EditProfile{b, pb});
+  core::Profile pa = f.state.participants.at(a).profile;
+  pa.consent.share_contact = false;
+  f.ok(test::participant(a), core::EditProfile{a, pa});
+  const core::MeetingId m = f.request(a, b);
+  CHECK(net::visible_email(f.state, a, b).empty());
+  const auto accepted = f.ok(test::participant(b), core::AcceptMeeting{m, std::nullopt, std::nullopt});
+  CHECK(net::visible_email(f.state, a, b) == pb.email);
+  CHECK(net::visible_email(f.state, b, a).empty());  // a did not consent
+  auto seen = net::view_operation(accepted, f.state, Viewer{core::Role::Participant, a}, false);
+  REQUIRE(seen);
+  CHECK(seen->contacts == std::vector<net::Contact>{{b, pb.email}});
+  // Someone else sees nothing of it.
+  CHECK_FALSE(net::view_operation(accepted, f.state, Viewer{core::Role::Participant, 0}, false));
+  const auto cancelled = f.ok(test::participant(a), core::CancelMeeting{m, ""});
+  seen = net::view_operation(cancelled, f.state, Viewer{core::Role::Participant, a}, false);
+  REQUIRE(seen);
+  CHECK(seen->contacts == std::vector<net::Contact>{{b, ""}});
+}
+
+TEST_CASE("fan-out lines are shared: one for everyone, others only where they differ") {
+  test::EventFixture f;
+  f.set_up();
+  const auto ids = f.register_people(3);
+  core::Profile p = f.state.participants.at(ids[0]).profile;
+  p.job_title = "Founder";
+  core::Operation edit = f.ok(test::participant(ids[0]), core::EditProfile{ids[0], p});
+  edit.sequence = 77;
+  const auto lines = net::render_operation(edit, f.state);
+  REQUIRE(lines.own);
+  REQUIRE(lines.everyone);
+  CHECK(lines.own->find(edit.id) != std::string::npos);
+  CHECK(lines.everyone->find(edit.id) == std::string::npos);
+  CHECK(lines.everyone->find("\"s77\"") != std::string::npos);
+  CHECK(lines.everyone->find(p.email) == std::string::npos);
+  CHECK(lines.privileged->find(p.email) != std::string::npos);
+  CHECK(lines.for_viewer(Viewer{core::Role::Participant, ids[2]}, false) == lines.everyone);
+
+  const core::MeetingId m = f.request(ids[1], ids[2]);
+  core::Operation request = f.state.meetings.count(m) ? core::Operation{} : core::Operation{};
+  request.id = "mine";
+  request.sequence = 78;
+  request.actor = test::participant(ids[1]);
+  request.payload = core::RequestMeeting{m, ids[1], ids[2], "Hello", {}};
+  const auto private_lines = net::render_operation(request, f.state);
+  CHECK_FALSE(private_lines.everyone);
+  CHECK(private_lines.for_viewer(Viewer{core::Role::Participant, ids[0]}, false) == nullptr);
+  CHECK(private_lines.for_viewer(Viewer{core::Role::Participant, ids[2]}, false) != nullptr);
+}

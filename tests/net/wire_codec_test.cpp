@@ -1,0 +1,164 @@
+// The protocol's lines: what the hub accepts and refuses, and what clients read back.
+#include <doctest/doctest.h>
+
+#include "net/messages.hpp"
+#include "tests/event_fixture.hpp"
+
+using namespace crossmatch;
+using net::parse_client_message;
+
+namespace {
+
+std::string refusal(std::string_view line) {
+  auto m = parse_client_message(line);
+  REQUIRE_FALSE(m.ok());
+  CHECK_FALSE(m.error().message.empty());
+  return m.error().code + " " + m.error().field;
+}
+
+}  // namespace
+
+TEST_CASE("a hello with a join code or a token is read") {
+  auto m = parse_client_message(R"({"type":"hello","protocol":1,"join_code":"K7QF-M2XD","after":12,"client":"py"})");
+  REQUIRE(m.ok());
+  const auto& h = std::get<net::Hello>(*m);
+  CHECK(h.protocol == 1);
+  CHECK(h.join_code == "K7QF-M2XD");
+  CHECK(h.after == std::optional<std::uint64_t>(12));
+  CHECK(h.catch_up == net::CatchUp::Replica);
+  auto t = parse_client_message(R"({"type":"hello","protocol":1,"token":"abc","catch_up":"live"})");
+  REQUIRE(t.ok());
+  CHECK(std::get<net::Hello>(*t).catch_up == net::CatchUp::Live);
+  CHECK_FALSE(std::get<net::Hello>(*t).after);
+}
+
+TEST_CASE("bad lines are refused with the field named") {
+  CHECK(refusal("\xff\xfe{}") == "invalid_utf8 ");
+  CHECK(refusal("hello there") == "invalid_json ");
+  CHECK(refusal(R"([{"type":"ping"}])") == "invalid_type ");
+  CHECK(refusal(R"({"protocol":1})") == "missing_field type");
+  CHECK(refusal(R"({"type":7})") == "invalid_type type");
+  CHECK(refusal(R"({"type":"dance"})") == "unknown_message type");
+  CHECK(refusal(R"({"type":"hello","protocol":"one","token":"t"})") == "invalid_type protocol");
+  CHECK(refusal(R"({"type":"hello","protocol":1})") == "missing_field token");
+  CHECK(refusal(R"({"type":"hello","protocol":1,"token":"t","join_code":"c"})") == "missing_field token");
+  CHECK(refusal(R"({"type":"hello","protocol":1,"token":"t","after":123456789012345678901234567890})") ==
+        "invalid_type after");
+  CHECK(refusal(R"({"type":"hello","protocol":1,"token":"t","after":-1})") == "out_of_range after");
+  CHECK(refusal(R"({"type":"hello","protocol":1,"token":"t","shoe":1})") == "unknown_field shoe");
+  CHECK(refusal(R"({"type":"op"})") == "missing_field op");
+  CHECK(refusal(R"({"type":"op","op":{"id":"a","type":"fly"}})") == "unknown_operation op.type");
+  CHECK(refusal(R"({"type":"op","op":{"id":"a","type":"withdraw","participant":"me"}})") ==
+        "invalid_type op.participant");
+  CHECK(refusal(R"({"type":"op","op":{"id":"a","type":"withdraw","participant":99999999999999999999}})") ==
+        "invalid_type op.participant");
+  CHECK(refusal(R"({"type":"op","op":{"id":"a","type":"withdraw"}})") == "missing_field op.participant");
+  CHECK(refusal(R"({"type":"ping","extra":true})") == "unknown_field extra");
+}
+
+TEST_CASE("the id of an undecodable operation is found for its refusal") {
+  CHECK(net::peek_operation_id(R"({"type":"op","op":{"id":"c-1","type":"fly"}})") == "c-1");
+  CHECK(net::peek_operation_id(R"({"type":"op","op":{"type":"fly"}})").empty());
+  CHECK(net::peek_operation_id("not json").empty());
+}
+
+TEST_CASE("operations go out without what the hub sets, and come back as sent") {
+  core::Operation op;
+  op.id = "c-42";
+  op.actor = {core::Role::Organiser, 0};
+  op.at = 5;
+  op.sequence = 9;
+  op.payload = core::Withdraw{3};
+  const std::string line = net::encode(net::ClientMessage{net::Submit{op}});
+  CHECK(line.find("actor") == std::string::npos);
+  CHECK(line.find("seq") == std::string::npos);
+  auto back = parse_client_message(line);
+  REQUIRE(back.ok());
+  const auto& sent = std::get<net::Submit>(*back).op;
+  CHECK(sent.id == "c-42");
+  CHECK(std::get<core::Withdraw>(sent.payload).participant == 3);
+}
+
+TEST_CASE("hub messages read back as written") {
+  net::Welcome w;
+  w.protocol = 1;
+  w.event = "Lisbon";
+  w.role = core::Role::Broker;
+  w.seq = 77;
+  w.catch_up = "operations";
+  w.hub = "crossmatch-hub";
+  w.line_bytes = 65536;
+  w.rate_per_second = 20;
+  w.rate_burst = 100;
+  w.idle_seconds = 90;
+  auto m = net::parse_hub_message(net::encode(w));
+  REQUIRE(m.ok());
+  const auto& back = std::get<net::Welcome>(*m);
+  CHECK(back.role == core::Role::Broker);
+  CHECK(back.seq == 77);
+  CHECK(back.line_bytes == 65536);
+
+  auto ack = net::parse_hub_message(net::encode(net::Ack{"c-1", 5, true, 12, "tok"}));
+  REQUIRE(ack.ok());
+  CHECK(std::get<net::Ack>(*ack).participant == 12);
+  CHECK(std::get<net::Ack>(*ack).token == "tok");
+  CHECK(std::get<net::Ack>(*ack).duplicate);
+
+  auto refused = net::parse_hub_message(net::encode(net::Refused{"c-2", core::make_error("forbidden", "actor", "No.")}));
+  REQUIRE(refused.ok());
+  CHECK(std::get<net::Refused>(*refused).error == core::make_error("forbidden", "actor", "No."));
+
+  core::Operation op;
+  op.id = "s3";
+  op.sequence = 3;
+  op.payload = core::Withdraw{4};
+  auto applied = net::parse_hub_message(net::encode_applied(op, {{4, ""}, {5, "a@b.eu"}}));
+  REQUIRE(applied.ok());
+  const auto& a = std::get<net::Applied>(*applied);
+  CHECK(a.op == op);
+  CHECK(a.contacts == std::vector<net::Contact>{{4, ""}, {5, "a@b.eu"}});
+}
+
+TEST_CASE("a snapshot in many lines assembles into the same state") {
+  test::EventFixture f;
+  f.set_up(3);
+  const auto people = f.register_people(40);
+  f.request(people[0], people[1]);
+  const auto lines = net::encode_snapshot(f.state, 123);
+  CHECK(lines.size() > 3);  // 40 profiles do not fit one chunk
+  for (const std::string& line : lines) CHECK(line.size() <= 64 * 1024);
+  net::SnapshotAssembler assembler;
+  std::optional<net::Snapshot> done;
+  for (const std::string& line : lines) {
+    auto m = net::parse_hub_message(line);
+    REQUIRE(m.ok());
+    REQUIRE(std::holds_alternative<net::SnapshotLine>(*m));
+    auto r = assembler.add(line, test::taxonomy());
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+    if (*r) done = std::move(**r);
+  }
+  REQUIRE(done);
+  CHECK(done->seq == 123);
+  CHECK(done->state == f.state);
+  // A part without its beginning is refused.
+  net::SnapshotAssembler fresh;
+  CHECK_FALSE(fresh.add(lines[1], test::taxonomy()).ok());
+}
+
+TEST_CASE("team suggestions in parts assemble in order") {
+  net::Teams teams{4, {}};
+  for (core::ParticipantId p = 1; p < 3000; p += 3)
+    teams.teams.push_back({{p, p + 1, p + 2}, "They share a calm, structured way of working and three countries."});
+  const auto lines = net::encode_teams(teams);
+  CHECK(lines.size() > 1);
+  net::TeamsAssembler assembler;
+  std::optional<net::Teams> done;
+  for (const std::string& line : lines) {
+    auto r = assembler.add(line);
+    REQUIRE(r.ok());
+    if (*r) done = std::move(**r);
+  }
+  REQUIRE(done);
+  CHECK(done->version == 4);
+  CHECK(done->teams == teams.teams);
+}
