@@ -10,6 +10,7 @@ int rounds_main(int argc, char** argv);       // bench/rounds_bench.cpp
 int suggestions_main(int argc, char** argv);  // bench/suggestions_bench.cpp
 int schedule_main(int argc, char** argv);     // bench/schedule_bench.cpp
 int storage_main(int argc, char** argv);      // bench/storage_bench.cpp
+int clinic_main(int argc, char** argv);       // bench/clinic_bench.cpp
 }  // namespace crossmatch::bench
 
 namespace {
@@ -27,6 +28,7 @@ constexpr Subcommand kSubcommands[] = {
     {"suggestions", crossmatch::bench::suggestions_main, "top-k partner suggestions for one participant, and the pair score's cost"},
     {"schedule", crossmatch::bench::schedule_main, "meeting scheduling: B2B instances (--dzn FILE) or generated events (--generate)"},
     {"storage", crossmatch::bench::storage_main, "event store: group commits against a bare sqlite3 loop; loading a large event"},
+    {"clinic", crossmatch::bench::clinic_main, "policy-clinic tables: 500 people of every type at 50 workshop tables"},
 };
 
 int usage(std::ostream& out) {

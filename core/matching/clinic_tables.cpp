@@ -23,6 +23,68 @@ namespace {
 
 using Counts = std::array<int, kClinicRoles>;
 
+constexpr int kCachedPeople = 2048;
+
+// A largest assignment of people to tables they picked, table t taking at most capacity[t]:
+// augmenting paths (breadth-first from each person, through people who may move on to another
+// table they picked). themes[i] lists person i's tables; the result is a table per person or -1.
+// O(people * picks * people) at worst; stamps instead of clearing per search.
+std::vector<int> match_to_themes(const std::vector<const std::vector<int>*>& themes,
+                                 const std::vector<int>& capacity) {
+  const int m = static_cast<int>(capacity.size());
+  const int n = static_cast<int>(themes.size());
+  std::vector<std::vector<int>> at(m);
+  std::vector<int> table_of(n, -1);
+  std::vector<int> visited(m, -1);
+  std::vector<std::pair<int, int>> from(m, {-1, -1});  // table -> (person moving in, their table)
+  std::vector<int> reached_via(n, -1);                 // person -> the table they leave
+  std::vector<int> reached(n, -1);                     // person -> search that reached them
+  std::vector<int> order;
+  for (int start = 0; start < n; ++start) {
+    order.assign(1, start);
+    reached[start] = start;
+    reached_via[start] = -1;
+    int found = -1;
+    for (std::size_t head = 0; head < order.size() && found < 0; ++head) {
+      const int p = order[head];
+      for (const int t : *themes[p]) {
+        if (t < 0 || t >= m || visited[t] == start || capacity[t] <= 0) continue;
+        visited[t] = start;
+        from[t] = {p, table_of[p]};
+        if (static_cast<int>(at[t].size()) < capacity[t]) {
+          found = t;
+          break;
+        }
+        for (const int q : at[t]) {
+          if (reached[q] != start) {
+            reached[q] = start;
+            reached_via[q] = t;
+            order.push_back(q);
+          }
+        }
+      }
+    }
+    // Walk back: each person on the chain moves into the table that reached them.
+    for (int t = found; t >= 0;) {
+      const auto [p, own] = from[t];
+      if (own >= 0) at[own].erase(std::find(at[own].begin(), at[own].end(), p));
+      at[t].push_back(p);
+      table_of[p] = t;
+      t = reached_via[p];
+    }
+  }
+  return table_of;
+}
+
+// The fewest people away from a theme they picked when tables hold at most `upper` each.
+int fewest_theme_misses(const std::vector<ClinicPerson>& people, const std::vector<int>& seated,
+                        const std::vector<int>& upper) {
+  std::vector<const std::vector<int>*> themes;
+  for (const int p : seated) themes.push_back(&people[p].themes);
+  const auto table_of = match_to_themes(themes, upper);
+  return static_cast<int>(std::count(table_of.begin(), table_of.end(), -1));
+}
+
 // Violations of a table with `size` people and these role counts: each role missing, when the
 // table has anyone at all.
 int violations(int size, const Counts& c) {
@@ -70,6 +132,18 @@ class ClinicSearch {
     role_.resize(n_);
     for (int p = 0; p < n_; ++p)
       role_[p] = static_cast<int>(clinic_role(population.record(person_index(p)).type));
+    // Up to kCachedPeople, pair values are computed once (a float matrix of at most 16 MB), so a
+    // swap's gain and a move's gain update read memory instead of scoring.
+    if (n_ <= kCachedPeople) {
+      cache_.assign(static_cast<std::size_t>(n_) * n_, 0.0f);
+      for (int p = 0; p < n_; ++p) {
+        for (int q = p + 1; q < n_; ++q) {
+          const auto v = static_cast<float>(scorer_.value(person_index(p), person_index(q)));
+          cache_[static_cast<std::size_t>(p) * n_ + q] = v;
+          cache_[static_cast<std::size_t>(q) * n_ + p] = v;
+        }
+      }
+    }
     table_of_.assign(n_, -1);
     members_.assign(m_, {});
     counts_.assign(m_, Counts{});
@@ -85,7 +159,10 @@ class ClinicSearch {
 
  private:
   int person_index(int p) const { return people_[seated_[p]].index; }
-  double d(int p, int q) const { return scorer_.value(person_index(p), person_index(q)); }
+  double d(int p, int q) const {
+    if (!cache_.empty()) return cache_[static_cast<std::size_t>(p) * n_ + q];
+    return scorer_.value(person_index(p), person_index(q));
+  }
   double& g(int t, int p) { return gain_[static_cast<std::size_t>(t) * n_ + p]; }
   double g(int t, int p) const { return gain_[static_cast<std::size_t>(t) * n_ + p]; }
   int size(int t) const { return static_cast<int>(members_[t].size()); }
@@ -178,6 +255,7 @@ class ClinicSearch {
   std::vector<int> role_, table_of_;
   std::vector<std::vector<int>> members_;
   std::vector<Counts> counts_;
+  std::vector<float> cache_;  // n x n pair values, when n <= kCachedPeople
   std::vector<double> gain_;  // m x n: sum of p's pair values with table t's members
   Totals totals_;
   bool undo_on_ = false;
@@ -186,16 +264,29 @@ class ClinicSearch {
 };
 
 void ClinicSearch::construct() {
-  // One of each role per table, scarcest role first, each table taking the best candidate for
-  // it; tables with the fewest candidates who picked their theme choose first.
+  // One of each role per table, scarcest role first: as many as possible at a table whose theme
+  // they picked (a largest matching), then the tables still lacking the role take the best
+  // candidate left, tables with the fewest candidates for their theme choosing first.
   std::array<int, kClinicRoles> count{};
   for (int p = 0; p < n_; ++p) ++count[role_[p]];
   std::array<int, kClinicRoles> roles = {0, 1, 2};
   std::stable_sort(roles.begin(), roles.end(), [&](int x, int y) { return count[x] < count[y]; });
   for (const int r : roles) {
-    std::vector<int> demand(m_, 0);
+    std::vector<int> candidates;
+    std::vector<const std::vector<int>*> themes;
     for (int p = 0; p < n_; ++p) {
       if (role_[p] != r) continue;
+      candidates.push_back(p);
+      themes.push_back(&people_[seated_[p]].themes);
+    }
+    std::vector<int> capacity(m_, 0);
+    for (int t = 0; t < m_; ++t) capacity[t] = size(t) < upper_[t] && counts_[t][r] == 0 ? 1 : 0;
+    const auto matched = match_to_themes(themes, capacity);
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (matched[i] >= 0) put(candidates[i], matched[i]);
+    }
+    std::vector<int> demand(m_, 0);
+    for (const int p : candidates) {
       for (const int t : people_[seated_[p]].themes) ++demand[t];
     }
     std::vector<int> order(m_);
@@ -205,14 +296,30 @@ void ClinicSearch::construct() {
       if (size(t) >= upper_[t] || counts_[t][r] > 0) continue;
       int best = -1;
       Delta best_delta;
-      for (int p = 0; p < n_; ++p) {
-        if (role_[p] != r || table_of_[p] >= 0) continue;
+      for (const int p : candidates) {
+        if (table_of_[p] >= 0) continue;
         const Delta delta = place_delta(p, t);
         if (best < 0 || delta.better_than(best_delta)) best = p, best_delta = delta;
       }
       if (best < 0) break;  // this role is used up
       put(best, t);
       budget_.step();
+    }
+  }
+  // Then as many of the others as possible at a theme they picked, in the room left.
+  {
+    std::vector<int> rest;
+    std::vector<const std::vector<int>*> themes;
+    for (int p = 0; p < n_; ++p) {
+      if (table_of_[p] >= 0) continue;
+      rest.push_back(p);
+      themes.push_back(&people_[seated_[p]].themes);
+    }
+    std::vector<int> capacity(m_, 0);
+    for (int t = 0; t < m_; ++t) capacity[t] = upper_[t] - size(t);
+    const auto matched = match_to_themes(themes, capacity);
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+      if (matched[i] >= 0) put(rest[i], matched[i]);
     }
   }
   // Everyone else, the most constrained first (fewest themes), to the best table with room that
@@ -451,6 +558,7 @@ ClinicSeatingPlan seat_clinic(const Population& population, const ScoreWeights& 
   for (const int c : count) short_roles += std::max(0, used - c);
   plan.mix_lower_bound = std::max(short_roles, small);
   plan.mix_feasible = plan.mix_lower_bound == 0;
+  plan.theme_miss_lower_bound = fewest_theme_misses(people, seated, upper);
 
   if (n == 0) return plan;
   ClinicSearch search(population, weights, people, seated, lower, upper, budget, seed);

@@ -35,6 +35,7 @@ struct ClinicSeatingPlan {
   int mix_lower_bound = 0; // the fewest violations the population allows (0: mix_feasible)
   bool mix_feasible = true;
   int theme_misses = 0;    // people at a table whose theme they did not pick
+  int theme_miss_lower_bound = 0;  // the fewest the table sizes allow, mix aside
   double pair_value = 0;   // sum of the pair values (team_pair_value) inside the tables
   double value = 0;        // pair_value plus the theme bonuses
   std::uint64_t steps = 0;

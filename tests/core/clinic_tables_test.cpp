@@ -87,6 +87,7 @@ TEST_CASE("clinic tables keep the type mix whenever the population allows it") {
     for (const int p : plan.unseated) CHECK(plan.table_of[p] == -1);
     // The lower bound holds, and is reached when it is 0: every table has all three roles.
     CHECK(plan.mix_violations >= plan.mix_lower_bound);
+    CHECK(plan.theme_misses >= plan.theme_miss_lower_bound);
     const auto r = roles(c);
     const bool enough = n <= capacity && std::min({r[0], r[1], r[2]}) >= tables &&
                         std::all_of(c.seats.begin(), c.seats.end(), [&](int s) { return std::min(s, (n + tables - 1) / tables) >= 3; });
@@ -168,6 +169,8 @@ TEST_CASE("an infeasible clinic is seated as well as it allows, without failing"
   CHECK(plan.mix_lower_bound == 5);
   CHECK(plan.mix_violations == 5);
   CHECK(plan.unseated.empty());
+  CHECK(plan.theme_miss_lower_bound == 0);  // everyone picked one theme, four seats a table
+  CHECK(plan.theme_misses == 0);
 
   // More people than seats: companies, the latest first, give up their seats.
   core::SearchBudget small_budget(50'000);
