@@ -11,6 +11,7 @@ int suggestions_main(int argc, char** argv);  // bench/suggestions_bench.cpp
 int schedule_main(int argc, char** argv);     // bench/schedule_bench.cpp
 int storage_main(int argc, char** argv);      // bench/storage_bench.cpp
 int redis_fanout_main(int argc, char** argv);  // bench/redis_fanout_bench.cpp
+int clinic_main(int argc, char** argv);       // bench/clinic_bench.cpp
 }  // namespace crossmatch::bench
 
 namespace {
@@ -29,6 +30,7 @@ constexpr Subcommand kSubcommands[] = {
     {"schedule", crossmatch::bench::schedule_main, "meeting scheduling: B2B instances (--dzn FILE) or generated events (--generate)"},
     {"redis-fanout", crossmatch::bench::redis_fanout_main, "Redis pub/sub fan-out to C subscribers, the reference for the hub's (bench/sync_bench.sh)"},
     {"storage", crossmatch::bench::storage_main, "event store: group commits against a bare sqlite3 loop; loading a large event"},
+    {"clinic", crossmatch::bench::clinic_main, "policy-clinic tables: 500 people of every type at 50 workshop tables"},
 };
 
 int usage(std::ostream& out) {

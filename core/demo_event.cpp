@@ -54,6 +54,42 @@ std::vector<std::string> pick_distinct(Rng& rng, const std::vector<std::string>&
   return candidates;
 }
 
+// Who else comes to a cross-innovation event besides companies, and what their organisations
+// and jobs are called. "{city}" and "{country}" are filled in.
+struct OtherType {
+  ParticipantType type;
+  double share;  // of all participants
+  std::vector<std::string> organisations;
+  std::vector<std::string> job_titles;
+};
+
+const std::vector<OtherType>& other_types() {
+  static const std::vector<OtherType> kTypes = {
+      {ParticipantType::PolicyMaker, 0.09,
+       {"{city} City Council", "{country} Ministry of Economy", "{country} Ministry of Culture",
+        "{city} Regional Development Office", "{city} Department of Economic Affairs"},
+       {"Policy Officer", "Head of Economic Development", "Councillor for Innovation",
+        "Programme Manager, Creative Economy"}},
+      {ParticipantType::Intermediary, 0.08,
+       {"{city} Creative Cluster", "{city} Innovation Agency", "{city} Chamber of Commerce",
+        "Enterprise Europe Network {city}", "{city} Design Centre"},
+       {"Cluster Manager", "Innovation Broker", "Business Adviser", "Internationalisation Adviser"}},
+      {ParticipantType::Researcher, 0.07,
+       {"University of {city}", "{city} Institute of Technology", "{city} School of Arts and Design",
+        "{country} Research Centre for Creative Industries"},
+       {"Researcher", "Professor", "Lecturer", "Technology Transfer Officer"}},
+  };
+  return kTypes;
+}
+
+std::string fill(std::string text, const std::string& city, const std::string& country) {
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"{city}", city}, {"{country}", country}}) {
+    const auto at = text.find(key);
+    if (at != std::string::npos) text.replace(at, key.size(), value);
+  }
+  return text;
+}
+
 }  // namespace
 
 Result<DemoVocabulary> DemoVocabulary::parse(const DemoSources& sources, const Taxonomy& taxonomy) {
@@ -134,6 +170,9 @@ Result<std::vector<DemoParticipant>> generate_demo_participants(const Taxonomy& 
                       "A demo event has 1 to " + std::to_string(kMaxDemoParticipants) +
                           " participants, not " + std::to_string(options.participants) + ".");
   Rng rng(options.seed);
+  // Types come from a stream of their own, so that the rest of each profile stays what the same
+  // seed always gave.
+  Rng type_rng(options.seed ^ 0x5bd1e9955bd1e995ULL);
 
   std::vector<int> partner_cities, other_cities;
   for (std::size_t i = 0; i < taxonomy.cities().size(); ++i) {
@@ -154,6 +193,7 @@ Result<std::vector<DemoParticipant>> generate_demo_participants(const Taxonomy& 
     std::string domain;
     int city;
     std::string sector;
+    ParticipantType type;
   };
   std::vector<Organisation> organisations;
   std::set<std::string> emails;
@@ -167,6 +207,19 @@ Result<std::vector<DemoParticipant>> generate_demo_participants(const Taxonomy& 
     // A second representative of an existing organisation now and then.
     const Organisation* shared = nullptr;
     if (!organisations.empty() && rng.chance(0.08)) shared = &pick(rng, organisations);
+    // Drawn for everyone, so the type stream advances the same way whatever else happens.
+    const double type_roll = type_rng.unit();
+    const std::size_t org_template = type_rng.below(1000);
+    const std::size_t title_template = type_rng.below(1000);
+    const OtherType* other = nullptr;
+    double below = 0;
+    for (const OtherType& t : other_types()) {
+      below += t.share;
+      if (type_roll < below) {
+        other = &t;
+        break;
+      }
+    }
 
     int city;
     if (shared != nullptr) {
@@ -197,6 +250,17 @@ Result<std::vector<DemoParticipant>> generate_demo_participants(const Taxonomy& 
     const std::string family = pick(rng, people.family_names);
     p.display_name = given + " " + family;
     p.job_title = pick(rng, vocabulary.job_titles);
+    if (shared != nullptr) {
+      p.type = shared->type;
+      if (p.type != ParticipantType::Company) {
+        for (const OtherType& t : other_types()) {
+          if (t.type == p.type) p.job_title = t.job_titles[title_template % t.job_titles.size()];
+        }
+      }
+    } else if (other != nullptr) {
+      p.type = other->type;
+      p.job_title = other->job_titles[title_template % other->job_titles.size()];
+    }
 
     const DemoVocabulary::SectorWords& words = vocabulary.sectors.find(p.sector)->second;
     if (shared != nullptr) {
@@ -205,7 +269,12 @@ Result<std::vector<DemoParticipant>> generate_demo_participants(const Taxonomy& 
       std::string name = pick(rng, vocabulary.organisation_prefixes) + " " +
                          pick(rng, words.organisation_words);
       if (rng.chance(0.3)) name += " " + c.name;
-      Organisation org{name, ascii_fold(name) + ".example", city, p.sector};
+      if (other != nullptr) {
+        const Country* country = taxonomy.country(c.country);
+        name = fill(other->organisations[org_template % other->organisations.size()], c.name,
+                    country != nullptr ? country->name : c.country);
+      }
+      Organisation org{name, ascii_fold(name) + ".example", city, p.sector, p.type};
       organisations.push_back(std::move(org));
       shared = &organisations.back();
       p.organisation = name;

@@ -143,6 +143,12 @@ std::vector<Error> validate_profile(const Profile& p, const Taxonomy& taxonomy) 
   add(check_text(p.display_name, "display_name", "Display name", kMaxNameLength, true));
   add(check_text(p.organisation, "organisation", "Organisation", kMaxNameLength, true));
   add(check_text(p.job_title, "job_title", "Job title", kMaxNameLength, false));
+  // The enum may come from a cast (a database written by another version, a bad caller).
+  if (static_cast<unsigned>(p.type) > static_cast<unsigned>(ParticipantType::Researcher))
+    errors.push_back(make_error("unknown_type", "type",
+                                "Participant type " + std::to_string(static_cast<int>(p.type)) +
+                                    " is unknown; pick company, policy maker, broker or "
+                                    "intermediary, or researcher or university."));
 
   const City* city = nullptr;
   if (p.city.empty()) {

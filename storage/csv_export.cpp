@@ -116,4 +116,53 @@ std::string teams_csv(const core::EventState& state) {
   return csv.text();
 }
 
+std::string clinics_csv(const core::EventState& state) {
+  CsvWriter csv;
+  csv.row({"clinic_table_id", "session", "date", "start", "end", "table", "theme", "participant_id",
+           "name", "organisation", "type", "sector", "country", "reasons", "outcome"});
+  for (const auto& [id, ct] : state.clinic_tables) {
+    const core::Session* s = state.session(ct.session);
+    const core::Table* table = state.table(ct.table);
+    const std::vector<std::string> head = {
+        std::to_string(id), s ? s->name : "", s ? core::format_date(s->date) : "",
+        s ? core::format_time_of_day(s->start) : "", s ? core::format_time_of_day(s->end) : "",
+        table ? table->name : "", ct.theme};
+    const auto row = [&](const std::vector<std::string>& member) {
+      std::vector<std::string> fields = head;
+      fields.insert(fields.end(), member.begin(), member.end());
+      fields.push_back(ct.reasons);
+      fields.push_back(ct.outcome);
+      csv.row(fields);
+    };
+    if (ct.members.empty()) row({"", "", "", "", "", ""});
+    for (const core::ParticipantId member : ct.members) {
+      const core::Participant* p = state.participant(member);
+      row({std::to_string(member), p ? p->profile.display_name : "", p ? p->profile.organisation : "",
+           p ? core::to_string(p->profile.type) : "", p ? p->profile.sector : "",
+           p ? p->profile.country : ""});
+    }
+  }
+  return csv.text();
+}
+
+std::string pitches_csv(const core::EventState& state) {
+  CsvWriter csv;
+  csv.row({"session", "date", "position", "pitcher_id", "name", "organisation", "minutes", "outcome",
+           "interested", "interested_count"});
+  for (const auto& [sid, ps] : state.pitching) {
+    const core::Session* s = state.session(sid);
+    for (std::size_t i = 0; i < ps.pitches.size(); ++i) {
+      const core::Pitch& pitch = ps.pitches[i];
+      const core::Participant* p = state.participant(pitch.pitcher);
+      std::vector<std::string> interested;
+      for (const core::ParticipantId who : pitch.interested) interested.push_back(std::to_string(who));
+      csv.row({s ? s->name : "", s ? core::format_date(s->date) : "", std::to_string(i + 1),
+               std::to_string(pitch.pitcher), p ? p->profile.display_name : "",
+               p ? p->profile.organisation : "", std::to_string(pitch.minutes),
+               core::to_string(pitch.outcome), joined(interested), std::to_string(interested.size())});
+    }
+  }
+  return csv.text();
+}
+
 }  // namespace crossmatch::storage

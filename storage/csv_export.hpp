@@ -1,5 +1,5 @@
 // The event's exports as CSV (RFC 4180, UTF-8): participants, meetings with their slot and table,
-// and teams. The participants' columns are the ones the import reads back.
+// teams, policy-clinic tables with their outcomes, and pitches with who was interested. The participants' columns are the ones the import reads back.
 #pragma once
 
 #include <string>
@@ -23,5 +23,16 @@ std::string meetings_csv(const core::EventState& state);
 // One row per member of every team of every published round: round, its session's date and
 // times, team number, table, member (id, name, organisation, sector, country), the reasons.
 std::string teams_csv(const core::EventState& state);
+
+// One row per member of every policy-clinic table (one row with the member columns empty for a
+// table nobody sits at): clinic_table_id, session, date, start, end, table, theme,
+// participant_id, name, organisation, type, sector, country, reasons, outcome (the policy
+// measures the table proposes).
+std::string clinics_csv(const core::EventState& state);
+
+// One row per pitch of every pitching session, in pitching order: session, date, position,
+// pitcher (id, name, organisation), minutes, outcome, interested (ids in tapping order, ';'),
+// interested_count.
+std::string pitches_csv(const core::EventState& state);
 
 }  // namespace crossmatch::storage

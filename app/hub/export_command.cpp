@@ -16,9 +16,11 @@ int run_export(int argc, const char* const* argv) {
   if (!db) return detail::fail(db.error());
   auto what = args->required("--what");
   if (!what) return detail::fail(what.error());
-  if (*what != "participants" && *what != "meetings" && *what != "teams" && *what != "calendar")
-    return detail::fail(core::make_error("invalid", "--what",
-                                         "--what is '" + *what + "'; expected participants, meetings, teams or calendar."));
+  if (*what != "participants" && *what != "meetings" && *what != "teams" && *what != "clinics" &&
+      *what != "pitches" && *what != "calendar")
+    return detail::fail(core::make_error(
+        "invalid", "--what",
+        "--what is '" + *what + "'; expected participants, meetings, teams, clinics, pitches or calendar."));
   auto participant = args->integer("--participant", 0, 1, UINT32_MAX);
   if (!participant) return detail::fail(participant.error());
   if (*participant != 0 && *what != "calendar")
@@ -41,6 +43,10 @@ int run_export(int argc, const char* const* argv) {
     text = storage::meetings_csv(state);
   } else if (*what == "teams") {
     text = storage::teams_csv(state);
+  } else if (*what == "clinics") {
+    text = storage::clinics_csv(state);
+  } else if (*what == "pitches") {
+    text = storage::pitches_csv(state);
   } else {
     auto history = (*store)->calendar_history();
     if (!history) return detail::fail(history.error());

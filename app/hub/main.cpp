@@ -28,7 +28,7 @@ commands:
       apply a file of operations (one JSON object per line) to an empty event; print each
       refusal as a JSON line (line, code, field, message) and the final statistics last
 %SERVE%
-  export --db FILE --what participants|meetings|teams|calendar [--participant ID] [--out FILE]
+  export --db FILE --what participants|meetings|teams|clinics|pitches|calendar [--participant ID] [--out FILE]
       export the event as CSV, or its calendar (one participant's with --participant) as
       iCalendar; to standard output unless --out is given; works while the hub runs
   import --db FILE --csv FILE

@@ -80,7 +80,8 @@ Status apply_set_settings(ApplyContext& ctx, const SetSettings& op) {
   const ScoreWeights& w = st.matching.weights;
   const std::pair<double, const char*> weights[] = {
       {w.sector, "sector"}, {w.working_style, "working_style"}, {w.international, "international"},
-      {w.offers_seeks, "offers_seeks"}, {w.market_bridge, "market_bridge"}};
+      {w.offers_seeks, "offers_seeks"}, {w.market_bridge, "market_bridge"},
+      {w.participant_types, "participant_types"}};
   double sum = 0;
   for (const auto& [value, name] : weights) {
     if (Status s = check_weight(value, std::string("settings.matching.weights.") + name, name); !s)

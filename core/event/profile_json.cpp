@@ -112,7 +112,8 @@ Json to_json(const EventSettings& s) {
                   {"working_style", w.working_style},
                   {"international", w.international},
                   {"offers_seeks", w.offers_seeks},
-                  {"market_bridge", w.market_bridge}}},
+                  {"market_bridge", w.market_bridge},
+                  {"participant_types", w.participant_types}}},
                 {"team_min", s.matching.team_min},
                 {"team_max", s.matching.team_max}}},
               {"max_open_requests", s.max_open_requests},
@@ -133,6 +134,7 @@ Result<EventSettings> settings_from(const Json& value, const std::string& path) 
       w.number("international", sw.international, -1e9, 1e9, false);
       w.number("offers_seeks", sw.offers_seeks, -1e9, 1e9, false);
       w.number("market_bridge", sw.market_bridge, -1e9, 1e9, false);
+      w.number("participant_types", sw.participant_types, -1e9, 1e9, false);
       if (Status st = w.finish(); !st) return st.error();
     }
     m.integer_as("team_min", s.matching.team_min, -1000, 1000, false);

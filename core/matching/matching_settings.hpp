@@ -11,6 +11,7 @@ struct ScoreWeights {
   double international = 0.15;  // a different city, more for a different country
   double offers_seeks = 0.20;   // what one offers the other seeks, either way
   double market_bridge = 0.10;  // one knows a market the other targets
+  double participant_types = 0.10;  // a company with a policy maker, broker or researcher
   bool operator==(const ScoreWeights&) const = default;
 };
 

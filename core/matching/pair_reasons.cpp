@@ -125,7 +125,20 @@ std::string market_phrase(const Population& p, int viewer, int other) {
   return out;
 }
 
+// "a policy maker, useful to you as a company": both types named, the other's first.
+std::string type_phrase(const Population& p, int viewer, int other) {
+  // Every label starts with a consonant: "a company", "a broker or intermediary".
+  const auto article = [](ParticipantType t) { return "a " + lower_label(t); };
+  return article(p.record(other).type) + ", useful to you as " + article(p.record(viewer).type);
+}
+
 }  // namespace
+
+std::string lower_label(ParticipantType type) {
+  std::string out = label(type);
+  if (!out.empty() && is_upper(out[0])) out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  return out;
+}
 
 std::string name_in_sentence(const std::string& name) {
   std::string out = name;
@@ -204,6 +217,11 @@ std::vector<Reason> explain_pair(const PairScorer& scorer, const ScoreBreakdown&
       case ScoreComponent::MarketBridge:
         text = market_phrase(p, viewer, other);
         break;
+      case ScoreComponent::ParticipantTypes:
+        text = type_phrase(p, viewer, other);
+        break;
+      case ScoreComponent::PitchInterest:
+        break;  // not a weighted component; suggest_partners adds it
     }
     if (!text.empty()) out.push_back(Reason{component, breakdown.contributions[c], text});
   }

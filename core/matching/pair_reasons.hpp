@@ -33,6 +33,8 @@ std::string join_reasons(const std::vector<Reason>& reasons);
 // Phrase parts shared with team reasons.
 // A taxonomy name as it reads inside a sentence: "Architecture" -> "architecture", "ICT" stays.
 std::string name_in_sentence(const std::string& name);
+// A participant type as it reads inside a sentence: "policy maker", "broker or intermediary".
+std::string lower_label(ParticipantType type);
 // The working-style traits two or more participants share, strongest first: a question counts
 // when every one of them answered on the same side of the middle (both 4-5, or both 1-2).
 std::vector<std::string> shared_traits(const Population& population,

@@ -16,6 +16,10 @@ const char* to_string(ScoreComponent component) {
       return "offers_seeks";
     case ScoreComponent::MarketBridge:
       return "market_bridge";
+    case ScoreComponent::ParticipantTypes:
+      return "participant_types";
+    case ScoreComponent::PitchInterest:
+      return "pitch_interest";
   }
   return "sector";
 }
@@ -24,7 +28,7 @@ PairScorer::PairScorer(const Population& population, const ScoreWeights& weights
     : p_(&population) {
   const std::array<double, kScoreComponents> w = {weights.sector, weights.working_style,
                                                   weights.international, weights.offers_seeks,
-                                                  weights.market_bridge};
+                                                  weights.market_bridge, weights.participant_types};
   double sum = 0;
   for (const double x : w) sum += std::max(0.0, x);
   for (int c = 0; c < kScoreComponents; ++c) shares_[c] = sum > 0 ? std::max(0.0, w[c]) / sum : 0;
@@ -60,7 +64,8 @@ ScoreBreakdown PairScorer::breakdown(int a, int b) const {
   const MemberRecord& rb = p_->record(b);
   out.sector_relation = relation(ra, rb);
   out.values = {sector_value(out.sector_relation), style(a, b), international(ra, rb),
-                saturating(tag_matches(a, b)), saturating(market_bridges(a, b))};
+                saturating(tag_matches(a, b)), saturating(market_bridges(a, b)),
+                participant_type_value(ra.type, rb.type)};
   // Summed in the same order as score(), so both give the same double.
   double s = 0;
   for (int c = 0; c < kScoreComponents; ++c) {

@@ -12,17 +12,20 @@
 
 namespace crossmatch::core {
 
-// The components, in the order of ScoreWeights. To add one (say, a participant-type component
-// for policy makers and researchers): a value here, its weight in ScoreWeights, its value in
-// PairScorer::breakdown and score, and its phrase in pair_reasons.cpp.
+// The components, in the order of ScoreWeights. To add one: a value here, its weight in
+// ScoreWeights, its value in PairScorer::breakdown and score, and its phrase in pair_reasons.cpp.
 enum class ScoreComponent : std::uint8_t {
   Sector,
   WorkingStyle,
   International,
   OffersSeeks,
   MarketBridge,
+  ParticipantTypes,
+  // Not a weighted component: the reason given when one tapped "interested" during the other's
+  // pitch, a rule that lifts the pair in suggestions (suggestions.hpp).
+  PitchInterest,
 };
-inline constexpr int kScoreComponents = 5;
+inline constexpr int kScoreComponents = 6;  // the weighted ones, PitchInterest excluded
 const char* to_string(ScoreComponent component);  // "sector", "working_style", ...
 
 // How two sectors relate, from best to worst for a cross-innovation pair.
@@ -52,6 +55,17 @@ inline constexpr double sector_value(SectorRelation relation) {
       return 0.25;
   }
   return 0.0;
+}
+
+// How useful a meeting of two participant types is (documented in docs/matching.md): a company
+// with a policy maker or a broker is the pairing the events exist for; two companies are the
+// ordinary case, left to the other components; two of the same non-company type the least.
+inline constexpr double participant_type_value(ParticipantType a, ParticipantType b) {
+  using T = ParticipantType;
+  if (a == b) return a == T::Company ? 0.4 : 0.2;
+  if (a != T::Company && b != T::Company) return 0.6;  // policy, brokers and research together
+  const T other = a == T::Company ? b : a;
+  return other == T::Researcher ? 0.8 : 1.0;
 }
 
 // Bits set in a word, without a library call when the target lacks a popcount instruction.
@@ -108,6 +122,7 @@ class PairScorer {
     s += shares_[2] * international(ra, rb);
     s += shares_[3] * saturating(tag_matches(a, b));
     s += shares_[4] * saturating(market_bridges(a, b));
+    s += shares_[5] * participant_type_value(ra.type, rb.type);
     return s;
   }
 

@@ -76,6 +76,7 @@ void Population::grow(int size) {
   offers_.resize(n);
   seeks_.resize(n);
   declined_.resize(n);
+  interest_.resize(n);
   names_.resize(n);
 }
 
@@ -182,6 +183,7 @@ void Population::set(int index, const Profile& profile) {
 void Population::remove(int index) {
   if (!in_range(index)) return;
   clear_declined(index);
+  clear_interest(index);
   members_[index] = MemberRecord{};
   offers_[index].clear();
   seeks_[index].clear();
@@ -224,6 +226,47 @@ void Population::clear_declined(int index) {
     if (it != list.end() && *it == index) list.erase(it);
   }
   declined_[index].clear();
+}
+
+
+void Population::add_pitch_interest(int interested, int pitcher) {
+  if (interested == pitcher || interested < 0 || pitcher < 0) return;
+  grow(std::max(interested, pitcher) + 1);
+  set_interest_bit(interested, pitcher, kViewerInterested, true);
+  set_interest_bit(pitcher, interested, kOtherInterested, true);
+}
+
+void Population::remove_pitch_interest(int interested, int pitcher) {
+  if (!in_range(interested) || !in_range(pitcher)) return;
+  set_interest_bit(interested, pitcher, kViewerInterested, false);
+  set_interest_bit(pitcher, interested, kOtherInterested, false);
+}
+
+std::uint8_t Population::pitch_interest(int viewer, int other) const {
+  if (!in_range(viewer) || !in_range(other)) return 0;
+  const auto& list = interest_[viewer];
+  const auto it = std::lower_bound(list.begin(), list.end(), std::pair<int, std::uint8_t>{other, 0});
+  return it != list.end() && it->first == other ? it->second : 0;
+}
+
+void Population::set_interest_bit(int a, int b, std::uint8_t bit, bool on) {
+  auto& list = interest_[a];
+  const auto it = std::lower_bound(list.begin(), list.end(), std::pair<int, std::uint8_t>{b, 0});
+  if (it != list.end() && it->first == b) {
+    it->second = static_cast<std::uint8_t>(on ? (it->second | bit) : (it->second & ~bit));
+    if (it->second == 0) list.erase(it);
+  } else if (on) {
+    list.insert(it, {b, bit});
+  }
+}
+
+void Population::clear_interest(int index) {
+  for (const auto& [other, bits] : interest_[index]) {
+    auto& list = interest_[other];
+    const auto it = std::lower_bound(list.begin(), list.end(), std::pair<int, std::uint8_t>{index, 0});
+    if (it != list.end() && it->first == index) list.erase(it);
+  }
+  interest_[index].clear();
 }
 
 }  // namespace crossmatch::core

@@ -78,6 +78,19 @@ class Population {
     return declined_slow(a, b);
   }
 
+  // "Interested" tapped by `interested` during `pitcher`'s pitch: the pair rises in both
+  // people's suggestions (suggestions.hpp). Taking it back removes it.
+  void add_pitch_interest(int interested, int pitcher);
+  void remove_pitch_interest(int interested, int pitcher);
+  // Bits of pitch interest between `viewer` and `other`, from the viewer's side.
+  static constexpr std::uint8_t kViewerInterested = 1;  // the viewer tapped during other's pitch
+  static constexpr std::uint8_t kOtherInterested = 2;   // the other tapped during viewer's pitch
+  std::uint8_t pitch_interest(int viewer, int other) const;
+  // Everyone with pitch interest to or from `index`, sorted by index, with the bits above.
+  const std::vector<std::pair<int, std::uint8_t>>& pitch_interests(int index) const {
+    return interest_[index];
+  }
+
   const Taxonomy& taxonomy() const { return *taxonomy_; }
   const MemberRecord& record(int index) const { return members_[index]; }
 
@@ -124,6 +137,8 @@ class Population {
   int intern_organisation(std::string_view organisation);
   void clear_declined(int index);
   bool declined_slow(int a, int b) const;
+  void set_interest_bit(int a, int b, std::uint8_t bit, bool on);
+  void clear_interest(int index);
 
   const Taxonomy* taxonomy_;
   int language_words_ = 1;
@@ -137,6 +152,7 @@ class Population {
   std::vector<std::int8_t> answers_;
   std::vector<std::vector<int>> offers_, seeks_;
   std::vector<std::vector<int>> declined_;  // per participant, sorted
+  std::vector<std::vector<std::pair<int, std::uint8_t>>> interest_;  // per participant, sorted
   std::vector<std::string> names_;
 
   std::unordered_map<std::string, int> tag_ids_;

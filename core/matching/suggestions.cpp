@@ -15,6 +15,15 @@ bool better(const Entry& x, const Entry& y) {
   return x.score > y.score || (x.score == y.score && x.participant < y.participant);
 }
 
+double lift(std::uint8_t bits) { return bits != 0 ? kPitchInterestLift : 0.0; }
+
+std::string interest_phrase(std::uint8_t bits) {
+  if ((bits & Population::kOtherInterested) != 0 && (bits & Population::kViewerInterested) != 0)
+    return "interested in your pitch, as you were in theirs";
+  if ((bits & Population::kOtherInterested) != 0) return "interested in your pitch";
+  return "you were interested in their pitch";
+}
+
 }  // namespace
 
 std::vector<Suggestion> suggest_partners(const PairScorer& scorer, int viewer, int k,
@@ -28,9 +37,16 @@ std::vector<Suggestion> suggest_partners(const PairScorer& scorer, int viewer, i
   std::vector<Entry> heap;
   heap.reserve(static_cast<std::size_t>(k) + 1);
   const int n = p.size();
+  // Usually empty: a participant has pitch interest with a handful of people at most.
+  const auto& interest = p.pitch_interests(viewer);
+  const auto interest_bits = [&interest](int j) -> std::uint8_t {
+    if (interest.empty()) return 0;
+    const auto it = std::lower_bound(interest.begin(), interest.end(), std::pair<int, std::uint8_t>{j, 0});
+    return it != interest.end() && it->first == j ? it->second : 0;
+  };
   for (int j = 0; j < n; ++j) {
     if (j == viewer || !p.matchable(j)) continue;
-    const Entry e{scorer.score(viewer, j), j};
+    const Entry e{scorer.score(viewer, j) + lift(interest_bits(j)), j};
     if (static_cast<int>(heap.size()) == k && !better(e, heap.front())) continue;
     if (!scorer.allowed(viewer, j)) continue;
     if (!skip.empty() && std::binary_search(skip.begin(), skip.end(), j)) continue;
@@ -50,7 +66,14 @@ std::vector<Suggestion> suggest_partners(const PairScorer& scorer, int viewer, i
     s.participant = e.participant;
     s.breakdown = scorer.breakdown(viewer, e.participant);
     s.score = s.breakdown.score;
-    s.reasons = explain_pair(scorer, s.breakdown, viewer, e.participant, max_reasons);
+    s.pitch_interest = interest_bits(e.participant);
+    s.rank = s.score + lift(s.pitch_interest);
+    if (s.pitch_interest != 0) {
+      s.reasons.push_back(Reason{ScoreComponent::PitchInterest, lift(s.pitch_interest),
+                                 interest_phrase(s.pitch_interest)});
+    }
+    for (Reason& r : explain_pair(scorer, s.breakdown, viewer, e.participant, max_reasons))
+      s.reasons.push_back(std::move(r));
     out.push_back(std::move(s));
   }
   return out;

@@ -77,6 +77,32 @@ TEST_CASE("the demo event has the shape of a real one") {
   int shared = 0;
   for (const auto& [name, count] : organisations) shared += count > 1;
   CHECK(shared > 0);  // some organisations send two people
+
+  // Mostly companies, and enough policy makers, brokers and researchers for policy clinics.
+  std::map<core::ParticipantType, int> types;
+  for (const auto& dp : people) types[dp.profile.type]++;
+  CHECK(types[core::ParticipantType::Company] > 1400);
+  CHECK(types[core::ParticipantType::Company] < 1650);
+  for (const auto type : {core::ParticipantType::PolicyMaker, core::ParticipantType::Intermediary,
+                          core::ParticipantType::Researcher}) {
+    CHECK(types[type] > 100);
+    CHECK(types[type] < 230);
+  }
+  // A second representative comes from an organisation of the same type.
+  std::map<std::string, core::ParticipantType> type_of;
+  for (const auto& dp : people) {
+    const auto [it, fresh] = type_of.emplace(dp.profile.organisation, dp.profile.type);
+    if (!fresh && dp.profile.type == core::ParticipantType::Company) CHECK(it->second == core::ParticipantType::Company);
+  }
+  const auto names_public_body = [](const std::string& organisation) {
+    for (const char* word : {"Ministry", "Council", "Office", "Department"}) {
+      if (organisation.find(word) != std::string::npos) return true;
+    }
+    return false;
+  };
+  for (const auto& dp : people) {
+    if (dp.profile.type == core::ParticipantType::PolicyMaker) CHECK(names_public_body(dp.profile.organisation));
+  }
 }
 
 TEST_CASE("demo working styles form clusters") {

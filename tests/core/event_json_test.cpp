@@ -32,7 +32,7 @@ core::Profile sample_profile() {
 std::vector<core::Operation> one_of_each() {
   std::vector<core::OperationPayload> payloads;
   core::EventSettings settings;
-  settings.matching.weights = {0.1, 0.2, 0.3, 0.4, 0.123456789};
+  settings.matching.weights = {0.1, 0.2, 0.3, 0.4, 0.123456789, 0.7};
   settings.matching.team_min = 4;
   settings.matching.team_max = 6;
   settings.max_open_requests = 7;
@@ -162,4 +162,32 @@ TEST_CASE("a whole state survives the JSON round trip, indexes rebuilt") {
   auto broken = core::state_from_json(R"({"event":{}})", test::taxonomy());
   REQUIRE_FALSE(broken.ok());
   CHECK(broken.error().field == "event.created");
+}
+
+TEST_CASE("participant types survive the profile JSON round trip; a bad type says what is allowed") {
+  using T = core::ParticipantType;
+  for (const T type : {T::Company, T::PolicyMaker, T::Intermediary, T::Researcher}) {
+    auto p = sample_profile();
+    p.type = type;
+    const std::string text = core::profile_to_json(p);
+    CHECK(text.find(std::string("\"type\":\"") + core::to_string(type) + "\"") != std::string::npos);
+    auto back = core::profile_from_json(text);
+    REQUIRE_MESSAGE(back.ok(), back.error().message);
+    CHECK(*back == p);
+  }
+  // A profile without a type is a company (files from before types existed).
+  std::string text = core::profile_to_json(sample_profile());
+  const std::string type_field = ",\"type\":\"researcher\"";
+  const auto at = text.find(type_field);
+  REQUIRE(at != std::string::npos);
+  text.erase(at, type_field.size());
+  auto untyped = core::profile_from_json(text);
+  REQUIRE(untyped.ok());
+  CHECK(untyped->type == T::Company);
+  std::string bad = core::profile_to_json(sample_profile());
+  bad.replace(bad.find("\"researcher\""), std::string("\"researcher\"").size(), "\"minister\"");
+  auto refused = core::profile_from_json(bad);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().field == "profile.type");
+  CHECK(refused.error().message.find("company, policy-maker, intermediary or researcher") != std::string::npos);
 }

@@ -55,8 +55,11 @@ TEST_CASE("matching settings") {
   bad.matching.weights.working_style = -1;
   CHECK(f.refused(organiser(), core::SetSettings{bad}, "out_of_range").field == "settings.matching.weights.working_style");
   bad = s;
-  bad.matching.weights = {0, 0, 0, 0, 0};
+  bad.matching.weights = {0, 0, 0, 0, 0, 0};
   f.refused(organiser(), core::SetSettings{bad}, "invalid");
+  bad = s;
+  bad.matching.weights.participant_types = 11;
+  CHECK(f.refused(organiser(), core::SetSettings{bad}, "out_of_range").field == "settings.matching.weights.participant_types");
   bad = s;
   bad.matching.team_min = 6;
   bad.matching.team_max = 4;

@@ -95,6 +95,14 @@ TEST_CASE("every reason names a component that weighed, in order, with facts tha
             CHECK((r.text.rfind("same way of working: ", 0) == 0 ||
                    r.text == "similar answers on how you work"));
             break;
+          case ScoreComponent::ParticipantTypes:
+            CHECK(pa.type != pb.type);
+            CHECK(r.text.find(core::lower_label(pb.type)) == 2);  // "a policy maker, ..."
+            CHECK(r.text.find(core::lower_label(pa.type)) != std::string::npos);
+            break;
+          case ScoreComponent::PitchInterest:
+            FAIL("explain_pair never gives a pitch-interest reason");
+            break;
         }
       }
       // Below the cap, every component that reached the threshold is there.
@@ -123,4 +131,20 @@ TEST_CASE("shared traits need every participant on the same side") {
   CHECK(three.size() == 4);            // c is neutral on question 3
   CHECK(three[0] == q[4].high_trait);  // 5, 5, 4: strongest
   CHECK(std::count(three.begin(), three.end(), q[2].high_trait) == 0);
+}
+
+TEST_CASE("a reason names both participant types, in the viewer's terms") {
+  auto company = test::company("Viewer", "architecture", "lisbon", "PT");
+  auto officer = test::company("Other", "construction", "lisbon", "PT");
+  officer.type = core::ParticipantType::PolicyMaker;
+  const auto population = core::Population::from_profiles(test::taxonomy(), {company, officer});
+  const core::PairScorer scorer(population, core::ScoreWeights{0, 0, 0, 0, 0, 1});
+  const auto reasons = core::explain_pair(scorer, 0, 1);
+  REQUIRE(reasons.size() == 1);
+  CHECK(reasons[0].component == ScoreComponent::ParticipantTypes);
+  CHECK(reasons[0].text == "a policy maker, useful to you as a company");
+  CHECK(core::explain_pair(scorer, 1, 0)[0].text == "a company, useful to you as a policy maker");
+  // Two companies: nothing to say about types.
+  const auto two = core::Population::from_profiles(test::taxonomy(), {company, company});
+  CHECK(core::explain_pair(core::PairScorer(two, core::ScoreWeights{0, 0, 0, 0, 0, 1}), 0, 1).empty());
 }

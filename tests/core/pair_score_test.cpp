@@ -90,11 +90,12 @@ TEST_CASE("the score is the weighted mean of the components, in [0, 1]") {
   const auto population = core::Population::from_profiles(test::taxonomy(), profiles);
   core::ScoreWeights weights;
   const core::PairScorer scorer(population, weights);
-  core::ScoreWeights doubled{0.6, 0.5, 0.3, 0.4, 0.2};
+  core::ScoreWeights doubled{0.6, 0.5, 0.3, 0.4, 0.2, 0.2};
   const core::PairScorer scorer2(population, doubled);
-  const core::PairScorer nothing(population, core::ScoreWeights{0, 0, 0, 0, 0});
-  const std::array<double, 5> w = {weights.sector, weights.working_style, weights.international,
-                                   weights.offers_seeks, weights.market_bridge};
+  const core::PairScorer nothing(population, core::ScoreWeights{0, 0, 0, 0, 0, 0});
+  const std::array<double, 6> w = {weights.sector,       weights.working_style,
+                                   weights.international, weights.offers_seeks,
+                                   weights.market_bridge, weights.participant_types};
   double sum_w = 0;
   for (double x : w) sum_w += x;
   for (int a = 0; a < 60; ++a) {
@@ -129,4 +130,33 @@ TEST_CASE("pairs without a common language or from one organisation are never al
   b.organisation = a.organisation;
   CHECK_FALSE(Pair(a, b).scorer.allowed(0, 1));
   CHECK_FALSE(Pair(a, b).scorer.allowed(0, 0));
+}
+
+TEST_CASE("participant types: a company with a policy maker or broker is the useful pairing") {
+  using T = core::ParticipantType;
+  auto a = test::company("A", "architecture", "lisbon", "PT");
+  auto b = test::company("B", "construction", "stockholm", "SE");
+  const auto type_value = [&](T ta, T tb) {
+    a.type = ta;
+    b.type = tb;
+    return Pair(a, b).breakdown().value(ScoreComponent::ParticipantTypes);
+  };
+  CHECK(type_value(T::Company, T::PolicyMaker) == 1.0);
+  CHECK(type_value(T::Intermediary, T::Company) == 1.0);
+  CHECK(type_value(T::Company, T::Researcher) == 0.8);
+  CHECK(type_value(T::PolicyMaker, T::Researcher) == 0.6);
+  CHECK(type_value(T::Company, T::Company) == 0.4);
+  CHECK(type_value(T::PolicyMaker, T::PolicyMaker) == 0.2);
+  // Symmetric for every pair of types, and the score moves with it.
+  for (const T x : {T::Company, T::PolicyMaker, T::Intermediary, T::Researcher}) {
+    for (const T y : {T::Company, T::PolicyMaker, T::Intermediary, T::Researcher})
+      CHECK(core::participant_type_value(x, y) == core::participant_type_value(y, x));
+  }
+  a.type = T::Company;
+  b.type = T::Company;
+  const double companies = Pair(a, b).breakdown().score;
+  b.type = T::PolicyMaker;
+  CHECK(Pair(a, b).breakdown().score > companies);
+  core::ScoreWeights only_types{0, 0, 0, 0, 0, 1};
+  CHECK(Pair(a, b, only_types).breakdown().score == 1.0);
 }

@@ -136,6 +136,8 @@ TEST_CASE("every profile rule rejects its bad value with its field and message")
        "does not look like"},
       {"email dash label", [](auto& p) { p.email = "a@-lumen.pt"; }, "invalid_email", "email",
        "does not look like"},
+      {"type out of range", [](auto& p) { p.type = static_cast<core::ParticipantType>(9); },
+       "unknown_type", "type", "pick company, policy maker"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);
@@ -175,4 +177,21 @@ TEST_CASE("several problems are all reported, in field order") {
   CHECK(errors[1].field == "sector");
   CHECK(errors[2].field == "email");
   CHECK(core::check_profile(p, test::taxonomy()).error().field == "display_name");
+}
+
+TEST_CASE("every participant type is valid, with its label and its text form") {
+  using T = core::ParticipantType;
+  for (const T type : {T::Company, T::PolicyMaker, T::Intermediary, T::Researcher}) {
+    auto p = good_profile();
+    p.type = type;
+    CHECK(core::validate_profile(p, test::taxonomy()).empty());
+    T back = T::Company;
+    REQUIRE(core::parse_participant_type(core::to_string(type), back));
+    CHECK(back == type);
+  }
+  CHECK(std::string(core::label(T::Intermediary)) == "Broker or intermediary");
+  CHECK(std::string(core::label(T::Researcher)) == "Researcher or university");
+  T out = T::Company;
+  CHECK_FALSE(core::parse_participant_type("broker", out));
+  CHECK_FALSE(core::parse_participant_type("", out));
 }

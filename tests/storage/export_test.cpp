@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/event/calendar.hpp"
+#include "core/matching/clinic_forming.hpp"
 #include "storage/calendar_export.hpp"
 #include "storage/csv.hpp"
 #include "storage/csv_export.hpp"
@@ -153,6 +154,108 @@ TEST_CASE("participants, meetings and teams as CSV, read back by Python's csv mo
   CHECK((*ours_team)["date"] == "2026-05-15");
   CHECK((*ours_team)["start"] == "11:00");
   CHECK((*ours_team)["table"] == "Team table");
+}
+
+TEST_CASE("policy-clinic tables with their outcomes, and pitches, exported from the stored event") {
+  test::TempDir dir;
+  test::EventScript script{62};
+  auto ops = script.set_up(14);
+  const auto session_of = [&](core::SessionKind kind) {
+    for (const auto& [id, s] : script.state().sessions) {
+      if (s.kind == kind) return id;
+    }
+    return core::SessionId{0};
+  };
+  const core::SessionId clinic = session_of(core::SessionKind::PolicyClinic);
+  const core::SessionId pitching = session_of(core::SessionKind::Pitching);
+  ops.push_back(script.must(test::organiser(), core::DefineClinicTable{0, clinic, 5, "Mobility vouchers, for creative companies"}));
+  ops.push_back(script.must(test::organiser(), core::DefineClinicTable{0, clinic, 6, "Affordable space for start-ups"}));
+  ops.push_back(script.must(test::organiser(), core::DefineClinicTable{0, clinic, 4, "A theme nobody picked"}));
+  std::vector<core::ParticipantId> people;
+  for (const auto& [id, p] : script.state().participants) people.push_back(id);
+  for (std::size_t i = 0; i < 9; ++i) {
+    const core::ClinicTableId theme = 1 + static_cast<core::ClinicTableId>(i % 2);
+    ops.push_back(script.must(test::participant(people[i]), core::PickThemes{people[i], {theme}}));
+  }
+  core::SearchBudget budget(50'000);
+  auto formed = core::form_clinic_tables(script.state(), test::taxonomy(), clinic, budget, 1);
+  REQUIRE_MESSAGE(formed.ok(), formed.error().message);
+  ops.push_back(script.must(test::organiser(), formed->operation));
+  const std::string measures = "1. A voucher for \"cross-sector\" pilots,\n2. Fast-track approval";
+  ops.push_back(script.must(test::organiser(), core::RecordClinicOutcome{1, measures}));
+
+  // A pitch with two people interested.
+  core::ParticipantId pitcher = 0;
+  for (const auto id : people) {
+    if (script.state().participants.at(id).profile.type == core::ParticipantType::Company) pitcher = id;
+  }
+  REQUIRE(pitcher != 0);
+  ops.push_back(script.must(test::organiser(), core::SetPitchOrder{pitching, {{pitcher, 4}}}));
+  ops.push_back(script.must(test::organiser(), core::ControlPitch{pitching, core::PitchAction::Start}));
+  std::vector<core::ParticipantId> fans;
+  for (const auto id : people) {
+    if (id != pitcher && fans.size() < 2) fans.push_back(id);
+  }
+  for (const auto id : fans) ops.push_back(script.must(test::participant(id), core::MarkInterested{pitching, pitcher, true}));
+  ops.push_back(script.must(test::organiser(), core::ControlPitch{pitching, core::PitchAction::End}));
+
+  {
+    auto store = test::open_store(dir / "event.db");
+    test::append_all(*store, ops, 9);
+  }
+  // Read back from the file, as the export command does.
+  auto store = test::open_store(dir / "event.db", false);
+  auto loaded = store->load();
+  REQUIRE(loaded.ok());
+  const core::EventState& state = loaded->state;
+  REQUIRE(state.clinic_tables.size() == 3);
+
+  const auto rows = test::read_back(dir, "csv", storage::clinics_csv(state));
+  std::size_t members = 0;
+  for (const auto& [id, ct] : state.clinic_tables) members += std::max<std::size_t>(1, ct.members.size());
+  REQUIRE(rows.size() == members);
+  std::set<std::string> seated;
+  bool saw_outcome = false, saw_empty = false;
+  for (const auto& row : rows) {
+    const auto id = static_cast<core::ClinicTableId>(std::stoul(row["clinic_table_id"].get<std::string>()));
+    const core::ClinicTable& ct = state.clinic_tables.at(id);
+    CHECK(row["theme"] == ct.theme);
+    CHECK(row["session"] == "Policy clinic");
+    CHECK(row["date"] == "2026-05-15");
+    CHECK(row["reasons"] == ct.reasons);
+    CHECK(row["outcome"] == ct.outcome);
+    if (id == 1) {
+      saw_outcome = true;
+      CHECK(row["outcome"] == measures);
+      CHECK(row["theme"] == "Mobility vouchers, for creative companies");
+    }
+    if (ct.members.empty()) {
+      saw_empty = true;
+      CHECK(row["participant_id"] == "");
+      continue;
+    }
+    const auto member = static_cast<core::ParticipantId>(std::stoul(row["participant_id"].get<std::string>()));
+    CHECK(std::count(ct.members.begin(), ct.members.end(), member) == 1);
+    const core::Profile& p = state.participants.at(member).profile;
+    CHECK(row["name"] == p.display_name);
+    CHECK(row["type"] == core::to_string(p.type));
+    seated.insert(row["participant_id"].get<std::string>());
+  }
+  CHECK(saw_outcome);
+  CHECK(saw_empty);
+  CHECK(seated.size() == 9);
+  // Our own reader agrees, quotes and line breaks included.
+  auto ours = storage::parse_csv(storage::clinics_csv(state));
+  REQUIRE(ours.ok());
+  REQUIRE(ours->size() == rows.size() + 1);
+  CHECK((*ours)[0].fields.back() == "outcome");
+
+  const auto pitches = test::read_back(dir, "csv", storage::pitches_csv(state));
+  REQUIRE(pitches.size() == 1);
+  CHECK(pitches[0]["pitcher_id"] == std::to_string(pitcher));
+  CHECK(pitches[0]["outcome"] == "done");
+  CHECK(pitches[0]["interested"] == std::to_string(fans[0]) + ";" + std::to_string(fans[1]));
+  CHECK(pitches[0]["interested_count"] == "2");
 }
 
 TEST_CASE("the CSV reader: RFC 4180 quoting, line ends, and clear errors") {
