@@ -10,6 +10,9 @@ int rounds_main(int argc, char** argv);       // bench/rounds_bench.cpp
 int suggestions_main(int argc, char** argv);  // bench/suggestions_bench.cpp
 int schedule_main(int argc, char** argv);     // bench/schedule_bench.cpp
 int storage_main(int argc, char** argv);      // bench/storage_bench.cpp
+#ifdef CROSSMATCH_HAVE_CLIENT
+int client_main(int argc, char** argv);       // bench/client_bench.cpp
+#endif
 }  // namespace crossmatch::bench
 
 namespace {
@@ -27,6 +30,9 @@ constexpr Subcommand kSubcommands[] = {
     {"suggestions", crossmatch::bench::suggestions_main, "top-k partner suggestions for one participant, and the pair score's cost"},
     {"schedule", crossmatch::bench::schedule_main, "meeting scheduling: B2B instances (--dzn FILE) or generated events (--generate)"},
     {"storage", crossmatch::bench::storage_main, "event store: group commits against a bare sqlite3 loop; loading a large event"},
+#ifdef CROSSMATCH_HAVE_CLIENT
+    {"client", crossmatch::bench::client_main, "the client with 15,000 participants: CPU per frame of the partner list and monitor, memory"},
+#endif
 };
 
 int usage(std::ostream& out) {

@@ -1,0 +1,119 @@
+#include "app/client/state/broker_monitor.hpp"
+
+#include <algorithm>
+
+#include "core/matching/suggestions.hpp"
+
+namespace crossmatch::client {
+
+bool BrokerMonitor::refresh(const ClientSession& session, std::int64_t now_ms) {
+  statistics_ = core::statistics(session.state());  // O(1): kept by the state's counters
+  const bool changed = !built_ || session.meetings_version() != meetings_version_ ||
+                       session.profiles_version() != profiles_version_;
+  if (!changed || (built_ && now_ms - last_ms_ < kRefreshMs && now_ms >= last_ms_)) return false;
+  built_ = true;
+  last_ms_ = now_ms;
+  meetings_version_ = session.meetings_version();
+  profiles_version_ = session.profiles_version();
+  recount(session);
+  return true;
+}
+
+void BrokerMonitor::recount(const ClientSession& session) {
+  ++recounts_;
+  const core::EventState& state = session.state();
+  const core::Taxonomy& taxonomy = session.taxonomy();
+
+  // Per participant: sector, city row (-1 unknown), country; looked up by id in flat arrays.
+  const std::size_t n = state.next_participant + 1;
+  std::vector<std::int16_t> sector(n, -1), city(n, -1), country(n, -1);
+  std::vector<int> city_row(taxonomy.cities().size(), -1);
+  cities_.labels.clear();
+  for (const auto& [id, p] : state.participants) {
+    if (id >= n) continue;
+    sector[id] = static_cast<std::int16_t>(taxonomy.sector_index(p.profile.sector));
+    country[id] = static_cast<std::int16_t>(taxonomy.country_index(p.profile.country));
+    const int c = taxonomy.city_index(p.profile.city);
+    if (c < 0 || !p.active()) continue;
+    if (city_row[c] < 0) {
+      city_row[c] = static_cast<int>(cities_.labels.size());
+      cities_.labels.push_back(taxonomy.cities()[c].name);
+    }
+    city[id] = static_cast<std::int16_t>(city_row[c]);
+  }
+  const std::size_t s = taxonomy.sectors().size(), c = cities_.labels.size();
+  sectors_.labels.clear();
+  for (const auto& sec : taxonomy.sectors()) sectors_.labels.push_back(sec.name);
+  sectors_.counts.assign(s * s, 0);
+  cities_.counts.assign(c * c, 0);
+
+  std::vector<char> met(n, 0);
+  feed_.clear();
+  const auto newer = [](const Pairing& a, const Pairing& b) { return a.accepted_at > b.accepted_at; };
+  for (const auto& [id, m] : state.meetings) {
+    if (m.status != core::MeetingStatus::Accepted || m.requester >= n || m.invitee >= n) continue;
+    met[m.requester] = met[m.invitee] = 1;
+    const int sa = sector[m.requester], sb = sector[m.invitee];
+    if (sa >= 0 && sb >= 0) {
+      ++sectors_.counts[static_cast<std::size_t>(sa) * s + static_cast<std::size_t>(sb)];
+      if (sa != sb) ++sectors_.counts[static_cast<std::size_t>(sb) * s + static_cast<std::size_t>(sa)];
+    }
+    const int ca = city[m.requester], cb = city[m.invitee];
+    if (ca >= 0 && cb >= 0) {
+      ++cities_.counts[static_cast<std::size_t>(ca) * c + static_cast<std::size_t>(cb)];
+      if (ca != cb) ++cities_.counts[static_cast<std::size_t>(cb) * c + static_cast<std::size_t>(ca)];
+    }
+    Pairing p{id, m.requester, m.invitee, m.accepted_at, false, false};
+    if (feed_.size() == kFeedSize && !newer(p, feed_.front())) continue;
+    if (sa >= 0 && sb >= 0) {
+      p.cross_sector = taxonomy.sectors()[sa].kind != taxonomy.sectors()[sb].kind;
+    }
+    p.cross_border = country[m.requester] >= 0 && country[m.requester] != country[m.invitee];
+    // A min-heap on time keeps the newest kFeedSize.
+    feed_.push_back(p);
+    std::push_heap(feed_.begin(), feed_.end(), newer);
+    if (feed_.size() > kFeedSize) {
+      std::pop_heap(feed_.begin(), feed_.end(), newer);
+      feed_.pop_back();
+    }
+  }
+  std::sort(feed_.begin(), feed_.end(), newer);
+  sectors_.max = sectors_.counts.empty() ? 0 : *std::max_element(sectors_.counts.begin(), sectors_.counts.end());
+  cities_.max = cities_.counts.empty() ? 0 : *std::max_element(cities_.counts.begin(), cities_.counts.end());
+
+  for (const auto& [round_id, round] : state.rounds) {
+    for (const auto& team : round.teams) {
+      for (const auto member : team.members) {
+        if (member < n) met[member] = 1;
+      }
+    }
+  }
+  unmatched_.clear();
+  for (const auto& [id, p] : state.participants) {
+    if (p.active() && id < n && !met[id]) unmatched_.push_back(id);
+  }
+}
+
+std::optional<core::Introduce> propose_introduction(const PopulationCache& cache,
+                                                    const core::EventState& state,
+                                                    core::ParticipantId person) {
+  if (!cache.built() || !cache.population().present(static_cast<int>(person))) return std::nullopt;
+  std::vector<int> exclude;
+  if (const auto it = state.index.person_meetings.find(person); it != state.index.person_meetings.end()) {
+    for (const auto id : it->second) {
+      const core::Meeting* m = state.meeting(id);
+      if (m != nullptr && m->open()) exclude.push_back(static_cast<int>(m->other(person)));
+    }
+  }
+  std::sort(exclude.begin(), exclude.end());
+  const auto best = core::suggest_partners(cache.scorer(), static_cast<int>(person), 1, exclude);
+  if (best.empty()) return std::nullopt;
+  core::Introduce intro;
+  intro.first = person;
+  intro.second = static_cast<core::ParticipantId>(best.front().participant);
+  intro.note = "You two should meet: " + core::join_reasons(best.front().reasons);
+  if (intro.note.size() > core::kMaxMessageLength) intro.note.resize(core::kMaxMessageLength);
+  return intro;
+}
+
+}  // namespace crossmatch::client

@@ -1,0 +1,66 @@
+// What the broker monitor shows: the counts, a feed of the newest pairings, accepted meetings by
+// sector pair and by city pair, and the participants with neither a meeting nor a team, each of
+// whom can be introduced to their best partner. Recomputed when meetings or profiles change, at
+// most every kRefreshMs so that a busy event does not recount every frame.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/client/state/client_session.hpp"
+#include "app/client/state/population_cache.hpp"
+#include "core/event/statistics.hpp"
+
+namespace crossmatch::client {
+
+struct Pairing {
+  core::MeetingId meeting = 0;
+  core::ParticipantId first = 0, second = 0;
+  std::int64_t accepted_at = 0;
+  bool cross_sector = false, cross_border = false;
+};
+
+// A square matrix of counts with labels, symmetric.
+struct CountMatrix {
+  std::vector<std::string> labels;
+  std::vector<int> counts;  // row-major, labels.size() squared
+  int max = 0;
+  int at(std::size_t row, std::size_t column) const { return counts[row * labels.size() + column]; }
+};
+
+class BrokerMonitor {
+ public:
+  static constexpr std::int64_t kRefreshMs = 500;
+  static constexpr std::size_t kFeedSize = 60;
+
+  // Recounts when needed; true when it did.
+  bool refresh(const ClientSession& session, std::int64_t now_ms);
+
+  const core::EventStatistics& statistics() const { return statistics_; }
+  const std::vector<Pairing>& feed() const { return feed_; }  // newest first
+  const CountMatrix& sectors() const { return sectors_; }
+  const CountMatrix& cities() const { return cities_; }
+  const std::vector<core::ParticipantId>& unmatched() const { return unmatched_; }
+  std::uint64_t recounts() const { return recounts_; }
+
+ private:
+  void recount(const ClientSession& session);
+
+  core::EventStatistics statistics_;
+  std::vector<Pairing> feed_;
+  CountMatrix sectors_, cities_;
+  std::vector<core::ParticipantId> unmatched_;
+  std::uint64_t meetings_version_ = 0, profiles_version_ = 0, recounts_ = 0;
+  std::int64_t last_ms_ = 0;
+  bool built_ = false;
+};
+
+// The introduction a broker would make for `person`: their best allowed partner (someone they
+// have no open meeting with) and a note naming why; nothing when nobody suits them.
+std::optional<core::Introduce> propose_introduction(const PopulationCache& cache,
+                                                    const core::EventState& state,
+                                                    core::ParticipantId person);
+
+}  // namespace crossmatch::client

@@ -1,0 +1,48 @@
+#include "app/client/state/population_cache.hpp"
+
+namespace crossmatch::client {
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool PopulationCache::refresh(const core::EventState& state, std::uint64_t profiles_version) {
+  if (population_ && profiles_version == version_) return false;
+  version_ = profiles_version;
+  ++builds_;
+  scorer_.reset();
+  population_ = std::make_unique<core::Population>(*taxonomy_);
+  search_text_.assign(state.next_participant, std::string());
+  for (const auto& [id, p] : state.participants) {
+    if (p.status == core::ParticipantStatus::Erased) continue;
+    const int index = static_cast<int>(id);
+    population_->set(index, p.profile);
+    population_->set_active(index, p.active());
+    if (id >= search_text_.size()) search_text_.resize(id + 1);
+    std::string text = p.profile.display_name + '\n' + p.profile.organisation + '\n' + p.profile.job_title;
+    if (const core::City* c = taxonomy_->city(p.profile.city)) text += '\n' + c->name;
+    if (const core::Sector* s = taxonomy_->sector(p.profile.sector)) text += '\n' + s->name;
+    for (const auto& tag : p.profile.offers) text += '\n' + tag;
+    for (const auto& tag : p.profile.seeks) text += '\n' + tag;
+    search_text_[id] = lower_ascii(text);
+  }
+  for (const auto& [id, m] : state.meetings) {
+    if (m.status == core::MeetingStatus::Declined && population_->present(static_cast<int>(m.requester)) &&
+        population_->present(static_cast<int>(m.invitee))) {
+      population_->add_declined(static_cast<int>(m.requester), static_cast<int>(m.invitee));
+    }
+  }
+  scorer_ = std::make_unique<core::PairScorer>(*population_, state.event.settings.matching.weights);
+  return true;
+}
+
+const std::string& PopulationCache::search_text(core::ParticipantId id) const {
+  static const std::string kNone;
+  return id < search_text_.size() ? search_text_[id] : kNone;
+}
+
+}  // namespace crossmatch::client
