@@ -460,7 +460,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
                               c->send(encode(Refused{id, core::make_error("storage_error", "", "The hub could not store a token; try again.")}));
                               return;
                             }
-                            c->viewer = Viewer{core::Role::Participant, participant};
+                            becomes(c, Viewer{core::Role::Participant, participant});
                             log("connection " + std::to_string(c->id()) + " resent its registration: participant " +
                                 std::to_string(participant) + " gets a new token");
                             c->send(encode(Ack{id, seq, true, participant, token}));
@@ -489,7 +489,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
         auto c = r.connection.lock();
         if (!c || !c->open()) continue;
         if (r.becomes) {
-          c->viewer = *r.becomes;
+          becomes(c, *r.becomes);
           log("connection " + std::to_string(c->id()) + " registered participant " +
               std::to_string(r.becomes->participant));
         }
@@ -580,6 +580,15 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     } else if (c->viewer.participant != 0) {
       by_participant_.emplace(c->viewer.participant, c->id());
     }
+  }
+
+  // A newcomer who registered is that participant from now on: a live connection is indexed
+  // again, so that what others do to them (a request, an answer) reaches it.
+  void becomes(const ConnectionPtr& c, const Viewer& viewer) {
+    const bool live = c->sync == HubConnection::Sync::Live;
+    if (live) unindex_connection(*c);
+    c->viewer = viewer;
+    if (live) index_connection(c);
   }
 
   void unindex_connection(const HubConnection& c) {

@@ -21,44 +21,100 @@ namespace {
 
 bool have_xvfb() { return test::run_command("command -v xvfb-run && command -v Xvfb").first == 0; }
 
-// Registers a demo participant through a real connection and returns their token; makes two
-// requests so that their screens have something to show.
-std::string register_participant(const test::HubProcess& hub) {
-  net::MemoryOutbox outbox;
-  net::ClientOptions options;
-  options.port = static_cast<unsigned short>(hub.port());
-  options.join_code = hub.code();
-  net::ClientConnection connection(test::taxonomy(), options, outbox);
-  REQUIRE(connection.start().ok());
-  auto people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {200, 9});
-  REQUIRE(people.ok());
-  core::Profile profile = people->back().profile;
-  profile.display_name = "Ana Ferreira";
-  core::Operation op;
-  op.payload = core::Register{0, profile, {}};
-  REQUIRE(connection.submit(op).ok());
-  std::string token;
-  core::ParticipantId me = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (token.empty() && std::chrono::steady_clock::now() < deadline) {
-    for (auto& event : connection.drain()) {
-      if (auto* issued = std::get_if<net::TokenIssued>(&event)) token = issued->token, me = issued->participant;
+// Participants who join through real connections, request meetings among themselves and accept
+// them, so that every screen has something to show. The first one keeps two requests unanswered.
+class Crowd {
+ public:
+  Crowd(const test::HubProcess& hub, int size) {
+    auto people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {200, 9});
+    REQUIRE(people.ok());
+    for (int i = 0; i < size; ++i) {
+      auto member = std::make_unique<Member>();
+      net::ClientOptions options;
+      options.port = static_cast<unsigned short>(hub.port());
+      options.join_code = hub.code();
+      member->connection = std::make_unique<net::ClientConnection>(test::taxonomy(), options, member->outbox);
+      REQUIRE(member->connection->start().ok());
+      core::Profile profile = (*people)[static_cast<std::size_t>(i * 7)].profile;
+      if (std::find(profile.languages.begin(), profile.languages.end(), "en") == profile.languages.end()) {
+        profile.languages.push_back("en");
+      }
+      if (i == 0) {
+        profile.display_name = "Ana Ferreira";
+        profile.email = "ana.ferreira@example.org";
+      }
+      core::Operation op;
+      op.payload = core::Register{0, profile, {}};
+      REQUIRE(member->connection->submit(op).ok());
+      members_.push_back(std::move(member));
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    pump([&] {
+      for (const auto& m : members_) {
+        if (m->token.empty()) return false;
+      }
+      return true;
+    });
+    const std::size_t n = members_.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t step : {1u, 2u, 4u}) {
+        core::Operation request;
+        request.payload = core::RequestMeeting{0, members_[i]->id, members_[(i + step) % n]->id,
+                                               "Shall we meet about a joint project?", {}};
+        REQUIRE(members_[i]->connection->submit(request).ok());
+      }
+    }
+    // Everyone answers what they are asked; the first member only the last member's request.
+    pump([&] {
+      for (const auto& m : members_) {
+        if (m->connection->pending() > 0) return false;
+      }
+      return accepts_ == 3 * n - 2;
+    });
   }
-  REQUIRE_FALSE(token.empty());
-  for (core::ParticipantId other : {2u, 5u}) {
-    core::Operation request;
-    request.payload = core::RequestMeeting{0, me, other, "Shall we meet about a joint project?", {}};
-    REQUIRE(connection.submit(request).ok());
+  ~Crowd() {
+    for (auto& m : members_) m->connection->stop();
   }
-  while (connection.pending() > 0 && std::chrono::steady_clock::now() < deadline) {
-    connection.drain();
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  const std::string& token(std::size_t i) const { return members_[i]->token; }
+
+ private:
+  struct Member {
+    net::MemoryOutbox outbox;
+    std::unique_ptr<net::ClientConnection> connection;
+    core::ParticipantId id = 0;
+    std::string token;
+    std::set<core::MeetingId> answered;
+  };
+
+  template <class Done>
+  void pump(Done done) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!done()) {
+      REQUIRE_MESSAGE(std::chrono::steady_clock::now() < deadline,
+                      "the crowd did not settle: " << accepts_ << " accepts; " << refusals_);
+      for (std::size_t i = 0; i < members_.size(); ++i) {
+        Member& m = *members_[i];
+        for (auto& event : m.connection->drain()) {
+          if (auto* issued = std::get_if<net::TokenIssued>(&event)) m.token = issued->token, m.id = issued->participant;
+          if (auto* refused = std::get_if<net::OperationRefused>(&event)) refusals_ += refused->error.message + "; ";
+          auto* applied = std::get_if<net::Applied>(&event);
+          if (applied == nullptr) continue;
+          const auto* r = std::get_if<core::RequestMeeting>(&applied->op.payload);
+          if (r == nullptr || r->to != m.id || !m.answered.insert(r->meeting).second) continue;
+          if (i == 0 && r->from != members_.back()->id) continue;
+          core::Operation accept;
+          accept.payload = core::AcceptMeeting{r->meeting, std::nullopt, std::nullopt};
+          REQUIRE(m.connection->submit(accept).ok());
+          ++accepts_;
+        }
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
   }
-  connection.stop();
-  return token;
-}
+
+  std::vector<std::unique_ptr<Member>> members_;
+  std::size_t accepts_ = 0;  // accepts submitted
+  std::string refusals_;
+};
 
 // Not blank: many distinct colours, and no single colour covers nearly everything.
 void check_not_blank(const std::string& path) {
@@ -92,12 +148,8 @@ TEST_CASE("screenshots of every role's main screens under Xvfb" * doctest::test_
   }
   const auto dir = test::fresh_folder("client-screens");
   test::HubProcess hub(dir / "event.db", {"--demo", "60"});
-  const std::string participant = register_participant(hub);
-  // Bots make requests and answers for a few seconds so the monitor has pairings to show.
-  const auto [load_status, load_output] = test::run_command(
-      std::string(CROSSMATCH_BINARY_DIR) + "/bin/crossmatch-load --port " + std::to_string(hub.port()) +
-      " --code " + hub.code() + " --clients 4 --participants 100 --seconds 3 --rate 40");
-  CHECK_MESSAGE(load_status == 0, load_output);
+  Crowd crowd(hub, 12);
+  const std::string participant = crowd.token(0);
 
   const auto out = std::filesystem::path(CROSSMATCH_BINARY_DIR) / "screenshots";
   std::filesystem::create_directories(out);
@@ -105,7 +157,7 @@ TEST_CASE("screenshots of every role's main screens under Xvfb" * doctest::test_
     std::string token, screen;
   };
   const Shot shots[] = {
-      {participant, "partners"}, {participant, "requests"}, {participant, "profile"},
+      {participant, "partners"}, {participant, "requests"}, {participant, "agenda"}, {participant, "profile"},
       {hub.organiser(), "event"}, {hub.organiser(), "matching"}, {hub.organiser(), "statistics"},
       {hub.broker(), "monitor"}, {hub.broker(), "network"}, {hub.broker(), "unmatched"},
   };

@@ -28,13 +28,18 @@ core::Status export_agenda(const ClientSession& session, const std::filesystem::
   return storage::write_file_atomically(path, *text);
 }
 
-std::filesystem::path default_export_folder() {
+std::string default_export_folder() {
   if (const char* d = std::getenv("XDG_DOWNLOAD_DIR"); d != nullptr && d[0] == '/') return d;
   const char* home = std::getenv("HOME");
-  if (home == nullptr || home[0] == '\0') return std::filesystem::current_path();
+  if (home == nullptr || home[0] == '\0') return std::filesystem::current_path().string();
   std::error_code ec;
-  const std::filesystem::path downloads = std::filesystem::path(home) / "Downloads";
-  return std::filesystem::is_directory(downloads, ec) ? downloads : std::filesystem::path(home);
+  return std::filesystem::is_directory(std::filesystem::path(home) / "Downloads", ec) ? "~/Downloads" : "~";
+}
+
+std::filesystem::path expand_home(const std::string& path) {
+  const char* home = std::getenv("HOME");
+  if (home == nullptr || path.empty() || path[0] != '~' || (path.size() > 1 && path[1] != '/')) return path;
+  return std::filesystem::path(home) / path.substr(path.size() > 1 ? 2 : 1);
 }
 
 }  // namespace crossmatch::client

@@ -24,26 +24,33 @@ void BrokerMonitor::recount(const ClientSession& session) {
   const core::EventState& state = session.state();
   const core::Taxonomy& taxonomy = session.taxonomy();
 
-  // Per participant: sector, city row (-1 unknown), country; looked up by id in flat arrays.
+  // Per participant: their row in the sector and city matrices (only sectors and cities someone
+  // active is in get one), their sector's kind and their country, in flat arrays by id.
   const std::size_t n = state.next_participant + 1;
   std::vector<std::int16_t> sector(n, -1), city(n, -1), country(n, -1);
-  std::vector<int> city_row(taxonomy.cities().size(), -1);
-  cities_.labels.clear();
-  for (const auto& [id, p] : state.participants) {
-    if (id >= n) continue;
-    sector[id] = static_cast<std::int16_t>(taxonomy.sector_index(p.profile.sector));
-    country[id] = static_cast<std::int16_t>(taxonomy.country_index(p.profile.country));
-    const int c = taxonomy.city_index(p.profile.city);
-    if (c < 0 || !p.active()) continue;
-    if (city_row[c] < 0) {
-      city_row[c] = static_cast<int>(cities_.labels.size());
-      cities_.labels.push_back(taxonomy.cities()[c].name);
-    }
-    city[id] = static_cast<std::int16_t>(city_row[c]);
-  }
-  const std::size_t s = taxonomy.sectors().size(), c = cities_.labels.size();
+  std::vector<std::int8_t> creative(n, -1);
+  std::vector<int> sector_row(taxonomy.sectors().size(), -1), city_row(taxonomy.cities().size(), -1);
   sectors_.labels.clear();
-  for (const auto& sec : taxonomy.sectors()) sectors_.labels.push_back(sec.name);
+  cities_.labels.clear();
+  const auto row_of = [](std::vector<int>& rows, CountMatrix& matrix, int index, const std::string& name) {
+    if (rows[static_cast<std::size_t>(index)] < 0) {
+      rows[static_cast<std::size_t>(index)] = static_cast<int>(matrix.labels.size());
+      matrix.labels.push_back(name.size() > 28 ? name.substr(0, 26) + "..." : name);
+    }
+    return static_cast<std::int16_t>(rows[static_cast<std::size_t>(index)]);
+  };
+  for (const auto& [id, p] : state.participants) {
+    if (id >= n || !p.active()) continue;
+    country[id] = static_cast<std::int16_t>(taxonomy.country_index(p.profile.country));
+    if (const int s = taxonomy.sector_index(p.profile.sector); s >= 0) {
+      sector[id] = row_of(sector_row, sectors_, s, taxonomy.sectors()[static_cast<std::size_t>(s)].name);
+      creative[id] = taxonomy.sectors()[static_cast<std::size_t>(s)].kind == core::SectorKind::Creative ? 1 : 0;
+    }
+    if (const int c = taxonomy.city_index(p.profile.city); c >= 0) {
+      city[id] = row_of(city_row, cities_, c, taxonomy.cities()[static_cast<std::size_t>(c)].name);
+    }
+  }
+  const std::size_t s = sectors_.labels.size(), c = cities_.labels.size();
   sectors_.counts.assign(s * s, 0);
   cities_.counts.assign(c * c, 0);
 
@@ -65,9 +72,7 @@ void BrokerMonitor::recount(const ClientSession& session) {
     }
     Pairing p{id, m.requester, m.invitee, m.accepted_at, false, false};
     if (feed_.size() == kFeedSize && !newer(p, feed_.front())) continue;
-    if (sa >= 0 && sb >= 0) {
-      p.cross_sector = taxonomy.sectors()[sa].kind != taxonomy.sectors()[sb].kind;
-    }
+    p.cross_sector = creative[m.requester] >= 0 && creative[m.invitee] >= 0 && creative[m.requester] != creative[m.invitee];
     p.cross_border = country[m.requester] >= 0 && country[m.requester] != country[m.invitee];
     // A min-heap on time keeps the newest kFeedSize.
     feed_.push_back(p);

@@ -6,7 +6,7 @@
 namespace crossmatch::client {
 namespace {
 
-constexpr int kGrid = 24;  // cells per side for the repulsion
+constexpr int kMaxGrid = 24;  // cells per side for the repulsion, at most
 
 }  // namespace
 
@@ -66,32 +66,34 @@ void PairingGraph::step() {
   const std::size_t n = nodes_.size();
   if (n == 0) return;
   const float k = 0.6f / std::sqrt(static_cast<float>(n));  // the ideal edge length
+  // Cells at least two ideal lengths wide, so the repulsion that matters is never cut off.
+  const int grid = std::clamp(static_cast<int>(1.0f / (2.0f * k)), 1, kMaxGrid);
   // Bucket nodes by cell (counting sort) so repulsion only looks at neighbouring cells.
-  cell_start_.assign(kGrid * kGrid + 1, 0);
-  const auto cell = [](float v) { return std::clamp(static_cast<int>(v * kGrid), 0, kGrid - 1); };
-  for (const auto& node : nodes_) ++cell_start_[cell(node.y) * kGrid + cell(node.x) + 1];
-  for (int i = 0; i < kGrid * kGrid; ++i) cell_start_[i + 1] += cell_start_[i];
+  cell_start_.assign(grid * grid + 1, 0);
+  const auto cell = [grid](float v) { return std::clamp(static_cast<int>(v * grid), 0, grid - 1); };
+  for (const auto& node : nodes_) ++cell_start_[cell(node.y) * grid + cell(node.x) + 1];
+  for (int i = 0; i < grid * grid; ++i) cell_start_[i + 1] += cell_start_[i];
   grid_.resize(n);
   {
     std::vector<std::uint32_t> fill(cell_start_.begin(), cell_start_.end() - 1);
     for (std::uint32_t i = 0; i < n; ++i) {
-      grid_[fill[cell(nodes_[i].y) * kGrid + cell(nodes_[i].x)]++] = i;
+      grid_[fill[cell(nodes_[i].y) * grid + cell(nodes_[i].x)]++] = i;
     }
   }
   for (auto& node : nodes_) node.vx = node.vy = 0;
-  const float reach = 1.0f / kGrid;
+  const float reach = 1.0f / grid;
   for (std::uint32_t i = 0; i < n; ++i) {
     GraphNode& a = nodes_[i];
     const int cx = cell(a.x), cy = cell(a.y);
-    for (int y = std::max(0, cy - 1); y <= std::min(kGrid - 1, cy + 1); ++y) {
-      for (int x = std::max(0, cx - 1); x <= std::min(kGrid - 1, cx + 1); ++x) {
-        const int c = y * kGrid + x;
+    for (int y = std::max(0, cy - 1); y <= std::min(grid - 1, cy + 1); ++y) {
+      for (int x = std::max(0, cx - 1); x <= std::min(grid - 1, cx + 1); ++x) {
+        const int c = y * grid + x;
         for (std::uint32_t j = cell_start_[c]; j < cell_start_[c + 1]; ++j) {
           const GraphNode& b = nodes_[grid_[j]];
           if (grid_[j] == i) continue;
           const float dx = a.x - b.x, dy = a.y - b.y;
           const float d2 = dx * dx + dy * dy + 1e-6f;
-          if (d2 > reach * reach * 4) continue;
+          if (d2 > reach * reach) continue;
           const float f = k * k / d2;  // k^2 / d, along the unit vector
           a.vx += dx * f;
           a.vy += dy * f;

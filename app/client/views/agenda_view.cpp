@@ -11,12 +11,12 @@ namespace crossmatch::client {
 void draw_agenda_view(ClientModels& m) {
   m.meetings.refresh(m.session);
   static std::string path;  // the export's file, kept while the program runs
-  if (path.empty()) path = (default_export_folder() / "crossmatch-agenda.ics").string();
+  if (path.empty()) path = default_export_folder() + "/crossmatch-agenda.ics";
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
   ImGui::InputText("##ics", &path);
   ImGui::SameLine();
   if (ImGui::Button("Export to calendar (.ics)")) {
-    const core::Status s = export_agenda(m.session, path, m.now_ms);
+    const core::Status s = export_agenda(m.session, expand_home(path), m.now_ms);
     m.last_action_failed = !s.ok();
     m.last_action = s.ok() ? "Agenda saved to " + path : s.error().message;
   }

@@ -55,21 +55,32 @@ void draw_event_view(ClientModels& m) {
     return d;
   }();
   static std::string day = "2026-05-14", start = "09:00", end = "12:00";
-  ImGui::PushItemWidth(ImGui::GetFontSize() * 7);
-  ImGui::InputText("Name##session", &draft.name);
+  ImGui::Spacing();
+  ImGui::TextUnformatted("New session");
+  const float field = ImGui::GetFontSize() * 6;
+  label_left("Name");
+  ImGui::SetNextItemWidth(field * 2);
+  ImGui::InputText("##session-name", &draft.name);
   ImGui::SameLine();
-  ImGui::InputText("Day", &day);
+  label_left("Day");
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputText("##day", &day);
   ImGui::SameLine();
-  ImGui::InputText("From", &start);
+  label_left("From");
+  ImGui::SetNextItemWidth(field * 0.6f);
+  ImGui::InputText("##from", &start);
   ImGui::SameLine();
-  ImGui::InputText("To", &end);
+  label_left("to");
+  ImGui::SetNextItemWidth(field * 0.6f);
+  ImGui::InputText("##to", &end);
   ImGui::SameLine();
-  ImGui::InputInt("Slot min", &draft.slot_minutes, 5);
-  ImGui::PopItemWidth();
+  label_left("Slots of");
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputInt("min##slot", &draft.slot_minutes, 5);
   static constexpr core::SessionKind kKinds[] = {core::SessionKind::Meetings, core::SessionKind::TeamRound,
                                                  core::SessionKind::Pitching, core::SessionKind::PolicyClinic};
   for (auto kind : kKinds) {
-    ImGui::SameLine();
+    if (kind != kKinds[0]) ImGui::SameLine();
     if (ImGui::RadioButton(core::label(kind), draft.kind == kind)) draft.kind = kind;
   }
   const bool ok = core::parse_date(day, draft.date) && core::parse_time_of_day(start, draft.start) &&
@@ -93,11 +104,13 @@ void draw_event_view(ClientModels& m) {
   ImGui::TextWrapped("%s", names.empty() ? "none yet" : names.c_str());
   static std::string table_name = "Table";
   static int seats = 2;
+  label_left("New table");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
   ImGui::InputText("##table", &table_name);
   ImGui::SameLine();
+  label_left("seats");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-  ImGui::InputInt("Seats", &seats);
+  ImGui::InputInt("##seats", &seats);
   ImGui::SameLine();
   if (ImGui::Button("Add table")) {
     m.submit(core::DefineTable{0, table_name + " " + std::to_string(state.next_table), seats}, "Table added");

@@ -11,12 +11,12 @@ namespace crossmatch::client {
 
 void draw_exports_view(ClientModels& m) {
   static std::string folder;
-  if (folder.empty()) folder = default_export_folder().string();
+  if (folder.empty()) folder = default_export_folder();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
   ImGui::InputText("Folder", &folder);
   const core::EventState& state = m.session.state();
   const auto save = [&](const char* name, const std::string& content) {
-    const auto path = std::filesystem::path(folder) / name;
+    const auto path = expand_home(folder) / name;
     const core::Status s = storage::write_file_atomically(path, content);
     m.last_action_failed = !s.ok();
     m.last_action = s.ok() ? "Saved " + path.string() : s.error().message;

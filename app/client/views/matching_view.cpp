@@ -2,6 +2,8 @@
 // (recomputed only when the draft changes), and a button that sends them.
 #include <imgui.h>
 
+#include <cmath>
+
 #include "app/client/state/matching_preview.hpp"
 #include "app/client/views/organiser_views.hpp"
 
@@ -23,8 +25,12 @@ void draw_matching_view(ClientModels& m) {
                 static_cast<float>(d.weights.market_bridge)};
   const char* names[5] = {"Sector complementarity", "Working style", "International", "Offers meet seeks",
                           "Market bridge"};
-  for (int i = 0; i < 5; ++i) ImGui::SliderFloat(names[i], &w[i], 0.0f, 1.0f, "%.2f");
-  d.weights = {w[0], w[1], w[2], w[3], w[4]};
+  double* weights[5] = {&d.weights.sector, &d.weights.working_style, &d.weights.international,
+                        &d.weights.offers_seeks, &d.weights.market_bridge};
+  // Only a moved slider writes back: a float round trip would change every weight a little.
+  for (int i = 0; i < 5; ++i) {
+    if (ImGui::SliderFloat(names[i], &w[i], 0.0f, 1.0f, "%.2f")) *weights[i] = std::round(w[i] * 100.0) / 100.0;
+  }
   ImGui::SliderInt("Smallest team", &d.team_min, core::kMinTeamSize, core::kMaxTeamSize);
   ImGui::SliderInt("Largest team", &d.team_max, core::kMinTeamSize, core::kMaxTeamSize);
   if (d.team_max < d.team_min) d.team_max = d.team_min;

@@ -33,6 +33,14 @@ void draw_network_view(ClientModels& m) {
     draw->AddCircleFilled(at(n), radius + std::min(4.0f, static_cast<float>(n.degree) * 0.5f),
                           n.creative ? kCreativeColour : kGrowthColour, 8);
   }
+  // A small network gets its names; a large one shows them on hover.
+  if (nodes.size() <= 40) {
+    for (const auto& n : nodes) {
+      const ImVec2 p = at(n);
+      draw->AddText(ImVec2(p.x + radius + 3, p.y - ImGui::GetFontSize() * 0.5f), IM_COL32(60, 60, 70, 255),
+                    m.session.name_of(n.id).c_str());
+    }
+  }
   ImGui::InvisibleButton("network", size);
   if (ImGui::IsItemHovered()) {
     const ImVec2 mouse = ImGui::GetIO().MousePos;

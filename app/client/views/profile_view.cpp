@@ -67,12 +67,12 @@ void draw_profile_view(ClientModels& m) {
     for (std::size_t q = 0; q < questions.size() && q < p.answers.size(); ++q) {
       ImGui::PushID(static_cast<int>(q));
       ImGui::TextWrapped("%s", questions[q].text.c_str());
-      ImGui::TextDisabled("%s", questions[q].low_label.c_str());
-      ImGui::SameLine();
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
       ImGui::SliderInt("##answer", &p.answers[q], core::kAnswerMin, core::kAnswerMax);
       ImGui::SameLine();
-      ImGui::TextDisabled("%s", questions[q].high_label.c_str());
+      ImGui::PushStyleColor(ImGuiCol_Text, muted_colour());
+      ImGui::TextWrapped("1: %s; 5: %s", questions[q].low_label.c_str(), questions[q].high_label.c_str());
+      ImGui::PopStyleColor();
       ImGui::PopID();
     }
     field_message(form.message_for("answers"));

@@ -58,6 +58,12 @@ bool language_combo(const char* label, std::string& code, const core::Taxonomy& 
                [](const core::Language& l) { return l.name; });
 }
 
+void label_left(const char* label) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine();
+}
+
 void field_message(const std::string& message) {
   if (message.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, error_colour());

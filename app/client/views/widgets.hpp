@@ -17,6 +17,9 @@ bool sector_combo(const char* label, std::string& id, const core::Taxonomy& taxo
 bool city_combo(const char* label, std::string& id, const core::Taxonomy& taxonomy, bool allow_any);
 bool country_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy, bool allow_any);
 bool language_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy, bool allow_any);
+// A label on the left of the next item on the same line (ImGui puts labels on the right, which
+// reads wrongly when several inputs share a line).
+void label_left(const char* label);
 // A red message under the previous input, when not empty.
 void field_message(const std::string& message);
 // From pale to strong blue as `t` goes from 0 to 1.
