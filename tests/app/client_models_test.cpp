@@ -312,3 +312,71 @@ TEST_CASE("config: remembered across runs; the join form fills from it and expla
   CHECK(join.message(session) == "Enter your token.");
   std::filesystem::remove_all(folder);
 }
+
+TEST_CASE("population: followed change by change, it ranks as a full rebuild does") {
+  test::ClientFixture f;
+  auto session = f.session(core::Role::Participant, 1);
+  client::PopulationCache followed(test::taxonomy());
+  followed.refresh(*session);
+  CHECK(followed.full_builds() == 1);
+  // Participant 2 changes sector and offers; participant 3 withdraws; 4 declines 1's request; a
+  // newcomer registers.
+  core::Profile edited = f.state.participant(2)->profile;
+  edited.offers = {"export advice"};
+  edited.display_name = "Renamed Person";
+  session->receive({f.apply(test::ClientFixture::person(2), core::EditProfile{2, edited}), {}}, f.clock);
+  session->receive({f.apply(test::ClientFixture::person(3), core::Withdraw{3}), {}}, f.clock);
+  const auto request = f.apply(test::ClientFixture::person(1), core::RequestMeeting{0, 1, 4, "", {}});
+  session->receive({request, {}}, f.clock);
+  session->receive({f.apply(test::ClientFixture::person(4),
+                            core::DeclineMeeting{std::get<core::RequestMeeting>(request.payload).meeting, ""}),
+                    {}},
+                   f.clock);
+  core::Profile newcomer = f.state.participant(5)->profile;
+  newcomer.display_name = "New Person";
+  newcomer.email = "new.person@example.org";
+  newcomer.organisation = "Newcomer Works";
+  session->receive({f.apply({core::Role::Participant, 0}, core::Register{0, newcomer, {}}), {}}, f.clock);
+  REQUIRE(session->state() == f.state);
+
+  CHECK(followed.refresh(*session));
+  CHECK(followed.full_builds() == 1);
+  client::PopulationCache rebuilt(test::taxonomy());
+  rebuilt.refresh(session->state(), session->profiles_version());
+  client::PartnerList a, b;
+  a.refresh(followed, session->state(), 1, 1, {});
+  b.refresh(rebuilt, session->state(), 1, 1, {});
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    CHECK(a.row(i).id == b.row(i).id);
+    CHECK(a.row(i).score == b.row(i).score);
+    CHECK(a.row(i).id != 3);  // withdrawn
+    CHECK(a.row(i).id != 4);  // declined
+  }
+  CHECK(followed.search_text(2).find("renamed person") != std::string::npos);
+}
+
+TEST_CASE("session: notifications for a new request, an answer and an announcement") {
+  test::ClientFixture f;
+  auto ana = f.session(core::Role::Participant, 1);
+  const auto request = f.apply(test::ClientFixture::person(2), core::RequestMeeting{0, 2, 1, "Hello", {}});
+  ana->receive({request, {}}, f.clock);
+  REQUIRE(ana->notifications().all().size() == 1);
+  CHECK(ana->notifications().all().back().kind == client::NoticeKind::Request);
+  CHECK(ana->notifications().all().back().text == "New request from " + ana->name_of(2));
+  // Her own request raises nothing; the answer to it does.
+  const auto mine = f.apply(test::ClientFixture::person(1), core::RequestMeeting{0, 1, 3, "", {}});
+  ana->receive({mine, {}}, f.clock);
+  CHECK(ana->notifications().all().size() == 1);
+  ana->receive({f.apply(test::ClientFixture::person(3),
+                        core::DeclineMeeting{std::get<core::RequestMeeting>(mine.payload).meeting, ""}),
+                {}},
+               f.clock);
+  CHECK(ana->notifications().all().back().kind == client::NoticeKind::Answer);
+  CHECK(ana->notifications().all().back().text == ana->name_of(3) + " declined your meeting");
+  ana->receive({f.apply({core::Role::Organiser, 0}, core::Announce{0, "Lunch"}), {}}, f.clock);
+  CHECK(ana->notifications().all().back().kind == client::NoticeKind::Announcement);
+  CHECK(ana->notifications().all().back().text == "Lunch");
+  CHECK(ana->notifications().toasts(f.clock).size() == 3);
+  CHECK(ana->notifications().toasts(f.clock + client::Notifications::kToastMs + 1).empty());
+}

@@ -14,21 +14,26 @@ bool BrokerMonitor::refresh(const ClientSession& session, std::int64_t now_ms) {
   built_ = true;
   last_ms_ = now_ms;
   meetings_version_ = session.meetings_version();
+  if (profiles_version_ != session.profiles_version() || sector_.empty()) reindex_people(session);
   profiles_version_ = session.profiles_version();
   recount(session);
   return true;
 }
 
-void BrokerMonitor::recount(const ClientSession& session) {
-  ++recounts_;
+void BrokerMonitor::reindex_people(const ClientSession& session) {
   const core::EventState& state = session.state();
   const core::Taxonomy& taxonomy = session.taxonomy();
-
   // Per participant: their row in the sector and city matrices (only sectors and cities someone
   // active is in get one), their sector's kind and their country, in flat arrays by id.
   const std::size_t n = state.next_participant + 1;
-  std::vector<std::int16_t> sector(n, -1), city(n, -1), country(n, -1);
-  std::vector<std::int8_t> creative(n, -1);
+  auto& sector = sector_;
+  auto& city = city_;
+  auto& country = country_;
+  auto& creative = creative_;
+  sector.assign(n, -1);
+  city.assign(n, -1);
+  country.assign(n, -1);
+  creative.assign(n, -1);
   std::vector<int> sector_row(taxonomy.sectors().size(), -1), city_row(taxonomy.cities().size(), -1);
   sectors_.labels.clear();
   cities_.labels.clear();
@@ -50,6 +55,16 @@ void BrokerMonitor::recount(const ClientSession& session) {
       city[id] = row_of(city_row, cities_, c, taxonomy.cities()[static_cast<std::size_t>(c)].name);
     }
   }
+}
+
+void BrokerMonitor::recount(const ClientSession& session) {
+  ++recounts_;
+  const core::EventState& state = session.state();
+  const std::size_t n = std::min(state.next_participant + 1, static_cast<core::ParticipantId>(sector_.size()));
+  const auto& sector = sector_;
+  const auto& city = city_;
+  const auto& country = country_;
+  const auto& creative = creative_;
   const std::size_t s = sectors_.labels.size(), c = cities_.labels.size();
   sectors_.counts.assign(s * s, 0);
   cities_.counts.assign(c * c, 0);

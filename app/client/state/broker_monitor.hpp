@@ -46,12 +46,15 @@ class BrokerMonitor {
   std::uint64_t recounts() const { return recounts_; }
 
  private:
-  void recount(const ClientSession& session);
+  void reindex_people(const ClientSession& session);  // when profiles change
+  void recount(const ClientSession& session);          // when meetings change
 
   core::EventStatistics statistics_;
   std::vector<Pairing> feed_;
   CountMatrix sectors_, cities_;
   std::vector<core::ParticipantId> unmatched_;
+  std::vector<std::int16_t> sector_, city_, country_;  // by participant id: matrix rows, country
+  std::vector<std::int8_t> creative_;                  // 1 creative, 0 growth, -1 unknown
   std::uint64_t meetings_version_ = 0, profiles_version_ = 0, recounts_ = 0;
   std::int64_t last_ms_ = 0;
   bool built_ = false;

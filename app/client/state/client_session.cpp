@@ -114,7 +114,7 @@ void ClientSession::update(std::int64_t now_ms) {
               load_time_zone();
               bump_all();
             } else if constexpr (std::is_same_v<E, net::Applied>) {
-              on_applied(e, now_ms);
+              receive(e, now_ms);
             } else if constexpr (std::is_same_v<E, net::CaughtUp>) {
               replica_.advance(e.seq);
               joined_ = welcomed_;
@@ -148,7 +148,7 @@ void ClientSession::update(std::int64_t now_ms) {
   if (joined_) remind(now_ms);
 }
 
-void ClientSession::on_applied(const net::Applied& applied, std::int64_t now_ms) {
+void ClientSession::receive(const net::Applied& applied, std::int64_t now_ms) {
   if (core::Status s = replica_.apply(applied); !s) {
     // The replica no longer follows the hub: reconnecting without a sequence number asks for a
     // fresh snapshot; meanwhile the user is told.
@@ -160,6 +160,7 @@ void ClientSession::on_applied(const net::Applied& applied, std::int64_t now_ms)
   }
   if (std::holds_alternative<core::CreateEvent>(applied.op.payload)) load_time_zone();
   bump_for(applied.op.payload);
+  journal(applied.op);
   notify_applied(applied.op, now_ms);
 }
 
@@ -242,6 +243,41 @@ void ClientSession::bump_all() {
   ++version_;
   ++profiles_version_;
   ++meetings_version_;
+  profile_changes_.clear();
+  journal_from_ = profiles_version_;
+}
+
+void ClientSession::journal(const core::Operation& op) {
+  constexpr std::size_t kJournal = 4096;
+  const auto add = [&](core::ParticipantId p, core::ParticipantId other) {
+    profile_changes_.push_back({profiles_version_, p, other});
+  };
+  std::visit(
+      [&](const auto& p) {
+        using P = std::decay_t<decltype(p)>;
+        if constexpr (std::is_same_v<P, core::Register> || std::is_same_v<P, core::EditProfile> ||
+                      std::is_same_v<P, core::Withdraw> || std::is_same_v<P, core::Erase>) {
+          add(p.participant, 0);
+        } else if constexpr (std::is_same_v<P, core::DeclineMeeting>) {
+          if (const core::Meeting* m = replica_.state().meeting(p.meeting)) add(m->requester, m->invitee);
+        } else if constexpr (std::is_same_v<P, core::SetSettings>) {
+          add(0, 0);  // weights: the scorer changes, nobody's record
+        }
+      },
+      op.payload);
+  while (profile_changes_.size() > kJournal) {
+    journal_from_ = profile_changes_.front().version;
+    profile_changes_.pop_front();
+  }
+}
+
+bool ClientSession::profile_changes_since(std::uint64_t version, std::vector<ProfileChange>& out) const {
+  out.clear();
+  if (version < journal_from_ || version > profiles_version_) return false;
+  for (const auto& change : profile_changes_) {
+    if (change.version > version) out.push_back(change);
+  }
+  return true;
 }
 
 void ClientSession::load_time_zone() {

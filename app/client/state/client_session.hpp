@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <set>
@@ -21,6 +22,14 @@
 namespace crossmatch::client {
 
 enum class LinkStatus { Offline, Connecting, Reconnecting, Online };
+
+// A change that matching's copy of the participants must follow: a profile or status changed
+// (other == 0), or a request between two people was declined.
+struct ProfileChange {
+  std::uint64_t version = 0;  // the profiles_version it made
+  core::ParticipantId participant = 0;
+  core::ParticipantId other = 0;
+};
 
 // What the status bar shows, always.
 struct LinkSummary {
@@ -48,6 +57,10 @@ class ClientSession {
   // notifications, and reminds of meetings five minutes before they start.
   void update(std::int64_t now_ms);
 
+  // An operation the hub applied, as update() receives it: applied to the replica, then the
+  // version counters, the journal of profile changes and the notifications follow.
+  void receive(const net::Applied& applied, std::int64_t now_ms);
+
   // A user intent: kept in the outbox and sent when online. Returns the operation's id.
   core::Result<std::string> submit(core::OperationPayload payload);
 
@@ -71,6 +84,9 @@ class ClientSession {
   std::uint64_t profiles_version() const { return profiles_version_; }  // profiles, status, declines
   std::uint64_t meetings_version() const { return meetings_version_; }  // meetings, rounds
   LinkSummary link() const;
+  // The changes after `version` up to profiles_version(), in order; false when they are no longer
+  // all kept (a snapshot, or too many since), so that the caller rebuilds from the state.
+  bool profile_changes_since(std::uint64_t version, std::vector<ProfileChange>& out) const;
   const net::Teams& teams() const { return teams_; }
   Notifications& notifications() { return notifications_; }
   const Notifications& notifications() const { return notifications_; }
@@ -87,11 +103,11 @@ class ClientSession {
   std::string table_name(core::TableId table) const;
 
  private:
-  void on_applied(const net::Applied& applied, std::int64_t now_ms);
   void notify_applied(const core::Operation& op, std::int64_t now_ms);
   void remind(std::int64_t now_ms);
   void bump_for(const core::OperationPayload& payload);
   void bump_all();
+  void journal(const core::Operation& op);
   void load_time_zone();
 
   const core::Taxonomy* taxonomy_;
@@ -112,6 +128,8 @@ class ClientSession {
   std::string time_zone_name_;
   std::optional<storage::TimeZone> zone_;  // none: times are taken as UTC
   std::uint64_t version_ = 0, profiles_version_ = 0, meetings_version_ = 0;
+  std::deque<ProfileChange> profile_changes_;  // the latest kJournal
+  std::uint64_t journal_from_ = 0;  // changes after this version are all in profile_changes_
 };
 
 }  // namespace crossmatch::client

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/client/state/client_session.hpp"
 #include "core/event/event_state.hpp"
 #include "core/matching/pair_score.hpp"
 #include "core/matching/population.hpp"
@@ -20,11 +21,15 @@ class PopulationCache {
 
   // Rebuilds when `profiles_version` differs from the last build; true when it did.
   bool refresh(const core::EventState& state, std::uint64_t profiles_version);
+  // The same, following only what changed when the session still has the changes (a profile
+  // edit then costs one participant, not the whole event).
+  bool refresh(const ClientSession& session);
 
   const core::Population& population() const { return *population_; }
   const core::PairScorer& scorer() const { return *scorer_; }
   bool built() const { return population_ != nullptr; }
-  std::uint64_t builds() const { return builds_; }
+  std::uint64_t builds() const { return builds_; }  // full or incremental: scores may have changed
+  std::uint64_t full_builds() const { return full_builds_; }
   // Display name, organisation, city, sector, offers and seeks in lower case.
   const std::string& search_text(core::ParticipantId id) const;
 
@@ -34,7 +39,10 @@ class PopulationCache {
   std::unique_ptr<core::PairScorer> scorer_;
   std::vector<std::string> search_text_;
   std::uint64_t version_ = 0;
-  std::uint64_t builds_ = 0;
+  std::uint64_t builds_ = 0, full_builds_ = 0;
+  std::vector<ProfileChange> changes_;
+
+  void set_participant(const core::EventState& state, core::ParticipantId id);
 };
 
 // Lower case of ASCII letters (names in other scripts are matched as written).

@@ -17,7 +17,7 @@ void draw_matching_view(ClientModels& m) {
     m.matching_draft_loaded = true;
   }
   core::MatchingSettings& d = m.matching_draft;
-  m.population.refresh(state, m.session.profiles_version());
+  m.population.refresh(m.session);
 
   ImGui::PushItemWidth(ImGui::GetFontSize() * 14);
   float w[5] = {static_cast<float>(d.weights.sector), static_cast<float>(d.weights.working_style),

@@ -11,7 +11,7 @@ namespace crossmatch::client {
 void draw_partners_view(ClientModels& m) {
   const core::Taxonomy& taxonomy = m.session.taxonomy();
   const core::EventState& state = m.session.state();
-  m.population.refresh(state, m.session.profiles_version());
+  m.population.refresh(m.session);
   PartnerFilter& f = m.partner_filter;
   const float w = ImGui::GetFontSize() * 10;
   label_left("Sector");

@@ -8,7 +8,7 @@ namespace crossmatch::client {
 
 void draw_unmatched_view(ClientModels& m) {
   m.monitor.refresh(m.session, m.now_ms);
-  m.population.refresh(m.session.state(), m.session.profiles_version());
+  m.population.refresh(m.session);
   const auto& people = m.monitor.unmatched();
   ImGui::Text("%zu participants have no meeting and no team.", people.size());
   if (!ImGui::BeginTable("unmatched", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
