@@ -135,6 +135,42 @@ int client_main(int argc, char** argv) {
   const FrameCost partners = time_frames(frames, [&] { client::draw_partners_view(models); });
   models.partner_filter.search = "design";
   const FrameCost filtered = time_frames(frames, [&] { client::draw_partners_view(models); });
+  // Live: an operation arrives before each frame. A profile edit costs the partner list one
+  // participant's update and a new ranking; a cancelled meeting costs the monitor a recount (at
+  // most every BrokerMonitor::kRefreshMs, so the clock moves on by that much per frame here).
+  const int live = std::min(frames, 50);
+  std::vector<core::MeetingId> accepted;
+  for (const auto& [id, m] : session.state().meetings) {
+    if (m.status == core::MeetingStatus::Accepted && static_cast<int>(accepted.size()) < live) accepted.push_back(id);
+  }
+  const auto receive = [&](const core::Actor& actor, core::OperationPayload payload) {
+    core::Operation op;
+    op.id = "live-" + std::to_string(last_seq + 1);
+    op.actor = actor;
+    op.at = models.now_ms;
+    op.sequence = ++last_seq;
+    op.payload = std::move(payload);
+    session.receive({std::move(op), {}}, models.now_ms);
+  };
+  int edits = 0;
+  const FrameCost partners_live = time_frames(live, [&] {
+    const core::ParticipantId who = static_cast<core::ParticipantId>(2 + (edits++ % 1000) * 7);
+    if (const core::Participant* p = session.state().participant(who); p != nullptr && p->active()) {
+      core::Profile profile = p->profile;
+      profile.job_title = "Head of partnerships " + std::to_string(edits);
+      receive({core::Role::Participant, who}, core::EditProfile{who, profile});
+    }
+    client::draw_partners_view(models);
+  });
+  std::size_t cancels = 0;
+  const FrameCost monitor_live = time_frames(live, [&] {
+    models.now_ms += client::BrokerMonitor::kRefreshMs;
+    if (cancels < accepted.size()) {
+      const core::Meeting* m = session.state().meeting(accepted[cancels++]);
+      if (m != nullptr) receive({core::Role::Participant, m->requester}, core::CancelMeeting{m->id, "Plans changed."});
+    }
+    client::draw_monitor_view(models);
+  });
   const double rss_after = memory_mib("VmRSS");
   const double peak = memory_mib("VmHWM");
   ImGui::DestroyContext();
@@ -151,6 +187,10 @@ int client_main(int argc, char** argv) {
   print("broker_monitor", monitor);
   print("network_graph", network);
   print("unmatched", unmatched);
+  print("partner_list_with_an_edit_each_frame", partners_live);
+  print("broker_monitor_with_a_cancellation_each_frame", monitor_live);
+  std::cout << ",\"population_full_builds\":" << models.population.full_builds()
+            << ",\"monitor_recounts\":" << models.monitor.recounts();
   std::cout << ",\"partners_ranked\":" << models.partners.ranked() << ",\"rss_mib_before\":" << json_number(rss_before)
             << ",\"rss_mib\":" << json_number(rss_after) << ",\"peak_rss_mib\":" << json_number(peak) << "}\n";
   return 0;
