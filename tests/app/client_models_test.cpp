@@ -319,14 +319,16 @@ TEST_CASE("population: followed change by change, it ranks as a full rebuild doe
   client::PopulationCache followed(test::taxonomy());
   followed.refresh(*session);
   CHECK(followed.full_builds() == 1);
-  // Participant 2 changes sector and offers; participant 3 withdraws; 4 declines 1's request; a
-  // newcomer registers.
+  client::PartnerList live;  // ranked before the changes, then re-placed as they come
+  live.refresh(followed, session->state(), 1, 1, {});
+  // Participant 2 changes name and offers; 3 withdraws; 4 declines 6's request; a newcomer
+  // registers.
   core::Profile edited = f.state.participant(2)->profile;
   edited.offers = {"export advice"};
   edited.display_name = "Renamed Person";
   session->receive({f.apply(test::ClientFixture::person(2), core::EditProfile{2, edited}), {}}, f.clock);
   session->receive({f.apply(test::ClientFixture::person(3), core::Withdraw{3}), {}}, f.clock);
-  const auto request = f.apply(test::ClientFixture::person(1), core::RequestMeeting{0, 1, 4, "", {}});
+  const auto request = f.apply(test::ClientFixture::person(6), core::RequestMeeting{0, 6, 4, "", {}});
   session->receive({request, {}}, f.clock);
   session->receive({f.apply(test::ClientFixture::person(4),
                             core::DeclineMeeting{std::get<core::RequestMeeting>(request.payload).meeting, ""}),
@@ -351,9 +353,17 @@ TEST_CASE("population: followed change by change, it ranks as a full rebuild doe
     CHECK(a.row(i).id == b.row(i).id);
     CHECK(a.row(i).score == b.row(i).score);
     CHECK(a.row(i).id != 3);  // withdrawn
-    CHECK(a.row(i).id != 4);  // declined
   }
   CHECK(followed.search_text(2).find("renamed person") != std::string::npos);
+  CHECK(followed.population().declined(4, 6));
+  live.refresh(followed, session->state(), 1, 1, {});
+  CHECK(live.rankings() == 1);
+  CHECK(live.partial_rankings() == 1);
+  REQUIRE(live.size() == b.size());
+  for (std::size_t i = 0; i < live.size(); ++i) {
+    CHECK(live.row(i).id == b.row(i).id);
+    CHECK(live.row(i).score == b.row(i).score);
+  }
 }
 
 TEST_CASE("session: notifications for a new request, an answer and an announcement") {

@@ -47,22 +47,26 @@ class PartnerList {
 
   // How often each stage ran (for tests and the benchmark).
   std::uint64_t rankings() const { return rankings_; }
+  std::uint64_t partial_rankings() const { return partial_rankings_; }
   std::uint64_t filterings() const { return filterings_; }
 
  private:
   void rank(const PopulationCache& cache);
+  // Re-places only the participants the cache's last build changed (when the viewer is not one).
+  void rerank(const PopulationCache& cache);
+  void index_positions();
   void link(const core::EventState& state);
-  void apply_filter(const PopulationCache& cache, const core::EventState& state);
+  void apply_filter(const PopulationCache& cache);
 
   std::vector<PartnerRow> ranked_;
   std::vector<std::uint32_t> rows_;  // indices into ranked_
-  std::unordered_map<core::ParticipantId, std::uint32_t> position_;  // id -> index in ranked_
+  std::vector<std::int32_t> position_;  // by participant id: index in ranked_, or -1
   std::unordered_map<core::ParticipantId, std::vector<core::Reason>> reasons_;
   core::ParticipantId viewer_ = 0;
   std::uint64_t population_builds_ = 0, meetings_version_ = 0;
   bool have_ranking_ = false;
   PartnerFilter filter_;
-  std::uint64_t rankings_ = 0, filterings_ = 0;
+  std::uint64_t rankings_ = 0, partial_rankings_ = 0, filterings_ = 0;
 };
 
 }  // namespace crossmatch::client

@@ -16,12 +16,17 @@ bool PopulationCache::refresh(const ClientSession& session) {
     return refresh(session.state(), session.profiles_version());
   }
   const core::EventState& state = session.state();
+  last_partial_ = true;
+  last_changed_.clear();
   for (const ProfileChange& change : changes_) {
     if (change.other != 0) {
       population_->add_declined(static_cast<int>(change.participant), static_cast<int>(change.other));
-    } else if (change.participant != 0) {
-      set_participant(state, change.participant);
+      last_changed_.push_back(change.other);
+    } else if (change.participant == 0) {
+      last_partial_ = false;  // new weights: every score may change
     }
+    if (change.participant != 0) last_changed_.push_back(change.participant);
+    if (change.participant != 0 && change.other == 0) set_participant(state, change.participant);
   }
   version_ = session.profiles_version();
   ++builds_;
@@ -53,6 +58,8 @@ bool PopulationCache::refresh(const core::EventState& state, std::uint64_t profi
   version_ = profiles_version;
   ++builds_;
   ++full_builds_;
+  last_partial_ = false;
+  last_changed_.clear();
   scorer_.reset();
   population_ = std::make_unique<core::Population>(*taxonomy_);
   search_text_.assign(state.next_participant, std::string());

@@ -30,6 +30,10 @@ class PopulationCache {
   bool built() const { return population_ != nullptr; }
   std::uint64_t builds() const { return builds_; }  // full or incremental: scores may have changed
   std::uint64_t full_builds() const { return full_builds_; }
+  // Whether the last build followed changes of some participants only (not a rebuild, not new
+  // weights), and whose records it changed.
+  bool last_build_partial() const { return last_partial_; }
+  const std::vector<core::ParticipantId>& last_changed() const { return last_changed_; }
   // Display name, organisation, city, sector, offers and seeks in lower case.
   const std::string& search_text(core::ParticipantId id) const;
 
@@ -41,6 +45,8 @@ class PopulationCache {
   std::uint64_t version_ = 0;
   std::uint64_t builds_ = 0, full_builds_ = 0;
   std::vector<ProfileChange> changes_;
+  bool last_partial_ = false;
+  std::vector<core::ParticipantId> last_changed_;
 
   void set_participant(const core::EventState& state, core::ParticipantId id);
 };
