@@ -390,3 +390,46 @@ TEST_CASE("session: notifications for a new request, an answer and an announceme
   CHECK(ana->notifications().toasts(f.clock).size() == 3);
   CHECK(ana->notifications().toasts(f.clock + client::Notifications::kToastMs + 1).empty());
 }
+
+TEST_CASE("broker monitor: followed meeting by meeting, it counts as a full recount does") {
+  test::ClientFixture f;
+  const auto first = f.request(1, 2);
+  f.accept(2, first);
+  auto session = f.session(core::Role::Broker);
+  client::BrokerMonitor live;
+  std::int64_t now = 1000;
+  live.refresh(*session, now);
+  CHECK(live.recounts() == 1);
+  const auto person = test::ClientFixture::person;
+  const auto receive = [&](const core::Actor& actor, core::OperationPayload payload) {
+    session->receive({f.apply(actor, std::move(payload)), {}}, f.clock);
+  };
+  receive(person(3), core::RequestMeeting{0, 3, 4, "", {}});
+  receive(person(4), core::AcceptMeeting{f.state.next_meeting - 1, std::nullopt, std::nullopt});
+  receive(person(5), core::RequestMeeting{0, 5, 6, "", {}});
+  receive(person(6), core::AcceptMeeting{f.state.next_meeting - 1, std::nullopt, std::nullopt});
+  receive(person(1), core::CancelMeeting{first, "Plans changed"});
+  core::Profile edited = f.state.participant(3)->profile;
+  edited.job_title = "Founder";
+  receive(person(3), core::EditProfile{3, edited});
+  REQUIRE(session->state() == f.state);
+  CHECK(live.refresh(*session, now += client::BrokerMonitor::kRefreshMs));
+  CHECK(live.recounts() == 1);
+  CHECK(live.updates() == 1);
+
+  client::BrokerMonitor fresh;
+  fresh.refresh(*session, now);
+  CHECK(live.statistics() == fresh.statistics());
+  CHECK(live.sectors().counts == fresh.sectors().counts);
+  CHECK(live.sectors().labels == fresh.sectors().labels);
+  CHECK(live.cities().counts == fresh.cities().counts);
+  CHECK(live.unmatched() == fresh.unmatched());
+  REQUIRE(live.feed().size() == fresh.feed().size());
+  CHECK(live.feed().size() == 2);
+  for (std::size_t i = 0; i < live.feed().size(); ++i) CHECK(live.feed()[i].meeting == fresh.feed()[i].meeting);
+  // A withdrawal is too much to follow one meeting at a time: counted again.
+  receive(person(4), core::Withdraw{4});
+  live.refresh(*session, now += client::BrokerMonitor::kRefreshMs);
+  CHECK(live.recounts() == 2);
+  CHECK(live.feed().size() == 1);
+}

@@ -245,6 +245,8 @@ void ClientSession::bump_all() {
   ++meetings_version_;
   profile_changes_.clear();
   journal_from_ = profiles_version_;
+  meeting_changes_.clear();
+  meeting_journal_from_ = meetings_version_;
 }
 
 void ClientSession::journal(const core::Operation& op) {
@@ -263,12 +265,35 @@ void ClientSession::journal(const core::Operation& op) {
         } else if constexpr (std::is_same_v<P, core::SetSettings>) {
           add(0, 0);  // weights: the scorer changes, nobody's record
         }
+        if constexpr (std::is_same_v<P, core::RequestMeeting> || std::is_same_v<P, core::Introduce> ||
+                      std::is_same_v<P, core::AcceptMeeting> || std::is_same_v<P, core::DeclineMeeting> ||
+                      std::is_same_v<P, core::ProposeSlot> || std::is_same_v<P, core::CancelMeeting> ||
+                      std::is_same_v<P, core::GiveFeedback>) {
+          meeting_changes_.push_back({meetings_version_, p.meeting});
+        } else if constexpr (std::is_same_v<P, core::Withdraw> || std::is_same_v<P, core::Erase> ||
+                             std::is_same_v<P, core::RemoveSession> || std::is_same_v<P, core::RemoveTable> ||
+                             std::is_same_v<P, core::PublishTeamRound>) {
+          meeting_changes_.push_back({meetings_version_, 0});  // several meetings or teams at once
+        }
       },
       op.payload);
+  while (meeting_changes_.size() > kJournal) {
+    meeting_journal_from_ = meeting_changes_.front().version;
+    meeting_changes_.pop_front();
+  }
   while (profile_changes_.size() > kJournal) {
     journal_from_ = profile_changes_.front().version;
     profile_changes_.pop_front();
   }
+}
+
+bool ClientSession::meeting_changes_since(std::uint64_t version, std::vector<MeetingChange>& out) const {
+  out.clear();
+  if (version < meeting_journal_from_ || version > meetings_version_) return false;
+  for (const auto& change : meeting_changes_) {
+    if (change.version > version) out.push_back(change);
+  }
+  return true;
 }
 
 bool ClientSession::profile_changes_since(std::uint64_t version, std::vector<ProfileChange>& out) const {

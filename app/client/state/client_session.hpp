@@ -23,6 +23,12 @@ namespace crossmatch::client {
 
 enum class LinkStatus { Offline, Connecting, Reconnecting, Online };
 
+// A meeting that changed (0: too much changed to follow one by one: count again).
+struct MeetingChange {
+  std::uint64_t version = 0;  // the meetings_version it made
+  core::MeetingId meeting = 0;
+};
+
 // A change that matching's copy of the participants must follow: a profile or status changed
 // (other == 0), or a request between two people was declined.
 struct ProfileChange {
@@ -87,6 +93,8 @@ class ClientSession {
   // The changes after `version` up to profiles_version(), in order; false when they are no longer
   // all kept (a snapshot, or too many since), so that the caller rebuilds from the state.
   bool profile_changes_since(std::uint64_t version, std::vector<ProfileChange>& out) const;
+  // The same for meetings.
+  bool meeting_changes_since(std::uint64_t version, std::vector<MeetingChange>& out) const;
   const net::Teams& teams() const { return teams_; }
   Notifications& notifications() { return notifications_; }
   const Notifications& notifications() const { return notifications_; }
@@ -130,6 +138,8 @@ class ClientSession {
   std::uint64_t version_ = 0, profiles_version_ = 0, meetings_version_ = 0;
   std::deque<ProfileChange> profile_changes_;  // the latest kJournal
   std::uint64_t journal_from_ = 0;  // changes after this version are all in profile_changes_
+  std::deque<MeetingChange> meeting_changes_;
+  std::uint64_t meeting_journal_from_ = 0;
 };
 
 }  // namespace crossmatch::client
