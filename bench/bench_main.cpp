@@ -12,6 +12,9 @@ int schedule_main(int argc, char** argv);     // bench/schedule_bench.cpp
 int storage_main(int argc, char** argv);      // bench/storage_bench.cpp
 int redis_fanout_main(int argc, char** argv);  // bench/redis_fanout_bench.cpp
 int clinic_main(int argc, char** argv);       // bench/clinic_bench.cpp
+#ifdef CROSSMATCH_HAVE_CLIENT
+int client_main(int argc, char** argv);       // bench/client_bench.cpp
+#endif
 }  // namespace crossmatch::bench
 
 namespace {
@@ -31,6 +34,9 @@ constexpr Subcommand kSubcommands[] = {
     {"redis-fanout", crossmatch::bench::redis_fanout_main, "Redis pub/sub fan-out to C subscribers, the reference for the hub's (bench/sync_bench.sh)"},
     {"storage", crossmatch::bench::storage_main, "event store: group commits against a bare sqlite3 loop; loading a large event"},
     {"clinic", crossmatch::bench::clinic_main, "policy-clinic tables: 500 people of every type at 50 workshop tables"},
+#ifdef CROSSMATCH_HAVE_CLIENT
+    {"client", crossmatch::bench::client_main, "the client with 15,000 participants: CPU per frame of the partner list and monitor, memory"},
+#endif
 };
 
 int usage(std::ostream& out) {

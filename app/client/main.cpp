@@ -1,33 +1,119 @@
 // crossmatch: the client for participants, organisers and brokers.
 #include <imgui.h>
 
+#include <chrono>
 #include <iostream>
+#include <memory>
+#include <optional>
 
 #include "app/client/platform/window.hpp"
-#include "app/client/views/taxonomy_view.hpp"
+#include "app/client/state/client_config.hpp"
+#include "app/client/state/client_session.hpp"
+#include "app/client/state/command_line.hpp"
+#include "app/client/views/client_app.hpp"
+#include "net/client_connection.hpp"
 #include "storage/asset_files.hpp"
 
-int main() {
+namespace {
+
+std::int64_t unix_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
   namespace client = crossmatch::client;
+  const auto started = std::chrono::steady_clock::now();
+  auto args = client::parse_client_args(argc, argv);
+  if (!args) {
+    std::cerr << "crossmatch: " << args.error().message << "\n\n" << client::kClientUsage;
+    return 2;
+  }
+  if (args->help) {
+    std::cout << client::kClientUsage;
+    return 0;
+  }
+  if (!args->screen.empty() && !client::is_screen_name(args->screen)) {
+    std::cerr << "crossmatch: unknown screen '" << args->screen << "'\n\n" << client::kClientUsage;
+    return 2;
+  }
   auto taxonomy = crossmatch::storage::load_taxonomy(crossmatch::storage::default_assets_dir());
   if (!taxonomy) {
     std::cerr << "crossmatch: " << taxonomy.error().message << "\n";
     return 2;
   }
-  auto window = client::Window::open({});
+
+  std::optional<client::ClientConfig> config;
+  const auto folder = args->config_dir.empty() ? client::ClientConfig::default_folder()
+                                               : std::optional<std::filesystem::path>(args->config_dir);
+  if (folder) config = client::ClientConfig::load(*folder);
+  client::WindowOptions options;
+  if (config) {
+    options.width = config->get_int("window_width", options.width);
+    options.height = config->get_int("window_height", options.height);
+    options.x = config->get_int("window_x", -1);
+    options.y = config->get_int("window_y", -1);
+    // Screenshots are taken at the default size so that they look the same everywhere.
+    if (!args->screenshot.empty()) options = client::WindowOptions{};
+    options.layout_file = config->layout_file().string();
+  }
+  auto window = client::Window::open(options);
   if (!window) {
     std::cerr << "crossmatch: " << window.error().message << "\n";
     return 2;
   }
-  (*window)->run([&] {
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    ImGui::Begin("crossmatch", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    client::draw_taxonomy_view(*taxonomy);
-    ImGui::End();
-    return true;
-  });
-  return 0;
+
+  // Operations made offline wait here until the hub acknowledges them.
+  crossmatch::net::MemoryOutbox outbox;
+  client::ClientSession session(*taxonomy, outbox);
+  client::ClientApp app(session, config ? &*config : nullptr);
+  if (!args->screen.empty()) app.open_screen(args->screen);
+  if (args->has_hub && (!args->code.empty() || !args->token.empty())) {
+    auto& join = app.join_form();
+    join.hub = args->hub.host + ":" + std::to_string(args->hub.port);
+    join.use_token = !args->token.empty();
+    join.code_or_token = join.use_token ? args->token : args->code;
+    join.join(session, config ? &*config : nullptr);
+  } else if (args->has_hub) {
+    app.join_form().hub = args->hub.host + ":" + std::to_string(args->hub.port);
+  }
+
+  bool first = true, shot_taken = false;
+  int exit_code = 0;
+  (*window)->run(
+      [&] {
+        app.frame(unix_ms());
+        return !shot_taken;
+      },
+      [&](int width, int height) {
+        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (first) {
+          first = false;
+          if (elapsed > 0.5 || !args->screenshot.empty()) {
+            std::cerr << "crossmatch: first frame after " << static_cast<int>(elapsed * 1000) << " ms\n";
+          }
+        }
+        if (args->screenshot.empty() || elapsed < args->after) return;
+        const auto saved = (*window)->save_png(args->screenshot, width, height);
+        if (!saved) {
+          std::cerr << "crossmatch: " << saved.error().message << "\n";
+          exit_code = 1;
+        } else {
+          std::cerr << "crossmatch: saved " << args->screenshot << " (" << width << "x" << height << ", screen "
+                    << app.current_screen() << ")\n";
+        }
+        shot_taken = true;
+      });
+  session.disconnect();
+  if (config && args->screenshot.empty()) {
+    const auto g = (*window)->geometry();
+    config->set_int("window_x", g.x);
+    config->set_int("window_y", g.y);
+    config->set_int("window_width", g.width);
+    config->set_int("window_height", g.height);
+    if (auto s = config->save(); !s) std::cerr << "crossmatch: " << s.error().message << "\n";
+  }
+  return exit_code;
 }

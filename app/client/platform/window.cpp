@@ -7,7 +7,11 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <stb_image_write.h>
+
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 #include <filesystem>
 #include <string>
 
@@ -21,7 +25,7 @@ void on_glfw_error(int code, const char* description) {
 }
 
 // A readable UI font from Debian's font packages, or ImGui's own with a log line.
-void load_font(float scale) {
+bool load_font(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   const char* candidates[] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                               "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
@@ -31,13 +35,14 @@ void load_font(float scale) {
   for (const char* path : candidates) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) continue;
-    if (io.Fonts->AddFontFromFileTTF(path, 16.0f * scale, nullptr, kRanges) != nullptr) return;
+    if (io.Fonts->AddFontFromFileTTF(path, 16.0f * scale, nullptr, kRanges) != nullptr) return true;
   }
   std::fprintf(stderr, "crossmatch: no TrueType UI font found (install fonts-dejavu-core); "
                        "using ImGui's built-in font\n");
   ImFontConfig config;
   config.SizePixels = 13.0f * scale;
   io.Fonts->AddFontDefault(&config);
+  return false;
 }
 
 }  // namespace
@@ -59,6 +64,7 @@ core::Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options)
     glfwTerminate();
     return core::make_error("no_opengl", "", "cannot create an OpenGL 3 window: " + reason);
   }
+  if (options.x >= 0 && options.y >= 0) glfwSetWindowPos(w->window_, options.x, options.y);
   glfwMakeContextCurrent(w->window_);
   glfwSwapInterval(1);
   float xscale = 1.0f, yscale = 1.0f;
@@ -69,7 +75,9 @@ core::Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options)
   ImGui::CreateContext();
   ImGui::StyleColorsLight();
   ImGui::GetStyle().ScaleAllSizes(w->scale_);
-  load_font(w->scale_);
+  w->font_loaded_ = load_font(w->scale_);
+  w->layout_file_ = options.layout_file;
+  ImGui::GetIO().IniFilename = w->layout_file_.empty() ? nullptr : w->layout_file_.c_str();
   ImGui_ImplGlfw_InitForOpenGL(w->window_, true);
   ImGui_ImplOpenGL3_Init("#version 130");
   return w;
@@ -84,7 +92,33 @@ Window::~Window() {
   glfwTerminate();
 }
 
-void Window::run(const std::function<bool()>& frame) {
+WindowGeometry Window::geometry() const {
+  WindowGeometry g;
+  glfwGetWindowPos(window_, &g.x, &g.y);
+  glfwGetWindowSize(window_, &g.width, &g.height);
+  return g;
+}
+
+core::Status Window::save_png(const std::string& path, int width, int height) const {
+  if (width <= 0 || height <= 0) return core::make_error("empty_window", path, "The window has no pixels to save.");
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  // OpenGL's rows start at the bottom; PNG's at the top.
+  const std::size_t stride = static_cast<std::size_t>(width) * 4;
+  std::vector<unsigned char> flipped(pixels.size());
+  for (int row = 0; row < height; ++row) {
+    std::copy_n(pixels.data() + static_cast<std::size_t>(height - 1 - row) * stride, stride,
+                flipped.data() + static_cast<std::size_t>(row) * stride);
+  }
+  if (stbi_write_png(path.c_str(), width, height, 4, flipped.data(), static_cast<int>(stride)) == 0) {
+    return core::make_error("screenshot_unwritable", path, "Cannot write the screenshot to " + path + ".");
+  }
+  return core::Status::success();
+}
+
+void Window::run(const std::function<bool()>& frame, const std::function<void(int, int)>& after_render) {
   while (!glfwWindowShouldClose(window_)) {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
@@ -98,6 +132,7 @@ void Window::run(const std::function<bool()>& frame) {
     glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (after_render) after_render(width, height);
     glfwSwapBuffers(window_);
     if (!keep_going) break;
   }

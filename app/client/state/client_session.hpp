@@ -1,0 +1,145 @@
+// The client's live event: the replica, the connection to the hub, who this client is, the hub's
+// team suggestions, notifications, and version counters that tell view models when to recompute.
+// The UI thread owns it and calls update() once per frame; views read it and submit intents.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "app/client/state/notifications.hpp"
+#include "core/error.hpp"
+#include "core/event/event_state.hpp"
+#include "core/event/operation.hpp"
+#include "core/taxonomy.hpp"
+#include "net/client_connection.hpp"
+#include "net/replica.hpp"
+#include "storage/time_zone.hpp"
+
+namespace crossmatch::client {
+
+enum class LinkStatus { Offline, Connecting, Reconnecting, Online };
+
+// A meeting that changed (0: too much changed to follow one by one: count again).
+struct MeetingChange {
+  std::uint64_t version = 0;  // the meetings_version it made
+  core::MeetingId meeting = 0;
+};
+
+// A change that matching's copy of the participants must follow: a profile or status changed
+// (other == 0), or a request between two people was declined.
+struct ProfileChange {
+  std::uint64_t version = 0;  // the profiles_version it made
+  core::ParticipantId participant = 0;
+  core::ParticipantId other = 0;
+};
+
+// What the status bar shows, always.
+struct LinkSummary {
+  LinkStatus status = LinkStatus::Offline;
+  std::size_t pending = 0;  // operations made and not yet acknowledged
+  std::string reason;       // why it is not online
+  std::string text() const;  // "online", "reconnecting (3 pending)", "offline, 2 pending"
+};
+
+class ClientSession {
+ public:
+  ClientSession(const core::Taxonomy& taxonomy, net::Outbox& outbox);
+  ~ClientSession();
+  ClientSession(const ClientSession&) = delete;
+  ClientSession& operator=(const ClientSession&) = delete;
+
+  // Connects (a previous connection is stopped). Fails only when the outbox cannot be read.
+  core::Status connect(const net::ClientOptions& options);
+  void disconnect();
+  // Keeps the connection's submissions without starting it: the app works offline on the
+  // replica and everything made waits in the outbox (tests, and a start without a hub).
+  void use_offline_connection(const net::ClientOptions& options);
+
+  // Once per frame: drains what the connection received, applies it to the replica, raises
+  // notifications, and reminds of meetings five minutes before they start.
+  void update(std::int64_t now_ms);
+
+  // An operation the hub applied, as update() receives it: applied to the replica, then the
+  // version counters, the journal of profile changes and the notifications follow.
+  void receive(const net::Applied& applied, std::int64_t now_ms);
+
+  // A user intent: kept in the outbox and sent when online. Returns the operation's id.
+  core::Result<std::string> submit(core::OperationPayload payload);
+
+  // A state from elsewhere (a test, a benchmark) as if the hub had sent it.
+  void restore(core::EventState state, std::uint64_t seq, core::Role role, core::ParticipantId me);
+
+  const core::Taxonomy& taxonomy() const { return *taxonomy_; }
+  const core::EventState& state() const { return replica_.state(); }
+  std::uint64_t seq() const { return replica_.seq(); }
+  core::Role role() const { return role_; }
+  core::ParticipantId me() const { return me_; }
+  const core::Participant* my_record() const { return replica_.state().participant(me_); }
+  // Welcomed and holding the event's state: the main screens can show.
+  bool joined() const { return joined_; }
+  // The connection was refused for good (wrong code or token, another protocol).
+  const std::optional<core::Error>& fatal_error() const { return fatal_; }
+  // The token the hub issued on registering (to be remembered), once.
+  std::optional<std::string> take_issued_token();
+
+  std::uint64_t version() const { return version_; }                    // any change
+  std::uint64_t profiles_version() const { return profiles_version_; }  // profiles, status, declines
+  std::uint64_t meetings_version() const { return meetings_version_; }  // meetings, rounds
+  LinkSummary link() const;
+  // The changes after `version` up to profiles_version(), in order; false when they are no longer
+  // all kept (a snapshot, or too many since), so that the caller rebuilds from the state.
+  bool profile_changes_since(std::uint64_t version, std::vector<ProfileChange>& out) const;
+  // The same for meetings.
+  bool meeting_changes_since(std::uint64_t version, std::vector<MeetingChange>& out) const;
+  const net::Teams& teams() const { return teams_; }
+  Notifications& notifications() { return notifications_; }
+  const Notifications& notifications() const { return notifications_; }
+
+  // A participant's display name ("participant 12" when unknown or erased).
+  std::string name_of(core::ParticipantId id) const;
+  // The unix milliseconds at which a slot starts, in the event's time zone.
+  std::int64_t slot_start_ms(core::SlotRef slot) const;
+  std::int64_t session_start_ms(core::SessionId session) const;
+  // Unix milliseconds of a wall-clock time in the event's time zone (minutes since 1970-01-01).
+  std::int64_t local_to_ms(std::int64_t local_minutes) const;
+  // "Thu 14 May 09:20"
+  std::string slot_label(core::SlotRef slot) const;
+  std::string table_name(core::TableId table) const;
+
+ private:
+  void notify_applied(const core::Operation& op, std::int64_t now_ms);
+  void remind(std::int64_t now_ms);
+  void bump_for(const core::OperationPayload& payload);
+  void bump_all();
+  void journal(const core::Operation& op);
+  void load_time_zone();
+
+  const core::Taxonomy* taxonomy_;
+  net::Outbox* outbox_;
+  std::unique_ptr<net::ClientConnection> connection_;
+  net::Replica replica_;
+  core::Role role_ = core::Role::Participant;
+  core::ParticipantId me_ = 0;
+  bool joined_ = false;
+  bool welcomed_ = false;
+  std::optional<core::Error> fatal_;
+  std::optional<std::string> issued_token_;
+  net::ConnectionState connection_state_ = net::ConnectionState::Offline;
+  std::string connection_reason_;
+  net::Teams teams_;
+  Notifications notifications_;
+  std::set<std::pair<core::MeetingId, std::int64_t>> reminded_;  // meeting and the start it was for
+  std::string time_zone_name_;
+  std::optional<storage::TimeZone> zone_;  // none: times are taken as UTC
+  std::uint64_t version_ = 0, profiles_version_ = 0, meetings_version_ = 0;
+  std::deque<ProfileChange> profile_changes_;  // the latest kJournal
+  std::uint64_t journal_from_ = 0;  // changes after this version are all in profile_changes_
+  std::deque<MeetingChange> meeting_changes_;
+  std::uint64_t meeting_journal_from_ = 0;
+};
+
+}  // namespace crossmatch::client

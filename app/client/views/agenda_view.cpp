@@ -1,0 +1,56 @@
+// Agenda: my meetings by slot with table and partner, my team rounds, and an iCalendar export.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/client/state/agenda_export.hpp"
+#include "app/client/views/participant_views.hpp"
+#include "app/client/views/widgets.hpp"
+
+namespace crossmatch::client {
+
+void draw_agenda_view(ClientModels& m) {
+  m.meetings.refresh(m.session);
+  static std::string path;  // the export's file, kept while the program runs
+  if (path.empty()) path = default_export_folder() + "/crossmatch-agenda.ics";
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+  ImGui::InputText("##ics", &path);
+  ImGui::SameLine();
+  if (ImGui::Button("Export to calendar (.ics)")) {
+    const core::Status s = export_agenda(m.session, expand_home(path), m.now_ms);
+    m.last_action_failed = !s.ok();
+    m.last_action = s.ok() ? "Agenda saved to " + path : s.error().message;
+  }
+  ImGui::Separator();
+  if (!ImGui::BeginTable("agenda", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+  ImGui::TableSetupColumn("When");
+  ImGui::TableSetupColumn("Where");
+  ImGui::TableSetupColumn("With");
+  ImGui::TableSetupColumn("Starts in");
+  ImGui::TableHeadersRow();
+  for (const MeetingRow& row : m.meetings.agenda()) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row.start_ms ? row.when.c_str() : "waiting for the schedule");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row.where.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row.partner_name.c_str());
+    ImGui::TableNextColumn();
+    if (row.start_ms) ImGui::TextUnformatted(countdown(m.now_ms, row.start_ms).c_str());
+  }
+  for (const MyTeam& team : my_teams(m.session)) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(team.when.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(team.table.c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%s: %zu people", team.round_name.c_str(), team.members.size());
+    ImGui::TableNextColumn();
+    if (team.start_ms) ImGui::TextUnformatted(countdown(m.now_ms, team.start_ms).c_str());
+  }
+  ImGui::EndTable();
+  if (m.meetings.agenda().empty()) ImGui::TextDisabled("No meetings yet: accepted meetings appear here.");
+}
+
+}  // namespace crossmatch::client

@@ -1,0 +1,31 @@
+// Announcements: write one for every client; the ones made so far, newest first.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <ctime>
+
+#include "app/client/views/organiser_views.hpp"
+
+namespace crossmatch::client {
+
+void draw_announcements_view(ClientModels& m) {
+  ImGui::InputTextMultiline("##announcement", &m.announcement, ImVec2(-1, ImGui::GetFontSize() * 4));
+  ImGui::BeginDisabled(m.announcement.empty());
+  if (ImGui::Button("Announce to everyone")) {
+    if (m.submit(core::Announce{0, m.announcement}, "Announcement sent")) m.announcement.clear();
+  }
+  ImGui::EndDisabled();
+  ImGui::Separator();
+  const auto& list = m.session.state().announcements;
+  for (auto it = list.rbegin(); it != list.rend(); ++it) {
+    const std::time_t t = static_cast<std::time_t>(it->at / 1000);
+    char when[32] = "";
+    std::tm tm{};
+    if (localtime_r(&t, &tm) != nullptr) std::strftime(when, sizeof when, "%H:%M", &tm);
+    ImGui::TextDisabled("%s", when);
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", it->text.c_str());
+  }
+}
+
+}  // namespace crossmatch::client

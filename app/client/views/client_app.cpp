@@ -1,0 +1,223 @@
+#include "app/client/views/client_app.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/client/views/broker_views.hpp"
+#include "app/client/views/organiser_views.hpp"
+#include "app/client/views/participant_views.hpp"
+#include "app/client/views/widgets.hpp"
+
+namespace crossmatch::client {
+namespace {
+
+struct ScreenEntry {
+  const char* name;
+  const char* label;
+  core::Role role;
+  void (*draw)(ClientModels&);
+};
+
+// Notifications are a screen of every role, drawn by ClientApp itself.
+constexpr ScreenEntry kScreens[] = {
+    {"partners", "Partners", core::Role::Participant, draw_partners_view},
+    {"requests", "Requests", core::Role::Participant, draw_requests_view},
+    {"agenda", "Agenda", core::Role::Participant, draw_agenda_view},
+    {"team", "My team", core::Role::Participant, draw_team_view},
+    {"feedback", "Feedback", core::Role::Participant, draw_feedback_view},
+    {"profile", "Profile", core::Role::Participant, draw_profile_view},
+    {"event", "Event", core::Role::Organiser, draw_event_view},
+    {"matching", "Matching", core::Role::Organiser, draw_matching_view},
+    {"schedule", "Auto-schedule", core::Role::Organiser, draw_schedule_view},
+    {"round", "Team round", core::Role::Organiser, draw_round_view},
+    {"announcements", "Announcements", core::Role::Organiser, draw_announcements_view},
+    {"exports", "Exports", core::Role::Organiser, draw_exports_view},
+    {"statistics", "Statistics", core::Role::Organiser, draw_statistics_view},
+    {"monitor", "Monitor", core::Role::Broker, draw_monitor_view},
+    {"network", "Network", core::Role::Broker, draw_network_view},
+    {"unmatched", "No meeting yet", core::Role::Broker, draw_unmatched_view},
+};
+
+// Organisers see the broker's screens too: they run the event and watch it.
+bool shown_to(const ScreenEntry& s, core::Role role) {
+  return s.role == role || (role == core::Role::Organiser && s.role == core::Role::Broker);
+}
+
+ImVec4 link_colour(LinkStatus status) {
+  switch (status) {
+    case LinkStatus::Online: return ok_colour();
+    case LinkStatus::Connecting:
+    case LinkStatus::Reconnecting: return ImVec4(0.75f, 0.50f, 0.05f, 1.0f);
+    case LinkStatus::Offline: return error_colour();
+  }
+  return muted_colour();
+}
+
+}  // namespace
+
+bool is_screen_name(std::string_view name) {
+  if (name == "notifications" || name == "join") return true;
+  for (const auto& s : kScreens) {
+    if (name == s.name) return true;
+  }
+  return false;
+}
+
+ClientApp::ClientApp(ClientSession& session, ClientConfig* config)
+    : session_(session), config_(config), models_(session) {
+  if (config_ != nullptr) join_.load(*config_);
+}
+
+bool ClientApp::open_screen(std::string_view name) {
+  if (!is_screen_name(name)) return false;
+  wanted_ = std::string(name);
+  return true;
+}
+
+void ClientApp::frame(std::int64_t now_ms) {
+  models_.now_ms = now_ms;
+  session_.update(now_ms);
+  join_.remember_token(session_, config_);
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  // Saved settings stay on, so that column widths are kept in the layout file.
+  ImGui::Begin("crossmatch", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (!session_.joined()) {
+    current_ = "join";
+    draw_join();
+  } else {
+    draw_status_bar();
+    draw_screens();
+  }
+  ImGui::End();
+  draw_toasts();
+}
+
+void ClientApp::draw_join() {
+  const float width = ImGui::GetFontSize() * 26;
+  ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) * 0.5f, ImGui::GetWindowHeight() * 0.25f));
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted("Join an event");
+  ImGui::TextDisabled("crossmatch: meet partners across sectors, cities and countries");
+  ImGui::Spacing();
+  ImGui::PushItemWidth(width * 0.7f);
+  ImGui::InputTextWithHint("Hub", "HOST:PORT", &join_.hub);
+  if (ImGui::RadioButton("Join code", !join_.use_token)) join_.use_token = false;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Token", join_.use_token)) join_.use_token = true;
+  const bool enter = ImGui::InputTextWithHint("##code", join_.use_token ? "your token" : "the event's join code",
+                                              &join_.code_or_token, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::PopItemWidth();
+  const bool waiting = join_.waiting(session_);
+  ImGui::BeginDisabled(waiting);
+  if (ImGui::Button("Join") || (enter && !waiting)) join_.join(session_, config_);
+  ImGui::EndDisabled();
+  if (waiting) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("connecting...");
+  }
+  const std::string message = join_.message(session_);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  field_message(message);
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+}
+
+void ClientApp::draw_status_bar() {
+  const core::EventState& state = session_.state();
+  ImGui::TextUnformatted(state.event.name.c_str());
+  ImGui::SameLine();
+  const std::string who = session_.role() == core::Role::Participant
+                              ? (session_.me() ? session_.name_of(session_.me()) : std::string("newcomer"))
+                              : std::string(core::to_string(session_.role()));
+  ImGui::TextDisabled("| %s", who.c_str());
+  const LinkSummary link = session_.link();
+  ImGui::SameLine();
+  ImGui::TextColored(link_colour(link.status), "| %s", link.text().c_str());
+  if (link.status != LinkStatus::Online && !link.reason.empty() && ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("%s", link.reason.c_str());
+  }
+  // The next team round, counted down on every client.
+  std::int64_t next = 0;
+  std::string round;
+  for (const auto& [id, r] : state.rounds) {
+    const std::int64_t start = session_.session_start_ms(r.session);
+    if (start > models_.now_ms && (next == 0 || start < next)) next = start, round = r.name;
+  }
+  if (next != 0) {
+    ImGui::SameLine();
+    ImGui::TextColored(ok_colour(), "| %s in %s", round.c_str(), countdown(models_.now_ms, next).c_str());
+  }
+  if (!models_.last_action.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(models_.last_action_failed ? error_colour() : muted_colour(), "| %s", models_.last_action.c_str());
+  }
+}
+
+void ClientApp::draw_screens() {
+  const core::Role role = session_.role();
+  if (role == core::Role::Participant && session_.me() == 0 && wanted_.empty() && current_ != "profile") {
+    wanted_ = "profile";  // a newcomer registers first
+  }
+  if (!ImGui::BeginTabBar("screens")) return;
+  for (const auto& s : kScreens) {
+    if (!shown_to(s, role)) continue;
+    const ImGuiTabItemFlags flags = wanted_ == s.name ? ImGuiTabItemFlags_SetSelected : 0;
+    if (ImGui::BeginTabItem(s.label, nullptr, flags)) {
+      current_ = s.name;
+      ImGui::BeginChild("screen");
+      s.draw(models_);
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+  }
+  const int unread = session_.notifications().unread();
+  const std::string label = unread ? "Notifications (" + std::to_string(unread) + ")###notifications" : "Notifications###notifications";
+  const ImGuiTabItemFlags flags = wanted_ == "notifications" ? ImGuiTabItemFlags_SetSelected : 0;
+  if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
+    current_ = "notifications";
+    draw_notifications();
+    ImGui::EndTabItem();
+  }
+  wanted_.clear();
+  ImGui::EndTabBar();
+}
+
+void ClientApp::draw_notifications() {
+  Notifications& notes = session_.notifications();
+  if (ImGui::Button("Mark all read")) notes.mark_all_read();
+  ImGui::Separator();
+  const auto& all = notes.all();
+  if (all.empty()) ImGui::TextDisabled("Nothing yet: requests, answers, announcements and reminders appear here.");
+  for (auto it = all.rbegin(); it != all.rend(); ++it) {
+    ImGui::TextColored(it->read ? muted_colour() : ok_colour(), "%s", label(it->kind));
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", it->text.c_str());
+  }
+}
+
+void ClientApp::draw_toasts() {
+  const auto toasts = session_.notifications().toasts(models_.now_ms);
+  if (toasts.empty()) return;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float pad = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - pad, viewport->WorkPos.y + viewport->WorkSize.y - pad),
+                          ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+  ImGui::SetNextWindowBgAlpha(0.92f);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(pad * 14, 0), ImVec2(pad * 26, viewport->WorkSize.y));
+  ImGui::Begin("##toasts", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+  for (const Notification* n : toasts) {
+    ImGui::TextColored(ok_colour(), "%s", label(n->kind));
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(pad * 25);
+    ImGui::TextUnformatted(n->text.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::End();
+}
+
+}  // namespace crossmatch::client

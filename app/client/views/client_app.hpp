@@ -1,0 +1,49 @@
+// The client's root view: the join screen until the session has joined, then the status bar and
+// the screens of the client's role as tabs, notifications as toasts. One call per frame.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "app/client/state/client_config.hpp"
+#include "app/client/state/client_models.hpp"
+#include "app/client/state/join_form.hpp"
+
+namespace crossmatch::client {
+
+class ClientApp {
+ public:
+  // `config` may be null (nothing remembered).
+  ClientApp(ClientSession& session, ClientConfig* config);
+
+  // Drains the connection, applies to the replica, then draws the whole window.
+  void frame(std::int64_t now_ms);
+
+  // Opens a screen by name (see kClientUsage); false when the name is unknown.
+  bool open_screen(std::string_view name);
+  // The screen drawn in the last frame ("join" before joining).
+  const std::string& current_screen() const { return current_; }
+
+  ClientModels& models() { return models_; }
+  JoinForm& join_form() { return join_; }
+
+ private:
+  void draw_join();
+  void draw_status_bar();
+  void draw_screens();
+  void draw_notifications();
+  void draw_toasts();
+
+  ClientSession& session_;
+  ClientConfig* config_;
+  ClientModels models_;
+  JoinForm join_;
+  std::string wanted_;   // a screen to select in the next frame
+  std::string current_;
+};
+
+// Every screen's name, for --screen and tests.
+bool is_screen_name(std::string_view name);
+
+}  // namespace crossmatch::client

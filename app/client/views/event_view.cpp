@@ -1,0 +1,120 @@
+// The event: its name and time zone, registration open or closed, sessions with their slots, and
+// tables; new sessions and tables.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/client/views/organiser_views.hpp"
+#include "app/client/views/widgets.hpp"
+#include "core/event/calendar.hpp"
+
+namespace crossmatch::client {
+
+void draw_event_view(ClientModels& m) {
+  const core::EventState& state = m.session.state();
+  ImGui::Text("%s", state.event.name.c_str());
+  ImGui::TextDisabled("time zone %s, join code %s", state.event.time_zone.c_str(), state.event.join_code.c_str());
+  bool open = state.event.registration_open;
+  if (ImGui::Checkbox("Registration open", &open)) {
+    m.submit(core::SetRegistration{open}, open ? "Registration opened" : "Registration closed");
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("%zu participants, %zu tables", state.participants.size(), state.tables.size());
+
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Sessions");
+  if (ImGui::BeginTable("sessions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    ImGui::TableSetupColumn("Name");
+    ImGui::TableSetupColumn("Kind");
+    ImGui::TableSetupColumn("Day and time");
+    ImGui::TableSetupColumn("Slots");
+    ImGui::TableSetupColumn("");
+    ImGui::TableHeadersRow();
+    for (const auto& [id, s] : state.sessions) {
+      ImGui::PushID(static_cast<int>(id));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(s.name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(core::label(s.kind));
+      ImGui::TableNextColumn();
+      ImGui::Text("%s %s-%s", core::format_day_label(s.date).c_str(), core::format_time_of_day(s.start).c_str(),
+                  core::format_time_of_day(s.end).c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%d of %d min", s.slot_count(), s.slot_minutes);
+      ImGui::TableNextColumn();
+      if (ImGui::SmallButton("Remove")) m.submit(core::RemoveSession{id}, "Removed " + s.name);
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  static core::DefineSession draft = [] {
+    core::DefineSession d;
+    d.name = "Meetings";
+    d.start = 9 * 60;
+    d.end = 12 * 60;
+    return d;
+  }();
+  static std::string day = "2026-05-14", start = "09:00", end = "12:00";
+  ImGui::Spacing();
+  ImGui::TextUnformatted("New session");
+  const float field = ImGui::GetFontSize() * 6;
+  label_left("Name");
+  ImGui::SetNextItemWidth(field * 2);
+  ImGui::InputText("##session-name", &draft.name);
+  ImGui::SameLine();
+  label_left("Day");
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputText("##day", &day);
+  ImGui::SameLine();
+  label_left("From");
+  ImGui::SetNextItemWidth(field * 0.6f);
+  ImGui::InputText("##from", &start);
+  ImGui::SameLine();
+  label_left("to");
+  ImGui::SetNextItemWidth(field * 0.6f);
+  ImGui::InputText("##to", &end);
+  ImGui::SameLine();
+  label_left("Slots of");
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputInt("min##slot", &draft.slot_minutes, 5);
+  static constexpr core::SessionKind kKinds[] = {core::SessionKind::Meetings, core::SessionKind::TeamRound,
+                                                 core::SessionKind::Pitching, core::SessionKind::PolicyClinic};
+  for (auto kind : kKinds) {
+    if (kind != kKinds[0]) ImGui::SameLine();
+    if (ImGui::RadioButton(core::label(kind), draft.kind == kind)) draft.kind = kind;
+  }
+  const bool ok = core::parse_date(day, draft.date) && core::parse_time_of_day(start, draft.start) &&
+                  core::parse_time_of_day(end, draft.end);
+  ImGui::BeginDisabled(!ok);
+  if (ImGui::Button("Add session")) m.submit(draft, "Session added: " + draft.name);
+  ImGui::EndDisabled();
+  if (!ok) {
+    ImGui::SameLine();
+    ImGui::TextColored(error_colour(), "Day is YYYY-MM-DD and times are HH:MM.");
+  }
+
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Tables");
+  std::string names;
+  int shown = 0;
+  for (const auto& [id, t] : state.tables) {
+    if (shown++ < 40) names += (names.empty() ? "" : ", ") + t.name + " (" + std::to_string(t.seats) + ")";
+  }
+  if (shown > 40) names += ", ... " + std::to_string(shown - 40) + " more";
+  ImGui::TextWrapped("%s", names.empty() ? "none yet" : names.c_str());
+  static std::string table_name = "Table";
+  static int seats = 2;
+  label_left("New table");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+  ImGui::InputText("##table", &table_name);
+  ImGui::SameLine();
+  label_left("seats");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  ImGui::InputInt("##seats", &seats);
+  ImGui::SameLine();
+  if (ImGui::Button("Add table")) {
+    m.submit(core::DefineTable{0, table_name + " " + std::to_string(state.next_table), seats}, "Table added");
+  }
+}
+
+}  // namespace crossmatch::client

@@ -1,0 +1,57 @@
+// The network of pairings: the force-directed layout advanced a few steps each frame and drawn
+// on the window's draw list (creative sectors in one colour, growth sectors in another).
+#include <imgui.h>
+
+#include "app/client/views/broker_views.hpp"
+#include "app/client/views/widgets.hpp"
+
+namespace crossmatch::client {
+
+void draw_network_view(ClientModels& m) {
+  PairingGraph& graph = m.graph;
+  graph.refresh(m.session.state(), m.session.taxonomy(), m.session.meetings_version());
+  graph.step();
+  ImGui::Text("%zu people, %zu pairings (the newest %zu)", graph.nodes().size(), graph.edges().size(),
+              PairingGraph::kMaxEdges);
+  ImGui::SameLine();
+  ImGui::TextColored(ImColor(kCreativeColour).Value, "creative sector");
+  ImGui::SameLine();
+  ImGui::TextColored(ImColor(kGrowthColour).Value, "growth sector");
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImVec2 size = ImGui::GetContentRegionAvail();
+  size.x = std::max(size.x, 50.0f);
+  size.y = std::max(size.y, 50.0f);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(255, 255, 255, 255));
+  const auto at = [&](const GraphNode& n) { return ImVec2(origin.x + n.x * size.x, origin.y + n.y * size.y); };
+  const auto& nodes = graph.nodes();
+  for (const auto& [a, b] : graph.edges()) {
+    draw->AddLine(at(nodes[a]), at(nodes[b]), IM_COL32(120, 120, 140, 90));
+  }
+  const float radius = std::max(2.0f, ImGui::GetFontSize() * 0.2f);
+  for (const auto& n : nodes) {
+    draw->AddCircleFilled(at(n), radius + std::min(4.0f, static_cast<float>(n.degree) * 0.5f),
+                          n.creative ? kCreativeColour : kGrowthColour, 8);
+  }
+  // A small network gets its names; a large one shows them on hover.
+  if (nodes.size() <= 40) {
+    for (const auto& n : nodes) {
+      const ImVec2 p = at(n);
+      draw->AddText(ImVec2(p.x + radius + 3, p.y - ImGui::GetFontSize() * 0.5f), IM_COL32(60, 60, 70, 255),
+                    m.session.name_of(n.id).c_str());
+    }
+  }
+  ImGui::InvisibleButton("network", size);
+  if (ImGui::IsItemHovered()) {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (const auto& n : nodes) {
+      const ImVec2 p = at(n);
+      if ((p.x - mouse.x) * (p.x - mouse.x) + (p.y - mouse.y) * (p.y - mouse.y) < 36) {
+        ImGui::SetTooltip("%s: %d pairings", m.session.name_of(n.id).c_str(), n.degree);
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace crossmatch::client

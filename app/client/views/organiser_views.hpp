@@ -1,0 +1,18 @@
+// The organiser's screens, one file each: the event (sessions, slots, tables, registration),
+// matching settings with a preview, auto-schedule, publishing a team round, announcements,
+// exports and statistics.
+#pragma once
+
+#include "app/client/state/client_models.hpp"
+
+namespace crossmatch::client {
+
+void draw_event_view(ClientModels& models);
+void draw_matching_view(ClientModels& models);
+void draw_schedule_view(ClientModels& models);
+void draw_round_view(ClientModels& models);
+void draw_announcements_view(ClientModels& models);
+void draw_exports_view(ClientModels& models);
+void draw_statistics_view(ClientModels& models);
+
+}  // namespace crossmatch::client

@@ -1,0 +1,98 @@
+// Suggested partners: filters, a search box and the ranked list (clipped: only visible rows are
+// drawn and only their reasons computed).
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/client/views/participant_views.hpp"
+#include "app/client/views/widgets.hpp"
+
+namespace crossmatch::client {
+
+void draw_partners_view(ClientModels& m) {
+  const core::Taxonomy& taxonomy = m.session.taxonomy();
+  const core::EventState& state = m.session.state();
+  m.population.refresh(m.session);
+  PartnerFilter& f = m.partner_filter;
+  const float w = ImGui::GetFontSize() * 10;
+  label_left("Sector");
+  ImGui::SetNextItemWidth(w);
+  sector_combo("##sector", f.sector, taxonomy, true);
+  ImGui::SameLine();
+  label_left("City");
+  ImGui::SetNextItemWidth(w);
+  city_combo("##city", f.city, taxonomy, true);
+  ImGui::SameLine();
+  label_left("Country");
+  ImGui::SetNextItemWidth(w);
+  country_combo("##country", f.country, taxonomy, true);
+  ImGui::SameLine();
+  label_left("Language");
+  ImGui::SetNextItemWidth(w * 0.8f);
+  language_combo("##language", f.language, taxonomy, true);
+  label_left("Search");
+  ImGui::SetNextItemWidth(w * 2);
+  ImGui::InputTextWithHint("##search", "Search names, organisations, offers, seeks", &f.search);
+  m.partners.refresh(m.population, state, m.session.me(), m.session.meetings_version(), f);
+  ImGui::SameLine();
+  ImGui::TextDisabled("%zu of %zu suggested", m.partners.size(), m.partners.ranked());
+  if (m.session.me() == 0) {
+    ImGui::TextWrapped("Register your profile first: suggestions are ranked for you.");
+    return;
+  }
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
+  if (!ImGui::BeginTable("partners", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn("Sector, city", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn("Match", ImGuiTableColumnFlags_WidthFixed, w * 0.6f);
+  ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, w * 0.65f);
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(m.partners.size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const PartnerRow& row = m.partners.row(static_cast<std::size_t>(i));
+      const core::Participant* p = state.participant(row.id);
+      if (p == nullptr) continue;
+      ImGui::PushID(static_cast<int>(row.id));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(p->profile.display_name.c_str());
+      ImGui::TextDisabled("%s", p->profile.organisation.c_str());
+      ImGui::TableNextColumn();
+      const core::Sector* sector = taxonomy.sector(p->profile.sector);
+      const core::City* city = taxonomy.city(p->profile.city);
+      ImGui::TextUnformatted(sector ? sector->name.c_str() : p->profile.sector.c_str());
+      ImGui::TextDisabled("%s, %s", city ? city->name.c_str() : p->profile.city.c_str(), p->profile.country.c_str());
+      ImGui::TableNextColumn();
+      score_bar(row.score, -1);
+      ImGui::TableNextColumn();
+      const auto& reasons = m.partners.reasons(m.population, row.id);
+      // Rows keep one height (two lines) so that the clipper can skip the ones out of view.
+      if (reasons.empty()) ImGui::TextDisabled("a balanced match");
+      for (std::size_t r = 0; r < reasons.size() && r < 2; ++r) ImGui::TextUnformatted(reasons[r].text.c_str());
+      if (reasons.size() < 2) ImGui::TextUnformatted("");
+      if (ImGui::IsItemHovered() && reasons.size() > 2) {
+        ImGui::BeginTooltip();
+        for (const auto& reason : reasons) ImGui::BulletText("%s", reason.text.c_str());
+        ImGui::EndTooltip();
+      }
+      ImGui::TableNextColumn();
+      if (row.link == PartnerLink::Meeting) {
+        ImGui::TextColored(ok_colour(), "meeting");
+      } else if (row.link == PartnerLink::Requested) {
+        ImGui::TextDisabled("requested");
+      } else if (ImGui::SmallButton("Request")) {
+        m.submit(core::RequestMeeting{0, m.session.me(), row.id, "", {}},
+                 "Request sent to " + p->profile.display_name);
+      }
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace crossmatch::client

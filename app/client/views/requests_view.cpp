@@ -1,0 +1,75 @@
+// Requests: incoming (accept, decline, propose another slot) and outgoing (cancel).
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/client/views/participant_views.hpp"
+#include "app/client/views/widgets.hpp"
+
+namespace crossmatch::client {
+namespace {
+
+// The first slot of a one-to-one session where both people are free, after the proposed one.
+std::optional<core::SlotRef> next_free_slot(const core::EventState& state, const core::Meeting& m) {
+  for (const auto& [id, session] : state.sessions) {
+    if (session.kind != core::SessionKind::Meetings) continue;
+    for (int i = 0; i < session.slot_count(); ++i) {
+      const core::SlotRef slot{id, i};
+      if (!m.preferred.empty() && slot <= m.preferred.front()) continue;
+      if (state.meeting_at(m.requester, slot) == 0 && state.meeting_at(m.invitee, slot) == 0) return slot;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void draw_requests_view(ClientModels& m) {
+  m.meetings.refresh(m.session);
+  const core::EventState& state = m.session.state();
+  ImGui::TextUnformatted("Waiting for your answer");
+  ImGui::Separator();
+  if (m.meetings.incoming().empty()) ImGui::TextDisabled("No requests right now.");
+  for (const MeetingRow& row : m.meetings.incoming()) {
+    ImGui::PushID(static_cast<int>(row.id));
+    ImGui::Text("%s%s", row.partner_name.c_str(), row.introduced ? "  (introduced by a broker)" : "");
+    if (!row.message.empty()) ImGui::TextWrapped("\"%s\"", row.message.c_str());
+    if (!row.when.empty()) ImGui::TextDisabled("%s", row.when.c_str());
+    if (ImGui::Button("Accept")) {
+      m.submit(core::AcceptMeeting{row.id, std::nullopt, std::nullopt}, "Accepted " + row.partner_name);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Decline")) {
+      m.submit(core::DeclineMeeting{row.id, ""}, "Declined " + row.partner_name);
+    }
+    const core::Meeting* meeting = state.meeting(row.id);
+    const auto slot = meeting ? next_free_slot(state, *meeting) : std::nullopt;
+    if (slot) {
+      ImGui::SameLine();
+      const std::string label = "Propose " + m.session.slot_label(*slot);
+      if (ImGui::Button(label.c_str())) {
+        m.submit(core::ProposeSlot{row.id, *slot}, "Proposed " + m.session.slot_label(*slot));
+      }
+    }
+    ImGui::Spacing();
+    ImGui::PopID();
+  }
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Waiting for the other person");
+  ImGui::Separator();
+  if (m.meetings.outgoing().empty()) ImGui::TextDisabled("None: request a meeting from Partners.");
+  for (const MeetingRow& row : m.meetings.outgoing()) {
+    ImGui::PushID(static_cast<int>(row.id));
+    ImGui::Text("%s", row.partner_name.c_str());
+    if (!row.when.empty()) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", row.when.c_str());
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Cancel")) {
+      m.submit(core::CancelMeeting{row.id, ""}, "Cancelled the request to " + row.partner_name);
+    }
+    ImGui::PopID();
+  }
+}
+
+}  // namespace crossmatch::client

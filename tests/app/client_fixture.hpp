@@ -1,0 +1,82 @@
+// A demo event for the client's tests: built with the hub's own event set-up and the apply
+// function every replica uses, then handed to a ClientSession as if the hub had sent it. The
+// session's connection is never started, so what the views submit stays in its outbox, where
+// the tests read it.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+
+#include "app/client/state/client_session.hpp"
+#include "app/hub/event_setup.hpp"
+#include "core/event/apply.hpp"
+#include "core/event/calendar.hpp"
+#include "tests/test_assets.hpp"
+
+namespace crossmatch::test {
+
+class ClientFixture {
+ public:
+  core::EventState state;
+  std::int64_t clock = 1'780'000'000'000;
+  std::uint64_t seq = 0;
+  net::MemoryOutbox outbox;
+
+  explicit ClientFixture(int participants = 40) {
+    hub::EventSetup setup;
+    setup.name = "Cross Innovation Lisbon";
+    setup.time_zone = "Europe/Lisbon";
+    setup.first_day = core::days_from_civil(2026, 5, 14);
+    setup.demo_participants = participants;
+    auto demo = core::generate_demo_participants(taxonomy(), demo_vocabulary(), {participants, 1});
+    REQUIRE(demo.ok());
+    for (auto& op : hub::event_operations(setup, "LISBON-2026", *demo, clock)) apply(std::move(op));
+  }
+
+  // Applies as the hub does; requires success; returns the applied operation.
+  core::Operation apply(core::Operation op) {
+    op.at = (clock += 1000);
+    op.sequence = ++seq;
+    if (op.id.empty()) op.id = "t-" + std::to_string(seq);
+    auto r = core::apply_operation(state, taxonomy(), op);
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? std::string() : r.error().message));
+    return *r;
+  }
+  core::Operation apply(const core::Actor& actor, core::OperationPayload payload) {
+    core::Operation op;
+    op.actor = actor;
+    op.payload = std::move(payload);
+    return apply(std::move(op));
+  }
+  static core::Actor person(core::ParticipantId id) { return {core::Role::Participant, id}; }
+  core::MeetingId request(core::ParticipantId from, core::ParticipantId to, std::string message = "Shall we meet?") {
+    auto op = apply(person(from), core::RequestMeeting{0, from, to, std::move(message), {}});
+    return std::get<core::RequestMeeting>(op.payload).meeting;
+  }
+  void accept(core::ParticipantId who, core::MeetingId meeting) {
+    apply(person(who), core::AcceptMeeting{meeting, std::nullopt, std::nullopt});
+  }
+
+  // A session over this state for `role` (and participant `me`), working offline.
+  std::unique_ptr<client::ClientSession> session(core::Role role, core::ParticipantId me = 0) {
+    auto s = std::make_unique<client::ClientSession>(taxonomy(), outbox);
+    s->restore(state, seq, role, me);
+    net::ClientOptions options;
+    options.port = 1;
+    s->use_offline_connection(options);
+    return s;
+  }
+
+  // The payloads waiting in the outbox, in order.
+  std::vector<core::OperationPayload> submitted() {
+    auto pending = outbox.pending();
+    REQUIRE(pending.ok());
+    std::vector<core::OperationPayload> out;
+    for (auto& op : *pending) out.push_back(op.payload);
+    return out;
+  }
+};
+
+}  // namespace crossmatch::test

@@ -1,0 +1,141 @@
+// The client's session against a real hub: joining, what goes wrong (a wrong token, no hub at the
+// address), and the notifications that operations of others raise (a new request, an answer, an
+// announcement).
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "app/client/state/join_form.hpp"
+#include "tests/app/client_fixture.hpp"
+#include "tests/e2e/hub_process.hpp"
+
+using namespace crossmatch;
+
+namespace {
+
+constexpr std::int64_t kNow = 1'780'000'000'000;
+
+// Runs the session's frames until `done` or 20 seconds pass.
+template <class Done>
+bool frames_until(client::ClientSession& session, Done done) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::chrono::steady_clock::now() < deadline) {
+    session.update(kNow);
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
+
+bool has_note(const client::ClientSession& session, client::NoticeKind kind, const std::string& text) {
+  for (const auto& n : session.notifications().all()) {
+    if (n.kind == kind && n.text.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("session with a hub: join, register, get a request and an answer, see an announcement" *
+          doctest::test_suite("slow")) {
+  const auto dir = test::fresh_folder("client-session");
+  test::HubProcess hub(dir / "event.db", {"--demo", "20"});
+  const std::string address = "127.0.0.1:" + std::to_string(hub.port());
+
+  // Ana joins with the code through the join form and registers.
+  net::MemoryOutbox ana_outbox;
+  client::ClientSession ana(test::taxonomy(), ana_outbox);
+  client::JoinForm join;
+  join.hub = address;
+  join.code_or_token = hub.code();
+  REQUIRE(join.join(ana, nullptr));
+  REQUIRE(frames_until(ana, [&] { return ana.joined(); }));
+  CHECK(ana.me() == 0);
+  auto people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {40, 3});
+  REQUIRE(people.ok());
+  core::Profile profile = people->back().profile;
+  profile.languages = {"en"};
+  REQUIRE(ana.submit(core::Register{0, profile, {}}).ok());
+  std::optional<std::string> token;
+  REQUIRE(frames_until(ana, [&] { return (token = ana.take_issued_token()).has_value(); }));
+  CHECK(ana.me() != 0);
+  REQUIRE(frames_until(ana, [&] { return ana.my_record() != nullptr && ana.link().pending == 0; }));
+  CHECK(ana.link().status == client::LinkStatus::Online);
+
+  // Ben registers too and asks Ana to meet; Ana is told.
+  net::MemoryOutbox ben_outbox;
+  client::ClientSession ben(test::taxonomy(), ben_outbox);
+  net::ClientOptions options;
+  options.port = static_cast<unsigned short>(hub.port());
+  options.join_code = hub.code();
+  REQUIRE(ben.connect(options).ok());
+  REQUIRE(frames_until(ben, [&] { return ben.joined(); }));
+  profile = people->front().profile;
+  profile.languages = {"en"};
+  profile.organisation = "Another Organisation";
+  REQUIRE(ben.submit(core::Register{0, profile, {}}).ok());
+  REQUIRE(frames_until(ben, [&] { return ben.take_issued_token().has_value(); }));
+  REQUIRE(ben.submit(core::RequestMeeting{0, ben.me(), ana.me(), "Coffee?", {}}).ok());
+  REQUIRE(frames_until(ana, [&] { return has_note(ana, client::NoticeKind::Request, ben.name_of(ben.me())); }));
+
+  // Ana accepts; Ben is told.
+  core::MeetingId meeting = 0;
+  for (const auto& [id, m] : ana.state().meetings) {
+    if (m.requester == ben.me()) meeting = id;
+  }
+  REQUIRE(meeting != 0);
+  REQUIRE(ana.submit(core::AcceptMeeting{meeting, std::nullopt, std::nullopt}).ok());
+  REQUIRE(frames_until(ben, [&] { return has_note(ben, client::NoticeKind::Answer, "accepted"); }));
+
+  // The organiser announces; both are told.
+  net::MemoryOutbox organiser_outbox;
+  client::ClientSession organiser(test::taxonomy(), organiser_outbox);
+  options.join_code.clear();
+  options.token = hub.organiser();
+  REQUIRE(organiser.connect(options).ok());
+  REQUIRE(frames_until(organiser, [&] { return organiser.joined(); }));
+  CHECK(organiser.role() == core::Role::Organiser);
+  REQUIRE(organiser.submit(core::Announce{0, "Lunch is served"}).ok());
+  CHECK(frames_until(ana, [&] { return has_note(ana, client::NoticeKind::Announcement, "Lunch is served"); }));
+  CHECK(frames_until(ben, [&] { return has_note(ben, client::NoticeKind::Announcement, "Lunch is served"); }));
+
+  // The token Ana was given lets her back in as herself.
+  const core::ParticipantId ana_id = ana.me();
+  ana.disconnect();
+  CHECK(ana.link().status == client::LinkStatus::Offline);
+  join.use_token = true;
+  join.code_or_token = *token;
+  REQUIRE(join.join(ana, nullptr));
+  REQUIRE(frames_until(ana, [&] { return ana.link().status == client::LinkStatus::Online; }));
+  CHECK(ana.me() == ana_id);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("session with a hub: a wrong token and an unreachable hub get clear messages" *
+          doctest::test_suite("slow")) {
+  const auto dir = test::fresh_folder("client-errors");
+  test::HubProcess hub(dir / "event.db", {"--demo", "5"});
+  net::MemoryOutbox outbox;
+  client::ClientSession session(test::taxonomy(), outbox);
+  client::JoinForm join;
+  join.hub = "127.0.0.1:" + std::to_string(hub.port());
+  join.use_token = true;
+  join.code_or_token = "not-a-real-token";
+  REQUIRE(join.join(session, nullptr));
+  REQUIRE(frames_until(session, [&] { return session.fatal_error().has_value(); }));
+  CHECK_FALSE(session.joined());
+  CHECK_FALSE(join.message(session).empty());
+  CHECK(join.message(session) == session.fatal_error()->message);
+
+  // Nobody listens on the hub's port once it stops.
+  const int port = hub.port();
+  hub.stop();
+  join.hub = "127.0.0.1:" + std::to_string(port);
+  join.code_or_token = hub.organiser();
+  REQUIRE(join.join(session, nullptr));
+  REQUIRE(frames_until(session, [&] { return session.link().status == client::LinkStatus::Reconnecting; }));
+  CHECK(join.message(session).find("Cannot reach the hub at 127.0.0.1:" + std::to_string(port)) == 0);
+  session.disconnect();
+  std::filesystem::remove_all(dir);
+}

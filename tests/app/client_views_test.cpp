@@ -1,0 +1,171 @@
+// Every view run for frames in a headless ImGui context over a test replica, with a simulated
+// mouse and keyboard: what a click submits lands in the session's outbox.
+#include <doctest/doctest.h>
+
+#include "app/client/views/broker_views.hpp"
+#include "app/client/views/client_app.hpp"
+#include "app/client/views/organiser_views.hpp"
+#include "app/client/views/participant_views.hpp"
+#include "core/profile_validation.hpp"
+#include "tests/app/client_fixture.hpp"
+#include "tests/app/headless_ui.hpp"
+
+using namespace crossmatch;
+
+namespace {
+
+template <class T>
+std::optional<T> find_payload(const std::vector<core::OperationPayload>& payloads) {
+  for (const auto& p : payloads) {
+    if (const T* t = std::get_if<T>(&p)) return *t;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("requests view: pressing Accept sends the accept operation; Decline the decline") {
+  test::ClientFixture f;
+  const auto first = f.request(3, 1, "Let us talk about export");
+  const auto second = f.request(6, 1);
+  auto session = f.session(core::Role::Participant, 1);
+  client::ClientModels models(*session);
+  test::HeadlessUi ui;
+  const auto body = [&] { client::draw_requests_view(models); };
+  const std::string text = ui.frame(body);
+  CHECK(text.find("Let us talk about export") != std::string::npos);
+  CHECK(text.find(session->name_of(3)) != std::string::npos);
+  CHECK(f.submitted().empty());
+
+  const ImGuiID accept = test::HeadlessUi::id_of([&] { ImGui::PushID(static_cast<int>(first)); }, "Accept", 1);
+  REQUIRE(ui.click(accept, body));
+  auto sent = f.submitted();
+  REQUIRE(sent.size() == 1);
+  const auto* op = std::get_if<core::AcceptMeeting>(&sent[0]);
+  REQUIRE(op != nullptr);
+  CHECK(op->meeting == first);
+  CHECK(session->link().pending == 1);
+
+  const ImGuiID decline = test::HeadlessUi::id_of([&] { ImGui::PushID(static_cast<int>(second)); }, "Decline", 1);
+  REQUIRE(ui.click(decline, body));
+  sent = f.submitted();
+  REQUIRE(sent.size() == 2);
+  const auto* d = std::get_if<core::DeclineMeeting>(&sent[1]);
+  REQUIRE(d != nullptr);
+  CHECK(d->meeting == second);
+}
+
+TEST_CASE("profile view: typing a bad e-mail shows its message; Save is held back") {
+  test::ClientFixture f;
+  auto session = f.session(core::Role::Participant, 1);
+  client::ClientModels models(*session);
+  test::HeadlessUi ui;
+  const auto body = [&] { client::draw_profile_view(models); };
+  ui.frame(body);
+  core::Profile bad = session->state().participant(1)->profile;
+  bad.email = "ana@";
+  const auto problems = core::validate_profile(bad, test::taxonomy());
+  REQUIRE(problems.size() == 1);
+  const std::string message = problems[0].message;
+  CHECK(ui.frame(body).find(message) == std::string::npos);
+
+  const ImGuiID email = test::HeadlessUi::id_of([] { ImGui::PushOverrideID(ImGui::GetID("profile")); }, "E-mail", 1);
+  REQUIRE(ui.click(email, body));
+  CHECK(ImGui::GetCurrentContext()->ActiveId == email);
+  ui.select_all(body);
+  ui.type("ana@", body);
+  CHECK(models.profile.draft().email == "ana@");
+  const std::string text = ui.frame(body);
+  CHECK(text.find(message) != std::string::npos);
+  CHECK(text.find("1 thing to fix") != std::string::npos);
+  const ImGuiID save = test::HeadlessUi::id_of([] {}, "Save profile", 0);
+  ui.click(save, body);  // disabled: nothing is sent
+  CHECK(f.submitted().empty());
+}
+
+TEST_CASE("partners view: the Request button of the best partner sends a request to them") {
+  test::ClientFixture f;
+  auto session = f.session(core::Role::Participant, 1);
+  client::ClientModels models(*session);
+  test::HeadlessUi ui;
+  const auto body = [&] { client::draw_partners_view(models); };
+  const std::string text = ui.frame(body);
+  REQUIRE(models.partners.size() > 0);
+  const core::ParticipantId best = models.partners.row(0).id;
+  CHECK(text.find(session->name_of(best)) != std::string::npos);
+  const ImGuiID request = test::HeadlessUi::id_of(
+      [&] {
+        ImGui::PushOverrideID(ImGui::GetID("partners"));
+        ImGui::PushID(static_cast<int>(best));
+      },
+      "Request", 2);
+  REQUIRE(ui.click(request, body));
+  const auto op = find_payload<core::RequestMeeting>(f.submitted());
+  REQUIRE(op);
+  CHECK(op->from == 1);
+  CHECK(op->to == best);
+}
+
+TEST_CASE("organiser views: announcing sends the text; registration toggles") {
+  test::ClientFixture f;
+  auto session = f.session(core::Role::Organiser);
+  client::ClientModels models(*session);
+  test::HeadlessUi ui;
+  const auto body = [&] { client::draw_announcements_view(models); };
+  ui.frame(body);
+  models.announcement = "Coffee is served in the hall";
+  const ImGuiID announce = test::HeadlessUi::id_of([] {}, "Announce to everyone", 0);
+  REQUIRE(ui.click(announce, body));
+  const auto op = find_payload<core::Announce>(f.submitted());
+  REQUIRE(op);
+  CHECK(op->text == "Coffee is served in the hall");
+  CHECK(models.announcement.empty());
+
+  const auto event = [&] { client::draw_event_view(models); };
+  const ImGuiID registration = test::HeadlessUi::id_of([] {}, "Registration open", 0);
+  REQUIRE(ui.click(registration, event));
+  const auto reg = find_payload<core::SetRegistration>(f.submitted());
+  REQUIRE(reg);
+  CHECK(reg->open == !session->state().event.registration_open);
+}
+
+TEST_CASE("every screen of every role runs for frames in the root view") {
+  test::ClientFixture f;
+  f.accept(2, f.request(1, 2));
+  f.request(3, 1);
+  struct Case {
+    core::Role role;
+    core::ParticipantId me;
+    std::vector<const char*> screens;
+  };
+  const Case cases[] = {
+      {core::Role::Participant, 1, {"partners", "requests", "agenda", "team", "feedback", "profile", "notifications"}},
+      {core::Role::Organiser, 0, {"event", "matching", "schedule", "round", "announcements", "exports", "statistics", "monitor", "network", "unmatched"}},
+      {core::Role::Broker, 0, {"monitor", "network", "unmatched", "notifications"}},
+  };
+  for (const Case& c : cases) {
+    auto session = f.session(c.role, c.me);
+    client::ClientApp app(*session, nullptr);
+    test::HeadlessUi ui;
+    for (const char* screen : c.screens) {
+      CAPTURE(screen);
+      REQUIRE(app.open_screen(screen));
+      for (int frame = 0; frame < 3; ++frame) ui.bare_frame([&] { app.frame(f.clock + frame * 16); });
+      CHECK(app.current_screen() == screen);
+    }
+  }
+  CHECK_FALSE(client::is_screen_name("nonsense"));
+}
+
+TEST_CASE("join screen: shown until joined; a bad address gets its message") {
+  test::ClientFixture f;
+  client::ClientSession session(test::taxonomy(), f.outbox);
+  client::ClientApp app(session, nullptr);
+  test::HeadlessUi ui;
+  ui.bare_frame([&] { app.frame(f.clock); });
+  CHECK(app.current_screen() == "join");
+  app.join_form().hub = "127.0.0.1";
+  app.join_form().code_or_token = "LISBON-2026";
+  CHECK_FALSE(app.join_form().join(session, nullptr));
+  CHECK(app.join_form().message(session).find("HOST:PORT") != std::string::npos);
+}
