@@ -58,6 +58,7 @@ void print_demo_event_summary(std::ostream& out, const core::Taxonomy& taxonomy,
                               std::size_t shown) {
   std::map<std::string, int> by_city;
   std::map<int, int> by_cluster;
+  std::map<core::ParticipantType, int> by_type;
   int creative = 0, partner = 0, consenting = 0;
   for (const auto& dp : participants) {
     const auto& p = dp.profile;
@@ -67,6 +68,7 @@ void print_demo_event_summary(std::ostream& out, const core::Taxonomy& taxonomy,
     creative += taxonomy.sector(p.sector)->kind == core::SectorKind::Creative;
     consenting += p.consent.suggestions;
     by_cluster[dp.style_cluster]++;
+    by_type[p.type]++;
   }
   const auto n = static_cast<int>(participants.size());
   out << "Demo event: " << n << " participants, " << creative << " creative (CCI) and "
@@ -80,6 +82,10 @@ void print_demo_event_summary(std::ostream& out, const core::Taxonomy& taxonomy,
     out << (i ? ", " : " ") << cities[i].second << " " << -cities[i].first;
   }
   if (cities.size() > 12) out << ", ...";
+  out << "\n  By type:";
+  for (const auto& [type, count] : by_type) {
+    out << (type == by_type.begin()->first ? " " : ", ") << core::label(type) << " " << count;
+  }
   out << "\n  Working-style clusters:";
   for (const auto& [cluster, count] : by_cluster) {
     out << (cluster ? ", " : " ") << vocabulary.style_clusters[cluster].name << " " << count;
@@ -90,7 +96,8 @@ void print_demo_event_summary(std::ostream& out, const core::Taxonomy& taxonomy,
   for (std::size_t i = 0; i < show; ++i) {
     const auto& p = participants[i].profile;
     out << "    " << std::left << std::setw(26) << p.display_name << std::setw(34)
-        << p.organisation.substr(0, 33) << std::setw(12) << taxonomy.city(p.city)->name
+        << p.organisation.substr(0, 33) << std::setw(26) << core::label(p.type)
+        << std::setw(12) << taxonomy.city(p.city)->name
         << taxonomy.sector(p.sector)->name << "; offers " << join(p.offers) << "; seeks "
         << join(p.seeks) << "\n";
   }

@@ -287,7 +287,9 @@ void ClinicSearch::construct() {
     }
     std::vector<int> demand(m_, 0);
     for (const int p : candidates) {
-      for (const int t : people_[seated_[p]].themes) ++demand[t];
+      for (const int t : people_[seated_[p]].themes) {
+        if (t >= 0 && t < m_) ++demand[t];
+      }
     }
     std::vector<int> order(m_);
     std::iota(order.begin(), order.end(), 0);
@@ -500,31 +502,44 @@ ClinicSeatingPlan seat_clinic(const Population& population, const ScoreWeights& 
 
   // Who sits: everyone when the seats allow; otherwise the most common role gives up seats,
   // the latest first.
-  std::vector<int> seated(people.size());
-  std::iota(seated.begin(), seated.end(), 0);
+  // Only people present in the population can sit.
+  std::vector<int> seated;
+  for (std::size_t p = 0; p < people.size(); ++p) {
+    if (population.present(people[p].index)) {
+      seated.push_back(static_cast<int>(p));
+    } else {
+      plan.unseated.push_back(static_cast<int>(p));
+    }
+  }
   if (static_cast<long>(seated.size()) > capacity) {
+    const auto role_of = [&](int p) {
+      return static_cast<int>(clinic_role(population.record(people[p].index).type));
+    };
     std::array<int, kClinicRoles> count{};
-    for (const int p : seated) ++count[static_cast<int>(clinic_role(population.record(people[p].index).type))];
-    std::vector<char> keep(people.size(), 1);
+    for (const int p : seated) ++count[role_of(p)];
+    std::vector<char> keep(seated.size(), 1);
     long excess = static_cast<long>(seated.size()) - capacity;
-    for (int p = static_cast<int>(people.size()) - 1; excess > 0; --p) {
-      if (p < 0) p = static_cast<int>(people.size()) - 1;
+    // Passes from the end; each gives up the latest seat of the role most common at that moment.
+    for (int i = static_cast<int>(seated.size()) - 1; excess > 0; --i) {
+      if (i < 0) i = static_cast<int>(seated.size()) - 1;
       const int most = static_cast<int>(std::max_element(count.begin(), count.end()) - count.begin());
-      const int r = static_cast<int>(clinic_role(population.record(people[p].index).type));
-      if (!keep[p] || r != most) continue;
-      keep[p] = 0;
+      const int r = role_of(seated[i]);
+      if (!keep[i] || r != most) continue;
+      keep[i] = 0;
       --count[r];
       --excess;
     }
-    seated.clear();
-    for (std::size_t p = 0; p < people.size(); ++p) {
-      if (keep[p]) {
-        seated.push_back(static_cast<int>(p));
+    std::vector<int> kept;
+    for (std::size_t i = 0; i < seated.size(); ++i) {
+      if (keep[i]) {
+        kept.push_back(seated[i]);
       } else {
-        plan.unseated.push_back(static_cast<int>(p));
+        plan.unseated.push_back(seated[i]);
       }
     }
+    seated = std::move(kept);
   }
+  std::sort(plan.unseated.begin(), plan.unseated.end());
   const int n = static_cast<int>(seated.size());
   // A table whose theme nobody picked stays empty, unless the others cannot seat everyone.
   std::vector<int> open(seats.size(), 0);

@@ -186,6 +186,12 @@ TEST_CASE("an infeasible clinic is seated as well as it allows, without failing"
   core::SearchBudget b3(10);
   CHECK(core::seat_clinic(population, core::ScoreWeights{}, {}, {4, 4}, b3, 1).members.size() == 2);
   CHECK(core::seat_clinic(population, core::ScoreWeights{}, people, {}, b3, 1).unseated.size() == 11);
+  // Someone not in the population is left out, not seated.
+  auto with_stranger = people;
+  with_stranger.push_back({99, {0}});
+  core::SearchBudget b4(50'000);
+  CHECK(core::seat_clinic(population, core::ScoreWeights{}, with_stranger, {6, 6, 6}, b4, 3).unseated ==
+        std::vector<int>{11});
   // A budget spent at once still gives a complete seating.
   core::SearchBudget none(1);
   const auto rushed = core::seat_clinic(population, core::ScoreWeights{}, people, {6, 6, 6}, none, 3);
