@@ -2,6 +2,11 @@
 // publisher sending messages of the hub's broadcast size at the same rate, measured as
 // crossmatch-load measures the hub: from publishing to the last subscriber holding the message.
 // Speaks RESP over asio itself (no client library), on one thread like the load generator.
+// A standard header first: asio picks its allocation functions (aligned_alloc/free or operator
+// new/delete) from a libstdc++ macro that only a standard header defines; every file must see
+// the same choice, or memory allocated in one file is freed by the other pair in another.
+#include <cstddef>
+
 #include <asio.hpp>
 
 #include <algorithm>

@@ -3,6 +3,11 @@
 // Internal to net/: includes asio.
 #pragma once
 
+// A standard header first: asio picks its allocation functions (aligned_alloc/free or operator
+// new/delete) from a libstdc++ macro that only a standard header defines; every file must see
+// the same choice, or memory allocated in one file is freed by the other pair in another.
+#include <cstddef>
+
 #include <asio.hpp>
 
 #include <functional>

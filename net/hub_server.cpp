@@ -725,6 +725,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
       return;
     }
     held_teams_.reset();
+    const auto started = Clock::now();
     std::size_t clients = 0;
     teams_ = std::make_shared<Teams>(std::move(teams));
     team_of_.clear();
@@ -740,7 +741,8 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
       }
     }
     log("teams version " + std::to_string(teams_->version) + ": " + std::to_string(teams_->teams.size()) +
-        " teams, pushed to " + std::to_string(clients) + " clients");
+        " teams, pushed to " + std::to_string(clients) + " clients in " +
+        std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count()) + " ms");
   }
 
   // Organisers and brokers see every team; a participant sees their own team only.

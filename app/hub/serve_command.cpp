@@ -167,7 +167,8 @@ int run_serve(const CommandLine& args) {
   matcher.stop();
   worker.stop();
   std::cout << "durable up to " << server.durable_seq() << "; " << worker.commits() << " commits (largest group "
-            << worker.largest_group() << ")\n";
+            << worker.largest_group() << ", " << worker.mean_commit_ms() << " ms on average, longest "
+            << worker.longest_commit_ms() << " ms)\n";
   return server.failed() ? 1 : 0;
 }
 

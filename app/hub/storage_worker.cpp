@@ -2,6 +2,8 @@
 
 #include <asio.hpp>
 
+#include <chrono>
+
 namespace crossmatch::hub {
 namespace {
 
@@ -72,6 +74,16 @@ std::size_t StorageWorker::largest_group() const {
   return largest_group_;
 }
 
+double StorageWorker::longest_commit_ms() const {
+  std::lock_guard lock(mutex_);
+  return longest_commit_ms_;
+}
+
+double StorageWorker::mean_commit_ms() const {
+  std::lock_guard lock(mutex_);
+  return commits_ == 0 ? 0 : commit_ms_ / static_cast<double>(commits_);
+}
+
 void StorageWorker::post(std::function<void()> fn) { asio::post(network_, std::move(fn)); }
 
 void StorageWorker::run() {
@@ -130,7 +142,9 @@ void StorageWorker::commit(std::vector<Append>& group) {
   }
   // A newcomer's token is stored in the transaction of the registration it belongs to, and the
   // hub hands it out only once both are durable.
+  const auto started = std::chrono::steady_clock::now();
   core::Status status = store_.append(ops, credentials);
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (!status) {
     failed_ = true;
     post([this, error = status.error()] {
@@ -142,6 +156,8 @@ void StorageWorker::commit(std::vector<Append>& group) {
     std::lock_guard lock(mutex_);
     ++commits_;
     largest_group_ = std::max(largest_group_, ops.size());
+    longest_commit_ms_ = std::max(longest_commit_ms_, ms);
+    commit_ms_ += ms;
   }
   const std::uint64_t last = ops.back().sequence;
   post([this, last] {

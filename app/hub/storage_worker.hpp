@@ -39,6 +39,9 @@ class StorageWorker final : public net::HubLog {
   // Commits so far and the largest group, for log lines and benchmarks.
   std::uint64_t commits() const;
   std::size_t largest_group() const;
+  // How long commits took (append with its sync to disk), for the same.
+  double longest_commit_ms() const;
+  double mean_commit_ms() const;
 
  private:
   struct Append {
@@ -76,6 +79,8 @@ class StorageWorker final : public net::HubLog {
   std::thread thread_;
   std::uint64_t commits_ = 0;
   std::size_t largest_group_ = 0;
+  double longest_commit_ms_ = 0;
+  double commit_ms_ = 0;
 };
 
 }  // namespace crossmatch::hub

@@ -3,6 +3,11 @@
 // target rate, measuring acknowledgement latency (sent -> ack) and fan-out latency (sent -> the
 // last client that should see it has it). Prints one JSON line. With --pace human it is the
 // demo's bots: a few participants acting every few seconds, printing what they do.
+// A standard header first: asio picks its allocation functions (aligned_alloc/free or operator
+// new/delete) from a libstdc++ macro that only a standard header defines; every file must see
+// the same choice, or memory allocated in one file is freed by the other pair in another.
+#include <cstddef>
+
 #include <sys/resource.h>
 
 #include <asio.hpp>
