@@ -3,6 +3,12 @@
 // Internal to net/: includes asio.
 #pragma once
 
+// A standard header before asio, so that asio's configuration sees the library's
+// _GLIBCXX_HAVE_ALIGNED_ALLOC in every file: otherwise files that include asio first allocate
+// handler memory with operator new and others free it with std::free (AddressSanitizer reports
+// the mismatch as soon as a client connection runs).
+#include <cstddef>
+
 #include <asio.hpp>
 
 #include <functional>
