@@ -321,12 +321,23 @@ TEST_CASE("population: followed change by change, it ranks as a full rebuild doe
   CHECK(followed.full_builds() == 1);
   client::PartnerList live;  // ranked before the changes, then re-placed as they come
   live.refresh(followed, session->state(), 1, 1, {});
-  // Participant 2 changes name and offers; 3 withdraws; 4 declines 6's request; a newcomer
+  client::PartnerList searching;
+  PartnerFilter renamed;
+  renamed.search = "Renamed";
+  searching.refresh(followed, session->state(), 1, 1, renamed);
+  CHECK(searching.size() == 0);
+  // Someone changes name and offers; 3 withdraws; 4 declines 6's request; a newcomer
   // registers.
-  core::Profile edited = f.state.participant(2)->profile;
+  core::ParticipantId renamed_id = 0;  // someone suggested to 1 and not otherwise changed below
+  for (std::size_t i = 0; i < live.size() && renamed_id == 0; ++i) {
+    if (live.row(i).id > 6) renamed_id = live.row(i).id;
+  }
+  REQUIRE(renamed_id != 0);
+  core::Profile edited = f.state.participant(renamed_id)->profile;
   edited.offers = {"export advice"};
   edited.display_name = "Renamed Person";
-  session->receive({f.apply(test::ClientFixture::person(2), core::EditProfile{2, edited}), {}}, f.clock);
+  session->receive({f.apply(test::ClientFixture::person(renamed_id), core::EditProfile{renamed_id, edited}), {}},
+                   f.clock);
   session->receive({f.apply(test::ClientFixture::person(3), core::Withdraw{3}), {}}, f.clock);
   const auto request = f.apply(test::ClientFixture::person(6), core::RequestMeeting{0, 6, 4, "", {}});
   session->receive({request, {}}, f.clock);
@@ -354,11 +365,15 @@ TEST_CASE("population: followed change by change, it ranks as a full rebuild doe
     CHECK(a.row(i).score == b.row(i).score);
     CHECK(a.row(i).id != 3);  // withdrawn
   }
-  CHECK(followed.search_text(2).find("renamed person") != std::string::npos);
+  CHECK(followed.search_text(renamed_id).find("renamed person") != std::string::npos);
   CHECK(followed.population().declined(4, 6));
   live.refresh(followed, session->state(), 1, 1, {});
   CHECK(live.rankings() == 1);
   CHECK(live.partial_rankings() == 1);
+  searching.refresh(followed, session->state(), 1, 1, renamed);
+  CHECK(searching.partial_rankings() == 1);
+  REQUIRE(searching.size() == 1);
+  CHECK(searching.row(0).id == renamed_id);
   REQUIRE(live.size() == b.size());
   for (std::size_t i = 0; i < live.size(); ++i) {
     CHECK(live.row(i).id == b.row(i).id);

@@ -13,7 +13,7 @@ bool better(const PartnerRow& a, const PartnerRow& b) { return a.score != b.scor
 bool PartnerList::refresh(const PopulationCache& cache, const core::EventState& state,
                           core::ParticipantId viewer, std::uint64_t meetings_version,
                           const PartnerFilter& filter) {
-  const bool changed_ranking = !have_ranking_ || viewer != viewer_ || cache.builds() != population_builds_;
+  bool changed_ranking = !have_ranking_ || viewer != viewer_ || cache.builds() != population_builds_;
   const bool relink = changed_ranking || meetings_version != meetings_version_;
   if (changed_ranking) {
     const auto& changed = cache.last_changed();
@@ -24,14 +24,22 @@ bool PartnerList::refresh(const PopulationCache& cache, const core::EventState& 
     population_builds_ = cache.builds();
     have_ranking_ = true;
     partial ? rerank(cache) : rank(cache);
+    // After a partial ranking with the same filter, only the changed people are checked again.
+    if (partial && filter == filter_) {
+      apply_filter(cache, &cache.last_changed());
+      changed_ranking = false;
+    } else {
+      filter_valid_ = false;
+    }
   }
   if (relink) {
     meetings_version_ = meetings_version;
     link(state);
   }
-  if (!changed_ranking && filter == filter_) return relink;
+  if (filter_valid_ && filter == filter_) return changed_ranking || relink;
   filter_ = filter;
-  apply_filter(cache);
+  filter_valid_ = true;
+  apply_filter(cache, nullptr);
   return true;
 }
 
@@ -95,31 +103,41 @@ void PartnerList::link(const core::EventState& state) {
   }
 }
 
-void PartnerList::apply_filter(const PopulationCache& cache) {
+void PartnerList::apply_filter(const PopulationCache& cache, const std::vector<core::ParticipantId>* only) {
   ++filterings_;
   rows_.clear();
-  rows_.reserve(ranked_.size());
-  const std::string needle = lower_ascii(filter_.search);
   if (!cache.built()) return;
   // Taxonomy indices, compared with matching's compact records: no profile is looked up.
   const core::Population& population = cache.population();
   const core::Taxonomy& taxonomy = population.taxonomy();
+  const std::string needle = lower_ascii(filter_.search);
   const int sector = filter_.sector.empty() ? -2 : taxonomy.sector_index(filter_.sector);
   const int city = filter_.city.empty() ? -2 : taxonomy.city_index(filter_.city);
   const int country = filter_.country.empty() ? -2 : taxonomy.country_index(filter_.country);
   const int language = filter_.language.empty() ? -2 : taxonomy.language_index(filter_.language);
-  for (std::uint32_t i = 0; i < ranked_.size(); ++i) {
-    const PartnerRow& row = ranked_[i];
-    const int id = static_cast<int>(row.id);
+  const auto passes = [&](core::ParticipantId pid) {
+    const int id = static_cast<int>(pid);
+    if (!population.present(id)) return false;
     const core::MemberRecord& r = population.record(id);
-    if (sector != -2 && r.sector != sector) continue;
-    if (city != -2 && r.city != city) continue;
-    if (country != -2 && r.country != country) continue;
+    if (sector != -2 && r.sector != sector) return false;
+    if (city != -2 && r.city != city) return false;
+    if (country != -2 && r.country != country) return false;
     if (language != -2 && (language < 0 || ((population.languages(id)[language / 64] >> (language % 64)) & 1) == 0)) {
-      continue;
+      return false;
     }
-    if (!needle.empty() && cache.search_text(row.id).find(needle) == std::string::npos) continue;
-    rows_.push_back(i);
+    return needle.empty() || cache.search_text(pid).find(needle) != std::string::npos;
+  };
+  if (passes_.size() < position_.size()) passes_.resize(position_.size(), 0);
+  if (only == nullptr) {
+    for (const PartnerRow& row : ranked_) passes_[row.id] = passes(row.id) ? 1 : 0;
+  } else {
+    for (const core::ParticipantId id : *only) {
+      if (id < passes_.size()) passes_[id] = passes(id) ? 1 : 0;
+    }
+  }
+  rows_.reserve(ranked_.size());
+  for (std::uint32_t i = 0; i < ranked_.size(); ++i) {
+    if (passes_[ranked_[i].id]) rows_.push_back(i);
   }
 }
 

@@ -56,7 +56,8 @@ class PartnerList {
   void rerank(const PopulationCache& cache);
   void index_positions();
   void link(const core::EventState& state);
-  void apply_filter(const PopulationCache& cache);
+  // Checks every ranked partner against the filter, or only `only` (the rest kept from before).
+  void apply_filter(const PopulationCache& cache, const std::vector<core::ParticipantId>* only);
 
   std::vector<PartnerRow> ranked_;
   std::vector<std::uint32_t> rows_;  // indices into ranked_
@@ -66,6 +67,8 @@ class PartnerList {
   std::uint64_t population_builds_ = 0, meetings_version_ = 0;
   bool have_ranking_ = false;
   PartnerFilter filter_;
+  bool filter_valid_ = false;
+  std::vector<char> passes_;  // by participant id: passes the filter
   std::uint64_t rankings_ = 0, partial_rankings_ = 0, filterings_ = 0;
 };
 
