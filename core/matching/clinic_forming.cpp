@@ -20,15 +20,6 @@ const char* plural(ParticipantType type) {
   return "participants";
 }
 
-std::string list_words(const std::vector<std::string>& words) {
-  std::string out;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += i + 1 == words.size() ? " and " : ", ";
-    out += words[i];
-  }
-  return out;
-}
-
 // "a; b; c", cut at a whole part so that it fits an operation's text limit.
 std::string join_parts(const std::vector<std::string>& parts, std::size_t limit) {
   std::string out;

@@ -23,16 +23,6 @@ std::string country_name(const Population& p, int country) {
   return p.taxonomy().countries()[country].name;
 }
 
-// "a", "a and b", "a, b and c"
-std::string list_words(const std::vector<std::string>& words) {
-  std::string out;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += i + 1 == words.size() ? " and " : ", ";
-    out += words[i];
-  }
-  return out;
-}
-
 std::string sector_phrase(const PairScorer& scorer, SectorRelation relation, int a, int b) {
   const Population& p = scorer.population();
   const MemberRecord& ra = p.record(a);
@@ -133,6 +123,15 @@ std::string type_phrase(const Population& p, int viewer, int other) {
 }
 
 }  // namespace
+
+std::string list_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? " and " : ", ";
+    out += words[i];
+  }
+  return out;
+}
 
 std::string lower_label(ParticipantType type) {
   std::string out = label(type);

@@ -31,6 +31,8 @@ std::vector<Reason> explain_pair(const PairScorer& scorer, int viewer, int other
 std::string join_reasons(const std::vector<Reason>& reasons);
 
 // Phrase parts shared with team reasons.
+// "a", "a and b", "a, b and c"
+std::string list_words(const std::vector<std::string>& words);
 // A taxonomy name as it reads inside a sentence: "Architecture" -> "architecture", "ICT" stays.
 std::string name_in_sentence(const std::string& name);
 // A participant type as it reads inside a sentence: "policy maker", "broker or intermediary".
