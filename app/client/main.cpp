@@ -65,9 +65,11 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  // Operations made offline wait here until the hub acknowledges them.
-  crossmatch::net::MemoryOutbox outbox;
-  client::ClientSession session(*taxonomy, outbox);
+  // Operations made offline wait until the hub acknowledges them: in a SQLite file per hub in
+  // the config folder, which survives a restart of the app, or in memory without that folder.
+  crossmatch::net::MemoryOutbox memory_outbox;
+  client::ClientSession session(*taxonomy, memory_outbox);
+  if (folder && args->screenshot.empty()) session.keep_outbox_in(*folder);
   client::ClientApp app(session, config ? &*config : nullptr);
   if (!args->screen.empty()) app.open_screen(args->screen);
   if (args->has_hub && (!args->code.empty() || !args->token.empty())) {

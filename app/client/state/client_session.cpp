@@ -1,5 +1,7 @@
 #include "app/client/state/client_session.hpp"
 
+#include <cctype>
+#include <iostream>
 #include <type_traits>
 
 #include "core/event/calendar.hpp"
@@ -18,13 +20,40 @@ std::string LinkSummary::text() const {
 }
 
 ClientSession::ClientSession(const core::Taxonomy& taxonomy, net::Outbox& outbox)
-    : taxonomy_(&taxonomy), outbox_(&outbox), replica_(taxonomy) {}
+    : taxonomy_(&taxonomy), outbox_(&outbox), fallback_outbox_(&outbox), replica_(taxonomy) {}
+
+void ClientSession::keep_outbox_in(std::filesystem::path folder) { outbox_folder_ = std::move(folder); }
+
+void ClientSession::choose_outbox(const net::ClientOptions& options) {
+  if (!outbox_folder_) return;
+  // One file per hub: what was made for one event is never sent to another hub.
+  std::string name = "outbox-";
+  for (const char c : options.host) name += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ? c : '_';
+  name += "-" + std::to_string(options.port) + ".db";
+  const std::filesystem::path file = *outbox_folder_ / name;
+  if (file_outbox_ && file == outbox_file_) return;
+  std::error_code ignored;
+  std::filesystem::create_directories(*outbox_folder_, ignored);
+  auto opened = SqliteOutbox::open(file);
+  if (!opened) {
+    std::cerr << "crossmatch: operations made offline are kept in memory only: "
+              << opened.error().message << "\n";
+    file_outbox_.reset();
+    outbox_file_.clear();
+    outbox_ = fallback_outbox_;
+    return;
+  }
+  file_outbox_ = std::move(*opened);
+  outbox_file_ = file;
+  outbox_ = file_outbox_.get();
+}
 
 ClientSession::~ClientSession() { disconnect(); }
 
 core::Status ClientSession::connect(const net::ClientOptions& options) {
   disconnect();
   fatal_.reset();
+  choose_outbox(options);
   connection_ = std::make_unique<net::ClientConnection>(*taxonomy_, options, *outbox_);
   connection_state_ = net::ConnectionState::Connecting;
   connection_reason_.clear();

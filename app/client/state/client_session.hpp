@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 
+#include "app/client/outbox/sqlite_outbox.hpp"
 #include "app/client/state/notifications.hpp"
 #include "core/error.hpp"
 #include "core/event/event_state.hpp"
@@ -54,6 +56,11 @@ class ClientSession {
 
   // Connects (a previous connection is stopped). Fails only when the outbox cannot be read.
   core::Status connect(const net::ClientOptions& options);
+  // From now on, connecting keeps the operations made offline in a SQLite file per hub inside
+  // `folder`, so that they survive a restart of the app and are sent on the next connection.
+  // Without it (or when the file cannot be opened, said on standard error) they are kept in
+  // the outbox given to the constructor.
+  void keep_outbox_in(std::filesystem::path folder);
   void disconnect();
   // Keeps the connection's submissions without starting it: the app works offline on the
   // replica and everything made waits in the outbox (tests, and a start without a hub).
@@ -117,9 +124,14 @@ class ClientSession {
   void bump_all();
   void journal(const core::Operation& op);
   void load_time_zone();
+  void choose_outbox(const net::ClientOptions& options);
 
   const core::Taxonomy* taxonomy_;
   net::Outbox* outbox_;
+  net::Outbox* fallback_outbox_;
+  std::optional<std::filesystem::path> outbox_folder_;
+  std::filesystem::path outbox_file_;
+  std::unique_ptr<SqliteOutbox> file_outbox_;
   std::unique_ptr<net::ClientConnection> connection_;
   net::Replica replica_;
   core::Role role_ = core::Role::Participant;
