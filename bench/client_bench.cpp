@@ -1,7 +1,6 @@
 // The client at scale: a replica of 15,000 participants and 100,000 meetings (built through real
 // operations, as a broker's replica would receive them), then the CPU of one frame of the
 // partner list and of the broker monitor in a headless ImGui context, and the client's memory.
-#include <imgui.h>
 #include <malloc.h>
 
 #include <ctime>
@@ -13,6 +12,7 @@
 
 #include "app/client/state/client_models.hpp"
 #include "app/client/views/broker_views.hpp"
+#include "app/client/views/headless_frames.hpp"
 #include "app/client/views/participant_views.hpp"
 #include "bench/bench_common.hpp"
 #include "bench/storage_bench.hpp"
@@ -50,18 +50,12 @@ struct FrameCost {
   double worst_ms = 0;
 };
 
-FrameCost time_frames(int frames, const std::function<void()>& body) {
+FrameCost time_frames(client::HeadlessFrames& ui, int frames, const std::function<void()>& body) {
   FrameCost cost;
   double total = 0;
   for (int i = 0; i <= frames; ++i) {
     const double start = cpu_seconds();
-    ImGui::NewFrame();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-    ImGui::Begin("bench", nullptr, ImGuiWindowFlags_NoDecoration);
-    body();
-    ImGui::End();
-    ImGui::Render();
+    ui.frame(body);
     const double ms = (cpu_seconds() - start) * 1000;
     if (i == 0) {
       cost.first_ms = ms;
@@ -119,22 +113,15 @@ int client_main(int argc, char** argv) {
   session.restore(std::move(replica), last_seq, core::Role::Participant, viewer);
   client::ClientModels models(session);
 
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(1280, 800);
-  io.IniFilename = nullptr;
-  io.DeltaTime = 1.0f / 60.0f;
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  client::HeadlessFrames ui(1280, 800);
 
   models.now_ms = 1'780'000'000'000;
-  const FrameCost monitor = time_frames(frames, [&] { client::draw_monitor_view(models); });
-  const FrameCost network = time_frames(frames, [&] { client::draw_network_view(models); });
-  const FrameCost unmatched = time_frames(frames, [&] { client::draw_unmatched_view(models); });
-  const FrameCost partners = time_frames(frames, [&] { client::draw_partners_view(models); });
+  const FrameCost monitor = time_frames(ui, frames, [&] { client::draw_monitor_view(models); });
+  const FrameCost network = time_frames(ui, frames, [&] { client::draw_network_view(models); });
+  const FrameCost unmatched = time_frames(ui, frames, [&] { client::draw_unmatched_view(models); });
+  const FrameCost partners = time_frames(ui, frames, [&] { client::draw_partners_view(models); });
   models.partner_filter.search = "design";
-  const FrameCost filtered = time_frames(frames, [&] { client::draw_partners_view(models); });
+  const FrameCost filtered = time_frames(ui, frames, [&] { client::draw_partners_view(models); });
   // Live: an operation arrives before each frame. A profile edit costs the partner list one
   // participant's update and a new ranking; a cancelled meeting costs the monitor a recount (at
   // most every BrokerMonitor::kRefreshMs, so the clock moves on by that much per frame here).
@@ -153,7 +140,7 @@ int client_main(int argc, char** argv) {
     session.receive({std::move(op), {}}, models.now_ms);
   };
   int edits = 0;
-  const FrameCost partners_live = time_frames(live, [&] {
+  const FrameCost partners_live = time_frames(ui, live, [&] {
     const core::ParticipantId who = static_cast<core::ParticipantId>(2 + (edits++ % 1000) * 7);
     if (const core::Participant* p = session.state().participant(who); p != nullptr && p->active()) {
       core::Profile profile = p->profile;
@@ -163,7 +150,7 @@ int client_main(int argc, char** argv) {
     client::draw_partners_view(models);
   });
   std::size_t cancels = 0;
-  const FrameCost monitor_live = time_frames(live, [&] {
+  const FrameCost monitor_live = time_frames(ui, live, [&] {
     models.now_ms += client::BrokerMonitor::kRefreshMs;
     if (cancels < accepted.size()) {
       const core::Meeting* m = session.state().meeting(accepted[cancels++]);
@@ -173,7 +160,6 @@ int client_main(int argc, char** argv) {
   });
   const double rss_after = memory_mib("VmRSS");
   const double peak = memory_mib("VmHWM");
-  ImGui::DestroyContext();
 
   const auto& state = session.state();
   std::cout << "{\"participants\":" << state.participants.size() << ",\"meetings\":" << state.meetings.size()
