@@ -3,6 +3,7 @@
 
 #include "core/event/apply_context.hpp"
 #include "core/event/calendar.hpp"
+#include "core/event/event_index.hpp"
 #include "core/event/session_slots.hpp"
 
 namespace crossmatch::core::detail {
@@ -253,6 +254,7 @@ Status apply_define_table(ApplyContext& ctx, const DefineTable& op) {
   const TableId id = creating ? state.next_table : op.table;
   if (creating) state.next_table = id + 1;
   state.tables[id] = Table{id, op.name, op.seats};
+  index_tables(state);
   return Status::success();
 }
 
@@ -275,6 +277,7 @@ Status apply_remove_table(ApplyContext& ctx, const RemoveTable& op) {
     if (ct.table == op.table) return refuse("in_use", "table", "The clinic theme '" + ct.theme + "' sits at this table.");
   }
   state.tables.erase(op.table);
+  index_tables(state);
   return Status::success();
 }
 

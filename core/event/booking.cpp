@@ -55,18 +55,27 @@ std::string person_conflict(const EventState& state, ParticipantId person, SlotR
 }
 
 TableId free_table(const EventState& state, SlotRef slot, int people, MeetingId ignore) {
-  TableId best = 0;
-  int best_seats = 0;
-  for (const auto& [id, table] : state.tables) {
-    if (table.seats < people) continue;
-    const auto it = state.index.table_slot.find(table_slot_key(id, slot));
-    if (it != state.index.table_slot.end() && it->second != ignore) continue;
-    if (best == 0 || table.seats < best_seats) {
-      best = id;
-      best_seats = table.seats;
+  // The tables by (seats, id): the first free one that seats everyone is the smallest such table.
+  const auto& order = state.index.table_order;
+  const auto booked_it = state.index.slot_tables_booked.find(slot_key(slot));
+  const std::vector<std::uint64_t>* booked =
+      booked_it == state.index.slot_tables_booked.end() ? nullptr : &booked_it->second;
+  const auto first = std::lower_bound(order.begin(), order.end(), std::pair<int, TableId>{people, 0});
+  for (auto i = static_cast<std::size_t>(first - order.begin()); i < order.size(); ++i) {
+    const std::size_t word = i / 64;
+    if (booked != nullptr && word < booked->size()) {
+      if (i % 64 == 0 && (*booked)[word] == ~std::uint64_t{0} && ignore == 0) {
+        i += 63;  // 64 booked tables
+        continue;
+      }
+      if (((*booked)[word] >> (i % 64)) & 1) {
+        const auto it = state.index.table_slot.find(table_slot_key(order[i].second, slot));
+        if (ignore == 0 || it == state.index.table_slot.end() || it->second != ignore) continue;
+      }
     }
+    return order[i].second;
   }
-  return best;
+  return 0;
 }
 
 std::vector<SlotRef> meeting_slots(const EventState& state) {

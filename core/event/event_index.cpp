@@ -13,7 +13,36 @@ bool cross_border(const Profile& a, const Profile& b) {
   return !a.country.empty() && !b.country.empty() && a.country != b.country;
 }
 
+void mark_table(EventIndex& ix, TableId table, SlotRef slot, bool booked) {
+  const auto at = ix.table_position.find(table);
+  if (at == ix.table_position.end()) return;
+  const std::size_t word = at->second / 64;
+  const std::uint64_t bit = std::uint64_t{1} << (at->second % 64);
+  if (booked) {
+    std::vector<std::uint64_t>& bits = ix.slot_tables_booked[slot_key(slot)];
+    if (bits.size() <= word) bits.resize(word + 1, 0);
+    bits[word] |= bit;
+  } else if (const auto it = ix.slot_tables_booked.find(slot_key(slot)); it != ix.slot_tables_booked.end()) {
+    if (word < it->second.size()) it->second[word] &= ~bit;
+  }
+}
+
 }  // namespace
+
+void index_tables(EventState& state) {
+  EventIndex& ix = state.index;
+  ix.table_order.clear();
+  ix.table_position.clear();
+  ix.slot_tables_booked.clear();
+  for (const auto& [id, table] : state.tables) ix.table_order.emplace_back(table.seats, id);
+  std::sort(ix.table_order.begin(), ix.table_order.end());
+  for (std::size_t i = 0; i < ix.table_order.size(); ++i) ix.table_position[ix.table_order[i].second] = i;
+  for (const auto& [key, meeting] : ix.table_slot) {
+    const auto table = static_cast<TableId>(key >> 32);
+    const SlotRef slot{static_cast<SessionId>((key >> 16) & 0xFFFF), static_cast<int>(key & 0xFFFF)};
+    mark_table(ix, table, slot, true);
+  }
+}
 
 bool is_cross_sector(const Taxonomy& taxonomy, const Profile& a, const Profile& b) {
   const Sector* sa = taxonomy.sector(a.sector);
@@ -62,16 +91,23 @@ void account_meeting(EventState& state, const Taxonomy& taxonomy, const Meeting&
         const SlotRef slot = m.placement->slot;
         // Removal erases only entries that are this meeting's, so meetings can trade places
         // within one operation in any order.
+        // Returns +1 when the key was added, -1 when it was removed, 0 otherwise.
         const auto book = [&](std::unordered_map<std::uint64_t, MeetingId>& map, std::uint64_t key) {
           if (sign > 0) {
-            map[key] = m.id;
-          } else if (const auto it = map.find(key); it != map.end() && it->second == m.id) {
-            map.erase(it);
+            const auto [it, added] = map.try_emplace(key, m.id);
+            it->second = m.id;
+            return added ? 1 : 0;
           }
+          if (const auto it = map.find(key); it != map.end() && it->second == m.id) {
+            map.erase(it);
+            return -1;
+          }
+          return 0;
         };
         book(ix.person_slot, person_slot_key(m.requester, slot));
         book(ix.person_slot, person_slot_key(m.invitee, slot));
-        book(ix.table_slot, table_slot_key(m.placement->table, slot));
+        if (const int change = book(ix.table_slot, table_slot_key(m.placement->table, slot)); change != 0)
+          mark_table(ix, m.placement->table, slot, change > 0);
       }
       break;
     }
@@ -112,6 +148,7 @@ void rebuild_index(EventState& state, const Taxonomy& taxonomy) {
   ix.person_meetings.reserve(state.participants.size());
   ix.emails.reserve(state.participants.size());
   for (auto& [id, session] : state.sessions) compute_slots(session);
+  index_tables(state);
   for (const auto& [id, p] : state.participants) account_participant(state, p, +1);
   for (const auto& [id, m] : state.meetings) index_new_meeting(state, taxonomy, m);
   for (const auto& [id, ps] : state.pitching) {

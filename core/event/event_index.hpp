@@ -17,6 +17,10 @@ void account_participant(EventState& state, const Participant& participant, int 
 // Registers a new meeting in the per-person and per-pair lists and accounts for it.
 void index_new_meeting(EventState& state, const Taxonomy& taxonomy, const Meeting& meeting);
 
+// Recomputes the tables' order by size and which of them each slot has booked; after the tables
+// change.
+void index_tables(EventState& state);
+
 // Recomputes every session's slots and the whole index from the state's own data.
 void rebuild_index(EventState& state, const Taxonomy& taxonomy);
 

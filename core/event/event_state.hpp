@@ -223,6 +223,12 @@ struct ClinicTable {
 struct EventIndex {
   std::unordered_map<std::uint64_t, MeetingId> person_slot;  // (person, session, slot) -> meeting
   std::unordered_map<std::uint64_t, MeetingId> table_slot;   // (table, session, slot) -> meeting
+  // Tables by (seats, id), and per (session, slot) which of those positions are booked, as bits:
+  // free_table() finds the smallest free table by skipping 64 booked tables at a time instead of
+  // looking up every table of every slot it tries.
+  std::vector<std::pair<int, TableId>> table_order;
+  std::unordered_map<TableId, std::size_t> table_position;
+  std::unordered_map<std::uint32_t, std::vector<std::uint64_t>> slot_tables_booked;
   std::unordered_map<ParticipantId, std::vector<MeetingId>> person_meetings;  // every status
   std::unordered_map<std::uint64_t, std::vector<MeetingId>> pair_meetings;    // (low, high) -> all
   std::unordered_map<ParticipantId, int> open_requests;  // outgoing requests awaiting an answer
@@ -243,6 +249,9 @@ inline std::uint64_t person_slot_key(ParticipantId p, SlotRef s) {
          static_cast<std::uint64_t>(s.index);
 }
 inline std::uint64_t table_slot_key(TableId t, SlotRef s) { return person_slot_key(t, s); }
+inline std::uint32_t slot_key(SlotRef s) {
+  return (static_cast<std::uint32_t>(s.session) << 16) | static_cast<std::uint32_t>(s.index);
+}
 inline std::uint64_t pair_key(ParticipantId a, ParticipantId b) {
   return a < b ? (static_cast<std::uint64_t>(a) << 32) | b : (static_cast<std::uint64_t>(b) << 32) | a;
 }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/event/booking.hpp"
 #include "tests/event_fixture.hpp"
 
 using namespace crossmatch;
@@ -74,6 +75,58 @@ TEST_CASE("accepting books a slot and a table free for both, preferring the requ
   const auto m3 = f.request(p[0], p[2]);
   f.ok(participant(p[2]), core::AcceptMeeting{m3, std::nullopt, std::nullopt});
   CHECK(f.meeting(m3).placement->slot == core::SlotRef{f.morning, 0});
+}
+
+TEST_CASE("a slot whose tables are all booked is passed over, and a cancellation frees its table") {
+  test::EventFixture f;
+  f.set_up(2);  // two tables
+  const auto p = f.register_people(8);
+  const core::SlotRef first{f.morning, 0};
+  const auto m1 = f.request(p[0], p[1]);
+  f.ok(participant(p[1]), core::AcceptMeeting{m1, first, std::nullopt});
+  const auto m2 = f.request(p[2], p[3]);
+  f.ok(participant(p[3]), core::AcceptMeeting{m2, first, std::nullopt});
+  CHECK(core::free_table(f.state, first, 2) == 0);
+  CHECK(core::free_table(f.state, first, 2, m2) == f.meeting(m2).placement->table);  // its own table
+  // Both tables are taken at 09:00, so two free people land at the next slot.
+  const auto m3 = f.request(p[4], p[5]);
+  f.ok(participant(p[5]), core::AcceptMeeting{m3, std::nullopt, std::nullopt});
+  CHECK(f.meeting(m3).placement->slot == core::SlotRef{f.morning, 1});
+  const core::TableId freed = f.meeting(m2).placement->table;
+  f.ok(participant(p[2]), core::CancelMeeting{m2, ""});
+  CHECK(core::free_table(f.state, first, 2) == freed);
+  const auto m4 = f.request(p[6], p[7]);
+  f.ok(participant(p[7]), core::AcceptMeeting{m4, std::nullopt, std::nullopt});
+  CHECK(f.meeting(m4).placement->slot == first);
+  CHECK(f.meeting(m4).placement->table == freed);
+  // The count kept while applying equals the one rebuilt from the meetings.
+  const auto kept = f.state.index.slot_tables_booked;
+  core::rebuild_index(f.state, test::taxonomy());
+  CHECK(f.state.index.slot_tables_booked == kept);
+}
+
+TEST_CASE("the smallest free table that seats everyone, across more than 64 tables") {
+  test::EventFixture f;
+  f.set_up(0);
+  f.ok(organiser(), core::DefineTable{0, "Round table", 4});
+  const core::TableId round_table = f.state.tables.rbegin()->first;
+  for (int t = 1; t <= 70; ++t) f.ok(organiser(), core::DefineTable{0, "Table " + std::to_string(t), 2});
+  const auto p = f.register_people(142);
+  const core::SlotRef first{f.morning, 0};
+  CHECK(core::free_table(f.state, first, 3) == round_table);
+  CHECK(core::free_table(f.state, first, 5) == 0);
+  for (int i = 0; i < 70; ++i) {
+    CHECK(core::free_table(f.state, first, 2) == round_table + 1 + i);  // the two-seat tables in order
+    const auto m = f.request(p[2 * i], p[2 * i + 1]);
+    f.ok(participant(p[2 * i + 1]), core::AcceptMeeting{m, first, std::nullopt});
+  }
+  // Every two-seat table is booked: the four-seat one is next, then none.
+  CHECK(core::free_table(f.state, first, 2) == round_table);
+  const auto last = f.request(p[140], p[141]);
+  f.ok(participant(p[141]), core::AcceptMeeting{last, first, std::nullopt});
+  CHECK(f.meeting(last).placement->table == round_table);
+  CHECK(core::free_table(f.state, first, 2) == 0);
+  CHECK(core::free_table(f.state, core::SlotRef{f.morning, 1}, 2) == round_table + 1);
 }
 
 TEST_CASE("a taken slot is refused with the nearest alternatives") {
