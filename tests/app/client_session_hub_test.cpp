@@ -3,7 +3,14 @@
 // announcement).
 #include <doctest/doctest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <mutex>
+#include <string>
 #include <thread>
 
 #include "app/client/state/join_form.hpp"
@@ -35,7 +42,87 @@ bool has_note(const client::ClientSession& session, client::NoticeKind kind, con
   return false;
 }
 
+// A hub of a later release on a loopback port: it reads the client's hello and answers as such a
+// hub answers a client of another protocol version (docs/protocol.md), then closes.
+class LaterHub {
+ public:
+  LaterHub() {
+    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(listener_ >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    REQUIRE(::listen(listener_, 4) == 0);
+    socklen_t size = sizeof address;
+    REQUIRE(::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &size) == 0);
+    port_ = ntohs(address.sin_port);
+    thread_ = std::thread([this] { serve(); });
+  }
+  ~LaterHub() {
+    ::shutdown(listener_, SHUT_RDWR);
+    ::close(listener_);
+    thread_.join();
+  }
+  int port() const { return port_; }
+  std::string hello() {
+    std::lock_guard lock(mutex_);
+    return hello_;
+  }
+
+ private:
+  void serve() {
+    const int c = ::accept(listener_, nullptr, nullptr);
+    if (c < 0) return;
+    char buffer[4096];
+    std::string got;
+    while (got.find('\n') == std::string::npos) {
+      const ssize_t n = ::read(c, buffer, sizeof buffer);
+      if (n <= 0) break;
+      got.append(buffer, static_cast<std::size_t>(n));
+    }
+    {
+      std::lock_guard lock(mutex_);
+      hello_ = got.substr(0, got.find('\n'));
+    }
+    const std::string reply =
+        R"({"type":"error","code":"protocol_mismatch","field":"protocol","message":"This hub speaks protocol 2, the client 1; use a client of the same version as the hub.","close":true})"
+        "\n";
+    [[maybe_unused]] const ssize_t written = ::write(c, reply.data(), reply.size());
+    ::close(c);
+  }
+
+  int listener_ = -1;
+  int port_ = 0;
+  std::mutex mutex_;
+  std::string hello_;
+  std::thread thread_;
+};
+
 }  // namespace
+
+TEST_CASE("session against a hub of another protocol version: stops and says so") {
+  LaterHub hub;
+  net::MemoryOutbox outbox;
+  client::ClientSession session(test::taxonomy(), outbox);
+  client::JoinForm join;
+  join.hub = "127.0.0.1:" + std::to_string(hub.port());
+  join.code_or_token = "K7QF-M2XD";
+  REQUIRE(join.join(session, nullptr));
+  REQUIRE(frames_until(session, [&] { return session.fatal_error().has_value(); }));
+  CHECK(hub.hello().find("\"protocol\":1") != std::string::npos);
+  CHECK_FALSE(session.joined());
+  CHECK(session.fatal_error()->code == "protocol_mismatch");
+  // The person sees the hub's explanation, and the client does not keep retrying.
+  CHECK(join.message(session).find("protocol 2") != std::string::npos);
+  CHECK(join.message(session).find("same version") != std::string::npos);
+  for (int i = 0; i < 20; ++i) {
+    session.update(kNow);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  CHECK(session.link().status != client::LinkStatus::Reconnecting);
+  session.disconnect();
+}
 
 TEST_CASE("session with a hub: join, register, get a request and an answer, see an announcement" *
           doctest::test_suite("slow")) {
