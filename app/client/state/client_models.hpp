@@ -13,7 +13,6 @@
 #include "app/client/state/partner_list.hpp"
 #include "app/client/state/population_cache.hpp"
 #include "app/client/state/profile_form.hpp"
-#include "app/client/state/screen_drafts.hpp"
 #include "core/matching/matching_settings.hpp"
 
 namespace crossmatch::client {
@@ -32,8 +31,7 @@ struct ClientModels {
   BrokerMonitor monitor;
   PairingGraph graph;
 
-  // Drafts the screens edit.
-  ScreenDrafts drafts;
+  // Drafts the organiser screens edit.
   core::MatchingSettings matching_draft;
   bool matching_draft_loaded = false;
   std::string announcement;

@@ -10,7 +10,7 @@
 namespace crossmatch::client {
 
 void draw_exports_view(ClientModels& m) {
-  std::string& folder = m.drafts.export_folder;
+  static std::string folder;
   if (folder.empty()) folder = default_export_folder();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
   ImGui::InputText("Folder", &folder);

@@ -2,6 +2,8 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <optional>
+#include <set>
 
 #include "app/client/views/organiser_views.hpp"
 #include "app/client/views/widgets.hpp"
@@ -11,7 +13,10 @@ namespace crossmatch::client {
 
 void draw_schedule_view(ClientModels& m) {
   const core::EventState& state = m.session.state();
-  auto& [chosen, allow_moves, plan, problem] = m.drafts.schedule;
+  static std::set<core::SessionId> chosen;
+  static bool allow_moves = false;
+  static std::optional<core::AutoSchedule> plan;
+  static std::string problem;
   ImGui::TextUnformatted("One-to-one sessions to schedule:");
   for (const auto& [id, s] : state.sessions) {
     if (s.kind != core::SessionKind::Meetings) continue;
