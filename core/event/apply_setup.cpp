@@ -253,8 +253,13 @@ Status apply_define_table(ApplyContext& ctx, const DefineTable& op) {
   }
   const TableId id = creating ? state.next_table : op.table;
   if (creating) state.next_table = id + 1;
+  const bool reseated = !creating && state.tables.at(id).seats != op.seats;
   state.tables[id] = Table{id, op.name, op.seats};
-  index_tables(state);
+  if (creating) {
+    index_new_table(state, id);
+  } else if (reseated) {
+    index_tables(state);
+  }
   return Status::success();
 }
 

@@ -44,6 +44,14 @@ void index_tables(EventState& state) {
   }
 }
 
+void index_new_table(EventState& state, TableId table) {
+  EventIndex& ix = state.index;
+  const std::pair<int, TableId> entry{state.tables.at(table).seats, table};
+  if (!ix.table_order.empty() && entry < ix.table_order.back()) return index_tables(state);
+  ix.table_position[table] = ix.table_order.size();
+  ix.table_order.push_back(entry);
+}
+
 bool is_cross_sector(const Taxonomy& taxonomy, const Profile& a, const Profile& b) {
   const Sector* sa = taxonomy.sector(a.sector);
   const Sector* sb = taxonomy.sector(b.sector);

@@ -20,6 +20,8 @@ void index_new_meeting(EventState& state, const Taxonomy& taxonomy, const Meetin
 // Recomputes the tables' order by size and which of them each slot has booked; after the tables
 // change.
 void index_tables(EventState& state);
+// The same after one table was added (cheap when it sorts last, as tables defined in a row do).
+void index_new_table(EventState& state, TableId table);
 
 // Recomputes every session's slots and the whole index from the state's own data.
 void rebuild_index(EventState& state, const Taxonomy& taxonomy);

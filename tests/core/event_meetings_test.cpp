@@ -127,6 +127,11 @@ TEST_CASE("the smallest free table that seats everyone, across more than 64 tabl
   CHECK(f.meeting(last).placement->table == round_table);
   CHECK(core::free_table(f.state, first, 2) == 0);
   CHECK(core::free_table(f.state, core::SlotRef{f.morning, 1}, 2) == round_table + 1);
+  // Reseated to two, the round table is the smallest with the lowest id: first at a free slot.
+  f.ok(organiser(), core::DefineTable{round_table, "Round table", 2});
+  CHECK(core::free_table(f.state, core::SlotRef{f.morning, 1}, 3) == 0);
+  CHECK(core::free_table(f.state, core::SlotRef{f.morning, 1}, 2) == round_table);
+  CHECK(core::free_table(f.state, first, 2) == 0);
 }
 
 TEST_CASE("a taken slot is refused with the nearest alternatives") {
