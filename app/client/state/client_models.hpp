@@ -7,10 +7,12 @@
 #include <string>
 
 #include "app/client/state/broker_monitor.hpp"
+#include "app/client/state/clinic_screen.hpp"
 #include "app/client/state/client_session.hpp"
 #include "app/client/state/my_meetings.hpp"
 #include "app/client/state/pairing_graph.hpp"
 #include "app/client/state/partner_list.hpp"
+#include "app/client/state/pitch_screen.hpp"
 #include "app/client/state/population_cache.hpp"
 #include "app/client/state/profile_form.hpp"
 #include "core/matching/matching_settings.hpp"
@@ -30,6 +32,8 @@ struct ClientModels {
   ProfileForm profile;
   BrokerMonitor monitor;
   PairingGraph graph;
+  PitchScreen pitch;
+  ClinicScreen clinic;
 
   // Drafts the organiser screens edit.
   core::MatchingSettings matching_draft;

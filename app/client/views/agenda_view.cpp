@@ -34,7 +34,7 @@ void draw_agenda_view(ClientModels& m) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(row.where.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(row.partner_name.c_str());
+    ImGui::Text("%s (%s)", row.partner_name.c_str(), row.partner_type.c_str());
     ImGui::TableNextColumn();
     if (row.start_ms) ImGui::TextUnformatted(countdown(m.now_ms, row.start_ms).c_str());
   }

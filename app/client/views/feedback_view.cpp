@@ -21,7 +21,8 @@ void draw_feedback_view(ClientModels& m) {
   for (const MeetingRow* row : due) {
     ImGui::PushID(static_cast<int>(row->id));
     Draft& d = drafts[row->id];
-    ImGui::Text("%s, %s at %s", row->partner_name.c_str(), row->when.c_str(), row->where.c_str());
+    ImGui::Text("%s (%s), %s at %s", row->partner_name.c_str(), row->partner_type.c_str(), row->when.c_str(),
+                row->where.c_str());
     ImGui::Checkbox("The meeting took place", &d.held);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
