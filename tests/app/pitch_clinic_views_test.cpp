@@ -109,7 +109,7 @@ TEST_CASE("pitch screen: order, start, interested, pause, skip, end and the pitc
   REQUIRE(om.pitch.order().size() == 3);
   CHECK(om.pitch.order()[0].pitcher == picked[0]);
   CHECK(f.submitted().empty());  // a draft until saved
-  REQUIRE(ui.click(in_child({"order-pane"}, "up", {static_cast<int>(picked[2])}, "order-draft"), organiser_view));
+  REQUIRE(ui.click(in_child({"stage"}, "up", {static_cast<int>(picked[2])}, "order-draft"), organiser_view));
   const std::vector<core::ParticipantId> order{picked[0], picked[2], picked[1]};
   REQUIRE(om.pitch.order().size() == 3);
   for (std::size_t i = 0; i < 3; ++i) CHECK(om.pitch.order()[i].pitcher == order[i]);
@@ -120,7 +120,7 @@ TEST_CASE("pitch screen: order, start, interested, pause, skip, end and the pitc
   auto fan_session = f.session(core::Role::Participant, fan);
   auto first = f.session(core::Role::Participant, order[0]);
   const Sessions everyone{organiser.get(), fan_session.get(), first.get()};
-  REQUIRE(ui.click(in_child({"order-pane"}, "Save the order"), organiser_view));
+  REQUIRE(ui.click(in_child({"stage"}, "Save the order"), organiser_view));
   const auto set = only<core::SetPitchOrder>(relay(f, everyone));
   CHECK(set.session == pitching);
   REQUIRE(set.pitches.size() == 3);

@@ -65,8 +65,8 @@ void themes(ClientModels& m) {
   }
   if (ImGui::BeginTable("themes", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
     ImGui::TableSetupColumn("Theme", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
-    ImGui::TableSetupColumn("Picked by", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
+    ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Workshop room AA").x);
+    ImGui::TableSetupColumn("Picked by", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Picked by").x);
     ImGui::TableHeadersRow();
     for (const core::ClinicTableId id : screen.tables()) {
       const core::ClinicTable& ct = clinic_table(m, id);
@@ -162,7 +162,7 @@ void setup(ClientModels& m) {
 void members(ClientModels& m, const core::ClinicTable& ct) {
   for (const core::ParticipantId id : ct.members) {
     const PersonSummary p = person_summary(m.session, id);
-    ImGui::BulletText("%s%s (%s), %s", p.name.c_str(), id == m.session.me() ? " (you)" : "", p.type.c_str(),
+    ImGui::BulletText("%s (%s%s), %s", p.name.c_str(), id == m.session.me() ? "you, " : "", p.type.c_str(),
                       p.organisation.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("%s, %s", p.sector.c_str(), p.country.c_str());
@@ -203,7 +203,10 @@ void my_table(ClientModels& m) {
   members(m, ct);
   ImGui::Spacing();
   ImGui::TextUnformatted("Why you are here");
-  for (const std::string& reason : screen.my_reasons()) ImGui::BulletText("%s", reason.c_str());
+  for (const std::string& reason : screen.my_reasons()) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", reason.c_str());
+  }
   ImGui::Spacing();
   ImGui::PushID(static_cast<int>(ct.id));
   outcome(m, ct.id);

@@ -213,20 +213,28 @@ void order_table(ClientModels& m) {
   ImGui::EndTable();
 }
 
-// The organiser's draft: companies in order with their minutes, moved up and down, and a picker.
+// The organiser's draft: companies in order with their minutes, moved up and down.
 void order_editor(ClientModels& m) {
   PitchScreen& screen = m.pitch;
   ImGui::TextUnformatted("Pitch order");
   ImGui::SameLine();
   ImGui::TextDisabled("(fixed once the first pitch starts)");
   const float font = ImGui::GetFontSize();
+  // As tall as its rows, up to what leaves room for the Save button.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float row = ImGui::GetFrameHeight() + style.CellPadding.y * 2;
+  const float below = ImGui::GetFrameHeightWithSpacing() * 2;
+  const float rows = row * static_cast<float>(screen.order().size() + 1) + style.CellPadding.y * 2;
+  const float height = std::max(std::min(rows, ImGui::GetContentRegionAvail().y - below), row * 3);
+  const float controls = ImGui::GetFrameHeight() * 2 + ImGui::CalcTextSize("Remove").x + style.FramePadding.x * 2 +
+                         style.ItemSpacing.x * 2;
   if (ImGui::BeginTable("order-draft", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
-                        ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f))) {
+                        ImVec2(0, height))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, font * 1.5f);
     ImGui::TableSetupColumn("Company", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Minutes", ImGuiTableColumnFlags_WidthFixed, font * 5);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, font * 5.5f);
+    ImGui::TableSetupColumn("Minutes", ImGuiTableColumnFlags_WidthFixed, font * 6);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, controls);
     ImGui::TableHeadersRow();
     std::size_t remove = SIZE_MAX;
     std::size_t up = SIZE_MAX, down = SIZE_MAX;
@@ -271,8 +279,12 @@ void order_editor(ClientModels& m) {
     ImGui::SameLine();
     ImGui::TextDisabled("not saved yet");
   }
+}
 
-  ImGui::Spacing();
+// The companies that may join the order, searchable, each with an Add button.
+void company_picker(ClientModels& m) {
+  PitchScreen& screen = m.pitch;
+  const float font = ImGui::GetFontSize();
   ImGui::TextUnformatted("Add a company");
   ImGui::SetNextItemWidth(font * 14);
   ImGui::InputTextWithHint("##company-search", "search companies", &screen.company_search);
@@ -379,18 +391,25 @@ void draw_pitch_view(ClientModels& m) {
     return;
   }
   const float width = ImGui::GetContentRegionAvail().x;
-  ImGui::BeginChild("stage", ImVec2(width * 0.48f, 0));
+  // Before the first pitch the organiser edits the order on the left and picks companies on the
+  // right; from then on the stage is on the left and the order on the right.
+  const bool editing = organiser && !screen.started();
+  ImGui::BeginChild("stage", ImVec2(width * 0.52f, 0));
   if (board) {
     draw_stage(m);
   } else {
-    ImGui::TextDisabled("Set the pitch order first: pick the companies that pitch and their minutes.");
+    ImGui::TextDisabled("Set the pitch order first: add the companies that pitch and their minutes.");
   }
   if (const core::PitchFollowUp* mine = screen.my_follow_up(m.session.me())) follow_ups(m, *mine);
+  if (editing) {
+    ImGui::Separator();
+    order_editor(m);
+  }
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("order-pane", ImVec2(0, 0));
-  if (organiser && !screen.started()) {
-    order_editor(m);
+  if (editing) {
+    company_picker(m);
   } else {
     ImGui::TextUnformatted("Pitch order");
     order_table(m);
