@@ -15,6 +15,7 @@
 #include "app/client/state/pitch_screen.hpp"
 #include "app/client/state/population_cache.hpp"
 #include "app/client/state/profile_form.hpp"
+#include "app/client/state/screen_drafts.hpp"
 #include "core/matching/matching_settings.hpp"
 
 namespace crossmatch::client {
@@ -40,6 +41,7 @@ struct ClientModels {
   bool matching_draft_loaded = false;
   std::string announcement;
   std::string round_name = "Team round";
+  ScreenDrafts drafts;
 
   // The outcome of the last intent, shown under the screen ("Request sent", or why not).
   std::string last_action;

@@ -10,7 +10,7 @@ namespace crossmatch::client {
 
 void draw_agenda_view(ClientModels& m) {
   m.meetings.refresh(m.session);
-  static std::string path;  // the export's file, kept while the program runs
+  std::string& path = m.drafts.agenda_file;
   if (path.empty()) path = default_export_folder() + "/crossmatch-agenda.ics";
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
   ImGui::InputText("##ics", &path);

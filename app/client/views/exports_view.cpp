@@ -11,7 +11,7 @@
 namespace crossmatch::client {
 
 void draw_exports_view(ClientModels& m) {
-  static std::string folder;
+  std::string& folder = m.drafts.export_folder;
   if (folder.empty()) folder = default_export_folder();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
   ImGui::InputText("Folder", &folder);
