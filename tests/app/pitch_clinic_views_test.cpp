@@ -350,6 +350,12 @@ TEST_CASE("the participant type stands beside every person the screens show") {
   CHECK(shows(requests, f.state.participant(maker)->profile.display_name));
   CHECK(shows(requests, label));
 
+  m.now_ms = f.clock;
+  const std::string partners = ui.frame([&] { client::draw_partners_view(m); });
+  REQUIRE(m.partners.size() > 0);
+  const core::Profile& best = f.state.participant(m.partners.row(0).id)->profile;
+  CHECK(shows(partners, std::string(core::label(best.type)) + ", " + best.organisation));
+
   auto broker = f.session(core::Role::Broker);
   client::ClientModels bm(*broker);
   bm.now_ms = f.clock;

@@ -1,6 +1,7 @@
 #include "app/client/state/clinic_screen.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 namespace crossmatch::client {
 
@@ -107,8 +108,11 @@ core::Result<core::DefineClinicTable> ClinicScreen::define_operation(const Clien
   return core::DefineClinicTable{0, session_, where, theme};
 }
 
-core::Result<core::ClinicForming> ClinicScreen::form(const ClientSession& session, std::uint64_t seed) const {
-  core::SearchBudget budget(kFormingSteps);
+core::Result<core::ClinicForming> ClinicScreen::form(const ClientSession& session, std::uint64_t seed,
+                                                     double max_seconds) const {
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(max_seconds));
+  core::SearchBudget budget(kFormingSteps, [deadline] { return std::chrono::steady_clock::now() >= deadline; });
   return core::form_clinic_tables(session.state(), session.taxonomy(), session_, budget, seed);
 }
 

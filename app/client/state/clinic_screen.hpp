@@ -39,9 +39,12 @@ class ClinicScreen {
   // The event's tables not yet holding a theme of this clinic.
   std::vector<core::TableId> free_places(const ClientSession& session) const;
   core::Result<core::DefineClinicTable> define_operation(const ClientSession& session) const;
-  // Seats everyone who picked themes (form_clinic_tables under a step budget); the operation to
-  // submit and the figures to show. `seed` makes it repeatable.
-  core::Result<core::ClinicForming> form(const ClientSession& session, std::uint64_t seed) const;
+  // Seats everyone who picked themes (form_clinic_tables); the operation to submit and the
+  // figures to show. The search stops after kFormingSteps or `max_seconds` of this thread's
+  // time, whichever comes first (the organiser waits for it: about 43,000 steps a second at 500
+  // people, see bench/README.md); under the step limit alone a seed repeats the seating.
+  core::Result<core::ClinicForming> form(const ClientSession& session, std::uint64_t seed,
+                                         double max_seconds = 2.0) const;
   static constexpr std::uint64_t kFormingSteps = 400'000;
 
   // [SECTION] A participant picking themes

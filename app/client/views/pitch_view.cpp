@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "app/client/state/person_summary.hpp"
 #include "app/client/views/event_views.hpp"
