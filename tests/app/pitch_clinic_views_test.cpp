@@ -164,6 +164,16 @@ TEST_CASE("pitch screen: order, start, interested, pause, skip, end and the pitc
   CHECK(shows(text, client::name_with_type(*first, fan)));
   CHECK_FALSE(shows(text, "You are interested."));
 
+  // A broker watches: neither the organiser's controls nor the list of the interested.
+  auto broker = f.session(core::Role::Broker);
+  client::ClientModels bm(*broker);
+  bm.now_ms = started + 90'000;
+  text = ui.frame([&] { client::draw_pitch_view(bm); });
+  CHECK(shows(text, "PITCHING NOW"));
+  CHECK(shows(text, "1 interested"));
+  CHECK_FALSE(shows(text, "End this pitch"));
+  CHECK_FALSE(shows(text, client::name_with_type(*broker, fan)));
+
   // Taken back, then tapped again.
   REQUIRE(ui.click(in_child({"stage"}, "Take it back"), fan_view));
   CHECK_FALSE(only<core::MarkInterested>(relay(f, everyone)).interested);
