@@ -103,6 +103,13 @@ core::EventState view_state(const core::EventState& state, const Viewer& viewer)
   v.tables = state.tables;
   v.rounds = state.rounds;
   v.announcements = state.announcements;
+  // Pitching sessions (with who tapped "interested") and policy clinics (tables, picks, seating,
+  // outcomes) are the whole room's: their operations reach every participant too, so a snapshot
+  // must hold them or the replica could not apply the next one.
+  v.pitching = state.pitching;
+  v.clinic_tables = state.clinic_tables;
+  v.clinic_themes = state.clinic_themes;
+  v.next_clinic_table = state.next_clinic_table;
   v.next_participant = state.next_participant;
   v.next_session = state.next_session;
   v.next_table = state.next_table;

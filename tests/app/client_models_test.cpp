@@ -388,7 +388,9 @@ TEST_CASE("session: notifications for a new request, an answer and an announceme
   ana->receive({request, {}}, f.clock);
   REQUIRE(ana->notifications().all().size() == 1);
   CHECK(ana->notifications().all().back().kind == client::NoticeKind::Request);
-  CHECK(ana->notifications().all().back().text == "New request from " + ana->name_of(2));
+  // The type stands beside the name, as everywhere a person is shown.
+  CHECK(ana->notifications().all().back().text ==
+        "New request from " + ana->name_of(2) + " (" + core::label(f.state.participant(2)->profile.type) + ")");
   // Her own request raises nothing; the answer to it does.
   const auto mine = f.apply(test::ClientFixture::person(1), core::RequestMeeting{0, 1, 3, "", {}});
   ana->receive({mine, {}}, f.clock);

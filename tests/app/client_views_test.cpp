@@ -139,9 +139,9 @@ TEST_CASE("every screen of every role runs for frames in the root view") {
     std::vector<const char*> screens;
   };
   const Case cases[] = {
-      {core::Role::Participant, 1, {"partners", "requests", "agenda", "team", "feedback", "profile", "notifications"}},
-      {core::Role::Organiser, 0, {"event", "matching", "schedule", "round", "announcements", "exports", "statistics", "monitor", "network", "unmatched"}},
-      {core::Role::Broker, 0, {"monitor", "network", "unmatched", "notifications"}},
+      {core::Role::Participant, 1, {"partners", "requests", "agenda", "team", "pitch", "clinic", "feedback", "profile", "notifications"}},
+      {core::Role::Organiser, 0, {"event", "matching", "schedule", "round", "pitch", "clinic", "announcements", "exports", "statistics", "monitor", "network", "unmatched"}},
+      {core::Role::Broker, 0, {"monitor", "network", "unmatched", "pitch", "clinic", "notifications"}},
   };
   for (const Case& c : cases) {
     auto session = f.session(c.role, c.me);

@@ -66,6 +66,19 @@ class HeadlessUi {
     return id;
   }
 
+  // The same inside child windows: `enter` begins the children and pushes ids, `leave` pops
+  // the ids and ends the children.
+  static ImGuiID id_of(const std::function<void()>& enter, const char* label, const std::function<void()>& leave) {
+    ImGui::NewFrame();
+    ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+    enter();
+    const ImGuiID id = ImGui::GetID(label);
+    leave();
+    ImGui::End();
+    ImGui::Render();
+    return id;
+  }
+
   // Where the mouse hovers the item `id`, scanning the screen; none when it is not drawn.
   std::optional<ImVec2> find(ImGuiID id, const Body& body) {
     const ImVec2 size = ImGui::GetIO().DisplaySize;

@@ -1,6 +1,7 @@
 // The real window under Xvfb: each main screen of each role rendered by the program itself
-// (--screenshot) against a real hub with a demo event, saved as a PNG in the build folder
-// (screenshots/), and checked not to be blank.
+// (--screenshot) against a real hub with a demo event, a pitching session under way and a
+// policy clinic seated, saved as a PNG in the build folder (screenshots/), and checked not to be
+// blank.
 #include <doctest/doctest.h>
 
 #include <stb_image.h>
@@ -10,6 +11,7 @@
 #include <set>
 #include <thread>
 
+#include "app/client/state/clinic_screen.hpp"
 #include "core/demo_event.hpp"
 #include "net/client_connection.hpp"
 #include "tests/app/client_fixture.hpp"
@@ -75,6 +77,23 @@ class Crowd {
     for (auto& m : members_) m->connection->stop();
   }
   const std::string& token(std::size_t i) const { return members_[i]->token; }
+  core::ParticipantId id(std::size_t i) const { return members_[i]->id; }
+  std::size_t size() const { return members_.size(); }
+  // An operation of member `i`, as themselves.
+  void submit(std::size_t i, core::OperationPayload payload) {
+    core::Operation op;
+    op.payload = std::move(payload);
+    REQUIRE(members_[i]->connection->submit(op).ok());
+  }
+  // Until the hub has answered everything the members submitted.
+  void settle() {
+    pump([&] {
+      for (const auto& m : members_) {
+        if (m->connection->pending() > 0) return false;
+      }
+      return true;
+    });
+  }
 
  private:
   struct Member {
@@ -139,6 +158,114 @@ void check_not_blank(const std::string& path) {
   CHECK_MESSAGE(background < count * 97 / 100, path << " is almost all one colour");
 }
 
+// Calls `update` on the organiser's client until `done`.
+template <class Done>
+void until(client::ClientSession& session, Done done, const char* what) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (!done()) {
+    REQUIRE_MESSAGE(std::chrono::steady_clock::now() < deadline, "timed out waiting for " << what);
+    session.update(std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch()).count());
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+template <class Items, class Match>
+typename Items::key_type find_id(const Items& items, Match match) {
+  for (const auto& [id, item] : items) {
+    if (match(item)) return id;
+  }
+  return 0;
+}
+
+// What the pitch and clinic screens show, made through the organiser's own client state (the
+// client's clinic model forms the tables) and the crowd's connections: a pitching session whose
+// first pitch runs with people interested, and a policy clinic seated with outcomes recorded.
+void stage_pitching_and_clinic(const test::HubProcess& hub, Crowd& crowd) {
+  net::MemoryOutbox outbox;
+  client::ClientSession organiser(test::taxonomy(), outbox);
+  net::ClientOptions options;
+  options.port = static_cast<unsigned short>(hub.port());
+  options.token = hub.organiser();
+  REQUIRE(organiser.connect(options).ok());
+  const core::EventState& state = organiser.state();
+  until(organiser, [&] { return organiser.joined() && !state.sessions.empty(); }, "the organiser to join");
+  const std::int64_t day = state.sessions.begin()->second.date;
+  REQUIRE(organiser.submit(core::DefineSession{0, "Demo Day pitches", core::SessionKind::Pitching, day, 16 * 60, 17 * 60, 20, {}}).ok());
+  REQUIRE(organiser.submit(core::DefineSession{0, "Policy clinic: the creative economy", core::SessionKind::PolicyClinic, day,
+                                               17 * 60 + 15, 18 * 60 + 45, 20, {}}).ok());
+  for (const char* room : {"Workshop room A", "Workshop room B", "Workshop room C"}) {
+    REQUIRE(organiser.submit(core::DefineTable{0, room, 6}).ok());
+  }
+  until(organiser, [&] { return state.tables.size() >= 3 && find_id(state.tables, [](const core::Table& t) {
+                               return t.name == "Workshop room C"; }) != 0 && state.sessions.size() >= 2; },
+        "the sessions and tables");
+  const auto pitching = find_id(state.sessions, [](const core::Session& s) { return s.kind == core::SessionKind::Pitching; });
+  const auto clinic = find_id(state.sessions, [](const core::Session& s) { return s.kind == core::SessionKind::PolicyClinic; });
+  REQUIRE(pitching != 0);
+  REQUIRE(clinic != 0);
+
+  // Five of the crowd's companies pitch (not the first member, who watches); the first starts.
+  core::SetPitchOrder order{pitching, {}};
+  const int minutes[] = {6, 5, 5, 4, 5};
+  for (std::size_t i = 1; i < crowd.size() && order.pitches.size() < 5; ++i) {
+    if (state.participant(crowd.id(i))->profile.type == core::ParticipantType::Company)
+      order.pitches.push_back({crowd.id(i), minutes[order.pitches.size()]});
+  }
+  REQUIRE(order.pitches.size() >= 2);
+  REQUIRE(organiser.submit(order).ok());
+  REQUIRE(organiser.submit(core::ControlPitch{pitching, core::PitchAction::Start}).ok());
+  until(organiser, [&] { return state.pitching.count(pitching) && state.pitching.at(pitching).status == core::PitchStatus::Pitching; },
+        "the first pitch");
+  const core::ParticipantId pitcher = order.pitches[0].pitcher;
+  for (std::size_t i = 0; i < crowd.size(); i += 2) {
+    if (crowd.id(i) != pitcher) crowd.submit(i, core::MarkInterested{pitching, pitcher, true});
+  }
+  crowd.settle();
+
+  // Three themes; sixteen people pick, the scarce types first; the tables are formed.
+  const char* themes[] = {"Mobility vouchers for creative companies", "Affordable space for start-ups",
+                          "Public procurement of design and innovation"};
+  std::vector<core::TableId> rooms;
+  for (const auto& [id, t] : state.tables) {
+    if (t.name.rfind("Workshop room", 0) == 0) rooms.push_back(id);
+  }
+  for (int t = 0; t < 3; ++t) REQUIRE(organiser.submit(core::DefineClinicTable{0, clinic, rooms[static_cast<std::size_t>(t)], themes[t]}).ok());
+  until(organiser, [&] { return state.clinic_tables.size() >= 3; }, "the clinic tables");
+  std::vector<core::ClinicTableId> tables;
+  for (const auto& [id, ct] : state.clinic_tables) tables.push_back(id);
+  std::vector<core::ParticipantId> people{crowd.id(0)};
+  for (const bool companies : {false, true}) {
+    for (const auto& [id, p] : state.participants) {
+      if (people.size() >= 16) break;
+      if (p.active() && (p.profile.type == core::ParticipantType::Company) == companies && id != crowd.id(0)) people.push_back(id);
+    }
+  }
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    REQUIRE(organiser.submit(core::PickThemes{people[i], {tables[i % 3], tables[(i + 1) % 3]}}).ok());
+  }
+  until(organiser, [&] { return state.clinic_themes.size() >= people.size(); }, "the picked themes");
+  client::ClinicScreen screen;
+  screen.refresh(organiser);
+  auto formed = screen.form(organiser, 7);
+  REQUIRE_MESSAGE(formed.ok(), (formed.ok() ? "" : formed.error().message));
+  REQUIRE(organiser.submit(formed->operation).ok());
+  until(organiser, [&] { return !state.clinic_tables.at(tables[0]).members.empty(); }, "the clinic's seating");
+  screen.refresh(organiser);
+  core::ClinicTableId first_table = 0, other = 0;
+  for (const core::ClinicTableId t : tables) {
+    const auto& members = state.clinic_tables.at(t).members;
+    (std::find(members.begin(), members.end(), crowd.id(0)) != members.end() ? first_table : other) = t;
+  }
+  REQUIRE(first_table != 0);
+  crowd.submit(0, core::RecordClinicOutcome{first_table, "1. Mobility vouchers open to creative SMEs working with a growth-sector partner.\n"
+                                                          "2. One regional desk for cross-sector pilots."});
+  crowd.settle();
+  REQUIRE(organiser.submit(core::RecordClinicOutcome{other, "Shared studios in the old tram depot, rent capped for three years."}).ok());
+  until(organiser, [&] { return !state.clinic_tables.at(other).outcome.empty(); }, "the outcomes");
+  organiser.disconnect();
+}
+
 }  // namespace
 
 TEST_CASE("screenshots of every role's main screens under Xvfb" * doctest::test_suite("slow")) {
@@ -150,21 +277,24 @@ TEST_CASE("screenshots of every role's main screens under Xvfb" * doctest::test_
   test::HubProcess hub(dir / "event.db", {"--demo", "60"});
   Crowd crowd(hub, 12);
   const std::string participant = crowd.token(0);
+  stage_pitching_and_clinic(hub, crowd);
 
   const auto out = std::filesystem::path(CROSSMATCH_BINARY_DIR) / "screenshots";
   std::filesystem::create_directories(out);
   struct Shot {
-    std::string token, screen;
+    std::string token, screen, file = "";  // file: the screen's name when empty
   };
   const Shot shots[] = {
       {"", "join"},
       {participant, "partners"}, {participant, "requests"}, {participant, "agenda"}, {participant, "profile"},
       {hub.organiser(), "event"}, {hub.organiser(), "matching"}, {hub.organiser(), "statistics"},
       {hub.broker(), "monitor"}, {hub.broker(), "network"}, {hub.broker(), "unmatched"},
+      {hub.organiser(), "pitch"}, {participant, "pitch", "pitch-participant"}, {participant, "clinic"},
+      {hub.organiser(), "clinic", "clinic-organiser"},
   };
   for (const Shot& shot : shots) {
     CAPTURE(shot.screen);
-    const std::string png = (out / (shot.screen + ".png")).string();
+    const std::string png = (out / ((shot.file.empty() ? shot.screen : shot.file) + ".png")).string();
     std::filesystem::remove(png);
     // Under AddressSanitizer the system's X and OpenGL libraries keep allocations until the
     // process ends, which LeakSanitizer would report: leak checks are off for this one program

@@ -215,3 +215,68 @@ TEST_CASE("fan-out lines are shared: one for everyone, others only where they di
   CHECK(private_lines.for_viewer(Viewer{core::Role::Participant, ids[0]}, false) == nullptr);
   CHECK(private_lines.for_viewer(Viewer{core::Role::Participant, ids[2]}, false) != nullptr);
 }
+
+TEST_CASE("a participant's snapshot holds the pitching sessions and policy clinics their replica follows") {
+  test::EventFixture f;
+  f.set_up(3, 3);
+  const auto people = f.register_people(12);
+  core::Sequencer hub(test::taxonomy());
+  hub.restore(f.state, 1000, {});
+  std::int64_t at = 1'780'000'000'000;
+  const auto submit = [&](const core::Actor& actor, core::OperationPayload payload) {
+    core::Operation op;
+    op.id = "c" + std::to_string(at);
+    op.payload = std::move(payload);
+    auto outcome = hub.submit(op, actor, at += 1000);
+    REQUIRE_MESSAGE(outcome.ok(), (outcome.ok() ? "" : outcome.error().message));
+    return outcome->applied;
+  };
+  const core::Actor organiser{core::Role::Organiser, 0};
+  // Replicas made now: one of a participant who follows along, one of the organiser.
+  const Viewer watcher{core::Role::Participant, people.back()};
+  net::Replica live(test::taxonomy()), whole(test::taxonomy());
+  live.restore(net::view_state(hub.state(), watcher), 1000);
+  whole.restore(net::view_state(hub.state(), Viewer{core::Role::Organiser, 0}), 1000);
+  std::vector<core::Operation> done;
+  done.push_back(submit(organiser, f.define_session("Pitches", "2026-05-14", 16 * 60, 17 * 60, core::SessionKind::Pitching)));
+  const core::SessionId pitching = hub.state().sessions.rbegin()->first;
+  done.push_back(submit(organiser, f.define_session("Clinic", "2026-05-14", 17 * 60, 18 * 60, core::SessionKind::PolicyClinic)));
+  const core::SessionId clinic = hub.state().sessions.rbegin()->first;
+  std::vector<core::ParticipantId> companies, others;
+  for (const auto p : people) {
+    (hub.state().participant(p)->profile.type == core::ParticipantType::Company ? companies : others).push_back(p);
+  }
+  REQUIRE(companies.size() >= 3);
+
+  done.push_back(submit(organiser, core::SetPitchOrder{pitching, {{companies[0], 5}, {companies[1], 4}}}));
+  done.push_back(submit(organiser, core::ControlPitch{pitching, core::PitchAction::Start}));
+  done.push_back(submit({core::Role::Participant, companies[2]}, core::MarkInterested{pitching, companies[0], true}));
+  done.push_back(submit(organiser, core::DefineClinicTable{0, clinic, 1, "Mobility vouchers"}));
+  const core::ClinicTableId table = hub.state().clinic_tables.rbegin()->first;
+  done.push_back(submit({core::Role::Participant, people[0]}, core::PickThemes{people[0], {table}}));
+  done.push_back(submit(organiser, core::FormClinicTables{clinic, {{table, {people[0], people[1]}, "a mix"}}}));
+  for (const core::Operation& op : done) {
+    for (auto* r : {&live, &whole}) {
+      const Viewer v = r == &live ? watcher : Viewer{core::Role::Organiser, 0};
+      auto viewed = net::view_operation(op, hub.state(), v, false);
+      if (!viewed) continue;
+      REQUIRE(r->apply(*viewed).ok());
+    }
+  }
+  CHECK(live.state() == net::view_state(hub.state(), watcher));
+  CHECK(live.state().pitching == hub.state().pitching);
+  CHECK(live.state().clinic_tables == hub.state().clinic_tables);
+  CHECK(whole.state() == hub.state());
+
+  // One who joins now gets it all in the snapshot, and follows the next operation.
+  net::Replica late(test::taxonomy());
+  late.restore(net::view_state(hub.state(), watcher), done.back().sequence);
+  CHECK(late.state().pitching.at(pitching).pitches[0].interested == std::vector<core::ParticipantId>{companies[2]});
+  CHECK(late.state().clinic_tables.at(table).members == std::vector<core::ParticipantId>{people[0], people[1]});
+  CHECK(late.state().clinic_themes.at(people[0]) == std::vector<core::ClinicTableId>{table});
+  const auto outcome = submit({core::Role::Participant, people[1]}, core::RecordClinicOutcome{table, "Vouchers for pilots"});
+  auto viewed = net::view_operation(outcome, hub.state(), watcher, false);
+  REQUIRE(viewed);
+  CHECK(late.apply(*viewed).ok());
+  CHECK(late.state().clinic_tables.at(table).outcome == "Vouchers for pilots");
+}

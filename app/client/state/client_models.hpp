@@ -7,12 +7,15 @@
 #include <string>
 
 #include "app/client/state/broker_monitor.hpp"
+#include "app/client/state/clinic_screen.hpp"
 #include "app/client/state/client_session.hpp"
 #include "app/client/state/my_meetings.hpp"
 #include "app/client/state/pairing_graph.hpp"
 #include "app/client/state/partner_list.hpp"
+#include "app/client/state/pitch_screen.hpp"
 #include "app/client/state/population_cache.hpp"
 #include "app/client/state/profile_form.hpp"
+#include "app/client/state/screen_drafts.hpp"
 #include "core/matching/matching_settings.hpp"
 
 namespace crossmatch::client {
@@ -30,12 +33,15 @@ struct ClientModels {
   ProfileForm profile;
   BrokerMonitor monitor;
   PairingGraph graph;
+  PitchScreen pitch;
+  ClinicScreen clinic;
 
   // Drafts the organiser screens edit.
   core::MatchingSettings matching_draft;
   bool matching_draft_loaded = false;
   std::string announcement;
   std::string round_name = "Team round";
+  ScreenDrafts drafts;
 
   // The outcome of the last intent, shown under the screen ("Request sent", or why not).
   std::string last_action;

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <type_traits>
 
+#include "app/client/state/person_summary.hpp"
 #include "core/event/calendar.hpp"
 
 namespace crossmatch::client {
@@ -207,11 +208,11 @@ void ClientSession::notify_applied(const core::Operation& op, std::int64_t now_m
   const bool by_me = op.actor.role == core::Role::Participant && op.actor.participant == me_;
   if (by_me) return;
   if (const auto* r = std::get_if<core::RequestMeeting>(&op.payload); r && r->to == me_) {
-    notifications_.add(NoticeKind::Request, "New request from " + name_of(r->from), now_ms);
+    notifications_.add(NoticeKind::Request, "New request from " + name_with_type(*this, r->from), now_ms);
   } else if (const auto* i = std::get_if<core::Introduce>(&op.payload);
              i && (i->first == me_ || i->second == me_)) {
     notifications_.add(NoticeKind::Request,
-                       "A broker introduces you to " + name_of(i->first == me_ ? i->second : i->first),
+                       "A broker introduces you to " + name_with_type(*this, i->first == me_ ? i->second : i->first),
                        now_ms);
   } else {
     core::MeetingId id = 0;

@@ -15,9 +15,10 @@ inline constexpr const char* kClientUsage =
     "  --hub HOST:PORT      the event's hub; with --code or --token the join screen is skipped\n"
     "  --code CODE          the event's join code (a newcomer registers next)\n"
     "  --token TOKEN        a participant's, the organiser's or a broker's token\n"
-    "  --screen NAME        the screen to open: partners, requests, agenda, team, feedback,\n"
-    "                       profile, event, matching, schedule, round, announcements, exports,\n"
-    "                       statistics, monitor, network, unmatched, notifications\n"
+    "  --screen NAME        the screen to open: partners, requests, agenda, team, pitch,\n"
+    "                       clinic, feedback, profile, event, matching, schedule, round,\n"
+    "                       announcements, exports, statistics, monitor, network, unmatched,\n"
+    "                       notifications\n"
     "  --screenshot FILE    save the window to FILE (PNG) after --after seconds and exit\n"
     "  --after SECONDS      when to take the screenshot (default 3)\n"
     "  --config DIR         keep settings in DIR instead of $XDG_CONFIG_HOME/crossmatch\n";

@@ -28,6 +28,7 @@ bool MyMeetings::refresh(const ClientSession& session) {
     row.id = id;
     row.partner = m->other(me_);
     row.partner_name = session.name_of(row.partner);
+    if (const core::Participant* p = state.participant(row.partner)) row.partner_type = core::label(p->profile.type);
     row.message = m->message;
     row.introduced = m->introduced;
     if (m->placement) {

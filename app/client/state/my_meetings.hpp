@@ -15,6 +15,7 @@ struct MeetingRow {
   core::MeetingId id = 0;
   core::ParticipantId partner = 0;
   std::string partner_name;
+  std::string partner_type;  // "Policy maker"
   std::string message;
   bool introduced = false;
   std::string when;    // "Thu 14 May 09:20" or what was proposed

@@ -10,7 +10,7 @@ namespace crossmatch::client {
 
 void draw_agenda_view(ClientModels& m) {
   m.meetings.refresh(m.session);
-  static std::string path;  // the export's file, kept while the program runs
+  std::string& path = m.drafts.agenda_file;
   if (path.empty()) path = default_export_folder() + "/crossmatch-agenda.ics";
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
   ImGui::InputText("##ics", &path);
@@ -34,7 +34,7 @@ void draw_agenda_view(ClientModels& m) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(row.where.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(row.partner_name.c_str());
+    ImGui::Text("%s (%s)", row.partner_name.c_str(), row.partner_type.c_str());
     ImGui::TableNextColumn();
     if (row.start_ms) ImGui::TextUnformatted(countdown(m.now_ms, row.start_ms).c_str());
   }

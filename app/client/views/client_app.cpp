@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/client/views/broker_views.hpp"
+#include "app/client/views/event_views.hpp"
 #include "app/client/views/organiser_views.hpp"
 #include "app/client/views/participant_views.hpp"
 #include "app/client/views/widgets.hpp"
@@ -11,37 +12,54 @@
 namespace crossmatch::client {
 namespace {
 
+// Which roles see a screen, as bits.
+constexpr unsigned kParticipant = 1, kOrganiser = 2, kBroker = 4;
+
+unsigned role_bit(core::Role role) {
+  switch (role) {
+    case core::Role::Participant: return kParticipant;
+    case core::Role::Organiser: return kOrganiser;
+    case core::Role::Broker: return kBroker;
+  }
+  return 0;
+}
+
 struct ScreenEntry {
   const char* name;
   const char* label;
-  core::Role role;
+  unsigned roles;
   void (*draw)(ClientModels&);
 };
 
+// In tab order per role. The pitching and clinic screens are every role's, placed where each role
+// looks for them. Organisers see the broker's screens too: they run the event and watch it.
 // Notifications are a screen of every role, drawn by ClientApp itself.
 constexpr ScreenEntry kScreens[] = {
-    {"partners", "Partners", core::Role::Participant, draw_partners_view},
-    {"requests", "Requests", core::Role::Participant, draw_requests_view},
-    {"agenda", "Agenda", core::Role::Participant, draw_agenda_view},
-    {"team", "My team", core::Role::Participant, draw_team_view},
-    {"feedback", "Feedback", core::Role::Participant, draw_feedback_view},
-    {"profile", "Profile", core::Role::Participant, draw_profile_view},
-    {"event", "Event", core::Role::Organiser, draw_event_view},
-    {"matching", "Matching", core::Role::Organiser, draw_matching_view},
-    {"schedule", "Auto-schedule", core::Role::Organiser, draw_schedule_view},
-    {"round", "Team round", core::Role::Organiser, draw_round_view},
-    {"announcements", "Announcements", core::Role::Organiser, draw_announcements_view},
-    {"exports", "Exports", core::Role::Organiser, draw_exports_view},
-    {"statistics", "Statistics", core::Role::Organiser, draw_statistics_view},
-    {"monitor", "Monitor", core::Role::Broker, draw_monitor_view},
-    {"network", "Network", core::Role::Broker, draw_network_view},
-    {"unmatched", "No meeting yet", core::Role::Broker, draw_unmatched_view},
+    {"partners", "Partners", kParticipant, draw_partners_view},
+    {"requests", "Requests", kParticipant, draw_requests_view},
+    {"agenda", "Agenda", kParticipant, draw_agenda_view},
+    {"team", "My team", kParticipant, draw_team_view},
+    {"pitch", "Pitches", kParticipant, draw_pitch_view},
+    {"clinic", "Policy clinic", kParticipant, draw_clinic_view},
+    {"feedback", "Feedback", kParticipant, draw_feedback_view},
+    {"profile", "Profile", kParticipant, draw_profile_view},
+    {"event", "Event", kOrganiser, draw_event_view},
+    {"matching", "Matching", kOrganiser, draw_matching_view},
+    {"schedule", "Auto-schedule", kOrganiser, draw_schedule_view},
+    {"round", "Team round", kOrganiser, draw_round_view},
+    {"pitch", "Pitches", kOrganiser, draw_pitch_view},
+    {"clinic", "Policy clinic", kOrganiser, draw_clinic_view},
+    {"announcements", "Announcements", kOrganiser, draw_announcements_view},
+    {"exports", "Exports", kOrganiser, draw_exports_view},
+    {"statistics", "Statistics", kOrganiser, draw_statistics_view},
+    {"monitor", "Monitor", kBroker | kOrganiser, draw_monitor_view},
+    {"network", "Network", kBroker | kOrganiser, draw_network_view},
+    {"unmatched", "No meeting yet", kBroker | kOrganiser, draw_unmatched_view},
+    {"pitch", "Pitches", kBroker, draw_pitch_view},
+    {"clinic", "Policy clinic", kBroker, draw_clinic_view},
 };
 
-// Organisers see the broker's screens too: they run the event and watch it.
-bool shown_to(const ScreenEntry& s, core::Role role) {
-  return s.role == role || (role == core::Role::Organiser && s.role == core::Role::Broker);
-}
+bool shown_to(const ScreenEntry& s, core::Role role) { return (s.roles & role_bit(role)) != 0; }
 
 ImVec4 link_colour(LinkStatus status) {
   switch (status) {

@@ -47,14 +47,8 @@ void draw_event_view(ClientModels& m) {
     }
     ImGui::EndTable();
   }
-  static core::DefineSession draft = [] {
-    core::DefineSession d;
-    d.name = "Meetings";
-    d.start = 9 * 60;
-    d.end = 12 * 60;
-    return d;
-  }();
-  static std::string day = "2026-05-14", start = "09:00", end = "12:00";
+  core::DefineSession& draft = m.drafts.session.session;
+  std::string &day = m.drafts.session.day, &start = m.drafts.session.start, &end = m.drafts.session.end;
   ImGui::Spacing();
   ImGui::TextUnformatted("New session");
   const float field = ImGui::GetFontSize() * 6;
@@ -102,8 +96,8 @@ void draw_event_view(ClientModels& m) {
   }
   if (shown > 40) names += ", ... " + std::to_string(shown - 40) + " more";
   ImGui::TextWrapped("%s", names.empty() ? "none yet" : names.c_str());
-  static std::string table_name = "Table";
-  static int seats = 2;
+  std::string& table_name = m.drafts.table.name;
+  int& seats = m.drafts.table.seats;
   label_left("New table");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
   ImGui::InputText("##table", &table_name);

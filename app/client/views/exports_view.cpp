@@ -1,4 +1,5 @@
-// Exports: participants, meetings and teams as CSV, and the agenda of the event as iCalendar.
+// Exports: participants, meetings, teams, policy-clinic tables with their outcomes and pitches as
+// CSV.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -10,7 +11,7 @@
 namespace crossmatch::client {
 
 void draw_exports_view(ClientModels& m) {
-  static std::string folder;
+  std::string& folder = m.drafts.export_folder;
   if (folder.empty()) folder = default_export_folder();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
   ImGui::InputText("Folder", &folder);
@@ -26,6 +27,10 @@ void draw_exports_view(ClientModels& m) {
   if (ImGui::Button("Meetings (CSV)")) save("meetings.csv", storage::meetings_csv(state));
   ImGui::SameLine();
   if (ImGui::Button("Teams (CSV)")) save("teams.csv", storage::teams_csv(state));
+  ImGui::SameLine();
+  if (ImGui::Button("Clinic tables and outcomes (CSV)")) save("clinics.csv", storage::clinics_csv(state));
+  ImGui::SameLine();
+  if (ImGui::Button("Pitches (CSV)")) save("pitches.csv", storage::pitches_csv(state));
   ImGui::TextDisabled("Files are written whole or not at all; an existing file is replaced.");
 }
 

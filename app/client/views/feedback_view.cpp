@@ -10,18 +10,14 @@ namespace crossmatch::client {
 
 void draw_feedback_view(ClientModels& m) {
   m.meetings.refresh(m.session);
-  struct Draft {
-    int rating = 4;
-    bool held = true;
-    std::string comment;
-  };
-  static std::map<core::MeetingId, Draft> drafts;  // what the person is typing, per meeting
+  auto& drafts = m.drafts.feedback;  // what the person is typing, per meeting
   const auto due = m.meetings.feedback_due(m.session, m.now_ms);
   if (due.empty()) ImGui::TextDisabled("Nothing to rate: meetings appear here once they have started.");
   for (const MeetingRow* row : due) {
     ImGui::PushID(static_cast<int>(row->id));
-    Draft& d = drafts[row->id];
-    ImGui::Text("%s, %s at %s", row->partner_name.c_str(), row->when.c_str(), row->where.c_str());
+    FeedbackDraft& d = drafts[row->id];
+    ImGui::Text("%s (%s), %s at %s", row->partner_name.c_str(), row->partner_type.c_str(), row->when.c_str(),
+                row->where.c_str());
     ImGui::Checkbox("The meeting took place", &d.held);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);

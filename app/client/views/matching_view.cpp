@@ -36,15 +36,16 @@ void draw_matching_view(ClientModels& m) {
   if (d.team_max < d.team_min) d.team_max = d.team_min;
   ImGui::PopItemWidth();
 
-  static core::MatchingSettings previewed, previewed_current;
-  static std::uint64_t previewed_builds = 0;
-  static MatchingPreview preview;
-  if (!(previewed == d) || !(previewed_current == current) || previewed_builds != m.population.builds()) {
-    preview = preview_matching(m.population, current, d);
-    previewed = d;
-    previewed_current = current;
-    previewed_builds = m.population.builds();
+  PreviewCache& cache = m.drafts.preview;
+  if (!cache.computed || !(cache.previewed == d) || !(cache.current == current) ||
+      cache.population_builds != m.population.builds()) {
+    cache.preview = preview_matching(m.population, current, d);
+    cache.previewed = d;
+    cache.current = current;
+    cache.population_builds = m.population.builds();
+    cache.computed = true;
   }
+  const MatchingPreview& preview = cache.preview;
   ImGui::Separator();
   ImGui::TextUnformatted("Preview");
   ImGui::BulletText("Top three suggestions change for %d of %d people sampled", preview.top_changed, preview.sampled);

@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "app/client/state/person_summary.hpp"
 #include "app/client/views/broker_views.hpp"
 #include "app/client/views/widgets.hpp"
 
@@ -38,7 +39,7 @@ void draw_monitor_view(ClientModels& m) {
     if (localtime_r(&t, &tm) != nullptr) std::strftime(when, sizeof when, "%H:%M:%S", &tm);
     ImGui::TextDisabled("%s", when);
     ImGui::SameLine();
-    ImGui::TextWrapped("%s + %s%s%s", m.session.name_of(p.first).c_str(), m.session.name_of(p.second).c_str(),
+    ImGui::TextWrapped("%s + %s%s%s", name_with_type(m.session, p.first).c_str(), name_with_type(m.session, p.second).c_str(),
                        p.cross_sector ? "  [cross-sector]" : "", p.cross_border ? " [cross-border]" : "");
   }
   if (m.monitor.feed().empty()) ImGui::TextDisabled("No accepted meetings yet.");

@@ -2,6 +2,7 @@
 // on the window's draw list (creative sectors in one colour, growth sectors in another).
 #include <imgui.h>
 
+#include "app/client/state/person_summary.hpp"
 #include "app/client/views/broker_views.hpp"
 #include "app/client/views/widgets.hpp"
 
@@ -47,7 +48,7 @@ void draw_network_view(ClientModels& m) {
     for (const auto& n : nodes) {
       const ImVec2 p = at(n);
       if ((p.x - mouse.x) * (p.x - mouse.x) + (p.y - mouse.y) * (p.y - mouse.y) < 36) {
-        ImGui::SetTooltip("%s: %d pairings", m.session.name_of(n.id).c_str(), n.degree);
+        ImGui::SetTooltip("%s: %d pairings", name_with_type(m.session, n.id).c_str(), n.degree);
         break;
       }
     }

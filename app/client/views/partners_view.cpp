@@ -61,7 +61,7 @@ void draw_partners_view(ClientModels& m) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p->profile.display_name.c_str());
-      ImGui::TextDisabled("%s", p->profile.organisation.c_str());
+      ImGui::TextDisabled("%s, %s", core::label(p->profile.type), p->profile.organisation.c_str());
       ImGui::TableNextColumn();
       const core::Sector* sector = taxonomy.sector(p->profile.sector);
       const core::City* city = taxonomy.city(p->profile.city);

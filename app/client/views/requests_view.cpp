@@ -2,6 +2,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/client/state/person_summary.hpp"
 #include "app/client/views/participant_views.hpp"
 #include "app/client/views/widgets.hpp"
 
@@ -31,7 +32,10 @@ void draw_requests_view(ClientModels& m) {
   if (m.meetings.incoming().empty()) ImGui::TextDisabled("No requests right now.");
   for (const MeetingRow& row : m.meetings.incoming()) {
     ImGui::PushID(static_cast<int>(row.id));
-    ImGui::Text("%s%s", row.partner_name.c_str(), row.introduced ? "  (introduced by a broker)" : "");
+    ImGui::Text("%s", row.partner_name.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s%s", person_details(m.session, row.partner).c_str(),
+                        row.introduced ? "  (introduced by a broker)" : "");
     if (!row.message.empty()) ImGui::TextWrapped("\"%s\"", row.message.c_str());
     if (!row.when.empty()) ImGui::TextDisabled("%s", row.when.c_str());
     if (ImGui::Button("Accept")) {
@@ -59,7 +63,7 @@ void draw_requests_view(ClientModels& m) {
   if (m.meetings.outgoing().empty()) ImGui::TextDisabled("None: request a meeting from Partners.");
   for (const MeetingRow& row : m.meetings.outgoing()) {
     ImGui::PushID(static_cast<int>(row.id));
-    ImGui::Text("%s", row.partner_name.c_str());
+    ImGui::Text("%s (%s)", row.partner_name.c_str(), row.partner_type.c_str());
     if (!row.when.empty()) {
       ImGui::SameLine();
       ImGui::TextDisabled("%s", row.when.c_str());

@@ -11,7 +11,7 @@ namespace crossmatch::client {
 
 void draw_round_view(ClientModels& m) {
   const core::EventState& state = m.session.state();
-  static core::SessionId session = 0;
+  core::SessionId& session = m.drafts.round_session;
   std::string preview = "choose a team-round session";
   for (const auto& [id, s] : state.sessions) {
     if (s.kind == core::SessionKind::TeamRound && (session == 0 || session == id)) {

@@ -13,10 +13,10 @@ namespace crossmatch::client {
 
 void draw_schedule_view(ClientModels& m) {
   const core::EventState& state = m.session.state();
-  static std::set<core::SessionId> chosen;
-  static bool allow_moves = false;
-  static std::optional<core::AutoSchedule> plan;
-  static std::string problem;
+  std::set<core::SessionId>& chosen = m.drafts.schedule.sessions;
+  bool& allow_moves = m.drafts.schedule.allow_moves;
+  std::optional<core::AutoSchedule>& plan = m.drafts.schedule.plan;
+  std::string& problem = m.drafts.schedule.problem;
   ImGui::TextUnformatted("One-to-one sessions to schedule:");
   for (const auto& [id, s] : state.sessions) {
     if (s.kind != core::SessionKind::Meetings) continue;

@@ -17,8 +17,9 @@ void members(ClientModels& m, const std::vector<core::ParticipantId>& ids) {
     if (p == nullptr) continue;
     const core::Sector* s = taxonomy.sector(p->profile.sector);
     const core::City* c = taxonomy.city(p->profile.city);
-    ImGui::BulletText("%s%s, %s (%s, %s)", p->profile.display_name.c_str(), id == m.session.me() ? " (you)" : "",
-                      p->profile.organisation.c_str(), s ? s->name.c_str() : "", c ? c->name.c_str() : "");
+    ImGui::BulletText("%s%s, %s, %s (%s, %s, %s)", p->profile.display_name.c_str(), id == m.session.me() ? " (you)" : "",
+                      core::label(p->profile.type), p->profile.organisation.c_str(), s ? s->name.c_str() : "",
+                      c ? c->name.c_str() : "", p->profile.country.c_str());
   }
 }
 

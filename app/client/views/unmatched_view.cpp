@@ -31,7 +31,7 @@ void draw_unmatched_view(ClientModels& m) {
       ImGui::PushID(static_cast<int>(id));
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::Text("%s, %s", p->profile.display_name.c_str(), p->profile.organisation.c_str());
+      ImGui::Text("%s (%s), %s", p->profile.display_name.c_str(), core::label(p->profile.type), p->profile.organisation.c_str());
       ImGui::TableNextColumn();
       const core::Sector* s = taxonomy.sector(p->profile.sector);
       const core::City* c = taxonomy.city(p->profile.city);
