@@ -49,6 +49,7 @@ TEST_CASE("session with a hub: join, register, get a request and an answer, see 
   client::JoinForm join;
   join.hub = address;
   join.code_or_token = hub.code();
+  join.insecure = !hub.tls();
   REQUIRE(join.join(ana, nullptr));
   REQUIRE(frames_until(ana, [&] { return ana.joined(); }));
   CHECK(ana.me() == 0);
@@ -66,8 +67,7 @@ TEST_CASE("session with a hub: join, register, get a request and an answer, see 
   // Ben registers too and asks Ana to meet; Ana is told.
   net::MemoryOutbox ben_outbox;
   client::ClientSession ben(test::taxonomy(), ben_outbox);
-  net::ClientOptions options;
-  options.port = static_cast<unsigned short>(hub.port());
+  net::ClientOptions options = hub.client_options();
   options.join_code = hub.code();
   REQUIRE(ben.connect(options).ok());
   REQUIRE(frames_until(ben, [&] { return ben.joined(); }));
@@ -122,6 +122,8 @@ TEST_CASE("session with a hub: a wrong token and an unreachable hub get clear me
   join.hub = "127.0.0.1:" + std::to_string(hub.port());
   join.use_token = true;
   join.code_or_token = "not-a-real-token";
+  join.pin = hub.fingerprint();
+  join.insecure = !hub.tls();
   REQUIRE(join.join(session, nullptr));
   REQUIRE(frames_until(session, [&] { return session.fatal_error().has_value(); }));
   CHECK_FALSE(session.joined());
