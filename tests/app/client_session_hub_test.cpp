@@ -50,8 +50,12 @@ TEST_CASE("session with a hub: join, register, get a request and an answer, see 
   join.hub = address;
   join.code_or_token = hub.code();
   join.insecure = !hub.tls();
-  REQUIRE(join.join(ana, nullptr));
+  client::ClientConfig config = client::ClientConfig::load(dir / "config");
+  REQUIRE(join.join(ana, &config));
   REQUIRE(frames_until(ana, [&] { return ana.joined(); }));
+  // The app remembers the certificate it checked by the join code's pin (each frame, as the app).
+  join.remember_token(ana, &config);
+  CHECK(config.get(client::JoinForm::pin_key(address)) == hub.fingerprint());
   CHECK(ana.me() == 0);
   auto people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {40, 3});
   REQUIRE(people.ok());
@@ -104,11 +108,27 @@ TEST_CASE("session with a hub: join, register, get a request and an answer, see 
   const core::ParticipantId ana_id = ana.me();
   ana.disconnect();
   CHECK(ana.link().status == client::LinkStatus::Offline);
+  // With the token alone: the remembered pin checks the hub.
   join.use_token = true;
   join.code_or_token = *token;
-  REQUIRE(join.join(ana, nullptr));
+  REQUIRE(join.join(ana, &config));
   REQUIRE(frames_until(ana, [&] { return ana.link().status == client::LinkStatus::Online; }));
   CHECK(ana.me() == ana_id);
+
+  if (hub.tls()) {
+    // A hub whose certificate is not the remembered one is refused, and the message says what
+    // changed and which line to remove if the organiser did replace it.
+    ana.disconnect();
+    config.set(client::JoinForm::pin_key(address), std::string(64, 'b'));
+    REQUIRE(join.join(ana, &config));
+    REQUIRE(frames_until(ana, [&] { return ana.fatal_error().has_value(); }));
+    CHECK(ana.fatal_error()->code == "certificate_changed");
+    const std::string message = join.message(ana);
+    CHECK(message.find("Ask the organiser") != std::string::npos);
+    CHECK(message.find(client::JoinForm::pin_key(address)) != std::string::npos);
+    CHECK(message.find((dir / "config" / "client.conf").string()) != std::string::npos);
+    CHECK(ana.link().status == client::LinkStatus::Offline);
+  }
   std::filesystem::remove_all(dir);
 }
 

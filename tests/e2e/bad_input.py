@@ -200,8 +200,14 @@ def main():
 
     # A 1 MiB line.
     big, _ = participant(args)
-    big.send_raw(b'{"type":"ping","pad":"' + b"x" * (1 << 20) + b'"}\n')
-    m = first(big, ("error",))
+    try:
+        big.send_raw(b'{"type":"ping","pad":"' + b"x" * (1 << 20) + b'"}\n')
+    except OSError:
+        pass  # the hub stopped reading and closed before the whole line was sent: its answer is on its way
+    try:
+        m = first(big, ("error",))
+    except OSError:
+        m = None
     check(m and m["code"] == "line_too_long" and m["close"], "a 1 MiB line: line_too_long, closed")
     still_serving("a 1 MiB line")
 
