@@ -15,6 +15,10 @@ class TransportCategory final : public std::error_category {
       case TransportError::tls_client_on_plain_hub:
         return "the client opened a TLS handshake, but this hub runs without TLS (--insecure)";
       case TransportError::handshake_timeout: return "no TLS handshake in time";
+      case TransportError::certificate_refused:
+        return "the client refused the hub's certificate (its pin names another: a mistyped or old join code, "
+               "a certificate changed since the client remembered it, or a connection through someone else's "
+               "proxy)";
     }
     return "transport error";
   }

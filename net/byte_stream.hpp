@@ -55,6 +55,7 @@ enum class TransportError {
   plain_client_on_tls_hub = 1,  // told so in a line of the protocol, then closed
   tls_client_on_plain_hub,
   handshake_timeout,
+  certificate_refused,  // the client's pin names another certificate
 };
 const std::error_category& transport_category();
 std::error_code make_error_code(TransportError e);

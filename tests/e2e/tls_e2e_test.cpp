@@ -117,6 +117,7 @@ TEST_CASE("tls: the join code's pin reaches the hub; a wrong pin is refused befo
   CHECK(refused.error->fatal);
   CHECK(refused.error->error.message.find(pin) != std::string::npos);  // what the hub showed
   CHECK(refused.state == net::ConnectionState::Offline);
+  CHECK(hub.log().find("the client refused the hub's certificate") != std::string::npos);
 
   // A pin remembered from before that no longer matches: the certificate changed, and the
   // message says what to do.
