@@ -50,7 +50,7 @@ run_hub() {
     "${flags[@]}" > "$out/hub.log" 2>&1 &
   hub=$!
   for _ in $(seq 1200); do
-    grep -q '^listening on' "$out/hub.log" && break
+    grep -q '^listening on' "$out/hub.log" 2>/dev/null && break
     kill -0 "$hub" 2>/dev/null || { cat "$out/hub.log"; echo "sync_bench: the hub did not start" >&2; exit 1; }
     sleep 0.1
   done
