@@ -67,6 +67,11 @@ run_hub() {
   load_json=$(run /usr/bin/time -f '%U %S' -o "$out/load.time" build/bin/crossmatch-load --host 127.0.0.1 --port "$port" \
     --code "$code" "${load_flags[@]}" --clients "$clients" --participants "$participants" --seconds "$seconds" \
     --rate "$rate" --edit-share "$edit_share" | tail -1)
+  if ! grep -q '^VmHWM' "/proc/$hub/status" 2>/dev/null; then
+    tail -20 "$out/hub.log"
+    echo "sync_bench: the hub ($transport) stopped during the load" >&2
+    exit 1
+  fi
   cpu_after=$(awk '{print $14 + $15}' "/proc/$hub/stat")
   awk '{print $1 + $2}' "$out/load.time" > "$out/load_cpu"
   awk '/^VmHWM/ {print $2}' "/proc/$hub/status" > "$out/hwm_kb"

@@ -3,7 +3,7 @@
 // handshake timeout and connection limit cover it), and the client's connect, handshake and
 // certificate pinning. OpenSSL reads and writes the socket itself, so a broadcast line is
 // encrypted once into the kernel's buffer: asio's ssl::stream would pass it through a BIO pair
-// and two more buffers of 17 KiB per connection (docs/protocol.md, "Transport").
+// and two more buffers of 17 KiB per connection (bench/README.md, "Sync over TLS").
 #include <cstddef>  // before asio: see byte_stream.hpp
 
 #include <asio/ssl/context.hpp>
@@ -103,6 +103,7 @@ std::error_code failure_of(const StatePtr& s, int result, asio::socket_base::wai
 using Done = std::function<void(const std::error_code&)>;
 
 void drive_handshake(const StatePtr& s, Done done) {
+  if (!s->socket.is_open()) return done(asio::error::bad_descriptor);
   ERR_clear_error();
   errno = 0;
   const int r = SSL_do_handshake(s->ssl);
@@ -119,13 +120,17 @@ void drive_handshake(const StatePtr& s, Done done) {
 
 // `inline_call`: still inside the call that started the operation, so its handler is posted.
 void drive_read(const StatePtr& s, asio::mutable_buffer buffer, ByteStream::Handler handler, bool inline_call) {
-  ERR_clear_error();
-  errno = 0;
   std::size_t n = 0;
-  const int r = SSL_read_ex(s->ssl, buffer.data(), buffer.size(), &n);
   asio::socket_base::wait_type want{};
   bool again = false;
-  const std::error_code ec = r == 1 ? std::error_code() : failure_of(s, r, want, again);
+  std::error_code ec = asio::error::bad_descriptor;
+  // A closed socket's number may already belong to another connection: OpenSSL must not touch it.
+  if (s->socket.is_open()) {
+    ERR_clear_error();
+    errno = 0;
+    const int r = SSL_read_ex(s->ssl, buffer.data(), buffer.size(), &n);
+    ec = r == 1 ? std::error_code() : failure_of(s, r, want, again);
+  }
   if (again) {
     s->socket.async_wait(want, [s, buffer, handler = std::move(handler)](const std::error_code& waited) mutable {
       if (waited) return handler(waited, 0);
@@ -144,6 +149,11 @@ void drive_write(const StatePtr& s, std::shared_ptr<std::string> data, std::size
                  ByteStream::Handler handler, bool inline_call) {
   std::error_code ec;
   while (offset < data->size()) {
+    // A closed socket's number may already belong to another connection: OpenSSL must not touch it.
+    if (!s->socket.is_open()) {
+      ec = asio::error::bad_descriptor;
+      break;
+    }
     ERR_clear_error();
     errno = 0;
     std::size_t n = 0;
@@ -364,15 +374,18 @@ void TlsClient::async_connect(asio::io_context& io, const std::string& host, uns
   auto resolver = std::make_shared<asio::ip::tcp::resolver>(io);
   auto timer = std::make_shared<asio::steady_timer>(io);
   auto timed_out = std::make_shared<bool>(false);
+  auto finished = std::make_shared<bool>(false);
   timer->expires_after(std::chrono::duration_cast<asio::steady_timer::duration>(std::chrono::duration<double>(handshake_seconds)));
-  timer->async_wait([state, resolver, timed_out](const std::error_code& ec) {
-    if (ec) return;
+  // A timer that expired just as the handshake finished may still run: `finished` stops it.
+  timer->async_wait([state, resolver, timed_out, finished](const std::error_code& ec) {
+    if (ec || *finished) return;
     *timed_out = true;
     resolver->cancel();
     std::error_code ignored;
     state->socket.close(ignored);
   });
-  auto finish = [state, check, timer, timed_out, handler = std::move(handler)](std::error_code ec) mutable {
+  auto finish = [state, check, timer, timed_out, finished, handler = std::move(handler)](std::error_code ec) mutable {
+    *finished = true;
     timer->cancel();
     ConnectOutcome outcome;
     outcome.fingerprint = check->fingerprint;
