@@ -59,10 +59,14 @@ struct TlsState {
   std::string peer;
   Phase phase = Phase::Fresh;
   std::error_code failure;
-  std::vector<std::function<void()>> waiting;  // operations to start once the handshake is done
+  // Operations to start once the handshake is done. The handshake's own handlers own the list:
+  // were the state to own it, an owner's handler waiting in it would keep the state, and so
+  // itself, alive for ever when the loop stops before the handshake ends.
+  std::weak_ptr<std::vector<std::function<void()>>> waiting;
   unsigned char first = 0;
 };
 using StatePtr = std::shared_ptr<TlsState>;
+using Waiting = std::shared_ptr<std::vector<std::function<void()>>>;
 
 // Binds the SSL object to the socket (made non-blocking: OpenSSL's reads and writes say "want
 // read/write" instead of waiting, and asio waits for the socket).
@@ -180,21 +184,22 @@ void drive_write(const StatePtr& s, std::shared_ptr<std::string> data, std::size
   }
 }
 
-void settle(const StatePtr& s, std::error_code failure) {
+void settle(const StatePtr& s, const Waiting& waiting, std::error_code failure) {
   s->phase = failure ? TlsState::Phase::Failed : TlsState::Phase::Ready;
   s->failure = failure;
-  std::vector<std::function<void()>> waiting;
-  waiting.swap(s->waiting);
-  for (auto& start : waiting) start();
+  std::vector<std::function<void()>> starts;
+  starts.swap(*waiting);
+  for (auto& start : starts) start();
 }
 
 // The hub's side: a client that does not open with a TLS record is told so in a line of the
 // protocol it can read; otherwise the handshake.
-void open_server_side(const StatePtr& s) {
+void open_server_side(const StatePtr& s, const Waiting& waiting) {
   s->phase = TlsState::Phase::Opening;
   s->socket.async_receive(
-      asio::buffer(&s->first, 1), asio::socket_base::message_peek, [s](const std::error_code& ec, std::size_t n) {
-        if (ec || n == 0) return settle(s, ec ? ec : asio::error::eof);
+      asio::buffer(&s->first, 1), asio::socket_base::message_peek,
+      [s, waiting](const std::error_code& ec, std::size_t n) {
+        if (ec || n == 0) return settle(s, waiting, ec ? ec : asio::error::eof);
         if (s->first != kTlsHandshakeRecord) {
           auto line = std::make_shared<std::string>(
               encode(ErrorMessage{core::make_error("tls_required", "",
@@ -204,20 +209,20 @@ void open_server_side(const StatePtr& s) {
                                                    "the hub with --insecure."),
                                   true}) +
               "\n");
-          asio::async_write(s->socket, asio::buffer(*line), [s, line](const std::error_code&, std::size_t) {
-            settle(s, TransportError::plain_client_on_tls_hub);
+          asio::async_write(s->socket, asio::buffer(*line), [s, waiting, line](const std::error_code&, std::size_t) {
+            settle(s, waiting, TransportError::plain_client_on_tls_hub);
           });
           return;
         }
         std::error_code attached;
-        if (!attach(s, attached)) return settle(s, attached);
+        if (!attach(s, attached)) return settle(s, waiting, attached);
         SSL_set_accept_state(s->ssl);
-        drive_handshake(s, [s](const std::error_code& hs) {
+        drive_handshake(s, [s, waiting](const std::error_code& hs) {
           // The client's alert when its pin names another certificate, said in words for the log.
           const auto reason = ERR_GET_REASON(static_cast<unsigned long>(hs.value()));
           const bool refused = hs && hs.category() == asio::error::get_ssl_category() &&
                                (reason == SSL_R_TLSV1_ALERT_UNKNOWN_CA || reason == SSL_R_SSLV3_ALERT_BAD_CERTIFICATE);
-          settle(s, refused ? std::error_code(TransportError::certificate_refused) : hs);
+          settle(s, waiting, refused ? std::error_code(TransportError::certificate_refused) : hs);
         });
       });
 }
@@ -265,11 +270,21 @@ class TlsStream final : public ByteStream {
       case TlsState::Phase::Failed:
         asio::post(s_->socket.get_executor(), [start = std::move(start)] { start(false); });
         return;
-      case TlsState::Phase::Fresh:
-        s_->waiting.push_back([start = std::move(start)] { start(false); });
-        open_server_side(s_);
+      case TlsState::Phase::Fresh: {
+        auto waiting = std::make_shared<std::vector<std::function<void()>>>();
+        waiting->push_back([start = std::move(start)] { start(false); });
+        s_->waiting = waiting;
+        open_server_side(s_, waiting);
         return;
-      case TlsState::Phase::Opening: s_->waiting.push_back([start = std::move(start)] { start(false); }); return;
+      }
+      case TlsState::Phase::Opening:
+        if (auto waiting = s_->waiting.lock()) {
+          waiting->push_back([start = std::move(start)] { start(false); });
+        } else {
+          // The handshake's handlers are gone (the loop is being torn down): nothing will run.
+          asio::post(s_->socket.get_executor(), [start = std::move(start)] { start(false); });
+        }
+        return;
     }
   }
 
