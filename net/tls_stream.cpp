@@ -12,6 +12,9 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
+#include <csignal>
+#include <mutex>
+
 #include "net/byte_stream.hpp"
 #include "net/messages.hpp"
 #include "net/tls_identity.hpp"
@@ -21,7 +24,16 @@ namespace {
 
 constexpr unsigned char kTlsHandshakeRecord = 0x16;
 
+// OpenSSL writes the socket with write(2), which raises SIGPIPE when the peer has gone and so
+// would end the whole program (asio's own writes pass MSG_NOSIGNAL): the program ignores SIGPIPE
+// instead, and the write fails with EPIPE like any other lost connection.
+void ignore_sigpipe() {
+  static std::once_flag once;
+  std::call_once(once, [] { std::signal(SIGPIPE, SIG_IGN); });
+}
+
 void tls13_only(asio::ssl::context& context) {
+  ignore_sigpipe();
   SSL_CTX* ctx = context.native_handle();
   SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION);
   SSL_CTX_set_max_proto_version(ctx, TLS1_3_VERSION);

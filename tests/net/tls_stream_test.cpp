@@ -102,5 +102,20 @@ TEST_CASE("tls stream: lines both ways after a pinned handshake; a closed stream
   // The hub's side of the newcomer is still waiting for a TLS handshake: no stray record (which
   // it would refuse as "not TLS") arrived.
   CHECK_FALSE(got_done[1]);
+
+  // The hub's side of the closed connection keeps writing: the writes fail, and the program
+  // lives on (no SIGPIPE).
+  const std::string block(64 * 1024, 'x');
+  std::vector<asio::const_buffer> blocks{asio::buffer(block)};
+  std::error_code late_error;
+  for (int i = 0; i < 20 && !late_error; ++i) {
+    bool done = false;
+    accepted[0]->async_write(blocks, [&](const std::error_code& ec, std::size_t) {
+      late_error = ec;
+      done = true;
+    });
+    run_until(io, [&] { return done; }, std::chrono::seconds(5));
+  }
+  CHECK(late_error);
   std::filesystem::remove_all(dir);
 }
