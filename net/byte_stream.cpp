@@ -1,8 +1,42 @@
 #include "net/byte_stream.hpp"
 
-namespace crossmatch::net {
+#include "net/messages.hpp"
 
-TcpStream::TcpStream(asio::ip::tcp::socket socket) : socket_(std::move(socket)) {
+namespace crossmatch::net {
+namespace {
+
+class TransportCategory final : public std::error_category {
+ public:
+  const char* name() const noexcept override { return "crossmatch transport"; }
+  std::string message(int value) const override {
+    switch (static_cast<TransportError>(value)) {
+      case TransportError::plain_client_on_tls_hub:
+        return "the client spoke without TLS to a hub that requires it (told so)";
+      case TransportError::tls_client_on_plain_hub:
+        return "the client opened a TLS handshake, but this hub runs without TLS (--insecure)";
+      case TransportError::handshake_timeout: return "no TLS handshake in time";
+      case TransportError::certificate_refused:
+        return "the client refused the hub's certificate (its pin names another: a mistyped or old join code, "
+               "a certificate changed since the client remembered it, or a connection through someone else's "
+               "proxy)";
+    }
+    return "transport error";
+  }
+};
+
+constexpr unsigned char kTlsHandshakeRecord = 0x16;
+
+}  // namespace
+
+const std::error_category& transport_category() {
+  static const TransportCategory category;
+  return category;
+}
+
+std::error_code make_error_code(TransportError e) { return {static_cast<int>(e), transport_category()}; }
+
+TcpStream::TcpStream(asio::ip::tcp::socket socket, bool hub_side)
+    : socket_(std::move(socket)), check_first_byte_(hub_side) {
   std::error_code ec;
   const auto endpoint = socket_.remote_endpoint(ec);
   peer_ = ec ? std::string("unknown") : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
@@ -10,7 +44,22 @@ TcpStream::TcpStream(asio::ip::tcp::socket socket) : socket_(std::move(socket)) 
 }
 
 void TcpStream::async_read_some(asio::mutable_buffer buffer, Handler handler) {
-  socket_.async_read_some(buffer, std::move(handler));
+  if (!check_first_byte_) return socket_.async_read_some(buffer, std::move(handler));
+  check_first_byte_ = false;
+  socket_.async_read_some(buffer, [this, buffer, handler = std::move(handler)](const std::error_code& ec, std::size_t n) {
+    if (ec || n == 0 || *static_cast<const unsigned char*>(buffer.data()) != kTlsHandshakeRecord) return handler(ec, n);
+    // A TLS client cannot read this line, but its handshake fails on it at once (instead of
+    // waiting for a timeout), and a person trying the hub by hand reads why.
+    auto line = std::make_shared<std::string>(
+        encode(ErrorMessage{core::make_error("tls_not_enabled", "",
+                                             "This hub runs without TLS (--insecure); connect without TLS, "
+                                             "or ask the organiser to run the hub with TLS."),
+                            true}) +
+        "\n");
+    asio::async_write(socket_, asio::buffer(*line), [line, handler](const std::error_code&, std::size_t) {
+      handler(TransportError::tls_client_on_plain_hub, 0);
+    });
+  });
 }
 
 void TcpStream::async_write(const std::vector<asio::const_buffer>& buffers, Handler handler) {

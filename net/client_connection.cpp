@@ -10,6 +10,7 @@
 #include "net/byte_stream.hpp"
 #include "net/line_splitter.hpp"
 #include "net/protocol.hpp"
+#include "net/tls_identity.hpp"
 #include "net/tokens.hpp"
 
 namespace crossmatch::net {
@@ -58,7 +59,8 @@ bool transient(const std::string& code) {
 
 // Connection errors after which trying again cannot help.
 bool fatal(const std::string& code) {
-  return code == "wrong_token" || code == "wrong_join_code" || code == "protocol_mismatch" || code == "erased";
+  return code == "wrong_token" || code == "wrong_join_code" || code == "protocol_mismatch" || code == "erased" ||
+         code == "tls_required" || code == "tls_not_enabled";
 }
 
 }  // namespace
@@ -76,6 +78,10 @@ class ClientConnection::Impl {
         splitter_(kMaxHubLineBytes),
         rng_(std::random_device{}()) {
     token_ = options_.token;
+    const JoinCode typed = split_join_code(options_.join_code);
+    hello_code_ = typed.code;
+    pin_ = options_.pin.empty() ? typed.pin : options_.pin;
+    if (!options_.insecure) tls_ = std::make_unique<TlsClient>();
     if (options_.after) last_seq_ = *options_.after;
     have_replica_ = options_.after.has_value();
   }
@@ -160,6 +166,10 @@ class ClientConnection::Impl {
     std::lock_guard lock(mutex_);
     return participant_;
   }
+  std::string hub_fingerprint() const {
+    std::lock_guard lock(mutex_);
+    return fingerprint_;
+  }
 
  private:
   // [SECTION] Inbox (any thread; the lock guards it)
@@ -189,6 +199,7 @@ class ClientConnection::Impl {
     if (stopped_) return;
     set_state(ConnectionState::Connecting);
     const std::uint64_t generation = ++generation_;
+    if (tls_) return connect_tls(generation);
     async_connect_tcp(io_, options_.host, options_.port,
                       [this, generation](const std::error_code& ec, std::unique_ptr<ByteStream> stream) {
                         if (this->stopped_ || generation != this->generation_) return;
@@ -196,6 +207,61 @@ class ClientConnection::Impl {
                                                   std::to_string(this->options_.port) + ": " + ec.message());
                         this->opened(std::move(stream));
                       });
+  }
+
+  std::string where() const { return options_.host + ":" + std::to_string(options_.port); }
+
+  void connect_tls(std::uint64_t generation) {
+    if (pin_.empty())
+      return give_up(core::make_error(
+          "no_pin", "pin",
+          "There is no pin to check the hub at " + where() +
+              " by: join with the whole join code (its last three groups are the hub's pin), or give the pin "
+              "the hub printed; nothing was sent."));
+    if (!valid_pin(pin_))
+      return give_up(core::make_error("invalid_pin", "pin",
+                                      "'" + pin_ + "' is not a pin: three groups of four letters and digits "
+                                      "(ABCD-EFGH-JKLM) or a SHA-256 fingerprint of 64 hex digits."));
+    tls_->async_connect(io_, options_.host, options_.port, pin_, [this, generation](ConnectOutcome outcome) {
+      if (this->stopped_ || generation != this->generation_) return;
+      if (outcome.wrong_pin) return this->give_up(this->pin_refusal(outcome.fingerprint));
+      if (outcome.not_tls)
+        return this->give_up(core::make_error(
+            "hub_without_tls", "",
+            "The hub at " + this->where() + " answered without TLS: it runs with --insecure. Connect with "
+            "--insecure only on a network you trust, or ask the organiser to run the hub with TLS."));
+      if (outcome.error)
+        return this->lost("cannot reach the hub at " + this->where() + ": " + outcome.error.message());
+      {
+        std::lock_guard lock(this->mutex_);
+        this->fingerprint_ = outcome.fingerprint;
+      }
+      this->opened(std::move(outcome.stream));
+    });
+  }
+
+  core::Error pin_refusal(const std::string& seen) const {
+    const std::string shown = seen.empty() ? std::string("none") : short_pin(seen);
+    if (options_.pin_remembered)
+      return core::make_error(
+          "certificate_changed", "pin",
+          "The hub at " + where() + " shows a different certificate from the one remembered from an earlier "
+          "connection (SHA-256 " + pin_ + " then, " + seen + " now). Someone on this network may be posing as "
+          "the hub, or the organiser replaced its certificate. Ask the organiser; only if they replaced it, " +
+          (options_.forget_hint.empty() ? std::string("forget the remembered pin") : options_.forget_hint) +
+          " and join again with the new join code. Nothing was sent.");
+    return core::make_error(
+        "wrong_pin", "pin",
+        "The hub at " + where() + " shows a certificate with pin " + shown + ", not the pin " + pin_ +
+            " of the join code: it may not be the event's hub but someone between you and it on this network. "
+            "Check the join code with the organiser. Nothing was sent.");
+  }
+
+  void give_up(const core::Error& error) {
+    deliver(HubError{error, true});
+    given_up_ = true;
+    close_stream();
+    set_state(ConnectionState::Offline, error.message);
   }
 
   void opened(std::unique_ptr<ByteStream> stream) {
@@ -212,7 +278,7 @@ class ClientConnection::Impl {
       if (!token_.empty()) {
         hello.token = token_;
       } else {
-        hello.join_code = options_.join_code;
+        hello.join_code = hello_code_;
       }
       if (have_replica_) hello.after = last_seq_;
     }
@@ -445,10 +511,16 @@ class ClientConnection::Impl {
   ClientOptions options_;
   Outbox& outbox_;
   std::mutex outbox_mutex_;
+  // Before the io_context: connections under way when it goes hold TLS state made from it.
+  std::unique_ptr<TlsClient> tls_;  // none: plain TCP
   asio::io_context io_;
   asio::steady_timer reconnect_timer_;
   asio::steady_timer tick_;
   std::thread thread_;
+
+  // Set once, before the thread starts.
+  std::string hello_code_;  // the event's code from the join code as typed
+  std::string pin_;
 
   // The connection's thread only.
   std::unique_ptr<ByteStream> stream_;
@@ -479,6 +551,7 @@ class ClientConnection::Impl {
   std::uint64_t last_seq_ = 0;
   std::string token_;
   core::ParticipantId participant_ = 0;
+  std::string fingerprint_;
 };
 
 ClientConnection::ClientConnection(const core::Taxonomy& taxonomy, ClientOptions options, Outbox& outbox)
@@ -494,5 +567,6 @@ std::size_t ClientConnection::pending() const { return impl_->pending(); }
 std::uint64_t ClientConnection::last_seq() const { return impl_->last_seq(); }
 std::string ClientConnection::token() const { return impl_->token(); }
 core::ParticipantId ClientConnection::participant() const { return impl_->participant(); }
+std::string ClientConnection::hub_fingerprint() const { return impl_->hub_fingerprint(); }
 
 }  // namespace crossmatch::net

@@ -45,8 +45,17 @@ class MemoryOutbox final : public Outbox {
 struct ClientOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 0;
-  std::string join_code;  // a newcomer's event code, or ...
+  std::string join_code;  // a newcomer's join code as typed (with the hub's pin), or ...
   std::string token;      // ... the token the hub gave (replaces the code once registered)
+  // TLS 1.3 (the default) accepts only the hub whose certificate `pin` names: its SHA-256
+  // fingerprint (64 hex digits) or the short pin (net/tls_identity.hpp); empty: the pin at the
+  // end of `join_code`. `insecure`: plain TCP, no check.
+  bool insecure = false;
+  std::string pin;
+  // `pin` was remembered from an earlier connection rather than typed: a certificate that does
+  // not match it has changed since, and `forget_hint` tells the user how to forget the pin.
+  bool pin_remembered = false;
+  std::string forget_hint;
   // The last sequence number the local replica holds; none: ask for a snapshot.
   std::optional<std::uint64_t> after;
   CatchUp catch_up = CatchUp::Replica;
@@ -130,6 +139,9 @@ class ClientConnection {
   std::uint64_t last_seq() const;           // the last sequence number delivered to the inbox
   std::string token() const;                // the token in use (after registering: the new one)
   core::ParticipantId participant() const;  // who this connection is, once welcomed
+  // The SHA-256 fingerprint of the certificate the hub showed (TLS; hex), once connected: the
+  // pin to remember for this hub.
+  std::string hub_fingerprint() const;
 
  private:
   class Impl;

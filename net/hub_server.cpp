@@ -97,6 +97,11 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   }
 
   core::Status listen() {
+    if (options_.tls) {
+      auto tls = TlsServer::make(*options_.tls);
+      if (!tls) return tls.error();
+      tls_ = std::move(*tls);
+    }
     std::error_code ec;
     const auto address = asio::ip::make_address(options_.host, ec);
     if (ec) return core::make_error("invalid", "--host", "'" + options_.host + "' is not an IP address.");
@@ -128,7 +133,9 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
         });
         return;
       }
-      opened(std::make_unique<TcpStream>(std::move(socket)));
+      // With TLS, the handshake runs behind the connection's first read: the handshake timeout
+      // and the connection limit below cover it like any client that has not said hello.
+      opened(tls_ ? tls_->wrap(std::move(socket)) : std::make_unique<TcpStream>(std::move(socket), true));
       accept();
     });
   }
@@ -824,6 +831,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   HubOptions options_;
   std::ostream& out_;
   asio::ip::tcp::acceptor acceptor_;
+  std::unique_ptr<TlsServer> tls_;
   asio::steady_timer tick_;
   unsigned short port_ = 0;
   core::Sequencer sequencer_;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <unordered_map>
@@ -17,6 +18,7 @@
 #include "net/hub_log.hpp"
 #include "net/messages.hpp"
 #include "net/protocol.hpp"
+#include "net/tls_identity.hpp"
 
 namespace asio {
 class io_context;
@@ -34,6 +36,8 @@ struct HubOptions {
   double rate_burst = kDefaultRateBurst;
   std::size_t max_unsent_bytes = kDefaultMaxUnsentBytes;
   std::string hub_name = "crossmatch-hub";
+  // TLS 1.3 with this certificate and key; none: plain TCP (--insecure).
+  std::optional<TlsIdentity> tls;
 };
 
 // Counters for log lines and tests.

@@ -72,14 +72,19 @@ int main(int argc, char** argv) {
   if (folder && args->screenshot.empty()) session.keep_outbox_in(*folder);
   client::ClientApp app(session, config ? &*config : nullptr);
   if (!args->screen.empty()) app.open_screen(args->screen);
+  if (args->insecure) std::cerr << "crossmatch: WARNING: --insecure: no TLS; what you send can be read on the network\n";
   if (args->has_hub && (!args->code.empty() || !args->token.empty())) {
     auto& join = app.join_form();
     join.hub = args->hub.host + ":" + std::to_string(args->hub.port);
     join.use_token = !args->token.empty();
     join.code_or_token = join.use_token ? args->token : args->code;
+    join.pin = args->pin;
+    join.insecure = args->insecure;
     join.join(session, config ? &*config : nullptr);
   } else if (args->has_hub) {
     app.join_form().hub = args->hub.host + ":" + std::to_string(args->hub.port);
+    app.join_form().pin = args->pin;
+    app.join_form().insecure = args->insecure;
   }
 
   bool first = true, shot_taken = false;

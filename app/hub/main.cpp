@@ -133,7 +133,8 @@ int main(int argc, char** argv) {
     return run_replay(*args);
   }
   if (command == "serve") {
-    auto args = CommandLine::parse(argc, argv, 2, crossmatch::hub::serve_value_flags());
+    auto args = CommandLine::parse(argc, argv, 2, crossmatch::hub::serve_value_flags(),
+                                   crossmatch::hub::serve_switches());
     if (!args) return fail(args.error());
     return crossmatch::hub::run_serve(*args);
   }

@@ -22,7 +22,7 @@ const char* const kServeUsage =
     "  serve --db FILE [--host 127.0.0.1] [--port 7420] [--demo N] [--seed K] [--name NAME]\n"
     "        [--time-zone ZONE] [--max-connections N] [--idle-seconds S] [--handshake-seconds S]\n"
     "        [--rate R] [--burst B] [--max-unsent-mb M] [--assets DIR] [--team-delay-ms MS]\n"
-    "        [--team-seconds S]\n"
+    "        [--team-seconds S] [--cert FILE --key FILE | --insecure]\n"
     "      run the hub of the event in FILE (created when new: prints its join code and the\n"
     "      organiser's and a broker's tokens once; --demo N adds N generated participants);\n"
     "      teams are re-formed --team-delay-ms after the last change that affects them (2000),\n"
@@ -31,8 +31,10 @@ const char* const kServeUsage =
 std::set<std::string> serve_value_flags() {
   return {"--db",   "--host",  "--port",  "--demo",   "--seed",          "--name",        "--time-zone",
           "--max-connections", "--idle-seconds", "--handshake-seconds", "--rate", "--burst",
-          "--max-unsent-mb", "--assets", "--team-delay-ms", "--team-seconds"};
+          "--max-unsent-mb", "--assets", "--team-delay-ms", "--team-seconds", "--cert", "--key"};
 }
+
+std::set<std::string> serve_switches() { return {"--insecure"}; }
 
 namespace {
 
@@ -53,6 +55,40 @@ void raise_file_limit() {
 std::int64_t today() {
   const auto now = std::chrono::system_clock::now();
   return std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
+}
+
+// The hub's certificate and key: the organiser's own, or the pair kept beside the database
+// (made on first start); none with --insecure.
+core::Result<std::optional<net::TlsIdentity>> tls_identity(const CommandLine& args, const std::string& db) {
+  const auto cert = args.get("--cert");
+  const auto key = args.get("--key");
+  if (args.has("--insecure")) {
+    if (cert || key)
+      return core::make_error("invalid", cert ? "--cert" : "--key", "--cert and --key are for TLS; --insecure turns it off.");
+    std::cout << "WARNING: --insecure: no TLS; profiles, contact details and tokens cross the network in plain "
+                 "text, and clients cannot tell this hub from an impostor\n";
+    std::cerr << "crossmatch-hub serve: WARNING: running without TLS (--insecure)\n";
+    return std::optional<net::TlsIdentity>();
+  }
+  if (cert.has_value() != key.has_value())
+    return core::make_error("missing_flag", cert ? "--key" : "--cert", "--cert and --key go together.");
+  net::TlsIdentity identity;
+  if (cert) {
+    auto loaded = net::load_tls_identity(*cert, *key);
+    if (!loaded) return loaded.error();
+    identity = std::move(*loaded);
+    std::cout << "tls certificate: " << *cert << " (key " << *key << ")\n";
+  } else {
+    auto stored = net::load_or_create_tls_identity(db, "crossmatch hub");
+    if (!stored) return stored.error();
+    identity = std::move(stored->identity);
+    std::cout << (stored->created ? "made the hub's tls certificate: " : "tls certificate: ")
+              << net::stored_certificate_file(db).string() << " (key " << net::stored_key_file(db).string()
+              << ", readable by its owner only)\n";
+  }
+  std::cout << "certificate sha256: " << identity.fingerprint << "\n"
+            << "pin: " << net::short_pin(identity.fingerprint) << "\n";
+  return std::optional<net::TlsIdentity>(std::move(identity));
 }
 
 }  // namespace
@@ -100,6 +136,10 @@ int run_serve(const CommandLine& args) {
 
   auto store = storage::EventStore::open(*db, *taxonomy, true);
   if (!store) return fail(store.error());
+  auto tls = tls_identity(args, *db);
+  if (!tls) return fail(tls.error());
+  options.tls = std::move(*tls);
+  const std::string pin = options.tls ? net::short_pin(options.tls->fingerprint) : std::string();
   if ((*store)->last_sequence() == 0) {
     EventSetup setup;
     setup.name = args.get("--name").value_or(*demo > 0 ? "Cross Innovation Demo" : "Cross Innovation Event");
@@ -120,7 +160,7 @@ int run_serve(const CommandLine& args) {
     if (!created) return fail(created.error());
     std::cout << "created event '" << setup.name << "' in " << *db << " (" << created->operations
               << " operations)\n"
-              << "join code: " << created->join_code << "\n"
+              << "join code: " << net::join_code_with_pin(created->join_code, pin) << "\n"
               << "organiser token: " << created->organiser_token << "\n"
               << "broker token: " << created->broker_token << "\n"
               << "(the tokens are shown once; only their hashes are stored)\n"
@@ -150,6 +190,9 @@ int run_serve(const CommandLine& args) {
     matcher.stop();
     worker.stop();
     return fail(s.error());
+  }
+  if (options.tls) {
+    std::cout << "join code with pin: " << net::join_code_with_pin(server.state().event.join_code, pin) << "\n";
   }
   std::cout << "event '" << server.state().event.name << "': " << server.state().participants.size()
             << " participants, sequence " << last << "\n"

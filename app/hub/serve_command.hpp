@@ -9,6 +9,7 @@ namespace crossmatch::hub {
 // The flags `serve` takes, for the command-line parser.
 extern const char* const kServeUsage;
 std::set<std::string> serve_value_flags();
+std::set<std::string> serve_switches();
 
 int run_serve(const CommandLine& args);
 

@@ -25,8 +25,10 @@
 #include "app/hub/command_line.hpp"
 #include "core/demo_event.hpp"
 #include "core/event/operation.hpp"
+#include "net/byte_stream.hpp"
 #include "net/messages.hpp"
 #include "net/protocol.hpp"
+#include "net/tls_identity.hpp"
 #include "storage/asset_files.hpp"
 
 namespace {
@@ -38,6 +40,9 @@ using asio::ip::tcp;
 constexpr const char* kUsage =
     "usage: crossmatch-load --host H --port P --code JOIN_CODE --clients C --participants N --seconds S\n"
     "                       [--rate OPS_PER_SECOND] [--edit-share F] [--seed K] [--pace human] [--assets DIR]\n"
+    "                       [--pin PIN | --insecure]\n"
+    "  Connects over TLS 1.3, accepting only the hub whose certificate the pin at the end of the\n"
+    "  join code (or --pin: the short pin or the SHA-256 fingerprint) names; --insecure: plain TCP.\n"
     "  C clients join with the code and register, then act for S seconds at the rate (default 1000/s\n"
     "  in total); N is the event's size after they joined (request targets are drawn from 1..N).\n"
     "  Prints one JSON line: clients, ops, ops_per_s, ack_p50_ms, ack_p99_ms, fanout_p50_ms,\n"
@@ -81,9 +86,8 @@ class Load;
 
 class Client : public std::enable_shared_from_this<Client> {
  public:
-  Client(asio::io_context& io, Load& load, int index)
-      : index_(index), socket_(io), load_(load) {}
-  void connect(const tcp::endpoint& endpoint);
+  Client(asio::io_context& io, Load& load, int index) : index_(index), io_(io), load_(load) {}
+  void connect();
   void send(const std::string& line);
   void submit(core::Operation op, Sent sent);
 
@@ -101,12 +105,14 @@ class Client : public std::enable_shared_from_this<Client> {
   void write();
   void on_line(std::string_view line);
 
-  tcp::socket socket_;
+  asio::io_context& io_;
+  std::unique_ptr<net::ByteStream> stream_;
   Load& load_;
   std::string carry_;  // the start of a line the last read cut
   std::array<char, 64 * 1024> buffer_{};
   std::deque<std::string> queue_;
   std::vector<std::string> writing_;
+  std::vector<asio::const_buffer> buffers_;
   bool write_in_flight_ = false;
   std::string register_id_;
 };
@@ -118,17 +124,21 @@ class Load {
       : io_(io), code_(std::move(code)), clients_n_(clients), participants_(participants), rate_(rate),
         edit_share_(edit_share), rng_(seed), human_(human), profiles_(std::move(profiles)), timer_(io) {}
 
-  void start(const tcp::endpoint& endpoint, double seconds) {
+  // `tls`: none for plain TCP.
+  void start(std::string host, unsigned short port, net::TlsClient* tls, std::string pin, double seconds) {
     seconds_ = seconds;
     for (int i = 0; i < clients_n_; ++i) clients_.push_back(std::make_shared<Client>(io_, *this, i));
-    endpoint_ = endpoint;
+    host_ = std::move(host);
+    port_ = port;
+    tls_ = tls;
+    pin_ = std::move(pin);
     connect_more();
   }
 
   // Connects in waves so that the hub's accept queue is not flooded.
   void connect_more() {
     int started = 0;
-    while (next_connect_ < clients_n_ && started < 50) clients_[next_connect_++]->connect(endpoint_), ++started;
+    while (next_connect_ < clients_n_ && started < 50) clients_[next_connect_++]->connect(), ++started;
     if (next_connect_ < clients_n_) {
       auto t = std::make_shared<asio::steady_timer>(io_, std::chrono::milliseconds(20));
       t->async_wait([this, t](const std::error_code&) { connect_more(); });
@@ -322,6 +332,10 @@ class Load {
   }
 
   const std::string& code() const { return code_; }
+  const std::string& host() const { return host_; }
+  unsigned short port() const { return port_; }
+  net::TlsClient* tls() const { return tls_; }
+  const std::string& pin() const { return pin_; }
   core::Profile profile_for(int index) {
     core::Profile p = profiles_[static_cast<std::size_t>(index) % profiles_.size()].profile;
     p.email = "load" + std::to_string(index) + "." + std::to_string(rng_()) + "@example.eu";
@@ -338,7 +352,10 @@ class Load {
   bool human_;
   std::vector<core::DemoParticipant> profiles_;
   asio::steady_timer timer_;
-  tcp::endpoint endpoint_;
+  std::string host_;
+  unsigned short port_ = 0;
+  net::TlsClient* tls_ = nullptr;
+  std::string pin_;
   std::vector<std::shared_ptr<Client>> clients_;
   std::unordered_map<core::ParticipantId, Client*> by_participant_;
   int next_connect_ = 0, ready_ = 0, failed_ = 0, failures_shown_ = 0;
@@ -355,14 +372,13 @@ class Load {
   Clock::time_point now_;  // when the lines being handled were read
 };
 
-void Client::connect(const tcp::endpoint& endpoint) {
-  socket_.async_connect(endpoint, [self = shared_from_this()](const std::error_code& ec) {
+void Client::connect() {
+  const auto opened = [self = shared_from_this()](const std::error_code& ec, std::unique_ptr<net::ByteStream> stream) {
     if (ec) {
       self->failed = true;
       return self->load_.client_failed(*self, "connect: " + ec.message());
     }
-    std::error_code ignored;
-    self->socket_.set_option(tcp::no_delay(true), ignored);
+    self->stream_ = std::move(stream);
     net::Hello hello;
     hello.protocol = net::kProtocolVersion;
     hello.join_code = self->load_.code();
@@ -370,6 +386,16 @@ void Client::connect(const tcp::endpoint& endpoint) {
     hello.client = "crossmatch-load";
     self->send(net::encode(net::ClientMessage{hello}));
     self->read();
+  };
+  if (load_.tls() == nullptr) return net::async_connect_tcp(io_, load_.host(), load_.port(), opened);
+  load_.tls()->async_connect(io_, load_.host(), load_.port(), load_.pin(), [opened](net::ConnectOutcome outcome) {
+    if (outcome.wrong_pin) {
+      std::fprintf(stderr, "crossmatch-load: the hub's certificate (pin %s) is not the one the pin names\n",
+                   net::short_pin(outcome.fingerprint).c_str());
+    } else if (outcome.not_tls) {
+      std::fprintf(stderr, "crossmatch-load: the hub answered without TLS (it runs with --insecure; so must this)\n");
+    }
+    opened(outcome.error, std::move(outcome.stream));
   });
 }
 
@@ -389,10 +415,10 @@ void Client::write() {
   if (write_in_flight_ || queue_.empty()) return;
   writing_.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
   queue_.clear();
-  std::vector<asio::const_buffer> buffers;
-  for (const std::string& s : writing_) buffers.push_back(asio::buffer(s));
+  buffers_.clear();
+  for (const std::string& s : writing_) buffers_.push_back(asio::buffer(s));
   write_in_flight_ = true;
-  asio::async_write(socket_, buffers, [self = shared_from_this()](const std::error_code& ec, std::size_t) {
+  stream_->async_write(buffers_, [self = shared_from_this()](const std::error_code& ec, std::size_t) {
     self->write_in_flight_ = false;
     if (ec) {
       if (!self->failed) self->load_.error();
@@ -404,7 +430,7 @@ void Client::write() {
 }
 
 void Client::read() {
-  socket_.async_read_some(asio::buffer(buffer_), [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
+  stream_->async_read_some(asio::buffer(buffer_), [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
     if (ec) {
       if (!self->failed) {
         self->failed = true;
@@ -509,7 +535,8 @@ void Client::on_line(std::string_view line) {
 int run(int argc, char** argv) {
   auto args = hub::CommandLine::parse(argc, argv, 1,
                                       {"--host", "--port", "--code", "--clients", "--participants", "--seconds",
-                                       "--rate", "--edit-share", "--seed", "--pace", "--assets"});
+                                       "--rate", "--edit-share", "--seed", "--pace", "--assets", "--pin"},
+                                      {"--insecure"});
   const auto fail = [](const core::Error& e) {
     std::fprintf(stderr, "crossmatch-load: %s\n%s", e.message.c_str(), kUsage);
     return 2;
@@ -550,14 +577,21 @@ int run(int argc, char** argv) {
     limit.rlim_cur = limit.rlim_max;
     setrlimit(RLIMIT_NOFILE, &limit);
   }
-  asio::io_context io(1);
-  std::error_code ec;
-  const auto address = asio::ip::make_address(args->get("--host").value_or("127.0.0.1"), ec);
-  if (ec) return fail(core::make_error("invalid", "--host", "--host must be an IP address."));
+  const bool insecure = args->has("--insecure");
+  std::string pin = args->get("--pin").value_or(net::split_join_code(*code).pin);
+  if (!insecure && !net::valid_pin(pin))
+    return fail(core::make_error("no_pin", "--pin",
+                                 pin.empty() ? "The join code carries no pin of the hub's certificate: give the whole "
+                                               "join code, or --pin, or --insecure for a hub without TLS."
+                                             : "'" + pin + "' is not a pin (ABCD-EFGH-JKLM, or 64 hex digits)."));
+  if (insecure) std::fprintf(stderr, "crossmatch-load: WARNING: --insecure: plain TCP, no TLS\n");
+  std::unique_ptr<net::TlsClient> tls;
+  if (!insecure) tls = std::make_unique<net::TlsClient>();
+  asio::io_context io(1);  // after the TLS context: connections under way hold state made from it
   const int n = std::max<int>(static_cast<int>(*participants), static_cast<int>(*clients));
-  Load load(io, *code, static_cast<int>(*clients), n, *rate, *edit_share, static_cast<std::uint64_t>(*seed),
+  Load load(io, net::split_join_code(*code).code, static_cast<int>(*clients), n, *rate, *edit_share, static_cast<std::uint64_t>(*seed),
             pace == "human", std::move(*people));
-  load.start(tcp::endpoint(address, static_cast<unsigned short>(*port)), *seconds);
+  load.start(args->get("--host").value_or("127.0.0.1"), static_cast<unsigned short>(*port), tls.get(), pin, *seconds);
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const std::error_code& e, int) {
     if (!e) load.finish();

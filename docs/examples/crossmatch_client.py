@@ -1,19 +1,91 @@
 #!/usr/bin/env python3
 """A small client of the crossmatch hub's wire protocol (docs/protocol.md), standard library only.
 
-    python3 crossmatch_client.py --port 7420 --code K7QF-M2XD        # join as a newcomer, show the event
-    python3 crossmatch_client.py --port 7420 --token TOKEN --watch   # follow what happens
+    python3 crossmatch_client.py --port 7420 --code K7QF-M2XD-ABCD-EFGH-JKLM     # join as a newcomer
+    python3 crossmatch_client.py --port 7420 --token TOKEN --pin PIN --watch      # follow what happens
+    python3 crossmatch_client.py --port 7420 --code K7QF-M2XD --insecure          # a hub without TLS
 
-Use it as a module too: HubClient(host, port).hello(join_code=...) and so on.
+The hub speaks TLS 1.3; its certificate is checked against the pin at the end of the join code (or
+--pin: the short pin or the certificate's SHA-256 fingerprint), not against certificate authorities.
+Use it as a module too: HubClient(host, port, pin=...).hello(join_code=...) and so on.
 """
 import argparse
+import hashlib
 import json
 import os
 import socket
+import ssl
 import sys
 import time
 
 PROTOCOL = 1
+# The join code's alphabet: no 0/O or 1/I.
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def short_pin(fingerprint):
+    """The short pin of a certificate: the first 60 bits of its SHA-256 fingerprint (hex) as three
+    groups of four characters of ALPHABET."""
+    bits = int(fingerprint[:15], 16)
+    chars = "".join(ALPHABET[(bits >> (5 * (11 - i))) & 31] for i in range(12))
+    return "-".join(chars[i:i + 4] for i in range(0, 12, 4))
+
+
+def pin_matches(pin, fingerprint):
+    """Whether `pin` (a short pin, or a full fingerprint in hex) names the certificate."""
+    full = pin.replace(":", "").replace(" ", "").lower()
+    if len(full) == 64 and all(c in "0123456789abcdef" for c in full):
+        return full == fingerprint
+    squeezed = pin.upper().replace("-", "").replace(" ", "")
+    return squeezed == short_pin(fingerprint).replace("-", "")
+
+
+def split_join_code(typed):
+    """(event code, pin) from a join code as typed: 8 characters, then the 12 of the pin."""
+    squeezed = typed.upper().replace("-", "").replace(" ", "")
+    if len(squeezed) == 20 and all(c in ALPHABET for c in squeezed):
+        return squeezed[:4] + "-" + squeezed[4:8], "-".join(squeezed[i:i + 4] for i in range(8, 20, 4))
+    if len(squeezed) == 8 and all(c in ALPHABET for c in squeezed):
+        return squeezed[:4] + "-" + squeezed[4:], None
+    return typed.strip(), None
+
+
+class PinMismatch(ConnectionError):
+    """The hub's certificate is not the one the pin names: maybe not the event's hub at all."""
+
+
+def open_socket(host, port, pin=None, insecure=False, timeout=10.0, receive_buffer=None):
+    """A connected socket: TLS 1.3 with the hub's certificate checked against `pin`, or plain TCP."""
+    raw = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    if receive_buffer:
+        raw.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
+    raw.settimeout(timeout)
+    raw.connect((host, port))
+    raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    if insecure:
+        return raw
+    if not pin:
+        raw.close()
+        raise ValueError("no pin to check the hub's certificate by: give the whole join code or the pin")
+    # The hub's certificate is self-signed: it is checked by its fingerprint below, not by a chain
+    # of authorities or a host name.
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    context.minimum_version = ssl.TLSVersion.TLSv1_3
+    try:
+        sock = context.wrap_socket(raw)
+    except ssl.SSLError as e:
+        raw.close()
+        if "WRONG_VERSION_NUMBER" in str(e) or "record layer failure" in str(e):
+            raise ConnectionError("the hub at %s:%d answered without TLS: it runs with --insecure" % (host, port))
+        raise
+    fingerprint = hashlib.sha256(sock.getpeercert(binary_form=True)).hexdigest()
+    if not pin_matches(pin, fingerprint):
+        sock.close()
+        raise PinMismatch("the hub at %s:%d shows a certificate with pin %s, not %s: it may not be the event's "
+                          "hub; nothing was sent" % (host, port, short_pin(fingerprint), pin))
+    return sock
 
 
 class HubError(Exception):
@@ -27,8 +99,8 @@ class HubError(Exception):
 
 
 class HubClient:
-    def __init__(self, host="127.0.0.1", port=7420, timeout=10.0):
-        self.sock = socket.create_connection((host, port), timeout=timeout)
+    def __init__(self, host="127.0.0.1", port=7420, timeout=10.0, pin=None, insecure=False):
+        self.sock = open_socket(host, port, pin=pin, insecure=insecure, timeout=timeout)
         self.buffer = b""
         self.welcome = None
         self.seq = 0
@@ -71,7 +143,7 @@ class HubClient:
     def hello(self, join_code=None, token=None, after=None, live=False):
         message = {"type": "hello", "protocol": PROTOCOL, "client": "crossmatch_client.py"}
         if join_code:
-            message["join_code"] = join_code
+            message["join_code"] = split_join_code(join_code)[0]
         if token:
             message["token"] = token
         if after is not None:
@@ -127,11 +199,22 @@ def main():
     parser.add_argument("--port", type=int, default=7420)
     parser.add_argument("--code", help="the event's join code (newcomer)")
     parser.add_argument("--token", help="a participant's, the organiser's or a broker's token")
+    parser.add_argument("--pin", help="the hub's certificate pin, when the join code has none")
+    parser.add_argument("--insecure", action="store_true", help="plain TCP, for a hub run with --insecure")
     parser.add_argument("--watch", action="store_true", help="print what happens until interrupted")
     args = parser.parse_args()
     if bool(args.code) == bool(args.token):
         parser.error("give --code or --token")
-    client = HubClient(args.host, args.port)
+    pin = args.pin or (split_join_code(args.code)[1] if args.code else None)
+    if args.insecure:
+        print("WARNING: --insecure: no TLS; what is sent can be read on the network", file=sys.stderr)
+    elif not pin:
+        parser.error("give the whole join code (it ends in the hub's pin), or --pin, or --insecure")
+    try:
+        client = HubClient(args.host, args.port, pin=pin, insecure=args.insecure)
+    except (ConnectionError, ssl.SSLError) as e:
+        print("cannot connect:", e, file=sys.stderr)
+        return 1
     try:
         welcome = client.hello(join_code=args.code, token=args.token)
     except HubError as e:

@@ -136,8 +136,13 @@ TEST_CASE("session with a hub: join, register, get a request and an answer, see 
   client::JoinForm join;
   join.hub = address;
   join.code_or_token = hub.code();
-  REQUIRE(join.join(ana, nullptr));
+  join.insecure = !hub.tls();
+  client::ClientConfig config = client::ClientConfig::load(dir / "config");
+  REQUIRE(join.join(ana, &config));
   REQUIRE(frames_until(ana, [&] { return ana.joined(); }));
+  // The app remembers the certificate it checked by the join code's pin (each frame, as the app).
+  join.remember_token(ana, &config);
+  CHECK(config.get(client::JoinForm::pin_key(address)) == hub.fingerprint());
   CHECK(ana.me() == 0);
   auto people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {40, 3});
   REQUIRE(people.ok());
@@ -153,8 +158,7 @@ TEST_CASE("session with a hub: join, register, get a request and an answer, see 
   // Ben registers too and asks Ana to meet; Ana is told.
   net::MemoryOutbox ben_outbox;
   client::ClientSession ben(test::taxonomy(), ben_outbox);
-  net::ClientOptions options;
-  options.port = static_cast<unsigned short>(hub.port());
+  net::ClientOptions options = hub.client_options();
   options.join_code = hub.code();
   REQUIRE(ben.connect(options).ok());
   REQUIRE(frames_until(ben, [&] { return ben.joined(); }));
@@ -191,11 +195,27 @@ TEST_CASE("session with a hub: join, register, get a request and an answer, see 
   const core::ParticipantId ana_id = ana.me();
   ana.disconnect();
   CHECK(ana.link().status == client::LinkStatus::Offline);
+  // With the token alone: the remembered pin checks the hub.
   join.use_token = true;
   join.code_or_token = *token;
-  REQUIRE(join.join(ana, nullptr));
+  REQUIRE(join.join(ana, &config));
   REQUIRE(frames_until(ana, [&] { return ana.link().status == client::LinkStatus::Online; }));
   CHECK(ana.me() == ana_id);
+
+  if (hub.tls()) {
+    // A hub whose certificate is not the remembered one is refused, and the message says what
+    // changed and which line to remove if the organiser did replace it.
+    ana.disconnect();
+    config.set(client::JoinForm::pin_key(address), std::string(64, 'b'));
+    REQUIRE(join.join(ana, &config));
+    REQUIRE(frames_until(ana, [&] { return ana.fatal_error().has_value(); }));
+    CHECK(ana.fatal_error()->code == "certificate_changed");
+    const std::string message = join.message(ana);
+    CHECK(message.find("Ask the organiser") != std::string::npos);
+    CHECK(message.find(client::JoinForm::pin_key(address)) != std::string::npos);
+    CHECK(message.find((dir / "config" / "client.conf").string()) != std::string::npos);
+    CHECK(ana.link().status == client::LinkStatus::Offline);
+  }
   std::filesystem::remove_all(dir);
 }
 
@@ -209,6 +229,8 @@ TEST_CASE("session with a hub: a wrong token and an unreachable hub get clear me
   join.hub = "127.0.0.1:" + std::to_string(hub.port());
   join.use_token = true;
   join.code_or_token = "not-a-real-token";
+  join.pin = hub.fingerprint();
+  join.insecure = !hub.tls();
   REQUIRE(join.join(session, nullptr));
   REQUIRE(frames_until(session, [&] { return session.fatal_error().has_value(); }));
   CHECK_FALSE(session.joined());

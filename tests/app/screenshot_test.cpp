@@ -32,8 +32,7 @@ class Crowd {
     REQUIRE(people.ok());
     for (int i = 0; i < size; ++i) {
       auto member = std::make_unique<Member>();
-      net::ClientOptions options;
-      options.port = static_cast<unsigned short>(hub.port());
+      net::ClientOptions options = hub.client_options();
       options.join_code = hub.code();
       member->connection = std::make_unique<net::ClientConnection>(test::taxonomy(), options, member->outbox);
       REQUIRE(member->connection->start().ok());
@@ -303,6 +302,7 @@ TEST_CASE("screenshots of every role's main screens under Xvfb" * doctest::test_
                                 "xvfb-run -a -s '-screen 0 1280x800x24' " + std::string(CROSSMATCH_BINARY_DIR) +
                                 "/bin/crossmatch --config " + (dir / "config").string() + " --hub 127.0.0.1:" +
                                 std::to_string(hub.port()) + (shot.token.empty() ? "" : " --token " + shot.token) +
+                                (hub.tls() ? " --pin " + hub.fingerprint() : std::string(" --insecure")) +
                                 " --screen " + shot.screen +
                                 " --screenshot " + png + " --after 2.5";
     const auto [status, output] = test::run_command(command);

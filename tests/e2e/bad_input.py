@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bad input against a running hub, through the protocol's example client (standard library only).
 
-    python3 bad_input.py --port P --code JOIN_CODE --organiser TOKEN
+    python3 bad_input.py --port P --code JOIN_CODE --organiser TOKEN (--pin FINGERPRINT | --insecure)
 
 The hub must run with --handshake-seconds 1 --idle-seconds 3 --max-unsent-mb 1 --rate 50 --burst 100.
 Each case checks the documented answer, that the hub keeps serving another client, and that
@@ -14,7 +14,15 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "docs", "examples"))
-from crossmatch_client import HubClient, HubError, snapshot_state  # noqa: E402
+import crossmatch_client  # noqa: E402
+from crossmatch_client import HubError, snapshot_state  # noqa: E402
+
+TRANSPORT = {}
+
+
+def HubClient(host, port, timeout=10.0):
+    """The example client over the hub's transport (TLS pinned to its certificate, or plain)."""
+    return crossmatch_client.HubClient(host, port, timeout=timeout, **TRANSPORT)
 
 FAILURES = []
 PASSED = []
@@ -70,7 +78,10 @@ def main():
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--code", required=True)
     parser.add_argument("--organiser", required=True)
+    parser.add_argument("--pin")
+    parser.add_argument("--insecure", action="store_true")
     args = parser.parse_args()
+    TRANSPORT.update(pin=args.pin, insecure=args.insecure)
 
     def organiser_seq():
         """The hub's sequence number, through a fresh organiser connection."""
@@ -189,15 +200,19 @@ def main():
 
     # A 1 MiB line.
     big, _ = participant(args)
-    big.send_raw(b'{"type":"ping","pad":"' + b"x" * (1 << 20) + b'"}\n')
-    m = first(big, ("error",))
+    try:
+        big.send_raw(b'{"type":"ping","pad":"' + b"x" * (1 << 20) + b'"}\n')
+    except OSError:
+        pass  # the hub stopped reading and closed before the whole line was sent: its answer is on its way
+    try:
+        m = first(big, ("error",))
+    except OSError:
+        m = None
     check(m and m["code"] == "line_too_long" and m["close"], "a 1 MiB line: line_too_long, closed")
     still_serving("a 1 MiB line")
 
     # A client that stops reading: it never reads while the organiser makes a lot to send.
-    slow = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    slow.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    slow.connect((args.host, args.port))
+    slow = crossmatch_client.open_socket(args.host, args.port, receive_buffer=4096, **TRANSPORT)
     slow.sendall(b'{"type":"hello","protocol":1,"token":"%s","catch_up":"live"}\n' % args.organiser.encode())
     time.sleep(0.3)
     text = "A long announcement to fill a slow reader's buffers. " * 18

@@ -1,5 +1,7 @@
 // A real hub for end-to-end tests: build/bin/crossmatch-hub serve on 127.0.0.1 with port 0 and a
-// database in a fresh temporary folder; its printed join code, tokens and port are read back.
+// database in a fresh temporary folder; its printed join code, tokens, certificate and port are
+// read back. The hubs speak TLS, or plain TCP (--insecure) when the environment says
+// CROSSMATCH_TEST_TRANSPORT=plain: the same suites run over both.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -8,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -17,7 +20,17 @@
 #include <thread>
 #include <vector>
 
+#include "net/client_connection.hpp"
+
 namespace crossmatch::test {
+
+enum class Transport { FromEnvironment, Tls, Plain };
+
+// The transport of this test run.
+inline Transport run_transport() {
+  const char* t = std::getenv("CROSSMATCH_TEST_TRANSPORT");
+  return t != nullptr && std::string(t) == "plain" ? Transport::Plain : Transport::Tls;
+}
 
 inline std::filesystem::path fresh_folder(const std::string& name) {
   const auto dir = std::filesystem::temp_directory_path() /
@@ -30,11 +43,15 @@ inline std::filesystem::path fresh_folder(const std::string& name) {
 class HubProcess {
  public:
   // Starts the hub; `extra` flags are added to `serve --db DB --port PORT`.
-  HubProcess(std::filesystem::path db, std::vector<std::string> extra, int port = 0) : db_(std::move(db)) {
+  HubProcess(std::filesystem::path db, std::vector<std::string> extra, int port = 0,
+             Transport transport = Transport::FromEnvironment)
+      : db_(std::move(db)) {
     log_ = db_.string() + ".log-" + std::to_string(++starts_);
     std::vector<std::string> args{std::string(CROSSMATCH_BINARY_DIR) + "/bin/crossmatch-hub", "serve", "--db",
                                   db_.string(), "--host", "127.0.0.1", "--port", std::to_string(port)};
     args.insert(args.end(), extra.begin(), extra.end());
+    if (transport == Transport::FromEnvironment) transport = run_transport();
+    if (transport == Transport::Plain) args.push_back("--insecure");
     pid_ = ::fork();
     REQUIRE(pid_ >= 0);
     if (pid_ == 0) {
@@ -55,6 +72,8 @@ class HubProcess {
         code_ = field(text, "join code: ");
         organiser_ = field(text, "organiser token: ");
         broker_ = field(text, "broker token: ");
+        fingerprint_ = field(text, "certificate sha256: ");
+        REQUIRE_MESSAGE((transport == Transport::Plain) == fingerprint_.empty(), text);
         return;
       }
       int status = 0;
@@ -88,6 +107,20 @@ class HubProcess {
   const std::string& code() const { return code_; }
   const std::string& organiser() const { return organiser_; }
   const std::string& broker() const { return broker_; }
+  // The hub's certificate (SHA-256, hex); empty for a hub without TLS.
+  const std::string& fingerprint() const { return fingerprint_; }
+  bool tls() const { return !fingerprint_.empty(); }
+  // Options that reach this hub: TLS pinned to its certificate, or plain TCP. A join code that
+  // carries the pin (code()) needs no `pin`; tokens do.
+  net::ClientOptions client_options() const {
+    net::ClientOptions options;
+    options.port = static_cast<unsigned short>(port_);
+    options.insecure = !tls();
+    options.pin = fingerprint_;
+    return options;
+  }
+  // The transport flags for the load generator and the Python client.
+  std::string transport_flags() const { return tls() ? " --pin " + fingerprint_ : std::string(" --insecure"); }
 
  private:
   static std::string field(const std::string& text, const std::string& label) {
@@ -100,7 +133,7 @@ class HubProcess {
   std::string log_;
   pid_t pid_ = -1;
   int port_ = 0;
-  std::string code_, organiser_, broker_;
+  std::string code_, organiser_, broker_, fingerprint_;
   static inline int starts_ = 0;
 };
 

@@ -14,7 +14,7 @@ TEST_CASE("bad input gets its documented answer and the hub keeps serving everyo
   REQUIRE(hub.organiser().size() == 48);
   const auto [status, output] = test::run_command(
       "python3 " CROSSMATCH_SOURCE_DIR "/tests/e2e/bad_input.py --port " + std::to_string(hub.port()) +
-      " --code " + hub.code() + " --organiser " + hub.organiser());
+      " --code " + hub.code() + " --organiser " + hub.organiser() + hub.transport_flags());
   INFO(output);
   CHECK(status == 0);
   CHECK(output.find(" 0 failed") != std::string::npos);

@@ -18,6 +18,7 @@
 #include "net/replica.hpp"
 #include "net/replica_view.hpp"
 #include "storage/event_store.hpp"
+#include "tests/e2e/hub_process.hpp"
 #include "tests/test_assets.hpp"
 
 namespace crossmatch::test {
@@ -27,11 +28,12 @@ using namespace std::chrono_literals;
 class SyncClient {
  public:
   // Joins with `code`, or comes back with `token`; `after` and `restored` resume a kept replica.
-  SyncClient(int port, std::string code, std::string token, net::Outbox& outbox,
+  // Over the hub's transport: a join code brings its own pin, a token comes with the hub's.
+  SyncClient(const HubProcess& hub, std::string code, std::string token, net::Outbox& outbox,
              std::optional<std::uint64_t> after = std::nullopt, std::optional<core::EventState> restored = std::nullopt)
       : replica(taxonomy()) {
-    net::ClientOptions options;
-    options.port = static_cast<unsigned short>(port);
+    net::ClientOptions options = hub.client_options();
+    if (!code.empty()) options.pin.clear();
     options.join_code = std::move(code);
     options.token = std::move(token);
     options.after = after;

@@ -19,7 +19,7 @@ namespace {
 
 // Joins with the event's code and registers; returns once the hub acknowledged it.
 std::unique_ptr<test::SyncClient> join(const test::HubProcess& hub, net::Outbox& outbox, int index) {
-  auto c = std::make_unique<test::SyncClient>(hub.port(), hub.code(), "", outbox);
+  auto c = std::make_unique<test::SyncClient>(hub, hub.code(), "", outbox);
   REQUIRE(c->wait_for([&] { return c->online; }));
   auto id = c->submit(core::Register{0, test::test_profile(index), {}});
   REQUIRE(id.ok());
@@ -44,14 +44,14 @@ TEST_CASE("50 clients register and book, and every client sees every change in t
   const auto dir = test::fresh_folder("fifty");
   test::HubProcess hub(dir / "event.db", {"--demo", "10", "--team-delay-ms", "60000"});
   net::MemoryOutbox organiser_outbox;
-  test::SyncClient organiser(hub.port(), "", hub.organiser(), organiser_outbox);
+  test::SyncClient organiser(hub, "", hub.organiser(), organiser_outbox);
   REQUIRE(organiser.wait_for([&] { return organiser.online; }));
 
   constexpr int kClients = 50;
   std::vector<net::MemoryOutbox> outboxes(kClients);
   std::vector<std::unique_ptr<test::SyncClient>> clients;
   for (int i = 0; i < kClients; ++i) {
-    clients.push_back(std::make_unique<test::SyncClient>(hub.port(), hub.code(), "", outboxes[i]));
+    clients.push_back(std::make_unique<test::SyncClient>(hub, hub.code(), "", outboxes[i]));
   }
   for (int i = 0; i < kClients; ++i) REQUIRE(clients[i]->wait_for([&] { return clients[i]->online; }));
   std::vector<std::string> registrations;
@@ -151,7 +151,7 @@ TEST_CASE("a client killed and restarted resumes from its file and catches up") 
     try {
       auto outbox = client::SqliteOutbox::open(file);
       if (outbox) {
-        test::SyncClient c(hub.port(), hub.code(), "", **outbox);
+        test::SyncClient c(hub, hub.code(), "", **outbox);
         c.wait_for([&] { return c.online; });
         auto id = c.submit(core::Register{0, test::test_profile(1), {}});
         if (id && c.wait_for([&] { return c.done.count(*id) > 0 && !c.token.empty(); }) &&
@@ -181,7 +181,7 @@ TEST_CASE("a client killed and restarted resumes from its file and catches up") 
   auto other = join(hub, other_outbox, 2);
   REQUIRE(other->submit(core::EditProfile{other->participant, edited(2, 1)}).ok());
   net::MemoryOutbox organiser_outbox;
-  test::SyncClient organiser(hub.port(), "", hub.organiser(), organiser_outbox);
+  test::SyncClient organiser(hub, "", hub.organiser(), organiser_outbox);
   REQUIRE(organiser.wait_for([&] { return organiser.online; }));
   auto announced = organiser.submit(core::Announce{0, "Coffee is served in the hall."});
   REQUIRE(announced.ok());
@@ -198,7 +198,7 @@ TEST_CASE("a client killed and restarted resumes from its file and catches up") 
   REQUIRE_FALSE(options->token.empty());
   REQUIRE(options->after.has_value());
   const std::uint64_t resumed_at = *options->after;
-  test::SyncClient restarted(hub.port(), "", options->token, **outbox, options->after, (*kept)->state);
+  test::SyncClient restarted(hub, "", options->token, **outbox, options->after, (*kept)->state);
   const std::uint64_t target = organiser.done[*announced];
   REQUIRE(restarted.wait_for([&] { return restarted.online && restarted.replica.seq() >= target; }));
   CHECK(restarted.snapshots == 0);  // operations, not a snapshot
@@ -268,7 +268,7 @@ TEST_CASE("a client offline for a while sends its SQLite outbox once and ends eq
   auto options = client::resume_options(**outbox, net::ClientOptions{});
   REQUIRE(options.ok());
   CHECK(*options->after == kept_seq);
-  test::SyncClient back(hub.port(), "", options->token, **outbox, options->after, (*kept)->state);
+  test::SyncClient back(hub, "", options->token, **outbox, options->after, (*kept)->state);
   REQUIRE(back.wait_for([&] {
     return std::all_of(offline_ids.begin(), offline_ids.end(), [&](const auto& id) { return back.answered(id); }) &&
            back.answered(doomed);
@@ -296,7 +296,7 @@ TEST_CASE("a client offline for a while sends its SQLite outbox once and ends eq
                                          core::RequestMeeting{0, back.participant, partner->participant, "Offline request", {}}})
               .ok());
   back.stop();
-  test::SyncClient again(hub.port(), "", options->token, **outbox);
+  test::SyncClient again(hub, "", options->token, **outbox);
   REQUIRE(again.wait_for([&] { return again.answered(offline_ids[1]); }));
   CHECK(again.done.at(offline_ids[1]) == back.done.at(offline_ids[1]));
   CHECK(test::hub_log(dir / "event.db").size() == size_before);
@@ -390,7 +390,7 @@ TEST_CASE("a registration leads to a pushed team version that contains the newco
   const auto dir = test::fresh_folder("teams");
   test::HubProcess hub(dir / "event.db", {"--demo", "12", "--team-delay-ms", "200"});
   net::MemoryOutbox organiser_outbox;
-  test::SyncClient organiser(hub.port(), "", hub.organiser(), organiser_outbox);
+  test::SyncClient organiser(hub, "", hub.organiser(), organiser_outbox);
   // The first version, formed when the hub starts.
   REQUIRE(organiser.wait_for([&] { return organiser.teams.has_value(); }));
   const std::uint64_t first = organiser.teams->version;

@@ -90,6 +90,8 @@ class ClientSession {
   bool joined() const { return joined_; }
   // The connection was refused for good (wrong code or token, another protocol).
   const std::optional<core::Error>& fatal_error() const { return fatal_; }
+  // The SHA-256 fingerprint of the hub's certificate, once connected over TLS.
+  std::string hub_fingerprint() const { return connection_ ? connection_->hub_fingerprint() : std::string(); }
   // The token the hub issued on registering (to be remembered), once.
   std::optional<std::string> take_issued_token();
 

@@ -33,6 +33,10 @@ core::Result<ClientArgs> parse_client_args(int argc, const char* const* argv) {
       args.help = true;
       continue;
     }
+    if (flag == "--insecure") {
+      args.insecure = true;
+      continue;
+    }
     if (i + 1 >= argc) return core::make_error("missing_value", std::string(flag), "The flag " + std::string(flag) + " needs a value.");
     const std::string value = argv[++i];
     if (flag == "--hub") {
@@ -44,6 +48,8 @@ core::Result<ClientArgs> parse_client_args(int argc, const char* const* argv) {
       args.code = value;
     } else if (flag == "--token") {
       args.token = value;
+    } else if (flag == "--pin") {
+      args.pin = value;
     } else if (flag == "--screen") {
       args.screen = value;
     } else if (flag == "--screenshot") {
@@ -62,6 +68,9 @@ core::Result<ClientArgs> parse_client_args(int argc, const char* const* argv) {
   }
   if (!args.code.empty() && !args.token.empty()) {
     return core::make_error("code_and_token", "--token", "Give --code or --token, not both.");
+  }
+  if (args.insecure && !args.pin.empty()) {
+    return core::make_error("pin_and_insecure", "--pin", "--pin checks the hub's certificate; --insecure has none.");
   }
   if ((!args.code.empty() || !args.token.empty()) && !args.has_hub) {
     return core::make_error("missing_hub", "--hub", "--code and --token need --hub HOST:PORT.");

@@ -11,10 +11,13 @@ namespace crossmatch::client {
 
 inline constexpr const char* kClientUsage =
     "usage: crossmatch [--hub HOST:PORT (--code CODE | --token TOKEN)] [--screen NAME]\n"
-    "                  [--screenshot FILE.png --after SECONDS] [--config DIR]\n\n"
+    "                  [--pin PIN | --insecure] [--screenshot FILE.png --after SECONDS] [--config DIR]\n\n"
     "  --hub HOST:PORT      the event's hub; with --code or --token the join screen is skipped\n"
     "  --code CODE          the event's join code (a newcomer registers next)\n"
     "  --token TOKEN        a participant's, the organiser's or a broker's token\n"
+    "  --pin PIN            the hub's certificate pin (ABCD-EFGH-JKLM, or its SHA-256 fingerprint),\n"
+    "                       when neither the code nor a pin remembered from before has it\n"
+    "  --insecure           connect without TLS (only to a hub started with --insecure)\n"
     "  --screen NAME        the screen to open: partners, requests, agenda, team, pitch,\n"
     "                       clinic, feedback, profile, event, matching, schedule, round,\n"
     "                       announcements, exports, statistics, monitor, network, unmatched,\n"
@@ -36,6 +39,8 @@ struct ClientArgs {
   bool has_hub = false;
   HubAddress hub;
   std::string code, token;
+  std::string pin;
+  bool insecure = false;
   std::string screen;
   std::string screenshot;
   double after = 3.0;

@@ -1,6 +1,7 @@
 #include "app/client/state/join_form.hpp"
 
 #include "app/client/state/command_line.hpp"
+#include "net/tls_identity.hpp"
 
 namespace crossmatch::client {
 
@@ -15,6 +16,8 @@ void JoinForm::load(const ClientConfig& config) {
     use_token = false;
   }
 }
+
+std::string JoinForm::pin_key(const std::string& hub) { return "pin." + hub; }
 
 bool JoinForm::join(ClientSession& session, ClientConfig* config) {
   problem_.clear();
@@ -34,6 +37,28 @@ bool JoinForm::join(ClientSession& session, ClientConfig* config) {
   options.host = address->host;
   options.port = address->port;
   (use_token ? options.token : options.join_code) = value;
+  options.insecure = insecure;
+  hub_key_ = address->host + ":" + std::to_string(address->port);
+  if (!insecure) {
+    // A pin remembered from an earlier connection outranks one typed now: a hub whose
+    // certificate changed is refused until the user forgets the old pin on purpose.
+    const std::string remembered = config != nullptr ? config->get(pin_key(hub_key_)) : std::string();
+    if (!remembered.empty()) {
+      options.pin = remembered;
+      options.pin_remembered = true;
+      options.forget_hint = "remove the line '" + pin_key(hub_key_) + "=...' from " +
+                            (config->folder() / "client.conf").string();
+    } else if (!pin.empty()) {
+      options.pin = pin;
+    } else if (use_token || net::split_join_code(value).pin.empty()) {
+      problem_ = use_token ? "This app has not joined the hub at " + hub_key_ +
+                                 " before: enter the hub's pin (the organiser has it), or join with the event's "
+                                 "whole join code first."
+                           : "This join code has no pin of the hub's certificate (its last three groups): type "
+                             "the whole code you were given.";
+      return false;
+    }
+  }
   if (core::Status s = session.connect(options); !s) {
     problem_ = s.error().message;
     return false;
@@ -62,6 +87,13 @@ bool JoinForm::waiting(const ClientSession& session) const {
 }
 
 void JoinForm::remember_token(ClientSession& session, ClientConfig* config) {
+  if (config != nullptr && started_ && !insecure && !hub_key_.empty()) {
+    const std::string seen = session.hub_fingerprint();
+    if (!seen.empty() && config->get(pin_key(hub_key_)).empty()) {
+      config->set(pin_key(hub_key_), seen);
+      (void)config->save();
+    }
+  }
   if (auto token = session.take_issued_token()) {
     code_or_token = *token;
     use_token = true;

@@ -127,7 +127,9 @@ void ClientApp::draw_join() {
   if (ImGui::RadioButton("Token", join_.use_token)) join_.use_token = true;
   const bool enter = ImGui::InputTextWithHint("##code", join_.use_token ? "your token" : "the event's join code",
                                               &join_.code_or_token, ImGuiInputTextFlags_EnterReturnsTrue);
+  if (join_.use_token && !join_.insecure) ImGui::InputTextWithHint("Pin", "the hub's pin, on a first visit", &join_.pin);
   ImGui::PopItemWidth();
+  if (join_.insecure) ImGui::TextDisabled("without TLS (--insecure): what you send can be read on the network");
   const bool waiting = join_.waiting(session_);
   ImGui::BeginDisabled(waiting);
   if (ImGui::Button("Join") || (enter && !waiting)) join_.join(session_, config_);

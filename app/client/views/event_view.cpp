@@ -6,13 +6,18 @@
 #include "app/client/views/organiser_views.hpp"
 #include "app/client/views/widgets.hpp"
 #include "core/event/calendar.hpp"
+#include "net/tls_identity.hpp"
 
 namespace crossmatch::client {
 
 void draw_event_view(ClientModels& m) {
   const core::EventState& state = m.session.state();
   ImGui::Text("%s", state.event.name.c_str());
-  ImGui::TextDisabled("time zone %s, join code %s", state.event.time_zone.c_str(), state.event.join_code.c_str());
+  // The code people type carries the pin of the certificate this app checked the hub by.
+  const std::string fingerprint = m.session.hub_fingerprint();
+  const std::string join_code =
+      net::join_code_with_pin(state.event.join_code, fingerprint.empty() ? std::string() : net::short_pin(fingerprint));
+  ImGui::TextDisabled("time zone %s, join code %s", state.event.time_zone.c_str(), join_code.c_str());
   bool open = state.event.registration_open;
   if (ImGui::Checkbox("Registration open", &open)) {
     m.submit(core::SetRegistration{open}, open ? "Registration opened" : "Registration closed");
