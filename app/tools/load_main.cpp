@@ -19,8 +19,11 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <random>
+#include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "app/hub/command_line.hpp"
 #include "core/demo_event.hpp"
@@ -40,9 +43,11 @@ using asio::ip::tcp;
 constexpr const char* kUsage =
     "usage: crossmatch-load --host H --port P --code JOIN_CODE --clients C --participants N --seconds S\n"
     "                       [--rate OPS_PER_SECOND] [--edit-share F] [--seed K] [--pace human] [--assets DIR]\n"
-    "                       [--pin PIN | --insecure]\n"
+    "                       [--pin PIN | --insecure] [--threads T]\n"
     "  Connects over TLS 1.3, accepting only the hub whose certificate the pin at the end of the\n"
     "  join code (or --pin: the short pin or the SHA-256 fingerprint) names; --insecure: plain TCP.\n"
+    "  The clients are spread over T threads (default 2; 1 with --pace human), each with its own\n"
+    "  connections, so that the load generator is not what delays the lines it measures.\n"
     "  C clients join with the code and register, then act for S seconds at the rate (default 1000/s\n"
     "  in total); N is the event's size after they joined (request targets are drawn from 1..N).\n"
     "  Prints one JSON line: clients, ops, ops_per_s, ack_p50_ms, ack_p99_ms, fanout_p50_ms,\n"
@@ -117,17 +122,51 @@ class Client : public std::enable_shared_from_this<Client> {
   std::string register_id_;
 };
 
+// What the shards share (each shard: one thread, one io_context, its own clients): the phases
+// they pass together (everyone joined, everyone settled, go) and the participants of every ready
+// client, the targets of requests. Called from the shards' threads.
+class Coordinator {
+ public:
+  explicit Coordinator(std::vector<Load*> shards) : shards_(std::move(shards)) {}
+  void joined(const std::vector<core::ParticipantId>& ready, int failed);
+  void settled();
+  const std::vector<core::ParticipantId>& targets() const { return targets_; }  // fixed once all joined
+  int ready() const { return ready_; }
+
+ private:
+  std::mutex mutex_;
+  std::vector<Load*> shards_;
+  std::vector<core::ParticipantId> targets_;
+  int joined_ = 0, settled_ = 0, ready_ = 0, failed_ = 0;
+};
+
+// One shard's tallies, merged when every shard has finished.
+struct Tally {
+  std::uint64_t acked = 0, errors = 0, refused = 0, lines = 0, edit_bytes = 0, edit_lines = 0;
+  std::unordered_map<std::uint64_t, Sent> sent_by_seq;
+  std::unordered_map<std::uint64_t, Receipts> receipts;
+  std::vector<double> ack_ms;
+  double elapsed = 0;
+};
+
 class Load {
  public:
-  Load(asio::io_context& io, std::string code, int clients, int participants, double rate, double edit_share,
-       std::uint64_t seed, bool human, std::vector<core::DemoParticipant> profiles)
-      : io_(io), code_(std::move(code)), clients_n_(clients), participants_(participants), rate_(rate),
-        edit_share_(edit_share), rng_(seed), human_(human), profiles_(std::move(profiles)), timer_(io) {}
+  // The shard's clients have the global numbers first, first + stride, ... (below `clients`).
+  Load(asio::io_context& io, std::string code, int clients, int first, int stride, int participants, double rate,
+       double edit_share, std::uint64_t seed, bool human, std::vector<core::DemoParticipant> profiles)
+      : io_(io), code_(std::move(code)), participants_(participants), rate_(rate), edit_share_(edit_share),
+        rng_(seed), human_(human), profiles_(std::move(profiles)), timer_(io) {
+    for (int i = first; i < clients; i += stride) numbers_.push_back(i);
+    clients_n_ = static_cast<int>(numbers_.size());
+  }
+  void set_coordinator(Coordinator* coordinator) { coordinator_ = coordinator; }
+  asio::io_context& io() { return io_; }
+  const Tally& tally() const { return tally_; }
 
   // `tls`: none for plain TCP.
   void start(std::string host, unsigned short port, net::TlsClient* tls, std::string pin, double seconds) {
     seconds_ = seconds;
-    for (int i = 0; i < clients_n_; ++i) clients_.push_back(std::make_shared<Client>(io_, *this, i));
+    for (const int i : numbers_) clients_.push_back(std::make_shared<Client>(io_, *this, i));
     host_ = std::move(host);
     port_ = port;
     tls_ = tls;
@@ -137,6 +176,7 @@ class Load {
 
   // Connects in waves so that the hub's accept queue is not flooded.
   void connect_more() {
+    if (clients_n_ == 0) return coordinator_->joined({}, 0);
     int started = 0;
     while (next_connect_ < clients_n_ && started < 50) clients_[next_connect_++]->connect(), ++started;
     if (next_connect_ < clients_n_) {
@@ -148,12 +188,19 @@ class Load {
   void client_ready(Client& c) {
     by_participant_[c.participant] = &c;
     if (human_) std::printf("bot %s (participant %u) joined\n", c.profile.display_name.c_str(), c.participant);
-    if (++ready_ + failed_ == clients_n_) settle();
+    if (++ready_ + failed_ == clients_n_) all_joined();
   }
   void client_failed(Client&, const std::string& why) {
-    ++errors_;
+    ++tally_.errors;
     if (failures_shown_++ < 5) std::fprintf(stderr, "crossmatch-load: a client failed: %s\n", why.c_str());
-    if (!began_ && ready_ + ++failed_ == clients_n_) settle();
+    if (!began_ && ready_ + ++failed_ == clients_n_) all_joined();
+  }
+  void all_joined() {
+    if (joined_) return;
+    joined_ = true;
+    std::vector<core::ParticipantId> ready;
+    for (const auto& [p, c] : by_participant_) ready.push_back(p);
+    coordinator_->joined(ready, failed_);
   }
 
   // Every registration reaches every client: before measuring, each client pings and waits for
@@ -162,30 +209,33 @@ class Load {
   void settle() {
     if (settling_ || began_) return;
     settling_ = true;
-    std::fprintf(stderr, "crossmatch-load: %d clients joined (%d failed); waiting for the hub's broadcasts to settle\n",
-                 ready_, failed_);
     settle_start_ = Clock::now();
     for (const auto& c : clients_) {
       if (c->ready && !c->failed) c->send(net::encode(net::ClientMessage{net::Ping{}}));
     }
     timer_.expires_after(std::chrono::seconds(60));
     timer_.async_wait([this](const std::error_code& ec) {
-      if (!ec) begin();
+      if (!ec) shard_settled();
     });
+    if (ready_ == 0) shard_settled();
   }
   void ponged() {
     if (settling_ && !began_ && ++pongs_ >= ready_) {
       timer_.cancel();
-      begin();
+      shard_settled();
     }
   }
+  void shard_settled() {
+    if (shard_settled_) return;
+    shard_settled_ = true;
+    coordinator_->settled();
+  }
 
-  void begin() {
+  // Every shard starts acting at the same moment.
+  void begin(Clock::time_point start) {
     if (began_) return;
     began_ = true;
-    start_ = Clock::now();
-    std::fprintf(stderr, "crossmatch-load: settled after %.1f s; running\n",
-                 settling_ ? std::chrono::duration<double>(start_ - settle_start_).count() : 0.0);
+    start_ = start;
     tick();
   }
 
@@ -193,6 +243,7 @@ class Load {
     const auto now = Clock::now();
     const double elapsed = std::chrono::duration<double>(now - start_).count();
     if (seconds_ > 0 && elapsed >= seconds_) return finish();
+    if (clients_n_ == 0) return;
     const double target = human_ ? elapsed / 4.0 + 1 : elapsed * rate_;
     while (static_cast<double>(issued_) < target) {
       act();
@@ -204,6 +255,7 @@ class Load {
     });
   }
 
+  // One of this shard's clients, to act.
   Client* random_ready() {
     if (by_participant_.empty()) return nullptr;
     for (int tries = 0; tries < 20; ++tries) {
@@ -211,6 +263,11 @@ class Load {
       if (c.ready && !c.failed) return &c;
     }
     return nullptr;
+  }
+  // Any shard's client, to be asked for a meeting: their participant.
+  core::ParticipantId random_target() {
+    const auto& targets = coordinator_->targets();
+    return targets.empty() ? 0 : targets[rng_() % targets.size()];
   }
 
   void act() {
@@ -238,9 +295,8 @@ class Load {
       // Mostly other bots, who answer; now and then anyone in the event.
       core::ParticipantId to = 0;
       if (unit(rng_) < 0.8 || participants_ < 2) {
-        Client* other = random_ready();
-        if (other == nullptr || other == c) return;
-        to = other->participant;
+        to = random_target();
+        if (to == 0) return;
       } else {
         to = static_cast<core::ParticipantId>(1 + rng_() % participants_);
       }
@@ -267,31 +323,12 @@ class Load {
     std::fflush(stdout);
   }
 
+  // The shard stops; the tallies are merged once every shard has (merge_and_print).
   void finish() {
+    if (finished_) return;
     finished_ = true;
-    const double elapsed = std::chrono::duration<double>(Clock::now() - start_).count();
-    std::vector<double> acks, fanout, pairs;
-    for (const auto& [seq, s] : sent_by_seq_) {
-      const auto r = receipts_.find(seq);
-      if (r == receipts_.end()) continue;
-      const double ms = std::chrono::duration<double, std::milli>(r->second.last - s.at).count();
-      if (s.everyone && r->second.count >= ready_) fanout.push_back(ms);
-      if (s.other != 0 && by_participant_.count(s.other) && r->second.count >= 2) pairs.push_back(ms);
-    }
-    for (double a : ack_ms_) acks.push_back(a);
-    char line[1024];
-    std::snprintf(line, sizeof line,
-                  "{\"clients\":%d,\"ops\":%llu,\"ops_per_s\":%.1f,\"ack_p50_ms\":%.2f,\"ack_p99_ms\":%.2f,"
-                  "\"fanout_p50_ms\":%.2f,\"fanout_p99_ms\":%.2f,\"errors\":%llu,\"refused\":%llu,"
-                  "\"fanout_ops\":%zu,\"pair_p99_ms\":%.2f,\"lines_received\":%llu,\"seconds\":%.1f,"
-                  "\"edit_line_bytes\":%llu}",
-                  ready_, static_cast<unsigned long long>(acked_), static_cast<double>(acked_) / elapsed,
-                  percentile(acks, 0.5), percentile(acks, 0.99), percentile(fanout, 0.5), percentile(fanout, 0.99),
-                  static_cast<unsigned long long>(errors_), static_cast<unsigned long long>(refused_), fanout.size(),
-                  percentile(pairs, 0.99), static_cast<unsigned long long>(lines_), elapsed,
-                  static_cast<unsigned long long>(edit_lines_ == 0 ? 0 : edit_bytes_ / edit_lines_));
-    std::printf("%s\n", line);
-    std::fflush(stdout);
+    tally_.elapsed = began_ ? std::chrono::duration<double>(Clock::now() - start_).count() : 0;
+    timer_.cancel();
     io_.stop();
   }
 
@@ -301,30 +338,30 @@ class Load {
     const auto it = in_flight_.find(id);
     if (it == in_flight_.end()) return;
     if (began_ && !finished_) {
-      ack_ms_.push_back(std::chrono::duration<double, std::milli>(now_ - it->second.at).count());
-      ++acked_;
-      sent_by_seq_[seq] = it->second;
+      tally_.ack_ms.push_back(std::chrono::duration<double, std::milli>(now_ - it->second.at).count());
+      ++tally_.acked;
+      tally_.sent_by_seq[seq] = it->second;
     }
     in_flight_.erase(it);
   }
   void refused(const std::string& id, const std::string& code, const std::string& message) {
     in_flight_.erase(id);
     if (!began_ || finished_) return;
-    ++refused_;
+    ++tally_.refused;
     if (human_) std::printf("  (refused: %s: %s)\n", code.c_str(), message.c_str());
   }
   void set_now(Clock::time_point now) { now_ = now; }
   void received(std::uint64_t seq) {
-    ++lines_;
-    Receipts& r = receipts_[seq];
+    ++tally_.lines;
+    Receipts& r = tally_.receipts[seq];
     ++r.count;
     r.last = now_;
   }
-  void error() { ++errors_; }
+  void error() { ++tally_.errors; }
   // The size of the broadcast edits as received (for the Redis reference: the same messages).
   void edit_line(std::size_t bytes) {
-    edit_bytes_ += bytes;
-    ++edit_lines_;
+    tally_.edit_bytes += bytes;
+    ++tally_.edit_lines;
   }
   Client* client_of(core::ParticipantId p) {
     const auto it = by_participant_.find(p);
@@ -364,13 +401,84 @@ class Load {
   Clock::time_point settle_start_;
   double seconds_ = 0;
   Clock::time_point start_;
-  std::uint64_t issued_ = 0, acked_ = 0, errors_ = 0, refused_ = 0, lines_ = 0, edit_bytes_ = 0, edit_lines_ = 0;
+  std::uint64_t issued_ = 0;
   std::unordered_map<std::string, Sent> in_flight_;
-  std::unordered_map<std::uint64_t, Sent> sent_by_seq_;
-  std::unordered_map<std::uint64_t, Receipts> receipts_;
-  std::vector<double> ack_ms_;
+  Tally tally_;
+  Coordinator* coordinator_ = nullptr;
+  std::vector<int> numbers_;  // the global numbers of this shard's clients
+  bool joined_ = false, shard_settled_ = false;
   Clock::time_point now_;  // when the lines being handled were read
 };
+
+void Coordinator::joined(const std::vector<core::ParticipantId>& ready, int failed) {
+  std::lock_guard lock(mutex_);
+  targets_.insert(targets_.end(), ready.begin(), ready.end());
+  ready_ += static_cast<int>(ready.size());
+  failed_ += failed;
+  if (++joined_ < static_cast<int>(shards_.size())) return;
+  std::fprintf(stderr, "crossmatch-load: %d clients joined (%d failed); waiting for the hub's broadcasts to settle\n",
+               ready_, failed_);
+  // Posting orders the targets' writes before every shard's reads.
+  for (Load* shard : shards_) asio::post(shard->io(), [shard] { shard->settle(); });
+}
+
+void Coordinator::settled() {
+  std::lock_guard lock(mutex_);
+  if (++settled_ < static_cast<int>(shards_.size())) return;
+  std::fprintf(stderr, "crossmatch-load: settled; running\n");
+  const auto start = Clock::now();
+  for (Load* shard : shards_) asio::post(shard->io(), [shard, start] { shard->begin(start); });
+}
+
+// The figures over every shard: one JSON line.
+void merge_and_print(const std::vector<std::unique_ptr<Load>>& shards, const Coordinator& coordinator) {
+  std::unordered_map<std::uint64_t, Receipts> receipts;
+  std::unordered_map<std::uint64_t, Sent> sent;
+  std::vector<double> acks;
+  Tally total;
+  for (const auto& shard : shards) {
+    const Tally& t = shard->tally();
+    for (const auto& [seq, r] : t.receipts) {
+      Receipts& all = receipts[seq];
+      all.count += r.count;
+      if (all.count == r.count || r.last > all.last) all.last = r.last;
+    }
+    sent.insert(t.sent_by_seq.begin(), t.sent_by_seq.end());
+    acks.insert(acks.end(), t.ack_ms.begin(), t.ack_ms.end());
+    total.acked += t.acked;
+    total.errors += t.errors;
+    total.refused += t.refused;
+    total.lines += t.lines;
+    total.edit_bytes += t.edit_bytes;
+    total.edit_lines += t.edit_lines;
+    total.elapsed = std::max(total.elapsed, t.elapsed);
+  }
+  const std::unordered_set<core::ParticipantId> ours(coordinator.targets().begin(), coordinator.targets().end());
+  const int ready = coordinator.ready();
+  std::vector<double> fanout, pairs;
+  for (const auto& [seq, s] : sent) {
+    const auto r = receipts.find(seq);
+    if (r == receipts.end()) continue;
+    const double ms = std::chrono::duration<double, std::milli>(r->second.last - s.at).count();
+    if (s.everyone && r->second.count >= ready) fanout.push_back(ms);
+    if (s.other != 0 && ours.count(s.other) && r->second.count >= 2) pairs.push_back(ms);
+  }
+  const double elapsed = total.elapsed > 0 ? total.elapsed : 1;
+  char line[1024];
+  std::snprintf(line, sizeof line,
+                "{\"clients\":%d,\"ops\":%llu,\"ops_per_s\":%.1f,\"ack_p50_ms\":%.2f,\"ack_p99_ms\":%.2f,"
+                "\"fanout_p50_ms\":%.2f,\"fanout_p99_ms\":%.2f,\"errors\":%llu,\"refused\":%llu,"
+                "\"fanout_ops\":%zu,\"pair_p99_ms\":%.2f,\"lines_received\":%llu,\"seconds\":%.1f,"
+                "\"edit_line_bytes\":%llu,\"threads\":%zu}",
+                ready, static_cast<unsigned long long>(total.acked), static_cast<double>(total.acked) / elapsed,
+                percentile(acks, 0.5), percentile(acks, 0.99), percentile(fanout, 0.5), percentile(fanout, 0.99),
+                static_cast<unsigned long long>(total.errors), static_cast<unsigned long long>(total.refused),
+                fanout.size(), percentile(pairs, 0.99), static_cast<unsigned long long>(total.lines), total.elapsed,
+                static_cast<unsigned long long>(total.edit_lines == 0 ? 0 : total.edit_bytes / total.edit_lines),
+                shards.size());
+  std::printf("%s\n", line);
+  std::fflush(stdout);
+}
 
 void Client::connect() {
   const auto opened = [self = shared_from_this()](const std::error_code& ec, std::unique_ptr<net::ByteStream> stream) {
@@ -535,7 +643,7 @@ void Client::on_line(std::string_view line) {
 int run(int argc, char** argv) {
   auto args = hub::CommandLine::parse(argc, argv, 1,
                                       {"--host", "--port", "--code", "--clients", "--participants", "--seconds",
-                                       "--rate", "--edit-share", "--seed", "--pace", "--assets", "--pin"},
+                                       "--rate", "--edit-share", "--seed", "--pace", "--assets", "--threads", "--pin"},
                                       {"--insecure"});
   const auto fail = [](const core::Error& e) {
     std::fprintf(stderr, "crossmatch-load: %s\n%s", e.message.c_str(), kUsage);
@@ -585,18 +693,44 @@ int run(int argc, char** argv) {
                                                "join code, or --pin, or --insecure for a hub without TLS."
                                              : "'" + pin + "' is not a pin (ABCD-EFGH-JKLM, or 64 hex digits)."));
   if (insecure) std::fprintf(stderr, "crossmatch-load: WARNING: --insecure: plain TCP, no TLS\n");
-  std::unique_ptr<net::TlsClient> tls;
-  if (!insecure) tls = std::make_unique<net::TlsClient>();
-  asio::io_context io(1);  // after the TLS context: connections under way hold state made from it
+  const bool human = pace == "human";
+  auto threads = args->integer("--threads", human ? 1 : 2, 1, 64);
+  if (!threads) return fail(threads.error());
+  const int shard_count = static_cast<int>(std::min<std::int64_t>(*threads, *clients));
   const int n = std::max<int>(static_cast<int>(*participants), static_cast<int>(*clients));
-  Load load(io, net::split_join_code(*code).code, static_cast<int>(*clients), n, *rate, *edit_share, static_cast<std::uint64_t>(*seed),
-            pace == "human", std::move(*people));
-  load.start(args->get("--host").value_or("127.0.0.1"), static_cast<unsigned short>(*port), tls.get(), pin, *seconds);
-  asio::signal_set signals(io, SIGINT, SIGTERM);
+  const std::string host = args->get("--host").value_or("127.0.0.1");
+  // Per shard: its TLS context first (connections under way hold state made from it), then its
+  // io_context, then the shard.
+  std::vector<std::unique_ptr<net::TlsClient>> tls;
+  std::vector<std::unique_ptr<asio::io_context>> ios;
+  std::vector<std::unique_ptr<Load>> shards;
+  std::vector<Load*> pointers;
+  for (int k = 0; k < shard_count; ++k) {
+    tls.push_back(insecure ? nullptr : std::make_unique<net::TlsClient>());
+    ios.push_back(std::make_unique<asio::io_context>(1));
+    shards.push_back(std::make_unique<Load>(*ios.back(), net::split_join_code(*code).code, static_cast<int>(*clients),
+                                            k, shard_count, n, *rate / shard_count, *edit_share,
+                                            static_cast<std::uint64_t>(*seed) * 1000 + static_cast<std::uint64_t>(k),
+                                            human, *people));
+    pointers.push_back(shards.back().get());
+  }
+  Coordinator coordinator(pointers);
+  for (auto& shard : shards) {
+    shard->set_coordinator(&coordinator);
+    shard->start(host, static_cast<unsigned short>(*port), tls[&shard - &shards[0]].get(), pin, *seconds);
+  }
+  // Signals are caught on the first shard's thread; every shard is told to finish.
+  asio::signal_set signals(*ios.front(), SIGINT, SIGTERM);
   signals.async_wait([&](const std::error_code& e, int) {
-    if (!e) load.finish();
+    if (e) return;
+    for (auto& shard : shards) asio::post(shard->io(), [s = shard.get()] { s->finish(); });
   });
-  io.run();
+  std::vector<std::thread> workers;
+  for (std::size_t k = 1; k < ios.size(); ++k) workers.emplace_back([&io = *ios[k]] { io.run(); });
+  ios.front()->run();
+  for (std::thread& w : workers) w.join();
+  signals.cancel();
+  merge_and_print(shards, coordinator);
   return 0;
 }
 
