@@ -42,7 +42,7 @@ bool has_note(const client::ClientSession& session, client::NoticeKind kind, con
   return false;
 }
 
-// A hub of a later release on a loopback port: it reads the client's hello and answers as such a
+// A hub of a later release on a loopback port (without TLS, as with --insecure): it reads the client's hello and answers as such a
 // hub answers a client of another protocol version (docs/protocol.md), then closes.
 class LaterHub {
  public:
@@ -108,6 +108,7 @@ TEST_CASE("session against a hub of another protocol version: stops and says so"
   client::JoinForm join;
   join.hub = "127.0.0.1:" + std::to_string(hub.port());
   join.code_or_token = "K7QF-M2XD";
+  join.insecure = true;  // the stand-in speaks plain TCP, as a hub started with --insecure
   REQUIRE(join.join(session, nullptr));
   REQUIRE(frames_until(session, [&] { return session.fatal_error().has_value(); }));
   CHECK(hub.hello().find("\"protocol\":1") != std::string::npos);

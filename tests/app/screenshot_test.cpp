@@ -183,8 +183,7 @@ typename Items::key_type find_id(const Items& items, Match match) {
 void stage_pitching_and_clinic(const test::HubProcess& hub, Crowd& crowd) {
   net::MemoryOutbox outbox;
   client::ClientSession organiser(test::taxonomy(), outbox);
-  net::ClientOptions options;
-  options.port = static_cast<unsigned short>(hub.port());
+  net::ClientOptions options = hub.client_options();
   options.token = hub.organiser();
   REQUIRE(organiser.connect(options).ok());
   const core::EventState& state = organiser.state();
