@@ -40,6 +40,23 @@ inline std::filesystem::path fresh_folder(const std::string& name) {
   return dir;
 }
 
+// Starts `args` (args[0] found on PATH) with standard output and error going to `log`.
+inline pid_t spawn_logged(std::vector<std::string> args, const std::filesystem::path& log) {
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    std::FILE* out = std::freopen(log.c_str(), "w", stdout);
+    (void)out;
+    ::dup2(::fileno(stdout), 2);
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execvp(argv[0], argv.data());
+    std::_Exit(127);
+  }
+  return pid;
+}
+
 class HubProcess {
  public:
   // Starts the hub; `extra` flags are added to `serve --db DB --port PORT`.
@@ -52,18 +69,7 @@ class HubProcess {
     args.insert(args.end(), extra.begin(), extra.end());
     if (transport == Transport::FromEnvironment) transport = run_transport();
     if (transport == Transport::Plain) args.push_back("--insecure");
-    pid_ = ::fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      std::FILE* out = std::freopen(log_.c_str(), "w", stdout);
-      (void)out;
-      ::dup2(::fileno(stdout), 2);
-      std::vector<char*> argv;
-      for (std::string& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      ::execv(argv[0], argv.data());
-      std::_Exit(127);
-    }
+    pid_ = spawn_logged(std::move(args), log_);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < deadline) {
       const std::string text = log();

@@ -53,20 +53,8 @@ net::ClientOptions joining(const test::HubProcess& hub, int port) {
 // A program of the test's own (the man in the middle), stopped when the test ends.
 class ChildProcess {
  public:
-  ChildProcess(std::vector<std::string> args, const std::filesystem::path& log) : log_(log) {
-    pid_ = ::fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      std::FILE* out = std::freopen(log_.c_str(), "w", stdout);
-      (void)out;
-      ::dup2(::fileno(stdout), 2);
-      std::vector<char*> argv;
-      for (std::string& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      ::execvp(argv[0], argv.data());
-      std::_Exit(127);
-    }
-  }
+  ChildProcess(std::vector<std::string> args, const std::filesystem::path& log)
+      : log_(log), pid_(test::spawn_logged(std::move(args), log)) {}
   ~ChildProcess() {
     ::kill(pid_, SIGKILL);
     int status = 0;
