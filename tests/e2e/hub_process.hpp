@@ -109,6 +109,16 @@ class HubProcess {
     s << in.rdbuf();
     return s.str();
   }
+  // Whether the hub's log says `text` within `seconds`: the hub writes a line about a connection
+  // after the connection is gone, so a client may see the close first.
+  bool log_shows(const std::string& text, int seconds = 10) const {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (log().find(text) == std::string::npos) {
+      if (std::chrono::steady_clock::now() >= deadline) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+  }
   int port() const { return port_; }
   const std::string& code() const { return code_; }
   const std::string& organiser() const { return organiser_; }
