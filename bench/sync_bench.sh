@@ -16,6 +16,8 @@ participants=${PARTICIPANTS:-15000}
 seconds=${BENCH_SECONDS:-30}
 rate=${RATE:-1000}
 edit_share=${EDIT_SHARE:-0.1}
+# HUB_FLAGS: more flags for the hub (e.g. HUB_FLAGS="--fanout-hold-ms 0" to write every group at once).
+read -r -a hub_flags <<< "${HUB_FLAGS:-}"
 # BENCH_NICE=-10 runs every measured program (hub, Redis and both client programs alike) at that
 # priority, so that on a machine shared with other work the figures are less the neighbours'.
 nice_level=${BENCH_NICE:-0}
@@ -47,7 +49,7 @@ run_hub() {
   local start
   start=$(date +%s.%N)
   nice -n "$nice_level" build/bin/crossmatch-hub serve --db "$out/event.db" --host 127.0.0.1 --port 0 --demo "$demo" \
-    "${flags[@]}" > "$out/hub.log" 2>&1 &
+    "${flags[@]}" "${hub_flags[@]}" > "$out/hub.log" 2>&1 &
   hub=$!
   for _ in $(seq 1200); do
     grep -q '^listening on' "$out/hub.log" 2>/dev/null && break

@@ -77,6 +77,22 @@ void HubConnection::read() {
 
 void HubConnection::send(const Line& line) {
   if (closing_ || closed_ || !line) return;
+  held_ = false;
+  enqueue(line);
+}
+
+void HubConnection::send_held(const Line& line) {
+  if (closing_ || closed_ || !line) return;
+  held_ = true;
+  enqueue(line);
+}
+
+void HubConnection::release() {
+  held_ = false;
+  if (!corked_) write();
+}
+
+void HubConnection::enqueue(const Line& line) {
   if (!backlog_.empty()) {
     backlog_.emplace_back(line, true);
     backlog_live_bytes_ += line->size();
@@ -93,12 +109,12 @@ void HubConnection::send(const Line& line) {
                "too slow: more than " + std::to_string(max_unsent_) + " bytes unsent");
     return;
   }
-  if (!corked_) write();
+  if (!corked_ && !held_) write();
 }
 
 void HubConnection::uncork() {
   corked_ = false;
-  write();
+  if (!held_) write();
 }
 
 void HubConnection::send_backlog(std::vector<Line> lines) {

@@ -67,6 +67,12 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   void cork() { corked_ = true; }
   void uncork();
   bool corked() const { return corked_; }
+  // Queues a line that may wait until release() or the next send(): the hub holds other
+  // people's operations for a few milliseconds, so that a busy hub writes each client once per
+  // interval instead of once per group; the client's own replies are never held.
+  void send_held(const Line& line);
+  void release();
+  bool held() const { return held_; }
   // Lines to stream as the socket drains (a snapshot); they do not count against the bound.
   void send_backlog(std::vector<Line> lines);
   // Sends the error (when it can) and closes once it is written, or after a short grace.
@@ -105,6 +111,7 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
 
  private:
   void read();
+  void enqueue(const Line& line);
   void write();
   void finish_close();
   void fill_from_backlog();
@@ -126,6 +133,7 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   std::vector<asio::const_buffer> buffers_;
   bool write_in_flight_ = false;
   bool corked_ = false;
+  bool held_ = false;
   bool paused_ = false;
   bool reading_ = false;
   bool closing_ = false;

@@ -83,6 +83,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
         out_(out),
         acceptor_(io),
         tick_(io),
+        release_(io),
         sequencer_(taxonomy) {
     log_.set_listener(this);
   }
@@ -552,9 +553,34 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     const bool own = c == submitter || owns(op.lines, c->viewer);
     if (Line line = op.lines.for_viewer(c->viewer, own)) {
       cork(c);
-      c->send(line);
+      if (c == submitter || options_.fanout_hold_ms <= 0) {
+        c->send(line);
+      } else {
+        hold(c);
+        c->send_held(line);
+      }
       ++counters_.lines_sent;
     }
+  }
+
+  // The connection's next lines wait for the release timer (or for a reply of its own).
+  void hold(const ConnectionPtr& c) {
+    if (c->held()) return;
+    held_.push_back(c);
+    if (release_armed_) return;
+    release_armed_ = true;
+    release_.expires_after(std::chrono::milliseconds(options_.fanout_hold_ms));
+    release_.async_wait([this](const std::error_code& ec) {
+      release_armed_ = false;
+      if (ec || stopped_) return;
+      release_held();
+    });
+  }
+
+  void release_held() {
+    std::vector<ConnectionPtr> held;
+    held.swap(held_);
+    for (const ConnectionPtr& c : held) c->release();
   }
 
   void broadcast(const PendingOperation& op) {
@@ -789,6 +815,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     stopping_ = true;
     std::error_code ec;
     acceptor_.close(ec);
+    release_held();
     std::vector<ConnectionPtr> all;
     for (const auto& [id, c] : connections_) all.push_back(c);
     for (const ConnectionPtr& c : all) {
@@ -810,6 +837,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     if (stopped_) return;
     stopped_ = true;
     tick_.cancel();
+    release_.cancel();
     log("stopped: durable up to " + std::to_string(durable_seq_));
     if (shutdown_done_) {
       auto done = std::move(shutdown_done_);
@@ -833,6 +861,9 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   asio::ip::tcp::acceptor acceptor_;
   std::unique_ptr<TlsServer> tls_;
   asio::steady_timer tick_;
+  asio::steady_timer release_;  // lets held lines go (HubOptions::fanout_hold_ms)
+  bool release_armed_ = false;
+  std::vector<ConnectionPtr> held_;
   unsigned short port_ = 0;
   core::Sequencer sequencer_;
   std::uint64_t durable_seq_ = 0;

@@ -35,6 +35,7 @@ struct HubOptions {
   double rate_per_second = kDefaultRatePerSecond;
   double rate_burst = kDefaultRateBurst;
   std::size_t max_unsent_bytes = kDefaultMaxUnsentBytes;
+  int fanout_hold_ms = kDefaultFanoutHoldMs;  // 0: every group is written at once
   std::string hub_name = "crossmatch-hub";
   // TLS 1.3 with this certificate and key; none: plain TCP (--insecure).
   std::optional<TlsIdentity> tls;

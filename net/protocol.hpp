@@ -33,6 +33,9 @@ inline constexpr double kDefaultRatePerSecond = 20;  // lines a participant may 
 inline constexpr double kDefaultRateBurst = 100;     // ... and at once
 inline constexpr double kPrivilegedRateFactor = 50;  // organiser and broker: this many times more
 inline constexpr std::size_t kDefaultMaxUnsentBytes = 16 * 1024 * 1024;
+// Other people's operations wait at most this long, so that a busy hub writes each client once
+// per interval rather than once per commit; replies to the client's own operations never wait.
+inline constexpr int kDefaultFanoutHoldMs = 20;
 // A client whose lines keep being refused for the rate limit is disconnected after this many.
 inline constexpr int kMaxRateRefusals = 500;
 

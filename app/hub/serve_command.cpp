@@ -21,16 +21,17 @@ namespace crossmatch::hub {
 const char* const kServeUsage =
     "  serve --db FILE [--host 127.0.0.1] [--port 7420] [--demo N] [--seed K] [--name NAME]\n"
     "        [--time-zone ZONE] [--max-connections N] [--idle-seconds S] [--handshake-seconds S]\n"
-    "        [--rate R] [--burst B] [--max-unsent-mb M] [--assets DIR] [--team-delay-ms MS]\n"
-    "        [--team-seconds S] [--cert FILE --key FILE | --insecure]\n"
+    "        [--rate R] [--burst B] [--max-unsent-mb M] [--fanout-hold-ms MS] [--assets DIR]\n"
+    "        [--team-delay-ms MS] [--team-seconds S] [--cert FILE --key FILE | --insecure]\n"
     "      run the hub of the event in FILE (created when new: prints its join code and the\n"
     "      organiser's and a broker's tokens once; --demo N adds N generated participants);\n"
     "      teams are re-formed --team-delay-ms after the last change that affects them (2000),\n"
-    "      each re-optimisation searching for --team-seconds (0.25)\n";
+    "      each re-optimisation searching for --team-seconds (0.25); other people's operations\n"
+    "      are sent to each client at most every --fanout-hold-ms (20; 0: at once)\n";
 
 std::set<std::string> serve_value_flags() {
   return {"--db",   "--host",  "--port",  "--demo",   "--seed",          "--name",        "--time-zone",
-          "--max-connections", "--idle-seconds", "--handshake-seconds", "--rate", "--burst",
+          "--max-connections", "--idle-seconds", "--handshake-seconds", "--rate", "--burst", "--fanout-hold-ms",
           "--max-unsent-mb", "--assets", "--team-delay-ms", "--team-seconds", "--cert", "--key"};
 }
 
@@ -115,6 +116,8 @@ int run_serve(const CommandLine& args) {
   }
   auto team_delay = args.integer("--team-delay-ms", 2000, 0, 3600 * 1000);
   auto team_seconds = args.number("--team-seconds", 0.25, 0.001, 600);
+  auto hold = args.integer("--fanout-hold-ms", net::kDefaultFanoutHoldMs, 0, 1000);
+  if (!hold) return fail(hold.error());
   if (!team_delay) return fail(team_delay.error());
   if (!team_seconds) return fail(team_seconds.error());
   if (!rate) return fail(rate.error());
@@ -126,6 +129,7 @@ int run_serve(const CommandLine& args) {
   options.rate_per_second = *rate;
   options.rate_burst = *burst;
   options.max_unsent_bytes = static_cast<std::size_t>(*unsent) << 20;
+  options.fanout_hold_ms = static_cast<int>(*hold);
   options.hub_name = "crossmatch-hub 0.1.0";
 
   const auto assets = args.get("--assets");

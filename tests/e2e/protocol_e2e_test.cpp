@@ -1,5 +1,5 @@
-// The protocol against a real hub process: the bad-input list through the Python client, and a
-// clean stop on SIGTERM.
+// The protocol against a real hub process: the bad-input list and the held fan-out through the
+// Python client, and a clean stop on SIGTERM.
 #include <doctest/doctest.h>
 
 #include "tests/e2e/hub_process.hpp"
@@ -23,5 +23,18 @@ TEST_CASE("bad input gets its documented answer and the hub keeps serving everyo
   CHECK(log.find("shutting down") != std::string::npos);
   // Tokens are printed once, when the event is created, and never logged again.
   CHECK(log.find(hub.organiser()) == log.rfind(hub.organiser()));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("held fan-out: a client's own reply carries what was held for it, in order") {
+  const auto dir = test::fresh_folder("fanout-hold");
+  test::HubProcess hub(dir / "event.db", {"--demo", "5", "--fanout-hold-ms", "1000"});
+  const auto [status, output] = test::run_command(
+      "python3 " CROSSMATCH_SOURCE_DIR "/tests/e2e/fanout_order.py --port " + std::to_string(hub.port()) +
+      " --code " + hub.code() + hub.transport_flags());
+  INFO(output);
+  CHECK(status == 0);
+  CHECK(output.find("\n0 failed") != std::string::npos);
+  CHECK(hub.stop(SIGTERM) == 0);
   std::filesystem::remove_all(dir);
 }
