@@ -16,6 +16,7 @@ participants=${PARTICIPANTS:-15000}
 seconds=${BENCH_SECONDS:-30}
 rate=${RATE:-1000}
 edit_share=${EDIT_SHARE:-0.1}
+# TIMELINE=PREFIX: every acknowledgement's time and latency into PREFIX.TRANSPORT.csv.
 # HUB_FLAGS: more flags for the hub (e.g. HUB_FLAGS="--fanout-hold-ms 0" to write every group at once).
 read -r -a hub_flags <<< "${HUB_FLAGS:-}"
 # BENCH_NICE=-10 runs every measured program (hub, Redis and both client programs alike) at that
@@ -68,7 +69,7 @@ run_hub() {
   cpu_before=$(awk '{print $14 + $15}' "/proc/$hub/stat")
   load_json=$(run /usr/bin/time -f '%U %S' -o "$out/load.time" build/bin/crossmatch-load --host 127.0.0.1 --port "$port" \
     --code "$code" "${load_flags[@]}" --clients "$clients" --participants "$participants" --seconds "$seconds" \
-    --rate "$rate" --edit-share "$edit_share" | tail -1)
+    --rate "$rate" --edit-share "$edit_share" ${TIMELINE:+--timeline "$TIMELINE.$transport.csv"} | tail -1)
   if ! grep -q '^VmHWM' "/proc/$hub/status" 2>/dev/null; then
     tail -20 "$out/hub.log"
     echo "sync_bench: the hub ($transport) stopped during the load" >&2

@@ -28,6 +28,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using ConnectionPtr = std::shared_ptr<HubConnection>;
 
+// Held connections released per turn of the network thread.
+constexpr std::size_t kReleaseBatch = 64;
+
 std::int64_t unix_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -577,10 +580,30 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     });
   }
 
-  void release_held() {
-    std::vector<ConnectionPtr> held;
-    held.swap(held_);
-    for (const ConnectionPtr& c : held) c->release();
+  // Lets the held connections write, a few at a time: between the batches the network thread
+  // reads what clients sent and acknowledges what became durable, instead of waiting behind
+  // thousands of writes. `all` (shutting down): every one now.
+  void release_held(bool all = false) {
+    releasing_.insert(releasing_.end(), held_.begin(), held_.end());
+    held_.clear();
+    release_some(all ? releasing_.size() : kReleaseBatch);
+  }
+
+  void release_some(std::size_t count) {
+    const std::size_t end = std::min(releasing_.size(), released_ + count);
+    for (; released_ < end; ++released_) releasing_[released_]->release();
+    if (released_ < releasing_.size()) {
+      if (!release_posted_) {
+        release_posted_ = true;
+        asio::post(io_, [this] {
+          release_posted_ = false;
+          if (!stopped_) release_some(kReleaseBatch);
+        });
+      }
+      return;
+    }
+    releasing_.clear();
+    released_ = 0;
   }
 
   void broadcast(const PendingOperation& op) {
@@ -769,7 +792,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     for (std::string& line : encode_teams(*teams_)) all_teams_lines_.push_back(make_line(std::move(line)));
     for (const auto& [id, c] : connections_) {
       if (c->sync == HubConnection::Sync::Live && !c->closing()) {
-        send_teams(c);
+        send_teams(c, true);
         ++clients;
       }
     }
@@ -778,16 +801,25 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
         std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count()) + " ms");
   }
 
-  // Organisers and brokers see every team; a participant sees their own team only.
-  void send_teams(const ConnectionPtr& c) {
+  // Organisers and brokers see every team; a participant sees their own team only. A new version
+  // pushed to everyone is `held` like other people's operations, so that it goes out in batches.
+  void send_teams(const ConnectionPtr& c, bool held = false) {
+    const auto send = [&](const Line& line) {
+      if (held && options_.fanout_hold_ms > 0) {
+        hold(c);
+        c->send_held(line);
+      } else {
+        c->send(line);
+      }
+    };
     if (c->viewer.privileged()) {
-      for (const Line& line : all_teams_lines_) c->send(line);
+      for (const Line& line : all_teams_lines_) send(line);
       return;
     }
     Teams mine{teams_->version, {}};
     if (const auto it = team_of_.find(c->viewer.participant); it != team_of_.end())
       mine.teams.push_back(teams_->teams[it->second]);
-    for (std::string& line : encode_teams(mine)) c->send(std::move(line));
+    for (std::string& line : encode_teams(mine)) send(make_line(std::move(line)));
   }
 
   // [SECTION] Closing and shutdown
@@ -815,7 +847,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     stopping_ = true;
     std::error_code ec;
     acceptor_.close(ec);
-    release_held();
+    release_held(true);
     std::vector<ConnectionPtr> all;
     for (const auto& [id, c] : connections_) all.push_back(c);
     for (const ConnectionPtr& c : all) {
@@ -863,7 +895,10 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   asio::steady_timer tick_;
   asio::steady_timer release_;  // lets held lines go (HubOptions::fanout_hold_ms)
   bool release_armed_ = false;
-  std::vector<ConnectionPtr> held_;
+  std::vector<ConnectionPtr> held_;       // held since the timer was last set
+  std::vector<ConnectionPtr> releasing_;  // being released, a batch at a time
+  std::size_t released_ = 0;
+  bool release_posted_ = false;
   unsigned short port_ = 0;
   core::Sequencer sequencer_;
   std::uint64_t durable_seq_ = 0;

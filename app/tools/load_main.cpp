@@ -43,7 +43,7 @@ using asio::ip::tcp;
 constexpr const char* kUsage =
     "usage: crossmatch-load --host H --port P --code JOIN_CODE --clients C --participants N --seconds S\n"
     "                       [--rate OPS_PER_SECOND] [--edit-share F] [--seed K] [--pace human] [--assets DIR]\n"
-    "                       [--pin PIN | --insecure] [--threads T]\n"
+    "                       [--pin PIN | --insecure] [--threads T] [--timeline FILE]\n"
     "  Connects over TLS 1.3, accepting only the hub whose certificate the pin at the end of the\n"
     "  join code (or --pin: the short pin or the SHA-256 fingerprint) names; --insecure: plain TCP.\n"
     "  The clients are spread over T threads (default 2; 1 with --pace human), each with its own\n"
@@ -52,7 +52,7 @@ constexpr const char* kUsage =
     "  in total); N is the event's size after they joined (request targets are drawn from 1..N).\n"
     "  Prints one JSON line: clients, ops, ops_per_s, ack_p50_ms, ack_p99_ms, fanout_p50_ms,\n"
     "  fanout_p99_ms, errors, edit_line_bytes, ... --pace human: the demo's bots (an action every few seconds, logged;\n"
-    "  --seconds 0 runs until interrupted).\n";
+    "  --seconds 0 runs until interrupted). --timeline FILE: every acknowledgement as sent_s,ack_ms.\n";
 
 // A number after `key` in a JSON line (our own lines: no spaces), or -1.
 std::int64_t scan_number(std::string_view line, std::string_view key, std::size_t from = 0) {
@@ -146,6 +146,7 @@ struct Tally {
   std::unordered_map<std::uint64_t, Sent> sent_by_seq;
   std::unordered_map<std::uint64_t, Receipts> receipts;
   std::vector<double> ack_ms;
+  std::vector<std::pair<double, double>> ack_timeline;  // (seconds after the start, ms)
   double elapsed = 0;
 };
 
@@ -338,7 +339,9 @@ class Load {
     const auto it = in_flight_.find(id);
     if (it == in_flight_.end()) return;
     if (began_ && !finished_) {
-      tally_.ack_ms.push_back(std::chrono::duration<double, std::milli>(now_ - it->second.at).count());
+      const double ms = std::chrono::duration<double, std::milli>(now_ - it->second.at).count();
+      tally_.ack_ms.push_back(ms);
+      tally_.ack_timeline.emplace_back(std::chrono::duration<double>(it->second.at - start_).count(), ms);
       ++tally_.acked;
       tally_.sent_by_seq[seq] = it->second;
     }
@@ -431,6 +434,25 @@ void Coordinator::settled() {
 }
 
 // The figures over every shard: one JSON line.
+// Every acknowledgement as "sent_s,ack_ms" (seconds after the start), in the order sent: shows
+// when the slow ones happened.
+void write_timeline(const std::vector<std::unique_ptr<Load>>& shards, const std::string& path) {
+  std::vector<std::pair<double, double>> all;
+  for (const auto& shard : shards) {
+    const auto& t = shard->tally().ack_timeline;
+    all.insert(all.end(), t.begin(), t.end());
+  }
+  std::sort(all.begin(), all.end());
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  if (f == nullptr) {
+    std::fprintf(stderr, "crossmatch-load: cannot write --timeline %s\n", path.c_str());
+    return;
+  }
+  std::fprintf(f, "sent_s,ack_ms\n");
+  for (const auto& [at, ms] : all) std::fprintf(f, "%.4f,%.2f\n", at, ms);
+  std::fclose(f);
+}
+
 void merge_and_print(const std::vector<std::unique_ptr<Load>>& shards, const Coordinator& coordinator) {
   std::unordered_map<std::uint64_t, Receipts> receipts;
   std::unordered_map<std::uint64_t, Sent> sent;
@@ -643,7 +665,8 @@ void Client::on_line(std::string_view line) {
 int run(int argc, char** argv) {
   auto args = hub::CommandLine::parse(argc, argv, 1,
                                       {"--host", "--port", "--code", "--clients", "--participants", "--seconds",
-                                       "--rate", "--edit-share", "--seed", "--pace", "--assets", "--threads", "--pin"},
+                                       "--rate", "--edit-share", "--seed", "--pace", "--assets", "--threads", "--pin",
+                                       "--timeline"},
                                       {"--insecure"});
   const auto fail = [](const core::Error& e) {
     std::fprintf(stderr, "crossmatch-load: %s\n%s", e.message.c_str(), kUsage);
@@ -695,6 +718,7 @@ int run(int argc, char** argv) {
   if (insecure) std::fprintf(stderr, "crossmatch-load: WARNING: --insecure: plain TCP, no TLS\n");
   const bool human = pace == "human";
   auto threads = args->integer("--threads", human ? 1 : 2, 1, 64);
+  const auto timeline = args->get("--timeline");
   if (!threads) return fail(threads.error());
   const int shard_count = static_cast<int>(std::min<std::int64_t>(*threads, *clients));
   const int n = std::max<int>(static_cast<int>(*participants), static_cast<int>(*clients));
@@ -731,6 +755,7 @@ int run(int argc, char** argv) {
   for (std::thread& w : workers) w.join();
   signals.cancel();
   merge_and_print(shards, coordinator);
+  if (timeline) write_timeline(shards, *timeline);
   return 0;
 }
 
