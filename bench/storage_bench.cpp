@@ -54,8 +54,14 @@ void remove_database(const std::filesystem::path& file) {
   for (const char* suffix : {"", "-wal", "-shm", ".lock"}) std::filesystem::remove(file.string() + suffix);
 }
 
-// The store: the set-up untimed, then `count` operations in groups of `group`. Operations/s.
-core::Result<double> time_store(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
+// Operations a second (wall clock) and processor microseconds per operation.
+struct Rate {
+  double per_second = 0;
+  double cpu_us = 0;
+};
+
+// The store: the set-up untimed, then `count` operations in groups of `group`.
+core::Result<Rate> time_store(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
                                 const std::vector<core::Operation>& setup,
                                 const std::vector<core::Operation>& timed, std::size_t group,
                                 std::size_t count) {
@@ -63,25 +69,28 @@ core::Result<double> time_store(const std::filesystem::path& file, const core::T
   auto store = storage::EventStore::open(file, taxonomy, true);
   if (!store) return store.error();
   if (auto s = (*store)->append(setup); !s) return s.error();
+  const double cpu_start = cpu_seconds();
   const auto start = Clock::now();
   for (std::size_t i = 0; i < count; i += group) {
     const std::vector<core::Operation> part(timed.begin() + static_cast<long>(i),
                                             timed.begin() + static_cast<long>(std::min(count, i + group)));
     if (auto s = (*store)->append(part); !s) return s.error();
   }
-  return static_cast<double>(count) / seconds_since(start);
+  const double wall = seconds_since(start);
+  return Rate{static_cast<double>(count) / wall, (cpu_seconds() - cpu_start) * 1e6 / static_cast<double>(count)};
 }
 
 // The floor: the same operations' JSON inserted into one bare table, committed every `group`
 // rows, with the store's durability.
-double time_bare(const std::filesystem::path& file, const std::vector<std::string>& json,
-                 std::size_t first_seq, std::size_t group, std::size_t count) {
+Rate time_bare(const std::filesystem::path& file, const std::vector<std::string>& json,
+               std::size_t first_seq, std::size_t group, std::size_t count) {
   remove_database(file);
   SQLite::Database db(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = FULL");
   db.exec("CREATE TABLE log (seq INTEGER PRIMARY KEY, operation TEXT NOT NULL)");
   SQLite::Statement insert(db, "INSERT INTO log (seq, operation) VALUES (?, ?)");
+  const double cpu_start = cpu_seconds();
   const auto start = Clock::now();
   for (std::size_t i = 0; i < count; i += group) {
     db.exec("BEGIN IMMEDIATE");
@@ -93,7 +102,8 @@ double time_bare(const std::filesystem::path& file, const std::vector<std::strin
     }
     db.exec("COMMIT");
   }
-  return static_cast<double>(count) / seconds_since(start);
+  const double wall = seconds_since(start);
+  return Rate{static_cast<double>(count) / wall, (cpu_seconds() - cpu_start) * 1e6 / static_cast<double>(count)};
 }
 
 int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonomy, int repeat) {
@@ -120,22 +130,26 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
   std::cout << "append: " << setup.size() << " set-up operations untimed, then up to " << timed.size()
             << " meeting operations (" << bytes / timed.size() << " bytes of JSON each on average), median of "
             << repeat << " runs\n";
-  std::cout << "  group   store ops/s   bare INSERT ops/s   store/bare\n";
+  std::cout << "  group   store ops/s   bare INSERT ops/s   store/bare   processor us/op: store  bare\n";
   const std::map<std::size_t, std::size_t> counts = {{1, 300}, {10, 3000}, {100, 20000}, {1000, 20000}};
   for (const auto& [group, wanted] : counts) {
     const std::size_t count = std::min(wanted, timed.size());
-    std::vector<double> store_rates, bare_rates;
+    std::vector<double> store_rates, bare_rates, store_cpu, bare_cpu;
     for (int r = 0; r < repeat; ++r) {
       // Side by side, alternating, so both see the same disk and the same neighbours.
       auto rate = time_store(dir / "append-store.db", taxonomy, setup, timed, group, count);
       if (!rate) return fail(rate.error().message);
-      store_rates.push_back(*rate);
-      bare_rates.push_back(time_bare(dir / "append-bare.db", json, setup.size() + 1, group, count));
+      store_rates.push_back(rate->per_second);
+      store_cpu.push_back(rate->cpu_us);
+      const Rate bare = time_bare(dir / "append-bare.db", json, setup.size() + 1, group, count);
+      bare_rates.push_back(bare.per_second);
+      bare_cpu.push_back(bare.cpu_us);
     }
     const double s = median(store_rates), b = median(bare_rates);
     std::cout << "  " << std::setw(5) << group << "   " << std::setw(11) << std::fixed << std::setprecision(0) << s
               << "   " << std::setw(17) << b << "   " << std::setw(9) << std::setprecision(1) << 100.0 * s / b
-              << " %   (" << count << " operations)\n";
+              << " %   " << std::setw(21) << median(store_cpu) << std::setw(6) << median(bare_cpu) << "   (" << count
+              << " operations)\n";
   }
   remove_database(dir / "append-store.db");
   remove_database(dir / "append-bare.db");
@@ -240,13 +254,15 @@ int storage_main(int argc, char** argv) {
   if (wants_help(argc, argv, kStorageUsage)) return 0;
   int participants = 15000, meetings = 100000, repeat = 3;
   std::filesystem::path dir, load_only;
-  bool keep = false;
+  bool keep = false, append_only = false;
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
     const auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
     const char* v = nullptr;
     if (flag == "--keep") {
       keep = true;
+    } else if (flag == "--append-only") {
+      append_only = true;
     } else if ((flag == "--participants" || flag == "--meetings" || flag == "--repeat" || flag == "--dir" ||
                 flag == "--load-only") &&
                (v = value()) != nullptr) {
@@ -283,7 +299,7 @@ int storage_main(int argc, char** argv) {
   }
   std::cout << "\n";
   int rc = bench_append(dir, *taxonomy, repeat);
-  if (rc == 0) rc = bench_load(dir, *taxonomy, participants, meetings, repeat);
+  if (rc == 0 && !append_only) rc = bench_load(dir, *taxonomy, participants, meetings, repeat);
   if (made && !keep) std::filesystem::remove_all(dir);
   return rc;
 }
