@@ -185,6 +185,13 @@ CREATE TABLE clinic_themes (
 );
 )sql";
 
+// The log's lookup columns lose their indexes: erasure, which is rare, reads them in one pass
+// over the log instead of every append writing two more b-trees.
+constexpr const char* kVersion3 = R"sql(
+DROP INDEX IF EXISTS operations_participant;
+DROP INDEX IF EXISTS operations_meeting;
+)sql";
+
 // Fills the lookup columns and the derived tables by replaying the log as a replica would.
 core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxonomy& taxonomy,
                                         const std::string& name) {
@@ -265,6 +272,7 @@ core::Status migrate_event_database(SQLite::Database& db, const core::Taxonomy& 
       if (auto s = replay_into_derived_tables(db, taxonomy, name); !s) return s;
     }
   }
+  if (version < 3) db.exec(kVersion3);
   db.exec("PRAGMA application_id = " + std::to_string(kEventApplicationId));
   db.exec("PRAGMA user_version = " + std::to_string(kEventSchemaVersion));
   transaction.commit();
