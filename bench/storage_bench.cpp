@@ -106,7 +106,7 @@ Rate time_bare(const std::filesystem::path& file, const std::vector<std::string>
   return Rate{static_cast<double>(count) / wall, (cpu_seconds() - cpu_start) * 1e6 / static_cast<double>(count)};
 }
 
-int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonomy, int repeat) {
+int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonomy, int repeat, int only_group) {
   // A mid-sized event's operations: the set-up and registrations untimed, then its meeting
   // operations (requests, answers, feedback) timed.
   core::Sequencer sequencer(taxonomy);
@@ -130,9 +130,32 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
   std::cout << "append: " << setup.size() << " set-up operations untimed, then up to " << timed.size()
             << " meeting operations (" << bytes / timed.size() << " bytes of JSON each on average), median of "
             << repeat << " runs\n";
+  {
+    // Two parts of the store's work per operation, measured alone: encoding the operation as
+    // JSON for the log, and applying it to the store's copy of the state (Follow mode).
+    const double cpu_start = cpu_seconds();
+    std::size_t encoded = 0;
+    for (int r = 0; r < 5; ++r) {
+      for (const auto& op : timed) encoded += core::operation_to_json(op).size();
+    }
+    if (encoded != 5 * bytes) return fail("the operations' JSON changed between two encodings");
+    const double encode_us = (cpu_seconds() - cpu_start) * 1e6 / (5.0 * static_cast<double>(timed.size()));
+    core::EventState state;
+    for (const auto& op : setup) {
+      if (!core::apply_operation(state, taxonomy, op, core::ApplyMode::Follow)) return fail("the set-up does not apply");
+    }
+    const double apply_start = cpu_seconds();
+    for (const auto& op : timed) {
+      if (!core::apply_operation(state, taxonomy, op, core::ApplyMode::Follow)) return fail("an operation does not apply");
+    }
+    const double apply_us = (cpu_seconds() - apply_start) * 1e6 / static_cast<double>(timed.size());
+    std::cout << "  per operation, alone: JSON encoding " << std::fixed << std::setprecision(2) << encode_us
+              << " us, applying it in Follow mode " << apply_us << " us\n";
+  }
   std::cout << "  group   store ops/s   bare INSERT ops/s   store/bare   processor us/op: store  bare\n";
   const std::map<std::size_t, std::size_t> counts = {{1, 300}, {10, 3000}, {100, 20000}, {1000, 20000}};
   for (const auto& [group, wanted] : counts) {
+    if (only_group != 0 && group != static_cast<std::size_t>(only_group)) continue;
     const std::size_t count = std::min(wanted, timed.size());
     std::vector<double> store_rates, bare_rates, store_cpu, bare_cpu;
     for (int r = 0; r < repeat; ++r) {
@@ -273,7 +296,7 @@ int time_load(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
 
 int storage_main(int argc, char** argv) {
   if (wants_help(argc, argv, kStorageUsage)) return 0;
-  int participants = 15000, meetings = 100000, repeat = 3;
+  int participants = 15000, meetings = 100000, repeat = 3, only_group = 0;
   std::filesystem::path dir, load_only;
   bool keep = false, append_only = false;
   for (int i = 1; i < argc; ++i) {
@@ -285,7 +308,7 @@ int storage_main(int argc, char** argv) {
     } else if (flag == "--append-only") {
       append_only = true;
     } else if ((flag == "--participants" || flag == "--meetings" || flag == "--repeat" || flag == "--dir" ||
-                flag == "--load-only") &&
+                flag == "--load-only" || flag == "--group") &&
                (v = value()) != nullptr) {
       if (flag == "--dir" || flag == "--load-only") {
         (flag == "--dir" ? dir : load_only) = v;
@@ -294,7 +317,10 @@ int storage_main(int argc, char** argv) {
       char* end = nullptr;
       const long n = std::strtol(v, &end, 10);
       if (*end != '\0' || n < 1 || n > 1000000) return fail(flag + " takes a number from 1 to 1000000");
-      (flag == "--participants" ? participants : flag == "--meetings" ? meetings : repeat) = static_cast<int>(n);
+      (flag == "--participants" ? participants
+       : flag == "--meetings"   ? meetings
+       : flag == "--group"      ? only_group
+                                : repeat) = static_cast<int>(n);
     } else {
       std::cerr << "usage: crossmatch-bench " << kStorageUsage << "\n";
       return 2;
@@ -319,7 +345,7 @@ int storage_main(int argc, char** argv) {
     std::cout << " (load average " << one << ", " << five << " on " << std::thread::hardware_concurrency() << " processors)";
   }
   std::cout << "\n";
-  int rc = bench_append(dir, *taxonomy, repeat);
+  int rc = bench_append(dir, *taxonomy, repeat, only_group);
   if (rc == 0 && !append_only) rc = bench_load(dir, *taxonomy, participants, meetings, repeat);
   if (made && !keep) std::filesystem::remove_all(dir);
   return rc;

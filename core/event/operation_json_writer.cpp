@@ -29,15 +29,20 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
+void append_number(std::string& out, std::int64_t value) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out.append(digits, end);
+}
+
 // The values of one object's fields, rendered one after another into `text`; written out in
 // the order of their keys (bytewise), as the general codec's objects keep them.
 class Fields {
  public:
+  Fields() { text_.reserve(256); }
   void number(std::string_view key, std::int64_t value) {
     begin(key);
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    text_.append(digits, end);
+    append_number(text_, value);
     finish();
   }
   void boolean(std::string_view key, bool value) {
@@ -51,14 +56,23 @@ class Fields {
     finish();
     return ok;
   }
-  // A nested object or array already rendered.
-  void raw(std::string_view key, std::string_view value) {
+  // A value written by `write(text)`: a nested object or array, or a plain name in quotes.
+  template <class Write>
+  void value(std::string_view key, Write write) {
     begin(key);
-    text_ += value;
+    write(text_);
+    finish();
+  }
+  void name(std::string_view key, const char* plain) {
+    begin(key);
+    text_ += '"';
+    text_ += plain;
+    text_ += '"';
     finish();
   }
 
   void write(std::string& out) const {
+    out.reserve(out.size() + text_.size() + 16 * count_);
     std::array<std::size_t, kMax> order{};
     for (std::size_t i = 0; i < count_; ++i) order[i] = i;
     // Insertion sort: a dozen keys at most.
@@ -130,33 +144,44 @@ class Fields {
   std::string text_;
 };
 
-std::string slot_text(const SlotRef& s) {
-  Fields f;
-  f.number("session", s.session);
-  f.number("index", s.index);
-  std::string out;
-  f.write(out);
-  return out;
+// Small objects of fixed fields, written with their keys already in order.
+void append_slot(std::string& out, const SlotRef& s) {
+  out += "{\"index\":";
+  append_number(out, s.index);
+  out += ",\"session\":";
+  append_number(out, s.session);
+  out += '}';
 }
 
-std::string placement_text(const Placement& p) {
-  Fields f;
-  f.number("session", p.slot.session);
-  f.number("index", p.slot.index);
-  f.number("table", p.table);
-  std::string out;
-  f.write(out);
-  return out;
+void append_placement(std::string& out, const Placement& p) {
+  out += "{\"index\":";
+  append_number(out, p.slot.index);
+  out += ",\"session\":";
+  append_number(out, p.slot.session);
+  out += ",\"table\":";
+  append_number(out, p.table);
+  out += '}';
 }
 
-std::string slots_text(const std::vector<SlotRef>& slots) {
-  std::string out = "[";
+void append_slots(std::string& out, const std::vector<SlotRef>& slots) {
+  out += '[';
   for (std::size_t i = 0; i < slots.size(); ++i) {
     if (i > 0) out += ',';
-    out += slot_text(slots[i]);
+    append_slot(out, slots[i]);
   }
   out += ']';
-  return out;
+}
+
+void append_actor(std::string& out, const Actor& actor) {
+  out += '{';
+  if (actor.participant != 0) {
+    out += "\"participant\":";
+    append_number(out, actor.participant);
+    out += ',';
+  }
+  out += "\"role\":\"";
+  out += to_string(actor.role);  // a plain name
+  out += "\"}";
 }
 
 template <class T, class P>
@@ -172,30 +197,30 @@ bool payload_fields(const OperationPayload& payload, Fields& f) {
           f.number("meeting", p.meeting);
           f.number("from", p.from);
           f.number("to", p.to);
-          f.raw("preferred", slots_text(p.preferred));
+          f.value("preferred", [&](std::string& out) { append_slots(out, p.preferred); });
           return f.string("message", p.message);
         } else if constexpr (is<Introduce, P>) {
           f.number("meeting", p.meeting);
           f.number("first", p.first);
           f.number("second", p.second);
-          f.raw("preferred", slots_text(p.preferred));
+          f.value("preferred", [&](std::string& out) { append_slots(out, p.preferred); });
           return f.string("note", p.note);
         } else if constexpr (is<AcceptMeeting, P>) {
           f.number("meeting", p.meeting);
-          if (p.slot) f.raw("slot", slot_text(*p.slot));
-          if (p.placement) f.raw("placement", placement_text(*p.placement));
+          if (p.slot) f.value("slot", [&](std::string& out) { append_slot(out, *p.slot); });
+          if (p.placement) f.value("placement", [&](std::string& out) { append_placement(out, *p.placement); });
           return true;
         } else if constexpr (is<DeclineMeeting, P> || is<CancelMeeting, P>) {
           f.number("meeting", p.meeting);
           return f.string("reason", p.reason);
         } else if constexpr (is<ProposeSlot, P>) {
           f.number("meeting", p.meeting);
-          f.raw("slot", slot_text(p.slot));
+          f.value("slot", [&](std::string& out) { append_slot(out, p.slot); });
           return true;
         } else if constexpr (is<GiveFeedback, P>) {
           f.number("meeting", p.meeting);
           f.number("rating", p.rating);
-          f.raw("held", std::string("\"") + to_string(p.held) + "\"");
+          f.name("held", to_string(p.held));
           return f.string("comment", p.comment);
         } else if constexpr (is<MarkInterested, P>) {
           f.number("session", p.session);
@@ -204,7 +229,8 @@ bool payload_fields(const OperationPayload& payload, Fields& f) {
           return true;
         } else if constexpr (is<ControlPitch, P>) {
           f.number("session", p.session);
-          return f.string("action", to_string(p.action));
+          f.name("action", to_string(p.action));
+          return true;
         } else if constexpr (is<Withdraw, P> || is<Erase, P>) {
           f.number("participant", p.participant);
           return true;
@@ -224,13 +250,8 @@ bool write_operation_json(const Operation& op, std::string& out) {
   Fields f;
   if (!payload_fields(op.payload, f)) return false;
   if (!f.string("id", op.id)) return false;
-  f.raw("type", std::string("\"") + operation_type(op.payload) + "\"");
-  Fields actor;
-  actor.string("role", to_string(op.actor.role));
-  if (op.actor.participant != 0) actor.number("participant", op.actor.participant);
-  std::string actor_text;
-  actor.write(actor_text);
-  f.raw("actor", actor_text);
+  f.name("type", operation_type(op.payload));
+  f.value("actor", [&](std::string& out) { append_actor(out, op.actor); });
   f.number("at", op.at);
   if (op.sequence != 0) {
     // The general codec writes the unsigned sequence in full.
