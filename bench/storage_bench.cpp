@@ -26,6 +26,7 @@
 #include "core/event/apply.hpp"
 #include "core/event/json_codec.hpp"
 #include "core/event/statistics.hpp"
+#include "core/random.hpp"
 #include "storage/asset_files.hpp"
 #include "storage/event_store.hpp"
 
@@ -106,7 +107,8 @@ Rate time_bare(const std::filesystem::path& file, const std::vector<std::string>
   return Rate{static_cast<double>(count) / wall, (cpu_seconds() - cpu_start) * 1e6 / static_cast<double>(count)};
 }
 
-int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonomy, int repeat, int only_group) {
+int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonomy, int repeat, int only_group,
+                 bool client_ids) {
   // A mid-sized event's operations: the set-up and registrations untimed, then its meeting
   // operations (requests, answers, feedback) timed.
   core::Sequencer sequencer(taxonomy);
@@ -116,6 +118,17 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
     return core::Status::success();
   });
   if (!built) return fail(built.error().message);
+  if (client_ids) {
+    // Ids as clients make them ("c-" and 32 random hex digits) instead of the builder's
+    // ascending ones: the log's unique index on them is then written at random places.
+    core::Rng rng(11);
+    for (auto& op : all) {
+      char hex[33];
+      std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(rng.next()),
+                    static_cast<unsigned long long>(rng.next()));
+      op.id = std::string("c-") + hex;
+    }
+  }
   const auto first_meeting = std::find_if(all.begin(), all.end(), [](const core::Operation& op) {
     return std::holds_alternative<core::RequestMeeting>(op.payload) || std::holds_alternative<core::Introduce>(op.payload);
   });
@@ -298,7 +311,7 @@ int storage_main(int argc, char** argv) {
   if (wants_help(argc, argv, kStorageUsage)) return 0;
   int participants = 15000, meetings = 100000, repeat = 3, only_group = 0;
   std::filesystem::path dir, load_only;
-  bool keep = false, append_only = false;
+  bool keep = false, append_only = false, client_ids = false;
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
     const auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
@@ -307,6 +320,8 @@ int storage_main(int argc, char** argv) {
       keep = true;
     } else if (flag == "--append-only") {
       append_only = true;
+    } else if (flag == "--client-ids") {
+      client_ids = true;
     } else if ((flag == "--participants" || flag == "--meetings" || flag == "--repeat" || flag == "--dir" ||
                 flag == "--load-only" || flag == "--group") &&
                (v = value()) != nullptr) {
@@ -345,7 +360,7 @@ int storage_main(int argc, char** argv) {
     std::cout << " (load average " << one << ", " << five << " on " << std::thread::hardware_concurrency() << " processors)";
   }
   std::cout << "\n";
-  int rc = bench_append(dir, *taxonomy, repeat, only_group);
+  int rc = bench_append(dir, *taxonomy, repeat, only_group, client_ids);
   if (rc == 0 && !append_only) rc = bench_load(dir, *taxonomy, participants, meetings, repeat);
   if (made && !keep) std::filesystem::remove_all(dir);
   return rc;

@@ -5,6 +5,8 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <optional>
+#include <string>
+#include <unordered_set>
 
 #include "storage/event_store.hpp"
 #include "storage/writer_lock.hpp"
@@ -60,6 +62,17 @@ class SqliteEventStore final : public EventStore {
   // mode) to know which derived rows to rewrite. Dropped after a failed append and read again
   // from the tables, so it never runs ahead of what is stored.
   std::optional<core::EventState> replica_;
+  // The client ids in the log. The log keeps no unique index on them (see event_schema.cpp): an
+  // append with an id already there is refused here, before anything is written. Read from the
+  // log by load() or the first append, dropped with the replica.
+  std::optional<std::unordered_set<std::string>> logged_ids_;
+  // PRAGMA data_version when the replica and the ids were last known to match the file: another
+  // connection writing the file (none of ours does; a sqlite3 shell could) changes it, and both
+  // are then read again.
+  std::int64_t data_version_ = -1;
+
+  // Reads the replica and the ids again when they are missing or the file changed under them.
+  core::Status refresh_for_append();
 };
 
 }  // namespace crossmatch::storage
