@@ -187,7 +187,7 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
     }
     SQLite::Statement& insert = *insert_operation_;
     for (const core::Operation& op : operations) {
-      if (!logged_ids_->insert(op.id).second) {
+      if (!logged_ids_->insert(op.id)) {
         forget();
         return core::make_error("duplicate_operation", "id",
                                 "Operation " + std::to_string(op.sequence) + " has the id '" + op.id +
@@ -269,7 +269,7 @@ core::Status SqliteEventStore::refresh_for_append() {
     logged_ids_.emplace();
     logged_ids_->reserve(static_cast<std::size_t>(last_sequence_) + 1024);
     detail::Rows ids(*db_, "SELECT op_id FROM operations");
-    while (ids.next()) logged_ids_->insert(ids.string(0));
+    while (ids.next()) logged_ids_->insert(ids.text(0));
   }
   return core::Status::success();
 }

@@ -5,10 +5,9 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <optional>
-#include <string>
-#include <unordered_set>
 
 #include "storage/event_store.hpp"
+#include "storage/operation_id_set.hpp"
 #include "storage/writer_lock.hpp"
 
 namespace crossmatch::storage {
@@ -65,7 +64,7 @@ class SqliteEventStore final : public EventStore {
   // The client ids in the log. The log keeps no unique index on them (see event_schema.cpp): an
   // append with an id already there is refused here, before anything is written. Read from the
   // log by load() or the first append, dropped with the replica.
-  std::optional<std::unordered_set<std::string>> logged_ids_;
+  std::optional<detail::OperationIdSet> logged_ids_;
   // PRAGMA data_version when the replica and the ids were last known to match the file: another
   // connection writing the file (none of ours does; a sqlite3 shell could) changes it, and both
   // are then read again.
