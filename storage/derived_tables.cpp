@@ -116,7 +116,7 @@ void DerivedTables::write(const core::EventState& state, const Touched& touched,
     if (const core::Participant* p = state.participant(id)) write_participant(*p);
   }
   for (const core::MeetingId id : touched.meetings) {
-    if (const core::Meeting* m = state.meeting(id)) write_meeting(*m);
+    if (const core::Meeting* m = state.meeting(id)) write_meeting(*m, touched.new_meetings.count(id) > 0);
   }
   for (const core::MeetingId id : touched.feedback) {
     if (const core::Meeting* m = state.meeting(id)) {
@@ -248,14 +248,15 @@ void bind_meeting(SQLite::Statement& s, const core::Meeting& m, std::int64_t seq
 
 }  // namespace
 
-void DerivedTables::write_meeting(const core::Meeting& m) {
-  // Most writes change a meeting that exists (an answer, feedback); a new one is inserted.
-  bind_meeting(update_meeting_, m, sequence_);
-  const int changed = update_meeting_.exec();
-  update_meeting_.reset();
-  if (changed > 0) return;
-  // No row, or (never from the rules) one whose people differ: the insert then fails on the
-  // primary key instead of rewriting who met whom unchecked.
+void DerivedTables::write_meeting(const core::Meeting& m, bool created) {
+  if (!created) {
+    bind_meeting(update_meeting_, m, sequence_);
+    const int changed = update_meeting_.exec();
+    update_meeting_.reset();
+    if (changed > 0) return;
+  }
+  // A new meeting; or no row, or (never from the rules) one whose people differ: the insert then
+  // fails on the primary key instead of rewriting who met whom unchecked.
   bind_meeting(insert_meeting_, m, sequence_);
   run(insert_meeting_);
 }

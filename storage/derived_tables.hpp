@@ -26,7 +26,8 @@ class DerivedTables {
   void write_session(const core::Session& session);
   void write_table(const core::Table& table);
   void write_participant(const core::Participant& participant);
-  void write_meeting(const core::Meeting& meeting);
+  // `created`: requested or introduced in this group, so there is no row yet.
+  void write_meeting(const core::Meeting& meeting, bool created);
   void write_feedback(core::MeetingId meeting, core::ParticipantId person,
                       const core::MeetingFeedback& feedback);
   void write_round(const core::TeamRound& round);
