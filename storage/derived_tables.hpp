@@ -37,8 +37,9 @@ class DerivedTables {
   void write_clinic_themes(core::ParticipantId participant, const std::vector<core::ClinicTableId>* themes);
 
   SQLite::Statement event_, session_, delete_session_, table_, delete_table_, participant_,
-      update_meeting_, insert_meeting_, feedback_, delete_feedback_, round_, team_, member_, announcement_, pitch_session_,
-      delete_pitches_, pitch_, clinic_table_, clinic_themes_, delete_clinic_themes_;
+      update_meeting_, insert_meeting_, feedback_, delete_feedback_, round_, team_, member_,
+      announcement_, pitch_session_, delete_pitches_, pitch_, clinic_table_, clinic_themes_,
+      delete_clinic_themes_;
   std::int64_t sequence_ = 0;
 };
 

@@ -35,7 +35,9 @@ void OperationIdSet::reserve(std::size_t ids) {
   }
 }
 
-void OperationIdSet::grow() { reserve(std::max<std::size_t>(16, 2 * ends_.size())); }
+void OperationIdSet::grow() {
+  reserve(std::max<std::size_t>(16, 2 * ends_.size()));
+}
 
 bool OperationIdSet::contains(std::string_view wanted) const {
   if (slots_.empty()) return false;

@@ -21,10 +21,12 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   };
   if (c >= 0xC2 && c <= 0xDF) return tail(1, 0x80, 0xBF) ? 2 : 0;
   if (c == 0xE0) return tail(1, 0xA0, 0xBF) && tail(2, 0x80, 0xBF) ? 3 : 0;
-  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return tail(1, 0x80, 0xBF) && tail(2, 0x80, 0xBF) ? 3 : 0;
+  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
+    return tail(1, 0x80, 0xBF) && tail(2, 0x80, 0xBF) ? 3 : 0;
   if (c == 0xED) return tail(1, 0x80, 0x9F) && tail(2, 0x80, 0xBF) ? 3 : 0;
   if (c == 0xF0) return tail(1, 0x90, 0xBF) && tail(2, 0x80, 0xBF) && tail(3, 0x80, 0xBF) ? 4 : 0;
-  if (c >= 0xF1 && c <= 0xF3) return tail(1, 0x80, 0xBF) && tail(2, 0x80, 0xBF) && tail(3, 0x80, 0xBF) ? 4 : 0;
+  if (c >= 0xF1 && c <= 0xF3)
+    return tail(1, 0x80, 0xBF) && tail(2, 0x80, 0xBF) && tail(3, 0x80, 0xBF) ? 4 : 0;
   if (c == 0xF4) return tail(1, 0x80, 0x8F) && tail(2, 0x80, 0xBF) && tail(3, 0x80, 0xBF) ? 4 : 0;
   return 0;
 }
@@ -77,7 +79,8 @@ class Fields {
     for (std::size_t i = 0; i < count_; ++i) order[i] = i;
     // Insertion sort: a dozen keys at most.
     for (std::size_t i = 1; i < count_; ++i) {
-      for (std::size_t j = i; j > 0 && key(order[j]) < key(order[j - 1]); --j) std::swap(order[j], order[j - 1]);
+      for (std::size_t j = i; j > 0 && key(order[j]) < key(order[j - 1]); --j)
+        std::swap(order[j], order[j - 1]);
     }
     out += '{';
     for (std::size_t i = 0; i < count_; ++i) {
@@ -104,13 +107,27 @@ class Fields {
         continue;
       }
       switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
         default:
           if (c < 0x20) {
             out += "\\u00";
@@ -208,7 +225,8 @@ bool payload_fields(const OperationPayload& payload, Fields& f) {
         } else if constexpr (is<AcceptMeeting, P>) {
           f.number("meeting", p.meeting);
           if (p.slot) f.value("slot", [&](std::string& out) { append_slot(out, *p.slot); });
-          if (p.placement) f.value("placement", [&](std::string& out) { append_placement(out, *p.placement); });
+          if (p.placement)
+            f.value("placement", [&](std::string& out) { append_placement(out, *p.placement); });
           return true;
         } else if constexpr (is<DeclineMeeting, P> || is<CancelMeeting, P>) {
           f.number("meeting", p.meeting);

@@ -18,10 +18,15 @@ TEST_CASE("the set of logged operation ids refuses an id a second time, as a std
   // Short and long ids, shared prefixes, ids that are prefixes of others, the empty id.
   const auto make = [&] {
     switch (rng.below(4)) {
-      case 0: return "c-" + std::to_string(rng.below(5000));
-      case 1: return std::string("c-") + std::to_string(rng.below(5000)) + std::string(rng.below(40), 'x');
-      case 2: return std::to_string(rng.below(100));
-      default: return std::string(rng.below(3), 'a');
+      case 0:
+        return "c-" + std::to_string(rng.below(5000));
+      case 1:
+        return std::string("c-") + std::to_string(rng.below(5000)) +
+               std::string(rng.below(40), 'x');
+      case 2:
+        return std::to_string(rng.below(100));
+      default:
+        return std::string(rng.below(3), 'a');
     }
   };
   for (int i = 0; i < 40000; ++i) {
