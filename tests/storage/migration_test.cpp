@@ -14,6 +14,20 @@ using namespace crossmatch;
 
 namespace {
 
+// A migrated store goes on like any: 40 more operations and the erasure of an active
+// participant, after which the store and its replayed log agree with the script. Returns who
+// was erased.
+core::ParticipantId go_on_with_an_erasure(test::EventScript& script, storage::EventStore& store) {
+  auto next = script.random_in_order(40);
+  const auto someone = std::find_if(script.state().participants.begin(), script.state().participants.end(),
+                                    [](const auto& p) { return p.second.active(); })->first;
+  next.push_back(script.must(test::organiser(), core::Erase{someone}));
+  test::append_all(store, next, 6);
+  CHECK(store.load()->state == script.state());
+  CHECK(test::replay_log(store) == script.state());
+  return someone;
+}
+
 // Version 1 as it was written: the operation log, credentials and settings, in a rollback
 // journal.
 void make_version_1(const std::filesystem::path& file, const std::vector<core::Operation>& ops) {
@@ -83,13 +97,7 @@ TEST_CASE("a version-1 database is migrated: the derived tables are filled from 
     CHECK(**store->find_credential("hash-1") == storage::Credential{"hash-1", core::Role::Organiser, 0});
     CHECK(**store->get_setting("fingerprint") == "aa:bb");
     // It goes on like any store: appends, erasure through the new lookup columns.
-    auto next = script.random_in_order(40);
-    const auto someone = std::find_if(script.state().participants.begin(), script.state().participants.end(),
-                                      [](const auto& p) { return p.second.active(); })->first;
-    next.push_back(script.must(test::organiser(), core::Erase{someone}));
-    test::append_all(*store, next, 6);
-    CHECK(store->load()->state == script.state());
-    CHECK(test::replay_log(*store) == script.state());
+    go_on_with_an_erasure(script, *store);
     // Reopening finds it current.
     store.reset();
     auto again = test::open_store(dir / "old.db", false);
@@ -196,13 +204,7 @@ TEST_CASE("a version-2 database is migrated: the log loses its indexes, and a re
   resend[0].id = "fresh-id";
   // It goes on: appends, and an erasure that finds the person's operations without the indexes.
   REQUIRE(store->append(resend).ok());
-  auto next = script.random_in_order(40);
-  const auto someone = std::find_if(script.state().participants.begin(), script.state().participants.end(),
-                                    [](const auto& p) { return p.second.active(); })->first;
-  next.push_back(script.must(test::organiser(), core::Erase{someone}));
-  test::append_all(*store, next, 6);
-  CHECK(store->load()->state == script.state());
-  CHECK(test::replay_log(*store) == script.state());
+  const core::ParticipantId someone = go_on_with_an_erasure(script, *store);
   const core::Profile& anonymised = script.state().participants.at(someone).profile;
   int rewritten = 0;
   const auto log = store->read_after(0, SIZE_MAX);
