@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -17,8 +18,8 @@ namespace crossmatch::core {
 // beyond the number of records (from a damaged file, say) is only in the tree, so the table
 // never grows past about twice the number of records.
 //
-// Invariant: for every id below dense_.size(), dense_[id] is the tree's entry for it, or a
-// value-initialised iterator when there is none.
+// Invariant: for every id below dense_.size(), dense_[id] holds the tree's entry for it, or
+// nothing when there is none.
 template <class Id, class T>
 class IdMap {
   static_assert(std::is_unsigned_v<Id>, "ids are unsigned");
@@ -74,12 +75,14 @@ class IdMap {
   const_reverse_iterator rend() const { return tree_.rend(); }
 
   iterator find(const Id& id) {
-    if (in_dense(id)) return dense_[index(id)] == iterator{} ? tree_.end() : dense_[index(id)];
+    if (in_dense(id)) return dense_[index(id)].value_or(tree_.end());
     return tree_.find(id);
   }
   const_iterator find(const Id& id) const {
-    if (in_dense(id))
-      return dense_[index(id)] == iterator{} ? tree_.end() : const_iterator(dense_[index(id)]);
+    if (in_dense(id)) {
+      const auto& entry = dense_[index(id)];
+      return entry ? const_iterator(*entry) : tree_.end();
+    }
     return tree_.find(id);
   }
   size_type count(const Id& id) const { return find(id) == end() ? 0 : 1; }
@@ -177,7 +180,7 @@ class IdMap {
     return it;
   }
   void forget(const Id& id) {
-    if (in_dense(id)) dense_[index(id)] = iterator{};
+    if (in_dense(id)) dense_[index(id)].reset();
   }
   void reindex() {
     dense_.clear();
@@ -185,7 +188,7 @@ class IdMap {
   }
 
   Tree tree_;
-  std::vector<iterator> dense_;
+  std::vector<std::optional<iterator>> dense_;
 };
 
 // As std::erase_if does for a std::map.
