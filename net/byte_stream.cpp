@@ -66,6 +66,11 @@ void TcpStream::async_write(const std::vector<asio::const_buffer>& buffers, Hand
   asio::async_write(socket_, buffers, std::move(handler));
 }
 
+void TcpStream::shutdown_send() {
+  std::error_code ec;
+  socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+}
+
 void TcpStream::close() {
   std::error_code ec;
   socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ec);

@@ -29,6 +29,9 @@ class ByteStream {
   virtual void async_write(const std::vector<asio::const_buffer>& buffers, Handler handler) = 0;
   // Closes both directions at once; pending operations complete with an error.
   virtual void close() = 0;
+  // Ends the sending direction once what was written has gone (the peer reads an end of file
+  // after it); reading goes on.
+  virtual void shutdown_send() = 0;
   // "127.0.0.1:54321", for log lines.
   virtual std::string peer() const = 0;
 };
@@ -42,6 +45,7 @@ class TcpStream final : public ByteStream {
   void async_read_some(asio::mutable_buffer buffer, Handler handler) override;
   void async_write(const std::vector<asio::const_buffer>& buffers, Handler handler) override;
   void close() override;
+  void shutdown_send() override;
   std::string peer() const override { return peer_; }
 
  private:

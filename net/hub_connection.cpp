@@ -58,7 +58,10 @@ void HubConnection::read() {
                                                  : "read failed: " + ec.message());
           return;
         }
-        if (self->closing_) return;
+        if (self->closing_) {
+          if (self->lingering_) self->discard();
+          return;
+        }
         self->last_received_ = Clock::now();
         std::vector<std::string> lines;
         const bool ok = self->splitter_.feed(std::string_view(self->read_buffer_.data(), n), lines);
@@ -165,7 +168,7 @@ void HubConnection::write() {
     self->writing_.clear();
     self->fill_from_backlog();
     if (self->closing_ && self->queue_.empty()) {
-      self->finish_close();
+      self->linger();
       return;
     }
     self->write();
@@ -192,6 +195,32 @@ void HubConnection::close_with(const ErrorMessage& error, const std::string& rea
   queue_.push_back(line);
   queued_bytes_ += line->size();
   write();
+}
+
+// The error line is out. Closing the socket now, with lines the client sent still unread, would
+// reset the connection, and the client could lose that line before reading it (a client
+// flooding the hub, or sending an over-long line, is still writing). So the sending side ends
+// here, what still arrives is read and dropped, and the socket closes when the client closes
+// its side, or when the hub's grace for closing connections runs out.
+void HubConnection::linger() {
+  if (lingering_ || closed_) return;
+  lingering_ = true;
+  stream_->shutdown_send();
+  discard();
+}
+
+void HubConnection::discard() {
+  if (reading_ || closed_) return;
+  reading_ = true;
+  stream_->async_read_some(asio::buffer(read_buffer_), [self = shared_from_this()](const std::error_code& ec, std::size_t) {
+    self->reading_ = false;
+    if (self->closed_) return;
+    if (ec) {
+      self->finish_close();
+      return;
+    }
+    self->discard();
+  });
 }
 
 void HubConnection::close_now(const std::string& reason) {

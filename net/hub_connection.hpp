@@ -114,6 +114,8 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   void enqueue(const Line& line);
   void write();
   void finish_close();
+  void linger();
+  void discard();
   void fill_from_backlog();
 
   std::unique_ptr<ByteStream> stream_;
@@ -137,6 +139,7 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   bool paused_ = false;
   bool reading_ = false;
   bool closing_ = false;
+  bool lingering_ = false;  // the last line is out: reading and dropping until the client closes
   bool closed_ = false;
   std::string close_reason_;
   Clock::time_point connected_at_ = Clock::now();

@@ -272,6 +272,12 @@ class TlsStream final : public ByteStream {
     s_->socket.close(ec);
   }
 
+  // At the transport, without TLS's close-notify either (see close()).
+  void shutdown_send() override {
+    std::error_code ec;
+    s_->socket.shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+  }
+
   std::string peer() const override { return s_->peer; }
 
  private:
