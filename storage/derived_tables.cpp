@@ -118,10 +118,10 @@ void DerivedTables::write(const core::EventState& state, const Touched& touched,
   for (const core::MeetingId id : touched.meetings) {
     if (const core::Meeting* m = state.meeting(id)) write_meeting(*m, touched.new_meetings.count(id) > 0);
   }
-  for (const core::MeetingId id : touched.feedback) {
+  for (const auto& [id, person] : touched.feedback) {
     if (const core::Meeting* m = state.meeting(id)) {
-      write_feedback(id, m->requester, m->requester_feedback);
-      write_feedback(id, m->invitee, m->invitee_feedback);
+      if (person == 0 || person == m->requester) write_feedback(id, m->requester, m->requester_feedback);
+      if (person == 0 || person == m->invitee) write_feedback(id, m->invitee, m->invitee_feedback);
     }
   }
   for (const core::RoundId id : touched.rounds) {

@@ -15,7 +15,7 @@ void note_person_meetings(const core::EventState& state, core::ParticipantId id,
   if (it == state.index.person_meetings.end()) return;
   for (const core::MeetingId m : it->second) {
     touched.meetings.insert(m);
-    if (feedback) touched.feedback.insert(m);
+    if (feedback) touched.feedback.emplace(m, 0);
   }
 }
 
@@ -74,7 +74,10 @@ void note_after(const core::EventState& after, const core::Operation& applied, T
           touched.meetings.insert(p.meeting);
         } else if constexpr (is<core::GiveFeedback, P>) {
           touched.meetings.insert(p.meeting);
-          touched.feedback.insert(p.meeting);
+          // A participant's feedback changes only their own row; the organiser's (held or not)
+          // changes none, but both are rewritten to be safe.
+          const bool own = applied.actor.role == core::Role::Participant;
+          touched.feedback.emplace(p.meeting, own ? applied.actor.participant : 0);
         } else if constexpr (is<core::SetPitchOrder, P> || is<core::ControlPitch, P> ||
                              is<core::MarkInterested, P>) {
           touched.pitching.insert(p.session);

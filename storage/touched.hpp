@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "core/event/event_state.hpp"
 #include "core/event/operation.hpp"
@@ -17,7 +18,8 @@ struct Touched {
   std::set<core::ParticipantId> participants;
   std::set<core::MeetingId> meetings;
   std::set<core::MeetingId> new_meetings;  // requested or introduced in this group: no row yet
-  std::set<core::MeetingId> feedback;  // meetings whose feedback rows may have changed
+  // Feedback rows that may have changed: (meeting, whose feedback), 0 for both people's.
+  std::set<std::pair<core::MeetingId, core::ParticipantId>> feedback;
   std::set<core::RoundId> rounds;
   std::set<core::AnnouncementId> announcements;
   std::set<core::SessionId> pitching;             // pitch sessions (order, state, interest)
