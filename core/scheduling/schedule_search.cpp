@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "core/random.hpp"
+#include "core/scheduling/schedule_sat.hpp"
 #include "core/scheduling/scheduler.hpp"
 
 namespace crossmatch::core::scheduling {
@@ -26,13 +28,13 @@ class Annealer {
     construct();
     remember_best();
     if (!done() && !model_.movable.empty()) anneal();
-    return {best_slots_, best_, budget_.steps()};
+    return {best_slots_, best_, budget_.steps(), proven_};
   }
 
  private:
   bool done() const {
-    return best_.unplaced == 0 && best_.unfairness == 0 &&
-           best_.breaks <= settings_.breaks_lower_bound;
+    return proven_ || (best_.unplaced == 0 && best_.unfairness == 0 &&
+                       best_.breaks <= settings_.breaks_lower_bound);
   }
 
   void remember_best() {
@@ -134,6 +136,104 @@ class Annealer {
     return moves_.relocate(m, s);
   }
 
+  bool exact_fits() const {
+    std::size_t cells = 0;
+    for (const int m : model_.movable) cells += model_.domain_of(m).size();
+    return cells <= settings_.exact_most_cells;
+  }
+
+  // Asks the exact search for a fair schedule with one break fewer than the best: mostly with
+  // much of the best schedule kept (large neighbourhoods, quick to answer), now and then with
+  // nothing kept. Ends when the budget is spent, or when the clauses alone refute one break
+  // fewer (the best is then optimal: when somebody cannot have a break at all, the fairness rule
+  // is exactly "at most kMaxBreakSpread breaks each").
+  void exact_search() {
+    if (!exact_) exact_ = std::make_unique<ScheduleSat>(model_, kMaxBreakSpread, best_.breaks - 1);
+    free_share_ = settings_.exact_free_share;
+    // Back to the annealing after a phase of this many steps without an improvement.
+    std::uint64_t phase_start = budget_.steps();
+    for (int round = 1; !done() && best_.breaks > 0 && !exact_->refuted() && !budget_.exhausted() &&
+                        budget_.steps() - phase_start < settings_.exact_phase_steps;
+         ++round) {
+      exact_->prefer(best_slots_);
+      const bool whole = settings_.exact_whole_every > 0 && round % settings_.exact_whole_every == 0;
+      choose_free(whole);
+      const auto found =
+          exact_->solve_around(best_slots_, free_, best_.breaks - 1, budget_, settings_.exact_conflicts);
+      // Refuted quickly: free more next time; ran out of conflicts: free less.
+      if (!whole && exact_->last_outcome() == sat::Outcome::Unsatisfiable) {
+        free_share_ = std::min(0.95, free_share_ * 1.1);
+      } else if (!whole && exact_->last_outcome() == sat::Outcome::Unknown) {
+        free_share_ = std::max(0.05, free_share_ * 0.85);
+      }
+      if (!found) continue;
+      state_.assign(*found);
+      if (state_.score().better_than(best_)) {
+        remember_best();
+        phase_start = budget_.steps();
+      }
+      state_.assign(best_slots_);
+    }
+    if (exact_->refuted() && best_.unplaced == 0 && best_.unfairness == 0 && nobody_has_breaks_to_spare()) {
+      proven_ = true;
+    }
+    state_.assign(best_slots_);
+  }
+
+  // The meetings an exact step may move: everything, the meetings of people reached from someone
+  // with breaks through their meetings, or the meetings in a window of slots.
+  void choose_free(bool whole) {
+    free_.assign(static_cast<std::size_t>(model_.meetings), whole ? 1 : 0);
+    if (whole) return;
+    const auto target = static_cast<std::size_t>(free_share_ * static_cast<double>(model_.movable.size()));
+    std::size_t freed = 0;
+    if (rng_.chance(0.5)) {
+      const int width = std::max(2, static_cast<int>(free_share_ * model_.slots));
+      const int first = static_cast<int>(rng_.below(static_cast<std::uint64_t>(std::max(1, model_.slots - width + 1))));
+      for (const int m : model_.movable) {
+        const int s = best_slots_[static_cast<std::size_t>(m)];
+        if (s >= first && s < first + width) free_[static_cast<std::size_t>(m)] = 1;
+      }
+      return;
+    }
+    std::vector<int> queue;
+    std::vector<char> reached(static_cast<std::size_t>(model_.participants), 0);
+    const auto reach = [&](int p) {
+      if (!reached[static_cast<std::size_t>(p)]) {
+        reached[static_cast<std::size_t>(p)] = 1;
+        queue.push_back(p);
+      }
+    };
+    reach(repack_target(model_.movable[rng_.below(model_.movable.size())]));
+    for (std::size_t at = 0; at < queue.size() && freed < target; ++at) {
+      if (at + 1 == queue.size() && rng_.chance(0.3)) reach(repack_target(model_.movable[rng_.below(model_.movable.size())]));
+      const int p = queue[at];
+      const auto mine = model_.meetings_of(p);
+      for (const int m : mine) {
+        if (free_[static_cast<std::size_t>(m)] || model_.fixed[static_cast<std::size_t>(m)]) continue;
+        free_[static_cast<std::size_t>(m)] = 1;
+        ++freed;
+      }
+      // Partners in random order, so that the neighbourhood is not always the same.
+      std::vector<int> partners;
+      for (const int m : mine) {
+        for (const int q : model_.people_of(m)) {
+          if (q != p) partners.push_back(q);
+        }
+      }
+      rng_.shuffle(partners);
+      for (const int q : partners) reach(q);
+    }
+  }
+
+  // True when some participant with meetings cannot have a break (at most one meeting).
+  bool nobody_has_breaks_to_spare() const {
+    for (int p = 0; p < model_.participants; ++p) {
+      if (model_.meetings_of(p).size() <= 1) return true;
+    }
+    return false;
+  }
+
   void anneal() {
     const double cycle =
         std::clamp(settings_.cycle_moves_per_meeting * static_cast<double>(model_.movable.size()),
@@ -142,7 +242,24 @@ class Annealer {
         std::log(settings_.end_temperature / settings_.start_temperature) / cycle;
     long long current = moves_.cost();
     double step_in_cycle = 0;
+    const bool exact = exact_fits();
+    std::uint64_t improved_at = budget_.steps();
+    ScheduleScore seen = best_;
     while (!done() && !budget_.step()) {
+      if (!(seen == best_)) {
+        seen = best_;
+        improved_at = budget_.steps();
+      }
+      if (exact && best_.unplaced == 0 && best_.unfairness == 0 &&
+          budget_.steps() - improved_at >= settings_.exact_after_stall) {
+        exact_search();
+        if (done()) return;
+        step_in_cycle = 0;
+        current = moves_.cost();
+        seen = best_;
+        improved_at = budget_.steps();
+        continue;
+      }
       if (++step_in_cycle >= cycle) {
         step_in_cycle = 0;
         state_.assign(best_slots_);
@@ -176,6 +293,10 @@ class Annealer {
   ScheduleMoves moves_;
   ScheduleScore best_;
   std::vector<int> best_slots_;
+  std::unique_ptr<ScheduleSat> exact_;
+  std::vector<char> free_;
+  double free_share_ = 0.3;
+  bool proven_ = false;
 };
 
 }  // namespace
