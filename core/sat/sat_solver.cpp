@@ -402,6 +402,12 @@ Outcome Solver::solve(SearchBudget& budget, const std::vector<Lit>& assumptions,
         ok_ = false;
         return Outcome::Unsatisfiable;
       }
+      // A conflict among the assumptions' consequences alone: not with these assumptions. (Level 1
+      // holds several decisions, which first-UIP learning does not allow for.)
+      if (level() == 1 && !assumptions.empty()) {
+        cancel_until(0);
+        return Outcome::Unsatisfiable;
+      }
       int back_level = 0;
       analyze(conflict, learnt_clause_, back_level);
       cancel_until(back_level);
@@ -437,26 +443,23 @@ Outcome Solver::solve(SearchBudget& budget, const std::vector<Lit>& assumptions,
     if (luby_restarts_ ? since_restart >= restart_at : since_restart >= 50 && glue_fast > 1.25 * glue_slow) {
       since_restart = 0;
       restart_at = kRestartUnit * luby(++restarts);
-      cancel_until(0);
+      cancel_until(assumptions.empty() ? 0 : 1);
       continue;
     }
     if (learnts_.size() >= max_learnts_ + trail_.size()) reduce_learnts();
-    // The assumptions are the first decisions, one level each.
-    bool assumed = false;
-    while (static_cast<std::size_t>(level()) < assumptions.size()) {
-      const Lit a = assumptions[static_cast<std::size_t>(level())];
-      if (value(a) < 0) {
-        cancel_until(0);
-        return Outcome::Unsatisfiable;
-      }
+    // The assumptions are decided together, as level 1: with hundreds of them, one level each
+    // would make every restart and long backjump propagate them again one at a time.
+    if (level() == 0 && !assumptions.empty()) {
       trail_limits_.push_back(trail_.size());
-      if (value(a) == 0) {
-        enqueue(a, kNoReason);
-        assumed = true;
-        break;
+      for (const Lit a : assumptions) {
+        if (value(a) < 0) {
+          cancel_until(0);
+          return Outcome::Unsatisfiable;
+        }
+        if (value(a) == 0) enqueue(a, kNoReason);
       }
+      continue;
     }
-    if (assumed) continue;
     const int v = pick_branch();
     if (v < 0) {
       for (std::size_t k = 0; k < assign_.size(); ++k) model_[k] = assign_[k];

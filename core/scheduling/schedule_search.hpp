@@ -33,17 +33,17 @@ struct SearchSettings {
   // When the annealing has found nothing better for this many steps, the exact search takes
   // over (for problems of at most `exact_most_cells` meeting-slot pairs): a schedule with one
   // break fewer than the best, again and again, until none exists or the budget is spent.
-  std::uint64_t exact_after_stall = 3'000'000;
+  std::uint64_t exact_after_stall = 1'500'000;
   std::size_t exact_most_cells = 40'000;
   // Each exact step frees this share of the meetings (those of people linked to someone with
   // breaks, or those in a window of slots) and keeps the rest; it gives up after this many
   // conflicts. Every `exact_whole_every`-th step frees everything.
   double exact_free_share = 0.3;
-  std::uint64_t exact_conflicts = 4000;
+  std::uint64_t exact_conflicts = 10000;
   int exact_whole_every = 8;
   // An exact phase that finds nothing better for this many steps (conflicts) hands back to the
   // annealing, which may take over again after its next stall.
-  std::uint64_t exact_phase_steps = 4'000;
+  std::uint64_t exact_phase_steps = 15'000;
 };
 
 struct SearchResult {
