@@ -39,6 +39,9 @@ int Solver::new_var() {
   heap_index_.push_back(-1);
   watches_.emplace_back();
   watches_.emplace_back();
+  card_occurs_.emplace_back();
+  card_occurs_.emplace_back();
+  trail_pos_.push_back(0);
   heap_insert(v);
   return v;
 }
@@ -90,13 +93,101 @@ void Solver::enqueue(Lit l, CRef reason) {
   assign_[v] = (l & 1U) ? -1 : 1;
   var_level_[v] = level();
   reason_[v] = reason;
+  trail_pos_[v] = static_cast<int>(trail_.size());
   trail_.push_back(l);
+}
+
+int Solver::add_at_most(std::vector<Lit> lits, int k) {
+  cancel_until(0);
+  const int id = static_cast<int>(cards_.size());
+  AtMost card;
+  card.lits = std::move(lits);
+  card.k = k;
+  // Literals already true at level 0 were propagated before this constraint existed.
+  for (const Lit l : card.lits) {
+    card_occurs_[l].push_back(id);
+    if (value(l) > 0) ++card.true_count;
+  }
+  cards_.push_back(std::move(card));
+  ++clause_count_;
+  if (!saturate(id) || propagate() != kNoReason) ok_ = false;
+  return id;
+}
+
+void Solver::tighten(int constraint, int k) {
+  cancel_until(0);
+  cards_[static_cast<std::size_t>(constraint)].k = k;
+  if (!saturate(constraint) || propagate() != kNoReason) ok_ = false;
+}
+
+// At level 0: with k true already, the others are false; with more, the clauses fail.
+bool Solver::saturate(int id) {
+  AtMost& card = cards_[static_cast<std::size_t>(id)];
+  if (card.true_count > card.k) return false;
+  if (card.true_count < card.k) return true;
+  for (const Lit l : card.lits) {
+    if (value(l) == 0) enqueue(negate(l), kNoReason);
+  }
+  return true;
+}
+
+// `p` became true and is one of the constraint's literals: count it, and when the count reaches
+// the bound every other literal must be false; past it, a conflict.
+bool Solver::card_true(int id, Lit p, CRef& conflict) {
+  AtMost& card = cards_[static_cast<std::size_t>(id)];
+  ++card.true_count;
+  if (card.true_count > card.k) {
+    conflict = kCard | static_cast<CRef>(id);
+    return false;
+  }
+  if (card.true_count == card.k) {
+    for (const Lit l : card.lits) {
+      if (l != p && value(l) == 0) enqueue(negate(l), kCard | static_cast<CRef>(id));
+    }
+  }
+  return true;
+}
+
+const Lit* Solver::reason_lits(CRef c, int implied, std::uint32_t& size, std::vector<Lit>& scratch) {
+  if ((c & kCard) == 0) {
+    size = size_of(c);
+    return lits_of(c);
+  }
+  const AtMost& card = cards_[c & ~kCard];
+  scratch.clear();
+  if (implied >= 0) {
+    const int before = trail_pos_[static_cast<std::size_t>(implied)];
+    scratch.push_back(trail_[static_cast<std::size_t>(before)]);
+    for (const Lit l : card.lits) {
+      if (value(l) > 0 && trail_pos_[static_cast<std::size_t>(var_of(l))] < before) scratch.push_back(negate(l));
+    }
+  } else {
+    for (const Lit l : card.lits) {
+      if (value(l) > 0) scratch.push_back(negate(l));
+    }
+  }
+  size = static_cast<std::uint32_t>(scratch.size());
+  return scratch.data();
 }
 
 Solver::CRef Solver::propagate() {
   CRef conflict = kNoReason;
   while (head_ < trail_.size()) {
-    const Lit false_lit = negate(trail_[head_++]);
+    const Lit now_true = trail_[head_++];
+    for (const int id : card_occurs_[now_true]) {
+      if (!card_true(id, now_true, conflict)) break;
+    }
+    if (conflict != kNoReason) {
+      // The counts of the constraints after the failing one were not raised: take back the ones
+      // that were, so that undoing this literal lowers exactly those.
+      bool after = false;
+      for (const int id : card_occurs_[now_true]) {
+        if (after) ++cards_[static_cast<std::size_t>(id)].true_count;
+        if ((kCard | static_cast<CRef>(id)) == conflict) after = true;
+      }
+      break;
+    }
+    const Lit false_lit = negate(now_true);
     std::vector<Watch>& ws = watches_[false_lit];
     std::size_t i = 0;
     std::size_t j = 0;
@@ -115,7 +206,6 @@ Solver::CRef Solver::propagate() {
         ws[j++] = w;
         if (blocker < 0) {
           conflict = c;
-          head_ = trail_.size();
           while (i < n) ws[j++] = ws[i++];
         } else {
           enqueue(w.blocker, c);
@@ -145,7 +235,6 @@ Solver::CRef Solver::propagate() {
       ws[j++] = {c, first};
       if (value(first) < 0) {
         conflict = c;
-        head_ = trail_.size();
         while (i < n) ws[j++] = ws[i++];
       } else {
         enqueue(first, c);
@@ -177,8 +266,9 @@ bool Solver::redundant(Lit l) {
     const Lit top = analyze_stack_.back();
     analyze_stack_.pop_back();
     const CRef r = reason_[static_cast<std::size_t>(var_of(top))];
-    Lit* lits = lits_of(r);
-    for (std::uint32_t k = 0; k < size_of(r); ++k) {
+    std::uint32_t size = 0;
+    const Lit* lits = reason_lits(r, var_of(top), size, redundant_scratch_);
+    for (std::uint32_t k = 0; k < size; ++k) {
       if (var_of(lits[k]) == var_of(top)) continue;
       const int v = var_of(lits[k]);
       const auto vi = static_cast<std::size_t>(v);
@@ -208,8 +298,9 @@ void Solver::analyze(CRef conflict, std::vector<Lit>& out, int& back_level) {
   CRef c = conflict;
   learnt_marks_.clear();
   for (;;) {
-    Lit* lits = lits_of(c);
-    for (std::uint32_t k = 0; k < size_of(c); ++k) {
+    std::uint32_t size = 0;
+    const Lit* lits = reason_lits(c, have_p ? var_of(p) : -1, size, reason_scratch_);
+    for (std::uint32_t k = 0; k < size; ++k) {
       const Lit q = lits[k];
       if (have_p && var_of(q) == var_of(p)) continue;
       const auto v = static_cast<std::size_t>(var_of(q));
@@ -267,9 +358,13 @@ void Solver::analyze(CRef conflict, std::vector<Lit>& out, int& back_level) {
 void Solver::cancel_until(int lvl) {
   if (level() <= lvl) return;
   const std::size_t keep = trail_limits_[static_cast<std::size_t>(lvl)];
+  const std::size_t processed = head_;
   for (std::size_t k = trail_.size(); k > keep; --k) {
     const Lit l = trail_[k - 1];
     const auto v = static_cast<std::size_t>(var_of(l));
+    if (k - 1 < processed) {
+      for (const int id : card_occurs_[l]) --cards_[static_cast<std::size_t>(id)].true_count;
+    }
     phase_[v] = assign_[v];
     assign_[v] = 0;
     reason_[v] = kNoReason;

@@ -26,6 +26,11 @@ class Solver {
   // Adds a clause over existing variables (between solves). False once the clauses are known
   // to be unsatisfiable.
   bool add_clause(std::vector<Lit> clause);
+  // At most `k` of `lits` are true, kept as one constraint with a counter (no clauses): returns
+  // its number for tighten(). Between solves only.
+  int add_at_most(std::vector<Lit> lits, int k);
+  // Lowers the bound of an at-most constraint (between solves).
+  void tighten(int constraint, int k);
   // The value tried first for `var` until the search learns better.
   void prefer(int var, bool value);
   // Searches until a model is found, the clauses are refuted, or the budget (one step per
@@ -45,6 +50,12 @@ class Solver {
   using CRef = std::uint32_t;
   static constexpr CRef kNoReason = 0xffffffffU;
   static constexpr CRef kBinary = 0x80000000U;  // in a watch: the clause has two literals
+  static constexpr CRef kCard = 0x40000000U;    // a reason: an at-most constraint's number
+  struct AtMost {
+    std::vector<Lit> lits;
+    int k = 0;
+    int true_count = 0;  // of the literals the propagation has seen true
+  };
   struct Watch {
     CRef clause;
     Lit blocker;
@@ -62,6 +73,11 @@ class Solver {
   std::uint32_t lbd(CRef c) const { return arena_[c + 1] >> 2; }
 
   CRef store(const std::vector<Lit>& lits, bool is_learnt, std::uint32_t lbd);
+  // The clause behind a reason or conflict: a stored clause, or an at-most constraint's
+  // explanation (the literals true before `implied`, or all true ones for a conflict).
+  const Lit* reason_lits(CRef c, int implied, std::uint32_t& size, std::vector<Lit>& scratch);
+  bool card_true(int id, Lit p, CRef& conflict);
+  bool saturate(int id);
   void attach(CRef c);
   void enqueue(Lit l, CRef reason);
   CRef propagate();
@@ -80,6 +96,11 @@ class Solver {
   std::vector<std::uint32_t> arena_;
   std::vector<CRef> learnts_;
   std::vector<std::vector<Watch>> watches_;  // per literal: clauses watching it
+  std::vector<AtMost> cards_;
+  std::vector<std::vector<int>> card_occurs_;  // per literal: at-most constraints holding it
+  std::vector<int> trail_pos_;                 // per variable: its place on the trail
+  std::vector<Lit> reason_scratch_;
+  std::vector<Lit> redundant_scratch_;
   std::vector<signed char> assign_;         // per variable: 1 true, -1 false, 0 unassigned
   std::vector<signed char> phase_;
   std::vector<signed char> model_;

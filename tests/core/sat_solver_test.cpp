@@ -158,3 +158,40 @@ TEST_CASE("sat: a bound tightened between solves, through the counter's outputs"
   solver.add_clause({sat::negate(counts[2])});
   CHECK(solver.solve(budget) == sat::Outcome::Unsatisfiable);
 }
+
+TEST_CASE("sat: at-most constraints kept as counters agree with exhaustive search, also when tightened") {
+  Rng rng(23);
+  for (int round = 0; round < 40; ++round) {
+    const int vars = 12;
+    const Clauses clauses = random_3sat(rng, vars, 30);
+    std::vector<Lit> group;
+    for (int v = 0; v < vars; ++v) {
+      if (rng.chance(0.6)) group.push_back(sat::literal(v, rng.chance(0.7)));
+    }
+    const auto count = [&](unsigned mask) {
+      int n = 0;
+      for (const Lit l : group) n += (((mask >> sat::var_of(l)) & 1U) != 0) == ((l & 1U) == 0) ? 1 : 0;
+      return n;
+    };
+    sat::Solver solver;
+    for (int v = 0; v < vars; ++v) solver.new_var();
+    for (const auto& c : clauses) solver.add_clause(c);
+    int k = static_cast<int>(group.size());
+    const int id = solver.add_at_most(group, k);
+    SearchBudget budget;
+    for (; k >= 0; --k) {
+      solver.tighten(id, k);
+      bool expected = false;
+      for (unsigned mask = 0; mask < (1U << vars) && !expected; ++mask) {
+        expected = satisfies(clauses, mask) && count(mask) <= k;
+      }
+      const auto outcome = solver.solve(budget);
+      CHECK_MESSAGE((outcome == sat::Outcome::Satisfiable) == expected, "round " << round << " k " << k);
+      if (outcome != sat::Outcome::Satisfiable) break;
+      unsigned mask = 0;
+      for (int v = 0; v < vars; ++v) mask |= solver.model_value(v) ? (1U << v) : 0U;
+      CHECK(satisfies(clauses, mask));
+      CHECK(count(mask) <= k);
+    }
+  }
+}
