@@ -261,7 +261,7 @@ void Solver::bump(int var) {
 bool Solver::redundant(Lit l) {
   analyze_stack_.clear();
   analyze_stack_.push_back(l);
-  std::vector<int> marked;
+  const std::size_t marked_from = learnt_marks_.size();
   while (!analyze_stack_.empty()) {
     const Lit top = analyze_stack_.back();
     analyze_stack_.pop_back();
@@ -275,16 +275,19 @@ bool Solver::redundant(Lit l) {
       if (seen_[vi] || var_level_[vi] == 0) continue;
       if (reason_[vi] == kNoReason ||
           level_stamp_[static_cast<std::size_t>(var_level_[vi])] != static_cast<int>(stamp_)) {
-        for (const int m : marked) seen_[static_cast<std::size_t>(m)] = 0;
+        for (std::size_t k2 = marked_from; k2 < learnt_marks_.size(); ++k2) {
+          seen_[static_cast<std::size_t>(learnt_marks_[k2])] = 0;
+        }
+        learnt_marks_.resize(marked_from);
         return false;
       }
       seen_[vi] = 1;
-      marked.push_back(v);
+      learnt_marks_.push_back(v);
       analyze_stack_.push_back(lits[k]);
     }
   }
-  // The marks stay: those literals are implied by the clause too.
-  for (const int m : marked) learnt_marks_.push_back(m);
+  // The marks stay (cleared with the others after the analysis): those literals are implied by
+  // the clause too.
   return true;
 }
 
