@@ -95,7 +95,7 @@ ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_break
 
   std::vector<Lit> all_breaks;
   for (int p = 0; p < model.participants; ++p) encode_breaks(p, all_breaks);
-  break_total_ = solver_.add_at_most(all_breaks, std::max(0, most_breaks - forced_breaks_));
+  break_counts_ = sat::count_up_to(solver_, all_breaks, std::max(0, most_breaks - forced_breaks_ + 1));
 }
 
 ScheduleSat::Term ScheduleSat::busy_term(int p, int s) {
@@ -185,7 +185,9 @@ bool ScheduleSat::bound(int breaks) {
     refuted_ = true;
     return false;
   }
-  solver_.tighten(break_total_, beyond);
+  if (static_cast<std::size_t>(beyond) < break_counts_.size()) {
+    solver_.add_clause({negate(break_counts_[static_cast<std::size_t>(beyond)])});
+  }
   refuted_ = solver_.refuted();
   return !refuted_;
 }

@@ -51,7 +51,7 @@ class ScheduleSat {
   std::vector<int> x_begin_;  // per meeting: first variable of its domain, or -1
   std::vector<Term> busy_;    // [p * slots + s]
   std::vector<std::vector<sat::Lit>> person_slot_;  // scratch: the x literals of (p, s)
-  int break_total_ = 0;  // the solver's at-most constraint on breaks beyond the forced ones
+  std::vector<sat::Lit> break_counts_;  // at least j + 1 breaks beyond the forced ones
   int forced_breaks_ = 0;
   int most_per_person_;
   bool refuted_ = false;

@@ -149,33 +149,15 @@ class Annealer {
   // is exactly "at most kMaxBreakSpread breaks each").
   void exact_search() {
     if (!exact_) exact_ = std::make_unique<ScheduleSat>(model_, kMaxBreakSpread, best_.breaks - 1);
-    free_share_ = settings_.exact_free_share;
-    // Back to the annealing after a phase of this many steps without an improvement.
-    std::uint64_t phase_start = budget_.steps();
-    for (int round = 1; !done() && best_.breaks > 0 && !exact_->refuted() && !budget_.exhausted() &&
-                        budget_.steps() - phase_start < settings_.exact_phase_steps;
-         ++round) {
-      exact_->prefer(best_slots_);
-      const bool whole = settings_.exact_whole_every > 0 && round % settings_.exact_whole_every == 0;
-      choose_free(whole);
-      const auto found =
-          exact_->solve_around(best_slots_, free_, best_.breaks - 1, budget_, settings_.exact_conflicts);
-      // Refuted quickly: free more next time; ran out of conflicts: free less.
-      if (!whole && exact_->last_outcome() == sat::Outcome::Unsatisfiable) {
-        free_share_ = std::min(0.95, free_share_ * 1.1);
-      } else if (!whole && exact_->last_outcome() == sat::Outcome::Unknown) {
-        free_share_ = std::max(0.05, free_share_ * 0.85);
-      }
-      if (!found) continue;
+    // A slice of the search for a schedule at the lower bound; the solver keeps what it learnt
+    // for the next slice.
+    free_.assign(static_cast<std::size_t>(model_.meetings), 1);
+    exact_->prefer(best_slots_);
+    const auto found = exact_->solve_around(best_slots_, free_, settings_.breaks_lower_bound, budget_,
+                                            settings_.exact_conflicts);
+    if (found) {
       state_.assign(*found);
-      if (state_.score().better_than(best_)) {
-        remember_best();
-        phase_start = budget_.steps();
-      }
-      state_.assign(best_slots_);
-    }
-    if (exact_->refuted() && best_.unplaced == 0 && best_.unfairness == 0 && nobody_has_breaks_to_spare()) {
-      proven_ = true;
+      if (state_.score().better_than(best_)) remember_best();
     }
     state_.assign(best_slots_);
   }
@@ -250,7 +232,7 @@ class Annealer {
         seen = best_;
         improved_at = budget_.steps();
       }
-      if (exact && best_.unplaced == 0 && best_.unfairness == 0 &&
+      if (exact && (!exact_ || !exact_->refuted()) && best_.unplaced == 0 && best_.unfairness == 0 &&
           budget_.steps() - improved_at >= settings_.exact_after_stall) {
         exact_search();
         if (done()) return;

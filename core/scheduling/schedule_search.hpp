@@ -39,7 +39,7 @@ struct SearchSettings {
   // breaks, or those in a window of slots) and keeps the rest; it gives up after this many
   // conflicts. Every `exact_whole_every`-th step frees everything.
   double exact_free_share = 0.3;
-  std::uint64_t exact_conflicts = 10000;
+  std::uint64_t exact_conflicts = 30000;
   int exact_whole_every = 8;
   // An exact phase that finds nothing better for this many steps (conflicts) hands back to the
   // annealing, which may take over again after its next stall.
