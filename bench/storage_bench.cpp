@@ -26,6 +26,7 @@
 #include "core/event/apply.hpp"
 #include "core/event/json_codec.hpp"
 #include "core/event/statistics.hpp"
+#include "core/random.hpp"
 #include "storage/asset_files.hpp"
 #include "storage/event_store.hpp"
 
@@ -54,8 +55,14 @@ void remove_database(const std::filesystem::path& file) {
   for (const char* suffix : {"", "-wal", "-shm", ".lock"}) std::filesystem::remove(file.string() + suffix);
 }
 
-// The store: the set-up untimed, then `count` operations in groups of `group`. Operations/s.
-core::Result<double> time_store(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
+// Operations a second (wall clock) and processor microseconds per operation.
+struct Rate {
+  double per_second = 0;
+  double cpu_us = 0;
+};
+
+// The store: the set-up untimed, then `count` operations in groups of `group`.
+core::Result<Rate> time_store(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
                                 const std::vector<core::Operation>& setup,
                                 const std::vector<core::Operation>& timed, std::size_t group,
                                 std::size_t count) {
@@ -63,25 +70,28 @@ core::Result<double> time_store(const std::filesystem::path& file, const core::T
   auto store = storage::EventStore::open(file, taxonomy, true);
   if (!store) return store.error();
   if (auto s = (*store)->append(setup); !s) return s.error();
+  const double cpu_start = cpu_seconds();
   const auto start = Clock::now();
   for (std::size_t i = 0; i < count; i += group) {
     const std::vector<core::Operation> part(timed.begin() + static_cast<long>(i),
                                             timed.begin() + static_cast<long>(std::min(count, i + group)));
     if (auto s = (*store)->append(part); !s) return s.error();
   }
-  return static_cast<double>(count) / seconds_since(start);
+  const double wall = seconds_since(start);
+  return Rate{static_cast<double>(count) / wall, (cpu_seconds() - cpu_start) * 1e6 / static_cast<double>(count)};
 }
 
 // The floor: the same operations' JSON inserted into one bare table, committed every `group`
 // rows, with the store's durability.
-double time_bare(const std::filesystem::path& file, const std::vector<std::string>& json,
-                 std::size_t first_seq, std::size_t group, std::size_t count) {
+Rate time_bare(const std::filesystem::path& file, const std::vector<std::string>& json,
+               std::size_t first_seq, std::size_t group, std::size_t count) {
   remove_database(file);
   SQLite::Database db(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = FULL");
   db.exec("CREATE TABLE log (seq INTEGER PRIMARY KEY, operation TEXT NOT NULL)");
   SQLite::Statement insert(db, "INSERT INTO log (seq, operation) VALUES (?, ?)");
+  const double cpu_start = cpu_seconds();
   const auto start = Clock::now();
   for (std::size_t i = 0; i < count; i += group) {
     db.exec("BEGIN IMMEDIATE");
@@ -93,10 +103,12 @@ double time_bare(const std::filesystem::path& file, const std::vector<std::strin
     }
     db.exec("COMMIT");
   }
-  return static_cast<double>(count) / seconds_since(start);
+  const double wall = seconds_since(start);
+  return Rate{static_cast<double>(count) / wall, (cpu_seconds() - cpu_start) * 1e6 / static_cast<double>(count)};
 }
 
-int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonomy, int repeat) {
+int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonomy, int repeat, int only_group,
+                 bool client_ids) {
   // A mid-sized event's operations: the set-up and registrations untimed, then its meeting
   // operations (requests, answers, feedback) timed.
   core::Sequencer sequencer(taxonomy);
@@ -106,6 +118,17 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
     return core::Status::success();
   });
   if (!built) return fail(built.error().message);
+  if (client_ids) {
+    // Ids as clients make them ("c-" and 32 random hex digits) instead of the builder's
+    // ascending ones: the log's unique index on them is then written at random places.
+    core::Rng rng(11);
+    for (auto& op : all) {
+      char hex[33];
+      std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(rng.next()),
+                    static_cast<unsigned long long>(rng.next()));
+      op.id = std::string("c-") + hex;
+    }
+  }
   const auto first_meeting = std::find_if(all.begin(), all.end(), [](const core::Operation& op) {
     return std::holds_alternative<core::RequestMeeting>(op.payload) || std::holds_alternative<core::Introduce>(op.payload);
   });
@@ -120,22 +143,49 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
   std::cout << "append: " << setup.size() << " set-up operations untimed, then up to " << timed.size()
             << " meeting operations (" << bytes / timed.size() << " bytes of JSON each on average), median of "
             << repeat << " runs\n";
-  std::cout << "  group   store ops/s   bare INSERT ops/s   store/bare\n";
+  {
+    // Two parts of the store's work per operation, measured alone: encoding the operation as
+    // JSON for the log, and applying it to the store's copy of the state (Follow mode).
+    const double cpu_start = cpu_seconds();
+    std::size_t encoded = 0;
+    for (int r = 0; r < 5; ++r) {
+      for (const auto& op : timed) encoded += core::operation_to_json(op).size();
+    }
+    if (encoded != 5 * bytes) return fail("the operations' JSON changed between two encodings");
+    const double encode_us = (cpu_seconds() - cpu_start) * 1e6 / (5.0 * static_cast<double>(timed.size()));
+    core::EventState state;
+    for (const auto& op : setup) {
+      if (!core::apply_operation(state, taxonomy, op, core::ApplyMode::Follow)) return fail("the set-up does not apply");
+    }
+    const double apply_start = cpu_seconds();
+    for (const auto& op : timed) {
+      if (!core::apply_operation(state, taxonomy, op, core::ApplyMode::Follow)) return fail("an operation does not apply");
+    }
+    const double apply_us = (cpu_seconds() - apply_start) * 1e6 / static_cast<double>(timed.size());
+    std::cout << "  per operation, alone: JSON encoding " << std::fixed << std::setprecision(2) << encode_us
+              << " us, applying it in Follow mode " << apply_us << " us\n";
+  }
+  std::cout << "  group   store ops/s   bare INSERT ops/s   store/bare   processor us/op: store  bare\n";
   const std::map<std::size_t, std::size_t> counts = {{1, 300}, {10, 3000}, {100, 20000}, {1000, 20000}};
   for (const auto& [group, wanted] : counts) {
+    if (only_group != 0 && group != static_cast<std::size_t>(only_group)) continue;
     const std::size_t count = std::min(wanted, timed.size());
-    std::vector<double> store_rates, bare_rates;
+    std::vector<double> store_rates, bare_rates, store_cpu, bare_cpu;
     for (int r = 0; r < repeat; ++r) {
       // Side by side, alternating, so both see the same disk and the same neighbours.
       auto rate = time_store(dir / "append-store.db", taxonomy, setup, timed, group, count);
       if (!rate) return fail(rate.error().message);
-      store_rates.push_back(*rate);
-      bare_rates.push_back(time_bare(dir / "append-bare.db", json, setup.size() + 1, group, count));
+      store_rates.push_back(rate->per_second);
+      store_cpu.push_back(rate->cpu_us);
+      const Rate bare = time_bare(dir / "append-bare.db", json, setup.size() + 1, group, count);
+      bare_rates.push_back(bare.per_second);
+      bare_cpu.push_back(bare.cpu_us);
     }
     const double s = median(store_rates), b = median(bare_rates);
     std::cout << "  " << std::setw(5) << group << "   " << std::setw(11) << std::fixed << std::setprecision(0) << s
               << "   " << std::setw(17) << b << "   " << std::setw(9) << std::setprecision(1) << 100.0 * s / b
-              << " %   (" << count << " operations)\n";
+              << " %   " << std::setw(21) << median(store_cpu) << std::setw(6) << median(bare_cpu) << "   (" << count
+              << " operations)\n";
   }
   remove_database(dir / "append-store.db");
   remove_database(dir / "append-bare.db");
@@ -214,6 +264,27 @@ int bench_load(const std::filesystem::path& dir, const core::Taxonomy& taxonomy,
   if (!parsed) return fail(parsed.error().message);
   std::cout << "  instead: reading and parsing the whole log " << read_log << " s + replaying it in Follow mode "
             << replay << " s; parsing a JSON snapshot (" << snapshot.size() / (1024 * 1024) << " MiB) " << parse << " s\n";
+
+  // Erasure finds a person's operations in one pass over the log (its lookup columns have no
+  // index): the person with the most meetings, erased in a group of its own.
+  if (!(*store)->load()) return fail("cannot load the event for the erasure");
+  core::ParticipantId busiest = 0;
+  std::size_t most = 0;
+  for (const auto& [id, list] : sequencer.state().index.person_meetings) {
+    if (list.size() > most) {
+      most = list.size();
+      busiest = id;
+    }
+  }
+  core::Operation erase;
+  erase.id = "bench-erase";
+  erase.payload = core::Erase{busiest};
+  auto erased = sequencer.submit(std::move(erase), core::Actor{core::Role::Organiser, 0}, 1'790'000'000'000);
+  if (!erased) return fail(erased.error().message);
+  start = Clock::now();
+  if (auto s = (*store)->append({erased->applied}); !s) return fail(s.error().message);
+  std::cout << "  erasing the participant with the most meetings (" << most << ") from a log of " << log->size()
+            << " operations: " << seconds_since(start) << " s (one pass over the log, rewrite, checkpoint)\n";
   return 0;
 }
 
@@ -238,17 +309,21 @@ int time_load(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
 
 int storage_main(int argc, char** argv) {
   if (wants_help(argc, argv, kStorageUsage)) return 0;
-  int participants = 15000, meetings = 100000, repeat = 3;
+  int participants = 15000, meetings = 100000, repeat = 3, only_group = 0;
   std::filesystem::path dir, load_only;
-  bool keep = false;
+  bool keep = false, append_only = false, client_ids = false;
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
     const auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
     const char* v = nullptr;
     if (flag == "--keep") {
       keep = true;
+    } else if (flag == "--append-only") {
+      append_only = true;
+    } else if (flag == "--client-ids") {
+      client_ids = true;
     } else if ((flag == "--participants" || flag == "--meetings" || flag == "--repeat" || flag == "--dir" ||
-                flag == "--load-only") &&
+                flag == "--load-only" || flag == "--group") &&
                (v = value()) != nullptr) {
       if (flag == "--dir" || flag == "--load-only") {
         (flag == "--dir" ? dir : load_only) = v;
@@ -257,7 +332,10 @@ int storage_main(int argc, char** argv) {
       char* end = nullptr;
       const long n = std::strtol(v, &end, 10);
       if (*end != '\0' || n < 1 || n > 1000000) return fail(flag + " takes a number from 1 to 1000000");
-      (flag == "--participants" ? participants : flag == "--meetings" ? meetings : repeat) = static_cast<int>(n);
+      (flag == "--participants" ? participants
+       : flag == "--meetings"   ? meetings
+       : flag == "--group"      ? only_group
+                                : repeat) = static_cast<int>(n);
     } else {
       std::cerr << "usage: crossmatch-bench " << kStorageUsage << "\n";
       return 2;
@@ -282,8 +360,8 @@ int storage_main(int argc, char** argv) {
     std::cout << " (load average " << one << ", " << five << " on " << std::thread::hardware_concurrency() << " processors)";
   }
   std::cout << "\n";
-  int rc = bench_append(dir, *taxonomy, repeat);
-  if (rc == 0) rc = bench_load(dir, *taxonomy, participants, meetings, repeat);
+  int rc = bench_append(dir, *taxonomy, repeat, only_group, client_ids);
+  if (rc == 0 && !append_only) rc = bench_load(dir, *taxonomy, participants, meetings, repeat);
   if (made && !keep) std::filesystem::remove_all(dir);
   return rc;
 }

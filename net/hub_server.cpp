@@ -18,6 +18,8 @@
 #include <utility>
 
 #include "core/event/sequencer.hpp"
+#include "net/held_fanout.hpp"
+#include "net/hub_pending.hpp"
 #include "net/hub_connection.hpp"
 #include "net/replica_view.hpp"
 #include "net/tokens.hpp"
@@ -28,8 +30,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using ConnectionPtr = std::shared_ptr<HubConnection>;
 
-// Held connections released per turn of the network thread.
-constexpr std::size_t kReleaseBatch = 64;
 
 std::int64_t unix_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -45,29 +45,6 @@ std::string describe(const Viewer& v) {
   if (v.role != core::Role::Participant) return core::to_string(v.role);
   return v.participant == 0 ? "newcomer" : "participant " + std::to_string(v.participant);
 }
-
-// A reply (acknowledgement or refusal) that may be sent once the operation before it is durable.
-struct Reply {
-  std::weak_ptr<HubConnection> connection;
-  Line line;
-  std::optional<Viewer> becomes;  // a newcomer's registration: who the connection is afterwards
-};
-
-// An applied operation waiting for the log to make it durable.
-struct PendingOperation {
-  OperationLines lines;
-  std::weak_ptr<HubConnection> submitter;
-  std::vector<Reply> replies;  // sent right after the operation's own lines
-};
-
-// The state at one sequence number and the snapshot lines every participant shares, reused for
-// snapshots asked for soon after, so that many clients joining at once cost one copy.
-struct SnapshotBase {
-  std::uint64_t seq = 0;
-  Clock::time_point made;
-  std::shared_ptr<const core::EventState> state;
-  std::shared_ptr<const std::vector<Line>> public_items;
-};
 
 constexpr auto kSnapshotReuse = std::chrono::seconds(5);
 constexpr std::uint64_t kSnapshotReuseOperations = 2000;
@@ -86,7 +63,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
         out_(out),
         acceptor_(io),
         tick_(io),
-        release_(io),
+        fanout_(io, std::chrono::milliseconds(options_.fanout_hold_ms)),
         sequencer_(taxonomy) {
     log_.set_listener(this);
   }
@@ -556,54 +533,13 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     const bool own = c == submitter || owns(op.lines, c->viewer);
     if (Line line = op.lines.for_viewer(c->viewer, own)) {
       cork(c);
-      if (c == submitter || options_.fanout_hold_ms <= 0) {
+      if (c == submitter) {
         c->send(line);
       } else {
-        hold(c);
-        c->send_held(line);
+        fanout_.send(c, line);
       }
       ++counters_.lines_sent;
     }
-  }
-
-  // The connection's next lines wait for the release timer (or for a reply of its own).
-  void hold(const ConnectionPtr& c) {
-    if (c->held()) return;
-    held_.push_back(c);
-    if (release_armed_) return;
-    release_armed_ = true;
-    release_.expires_after(std::chrono::milliseconds(options_.fanout_hold_ms));
-    release_.async_wait([this](const std::error_code& ec) {
-      release_armed_ = false;
-      if (ec || stopped_) return;
-      release_held();
-    });
-  }
-
-  // Lets the held connections write, a few at a time: between the batches the network thread
-  // reads what clients sent and acknowledges what became durable, instead of waiting behind
-  // thousands of writes. `all` (shutting down): every one now.
-  void release_held(bool all = false) {
-    releasing_.insert(releasing_.end(), held_.begin(), held_.end());
-    held_.clear();
-    release_some(all ? releasing_.size() : kReleaseBatch);
-  }
-
-  void release_some(std::size_t count) {
-    const std::size_t end = std::min(releasing_.size(), released_ + count);
-    for (; released_ < end; ++released_) releasing_[released_]->release();
-    if (released_ < releasing_.size()) {
-      if (!release_posted_) {
-        release_posted_ = true;
-        asio::post(io_, [this] {
-          release_posted_ = false;
-          if (!stopped_) release_some(kReleaseBatch);
-        });
-      }
-      return;
-    }
-    releasing_.clear();
-    released_ = 0;
   }
 
   void broadcast(const PendingOperation& op) {
@@ -805,9 +741,8 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   // pushed to everyone is `held` like other people's operations, so that it goes out in batches.
   void send_teams(const ConnectionPtr& c, bool held = false) {
     const auto send = [&](const Line& line) {
-      if (held && options_.fanout_hold_ms > 0) {
-        hold(c);
-        c->send_held(line);
+      if (held) {
+        fanout_.send(c, line);
       } else {
         c->send(line);
       }
@@ -847,7 +782,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     stopping_ = true;
     std::error_code ec;
     acceptor_.close(ec);
-    release_held(true);
+    fanout_.release_all();
     std::vector<ConnectionPtr> all;
     for (const auto& [id, c] : connections_) all.push_back(c);
     for (const ConnectionPtr& c : all) {
@@ -869,7 +804,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     if (stopped_) return;
     stopped_ = true;
     tick_.cancel();
-    release_.cancel();
+    fanout_.stop();
     log("stopped: durable up to " + std::to_string(durable_seq_));
     if (shutdown_done_) {
       auto done = std::move(shutdown_done_);
@@ -893,12 +828,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   asio::ip::tcp::acceptor acceptor_;
   std::unique_ptr<TlsServer> tls_;
   asio::steady_timer tick_;
-  asio::steady_timer release_;  // lets held lines go (HubOptions::fanout_hold_ms)
-  bool release_armed_ = false;
-  std::vector<ConnectionPtr> held_;       // held since the timer was last set
-  std::vector<ConnectionPtr> releasing_;  // being released, a batch at a time
-  std::size_t released_ = 0;
-  bool release_posted_ = false;
+  HeldFanout fanout_;  // other people's lines, held up to HubOptions::fanout_hold_ms
   unsigned short port_ = 0;
   core::Sequencer sequencer_;
   std::uint64_t durable_seq_ = 0;

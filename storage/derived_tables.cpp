@@ -59,27 +59,25 @@ DerivedTables::DerivedTables(SQLite::Database& db)
                    "consent_suggestions = excluded.consent_suggestions, "
                    "consent_share_contact = excluded.consent_share_contact, "
                    "unavailable = excluded.unavailable, time_of_day = excluded.time_of_day"),
-      meeting_(db,
-               "INSERT INTO meetings (id, requester, invitee, introduced, message, preferred, "
-               "requester_accepted, invitee_accepted, status, slot_session, slot_index, table_id, "
-               "closed_by, close_reason, held, requested_at, accepted_at, calendar_session, "
-               "calendar_index, calendar_table, last_change) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-               "?10, ?11, ?12, ?18) "
-               "ON CONFLICT (id) DO UPDATE SET requester = excluded.requester, "
-               "invitee = excluded.invitee, introduced = excluded.introduced, "
-               "message = excluded.message, preferred = excluded.preferred, "
-               "requester_accepted = excluded.requester_accepted, "
-               "invitee_accepted = excluded.invitee_accepted, status = excluded.status, "
-               "slot_session = excluded.slot_session, slot_index = excluded.slot_index, "
-               "table_id = excluded.table_id, closed_by = excluded.closed_by, "
-               "close_reason = excluded.close_reason, held = excluded.held, "
-               "requested_at = excluded.requested_at, accepted_at = excluded.accepted_at, "
-               // The last placement stays after a cancellation, for the calendar's entry.
-               "calendar_session = coalesce(excluded.slot_session, calendar_session), "
-               "calendar_index = coalesce(excluded.slot_index, calendar_index), "
-               "calendar_table = coalesce(excluded.table_id, calendar_table), "
-               "last_change = excluded.last_change"),
+      // A meeting's two people never change once it exists: updating an existing row leaves
+      // them out, so SQLite does not look them up again in participants for the foreign keys.
+      update_meeting_(db,
+                      "UPDATE meetings SET introduced = ?4, message = ?5, preferred = ?6, "
+                      "requester_accepted = ?7, invitee_accepted = ?8, status = ?9, "
+                      "slot_session = ?10, slot_index = ?11, table_id = ?12, closed_by = ?13, "
+                      "close_reason = ?14, held = ?15, requested_at = ?16, accepted_at = ?17, "
+                      // The last placement stays after a cancellation, for the calendar's entry.
+                      "calendar_session = coalesce(?10, calendar_session), "
+                      "calendar_index = coalesce(?11, calendar_index), "
+                      "calendar_table = coalesce(?12, calendar_table), last_change = ?18 "
+                      "WHERE id = ?1 AND requester = ?2 AND invitee = ?3"),
+      insert_meeting_(db,
+                      "INSERT INTO meetings (id, requester, invitee, introduced, message, preferred, "
+                      "requester_accepted, invitee_accepted, status, slot_session, slot_index, "
+                      "table_id, closed_by, close_reason, held, requested_at, accepted_at, "
+                      "calendar_session, calendar_index, calendar_table, last_change) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                      "?16, ?17, ?10, ?11, ?12, ?18)"),
       feedback_(db,
                 "INSERT INTO feedback (meeting, participant, rating, comment) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (meeting, participant) DO UPDATE SET rating = excluded.rating, "
@@ -118,7 +116,7 @@ void DerivedTables::write(const core::EventState& state, const Touched& touched,
     if (const core::Participant* p = state.participant(id)) write_participant(*p);
   }
   for (const core::MeetingId id : touched.meetings) {
-    if (const core::Meeting* m = state.meeting(id)) write_meeting(*m);
+    if (const core::Meeting* m = state.meeting(id)) write_meeting(*m, touched.new_meetings.count(id) > 0);
   }
   for (const core::MeetingId id : touched.feedback) {
     if (const core::Meeting* m = state.meeting(id)) {
@@ -224,8 +222,9 @@ void DerivedTables::write_participant(const core::Participant& p) {
   run(s);
 }
 
-void DerivedTables::write_meeting(const core::Meeting& m) {
-  auto& s = meeting_;
+namespace {
+
+void bind_meeting(SQLite::Statement& s, const core::Meeting& m, std::int64_t sequence) {
   s.bind(1, static_cast<std::int64_t>(m.id));
   s.bind(2, static_cast<std::int64_t>(m.requester));
   s.bind(3, static_cast<std::int64_t>(m.invitee));
@@ -244,8 +243,22 @@ void DerivedTables::write_meeting(const core::Meeting& m) {
   s.bindNoCopy(15, core::to_string(m.held));
   s.bind(16, static_cast<std::int64_t>(m.requested_at));
   s.bind(17, static_cast<std::int64_t>(m.accepted_at));
-  s.bind(18, sequence_);
-  run(s);
+  s.bind(18, sequence);
+}
+
+}  // namespace
+
+void DerivedTables::write_meeting(const core::Meeting& m, bool created) {
+  if (!created) {
+    bind_meeting(update_meeting_, m, sequence_);
+    const int changed = update_meeting_.exec();
+    update_meeting_.reset();
+    if (changed > 0) return;
+  }
+  // A new meeting; or no row, or (never from the rules) one whose people differ: the insert then
+  // fails on the primary key instead of rewriting who met whom unchecked.
+  bind_meeting(insert_meeting_, m, sequence_);
+  run(insert_meeting_);
 }
 
 void DerivedTables::write_feedback(core::MeetingId meeting, core::ParticipantId person,

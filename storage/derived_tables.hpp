@@ -26,7 +26,8 @@ class DerivedTables {
   void write_session(const core::Session& session);
   void write_table(const core::Table& table);
   void write_participant(const core::Participant& participant);
-  void write_meeting(const core::Meeting& meeting);
+  // `created`: requested or introduced in this group, so there is no row yet.
+  void write_meeting(const core::Meeting& meeting, bool created);
   void write_feedback(core::MeetingId meeting, core::ParticipantId person,
                       const core::MeetingFeedback& feedback);
   void write_round(const core::TeamRound& round);
@@ -36,8 +37,9 @@ class DerivedTables {
   void write_clinic_themes(core::ParticipantId participant, const std::vector<core::ClinicTableId>* themes);
 
   SQLite::Statement event_, session_, delete_session_, table_, delete_table_, participant_,
-      meeting_, feedback_, delete_feedback_, round_, team_, member_, announcement_, pitch_session_,
-      delete_pitches_, pitch_, clinic_table_, clinic_themes_, delete_clinic_themes_;
+      update_meeting_, insert_meeting_, feedback_, delete_feedback_, round_, team_, member_,
+      announcement_, pitch_session_, delete_pitches_, pitch_, clinic_table_, clinic_themes_,
+      delete_clinic_themes_;
   std::int64_t sequence_ = 0;
 };
 

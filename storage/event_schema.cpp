@@ -185,6 +185,31 @@ CREATE TABLE clinic_themes (
 );
 )sql";
 
+// The log without indexes besides its sequence numbers, so an append writes one b-tree:
+//  - the lookup columns lose theirs: erasure, which is rare, reads them in one pass over the log;
+//  - op_id loses its UNIQUE index, which clients' random ids made the costliest part of an
+//    append (a random page of it rewritten for nearly every operation). The store refuses an id
+//    already in the log before writing (a set of the log's ids, read again whenever another
+//    connection has written the file), so a resend is still applied once.
+// SQLite cannot drop a column's UNIQUE constraint: the table is rebuilt, keeping every row.
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE operations_v3 (
+  seq INTEGER PRIMARY KEY,          -- the hub's sequence number, from 1 without gaps
+  op_id TEXT NOT NULL,              -- the client's id, never twice: a resend is applied once
+  type TEXT NOT NULL,
+  actor_role TEXT NOT NULL,
+  actor_participant INTEGER NOT NULL,
+  at INTEGER NOT NULL,              -- unix milliseconds, set by the hub
+  operation TEXT NOT NULL,          -- the applied operation as JSON (docs/operations.md)
+  participant INTEGER,              -- the participant it is about
+  meeting INTEGER                   -- the meeting it is about
+);
+INSERT INTO operations_v3 (seq, op_id, type, actor_role, actor_participant, at, operation, participant, meeting)
+  SELECT seq, op_id, type, actor_role, actor_participant, at, operation, participant, meeting FROM operations;
+DROP TABLE operations;
+ALTER TABLE operations_v3 RENAME TO operations;
+)sql";
+
 // Fills the lookup columns and the derived tables by replaying the log as a replica would.
 core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxonomy& taxonomy,
                                         const std::string& name) {
@@ -265,6 +290,7 @@ core::Status migrate_event_database(SQLite::Database& db, const core::Taxonomy& 
       if (auto s = replay_into_derived_tables(db, taxonomy, name); !s) return s;
     }
   }
+  if (version < 3) db.exec(kVersion3);
   db.exec("PRAGMA application_id = " + std::to_string(kEventApplicationId));
   db.exec("PRAGMA user_version = " + std::to_string(kEventSchemaVersion));
   transaction.commit();

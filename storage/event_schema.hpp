@@ -14,7 +14,9 @@ namespace crossmatch::storage::detail {
 // Version 1: the operation log, credentials and settings.
 // Version 2: the log's lookup columns (participant, meeting) and the derived tables, filled by
 // replaying the log.
-inline constexpr int kEventSchemaVersion = 2;
+// Version 3: the log without indexes on op_id and the lookup columns (the store guards against
+// an id already logged; erasure reads the lookup columns in one pass over the log).
+inline constexpr int kEventSchemaVersion = 3;
 
 // Checks the file is an event database this program can read: not another program's SQLite
 // file, not from a newer version. `name` is the file as messages show it. Writes nothing.

@@ -136,10 +136,17 @@ core::Result<LoadedEvent> SqliteEventStore::load() {
       loaded.operation_ids.emplace(ids.string(0), seq);
       loaded.last_sequence = std::max(loaded.last_sequence, seq);
     }
+    const std::int64_t version = db_->execAndGet("PRAGMA data_version").getInt64();
     transaction.commit();
     last_sequence_ = loaded.last_sequence;
-    // The writer keeps its own copy for the appends to come.
-    if (!reader_) replica_ = *state;
+    if (!reader_) {
+      // The writer keeps its own copies for the appends to come.
+      replica_ = *state;
+      logged_ids_.emplace();
+      logged_ids_->reserve(loaded.operation_ids.size());
+      for (const auto& [id, seq] : loaded.operation_ids) logged_ids_->insert(id);
+      data_version_ = version;
+    }
     loaded.state = std::move(*state);
     return loaded;
   } catch (const std::exception& e) {
@@ -166,25 +173,31 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
   }
   const std::string group = "operations " + std::to_string(operations.front().sequence) + " to " +
                             std::to_string(operations.back().sequence);
-  if (!replica_) {
-    // After a failed append, or before the first: the state exactly as stored.
-    try {
-      auto state = detail::read_state(*db_, *taxonomy_);
-      if (!state) return state.error();
-      replica_ = std::move(*state);
-    } catch (const std::exception& e) {
-      return to_error(e, "Cannot append " + group + " to " + name());
-    }
-  }
   Touched touched;
+  // On any failure nothing of the group is stored, and what the store keeps is read again.
+  const auto forget = [&] {
+    replica_.reset();
+    logged_ids_.reset();
+  };
   try {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    if (auto s = refresh_for_append(); !s) {
+      forget();
+      return s;
+    }
     SQLite::Statement& insert = *insert_operation_;
     for (const core::Operation& op : operations) {
+      if (!logged_ids_->insert(op.id)) {
+        forget();
+        return core::make_error("duplicate_operation", "id",
+                                "Operation " + std::to_string(op.sequence) + " has the id '" + op.id +
+                                    "' of an operation already in the log (a resend is applied once). "
+                                    "Nothing of this group was stored.");
+      }
       note_before(*replica_, op, touched);
       auto applied = core::apply_operation(*replica_, *taxonomy_, op, core::ApplyMode::Follow);
       if (!applied) {
-        replica_.reset();
+        forget();
         return core::make_error("inconsistent", applied.error().field,
                                 "Operation " + std::to_string(op.sequence) + " ('" + op.id +
                                     "') does not apply to the stored event: " +
@@ -222,10 +235,8 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
     transaction.commit();
   } catch (const std::exception& e) {
     insert_operation_->tryReset();
-    replica_.reset();
+    forget();
     core::Error error = to_error(e, "Cannot append " + group + " to " + name());
-    if (error.code == "constraint")
-      error.message += " An operation id may already be in the log.";
     error.message += " Nothing of this group was stored.";
     return error;
   }
@@ -235,6 +246,30 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
     // page images with the erased data do not linger there. A reader holding an old snapshot
     // can delay this; the log is then overwritten as it is reused.
     db_->tryExec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  return core::Status::success();
+}
+
+// Inside the append's write transaction, so nothing can change the file until it ends.
+core::Status SqliteEventStore::refresh_for_append() {
+  const std::int64_t version = db_->execAndGet("PRAGMA data_version").getInt64();
+  if (version != data_version_) {
+    // Before the first append or load(), or after another connection wrote the file.
+    replica_.reset();
+    logged_ids_.reset();
+    data_version_ = version;
+  }
+  if (!replica_) {
+    // After a failed append, or before the first: the state exactly as stored.
+    auto state = detail::read_state(*db_, *taxonomy_);
+    if (!state) return state.error();
+    replica_ = std::move(*state);
+  }
+  if (!logged_ids_) {
+    logged_ids_.emplace();
+    logged_ids_->reserve(static_cast<std::size_t>(last_sequence_) + 1024);
+    detail::Rows ids(*db_, "SELECT op_id FROM operations");
+    while (ids.next()) logged_ids_->insert(ids.text(0));
   }
   return core::Status::success();
 }

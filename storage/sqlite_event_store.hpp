@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "storage/event_store.hpp"
+#include "storage/operation_id_set.hpp"
 #include "storage/writer_lock.hpp"
 
 namespace crossmatch::storage {
@@ -60,6 +61,17 @@ class SqliteEventStore final : public EventStore {
   // mode) to know which derived rows to rewrite. Dropped after a failed append and read again
   // from the tables, so it never runs ahead of what is stored.
   std::optional<core::EventState> replica_;
+  // The client ids in the log. The log keeps no unique index on them (see event_schema.cpp): an
+  // append with an id already there is refused here, before anything is written. Read from the
+  // log by load() or the first append, dropped with the replica.
+  std::optional<detail::OperationIdSet> logged_ids_;
+  // PRAGMA data_version when the replica and the ids were last known to match the file: another
+  // connection writing the file (none of ours does; a sqlite3 shell could) changes it, and both
+  // are then read again.
+  std::int64_t data_version_ = -1;
+
+  // Reads the replica and the ids again when they are missing or the file changed under them.
+  core::Status refresh_for_append();
 };
 
 }  // namespace crossmatch::storage

@@ -66,8 +66,10 @@ void note_after(const core::EventState& after, const core::Operation& applied, T
           touched.erased[p.participant] = applied.sequence;
           touched.clinic_themes.insert(p.participant);
           note_person_meetings(after, p.participant, touched, true);
-        } else if constexpr (is<core::RequestMeeting, P> || is<core::Introduce, P> ||
-                             is<core::AcceptMeeting, P> || is<core::DeclineMeeting, P> ||
+        } else if constexpr (is<core::RequestMeeting, P> || is<core::Introduce, P>) {
+          touched.meetings.insert(p.meeting);
+          touched.new_meetings.insert(p.meeting);
+        } else if constexpr (is<core::AcceptMeeting, P> || is<core::DeclineMeeting, P> ||
                              is<core::ProposeSlot, P> || is<core::CancelMeeting, P>) {
           touched.meetings.insert(p.meeting);
         } else if constexpr (is<core::GiveFeedback, P>) {

@@ -16,6 +16,7 @@ struct Touched {
   std::set<core::TableId> tables, removed_tables;
   std::set<core::ParticipantId> participants;
   std::set<core::MeetingId> meetings;
+  std::set<core::MeetingId> new_meetings;  // requested or introduced in this group: no row yet
   std::set<core::MeetingId> feedback;  // meetings whose feedback rows may have changed
   std::set<core::RoundId> rounds;
   std::set<core::AnnouncementId> announcements;

@@ -5,6 +5,7 @@
 #include "core/event/calendar.hpp"
 #include "core/event/json_codec.hpp"
 #include "core/event/json_values.hpp"
+#include "core/event/operation_json_writer.hpp"
 
 namespace crossmatch::core::json {
 namespace {
@@ -606,7 +607,12 @@ Result<Operation> operation_from(const Json& value) {
 
 namespace crossmatch::core {
 
-std::string operation_to_json(const Operation& operation) { return json::to_json(operation).dump(); }
+std::string operation_to_json(const Operation& operation) {
+  // The frequent kinds are written directly (several times faster); the text is the same.
+  std::string out;
+  if (detail::write_operation_json(operation, out)) return out;
+  return json::to_json(operation).dump();
+}
 
 Result<Operation> operation_from_json(std::string_view text) {
   if (text.size() > kMaxOperationJsonBytes)

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
 #include "core/event/json_codec.hpp"
+#include "core/event/json_values.hpp"
+#include "core/event/operation_json_writer.hpp"
+#include "core/random.hpp"
 #include "tests/event_fixture.hpp"
 
 using namespace crossmatch;
@@ -100,6 +103,62 @@ TEST_CASE("every kind of operation survives the JSON round trip") {
     CHECK(*back == op);
     CHECK(core::operation_to_json(*back) == text);
   }
+}
+
+TEST_CASE("the direct writer writes exactly the general codec's text, or leaves it to the codec") {
+  // Texts with everything JSON escapes, multi-byte UTF-8 of every length, and broken UTF-8.
+  const std::vector<std::string> texts = {
+      "", "plain", "quote \" and \\ back", "tab\tnew\nline\rcr\bbs\fff", std::string("nul\0x", 5),
+      "\x01\x1f\x7f" " del", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x91\x8b \xed\x9f\xbf \xf4\x8f\xbf\xbf",
+      "slash / <b>", "overlong \xc0\xaf", "surrogate \xed\xa0\x80", "cut \xe2\x82", "past \xf4\x90\x80\x80",
+      "lone \x80", "\xff"};
+  core::Rng rng(7);
+  const auto text = [&] { return rng.pick(texts); };
+  const auto slot = [&] { return core::SlotRef{static_cast<core::SessionId>(rng.below(5)), rng.between(-1, 30)}; };
+  int direct = 0, general = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::vector<core::SlotRef> slots;
+    for (int k = rng.between(0, 3); k > 0; --k) slots.push_back(slot());
+    std::vector<core::OperationPayload> payloads = {
+        core::RequestMeeting{static_cast<core::MeetingId>(rng.below(1u << 31)), 1, 4294967295u, text(), slots},
+        core::Introduce{static_cast<core::MeetingId>(rng.below(100)), 3, 4, text(), slots},
+        core::AcceptMeeting{5, rng.chance(0.5) ? std::optional(slot()) : std::nullopt,
+                            rng.chance(0.5) ? std::optional(core::Placement{slot(), 9}) : std::nullopt},
+        core::DeclineMeeting{6, text()},
+        core::ProposeSlot{7, slot()},
+        core::CancelMeeting{8, text()},
+        core::GiveFeedback{9, static_cast<core::HeldState>(rng.below(3)), rng.between(-1000, 1000), text()},
+        core::ControlPitch{10, static_cast<core::PitchAction>(rng.below(6))},
+        core::MarkInterested{11, 12, rng.chance(0.5)},
+        core::Withdraw{13},
+        core::Erase{14},
+        core::SetRegistration{rng.chance(0.5)},
+        core::Announce{15, text()},  // left to the general codec
+    };
+    core::Operation op;
+    op.id = rng.chance(0.2) ? text() : "client-" + std::to_string(rng.next());
+    op.actor = {static_cast<core::Role>(rng.below(3)), static_cast<core::ParticipantId>(rng.below(3))};
+    op.at = static_cast<std::int64_t>(rng.next() >> rng.below(64)) * (rng.chance(0.1) ? -1 : 1);
+    op.sequence = rng.chance(0.1) ? 0 : rng.next() >> rng.below(64);
+    op.payload = rng.pick(payloads);
+    CAPTURE(core::operation_type(op.payload));
+    std::string fast = "untouched";
+    if (core::detail::write_operation_json(op, fast)) {
+      ++direct;
+      std::string codec;
+      REQUIRE_NOTHROW(codec = core::json::to_json(op).dump());
+      CHECK(fast == "untouched" + codec);
+      CHECK(core::operation_to_json(op) == codec);
+    } else {
+      ++general;
+      CHECK(fast == "untouched");
+      // What the direct writer leaves is a kind it does not cover or text the codec refuses.
+      const bool covered = !std::holds_alternative<core::Announce>(op.payload) && op.sequence <= INT64_MAX;
+      if (covered) CHECK_THROWS(core::json::to_json(op).dump());
+    }
+  }
+  CHECK(direct > 2000);
+  CHECK(general > 200);
 }
 
 TEST_CASE("operation JSON is strict and says what is wrong") {

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "storage/event_schema.hpp"
 #include "storage/sqlite_event_store.hpp"
 #include "tests/storage/storage_fixture.hpp"
 
@@ -93,7 +94,7 @@ TEST_CASE("a database from a newer version") {
   make_event(dir / "event.db");
   {
     SQLite::Database db(dir / "event.db", SQLite::OPEN_READWRITE);
-    db.exec("PRAGMA user_version = 3");
+    db.exec("PRAGMA user_version = " + std::to_string(storage::detail::kEventSchemaVersion + 1));
   }
   check_refused(dir / "event.db", "newer_schema", "newer version");
 }

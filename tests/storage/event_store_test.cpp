@@ -4,6 +4,9 @@
 
 #include <set>
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
 #include "core/event/json_codec.hpp"
 #include "storage/sqlite_event_store.hpp"
 #include "tests/storage/storage_fixture.hpp"
@@ -104,7 +107,45 @@ TEST_CASE("a refused group stores nothing, and the store goes on after it") {
     group[1].id = setup[4].id;
     auto s = store->append(group);
     REQUIRE_FALSE(s.ok());
-    CHECK(s.error().code == "constraint");
+    CHECK(s.error().code == "duplicate_operation");
+    CHECK(s.error().message.find(setup[4].id) != std::string::npos);
+  }
+  SUBCASE("an operation id already in the log, after reopening") {
+    store.reset();
+    store = test::open_store(dir / "event.db", false);
+    std::vector<core::Operation> group(ops.begin(), ops.begin() + 3);
+    group[2].id = setup[0].id;
+    auto s = store->append(group);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error().code == "duplicate_operation");
+  }
+  SUBCASE("the same id twice in one group") {
+    std::vector<core::Operation> group(ops.begin(), ops.begin() + 3);
+    group[2].id = group[0].id;
+    auto s = store->append(group);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error().code == "duplicate_operation");
+  }
+  SUBCASE("an id another connection wrote into the log meanwhile") {
+    // The store has appended before, so it holds the ids; a sqlite3 shell then changes one.
+    {
+      SQLite::Database other(dir / "event.db", SQLite::OPEN_READWRITE);
+      other.exec("INSERT INTO settings (key, value) VALUES ('touched-by', 'a shell')");
+      SQLite::Statement fake(other, "UPDATE operations SET op_id = ? WHERE seq = 1");
+      fake.bind(1, ops[1].id);
+      fake.exec();
+    }
+    std::vector<core::Operation> group(ops.begin(), ops.begin() + 3);
+    auto s = store->append(group);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error().code == "duplicate_operation");
+    CHECK(s.error().message.find(ops[1].id) != std::string::npos);
+    // Put back as it was, for the checks below.
+    SQLite::Database other(dir / "event.db", SQLite::OPEN_READWRITE);
+    SQLite::Statement back(other, "UPDATE operations SET op_id = ? WHERE seq = 1");
+    back.bind(1, setup[0].id);
+    back.exec();
+    other.exec("DELETE FROM settings WHERE key = 'touched-by'");
   }
   CHECK(store->last_sequence() == setup.size());
   auto loaded = store->load();

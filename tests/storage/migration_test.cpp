@@ -14,6 +14,20 @@ using namespace crossmatch;
 
 namespace {
 
+// A migrated store goes on like any: 40 more operations and the erasure of an active
+// participant, after which the store and its replayed log agree with the script. Returns who
+// was erased.
+core::ParticipantId go_on_with_an_erasure(test::EventScript& script, storage::EventStore& store) {
+  auto next = script.random_in_order(40);
+  const auto someone = std::find_if(script.state().participants.begin(), script.state().participants.end(),
+                                    [](const auto& p) { return p.second.active(); })->first;
+  next.push_back(script.must(test::organiser(), core::Erase{someone}));
+  test::append_all(store, next, 6);
+  CHECK(store.load()->state == script.state());
+  CHECK(test::replay_log(store) == script.state());
+  return someone;
+}
+
 // Version 1 as it was written: the operation log, credentials and settings, in a rollback
 // journal.
 void make_version_1(const std::filesystem::path& file, const std::vector<core::Operation>& ops) {
@@ -83,13 +97,7 @@ TEST_CASE("a version-1 database is migrated: the derived tables are filled from 
     CHECK(**store->find_credential("hash-1") == storage::Credential{"hash-1", core::Role::Organiser, 0});
     CHECK(**store->get_setting("fingerprint") == "aa:bb");
     // It goes on like any store: appends, erasure through the new lookup columns.
-    auto next = script.random_in_order(40);
-    const auto someone = std::find_if(script.state().participants.begin(), script.state().participants.end(),
-                                      [](const auto& p) { return p.second.active(); })->first;
-    next.push_back(script.must(test::organiser(), core::Erase{someone}));
-    test::append_all(*store, next, 6);
-    CHECK(store->load()->state == script.state());
-    CHECK(test::replay_log(*store) == script.state());
+    go_on_with_an_erasure(script, *store);
     // Reopening finds it current.
     store.reset();
     auto again = test::open_store(dir / "old.db", false);
@@ -116,4 +124,98 @@ TEST_CASE("a migration that fails leaves the version-1 file exactly as it was") 
   CHECK(store.error().message.find("operation " + std::to_string(ops.size())) != std::string::npos);
   CHECK(test::read_bytes(dir / "old.db") == before);
   CHECK(version_of(dir / "old.db") == 1);
+}
+
+namespace {
+
+// The index names of the log, as sqlite_schema lists them.
+std::vector<std::string> log_indexes(const std::filesystem::path& file) {
+  SQLite::Database db(file, SQLite::OPEN_READONLY);
+  SQLite::Statement s(db, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'operations' ORDER BY name");
+  std::vector<std::string> out;
+  while (s.executeStep()) out.push_back(s.getColumn(0).getString());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a version-2 database is migrated: the log loses its indexes, and a resend is still refused") {
+  test::TempDir dir;
+  test::EventScript script(33);
+  auto ops = script.set_up(12);
+  auto more = script.random_in_order(150);
+  ops.insert(ops.end(), more.begin(), more.end());
+  {
+    auto store = test::open_store(dir / "old.db", true);
+    test::append_all(*store, ops, 7);
+  }
+  {
+    // Version 2 was version 3 with a unique op_id and two indexes on the lookup columns, all
+    // written on every append; its log's columns in the order version 2 had them.
+    SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
+    db.exec(R"sql(
+      BEGIN;
+      CREATE TABLE v2 (seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+        actor_role TEXT NOT NULL, actor_participant INTEGER NOT NULL, at INTEGER NOT NULL,
+        operation TEXT NOT NULL, participant INTEGER, meeting INTEGER);
+      INSERT INTO v2 SELECT seq, op_id, type, actor_role, actor_participant, at, operation, participant, meeting
+        FROM operations;
+      DROP TABLE operations;
+      ALTER TABLE v2 RENAME TO operations;
+      CREATE INDEX operations_participant ON operations (participant) WHERE participant IS NOT NULL;
+      CREATE INDEX operations_meeting ON operations (meeting) WHERE meeting IS NOT NULL;
+      PRAGMA user_version = 2;
+      COMMIT;
+    )sql");
+  }
+  REQUIRE(version_of(dir / "old.db") == 2);
+  REQUIRE(log_indexes(dir / "old.db") ==
+          std::vector<std::string>{"operations_meeting", "operations_participant", "sqlite_autoindex_operations_1"});
+
+  auto store = test::open_store(dir / "old.db", false);
+  CHECK(version_of(dir / "old.db") == storage::detail::kEventSchemaVersion);
+  CHECK(log_indexes(dir / "old.db").empty());
+  {
+    SQLite::Database db(dir / "old.db", SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(db.execAndGet("SELECT count(*) FROM operations").getInt64() == static_cast<std::int64_t>(ops.size()));
+  }
+  auto loaded = store->load();
+  REQUIRE(loaded.ok());
+  CHECK(loaded->state == script.state());
+  CHECK(loaded->last_sequence == ops.size());
+  {
+    // Every row kept, in order (erasures in the script may have rewritten some texts).
+    const auto log = store->read_after(0, SIZE_MAX);
+    REQUIRE(log.ok());
+    REQUIRE(log->size() == ops.size());
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+      CHECK((*log)[i].id == ops[i].id);
+      CHECK((*log)[i].sequence == ops[i].sequence);
+      CHECK((*log)[i].payload.index() == ops[i].payload.index());
+    }
+  }
+  // The store itself refuses an id already in the log.
+  auto resend = script.random_in_order(1);
+  resend[0].id = ops[17].id;
+  auto refused = store->append(resend);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "duplicate_operation");
+  resend[0].id = "fresh-id";
+  // It goes on: appends, and an erasure that finds the person's operations without the indexes.
+  REQUIRE(store->append(resend).ok());
+  const core::ParticipantId someone = go_on_with_an_erasure(script, *store);
+  const core::Profile& anonymised = script.state().participants.at(someone).profile;
+  int rewritten = 0;
+  const auto log = store->read_after(0, SIZE_MAX);
+  REQUIRE(log.ok());
+  for (const core::Operation& op : *log) {
+    if (const auto* r = std::get_if<core::Register>(&op.payload); r != nullptr && r->participant == someone) {
+      CHECK(r->profile == anonymised);
+      ++rewritten;
+    }
+    if (const auto* e = std::get_if<core::EditProfile>(&op.payload); e != nullptr && e->participant == someone)
+      CHECK(e->profile == anonymised);
+  }
+  CHECK(rewritten == 1);
 }
