@@ -12,6 +12,13 @@ namespace crossmatch::core::sat {
 // direction is encoded, which is what bounding from above needs.
 std::vector<Lit> count_up_to(Solver& solver, const std::vector<Lit>& lits, int limit);
 
+// The same outputs from a totalizer (a tree of unary adders): fewer variables and shorter chains
+// of propagation than the sequential counter on many literals.
+std::vector<Lit> count_up_to_tree(Solver& solver, const std::vector<Lit>& lits, int limit);
+
+// Literals from which at_most() counts with the totalizer.
+constexpr std::size_t kTreeFrom = 8;
+
 // At most k of `lits` are true.
 void at_most(Solver& solver, const std::vector<Lit>& lits, int k);
 

@@ -31,6 +31,7 @@ int Solver::new_var() {
   const int v = vars();
   assign_.push_back(0);
   phase_.push_back(-1);
+  target_.push_back(0);
   model_.push_back(0);
   var_level_.push_back(0);
   reason_.push_back(kNoReason);
@@ -46,7 +47,10 @@ int Solver::new_var() {
   return v;
 }
 
-void Solver::prefer(int var, bool value) { phase_[static_cast<std::size_t>(var)] = value ? 1 : -1; }
+void Solver::prefer(int var, bool value) {
+  phase_[static_cast<std::size_t>(var)] = value ? 1 : -1;
+  target_[static_cast<std::size_t>(var)] = value ? 1 : -1;
+}
 
 Solver::CRef Solver::store(const std::vector<Lit>& lits, bool is_learnt, std::uint32_t lbd) {
   const auto c = static_cast<CRef>(arena_.size());
@@ -174,6 +178,8 @@ Solver::CRef Solver::propagate() {
   CRef conflict = kNoReason;
   while (head_ < trail_.size()) {
     const Lit now_true = trail_[head_++];
+    // Most problems have no at-most constraints: skip the (cache-missing) lookup then.
+    if (!cards_.empty()) {
     for (const int id : card_occurs_[now_true]) {
       if (!card_true(id, now_true, conflict)) break;
     }
@@ -186,6 +192,7 @@ Solver::CRef Solver::propagate() {
         if ((kCard | static_cast<CRef>(id)) == conflict) after = true;
       }
       break;
+    }
     }
     const Lit false_lit = negate(now_true);
     std::vector<Watch>& ws = watches_[false_lit];
@@ -200,9 +207,9 @@ Solver::CRef Solver::propagate() {
         continue;
       }
       if (w.clause & kBinary) {
-        // Two literals: the other one is the blocker; the clause itself need not be read.
+        // Two literals: the other one is the blocker; the clause itself need not be read (and
+        // is never deleted: its glue is at most 2).
         const CRef c = w.clause & ~kBinary;
-        if (deleted(c)) continue;
         ws[j++] = w;
         if (blocker < 0) {
           conflict = c;
@@ -212,8 +219,8 @@ Solver::CRef Solver::propagate() {
         }
         continue;
       }
+      // Deleted clauses lose their watches in reduce_learnts().
       const CRef c = w.clause;
-      if (deleted(c)) continue;
       Lit* lits = lits_of(c);
       if (lits[0] == false_lit) std::swap(lits[0], lits[1]);
       const Lit first = lits[0];
@@ -365,7 +372,7 @@ void Solver::cancel_until(int lvl) {
   for (std::size_t k = trail_.size(); k > keep; --k) {
     const Lit l = trail_[k - 1];
     const auto v = static_cast<std::size_t>(var_of(l));
-    if (k - 1 < processed) {
+    if (k - 1 < processed && !cards_.empty()) {
       for (const int id : card_occurs_[l]) --cards_[static_cast<std::size_t>(id)].true_count;
     }
     phase_[v] = assign_[v];
@@ -506,6 +513,12 @@ Outcome Solver::solve(SearchBudget& budget, const std::vector<Lit>& assumptions,
         cancel_until(0);
         return Outcome::Unsatisfiable;
       }
+      // The longest assignment the search has reached without a conflict becomes the target
+      // phase: decisions head back towards it (phases of satisfiable problems, as in CaDiCaL).
+      if (trail_.size() > target_size_) {
+        target_size_ = trail_.size();
+        for (const Lit l : trail_) target_[static_cast<std::size_t>(var_of(l))] = (l & 1U) ? -1 : 1;
+      }
       int back_level = 0;
       analyze(conflict, learnt_clause_, back_level);
       cancel_until(back_level);
@@ -565,7 +578,8 @@ Outcome Solver::solve(SearchBudget& budget, const std::vector<Lit>& assumptions,
       return Outcome::Satisfiable;
     }
     trail_limits_.push_back(trail_.size());
-    enqueue(literal(v, phase_[static_cast<std::size_t>(v)] > 0), kNoReason);
+    const auto vi = static_cast<std::size_t>(v);
+    enqueue(literal(v, (target_[vi] != 0 ? target_[vi] : phase_[vi]) > 0), kNoReason);
   }
 }
 

@@ -103,6 +103,8 @@ class Solver {
   std::vector<Lit> redundant_scratch_;
   std::vector<signed char> assign_;         // per variable: 1 true, -1 false, 0 unassigned
   std::vector<signed char> phase_;
+  std::vector<signed char> target_;  // values of the longest assignment without a conflict
+  std::size_t target_size_ = 0;
   std::vector<signed char> model_;
   std::vector<int> var_level_;
   std::vector<CRef> reason_;

@@ -78,20 +78,10 @@ ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_break
     sat::exactly(solver_, open, meetings - known);
   }
 
-  // The tables: for each size class, the meetings needing at least that size fit.
-  for (int s = 0; s < model.slots; ++s) {
-    for (int k = 0; k < model.classes; ++k) {
-      std::vector<Lit> using_tables;
-      for (const int m : model.movable) {
-        if (model.meeting_class[static_cast<std::size_t>(m)] < k) continue;
-        const auto domain = model.domain_of(m);
-        const auto at = std::find(domain.begin(), domain.end(), s);
-        if (at == domain.end()) continue;
-        using_tables.push_back(literal(x_begin_[static_cast<std::size_t>(m)] + static_cast<int>(at - domain.begin()), true));
-      }
-      sat::at_most(solver_, using_tables, model.cap(s, k));
-    }
-  }
+  // The tables are added when a model overfills a slot (see solve()): most slots never come near
+  // their capacity, and counters over every slot's meetings made each conflict several times
+  // slower.
+  table_added_.assign(slots * static_cast<std::size_t>(model.classes), 0);
 
   std::vector<Lit> all_breaks;
   for (int p = 0; p < model.participants; ++p) encode_breaks(p, all_breaks);
@@ -192,35 +182,63 @@ bool ScheduleSat::bound(int breaks) {
   return !refuted_;
 }
 
-std::optional<std::vector<int>> ScheduleSat::solve(int breaks, SearchBudget& budget) {
-  last_ = sat::Outcome::Unsatisfiable;
-  if (!bound(breaks)) return std::nullopt;
-  const auto outcome = solver_.solve(budget);
-  last_ = outcome;
-  if (outcome == sat::Outcome::Unsatisfiable) refuted_ = true;
-  if (outcome != sat::Outcome::Satisfiable) return std::nullopt;
-  return decode();
+// For each size class, the meetings needing at least that size fit in slot s.
+void ScheduleSat::add_tables(int s, int k) {
+  table_added_[static_cast<std::size_t>(s) * static_cast<std::size_t>(model_.classes) + static_cast<std::size_t>(k)] = 1;
+  std::vector<Lit> using_tables;
+  for (const int m : model_.movable) {
+    if (model_.meeting_class[static_cast<std::size_t>(m)] < k) continue;
+    const auto domain = model_.domain_of(m);
+    const auto at = std::find(domain.begin(), domain.end(), s);
+    if (at == domain.end()) continue;
+    using_tables.push_back(literal(x_begin_[static_cast<std::size_t>(m)] + static_cast<int>(at - domain.begin()), true));
+  }
+  sat::at_most(solver_, using_tables, model_.cap(s, k));
 }
 
-std::optional<std::vector<int>> ScheduleSat::solve_around(const std::vector<int>& slot_of,
-                                                          const std::vector<char>& free, int breaks,
-                                                          SearchBudget& budget, std::uint64_t conflict_limit) {
+// Adds the tables of every slot and class that `slot_of` overfills; false when there is none.
+bool ScheduleSat::add_overfilled_tables(const std::vector<int>& slot_of) {
+  const auto classes = static_cast<std::size_t>(model_.classes);
+  std::vector<int> load(static_cast<std::size_t>(model_.slots) * classes, 0);
+  for (const int m : model_.movable) {
+    const int s = slot_of[static_cast<std::size_t>(m)];
+    if (s < 0) continue;
+    for (int k = 0; k <= model_.meeting_class[static_cast<std::size_t>(m)]; ++k) {
+      ++load[static_cast<std::size_t>(s) * classes + static_cast<std::size_t>(k)];
+    }
+  }
+  bool added = false;
+  for (int s = 0; s < model_.slots; ++s) {
+    for (int k = 0; k < model_.classes; ++k) {
+      const auto at = static_cast<std::size_t>(s) * classes + static_cast<std::size_t>(k);
+      if (load[at] <= model_.cap(s, k) || table_added_[at]) continue;
+      add_tables(s, k);
+      added = true;
+    }
+  }
+  return added;
+}
+
+std::optional<std::vector<int>> ScheduleSat::solve(int breaks, SearchBudget& budget,
+                                                   std::uint64_t conflict_limit) {
   last_ = sat::Outcome::Unsatisfiable;
   if (!bound(breaks)) return std::nullopt;
-  std::vector<Lit> keep;
-  for (const int m : model_.movable) {
-    const auto mi = static_cast<std::size_t>(m);
-    if (free[mi] || slot_of[mi] < 0) continue;
-    const auto domain = model_.domain_of(m);
-    const auto at = std::find(domain.begin(), domain.end(), slot_of[mi]);
-    if (at == domain.end()) continue;
-    keep.push_back(literal(x_begin_[mi] + static_cast<int>(at - domain.begin()), true));
+  const std::uint64_t start = solver_.conflicts();
+  for (;;) {
+    const std::uint64_t spent = solver_.conflicts() - start;
+    const auto outcome = spent >= conflict_limit ? sat::Outcome::Unknown
+                                                 : solver_.solve(budget, {}, conflict_limit - spent);
+    last_ = outcome;
+    if (outcome == sat::Outcome::Unsatisfiable) refuted_ = true;
+    if (outcome != sat::Outcome::Satisfiable) return std::nullopt;
+    auto slot_of = decode();
+    if (!add_overfilled_tables(slot_of)) return slot_of;
+    if (solver_.refuted()) {
+      refuted_ = true;
+      last_ = sat::Outcome::Unsatisfiable;
+      return std::nullopt;
+    }
   }
-  const auto outcome = solver_.solve(budget, keep, conflict_limit);
-  last_ = outcome;
-  refuted_ = solver_.refuted();
-  if (outcome != sat::Outcome::Satisfiable) return std::nullopt;
-  return decode();
 }
 
 std::vector<int> ScheduleSat::decode() const {

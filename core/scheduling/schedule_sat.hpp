@@ -22,15 +22,13 @@ class ScheduleSat {
   // The search tries this schedule's choices first.
   void prefer(const std::vector<int>& slot_of);
   // A schedule (slot per meeting, -1 for meetings the model cannot place) with at most `breaks`
-  // breaks; nothing when there is none (then refuted() holds) or the budget ran out. Bounds
-  // only tighten from call to call.
-  std::optional<std::vector<int>> solve(int breaks, SearchBudget& budget);
-  // The same, keeping every movable meeting that `free` does not name where `slot_of` has it, and
-  // giving up after `conflict_limit` conflicts (a large-neighbourhood step).
-  std::optional<std::vector<int>> solve_around(const std::vector<int>& slot_of, const std::vector<char>& free,
-                                               int breaks, SearchBudget& budget, std::uint64_t conflict_limit);
+  // breaks; nothing when there is none (then refuted() holds), or when the budget or
+  // `conflict_limit` conflicts of this call ran out. Bounds only tighten from call to call;
+  // what the solver learnt stays for the next call.
+  std::optional<std::vector<int>> solve(int breaks, SearchBudget& budget,
+                                        std::uint64_t conflict_limit = ~std::uint64_t{0});
   bool refuted() const { return refuted_; }
-  // How the last solve ended (Unsatisfiable after solve_around: not with those meetings kept).
+  // How the last solve ended.
   sat::Outcome last_outcome() const { return last_; }
   std::size_t variables() const { return static_cast<std::size_t>(solver_.vars()); }
   std::size_t clauses() const { return solver_.clauses(); }
@@ -44,6 +42,8 @@ class ScheduleSat {
   Term busy_term(int p, int s);
   bool bound(int breaks);
   std::vector<int> decode() const;
+  void add_tables(int s, int k);
+  bool add_overfilled_tables(const std::vector<int>& slot_of);
   void encode_breaks(int p, std::vector<sat::Lit>& all_breaks);
 
   const Model& model_;
@@ -51,6 +51,7 @@ class ScheduleSat {
   std::vector<int> x_begin_;  // per meeting: first variable of its domain, or -1
   std::vector<Term> busy_;    // [p * slots + s]
   std::vector<std::vector<sat::Lit>> person_slot_;  // scratch: the x literals of (p, s)
+  std::vector<char> table_added_;  // [s * classes + k]: that slot's tables are in the clauses
   std::vector<sat::Lit> break_counts_;  // at least j + 1 breaks beyond the forced ones
   int forced_breaks_ = 0;
   int most_per_person_;

@@ -22,7 +22,8 @@ class Annealer {
         on_improvement_(on_improvement),
         state_(model),
         rng_(settings.seed),
-        moves_(model, state_, rng_, settings.weights) {}
+        moves_(model, state_, rng_, settings.weights),
+        lower_bound_(settings.breaks_lower_bound) {}
 
   SearchResult run() {
     construct();
@@ -34,7 +35,7 @@ class Annealer {
  private:
   bool done() const {
     return proven_ || (best_.unplaced == 0 && best_.unfairness == 0 &&
-                       best_.breaks <= settings_.breaks_lower_bound);
+                       best_.breaks <= lower_bound_);
   }
 
   void remember_best() {
@@ -42,6 +43,7 @@ class Annealer {
     if (!best_slots_.empty() && !score.better_than(best_)) return;
     best_ = score;
     best_slots_ = state_.slots();
+    improved_at_ = budget_.steps();
     if (on_improvement_) on_improvement_(best_, budget_.steps());
   }
 
@@ -142,69 +144,31 @@ class Annealer {
     return cells <= settings_.exact_most_cells;
   }
 
-  // Asks the exact search for a fair schedule with one break fewer than the best: mostly with
-  // much of the best schedule kept (large neighbourhoods, quick to answer), now and then with
-  // nothing kept. Ends when the budget is spent, or when the clauses alone refute one break
-  // fewer (the best is then optimal: when somebody cannot have a break at all, the fairness rule
-  // is exactly "at most kMaxBreakSpread breaks each").
-  void exact_search() {
-    if (!exact_) exact_ = std::make_unique<ScheduleSat>(model_, kMaxBreakSpread, best_.breaks - 1);
-    // A slice of the search for a schedule at the lower bound; the solver keeps what it learnt
-    // for the next slice.
-    free_.assign(static_cast<std::size_t>(model_.meetings), 1);
+  // One slice of the exact search: a fair schedule with at most `target` breaks, where the
+  // target is the lower bound once the best is near it, else one break fewer than the best. The
+  // solver keeps what it learnt from slice to slice (bounds only tighten). A refuted target
+  // proves the best optimal, or raises the lower bound, as long as somebody cannot have a break
+  // at all: the fairness rule is then exactly "at most kMaxBreakSpread breaks each", which is
+  // what the clauses say.
+  void exact_slice() {
+    const int target = best_.breaks - lower_bound_ <= settings_.exact_near_bound ? lower_bound_ : best_.breaks - 1;
+    if (!exact_) exact_ = std::make_unique<ScheduleSat>(model_, kMaxBreakSpread, target);
     exact_->prefer(best_slots_);
-    const auto found = exact_->solve_around(best_slots_, free_, settings_.breaks_lower_bound, budget_,
-                                            settings_.exact_conflicts);
+    const auto found = exact_->solve(target, budget_, settings_.exact_conflicts);
     if (found) {
+      // The annealing goes on from the schedule found.
       state_.assign(*found);
       if (state_.score().better_than(best_)) remember_best();
-    }
-    state_.assign(best_slots_);
-  }
-
-  // The meetings an exact step may move: everything, the meetings of people reached from someone
-  // with breaks through their meetings, or the meetings in a window of slots.
-  void choose_free(bool whole) {
-    free_.assign(static_cast<std::size_t>(model_.meetings), whole ? 1 : 0);
-    if (whole) return;
-    const auto target = static_cast<std::size_t>(free_share_ * static_cast<double>(model_.movable.size()));
-    std::size_t freed = 0;
-    if (rng_.chance(0.5)) {
-      const int width = std::max(2, static_cast<int>(free_share_ * model_.slots));
-      const int first = static_cast<int>(rng_.below(static_cast<std::uint64_t>(std::max(1, model_.slots - width + 1))));
-      for (const int m : model_.movable) {
-        const int s = best_slots_[static_cast<std::size_t>(m)];
-        if (s >= first && s < first + width) free_[static_cast<std::size_t>(m)] = 1;
-      }
       return;
     }
-    std::vector<int> queue;
-    std::vector<char> reached(static_cast<std::size_t>(model_.participants), 0);
-    const auto reach = [&](int p) {
-      if (!reached[static_cast<std::size_t>(p)]) {
-        reached[static_cast<std::size_t>(p)] = 1;
-        queue.push_back(p);
-      }
-    };
-    reach(repack_target(model_.movable[rng_.below(model_.movable.size())]));
-    for (std::size_t at = 0; at < queue.size() && freed < target; ++at) {
-      if (at + 1 == queue.size() && rng_.chance(0.3)) reach(repack_target(model_.movable[rng_.below(model_.movable.size())]));
-      const int p = queue[at];
-      const auto mine = model_.meetings_of(p);
-      for (const int m : mine) {
-        if (free_[static_cast<std::size_t>(m)] || model_.fixed[static_cast<std::size_t>(m)]) continue;
-        free_[static_cast<std::size_t>(m)] = 1;
-        ++freed;
-      }
-      // Partners in random order, so that the neighbourhood is not always the same.
-      std::vector<int> partners;
-      for (const int m : mine) {
-        for (const int q : model_.people_of(m)) {
-          if (q != p) partners.push_back(q);
-        }
-      }
-      rng_.shuffle(partners);
-      for (const int q : partners) reach(q);
+    if (!exact_->refuted()) return;
+    exact_.reset();
+    if (!nobody_has_breaks_to_spare()) {
+      exact_off_ = true;
+    } else if (target >= best_.breaks - 1) {
+      proven_ = true;
+    } else {
+      lower_bound_ = target + 1;
     }
   }
 
@@ -225,21 +189,16 @@ class Annealer {
     long long current = moves_.cost();
     double step_in_cycle = 0;
     const bool exact = exact_fits();
-    std::uint64_t improved_at = budget_.steps();
-    ScheduleScore seen = best_;
+    // Once the annealing has found nothing better for `exact_after_stall` moves, it takes turns
+    // with the exact search, by work done: `exact_conflicts` conflicts, then `anneal_slice` moves.
+    std::uint64_t exact_at = 0;
     while (!done() && !budget_.step()) {
-      if (!(seen == best_)) {
-        seen = best_;
-        improved_at = budget_.steps();
-      }
-      if (exact && (!exact_ || !exact_->refuted()) && best_.unplaced == 0 && best_.unfairness == 0 &&
-          budget_.steps() - improved_at >= settings_.exact_after_stall) {
-        exact_search();
+      if (exact && !exact_off_ && best_.unplaced == 0 && best_.unfairness == 0 && budget_.steps() >= exact_at &&
+          budget_.steps() - improved_at_ >= settings_.exact_after_stall) {
+        exact_slice();
         if (done()) return;
-        step_in_cycle = 0;
+        exact_at = budget_.steps() + settings_.anneal_slice;
         current = moves_.cost();
-        seen = best_;
-        improved_at = budget_.steps();
         continue;
       }
       if (++step_in_cycle >= cycle) {
@@ -276,8 +235,9 @@ class Annealer {
   ScheduleScore best_;
   std::vector<int> best_slots_;
   std::unique_ptr<ScheduleSat> exact_;
-  std::vector<char> free_;
-  double free_share_ = 0.3;
+  int lower_bound_;
+  std::uint64_t improved_at_ = 0;
+  bool exact_off_ = false;
   bool proven_ = false;
 };
 

@@ -30,20 +30,17 @@ struct SearchSettings {
   double exchange_share = 0.05;
   double repack_share = 0.02;
   double next_to_partners_share = 0.3;  // target slots chosen next to a partner's meetings
-  // When the annealing has found nothing better for this many steps, the exact search takes
-  // over (for problems of at most `exact_most_cells` meeting-slot pairs): a schedule with one
-  // break fewer than the best, again and again, until none exists or the budget is spent.
-  std::uint64_t exact_after_stall = 1'500'000;
+  // The exact search (for problems of at most `exact_most_cells` meeting-slot pairs) takes turns
+  // with the annealing once it has found nothing better for `exact_after_stall` moves:
+  // `exact_conflicts` conflicts of a search for a fair schedule with fewer breaks, then
+  // `anneal_slice` moves. The exact search
+  // aims at the lower bound once the best is within `exact_near_bound` breaks of it, else at one
+  // break fewer than the best.
   std::size_t exact_most_cells = 40'000;
-  // Each exact step frees this share of the meetings (those of people linked to someone with
-  // breaks, or those in a window of slots) and keeps the rest; it gives up after this many
-  // conflicts. Every `exact_whole_every`-th step frees everything.
-  double exact_free_share = 0.3;
-  std::uint64_t exact_conflicts = 30000;
-  int exact_whole_every = 8;
-  // An exact phase that finds nothing better for this many steps (conflicts) hands back to the
-  // annealing, which may take over again after its next stall.
-  std::uint64_t exact_phase_steps = 15'000;
+  std::uint64_t exact_after_stall = 3'000'000;
+  std::uint64_t anneal_slice = 500'000;
+  std::uint64_t exact_conflicts = 4'000;
+  int exact_near_bound = 2;
 };
 
 struct SearchResult {
