@@ -151,7 +151,8 @@ class Annealer {
   // at all: the fairness rule is then exactly "at most kMaxBreakSpread breaks each", which is
   // what the clauses say.
   void exact_slice() {
-    const int target = best_.breaks - lower_bound_ <= settings_.exact_near_bound ? lower_bound_ : best_.breaks - 1;
+    near_bound_ = best_.breaks - lower_bound_ <= settings_.exact_near_bound;
+    const int target = near_bound_ ? lower_bound_ : best_.breaks - 1;
     if (!exact_) exact_ = std::make_unique<ScheduleSat>(model_, kMaxBreakSpread, target);
     exact_->prefer(best_slots_);
     const auto found = exact_->solve(target, budget_, settings_.exact_conflicts);
@@ -197,7 +198,7 @@ class Annealer {
           budget_.steps() - improved_at_ >= settings_.exact_after_stall) {
         exact_slice();
         if (done()) return;
-        exact_at = budget_.steps() + settings_.anneal_slice;
+        exact_at = budget_.steps() + (near_bound_ ? settings_.anneal_slice_near : settings_.anneal_slice);
         current = moves_.cost();
         continue;
       }
@@ -238,6 +239,7 @@ class Annealer {
   int lower_bound_;
   std::uint64_t improved_at_ = 0;
   bool exact_off_ = false;
+  bool near_bound_ = false;  // the exact search aims at the lower bound
   bool proven_ = false;
 };
 

@@ -35,10 +35,12 @@ struct SearchSettings {
   // `exact_conflicts` conflicts of a search for a fair schedule with fewer breaks, then
   // `anneal_slice` moves. The exact search
   // aims at the lower bound once the best is within `exact_near_bound` breaks of it, else at one
-  // break fewer than the best.
+  // break fewer than the best; aiming at the bound, it has the larger share of the time
+  // (`anneal_slice_near` moves between its slices).
   std::size_t exact_most_cells = 40'000;
-  std::uint64_t exact_after_stall = 3'000'000;
+  std::uint64_t exact_after_stall = 1'500'000;
   std::uint64_t anneal_slice = 500'000;
+  std::uint64_t anneal_slice_near = 100'000;
   std::uint64_t exact_conflicts = 4'000;
   int exact_near_bound = 2;
 };
