@@ -264,7 +264,9 @@ void Solver::bump(int var) {
 }
 
 // A literal of the learnt clause is redundant when its reason's other literals are all in the
-// clause already (or implied by literals that are), checked depth first.
+// clause already (or implied by literals that are), checked depth first. Variables met on a
+// failed check are marked (2 in seen_) so that later checks give up on them at once; that may
+// keep a literal that could have gone, never the reverse.
 bool Solver::redundant(Lit l) {
   analyze_stack_.clear();
   analyze_stack_.push_back(l);
@@ -279,13 +281,16 @@ bool Solver::redundant(Lit l) {
       if (var_of(lits[k]) == var_of(top)) continue;
       const int v = var_of(lits[k]);
       const auto vi = static_cast<std::size_t>(v);
-      if (seen_[vi] || var_level_[vi] == 0) continue;
-      if (reason_[vi] == kNoReason ||
+      if (seen_[vi] == 1 || var_level_[vi] == 0) continue;
+      if (seen_[vi] == 2 || reason_[vi] == kNoReason ||
           level_stamp_[static_cast<std::size_t>(var_level_[vi])] != static_cast<int>(stamp_)) {
         for (std::size_t k2 = marked_from; k2 < learnt_marks_.size(); ++k2) {
-          seen_[static_cast<std::size_t>(learnt_marks_[k2])] = 0;
+          seen_[static_cast<std::size_t>(learnt_marks_[k2])] = 2;
         }
-        learnt_marks_.resize(marked_from);
+        if (seen_[vi] == 0) {
+          seen_[vi] = 2;
+          learnt_marks_.push_back(v);
+        }
         return false;
       }
       seen_[vi] = 1;
