@@ -495,9 +495,9 @@ Outcome Solver::solve(SearchBudget& budget, const std::vector<Lit>& assumptions,
     ok_ = false;
     return Outcome::Unsatisfiable;
   }
-  std::uint64_t restarts = 0;
-  std::uint64_t restart_at = kRestartUnit * luby(restarts);
-  std::uint64_t since_restart = 0;
+  // The restart schedule goes on from call to call: a search run in slices restarts as often as
+  // one run at once.
+  if (restart_at_ == 0) restart_at_ = kRestartUnit * luby(restarts_);
   // Glue of recent learnt clauses against the long-run average: restart when the recent
   // clauses are clearly worse (the search has wandered somewhere unpromising).
   double glue_fast = 0;
@@ -507,7 +507,7 @@ Outcome Solver::solve(SearchBudget& budget, const std::vector<Lit>& assumptions,
     const CRef conflict = propagate();
     if (conflict != kNoReason) {
       ++conflicts_;
-      ++since_restart;
+      ++since_restart_;
       if (level() == 0) {
         ok_ = false;
         return Outcome::Unsatisfiable;
@@ -556,9 +556,9 @@ Outcome Solver::solve(SearchBudget& budget, const std::vector<Lit>& assumptions,
       }
       continue;
     }
-    if (luby_restarts_ ? since_restart >= restart_at : since_restart >= 50 && glue_fast > 1.25 * glue_slow) {
-      since_restart = 0;
-      restart_at = kRestartUnit * luby(++restarts);
+    if (luby_restarts_ ? since_restart_ >= restart_at_ : since_restart_ >= 50 && glue_fast > 1.25 * glue_slow) {
+      since_restart_ = 0;
+      restart_at_ = kRestartUnit * luby(++restarts_);
       cancel_until(assumptions.empty() ? 0 : 1);
       continue;
     }

@@ -121,6 +121,9 @@ class Solver {
   std::vector<int> level_stamp_;
   std::uint32_t stamp_ = 0;
   double var_increment_ = 1.0;
+  std::uint64_t restarts_ = 0;
+  std::uint64_t restart_at_ = 0;
+  std::uint64_t since_restart_ = 0;
   std::uint64_t conflicts_ = 0;
   std::size_t clause_count_ = 0;
   std::size_t max_learnts_ = 20000;

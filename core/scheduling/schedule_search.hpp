@@ -38,11 +38,11 @@ struct SearchSettings {
   // break fewer than the best; aiming at the bound, it has the larger share of the time
   // (`anneal_slice_near` moves between its slices).
   std::size_t exact_most_cells = 40'000;
-  std::uint64_t exact_after_stall = 1'500'000;
+  std::uint64_t exact_after_stall = 1'000'000;
   std::uint64_t anneal_slice = 500'000;
   std::uint64_t anneal_slice_near = 100'000;
   std::uint64_t exact_conflicts = 4'000;
-  int exact_near_bound = 2;
+  int exact_near_bound = 3;
 };
 
 struct SearchResult {
