@@ -153,8 +153,15 @@ class Annealer {
   void exact_slice() {
     near_bound_ = best_.breaks - lower_bound_ <= settings_.exact_near_bound;
     const int target = near_bound_ ? lower_bound_ : best_.breaks - 1;
-    if (!exact_) exact_ = std::make_unique<ScheduleSat>(model_, kMaxBreakSpread, target);
-    exact_->prefer(best_slots_);
+    if (!exact_) {
+      exact_ = std::make_unique<ScheduleSat>(model_, kMaxBreakSpread, target);
+      exact_preferred_ = -1;
+    }
+    // From the best schedule, when it is new: else the solver goes on from its own phases.
+    if (exact_preferred_ != best_.breaks) {
+      exact_->prefer(best_slots_);
+      exact_preferred_ = best_.breaks;
+    }
     const auto found = exact_->solve(target, budget_, settings_.exact_conflicts);
     if (found) {
       // The annealing goes on from the schedule found.
@@ -239,7 +246,8 @@ class Annealer {
   int lower_bound_;
   std::uint64_t improved_at_ = 0;
   bool exact_off_ = false;
-  bool near_bound_ = false;  // the exact search aims at the lower bound
+  bool near_bound_ = false;
+  int exact_preferred_ = -1;  // breaks of the schedule the solver was last pointed at  // the exact search aims at the lower bound
   bool proven_ = false;
 };
 
