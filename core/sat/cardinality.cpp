@@ -37,8 +37,8 @@ namespace {
 
 // Outputs of a totalizer node over lits[from, to): o[j] is forced true when at least j + 1 of them
 // are true (up to `limit` outputs).
-std::vector<Lit> tree_count(Solver& solver, const std::vector<Lit>& lits, std::size_t from, std::size_t to,
-                            std::size_t limit) {
+std::vector<Lit> tree_count(Solver& solver, const std::vector<Lit>& lits, std::size_t from,
+                            std::size_t to, std::size_t limit) {
   if (to - from == 1) return {lits[from]};
   const std::size_t middle = from + (to - from) / 2;
   const auto left = tree_count(solver, lits, from, middle, limit);
@@ -86,11 +86,13 @@ void at_most(Solver& solver, const std::vector<Lit>& lits, int k) {
   }
   if (k == 1 && lits.size() <= 6) {
     for (std::size_t a = 0; a < lits.size(); ++a) {
-      for (std::size_t b = a + 1; b < lits.size(); ++b) solver.add_clause({negate(lits[a]), negate(lits[b])});
+      for (std::size_t b = a + 1; b < lits.size(); ++b)
+        solver.add_clause({negate(lits[a]), negate(lits[b])});
     }
     return;
   }
-  const auto counts = lits.size() >= kTreeFrom ? count_up_to_tree(solver, lits, k + 1) : count_up_to(solver, lits, k + 1);
+  const auto counts = lits.size() >= kTreeFrom ? count_up_to_tree(solver, lits, k + 1)
+                                               : count_up_to(solver, lits, k + 1);
   solver.add_clause({negate(counts[static_cast<std::size_t>(k)])});
 }
 

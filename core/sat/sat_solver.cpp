@@ -40,9 +40,6 @@ int Solver::new_var() {
   heap_index_.push_back(-1);
   watches_.emplace_back();
   watches_.emplace_back();
-  card_occurs_.emplace_back();
-  card_occurs_.emplace_back();
-  trail_pos_.push_back(0);
   heap_insert(v);
   return v;
 }
@@ -97,103 +94,13 @@ void Solver::enqueue(Lit l, CRef reason) {
   assign_[v] = (l & 1U) ? -1 : 1;
   var_level_[v] = level();
   reason_[v] = reason;
-  trail_pos_[v] = static_cast<int>(trail_.size());
   trail_.push_back(l);
-}
-
-int Solver::add_at_most(std::vector<Lit> lits, int k) {
-  cancel_until(0);
-  const int id = static_cast<int>(cards_.size());
-  AtMost card;
-  card.lits = std::move(lits);
-  card.k = k;
-  // Literals already true at level 0 were propagated before this constraint existed.
-  for (const Lit l : card.lits) {
-    card_occurs_[l].push_back(id);
-    if (value(l) > 0) ++card.true_count;
-  }
-  cards_.push_back(std::move(card));
-  ++clause_count_;
-  if (!saturate(id) || propagate() != kNoReason) ok_ = false;
-  return id;
-}
-
-void Solver::tighten(int constraint, int k) {
-  cancel_until(0);
-  cards_[static_cast<std::size_t>(constraint)].k = k;
-  if (!saturate(constraint) || propagate() != kNoReason) ok_ = false;
-}
-
-// At level 0: with k true already, the others are false; with more, the clauses fail.
-bool Solver::saturate(int id) {
-  AtMost& card = cards_[static_cast<std::size_t>(id)];
-  if (card.true_count > card.k) return false;
-  if (card.true_count < card.k) return true;
-  for (const Lit l : card.lits) {
-    if (value(l) == 0) enqueue(negate(l), kNoReason);
-  }
-  return true;
-}
-
-// `p` became true and is one of the constraint's literals: count it, and when the count reaches
-// the bound every other literal must be false; past it, a conflict.
-bool Solver::card_true(int id, Lit p, CRef& conflict) {
-  AtMost& card = cards_[static_cast<std::size_t>(id)];
-  ++card.true_count;
-  if (card.true_count > card.k) {
-    conflict = kCard | static_cast<CRef>(id);
-    return false;
-  }
-  if (card.true_count == card.k) {
-    for (const Lit l : card.lits) {
-      if (l != p && value(l) == 0) enqueue(negate(l), kCard | static_cast<CRef>(id));
-    }
-  }
-  return true;
-}
-
-const Lit* Solver::reason_lits(CRef c, int implied, std::uint32_t& size, std::vector<Lit>& scratch) {
-  if ((c & kCard) == 0) {
-    size = size_of(c);
-    return lits_of(c);
-  }
-  const AtMost& card = cards_[c & ~kCard];
-  scratch.clear();
-  if (implied >= 0) {
-    const int before = trail_pos_[static_cast<std::size_t>(implied)];
-    scratch.push_back(trail_[static_cast<std::size_t>(before)]);
-    for (const Lit l : card.lits) {
-      if (value(l) > 0 && trail_pos_[static_cast<std::size_t>(var_of(l))] < before) scratch.push_back(negate(l));
-    }
-  } else {
-    for (const Lit l : card.lits) {
-      if (value(l) > 0) scratch.push_back(negate(l));
-    }
-  }
-  size = static_cast<std::uint32_t>(scratch.size());
-  return scratch.data();
 }
 
 Solver::CRef Solver::propagate() {
   CRef conflict = kNoReason;
   while (head_ < trail_.size()) {
     const Lit now_true = trail_[head_++];
-    // Most problems have no at-most constraints: skip the (cache-missing) lookup then.
-    if (!cards_.empty()) {
-    for (const int id : card_occurs_[now_true]) {
-      if (!card_true(id, now_true, conflict)) break;
-    }
-    if (conflict != kNoReason) {
-      // The counts of the constraints after the failing one were not raised: take back the ones
-      // that were, so that undoing this literal lowers exactly those.
-      bool after = false;
-      for (const int id : card_occurs_[now_true]) {
-        if (after) ++cards_[static_cast<std::size_t>(id)].true_count;
-        if ((kCard | static_cast<CRef>(id)) == conflict) after = true;
-      }
-      break;
-    }
-    }
     const Lit false_lit = negate(now_true);
     std::vector<Watch>& ws = watches_[false_lit];
     std::size_t i = 0;
@@ -275,8 +182,8 @@ bool Solver::redundant(Lit l) {
     const Lit top = analyze_stack_.back();
     analyze_stack_.pop_back();
     const CRef r = reason_[static_cast<std::size_t>(var_of(top))];
-    std::uint32_t size = 0;
-    const Lit* lits = reason_lits(r, var_of(top), size, redundant_scratch_);
+    const std::uint32_t size = size_of(r);
+    const Lit* lits = lits_of(r);
     for (std::uint32_t k = 0; k < size; ++k) {
       if (var_of(lits[k]) == var_of(top)) continue;
       const int v = var_of(lits[k]);
@@ -313,8 +220,8 @@ void Solver::analyze(CRef conflict, std::vector<Lit>& out, int& back_level) {
   CRef c = conflict;
   learnt_marks_.clear();
   for (;;) {
-    std::uint32_t size = 0;
-    const Lit* lits = reason_lits(c, have_p ? var_of(p) : -1, size, reason_scratch_);
+    const std::uint32_t size = size_of(c);
+    const Lit* lits = lits_of(c);
     for (std::uint32_t k = 0; k < size; ++k) {
       const Lit q = lits[k];
       if (have_p && var_of(q) == var_of(p)) continue;
@@ -373,13 +280,9 @@ void Solver::analyze(CRef conflict, std::vector<Lit>& out, int& back_level) {
 void Solver::cancel_until(int lvl) {
   if (level() <= lvl) return;
   const std::size_t keep = trail_limits_[static_cast<std::size_t>(lvl)];
-  const std::size_t processed = head_;
   for (std::size_t k = trail_.size(); k > keep; --k) {
     const Lit l = trail_[k - 1];
     const auto v = static_cast<std::size_t>(var_of(l));
-    if (k - 1 < processed && !cards_.empty()) {
-      for (const int id : card_occurs_[l]) --cards_[static_cast<std::size_t>(id)].true_count;
-    }
     phase_[v] = assign_[v];
     assign_[v] = 0;
     reason_[v] = kNoReason;
@@ -486,8 +389,7 @@ void Solver::reduce_learnts() {
   max_learnts_ += max_learnts_ / 10;
 }
 
-Outcome Solver::solve(SearchBudget& budget, const std::vector<Lit>& assumptions,
-                      std::uint64_t conflict_limit) {
+Outcome Solver::solve(SearchBudget& budget, std::uint64_t conflict_limit) {
   const std::uint64_t conflicts_at_start = conflicts_;
   if (!ok_) return Outcome::Unsatisfiable;
   cancel_until(0);
@@ -498,11 +400,6 @@ Outcome Solver::solve(SearchBudget& budget, const std::vector<Lit>& assumptions,
   // The restart schedule goes on from call to call: a search run in slices restarts as often as
   // one run at once.
   if (restart_at_ == 0) restart_at_ = kRestartUnit * luby(restarts_);
-  // Glue of recent learnt clauses against the long-run average: restart when the recent
-  // clauses are clearly worse (the search has wandered somewhere unpromising).
-  double glue_fast = 0;
-  double glue_slow = 0;
-  std::uint64_t glue_seen = 0;
   for (;;) {
     const CRef conflict = propagate();
     if (conflict != kNoReason) {
@@ -510,12 +407,6 @@ Outcome Solver::solve(SearchBudget& budget, const std::vector<Lit>& assumptions,
       ++since_restart_;
       if (level() == 0) {
         ok_ = false;
-        return Outcome::Unsatisfiable;
-      }
-      // A conflict among the assumptions' consequences alone: not with these assumptions. (Level 1
-      // holds several decisions, which first-UIP learning does not allow for.)
-      if (level() == 1 && !assumptions.empty()) {
-        cancel_until(0);
         return Outcome::Unsatisfiable;
       }
       // The longest assignment the search has reached without a conflict becomes the target
@@ -541,9 +432,6 @@ Outcome Solver::solve(SearchBudget& budget, const std::vector<Lit>& assumptions,
             ++glue;
           }
         }
-        ++glue_seen;
-        glue_fast += (glue - glue_fast) / std::min<double>(32, static_cast<double>(glue_seen));
-        glue_slow += (glue - glue_slow) / std::min<double>(8192, static_cast<double>(glue_seen));
         const CRef c = store(learnt_clause_, true, glue);
         attach(c);
         learnts_.push_back(c);
@@ -556,26 +444,13 @@ Outcome Solver::solve(SearchBudget& budget, const std::vector<Lit>& assumptions,
       }
       continue;
     }
-    if (luby_restarts_ ? since_restart_ >= restart_at_ : since_restart_ >= 50 && glue_fast > 1.25 * glue_slow) {
+    if (since_restart_ >= restart_at_) {
       since_restart_ = 0;
       restart_at_ = kRestartUnit * luby(++restarts_);
-      cancel_until(assumptions.empty() ? 0 : 1);
+      cancel_until(0);
       continue;
     }
     if (learnts_.size() >= max_learnts_ + trail_.size()) reduce_learnts();
-    // The assumptions are decided together, as level 1: with hundreds of them, one level each
-    // would make every restart and long backjump propagate them again one at a time.
-    if (level() == 0 && !assumptions.empty()) {
-      trail_limits_.push_back(trail_.size());
-      for (const Lit a : assumptions) {
-        if (value(a) < 0) {
-          cancel_until(0);
-          return Outcome::Unsatisfiable;
-        }
-        if (value(a) == 0) enqueue(a, kNoReason);
-      }
-      continue;
-    }
     const int v = pick_branch();
     if (v < 0) {
       for (std::size_t k = 0; k < assign_.size(); ++k) model_[k] = assign_[k];

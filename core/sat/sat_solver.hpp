@@ -1,7 +1,8 @@
 // A conflict-driven clause-learning satisfiability solver: two watched literals, first-UIP
 // learning with minimisation, VSIDS branching, phase saving (with preferred phases, so that a
-// search can start next to a known solution), Luby restarts, and learnt clauses kept by their
-// literal block distance. The exact engine behind the scheduler's search for fewer breaks.
+// search can start next to a known solution) and target phases, Luby restarts, and learnt
+// clauses kept by their literal block distance. The exact engine behind the scheduler's search for
+// fewer breaks.
 #pragma once
 
 #include <cstdint>
@@ -13,9 +14,15 @@ namespace crossmatch::core::sat {
 
 // A literal: variable v (numbered from 0) as 2v when it is true, 2v + 1 when it is false.
 using Lit = std::uint32_t;
-inline Lit literal(int var, bool value) { return 2U * static_cast<Lit>(var) + (value ? 0U : 1U); }
-inline Lit negate(Lit l) { return l ^ 1U; }
-inline int var_of(Lit l) { return static_cast<int>(l >> 1); }
+inline Lit literal(int var, bool value) {
+  return 2U * static_cast<Lit>(var) + (value ? 0U : 1U);
+}
+inline Lit negate(Lit l) {
+  return l ^ 1U;
+}
+inline int var_of(Lit l) {
+  return static_cast<int>(l >> 1);
+}
 
 enum class Outcome { Satisfiable, Unsatisfiable, Unknown };
 
@@ -26,20 +33,13 @@ class Solver {
   // Adds a clause over existing variables (between solves). False once the clauses are known
   // to be unsatisfiable.
   bool add_clause(std::vector<Lit> clause);
-  // At most `k` of `lits` are true, kept as one constraint with a counter (no clauses): returns
-  // its number for tighten(). Between solves only.
-  int add_at_most(std::vector<Lit> lits, int k);
-  // Lowers the bound of an at-most constraint (between solves).
-  void tighten(int constraint, int k);
   // The value tried first for `var` until the search learns better.
   void prefer(int var, bool value);
   // Searches until a model is found, the clauses are refuted, or the budget (one step per
-  // conflict) or `conflict_limit` conflicts of this call are spent. With `assumptions`, only
-  // models where they all hold count, and Unsatisfiable may mean "not with these assumptions"
-  // (refuted() tells whether the clauses alone are). Clauses may be added afterwards and solve()
-  // called again; what was learnt stays.
-  Outcome solve(SearchBudget& budget, const std::vector<Lit>& assumptions = {},
-                std::uint64_t conflict_limit = ~std::uint64_t{0});
+  // conflict) or `conflict_limit` conflicts of this call are spent. Clauses may be added
+  // afterwards and solve() called again; what was learnt stays, and so do the phases and the
+  // restart schedule, so a search run in slices goes on where it stopped.
+  Outcome solve(SearchBudget& budget, std::uint64_t conflict_limit = ~std::uint64_t{0});
   bool refuted() const { return !ok_; }
   // The last model found.
   bool model_value(int var) const { return model_[static_cast<std::size_t>(var)] > 0; }
@@ -50,12 +50,6 @@ class Solver {
   using CRef = std::uint32_t;
   static constexpr CRef kNoReason = 0xffffffffU;
   static constexpr CRef kBinary = 0x80000000U;  // in a watch: the clause has two literals
-  static constexpr CRef kCard = 0x40000000U;    // a reason: an at-most constraint's number
-  struct AtMost {
-    std::vector<Lit> lits;
-    int k = 0;
-    int true_count = 0;  // of the literals the propagation has seen true
-  };
   struct Watch {
     CRef clause;
     Lit blocker;
@@ -73,11 +67,6 @@ class Solver {
   std::uint32_t lbd(CRef c) const { return arena_[c + 1] >> 2; }
 
   CRef store(const std::vector<Lit>& lits, bool is_learnt, std::uint32_t lbd);
-  // The clause behind a reason or conflict: a stored clause, or an at-most constraint's
-  // explanation (the literals true before `implied`, or all true ones for a conflict).
-  const Lit* reason_lits(CRef c, int implied, std::uint32_t& size, std::vector<Lit>& scratch);
-  bool card_true(int id, Lit p, CRef& conflict);
-  bool saturate(int id);
   void attach(CRef c);
   void enqueue(Lit l, CRef reason);
   CRef propagate();
@@ -96,12 +85,7 @@ class Solver {
   std::vector<std::uint32_t> arena_;
   std::vector<CRef> learnts_;
   std::vector<std::vector<Watch>> watches_;  // per literal: clauses watching it
-  std::vector<AtMost> cards_;
-  std::vector<std::vector<int>> card_occurs_;  // per literal: at-most constraints holding it
-  std::vector<int> trail_pos_;                 // per variable: its place on the trail
-  std::vector<Lit> reason_scratch_;
-  std::vector<Lit> redundant_scratch_;
-  std::vector<signed char> assign_;         // per variable: 1 true, -1 false, 0 unassigned
+  std::vector<signed char> assign_;          // per variable: 1 true, -1 false, 0 unassigned
   std::vector<signed char> phase_;
   std::vector<signed char> target_;  // values of the longest assignment without a conflict
   std::size_t target_size_ = 0;
@@ -128,7 +112,6 @@ class Solver {
   std::size_t clause_count_ = 0;
   std::size_t max_learnts_ = 20000;
   bool ok_ = true;
-  bool luby_restarts_ = true;  // else restarts follow the glue of recent learnt clauses
 };
 
 }  // namespace crossmatch::core::sat

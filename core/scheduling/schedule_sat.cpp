@@ -26,7 +26,8 @@ ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_break
       const Lit x = literal(solver_.new_var(), true);
       one.push_back(x);
       for (const int p : model.people_of(m)) {
-        person_slot_[static_cast<std::size_t>(p) * slots + static_cast<std::size_t>(s)].push_back(x);
+        person_slot_[static_cast<std::size_t>(p) * slots + static_cast<std::size_t>(s)].push_back(
+            x);
       }
     }
     solver_.add_clause(one);
@@ -38,7 +39,8 @@ ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_break
   for (int m = 0; m < model.meetings; ++m) {
     if (!model.fixed[static_cast<std::size_t>(m)]) continue;
     const int s = model.fixed_slot[static_cast<std::size_t>(m)];
-    for (const int p : model.people_of(m)) kept_busy[static_cast<std::size_t>(p) * slots + static_cast<std::size_t>(s)] = 1;
+    for (const int p : model.people_of(m))
+      kept_busy[static_cast<std::size_t>(p) * slots + static_cast<std::size_t>(s)] = 1;
   }
   busy_.assign(people * slots, {});
   for (std::size_t cell = 0; cell < people * slots; ++cell) {
@@ -66,7 +68,8 @@ ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_break
   for (int p = 0; p < model.participants; ++p) {
     int meetings = 0;
     for (const int m : model.meetings_of(p)) {
-      if (model.fixed[static_cast<std::size_t>(m)] || x_begin_[static_cast<std::size_t>(m)] >= 0) ++meetings;
+      if (model.fixed[static_cast<std::size_t>(m)] || x_begin_[static_cast<std::size_t>(m)] >= 0)
+        ++meetings;
     }
     int known = 0;
     std::vector<Lit> open;
@@ -85,11 +88,13 @@ ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_break
 
   std::vector<Lit> all_breaks;
   for (int p = 0; p < model.participants; ++p) encode_breaks(p, all_breaks);
-  break_counts_ = sat::count_up_to(solver_, all_breaks, std::max(0, most_breaks - forced_breaks_ + 1));
+  break_counts_ =
+      sat::count_up_to(solver_, all_breaks, std::max(0, most_breaks - forced_breaks_ + 1));
 }
 
 ScheduleSat::Term ScheduleSat::busy_term(int p, int s) {
-  return busy_[static_cast<std::size_t>(p) * static_cast<std::size_t>(model_.slots) + static_cast<std::size_t>(s)];
+  return busy_[static_cast<std::size_t>(p) * static_cast<std::size_t>(model_.slots) +
+               static_cast<std::size_t>(s)];
 }
 
 // A break starts at slot i of a day when the person is busy at i - 1, free at i, and busy again
@@ -125,7 +130,8 @@ void ScheduleSat::encode_breaks(int p, std::vector<Lit>& all_breaks) {
       const Term before = busy_term(p, i - 1);
       const Term now = busy_term(p, i);
       const Term after = later[static_cast<std::size_t>(i - first + 1)];
-      if (before.kind == Term::False || now.kind == Term::True || after.kind == Term::False) continue;
+      if (before.kind == Term::False || now.kind == Term::True || after.kind == Term::False)
+        continue;
       std::vector<Lit> clause;
       if (before.kind == Term::Var) clause.push_back(negate(before.lit));
       if (now.kind == Term::Var) clause.push_back(now.lit);
@@ -159,11 +165,13 @@ void ScheduleSat::prefer(const std::vector<int>& slot_of) {
     const int s = slot_of[static_cast<std::size_t>(m)];
     if (s < 0) continue;
     for (const int p : model_.people_of(m)) {
-      busy[static_cast<std::size_t>(p) * static_cast<std::size_t>(model_.slots) + static_cast<std::size_t>(s)] = 1;
+      busy[static_cast<std::size_t>(p) * static_cast<std::size_t>(model_.slots) +
+           static_cast<std::size_t>(s)] = 1;
     }
   }
   for (std::size_t cell = 0; cell < busy_.size(); ++cell) {
-    if (busy_[cell].kind == Term::Var) solver_.prefer(sat::var_of(busy_[cell].lit), busy[cell] != 0);
+    if (busy_[cell].kind == Term::Var)
+      solver_.prefer(sat::var_of(busy_[cell].lit), busy[cell] != 0);
   }
 }
 
@@ -184,14 +192,16 @@ bool ScheduleSat::bound(int breaks) {
 
 // For each size class, the meetings needing at least that size fit in slot s.
 void ScheduleSat::add_tables(int s, int k) {
-  table_added_[static_cast<std::size_t>(s) * static_cast<std::size_t>(model_.classes) + static_cast<std::size_t>(k)] = 1;
+  table_added_[static_cast<std::size_t>(s) * static_cast<std::size_t>(model_.classes) +
+               static_cast<std::size_t>(k)] = 1;
   std::vector<Lit> using_tables;
   for (const int m : model_.movable) {
     if (model_.meeting_class[static_cast<std::size_t>(m)] < k) continue;
     const auto domain = model_.domain_of(m);
     const auto at = std::find(domain.begin(), domain.end(), s);
     if (at == domain.end()) continue;
-    using_tables.push_back(literal(x_begin_[static_cast<std::size_t>(m)] + static_cast<int>(at - domain.begin()), true));
+    using_tables.push_back(literal(
+        x_begin_[static_cast<std::size_t>(m)] + static_cast<int>(at - domain.begin()), true));
   }
   sat::at_most(solver_, using_tables, model_.cap(s, k));
 }
@@ -227,7 +237,7 @@ std::optional<std::vector<int>> ScheduleSat::solve(int breaks, SearchBudget& bud
   for (;;) {
     const std::uint64_t spent = solver_.conflicts() - start;
     const auto outcome = spent >= conflict_limit ? sat::Outcome::Unknown
-                                                 : solver_.solve(budget, {}, conflict_limit - spent);
+                                                 : solver_.solve(budget, conflict_limit - spent);
     last_ = outcome;
     if (outcome == sat::Outcome::Unsatisfiable) refuted_ = true;
     if (outcome != sat::Outcome::Satisfiable) return std::nullopt;
@@ -244,7 +254,8 @@ std::optional<std::vector<int>> ScheduleSat::solve(int breaks, SearchBudget& bud
 std::vector<int> ScheduleSat::decode() const {
   std::vector<int> slot_of(static_cast<std::size_t>(model_.meetings), -1);
   for (int m = 0; m < model_.meetings; ++m) {
-    if (model_.fixed[static_cast<std::size_t>(m)]) slot_of[static_cast<std::size_t>(m)] = model_.fixed_slot[static_cast<std::size_t>(m)];
+    if (model_.fixed[static_cast<std::size_t>(m)])
+      slot_of[static_cast<std::size_t>(m)] = model_.fixed_slot[static_cast<std::size_t>(m)];
   }
   for (const int m : model_.movable) {
     const auto domain = model_.domain_of(m);

@@ -51,7 +51,7 @@ class ScheduleSat {
   std::vector<int> x_begin_;  // per meeting: first variable of its domain, or -1
   std::vector<Term> busy_;    // [p * slots + s]
   std::vector<std::vector<sat::Lit>> person_slot_;  // scratch: the x literals of (p, s)
-  std::vector<char> table_added_;  // [s * classes + k]: that slot's tables are in the clauses
+  std::vector<char> table_added_;       // [s * classes + k]: that slot's tables are in the clauses
   std::vector<sat::Lit> break_counts_;  // at least j + 1 breaks beyond the forced ones
   int forced_breaks_ = 0;
   int most_per_person_;

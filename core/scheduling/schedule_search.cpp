@@ -34,8 +34,8 @@ class Annealer {
 
  private:
   bool done() const {
-    return proven_ || (best_.unplaced == 0 && best_.unfairness == 0 &&
-                       best_.breaks <= lower_bound_);
+    return proven_ ||
+           (best_.unplaced == 0 && best_.unfairness == 0 && best_.breaks <= lower_bound_);
   }
 
   void remember_best() {
@@ -201,11 +201,13 @@ class Annealer {
     // with the exact search, by work done: `exact_conflicts` conflicts, then `anneal_slice` moves.
     std::uint64_t exact_at = 0;
     while (!done() && !budget_.step()) {
-      if (exact && !exact_off_ && best_.unplaced == 0 && best_.unfairness == 0 && budget_.steps() >= exact_at &&
+      if (exact && !exact_off_ && best_.unplaced == 0 && best_.unfairness == 0 &&
+          budget_.steps() >= exact_at &&
           budget_.steps() - improved_at_ >= settings_.exact_after_stall) {
         exact_slice();
         if (done()) return;
-        exact_at = budget_.steps() + (near_bound_ ? settings_.anneal_slice_near : settings_.anneal_slice);
+        exact_at =
+            budget_.steps() + (near_bound_ ? settings_.anneal_slice_near : settings_.anneal_slice);
         current = moves_.cost();
         continue;
       }
@@ -247,7 +249,8 @@ class Annealer {
   std::uint64_t improved_at_ = 0;
   bool exact_off_ = false;
   bool near_bound_ = false;
-  int exact_preferred_ = -1;  // breaks of the schedule the solver was last pointed at  // the exact search aims at the lower bound
+  int exact_preferred_ = -1;  // breaks of the schedule the solver was last pointed at  // the exact
+                              // search aims at the lower bound
   bool proven_ = false;
 };
 

@@ -31,7 +31,8 @@ Clauses random_3sat(Rng& rng, int vars, int clauses) {
   for (int c = 0; c < clauses; ++c) {
     std::vector<Lit> clause;
     for (int k = 0; k < 3; ++k) {
-      clause.push_back(sat::literal(static_cast<int>(rng.below(static_cast<std::uint64_t>(vars))), rng.chance(0.5)));
+      clause.push_back(sat::literal(static_cast<int>(rng.below(static_cast<std::uint64_t>(vars))),
+                                    rng.chance(0.5)));
     }
     out.push_back(clause);
   }
@@ -40,14 +41,16 @@ Clauses random_3sat(Rng& rng, int vars, int clauses) {
 
 }  // namespace
 
-TEST_CASE("sat: random 3-SAT instances agree with exhaustive search, and models satisfy every clause") {
+TEST_CASE(
+    "sat: random 3-SAT instances agree with exhaustive search, and models satisfy every clause") {
   Rng rng(7);
   int satisfiable = 0;
   for (int round = 0; round < 60; ++round) {
     const int vars = 14;
     const Clauses clauses = random_3sat(rng, vars, 55 + round % 10);
     bool expected = false;
-    for (unsigned mask = 0; mask < (1U << vars) && !expected; ++mask) expected = satisfies(clauses, mask);
+    for (unsigned mask = 0; mask < (1U << vars) && !expected; ++mask)
+      expected = satisfies(clauses, mask);
     sat::Solver solver;
     for (int v = 0; v < vars; ++v) solver.new_var();
     for (const auto& c : clauses) solver.add_clause(c);
@@ -73,14 +76,16 @@ TEST_CASE("sat: seven pigeons do not fit six holes") {
   sat::Solver solver;
   std::vector<std::vector<Lit>> in(pigeons);
   for (int p = 0; p < pigeons; ++p) {
-    for (int h = 0; h < holes; ++h) in[static_cast<std::size_t>(p)].push_back(sat::literal(solver.new_var(), true));
+    for (int h = 0; h < holes; ++h)
+      in[static_cast<std::size_t>(p)].push_back(sat::literal(solver.new_var(), true));
     solver.add_clause(in[static_cast<std::size_t>(p)]);
   }
   for (int h = 0; h < holes; ++h) {
     for (int a = 0; a < pigeons; ++a) {
       for (int b = a + 1; b < pigeons; ++b) {
-        solver.add_clause({sat::negate(in[static_cast<std::size_t>(a)][static_cast<std::size_t>(h)]),
-                           sat::negate(in[static_cast<std::size_t>(b)][static_cast<std::size_t>(h)])});
+        solver.add_clause(
+            {sat::negate(in[static_cast<std::size_t>(a)][static_cast<std::size_t>(h)]),
+             sat::negate(in[static_cast<std::size_t>(b)][static_cast<std::size_t>(h)])});
       }
     }
   }
@@ -95,7 +100,8 @@ TEST_CASE("sat: every model of a formula, one at a time, as exhaustive search co
     const int vars = 10;
     const Clauses clauses = random_3sat(rng, vars, 25);
     int expected = 0;
-    for (unsigned mask = 0; mask < (1U << vars); ++mask) expected += satisfies(clauses, mask) ? 1 : 0;
+    for (unsigned mask = 0; mask < (1U << vars); ++mask)
+      expected += satisfies(clauses, mask) ? 1 : 0;
     sat::Solver solver;
     for (int v = 0; v < vars; ++v) solver.new_var();
     for (const auto& c : clauses) solver.add_clause(c);
@@ -112,26 +118,29 @@ TEST_CASE("sat: every model of a formula, one at a time, as exhaustive search co
   }
 }
 
-TEST_CASE("sat: at most k and exactly k hold for every assignment of six literals") {
-  const int n = 6;
-  for (int k = 0; k <= n; ++k) {
-    for (unsigned mask = 0; mask < (1U << n); ++mask) {
-      int ones = 0;
-      for (int i = 0; i < n; ++i) ones += (mask >> i) & 1U;
-      for (const bool exact : {false, true}) {
-        sat::Solver solver;
-        std::vector<Lit> lits;
-        for (int i = 0; i < n; ++i) lits.push_back(sat::literal(solver.new_var(), true));
-        if (exact) {
-          sat::exactly(solver, lits, k);
-        } else {
-          sat::at_most(solver, lits, k);
+TEST_CASE("sat: at most k and exactly k hold for every assignment of six and of nine literals") {
+  // Nine literals are counted by a totalizer, six by a sequential counter.
+  for (const int n : {6, 9}) {
+    for (int k = 0; k <= n; ++k) {
+      for (unsigned mask = 0; mask < (1U << n); ++mask) {
+        int ones = 0;
+        for (int i = 0; i < n; ++i) ones += (mask >> i) & 1U;
+        for (const bool exact : {false, true}) {
+          sat::Solver solver;
+          std::vector<Lit> lits;
+          for (int i = 0; i < n; ++i) lits.push_back(sat::literal(solver.new_var(), true));
+          if (exact) {
+            sat::exactly(solver, lits, k);
+          } else {
+            sat::at_most(solver, lits, k);
+          }
+          for (int i = 0; i < n; ++i) solver.add_clause({sat::literal(i, ((mask >> i) & 1U) != 0)});
+          SearchBudget budget;
+          const bool expected = exact ? ones == k : ones <= k;
+          CHECK_MESSAGE(
+              (solver.solve(budget) == sat::Outcome::Satisfiable) == expected,
+              "n=" << n << " k=" << k << " mask=" << mask << (exact ? " exactly" : " at most"));
         }
-        for (int i = 0; i < n; ++i) solver.add_clause({sat::literal(i, ((mask >> i) & 1U) != 0)});
-        SearchBudget budget;
-        const bool expected = exact ? ones == k : ones <= k;
-        CHECK_MESSAGE((solver.solve(budget) == sat::Outcome::Satisfiable) == expected,
-                      "n=6 k=" << k << " mask=" << mask << (exact ? " exactly" : " at most"));
       }
     }
   }
@@ -159,34 +168,36 @@ TEST_CASE("sat: a bound tightened between solves, through the counter's outputs"
   CHECK(solver.solve(budget) == sat::Outcome::Unsatisfiable);
 }
 
-TEST_CASE("sat: at-most constraints kept as counters agree with exhaustive search, also when tightened") {
+TEST_CASE("sat: totalizer counters agree with exhaustive search, also when tightened") {
   Rng rng(23);
   for (int round = 0; round < 40; ++round) {
     const int vars = 12;
     const Clauses clauses = random_3sat(rng, vars, 30);
     std::vector<Lit> group;
     for (int v = 0; v < vars; ++v) {
-      if (rng.chance(0.6)) group.push_back(sat::literal(v, rng.chance(0.7)));
+      if (rng.chance(0.8)) group.push_back(sat::literal(v, rng.chance(0.7)));
     }
     const auto count = [&](unsigned mask) {
       int n = 0;
-      for (const Lit l : group) n += (((mask >> sat::var_of(l)) & 1U) != 0) == ((l & 1U) == 0) ? 1 : 0;
+      for (const Lit l : group)
+        n += (((mask >> sat::var_of(l)) & 1U) != 0) == ((l & 1U) == 0) ? 1 : 0;
       return n;
     };
     sat::Solver solver;
     for (int v = 0; v < vars; ++v) solver.new_var();
     for (const auto& c : clauses) solver.add_clause(c);
     int k = static_cast<int>(group.size());
-    const int id = solver.add_at_most(group, k);
+    const auto outputs = sat::count_up_to_tree(solver, group, k);
     SearchBudget budget;
-    for (; k >= 0; --k) {
-      solver.tighten(id, k);
+    for (--k; k >= 0; --k) {
+      solver.add_clause({sat::negate(outputs[static_cast<std::size_t>(k)])});  // at most k
       bool expected = false;
       for (unsigned mask = 0; mask < (1U << vars) && !expected; ++mask) {
         expected = satisfies(clauses, mask) && count(mask) <= k;
       }
       const auto outcome = solver.solve(budget);
-      CHECK_MESSAGE((outcome == sat::Outcome::Satisfiable) == expected, "round " << round << " k " << k);
+      CHECK_MESSAGE((outcome == sat::Outcome::Satisfiable) == expected,
+                    "round " << round << " k " << k);
       if (outcome != sat::Outcome::Satisfiable) break;
       unsigned mask = 0;
       for (int v = 0; v < vars; ++v) mask |= solver.model_value(v) ? (1U << v) : 0U;
