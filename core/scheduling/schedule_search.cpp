@@ -29,6 +29,11 @@ class Annealer {
     construct();
     remember_best();
     if (!done() && !model_.movable.empty()) anneal();
+    // Reaching a lower bound the exact search raised proves the best optimal too.
+    if (best_.unplaced == 0 && best_.unfairness == 0 &&
+        lower_bound_ > settings_.breaks_lower_bound && best_.breaks <= lower_bound_) {
+      proven_ = true;
+    }
     return {best_slots_, best_, budget_.steps(), proven_};
   }
 
