@@ -78,7 +78,6 @@ bool Solver::add_clause(std::vector<Lit> clause) {
     if (v > 0) return true;  // true at level 0
     if (v == 0) kept.push_back(l);
   }
-  ++clause_count_;
   if (kept.empty()) return ok_ = false;
   if (kept.size() == 1) {
     enqueue(kept[0], kNoReason);

@@ -44,7 +44,6 @@ class Solver {
   // The last model found.
   bool model_value(int var) const { return model_[static_cast<std::size_t>(var)] > 0; }
   std::uint64_t conflicts() const { return conflicts_; }
-  std::size_t clauses() const { return clause_count_; }
 
  private:
   using CRef = std::uint32_t;
@@ -109,7 +108,6 @@ class Solver {
   std::uint64_t restart_at_ = 0;
   std::uint64_t since_restart_ = 0;
   std::uint64_t conflicts_ = 0;
-  std::size_t clause_count_ = 0;
   std::size_t max_learnts_ = 20000;
   bool ok_ = true;
 };

@@ -231,21 +231,18 @@ bool ScheduleSat::add_overfilled_tables(const std::vector<int>& slot_of) {
 
 std::optional<std::vector<int>> ScheduleSat::solve(int breaks, SearchBudget& budget,
                                                    std::uint64_t conflict_limit) {
-  last_ = sat::Outcome::Unsatisfiable;
   if (!bound(breaks)) return std::nullopt;
   const std::uint64_t start = solver_.conflicts();
   for (;;) {
     const std::uint64_t spent = solver_.conflicts() - start;
     const auto outcome = spent >= conflict_limit ? sat::Outcome::Unknown
                                                  : solver_.solve(budget, conflict_limit - spent);
-    last_ = outcome;
     if (outcome == sat::Outcome::Unsatisfiable) refuted_ = true;
     if (outcome != sat::Outcome::Satisfiable) return std::nullopt;
     auto slot_of = decode();
     if (!add_overfilled_tables(slot_of)) return slot_of;
     if (solver_.refuted()) {
       refuted_ = true;
-      last_ = sat::Outcome::Unsatisfiable;
       return std::nullopt;
     }
   }

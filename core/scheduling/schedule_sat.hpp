@@ -1,7 +1,7 @@
 // The exact side of the scheduling search: the schedule as clauses (each meeting in one allowed
-// slot, nobody twice in a slot, the tables of each slot, how many slots each person is busy, and
-// a counter of breaks), solved for a schedule with at most a given number of breaks, starting
-// next to the best schedule the annealing found. Internal to the scheduler.
+// slot, nobody twice in a slot, how many slots each person is busy, a counter of breaks, and the
+// tables of the slots a model overfilled), solved for a schedule with at most a given number of
+// breaks, starting next to the best schedule the annealing found. Internal to the scheduler.
 #pragma once
 
 #include <optional>
@@ -28,10 +28,6 @@ class ScheduleSat {
   std::optional<std::vector<int>> solve(int breaks, SearchBudget& budget,
                                         std::uint64_t conflict_limit = ~std::uint64_t{0});
   bool refuted() const { return refuted_; }
-  // How the last solve ended.
-  sat::Outcome last_outcome() const { return last_; }
-  std::size_t variables() const { return static_cast<std::size_t>(solver_.vars()); }
-  std::size_t clauses() const { return solver_.clauses(); }
 
  private:
   // A truth value known when encoding, or a literal.
@@ -56,7 +52,6 @@ class ScheduleSat {
   int forced_breaks_ = 0;
   int most_per_person_;
   bool refuted_ = false;
-  sat::Outcome last_ = sat::Outcome::Unknown;
 };
 
 }  // namespace crossmatch::core::scheduling
