@@ -52,7 +52,8 @@ int fail(const std::string& message) {
 }
 
 void remove_database(const std::filesystem::path& file) {
-  for (const char* suffix : {"", "-wal", "-shm", ".lock"}) std::filesystem::remove(file.string() + suffix);
+  for (const char* suffix : {"", "-wal", "-shm", ".lock"})
+    std::filesystem::remove(file.string() + suffix);
 }
 
 // Operations a second (wall clock) and processor microseconds per operation.
@@ -63,22 +64,26 @@ struct Rate {
 
 // The store: the set-up untimed, then `count` operations in groups of `group`.
 core::Result<Rate> time_store(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
-                                const std::vector<core::Operation>& setup,
-                                const std::vector<core::Operation>& timed, std::size_t group,
-                                std::size_t count) {
+                              const std::vector<core::Operation>& setup,
+                              const std::vector<core::Operation>& timed, std::size_t group,
+                              std::size_t count) {
   remove_database(file);
   auto store = storage::EventStore::open(file, taxonomy, true);
   if (!store) return store.error();
   if (auto s = (*store)->append(setup); !s) return s.error();
+  // The groups are cut before the clock starts, as the bare loop's JSON is made before its own.
+  std::vector<std::vector<core::Operation>> groups;
+  for (std::size_t i = 0; i < count; i += group)
+    groups.emplace_back(timed.begin() + static_cast<long>(i),
+                        timed.begin() + static_cast<long>(std::min(count, i + group)));
   const double cpu_start = cpu_seconds();
   const auto start = Clock::now();
-  for (std::size_t i = 0; i < count; i += group) {
-    const std::vector<core::Operation> part(timed.begin() + static_cast<long>(i),
-                                            timed.begin() + static_cast<long>(std::min(count, i + group)));
+  for (const auto& part : groups) {
     if (auto s = (*store)->append(part); !s) return s.error();
   }
   const double wall = seconds_since(start);
-  return Rate{static_cast<double>(count) / wall, (cpu_seconds() - cpu_start) * 1e6 / static_cast<double>(count)};
+  return Rate{static_cast<double>(count) / wall,
+              (cpu_seconds() - cpu_start) * 1e6 / static_cast<double>(count)};
 }
 
 // The floor: the same operations' JSON inserted into one bare table, committed every `group`
@@ -104,19 +109,21 @@ Rate time_bare(const std::filesystem::path& file, const std::vector<std::string>
     db.exec("COMMIT");
   }
   const double wall = seconds_since(start);
-  return Rate{static_cast<double>(count) / wall, (cpu_seconds() - cpu_start) * 1e6 / static_cast<double>(count)};
+  return Rate{static_cast<double>(count) / wall,
+              (cpu_seconds() - cpu_start) * 1e6 / static_cast<double>(count)};
 }
 
-int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonomy, int repeat, int only_group,
-                 bool client_ids) {
+int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonomy, int repeat,
+                 int only_group, bool client_ids) {
   // A mid-sized event's operations: the set-up and registrations untimed, then its meeting
   // operations (requests, answers, feedback) timed.
   core::Sequencer sequencer(taxonomy);
   std::vector<core::Operation> all;
-  auto built = build_large_event(sequencer, {2000, 15000, 7}, 100000, [&](std::vector<core::Operation>& ops) {
-    all.insert(all.end(), ops.begin(), ops.end());
-    return core::Status::success();
-  });
+  auto built = build_large_event(sequencer, {2000, 15000, 7}, 100000,
+                                 [&](std::vector<core::Operation>& ops) {
+                                   all.insert(all.end(), ops.begin(), ops.end());
+                                   return core::Status::success();
+                                 });
   if (!built) return fail(built.error().message);
   if (client_ids) {
     // Ids as clients make them ("c-" and 32 random hex digits) instead of the builder's
@@ -130,7 +137,8 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
     }
   }
   const auto first_meeting = std::find_if(all.begin(), all.end(), [](const core::Operation& op) {
-    return std::holds_alternative<core::RequestMeeting>(op.payload) || std::holds_alternative<core::Introduce>(op.payload);
+    return std::holds_alternative<core::RequestMeeting>(op.payload) ||
+           std::holds_alternative<core::Introduce>(op.payload);
   });
   const std::vector<core::Operation> setup(all.begin(), first_meeting);
   const std::vector<core::Operation> timed(first_meeting, all.end());
@@ -140,9 +148,9 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
     json.push_back(core::operation_to_json(op));
     bytes += json.back().size();
   }
-  std::cout << "append: " << setup.size() << " set-up operations untimed, then up to " << timed.size()
-            << " meeting operations (" << bytes / timed.size() << " bytes of JSON each on average), median of "
-            << repeat << " runs\n";
+  std::cout << "append: " << setup.size() << " set-up operations untimed, then up to "
+            << timed.size() << " meeting operations (" << bytes / timed.size()
+            << " bytes of JSON each on average), median of " << repeat << " runs\n";
   {
     // Two parts of the store's work per operation, measured alone: encoding the operation as
     // JSON for the log, and applying it to the store's copy of the state (Follow mode).
@@ -152,21 +160,26 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
       for (const auto& op : timed) encoded += core::operation_to_json(op).size();
     }
     if (encoded != 5 * bytes) return fail("the operations' JSON changed between two encodings");
-    const double encode_us = (cpu_seconds() - cpu_start) * 1e6 / (5.0 * static_cast<double>(timed.size()));
+    const double encode_us =
+        (cpu_seconds() - cpu_start) * 1e6 / (5.0 * static_cast<double>(timed.size()));
     core::EventState state;
     for (const auto& op : setup) {
-      if (!core::apply_operation(state, taxonomy, op, core::ApplyMode::Follow)) return fail("the set-up does not apply");
+      if (!core::apply_operation(state, taxonomy, op, core::ApplyMode::Follow))
+        return fail("the set-up does not apply");
     }
     const double apply_start = cpu_seconds();
     for (const auto& op : timed) {
-      if (!core::apply_operation(state, taxonomy, op, core::ApplyMode::Follow)) return fail("an operation does not apply");
+      if (!core::apply_operation(state, taxonomy, op, core::ApplyMode::Follow))
+        return fail("an operation does not apply");
     }
     const double apply_us = (cpu_seconds() - apply_start) * 1e6 / static_cast<double>(timed.size());
-    std::cout << "  per operation, alone: JSON encoding " << std::fixed << std::setprecision(2) << encode_us
-              << " us, applying it in Follow mode " << apply_us << " us\n";
+    std::cout << "  per operation, alone: JSON encoding " << std::fixed << std::setprecision(2)
+              << encode_us << " us, applying it in Follow mode " << apply_us << " us\n";
   }
-  std::cout << "  group   store ops/s   bare INSERT ops/s   store/bare   processor us/op: store  bare\n";
-  const std::map<std::size_t, std::size_t> counts = {{1, 300}, {10, 3000}, {100, 20000}, {1000, 20000}};
+  std::cout
+      << "  group   store ops/s   bare INSERT ops/s   store/bare   processor us/op: store  bare\n";
+  const std::map<std::size_t, std::size_t> counts = {
+      {1, 300}, {10, 3000}, {100, 20000}, {1000, 20000}};
   for (const auto& [group, wanted] : counts) {
     if (only_group != 0 && group != static_cast<std::size_t>(only_group)) continue;
     const std::size_t count = std::min(wanted, timed.size());
@@ -182,9 +195,10 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
       bare_cpu.push_back(bare.cpu_us);
     }
     const double s = median(store_rates), b = median(bare_rates);
-    std::cout << "  " << std::setw(5) << group << "   " << std::setw(11) << std::fixed << std::setprecision(0) << s
-              << "   " << std::setw(17) << b << "   " << std::setw(9) << std::setprecision(1) << 100.0 * s / b
-              << " %   " << std::setw(21) << median(store_cpu) << std::setw(6) << median(bare_cpu) << "   (" << count
+    std::cout << "  " << std::setw(5) << group << "   " << std::setw(11) << std::fixed
+              << std::setprecision(0) << s << "   " << std::setw(17) << b << "   " << std::setw(9)
+              << std::setprecision(1) << 100.0 * s / b << " %   " << std::setw(21)
+              << median(store_cpu) << std::setw(6) << median(bare_cpu) << "   (" << count
               << " operations)\n";
   }
   remove_database(dir / "append-store.db");
@@ -202,17 +216,18 @@ int bench_load(const std::filesystem::path& dir, const core::Taxonomy& taxonomy,
     auto store = storage::EventStore::open(file, taxonomy, true);
     if (!store) return fail(store.error().message);
     const auto start = Clock::now();
-    auto built = build_large_event(sequencer, {participants, meetings, 1}, 2000, [&](std::vector<core::Operation>& ops) {
-      operations += ops.size();
-      return (*store)->append(ops);
-    });
+    auto built = build_large_event(sequencer, {participants, meetings, 1}, 2000,
+                                   [&](std::vector<core::Operation>& ops) {
+                                     operations += ops.size();
+                                     return (*store)->append(ops);
+                                   });
     if (!built) return fail(built.error().message);
     const auto stats = core::statistics(sequencer.state());
-    std::cout << "load: built an event of " << sequencer.state().participants.size() << " participants and "
-              << sequencer.state().meetings.size() << " meetings (" << stats.accepted << " accepted and booked, "
-              << stats.pending << " pending) through " << operations << " operations in "
-              << std::setprecision(1) << seconds_since(start) << " s; file "
-              << std::filesystem::file_size(file) / (1024 * 1024) << " MiB\n";
+    std::cout << "load: built an event of " << sequencer.state().participants.size()
+              << " participants and " << sequencer.state().meetings.size() << " meetings ("
+              << stats.accepted << " accepted and booked, " << stats.pending << " pending) through "
+              << operations << " operations in " << std::setprecision(1) << seconds_since(start)
+              << " s; file " << std::filesystem::file_size(file) / (1024 * 1024) << " MiB\n";
   }
   {
     // Loaded once here to check it is the event that was built.
@@ -220,12 +235,14 @@ int bench_load(const std::filesystem::path& dir, const core::Taxonomy& taxonomy,
     if (!store) return fail(store.error().message);
     auto loaded = (*store)->load();
     if (!loaded) return fail(loaded.error().message);
-    if (!(loaded->state == sequencer.state())) return fail("the loaded state differs from the built one");
+    if (!(loaded->state == sequencer.state()))
+      return fail("the loaded state differs from the built one");
     if (loaded->operation_ids.size() != operations) return fail("operation ids are missing");
   }
   // Timed in a fresh process, as a hub starts: this one's heap is full of the built event.
-  const std::string command = std::filesystem::read_symlink("/proc/self/exe").string() + " storage --load-only " +
-                              file.string() + " --repeat " + std::to_string(repeat);
+  const std::string command = std::filesystem::read_symlink("/proc/self/exe").string() +
+                              " storage --load-only " + file.string() + " --repeat " +
+                              std::to_string(repeat);
   FILE* child = ::popen(command.c_str(), "r");
   if (child == nullptr) return fail("cannot start " + command);
   std::vector<double> open_s, load_s, cpu_s;
@@ -238,10 +255,11 @@ int bench_load(const std::filesystem::path& dir, const core::Taxonomy& taxonomy,
       cpu_s.push_back(c);
     }
   }
-  if (::pclose(child) != 0 || open_s.empty()) return fail("timing the load in a fresh process failed");
-  std::cout << std::setprecision(3) << "  open " << median(open_s) << " s + load() " << median(load_s)
-            << " s = " << median(open_s) + median(load_s) << " s wall, " << median(cpu_s)
-            << " s processor time (median of " << repeat
+  if (::pclose(child) != 0 || open_s.empty())
+    return fail("timing the load in a fresh process failed");
+  std::cout << std::setprecision(3) << "  open " << median(open_s) << " s + load() "
+            << median(load_s) << " s = " << median(open_s) + median(load_s) << " s wall, "
+            << median(cpu_s) << " s processor time (median of " << repeat
             << ", in a fresh process; file in the page cache; goal: at most 1 s)\n";
 
   // What the alternatives would cost.
@@ -254,7 +272,8 @@ int bench_load(const std::filesystem::path& dir, const core::Taxonomy& taxonomy,
   start = Clock::now();
   core::EventState replayed;
   for (const auto& op : *log) {
-    if (!core::apply_operation(replayed, taxonomy, op, core::ApplyMode::Follow)) return fail("the log does not replay");
+    if (!core::apply_operation(replayed, taxonomy, op, core::ApplyMode::Follow))
+      return fail("the log does not replay");
   }
   const double replay = seconds_since(start);
   const std::string snapshot = core::state_to_json(sequencer.state());
@@ -262,8 +281,9 @@ int bench_load(const std::filesystem::path& dir, const core::Taxonomy& taxonomy,
   auto parsed = core::state_from_json(snapshot, taxonomy);
   const double parse = seconds_since(start);
   if (!parsed) return fail(parsed.error().message);
-  std::cout << "  instead: reading and parsing the whole log " << read_log << " s + replaying it in Follow mode "
-            << replay << " s; parsing a JSON snapshot (" << snapshot.size() / (1024 * 1024) << " MiB) " << parse << " s\n";
+  std::cout << "  instead: reading and parsing the whole log " << read_log
+            << " s + replaying it in Follow mode " << replay << " s; parsing a JSON snapshot ("
+            << snapshot.size() / (1024 * 1024) << " MiB) " << parse << " s\n";
 
   // Erasure finds a person's operations in one pass over the log (its lookup columns have no
   // index): the person with the most meetings, erased in a group of its own.
@@ -279,12 +299,14 @@ int bench_load(const std::filesystem::path& dir, const core::Taxonomy& taxonomy,
   core::Operation erase;
   erase.id = "bench-erase";
   erase.payload = core::Erase{busiest};
-  auto erased = sequencer.submit(std::move(erase), core::Actor{core::Role::Organiser, 0}, 1'790'000'000'000);
+  auto erased =
+      sequencer.submit(std::move(erase), core::Actor{core::Role::Organiser, 0}, 1'790'000'000'000);
   if (!erased) return fail(erased.error().message);
   start = Clock::now();
   if (auto s = (*store)->append({erased->applied}); !s) return fail(s.error().message);
-  std::cout << "  erasing the participant with the most meetings (" << most << ") from a log of " << log->size()
-            << " operations: " << seconds_since(start) << " s (one pass over the log, rewrite, checkpoint)\n";
+  std::cout << "  erasing the participant with the most meetings (" << most << ") from a log of "
+            << log->size() << " operations: " << seconds_since(start)
+            << " s (one pass over the log, rewrite, checkpoint)\n";
   return 0;
 }
 
@@ -322,8 +344,8 @@ int storage_main(int argc, char** argv) {
       append_only = true;
     } else if (flag == "--client-ids") {
       client_ids = true;
-    } else if ((flag == "--participants" || flag == "--meetings" || flag == "--repeat" || flag == "--dir" ||
-                flag == "--load-only" || flag == "--group") &&
+    } else if ((flag == "--participants" || flag == "--meetings" || flag == "--repeat" ||
+                flag == "--dir" || flag == "--load-only" || flag == "--group") &&
                (v = value()) != nullptr) {
       if (flag == "--dir" || flag == "--load-only") {
         (flag == "--dir" ? dir : load_only) = v;
@@ -331,7 +353,8 @@ int storage_main(int argc, char** argv) {
       }
       char* end = nullptr;
       const long n = std::strtol(v, &end, 10);
-      if (*end != '\0' || n < 1 || n > 1000000) return fail(flag + " takes a number from 1 to 1000000");
+      if (*end != '\0' || n < 1 || n > 1000000)
+        return fail(flag + " takes a number from 1 to 1000000");
       (flag == "--participants" ? participants
        : flag == "--meetings"   ? meetings
        : flag == "--group"      ? only_group
@@ -341,13 +364,15 @@ int storage_main(int argc, char** argv) {
       return 2;
     }
   }
-  if (participants > core::kMaxDemoParticipants) return fail("--participants is at most " + std::to_string(core::kMaxDemoParticipants));
+  if (participants > core::kMaxDemoParticipants)
+    return fail("--participants is at most " + std::to_string(core::kMaxDemoParticipants));
   auto taxonomy = storage::load_taxonomy(storage::default_assets_dir());
   if (!taxonomy) return fail(taxonomy.error().message);
   if (!load_only.empty()) return time_load(load_only, *taxonomy, repeat);
   bool made = false;
   if (dir.empty()) {
-    std::string pattern = (std::filesystem::temp_directory_path() / "crossmatch-bench-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "crossmatch-bench-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr) return fail("cannot make a temporary folder");
     dir = pattern;
     made = true;
@@ -357,7 +382,8 @@ int storage_main(int argc, char** argv) {
   if (std::ifstream load("/proc/loadavg"); load) {
     std::string one, five;
     load >> one >> five;
-    std::cout << " (load average " << one << ", " << five << " on " << std::thread::hardware_concurrency() << " processors)";
+    std::cout << " (load average " << one << ", " << five << " on "
+              << std::thread::hardware_concurrency() << " processors)";
   }
   std::cout << "\n";
   int rc = bench_append(dir, *taxonomy, repeat, only_group, client_ids);

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/event/id_map.hpp"
 #include "core/event/ids.hpp"
 #include "core/matching/matching_settings.hpp"
 #include "core/profile.hpp"
@@ -262,8 +263,8 @@ struct EventState {
   EventInfo event;
   std::map<SessionId, Session> sessions;
   std::map<TableId, Table> tables;
-  std::map<ParticipantId, Participant> participants;
-  std::map<MeetingId, Meeting> meetings;
+  IdMap<ParticipantId, Participant> participants;
+  IdMap<MeetingId, Meeting> meetings;
   std::map<RoundId, TeamRound> rounds;
   std::vector<Announcement> announcements;
   std::map<SessionId, PitchSession> pitching;

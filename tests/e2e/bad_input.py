@@ -10,6 +10,7 @@ nothing from a refused operation is stored. Exits 0 when every case passes.
 import argparse
 import os
 import socket
+import ssl
 import sys
 import time
 
@@ -174,12 +175,21 @@ def main():
     flood = b"".join(b'{"type":"op","op":{"id":"flood-%d","type":"withdraw","participant":%d}}\n' % (i, other)
                      for i in range(2000))
     started = time.time()
-    p.send_raw(flood)
+    # The hub may close the connection for flooding before all of it is written: the write then
+    # fails, and what the hub sent before closing may be lost with the connection's reset.
+    closed_while_sending = False
+    try:
+        p.send_raw(flood)
+    except (ssl.SSLError, OSError):
+        closed_while_sending = True
     limited = refused = 0
     cut_off = False
     p.sock.settimeout(10)
     while limited + refused < 2000:
-        m = p.receive()
+        try:
+            m = p.receive()
+        except (ssl.SSLError, OSError):
+            m = None
         if m is None:
             break
         if m.get("type") == "refused":
@@ -192,9 +202,11 @@ def main():
             break
     elapsed = time.time() - started
     allowed = 100 + 50 * elapsed + 20  # the burst, the rate while it lasted, and some slack
-    check(limited > 0 and refused <= allowed and (cut_off or limited + refused == 2000),
+    check(refused <= allowed and
+          ((limited > 0 and (cut_off or limited + refused == 2000)) or closed_while_sending),
           "a flood: lines beyond the rate refused with rate_limited (%d limited, %d let through in %.2f s%s)"
-          % (limited, refused, elapsed, ", then closed for flooding" if cut_off else ""))
+          % (limited, refused, elapsed, ", then closed for flooding" if cut_off else
+             ", closed by the hub while it was being sent" if closed_while_sending else ""))
     still_serving("a flood")
     check(organiser_seq() == seq, "nothing from the flood is stored (it was all forbidden or limited)")
 

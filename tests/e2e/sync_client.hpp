@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -155,9 +156,48 @@ inline std::vector<core::Operation> hub_log(const std::filesystem::path& db) {
   return std::move(*ops);
 }
 
-// Whether a client's replica is what the hub's state shows this viewer.
-inline bool same_as_hub(const core::EventState& replica, const core::EventState& hub, const net::Viewer& viewer) {
-  return replica == net::view_state(hub, viewer);
+// The first entry of two id-keyed collections that differs, as "name id" ("" when equal).
+template <class Map>
+std::string first_difference(const char* name, const Map& a, const Map& b) {
+  auto x = a.begin();
+  auto y = b.begin();
+  for (; x != a.end() && y != b.end(); ++x, ++y) {
+    if (x->first != y->first || !(x->second == y->second))
+      return std::string(name) + " " + std::to_string(std::min(x->first, y->first));
+  }
+  if (x != a.end()) return std::string(name) + " " + std::to_string(x->first) + " only in the replica";
+  if (y != b.end()) return std::string(name) + " " + std::to_string(y->first) + " only at the hub";
+  return "";
+}
+
+// How a client's replica differs from what the hub's state shows this viewer: "" when it is the
+// same, else the parts that differ, so that a failing check says where to look.
+inline std::string difference_from_hub(const core::EventState& replica, const core::EventState& hub,
+                                       const net::Viewer& viewer) {
+  const core::EventState seen = net::view_state(hub, viewer);
+  if (replica == seen) return "";
+  std::string out;
+  const auto add = [&](const std::string& part) {
+    if (!part.empty()) out += (out.empty() ? "" : "; ") + part;
+  };
+  if (!(replica.event == seen.event)) add("event");
+  add(first_difference("session", replica.sessions, seen.sessions));
+  add(first_difference("table", replica.tables, seen.tables));
+  add(first_difference("participant", replica.participants, seen.participants));
+  add(first_difference("meeting", replica.meetings, seen.meetings));
+  add(first_difference("round", replica.rounds, seen.rounds));
+  if (!(replica.announcements == seen.announcements))
+    add("announcements (" + std::to_string(replica.announcements.size()) + " against " +
+        std::to_string(seen.announcements.size()) + ")");
+  add(first_difference("pitch session", replica.pitching, seen.pitching));
+  add(first_difference("clinic table", replica.clinic_tables, seen.clinic_tables));
+  if (!(replica.clinic_themes == seen.clinic_themes)) add("clinic themes");
+  if (replica.next_participant != seen.next_participant || replica.next_meeting != seen.next_meeting ||
+      replica.next_session != seen.next_session || replica.next_table != seen.next_table ||
+      replica.next_round != seen.next_round || replica.next_announcement != seen.next_announcement ||
+      replica.next_clinic_table != seen.next_clinic_table)
+    add("next ids");
+  return out;
 }
 
 }  // namespace crossmatch::test

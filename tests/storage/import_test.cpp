@@ -94,7 +94,7 @@ TEST_CASE("an export of participants imports into another event as the same peop
   REQUIRE(loaded.ok());
   std::vector<std::vector<std::string>> active_rows;
   core::EventState active = script.state();
-  std::erase_if(active.participants, [](const auto& p) { return !p.second.active(); });
+  erase_if(active.participants, [](const auto& p) { return !p.second.active(); });
   CHECK(profile_rows(storage::participants_csv(loaded->state)) == profile_rows(storage::participants_csv(active)));
 
   // The same file again: every row was imported before, no one is added.
