@@ -1,5 +1,6 @@
-// Counting constraints as clauses: a sequential counter (Sinz) whose outputs say "at least j of
-// these literals are true", so that "at most k" is one unit clause and can be tightened later.
+// Counting constraints as clauses: a sequential counter (Sinz) or a totalizer whose outputs say
+// "at least j of these literals are true", so that "at most k" is one unit clause and can be
+// tightened later.
 #pragma once
 
 #include <vector>

@@ -253,9 +253,8 @@ class Annealer {
   int lower_bound_;
   std::uint64_t improved_at_ = 0;
   bool exact_off_ = false;
-  bool near_bound_ = false;
-  int exact_preferred_ = -1;  // breaks of the schedule the solver was last pointed at  // the exact
-                              // search aims at the lower bound
+  bool near_bound_ = false;   // the exact search aims at the lower bound
+  int exact_preferred_ = -1;  // breaks of the schedule the solver was last pointed at
   bool proven_ = false;
 };
 

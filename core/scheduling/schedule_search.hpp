@@ -1,5 +1,6 @@
 // The search behind the auto-schedule: a greedy start, then simulated annealing over valid
-// partial schedules. Internal to the scheduler.
+// partial schedules, taking turns with an exact search for fewer breaks once it stalls. Internal
+// to the scheduler.
 #pragma once
 
 #include <cstdint>
@@ -33,10 +34,9 @@ struct SearchSettings {
   // The exact search (for problems of at most `exact_most_cells` meeting-slot pairs) takes turns
   // with the annealing once it has found nothing better for `exact_after_stall` moves:
   // `exact_conflicts` conflicts of a search for a fair schedule with fewer breaks, then
-  // `anneal_slice` moves. The exact search
-  // aims at the lower bound once the best is within `exact_near_bound` breaks of it, else at one
-  // break fewer than the best; aiming at the bound, it has the larger share of the time
-  // (`anneal_slice_near` moves between its slices).
+  // `anneal_slice` moves. It aims at the lower bound once the best is within `exact_near_bound`
+  // breaks of it, else at one break fewer than the best; aiming at the bound, it has the larger
+  // share of the time (`anneal_slice_near` moves between its slices).
   std::size_t exact_most_cells = 40'000;
   std::uint64_t exact_after_stall = 1'000'000;
   std::uint64_t anneal_slice = 500'000;
