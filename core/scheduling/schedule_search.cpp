@@ -211,8 +211,11 @@ class Annealer {
           budget_.steps() - improved_at_ >= settings_.exact_after_stall) {
         exact_slice();
         if (done()) return;
-        exact_at =
-            budget_.steps() + (near_bound_ ? settings_.anneal_slice_near : settings_.anneal_slice);
+        // The larger share of the time goes to the exact search when it aims at the bound, or
+        // when the annealing has long found nothing better.
+        const bool stuck = budget_.steps() - improved_at_ >= settings_.exact_long_stall;
+        exact_at = budget_.steps() +
+                   (near_bound_ || stuck ? settings_.anneal_slice_near : settings_.anneal_slice);
         current = moves_.cost();
         continue;
       }

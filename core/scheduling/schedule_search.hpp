@@ -41,6 +41,7 @@ struct SearchSettings {
   std::uint64_t exact_after_stall = 1'000'000;
   std::uint64_t anneal_slice = 500'000;
   std::uint64_t anneal_slice_near = 100'000;
+  std::uint64_t exact_long_stall = 3'000'000;  // or after this many steps without progress
   std::uint64_t exact_conflicts = 4'000;
   int exact_near_bound = 3;
 };
