@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "core/random.hpp"
+#include "core/scheduling/schedule_sat.hpp"
 #include "core/scheduling/scheduler.hpp"
 
 namespace crossmatch::core::scheduling {
@@ -20,19 +22,25 @@ class Annealer {
         on_improvement_(on_improvement),
         state_(model),
         rng_(settings.seed),
-        moves_(model, state_, rng_, settings.weights) {}
+        moves_(model, state_, rng_, settings.weights),
+        lower_bound_(settings.breaks_lower_bound) {}
 
   SearchResult run() {
     construct();
     remember_best();
     if (!done() && !model_.movable.empty()) anneal();
-    return {best_slots_, best_, budget_.steps()};
+    // Reaching a lower bound the exact search raised proves the best optimal too.
+    if (best_.unplaced == 0 && best_.unfairness == 0 &&
+        lower_bound_ > settings_.breaks_lower_bound && best_.breaks <= lower_bound_) {
+      proven_ = true;
+    }
+    return {best_slots_, best_, budget_.steps(), proven_};
   }
 
  private:
   bool done() const {
-    return best_.unplaced == 0 && best_.unfairness == 0 &&
-           best_.breaks <= settings_.breaks_lower_bound;
+    return proven_ ||
+           (best_.unplaced == 0 && best_.unfairness == 0 && best_.breaks <= lower_bound_);
   }
 
   void remember_best() {
@@ -40,6 +48,7 @@ class Annealer {
     if (!best_slots_.empty() && !score.better_than(best_)) return;
     best_ = score;
     best_slots_ = state_.slots();
+    improved_at_ = budget_.steps();
     if (on_improvement_) on_improvement_(best_, budget_.steps());
   }
 
@@ -134,6 +143,56 @@ class Annealer {
     return moves_.relocate(m, s);
   }
 
+  bool exact_fits() const {
+    std::size_t cells = 0;
+    for (const int m : model_.movable) cells += model_.domain_of(m).size();
+    return cells <= settings_.exact_most_cells;
+  }
+
+  // One slice of the exact search: a fair schedule with at most `target` breaks, where the
+  // target is the lower bound once the best is near it, else one break fewer than the best. The
+  // solver keeps what it learnt from slice to slice (bounds only tighten). A refuted target
+  // proves the best optimal, or raises the lower bound, as long as somebody cannot have a break
+  // at all: the fairness rule is then exactly "at most kMaxBreakSpread breaks each", which is
+  // what the clauses say.
+  void exact_slice() {
+    near_bound_ = best_.breaks - lower_bound_ <= settings_.exact_near_bound;
+    const int target = near_bound_ ? lower_bound_ : best_.breaks - 1;
+    if (!exact_) {
+      exact_ = std::make_unique<ScheduleSat>(model_, kMaxBreakSpread, target);
+      exact_preferred_ = -1;
+    }
+    // From the best schedule, when it is new: else the solver goes on from its own phases.
+    if (exact_preferred_ != best_.breaks) {
+      exact_->prefer(best_slots_);
+      exact_preferred_ = best_.breaks;
+    }
+    const auto found = exact_->solve(target, budget_, settings_.exact_conflicts);
+    if (found) {
+      // The annealing goes on from the schedule found.
+      state_.assign(*found);
+      if (state_.score().better_than(best_)) remember_best();
+      return;
+    }
+    if (!exact_->refuted()) return;
+    exact_.reset();
+    if (!nobody_has_breaks_to_spare()) {
+      exact_off_ = true;
+    } else if (target >= best_.breaks - 1) {
+      proven_ = true;
+    } else {
+      lower_bound_ = target + 1;
+    }
+  }
+
+  // True when some participant with meetings cannot have a break (at most one meeting).
+  bool nobody_has_breaks_to_spare() const {
+    for (int p = 0; p < model_.participants; ++p) {
+      if (model_.meetings_of(p).size() <= 1) return true;
+    }
+    return false;
+  }
+
   void anneal() {
     const double cycle =
         std::clamp(settings_.cycle_moves_per_meeting * static_cast<double>(model_.movable.size()),
@@ -142,7 +201,24 @@ class Annealer {
         std::log(settings_.end_temperature / settings_.start_temperature) / cycle;
     long long current = moves_.cost();
     double step_in_cycle = 0;
+    const bool exact = exact_fits();
+    // Once the annealing has found nothing better for `exact_after_stall` moves, it takes turns
+    // with the exact search, by work done: `exact_conflicts` conflicts, then `anneal_slice` moves.
+    std::uint64_t exact_at = 0;
     while (!done() && !budget_.step()) {
+      if (exact && !exact_off_ && best_.unplaced == 0 && best_.unfairness == 0 &&
+          budget_.steps() >= exact_at &&
+          budget_.steps() - improved_at_ >= settings_.exact_after_stall) {
+        exact_slice();
+        if (done()) return;
+        // The larger share of the time goes to the exact search when it aims at the bound, or
+        // when the annealing has long found nothing better.
+        const bool stuck = budget_.steps() - improved_at_ >= settings_.exact_long_stall;
+        exact_at = budget_.steps() +
+                   (near_bound_ || stuck ? settings_.anneal_slice_near : settings_.anneal_slice);
+        current = moves_.cost();
+        continue;
+      }
       if (++step_in_cycle >= cycle) {
         step_in_cycle = 0;
         state_.assign(best_slots_);
@@ -176,6 +252,13 @@ class Annealer {
   ScheduleMoves moves_;
   ScheduleScore best_;
   std::vector<int> best_slots_;
+  std::unique_ptr<ScheduleSat> exact_;
+  int lower_bound_;
+  std::uint64_t improved_at_ = 0;
+  bool exact_off_ = false;
+  bool near_bound_ = false;   // the exact search aims at the lower bound
+  int exact_preferred_ = -1;  // breaks of the schedule the solver was last pointed at
+  bool proven_ = false;
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 // The search behind the auto-schedule: a greedy start, then simulated annealing over valid
-// partial schedules. Internal to the scheduler.
+// partial schedules, taking turns with an exact search for fewer breaks once it stalls. Internal
+// to the scheduler.
 #pragma once
 
 #include <cstdint>
@@ -30,12 +31,26 @@ struct SearchSettings {
   double exchange_share = 0.05;
   double repack_share = 0.02;
   double next_to_partners_share = 0.3;  // target slots chosen next to a partner's meetings
+  // The exact search (for problems of at most `exact_most_cells` meeting-slot pairs) takes turns
+  // with the annealing once it has found nothing better for `exact_after_stall` moves:
+  // `exact_conflicts` conflicts of a search for a fair schedule with fewer breaks, then
+  // `anneal_slice` moves. It aims at the lower bound once the best is within `exact_near_bound`
+  // breaks of it, else at one break fewer than the best; aiming at the bound, it has the larger
+  // share of the time (`anneal_slice_near` moves between its slices).
+  std::size_t exact_most_cells = 40'000;
+  std::uint64_t exact_after_stall = 1'000'000;
+  std::uint64_t anneal_slice = 500'000;
+  std::uint64_t anneal_slice_near = 100'000;
+  std::uint64_t exact_long_stall = 3'000'000;  // or after this many steps without progress
+  std::uint64_t exact_conflicts = 4'000;
+  int exact_near_bound = 3;
 };
 
 struct SearchResult {
   std::vector<int> slot_of;  // per meeting, -1 when not placed
   ScheduleScore score;
   std::uint64_t steps = 0;
+  bool proven_optimal = false;  // the exact search showed no fair schedule has fewer breaks
 };
 
 SearchResult search_schedule(

@@ -159,6 +159,10 @@ Result<Schedule> schedule_meetings(const Problem& problem, SearchBudget& budget,
   }
   schedule.fairness_met = schedule.max_minus_min_breaks <= kMaxBreakSpread;
   schedule.breaks_lower_bound = settings.breaks_lower_bound;
+  // The exact search refuted every fair schedule with fewer breaks.
+  if (found.proven_optimal && schedule.placed == placeable) {
+    schedule.breaks_lower_bound = std::max(schedule.breaks_lower_bound, schedule.breaks_after);
+  }
   schedule.proven_optimal = schedule.placed == placeable && schedule.fairness_met &&
                             schedule.breaks_after <= schedule.breaks_lower_bound;
   schedule.steps = found.steps;

@@ -1,0 +1,269 @@
+#include "core/scheduling/schedule_sat.hpp"
+
+#include <algorithm>
+
+#include "core/sat/cardinality.hpp"
+
+namespace crossmatch::core::scheduling {
+
+using sat::Lit;
+using sat::literal;
+using sat::negate;
+
+ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_breaks)
+    : model_(model), most_per_person_(most_per_person) {
+  const auto slots = static_cast<std::size_t>(model.slots);
+  const auto people = static_cast<std::size_t>(model.participants);
+
+  // A meeting in exactly one of its slots.
+  x_begin_.assign(static_cast<std::size_t>(model.meetings), -1);
+  person_slot_.assign(people * slots, {});
+  for (const int m : model.movable) {
+    const auto domain = model.domain_of(m);
+    x_begin_[static_cast<std::size_t>(m)] = solver_.vars();
+    std::vector<Lit> one;
+    for (const int s : domain) {
+      const Lit x = literal(solver_.new_var(), true);
+      one.push_back(x);
+      for (const int p : model.people_of(m)) {
+        person_slot_[static_cast<std::size_t>(p) * slots + static_cast<std::size_t>(s)].push_back(
+            x);
+      }
+    }
+    solver_.add_clause(one);
+    sat::at_most(solver_, one, 1);
+  }
+
+  // Nobody twice in a slot; whether each person is busy in each slot.
+  std::vector<char> kept_busy(people * slots, 0);
+  for (int m = 0; m < model.meetings; ++m) {
+    if (!model.fixed[static_cast<std::size_t>(m)]) continue;
+    const int s = model.fixed_slot[static_cast<std::size_t>(m)];
+    for (const int p : model.people_of(m))
+      kept_busy[static_cast<std::size_t>(p) * slots + static_cast<std::size_t>(s)] = 1;
+  }
+  busy_.assign(people * slots, {});
+  for (std::size_t cell = 0; cell < people * slots; ++cell) {
+    auto& xs = person_slot_[cell];
+    Term& busy = busy_[cell];
+    if (kept_busy[cell]) {
+      for (const Lit x : xs) solver_.add_clause({negate(x)});
+      busy.kind = Term::True;
+      continue;
+    }
+    if (xs.empty()) continue;
+    sat::at_most(solver_, xs, 1);
+    busy.kind = Term::Var;
+    busy.lit = literal(solver_.new_var(), true);
+    std::vector<Lit> some{negate(busy.lit)};
+    for (const Lit x : xs) {
+      solver_.add_clause({negate(x), busy.lit});
+      some.push_back(x);
+    }
+    solver_.add_clause(some);
+  }
+
+  // Each person is busy in as many slots as they have meetings (implied, but it lets the search
+  // see early when a person runs out of room).
+  for (int p = 0; p < model.participants; ++p) {
+    int meetings = 0;
+    for (const int m : model.meetings_of(p)) {
+      if (model.fixed[static_cast<std::size_t>(m)] || x_begin_[static_cast<std::size_t>(m)] >= 0)
+        ++meetings;
+    }
+    int known = 0;
+    std::vector<Lit> open;
+    for (int s = 0; s < model.slots; ++s) {
+      const Term& t = busy_term(p, s);
+      if (t.kind == Term::True) ++known;
+      if (t.kind == Term::Var) open.push_back(t.lit);
+    }
+    sat::exactly(solver_, open, meetings - known);
+  }
+
+  // The tables are added when a model overfills a slot (see solve()): most slots never come near
+  // their capacity, and counters over every slot's meetings made each conflict several times
+  // slower.
+  table_added_.assign(slots * static_cast<std::size_t>(model.classes), 0);
+
+  std::vector<Lit> all_breaks;
+  for (int p = 0; p < model.participants; ++p) encode_breaks(p, all_breaks);
+  break_counts_ =
+      sat::count_up_to(solver_, all_breaks, std::max(0, most_breaks - forced_breaks_ + 1));
+}
+
+ScheduleSat::Term ScheduleSat::busy_term(int p, int s) {
+  return busy_[static_cast<std::size_t>(p) * static_cast<std::size_t>(model_.slots) +
+               static_cast<std::size_t>(s)];
+}
+
+// A break starts at slot i of a day when the person is busy at i - 1, free at i, and busy again
+// later that day. Breaks that no schedule avoids count as forced.
+void ScheduleSat::encode_breaks(int p, std::vector<Lit>& all_breaks) {
+  std::vector<Lit> mine;
+  int forced = 0;
+  int first = 0;
+  while (first < model_.slots) {
+    const int day = model_.slot_day[static_cast<std::size_t>(first)];
+    int end = first;
+    while (end < model_.slots && model_.slot_day[static_cast<std::size_t>(end)] == day) ++end;
+    // later[i]: busy somewhere in [i, end).
+    std::vector<Term> later(static_cast<std::size_t>(end - first + 1));
+    for (int i = end - 1; i >= first; --i) {
+      const Term u = busy_term(p, i);
+      const Term next = later[static_cast<std::size_t>(i - first + 1)];
+      Term& here = later[static_cast<std::size_t>(i - first)];
+      if (u.kind == Term::True || next.kind == Term::True) {
+        here.kind = Term::True;
+      } else if (u.kind == Term::False) {
+        here = next;
+      } else if (next.kind == Term::False) {
+        here = u;
+      } else {
+        here.kind = Term::Var;
+        here.lit = literal(solver_.new_var(), true);
+        solver_.add_clause({negate(u.lit), here.lit});
+        solver_.add_clause({negate(next.lit), here.lit});
+      }
+    }
+    for (int i = first + 1; i + 1 < end; ++i) {
+      const Term before = busy_term(p, i - 1);
+      const Term now = busy_term(p, i);
+      const Term after = later[static_cast<std::size_t>(i - first + 1)];
+      if (before.kind == Term::False || now.kind == Term::True || after.kind == Term::False)
+        continue;
+      std::vector<Lit> clause;
+      if (before.kind == Term::Var) clause.push_back(negate(before.lit));
+      if (now.kind == Term::Var) clause.push_back(now.lit);
+      if (after.kind == Term::Var) clause.push_back(negate(after.lit));
+      if (clause.empty()) {
+        ++forced;
+        continue;
+      }
+      const Lit b = literal(solver_.new_var(), true);
+      clause.push_back(b);
+      solver_.add_clause(clause);
+      mine.push_back(b);
+    }
+    first = end;
+  }
+  forced_breaks_ += forced;
+  sat::at_most(solver_, mine, most_per_person_ - forced);
+  all_breaks.insert(all_breaks.end(), mine.begin(), mine.end());
+}
+
+void ScheduleSat::prefer(const std::vector<int>& slot_of) {
+  for (const int m : model_.movable) {
+    const auto domain = model_.domain_of(m);
+    for (std::size_t i = 0; i < domain.size(); ++i) {
+      solver_.prefer(x_begin_[static_cast<std::size_t>(m)] + static_cast<int>(i),
+                     slot_of[static_cast<std::size_t>(m)] == domain[i]);
+    }
+  }
+  std::vector<char> busy(busy_.size(), 0);
+  for (const int m : model_.movable) {
+    const int s = slot_of[static_cast<std::size_t>(m)];
+    if (s < 0) continue;
+    for (const int p : model_.people_of(m)) {
+      busy[static_cast<std::size_t>(p) * static_cast<std::size_t>(model_.slots) +
+           static_cast<std::size_t>(s)] = 1;
+    }
+  }
+  for (std::size_t cell = 0; cell < busy_.size(); ++cell) {
+    if (busy_[cell].kind == Term::Var)
+      solver_.prefer(sat::var_of(busy_[cell].lit), busy[cell] != 0);
+  }
+}
+
+// Adds "at most `breaks` breaks"; false when that is known impossible.
+bool ScheduleSat::bound(int breaks) {
+  if (refuted_) return false;
+  const int beyond = breaks - forced_breaks_;
+  if (beyond < 0) {
+    refuted_ = true;
+    return false;
+  }
+  if (static_cast<std::size_t>(beyond) < break_counts_.size()) {
+    solver_.add_clause({negate(break_counts_[static_cast<std::size_t>(beyond)])});
+  }
+  refuted_ = solver_.refuted();
+  return !refuted_;
+}
+
+// For each size class, the meetings needing at least that size fit in slot s.
+void ScheduleSat::add_tables(int s, int k) {
+  table_added_[static_cast<std::size_t>(s) * static_cast<std::size_t>(model_.classes) +
+               static_cast<std::size_t>(k)] = 1;
+  std::vector<Lit> using_tables;
+  for (const int m : model_.movable) {
+    if (model_.meeting_class[static_cast<std::size_t>(m)] < k) continue;
+    const auto domain = model_.domain_of(m);
+    const auto at = std::find(domain.begin(), domain.end(), s);
+    if (at == domain.end()) continue;
+    using_tables.push_back(literal(
+        x_begin_[static_cast<std::size_t>(m)] + static_cast<int>(at - domain.begin()), true));
+  }
+  sat::at_most(solver_, using_tables, model_.cap(s, k));
+}
+
+// Adds the tables of every slot and class that `slot_of` overfills; false when there is none.
+bool ScheduleSat::add_overfilled_tables(const std::vector<int>& slot_of) {
+  const auto classes = static_cast<std::size_t>(model_.classes);
+  std::vector<int> load(static_cast<std::size_t>(model_.slots) * classes, 0);
+  for (const int m : model_.movable) {
+    const int s = slot_of[static_cast<std::size_t>(m)];
+    if (s < 0) continue;
+    for (int k = 0; k <= model_.meeting_class[static_cast<std::size_t>(m)]; ++k) {
+      ++load[static_cast<std::size_t>(s) * classes + static_cast<std::size_t>(k)];
+    }
+  }
+  bool added = false;
+  for (int s = 0; s < model_.slots; ++s) {
+    for (int k = 0; k < model_.classes; ++k) {
+      const auto at = static_cast<std::size_t>(s) * classes + static_cast<std::size_t>(k);
+      if (load[at] <= model_.cap(s, k) || table_added_[at]) continue;
+      add_tables(s, k);
+      added = true;
+    }
+  }
+  return added;
+}
+
+std::optional<std::vector<int>> ScheduleSat::solve(int breaks, SearchBudget& budget,
+                                                   std::uint64_t conflict_limit) {
+  if (!bound(breaks)) return std::nullopt;
+  const std::uint64_t start = solver_.conflicts();
+  for (;;) {
+    const std::uint64_t spent = solver_.conflicts() - start;
+    const auto outcome = spent >= conflict_limit ? sat::Outcome::Unknown
+                                                 : solver_.solve(budget, conflict_limit - spent);
+    if (outcome == sat::Outcome::Unsatisfiable) refuted_ = true;
+    if (outcome != sat::Outcome::Satisfiable) return std::nullopt;
+    auto slot_of = decode();
+    if (!add_overfilled_tables(slot_of)) return slot_of;
+    if (solver_.refuted()) {
+      refuted_ = true;
+      return std::nullopt;
+    }
+  }
+}
+
+std::vector<int> ScheduleSat::decode() const {
+  std::vector<int> slot_of(static_cast<std::size_t>(model_.meetings), -1);
+  for (int m = 0; m < model_.meetings; ++m) {
+    if (model_.fixed[static_cast<std::size_t>(m)])
+      slot_of[static_cast<std::size_t>(m)] = model_.fixed_slot[static_cast<std::size_t>(m)];
+  }
+  for (const int m : model_.movable) {
+    const auto domain = model_.domain_of(m);
+    for (std::size_t i = 0; i < domain.size(); ++i) {
+      if (solver_.model_value(x_begin_[static_cast<std::size_t>(m)] + static_cast<int>(i))) {
+        slot_of[static_cast<std::size_t>(m)] = domain[i];
+        break;
+      }
+    }
+  }
+  return slot_of;
+}
+
+}  // namespace crossmatch::core::scheduling
