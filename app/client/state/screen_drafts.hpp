@@ -17,7 +17,9 @@ namespace crossmatch::client {
 
 struct SessionDraft {
   core::DefineSession session{0, "Meetings", core::SessionKind::Meetings, 0, 9 * 60, 12 * 60, 20, {}};
-  std::string day = "2026-05-14", start = "09:00", end = "12:00";
+  // Until the organiser types a day, the event's last day with a session (or today) is offered.
+  std::string day, start = "09:00", end = "12:00";
+  bool day_typed = false;
 };
 
 struct TableDraft {

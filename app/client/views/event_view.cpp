@@ -3,12 +3,28 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+#include <chrono>
+
 #include "app/client/views/organiser_views.hpp"
 #include "app/client/views/widgets.hpp"
 #include "core/event/calendar.hpp"
 #include "net/tls_identity.hpp"
 
 namespace crossmatch::client {
+namespace {
+
+// The day a new session most likely falls on: the event's last day with a session, else today
+// (UTC), as days since 1970-01-01.
+std::int64_t likely_session_day(const core::EventState& state) {
+  std::int64_t last = -1;
+  for (const auto& [id, s] : state.sessions) last = std::max<std::int64_t>(last, s.date);
+  if (last >= 0) return last;
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::hours>(now).count() / 24;
+}
+
+}  // namespace
 
 void draw_event_view(ClientModels& m) {
   const core::EventState& state = m.session.state();
@@ -62,8 +78,9 @@ void draw_event_view(ClientModels& m) {
   ImGui::InputText("##session-name", &draft.name);
   ImGui::SameLine();
   label_left("Day");
+  if (!m.drafts.session.day_typed) day = core::format_date(likely_session_day(state));
   ImGui::SetNextItemWidth(field);
-  ImGui::InputText("##day", &day);
+  if (ImGui::InputText("##day", &day)) m.drafts.session.day_typed = true;
   ImGui::SameLine();
   label_left("From");
   ImGui::SetNextItemWidth(field * 0.6f);
