@@ -56,6 +56,14 @@ class SqliteEventStore final : public EventStore {
   std::unique_ptr<SQLite::Database> db_;
   std::unique_ptr<detail::DerivedTables> derived_;
   std::unique_ptr<SQLite::Statement> insert_operation_;
+  // An appended operation's log row, made before any of the group's rows is written; kept
+  // between appends so that a group does not allocate the list again.
+  struct LogRow {
+    std::string json;
+    core::ParticipantId participant = 0;
+    core::MeetingId meeting = 0;
+  };
+  std::vector<LogRow> log_rows_;
   std::uint64_t last_sequence_ = 0;
   // The writer's copy of the stored state: each appended operation is applied to it (Follow
   // mode) to know which derived rows to rewrite. Dropped after a failed append and read again
