@@ -2,6 +2,9 @@
 // mouse and keyboard: what a click submits lands in the session's outbox.
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "app/client/views/broker_views.hpp"
 #include "app/client/views/client_app.hpp"
 #include "app/client/views/organiser_views.hpp"
@@ -168,4 +171,77 @@ TEST_CASE("join screen: shown until joined; a bad address gets its message") {
   app.join_form().code_or_token = "LISBON-2026";
   CHECK_FALSE(app.join_form().join(session, nullptr));
   CHECK(app.join_form().message(session).find("HOST:PORT") != std::string::npos);
+}
+
+TEST_CASE("auto-schedule view: planning runs off the UI thread, reports, and Apply sends the schedule") {
+  test::ClientFixture f;
+  // Accepted meetings wait for the organiser's schedule instead of being booked at once.
+  core::EventSettings settings = f.state.event.settings;
+  settings.booking = core::BookingMode::Deferred;
+  f.apply({core::Role::Organiser, 0}, core::SetSettings{settings});
+  f.accept(2, f.request(1, 2));
+  f.accept(3, f.request(1, 3));
+  f.accept(4, f.request(5, 4));
+  auto session = f.session(core::Role::Organiser);
+  client::ClientModels models(*session);
+  test::HeadlessUi ui;
+  const auto body = [&] { client::draw_schedule_view(models); };
+  CHECK(ui.frame(body).find("3 accepted meetings have no slot yet.") != std::string::npos);
+  for (const auto& [id, s] : session->state().sessions) {
+    if (s.kind == core::SessionKind::Meetings) models.drafts.schedule.sessions.insert(id);
+  }
+  models.drafts.schedule.seconds = 30;
+  REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Plan", 0), body));
+  // The frames go on while it plans; three meetings are placed and proven optimal long before
+  // the limit, so it ends by itself.
+  std::string text;
+  for (int i = 0; i < 3000 && models.drafts.schedule.planner->running(); ++i) {
+    text = ui.frame(body);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  REQUIRE_FALSE(models.drafts.schedule.planner->running());
+  text = ui.frame(body);
+  CHECK(text.find("3 accepted meetings: 0 kept, 0 moved, 3 placed, 0 not placed") != std::string::npos);
+  CHECK(text.find("0 before, 0 after, the fewest possible") != std::string::npos);
+  CHECK(f.submitted().empty());
+  REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Apply the schedule", 0), body));
+  const auto op = find_payload<core::ApplySchedule>(f.submitted());
+  REQUIRE(op);
+  CHECK(op->placements.size() == 3);
+}
+
+TEST_CASE("auto-schedule view: Stop ends a long plan early with the best schedule so far") {
+  test::ClientFixture f(120);
+  core::EventSettings settings = f.state.event.settings;
+  settings.booking = core::BookingMode::Deferred;
+  f.apply({core::Role::Organiser, 0}, core::SetSettings{settings});
+  // More meetings than the sessions have table-slots (4 sessions of 9 slots, 33 tables): not all
+  // can be placed, so the search never proves its schedule the best and runs to its limit.
+  int accepted = 0;
+  for (core::ParticipantId a = 1; a <= 120; ++a) {
+    for (core::ParticipantId b = a + 1; b <= a + 12 && b <= 120; ++b) {
+      f.accept(b, f.request(a, b));
+      ++accepted;
+    }
+  }
+  auto session = f.session(core::Role::Organiser);
+  client::ClientModels models(*session);
+  test::HeadlessUi ui;
+  const auto body = [&] { client::draw_schedule_view(models); };
+  for (const auto& [id, s] : session->state().sessions) {
+    if (s.kind == core::SessionKind::Meetings) models.drafts.schedule.sessions.insert(id);
+  }
+  models.drafts.schedule.seconds = 60;
+  REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Plan", 0), body));
+  REQUIRE(models.drafts.schedule.planner->running());
+  CHECK(ui.frame(body).find("Planning:") != std::string::npos);
+  REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Stop and keep the best so far", 0), body));
+  for (int i = 0; i < 3000 && models.drafts.schedule.planner->running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  // Stopped well before its 60 s (the loop above gives up after about 30 s).
+  REQUIRE_FALSE(models.drafts.schedule.planner->running());
+  const std::string text = ui.frame(body);
+  CHECK(text.find(std::to_string(accepted) + " accepted meetings:") != std::string::npos);
+  REQUIRE(models.drafts.schedule.plan);
+  CHECK(models.drafts.schedule.plan->report.placed + models.drafts.schedule.plan->report.not_placed == accepted);
 }

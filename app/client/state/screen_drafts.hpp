@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 
 #include "app/client/state/matching_preview.hpp"
+#include "app/client/state/schedule_planner.hpp"
 #include "core/event/auto_schedule.hpp"
 #include "core/event/operation.hpp"
 
@@ -30,6 +32,8 @@ struct TableDraft {
 struct ScheduleDraft {
   std::set<core::SessionId> sessions;
   bool allow_moves = false;
+  int seconds = 5;  // how long planning may search
+  std::unique_ptr<SchedulePlanner> planner = std::make_unique<SchedulePlanner>();
   std::optional<core::AutoSchedule> plan;
   std::string problem;  // why planning failed
 };
