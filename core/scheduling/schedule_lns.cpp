@@ -140,16 +140,18 @@ std::optional<std::vector<int>> ScheduleLns::improve(const std::vector<int>& bes
                                                      Rng& rng, SearchBudget& budget,
                                                      std::uint64_t conflicts) {
   const std::size_t most = model_.movable.size();
-  const std::uint64_t start = sat_.conflicts();
-  while (sat_.conflicts() - start < conflicts && !sat_.refuted()) {
-    // One step of work per neighbourhood, as some are settled without a conflict.
+  // A neighbourhood settled without a conflict counts as one, so that the loop ends.
+  std::uint64_t spent = 0;
+  while (spent < conflicts && !sat_.refuted()) {
+    // One step of work per neighbourhood too, for the same reason.
     if (budget.step()) break;
     const auto size = std::min(most, std::max(kSmallest, static_cast<std::size_t>(size_)));
     const auto free = neighbourhood(best, size, rng);
     const std::uint64_t before = sat_.conflicts();
-    const std::uint64_t limit = std::min(kNeighbourhoodConflicts, conflicts - (before - start));
+    const std::uint64_t limit = std::min(kNeighbourhoodConflicts, conflicts - spent);
     auto found = sat_.solve_within(target, best, free, budget, limit);
     const std::uint64_t used = sat_.conflicts() - before;
+    spent += std::max<std::uint64_t>(used, 1);
     if (found) return found;
     if (used < limit) {
       size_ = std::min(static_cast<double>(most), size_ * kGrow);
