@@ -389,6 +389,11 @@ void Solver::reduce_learnts() {
 }
 
 Outcome Solver::solve(SearchBudget& budget, std::uint64_t conflict_limit) {
+  return solve(budget, conflict_limit, {});
+}
+
+Outcome Solver::solve(SearchBudget& budget, std::uint64_t conflict_limit,
+                      const std::vector<Lit>& assumptions) {
   const std::uint64_t conflicts_at_start = conflicts_;
   if (!ok_) return Outcome::Unsatisfiable;
   cancel_until(0);
@@ -450,6 +455,17 @@ Outcome Solver::solve(SearchBudget& budget, std::uint64_t conflict_limit) {
       continue;
     }
     if (learnts_.size() >= max_learnts_ + trail_.size()) reduce_learnts();
+    // Assumption i is the decision of level i + 1; one already true gets an empty level.
+    if (static_cast<std::size_t>(level()) < assumptions.size()) {
+      const Lit a = assumptions[static_cast<std::size_t>(level())];
+      if (value(a) < 0) {
+        cancel_until(0);
+        return Outcome::Unsatisfiable;
+      }
+      trail_limits_.push_back(trail_.size());
+      if (value(a) == 0) enqueue(a, kNoReason);
+      continue;
+    }
     const int v = pick_branch();
     if (v < 0) {
       for (std::size_t k = 0; k < assign_.size(); ++k) model_[k] = assign_[k];

@@ -1,6 +1,6 @@
 // A conflict-driven clause-learning satisfiability solver: two watched literals, first-UIP
-// learning with minimisation, VSIDS branching, phase saving (with preferred phases, so that a
-// search can start next to a known solution) and target phases, Luby restarts, and learnt
+// learning with minimisation, VSIDS branching, assumptions, phase saving (with preferred phases, so
+// that a search can start next to a known solution) and target phases, Luby restarts, and learnt
 // clauses kept by their literal block distance. The exact engine behind the scheduler's search for
 // fewer breaks.
 #pragma once
@@ -40,6 +40,11 @@ class Solver {
   // afterwards and solve() called again; what was learnt stays, and so do the phases and the
   // restart schedule, so a search run in slices goes on where it stopped.
   Outcome solve(SearchBudget& budget, std::uint64_t conflict_limit = ~std::uint64_t{0});
+  // The same with `assumptions` held true for this call only (they are the first decisions):
+  // Unsatisfiable then means no model with them, and refuted() says whether there is none at
+  // all. What is learnt holds without them, so it stays for later calls.
+  Outcome solve(SearchBudget& budget, std::uint64_t conflict_limit,
+                const std::vector<Lit>& assumptions);
   bool refuted() const { return !ok_; }
   // The last model found.
   bool model_value(int var) const { return model_[static_cast<std::size_t>(var)] > 0; }

@@ -232,12 +232,38 @@ bool ScheduleSat::add_overfilled_tables(const std::vector<int>& slot_of) {
 std::optional<std::vector<int>> ScheduleSat::solve(int breaks, SearchBudget& budget,
                                                    std::uint64_t conflict_limit) {
   if (!bound(breaks)) return std::nullopt;
+  return search(budget, conflict_limit, {});
+}
+
+std::optional<std::vector<int>> ScheduleSat::solve_within(int breaks,
+                                                          const std::vector<int>& slot_of,
+                                                          const std::vector<char>& free,
+                                                          SearchBudget& budget,
+                                                          std::uint64_t conflict_limit) {
+  if (!bound(breaks)) return std::nullopt;
+  // One literal a kept meeting: the rest of its slots follow by propagation.
+  std::vector<Lit> assumptions;
+  for (const int m : model_.movable) {
+    if (free[static_cast<std::size_t>(m)]) continue;
+    const auto domain = model_.domain_of(m);
+    const auto at = std::find(domain.begin(), domain.end(), slot_of[static_cast<std::size_t>(m)]);
+    if (at == domain.end()) continue;  // not placed: free to go anywhere
+    assumptions.push_back(literal(
+        x_begin_[static_cast<std::size_t>(m)] + static_cast<int>(at - domain.begin()), true));
+  }
+  return search(budget, conflict_limit, assumptions);
+}
+
+std::optional<std::vector<int>> ScheduleSat::search(SearchBudget& budget,
+                                                    std::uint64_t conflict_limit,
+                                                    const std::vector<Lit>& assumptions) {
   const std::uint64_t start = solver_.conflicts();
   for (;;) {
     const std::uint64_t spent = solver_.conflicts() - start;
-    const auto outcome = spent >= conflict_limit ? sat::Outcome::Unknown
-                                                 : solver_.solve(budget, conflict_limit - spent);
-    if (outcome == sat::Outcome::Unsatisfiable) refuted_ = true;
+    const auto outcome = spent >= conflict_limit
+                             ? sat::Outcome::Unknown
+                             : solver_.solve(budget, conflict_limit - spent, assumptions);
+    if (solver_.refuted()) refuted_ = true;
     if (outcome != sat::Outcome::Satisfiable) return std::nullopt;
     auto slot_of = decode();
     if (!add_overfilled_tables(slot_of)) return slot_of;

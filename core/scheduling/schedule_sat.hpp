@@ -27,7 +27,14 @@ class ScheduleSat {
   // what the solver learnt stays for the next call.
   std::optional<std::vector<int>> solve(int breaks, SearchBudget& budget,
                                         std::uint64_t conflict_limit = ~std::uint64_t{0});
+  // The same, keeping every movable meeting with `free[m] == 0` in its slot of `slot_of` (a
+  // neighbourhood of that schedule); nothing also when the neighbourhood holds no such schedule.
+  // refuted() holds only when no schedule at all has at most `breaks` breaks.
+  std::optional<std::vector<int>> solve_within(int breaks, const std::vector<int>& slot_of,
+                                               const std::vector<char>& free, SearchBudget& budget,
+                                               std::uint64_t conflict_limit);
   bool refuted() const { return refuted_; }
+  std::uint64_t conflicts() const { return solver_.conflicts(); }
 
  private:
   // A truth value known when encoding, or a literal.
@@ -37,6 +44,8 @@ class ScheduleSat {
   };
   Term busy_term(int p, int s);
   bool bound(int breaks);
+  std::optional<std::vector<int>> search(SearchBudget& budget, std::uint64_t conflict_limit,
+                                         const std::vector<sat::Lit>& assumptions);
   std::vector<int> decode() const;
   void add_tables(int s, int k);
   bool add_overfilled_tables(const std::vector<int>& slot_of);

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/random.hpp"
+#include "core/scheduling/schedule_lns.hpp"
 #include "core/scheduling/schedule_sat.hpp"
 #include "core/scheduling/scheduler.hpp"
 
@@ -185,6 +186,34 @@ class Annealer {
     }
   }
 
+  // Large-neighbourhood search from the best schedule for one break fewer, for
+  // `lns_conflicts` conflicts; each schedule it finds becomes the best and the next start.
+  void lns_slice() {
+    if (lns_off_ || settings_.lns_conflicts == 0 || best_.breaks == 0 || near_bound_ ||
+        budget_.steps() - improved_at_ < settings_.exact_long_stall) {
+      return;
+    }
+    if (!lns_) lns_ = std::make_unique<ScheduleLns>(model_, kMaxBreakSpread, best_.breaks - 1);
+    std::uint64_t spent = 0;
+    while (spent < settings_.lns_conflicts && !done() && !budget_.exhausted()) {
+      const std::uint64_t before = budget_.steps();
+      const auto found = lns_->improve(best_slots_, best_.breaks - 1, rng_, budget_,
+                                       settings_.lns_conflicts - spent);
+      spent += budget_.steps() - before;
+      if (found) {
+        state_.assign(*found);
+        if (state_.score().better_than(best_)) remember_best();
+        continue;
+      }
+      if (lns_->refuted()) {
+        // No schedule at all has fewer breaks (see exact_slice()).
+        lns_off_ = true;
+        if (nobody_has_breaks_to_spare()) proven_ = true;
+      }
+      return;
+    }
+  }
+
   // True when some participant with meetings cannot have a break (at most one meeting).
   bool nobody_has_breaks_to_spare() const {
     for (int p = 0; p < model_.participants; ++p) {
@@ -210,6 +239,8 @@ class Annealer {
           budget_.steps() >= exact_at &&
           budget_.steps() - improved_at_ >= settings_.exact_after_stall) {
         exact_slice();
+        if (done()) return;
+        lns_slice();
         if (done()) return;
         // The larger share of the time goes to the exact search when it aims at the bound, or
         // when the annealing has long found nothing better.
@@ -253,9 +284,11 @@ class Annealer {
   ScheduleScore best_;
   std::vector<int> best_slots_;
   std::unique_ptr<ScheduleSat> exact_;
+  std::unique_ptr<ScheduleLns> lns_;
   int lower_bound_;
   std::uint64_t improved_at_ = 0;
   bool exact_off_ = false;
+  bool lns_off_ = false;
   bool near_bound_ = false;   // the exact search aims at the lower bound
   int exact_preferred_ = -1;  // breaks of the schedule the solver was last pointed at
   bool proven_ = false;

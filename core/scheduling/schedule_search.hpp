@@ -44,6 +44,11 @@ struct SearchSettings {
   std::uint64_t exact_long_stall = 3'000'000;  // or after this many steps without progress
   std::uint64_t exact_conflicts = 4'000;
   int exact_near_bound = 3;
+  // While the exact search aims at one break fewer than the best (far from the bound) and the
+  // annealing has found nothing better for `exact_long_stall` moves, each exact slice is followed
+  // by up to `lns_conflicts` conflicts of large-neighbourhood search: part of the best schedule
+  // kept, the solver asked for one break fewer in the rest.
+  std::uint64_t lns_conflicts = 4'000;
 };
 
 struct SearchResult {

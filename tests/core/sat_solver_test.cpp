@@ -206,3 +206,56 @@ TEST_CASE("sat: totalizer counters agree with exhaustive search, also when tight
     }
   }
 }
+
+TEST_CASE(
+    "sat: solving under assumptions agrees with exhaustive search, and leaves the formula as it "
+    "was") {
+  Rng rng(31);
+  int satisfiable = 0;
+  int unsatisfiable_with = 0;
+  for (int round = 0; round < 40; ++round) {
+    const int vars = 14;
+    const Clauses clauses = random_3sat(rng, vars, 45 + round % 10);
+    bool formula = false;
+    for (unsigned mask = 0; mask < (1U << vars) && !formula; ++mask)
+      formula = satisfies(clauses, mask);
+    sat::Solver solver;
+    for (int v = 0; v < vars; ++v) solver.new_var();
+    for (const auto& c : clauses) solver.add_clause(c);
+    SearchBudget budget;
+    // Several sets of assumptions in a row on one solver, each checked, then none.
+    for (int call = 0; call < 6; ++call) {
+      std::vector<Lit> assumptions;
+      const int count = 1 + static_cast<int>(rng.below(6));
+      for (int k = 0; k < count; ++k) {
+        assumptions.push_back(sat::literal(
+            static_cast<int>(rng.below(static_cast<std::uint64_t>(vars))), rng.chance(0.5)));
+      }
+      bool expected = false;
+      for (unsigned mask = 0; mask < (1U << vars) && !expected; ++mask) {
+        Clauses with = clauses;
+        for (const Lit a : assumptions) with.push_back({a});
+        expected = satisfies(with, mask);
+      }
+      const auto outcome = solver.solve(budget, ~std::uint64_t{0}, assumptions);
+      REQUIRE(outcome != sat::Outcome::Unknown);
+      CHECK((outcome == sat::Outcome::Satisfiable) == expected);
+      // A refutation holds for the formula itself (a failed assumption need not find one).
+      if (solver.refuted()) CHECK(!formula);
+      if (formula) CHECK(!solver.refuted());
+      if (outcome == sat::Outcome::Satisfiable) {
+        ++satisfiable;
+        unsigned mask = 0;
+        for (int v = 0; v < vars; ++v) mask |= solver.model_value(v) ? (1U << v) : 0U;
+        CHECK(satisfies(clauses, mask));
+        for (const Lit a : assumptions)
+          CHECK(solver.model_value(sat::var_of(a)) == ((a & 1U) == 0));
+      } else if (formula) {
+        ++unsatisfiable_with;
+      }
+    }
+    CHECK((solver.solve(budget) == sat::Outcome::Satisfiable) == formula);
+  }
+  CHECK(satisfiable > 10);
+  CHECK(unsatisfiable_with > 10);
+}

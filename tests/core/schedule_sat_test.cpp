@@ -18,48 +18,6 @@ using namespace crossmatch;
 namespace sched = core::scheduling;
 using test::InstanceShape;
 
-namespace {
-
-// What is wrong with `slot_of` (every meeting placed), checked here without the library's help.
-std::string violation(const sched::Problem& problem, const std::vector<int>& slot_of) {
-  std::set<std::pair<int, int>> busy;
-  for (std::size_t m = 0; m < problem.meetings.size(); ++m) {
-    const auto& meeting = problem.meetings[m];
-    const int s = slot_of[m];
-    if (s < 0) return "meeting " + std::to_string(m) + " not placed";
-    // Meetings kept where they are need not meet the rules for new placements.
-    const bool kept = meeting.existing && !problem.allow_moves;
-    if (kept && s != meeting.existing->slot) return "kept meeting moved";
-    const auto& slot = problem.slots[static_cast<std::size_t>(s)];
-    if (!kept && !test::time_fits(meeting.time_of_day, slot))
-      return "meeting at the wrong time of day";
-    for (const int p : meeting.people) {
-      const auto& participant = problem.participants[static_cast<std::size_t>(p)];
-      if (!busy.insert({p, s}).second) return "participant double-booked";
-      if (kept) continue;
-      if (!test::time_fits(participant.time_of_day, slot)) return "participant at the wrong time";
-      if (std::count(participant.unavailable.begin(), participant.unavailable.end(), s)) {
-        return "participant unavailable";
-      }
-    }
-  }
-  for (std::size_t s = 0; s < problem.slots.size(); ++s) {
-    for (int k = 1; k <= sched::kMaxMeetingSize; ++k) {
-      int need = 0;
-      int have = 0;
-      for (std::size_t m = 0; m < problem.meetings.size(); ++m) {
-        const bool big = static_cast<int>(problem.meetings[m].people.size()) >= k;
-        if (slot_of[m] == static_cast<int>(s) && big) ++need;
-      }
-      for (const auto& table : problem.tables) have += table.seats >= k ? 1 : 0;
-      if (need > have) return "more meetings than tables in slot " + std::to_string(s);
-    }
-  }
-  return "";
-}
-
-}  // namespace
-
 TEST_CASE("schedule clauses: models are valid schedules, and the bound ends at the fewest breaks") {
   int compared = 0;
   int tables_bound = 0;
@@ -94,7 +52,7 @@ TEST_CASE("schedule clauses: models are valid schedules, and the bound ends at t
         CHECK(clauses.refuted());
         break;
       }
-      REQUIRE(violation(problem, *found) == "");
+      REQUIRE(test::slots_violation(problem, *found) == "");
       std::vector<std::optional<sched::Placement>> at(problem.meetings.size());
       for (std::size_t m = 0; m < at.size(); ++m) at[m] = sched::Placement{(*found)[m], 0};
       const auto breaks = test::count_breaks(problem, at);
