@@ -35,7 +35,9 @@ class Annealer {
         lower_bound_ > settings_.breaks_lower_bound && best_.breaks <= lower_bound_) {
       proven_ = true;
     }
-    return {best_slots_, best_, budget_.steps(), proven_};
+    if (proven_ && best_.unplaced == 0 && best_.unfairness == 0)
+      lower_bound_ = std::max(lower_bound_, best_.breaks);
+    return {best_slots_, best_, budget_.steps(), proven_, lower_bound_};
   }
 
  private:

@@ -56,6 +56,9 @@ struct SearchResult {
   ScheduleScore score;
   std::uint64_t steps = 0;
   bool proven_optimal = false;  // the exact search showed no fair schedule has fewer breaks
+  // No fair schedule placing every movable meeting has fewer breaks: the settings' bound, or
+  // higher when the exact search refuted targets below the best.
+  int breaks_lower_bound = 0;
 };
 
 SearchResult search_schedule(

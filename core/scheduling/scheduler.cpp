@@ -158,7 +158,7 @@ Result<Schedule> schedule_meetings(const Problem& problem, SearchBudget& budget,
     schedule.max_minus_min_breaks = *high - *low;
   }
   schedule.fairness_met = schedule.max_minus_min_breaks <= kMaxBreakSpread;
-  schedule.breaks_lower_bound = settings.breaks_lower_bound;
+  schedule.breaks_lower_bound = std::max(settings.breaks_lower_bound, found.breaks_lower_bound);
   // The exact search refuted every fair schedule with fewer breaks.
   if (found.proven_optimal && schedule.placed == placeable) {
     schedule.breaks_lower_bound = std::max(schedule.breaks_lower_bound, schedule.breaks_after);

@@ -108,6 +108,8 @@ TEST_CASE("the search's exact turns prove the fewest breaks on small instances")
     INFO("seed " << seed);
     CHECK(result.score.breaks == best.breaks);
     CHECK(result.proven_optimal);
+    // The bound it reports rose from the first one to the fewest breaks.
+    CHECK(result.breaks_lower_bound == best.breaks);
     proven += result.proven_optimal ? 1 : 0;
   }
   CHECK(proven >= 5);
