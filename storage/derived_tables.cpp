@@ -102,74 +102,50 @@ DerivedTables::DerivedTables(SQLite::Database& db)
       clinic_themes_(db, "INSERT OR REPLACE INTO clinic_themes (participant, themes) VALUES (?, ?)"),
       delete_clinic_themes_(db, "DELETE FROM clinic_themes WHERE participant = ?") {}
 
-void DerivedTables::write(const core::EventState& state, const Touched& touched,
-                          std::uint64_t sequence) {
-  sequence_ = static_cast<std::int64_t>(sequence);
-  write_event(state);
-  for (const core::SessionId id : touched.sessions) {
-    if (const core::Session* s = state.session(id)) write_session(*s);
-  }
-  for (const core::TableId id : touched.tables) {
-    if (const core::Table* t = state.table(id)) write_table(*t);
-  }
-  for (const core::ParticipantId id : touched.participants) {
-    if (const core::Participant* p = state.participant(id)) write_participant(*p);
-  }
-  for (const core::MeetingId id : touched.meetings) {
-    if (const core::Meeting* m = state.meeting(id)) write_meeting(*m, touched.new_meetings.count(id) > 0);
-  }
-  for (const auto& [id, person] : touched.feedback) {
-    if (const core::Meeting* m = state.meeting(id)) {
-      if (person == 0 || person == m->requester) write_feedback(id, m->requester, m->requester_feedback);
-      if (person == 0 || person == m->invitee) write_feedback(id, m->invitee, m->invitee_feedback);
-    }
-  }
-  for (const core::RoundId id : touched.rounds) {
-    if (const auto it = state.rounds.find(id); it != state.rounds.end()) write_round(it->second);
-  }
-  for (const core::AnnouncementId id : touched.announcements) {
-    const auto it = std::find_if(state.announcements.begin(), state.announcements.end(),
-                                 [&](const core::Announcement& a) { return a.id == id; });
-    if (it != state.announcements.end()) write_announcement(*it);
-  }
-  for (const core::SessionId id : touched.pitching) {
-    const auto it = state.pitching.find(id);
-    write_pitching(id, it == state.pitching.end() ? nullptr : &it->second);
-  }
-  for (const core::ClinicTableId id : touched.clinic_tables) {
-    if (const auto it = state.clinic_tables.find(id); it != state.clinic_tables.end()) write_clinic_table(it->second);
-  }
-  for (const core::ParticipantId id : touched.clinic_themes) {
-    const auto it = state.clinic_themes.find(id);
-    write_clinic_themes(id, it == state.clinic_themes.end() ? nullptr : &it->second);
-  }
+void DerivedTables::write(const RowImages& rows) {
+  sequence_ = static_cast<std::int64_t>(rows.sequence);
+  for (const core::Session& s : rows.sessions) write_session(s);
+  for (const core::Table& t : rows.tables) write_table(t);
+  for (const core::Participant& p : rows.participants) write_participant(p);
+  for (const RowImages::MeetingRow& m : rows.meetings) write_meeting(m.meeting, m.created);
+  for (const RowImages::FeedbackRow& f : rows.feedback) write_feedback(f.meeting, f.person, f.feedback);
+  for (const core::TeamRound& r : rows.rounds) write_round(r);
+  for (const core::Announcement& a : rows.announcements) write_announcement(a);
+  for (const auto& [id, pitching] : rows.pitching) write_pitching(id, pitching ? &*pitching : nullptr);
+  for (const core::ClinicTable& t : rows.clinic_tables) write_clinic_table(t);
+  for (const auto& [id, themes] : rows.clinic_themes) write_clinic_themes(id, themes ? &*themes : nullptr);
   // Removals last: nothing that stays refers to them (the rules refuse removing what is in use).
-  for (const core::SessionId id : touched.removed_sessions) {
+  for (const core::SessionId id : rows.removed_sessions) {
     delete_session_.bind(1, static_cast<std::int64_t>(id));
     run(delete_session_);
   }
-  for (const core::TableId id : touched.removed_tables) {
+  for (const core::TableId id : rows.removed_tables) {
     delete_table_.bind(1, static_cast<std::int64_t>(id));
     run(delete_table_);
   }
 }
 
-void DerivedTables::write_event(const core::EventState& state) {
-  const core::EventInfo& e = state.event;
+void DerivedTables::write_event(const RowImages& rows) {
+  const core::EventInfo& e = rows.event;
   auto& s = event_;
   s.bind(1, e.created ? 1 : 0);
   s.bind(2, e.name);
   s.bind(3, e.time_zone);
   s.bind(4, e.join_code);
   s.bind(5, e.registration_open ? 1 : 0);
-  s.bind(6, core::json::to_json(e.settings).dump());
-  s.bind(7, static_cast<std::int64_t>(state.next_participant));
-  s.bind(8, static_cast<std::int64_t>(state.next_meeting));
-  s.bind(9, static_cast<std::int64_t>(state.next_session));
-  s.bind(10, static_cast<std::int64_t>(state.next_table));
-  s.bind(11, static_cast<std::int64_t>(state.next_round));
-  s.bind(12, static_cast<std::int64_t>(state.next_announcement));
-  s.bind(13, static_cast<std::int64_t>(state.next_clinic_table));
+  // The settings change rarely; their text is made again only when they do.
+  if (!settings_text_ || settings_ != e.settings) {
+    settings_ = e.settings;
+    settings_text_ = core::json::to_json(e.settings).dump();
+  }
+  s.bindNoCopy(6, *settings_text_);
+  s.bind(7, static_cast<std::int64_t>(rows.next_participant));
+  s.bind(8, static_cast<std::int64_t>(rows.next_meeting));
+  s.bind(9, static_cast<std::int64_t>(rows.next_session));
+  s.bind(10, static_cast<std::int64_t>(rows.next_table));
+  s.bind(11, static_cast<std::int64_t>(rows.next_round));
+  s.bind(12, static_cast<std::int64_t>(rows.next_announcement));
+  s.bind(13, static_cast<std::int64_t>(rows.next_clinic_table));
   run(s);
 }
 

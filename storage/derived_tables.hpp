@@ -1,12 +1,15 @@
 // Writes the tables derived from the operation log (event, sessions, tables, participants,
-// meetings, feedback, team rounds, announcements) from an event's state, row by changed row.
+// meetings, feedback, team rounds, announcements) from copies of the changed rows.
 #pragma once
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <optional>
+#include <string>
+
 #include "core/event/event_state.hpp"
-#include "storage/touched.hpp"
+#include "storage/row_images.hpp"
 
 namespace crossmatch::storage::detail {
 
@@ -15,14 +18,15 @@ class DerivedTables {
   // Prepares its statements once; the tables must exist.
   explicit DerivedTables(SQLite::Database& db);
 
-  // Rewrites the event row and every row `touched` names, from `state` (the state after the
-  // operations that touched them, the last of which has `sequence`). Meeting, session and table
-  // rows note that sequence as their last change, which only grows: calendar entries use it as
-  // their SEQUENCE. Throws SQLite::Exception.
-  void write(const core::EventState& state, const Touched& touched, std::uint64_t sequence);
+  // Rewrites every row `rows` holds but the event row (rows of several operations are written in
+  // their order, so the last image of a row is what stays). Meeting, session and table rows note
+  // `rows.sequence` as their last change, which only grows: calendar entries use it as their
+  // SEQUENCE. Throws SQLite::Exception.
+  void write(const RowImages& rows);
+  // Rewrites the event row (a group writes it once, from its last images). Throws likewise.
+  void write_event(const RowImages& rows);
 
  private:
-  void write_event(const core::EventState& state);
   void write_session(const core::Session& session);
   void write_table(const core::Table& table);
   void write_participant(const core::Participant& participant);
@@ -41,6 +45,9 @@ class DerivedTables {
       announcement_, pitch_session_, delete_pitches_, pitch_, clinic_table_, clinic_themes_,
       delete_clinic_themes_;
   std::int64_t sequence_ = 0;
+  // The event's settings as last written, and their JSON text.
+  core::EventSettings settings_;
+  std::optional<std::string> settings_text_;
 };
 
 }  // namespace crossmatch::storage::detail

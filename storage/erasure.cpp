@@ -9,15 +9,12 @@
 
 namespace crossmatch::storage::detail {
 
-void erase_from_log(SQLite::Database& db, const core::EventState& after, core::ParticipantId person,
-                    std::uint64_t erased_at) {
-  const core::Participant& erased = after.participants.at(person);
+void erase_from_log(SQLite::Database& db, const ErasedPerson& erased) {
+  const core::ParticipantId person = erased.person;
   std::string meetings = "[";
-  if (const auto it = after.index.person_meetings.find(person); it != after.index.person_meetings.end()) {
-    for (const core::MeetingId meeting : it->second) {
-      if (meetings.size() > 1) meetings += ',';
-      meetings += std::to_string(meeting);
-    }
+  for (const core::MeetingId meeting : erased.meetings) {
+    if (meetings.size() > 1) meetings += ',';
+    meetings += std::to_string(meeting);
   }
   meetings += ']';
   // The lookup columns have no index: erasure is rare, and one pass over the log (the JSON text
@@ -26,7 +23,7 @@ void erase_from_log(SQLite::Database& db, const core::EventState& after, core::P
   SQLite::Statement select(db,
                            "SELECT seq, operation FROM operations WHERE seq < ?1 AND (participant = ?2 "
                            "OR meeting IN (SELECT value FROM json_each(?3)))");
-  select.bind(1, static_cast<std::int64_t>(erased_at));
+  select.bind(1, static_cast<std::int64_t>(erased.erased_at));
   select.bind(2, static_cast<std::int64_t>(person));
   select.bind(3, meetings);
   std::vector<std::pair<std::int64_t, std::string>> rewritten;

@@ -7,7 +7,7 @@
 
 #include <cstdint>
 
-#include "core/event/event_state.hpp"
+#include "storage/row_images.hpp"
 
 namespace crossmatch::storage::detail {
 
@@ -15,15 +15,14 @@ namespace crossmatch::storage::detail {
 // neither a held mark, a rating nor a comment would be refused on replay.
 inline constexpr const char* kErasedText = "(erased)";
 
-// Rewrites the operations before `erased_at` (the erase operation's sequence) for participant
-// `person`, erased in `after`; what others write later is not theirs to erase:
+// Rewrites the operations before `erased.erased_at` (the erase operation's sequence) for the
+// participant `erased.person`; what others write later is not theirs to erase:
 //  - register and edit_profile carry the anonymised profile the state keeps (organisation type,
 //    sector, country); register and set_availability carry no availability, pick_themes no
 //    themes;
 //  - in every meeting of theirs, the request's message, the broker's note, decline and cancel
 //    reasons and feedback comments (everyone's) are dropped;
 // and deletes their credentials. Throws SQLite::Exception.
-void erase_from_log(SQLite::Database& db, const core::EventState& after, core::ParticipantId person,
-                    std::uint64_t erased_at);
+void erase_from_log(SQLite::Database& db, const ErasedPerson& erased);
 
 }  // namespace crossmatch::storage::detail

@@ -243,9 +243,11 @@ core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxono
     subject.reset();
   }
   // The log keeps no personal data of anyone erased, whatever version wrote it.
-  for (const auto& [person, erased_at] : touched.erased) erase_from_log(db, state, person, erased_at);
+  const RowImages rows = read_rows(state, touched, last);
+  for (const ErasedPerson& erased : rows.erased) erase_from_log(db, erased);
   DerivedTables tables(db);
-  tables.write(state, touched, last);
+  tables.write(rows);
+  tables.write_event(rows);
   return core::Status::success();
 }
 

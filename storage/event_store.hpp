@@ -16,6 +16,7 @@
 #include "core/event/event_state.hpp"
 #include "core/event/operation.hpp"
 #include "core/taxonomy.hpp"
+#include "storage/prepared_operation.hpp"
 
 namespace crossmatch::storage {
 
@@ -85,6 +86,16 @@ class EventStore {
   // organiser's and broker's tokens of a new event, exist exactly when their operation does.
   virtual core::Status append(const std::vector<core::Operation>& operations,
                               const std::vector<Credential>& credentials) = 0;
+
+  // The same for operations prepared by the thread that applied them (the hub's network thread),
+  // so that the store only writes: the caller vouches that each one was applied, in order, to the
+  // state this store holds (as the hub's sequencer does after load()), and its rows read right
+  // after it (prepare_operation). The store still refuses a gap in the sequence, an id already in
+  // the log, and any group after another program wrote the file since the store last read or
+  // wrote it ("changed"): the caller's state may then not be what is stored. Nothing of a refused
+  // group is stored.
+  virtual core::Status append_prepared(const std::vector<PreparedOperation>& operations,
+                                       const std::vector<Credential>& credentials) = 0;
 
   // Applied operations with sequence > `after`, in order, at most `limit`.
   virtual core::Result<std::vector<core::Operation>> read_after(std::uint64_t after,

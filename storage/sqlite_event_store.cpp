@@ -154,6 +154,66 @@ core::Result<LoadedEvent> SqliteEventStore::load() {
   }
 }
 
+core::Status SqliteEventStore::check_sequence(const core::Operation& op, std::size_t position) const {
+  const std::uint64_t expected = last_sequence_ + 1 + position;
+  if (op.sequence == expected) return core::Status::success();
+  return core::make_error("sequence_gap", "sequence",
+                          "Operation '" + op.id + "' has sequence " + std::to_string(op.sequence) +
+                              "; the log continues at " + std::to_string(expected) +
+                              ". Nothing of this group was stored.");
+}
+
+core::Status SqliteEventStore::log_id(const core::Operation& op) {
+  if (logged_ids_->insert(op.id)) return core::Status::success();
+  return core::make_error("duplicate_operation", "id",
+                          "Operation " + std::to_string(op.sequence) + " has the id '" + op.id +
+                              "' of an operation already in the log (a resend is applied once). "
+                              "Nothing of this group was stored.");
+}
+
+void SqliteEventStore::insert_log_row(const core::Operation& op, const std::string& json,
+                                      core::ParticipantId participant, core::MeetingId meeting) {
+  SQLite::Statement& insert = *insert_operation_;
+  insert.bind(1, static_cast<std::int64_t>(op.sequence));
+  insert.bindNoCopy(2, op.id);
+  insert.bindNoCopy(3, core::operation_type(op.payload));  // static text
+  insert.bindNoCopy(4, core::to_string(op.actor.role));
+  insert.bind(5, static_cast<std::int64_t>(op.actor.participant));
+  insert.bind(6, static_cast<std::int64_t>(op.at));
+  if (participant != 0) insert.bind(7, static_cast<std::int64_t>(participant)); else insert.bind(7);
+  if (meeting != 0) insert.bind(8, static_cast<std::int64_t>(meeting)); else insert.bind(8);
+  insert.bindNoCopy(9, json);
+  insert.exec();
+  insert.reset();
+}
+
+void SqliteEventStore::write_derived(const RowImages& rows) {
+  for (const ErasedPerson& erased : rows.erased) detail::erase_from_log(*db_, erased);
+  derived_->write(rows);
+}
+
+void SqliteEventStore::write_credentials(const std::vector<Credential>& credentials) {
+  if (credentials.empty()) return;
+  SQLite::Statement put(*db_, "INSERT OR REPLACE INTO credentials (token_hash, role, participant) VALUES (?, ?, ?)");
+  for (const Credential& c : credentials) {
+    put.bind(1, c.token_hash);
+    put.bind(2, core::to_string(c.role));
+    put.bind(3, static_cast<std::int64_t>(c.participant));
+    put.exec();
+    put.reset();
+  }
+}
+
+void SqliteEventStore::after_commit(std::uint64_t last, bool erased) {
+  last_sequence_ = last;
+  if (erased && !memory_) {
+    // Move the rewritten pages into the database file and empty the write-ahead log, so the old
+    // page images with the erased data do not linger there. A reader holding an old snapshot
+    // can delay this; the log is then overwritten as it is reused.
+    db_->tryExec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+}
+
 core::Status SqliteEventStore::append(const std::vector<core::Operation>& operations,
                                       const std::vector<Credential>& credentials) {
   if (auto s = refuse_if_reader("append operations"); !s) return s;
@@ -164,12 +224,7 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
     return core::Status::success();
   }
   for (std::size_t i = 0; i < operations.size(); ++i) {
-    const std::uint64_t expected = last_sequence_ + 1 + i;
-    if (operations[i].sequence != expected)
-      return core::make_error("sequence_gap", "sequence",
-                              "Operation '" + operations[i].id + "' has sequence " +
-                                  std::to_string(operations[i].sequence) + "; the log continues at " +
-                                  std::to_string(expected) + ". Nothing of this group was stored.");
+    if (auto s = check_sequence(operations[i], i); !s) return s;
   }
   const std::string group = "operations " + std::to_string(operations.front().sequence) + " to " +
                             std::to_string(operations.back().sequence);
@@ -192,12 +247,9 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
     rows.resize(operations.size());
     for (std::size_t i = 0; i < operations.size(); ++i) {
       const core::Operation& op = operations[i];
-      if (!logged_ids_->insert(op.id)) {
+      if (auto s = log_id(op); !s) {
         forget();
-        return core::make_error("duplicate_operation", "id",
-                                "Operation " + std::to_string(op.sequence) + " has the id '" + op.id +
-                                    "' of an operation already in the log (a resend is applied once). "
-                                    "Nothing of this group was stored.");
+        return s;
       }
       note_before(*replica_, op, touched);
       auto applied = core::apply_operation(*replica_, *taxonomy_, op, core::ApplyMode::Follow);
@@ -213,35 +265,12 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
       rows[i].participant = subject_participant(*applied);
       rows[i].meeting = subject_meeting(*applied);
     }
-    SQLite::Statement& insert = *insert_operation_;
-    for (std::size_t i = 0; i < operations.size(); ++i) {
-      const core::Operation& op = operations[i];
-      const LogRow& row = rows[i];
-      insert.bind(1, static_cast<std::int64_t>(op.sequence));
-      insert.bindNoCopy(2, op.id);
-      insert.bindNoCopy(3, core::operation_type(op.payload));  // static text
-      insert.bindNoCopy(4, core::to_string(op.actor.role));
-      insert.bind(5, static_cast<std::int64_t>(op.actor.participant));
-      insert.bind(6, static_cast<std::int64_t>(op.at));
-      if (row.participant != 0) insert.bind(7, static_cast<std::int64_t>(row.participant)); else insert.bind(7);
-      if (row.meeting != 0) insert.bind(8, static_cast<std::int64_t>(row.meeting)); else insert.bind(8);
-      insert.bindNoCopy(9, row.json);
-      insert.exec();
-      insert.reset();
-    }
-    for (const auto& [person, erased_at] : touched.erased)
-      detail::erase_from_log(*db_, *replica_, person, erased_at);
-    derived_->write(*replica_, touched, operations.back().sequence);
-    if (!credentials.empty()) {
-      SQLite::Statement put(*db_, "INSERT OR REPLACE INTO credentials (token_hash, role, participant) VALUES (?, ?, ?)");
-      for (const Credential& c : credentials) {
-        put.bind(1, c.token_hash);
-        put.bind(2, core::to_string(c.role));
-        put.bind(3, static_cast<std::int64_t>(c.participant));
-        put.exec();
-        put.reset();
-      }
-    }
+    for (std::size_t i = 0; i < operations.size(); ++i)
+      insert_log_row(operations[i], rows[i].json, rows[i].participant, rows[i].meeting);
+    const RowImages images = read_rows(*replica_, touched, operations.back().sequence);
+    write_derived(images);
+    derived_->write_event(images);
+    write_credentials(credentials);
     transaction.commit();
   } catch (const std::exception& e) {
     insert_operation_->tryReset();
@@ -250,13 +279,58 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
     error.message += " Nothing of this group was stored.";
     return error;
   }
-  last_sequence_ = operations.back().sequence;
-  if (!touched.erased.empty() && !memory_) {
-    // Move the rewritten pages into the database file and empty the write-ahead log, so the old
-    // page images with the erased data do not linger there. A reader holding an old snapshot
-    // can delay this; the log is then overwritten as it is reused.
-    db_->tryExec("PRAGMA wal_checkpoint(TRUNCATE)");
+  after_commit(operations.back().sequence, !touched.erased.empty());
+  return core::Status::success();
+}
+
+core::Status SqliteEventStore::append_prepared(const std::vector<PreparedOperation>& operations,
+                                               const std::vector<Credential>& credentials) {
+  if (auto s = refuse_if_reader("append operations"); !s) return s;
+  if (operations.empty()) return append({}, credentials);
+  for (std::size_t i = 0; i < operations.size(); ++i) {
+    if (auto s = check_sequence(operations[i].operation, i); !s) return s;
   }
+  const std::string group = "operations " + std::to_string(operations.front().operation.sequence) +
+                            " to " + std::to_string(operations.back().operation.sequence);
+  // The store's own copy of the state does not follow these: a later append() reads it again.
+  replica_.reset();
+  bool erased = false;
+  try {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    const std::int64_t version = db_->execAndGet("PRAGMA data_version").getInt64();
+    if (data_version_ != -1 && version != data_version_) {
+      logged_ids_.reset();
+      data_version_ = version;
+      return core::make_error("changed", "file",
+                              "Another program wrote " + name() +
+                                  " since this store last read it, so the operations prepared from "
+                                  "the state it loaded may not fit what is stored; open it again. "
+                                  "Nothing of this group was stored.");
+    }
+    data_version_ = version;
+    if (auto s = read_ids(); !s) return s;
+    for (const PreparedOperation& p : operations) {
+      if (auto s = log_id(p.operation); !s) {
+        logged_ids_.reset();
+        return s;
+      }
+    }
+    for (const PreparedOperation& p : operations) insert_log_row(p.operation, p.json, p.participant, p.meeting);
+    for (const PreparedOperation& p : operations) {
+      write_derived(p.rows);
+      erased = erased || !p.rows.erased.empty();
+    }
+    derived_->write_event(operations.back().rows);
+    write_credentials(credentials);
+    transaction.commit();
+  } catch (const std::exception& e) {
+    insert_operation_->tryReset();
+    logged_ids_.reset();
+    core::Error error = to_error(e, "Cannot append " + group + " to " + name());
+    error.message += " Nothing of this group was stored.";
+    return error;
+  }
+  after_commit(operations.back().operation.sequence, erased);
   return core::Status::success();
 }
 
@@ -275,6 +349,10 @@ core::Status SqliteEventStore::refresh_for_append() {
     if (!state) return state.error();
     replica_ = std::move(*state);
   }
+  return read_ids();
+}
+
+core::Status SqliteEventStore::read_ids() {
   if (!logged_ids_) {
     logged_ids_.emplace();
     logged_ids_->reserve(static_cast<std::size_t>(last_sequence_) + 1024);

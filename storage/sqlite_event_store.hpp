@@ -26,6 +26,8 @@ class SqliteEventStore final : public EventStore {
   using EventStore::append;
   core::Status append(const std::vector<core::Operation>& operations,
                       const std::vector<Credential>& credentials) override;
+  core::Status append_prepared(const std::vector<PreparedOperation>& operations,
+                               const std::vector<Credential>& credentials) override;
   core::Result<std::vector<core::Operation>> read_after(std::uint64_t after,
                                                         std::size_t limit) override;
   std::uint64_t last_sequence() const override { return last_sequence_; }
@@ -45,6 +47,15 @@ class SqliteEventStore final : public EventStore {
   SqliteEventStore(std::filesystem::path file, const core::Taxonomy& taxonomy, bool reader);
   core::Status refuse_if_reader(const std::string& what) const;
   core::Status require_current_schema() const;
+  // The checks and steps both appends share.
+  core::Status check_sequence(const core::Operation& op, std::size_t position) const;
+  core::Status log_id(const core::Operation& op);
+  void insert_log_row(const core::Operation& op, const std::string& json, core::ParticipantId participant,
+                      core::MeetingId meeting);
+  void write_derived(const RowImages& rows);
+  void write_credentials(const std::vector<Credential>& credentials);
+  void after_commit(std::uint64_t last, bool erased);
+  core::Status read_ids();
   std::string name() const;
 
   std::filesystem::path file_;

@@ -1,0 +1,18 @@
+#include "storage/prepared_operation.hpp"
+
+#include "core/event/json_codec.hpp"
+
+namespace crossmatch::storage {
+
+PreparedOperation prepare_operation(const core::EventState& after, core::Operation applied, Touched noted) {
+  note_after(after, applied, noted);
+  PreparedOperation prepared;
+  prepared.json = core::operation_to_json(applied);
+  prepared.participant = subject_participant(applied);
+  prepared.meeting = subject_meeting(applied);
+  prepared.rows = read_rows(after, noted, applied.sequence);
+  prepared.operation = std::move(applied);
+  return prepared;
+}
+
+}  // namespace crossmatch::storage
