@@ -31,6 +31,7 @@
 #include "core/random.hpp"
 #include "storage/asset_files.hpp"
 #include "storage/event_store.hpp"
+#include "storage/prepared_operation.hpp"
 
 namespace crossmatch::bench {
 namespace {
@@ -105,6 +106,31 @@ core::Result<Rate> time_store(const std::filesystem::path& file, const core::Tax
   const auto start = Clock::now();
   for (const auto& part : groups) {
     if (auto s = (*store)->append(part); !s) return s.error();
+  }
+  const double wall = seconds_since(start);
+  return Rate{static_cast<double>(count) / wall,
+              (cpu_seconds() - cpu_start) * 1e6 / static_cast<double>(count)};
+}
+
+// The store as the hub uses it: the operations prepared for the log by the thread that applied
+// them (the hub's network thread, ahead of the storage thread), made before the clock starts as
+// the bare loop's JSON is; the store only writes.
+core::Result<Rate> time_store_prepared(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
+                                       const std::vector<core::Operation>& setup,
+                                       const std::vector<storage::PreparedOperation>& timed,
+                                       std::size_t group, std::size_t count) {
+  remove_database(file);
+  auto store = storage::EventStore::open(file, taxonomy, true);
+  if (!store) return store.error();
+  if (auto s = (*store)->append(setup); !s) return s.error();
+  std::vector<std::vector<storage::PreparedOperation>> groups;
+  for (std::size_t i = 0; i < count; i += group)
+    groups.emplace_back(timed.begin() + static_cast<long>(i),
+                        timed.begin() + static_cast<long>(std::min(count, i + group)));
+  const double cpu_start = cpu_seconds();
+  const auto start = Clock::now();
+  for (const auto& part : groups) {
+    if (auto s = (*store)->append_prepared(part, {}); !s) return s.error();
   }
   const double wall = seconds_since(start);
   return Rate{static_cast<double>(count) / wall,
@@ -201,32 +227,64 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
     std::cout << "  per operation, alone: JSON encoding " << std::fixed << std::setprecision(2)
               << encode_us << " us, applying it in Follow mode " << apply_us << " us\n";
   }
-  std::cout
-      << "  group   store ops/s   bare INSERT ops/s   store/bare   processor us/op: store  bare"
-         "   disk flush ms\n";
+  // The operations as the hub's network thread hands them over: applied there, in order, and
+  // prepared right after each (JSON, lookup columns, copies of the rows it changed).
+  std::vector<storage::PreparedOperation> prepared;
+  {
+    core::EventState state;
+    for (const auto& op : setup) {
+      if (!core::apply_operation(state, taxonomy, op, core::ApplyMode::Follow))
+        return fail("the set-up does not apply");
+    }
+    prepared.reserve(timed.size());
+    double prepare_cpu = 0;
+    for (const auto& op : timed) {
+      storage::Touched noted;
+      storage::note_before(state, op, noted);
+      auto applied = core::apply_operation(state, taxonomy, op, core::ApplyMode::Follow);
+      if (!applied) return fail("an operation does not apply");
+      const double t = cpu_seconds();
+      prepared.push_back(storage::prepare_operation(state, std::move(*applied), std::move(noted)));
+      prepare_cpu += cpu_seconds() - t;
+    }
+    std::cout << "  preparing it for the log where it was applied (the hub's network thread: JSON, lookup "
+                 "columns, copies of its rows): "
+              << std::setprecision(2) << prepare_cpu * 1e6 / static_cast<double>(timed.size())
+              << " us per operation, clock reads included\n";
+  }
+  std::cout << "  store: operations prepared where they were applied (the hub's way); store applying: "
+               "the store applies each one itself (append())\n"
+            << "  group   store ops/s   bare INSERT ops/s   store/bare   processor us/op: store  bare"
+               "   disk flush ms   store applying: ops/s  /bare  us/op\n";
   const std::map<std::size_t, std::size_t> counts = {
       {1, 300}, {10, 3000}, {100, 20000}, {1000, 20000}};
   for (const auto& [group, wanted] : counts) {
     if (only_group != 0 && group != static_cast<std::size_t>(only_group)) continue;
     const std::size_t count = std::min(wanted, timed.size());
-    std::vector<double> store_rates, bare_rates, store_cpu, bare_cpu, flushes;
+    std::vector<double> store_rates, bare_rates, store_cpu, bare_cpu, flushes, applying_rates, applying_cpu;
     for (int r = 0; r < repeat; ++r) {
       flushes.push_back(flush_ms(dir));
-      // Side by side, alternating, so both see the same disk and the same neighbours.
-      auto rate = time_store(dir / "append-store.db", taxonomy, setup, timed, group, count);
+      // Side by side, alternating, so all see the same disk and the same neighbours.
+      auto rate = time_store_prepared(dir / "append-store.db", taxonomy, setup, prepared, group, count);
       if (!rate) return fail(rate.error().message);
       store_rates.push_back(rate->per_second);
       store_cpu.push_back(rate->cpu_us);
       const Rate bare = time_bare(dir / "append-bare.db", json, setup.size() + 1, group, count);
       bare_rates.push_back(bare.per_second);
       bare_cpu.push_back(bare.cpu_us);
+      auto applying = time_store(dir / "append-store.db", taxonomy, setup, timed, group, count);
+      if (!applying) return fail(applying.error().message);
+      applying_rates.push_back(applying->per_second);
+      applying_cpu.push_back(applying->cpu_us);
     }
-    const double s = median(store_rates), b = median(bare_rates);
+    const double s = median(store_rates), b = median(bare_rates), a = median(applying_rates);
     std::cout << "  " << std::setw(5) << group << "   " << std::setw(11) << std::fixed
               << std::setprecision(0) << s << "   " << std::setw(17) << b << "   " << std::setw(9)
               << std::setprecision(1) << 100.0 * s / b << " %   " << std::setw(21)
               << median(store_cpu) << std::setw(6) << median(bare_cpu) << std::setw(16)
-              << std::setprecision(3) << median(flushes) << "   (" << count << " operations)\n";
+              << std::setprecision(3) << median(flushes) << std::setw(24) << std::setprecision(0) << a
+              << std::setw(6) << std::setprecision(0) << 100.0 * a / b << "%" << std::setw(6)
+              << std::setprecision(1) << median(applying_cpu) << "   (" << count << " operations)\n";
   }
   remove_database(dir / "append-store.db");
   remove_database(dir / "append-bare.db");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/event/event_state.hpp"
 #include "core/event/operation.hpp"
 
 namespace crossmatch::net {
@@ -35,9 +36,14 @@ class HubLog {
   virtual ~HubLog() = default;
   virtual void set_listener(DurabilityListener* listener) = 0;
 
+  // Called just before the sequencer applies `op`, with the state before it: the log may note
+  // there what the operation is about to change. A refused operation is followed by no append.
+  virtual void before_apply(const core::EventState& before, const core::Operation& op) = 0;
   // Queues an applied, sequenced operation (and a credential to store with it) for the next
-  // group commit; durability is reported through the listener.
-  virtual void append(core::Operation op, std::optional<HubCredential> credential) = 0;
+  // group commit; durability is reported through the listener. `after` is the state right after
+  // the operation, which the log may read during this call (the storage thread then only writes).
+  virtual void append(core::Operation op, std::optional<HubCredential> credential,
+                      const core::EventState& after) = 0;
   // Stores a credential outside any operation (a fresh token for a resent registration).
   virtual void put_credential(HubCredential credential, std::function<void(core::Status)> done) = 0;
   virtual void find_credential(std::string token_hash,

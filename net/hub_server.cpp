@@ -383,6 +383,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
       return;
     }
     const core::Actor actor{c->viewer.role, c->viewer.participant};
+    log_.before_apply(sequencer_.state(), op);
     auto outcome = sequencer_.submit(std::move(op), actor, unix_ms());
     if (!outcome) {
       ++counters_.refused;
@@ -413,7 +414,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     }
     pending.replies.push_back(Reply{c, make_line(encode(ack)), becomes});
     if (change_listener_) change_listener_(applied);
-    log_.append(std::move(applied), std::move(credential));
+    log_.append(std::move(applied), std::move(credential), sequencer_.state());
     pending_.push_back(std::move(pending));
   }
 

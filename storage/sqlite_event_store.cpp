@@ -140,11 +140,13 @@ core::Result<LoadedEvent> SqliteEventStore::load() {
     transaction.commit();
     last_sequence_ = loaded.last_sequence;
     if (!reader_) {
-      // The writer keeps its own copies for the appends to come.
-      replica_ = *state;
+      // The writer keeps the ids for the appends to come. Not a copy of the state: the hub
+      // prepares its operations where it applies them (append_prepared); append() reads the
+      // state again when it needs it.
       logged_ids_.emplace();
       logged_ids_->reserve(loaded.operation_ids.size());
       for (const auto& [id, seq] : loaded.operation_ids) logged_ids_->insert(id);
+      if (version != data_version_) replica_.reset();  // another program wrote the file
       data_version_ = version;
     }
     loaded.state = std::move(*state);

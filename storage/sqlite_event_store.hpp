@@ -76,9 +76,10 @@ class SqliteEventStore final : public EventStore {
   };
   std::vector<LogRow> log_rows_;
   std::uint64_t last_sequence_ = 0;
-  // The writer's copy of the stored state: each appended operation is applied to it (Follow
-  // mode) to know which derived rows to rewrite. Dropped after a failed append and read again
-  // from the tables, so it never runs ahead of what is stored.
+  // The writer's copy of the stored state, for append(): each operation is applied to it
+  // (Follow mode) to know which derived rows to rewrite. Read from the tables by the first
+  // append() that needs it; dropped after a failed append and by append_prepared() (whose caller
+  // holds the state), so it never runs ahead of or behind what is stored.
   std::optional<core::EventState> replica_;
   // The client ids in the log. The log keeps no unique index on them (see event_schema.cpp): an
   // append with an id already there is refused here, before anything is written. Read from the

@@ -3,6 +3,7 @@
 #include <asio.hpp>
 
 #include <chrono>
+#include <utility>
 
 namespace crossmatch::hub {
 namespace {
@@ -46,8 +47,15 @@ void StorageWorker::push(Job job) {
   wake_.notify_one();
 }
 
-void StorageWorker::append(core::Operation op, std::optional<net::HubCredential> credential) {
-  push(Append{std::move(op), std::move(credential)});
+void StorageWorker::before_apply(const core::EventState& before, const core::Operation& op) {
+  noted_.clear();
+  storage::note_before(before, op, noted_);
+}
+
+void StorageWorker::append(core::Operation op, std::optional<net::HubCredential> credential,
+                           const core::EventState& after) {
+  push(Append{storage::prepare_operation(after, std::move(op), std::exchange(noted_, {})),
+              std::move(credential)});
 }
 
 void StorageWorker::put_credential(net::HubCredential credential, std::function<void(core::Status)> done) {
@@ -133,7 +141,7 @@ void StorageWorker::run() {
 
 void StorageWorker::commit(std::vector<Append>& group) {
   if (failed_) return;
-  std::vector<core::Operation> ops;
+  std::vector<storage::PreparedOperation> ops;
   std::vector<storage::Credential> credentials;
   ops.reserve(group.size());
   for (Append& a : group) {
@@ -143,7 +151,7 @@ void StorageWorker::commit(std::vector<Append>& group) {
   // A newcomer's token is stored in the transaction of the registration it belongs to, and the
   // hub hands it out only once both are durable.
   const auto started = std::chrono::steady_clock::now();
-  core::Status status = store_.append(ops, credentials);
+  core::Status status = store_.append_prepared(ops, credentials);
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (!status) {
     failed_ = true;
@@ -159,7 +167,7 @@ void StorageWorker::commit(std::vector<Append>& group) {
     longest_commit_ms_ = std::max(longest_commit_ms_, ms);
     commit_ms_ += ms;
   }
-  const std::uint64_t last = ops.back().sequence;
+  const std::uint64_t last = ops.back().operation.sequence;
   post([this, last] {
     if (listener_) listener_->on_durable(last);
   });

@@ -29,7 +29,11 @@ class StorageWorker final : public net::HubLog {
   void stop();
 
   void set_listener(net::DurabilityListener* listener) override;
-  void append(core::Operation op, std::optional<net::HubCredential> credential) override;
+  // On the network thread: the operation is prepared for the log there (its JSON and the rows it
+  // changed, read from `after`), so the storage thread only writes and applies nothing again.
+  void before_apply(const core::EventState& before, const core::Operation& op) override;
+  void append(core::Operation op, std::optional<net::HubCredential> credential,
+              const core::EventState& after) override;
   void put_credential(net::HubCredential credential, std::function<void(core::Status)> done) override;
   void find_credential(std::string token_hash,
                        std::function<void(core::Result<std::optional<net::HubCredential>>)> done) override;
@@ -45,7 +49,7 @@ class StorageWorker final : public net::HubLog {
 
  private:
   struct Append {
-    core::Operation op;
+    storage::PreparedOperation op;
     std::optional<net::HubCredential> credential;
   };
   struct PutCredential {
@@ -71,6 +75,7 @@ class StorageWorker final : public net::HubLog {
   storage::EventStore& store_;
   asio::io_context& network_;
   net::DurabilityListener* listener_ = nullptr;  // read on the network thread only
+  storage::Touched noted_;                       // network thread only: by before_apply()
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Job> jobs_;
