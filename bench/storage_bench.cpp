@@ -116,13 +116,13 @@ core::Result<Rate> time_store(const std::filesystem::path& file, const core::Tax
 // them (the hub's network thread, ahead of the storage thread), made before the clock starts as
 // the bare loop's JSON is; the store only writes.
 core::Result<Rate> time_store_prepared(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
-                                       const std::vector<core::Operation>& setup,
+                                       const std::vector<storage::PreparedOperation>& setup,
                                        const std::vector<storage::PreparedOperation>& timed,
                                        std::size_t group, std::size_t count) {
   remove_database(file);
   auto store = storage::EventStore::open(file, taxonomy, true);
   if (!store) return store.error();
-  if (auto s = (*store)->append(setup); !s) return s.error();
+  if (auto s = (*store)->append_prepared(setup, {}); !s) return s.error();
   std::vector<std::vector<storage::PreparedOperation>> groups;
   for (std::size_t i = 0; i < count; i += group)
     groups.emplace_back(timed.begin() + static_cast<long>(i),
@@ -229,12 +229,15 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
   }
   // The operations as the hub's network thread hands them over: applied there, in order, and
   // prepared right after each (JSON, lookup columns, copies of the rows it changed).
-  std::vector<storage::PreparedOperation> prepared;
+  std::vector<storage::PreparedOperation> prepared_setup, prepared;
   {
     core::EventState state;
     for (const auto& op : setup) {
-      if (!core::apply_operation(state, taxonomy, op, core::ApplyMode::Follow))
-        return fail("the set-up does not apply");
+      storage::Touched noted;
+      storage::note_before(state, op, noted);
+      auto applied = core::apply_operation(state, taxonomy, op, core::ApplyMode::Follow);
+      if (!applied) return fail("the set-up does not apply");
+      prepared_setup.push_back(storage::prepare_operation(state, std::move(*applied), std::move(noted)));
     }
     prepared.reserve(timed.size());
     double prepare_cpu = 0;
@@ -265,7 +268,7 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
     for (int r = 0; r < repeat; ++r) {
       flushes.push_back(flush_ms(dir));
       // Side by side, alternating, so all see the same disk and the same neighbours.
-      auto rate = time_store_prepared(dir / "append-store.db", taxonomy, setup, prepared, group, count);
+      auto rate = time_store_prepared(dir / "append-store.db", taxonomy, prepared_setup, prepared, group, count);
       if (!rate) return fail(rate.error().message);
       store_rates.push_back(rate->per_second);
       store_cpu.push_back(rate->cpu_us);

@@ -200,13 +200,15 @@ void DerivedTables::write_participant(const core::Participant& p) {
 
 namespace {
 
-void bind_meeting(SQLite::Statement& s, const core::Meeting& m, std::int64_t sequence) {
+// `preferred` is the meeting's preferred slots as text; like the meeting, it outlives the run.
+void bind_meeting(SQLite::Statement& s, const core::Meeting& m, const std::string& preferred,
+                  std::int64_t sequence) {
   s.bind(1, static_cast<std::int64_t>(m.id));
   s.bind(2, static_cast<std::int64_t>(m.requester));
   s.bind(3, static_cast<std::int64_t>(m.invitee));
   s.bind(4, m.introduced ? 1 : 0);
-  s.bindNoCopy(5, m.message);  // the state outlives the statement's run
-  s.bind(6, encode_slots(m.preferred));
+  s.bindNoCopy(5, m.message);  // the rows outlive the statement's run
+  s.bindNoCopy(6, preferred);
   s.bind(7, m.requester_accepted ? 1 : 0);
   s.bind(8, m.invitee_accepted ? 1 : 0);
   s.bindNoCopy(9, core::to_string(m.status));
@@ -225,15 +227,16 @@ void bind_meeting(SQLite::Statement& s, const core::Meeting& m, std::int64_t seq
 }  // namespace
 
 void DerivedTables::write_meeting(const core::Meeting& m, bool created) {
+  const std::string preferred = encode_slots(m.preferred);
   if (!created) {
-    bind_meeting(update_meeting_, m, sequence_);
+    bind_meeting(update_meeting_, m, preferred, sequence_);
     const int changed = update_meeting_.exec();
     update_meeting_.reset();
     if (changed > 0) return;
   }
   // A new meeting; or no row, or (never from the rules) one whose people differ: the insert then
   // fails on the primary key instead of rewriting who met whom unchecked.
-  bind_meeting(insert_meeting_, m, sequence_);
+  bind_meeting(insert_meeting_, m, preferred, sequence_);
   run(insert_meeting_);
 }
 
@@ -248,7 +251,7 @@ void DerivedTables::write_feedback(core::MeetingId meeting, core::ParticipantId 
   feedback_.bind(1, static_cast<std::int64_t>(meeting));
   feedback_.bind(2, static_cast<std::int64_t>(person));
   feedback_.bind(3, feedback.rating);
-  feedback_.bind(4, feedback.comment);
+  feedback_.bindNoCopy(4, feedback.comment);
   run(feedback_);
 }
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <mutex>
 #include <system_error>
 
 namespace crossmatch::storage::detail {
@@ -35,6 +36,12 @@ core::Result<std::unique_ptr<SQLite::Database>> open_database(const std::filesys
                                     " does not exist.");
     }
   }
+  // SQLite counts the memory it holds (for sqlite3_memory_used, which nothing here reads) under a
+  // process-wide mutex on every allocation it makes; off before its first connection. Too late
+  // once SQLite is initialised (another part opened a database first): it then says so, and
+  // nothing changes.
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   // One thread uses a connection at a time, so SQLite's per-call mutex is not needed.
   int flags = (read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLite::OPEN_NOMUTEX;
   if (create && !read_only) flags |= SQLite::OPEN_CREATE;
