@@ -71,6 +71,15 @@ DerivedTables::DerivedTables(SQLite::Database& db)
                       "calendar_index = coalesce(?11, calendar_index), "
                       "calendar_table = coalesce(?12, calendar_table), last_change = ?18 "
                       "WHERE id = ?1 AND requester = ?2 AND invitee = ?3"),
+      // The same for a meeting whose slot and table are the ones stored: with them left out, the
+      // update changes no column under a foreign key, so SQLite needs no statement journal (a
+      // copy of every page the update changes, to undo the statement alone) and no lookups.
+      update_meeting_same_place_(db,
+                                 "UPDATE meetings SET introduced = ?4, message = ?5, preferred = ?6, "
+                                 "requester_accepted = ?7, invitee_accepted = ?8, status = ?9, "
+                                 "closed_by = ?13, close_reason = ?14, held = ?15, requested_at = ?16, "
+                                 "accepted_at = ?17, last_change = ?18 "
+                                 "WHERE id = ?1 AND requester = ?2 AND invitee = ?3"),
       insert_meeting_(db,
                       "INSERT INTO meetings (id, requester, invitee, introduced, message, preferred, "
                       "requester_accepted, invitee_accepted, status, slot_session, slot_index, "
@@ -229,16 +238,26 @@ void bind_meeting(SQLite::Statement& s, const core::Meeting& m, const std::strin
 void DerivedTables::write_meeting(const core::Meeting& m, bool created) {
   const std::string preferred = encode_slots(m.preferred);
   if (!created) {
-    bind_meeting(update_meeting_, m, preferred, sequence_);
-    const int changed = update_meeting_.exec();
-    update_meeting_.reset();
-    if (changed > 0) return;
+    const auto known = stored_placement_.find(m.id);
+    SQLite::Statement& update =
+        known != stored_placement_.end() && known->second == m.placement ? update_meeting_same_place_
+                                                                         : update_meeting_;
+    bind_meeting(update, m, preferred, sequence_);
+    const int changed = update.exec();
+    update.reset();
+    if (changed > 0) {
+      stored_placement_[m.id] = m.placement;
+      return;
+    }
   }
   // A new meeting; or no row, or (never from the rules) one whose people differ: the insert then
   // fails on the primary key instead of rewriting who met whom unchecked.
   bind_meeting(insert_meeting_, m, preferred, sequence_);
   run(insert_meeting_);
+  stored_placement_[m.id] = m.placement;
 }
+
+void DerivedTables::forget() { stored_placement_.clear(); }
 
 void DerivedTables::write_feedback(core::MeetingId meeting, core::ParticipantId person,
                                    const core::MeetingFeedback& feedback) {

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "core/event/event_state.hpp"
 #include "storage/row_images.hpp"
@@ -25,6 +26,9 @@ class DerivedTables {
   void write(const RowImages& rows);
   // Rewrites the event row (a group writes it once, from its last images). Throws likewise.
   void write_event(const RowImages& rows);
+  // Forgets what it knows of the stored rows: after a transaction that did not commit, or when
+  // another connection may have written the file.
+  void forget();
 
  private:
   void write_session(const core::Session& session);
@@ -41,10 +45,13 @@ class DerivedTables {
   void write_clinic_themes(core::ParticipantId participant, const std::vector<core::ClinicTableId>* themes);
 
   SQLite::Statement event_, session_, delete_session_, table_, delete_table_, participant_,
-      update_meeting_, insert_meeting_, feedback_, delete_feedback_, round_, team_, member_,
+      update_meeting_, update_meeting_same_place_, insert_meeting_, feedback_, delete_feedback_, round_, team_, member_,
       announcement_, pitch_session_, delete_pitches_, pitch_, clinic_table_, clinic_themes_,
       delete_clinic_themes_;
   std::int64_t sequence_ = 0;
+  // Each meeting's slot and table as written by this connection in committed transactions (or
+  // in the current one): a meeting found here with the same placement is updated without it.
+  std::unordered_map<core::MeetingId, std::optional<core::Placement>> stored_placement_;
   // The event's settings as last written, and their JSON text.
   core::EventSettings settings_;
   std::optional<std::string> settings_text_;

@@ -146,7 +146,10 @@ core::Result<LoadedEvent> SqliteEventStore::load() {
       logged_ids_.emplace();
       logged_ids_->reserve(loaded.operation_ids.size());
       for (const auto& [id, seq] : loaded.operation_ids) logged_ids_->insert(id);
-      if (version != data_version_) replica_.reset();  // another program wrote the file
+      if (version != data_version_) {  // another program wrote the file
+        replica_.reset();
+        derived_->forget();
+      }
       data_version_ = version;
     }
     loaded.state = std::move(*state);
@@ -235,6 +238,7 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
   const auto forget = [&] {
     replica_.reset();
     logged_ids_.reset();
+    derived_->forget();
   };
   try {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -302,6 +306,7 @@ core::Status SqliteEventStore::append_prepared(const std::vector<PreparedOperati
     const std::int64_t version = db_->execAndGet("PRAGMA data_version").getInt64();
     if (data_version_ != -1 && version != data_version_) {
       logged_ids_.reset();
+      derived_->forget();
       data_version_ = version;
       return core::make_error("changed", "file",
                               "Another program wrote " + name() +
@@ -328,6 +333,7 @@ core::Status SqliteEventStore::append_prepared(const std::vector<PreparedOperati
   } catch (const std::exception& e) {
     insert_operation_->tryReset();
     logged_ids_.reset();
+    derived_->forget();
     core::Error error = to_error(e, "Cannot append " + group + " to " + name());
     error.message += " Nothing of this group was stored.";
     return error;
@@ -343,6 +349,7 @@ core::Status SqliteEventStore::refresh_for_append() {
     // Before the first append or load(), or after another connection wrote the file.
     replica_.reset();
     logged_ids_.reset();
+    derived_->forget();
     data_version_ = version;
   }
   if (!replica_) {
