@@ -22,7 +22,9 @@ using namespace crossmatch;
 namespace {
 
 // The child: appends until killed, writing "sequence id" for every operation of each group once
-// append() has returned success, that is once the group is durable.
+// the append has returned success, that is once the group is durable. Odd rounds append as the
+// hub does, operations prepared where they were applied (append_prepared); even rounds let the
+// store apply them (append).
 [[noreturn]] void append_until_killed(const std::filesystem::path& file, int round, int out) {
   auto store = storage::EventStore::open(file, test::taxonomy(), false);
   if (!store) _exit(10);
@@ -31,9 +33,12 @@ namespace {
   test::EventScript script(1000 + static_cast<std::uint64_t>(round));
   script.restore(*loaded);
   core::Rng rng(static_cast<std::uint64_t>(round));
+  core::EventState state = loaded->state;
   for (int groups = 0; groups < 400; ++groups) {
     const auto ops = script.random_in_order(rng.between(1, 12));
-    if (!(*store)->append(ops)) _exit(12);
+    const bool stored = round % 2 == 1 ? (*store)->append_prepared(test::prepare_in_order(state, ops), {}).ok()
+                                       : (*store)->append(ops).ok();
+    if (!stored) _exit(12);
     std::string acknowledged;
     for (const auto& op : ops) acknowledged += std::to_string(op.sequence) + " " + op.id + "\n";
     if (::write(out, acknowledged.data(), acknowledged.size()) != static_cast<ssize_t>(acknowledged.size())) _exit(13);

@@ -3,7 +3,6 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
-#include "storage/prepared_operation.hpp"
 #include "tests/storage/storage_fixture.hpp"
 
 namespace crossmatch::test {
@@ -34,20 +33,6 @@ std::vector<std::string> dump_tables(const std::filesystem::path& file) {
   return out;
 }
 
-// Applies `ops` in order to `state` as the hub's sequencer did, preparing each right after.
-std::vector<storage::PreparedOperation> prepare_all(core::EventState& state,
-                                                    const std::vector<core::Operation>& ops) {
-  std::vector<storage::PreparedOperation> prepared;
-  for (const core::Operation& op : ops) {
-    storage::Touched noted;
-    storage::note_before(state, op, noted);
-    auto applied = core::apply_operation(state, taxonomy(), op, core::ApplyMode::Follow);
-    REQUIRE_MESSAGE(applied, applied.error().message);
-    prepared.push_back(storage::prepare_operation(state, std::move(*applied), std::move(noted)));
-  }
-  return prepared;
-}
-
 TEST_CASE("prepared operations store the same log and rows as operations the store applies") {
   for (std::uint64_t seed : {3u, 17u, 29u}) {
     CAPTURE(seed);
@@ -74,7 +59,7 @@ TEST_CASE("prepared operations store the same log and rows as operations the sto
     }
     // Prepared on the side, appended in groups of random sizes.
     core::EventState state;
-    const auto prepared = prepare_all(state, ops);
+    const auto prepared = prepare_in_order(state, ops);
     core::Rng rng(seed);
     {
       auto store = open_store(dir / "prepared.db");
@@ -103,8 +88,8 @@ TEST_CASE("a refused prepared group stores nothing, and both ways of appending g
   const auto setup = script.set_up(8);
   const auto later = script.random_in_order(60, false);
   core::EventState state;
-  const auto prepared_setup = prepare_all(state, setup);
-  const auto prepared_later = prepare_all(state, later);
+  const auto prepared_setup = prepare_in_order(state, setup);
+  const auto prepared_later = prepare_in_order(state, later);
   const auto file = dir / "event.db";
   auto store = open_store(file);
   REQUIRE(store->append_prepared(prepared_setup, {}));

@@ -18,6 +18,7 @@
 #include "core/event/sequencer.hpp"
 #include "core/random.hpp"
 #include "storage/event_store.hpp"
+#include "storage/prepared_operation.hpp"
 #include "tests/event_fixture.hpp"
 
 namespace crossmatch::test {
@@ -335,6 +336,21 @@ class EventScript {
 };
 
 // Appends in groups of `group` operations, requiring success.
+// Applies `ops` in order to `state`, as the hub's sequencer did, preparing each for the log right
+// after it, as the hub's network thread does (append_prepared).
+inline std::vector<storage::PreparedOperation> prepare_in_order(core::EventState& state,
+                                                                const std::vector<core::Operation>& ops) {
+  std::vector<storage::PreparedOperation> prepared;
+  for (const core::Operation& op : ops) {
+    storage::Touched noted;
+    storage::note_before(state, op, noted);
+    auto applied = core::apply_operation(state, taxonomy(), op, core::ApplyMode::Follow);
+    REQUIRE_MESSAGE(applied, applied.error().message);
+    prepared.push_back(storage::prepare_operation(state, std::move(*applied), std::move(noted)));
+  }
+  return prepared;
+}
+
 inline void append_all(storage::EventStore& store, const std::vector<core::Operation>& ops, std::size_t group = 7) {
   for (std::size_t i = 0; i < ops.size(); i += group) {
     const std::vector<core::Operation> part(ops.begin() + static_cast<long>(i),
