@@ -387,11 +387,16 @@ int bench_load(const std::filesystem::path& dir, const core::Taxonomy& taxonomy,
   core::Operation erase;
   erase.id = "bench-erase";
   erase.payload = core::Erase{busiest};
+  // As the hub erases: prepared where it was applied, the store then only writes.
+  storage::Touched noted;
+  storage::note_before(sequencer.state(), erase, noted);
   auto erased =
       sequencer.submit(std::move(erase), core::Actor{core::Role::Organiser, 0}, 1'790'000'000'000);
   if (!erased) return fail(erased.error().message);
   start = Clock::now();
-  if (auto s = (*store)->append({erased->applied}); !s) return fail(s.error().message);
+  const storage::PreparedOperation prepared =
+      storage::prepare_operation(sequencer.state(), erased->applied, std::move(noted));
+  if (auto s = (*store)->append_prepared({prepared}, {}); !s) return fail(s.error().message);
   std::cout << "  erasing the participant with the most meetings (" << most << ") from a log of "
             << log->size() << " operations: " << seconds_since(start)
             << " s (one pass over the log, rewrite, checkpoint)\n";
