@@ -88,53 +88,39 @@ struct Rate {
   double cpu_us = 0;
 };
 
-// The store: the set-up untimed, then `count` operations in groups of `group`.
+// The store: the set-up untimed, then `count` operations in groups of `group`, each group given
+// to `append` (the store applying them itself, or operations prepared where they were applied,
+// as the hub's network thread hands them to its storage thread).
+template <class Op, class Append>
 core::Result<Rate> time_store(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
-                              const std::vector<core::Operation>& setup,
-                              const std::vector<core::Operation>& timed, std::size_t group,
-                              std::size_t count) {
+                              const std::vector<Op>& setup, const std::vector<Op>& timed,
+                              std::size_t group, std::size_t count, Append append) {
   remove_database(file);
   auto store = storage::EventStore::open(file, taxonomy, true);
   if (!store) return store.error();
-  if (auto s = (*store)->append(setup); !s) return s.error();
+  if (auto s = append(**store, setup); !s) return s.error();
   // The groups are cut before the clock starts, as the bare loop's JSON is made before its own.
-  std::vector<std::vector<core::Operation>> groups;
+  std::vector<std::vector<Op>> groups;
   for (std::size_t i = 0; i < count; i += group)
     groups.emplace_back(timed.begin() + static_cast<long>(i),
                         timed.begin() + static_cast<long>(std::min(count, i + group)));
   const double cpu_start = cpu_seconds();
   const auto start = Clock::now();
   for (const auto& part : groups) {
-    if (auto s = (*store)->append(part); !s) return s.error();
+    if (auto s = append(**store, part); !s) return s.error();
   }
   const double wall = seconds_since(start);
   return Rate{static_cast<double>(count) / wall,
               (cpu_seconds() - cpu_start) * 1e6 / static_cast<double>(count)};
 }
 
-// The store as the hub uses it: the operations prepared for the log by the thread that applied
-// them (the hub's network thread, ahead of the storage thread), made before the clock starts as
-// the bare loop's JSON is; the store only writes.
-core::Result<Rate> time_store_prepared(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
-                                       const std::vector<storage::PreparedOperation>& setup,
-                                       const std::vector<storage::PreparedOperation>& timed,
-                                       std::size_t group, std::size_t count) {
-  remove_database(file);
-  auto store = storage::EventStore::open(file, taxonomy, true);
-  if (!store) return store.error();
-  if (auto s = (*store)->append_prepared(setup, {}); !s) return s.error();
-  std::vector<std::vector<storage::PreparedOperation>> groups;
-  for (std::size_t i = 0; i < count; i += group)
-    groups.emplace_back(timed.begin() + static_cast<long>(i),
-                        timed.begin() + static_cast<long>(std::min(count, i + group)));
-  const double cpu_start = cpu_seconds();
-  const auto start = Clock::now();
-  for (const auto& part : groups) {
-    if (auto s = (*store)->append_prepared(part, {}); !s) return s.error();
-  }
-  const double wall = seconds_since(start);
-  return Rate{static_cast<double>(count) / wall,
-              (cpu_seconds() - cpu_start) * 1e6 / static_cast<double>(count)};
+core::Status applying(storage::EventStore& store, const std::vector<core::Operation>& ops) {
+  return store.append(ops);
+}
+
+core::Status prepared_where_applied(storage::EventStore& store,
+                                    const std::vector<storage::PreparedOperation>& ops) {
+  return store.append_prepared(ops, {});
 }
 
 // The floor: the same operations' JSON inserted into one bare table, committed every `group`
@@ -268,17 +254,18 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
     for (int r = 0; r < repeat; ++r) {
       flushes.push_back(flush_ms(dir));
       // Side by side, alternating, so all see the same disk and the same neighbours.
-      auto rate = time_store_prepared(dir / "append-store.db", taxonomy, prepared_setup, prepared, group, count);
+      auto rate = time_store(dir / "append-store.db", taxonomy, prepared_setup, prepared, group, count,
+                             prepared_where_applied);
       if (!rate) return fail(rate.error().message);
       store_rates.push_back(rate->per_second);
       store_cpu.push_back(rate->cpu_us);
       const Rate bare = time_bare(dir / "append-bare.db", json, setup.size() + 1, group, count);
       bare_rates.push_back(bare.per_second);
       bare_cpu.push_back(bare.cpu_us);
-      auto applying = time_store(dir / "append-store.db", taxonomy, setup, timed, group, count);
-      if (!applying) return fail(applying.error().message);
-      applying_rates.push_back(applying->per_second);
-      applying_cpu.push_back(applying->cpu_us);
+      auto itself = time_store(dir / "append-store.db", taxonomy, setup, timed, group, count, applying);
+      if (!itself) return fail(itself.error().message);
+      applying_rates.push_back(itself->per_second);
+      applying_cpu.push_back(itself->cpu_us);
     }
     const double s = median(store_rates), b = median(bare_rates), a = median(applying_rates);
     std::cout << "  " << std::setw(5) << group << "   " << std::setw(11) << std::fixed
