@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/random.hpp"
+#include "core/scheduling/restart_point.hpp"
 #include "core/scheduling/schedule_lns.hpp"
 #include "core/scheduling/schedule_sat.hpp"
 #include "core/scheduling/scheduler.hpp"
@@ -51,6 +52,7 @@ class Annealer {
     if (!best_slots_.empty() && !score.better_than(best_)) return;
     best_ = score;
     best_slots_ = state_.slots();
+    restart_.start(best_slots_, moves_.cost());
     improved_at_ = budget_.steps();
     if (on_improvement_) on_improvement_(best_, budget_.steps());
   }
@@ -254,7 +256,7 @@ class Annealer {
       }
       if (++step_in_cycle >= cycle) {
         step_in_cycle = 0;
-        state_.assign(best_slots_);
+        state_.assign(restart_.slots());
         current = moves_.cost();
       }
       const double temperature = settings_.start_temperature * std::exp(cooling * step_in_cycle);
@@ -269,7 +271,12 @@ class Annealer {
       if (delta <= 0 || rng_.unit() < std::exp(-static_cast<double>(delta) / temperature)) {
         state_.commit();
         current = next;
-        if (state_.score().better_than(best_)) remember_best();
+        const auto score = state_.score();
+        if (score.better_than(best_)) {
+          remember_best();
+        } else if (score == best_) {
+          restart_.offer(state_.slots(), current);
+        }
       } else {
         state_.rollback();
       }
@@ -285,6 +292,7 @@ class Annealer {
   ScheduleMoves moves_;
   ScheduleScore best_;
   std::vector<int> best_slots_;
+  RestartPoint restart_;  // where each cycle starts: the best, or a later equal schedule
   std::unique_ptr<ScheduleSat> exact_;
   std::unique_ptr<ScheduleLns> lns_;
   int lower_bound_;

@@ -20,7 +20,8 @@ struct SearchSettings {
   CostWeights weights;
   // Annealing: the temperature falls from `start_temperature` to `end_temperature` over a cycle
   // of `cycle_moves_per_meeting` moves per movable meeting (within the bounds below), then the
-  // search starts again, hot, from the best schedule found.
+  // search starts again, hot, from the best schedule found or the latest one as good as it at no
+  // higher cost (restart_point.hpp).
   double start_temperature = 2.0;
   double end_temperature = 0.04;
   double cycle_moves_per_meeting = 4000.0;
