@@ -10,14 +10,6 @@
 namespace crossmatch::test {
 namespace {
 
-class Listener final : public net::DurabilityListener {
- public:
-  void on_durable(std::uint64_t seq) override { durable = std::max(durable, seq); }
-  void on_storage_failed(const core::Error& error) override { failure = error.message; }
-  std::uint64_t durable = 0;
-  std::string failure;
-};
-
 TEST_CASE("the storage thread stores what the sequencer applied, from rows read on the network thread") {
   TempDir dir;
   const auto file = dir / "event.db";
@@ -27,10 +19,10 @@ TEST_CASE("the storage thread stores what the sequencer applied, from rows read 
   REQUIRE(store->append(setup));
   REQUIRE(store->load());
 
+  // Where the worker reports durability; not run here (the hub's network thread runs it), so its
+  // reports are dropped with it, and what is durable is read from the store itself.
   asio::io_context network;
-  Listener listener;
   hub::StorageWorker worker(*store, network);
-  worker.set_listener(&listener);
   worker.start();
   core::Sequencer& sequencer = script.sequencer();
   std::int64_t clock = 1'790'000'000'000;
@@ -64,9 +56,8 @@ TEST_CASE("the storage thread stores what the sequencer applied, from rows read 
   CHECK(sequencer.state().participants.at(c).availability.unavailable.empty());
 
   worker.stop();
-  network.run();
-  CHECK(listener.failure.empty());
-  CHECK(listener.durable == sequencer.last_sequence());
+  CHECK(worker.commits() >= 1);
+  CHECK(store->last_sequence() == sequencer.last_sequence());
   auto loaded = store->load();
   REQUIRE(loaded);
   check_same_state(loaded->state, sequencer.state());
