@@ -10,6 +10,8 @@
 #include <mutex>
 #include <system_error>
 
+#include "storage/wal_batching_vfs.hpp"
+
 namespace crossmatch::storage::detail {
 
 bool is_memory(const std::filesystem::path& file) { return file == ":memory:"; }
@@ -46,7 +48,8 @@ core::Result<std::unique_ptr<SQLite::Database>> open_database(const std::filesys
   int flags = (read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) | SQLite::OPEN_NOMUTEX;
   if (create && !read_only) flags |= SQLite::OPEN_CREATE;
   try {
-    auto db = std::make_unique<SQLite::Database>(file, flags, 0);
+    // A writer writes each commit's log frames in one system call (wal_batching_vfs.hpp).
+    auto db = std::make_unique<SQLite::Database>(file, flags, 0, read_only ? std::string() : std::string(wal_batching_vfs()));
     // SQLite quietly falls back to read-only when the file cannot be written; a writer must know.
     if (!read_only && sqlite3_db_readonly(db->getHandle(), "main") == 1)
       return core::make_error("read_only", "file",
