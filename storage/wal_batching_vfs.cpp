@@ -7,6 +7,7 @@
 #include <mutex>
 #include <new>
 #include <string>
+#include <utility>
 
 namespace crossmatch::storage::detail {
 namespace {
@@ -25,6 +26,7 @@ struct BatchFile {
   BatchFile* database = nullptr;   // for a log: its database file
   std::string held;             // consecutive bytes not yet written
   sqlite3_int64 held_at = 0;    // where they go
+  int unreported = SQLITE_OK;   // for a database file: its log's failed write during a barrier
 };
 
 // The system file lives right after the BatchFile, suitably aligned.
@@ -127,15 +129,19 @@ int batch_shm_map(sqlite3_file* file, int region, int size, int extend, void vol
 
 int batch_shm_lock(sqlite3_file* file, int offset, int n, int flags) {
   BatchFile* f = self(file);
+  if (const int rc = std::exchange(f->unreported, SQLITE_OK); rc != SQLITE_OK) return rc;
   if (int rc = write_log_of(f); rc != SQLITE_OK) return rc;
   return system_methods(f)->xShmLock(f->system, offset, n, flags);
 }
 
 void batch_shm_barrier(sqlite3_file* file) {
   BatchFile* f = self(file);
-  // SQLite calls the barrier right before and after it publishes new frames; it returns nothing,
-  // so a failed write here surfaces at the next call that writes the log (or syncs it).
-  (void)write_log_of(f);
+  // SQLite calls the barrier right before it publishes new frames. With a sync at every commit
+  // (synchronous=FULL, as every connection here uses) nothing is held by then: the sync wrote it
+  // and reported any failure before anything was published. Without one, the frames are still
+  // written first, but the barrier cannot fail: a failure is reported by the next call on the
+  // database's shared memory.
+  if (const int rc = write_log_of(f); rc != SQLITE_OK) f->unreported = rc;
   system_methods(f)->xShmBarrier(f->system);
 }
 

@@ -4,7 +4,8 @@
 // syncs, reads, truncates, sizes or closes that file, or touches the database's shared memory
 // (where it publishes frames to other connections). So nothing SQLite believes synced, and no
 // frame another connection may read, is ever only held here: durability and what readers see are
-// SQLite's own.
+// SQLite's own. A failed write is reported by the commit's sync when there is one
+// (synchronous=FULL, as on every connection here), before anything is published.
 #pragma once
 
 namespace crossmatch::storage::detail {
