@@ -1,7 +1,8 @@
 // The exact side of the scheduling search: the schedule as clauses (each meeting in one allowed
-// slot, nobody twice in a slot, how many slots each person is busy, a counter of breaks, and the
-// tables of the slots a model overfilled), solved for a schedule with at most a given number of
-// breaks, starting next to the best schedule the annealing found. Internal to the scheduler.
+// slot, nobody twice in a slot, how many slots each person is busy, how many people each slot
+// seats, a counter of breaks, and the tables of the slots a model overfilled), solved for a
+// schedule with at most a given number of breaks, starting next to the best schedule the
+// annealing found. Internal to the scheduler.
 #pragma once
 
 #include <optional>
@@ -47,6 +48,7 @@ class ScheduleSat {
   std::optional<std::vector<int>> search(SearchBudget& budget, std::uint64_t conflict_limit,
                                          const std::vector<sat::Lit>& assumptions);
   std::vector<int> decode() const;
+  void add_seats(int s);
   void add_tables(int s, int k);
   bool add_overfilled_tables(const std::vector<int>& slot_of);
   void encode_breaks(int p, std::vector<sat::Lit>& all_breaks);

@@ -246,11 +246,7 @@ class Annealer {
         if (done()) return;
         lns_slice();
         if (done()) return;
-        // The larger share of the time goes to the exact search when it aims at the bound, or
-        // when the annealing has long found nothing better.
-        const bool stuck = budget_.steps() - improved_at_ >= settings_.exact_long_stall;
-        exact_at = budget_.steps() +
-                   (near_bound_ || stuck ? settings_.anneal_slice_near : settings_.anneal_slice);
+        exact_at = budget_.steps() + settings_.anneal_slice;
         current = moves_.cost();
         continue;
       }

@@ -35,14 +35,13 @@ struct SearchSettings {
   // The exact search (for problems of at most `exact_most_cells` meeting-slot pairs) takes turns
   // with the annealing once it has found nothing better for `exact_after_stall` moves:
   // `exact_conflicts` conflicts of a search for a fair schedule with fewer breaks, then
-  // `anneal_slice` moves. It aims at the lower bound once the best is within `exact_near_bound`
-  // breaks of it, else at one break fewer than the best; aiming at the bound, it has the larger
-  // share of the time (`anneal_slice_near` moves between its slices).
+  // `anneal_slice` moves (the exact search has most of the time: it is what finds the schedules
+  // the annealing's cost leads away from). It aims at the lower bound once the best is within
+  // `exact_near_bound` breaks of it, else at one break fewer than the best.
   std::size_t exact_most_cells = 40'000;
   std::uint64_t exact_after_stall = 1'000'000;
-  std::uint64_t anneal_slice = 500'000;
-  std::uint64_t anneal_slice_near = 100'000;
-  std::uint64_t exact_long_stall = 3'000'000;  // or after this many steps without progress
+  std::uint64_t anneal_slice = 100'000;
+  std::uint64_t exact_long_stall = 3'000'000;  // see lns_conflicts
   std::uint64_t exact_conflicts = 4'000;
   int exact_near_bound = 3;
   // While the exact search aims at one break fewer than the best (far from the bound) and the

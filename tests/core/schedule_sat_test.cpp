@@ -101,7 +101,6 @@ TEST_CASE("the search's exact turns prove the fewest breaks on small instances")
     // Short turns, so that the exact search runs within a small step budget.
     settings.exact_after_stall = 2'000;
     settings.anneal_slice = 500;
-    settings.anneal_slice_near = 500;
     settings.exact_conflicts = 100;
     core::SearchBudget budget(400'000);
     const auto result = sched::search_schedule(model, settings, budget);
