@@ -49,6 +49,27 @@ void Solver::prefer(int var, bool value) {
   target_[static_cast<std::size_t>(var)] = value ? 1 : -1;
 }
 
+void Solver::prefer_implied(const std::vector<Lit>& decisions) {
+  cancel_until(0);
+  if (!ok_) return;
+  if (propagate() != kNoReason) {
+    ok_ = false;
+    return;
+  }
+  for (const Lit d : decisions) {
+    if (value(d) != 0) continue;
+    trail_limits_.push_back(trail_.size());
+    enqueue(d, kNoReason);
+    if (propagate() != kNoReason) break;
+  }
+  for (const Lit l : trail_) {
+    const auto v = static_cast<std::size_t>(var_of(l));
+    phase_[v] = (l & 1U) ? -1 : 1;
+    target_[v] = phase_[v];
+  }
+  cancel_until(0);
+}
+
 Solver::CRef Solver::store(const std::vector<Lit>& lits, bool is_learnt, std::uint32_t lbd) {
   const auto c = static_cast<CRef>(arena_.size());
   arena_.push_back(static_cast<std::uint32_t>(lits.size()));

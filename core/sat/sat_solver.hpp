@@ -35,6 +35,10 @@ class Solver {
   bool add_clause(std::vector<Lit> clause);
   // The value tried first for `var` until the search learns better.
   void prefer(int var, bool value);
+  // Prefers each of `decisions` and every value they imply by propagation, taken in order (one
+  // already false is skipped; the first conflict ends it): the search then starts from the whole
+  // assignment they stand for, auxiliary variables included, not only from the values given.
+  void prefer_implied(const std::vector<Lit>& decisions);
   // Searches until a model is found, the clauses are refuted, or the budget (one step per
   // conflict) or `conflict_limit` conflicts of this call are spent. Clauses may be added
   // afterwards and solve() called again; what was learnt stays, and so do the phases and the

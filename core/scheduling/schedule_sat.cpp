@@ -158,12 +158,18 @@ void ScheduleSat::encode_breaks(int p, std::vector<Lit>& all_breaks) {
   all_breaks.insert(all_breaks.end(), mine.begin(), mine.end());
 }
 
+// The schedule's slots, and what they imply for the busy, break and counter variables: with the
+// meetings' literals alone, the counters' and breaks' variables kept phases that contradict the
+// schedule, and the solver needed thousands of conflicts to find the schedule it was pointed at.
 void ScheduleSat::prefer(const std::vector<int>& slot_of) {
+  std::vector<Lit> placed;
   for (const int m : model_.movable) {
     const auto domain = model_.domain_of(m);
     for (std::size_t i = 0; i < domain.size(); ++i) {
-      solver_.prefer(x_begin_[static_cast<std::size_t>(m)] + static_cast<int>(i),
-                     slot_of[static_cast<std::size_t>(m)] == domain[i]);
+      const int x = x_begin_[static_cast<std::size_t>(m)] + static_cast<int>(i);
+      const bool here = slot_of[static_cast<std::size_t>(m)] == domain[i];
+      solver_.prefer(x, here);
+      if (here) placed.push_back(literal(x, true));
     }
   }
   std::vector<char> busy(busy_.size(), 0);
@@ -179,6 +185,7 @@ void ScheduleSat::prefer(const std::vector<int>& slot_of) {
     if (busy_[cell].kind == Term::Var)
       solver_.prefer(sat::var_of(busy_[cell].lit), busy[cell] != 0);
   }
+  solver_.prefer_implied(placed);
 }
 
 // Adds "at most `breaks` breaks"; false when that is known impossible.

@@ -241,7 +241,7 @@ class Annealer {
     while (!done() && !budget_.step()) {
       if (exact && !exact_off_ && best_.unplaced == 0 && best_.unfairness == 0 &&
           budget_.steps() >= exact_at &&
-          budget_.steps() - improved_at_ >= settings_.exact_after_stall) {
+          budget_.steps() - annealing_improved_at_ >= settings_.exact_after_stall) {
         exact_slice();
         if (done()) return;
         lns_slice();
@@ -270,6 +270,7 @@ class Annealer {
         const auto score = state_.score();
         if (score.better_than(best_)) {
           remember_best();
+          annealing_improved_at_ = budget_.steps();
         } else if (score == best_) {
           restart_.offer(state_.slots(), current);
         }
@@ -293,6 +294,9 @@ class Annealer {
   std::unique_ptr<ScheduleLns> lns_;
   int lower_bound_;
   std::uint64_t improved_at_ = 0;
+  // The last improvement the annealing found itself: the exact search's turns begin once the
+  // annealing stalls, and go on after schedules the exact search found.
+  std::uint64_t annealing_improved_at_ = 0;
   bool exact_off_ = false;
   bool lns_off_ = false;
   bool near_bound_ = false;   // the exact search aims at the lower bound

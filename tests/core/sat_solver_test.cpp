@@ -259,3 +259,47 @@ TEST_CASE(
   CHECK(satisfiable > 10);
   CHECK(unsatisfiable_with > 10);
 }
+
+TEST_CASE("sat: a preferred assignment with what it implies is found again without a conflict") {
+  Rng rng(43);
+  for (int round = 0; round < 30; ++round) {
+    // y_i <-> x_i, and at most 6 of the x true: with the x alone preferred, the y and the
+    // counter's variables would start from their default phases.
+    sat::Solver solver;
+    const int n = 12;
+    std::vector<Lit> xs;
+    std::vector<Lit> ys;
+    for (int i = 0; i < n; ++i) xs.push_back(sat::literal(solver.new_var(), true));
+    for (int i = 0; i < n; ++i) {
+      ys.push_back(sat::literal(solver.new_var(), true));
+      solver.add_clause({sat::negate(xs[static_cast<std::size_t>(i)]), ys.back()});
+      solver.add_clause({xs[static_cast<std::size_t>(i)], sat::negate(ys.back())});
+    }
+    sat::at_most(solver, xs, 6);
+    std::vector<bool> wanted(static_cast<std::size_t>(n), false);
+    for (int k = 0; k < 6; ++k) wanted[rng.below(static_cast<std::uint64_t>(n))] = true;
+    std::vector<Lit> decisions;
+    for (int i = 0; i < n; ++i) {
+      decisions.push_back(sat::literal(sat::var_of(xs[static_cast<std::size_t>(i)]),
+                                       wanted[static_cast<std::size_t>(i)]));
+    }
+    solver.prefer_implied(decisions);
+    SearchBudget budget;
+    REQUIRE(solver.solve(budget) == sat::Outcome::Satisfiable);
+    CHECK(solver.conflicts() == 0);
+    for (int i = 0; i < n; ++i) {
+      CHECK(solver.model_value(sat::var_of(xs[static_cast<std::size_t>(i)])) ==
+            wanted[static_cast<std::size_t>(i)]);
+      CHECK(solver.model_value(sat::var_of(ys[static_cast<std::size_t>(i)])) ==
+            wanted[static_cast<std::size_t>(i)]);
+    }
+    // A preference the clauses forbid (all x true) is followed up to its first conflict, and the
+    // search still answers correctly.
+    std::vector<Lit> too_many(xs.begin(), xs.end());
+    solver.prefer_implied(too_many);
+    REQUIRE(solver.solve(budget) == sat::Outcome::Satisfiable);
+    int on = 0;
+    for (const Lit x : xs) on += solver.model_value(sat::var_of(x)) ? 1 : 0;
+    CHECK(on <= 6);
+  }
+}
