@@ -2,6 +2,7 @@
 // on a real clock in the programs, a step count in tests), and searches poll `exhausted()`.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -32,6 +33,25 @@ class SearchBudget {
   }
 
   std::uint64_t steps() const { return steps_; }
+
+  // A budget for one of several searches the caller runs at once: the steps left and the same
+  // clock, and it also ends once `stop` is set. `out_of_time` is then asked from several threads
+  // at once, so it must be safe to call that way (a clock, an atomic flag).
+  SearchBudget beside(const std::atomic<bool>& stop) const {
+    const std::uint64_t left = steps_ < max_steps_ ? max_steps_ - steps_ : 0;
+    return SearchBudget(
+        left,
+        [clock = out_of_time_, &stop] {
+          return stop.load(std::memory_order_relaxed) || (clock && clock());
+        },
+        poll_every_);
+  }
+
+  // Counts steps that searches run beside this one used.
+  void spend(std::uint64_t steps) {
+    steps_ += steps;
+    if (steps_ >= max_steps_) stopped_ = true;
+  }
 
  private:
   std::uint64_t max_steps_;

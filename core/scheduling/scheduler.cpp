@@ -1,7 +1,11 @@
 #include "core/scheduling/scheduler.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 
 #include "core/scheduling/schedule_bound.hpp"
@@ -84,6 +88,75 @@ std::vector<int> assign_tables(const Problem& problem, const Model& model,
   return table_of;
 }
 
+// The seed of the i-th of several searches: the first keeps the caller's seed.
+std::uint64_t search_seed(std::uint64_t seed, int i) {
+  if (i == 0) return seed;
+  std::uint64_t z = seed + static_cast<std::uint64_t>(i) * 0x9e3779b97f4a7c15ULL;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+// Nothing better can come: proven, or every meeting placed, fair, and at the lower bound.
+bool settled(const SearchResult& r) {
+  return r.proven_optimal || (r.score.unplaced == 0 && r.score.unfairness == 0 &&
+                              r.score.breaks <= r.breaks_lower_bound);
+}
+
+using Report = std::function<void(const ScheduleScore&, std::uint64_t)>;
+
+// Several independent searches at once; the best result (the first search's among equals), with
+// the highest lower bound any of them proved and the steps of all.
+SearchResult search_side_by_side(const Model& model, const SearchSettings& settings,
+                                 SearchBudget& budget, const Report& report, int searches,
+                                 const RunTogether& run_together) {
+  std::atomic<bool> finished{false};
+  std::mutex reporting;
+  std::optional<ScheduleScore> reported;
+  const Report report_best = [&](const ScheduleScore& score, std::uint64_t steps) {
+    const std::lock_guard lock(reporting);
+    if (reported && !score.better_than(*reported)) return;
+    reported = score;
+    report(score, steps);
+  };
+  const auto count = static_cast<std::size_t>(searches);
+  std::vector<SearchBudget> budgets;
+  for (std::size_t i = 0; i < count; ++i) budgets.push_back(budget.beside(finished));
+  std::vector<SearchResult> results(count);
+  std::vector<std::exception_ptr> failures(count);
+  std::vector<std::function<void()>> tasks;
+  for (std::size_t i = 0; i < count; ++i) {
+    tasks.emplace_back([&, i] {
+      try {
+        SearchSettings mine = settings;
+        mine.seed = search_seed(settings.seed, static_cast<int>(i));
+        results[i] = search_schedule(model, mine, budgets[i], report_best);
+        if (settled(results[i])) finished.store(true);
+      } catch (...) {
+        failures[i] = std::current_exception();
+        finished.store(true);
+      }
+    });
+  }
+  run_together(tasks);
+  for (const auto& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+  std::size_t best = 0;
+  std::uint64_t steps = 0;
+  int bound = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (results[i].score.better_than(results[best].score)) best = i;
+    steps += results[i].steps;
+    bound = std::max(bound, results[i].breaks_lower_bound);
+  }
+  budget.spend(steps);
+  SearchResult out = std::move(results[best]);
+  out.steps = steps;
+  out.breaks_lower_bound = bound;
+  return out;
+}
+
 }  // namespace
 
 Result<Schedule> schedule_meetings(const Problem& problem, SearchBudget& budget,
@@ -105,7 +178,11 @@ Result<Schedule> schedule_meetings(const Problem& problem, SearchBudget& budget,
     options.on_improvement(
         ScheduleProgress{placeable - score.unplaced, score.breaks, score.spread, steps});
   };
-  const SearchResult found = search_schedule(model, settings, budget, report);
+  const int searches = options.run_together ? std::max(1, options.searches) : 1;
+  const SearchResult found =
+      searches == 1 ? search_schedule(model, settings, budget, report)
+                    : search_side_by_side(model, settings, budget, report, searches,
+                                          options.run_together);
   const std::vector<int> table_of = assign_tables(problem, model, found.slot_of);
 
   Schedule schedule;

@@ -56,15 +56,28 @@ struct ScheduleProgress {
   std::uint64_t steps = 0;
 };
 
+// Runs every task, at once as far as it can, and returns when all have ended. The scheduler has
+// no threads of its own: the caller lends them this way.
+using RunTogether = std::function<void(const std::vector<std::function<void()>>& tasks)>;
+
 struct ScheduleOptions {
   std::uint64_t seed = 1;
-  std::function<void(const ScheduleProgress&)> on_improvement;  // optional
+  // Optional; with several searches it is called from their threads, one call at a time, and
+  // only when the best of all the searches improves.
+  std::function<void(const ScheduleProgress&)> on_improvement;
+  // Independent searches run side by side through `run_together` (one when it is empty), the
+  // first from `seed`, the others from seeds derived from it; the best schedule of them is the
+  // result, and all stop once one of them has proven its schedule optimal.
+  int searches = 1;
+  RunTogether run_together;
 };
 
-// Best schedule found within the budget (one SearchBudget step per move tried). Deterministic for
-// a seed under a step budget. A valid schedule exists from the first steps on, so any budget
-// gives one; the search stops early once the schedule is proven optimal. Errors only for a
-// problem that fails validate().
+// Best schedule found within the budget (one SearchBudget step per move tried, counted over all
+// the searches). Deterministic for a seed under a step budget; with several searches, for a seed
+// and their number, except which of several optimal schedules is returned when a search that
+// proved its own optimal stopped another that had also reached the optimum. A valid schedule
+// exists from the first steps on, so any budget gives one; the search stops early once the
+// schedule is proven optimal. Errors only for a problem that fails validate().
 Result<Schedule> schedule_meetings(const Problem& problem, SearchBudget& budget,
                                    const ScheduleOptions& options = {});
 

@@ -146,15 +146,7 @@ TEST_CASE("any budget gives a valid schedule, and improvements are reported as t
   auto result = sched::schedule_meetings(problem, budget, options);
   REQUIRE(result.ok());
   REQUIRE_FALSE(seen.empty());
-  for (std::size_t i = 1; i < seen.size(); ++i) {
-    const bool more_placed = seen[i].placed > seen[i - 1].placed;
-    const bool fewer_breaks =
-        seen[i].placed == seen[i - 1].placed && seen[i].breaks < seen[i - 1].breaks;
-    const bool fairer = seen[i].placed == seen[i - 1].placed &&
-                        seen[i - 1].max_minus_min_breaks > sched::kMaxBreakSpread &&
-                        seen[i].max_minus_min_breaks < seen[i - 1].max_minus_min_breaks;
-    CHECK((more_placed || fewer_breaks || fairer));
-  }
+  test::check_each_improves(seen);
   CHECK(seen.back().placed == result->placed);
   CHECK(seen.back().breaks == result->breaks_after);
 }

@@ -298,6 +298,19 @@ inline Best exhaustive_best(const sched::Problem& problem) {
   return best;
 }
 
+// Each reported progress improves on the one before: more placed, fairer, or fewer breaks.
+inline void check_each_improves(const std::vector<sched::ScheduleProgress>& seen) {
+  for (std::size_t i = 1; i < seen.size(); ++i) {
+    const bool more_placed = seen[i].placed > seen[i - 1].placed;
+    const bool fewer_breaks =
+        seen[i].placed == seen[i - 1].placed && seen[i].breaks < seen[i - 1].breaks;
+    const bool fairer = seen[i].placed == seen[i - 1].placed &&
+                        seen[i - 1].max_minus_min_breaks > sched::kMaxBreakSpread &&
+                        seen[i].max_minus_min_breaks < seen[i - 1].max_minus_min_breaks;
+    CHECK((more_placed || fewer_breaks || fairer));
+  }
+}
+
 inline sched::Schedule run_scheduler(const sched::Problem& problem, std::uint64_t steps,
                                      std::uint64_t seed = 1) {
   core::SearchBudget budget(steps);

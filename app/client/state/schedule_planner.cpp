@@ -1,5 +1,7 @@
 #include "app/client/state/schedule_planner.hpp"
 
+#include "app/common/run_on_threads.hpp"
+
 namespace crossmatch::client {
 
 SchedulePlanner::~SchedulePlanner() { finish_thread(); }
@@ -27,7 +29,11 @@ void SchedulePlanner::start(const core::EventState& state, std::vector<core::Ses
                          stop = stop_]() {
     core::SearchBudget budget(UINT64_MAX,
                               [&] { return stop->load() || std::chrono::steady_clock::now() >= deadline; });
-    auto result = core::plan_auto_schedule(copy, sessions, allow_moves, budget);
+    // Independent searches side by side on the processors the window does not need.
+    core::scheduling::ScheduleOptions options;
+    options.searches = app::searches_for_machine(1, 4);
+    options.run_together = app::run_on_threads;
+    auto result = core::plan_auto_schedule(copy, sessions, allow_moves, budget, options);
     std::lock_guard lock(mutex_);
     result_ = std::move(result);
     running_ = false;
