@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "core/random.hpp"
 #include "core/scheduling/schedule_bound.hpp"
 #include "core/scheduling/schedule_model.hpp"
 #include "core/scheduling/schedule_reasons.hpp"
@@ -88,13 +89,13 @@ std::vector<int> assign_tables(const Problem& problem, const Model& model,
   return table_of;
 }
 
-// The seed of the i-th of several searches: the first keeps the caller's seed.
+// The seed of the i-th of several searches: the first keeps the caller's seed, the others take
+// the numbers the caller's seed generates.
 std::uint64_t search_seed(std::uint64_t seed, int i) {
-  if (i == 0) return seed;
-  std::uint64_t z = seed + static_cast<std::uint64_t>(i) * 0x9e3779b97f4a7c15ULL;
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
+  Rng derived(seed);
+  std::uint64_t out = seed;
+  for (int k = 0; k < i; ++k) out = derived.next();
+  return out;
 }
 
 // Nothing better can come: proven, or every meeting placed, fair, and at the lower bound.
