@@ -41,12 +41,12 @@ struct SearchSettings {
   std::size_t exact_most_cells = 40'000;
   std::uint64_t exact_after_stall = 1'000'000;
   std::uint64_t anneal_slice = 100'000;
-  std::uint64_t exact_long_stall = 500'000;  // see lns_conflicts
+  std::uint64_t exact_long_stall = 2'000'000;  // see lns_conflicts
   std::uint64_t exact_conflicts = 4'000;
   int exact_near_bound = 3;
   // While the exact search aims at one break fewer than the best (far from the bound) and nothing
-  // better has been found for `exact_long_stall` steps (moves and conflicts: about five rounds of
-  // the exact search and the annealing), each exact slice is followed by up to `lns_conflicts`
+  // better has been found for `exact_long_stall` steps (moves and conflicts: about twenty rounds
+  // of the exact search and the annealing, some 10 s on forum-13crafb), each exact slice is followed by up to `lns_conflicts`
   // conflicts of large-neighbourhood search: part of the best schedule kept, the solver asked for
   // one break fewer in the rest.
   std::uint64_t lns_conflicts = 4'000;
