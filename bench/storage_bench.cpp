@@ -27,6 +27,7 @@
 #include "bench/storage_bench.hpp"
 #include "core/event/apply.hpp"
 #include "core/event/json_codec.hpp"
+#include "core/event/operation_catalogue.hpp"
 #include "core/event/statistics.hpp"
 #include "core/random.hpp"
 #include "storage/asset_files.hpp"
@@ -173,9 +174,9 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
       op.id = std::string("c-") + hex;
     }
   }
+  // The operations are applied ones, so the first about a meeting is the first request.
   const auto first_meeting = std::find_if(all.begin(), all.end(), [](const core::Operation& op) {
-    return std::holds_alternative<core::RequestMeeting>(op.payload) ||
-           std::holds_alternative<core::Introduce>(op.payload);
+    return core::subject(op.payload).meeting != 0;
   });
   const std::vector<core::Operation> setup(all.begin(), first_meeting);
   const std::vector<core::Operation> timed(first_meeting, all.end());

@@ -15,7 +15,7 @@
 #include "net/byte_stream.hpp"
 #include "net/line_splitter.hpp"
 #include "net/messages.hpp"
-#include "net/replica_view.hpp"
+#include "net/operation_lines.hpp"
 
 namespace crossmatch::net {
 
@@ -99,7 +99,7 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   // The hub's view of this client, kept here for the hub's logic.
   Phase phase = Phase::AwaitingHello;
   Sync sync = Sync::None;
-  Viewer viewer;
+  core::Viewer viewer;
   std::uint64_t sent_seq = 0;            // everything up to here has been queued for the client
   std::uint64_t snapshot_seq = 0;         // a snapshot waiting for durability
   bool read_in_flight = false;            // a catch-up read from the store is under way

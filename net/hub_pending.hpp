@@ -10,7 +10,7 @@
 
 #include "core/event/event_state.hpp"
 #include "net/hub_connection.hpp"
-#include "net/replica_view.hpp"
+#include "net/operation_lines.hpp"
 
 namespace crossmatch::net {
 
@@ -18,7 +18,7 @@ namespace crossmatch::net {
 struct Reply {
   std::weak_ptr<HubConnection> connection;
   Line line;
-  std::optional<Viewer> becomes;  // a newcomer's registration: who the connection is afterwards
+  std::optional<core::Viewer> becomes;  // a newcomer's registration: who the connection is afterwards
 };
 
 // An applied operation waiting for the log to make it durable.

@@ -21,7 +21,7 @@
 #include "net/held_fanout.hpp"
 #include "net/hub_pending.hpp"
 #include "net/hub_connection.hpp"
-#include "net/replica_view.hpp"
+#include "net/operation_lines.hpp"
 #include "net/tokens.hpp"
 
 namespace crossmatch::net {
@@ -41,7 +41,7 @@ ErrorMessage closing_error(std::string code, std::string field, std::string mess
   return ErrorMessage{core::make_error(std::move(code), std::move(field), std::move(message)), true};
 }
 
-std::string describe(const Viewer& v) {
+std::string describe(const core::Viewer& v) {
   if (v.role != core::Role::Participant) return core::to_string(v.role);
   return v.participant == 0 ? "newcomer" : "participant " + std::to_string(v.participant);
 }
@@ -296,7 +296,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
         return c->close_with(closing_error("wrong_join_code", "join_code",
                                            "That join code is not this event's; check the code you were given."),
                              "wrong join code");
-      return welcome(c, Viewer{core::Role::Participant, 0}, h);
+      return welcome(c, core::Viewer{core::Role::Participant, 0}, h);
     }
     c->phase = HubConnection::Phase::Authenticating;
     c->pause_reading();
@@ -322,7 +322,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
           return c->close_with(closing_error("erased", "token", "This participant's data was erased from the event."),
                                "token of an erased participant");
       }
-      welcome(c, Viewer{credential.role, credential.participant}, h);
+      welcome(c, core::Viewer{credential.role, credential.participant}, h);
       std::vector<std::string> held = std::move(c->held_lines);
       c->held_lines.clear();
       for (std::string& line : held) {
@@ -333,7 +333,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     });
   }
 
-  void welcome(const ConnectionPtr& c, const Viewer& viewer, const Hello& h) {
+  void welcome(const ConnectionPtr& c, const core::Viewer& viewer, const Hello& h) {
     c->phase = HubConnection::Phase::Ready;
     c->viewer = viewer;
     const bool privileged = viewer.privileged();
@@ -404,13 +404,13 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     PendingOperation pending{render_operation(applied, sequencer_.state()), c, {}};
     std::optional<HubCredential> credential;
     Ack ack{id, applied.sequence, false, 0, {}};
-    std::optional<Viewer> becomes;
+    std::optional<core::Viewer> becomes;
     if (const auto* reg = std::get_if<core::Register>(&applied.payload);
         reg != nullptr && actor.role == core::Role::Participant && actor.participant == 0) {
       ack.participant = reg->participant;
       ack.token = make_token();
       credential = HubCredential{token_hash(ack.token), core::Role::Participant, reg->participant};
-      becomes = Viewer{core::Role::Participant, reg->participant};
+      becomes = core::Viewer{core::Role::Participant, reg->participant};
     }
     pending.replies.push_back(Reply{c, make_line(encode(ack)), becomes});
     if (change_listener_) change_listener_(applied);
@@ -450,7 +450,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
                               c->send(encode(Refused{id, core::make_error("storage_error", "", "The hub could not store a token; try again.")}));
                               return;
                             }
-                            become(c, Viewer{core::Role::Participant, participant});
+                            become(c, core::Viewer{core::Role::Participant, participant});
                             log("connection " + std::to_string(c->id()) + " resent its registration: participant " +
                                 std::to_string(participant) + " gets a new token");
                             c->send(encode(Ack{id, seq, true, participant, token}));
@@ -515,10 +515,10 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     finish_shutdown();
   }
 
-  static bool owns(const OperationLines& lines, const Viewer& viewer) {
+  static bool owns(const OperationLines& lines, const core::Viewer& viewer) {
     core::Operation probe;
     probe.actor = lines.actor;
-    return is_own(probe, viewer);
+    return core::is_own(probe, viewer);
   }
 
   // Inside on_durable, connections are corked until the whole group is sent.
@@ -587,7 +587,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
 
   // A newcomer who registered is that participant from now on, also for the operations that
   // only the people involved receive.
-  void become(const ConnectionPtr& c, const Viewer& viewer) {
+  void become(const ConnectionPtr& c, const core::Viewer& viewer) {
     const bool indexed = c->sync == HubConnection::Sync::Live;
     if (indexed) unindex_connection(*c);
     c->viewer = viewer;
@@ -633,7 +633,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
       const core::EventState& state = sequencer_.state();
       for (const core::Operation& op : *ops) {
         if (op.sequence <= c->sent_seq) continue;
-        if (auto viewed = view_operation(op, state, c->viewer, is_own(op, c->viewer))) {
+        if (auto viewed = core::view_operation(op, state, c->viewer, core::is_own(op, c->viewer))) {
           c->send(encode_applied(viewed->op, viewed->contacts));
           ++counters_.lines_sent;
         }
@@ -657,7 +657,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
       base.seq = applied;
       base.made = now;
       auto state = std::make_shared<core::EventState>(sequencer_.state());
-      const core::EventState everyone = view_state(*state, Viewer{core::Role::Participant, 0});
+      const core::EventState everyone = core::view_state(*state, core::Viewer{core::Role::Participant, 0});
       auto items = std::make_shared<std::vector<Line>>();
       for (std::string& line : encode_snapshot_items(everyone)) items->push_back(make_line(std::move(line)));
       base.state = std::move(state);
@@ -690,14 +690,14 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     std::vector<Line> lines;
     const core::EventState& state = *snapshot.state;
     if (c->viewer.privileged()) {
-      for (std::string& line : encode_snapshot(view_state(state, c->viewer), snapshot.seq))
+      for (std::string& line : encode_snapshot(core::view_state(state, c->viewer), snapshot.seq))
         lines.push_back(make_line(std::move(line)));
     } else {
       // The items every participant sees, then this participant's own records over them.
-      const core::EventState view = view_state(state, c->viewer);
+      const core::EventState view = core::view_state(state, c->viewer);
       lines.push_back(make_line(encode_snapshot_begin(view, snapshot.seq)));
       lines.insert(lines.end(), snapshot.public_items->begin(), snapshot.public_items->end());
-      for (std::string& line : encode_snapshot_items(personal_view(state, c->viewer.participant)))
+      for (std::string& line : encode_snapshot_items(core::personal_view(state, c->viewer.participant)))
         lines.push_back(make_line(std::move(line)));
       lines.push_back(make_line(encode_snapshot_end(snapshot.seq)));
     }

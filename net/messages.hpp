@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/event/event_state.hpp"
 #include "core/event/operation.hpp"
+#include "core/event/privacy.hpp"
 #include "core/taxonomy.hpp"
 
 namespace crossmatch::net {
@@ -66,17 +67,11 @@ struct Welcome {
 };
 
 // An e-mail address a participant may now see (or no longer: empty).
-struct Contact {
-  core::ParticipantId participant = 0;
-  std::string email;
-  bool operator==(const Contact&) const = default;
-};
+using Contact = core::Contact;
 
-// An applied operation, as this client may see it, with the contact details it changes.
-struct Applied {
-  core::Operation op;
-  std::vector<Contact> contacts;
-};
+// An applied operation, as this client may see it, with the contact details it changes (the
+// privacy rules: core/event/privacy.hpp).
+using Applied = core::VisibleOperation;
 
 struct Ack {
   std::string id;

@@ -3,9 +3,8 @@
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 
-#include <type_traits>
-
 #include "core/event/json_codec.hpp"
+#include "core/event/operation_catalogue.hpp"
 
 namespace crossmatch::storage::detail {
 
@@ -32,43 +31,8 @@ void erase_from_log(SQLite::Database& db, const ErasedPerson& erased) {
     if (!op)
       throw SQLite::Exception("operation " + std::to_string(select.getColumn(0).getInt64()) +
                               " of the log cannot be read: " + op.error().message);
-    // Operations about a person (the first four) and about a meeting (the rest) are of
-    // different kinds, so the kind says why the row matched.
-    const bool changed = std::visit(
-        [&](auto& p) {
-          using P = std::decay_t<decltype(p)>;
-          if constexpr (std::is_same_v<P, core::Register>) {
-            p.profile = erased.profile;
-            p.availability = erased.availability;
-            return true;
-          } else if constexpr (std::is_same_v<P, core::EditProfile>) {
-            p.profile = erased.profile;
-            return true;
-          } else if constexpr (std::is_same_v<P, core::SetAvailability>) {
-            p.availability = erased.availability;
-            return true;
-          } else if constexpr (std::is_same_v<P, core::PickThemes>) {
-            p.themes.clear();  // the state forgets what they picked
-            return true;
-          } else if constexpr (std::is_same_v<P, core::RequestMeeting>) {
-            p.message.clear();
-            return true;
-          } else if constexpr (std::is_same_v<P, core::Introduce>) {
-            p.note.clear();
-            return true;
-          } else if constexpr (std::is_same_v<P, core::DeclineMeeting> ||
-                               std::is_same_v<P, core::CancelMeeting>) {
-            p.reason.clear();
-            return true;
-          } else if constexpr (std::is_same_v<P, core::GiveFeedback>) {
-            if (p.comment.empty()) return false;
-            const bool comment_only = p.held == core::HeldState::Unknown && p.rating == 0;
-            p.comment = comment_only ? kErasedText : "";
-            return true;
-          }
-          return false;
-        },
-        op->payload);
+    // The catalogue says what each kind carries of a person and how it reads once erased.
+    const bool changed = core::forget(op->payload, core::Forgotten{erased.profile, erased.availability});
     if (changed) rewritten.emplace_back(select.getColumn(0).getInt64(), core::operation_to_json(*op));
   }
   SQLite::Statement update(db, "UPDATE operations SET operation = ? WHERE seq = ?");

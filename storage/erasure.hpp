@@ -11,18 +11,12 @@
 
 namespace crossmatch::storage::detail {
 
-// What a comment-only feedback operation carries once its comment is erased: an operation with
-// neither a held mark, a rating nor a comment would be refused on replay.
-inline constexpr const char* kErasedText = "(erased)";
-
 // Rewrites the operations before `erased.erased_at` (the erase operation's sequence) for the
 // participant `erased.person`; what others write later is not theirs to erase:
-//  - register and edit_profile carry the anonymised profile the state keeps (organisation type,
-//    sector, country); register and set_availability carry no availability, pick_themes no
-//    themes;
-//  - in every meeting of theirs, the request's message, the broker's note, decline and cancel
-//    reasons and feedback comments (everyone's) are dropped;
-// and deletes their credentials. Throws SQLite::Exception.
+// each operation forgets what the operation catalogue's `forget` says its kind carries of them
+// (register and edit_profile keep the anonymised profile the state keeps; in every meeting of
+// theirs, messages, notes, reasons and feedback comments are dropped); and deletes their
+// credentials. Throws SQLite::Exception.
 void erase_from_log(SQLite::Database& db, const ErasedPerson& erased);
 
 }  // namespace crossmatch::storage::detail

@@ -5,6 +5,7 @@
 
 #include "core/event/apply.hpp"
 #include "core/event/json_codec.hpp"
+#include "core/event/operation_catalogue.hpp"
 #include "storage/derived_tables.hpp"
 #include "storage/erasure.hpp"
 #include "storage/sqlite_support.hpp"
@@ -234,8 +235,7 @@ core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxono
     auto applied = core::apply_operation(state, taxonomy, *op, core::ApplyMode::Follow);
     if (!applied) return fail(applied.error());
     note_after(state, *applied, touched);
-    const core::ParticipantId p = subject_participant(*applied);
-    const core::MeetingId m = subject_meeting(*applied);
+    const auto [p, m] = core::subject(applied->payload);
     if (p != 0) subject.bind(1, static_cast<std::int64_t>(p)); else subject.bind(1);
     if (m != 0) subject.bind(2, static_cast<std::int64_t>(m)); else subject.bind(2);
     subject.bind(3, seq);

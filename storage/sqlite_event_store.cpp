@@ -9,6 +9,7 @@
 
 #include "core/event/apply.hpp"
 #include "core/event/json_codec.hpp"
+#include "core/event/operation_catalogue.hpp"
 #include "storage/derived_tables.hpp"
 #include "storage/erasure.hpp"
 #include "storage/event_schema.hpp"
@@ -268,8 +269,9 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
       }
       note_after(*replica_, *applied, touched);
       rows[i].json = core::operation_to_json(op);
-      rows[i].participant = subject_participant(*applied);
-      rows[i].meeting = subject_meeting(*applied);
+      const core::Subject about = core::subject(applied->payload);
+      rows[i].participant = about.participant;
+      rows[i].meeting = about.meeting;
     }
     for (std::size_t i = 0; i < operations.size(); ++i)
       insert_log_row(operations[i], rows[i].json, rows[i].participant, rows[i].meeting);

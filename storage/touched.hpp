@@ -30,17 +30,12 @@ struct Touched {
   void clear() { *this = Touched{}; }
 };
 
-// Notes what `op` is about to change, from the state before it is applied. Only removing a
-// session needs this: it drops that session's slots from everyone's availability and preferences.
+// Notes what `op` is about to change, from the state before it is applied (the catalogue's
+// changes_before: removing a session drops its slots from everyone's availability and preferences).
 void note_before(const core::EventState& before, const core::Operation& op, Touched& touched);
 
 // Notes what the applied operation changed, from the state after it (the hub's decisions, such
-// as a new participant's id, are in `applied`).
+// as a new participant's id, are in `applied`), as the operation catalogue reports it.
 void note_after(const core::EventState& after, const core::Operation& applied, Touched& touched);
-
-// The participant or meeting an operation is about (0 when none): the log's lookup columns,
-// which erasure uses to find what to rewrite.
-core::ParticipantId subject_participant(const core::Operation& op);
-core::MeetingId subject_meeting(const core::Operation& op);
 
 }  // namespace crossmatch::storage

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <limits>
 
+#include "core/event/operation_catalogue.hpp"
 #include "core/matching/population.hpp"
 #include "core/matching/teams.hpp"
 #include "core/search_budget.hpp"
@@ -41,30 +42,38 @@ std::string join_reasons(const std::vector<std::string>& reasons) {
 
 // [SECTION] What changes teams
 
+namespace {
+
+// Profiles, statuses, the settings and declined requests change the teams; the catalogue says
+// which of them an operation changed.
+class TeamChanges final : public core::ChangeSink {
+ public:
+  explicit TeamChanges(TeamImpact& impact) : impact_(impact) {}
+  void person(core::ParticipantId id) override { concern(id); }
+  void settings() override {
+    impact_.affects = true;
+    impact_.settings = true;
+  }
+  // A declined request keeps the two apart in teams too.
+  void kept_apart(core::ParticipantId a, core::ParticipantId b) override {
+    concern(a);
+    concern(b);
+  }
+
+ private:
+  void concern(core::ParticipantId id) {
+    impact_.affects = true;
+    impact_.participants.push_back(id);
+  }
+  TeamImpact& impact_;
+};
+
+}  // namespace
+
 TeamImpact team_impact(const core::Operation& op, const core::EventState& state) {
   TeamImpact impact;
-  const auto concern = [&](core::ParticipantId p) {
-    impact.affects = true;
-    impact.participants.push_back(p);
-  };
-  std::visit(
-      [&](const auto& payload) {
-        using T = std::decay_t<decltype(payload)>;
-        if constexpr (std::is_same_v<T, core::Register> || std::is_same_v<T, core::EditProfile> ||
-                      std::is_same_v<T, core::Withdraw> || std::is_same_v<T, core::Erase>) {
-          concern(payload.participant);
-        } else if constexpr (std::is_same_v<T, core::SetSettings>) {
-          impact.affects = true;
-          impact.settings = true;
-        } else if constexpr (std::is_same_v<T, core::DeclineMeeting>) {
-          // A declined request keeps the two apart in teams too.
-          if (const core::Meeting* m = state.meeting(payload.meeting)) {
-            concern(m->requester);
-            concern(m->invitee);
-          }
-        }
-      },
-      op.payload);
+  TeamChanges changes(impact);
+  core::report_changes(op, state, changes);
   return impact;
 }
 

@@ -13,17 +13,6 @@ Error refuse(std::string code, std::string field, std::string message) {
   return make_error(std::move(code), std::move(field), std::move(message));
 }
 
-Status require_organiser(const ApplyContext& ctx, const std::string& what) {
-  if (ctx.organiser()) return Status::success();
-  return refuse("forbidden", "actor", "Only the organiser can " + what + ".");
-}
-
-Status require_self_or_organiser(const ApplyContext& ctx, ParticipantId id, const std::string& what) {
-  if (ctx.organiser() || ctx.is_participant(id)) return Status::success();
-  return refuse("forbidden", "actor",
-                "Only the participant themself or the organiser can " + what + ".");
-}
-
 std::string person_name(const EventState& state, ParticipantId id) {
   const Participant* p = state.participant(id);
   if (p == nullptr) return "participant " + std::to_string(id);
@@ -115,22 +104,6 @@ void cancel_open_meetings(ApplyContext& ctx, ParticipantId id, const std::string
 
 namespace {
 
-// Fields the hub decides are cleared before it decides them, so a client cannot choose them.
-void clear_decisions(OperationPayload& payload) {
-  std::visit(
-      [](auto& p) {
-        using T = std::decay_t<decltype(p)>;
-        if constexpr (std::is_same_v<T, Register>) p.participant = 0;
-        if constexpr (std::is_same_v<T, RequestMeeting> || std::is_same_v<T, Introduce>) p.meeting = 0;
-        if constexpr (std::is_same_v<T, AcceptMeeting>) p.placement.reset();
-        if constexpr (std::is_same_v<T, Announce>) p.announcement = 0;
-        if constexpr (std::is_same_v<T, PublishTeamRound>) p.round = 0;
-        if constexpr (std::is_same_v<T, DefineClinicTable>) {}
-        if constexpr (std::is_same_v<T, DefineSession>) {}
-      },
-      payload);
-}
-
 Status check_envelope(const Operation& op) {
   if (op.id.empty() || op.id.size() > kMaxOperationIdLength)
     return make_error("invalid", "id",
@@ -156,67 +129,17 @@ Result<Operation> apply_operation(EventState& state, const Taxonomy& taxonomy,
   using namespace detail;
   if (Status s = check_envelope(operation); !s) return s.error();
   ApplyContext ctx{state, taxonomy, operation, mode, operation};
-  if (ctx.deciding()) clear_decisions(ctx.applied.payload);
+  // Fields the hub decides are cleared before it decides them, so a client cannot choose them.
+  if (ctx.deciding()) clear_decided(ctx.applied.payload);
 
   if (!std::holds_alternative<CreateEvent>(operation.payload) && !state.event.created)
     return refuse("no_event", "type", "The event has not been created yet.");
 
-  const Status status = std::visit(
-      [&](const auto& p) -> Status {
-        using T = std::decay_t<decltype(p)>;
-        if constexpr (std::is_same_v<T, CreateEvent>) return apply_create_event(ctx, p);
-        if constexpr (std::is_same_v<T, SetRegistration>) return apply_set_registration(ctx, p);
-        if constexpr (std::is_same_v<T, SetSettings>) return apply_set_settings(ctx, p);
-        if constexpr (std::is_same_v<T, DefineSession>) return apply_define_session(ctx, p);
-        if constexpr (std::is_same_v<T, RemoveSession>) return apply_remove_session(ctx, p);
-        if constexpr (std::is_same_v<T, DefineTable>) return apply_define_table(ctx, p);
-        if constexpr (std::is_same_v<T, RemoveTable>) return apply_remove_table(ctx, p);
-        if constexpr (std::is_same_v<T, Announce>) return apply_announce(ctx, p);
-        if constexpr (std::is_same_v<T, ApplySchedule>) return apply_schedule(ctx, p);
-        if constexpr (std::is_same_v<T, PublishTeamRound>) return apply_publish_team_round(ctx, p);
-        if constexpr (std::is_same_v<T, Register>) return apply_register(ctx, p);
-        if constexpr (std::is_same_v<T, EditProfile>) return apply_edit_profile(ctx, p);
-        if constexpr (std::is_same_v<T, SetAvailability>) return apply_set_availability(ctx, p);
-        if constexpr (std::is_same_v<T, Withdraw>) return apply_withdraw(ctx, p);
-        if constexpr (std::is_same_v<T, Erase>) return apply_erase(ctx, p);
-        if constexpr (std::is_same_v<T, RequestMeeting>) return apply_request_meeting(ctx, p);
-        if constexpr (std::is_same_v<T, Introduce>) return apply_introduce(ctx, p);
-        if constexpr (std::is_same_v<T, AcceptMeeting>) return apply_accept(ctx, p);
-        if constexpr (std::is_same_v<T, DeclineMeeting>) return apply_decline(ctx, p);
-        if constexpr (std::is_same_v<T, ProposeSlot>) return apply_propose_slot(ctx, p);
-        if constexpr (std::is_same_v<T, CancelMeeting>) return apply_cancel(ctx, p);
-        if constexpr (std::is_same_v<T, GiveFeedback>) return apply_feedback(ctx, p);
-        if constexpr (std::is_same_v<T, SetPitchOrder>) return apply_set_pitch_order(ctx, p);
-        if constexpr (std::is_same_v<T, ControlPitch>) return apply_control_pitch(ctx, p);
-        if constexpr (std::is_same_v<T, MarkInterested>) return apply_mark_interested(ctx, p);
-        if constexpr (std::is_same_v<T, DefineClinicTable>) return apply_define_clinic_table(ctx, p);
-        if constexpr (std::is_same_v<T, PickThemes>) return apply_pick_themes(ctx, p);
-        if constexpr (std::is_same_v<T, FormClinicTables>) return apply_form_clinic_tables(ctx, p);
-        if constexpr (std::is_same_v<T, RecordClinicOutcome>) return apply_record_clinic_outcome(ctx, p);
-      },
-      ctx.applied.payload);
+  if (auto refusal = refuse_sender(operation)) return *refusal;
+  const Status status =
+      std::visit([&](const auto& payload) -> Status { return apply(ctx, payload); }, ctx.applied.payload);
   if (!status) return status.error();
   return std::move(ctx.applied);
-}
-
-namespace {
-const char* const kTypes[] = {
-      "create_event",  "set_registration", "set_settings",  "define_session", "remove_session",
-      "define_table",  "remove_table",     "announce",      "apply_schedule", "publish_team_round",
-      "register",      "edit_profile",     "set_availability", "withdraw",    "erase",
-      "request_meeting", "introduce",      "accept_meeting", "decline_meeting", "propose_slot",
-      "cancel_meeting", "give_feedback", "set_pitch_order", "control_pitch", "mark_interested",
-      "define_clinic_table", "pick_themes", "form_clinic_tables", "record_clinic_outcome"};
-static_assert(std::size(kTypes) == std::variant_size_v<OperationPayload>);
-}  // namespace
-
-const char* operation_type(const OperationPayload& payload) { return kTypes[payload.index()]; }
-
-int operation_index(std::string_view type) {
-  for (std::size_t i = 0; i < std::size(kTypes); ++i) {
-    if (type == kTypes[i]) return static_cast<int>(i);
-  }
-  return -1;
 }
 
 const char* to_string(Role role) {

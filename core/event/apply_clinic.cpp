@@ -23,8 +23,7 @@ bool seated(const EventState& state, SessionId session) {
 
 }  // namespace
 
-Status apply_define_clinic_table(ApplyContext& ctx, const DefineClinicTable& op) {
-  if (Status s = require_organiser(ctx, "set up a policy clinic"); !s) return s;
+Status apply(ApplyContext& ctx, const DefineClinicTable& op) {
   EventState& state = ctx.state;
   auto session = clinic_session(ctx, op.session);
   if (!session) return session.error();
@@ -53,8 +52,8 @@ Status apply_define_clinic_table(ApplyContext& ctx, const DefineClinicTable& op)
   return Status::success();
 }
 
-Status apply_pick_themes(ApplyContext& ctx, const PickThemes& op) {
-  if (Status s = require_self_or_organiser(ctx, op.participant, "pick themes"); !s) return s;
+Status apply(ApplyContext& ctx, const PickThemes& op) {
+  if (Status s = require_self_or_organiser<PickThemes>(ctx, op.participant); !s) return s;
   auto found = find_active_participant(ctx, op.participant, "participant");
   if (!found) return found.error();
   if (op.themes.size() > kMaxThemesPicked)
@@ -75,8 +74,7 @@ Status apply_pick_themes(ApplyContext& ctx, const PickThemes& op) {
   return Status::success();
 }
 
-Status apply_form_clinic_tables(ApplyContext& ctx, const FormClinicTables& op) {
-  if (Status s = require_organiser(ctx, "seat a policy clinic"); !s) return s;
+Status apply(ApplyContext& ctx, const FormClinicTables& op) {
   EventState& state = ctx.state;
   auto session = clinic_session(ctx, op.session);
   if (!session) return session.error();
@@ -113,7 +111,7 @@ Status apply_form_clinic_tables(ApplyContext& ctx, const FormClinicTables& op) {
   return Status::success();
 }
 
-Status apply_record_clinic_outcome(ApplyContext& ctx, const RecordClinicOutcome& op) {
+Status apply(ApplyContext& ctx, const RecordClinicOutcome& op) {
   EventState& state = ctx.state;
   const auto it = state.clinic_tables.find(op.clinic_table);
   if (it == state.clinic_tables.end())
@@ -122,7 +120,7 @@ Status apply_record_clinic_outcome(ApplyContext& ctx, const RecordClinicOutcome&
   const bool member = ctx.actor().role == Role::Participant &&
                       std::find(ct.members.begin(), ct.members.end(), ctx.actor().participant) != ct.members.end();
   if (!ctx.organiser() && !member)
-    return refuse("forbidden", "actor", "Only the table's members or the organiser record its outcome.");
+    return forbidden<RecordClinicOutcome>();
   if (ct.members.empty()) return refuse("not_formed", "clinic_table", "Nobody is seated at this table yet.");
   if (Status s = check_field_text(op.outcome, "outcome", "The outcome", kMaxOutcomeLength, true, true); !s) return s;
   it->second.outcome = op.outcome;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/event/apply.hpp"
+#include "core/event/operation_catalogue.hpp"
 
 namespace crossmatch::core::detail {
 
@@ -27,10 +28,18 @@ struct ApplyContext {
 
 Error refuse(std::string code, std::string field, std::string message);
 
-// "Only the organiser can <what>."
-Status require_organiser(const ApplyContext& ctx, const std::string& what);
+// The refusal the catalogue gives a sender who may not send `Kind`; apply functions give it too
+// when a finer rule of theirs fails (only for yourself, only the meeting's people).
+template <class Kind>
+Error forbidden() {
+  return refuse("forbidden", std::string(Catalogue<Kind>::refusal.field), std::string(Catalogue<Kind>::refusal.message));
+}
 // The organiser, or the participant themself.
-Status require_self_or_organiser(const ApplyContext& ctx, ParticipantId id, const std::string& what);
+template <class Kind>
+Status require_self_or_organiser(const ApplyContext& ctx, ParticipantId id) {
+  if (ctx.organiser() || ctx.is_participant(id)) return Status::success();
+  return forbidden<Kind>();
+}
 
 // The participant, or a refusal naming the field: not found, withdrawn or erased.
 Result<const Participant*> find_participant(const ApplyContext& ctx, ParticipantId id,
@@ -58,35 +67,35 @@ void modify_participant_status(ApplyContext& ctx, ParticipantId id, ParticipantS
 void cancel_open_meetings(ApplyContext& ctx, ParticipantId id, const std::string& reason);
 
 // Per kind of operation.
-Status apply_create_event(ApplyContext& ctx, const CreateEvent& op);
-Status apply_set_registration(ApplyContext& ctx, const SetRegistration& op);
-Status apply_set_settings(ApplyContext& ctx, const SetSettings& op);
-Status apply_define_session(ApplyContext& ctx, const DefineSession& op);
-Status apply_remove_session(ApplyContext& ctx, const RemoveSession& op);
-Status apply_define_table(ApplyContext& ctx, const DefineTable& op);
-Status apply_remove_table(ApplyContext& ctx, const RemoveTable& op);
-Status apply_announce(ApplyContext& ctx, const Announce& op);
-Status apply_schedule(ApplyContext& ctx, const ApplySchedule& op);
-Status apply_publish_team_round(ApplyContext& ctx, const PublishTeamRound& op);
-Status apply_register(ApplyContext& ctx, const Register& op);
-Status apply_edit_profile(ApplyContext& ctx, const EditProfile& op);
-Status apply_set_availability(ApplyContext& ctx, const SetAvailability& op);
-Status apply_withdraw(ApplyContext& ctx, const Withdraw& op);
-Status apply_erase(ApplyContext& ctx, const Erase& op);
-Status apply_request_meeting(ApplyContext& ctx, const RequestMeeting& op);
-Status apply_introduce(ApplyContext& ctx, const Introduce& op);
-Status apply_accept(ApplyContext& ctx, const AcceptMeeting& op);
-Status apply_decline(ApplyContext& ctx, const DeclineMeeting& op);
-Status apply_propose_slot(ApplyContext& ctx, const ProposeSlot& op);
-Status apply_cancel(ApplyContext& ctx, const CancelMeeting& op);
-Status apply_feedback(ApplyContext& ctx, const GiveFeedback& op);
-Status apply_set_pitch_order(ApplyContext& ctx, const SetPitchOrder& op);
-Status apply_control_pitch(ApplyContext& ctx, const ControlPitch& op);
-Status apply_mark_interested(ApplyContext& ctx, const MarkInterested& op);
-Status apply_define_clinic_table(ApplyContext& ctx, const DefineClinicTable& op);
-Status apply_pick_themes(ApplyContext& ctx, const PickThemes& op);
-Status apply_form_clinic_tables(ApplyContext& ctx, const FormClinicTables& op);
-Status apply_record_clinic_outcome(ApplyContext& ctx, const RecordClinicOutcome& op);
+Status apply(ApplyContext& ctx, const CreateEvent& op);
+Status apply(ApplyContext& ctx, const SetRegistration& op);
+Status apply(ApplyContext& ctx, const SetSettings& op);
+Status apply(ApplyContext& ctx, const DefineSession& op);
+Status apply(ApplyContext& ctx, const RemoveSession& op);
+Status apply(ApplyContext& ctx, const DefineTable& op);
+Status apply(ApplyContext& ctx, const RemoveTable& op);
+Status apply(ApplyContext& ctx, const Announce& op);
+Status apply(ApplyContext& ctx, const ApplySchedule& op);
+Status apply(ApplyContext& ctx, const PublishTeamRound& op);
+Status apply(ApplyContext& ctx, const Register& op);
+Status apply(ApplyContext& ctx, const EditProfile& op);
+Status apply(ApplyContext& ctx, const SetAvailability& op);
+Status apply(ApplyContext& ctx, const Withdraw& op);
+Status apply(ApplyContext& ctx, const Erase& op);
+Status apply(ApplyContext& ctx, const RequestMeeting& op);
+Status apply(ApplyContext& ctx, const Introduce& op);
+Status apply(ApplyContext& ctx, const AcceptMeeting& op);
+Status apply(ApplyContext& ctx, const DeclineMeeting& op);
+Status apply(ApplyContext& ctx, const ProposeSlot& op);
+Status apply(ApplyContext& ctx, const CancelMeeting& op);
+Status apply(ApplyContext& ctx, const GiveFeedback& op);
+Status apply(ApplyContext& ctx, const SetPitchOrder& op);
+Status apply(ApplyContext& ctx, const ControlPitch& op);
+Status apply(ApplyContext& ctx, const MarkInterested& op);
+Status apply(ApplyContext& ctx, const DefineClinicTable& op);
+Status apply(ApplyContext& ctx, const PickThemes& op);
+Status apply(ApplyContext& ctx, const FormClinicTables& op);
+Status apply(ApplyContext& ctx, const RecordClinicOutcome& op);
 
 }  // namespace crossmatch::core::detail
 

@@ -69,11 +69,12 @@ Error slot_refusal(const EventState& state, const Meeting& m, SlotRef slot, cons
 }
 
 // The acting party of a meeting: the participant themself, or 0 for the organiser.
-Result<ParticipantId> acting_party(const ApplyContext& ctx, const Meeting& m, const std::string& what) {
+template <class Kind>
+Result<ParticipantId> acting_party(const ApplyContext& ctx, const Meeting& m) {
   if (ctx.organiser()) return ParticipantId{0};
   if (ctx.actor().role == Role::Participant && m.involves(ctx.actor().participant))
     return ctx.actor().participant;
-  return refuse("forbidden", "actor", "Only the two people of the meeting or the organiser can " + what + ".");
+  return forbidden<Kind>();
 }
 
 Status both_active(const ApplyContext& ctx, const Meeting& m) {
@@ -86,9 +87,9 @@ Status both_active(const ApplyContext& ctx, const Meeting& m) {
 
 }  // namespace
 
-Status apply_request_meeting(ApplyContext& ctx, const RequestMeeting& op) {
+Status apply(ApplyContext& ctx, const RequestMeeting& op) {
   if (!ctx.organiser() && !ctx.is_participant(op.from))
-    return refuse("forbidden", "from", "You can request meetings only for yourself.");
+    return forbidden<RequestMeeting>();
   for (const auto& [id, field] : {std::pair{op.from, "from"}, std::pair{op.to, "to"}}) {
     auto found = find_active_participant(ctx, id, field);
     if (!found) return found.error();
@@ -120,9 +121,7 @@ Status apply_request_meeting(ApplyContext& ctx, const RequestMeeting& op) {
   return Status::success();
 }
 
-Status apply_introduce(ApplyContext& ctx, const Introduce& op) {
-  if (ctx.actor().role != Role::Broker && !ctx.organiser())
-    return refuse("forbidden", "actor", "Only a broker or the organiser can introduce people.");
+Status apply(ApplyContext& ctx, const Introduce& op) {
   for (const auto& [id, field] : {std::pair{op.first, "first"}, std::pair{op.second, "second"}}) {
     auto found = find_active_participant(ctx, id, field);
     if (!found) return found.error();
@@ -148,11 +147,11 @@ Status apply_introduce(ApplyContext& ctx, const Introduce& op) {
   return Status::success();
 }
 
-Status apply_accept(ApplyContext& ctx, const AcceptMeeting& op) {
+Status apply(ApplyContext& ctx, const AcceptMeeting& op) {
   auto found = find_meeting(ctx, op.meeting);
   if (!found) return found.error();
   const Meeting& m = **found;
-  auto party = acting_party(ctx, m, "accept it");
+  auto party = acting_party<AcceptMeeting>(ctx, m);
   if (!party) return party.error();
   if (m.status != MeetingStatus::Requested)
     return refuse("not_pending", "meeting",
@@ -208,11 +207,11 @@ Status apply_accept(ApplyContext& ctx, const AcceptMeeting& op) {
   return Status::success();
 }
 
-Status apply_decline(ApplyContext& ctx, const DeclineMeeting& op) {
+Status apply(ApplyContext& ctx, const DeclineMeeting& op) {
   auto found = find_meeting(ctx, op.meeting);
   if (!found) return found.error();
   const Meeting& m = **found;
-  auto party = acting_party(ctx, m, "decline it");
+  auto party = acting_party<DeclineMeeting>(ctx, m);
   if (!party) return party.error();
   if (m.status != MeetingStatus::Requested)
     return refuse("not_pending", "meeting",
@@ -233,12 +232,12 @@ Status apply_decline(ApplyContext& ctx, const DeclineMeeting& op) {
   return Status::success();
 }
 
-Status apply_propose_slot(ApplyContext& ctx, const ProposeSlot& op) {
+Status apply(ApplyContext& ctx, const ProposeSlot& op) {
   auto found = find_meeting(ctx, op.meeting);
   if (!found) return found.error();
   const Meeting& m = **found;
   if (ctx.actor().role != Role::Participant || !m.involves(ctx.actor().participant))
-    return refuse("forbidden", "actor", "Only the two people of the meeting can propose another slot.");
+    return forbidden<ProposeSlot>();
   const ParticipantId by = ctx.actor().participant;
   if (m.status != MeetingStatus::Requested)
     return refuse("not_pending", "meeting",
@@ -259,11 +258,11 @@ Status apply_propose_slot(ApplyContext& ctx, const ProposeSlot& op) {
   return Status::success();
 }
 
-Status apply_cancel(ApplyContext& ctx, const CancelMeeting& op) {
+Status apply(ApplyContext& ctx, const CancelMeeting& op) {
   auto found = find_meeting(ctx, op.meeting);
   if (!found) return found.error();
   const Meeting& m = **found;
-  auto party = acting_party(ctx, m, "cancel it");
+  auto party = acting_party<CancelMeeting>(ctx, m);
   if (!party) return party.error();
   if (!m.open())
     return refuse("not_open", "meeting",
@@ -285,11 +284,11 @@ Status apply_cancel(ApplyContext& ctx, const CancelMeeting& op) {
   return Status::success();
 }
 
-Status apply_feedback(ApplyContext& ctx, const GiveFeedback& op) {
+Status apply(ApplyContext& ctx, const GiveFeedback& op) {
   auto found = find_meeting(ctx, op.meeting);
   if (!found) return found.error();
   const Meeting& m = **found;
-  auto party = acting_party(ctx, m, "give feedback on it");
+  auto party = acting_party<GiveFeedback>(ctx, m);
   if (!party) return party.error();
   if (m.status != MeetingStatus::Accepted)
     return refuse("not_accepted", "meeting",

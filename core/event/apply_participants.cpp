@@ -66,11 +66,10 @@ Status check_availability(const ApplyContext& ctx, Availability& availability, P
 
 }  // namespace
 
-Status apply_register(ApplyContext& ctx, const Register& op) {
+Status apply(ApplyContext& ctx, const Register& op) {
   EventState& state = ctx.state;
   const bool newcomer = ctx.actor().role == Role::Participant && ctx.actor().participant == 0;
-  if (!ctx.organiser() && !newcomer)
-    return refuse("forbidden", "actor", "Only a newcomer with the join code or the organiser can register a participant.");
+  // Who may register at all is the catalogue's rule, checked before this.
   if (newcomer && !state.event.registration_open)
     return refuse("registration_closed", "type", "Registration for '" + state.event.name + "' is closed.");
   if (ctx.deciding() && state.participants.size() >= kMaxParticipants)
@@ -90,8 +89,8 @@ Status apply_register(ApplyContext& ctx, const Register& op) {
   return Status::success();
 }
 
-Status apply_edit_profile(ApplyContext& ctx, const EditProfile& op) {
-  if (Status s = require_self_or_organiser(ctx, op.participant, "edit a profile"); !s) return s;
+Status apply(ApplyContext& ctx, const EditProfile& op) {
+  if (Status s = require_self_or_organiser<EditProfile>(ctx, op.participant); !s) return s;
   auto found = find_active_participant(ctx, op.participant, "participant");
   if (!found) return found.error();
   if (Status s = check_profile_fields(ctx, op.profile, op.participant); !s) return s;
@@ -109,8 +108,8 @@ Status apply_edit_profile(ApplyContext& ctx, const EditProfile& op) {
   return Status::success();
 }
 
-Status apply_set_availability(ApplyContext& ctx, const SetAvailability& op) {
-  if (Status s = require_self_or_organiser(ctx, op.participant, "change availability"); !s) return s;
+Status apply(ApplyContext& ctx, const SetAvailability& op) {
+  if (Status s = require_self_or_organiser<SetAvailability>(ctx, op.participant); !s) return s;
   auto found = find_active_participant(ctx, op.participant, "participant");
   if (!found) return found.error();
   SetAvailability& applied = ctx.applied_payload<SetAvailability>();
@@ -119,8 +118,8 @@ Status apply_set_availability(ApplyContext& ctx, const SetAvailability& op) {
   return Status::success();
 }
 
-Status apply_withdraw(ApplyContext& ctx, const Withdraw& op) {
-  if (Status s = require_self_or_organiser(ctx, op.participant, "withdraw a participant"); !s) return s;
+Status apply(ApplyContext& ctx, const Withdraw& op) {
+  if (Status s = require_self_or_organiser<Withdraw>(ctx, op.participant); !s) return s;
   auto found = find_active_participant(ctx, op.participant, "participant");
   if (!found) return found.error();
   cancel_open_meetings(ctx, op.participant, "withdrew from the event");
@@ -128,8 +127,8 @@ Status apply_withdraw(ApplyContext& ctx, const Withdraw& op) {
   return Status::success();
 }
 
-Status apply_erase(ApplyContext& ctx, const Erase& op) {
-  if (Status s = require_self_or_organiser(ctx, op.participant, "erase a participant's data"); !s)
+Status apply(ApplyContext& ctx, const Erase& op) {
+  if (Status s = require_self_or_organiser<Erase>(ctx, op.participant); !s)
     return s;
   auto found = find_participant(ctx, op.participant, "participant");
   if (!found) return found.error();

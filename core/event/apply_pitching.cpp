@@ -26,8 +26,7 @@ void after_pitch(PitchSession& ps) {
 
 }  // namespace
 
-Status apply_set_pitch_order(ApplyContext& ctx, const SetPitchOrder& op) {
-  if (Status s = require_organiser(ctx, "set the pitch order"); !s) return s;
+Status apply(ApplyContext& ctx, const SetPitchOrder& op) {
   auto session = pitching_session(ctx, op.session);
   if (!session) return session.error();
   const auto existing = ctx.state.pitching.find(op.session);
@@ -58,8 +57,7 @@ Status apply_set_pitch_order(ApplyContext& ctx, const SetPitchOrder& op) {
   return Status::success();
 }
 
-Status apply_control_pitch(ApplyContext& ctx, const ControlPitch& op) {
-  if (Status s = require_organiser(ctx, "run a pitching session"); !s) return s;
+Status apply(ApplyContext& ctx, const ControlPitch& op) {
   auto session = pitching_session(ctx, op.session);
   if (!session) return session.error();
   const auto it = ctx.state.pitching.find(op.session);
@@ -132,9 +130,7 @@ Status apply_control_pitch(ApplyContext& ctx, const ControlPitch& op) {
   return Status::success();
 }
 
-Status apply_mark_interested(ApplyContext& ctx, const MarkInterested& op) {
-  if (ctx.actor().role != Role::Participant || ctx.actor().participant == 0)
-    return refuse("forbidden", "actor", "Participants tap \"interested\" for themselves.");
+Status apply(ApplyContext& ctx, const MarkInterested& op) {
   const ParticipantId me = ctx.actor().participant;
   auto found = find_active_participant(ctx, me, "actor");
   if (!found) return found.error();

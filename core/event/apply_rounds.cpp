@@ -9,8 +9,7 @@
 
 namespace crossmatch::core::detail {
 
-Status apply_schedule(ApplyContext& ctx, const ApplySchedule& op) {
-  if (Status s = require_organiser(ctx, "apply a schedule"); !s) return s;
+Status apply(ApplyContext& ctx, const ApplySchedule& op) {
   EventState& state = ctx.state;
   if (op.sessions.empty() || op.sessions.size() > kMaxSessions)
     return refuse("invalid", "sessions", "Name the one-to-one sessions the schedule covers.");
@@ -86,8 +85,7 @@ Status apply_schedule(ApplyContext& ctx, const ApplySchedule& op) {
   return Status::success();
 }
 
-Status apply_publish_team_round(ApplyContext& ctx, const PublishTeamRound& op) {
-  if (Status s = require_organiser(ctx, "publish a team round"); !s) return s;
+Status apply(ApplyContext& ctx, const PublishTeamRound& op) {
   EventState& state = ctx.state;
   if (Status s = check_field_text(op.name, "name", "The round's name", kMaxSessionNameLength, true); !s)
     return s;

@@ -48,8 +48,7 @@ int unavailability_in_session(const EventState& state, SessionId session) {
 
 }  // namespace
 
-Status apply_create_event(ApplyContext& ctx, const CreateEvent& op) {
-  if (Status s = require_organiser(ctx, "create the event"); !s) return s;
+Status apply(ApplyContext& ctx, const CreateEvent& op) {
   if (ctx.state.event.created)
     return refuse("already_created", "type", "The event '" + ctx.state.event.name + "' already exists.");
   if (Status s = check_field_text(op.name, "name", "The event's name", kMaxEventNameLength, true); !s)
@@ -69,14 +68,12 @@ Status apply_create_event(ApplyContext& ctx, const CreateEvent& op) {
   return Status::success();
 }
 
-Status apply_set_registration(ApplyContext& ctx, const SetRegistration& op) {
-  if (Status s = require_organiser(ctx, "open or close registration"); !s) return s;
+Status apply(ApplyContext& ctx, const SetRegistration& op) {
   ctx.state.event.registration_open = op.open;
   return Status::success();
 }
 
-Status apply_set_settings(ApplyContext& ctx, const SetSettings& op) {
-  if (Status s = require_organiser(ctx, "change the matching settings"); !s) return s;
+Status apply(ApplyContext& ctx, const SetSettings& op) {
   const EventSettings& st = op.settings;
   const ScoreWeights& w = st.matching.weights;
   const std::pair<double, const char*> weights[] = {
@@ -121,8 +118,7 @@ Status apply_set_settings(ApplyContext& ctx, const SetSettings& op) {
   return Status::success();
 }
 
-Status apply_define_session(ApplyContext& ctx, const DefineSession& op) {
-  if (Status s = require_organiser(ctx, "define sessions"); !s) return s;
+Status apply(ApplyContext& ctx, const DefineSession& op) {
   EventState& state = ctx.state;
   const bool creating = op.session == 0;
   const Session* existing = creating ? nullptr : state.session(op.session);
@@ -195,8 +191,7 @@ Status apply_define_session(ApplyContext& ctx, const DefineSession& op) {
   return Status::success();
 }
 
-Status apply_remove_session(ApplyContext& ctx, const RemoveSession& op) {
-  if (Status s = require_organiser(ctx, "remove sessions"); !s) return s;
+Status apply(ApplyContext& ctx, const RemoveSession& op) {
   EventState& state = ctx.state;
   if (state.session(op.session) == nullptr)
     return refuse("not_found", "session", "There is no session " + std::to_string(op.session) + ".");
@@ -224,8 +219,7 @@ Status apply_remove_session(ApplyContext& ctx, const RemoveSession& op) {
   return Status::success();
 }
 
-Status apply_define_table(ApplyContext& ctx, const DefineTable& op) {
-  if (Status s = require_organiser(ctx, "define tables"); !s) return s;
+Status apply(ApplyContext& ctx, const DefineTable& op) {
   EventState& state = ctx.state;
   const bool creating = op.table == 0;
   if (!creating && state.table(op.table) == nullptr)
@@ -263,8 +257,7 @@ Status apply_define_table(ApplyContext& ctx, const DefineTable& op) {
   return Status::success();
 }
 
-Status apply_remove_table(ApplyContext& ctx, const RemoveTable& op) {
-  if (Status s = require_organiser(ctx, "remove tables"); !s) return s;
+Status apply(ApplyContext& ctx, const RemoveTable& op) {
   EventState& state = ctx.state;
   if (state.table(op.table) == nullptr)
     return refuse("not_found", "table", "There is no table " + std::to_string(op.table) + ".");
@@ -286,8 +279,7 @@ Status apply_remove_table(ApplyContext& ctx, const RemoveTable& op) {
   return Status::success();
 }
 
-Status apply_announce(ApplyContext& ctx, const Announce& op) {
-  if (Status s = require_organiser(ctx, "make announcements"); !s) return s;
+Status apply(ApplyContext& ctx, const Announce& op) {
   if (Status s = check_field_text(op.text, "text", "The announcement", kMaxMessageLength, true, true); !s)
     return s;
   EventState& state = ctx.state;

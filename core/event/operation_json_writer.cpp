@@ -201,72 +201,78 @@ void append_actor(std::string& out, const Actor& actor) {
   out += "\"}";
 }
 
-template <class T, class P>
-constexpr bool is = std::is_same_v<std::decay_t<P>, T>;
-
-// The operation's own fields; false for a kind left to the general codec or a text that is not
-// valid UTF-8.
-bool payload_fields(const OperationPayload& payload, Fields& f) {
-  return std::visit(
-      [&](const auto& p) -> bool {
-        using P = decltype(p);
-        if constexpr (is<RequestMeeting, P>) {
-          f.number("meeting", p.meeting);
-          f.number("from", p.from);
-          f.number("to", p.to);
-          f.value("preferred", [&](std::string& out) { append_slots(out, p.preferred); });
-          return f.string("message", p.message);
-        } else if constexpr (is<Introduce, P>) {
-          f.number("meeting", p.meeting);
-          f.number("first", p.first);
-          f.number("second", p.second);
-          f.value("preferred", [&](std::string& out) { append_slots(out, p.preferred); });
-          return f.string("note", p.note);
-        } else if constexpr (is<AcceptMeeting, P>) {
-          f.number("meeting", p.meeting);
-          if (p.slot) f.value("slot", [&](std::string& out) { append_slot(out, *p.slot); });
-          if (p.placement)
-            f.value("placement", [&](std::string& out) { append_placement(out, *p.placement); });
-          return true;
-        } else if constexpr (is<DeclineMeeting, P> || is<CancelMeeting, P>) {
-          f.number("meeting", p.meeting);
-          return f.string("reason", p.reason);
-        } else if constexpr (is<ProposeSlot, P>) {
-          f.number("meeting", p.meeting);
-          f.value("slot", [&](std::string& out) { append_slot(out, p.slot); });
-          return true;
-        } else if constexpr (is<GiveFeedback, P>) {
-          f.number("meeting", p.meeting);
-          f.number("rating", p.rating);
-          f.name("held", to_string(p.held));
-          return f.string("comment", p.comment);
-        } else if constexpr (is<MarkInterested, P>) {
-          f.number("session", p.session);
-          f.number("pitcher", p.pitcher);
-          f.boolean("interested", p.interested);
-          return true;
-        } else if constexpr (is<ControlPitch, P>) {
-          f.number("session", p.session);
-          f.name("action", to_string(p.action));
-          return true;
-        } else if constexpr (is<Withdraw, P> || is<Erase, P>) {
-          f.number("participant", p.participant);
-          return true;
-        } else if constexpr (is<SetRegistration, P>) {
-          f.boolean("open", p.open);
-          return true;
-        } else {
-          return false;
-        }
-      },
-      payload);
+// The operation's own fields, for the kinds written directly; false for a kind left to the
+// general codec (the catch-all below) or a text that is not valid UTF-8.
+template <class Kind>
+bool payload_fields(const Kind&, Fields&) {
+  return false;
+}
+bool payload_fields(const RequestMeeting& p, Fields& f) {
+  f.number("meeting", p.meeting);
+  f.number("from", p.from);
+  f.number("to", p.to);
+  f.value("preferred", [&](std::string& out) { append_slots(out, p.preferred); });
+  return f.string("message", p.message);
+}
+bool payload_fields(const Introduce& p, Fields& f) {
+  f.number("meeting", p.meeting);
+  f.number("first", p.first);
+  f.number("second", p.second);
+  f.value("preferred", [&](std::string& out) { append_slots(out, p.preferred); });
+  return f.string("note", p.note);
+}
+bool payload_fields(const AcceptMeeting& p, Fields& f) {
+  f.number("meeting", p.meeting);
+  if (p.slot) f.value("slot", [&](std::string& out) { append_slot(out, *p.slot); });
+  if (p.placement) f.value("placement", [&](std::string& out) { append_placement(out, *p.placement); });
+  return true;
+}
+bool meeting_and_reason(MeetingId meeting, const std::string& reason, Fields& f) {
+  f.number("meeting", meeting);
+  return f.string("reason", reason);
+}
+bool payload_fields(const DeclineMeeting& p, Fields& f) { return meeting_and_reason(p.meeting, p.reason, f); }
+bool payload_fields(const CancelMeeting& p, Fields& f) { return meeting_and_reason(p.meeting, p.reason, f); }
+bool payload_fields(const ProposeSlot& p, Fields& f) {
+  f.number("meeting", p.meeting);
+  f.value("slot", [&](std::string& out) { append_slot(out, p.slot); });
+  return true;
+}
+bool payload_fields(const GiveFeedback& p, Fields& f) {
+  f.number("meeting", p.meeting);
+  f.number("rating", p.rating);
+  f.name("held", to_string(p.held));
+  return f.string("comment", p.comment);
+}
+bool payload_fields(const MarkInterested& p, Fields& f) {
+  f.number("session", p.session);
+  f.number("pitcher", p.pitcher);
+  f.boolean("interested", p.interested);
+  return true;
+}
+bool payload_fields(const ControlPitch& p, Fields& f) {
+  f.number("session", p.session);
+  f.name("action", to_string(p.action));
+  return true;
+}
+bool payload_fields(const Withdraw& p, Fields& f) {
+  f.number("participant", p.participant);
+  return true;
+}
+bool payload_fields(const Erase& p, Fields& f) {
+  f.number("participant", p.participant);
+  return true;
+}
+bool payload_fields(const SetRegistration& p, Fields& f) {
+  f.boolean("open", p.open);
+  return true;
 }
 
 }  // namespace
 
 bool write_operation_json(const Operation& op, std::string& out) {
   Fields f;
-  if (!payload_fields(op.payload, f)) return false;
+  if (!std::visit([&](const auto& p) { return payload_fields(p, f); }, op.payload)) return false;
   if (!f.string("id", op.id)) return false;
   f.name("type", operation_type(op.payload));
   f.value("actor", [&](std::string& out) { append_actor(out, op.actor); });

@@ -17,7 +17,7 @@
 #include "core/demo_event.hpp"
 #include "net/client_connection.hpp"
 #include "net/replica.hpp"
-#include "net/replica_view.hpp"
+#include "net/operation_lines.hpp"
 #include "storage/event_store.hpp"
 #include "tests/e2e/hub_process.hpp"
 #include "tests/test_assets.hpp"
@@ -173,8 +173,8 @@ std::string first_difference(const char* name, const Map& a, const Map& b) {
 // How a client's replica differs from what the hub's state shows this viewer: "" when it is the
 // same, else the parts that differ, so that a failing check says where to look.
 inline std::string difference_from_hub(const core::EventState& replica, const core::EventState& hub,
-                                       const net::Viewer& viewer) {
-  const core::EventState seen = net::view_state(hub, viewer);
+                                       const core::Viewer& viewer) {
+  const core::EventState seen = core::view_state(hub, viewer);
   if (replica == seen) return "";
   std::string out;
   const auto add = [&](const std::string& part) {

@@ -35,7 +35,7 @@ core::Profile edited(int index, int edit) {
   return p;
 }
 
-net::Viewer as_participant(core::ParticipantId p) { return net::Viewer{core::Role::Participant, p}; }
+core::Viewer as_participant(core::ParticipantId p) { return core::Viewer{core::Role::Participant, p}; }
 
 }  // namespace
 
@@ -102,7 +102,7 @@ TEST_CASE("50 clients register and book, and every client sees every change in t
   REQUIRE(organiser.wait_for([&] { return organiser.replica.seq() >= last; }));
   const core::EventState hub_now = test::hub_state(dir / "event.db");
   CHECK(organiser.problems.empty());
-  CHECK(organiser.replica.state() == net::view_state(hub_now, net::Viewer{core::Role::Organiser, 0}));
+  CHECK(organiser.replica.state() == core::view_state(hub_now, core::Viewer{core::Role::Organiser, 0}));
 
   // Every registration reached every client, in one order: the hub's.
   std::vector<std::uint64_t> registration_seqs;
@@ -383,7 +383,7 @@ TEST_CASE("a hub killed under load loses no acknowledged operation, and its clie
   for (int i = 0; i < kClients; ++i) {
     test::SyncClient& c = *clients[i];
     INFO("client " << i);
-    const core::EventState view = net::view_state(hub_now, as_participant(c.participant));
+    const core::EventState view = core::view_state(hub_now, as_participant(c.participant));
     CHECK(c.wait_for([&] { return c.replica.state() == view; }));
     CHECK(c.problems.empty());
     CHECK(test::difference_from_hub(c.replica.state(), hub_now, as_participant(c.participant)) == "");

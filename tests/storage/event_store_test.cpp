@@ -95,7 +95,10 @@ TEST_CASE("a refused group stores nothing, and the store goes on after it") {
   SUBCASE("an operation that does not apply to the stored event") {
     std::vector<core::Operation> group(ops.begin(), ops.begin() + 3);
     core::Operation bad = group[2];
-    bad.payload = core::AcceptMeeting{9999, std::nullopt, std::nullopt};
+    bad.payload = core::AcceptMeeting{.meeting = 9999};
+    // The organiser may answer any meeting, so the refusal is about the meeting (anyone else who
+    // may not send an answer at all is refused for that first).
+    bad.actor = {core::Role::Organiser, 0};
     group[2] = bad;
     auto s = store->append(group);
     REQUIRE_FALSE(s.ok());

@@ -2,10 +2,10 @@
 
 #include <cctype>
 #include <iostream>
-#include <type_traits>
 
 #include "app/client/state/person_summary.hpp"
 #include "core/event/calendar.hpp"
+#include "core/event/operation_catalogue.hpp"
 
 namespace crossmatch::client {
 
@@ -188,44 +188,23 @@ void ClientSession::receive(const net::Applied& applied, std::int64_t now_ms) {
                        now_ms);
     return;
   }
-  if (std::holds_alternative<core::CreateEvent>(applied.op.payload)) load_time_zone();
-  bump_for(applied.op.payload);
-  journal(applied.op);
+  follow_changes(applied.op);
   notify_applied(applied.op, now_ms);
 }
 
 void ClientSession::notify_applied(const core::Operation& op, std::int64_t now_ms) {
-  const auto& state = replica_.state();
-  if (const auto* a = std::get_if<core::Announce>(&op.payload)) {
-    notifications_.add(NoticeKind::Announcement, a->text, now_ms);
-    return;
+  auto notice = core::notice(op, replica_.state(), role_, me_);
+  if (!notice) return;
+  std::string text = std::move(notice->text);
+  if (notice->person != 0) {
+    // The catalogue's phrase names the person by a placeholder; their name is the replica's.
+    const auto fill = [&](std::string_view placeholder, const std::string& who) {
+      if (const auto at = text.find(placeholder); at != std::string::npos) text.replace(at, placeholder.size(), who);
+    };
+    fill("{person}", name_with_type(*this, notice->person));
+    fill("{name}", name_of(notice->person));
   }
-  if (const auto* r = std::get_if<core::PublishTeamRound>(&op.payload)) {
-    notifications_.add(NoticeKind::TeamRound, "Team round published: " + r->name, now_ms);
-    return;
-  }
-  if (role_ != core::Role::Participant || me_ == 0) return;
-  const bool by_me = op.actor.role == core::Role::Participant && op.actor.participant == me_;
-  if (by_me) return;
-  if (const auto* r = std::get_if<core::RequestMeeting>(&op.payload); r && r->to == me_) {
-    notifications_.add(NoticeKind::Request, "New request from " + name_with_type(*this, r->from), now_ms);
-  } else if (const auto* i = std::get_if<core::Introduce>(&op.payload);
-             i && (i->first == me_ || i->second == me_)) {
-    notifications_.add(NoticeKind::Request,
-                       "A broker introduces you to " + name_with_type(*this, i->first == me_ ? i->second : i->first),
-                       now_ms);
-  } else {
-    core::MeetingId id = 0;
-    std::string verb;
-    if (const auto* x = std::get_if<core::AcceptMeeting>(&op.payload)) id = x->meeting, verb = " accepted";
-    if (const auto* x = std::get_if<core::DeclineMeeting>(&op.payload)) id = x->meeting, verb = " declined";
-    if (const auto* x = std::get_if<core::ProposeSlot>(&op.payload)) id = x->meeting, verb = " proposed another slot for";
-    if (const auto* x = std::get_if<core::CancelMeeting>(&op.payload)) id = x->meeting, verb = " cancelled";
-    const core::Meeting* m = id ? state.meeting(id) : nullptr;
-    if (m == nullptr || !m->involves(me_)) return;
-    const std::string who = op.actor.role == core::Role::Participant ? name_of(op.actor.participant) : "The organiser";
-    notifications_.add(NoticeKind::Answer, who + verb + " your meeting", now_ms);
-  }
+  notifications_.add(notice->kind, std::move(text), now_ms);
 }
 
 void ClientSession::remind(std::int64_t now_ms) {
@@ -247,28 +226,6 @@ void ClientSession::remind(std::int64_t now_ms) {
   }
 }
 
-void ClientSession::bump_for(const core::OperationPayload& payload) {
-  ++version_;
-  std::visit(
-      [&](const auto& p) {
-        using P = std::decay_t<decltype(p)>;
-        constexpr bool profiles = std::is_same_v<P, core::Register> || std::is_same_v<P, core::EditProfile> ||
-                                  std::is_same_v<P, core::Withdraw> || std::is_same_v<P, core::Erase> ||
-                                  std::is_same_v<P, core::SetSettings> || std::is_same_v<P, core::DeclineMeeting>;
-        constexpr bool meetings =
-            std::is_same_v<P, core::RequestMeeting> || std::is_same_v<P, core::Introduce> ||
-            std::is_same_v<P, core::AcceptMeeting> || std::is_same_v<P, core::DeclineMeeting> ||
-            std::is_same_v<P, core::ProposeSlot> || std::is_same_v<P, core::CancelMeeting> ||
-            std::is_same_v<P, core::GiveFeedback> || std::is_same_v<P, core::ApplySchedule> ||
-            std::is_same_v<P, core::PublishTeamRound> || std::is_same_v<P, core::Withdraw> ||
-            std::is_same_v<P, core::Erase> || std::is_same_v<P, core::RemoveSession> ||
-            std::is_same_v<P, core::RemoveTable>;
-        if (profiles) ++profiles_version_;
-        if (meetings) ++meetings_version_;
-      },
-      payload);
-}
-
 void ClientSession::bump_all() {
   ++version_;
   ++profiles_version_;
@@ -279,34 +236,44 @@ void ClientSession::bump_all() {
   meeting_journal_from_ = meetings_version_;
 }
 
-void ClientSession::journal(const core::Operation& op) {
+namespace {
+
+// What the client's caches follow of an operation's changes, as the catalogue reports them:
+// profiles (and what matching keeps apart) and meetings (and teams), each a version counter and a
+// journal of what changed, so that view models update instead of rebuilding.
+class CacheChanges final : public core::ChangeSink {
+ public:
+  void event_record() override { event_record_ = true; }
+  void settings() override { profile(0, 0); }  // weights: the scorer changes, nobody's record
+  void person(core::ParticipantId id) override { profile(id, 0); }
+  void kept_apart(core::ParticipantId a, core::ParticipantId b) override { profile(a, b); }
+  void meeting(core::MeetingId id, bool) override { meetings_.push_back(id); }
+  // Several meetings or teams at once: counted again.
+  void left(core::ParticipantId) override { meetings_.push_back(0); }
+  void round(core::RoundId) override { meetings_.push_back(0); }
+  void session_removed(core::SessionId) override { meetings_.push_back(0); }
+  void table_removed(core::TableId) override { meetings_.push_back(0); }
+
+  bool event_record_ = false;
+  std::vector<std::pair<core::ParticipantId, core::ParticipantId>> profiles_;
+  std::vector<core::MeetingId> meetings_;
+
+ private:
+  void profile(core::ParticipantId a, core::ParticipantId b) { profiles_.emplace_back(a, b); }
+};
+
+}  // namespace
+
+void ClientSession::follow_changes(const core::Operation& op) {
+  CacheChanges changes;
+  core::report_changes(op, replica_.state(), changes);
+  ++version_;
+  if (changes.event_record_) load_time_zone();
+  if (!changes.profiles_.empty()) ++profiles_version_;
+  if (!changes.meetings_.empty()) ++meetings_version_;
+  for (const auto& [a, b] : changes.profiles_) profile_changes_.push_back({profiles_version_, a, b});
+  for (const core::MeetingId m : changes.meetings_) meeting_changes_.push_back({meetings_version_, m});
   constexpr std::size_t kJournal = 4096;
-  const auto add = [&](core::ParticipantId p, core::ParticipantId other) {
-    profile_changes_.push_back({profiles_version_, p, other});
-  };
-  std::visit(
-      [&](const auto& p) {
-        using P = std::decay_t<decltype(p)>;
-        if constexpr (std::is_same_v<P, core::Register> || std::is_same_v<P, core::EditProfile> ||
-                      std::is_same_v<P, core::Withdraw> || std::is_same_v<P, core::Erase>) {
-          add(p.participant, 0);
-        } else if constexpr (std::is_same_v<P, core::DeclineMeeting>) {
-          if (const core::Meeting* m = replica_.state().meeting(p.meeting)) add(m->requester, m->invitee);
-        } else if constexpr (std::is_same_v<P, core::SetSettings>) {
-          add(0, 0);  // weights: the scorer changes, nobody's record
-        }
-        if constexpr (std::is_same_v<P, core::RequestMeeting> || std::is_same_v<P, core::Introduce> ||
-                      std::is_same_v<P, core::AcceptMeeting> || std::is_same_v<P, core::DeclineMeeting> ||
-                      std::is_same_v<P, core::ProposeSlot> || std::is_same_v<P, core::CancelMeeting> ||
-                      std::is_same_v<P, core::GiveFeedback>) {
-          meeting_changes_.push_back({meetings_version_, p.meeting});
-        } else if constexpr (std::is_same_v<P, core::Withdraw> || std::is_same_v<P, core::Erase> ||
-                             std::is_same_v<P, core::RemoveSession> || std::is_same_v<P, core::RemoveTable> ||
-                             std::is_same_v<P, core::PublishTeamRound>) {
-          meeting_changes_.push_back({meetings_version_, 0});  // several meetings or teams at once
-        }
-      },
-      op.payload);
   while (meeting_changes_.size() > kJournal) {
     meeting_journal_from_ = meeting_changes_.front().version;
     meeting_changes_.pop_front();

@@ -122,9 +122,9 @@ class ClientSession {
  private:
   void notify_applied(const core::Operation& op, std::int64_t now_ms);
   void remind(std::int64_t now_ms);
-  void bump_for(const core::OperationPayload& payload);
+  // Version counters and journals follow what the catalogue says the operation changed.
+  void follow_changes(const core::Operation& op);
   void bump_all();
-  void journal(const core::Operation& op);
   void load_time_zone();
   void choose_outbox(const net::ClientOptions& options);
 

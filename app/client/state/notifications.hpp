@@ -7,9 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "core/event/operation_catalogue.hpp"
+
 namespace crossmatch::client {
 
-enum class NoticeKind { Request, Answer, Announcement, Reminder, TeamRound, Refused, Connection };
+using NoticeKind = core::NoticeKind;
 const char* label(NoticeKind kind);
 
 struct Notification {

@@ -8,11 +8,11 @@
 #include "core/random.hpp"
 #include "net/messages.hpp"
 #include "net/replica.hpp"
-#include "net/replica_view.hpp"
+#include "net/operation_lines.hpp"
 #include "tests/event_fixture.hpp"
 
 using namespace crossmatch;
-using net::Viewer;
+using core::Viewer;
 
 namespace {
 
@@ -62,7 +62,9 @@ core::Operation random_operation(core::Rng& rng, const core::EventState& s, int 
     profile.email = "person" + std::to_string(p) + "." + std::to_string(count) + "@example.eu";
     op.payload = core::EditProfile{p, profile};
   } else if (roll < 88) {
-    op.payload = core::SetAvailability{p, core::Availability{{}, core::TimeOfDay::Any}};
+    // A slot of the morning session (1, 8 slots): availability is the person's own business.
+    const core::SlotRef slot{.session = 1, .index = static_cast<int>(rng.below(8))};
+    op.payload = core::SetAvailability{.participant = p, .availability = {.unavailable = {slot}}};
   } else if (roll < 91) {
     op.payload = core::Withdraw{p};
   } else if (roll < 93) {
@@ -95,7 +97,7 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
       viewers.push_back({core::Role::Participant, p});
     for (const Viewer& v : viewers) {
       ViewerReplica r{v, net::Replica(test::taxonomy())};
-      r.replica.restore(net::view_state(hub.state(), v), 1000);
+      r.replica.restore(core::view_state(hub.state(), v), 1000);
       replicas.push_back(std::move(r));
     }
 
@@ -110,19 +112,19 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
       ++applied;
       const core::Operation& done = outcome->applied;
       for (ViewerReplica& r : replicas) {
-        auto viewed = net::view_operation(done, hub.state(), r.viewer, net::is_own(done, r.viewer));
+        auto viewed = core::view_operation(done, hub.state(), r.viewer, core::is_own(done, r.viewer));
         if (!viewed) continue;
         const core::Status s = r.replica.apply(*viewed);
         REQUIRE_MESSAGE(s.ok(), "viewer " << int(r.viewer.role) << "/" << r.viewer.participant << " step " << step
                                           << ": " << (s.ok() ? "" : s.error().message));
-        CHECK(viewed->op.id == (net::is_own(done, r.viewer) ? done.id : "s" + std::to_string(done.sequence)));
+        CHECK(viewed->op.id == (core::is_own(done, r.viewer) ? done.id : "s" + std::to_string(done.sequence)));
       }
     }
     CHECK(applied > 100);
 
     for (ViewerReplica& r : replicas) {
       CAPTURE(r.viewer.participant);
-      const core::EventState expected = net::view_state(hub.state(), r.viewer);
+      const core::EventState expected = core::view_state(hub.state(), r.viewer);
       CHECK(r.replica.state() == expected);
       if (r.viewer.privileged()) {
         CHECK(r.replica.state() == hub.state());
@@ -149,8 +151,8 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
         CHECK(theirs == core::MeetingFeedback{});
       }
       // The snapshot a hub sends a participant: the public items with their own laid over them.
-      core::EventState assembled = net::view_state(hub.state(), Viewer{core::Role::Participant, 0});
-      const core::EventState mine = net::personal_view(hub.state(), me);
+      core::EventState assembled = core::view_state(hub.state(), Viewer{core::Role::Participant, 0});
+      const core::EventState mine = core::personal_view(hub.state(), me);
       for (const auto& [id, p] : mine.participants) assembled.participants[id] = p;
       for (const auto& [id, m] : mine.meetings) assembled.meetings[id] = m;
       assembled.next_meeting = expected.next_meeting;
@@ -171,17 +173,17 @@ TEST_CASE("an e-mail appears with an accepted meeting and consent, and goes with
   pa.consent.share_contact = false;
   f.ok(test::participant(a), core::EditProfile{a, pa});
   const core::MeetingId m = f.request(a, b);
-  CHECK(net::visible_email(f.state, a, b).empty());
+  CHECK(core::visible_email(f.state, a, b).empty());
   const auto accepted = f.ok(test::participant(b), core::AcceptMeeting{m, std::nullopt, std::nullopt});
-  CHECK(net::visible_email(f.state, a, b) == pb.email);
-  CHECK(net::visible_email(f.state, b, a).empty());  // a did not consent
-  auto seen = net::view_operation(accepted, f.state, Viewer{core::Role::Participant, a}, false);
+  CHECK(core::visible_email(f.state, a, b) == pb.email);
+  CHECK(core::visible_email(f.state, b, a).empty());  // a did not consent
+  auto seen = core::view_operation(accepted, f.state, Viewer{core::Role::Participant, a}, false);
   REQUIRE(seen);
   CHECK(seen->contacts == std::vector<net::Contact>{{b, pb.email}});
   // Someone else sees nothing of it.
-  CHECK_FALSE(net::view_operation(accepted, f.state, Viewer{core::Role::Participant, 0}, false));
+  CHECK_FALSE(core::view_operation(accepted, f.state, Viewer{core::Role::Participant, 0}, false));
   const auto cancelled = f.ok(test::participant(a), core::CancelMeeting{m, ""});
-  seen = net::view_operation(cancelled, f.state, Viewer{core::Role::Participant, a}, false);
+  seen = core::view_operation(cancelled, f.state, Viewer{core::Role::Participant, a}, false);
   REQUIRE(seen);
   CHECK(seen->contacts == std::vector<net::Contact>{{b, ""}});
 }
@@ -235,8 +237,8 @@ TEST_CASE("a participant's snapshot holds the pitching sessions and policy clini
   // Replicas made now: one of a participant who follows along, one of the organiser.
   const Viewer watcher{core::Role::Participant, people.back()};
   net::Replica live(test::taxonomy()), whole(test::taxonomy());
-  live.restore(net::view_state(hub.state(), watcher), 1000);
-  whole.restore(net::view_state(hub.state(), Viewer{core::Role::Organiser, 0}), 1000);
+  live.restore(core::view_state(hub.state(), watcher), 1000);
+  whole.restore(core::view_state(hub.state(), Viewer{core::Role::Organiser, 0}), 1000);
   std::vector<core::Operation> done;
   done.push_back(submit(organiser, f.define_session("Pitches", "2026-05-14", 16 * 60, 17 * 60, core::SessionKind::Pitching)));
   const core::SessionId pitching = hub.state().sessions.rbegin()->first;
@@ -258,24 +260,24 @@ TEST_CASE("a participant's snapshot holds the pitching sessions and policy clini
   for (const core::Operation& op : done) {
     for (auto* r : {&live, &whole}) {
       const Viewer v = r == &live ? watcher : Viewer{core::Role::Organiser, 0};
-      auto viewed = net::view_operation(op, hub.state(), v, false);
+      auto viewed = core::view_operation(op, hub.state(), v, false);
       if (!viewed) continue;
       REQUIRE(r->apply(*viewed).ok());
     }
   }
-  CHECK(live.state() == net::view_state(hub.state(), watcher));
+  CHECK(live.state() == core::view_state(hub.state(), watcher));
   CHECK(live.state().pitching == hub.state().pitching);
   CHECK(live.state().clinic_tables == hub.state().clinic_tables);
   CHECK(whole.state() == hub.state());
 
   // One who joins now gets it all in the snapshot, and follows the next operation.
   net::Replica late(test::taxonomy());
-  late.restore(net::view_state(hub.state(), watcher), done.back().sequence);
+  late.restore(core::view_state(hub.state(), watcher), done.back().sequence);
   CHECK(late.state().pitching.at(pitching).pitches[0].interested == std::vector<core::ParticipantId>{companies[2]});
   CHECK(late.state().clinic_tables.at(table).members == std::vector<core::ParticipantId>{people[0], people[1]});
   CHECK(late.state().clinic_themes.at(people[0]) == std::vector<core::ClinicTableId>{table});
   const auto outcome = submit({core::Role::Participant, people[1]}, core::RecordClinicOutcome{table, "Vouchers for pilots"});
-  auto viewed = net::view_operation(outcome, hub.state(), watcher, false);
+  auto viewed = core::view_operation(outcome, hub.state(), watcher, false);
   REQUIRE(viewed);
   CHECK(late.apply(*viewed).ok());
   CHECK(late.state().clinic_tables.at(table).outcome == "Vouchers for pilots");

@@ -1,0 +1,76 @@
+// Who may see what (docs/protocol.md, "Privacy"): organisers and brokers see everything; a
+// participant sees the event, every participant's public profile, their own record and meetings,
+// and a partner's e-mail only while they have an accepted meeting with that person and that
+// person consents to share it. The state-level rules are here; what each kind of operation shows
+// to whom is its catalogue entry's `view` (core/event/operation_catalogue.hpp).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/event/event_state.hpp"
+#include "core/event/operation.hpp"
+
+namespace crossmatch::core {
+
+// Whose replica: a role and, for a participant, their number (0 for a newcomer).
+struct Viewer {
+  Role role = Role::Participant;
+  ParticipantId participant = 0;
+  bool privileged() const { return role != Role::Participant; }
+  bool operator==(const Viewer&) const = default;
+};
+
+// A partner's e-mail as a participant may now see it (empty: hidden), sent with an operation
+// that changes it.
+struct Contact {
+  ParticipantId participant = 0;
+  std::string email;
+  bool operator==(const Contact&) const = default;
+};
+
+// An applied operation as one viewer may see it, with the contact details it changes for them.
+struct VisibleOperation {
+  Operation op;
+  std::vector<Contact> contacts;
+};
+
+// The e-mail of `subject` that participant `viewer` may see: empty unless the two have an
+// accepted meeting and the subject consents to share their contact.
+std::string visible_email(const EventState& state, ParticipantId viewer, ParticipantId subject);
+
+// Everyone who has or had a meeting with `person`, ascending.
+std::vector<ParticipantId> partners(const EventState& state, ParticipantId person);
+
+// A participant's record as others see it: the profile with `email` in place of theirs, the
+// status; availability is the person's own business.
+Participant public_record(const Participant& p, const std::string& email);
+
+// A meeting as one of its people sees it: the other person's rating and comment stay private.
+void hide_partner_feedback(Meeting& m, ParticipantId viewer);
+
+// The state as `viewer` may see it (what a snapshot sends). Indexes are not built.
+EventState view_state(const EventState& state, const Viewer& viewer);
+
+// What participant `viewer` sees beyond what every participant sees (view_state for number 0):
+// their own record, the records of partners whose e-mail they may see, and their meetings.
+// view_state(state, viewer) is the public view with these records laid over it.
+EventState personal_view(const EventState& state, ParticipantId viewer);
+
+// Whether `viewer` made `op` (their own copies keep its id).
+bool is_own(const Operation& op, const Viewer& viewer);
+
+// The copy of an applied operation that `viewer` receives, or nothing when the operation is none
+// of their business. `after` is the hub's state right after the operation. Except for the
+// viewer's own operations (`own`), the operation's id is replaced by "s<seq>": ids are the
+// client's, and a registration's id must not let anyone else claim that registration.
+std::optional<VisibleOperation> view_operation(const Operation& op, const EventState& after,
+                                               const Viewer& viewer, bool own);
+
+// Participants whose copy of `op` may differ from the public one, ascending: the actor, the
+// operation's subject, the people of every meeting it changes, and the partners of a person
+// whose profile or status it changes (their view of that person's e-mail may change).
+std::vector<ParticipantId> personal_viewers(const Operation& op, const EventState& after);
+
+}  // namespace crossmatch::core
