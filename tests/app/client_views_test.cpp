@@ -116,13 +116,13 @@ TEST_CASE("organiser views: announcing sends the text; registration toggles") {
   test::HeadlessUi ui;
   const auto body = [&] { client::draw_announcements_view(models); };
   ui.frame(body);
-  models.announcement = "Coffee is served in the hall";
+  models.announcements.text = "Coffee is served in the hall";
   const ImGuiID announce = test::HeadlessUi::id_of([] {}, "Announce to everyone", 0);
   REQUIRE(ui.click(announce, body));
   const auto op = find_payload<core::Announce>(f.submitted());
   REQUIRE(op);
   CHECK(op->text == "Coffee is served in the hall");
-  CHECK(models.announcement.empty());
+  CHECK(models.announcements.text.empty());
 
   const auto event = [&] { client::draw_event_view(models); };
   const ImGuiID registration = test::HeadlessUi::id_of([] {}, "Registration open", 0);
@@ -188,18 +188,18 @@ TEST_CASE("auto-schedule view: planning runs off the UI thread, reports, and App
   const auto body = [&] { client::draw_schedule_view(models); };
   CHECK(ui.frame(body).find("3 accepted meetings have no slot yet.") != std::string::npos);
   for (const auto& [id, s] : session->state().sessions) {
-    if (s.kind == core::SessionKind::Meetings) models.drafts.schedule.sessions.insert(id);
+    if (s.kind == core::SessionKind::Meetings) models.schedule.sessions.insert(id);
   }
-  models.drafts.schedule.seconds = 30;
+  models.schedule.seconds = 30;
   REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Plan", 0), body));
   // The frames go on while it plans; three meetings are placed and proven optimal long before
   // the limit, so it ends by itself.
   std::string text;
-  for (int i = 0; i < 3000 && models.drafts.schedule.planner->running(); ++i) {
+  for (int i = 0; i < 3000 && models.schedule.planner->running(); ++i) {
     text = ui.frame(body);
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  REQUIRE_FALSE(models.drafts.schedule.planner->running());
+  REQUIRE_FALSE(models.schedule.planner->running());
   text = ui.frame(body);
   CHECK(text.find("3 accepted meetings: 0 kept, 0 moved, 3 placed, 0 not placed") != std::string::npos);
   CHECK(text.find("0 before, 0 after, the fewest possible") != std::string::npos);
@@ -229,19 +229,19 @@ TEST_CASE("auto-schedule view: Stop ends a long plan early with the best schedul
   test::HeadlessUi ui;
   const auto body = [&] { client::draw_schedule_view(models); };
   for (const auto& [id, s] : session->state().sessions) {
-    if (s.kind == core::SessionKind::Meetings) models.drafts.schedule.sessions.insert(id);
+    if (s.kind == core::SessionKind::Meetings) models.schedule.sessions.insert(id);
   }
-  models.drafts.schedule.seconds = 60;
+  models.schedule.seconds = 60;
   REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Plan", 0), body));
-  REQUIRE(models.drafts.schedule.planner->running());
+  REQUIRE(models.schedule.planner->running());
   CHECK(ui.frame(body).find("Planning:") != std::string::npos);
   REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Stop and keep the best so far", 0), body));
-  for (int i = 0; i < 3000 && models.drafts.schedule.planner->running(); ++i)
+  for (int i = 0; i < 3000 && models.schedule.planner->running(); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   // Stopped well before its 60 s (the loop above gives up after about 30 s).
-  REQUIRE_FALSE(models.drafts.schedule.planner->running());
+  REQUIRE_FALSE(models.schedule.planner->running());
   const std::string text = ui.frame(body);
   CHECK(text.find(std::to_string(accepted) + " accepted meetings:") != std::string::npos);
-  REQUIRE(models.drafts.schedule.plan);
-  CHECK(models.drafts.schedule.plan->report.placed + models.drafts.schedule.plan->report.not_placed == accepted);
+  REQUIRE(models.schedule.plan);
+  CHECK(models.schedule.plan->report.placed + models.schedule.plan->report.not_placed == accepted);
 }

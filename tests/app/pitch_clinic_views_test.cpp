@@ -7,7 +7,7 @@
 
 #include "app/client/state/person_summary.hpp"
 #include "app/client/views/broker_views.hpp"
-#include "app/client/views/event_views.hpp"
+#include "app/client/views/pitch_and_clinic_views.hpp"
 #include "app/client/views/participant_views.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"

@@ -1,22 +1,27 @@
-// Everything the screens draw from, in one place: the session and the view models derived from
-// it, the drafts the screens edit, and the clock of this frame. No ImGui types: tests and the
-// benchmark drive it headless.
+// Everything the screens draw from, in one place: the session, the view models derived from it,
+// each screen's own state (what it is typing or choosing), the outcome of the last action, and
+// the clock of this frame. No ImGui types: tests and the benchmark drive it headless.
 #pragma once
 
 #include <cstdint>
 #include <string>
 
+#include "app/client/state/announcements_screen.hpp"
 #include "app/client/state/broker_monitor.hpp"
-#include "app/client/state/clinic_screen.hpp"
 #include "app/client/state/client_session.hpp"
+#include "app/client/state/clinic_screen.hpp"
+#include "app/client/state/event_screen.hpp"
+#include "app/client/state/exports_screen.hpp"
+#include "app/client/state/feedback_screen.hpp"
+#include "app/client/state/matching_screen.hpp"
 #include "app/client/state/my_meetings.hpp"
 #include "app/client/state/pairing_graph.hpp"
 #include "app/client/state/partner_list.hpp"
 #include "app/client/state/pitch_screen.hpp"
 #include "app/client/state/population_cache.hpp"
 #include "app/client/state/profile_form.hpp"
-#include "app/client/state/screen_drafts.hpp"
-#include "core/matching/matching_settings.hpp"
+#include "app/client/state/round_screen.hpp"
+#include "app/client/state/schedule_screen.hpp"
 
 namespace crossmatch::client {
 
@@ -26,29 +31,37 @@ struct ClientModels {
   ClientSession& session;
   std::int64_t now_ms = 0;  // this frame's wall clock, unix milliseconds
 
+  // View models derived from the replica.
   PopulationCache population;
-  PartnerList partners;
-  PartnerFilter partner_filter;
   MyMeetings meetings;
-  ProfileForm profile;
   BrokerMonitor monitor;
   PairingGraph graph;
+
+  // Each screen's own state.
+  PartnerList partners;
+  PartnerFilter partner_filter;  // the partners screen's search and filters
+  ProfileForm profile;
+  FeedbackScreen feedback;
+  AgendaScreen agenda;
   PitchScreen pitch;
   ClinicScreen clinic;
+  EventScreen event;
+  MatchingScreen matching;
+  ScheduleScreen schedule;
+  RoundScreen round;
+  AnnouncementsScreen announcements;
+  ExportsScreen exports;
 
-  // Drafts the organiser screens edit.
-  core::MatchingSettings matching_draft;
-  bool matching_draft_loaded = false;
-  std::string announcement;
-  std::string round_name = "Team round";
-  ScreenDrafts drafts;
-
-  // The outcome of the last intent, shown under the screen ("Request sent", or why not).
+  // The outcome of the last action, shown under the screen ("Request sent", or why not).
   std::string last_action;
   bool last_action_failed = false;
 
   // Submits a user intent and records the outcome for the status line; true when kept.
   bool submit(core::OperationPayload payload, const std::string& done_message);
+  // Records the outcome of an action done here (an export written): `done_message`, or the error.
+  bool report(const core::Status& status, const std::string& done_message);
+  // The same for an action that made a file: "<done_prefix> <path>", or the error.
+  bool report_saved(const core::Result<std::string>& path, const std::string& done_prefix);
 };
 
 }  // namespace crossmatch::client

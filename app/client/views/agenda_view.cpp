@@ -2,7 +2,6 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "app/client/state/agenda_export.hpp"
 #include "app/client/views/participant_views.hpp"
 #include "app/client/views/widgets.hpp"
 
@@ -10,16 +9,10 @@ namespace crossmatch::client {
 
 void draw_agenda_view(ClientModels& m) {
   m.meetings.refresh(m.session);
-  std::string& path = m.drafts.agenda_file;
-  if (path.empty()) path = default_export_folder() + "/crossmatch-agenda.ics";
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-  ImGui::InputText("##ics", &path);
+  ImGui::InputText("##ics", &m.agenda.chosen_file());
   ImGui::SameLine();
-  if (ImGui::Button("Export to calendar (.ics)")) {
-    const core::Status s = export_agenda(m.session, expand_home(path), m.now_ms);
-    m.last_action_failed = !s.ok();
-    m.last_action = s.ok() ? "Agenda saved to " + path : s.error().message;
-  }
+  if (ImGui::Button("Export to calendar (.ics)")) m.report_saved(m.agenda.save(m.session, m.now_ms), "Agenda saved to");
   ImGui::Separator();
   if (!ImGui::BeginTable("agenda", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
   ImGui::TableSetupColumn("When");

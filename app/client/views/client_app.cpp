@@ -4,7 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/client/views/broker_views.hpp"
-#include "app/client/views/event_views.hpp"
+#include "app/client/views/pitch_and_clinic_views.hpp"
 #include "app/client/views/organiser_views.hpp"
 #include "app/client/views/participant_views.hpp"
 #include "app/client/views/widgets.hpp"

@@ -9,7 +9,7 @@
 #include <algorithm>
 
 #include "app/client/state/person_summary.hpp"
-#include "app/client/views/event_views.hpp"
+#include "app/client/views/pitch_and_clinic_views.hpp"
 #include "app/client/views/widgets.hpp"
 #include "core/event/calendar.hpp"
 
@@ -141,8 +141,7 @@ void setup(ClientModels& m) {
   if (ImGui::Button("Form the tables")) {
     auto formed = screen.form(m.session, static_cast<std::uint64_t>(m.session.seq()) + 1);
     if (!formed) {
-      m.last_action_failed = true;
-      m.last_action = formed.error().message;
+      m.report(formed.error(), "");
     } else {
       const std::size_t seated = formed->people.size() - formed->unseated.size();
       std::string done = "Tables formed: " + std::to_string(seated) + " people seated";

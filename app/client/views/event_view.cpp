@@ -68,8 +68,8 @@ void draw_event_view(ClientModels& m) {
     }
     ImGui::EndTable();
   }
-  core::DefineSession& draft = m.drafts.session.session;
-  std::string &day = m.drafts.session.day, &start = m.drafts.session.start, &end = m.drafts.session.end;
+  core::DefineSession& draft = m.event.session.session;
+  std::string &day = m.event.session.day, &start = m.event.session.start, &end = m.event.session.end;
   ImGui::Spacing();
   ImGui::TextUnformatted("New session");
   const float field = ImGui::GetFontSize() * 6;
@@ -78,9 +78,9 @@ void draw_event_view(ClientModels& m) {
   ImGui::InputText("##session-name", &draft.name);
   ImGui::SameLine();
   label_left("Day");
-  if (!m.drafts.session.day_typed) day = core::format_date(likely_session_day(state));
+  if (!m.event.session.day_typed) day = core::format_date(likely_session_day(state));
   ImGui::SetNextItemWidth(field);
-  if (ImGui::InputText("##day", &day)) m.drafts.session.day_typed = true;
+  if (ImGui::InputText("##day", &day)) m.event.session.day_typed = true;
   ImGui::SameLine();
   label_left("From");
   ImGui::SetNextItemWidth(field * 0.6f);
@@ -118,8 +118,8 @@ void draw_event_view(ClientModels& m) {
   }
   if (shown > 40) names += ", ... " + std::to_string(shown - 40) + " more";
   ImGui::TextWrapped("%s", names.empty() ? "none yet" : names.c_str());
-  std::string& table_name = m.drafts.table.name;
-  int& seats = m.drafts.table.seats;
+  std::string& table_name = m.event.table.name;
+  int& seats = m.event.table.seats;
   label_left("New table");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
   ImGui::InputText("##table", &table_name);

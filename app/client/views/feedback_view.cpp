@@ -10,7 +10,7 @@ namespace crossmatch::client {
 
 void draw_feedback_view(ClientModels& m) {
   m.meetings.refresh(m.session);
-  auto& drafts = m.drafts.feedback;  // what the person is typing, per meeting
+  auto& drafts = m.feedback.drafts;  // what the person is typing, per meeting
   const auto due = m.meetings.feedback_due(m.session, m.now_ms);
   if (due.empty()) ImGui::TextDisabled("Nothing to rate: meetings appear here once they have started.");
   for (const MeetingRow* row : due) {

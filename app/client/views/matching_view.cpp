@@ -12,11 +12,11 @@ namespace crossmatch::client {
 void draw_matching_view(ClientModels& m) {
   const core::EventState& state = m.session.state();
   const core::MatchingSettings& current = state.event.settings.matching;
-  if (!m.matching_draft_loaded) {
-    m.matching_draft = current;
-    m.matching_draft_loaded = true;
+  if (!m.matching.loaded) {
+    m.matching.draft = current;
+    m.matching.loaded = true;
   }
-  core::MatchingSettings& d = m.matching_draft;
+  core::MatchingSettings& d = m.matching.draft;
   m.population.refresh(m.session);
 
   ImGui::PushItemWidth(ImGui::GetFontSize() * 14);
@@ -36,7 +36,7 @@ void draw_matching_view(ClientModels& m) {
   if (d.team_max < d.team_min) d.team_max = d.team_min;
   ImGui::PopItemWidth();
 
-  PreviewCache& cache = m.drafts.preview;
+  PreviewCache& cache = m.matching.preview;
   if (!cache.computed || !(cache.previewed == d) || !(cache.current == current) ||
       cache.population_builds != m.population.builds()) {
     cache.preview = preview_matching(m.population, current, d);

@@ -10,7 +10,7 @@
 #include <cstdio>
 
 #include "app/client/state/person_summary.hpp"
-#include "app/client/views/event_views.hpp"
+#include "app/client/views/pitch_and_clinic_views.hpp"
 #include "app/client/views/widgets.hpp"
 #include "core/event/calendar.hpp"
 
@@ -353,8 +353,7 @@ void follow_ups(ClientModels& m, const core::PitchFollowUp& mine) {
   if (ImGui::Button(label.c_str())) {
     auto ops = screen.follow_up_operations(m.session);
     if (!ops) {
-      m.last_action_failed = true;
-      m.last_action = ops.error().message;
+      m.report(ops.error(), "");
     } else {
       std::vector<core::Operation> sent;
       std::string refused;
@@ -366,8 +365,8 @@ void follow_ups(ClientModels& m, const core::PitchFollowUp& mine) {
         }
       }
       screen.mark_sent(sent);
-      m.last_action_failed = !refused.empty();
-      m.last_action = refused.empty() ? "Sent " + std::to_string(sent.size()) + " meeting requests" : refused;
+      m.report(refused.empty() ? core::Status::success() : core::Status(core::make_error("refused", "", refused)),
+               "Sent " + std::to_string(sent.size()) + " meeting requests");
     }
   }
   ImGui::EndDisabled();

@@ -11,7 +11,7 @@ namespace crossmatch::client {
 
 void draw_round_view(ClientModels& m) {
   const core::EventState& state = m.session.state();
-  core::SessionId& session = m.drafts.round_session;
+  core::SessionId& session = m.round.session;
   std::string preview = "choose a team-round session";
   for (const auto& [id, s] : state.sessions) {
     if (s.kind == core::SessionKind::TeamRound && (session == 0 || session == id)) {
@@ -27,7 +27,7 @@ void draw_round_view(ClientModels& m) {
     ImGui::EndCombo();
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-  ImGui::InputText("Round name", &m.round_name);
+  ImGui::InputText("Round name", &m.round.name);
   const auto& suggested = m.session.teams();
   ImGui::Text("The hub suggests %zu teams (version %llu).", suggested.teams.size(),
               static_cast<unsigned long long>(suggested.version));
@@ -40,12 +40,12 @@ void draw_round_view(ClientModels& m) {
   ImGui::BeginDisabled(session == 0 || suggested.teams.empty() || !enough);
   if (ImGui::Button("Publish team round")) {
     core::PublishTeamRound op;
-    op.name = m.round_name;
+    op.name = m.round.name;
     op.session = session;
     for (std::size_t i = 0; i < suggested.teams.size(); ++i) {
       op.teams.push_back({suggested.teams[i].members, tables[i]->id, suggested.teams[i].reasons});
     }
-    m.submit(std::move(op), "Team round published: " + m.round_name);
+    m.submit(std::move(op), "Team round published: " + m.round.name);
   }
   ImGui::EndDisabled();
   ImGui::Separator();

@@ -25,7 +25,7 @@ int unbooked_meetings(const core::EventState& state) {
 
 void draw_schedule_view(ClientModels& m) {
   const core::EventState& state = m.session.state();
-  ScheduleDraft& draft = m.drafts.schedule;
+  ScheduleScreen& draft = m.schedule;
   SchedulePlanner& planner = *draft.planner;
   if (auto finished = planner.take()) {
     draft.plan.reset();

@@ -42,8 +42,7 @@ void draw_unmatched_view(ClientModels& m) {
           const std::string other = m.session.name_of(intro->second);
           m.submit(std::move(*intro), "Introduced " + p->profile.display_name + " to " + other);
         } else {
-          m.last_action_failed = true;
-          m.last_action = "Nobody suits " + p->profile.display_name + " right now.";
+          m.report(core::make_error("nobody_suits", "", "Nobody suits " + p->profile.display_name + " right now."), "");
         }
       }
       ImGui::PopID();

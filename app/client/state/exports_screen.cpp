@@ -1,0 +1,61 @@
+#include "app/client/state/exports_screen.hpp"
+
+#include "app/client/state/agenda_export.hpp"
+#include "storage/csv_export.hpp"
+#include "storage/file_output.hpp"
+
+namespace crossmatch::client {
+
+const char* file_name(EventExport what) {
+  switch (what) {
+    case EventExport::Participants: return "participants.csv";
+    case EventExport::Meetings: return "meetings.csv";
+    case EventExport::Teams: return "teams.csv";
+    case EventExport::Clinics: return "clinics.csv";
+    case EventExport::Pitches: return "pitches.csv";
+  }
+  return "export.csv";
+}
+
+const char* label(EventExport what) {
+  switch (what) {
+    case EventExport::Participants: return "Participants (CSV)";
+    case EventExport::Meetings: return "Meetings (CSV)";
+    case EventExport::Teams: return "Teams (CSV)";
+    case EventExport::Clinics: return "Clinic tables and outcomes (CSV)";
+    case EventExport::Pitches: return "Pitches (CSV)";
+  }
+  return "Export";
+}
+
+std::string& ExportsScreen::chosen_folder() {
+  if (folder.empty()) folder = default_export_folder();
+  return folder;
+}
+
+core::Result<std::string> ExportsScreen::save(const core::EventState& state, EventExport what) {
+  std::string content;
+  switch (what) {
+    case EventExport::Participants: content = storage::participants_csv(state); break;
+    case EventExport::Meetings: content = storage::meetings_csv(state); break;
+    case EventExport::Teams: content = storage::teams_csv(state); break;
+    case EventExport::Clinics: content = storage::clinics_csv(state); break;
+    case EventExport::Pitches: content = storage::pitches_csv(state); break;
+  }
+  const auto path = expand_home(chosen_folder()) / file_name(what);
+  if (const core::Status s = storage::write_file_atomically(path, content); !s) return s.error();
+  return path.string();
+}
+
+std::string& AgendaScreen::chosen_file() {
+  if (file.empty()) file = default_export_folder() + "/crossmatch-agenda.ics";
+  return file;
+}
+
+core::Result<std::string> AgendaScreen::save(const ClientSession& session, std::int64_t now_ms) {
+  const std::string path = chosen_file();
+  if (const core::Status s = export_agenda(session, expand_home(path), now_ms); !s) return s.error();
+  return path;
+}
+
+}  // namespace crossmatch::client

@@ -1,0 +1,36 @@
+// Files people take away: the organiser's CSV exports of the event and a participant's agenda as
+// a calendar file, each written whole or not at all into the folder or file chosen on screen.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "app/client/state/client_session.hpp"
+#include "core/error.hpp"
+
+namespace crossmatch::client {
+
+enum class EventExport { Participants, Meetings, Teams, Clinics, Pitches };
+// "participants.csv"
+const char* file_name(EventExport what);
+// "Participants (CSV)"
+const char* label(EventExport what);
+
+struct ExportsScreen {
+  std::string folder;  // empty: the default export folder, filled on first use
+
+  // The folder, with the default filled in.
+  std::string& chosen_folder();
+  // Writes one export of `state` into the folder; the path written, or why not.
+  core::Result<std::string> save(const core::EventState& state, EventExport what);
+};
+
+struct AgendaScreen {
+  std::string file;  // empty: crossmatch-agenda.ics in the default export folder, filled on first use
+
+  std::string& chosen_file();
+  // Writes the session's participant's agenda as iCalendar; the path written, or why not.
+  core::Result<std::string> save(const ClientSession& session, std::int64_t now_ms);
+};
+
+}  // namespace crossmatch::client
