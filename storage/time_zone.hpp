@@ -1,6 +1,14 @@
 // A time zone from the system's tz database (TZif files, RFC 8536, in $TZDIR or
 // /usr/share/zoneinfo): the UTC offset at any moment and the changes between two moments, for
 // calendars in the event's own time zone.
+//
+// Read here rather than through Howard Hinnant's date/tz as Debian builds it (3.0.1, USE_OS_TZDB):
+// that reads the files' listed changes but not the rule they end with, so past the last listed
+// change it keeps the last offset. With Debian's tzdata (changes listed up to 2037) that gave wrong
+// offsets from 2038 on in 199 of the 598 zones, and with files as zic writes them by default
+// ("-b slim": no changes listed once a rule covers them) it is wrong today; its own reader of such
+// rules (date/ptz.h) does not compile as C++20 and refuses rules with negative times
+// (America/Nuuk). Loading and converting cost the same either way (bench/README.md, Storage).
 #pragma once
 
 #include <cstdint>

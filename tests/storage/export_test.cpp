@@ -449,6 +449,30 @@ TEST_CASE("time zones from the tz database") {
   CHECK(nuuk->start.time == -3600);
   CHECK_FALSE(storage::TimeZone::parse_rule("WET0WEST,M13.5.0,M10.5.0").has_value());
 
+  // A file that lists no changes at all and leaves every year to its closing rule, as zic
+  // writes them by default since 2020 ("-b slim"; Debian's tzdata lists changes up to 2037).
+  // Howard Hinnant's date/tz (Debian's libhowardhinnant-date-dev 3.0.1, USE_OS_TZDB) ignores the
+  // rule and would keep standard time all year here.
+  const auto be32 = [](std::uint32_t v) {
+    std::string out;
+    for (const int shift : {24, 16, 8, 0}) out += static_cast<char>((v >> shift) & 0xff);
+    return out;
+  };
+  std::string header = std::string("TZif2") + std::string(15, '\0');
+  for (const std::uint32_t count : {0, 0, 0, 0, 1, 4}) header += be32(count);  // one offset, "CET"
+  const std::string block = header + be32(3600) + std::string(2, '\0') + std::string("CET", 4);
+  auto slim =
+      storage::TimeZone::parse("Europe/Slim", block + block + "\nCET-1CEST,M3.5.0,M10.5.0/3\n");
+  REQUIRE(slim.ok());
+  CHECK(slim->offset_at(at(2026, 1, 15, 12, 0)).utc_offset == 3600);
+  CHECK(slim->offset_at(at(2026, 7, 1, 12, 0)).abbreviation == "CEST");
+  CHECK(slim->offset_at(at(2026, 7, 1, 12, 0)).utc_offset == 7200);
+  changes = slim->transitions(at(2026, 1, 1, 0, 0), at(2027, 1, 1, 0, 0));
+  REQUIRE(changes.size() == 2);
+  CHECK(changes[0].at == at(2026, 3, 29, 1, 0));
+  CHECK(changes[1].at == at(2026, 10, 25, 1, 0));
+  CHECK(slim->to_utc(at(2026, 5, 14, 9, 20)) == at(2026, 5, 14, 7, 20));
+
   auto unknown = storage::TimeZone::load("Mars/Olympus_Mons");
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.error().code == "unknown_time_zone");
