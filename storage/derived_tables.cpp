@@ -5,13 +5,15 @@
 #include "core/event/calendar.hpp"
 #include "core/event/json_values.hpp"
 #include "storage/column_codec.hpp"
+#include "storage/sqlite_support.hpp"
 
 namespace crossmatch::storage::detail {
 namespace {
 
-void run(SQLite::Statement& statement) {
-  statement.exec();
-  statement.reset();
+// Runs a kept statement; the rows it changed.
+int run(SQLite::Statement& statement) {
+  const StatementUse use(statement);  // reset even when the step fails
+  return statement.exec();
 }
 
 void bind_optional(SQLite::Statement& s, int index, bool present, std::int64_t value) {
@@ -243,9 +245,7 @@ void DerivedTables::write_meeting(const core::Meeting& m, bool created) {
         known != stored_placement_.end() && known->second == m.placement ? update_meeting_same_place_
                                                                          : update_meeting_;
     bind_meeting(update, m, preferred, sequence_);
-    const int changed = update.exec();
-    update.reset();
-    if (changed > 0) {
+    if (run(update) > 0) {
       stored_placement_[m.id] = m.placement;
       return;
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
 #include <exception>
@@ -49,6 +50,22 @@ void set_durable_pragmas(SQLite::Database& db);
 // Switches a file to write-ahead logging (WAL); not inside a transaction. Changes the file's
 // header, so it comes after the checks and migrations that may refuse the file.
 void use_write_ahead_log(SQLite::Database& db);
+
+// One use of a statement that is prepared once and kept (bind, step, reset): the statement is
+// reset when the use ends, however it ends. A kept statement left unreset would hold its read
+// open between uses, and after a failed step SQLite refuses new bindings until it is reset.
+class StatementUse {
+ public:
+  explicit StatementUse(SQLite::Statement& statement) : statement_(statement) {}
+  ~StatementUse() { statement_.tryReset(); }
+  StatementUse(const StatementUse&) = delete;
+  StatementUse& operator=(const StatementUse&) = delete;
+  SQLite::Statement& operator*() const { return statement_; }
+  SQLite::Statement* operator->() const { return &statement_; }
+
+ private:
+  SQLite::Statement& statement_;
+};
 
 // A query read row by row through SQLite's C API, for the loops that read a whole large event
 // (SQLiteCpp's columns cost a shared-pointer copy each). Errors throw SQLite::Exception.

@@ -114,6 +114,26 @@ TEST_CASE("a refused prepared group stores nothing, and both ways of appending g
     CHECK(store->last_sequence() == durable);
     CHECK(dump_tables(file) == before);
   }
+  SUBCASE("a row SQLite refuses") {
+    // A new meeting's row twice in one operation: SQLite refuses the second on its primary key
+    // midway through the group. The statements that failed are ready for the next group.
+    const auto creates = [](const storage::PreparedOperation& p) {
+      return std::any_of(p.rows.meetings.begin(), p.rows.meetings.end(),
+                         [](const storage::RowImages::MeetingRow& m) { return m.created; });
+    };
+    const auto first = std::find_if(prepared_later.begin(), prepared_later.end(), creates);
+    REQUIRE(first != prepared_later.end());
+    std::vector<storage::PreparedOperation> group(prepared_later.begin(), first + 1);
+    auto& rows = group.back().rows.meetings;
+    rows.push_back(
+        *std::find_if(rows.begin(), rows.end(),
+                      [](const storage::RowImages::MeetingRow& m) { return m.created; }));
+    const auto s = store->append_prepared(group, {});
+    REQUIRE_FALSE(s);
+    CHECK(s.error().code == "constraint");
+    CHECK(store->last_sequence() == durable);
+    CHECK(dump_tables(file) == before);
+  }
   SUBCASE("another program wrote the file") {
     {
       SQLite::Database other(file, SQLite::OPEN_READWRITE);
