@@ -72,6 +72,7 @@ class StatementUse {
 class Rows {
  public:
   Rows(SQLite::Database& db, const char* sql);
+  Rows(SQLite::Database& db, const std::string& sql) : Rows(db, sql.c_str()) {}
   ~Rows();
   Rows(const Rows&) = delete;
   Rows& operator=(const Rows&) = delete;
