@@ -37,12 +37,38 @@ CREATE TABLE settings (
 
 }  // namespace
 
+// The statements an outbox runs, prepared once when it opens and kept: a client adds and removes
+// pending operations and records applied ones all through an event.
+struct OutboxStatements {
+  explicit OutboxStatements(SQLite::Database& db)
+      : add(db, "INSERT INTO pending (op_id, operation) VALUES (?, ?)"),
+        remove(db, "DELETE FROM pending WHERE op_id = ?"),
+        pending(db, "SELECT op_id, operation FROM pending ORDER BY position"),
+        save_snapshot(
+            db, "INSERT OR REPLACE INTO snapshot (id, last_sequence, state) VALUES (1, ?, ?)"),
+        clear_applied(db, "DELETE FROM applied"),
+        last_sequence(db,
+                      "SELECT max(coalesce((SELECT max(seq) FROM applied), 0), "
+                      "coalesce((SELECT last_sequence FROM snapshot), 0))"),
+        record_applied(db, "INSERT INTO applied (seq, operation) VALUES (?, ?)"),
+        snapshot(db, "SELECT last_sequence, state FROM snapshot WHERE id = 1"),
+        applied_after(db, "SELECT seq, operation FROM applied WHERE seq > ? ORDER BY seq"),
+        put_setting(db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"),
+        get_setting(db, "SELECT value FROM settings WHERE key = ?") {}
+
+  SQLite::Statement add, remove, pending, save_snapshot, clear_applied, last_sequence,
+      record_applied, snapshot, applied_after, put_setting, get_setting;
+};
+
 struct OutboxStore::Impl {
   std::filesystem::path file;
   std::unique_ptr<WriterLock> lock;
   std::unique_ptr<SQLite::Database> db;
+  std::unique_ptr<OutboxStatements> statements;
   std::string name() const { return detail::display_name(file); }
   ~Impl() {
+    // Statements before the connection they belong to, the connection before the lock.
+    statements.reset();
     db.reset();
     lock.reset();
   }
@@ -93,6 +119,7 @@ core::Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::filesyst
       t.commit();
     }
     if (!memory) detail::use_write_ahead_log(d);
+    impl->statements = std::make_unique<OutboxStatements>(d);
   } catch (const std::exception& e) {
     return detail::to_error(e, "Cannot open " + name);
   }
@@ -101,10 +128,10 @@ core::Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::filesyst
 
 core::Status OutboxStore::add(const core::Operation& operation) {
   try {
-    SQLite::Statement s(*impl_->db, "INSERT INTO pending (op_id, operation) VALUES (?, ?)");
-    s.bind(1, operation.id);
-    s.bind(2, core::operation_to_json(operation));
-    s.exec();
+    const detail::StatementUse s(impl_->statements->add);
+    s->bind(1, operation.id);
+    s->bind(2, core::operation_to_json(operation));
+    s->exec();
     return core::Status::success();
   } catch (const std::exception& e) {
     core::Error error = detail::to_error(e, "Cannot keep operation '" + operation.id + "' in " + impl_->name());
@@ -116,9 +143,9 @@ core::Status OutboxStore::add(const core::Operation& operation) {
 
 core::Result<bool> OutboxStore::remove(const std::string& operation_id) {
   try {
-    SQLite::Statement s(*impl_->db, "DELETE FROM pending WHERE op_id = ?");
-    s.bind(1, operation_id);
-    return s.exec() > 0;
+    const detail::StatementUse s(impl_->statements->remove);
+    s->bind(1, operation_id);
+    return s->exec() > 0;
   } catch (const std::exception& e) {
     return detail::to_error(e, "Cannot remove operation '" + operation_id + "' from " + impl_->name());
   }
@@ -127,13 +154,14 @@ core::Result<bool> OutboxStore::remove(const std::string& operation_id) {
 core::Result<std::vector<core::Operation>> OutboxStore::pending() {
   try {
     std::vector<core::Operation> out;
-    SQLite::Statement s(*impl_->db, "SELECT op_id, operation FROM pending ORDER BY position");
-    while (s.executeStep()) {
-      auto op = core::operation_from_json(s.getColumn(1).getString());
+    const detail::StatementUse s(impl_->statements->pending);
+    while (s->executeStep()) {
+      auto op = core::operation_from_json(s->getColumn(1).getString());
       if (!op)
         return core::make_error("corrupt", "file",
-                                impl_->name() + " is damaged: pending operation '" + s.getColumn(0).getString() +
-                                    "' cannot be read (" + op.error().message + ").");
+                                impl_->name() + " is damaged: pending operation '" +
+                                    s->getColumn(0).getString() + "' cannot be read (" +
+                                    op.error().message + ").");
       out.push_back(std::move(*op));
     }
     return out;
@@ -146,12 +174,15 @@ core::Status OutboxStore::save_snapshot(const core::EventState& state, std::uint
   try {
     const std::string json = core::state_to_json(state);
     SQLite::Transaction t(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement s(*impl_->db, "INSERT OR REPLACE INTO snapshot (id, last_sequence, state) VALUES (1, ?, ?)");
-    s.bind(1, static_cast<std::int64_t>(last_sequence));
-    s.bind(2, json);
-    s.exec();
+    {
+      const detail::StatementUse s(impl_->statements->save_snapshot);
+      s->bind(1, static_cast<std::int64_t>(last_sequence));
+      s->bind(2, json);
+      s->exec();
+    }
     // Recorded operations up to the snapshot are in it; later ones (if any) no longer follow it.
-    impl_->db->exec("DELETE FROM applied");
+    const detail::StatementUse clear(impl_->statements->clear_applied);
+    clear->exec();
     t.commit();
     return core::Status::success();
   } catch (const std::exception& e) {
@@ -161,10 +192,9 @@ core::Status OutboxStore::save_snapshot(const core::EventState& state, std::uint
 
 core::Result<std::uint64_t> OutboxStore::last_sequence() {
   try {
-    return static_cast<std::uint64_t>(impl_->db
-                                          ->execAndGet("SELECT max(coalesce((SELECT max(seq) FROM applied), 0), "
-                                                       "coalesce((SELECT last_sequence FROM snapshot), 0))")
-                                          .getInt64());
+    const detail::StatementUse s(impl_->statements->last_sequence);
+    s->executeStep();
+    return static_cast<std::uint64_t>(s->getColumn(0).getInt64());
   } catch (const std::exception& e) {
     return detail::to_error(e, "Cannot read " + impl_->name());
   }
@@ -175,7 +205,7 @@ core::Status OutboxStore::record_applied(const std::vector<core::Operation>& ope
   if (!last) return last.error();
   try {
     SQLite::Transaction t(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement s(*impl_->db, "INSERT INTO applied (seq, operation) VALUES (?, ?)");
+    SQLite::Statement& s = impl_->statements->record_applied;
     std::uint64_t expected = *last + 1;
     for (const auto& op : operations) {
       if (op.sequence < expected) continue;  // already recorded
@@ -183,10 +213,10 @@ core::Status OutboxStore::record_applied(const std::vector<core::Operation>& ope
         return core::make_error("sequence_gap", "sequence",
                                 "Operation " + std::to_string(op.sequence) + " does not follow " +
                                     std::to_string(expected - 1) + "; ask the hub for the ones between.");
+      const detail::StatementUse use(s);
       s.bind(1, static_cast<std::int64_t>(op.sequence));
       s.bind(2, core::operation_to_json(op));
       s.exec();
-      s.reset();
       ++expected;
     }
     t.commit();
@@ -202,22 +232,22 @@ core::Result<std::optional<Replica>> OutboxStore::load_replica(const core::Taxon
     Replica replica;
     bool found = false;
     {
-      SQLite::Statement s(*impl_->db, "SELECT last_sequence, state FROM snapshot WHERE id = 1");
-      if (s.executeStep()) {
-        auto state = core::state_from_json(s.getColumn(1).getString(), taxonomy);
+      const detail::StatementUse s(impl_->statements->snapshot);
+      if (s->executeStep()) {
+        auto state = core::state_from_json(s->getColumn(1).getString(), taxonomy);
         if (!state)
           return core::make_error("corrupt", "file",
                                   impl_->name() + " is damaged: its snapshot cannot be read (" + state.error().message + ").");
         replica.state = std::move(*state);
-        replica.last_sequence = static_cast<std::uint64_t>(s.getColumn(0).getInt64());
+        replica.last_sequence = static_cast<std::uint64_t>(s->getColumn(0).getInt64());
         found = true;
       }
     }
-    SQLite::Statement s(*impl_->db, "SELECT seq, operation FROM applied WHERE seq > ? ORDER BY seq");
-    s.bind(1, static_cast<std::int64_t>(replica.last_sequence));
-    while (s.executeStep()) {
-      const auto seq = static_cast<std::uint64_t>(s.getColumn(0).getInt64());
-      auto op = core::operation_from_json(s.getColumn(1).getString());
+    const detail::StatementUse s(impl_->statements->applied_after);
+    s->bind(1, static_cast<std::int64_t>(replica.last_sequence));
+    while (s->executeStep()) {
+      const auto seq = static_cast<std::uint64_t>(s->getColumn(0).getInt64());
+      auto op = core::operation_from_json(s->getColumn(1).getString());
       const auto damaged = [&](const std::string& why) {
         return core::make_error("corrupt", "file",
                                 impl_->name() + " is damaged: applied operation " + std::to_string(seq) + " " + why +
@@ -240,10 +270,10 @@ core::Result<std::optional<Replica>> OutboxStore::load_replica(const core::Taxon
 
 core::Status OutboxStore::put_setting(const std::string& key, const std::string& value) {
   try {
-    SQLite::Statement s(*impl_->db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
-    s.bind(1, key);
-    s.bind(2, value);
-    s.exec();
+    const detail::StatementUse s(impl_->statements->put_setting);
+    s->bind(1, key);
+    s->bind(2, value);
+    s->exec();
     return core::Status::success();
   } catch (const std::exception& e) {
     return detail::to_error(e, "Cannot store setting '" + key + "' in " + impl_->name());
@@ -252,10 +282,10 @@ core::Status OutboxStore::put_setting(const std::string& key, const std::string&
 
 core::Result<std::optional<std::string>> OutboxStore::get_setting(const std::string& key) {
   try {
-    SQLite::Statement s(*impl_->db, "SELECT value FROM settings WHERE key = ?");
-    s.bind(1, key);
-    if (!s.executeStep()) return std::optional<std::string>();
-    return std::optional<std::string>(s.getColumn(0).getString());
+    const detail::StatementUse s(impl_->statements->get_setting);
+    s->bind(1, key);
+    if (!s->executeStep()) return std::optional<std::string>();
+    return std::optional<std::string>(s->getColumn(0).getString());
   } catch (const std::exception& e) {
     return detail::to_error(e, "Cannot read setting '" + key + "' of " + impl_->name());
   }

@@ -12,6 +12,7 @@
 #include "core/event/operation_catalogue.hpp"
 #include "storage/derived_tables.hpp"
 #include "storage/erasure.hpp"
+#include "storage/event_columns.hpp"
 #include "storage/event_schema.hpp"
 #include "storage/file_output.hpp"
 #include "storage/sqlite_support.hpp"
@@ -20,7 +21,46 @@
 
 namespace crossmatch::storage {
 
+using detail::StatementUse;
 using detail::to_error;
+
+namespace {
+
+// The log's ids with their sequence numbers: what load() returns and the writer checks against.
+constexpr auto kLoggedIds = detail::kOperationColumns.only({"op_id", "seq"});
+constexpr auto kLoggedOperations = detail::kOperationColumns.only({"seq", "operation"});
+constexpr auto kCredentialOf = detail::kCredentialColumns.only({"role", "participant"});
+
+// Calls each(id, sequence) for every operation in the log, read through SQLite's C API (a large
+// event's log holds hundreds of thousands). For load() and the writer's set of logged ids, both
+// rare, so the query is prepared for each reading.
+template <class Each>
+void for_each_logged_id(SQLite::Database& db, Each each) {
+  detail::Rows ids(db, kLoggedIds.select());
+  while (ids.next()) {
+    each(ids.text(kLoggedIds.column("op_id")),
+         static_cast<std::uint64_t>(ids.integer(kLoggedIds.column("seq"))));
+  }
+}
+
+}  // namespace
+
+struct SqliteEventStore::Statements {
+  Statements(SQLite::Database& db, bool writer)
+      : last_sequence(db, "SELECT coalesce(max(seq), 0) FROM operations"),
+        data_version(db, "PRAGMA data_version"),
+        read_after(db, kLoggedOperations.select("WHERE seq > ? ORDER BY seq LIMIT ?")),
+        find_credential(db, kCredentialOf.select("WHERE token_hash = ?")),
+        get_setting(db, "SELECT value FROM settings WHERE key = ?") {
+    if (!writer) return;
+    insert_operation.emplace(db, detail::kOperationColumns.insert());
+    put_credential.emplace(db, detail::kCredentialColumns.insert("INSERT OR REPLACE"));
+    put_setting.emplace(db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+  }
+
+  SQLite::Statement last_sequence, data_version, read_after, find_credential, get_setting;
+  std::optional<SQLite::Statement> insert_operation, put_credential, put_setting;  // a writer's
+};
 
 core::Result<std::unique_ptr<EventStore>> EventStore::open(const std::filesystem::path& file,
                                                            const core::Taxonomy& taxonomy,
@@ -78,14 +118,12 @@ core::Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::open_file(
       if (auto s = detail::migrate_event_database(d, taxonomy, name); !s) return s.error();
       if (!store->memory_) detail::use_write_ahead_log(d);
       store->derived_ = std::make_unique<detail::DerivedTables>(d);
-      store->insert_operation_ = std::make_unique<SQLite::Statement>(
-          d,
-          "INSERT INTO operations (seq, op_id, type, actor_role, actor_participant, at, "
-          "participant, meeting, operation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
+    store->statements_ = std::make_unique<Statements>(d, !reader);
     store->schema_version_ = detail::user_version(d);
-    store->last_sequence_ = static_cast<std::uint64_t>(
-        d.execAndGet("SELECT coalesce(max(seq), 0) FROM operations").getInt64());
+    StatementUse last(store->statements_->last_sequence);
+    last->executeStep();
+    store->last_sequence_ = static_cast<std::uint64_t>(last->getColumn(0).getInt64());
   } catch (const std::exception& e) {
     return to_error(e, "Cannot open " + name);
   }
@@ -98,7 +136,7 @@ SqliteEventStore::SqliteEventStore(std::filesystem::path file, const core::Taxon
 
 SqliteEventStore::~SqliteEventStore() {
   // Statements before the connection they belong to, the connection before the lock.
-  insert_operation_.reset();
+  statements_.reset();
   derived_.reset();
   db_.reset();
   lock_.reset();
@@ -129,15 +167,16 @@ core::Result<LoadedEvent> SqliteEventStore::load() {
     auto state = detail::read_state(*db_, *taxonomy_);
     if (!state) return state.error();
     LoadedEvent loaded;
-    loaded.operation_ids.reserve(static_cast<std::size_t>(
-        db_->execAndGet("SELECT coalesce(max(seq), 0) FROM operations").getInt64()));
-    detail::Rows ids(*db_, "SELECT op_id, seq FROM operations");
-    while (ids.next()) {
-      const auto seq = static_cast<std::uint64_t>(ids.integer(1));
-      loaded.operation_ids.emplace(ids.string(0), seq);
-      loaded.last_sequence = std::max(loaded.last_sequence, seq);
+    {
+      StatementUse last(statements_->last_sequence);
+      last->executeStep();
+      loaded.operation_ids.reserve(static_cast<std::size_t>(last->getColumn(0).getInt64()));
     }
-    const std::int64_t version = db_->execAndGet("PRAGMA data_version").getInt64();
+    for_each_logged_id(*db_, [&](std::string_view id, std::uint64_t seq) {
+      loaded.operation_ids.emplace(std::string(id), seq);
+      loaded.last_sequence = std::max(loaded.last_sequence, seq);
+    });
+    const std::int64_t version = data_version();
     transaction.commit();
     last_sequence_ = loaded.last_sequence;
     if (!reader_) {
@@ -179,18 +218,25 @@ core::Status SqliteEventStore::log_id(const core::Operation& op) {
 
 void SqliteEventStore::insert_log_row(const core::Operation& op, const std::string& json,
                                       core::ParticipantId participant, core::MeetingId meeting) {
-  SQLite::Statement& insert = *insert_operation_;
-  insert.bind(1, static_cast<std::int64_t>(op.sequence));
-  insert.bindNoCopy(2, op.id);
-  insert.bindNoCopy(3, core::operation_type(op.payload));  // static text
-  insert.bindNoCopy(4, core::to_string(op.actor.role));
-  insert.bind(5, static_cast<std::int64_t>(op.actor.participant));
-  insert.bind(6, static_cast<std::int64_t>(op.at));
-  if (participant != 0) insert.bind(7, static_cast<std::int64_t>(participant)); else insert.bind(7);
-  if (meeting != 0) insert.bind(8, static_cast<std::int64_t>(meeting)); else insert.bind(8);
-  insert.bindNoCopy(9, json);
+  constexpr auto& c = detail::kOperationColumns;
+  SQLite::Statement& insert = *statements_->insert_operation;
+  insert.bind(c.param("seq"), static_cast<std::int64_t>(op.sequence));
+  insert.bindNoCopy(c.param("op_id"), op.id);
+  insert.bindNoCopy(c.param("type"), core::operation_type(op.payload));  // static text
+  insert.bindNoCopy(c.param("actor_role"), core::to_string(op.actor.role));
+  insert.bind(c.param("actor_participant"), static_cast<std::int64_t>(op.actor.participant));
+  insert.bind(c.param("at"), static_cast<std::int64_t>(op.at));
+  if (participant != 0)
+    insert.bind(c.param("participant"), static_cast<std::int64_t>(participant));
+  else
+    insert.bind(c.param("participant"));
+  if (meeting != 0)
+    insert.bind(c.param("meeting"), static_cast<std::int64_t>(meeting));
+  else
+    insert.bind(c.param("meeting"));
+  insert.bindNoCopy(c.param("operation"), json);
+  const StatementUse use(insert);
   insert.exec();
-  insert.reset();
 }
 
 void SqliteEventStore::write_derived(const RowImages& rows) {
@@ -199,14 +245,14 @@ void SqliteEventStore::write_derived(const RowImages& rows) {
 }
 
 void SqliteEventStore::write_credentials(const std::vector<Credential>& credentials) {
-  if (credentials.empty()) return;
-  SQLite::Statement put(*db_, "INSERT OR REPLACE INTO credentials (token_hash, role, participant) VALUES (?, ?, ?)");
-  for (const Credential& c : credentials) {
-    put.bind(1, c.token_hash);
-    put.bind(2, core::to_string(c.role));
-    put.bind(3, static_cast<std::int64_t>(c.participant));
+  constexpr auto& c = detail::kCredentialColumns;
+  SQLite::Statement& put = *statements_->put_credential;
+  for (const Credential& credential : credentials) {
+    put.bind(c.param("token_hash"), credential.token_hash);
+    put.bind(c.param("role"), core::to_string(credential.role));
+    put.bind(c.param("participant"), static_cast<std::int64_t>(credential.participant));
+    const StatementUse use(put);
     put.exec();
-    put.reset();
   }
 }
 
@@ -281,7 +327,6 @@ core::Status SqliteEventStore::append(const std::vector<core::Operation>& operat
     write_credentials(credentials);
     transaction.commit();
   } catch (const std::exception& e) {
-    insert_operation_->tryReset();
     forget();
     core::Error error = to_error(e, "Cannot append " + group + " to " + name());
     error.message += " Nothing of this group was stored.";
@@ -305,7 +350,7 @@ core::Status SqliteEventStore::append_prepared(const std::vector<PreparedOperati
   bool erased = false;
   try {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    const std::int64_t version = db_->execAndGet("PRAGMA data_version").getInt64();
+    const std::int64_t version = data_version();
     if (data_version_ != -1 && version != data_version_) {
       logged_ids_.reset();
       derived_->forget();
@@ -333,7 +378,6 @@ core::Status SqliteEventStore::append_prepared(const std::vector<PreparedOperati
     write_credentials(credentials);
     transaction.commit();
   } catch (const std::exception& e) {
-    insert_operation_->tryReset();
     logged_ids_.reset();
     derived_->forget();
     core::Error error = to_error(e, "Cannot append " + group + " to " + name());
@@ -346,7 +390,7 @@ core::Status SqliteEventStore::append_prepared(const std::vector<PreparedOperati
 
 // Inside the append's write transaction, so nothing can change the file until it ends.
 core::Status SqliteEventStore::refresh_for_append() {
-  const std::int64_t version = db_->execAndGet("PRAGMA data_version").getInt64();
+  const std::int64_t version = data_version();
   if (version != data_version_) {
     // Before the first append or load(), or after another connection wrote the file.
     replica_.reset();
@@ -367,10 +411,16 @@ core::Status SqliteEventStore::read_ids() {
   if (!logged_ids_) {
     logged_ids_.emplace();
     logged_ids_->reserve(static_cast<std::size_t>(last_sequence_) + 1024);
-    detail::Rows ids(*db_, "SELECT op_id FROM operations");
-    while (ids.next()) logged_ids_->insert(ids.text(0));
+    for_each_logged_id(*db_, [&](std::string_view id, std::uint64_t) { logged_ids_->insert(id); });
   }
   return core::Status::success();
+}
+
+// PRAGMA data_version: changes when another connection commits to the file.
+std::int64_t SqliteEventStore::data_version() {
+  StatementUse version(statements_->data_version);
+  version->executeStep();
+  return version->getColumn(0).getInt64();
 }
 
 core::Result<std::vector<core::Operation>> SqliteEventStore::read_after(std::uint64_t after,
@@ -379,15 +429,16 @@ core::Result<std::vector<core::Operation>> SqliteEventStore::read_after(std::uin
   std::vector<core::Operation> out;
   if (limit == 0) return out;
   try {
-    SQLite::Statement s(*db_, "SELECT seq, operation FROM operations WHERE seq > ? ORDER BY seq LIMIT ?");
-    s.bind(1, static_cast<std::int64_t>(std::min<std::uint64_t>(after, INT64_MAX)));
-    s.bind(2, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
-    while (s.executeStep()) {
-      auto op = core::operation_from_json(s.getColumn(1).getString());
+    constexpr auto& c = kLoggedOperations;
+    StatementUse s(statements_->read_after);
+    s->bind(1, static_cast<std::int64_t>(std::min<std::uint64_t>(after, INT64_MAX)));
+    s->bind(2, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
+    while (s->executeStep()) {
+      auto op = core::operation_from_json(s->getColumn(c.column("operation")).getString());
       if (!op)
         return core::make_error("corrupt", "file",
                                 "The database is damaged: operation " +
-                                    std::to_string(s.getColumn(0).getInt64()) +
+                                    std::to_string(s->getColumn(c.column("seq")).getInt64()) +
                                     " of the log cannot be read (" + op.error().message + ").");
       last_sequence_ = std::max(last_sequence_, op->sequence);
       out.push_back(std::move(*op));
@@ -401,11 +452,7 @@ core::Result<std::vector<core::Operation>> SqliteEventStore::read_after(std::uin
 core::Status SqliteEventStore::put_credential(const Credential& credential) {
   if (auto s = refuse_if_reader("store a credential"); !s) return s;
   try {
-    SQLite::Statement s(*db_, "INSERT OR REPLACE INTO credentials (token_hash, role, participant) VALUES (?, ?, ?)");
-    s.bind(1, credential.token_hash);
-    s.bind(2, core::to_string(credential.role));
-    s.bind(3, static_cast<std::int64_t>(credential.participant));
-    s.exec();
+    write_credentials({credential});
     return core::Status::success();
   } catch (const std::exception& e) {
     return to_error(e, "Cannot store a credential in " + name());
@@ -414,14 +461,15 @@ core::Status SqliteEventStore::put_credential(const Credential& credential) {
 
 core::Result<std::optional<Credential>> SqliteEventStore::find_credential(const std::string& token_hash) {
   try {
-    SQLite::Statement s(*db_, "SELECT role, participant FROM credentials WHERE token_hash = ?");
-    s.bind(1, token_hash);
-    if (!s.executeStep()) return std::optional<Credential>();
+    StatementUse s(statements_->find_credential);
+    s->bind(1, token_hash);
+    if (!s->executeStep()) return std::optional<Credential>();
     Credential c;
     c.token_hash = token_hash;
-    if (!core::parse_role(s.getColumn(0).getString(), c.role))
+    if (!core::parse_role(s->getColumn(kCredentialOf.column("role")).getString(), c.role))
       return core::make_error("corrupt", "file", "The database is damaged: a credential has an unknown role.");
-    c.participant = static_cast<core::ParticipantId>(s.getColumn(1).getInt64());
+    c.participant = static_cast<core::ParticipantId>(
+        s->getColumn(kCredentialOf.column("participant")).getInt64());
     return std::optional<Credential>(std::move(c));
   } catch (const std::exception& e) {
     return to_error(e, "Cannot read the credentials of " + name());
@@ -431,10 +479,10 @@ core::Result<std::optional<Credential>> SqliteEventStore::find_credential(const 
 core::Status SqliteEventStore::put_setting(const std::string& key, const std::string& value) {
   if (auto s = refuse_if_reader("store a setting"); !s) return s;
   try {
-    SQLite::Statement s(*db_, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
-    s.bind(1, key);
-    s.bind(2, value);
-    s.exec();
+    StatementUse s(*statements_->put_setting);
+    s->bind(1, key);
+    s->bind(2, value);
+    s->exec();
     return core::Status::success();
   } catch (const std::exception& e) {
     return to_error(e, "Cannot store setting '" + key + "' in " + name());
@@ -443,10 +491,10 @@ core::Status SqliteEventStore::put_setting(const std::string& key, const std::st
 
 core::Result<std::optional<std::string>> SqliteEventStore::get_setting(const std::string& key) {
   try {
-    SQLite::Statement s(*db_, "SELECT value FROM settings WHERE key = ?");
-    s.bind(1, key);
-    if (!s.executeStep()) return std::optional<std::string>();
-    return std::optional<std::string>(s.getColumn(0).getString());
+    StatementUse s(statements_->get_setting);
+    s->bind(1, key);
+    if (!s->executeStep()) return std::optional<std::string>();
+    return std::optional<std::string>(s->getColumn(0).getString());
   } catch (const std::exception& e) {
     return to_error(e, "Cannot read setting '" + key + "' of " + name());
   }

@@ -56,6 +56,7 @@ class SqliteEventStore final : public EventStore {
   void write_credentials(const std::vector<Credential>& credentials);
   void after_commit(std::uint64_t last, bool erased);
   core::Status read_ids();
+  std::int64_t data_version();
   std::string name() const;
 
   std::filesystem::path file_;
@@ -66,7 +67,9 @@ class SqliteEventStore final : public EventStore {
   std::unique_ptr<WriterLock> lock_;
   std::unique_ptr<SQLite::Database> db_;
   std::unique_ptr<detail::DerivedTables> derived_;
-  std::unique_ptr<SQLite::Statement> insert_operation_;
+  // The other statements it runs, prepared once when it opens and kept.
+  struct Statements;
+  std::unique_ptr<Statements> statements_;
   // An appended operation's log row, made before any of the group's rows is written; kept
   // between appends so that a group does not allocate the list again.
   struct LogRow {
