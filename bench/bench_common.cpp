@@ -47,17 +47,6 @@ std::string json_number(double value) {
   return buffer;
 }
 
-bool wants_help(int argc, char** argv, const char* usage) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      std::cout << "usage: crossmatch-bench " << usage << "\n";
-      return true;
-    }
-  }
-  return false;
-}
-
 int fail(const char* name, const std::string& message) {
   std::cerr << "crossmatch-bench " << name << ": " << message << "\n";
   return 2;

@@ -1,4 +1,4 @@
-// What the benchmarks share: their entry points, a budget on the wall clock, the demo event's
+// What the benchmarks share: a budget on the wall clock, the demo event's
 // assets beside the binary, and small functions for JSON lines.
 #pragma once
 
@@ -13,9 +13,6 @@
 #include "core/taxonomy.hpp"
 
 namespace crossmatch::bench {
-
-// Prints a subcommand's usage and returns 0 when its arguments ask for --help.
-bool wants_help(int argc, char** argv, const char* usage);
 
 using Clock = std::chrono::steady_clock;
 

@@ -15,6 +15,7 @@
 #include "app/client/views/headless_frames.hpp"
 #include "app/client/views/participant_views.hpp"
 #include "bench/bench_common.hpp"
+#include "bench/bench_options.hpp"
 #include "bench/storage_bench.hpp"
 #include "core/event/apply.hpp"
 #include "core/event/sequencer.hpp"
@@ -22,11 +23,6 @@
 
 namespace crossmatch::bench {
 namespace {
-
-constexpr const char* kUsage =
-    "client [--participants N] [--meetings M] [--frames F]\n"
-    "      a replica of N participants and M meetings (15000, 100000); CPU per frame of the partner\n"
-    "      list and of the broker monitor (goal: at most 4 ms each), and the client's memory";
 
 double cpu_seconds() {
   timespec t{};
@@ -70,18 +66,11 @@ FrameCost time_frames(client::HeadlessFrames& ui, int frames, const std::functio
 
 }  // namespace
 
-int client_main(int argc, char** argv) {
-  if (wants_help(argc, argv, kUsage)) return 0;
+int run_client(const ClientBenchOptions& flags) {
   LargeEventOptions options;
-  int frames = 200;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i];
-    const int value = std::atoi(argv[i + 1]);
-    if (flag == "--participants" && value > 0) options.participants = value;
-    else if (flag == "--meetings" && value >= 0) options.meetings = value;
-    else if (flag == "--frames" && value > 0) frames = value;
-    else return fail("client", "unknown flag or bad value: " + flag + " " + argv[i + 1] + "\n" + kUsage);
-  }
+  options.participants = flags.participants;
+  options.meetings = flags.meetings;
+  const int frames = flags.frames;
   auto taxonomy = storage::load_taxonomy(storage::default_assets_dir());
   if (!taxonomy) return fail("client", taxonomy.error().message);
   const double rss_before = memory_mib("VmRSS");

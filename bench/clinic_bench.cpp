@@ -4,19 +4,14 @@
 #include <algorithm>
 #include <iostream>
 
-#include "app/hub/command_line.hpp"
 #include "bench/bench_common.hpp"
+#include "bench/bench_options.hpp"
 #include "core/matching/clinic_tables.hpp"
 #include "core/random.hpp"
 
 namespace crossmatch::bench {
 
 namespace {
-constexpr const char* kUsage = R"(clinic [--participants N] [--tables M] [--seats S] [--seconds T] [--seed K]
-  Seats N demo participants (default 500) who picked themes at M workshop tables (default 50)
-  of S seats (default 10): the construction alone, then the whole search for at most T seconds
-  (default 5; it may stop earlier, after many kicks without a gain).)";
-
 const char* name = "clinic";
 
 struct Run {
@@ -34,29 +29,15 @@ std::string json_run(const char* label, const Run& r) {
 
 }  // namespace
 
-int clinic_main(int argc, char** argv) {
-  if (wants_help(argc, argv, kUsage)) return 0;
-  auto args = hub::CommandLine::parse(argc, argv, 1, {"--participants", "--tables", "--seats", "--seconds", "--seed"});
-  if (!args) return fail(name, args.error().message);
-  auto n = args->integer("--participants", 500, 2, core::kMaxDemoParticipants);
-  if (!n) return fail(name, n.error().message);
-  auto tables = args->integer("--tables", 50, 1, 1000);
-  if (!tables) return fail(name, tables.error().message);
-  auto seats = args->integer("--seats", 10, 2, 50);
-  if (!seats) return fail(name, seats.error().message);
-  auto seconds = args->integer("--seconds", 5, 1, 3600);
-  if (!seconds) return fail(name, seconds.error().message);
-  auto seed = args->integer("--seed", 1, 0, INT64_MAX);
-  if (!seed) return fail(name, seed.error().message);
-
-  auto event = load_demo_event(static_cast<int>(*n), static_cast<std::uint64_t>(*seed));
+int run_clinic(const ClinicOptions& options) {
+  auto event = load_demo_event(options.participants, options.seed);
   if (!event) return fail(name, event.error().message);
   const core::Population population = core::Population::from_profiles(event->taxonomy, event->profiles);
   // Themes as people pick them: some far more popular than others.
-  core::Rng rng(static_cast<std::uint64_t>(*seed) * 31 + 7);
-  const int m = static_cast<int>(*tables);
+  core::Rng rng(options.seed * 31 + 7);
+  const int m = options.tables;
   std::vector<core::ClinicPerson> people;
-  for (int i = 0; i < static_cast<int>(*n); ++i) {
+  for (int i = 0; i < options.participants; ++i) {
     core::ClinicPerson person{i, {}};
     const int picks = rng.between(1, std::min(3, m));
     while (static_cast<int>(person.themes.size()) < picks) {
@@ -66,7 +47,7 @@ int clinic_main(int argc, char** argv) {
     }
     people.push_back(std::move(person));
   }
-  const std::vector<int> seat_list(static_cast<std::size_t>(m), static_cast<int>(*seats));
+  const std::vector<int> seat_list(static_cast<std::size_t>(m), options.seats);
   const core::ScoreWeights weights;
   int roles[core::kClinicRoles] = {};
   for (const auto& p : event->profiles) ++roles[static_cast<int>(core::clinic_role(p.type))];
@@ -80,12 +61,12 @@ int clinic_main(int argc, char** argv) {
   }
   {
     const auto start = Clock::now();
-    auto budget = wall_clock_budget(start, static_cast<double>(*seconds));
+    auto budget = wall_clock_budget(start, static_cast<double>(options.seconds));
     full.plan = core::seat_clinic(population, weights, people, seat_list, budget, 1);
     full.seconds = seconds_since(start);
   }
-  std::cout << "{\"bench\":\"clinic\",\"participants\":" << *n << ",\"tables\":" << m
-            << ",\"seats\":" << *seats << ",\"policy_makers\":" << roles[0] << ",\"companies\":" << roles[1]
+  std::cout << "{\"bench\":\"clinic\",\"participants\":" << options.participants << ",\"tables\":" << m
+            << ",\"seats\":" << options.seats << ",\"policy_makers\":" << roles[0] << ",\"companies\":" << roles[1]
             << ",\"brokers_or_researchers\":" << roles[2]
             << ",\"mix_feasible\":" << (full.plan.mix_feasible ? "true" : "false")
             << ",\"mix_lower_bound\":" << full.plan.mix_lower_bound

@@ -3,10 +3,9 @@
 // and profile edits on the 1,000-person event.
 #include <algorithm>
 #include <iostream>
-#include <sstream>
 
-#include "app/hub/command_line.hpp"
 #include "bench/bench_common.hpp"
+#include "bench/bench_options.hpp"
 #include "core/matching/population.hpp"
 #include "core/matching/teams.hpp"
 
@@ -21,29 +20,6 @@ double default_seconds(int n) {
   if (n <= 1000) return 0.19;
   if (n <= 5000) return 1.95;
   return 4.9;
-}
-
-core::Result<std::vector<int>> parse_sizes(const std::string& text) {
-  std::vector<int> sizes;
-  std::stringstream in(text);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    try {
-      std::size_t used = 0;
-      const int n = std::stoi(item, &used);
-      if (used != item.size() || n < 2 || n > core::kMaxDemoParticipants)
-        throw std::out_of_range("");
-      sizes.push_back(n);
-    } catch (const std::exception&) {
-      return core::make_error("bad_flag", "--participants",
-                              "--participants takes sizes from 2 to " +
-                                  std::to_string(core::kMaxDemoParticipants) +
-                                  ", comma-separated, not '" + item + "'");
-    }
-  }
-  if (sizes.empty())
-    return core::make_error("bad_flag", "--participants", "--participants is empty");
-  return sizes;
 }
 
 void print_formation(const char* kind, int n, double seconds, double setup_seconds,
@@ -65,69 +41,36 @@ void print_formation(const char* kind, int n, double seconds, double setup_secon
 
 }  // namespace
 
-namespace {
-constexpr const char* kUsage =
-    R"(event-teams [--participants N,N,...] [--seconds S | --steps K] [--reference-seconds R]
-            [--reference-size N] [--joins J] [--stability-cost C] [--seed K]
-  Teams for generated events (default 100,1000,5000,15000 participants; search budgets
-  0.05/0.19/1.95/4.9 s, so that the whole formation stays within 0.2 s and 5 s): time,
-  objective, sector mix. For the reference size (1000): a long reference run when
-  --reference-seconds is given, then J joins and J leaves re-optimised one at a time (10 ms each).)";
-}  // namespace
-
-int event_teams_main(int argc, char** argv) {
-  if (wants_help(argc, argv, kUsage)) return 0;
+int run_event_teams(const EventTeamsOptions& options) {
   const char* name = "event-teams";
-  auto args = hub::CommandLine::parse(
-      argc, argv, 1,
-      {"--participants", "--seconds", "--reference-seconds", "--reference-size", "--seed",
-       "--joins", "--steps", "--stability-cost"});
-  if (!args) return fail(name, args.error().message);
-  auto sizes = parse_sizes(args->get("--participants").value_or("100,1000,5000,15000"));
-  if (!sizes) return fail(name, sizes.error().message);
-  auto seconds = args->number("--seconds", 0, 0, 3600);
-  if (!seconds) return fail(name, seconds.error().message);
-  auto reference_seconds = args->number("--reference-seconds", 0, 0, 3600);
-  if (!reference_seconds) return fail(name, reference_seconds.error().message);
-  auto reference_size = args->integer("--reference-size", 1000, 2, core::kMaxDemoParticipants);
-  if (!reference_size) return fail(name, reference_size.error().message);
-  auto seed = args->integer("--seed", 1, 0, INT64_MAX);
-  if (!seed) return fail(name, seed.error().message);
-  auto joins = args->integer("--joins", 20, 0, 1000);
-  if (!joins) return fail(name, joins.error().message);
-  auto steps = args->integer("--steps", 0, 0, INT64_MAX);
-  if (!steps) return fail(name, steps.error().message);
   core::MatchingSettings settings;
-  auto stability =
-      args->number("--stability-cost", settings.stability_cost, 0, core::kMaxTeamPenalty);
-  if (!stability) return fail(name, stability.error().message);
-  settings.stability_cost = *stability;
+  settings.stability_cost = options.stability_cost;
 
-  for (const int n : *sizes) {
+  for (const int n : options.sizes) {
     // One extra generated participant per join, kept back for the live part.
-    const int live_extra = n == *reference_size ? static_cast<int>(*joins) : 0;
-    auto event = load_demo_event(n + live_extra, static_cast<std::uint64_t>(*seed));
+    const int live_extra = n == options.reference_size ? options.joins : 0;
+    auto event = load_demo_event(n + live_extra, options.seed);
     if (!event) return fail(name, event.error().message);
     std::vector<core::Profile> initial(event->profiles.begin(), event->profiles.begin() + n);
 
     const auto setup_start = Clock::now();
     core::Population population = core::Population::from_profiles(event->taxonomy, initial);
     const double setup = seconds_since(setup_start);
-    const double budget_seconds = *seconds > 0 ? *seconds : default_seconds(n);
+    const double budget_seconds = options.seconds > 0 ? options.seconds : default_seconds(n);
     const auto start = Clock::now();
-    core::SearchBudget budget = *steps > 0 ? core::SearchBudget(static_cast<std::uint64_t>(*steps))
+    core::SearchBudget budget = options.steps > 0 ? core::SearchBudget(options.steps)
                                            : wall_clock_budget(start, budget_seconds);
     core::TeamFormation f =
-        core::form_teams(population, settings, budget, static_cast<std::uint64_t>(*seed));
+        core::form_teams(population, settings, budget, options.seed);
     const double elapsed = seconds_since(start);
     print_formation("fresh", n, elapsed, setup, f,
                     core::check_teams(population, settings, f.team_of, f.size_lower, f.size_upper));
 
-    if (n == *reference_size && *reference_seconds > 0) {
+    if (n == options.reference_size && options.reference_seconds > 0) {
       const auto ref_start = Clock::now();
-      auto ref_budget = wall_clock_budget(ref_start, *reference_seconds);
+      auto ref_budget = wall_clock_budget(ref_start, options.reference_seconds);
       const core::TeamFormation ref =
-          core::form_teams(population, settings, ref_budget, static_cast<std::uint64_t>(*seed) + 1);
+          core::form_teams(population, settings, ref_budget, options.seed + 1);
       const double ref_elapsed = seconds_since(ref_start);
       print_formation(
           "reference", n, ref_elapsed, setup, ref,
@@ -149,7 +92,7 @@ int event_teams_main(int argc, char** argv) {
         const auto live_start = Clock::now();
         auto live_budget = wall_clock_budget(live_start, 0.010);
         const core::TeamFormation g = core::reoptimise_teams(
-            population, settings, team_of, live_budget, static_cast<std::uint64_t>(*seed) + j);
+            population, settings, team_of, live_budget, options.seed + j);
         const double t = seconds_since(live_start);
         const auto check =
             core::check_teams(population, settings, g.team_of, g.size_lower, g.size_upper);
@@ -167,7 +110,7 @@ int event_teams_main(int argc, char** argv) {
       const auto fresh_start = Clock::now();
       auto fresh_budget = wall_clock_budget(fresh_start, budget_seconds);
       const core::TeamFormation fresh =
-          core::form_teams(population, settings, fresh_budget, static_cast<std::uint64_t>(*seed));
+          core::form_teams(population, settings, fresh_budget, options.seed);
       std::cout << "{\"bench\":\"event-teams\",\"kind\":\"live-join\",\"participants\":" << n
                 << ",\"joins\":" << live_extra
                 << ",\"mean_seconds\":" << json_number(total / live_extra)
@@ -186,7 +129,7 @@ int event_teams_main(int argc, char** argv) {
         auto live_budget = wall_clock_budget(live_start, 0.010);
         const core::TeamFormation g =
             core::reoptimise_teams(population, settings, team_of, live_budget,
-                                   static_cast<std::uint64_t>(*seed) + 100 + j);
+                                   options.seed + 100 + j);
         const double t = seconds_since(live_start);
         worst = std::max(worst, t);
         total += t;

@@ -17,8 +17,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "app/hub/command_line.hpp"
 #include "bench/bench_common.hpp"
+#include "bench/bench_options.hpp"
 
 namespace crossmatch::bench {
 namespace {
@@ -26,13 +26,6 @@ namespace {
 using asio::ip::tcp;
 
 constexpr const char* kName = "redis-fanout";
-constexpr const char* kUsage =
-    "redis-fanout --port P [--host 127.0.0.1] [--subscribers C] [--rate R] [--bytes B]\n"
-    "                    [--seconds S]\n"
-    "  C connections SUBSCRIBE to one channel of the Redis server at H:P; one more PUBLISHes R\n"
-    "  messages a second of B bytes for S seconds. Prints one JSON line: subscribers, messages,\n"
-    "  fanout_p50_ms, fanout_p99_ms (published to the last subscriber holding it), complete.\n";
-
 constexpr const char* kChannel = "ch";
 
 double percentile(std::vector<double> v, double p) {
@@ -250,26 +243,13 @@ void Subscriber::consume() {
 
 }  // namespace
 
-int redis_fanout_main(int argc, char** argv) {
-  if (wants_help(argc, argv, kUsage)) return 0;
-  auto args = hub::CommandLine::parse(argc, argv, 1, {"--host", "--port", "--subscribers", "--rate", "--bytes", "--seconds"});
-  if (!args) return fail(kName, args.error().message);
-  auto port = args->integer("--port", 6379, 1, 65535);
-  auto subscribers = args->integer("--subscribers", 2000, 1, 100000);
-  auto bytes = args->integer("--bytes", 1000, 16, 1 << 20);
-  auto rate = args->number("--rate", 100, 0.1, 1e6);
-  auto seconds = args->number("--seconds", 20, 0.1, 3600);
-  if (!port) return fail(kName, port.error().message);
-  if (!subscribers) return fail(kName, subscribers.error().message);
-  if (!bytes) return fail(kName, bytes.error().message);
-  if (!rate) return fail(kName, rate.error().message);
-  if (!seconds) return fail(kName, seconds.error().message);
+int run_redis_fanout(const RedisFanoutOptions& options) {
   std::error_code ec;
-  const auto address = asio::ip::make_address(args->get("--host").value_or("127.0.0.1"), ec);
+  const auto address = asio::ip::make_address(options.host, ec);
   if (ec) return fail(kName, "--host must be an IP address");
   asio::io_context io(1);
-  Fanout fanout(io, static_cast<int>(*subscribers), *rate, static_cast<std::size_t>(*bytes), *seconds);
-  fanout.start(tcp::endpoint(address, static_cast<unsigned short>(*port)));
+  Fanout fanout(io, options.subscribers, options.rate, static_cast<std::size_t>(options.bytes), options.seconds);
+  fanout.start(tcp::endpoint(address, static_cast<unsigned short>(options.port)));
   io.run();
   return 0;
 }

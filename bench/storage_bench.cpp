@@ -24,6 +24,7 @@
 #include <thread>
 
 #include "bench/bench_common.hpp"
+#include "bench/bench_options.hpp"
 #include "bench/storage_bench.hpp"
 #include "core/event/apply.hpp"
 #include "core/event/json_codec.hpp"
@@ -410,43 +411,12 @@ int time_load(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
 
 }  // namespace
 
-int storage_main(int argc, char** argv) {
-  if (wants_help(argc, argv, kStorageUsage)) return 0;
-  int participants = 15000, meetings = 100000, repeat = 3, only_group = 0;
-  std::filesystem::path dir, load_only;
-  bool keep = false, append_only = false, client_ids = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string flag = argv[i];
-    const auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
-    const char* v = nullptr;
-    if (flag == "--keep") {
-      keep = true;
-    } else if (flag == "--append-only") {
-      append_only = true;
-    } else if (flag == "--client-ids") {
-      client_ids = true;
-    } else if ((flag == "--participants" || flag == "--meetings" || flag == "--repeat" ||
-                flag == "--dir" || flag == "--load-only" || flag == "--group") &&
-               (v = value()) != nullptr) {
-      if (flag == "--dir" || flag == "--load-only") {
-        (flag == "--dir" ? dir : load_only) = v;
-        continue;
-      }
-      char* end = nullptr;
-      const long n = std::strtol(v, &end, 10);
-      if (*end != '\0' || n < 1 || n > 1000000)
-        return fail(flag + " takes a number from 1 to 1000000");
-      (flag == "--participants" ? participants
-       : flag == "--meetings"   ? meetings
-       : flag == "--group"      ? only_group
-                                : repeat) = static_cast<int>(n);
-    } else {
-      std::cerr << "usage: crossmatch-bench " << kStorageUsage << "\n";
-      return 2;
-    }
-  }
-  if (participants > core::kMaxDemoParticipants)
-    return fail("--participants is at most " + std::to_string(core::kMaxDemoParticipants));
+int run_storage(const StorageBenchOptions& options) {
+  const int participants = options.participants, meetings = options.meetings, repeat = options.repeat,
+            only_group = options.group;
+  std::filesystem::path dir = options.dir;
+  const std::filesystem::path load_only = options.load_only;
+  const bool keep = options.keep, append_only = options.append_only, client_ids = options.client_ids;
   auto taxonomy = storage::load_taxonomy(storage::default_assets_dir());
   if (!taxonomy) return fail(taxonomy.error().message);
   if (!load_only.empty()) return time_load(load_only, *taxonomy, repeat);

@@ -1,4 +1,4 @@
-// The storage benchmark's usage and the large event it builds through real operations.
+// The large event the storage and client benchmarks build through real operations.
 #pragma once
 
 #include <cstdint>
@@ -10,14 +10,6 @@
 #include "core/event/sequencer.hpp"
 
 namespace crossmatch::bench {
-
-inline constexpr const char* kStorageUsage =
-    "storage [--participants N] [--meetings M] [--repeat R] [--dir DIR] [--keep] [--append-only]\n"
-    "      [--group G] [--client-ids] [--load-only FILE]\n"
-    "      group commits of 1, 10, 100 against a bare sqlite3 INSERT loop with the same\n"
-    "      durability; loading an event of N participants and M meetings (15000, 100000);\n"
-    "      --append-only skips the loading part; --group G times only groups of G;\n"
-    "      --client-ids gives the operations random ids as clients make them; --load-only times opening and loading FILE";
 
 struct LargeEventOptions {
   int participants = 15000;

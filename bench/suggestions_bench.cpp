@@ -3,36 +3,17 @@
 #include <algorithm>
 #include <iostream>
 
-#include "app/hub/command_line.hpp"
 #include "bench/bench_common.hpp"
+#include "bench/bench_options.hpp"
 #include "core/matching/pair_score.hpp"
 #include "core/matching/population.hpp"
 #include "core/matching/suggestions.hpp"
 
 namespace crossmatch::bench {
 
-namespace {
-constexpr const char* kUsage = R"(suggestions [--participants N] [--k K] [--repeat R] [--seed K]
-  Top-k partner suggestions for single participants of a generated event (median and maximum
-  time), and the cost of one pair score.)";
-}  // namespace
-
-int suggestions_main(int argc, char** argv) {
-  if (wants_help(argc, argv, kUsage)) return 0;
+int run_suggestions(const SuggestionsOptions& options) {
   const char* name = "suggestions";
-  auto args =
-      hub::CommandLine::parse(argc, argv, 1, {"--participants", "--k", "--repeat", "--seed"});
-  if (!args) return fail(name, args.error().message);
-  auto n = args->integer("--participants", 15000, 2, core::kMaxDemoParticipants);
-  if (!n) return fail(name, n.error().message);
-  auto k = args->integer("--k", 10, 1, 1000);
-  if (!k) return fail(name, k.error().message);
-  auto repeat = args->integer("--repeat", 200, 1, 100000);
-  if (!repeat) return fail(name, repeat.error().message);
-  auto seed = args->integer("--seed", 1, 0, INT64_MAX);
-  if (!seed) return fail(name, seed.error().message);
-
-  auto event = load_demo_event(static_cast<int>(*n), static_cast<std::uint64_t>(*seed));
+  auto event = load_demo_event(options.participants, options.seed);
   if (!event) return fail(name, event.error().message);
   const auto build_start = Clock::now();
   const core::Population population =
@@ -44,10 +25,10 @@ int suggestions_main(int argc, char** argv) {
   // One participant at a time, spread over the event.
   std::vector<double> times;
   std::size_t reasons = 0;
-  for (int r = 0; r < *repeat; ++r) {
-    const int viewer = static_cast<int>((static_cast<long long>(r) * 7919) % *n);
+  for (int r = 0; r < options.repeat; ++r) {
+    const int viewer = static_cast<int>((static_cast<long long>(r) * 7919) % options.participants);
     const auto start = Clock::now();
-    const auto top = core::suggest_partners(scorer, viewer, static_cast<int>(*k));
+    const auto top = core::suggest_partners(scorer, viewer, options.k);
     times.push_back(seconds_since(start));
     for (const auto& s : top) reasons += s.reasons.size();
   }
@@ -56,7 +37,7 @@ int suggestions_main(int argc, char** argv) {
   for (const double t : times) total += t;
 
   // The pair score alone, and with the rules that keep pairs out.
-  const int pairs = static_cast<int>(*n) - 1;
+  const int pairs = options.participants - 1;
   double sink = 0;
   auto start = Clock::now();
   for (int rep = 0; rep < 20; ++rep) {
@@ -69,8 +50,8 @@ int suggestions_main(int argc, char** argv) {
   }
   const double value_ns = seconds_since(start) * 1e9 / (20.0 * pairs);
 
-  std::cout << "{\"bench\":\"suggestions\",\"participants\":" << *n << ",\"k\":" << *k
-            << ",\"queries\":" << *repeat
+  std::cout << "{\"bench\":\"suggestions\",\"participants\":" << options.participants << ",\"k\":" << options.k
+            << ",\"queries\":" << options.repeat
             << ",\"mean_ms\":" << json_number(total / times.size() * 1e3)
             << ",\"median_ms\":" << json_number(times[times.size() / 2] * 1e3)
             << ",\"p99_ms\":" << json_number(times[times.size() * 99 / 100] * 1e3)
@@ -79,7 +60,7 @@ int suggestions_main(int argc, char** argv) {
             << ",\"pair_value_ns\":" << json_number(value_ns)
             << ",\"population_build_ms\":" << json_number(build_seconds * 1e3)
             << ",\"reasons_per_suggestion\":"
-            << json_number(static_cast<double>(reasons) / (*repeat * *k))
+            << json_number(static_cast<double>(reasons) / (options.repeat * options.k))
             << ",\"checksum\":" << json_number(sink) << "}\n";
   return 0;
 }

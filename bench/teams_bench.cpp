@@ -5,8 +5,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "app/hub/command_line.hpp"
 #include "bench/bench_common.hpp"
+#include "bench/bench_options.hpp"
 #include "core/matching/grouping.hpp"
 
 namespace crossmatch::bench {
@@ -57,56 +57,36 @@ bool best_known(const std::filesystem::path& instance, double& value) {
 
 }  // namespace
 
-namespace {
-constexpr const char* kUsage = R"(teams --mdgp FILE --seconds S [--seed K] [--out OUT]
-  Solves a grouping instance in the MDGPLIB format (n m ss|ds bounds, then 'i j d' lines) for S
-  seconds and prints one JSON line {instance, n, groups, objective, seconds, feasible, ...}, with
-  best_known and ratio when bks.csv lies beside the instance. --out writes 'item group' lines
-  (both 0-based).)";
-}  // namespace
-
-int teams_main(int argc, char** argv) {
-  if (wants_help(argc, argv, kUsage)) return 0;
+int run_teams(const TeamsOptions& options) {
   const char* name = "teams";
-  auto args = hub::CommandLine::parse(argc, argv, 1, {"--mdgp", "--seconds", "--seed", "--out"});
-  if (!args) return fail(name, args.error().message);
-  auto file = args->required("--mdgp");
-  if (!file)
-    return fail(name, file.error().message + " (a grouping instance in the MDGPLIB format)");
-  auto seconds = args->number("--seconds", 1.0, 0.001, 86400.0);
-  if (!seconds) return fail(name, seconds.error().message);
-  auto seed = args->integer("--seed", 1, 0, INT64_MAX);
-  if (!seed) return fail(name, seed.error().message);
-  if (!args->positional().empty())
-    return fail(name, "unexpected argument '" + args->positional()[0] + "'");
 
   const auto read_start = Clock::now();
-  auto text = read_text(*file);
+  auto text = read_text(options.mdgp);
   if (!text) return fail(name, text.error().message);
   auto instance = core::parse_mdgp(*text);
-  if (!instance) return fail(name, *file + ": " + instance.error().message);
+  if (!instance) return fail(name, options.mdgp + ": " + instance.error().message);
   const double read_seconds = seconds_since(read_start);
 
   const auto start = Clock::now();
-  auto budget = wall_clock_budget(start, *seconds);
+  auto budget = wall_clock_budget(start, options.seconds);
   const core::GroupingSolution solution =
-      core::solve_grouping(*instance, budget, static_cast<std::uint64_t>(*seed));
+      core::solve_grouping(*instance, budget, options.seed);
   const double elapsed = seconds_since(start);
   const bool feasible = core::grouping_feasible(*instance, solution.group_of);
 
-  if (const auto out = args->get("--out")) {
+  if (const auto& out = options.out) {
     std::ofstream o(*out);
     for (int i = 0; i < instance->n; ++i) o << i << ' ' << solution.group_of[i] << '\n';
     o.close();
     if (!o) return fail(name, "cannot write " + *out);
   }
 
-  const std::filesystem::path path(*file);
+  const std::filesystem::path path(options.mdgp);
   std::cout << "{\"instance\":" << json_string(path.stem().string()) << ",\"n\":" << instance->n
             << ",\"groups\":" << instance->groups
             << ",\"objective\":" << json_number(solution.objective)
             << ",\"seconds\":" << json_number(elapsed)
-            << ",\"feasible\":" << (feasible ? "true" : "false") << ",\"seed\":" << *seed
+            << ",\"feasible\":" << (feasible ? "true" : "false") << ",\"seed\":" << options.seed
             << ",\"steps\":" << solution.steps << ",\"read_seconds\":" << json_number(read_seconds);
   double bks = 0;
   if (best_known(path, bks) && bks > 0) {

@@ -7,8 +7,7 @@
 #include <random>
 #include <thread>
 
-#include "net/byte_stream.hpp"
-#include "net/line_splitter.hpp"
+#include "net/hub_link.hpp"
 #include "net/protocol.hpp"
 #include "net/tls_identity.hpp"
 #include "net/tokens.hpp"
@@ -66,8 +65,9 @@ bool fatal(const std::string& code) {
 }  // namespace
 
 // Handlers capture `this`: stop() joins the thread before the Impl goes away, and destroying the
-// io_context drops handlers that never ran.
-class ClientConnection::Impl {
+// io_context drops handlers that never ran. The connection itself is a HubLink (net/hub_link.hpp):
+// one per attempt, closed when it is lost, so that nothing of an old attempt reaches the new one.
+class ClientConnection::Impl final : private HubLink::Listener {
  public:
   Impl(const core::Taxonomy& taxonomy, ClientOptions options, Outbox& outbox)
       : taxonomy_(taxonomy),
@@ -75,13 +75,17 @@ class ClientConnection::Impl {
         outbox_(outbox),
         reconnect_timer_(io_),
         tick_(io_),
-        splitter_(kMaxHubLineBytes),
         rng_(std::random_device{}()) {
     token_ = options_.token;
     const JoinCode typed = split_join_code(options_.join_code);
     hello_code_ = typed.code;
-    pin_ = options_.pin.empty() ? typed.pin : options_.pin;
     if (!options_.insecure) tls_ = std::make_unique<TlsClient>();
+    target_.host = options_.host;
+    target_.port = options_.port;
+    target_.tls = tls_.get();
+    target_.pin = options_.pin.empty() ? typed.pin : options_.pin;
+    target_.pin_remembered = options_.pin_remembered;
+    target_.forget_hint = options_.forget_hint;
     if (options_.after) last_seq_ = *options_.after;
     have_replica_ = options_.after.has_value();
   }
@@ -198,79 +202,6 @@ class ClientConnection::Impl {
   void connect() {
     if (stopped_) return;
     set_state(ConnectionState::Connecting);
-    const std::uint64_t generation = ++generation_;
-    if (tls_) return connect_tls(generation);
-    async_connect_tcp(io_, options_.host, options_.port,
-                      [this, generation](const std::error_code& ec, std::unique_ptr<ByteStream> stream) {
-                        if (this->stopped_ || generation != this->generation_) return;
-                        if (ec) return this->lost("cannot reach the hub at " + this->options_.host + ":" +
-                                                  std::to_string(this->options_.port) + ": " + ec.message());
-                        this->opened(std::move(stream));
-                      });
-  }
-
-  std::string where() const { return options_.host + ":" + std::to_string(options_.port); }
-
-  void connect_tls(std::uint64_t generation) {
-    if (pin_.empty())
-      return give_up(core::make_error(
-          "no_pin", "pin",
-          "There is no pin to check the hub at " + where() +
-              " by: join with the whole join code (its last three groups are the hub's pin), or give the pin "
-              "the hub printed; nothing was sent."));
-    if (!valid_pin(pin_))
-      return give_up(core::make_error("invalid_pin", "pin",
-                                      "'" + pin_ + "' is not a pin: three groups of four letters and digits "
-                                      "(ABCD-EFGH-JKLM) or a SHA-256 fingerprint of 64 hex digits."));
-    tls_->async_connect(io_, options_.host, options_.port, pin_, [this, generation](ConnectOutcome outcome) {
-      if (this->stopped_ || generation != this->generation_) return;
-      if (outcome.wrong_pin) return this->give_up(this->pin_refusal(outcome.fingerprint));
-      if (outcome.not_tls)
-        return this->give_up(core::make_error(
-            "hub_without_tls", "",
-            "The hub at " + this->where() + " answered without TLS: it runs with --insecure. Connect with "
-            "--insecure only on a network you trust, or ask the organiser to run the hub with TLS."));
-      if (outcome.error)
-        return this->lost("cannot reach the hub at " + this->where() + ": " + outcome.error.message());
-      {
-        std::lock_guard lock(this->mutex_);
-        this->fingerprint_ = outcome.fingerprint;
-      }
-      this->opened(std::move(outcome.stream));
-    });
-  }
-
-  core::Error pin_refusal(const std::string& seen) const {
-    const std::string shown = seen.empty() ? std::string("none") : short_pin(seen);
-    if (options_.pin_remembered)
-      return core::make_error(
-          "certificate_changed", "pin",
-          "The hub at " + where() + " shows a different certificate from the one remembered from an earlier "
-          "connection (SHA-256 " + pin_ + " then, " + seen + " now). Someone on this network may be posing as "
-          "the hub, or the organiser replaced its certificate. Ask the organiser; only if they replaced it, " +
-          (options_.forget_hint.empty() ? std::string("forget the remembered pin") : options_.forget_hint) +
-          " and join again with the new join code. Nothing was sent.");
-    return core::make_error(
-        "wrong_pin", "pin",
-        "The hub at " + where() + " shows a certificate with pin " + shown + ", not the pin " + pin_ +
-            " of the join code: it may not be the event's hub but someone between you and it on this network. "
-            "Check the join code with the organiser. Nothing was sent.");
-  }
-
-  void give_up(const core::Error& error) {
-    deliver(HubError{error, true});
-    given_up_ = true;
-    close_stream();
-    set_state(ConnectionState::Offline, error.message);
-  }
-
-  void opened(std::unique_ptr<ByteStream> stream) {
-    stream_ = std::move(stream);
-    splitter_ = LineSplitter(kMaxHubLineBytes);
-    queue_.clear();
-    writing_ = false;
-    welcomed_ = false;
-    last_received_ = last_sent_ = Clock::now();
     Hello hello;
     hello.protocol = kProtocolVersion;
     {
@@ -284,8 +215,31 @@ class ClientConnection::Impl {
     }
     hello.catch_up = options_.catch_up;
     hello.client = options_.client_name;
-    send(encode(ClientMessage{hello}));
-    read(generation_);
+    link_ = HubLink::open(io_, target_, hello, *this);
+  }
+
+  void link_opened(const std::string& fingerprint) override {
+    if (tls_) {
+      std::lock_guard lock(mutex_);
+      fingerprint_ = fingerprint;
+    }
+    welcomed_ = false;
+    last_received_ = last_sent_ = Clock::now();
+  }
+
+  void link_read() override { last_received_ = Clock::now(); }
+
+  void link_ended(const LinkEnd& end) override {
+    if (end.fatal && end.error) return give_up(*end.error);
+    if (end.error) deliver(HubError{*end.error, false});
+    lost(end.reason);
+  }
+
+  void give_up(const core::Error& error) {
+    deliver(HubError{error, true});
+    given_up_ = true;
+    close_stream();
+    set_state(ConnectionState::Offline, error.message);
   }
 
   void lost(const std::string& reason) {
@@ -304,58 +258,19 @@ class ClientConnection::Impl {
   }
 
   void close_stream() {
-    ++generation_;
-    if (stream_) stream_->close();
-    stream_.reset();
+    if (link_) link_->close();
+    link_.reset();
     welcomed_ = false;
-    writing_ = false;
-    queue_.clear();
   }
 
-  // [SECTION] Reading and writing
+  bool online() const { return link_ && link_->is_open(); }
 
-  void read(std::uint64_t generation) {
-    if (!stream_) return;
-    stream_->async_read_some(asio::buffer(read_buffer_), [this, generation](const std::error_code& ec, std::size_t n) {
-      if (this->stopped_ || generation != this->generation_) return;
-      if (ec) return this->lost(ec == asio::error::eof ? "the hub closed the connection" : "connection lost: " + ec.message());
-      this->last_received_ = Clock::now();
-      std::vector<std::string> lines;
-      const bool ok = this->splitter_.feed(std::string_view(this->read_buffer_.data(), n), lines);
-      for (std::string& line : lines) {
-        this->on_line(line);
-        if (generation != this->generation_) return;
-      }
-      if (!ok) return this->lost("the hub sent a line longer than the protocol allows");
-      this->read(generation);
-    });
-  }
+  // [SECTION] Writing
 
   void send(std::string line) {
-    if (!stream_) return;
-    line += '\n';
-    queue_.push_back(std::move(line));
-    write();
-  }
-
-  void write() {
-    if (writing_ || queue_.empty() || !stream_) return;
-    writing_ = true;
-    batch_.clear();
-    while (!queue_.empty() && batch_.size() < 64) {
-      batch_.push_back(std::move(queue_.front()));
-      queue_.pop_front();
-    }
-    buffers_.clear();
-    for (const std::string& line : batch_) buffers_.push_back(asio::buffer(line));
+    if (!online()) return;
     last_sent_ = Clock::now();
-    const std::uint64_t generation = generation_;
-    stream_->async_write(buffers_, [this, generation](const std::error_code& ec, std::size_t) {
-      if (this->stopped_ || generation != this->generation_) return;
-      this->writing_ = false;
-      if (ec) return this->lost("connection lost: " + ec.message());
-      this->write();
-    });
+    link_->send(std::move(line));
   }
 
   void schedule_tick() {
@@ -369,7 +284,7 @@ class ClientConnection::Impl {
 
   void tick() {
     const auto now = Clock::now();
-    if (!stream_) return;
+    if (!online()) return;
     if (now - last_received_ > std::chrono::duration<double>(options_.dead_seconds))
       return lost("no answer from the hub for " + std::to_string(static_cast<int>(options_.dead_seconds)) + " s");
     if (welcomed_ && now - last_sent_ > std::chrono::duration<double>(options_.ping_seconds))
@@ -391,7 +306,7 @@ class ClientConnection::Impl {
 
   // [SECTION] Messages from the hub
 
-  void on_line(const std::string& line) {
+  void link_line(std::string_view line) override {
     auto message = parse_hub_message(line);
     if (!message) {
       deliver(HubError{message.error(), false});
@@ -520,17 +435,10 @@ class ClientConnection::Impl {
 
   // Set once, before the thread starts.
   std::string hello_code_;  // the event's code from the join code as typed
-  std::string pin_;
+  HubTarget target_;
 
   // The connection's thread only.
-  std::unique_ptr<ByteStream> stream_;
-  std::uint64_t generation_ = 0;  // bumps on every (re)connection, so stale handlers stop
-  LineSplitter splitter_;
-  std::array<char, 64 * 1024> read_buffer_{};
-  std::deque<std::string> queue_;
-  std::vector<std::string> batch_;
-  std::vector<asio::const_buffer> buffers_;
-  bool writing_ = false;
+  std::shared_ptr<HubLink> link_;  // the current attempt; none between attempts
   bool welcomed_ = false;
   bool stopped_ = false;
   bool given_up_ = false;

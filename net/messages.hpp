@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -182,5 +183,53 @@ class TeamsAssembler {
   Teams partial_;
   int next_part_ = 0;
 };
+
+// [SECTION] Client-side decoding of an operation's head (net/wire_head.cpp)
+
+// What a client that follows every operation but keeps no replica needs of an "op" line: its
+// sequence number, its kind and the numbers that say whom it concerns. Read without decoding the
+// operation (a profile edit's line in about a microsecond, against tens for the whole): the load
+// generator reads two hundred thousand lines a second this way.
+struct AppliedHead {
+  std::uint64_t seq = 0;
+  int kind = -1;  // the operation's index in core::OperationPayload
+  // The operation's own fields of these names (0 where its kind has none).
+  core::ParticipantId participant = 0, from = 0, to = 0;
+  core::MeetingId meeting = 0;
+
+  template <class Payload>
+  bool is() const;
+  bool operator==(const AppliedHead&) const = default;
+};
+
+using HubMessageHead = std::variant<AppliedHead, Welcome, Ack, Refused, ErrorMessage, CaughtUp, Pong, Notice,
+                                    SnapshotLine, TeamsLine>;
+
+// A line from the hub, an "op" line as its head and any other as parse_hub_message decodes it.
+// The line's structure is checked (JSON, the message's fields, the head's numbers); the
+// operation's other fields are skipped unread.
+core::Result<HubMessageHead> parse_hub_message_head(std::string_view line);
+// The head of a decoded operation: what parse_hub_message_head reads from its line.
+AppliedHead head_of(const core::Operation& op);
+
+namespace detail {
+template <class T, class Variant>
+struct IndexIn;
+template <class T, class... Ts>
+struct IndexIn<T, std::variant<Ts...>> {
+  static constexpr int value = [] {
+    int i = 0;
+    const bool found = ((std::is_same_v<T, Ts> ? true : (++i, false)) || ...);
+    return found ? i : -1;
+  }();
+};
+}  // namespace detail
+
+template <class Payload>
+bool AppliedHead::is() const {
+  constexpr int index = detail::IndexIn<Payload, core::OperationPayload>::value;
+  static_assert(index >= 0, "not a kind of operation");
+  return kind == index;
+}
 
 }  // namespace crossmatch::net

@@ -6,10 +6,10 @@
 #include <memory>
 #include <optional>
 
+#include "app/client/client_command_line.hpp"
 #include "app/client/platform/window.hpp"
 #include "app/client/state/client_config.hpp"
 #include "app/client/state/client_session.hpp"
-#include "app/client/state/command_line.hpp"
 #include "app/client/views/client_app.hpp"
 #include "net/client_connection.hpp"
 #include "storage/asset_files.hpp"
@@ -28,16 +28,12 @@ int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
   auto args = client::parse_client_args(argc, argv);
   if (!args) {
-    std::cerr << "crossmatch: " << args.error().message << "\n\n" << client::kClientUsage;
+    std::cerr << "crossmatch: " << args.error().message << "\n";
     return 2;
   }
   if (args->help) {
-    std::cout << client::kClientUsage;
+    std::cout << client::client_help();
     return 0;
-  }
-  if (!args->screen.empty() && !client::is_screen_name(args->screen)) {
-    std::cerr << "crossmatch: unknown screen '" << args->screen << "'\n\n" << client::kClientUsage;
-    return 2;
   }
   auto taxonomy = crossmatch::storage::load_taxonomy(crossmatch::storage::default_assets_dir());
   if (!taxonomy) {

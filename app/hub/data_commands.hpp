@@ -1,5 +1,5 @@
 // The hub's commands on an event's database: export (CSV and iCalendar), import (participants
-// from CSV) and backup. Each takes the whole command line; argv[1] is the command's name.
+// from CSV) and backup, each a function of its flags (app/hub/hub_command_line.cpp reads them).
 #pragma once
 
 #include <cstdint>
@@ -9,14 +9,38 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/event/ids.hpp"
 #include "core/taxonomy.hpp"
 #include "storage/event_store.hpp"
 
 namespace crossmatch::hub {
 
-int run_export(int argc, const char* const* argv);  // app/hub/export_command.cpp
-int run_import(int argc, const char* const* argv);  // app/hub/import_command.cpp
-int run_backup(int argc, const char* const* argv);  // app/hub/backup_command.cpp
+// The kinds `export --what` takes.
+inline constexpr const char* kExportKinds[] = {"participants", "meetings", "teams", "clinics", "pitches", "calendar"};
+
+struct ExportOptions {
+  std::string db;
+  std::string what;
+  core::ParticipantId participant = 0;  // 0: the whole event's calendar
+  std::optional<std::string> out;       // none: standard output
+  std::optional<std::string> assets;    // none: the assets beside the program
+};
+
+struct ImportOptions {
+  std::string db;
+  std::string csv;
+  std::optional<std::string> assets;
+};
+
+struct BackupOptions {
+  std::string db;
+  std::string out;
+  std::optional<std::string> assets;
+};
+
+int run_export(const ExportOptions& options);  // app/hub/export_command.cpp
+int run_import(const ImportOptions& options);  // app/hub/import_command.cpp
+int run_backup(const BackupOptions& options);  // app/hub/backup_command.cpp
 
 namespace detail {
 

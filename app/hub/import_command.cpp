@@ -5,40 +5,31 @@
 #include <iostream>
 #include <iterator>
 
-#include "app/hub/command_line.hpp"
 #include "app/hub/data_commands.hpp"
 #include "storage/csv.hpp"
 #include "storage/participant_import.hpp"
 
 namespace crossmatch::hub {
 
-int run_import(int argc, const char* const* argv) {
-  auto args = CommandLine::parse(argc, argv, 2, {"--db", "--csv", "--assets"});
-  if (!args) return detail::fail(args.error());
-  auto db = args->required("--db");
-  if (!db) return detail::fail(db.error());
-  auto path = args->required("--csv");
-  if (!path) return detail::fail(path.error());
-  if (!args->positional().empty())
-    return detail::fail(core::make_error("invalid", "", "Unexpected argument '" + args->positional()[0] + "'."));
-
+int run_import(const ImportOptions& options) {
+  const std::string& path = options.csv;
   std::error_code ec;
-  const auto size = std::filesystem::file_size(*path, ec);
-  if (ec) return detail::fail(core::make_error("cannot_read", "--csv", "Cannot read " + *path + ": " + ec.message() + "."));
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return detail::fail(core::make_error("cannot_read", "--csv", "Cannot read " + path + ": " + ec.message() + "."));
   if (size > storage::kMaxCsvBytes)
-    return detail::fail(core::make_error("too_large", "--csv", *path + " is larger than the 64 MiB a CSV file may have."));
-  std::ifstream in(*path, std::ios::binary);
-  if (!in) return detail::fail(core::make_error("cannot_read", "--csv", "Cannot read " + *path + ": " + std::strerror(errno) + "."));
+    return detail::fail(core::make_error("too_large", "--csv", path + " is larger than the 64 MiB a CSV file may have."));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return detail::fail(core::make_error("cannot_read", "--csv", "Cannot read " + path + ": " + std::strerror(errno) + "."));
   const std::string csv((std::istreambuf_iterator<char>(in)), {});
 
-  auto taxonomy = detail::taxonomy_from(args->get("--assets"));
+  auto taxonomy = detail::taxonomy_from(options.assets);
   if (!taxonomy) return detail::fail(taxonomy.error());
-  auto store = storage::EventStore::open(*db, *taxonomy, false);
+  auto store = storage::EventStore::open(options.db, *taxonomy, false);
   if (!store) return detail::fail(store.error());
   auto result = storage::import_participants(**store, *taxonomy, csv, detail::now_ms());
   if (!result) return detail::fail(result.error());
   for (const auto& row : result->refused) {
-    std::cout << *path << ": line " << row.line;
+    std::cout << path << ": line " << row.line;
     if (!row.field.empty()) std::cout << ", " << row.field;
     std::cout << ": " << row.message << "\n";
   }

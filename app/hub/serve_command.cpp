@@ -18,25 +18,6 @@
 
 namespace crossmatch::hub {
 
-const char* const kServeUsage =
-    "  serve --db FILE [--host 127.0.0.1] [--port 7420] [--demo N] [--seed K] [--name NAME]\n"
-    "        [--time-zone ZONE] [--max-connections N] [--idle-seconds S] [--handshake-seconds S]\n"
-    "        [--rate R] [--burst B] [--max-unsent-mb M] [--fanout-hold-ms MS] [--assets DIR]\n"
-    "        [--team-delay-ms MS] [--team-seconds S] [--cert FILE --key FILE | --insecure]\n"
-    "      run the hub of the event in FILE (created when new: prints its join code and the\n"
-    "      organiser's and a broker's tokens once; --demo N adds N generated participants);\n"
-    "      teams are re-formed --team-delay-ms after the last change that affects them (2000),\n"
-    "      each re-optimisation searching for --team-seconds (0.25); other people's operations\n"
-    "      are sent to each client at most every --fanout-hold-ms (20; 0: at once)\n";
-
-std::set<std::string> serve_value_flags() {
-  return {"--db",   "--host",  "--port",  "--demo",   "--seed",          "--name",        "--time-zone",
-          "--max-connections", "--idle-seconds", "--handshake-seconds", "--rate", "--burst", "--fanout-hold-ms",
-          "--max-unsent-mb", "--assets", "--team-delay-ms", "--team-seconds", "--cert", "--key"};
-}
-
-std::set<std::string> serve_switches() { return {"--insecure"}; }
-
 namespace {
 
 int fail(const core::Error& e) {
@@ -60,10 +41,11 @@ std::int64_t today() {
 
 // The hub's certificate and key: the organiser's own, or the pair kept beside the database
 // (made on first start); none with --insecure.
-core::Result<std::optional<net::TlsIdentity>> tls_identity(const CommandLine& args, const std::string& db) {
-  const auto cert = args.get("--cert");
-  const auto key = args.get("--key");
-  if (args.has("--insecure")) {
+core::Result<std::optional<net::TlsIdentity>> tls_identity(const ServeOptions& options) {
+  const auto& cert = options.cert;
+  const auto& key = options.key;
+  const std::string& db = options.db;
+  if (options.insecure) {
     if (cert || key)
       return core::make_error("invalid", cert ? "--cert" : "--key", "--cert and --key are for TLS; --insecure turns it off.");
     std::cout << "WARNING: --insecure: no TLS; profiles, contact details and tokens cross the network in plain "
@@ -94,82 +76,56 @@ core::Result<std::optional<net::TlsIdentity>> tls_identity(const CommandLine& ar
 
 }  // namespace
 
-int run_serve(const CommandLine& args) {
-  auto db = args.required("--db");
-  if (!db) return fail(db.error());
+int run_serve(const ServeOptions& args) {
   net::HubOptions options;
-  options.host = args.get("--host").value_or("127.0.0.1");
-  auto port = args.integer("--port", net::kDefaultPort, 0, 65535);
-  auto demo = args.integer("--demo", 0, 0, core::kMaxDemoParticipants);
-  auto seed = args.integer("--seed", 1, 0, INT64_MAX);
-  auto max_connections = args.integer("--max-connections", net::kDefaultMaxConnections, 1, 1000000);
-  auto idle = args.integer("--idle-seconds", net::kDefaultIdleSeconds, 1, 86400);
-  auto handshake = args.integer("--handshake-seconds", net::kDefaultHandshakeSeconds, 1, 3600);
-  auto rate = args.number("--rate", net::kDefaultRatePerSecond, 0.1, 1e6);
-  auto burst = args.number("--burst", net::kDefaultRateBurst, 1, 1e7);
-  auto unsent = args.integer("--max-unsent-mb", static_cast<std::int64_t>(net::kDefaultMaxUnsentBytes >> 20), 1, 4096);
-  for (const core::Error* e : {port ? nullptr : &port.error(), demo ? nullptr : &demo.error(),
-                               seed ? nullptr : &seed.error(), max_connections ? nullptr : &max_connections.error(),
-                               idle ? nullptr : &idle.error(), handshake ? nullptr : &handshake.error(),
-                               unsent ? nullptr : &unsent.error()}) {
-    if (e != nullptr) return fail(*e);
-  }
-  auto team_delay = args.integer("--team-delay-ms", 2000, 0, 3600 * 1000);
-  auto team_seconds = args.number("--team-seconds", 0.25, 0.001, 600);
-  auto hold = args.integer("--fanout-hold-ms", net::kDefaultFanoutHoldMs, 0, 1000);
-  if (!hold) return fail(hold.error());
-  if (!team_delay) return fail(team_delay.error());
-  if (!team_seconds) return fail(team_seconds.error());
-  if (!rate) return fail(rate.error());
-  if (!burst) return fail(burst.error());
-  options.port = static_cast<int>(*port);
-  options.max_connections = static_cast<int>(*max_connections);
-  options.idle_seconds = static_cast<int>(*idle);
-  options.handshake_seconds = static_cast<int>(*handshake);
-  options.rate_per_second = *rate;
-  options.rate_burst = *burst;
-  options.max_unsent_bytes = static_cast<std::size_t>(*unsent) << 20;
-  options.fanout_hold_ms = static_cast<int>(*hold);
+  options.host = args.host;
+  options.port = args.port;
+  options.max_connections = args.max_connections;
+  options.idle_seconds = args.idle_seconds;
+  options.handshake_seconds = args.handshake_seconds;
+  options.rate_per_second = args.rate;
+  options.rate_burst = args.burst;
+  options.max_unsent_bytes = static_cast<std::size_t>(args.max_unsent_mb) << 20;
+  options.fanout_hold_ms = args.fanout_hold_ms;
   options.hub_name = "crossmatch-hub 0.1.0";
 
-  const auto assets = args.get("--assets");
-  const std::filesystem::path assets_dir = assets ? std::filesystem::path(*assets) : storage::default_assets_dir();
+  const std::filesystem::path assets_dir = args.assets ? std::filesystem::path(*args.assets) : storage::default_assets_dir();
   auto taxonomy = storage::load_taxonomy(assets_dir);
   if (!taxonomy) return fail(taxonomy.error());
   raise_file_limit();
 
-  auto store = storage::EventStore::open(*db, *taxonomy, true);
+  auto store = storage::EventStore::open(args.db, *taxonomy, true);
   if (!store) return fail(store.error());
-  auto tls = tls_identity(args, *db);
+  auto tls = tls_identity(args);
   if (!tls) return fail(tls.error());
   options.tls = std::move(*tls);
   const std::string pin = options.tls ? net::short_pin(options.tls->fingerprint) : std::string();
   if ((*store)->last_sequence() == 0) {
     EventSetup setup;
-    setup.name = args.get("--name").value_or(*demo > 0 ? "Cross Innovation Demo" : "Cross Innovation Event");
-    setup.time_zone = args.get("--time-zone").value_or("UTC");
+    setup.name = args.name.value_or(args.demo > 0 ? "Cross Innovation Demo" : "Cross Innovation Event");
+    setup.time_zone = args.time_zone;
     setup.first_day = today() + 1;
-    setup.demo_participants = static_cast<int>(*demo);
-    setup.seed = static_cast<std::uint64_t>(*seed);
+    setup.demo_participants = args.demo;
+    setup.seed = args.seed;
     std::vector<core::DemoParticipant> people;
-    if (*demo > 0) {
+    if (args.demo > 0) {
       auto vocabulary = storage::load_demo_vocabulary(assets_dir, *taxonomy);
       if (!vocabulary) return fail(vocabulary.error());
       auto generated = core::generate_demo_participants(
-          *taxonomy, *vocabulary, core::DemoOptions{static_cast<int>(*demo), setup.seed});
+          *taxonomy, *vocabulary, core::DemoOptions{args.demo, setup.seed});
       if (!generated) return fail(generated.error());
       people = std::move(*generated);
     }
     auto created = create_event(**store, *taxonomy, setup, people);
     if (!created) return fail(created.error());
-    std::cout << "created event '" << setup.name << "' in " << *db << " (" << created->operations
+    std::cout << "created event '" << setup.name << "' in " << args.db << " (" << created->operations
               << " operations)\n"
               << "join code: " << net::join_code_with_pin(created->join_code, pin) << "\n"
               << "organiser token: " << created->organiser_token << "\n"
               << "broker token: " << created->broker_token << "\n"
               << "(the tokens are shown once; only their hashes are stored)\n"
               << std::flush;
-  } else if (*demo > 0) {
+  } else if (args.demo > 0) {
     std::cout << "the database already holds an event; --demo is ignored\n";
   }
   auto loaded = (*store)->load();
@@ -181,9 +137,9 @@ int run_serve(const CommandLine& args) {
   const std::uint64_t last = loaded->last_sequence;
   server.restore(std::move(loaded->state), last, std::move(loaded->operation_ids));
   MatcherOptions matcher_options;
-  matcher_options.delay = std::chrono::milliseconds(*team_delay);
+  matcher_options.delay = std::chrono::milliseconds(args.team_delay_ms);
   matcher_options.max_delay = std::max(matcher_options.delay * 5, std::chrono::milliseconds(1000));
-  matcher_options.update_seconds = *team_seconds;
+  matcher_options.update_seconds = args.team_seconds;
   TeamMatcher matcher(
       io, *taxonomy, matcher_options, [&server]() -> const core::EventState& { return server.state(); },
       [&server](net::Teams teams, std::uint64_t as_of) { server.publish_teams(std::move(teams), as_of); });

@@ -7,16 +7,17 @@
 
 #include <filesystem>
 
+#include "app/client/client_command_line.hpp"
 #include "app/client/state/agenda_export.hpp"
 #include "app/client/state/broker_monitor.hpp"
 #include "app/client/state/client_config.hpp"
-#include "app/client/state/command_line.hpp"
 #include "app/client/state/join_form.hpp"
 #include "app/client/state/matching_preview.hpp"
 #include "app/client/state/my_meetings.hpp"
 #include "app/client/state/pairing_graph.hpp"
 #include "app/client/state/partner_list.hpp"
 #include "app/client/state/profile_form.hpp"
+#include "app/client/views/client_app.hpp"
 #include "tests/app/client_fixture.hpp"
 
 using namespace crossmatch;
@@ -276,8 +277,21 @@ TEST_CASE("command line: hub, code or token, screenshot; clear errors") {
   CHECK(client::parse_client_args(3, bad_port).error().code == "bad_port");
   const char* unknown[] = {"crossmatch", "--colour", "red"};
   CHECK(client::parse_client_args(3, unknown).error().code == "unknown_flag");
-  CHECK(client::parse_hub_address("[::1]:7420")->host == "::1");
-  CHECK_FALSE(client::parse_hub_address("nohostport").ok());
+  const char* late[] = {"crossmatch", "--after", "4000"};
+  CHECK(client::parse_client_args(3, late).error().field == "--after");
+  // The screens --screen takes are the screen table's; the help lists them.
+  const char* screen[] = {"crossmatch", "--screen", "monitor"};
+  CHECK(client::parse_client_args(3, screen)->screen == "monitor");
+  const char* no_screen[] = {"crossmatch", "--screen", "nonsense"};
+  const auto refused = client::parse_client_args(3, no_screen);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().field == "--screen");
+  CHECK(refused.error().message.find("'nonsense'") != std::string::npos);
+  const std::string help = client::client_help();
+  for (const std::string& name : client::screen_names()) CHECK_MESSAGE(help.find(name) != std::string::npos, name);
+  CHECK(help.find("--screenshot") != std::string::npos);
+  CHECK(app::parse_host_port("[::1]:7420")->host == "::1");
+  CHECK_FALSE(app::parse_host_port("nohostport").ok());
 }
 
 TEST_CASE("config: remembered across runs; the join form fills from it and explains bad input") {

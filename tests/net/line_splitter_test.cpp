@@ -40,3 +40,27 @@ TEST_CASE("a long line arriving in small pieces is caught as it grows") {
   CHECK(pieces == 66);
   CHECK(lines.empty());
 }
+
+TEST_CASE("lines handed over where they lie; a cut line once whole; the reader may stop early") {
+  LineSplitter s(100);
+  std::vector<std::string> seen;
+  const std::string bytes = "one\r\ntwo\nthr";
+  const auto keep = [&](std::string_view line) {
+    seen.emplace_back(line);
+    return true;
+  };
+  CHECK(s.feed_each(bytes, [&](std::string_view line) {
+    // Complete lines are views into the bytes read, not copies.
+    CHECK(line.data() >= bytes.data());
+    CHECK(line.data() < bytes.data() + bytes.size());
+    return keep(line);
+  }));
+  CHECK(seen == std::vector<std::string>{"one", "two"});
+  CHECK(s.buffered() == 3);
+  CHECK(s.feed_each("ee\nfour\nfive\n", [&](std::string_view line) {
+    keep(line);
+    return line != "four";
+  }));
+  CHECK(seen == std::vector<std::string>{"one", "two", "three", "four"});
+  CHECK(s.buffered() == 0);
+}

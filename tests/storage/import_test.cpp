@@ -6,7 +6,7 @@
 #include <map>
 #include <sstream>
 
-#include "app/hub/data_commands.hpp"
+#include "app/hub/hub_command_line.hpp"
 #include "storage/csv.hpp"
 #include "storage/csv_export.hpp"
 #include "storage/participant_import.hpp"
@@ -39,12 +39,12 @@ std::vector<std::vector<std::string>> profile_rows(const std::string& csv) {
   return rows;
 }
 
-// Runs a hub command in this process, capturing what it prints.
+// Runs a hub command line in this process, capturing what it prints.
 struct CommandRun {
   int status = 0;
   std::string out, err;
 };
-CommandRun run_command(int (*command)(int, const char* const*), std::vector<std::string> args) {
+CommandRun run_command(std::vector<std::string> args) {
   args.insert(args.begin(), "crossmatch-hub");
   args.push_back("--assets");
   args.push_back(test::source_assets().string());
@@ -54,7 +54,7 @@ CommandRun run_command(int (*command)(int, const char* const*), std::vector<std:
   auto* old_out = std::cout.rdbuf(out.rdbuf());
   auto* old_err = std::cerr.rdbuf(err.rdbuf());
   CommandRun run;
-  run.status = command(static_cast<int>(argv.size()), argv.data());
+  run.status = hub::run_command_line(static_cast<int>(argv.size()), argv.data());
   std::cout.rdbuf(old_out);
   std::cerr.rdbuf(old_err);
   run.out = out.str();
@@ -188,7 +188,7 @@ TEST_CASE("the import, export and backup commands") {
     test::append_all(*store, script.set_up(6), 30);
   }
   const std::string db = (dir / "event.db").string();
-  auto exported = run_command(hub::run_export, {"export", "--db", db, "--what", "participants", "--out", (dir / "people.csv").string()});
+  auto exported = run_command({"export", "--db", db, "--what", "participants", "--out", (dir / "people.csv").string()});
   CHECK(exported.status == 0);
   CHECK(exported.err.find("people.csv") != std::string::npos);
   CHECK(test::read_bytes(dir / "people.csv") == storage::participants_csv(script.state()));
@@ -199,33 +199,33 @@ TEST_CASE("the import, export and backup commands") {
   csv += "99,active,Bad Row,Org,,company,micro,nowhere,PT,architecture,bad@example.org,en,,,,,3,yes,no\r\n";
   test::write_bytes(dir / "with-bad-row.csv", csv);
   const std::string target = (dir / "target.db").string();
-  auto imported = run_command(hub::run_import, {"import", "--db", target, "--csv", (dir / "with-bad-row.csv").string()});
+  auto imported = run_command({"import", "--db", target, "--csv", (dir / "with-bad-row.csv").string()});
   CHECK(imported.status == 1);  // some rows refused
   CHECK(imported.out.find("line 8, city: ") != std::string::npos);
   CHECK(imported.err.find("imported 6 of 7 rows") != std::string::npos);
 
   // The calendar, for everyone and for one person; to standard output.
-  auto calendar = run_command(hub::run_export, {"export", "--db", db, "--what", "calendar"});
+  auto calendar = run_command({"export", "--db", db, "--what", "calendar"});
   CHECK(calendar.status == 0);
   CHECK(calendar.out.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
   const auto someone = std::to_string(script.state().participants.begin()->first);
-  CHECK(run_command(hub::run_export, {"export", "--db", db, "--what", "calendar", "--participant", someone}).status == 0);
-  auto wrong = run_command(hub::run_export, {"export", "--db", db, "--what", "people"});
+  CHECK(run_command({"export", "--db", db, "--what", "calendar", "--participant", someone}).status == 0);
+  auto wrong = run_command({"export", "--db", db, "--what", "people"});
   CHECK(wrong.status == 2);
   CHECK(wrong.err.find("--what is 'people'") != std::string::npos);
-  CHECK(run_command(hub::run_export, {"export", "--db", db, "--what", "teams", "--participant", "1"}).status == 2);
+  CHECK(run_command({"export", "--db", db, "--what", "teams", "--participant", "1"}).status == 2);
 
   // While a hub holds the database: export and backup work, import is refused.
   auto hub = test::open_store(dir / "event.db", false);
-  auto teams = run_command(hub::run_export, {"export", "--db", db, "--what", "meetings"});
+  auto teams = run_command({"export", "--db", db, "--what", "meetings"});
   CHECK(teams.status == 0);
-  auto locked = run_command(hub::run_import, {"import", "--db", db, "--csv", (dir / "people.csv").string()});
+  auto locked = run_command({"import", "--db", db, "--csv", (dir / "people.csv").string()});
   CHECK(locked.status == 2);
   CHECK(locked.err.find("stop it first") != std::string::npos);
-  auto backup = run_command(hub::run_backup, {"backup", "--db", db, "--out", (dir / "copy.db").string()});
+  auto backup = run_command({"backup", "--db", db, "--out", (dir / "copy.db").string()});
   CHECK(backup.status == 0);
   CHECK(test::open_store(dir / "copy.db", false)->load()->state == script.state());
-  auto missing = run_command(hub::run_backup, {"backup", "--db", (dir / "none.db").string(), "--out", (dir / "x.db").string()});
+  auto missing = run_command({"backup", "--db", (dir / "none.db").string(), "--out", (dir / "x.db").string()});
   CHECK(missing.status == 2);
   CHECK(missing.err.find("none.db") != std::string::npos);
 }

@@ -1,6 +1,6 @@
 #include "app/client/state/join_form.hpp"
 
-#include "app/client/state/command_line.hpp"
+#include "app/common/host_port.hpp"
 #include "net/tls_identity.hpp"
 
 namespace crossmatch::client {
@@ -21,7 +21,7 @@ std::string JoinForm::pin_key(const std::string& hub) { return "pin." + hub; }
 
 bool JoinForm::join(ClientSession& session, ClientConfig* config) {
   problem_.clear();
-  auto address = parse_hub_address(hub);
+  auto address = app::parse_host_port(hub);
   if (!address) {
     problem_ = address.error().message;
     return false;

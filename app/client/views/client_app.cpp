@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "app/client/views/broker_views.hpp"
 #include "app/client/views/pitch_and_clinic_views.hpp"
 #include "app/client/views/organiser_views.hpp"
@@ -73,12 +75,19 @@ ImVec4 link_colour(LinkStatus status) {
 
 }  // namespace
 
-bool is_screen_name(std::string_view name) {
-  if (name == "notifications" || name == "join") return true;
+std::vector<std::string> screen_names() {
+  std::vector<std::string> names;
   for (const auto& s : kScreens) {
-    if (name == s.name) return true;
+    if (std::find(names.begin(), names.end(), s.name) == names.end()) names.push_back(s.name);
   }
-  return false;
+  names.push_back("notifications");
+  names.push_back("join");
+  return names;
+}
+
+bool is_screen_name(std::string_view name) {
+  const auto names = screen_names();
+  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 ClientApp::ClientApp(ClientSession& session, ClientConfig* config)

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/client/state/client_config.hpp"
 #include "app/client/state/client_models.hpp"
@@ -20,7 +21,7 @@ class ClientApp {
   // Drains the connection, applies to the replica, then draws the whole window.
   void frame(std::int64_t now_ms);
 
-  // Opens a screen by name (see kClientUsage); false when the name is unknown.
+  // Opens a screen by name (screen_names()); false when the name is unknown.
   bool open_screen(std::string_view name);
   // The screen drawn in the last frame ("join" before joining).
   const std::string& current_screen() const { return current_; }
@@ -43,7 +44,9 @@ class ClientApp {
   std::string current_;
 };
 
-// Every screen's name, for --screen and tests.
+// Every screen's name, from the table the tabs are drawn from, in tab order (the notifications,
+// and the join screen shown before joining, last): for --screen and tests.
+std::vector<std::string> screen_names();
 bool is_screen_name(std::string_view name);
 
 }  // namespace crossmatch::client

@@ -1,0 +1,84 @@
+#include "app/client/client_command_line.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "app/client/views/client_app.hpp"
+#include "app/common/command_line.hpp"
+
+namespace crossmatch::client {
+namespace {
+
+// The flags, bound to `args`; `hub` receives --hub's text, checked as HOST:PORT.
+std::unique_ptr<app::CommandLine> define(ClientArgs& args, std::string& hub) {
+  auto line = std::make_unique<app::CommandLine>(
+      "crossmatch", "crossmatch: the app for the participants, organisers and brokers of an event");
+  CLI::App& cli = line->app();
+  line->host_port(cli.add_option(
+      "--hub", hub, "the event's hub; with --code or --token the join screen is skipped"));
+  cli.add_option("--code", args.code, "the event's join code (a newcomer registers next)")
+      ->type_name("CODE");
+  cli.add_option("--token", args.token,
+                 "a participant's, the organiser's or a broker's token (not with --code)")
+      ->type_name("TOKEN");
+  cli.add_option("--pin", args.pin,
+                 "the hub's certificate pin (ABCD-EFGH-JKLM, or its SHA-256 fingerprint), when "
+                 "neither the code nor "
+                 "a pin remembered from before has it")
+      ->type_name("PIN");
+  cli.add_flag("--insecure", args.insecure,
+               "connect without TLS (only to a hub started with --insecure)");
+  line->one_of(cli.add_option("--screen", args.screen, "the screen to open"), screen_names())
+      ->type_name("NAME");
+  cli.add_option("--screenshot", args.screenshot,
+                 "save the window to FILE (PNG) after --after seconds and exit")
+      ->type_name("FILE");
+  line->number(cli.add_option("--after", args.after, "when to take the screenshot, in seconds")
+                   ->capture_default_str(),
+               0, 3600);
+  cli.add_option("--config", args.config_dir,
+                 "keep settings in DIR instead of $XDG_CONFIG_HOME/crossmatch")
+      ->type_name("DIR");
+  std::string screens;
+  for (const std::string& name : screen_names()) screens += (screens.empty() ? "" : ", ") + name;
+  cli.footer("Screens: " + screens + ".");
+  return line;
+}
+
+}  // namespace
+
+core::Result<ClientArgs> parse_client_args(int argc, const char* const* argv) {
+  ClientArgs args;
+  std::string hub;
+  const auto line = define(args, hub);
+  auto outcome = line->parse(argc, argv);
+  if (!outcome) return outcome.error();
+  if (*outcome == app::CommandLine::Outcome::Help) {
+    args.help = true;
+    return args;
+  }
+  if (!hub.empty()) {
+    auto address = app::parse_host_port(hub);
+    if (!address) return address.error();
+    args.hub = *address;
+    args.has_hub = true;
+  }
+  if (!args.code.empty() && !args.token.empty()) {
+    return core::make_error("code_and_token", "--token", "Give --code or --token, not both.");
+  }
+  if (args.insecure && !args.pin.empty()) {
+    return core::make_error("pin_and_insecure", "--pin",
+                            "--pin checks the hub's certificate; --insecure has none.");
+  }
+  if ((!args.code.empty() || !args.token.empty()) && !args.has_hub) {
+    return core::make_error("missing_hub", "--hub", "--code and --token need --hub HOST:PORT.");
+  }
+  return args;
+}
+
+std::string client_help() {
+  ClientArgs args;
+  std::string hub;
+  return define(args, hub)->help();
+}
+
+}  // namespace crossmatch::client

@@ -1,0 +1,30 @@
+// The client's command line: where the hub is, how to join, and a screenshot mode for docs and
+// tests. Bad flags give an error naming the flag. Defined in client_command_line.cpp, the
+// client's one file that includes CLI11; the screen names come from the client's screen table.
+#pragma once
+
+#include <string>
+
+#include "app/common/host_port.hpp"
+#include "core/error.hpp"
+
+namespace crossmatch::client {
+
+struct ClientArgs {
+  bool help = false;  // --help: print client_help()
+  bool has_hub = false;
+  app::HostPort hub;
+  std::string code, token;
+  std::string pin;
+  bool insecure = false;
+  std::string screen;
+  std::string screenshot;
+  double after = 3.0;
+  std::string config_dir;
+};
+
+core::Result<ClientArgs> parse_client_args(int argc, const char* const* argv);
+// The usage and every flag, as --help prints them.
+std::string client_help();
+
+}  // namespace crossmatch::client

@@ -1,0 +1,256 @@
+// The only file of the hub that includes CLI11.
+#include "app/hub/hub_command_line.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <iostream>
+
+#include "app/common/command_line.hpp"
+#include "app/hub/data_commands.hpp"
+#include "app/hub/inspect_commands.hpp"
+#include "app/hub/serve_command.hpp"
+#include "core/demo_event.hpp"
+
+namespace crossmatch::hub {
+namespace {
+
+// A flag whose absence means something other than any value (the assets beside the program,
+// the name the hub picks): kept apart until parsing tells whether it was given.
+struct Optional {
+  std::string value;
+  CLI::Option* option = nullptr;
+  std::optional<std::string> get() const {
+    return app::CommandLine::given(option) ? std::optional<std::string>(value) : std::nullopt;
+  }
+};
+
+Optional add_optional(CLI::App& command, const std::string& flag, const std::string& type,
+                      const std::string& what) {
+  Optional o;
+  o.option = command.add_option(flag, o.value, what)->type_name(type);
+  return o;
+}
+
+Optional add_assets(CLI::App& command) {
+  return add_optional(command, "--assets", "DIR",
+                      "read the asset files from DIR instead of the ones beside this program");
+}
+
+}  // namespace
+
+int run_command_line(int argc, const char* const* argv) {
+  app::CommandLine line(
+      "crossmatch-hub",
+      "crossmatch-hub: the hub of an event, and the commands that work on its data");
+  CLI::App& hub = line.app();
+
+  // [SECTION] serve
+  ServeOptions serve;
+  CLI::App& serving = *hub.add_subcommand("serve", "run the hub of an event");
+  serving.footer(
+      "Runs the hub of the event in FILE (created when new: prints its join code and the "
+      "organiser's and a\n"
+      "broker's tokens once; --demo N adds N generated participants). Connections are TLS 1.3 with "
+      "the\n"
+      "certificate kept beside FILE (made on the first start) unless --cert and --key name "
+      "another, or\n"
+      "--insecure turns TLS off.");
+  serving.add_option("--db", serve.db, "the event's database (created when new)")
+      ->required()
+      ->type_name("FILE");
+  serving.add_option("--host", serve.host, "the address to listen on")
+      ->capture_default_str()
+      ->type_name("HOST");
+  line.whole_number(
+      serving.add_option("--port", serve.port, "the port to listen on (0: any free one)")
+          ->capture_default_str(),
+      0, 65535);
+  line.whole_number(
+      serving.add_option("--demo", serve.demo, "generated participants for a new event")
+          ->capture_default_str(),
+      0, core::kMaxDemoParticipants);
+  line.whole_number(
+      serving.add_option("--seed", serve.seed, "the seed of the generated participants")
+          ->capture_default_str(),
+      0, INT64_MAX);
+  Optional name = add_optional(
+      serving, "--name", "NAME",
+      "a new event's name (default 'Cross Innovation Event', with --demo 'Cross Innovation Demo')");
+  serving.add_option("--time-zone", serve.time_zone, "a new event's time zone")
+      ->capture_default_str()
+      ->type_name("ZONE");
+  line.whole_number(
+      serving.add_option("--max-connections", serve.max_connections, "connections at once")
+          ->capture_default_str(),
+      1, 1000000);
+  line.whole_number(serving
+                        .add_option("--idle-seconds", serve.idle_seconds,
+                                    "a silent connection is closed after this long")
+                        ->capture_default_str(),
+                    1, 86400);
+  line.whole_number(serving
+                        .add_option("--handshake-seconds", serve.handshake_seconds,
+                                    "a connection must have said hello within this long")
+                        ->capture_default_str(),
+                    1, 3600);
+  line.number(serving.add_option("--rate", serve.rate, "lines a participant may send a second")
+                  ->capture_default_str(),
+              0.1, 1e6);
+  line.number(serving.add_option("--burst", serve.burst, "... and at once")->capture_default_str(),
+              1, 1e7);
+  line.whole_number(serving
+                        .add_option("--max-unsent-mb", serve.max_unsent_mb,
+                                    "a connection with more than this many MiB unsent is closed")
+                        ->capture_default_str()
+                        ->type_name("M"),
+                    1, 4096);
+  line.whole_number(
+      serving
+          .add_option(
+              "--fanout-hold-ms", serve.fanout_hold_ms,
+              "other people's operations are sent to each client at most this often (0: at once)")
+          ->capture_default_str()
+          ->type_name("MS"),
+      0, 1000);
+  Optional serve_assets = add_assets(serving);
+  line.whole_number(
+      serving
+          .add_option("--team-delay-ms", serve.team_delay_ms,
+                      "teams are re-formed this long after the last change that affects them")
+          ->capture_default_str()
+          ->type_name("MS"),
+      0, 3600 * 1000);
+  line.number(serving
+                  .add_option("--team-seconds", serve.team_seconds,
+                              "each re-optimisation of the teams searches this long")
+                  ->capture_default_str()
+                  ->type_name("S"),
+              0.001, 600);
+  Optional cert =
+      add_optional(serving, "--cert", "FILE", "the hub's TLS certificate (PEM), with --key");
+  Optional key =
+      add_optional(serving, "--key", "FILE", "the certificate's private key (PEM), with --cert");
+  serving.add_flag("--insecure", serve.insecure,
+                   "no TLS: profiles, contact details and tokens cross the network in plain text");
+
+  // [SECTION] export, import, backup
+  ExportOptions exporting;
+  std::int64_t participant = 0;
+  CLI::App& export_command = *hub.add_subcommand(
+      "export", "the event as CSV, or its calendar as iCalendar; works while the hub runs");
+  export_command.footer(
+      "To standard output unless --out is given; --participant ID exports one participant's "
+      "calendar.");
+  export_command.add_option("--db", exporting.db, "the event's database")
+      ->required()
+      ->type_name("FILE");
+  line.one_of(export_command.add_option("--what", exporting.what, "what to export")->required(),
+              std::vector<std::string>(std::begin(kExportKinds), std::end(kExportKinds)));
+  line.whole_number(
+      export_command
+          .add_option("--participant", participant, "one participant's calendar (--what calendar)")
+          ->type_name("ID"),
+      1, UINT32_MAX);
+  Optional out = add_optional(export_command, "--out", "FILE",
+                              "write to FILE (replaced at once when complete)");
+  Optional export_assets = add_assets(export_command);
+
+  ImportOptions importing;
+  CLI::App& import_command = *hub.add_subcommand(
+      "import",
+      "register the participants of a CSV file; refused while a hub runs on the database");
+  import_command.footer(
+      "The CSV file has the columns of 'export --what participants'; each refused row is printed "
+      "(line, field,\n"
+      "message).");
+  import_command.add_option("--db", importing.db, "the event's database")
+      ->required()
+      ->type_name("FILE");
+  import_command.add_option("--csv", importing.csv, "the participants")
+      ->required()
+      ->type_name("FILE");
+  Optional import_assets = add_assets(import_command);
+
+  BackupOptions backup;
+  CLI::App& backup_command = *hub.add_subcommand(
+      "backup", "a consistent copy of the event's database, taken while the hub keeps running");
+  backup_command.add_option("--db", backup.db, "the event's database")
+      ->required()
+      ->type_name("FILE");
+  backup_command.add_option("--out", backup.out, "the copy")->required()->type_name("FILE");
+  Optional backup_assets = add_assets(backup_command);
+
+  // [SECTION] assets, demo-event, replay
+  CLI::App& assets_command = *hub.add_subcommand(
+      "assets", "check the taxonomy files and print the study's table of cities and sectors");
+  Optional assets_assets = add_assets(assets_command);
+
+  DemoEventOptions demo;
+  CLI::App& demo_command =
+      *hub.add_subcommand("demo-event", "generate a demo event and print its summary");
+  line.whole_number(demo_command.add_option("--participants", demo.participants, "participants")
+                        ->capture_default_str(),
+                    1, core::kMaxDemoParticipants);
+  line.whole_number(demo_command.add_option("--seed", demo.seed, "the seed")
+                        ->capture_default_str()
+                        ->type_name("K"),
+                    0, INT64_MAX);
+  line.whole_number(demo_command.add_option("--show", demo.show, "participants printed in full")
+                        ->capture_default_str()
+                        ->type_name("M"),
+                    0, core::kMaxDemoParticipants);
+  Optional demo_assets = add_assets(demo_command);
+
+  std::string replay_file;
+  CLI::App& replay_command = *hub.add_subcommand(
+      "replay", "apply a file of operations (one JSON object per line) to an empty event");
+  replay_command.footer(
+      "Prints each refusal as a JSON line (line, code, field, message) and the final statistics "
+      "last.");
+  replay_command.add_option("FILE", replay_file, "the operations")->required()->type_name("");
+  Optional replay_assets = add_assets(replay_command);
+
+  // `crossmatch-hub help`, as --help. Last: the commands above do not inherit these.
+  CLI::App& help_command = *hub.add_subcommand("help", "")->group("");
+  hub.set_help_all_flag("--help-all", "Print the help of every command and exit");
+  hub.footer("`crossmatch-hub COMMAND --help` lists the flags of one command.");
+
+  if (const auto status = line.parse_or_exit(argc, argv)) return *status;
+  if (help_command.parsed()) {
+    std::cout << line.usage();
+    return 0;
+  }
+  if (serving.parsed()) {
+    serve.name = name.get();
+    serve.assets = serve_assets.get();
+    serve.cert = cert.get();
+    serve.key = key.get();
+    return run_serve(serve);
+  }
+  if (export_command.parsed()) {
+    exporting.participant = static_cast<core::ParticipantId>(participant);
+    exporting.out = out.get();
+    exporting.assets = export_assets.get();
+    return run_export(exporting);
+  }
+  if (import_command.parsed()) {
+    importing.assets = import_assets.get();
+    return run_import(importing);
+  }
+  if (backup_command.parsed()) {
+    backup.assets = backup_assets.get();
+    return run_backup(backup);
+  }
+  if (assets_command.parsed()) return run_assets(assets_assets.get());
+  if (demo_command.parsed()) {
+    demo.assets = demo_assets.get();
+    return run_demo_event(demo);
+  }
+  if (replay_command.parsed()) return run_replay(replay_file, replay_assets.get());
+  // No command: the usage, as an error.
+  std::cout << line.usage();
+  return 2;
+}
+
+}  // namespace crossmatch::hub

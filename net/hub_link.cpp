@@ -1,0 +1,185 @@
+#include "net/hub_link.hpp"
+
+#include "net/protocol.hpp"
+#include "net/tls_identity.hpp"
+
+namespace crossmatch::net {
+
+namespace {
+
+constexpr std::size_t kReadBytes = 64 * 1024;
+constexpr std::size_t kLinesPerWrite = 64;
+
+// The connection went; another attempt may work.
+LinkEnd lost(std::string reason) {
+  return LinkEnd{std::move(reason), std::nullopt, false};
+}
+// The hub is not the one to talk to (or not in this way): another attempt cannot help.
+LinkEnd refused(core::Error error) {
+  return LinkEnd{error.message, std::move(error), true};
+}
+
+}  // namespace
+
+HubLink::HubLink(asio::io_context& io, HubTarget target, Listener& listener)
+    : io_(io), target_(std::move(target)), listener_(&listener), splitter_(kMaxHubLineBytes) {}
+
+HubLink::~HubLink() = default;
+
+std::shared_ptr<HubLink> HubLink::open(asio::io_context& io, const HubTarget& target,
+                                       const Hello& hello, Listener& listener) {
+  std::shared_ptr<HubLink> link(new HubLink(io, target, listener));
+  link->connect(encode(ClientMessage{hello}));
+  return link;
+}
+
+void HubLink::connect(std::string hello_line) {
+  if (target_.tls == nullptr) {
+    async_connect_tcp(io_, target_.host, target_.port,
+                      [self = shared_from_this(), hello_line = std::move(hello_line)](
+                          const std::error_code& ec, std::unique_ptr<ByteStream> stream) mutable {
+                        if (self->listener_ == nullptr) return;
+                        if (ec)
+                          return self->end(lost("cannot reach the hub at " + self->target_.where() +
+                                                ": " + ec.message()));
+                        self->opened(std::move(stream), {}, std::move(hello_line));
+                      });
+    return;
+  }
+  const std::string& pin = target_.pin;
+  if (pin.empty()) {
+    const auto error = core::make_error("no_pin", "pin",
+                                        "There is no pin to check the hub at " + target_.where() +
+                                            " by: join with the whole join code (its last three "
+                                            "groups are the hub's pin), or give the pin "
+                                            "the hub printed; nothing was sent.");
+    // Told from the io_context's thread, like every other end.
+    asio::post(io_, [self = shared_from_this(), error] { self->end(refused(error)); });
+    return;
+  }
+  if (!valid_pin(pin)) {
+    const auto error =
+        core::make_error("invalid_pin", "pin",
+                         "'" + pin +
+                             "' is not a pin: three groups of four letters and digits "
+                             "(ABCD-EFGH-JKLM) or a SHA-256 fingerprint of 64 hex digits.");
+    asio::post(io_, [self = shared_from_this(), error] { self->end(refused(error)); });
+    return;
+  }
+  target_.tls->async_connect(
+      io_, target_.host, target_.port, pin,
+      [self = shared_from_this(),
+       hello_line = std::move(hello_line)](ConnectOutcome outcome) mutable {
+        if (self->listener_ == nullptr) return;
+        if (outcome.wrong_pin) {
+          const core::Error error = self->pin_refusal(outcome.fingerprint);
+          return self->end(refused(error));
+        }
+        if (outcome.not_tls) {
+          const auto error =
+              core::make_error("hub_without_tls", "",
+                               "The hub at " + self->target_.where() +
+                                   " answered without TLS: it runs with --insecure. Connect with "
+                                   "--insecure only on a network you "
+                                   "trust, or ask the organiser to run the hub with TLS.");
+          return self->end(refused(error));
+        }
+        if (outcome.error)
+          return self->end(lost("cannot reach the hub at " + self->target_.where() + ": " +
+                                outcome.error.message()));
+        self->opened(std::move(outcome.stream), outcome.fingerprint, std::move(hello_line));
+      });
+}
+
+core::Error HubLink::pin_refusal(const std::string& seen) const {
+  const std::string shown = seen.empty() ? std::string("none") : short_pin(seen);
+  if (target_.pin_remembered)
+    return core::make_error(
+        "certificate_changed", "pin",
+        "The hub at " + target_.where() +
+            " shows a different certificate from the one remembered from an earlier "
+            "connection (SHA-256 " +
+            target_.pin + " then, " + seen +
+            " now). Someone on this network may be posing as "
+            "the hub, or the organiser replaced its certificate. Ask the organiser; only if they "
+            "replaced it, " +
+            (target_.forget_hint.empty() ? std::string("forget the remembered pin")
+                                         : target_.forget_hint) +
+            " and join again with the new join code. Nothing was sent.");
+  return core::make_error("wrong_pin", "pin",
+                          "The hub at " + target_.where() + " shows a certificate with pin " +
+                              shown + ", not the pin " + target_.pin +
+                              " of the join code: it may not be the event's hub but someone "
+                              "between you and it on this network. "
+                              "Check the join code with the organiser. Nothing was sent.");
+}
+
+void HubLink::opened(std::unique_ptr<ByteStream> stream, const std::string& fingerprint,
+                     std::string hello_line) {
+  stream_ = std::move(stream);
+  read_buffer_.resize(kReadBytes);
+  send(std::move(hello_line));
+  if (listener_ != nullptr) listener_->link_opened(fingerprint);
+  if (listener_ != nullptr) read();
+}
+
+void HubLink::end(LinkEnd why) {
+  Listener* listener = listener_;
+  close();
+  if (listener != nullptr) listener->link_ended(why);
+}
+
+void HubLink::close() {
+  listener_ = nullptr;
+  if (stream_) stream_->close();
+  queue_.clear();
+}
+
+void HubLink::send(std::string line) {
+  if (!is_open()) return;
+  line += '\n';
+  queue_.push_back(std::move(line));
+  write();
+}
+
+void HubLink::write() {
+  if (writing_ || queue_.empty() || !is_open()) return;
+  writing_ = true;
+  batch_.clear();
+  while (!queue_.empty() && batch_.size() < kLinesPerWrite) {
+    batch_.push_back(std::move(queue_.front()));
+    queue_.pop_front();
+  }
+  buffers_.clear();
+  for (const std::string& line : batch_) buffers_.push_back(asio::buffer(line));
+  stream_->async_write(buffers_,
+                       [self = shared_from_this()](const std::error_code& ec, std::size_t) {
+                         self->writing_ = false;
+                         if (self->listener_ == nullptr) return;
+                         if (ec) return self->end(lost("connection lost: " + ec.message()));
+                         self->write();
+                       });
+}
+
+void HubLink::read() {
+  stream_->async_read_some(
+      asio::buffer(read_buffer_),
+      [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
+        if (self->listener_ == nullptr) return;
+        if (ec)
+          return self->end(lost(ec == asio::error::eof ? "the hub closed the connection"
+                                                       : "connection lost: " + ec.message()));
+        self->listener_->link_read();
+        const bool fits = self->splitter_.feed_each(std::string_view(self->read_buffer_.data(), n),
+                                                    [&self](std::string_view line) {
+                                                      if (self->listener_ == nullptr) return false;
+                                                      self->listener_->link_line(line);
+                                                      return self->listener_ != nullptr;
+                                                    });
+        if (self->listener_ == nullptr) return;
+        if (!fits) return self->end(lost("the hub sent a line longer than the protocol allows"));
+        self->read();
+      });
+}
+
+}  // namespace crossmatch::net
