@@ -8,19 +8,14 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <deque>
-#include <iomanip>
 #include <optional>
-#include <set>
 #include <sstream>
 #include <unordered_set>
 #include <utility>
 
-#include "core/event/sequencer.hpp"
-#include "net/held_fanout.hpp"
+#include "net/hub_context.hpp"
 #include "net/hub_pending.hpp"
-#include "net/hub_connection.hpp"
 #include "net/replica_view.hpp"
 #include "net/tokens.hpp"
 
@@ -28,8 +23,6 @@ namespace crossmatch::net {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using ConnectionPtr = std::shared_ptr<HubConnection>;
-
 
 std::int64_t unix_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -37,18 +30,8 @@ std::int64_t unix_ms() {
       .count();
 }
 
-ErrorMessage closing_error(std::string code, std::string field, std::string message) {
-  return ErrorMessage{core::make_error(std::move(code), std::move(field), std::move(message)), true};
-}
-
-std::string describe(const Viewer& v) {
-  if (v.role != core::Role::Participant) return core::to_string(v.role);
-  return v.participant == 0 ? "newcomer" : "participant " + std::to_string(v.participant);
-}
-
 constexpr auto kSnapshotReuse = std::chrono::seconds(5);
 constexpr std::uint64_t kSnapshotReuseOperations = 2000;
-constexpr auto kClosingGrace = std::chrono::seconds(2);
 
 }  // namespace
 
@@ -56,44 +39,36 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
  public:
   Impl(asio::io_context& io, const core::Taxonomy& taxonomy, HubLog& log, HubOptions options,
        std::ostream& out)
-      : io_(io),
-        taxonomy_(taxonomy),
-        log_(log),
-        options_(std::move(options)),
-        out_(out),
-        acceptor_(io),
-        tick_(io),
-        fanout_(io, std::chrono::milliseconds(options_.fanout_hold_ms)),
-        sequencer_(taxonomy) {
-    log_.set_listener(this);
+      : hub_(io, taxonomy, log, std::move(options), out), acceptor_(io), tick_(io) {
+    hub_.log.set_listener(this);
   }
 
-  ~Impl() override { log_.set_listener(nullptr); }
+  ~Impl() override { hub_.log.set_listener(nullptr); }
 
   // [SECTION] Start, accept, time out
 
   void restore(core::EventState state, std::uint64_t last, std::unordered_map<std::string, std::uint64_t> ids) {
-    sequencer_.restore(std::move(state), last, std::move(ids));
-    durable_seq_ = last;
+    hub_.sequencer.restore(std::move(state), last, std::move(ids));
+    hub_.durable_seq = last;
   }
 
   core::Status listen() {
-    if (options_.tls) {
-      auto tls = TlsServer::make(*options_.tls);
+    if (hub_.options.tls) {
+      auto tls = TlsServer::make(*hub_.options.tls);
       if (!tls) return tls.error();
       tls_ = std::move(*tls);
     }
     std::error_code ec;
-    const auto address = asio::ip::make_address(options_.host, ec);
-    if (ec) return core::make_error("invalid", "--host", "'" + options_.host + "' is not an IP address.");
-    const asio::ip::tcp::endpoint endpoint(address, static_cast<unsigned short>(options_.port));
+    const auto address = asio::ip::make_address(hub_.options.host, ec);
+    if (ec) return core::make_error("invalid", "--host", "'" + hub_.options.host + "' is not an IP address.");
+    const asio::ip::tcp::endpoint endpoint(address, static_cast<unsigned short>(hub_.options.port));
     acceptor_.open(endpoint.protocol(), ec);
     if (!ec) acceptor_.set_option(asio::ip::tcp::acceptor::reuse_address(true), ec);
     if (!ec) acceptor_.bind(endpoint, ec);
     if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
     if (ec)
       return core::make_error("cannot_listen", "--port",
-                              "Cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+                              "Cannot listen on " + hub_.options.host + ":" + std::to_string(hub_.options.port) +
                                   ": " + ec.message() + ".");
     port_ = acceptor_.local_endpoint().port();
     accept();
@@ -103,14 +78,14 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
 
   void accept() {
     acceptor_.async_accept([this](const std::error_code& ec, asio::ip::tcp::socket socket) {
-      if (stopping_) return;
+      if (hub_.stopping) return;
       if (ec) {
         if (ec == asio::error::operation_aborted) return;
         // Out of file descriptors or similar: say so once a second, and keep serving the rest.
-        log("cannot accept a connection: " + ec.message());
-        auto retry = std::make_shared<asio::steady_timer>(io_, std::chrono::milliseconds(200));
+        hub_.note("cannot accept a connection: " + ec.message());
+        auto retry = std::make_shared<asio::steady_timer>(hub_.io, std::chrono::milliseconds(200));
         retry->async_wait([this, retry](const std::error_code&) {
-          if (!stopping_) accept();
+          if (!hub_.stopping) accept();
         });
         return;
       }
@@ -124,27 +99,27 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   void opened(std::unique_ptr<ByteStream> stream) {
     const std::uint64_t id = ++next_connection_;
     auto connection = std::make_shared<HubConnection>(
-        std::move(stream), id, *this, kMaxClientLineBytes, options_.max_unsent_bytes,
-        RateLimiter(options_.rate_per_second, options_.rate_burst));
-    connections_.emplace(id, connection);
-    ++counters_.accepted;
-    if (static_cast<int>(connections_.size()) > options_.max_connections) {
-      log("connection " + std::to_string(id) + " from " + connection->peer() + " refused: " +
-          std::to_string(options_.max_connections) + " connections already");
+        std::move(stream), id, *this, kMaxClientLineBytes, hub_.options.max_unsent_bytes,
+        RateLimiter(hub_.options.rate_per_second, hub_.options.rate_burst));
+    hub_.roster.add(connection);
+    ++hub_.counters.accepted;
+    if (static_cast<int>(hub_.roster.size()) > hub_.options.max_connections) {
+      hub_.note("connection " + std::to_string(id) + " from " + connection->peer() + " refused: " +
+          std::to_string(hub_.options.max_connections) + " connections already");
       connection->close_with(closing_error("hub_full", "",
-                                           "The hub serves at most " + std::to_string(options_.max_connections) +
+                                           "The hub serves at most " + std::to_string(hub_.options.max_connections) +
                                                " connections; try again in a minute."),
                              "hub full");
       return;
     }
-    log("connection " + std::to_string(id) + " from " + connection->peer() + " opened");
+    hub_.note("connection " + std::to_string(id) + " from " + connection->peer() + " opened");
     connection->start();
   }
 
   void schedule_tick() {
     tick_.expires_after(std::chrono::seconds(1));
     tick_.async_wait([this](const std::error_code& ec) {
-      if (ec || stopped_) return;
+      if (ec || hub_.stopped) return;
       tick();
       schedule_tick();
     });
@@ -152,36 +127,33 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
 
   void tick() {
     const auto now = Clock::now();
-    std::vector<ConnectionPtr> all;
-    all.reserve(connections_.size());
-    for (const auto& [id, c] : connections_) all.push_back(c);
-    for (const ConnectionPtr& c : all) {
+    for (const ConnectionPtr& c : hub_.roster.all()) {
       if (c->closing()) {
         if (now - c->closing_since() > kClosingGrace) c->close_now(c->close_reason());
         continue;
       }
       if (c->phase == HubConnection::Phase::AwaitingHello &&
-          now - c->connected_at() > std::chrono::seconds(options_.handshake_seconds)) {
+          now - c->connected_at() > std::chrono::seconds(hub_.options.handshake_seconds)) {
         c->close_with(closing_error("handshake_timeout", "",
-                                    "No hello within " + std::to_string(options_.handshake_seconds) + " seconds."),
+                                    "No hello within " + std::to_string(hub_.options.handshake_seconds) + " seconds."),
                       "no hello in time");
-      } else if (now - c->last_received() > std::chrono::seconds(options_.idle_seconds)) {
+      } else if (now - c->last_received() > std::chrono::seconds(hub_.options.idle_seconds)) {
         c->close_with(closing_error("idle_timeout", "",
-                                    "Nothing received for " + std::to_string(options_.idle_seconds) +
+                                    "Nothing received for " + std::to_string(hub_.options.idle_seconds) +
                                         " seconds; send a ping at least every " +
-                                        std::to_string(std::max(1, options_.idle_seconds / 3)) + " seconds."),
-                      "idle for " + std::to_string(options_.idle_seconds) + " s");
+                                        std::to_string(std::max(1, hub_.options.idle_seconds / 3)) + " seconds."),
+                      "idle for " + std::to_string(hub_.options.idle_seconds) + " s");
       } else if (const auto started = c->write_started();
-                 started && now - *started > std::chrono::seconds(options_.idle_seconds)) {
-        c->close_now("a write stalled for " + std::to_string(options_.idle_seconds) + " s");
+                 started && now - *started > std::chrono::seconds(hub_.options.idle_seconds)) {
+        c->close_now("a write stalled for " + std::to_string(hub_.options.idle_seconds) + " s");
       }
     }
-    if (now - last_report_ > std::chrono::seconds(30) && counters_.applied != reported_applied_) {
+    if (now - last_report_ > std::chrono::seconds(30) && hub_.counters.applied != reported_applied_) {
       last_report_ = now;
-      reported_applied_ = counters_.applied;
-      log("status: " + std::to_string(connections_.size()) + " connections, " +
-          std::to_string(counters_.applied) + " operations applied, " + std::to_string(counters_.refused) +
-          " refused, durable up to " + std::to_string(durable_seq_));
+      reported_applied_ = hub_.counters.applied;
+      hub_.note("status: " + std::to_string(hub_.roster.size()) + " connections, " +
+          std::to_string(hub_.counters.applied) + " operations applied, " + std::to_string(hub_.counters.refused) +
+          " refused, durable up to " + std::to_string(hub_.durable_seq));
     }
   }
 
@@ -222,10 +194,10 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   }
 
   void rate_limited(const ConnectionPtr& c, const std::string& line) {
-    ++counters_.rate_limited;
+    ++hub_.counters.rate_limited;
     if (c->rate_refusals++ == 0 && !c->rate_logged) {
       c->rate_logged = true;
-      log("connection " + std::to_string(c->id()) + " is over its rate limit");
+      hub_.note("connection " + std::to_string(c->id()) + " is over its rate limit");
     }
     if (c->rate_refusals > kMaxRateRefusals) {
       c->close_with(closing_error("rate_limited", "",
@@ -247,7 +219,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
 
   std::string format_rate() const {
     std::ostringstream s;
-    s << options_.rate_per_second << " messages (bursts of " << options_.rate_burst << ")";
+    s << hub_.options.rate_per_second << " messages (bursts of " << hub_.options.rate_burst << ")";
     return s.str();
   }
 
@@ -260,7 +232,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     }
     const std::string id = peek_operation_id(line);
     if (!id.empty()) {
-      ++counters_.refused;
+      ++hub_.counters.refused;
       reply(c, make_line(encode(Refused{id, error})));
     } else {
       c->send(encode(ErrorMessage{error, false}));
@@ -287,10 +259,10 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
                                              ", the client " + std::to_string(h.protocol) +
                                              "; use a client of the same version as the hub."),
                            "protocol " + std::to_string(h.protocol));
-    if (shutting_down_ || failed_)
+    if (hub_.shutting_down || hub_.failed)
       return c->close_with(closing_error("shutting_down", "", "The hub is shutting down; try again shortly."),
                            "hello while shutting down");
-    const core::EventState& state = sequencer_.state();
+    const core::EventState& state = hub_.sequencer.state();
     if (!h.join_code.empty()) {
       if (!state.event.created || !same_secret(h.join_code, state.event.join_code))
         return c->close_with(closing_error("wrong_join_code", "join_code",
@@ -301,12 +273,12 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     c->phase = HubConnection::Phase::Authenticating;
     c->pause_reading();
     const std::string hash = token_hash(h.token);
-    log_.find_credential(hash, [this, weak = std::weak_ptr<HubConnection>(c), hash, h](
+    hub_.log.find_credential(hash, [this, weak = std::weak_ptr<HubConnection>(c), hash, h](
                                    core::Result<std::optional<HubCredential>> found) {
       auto c = weak.lock();
       if (!c || !c->open()) return;
       if (!found) {
-        log("credential lookup failed: " + found.error().message);
+        hub_.note("credential lookup failed: " + found.error().message);
         return c->close_with(closing_error("storage_error", "", "The hub could not check the token; try again."),
                              "credential lookup failed");
       }
@@ -317,7 +289,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
                              "wrong token");
       const HubCredential& credential = **found;
       if (credential.role == core::Role::Participant) {
-        const core::Participant* p = sequencer_.state().participant(credential.participant);
+        const core::Participant* p = hub_.sequencer.state().participant(credential.participant);
         if (p == nullptr || p->status == core::ParticipantStatus::Erased)
           return c->close_with(closing_error("erased", "token", "This participant's data was erased from the event."),
                                "token of an erased participant");
@@ -338,32 +310,32 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     c->viewer = viewer;
     const bool privileged = viewer.privileged();
     const double factor = privileged ? kPrivilegedRateFactor : 1.0;
-    c->limiter.set(options_.rate_per_second * factor, options_.rate_burst * factor);
+    c->limiter.set(hub_.options.rate_per_second * factor, hub_.options.rate_burst * factor);
     const std::size_t line_bytes = viewer.role == core::Role::Organiser ? kMaxOrganiserLineBytes : kMaxClientLineBytes;
     c->set_max_line_bytes(line_bytes);
-    log("connection " + std::to_string(c->id()) + " is " + describe(viewer) +
+    hub_.note("connection " + std::to_string(c->id()) + " is " + describe(viewer) +
         (h.client.empty() ? "" : " (" + h.client + ")"));
     Welcome w;
     w.protocol = kProtocolVersion;
-    w.event = sequencer_.state().event.name;
+    w.event = hub_.sequencer.state().event.name;
     w.role = viewer.role;
     w.participant = viewer.participant;
-    w.seq = durable_seq_;
-    w.hub = options_.hub_name;
+    w.seq = hub_.durable_seq;
+    w.hub = hub_.options.hub_name;
     w.line_bytes = line_bytes;
-    w.rate_per_second = options_.rate_per_second * factor;
-    w.rate_burst = options_.rate_burst * factor;
-    w.idle_seconds = options_.idle_seconds;
+    w.rate_per_second = hub_.options.rate_per_second * factor;
+    w.rate_burst = hub_.options.rate_burst * factor;
+    w.idle_seconds = hub_.options.idle_seconds;
     if (h.catch_up == CatchUp::Live) {
       w.catch_up = "none";
-    } else if (h.after && *h.after <= durable_seq_ && durable_seq_ - *h.after <= kMaxCatchUpOperations) {
+    } else if (h.after && *h.after <= hub_.durable_seq && hub_.durable_seq - *h.after <= kMaxCatchUpOperations) {
       w.catch_up = "operations";
     } else {
       w.catch_up = "snapshot";
     }
     c->send(encode(w));
     if (w.catch_up == "none") {
-      c->sent_seq = durable_seq_;
+      c->sent_seq = hub_.durable_seq;
       go_live(c);
     } else if (w.catch_up == "operations") {
       c->sent_seq = *h.after;
@@ -378,21 +350,21 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
 
   void submit(const ConnectionPtr& c, core::Operation op) {
     const std::string id = op.id;
-    if (shutting_down_ || failed_) {
+    if (hub_.shutting_down || hub_.failed) {
       c->send(encode(Refused{id, core::make_error("shutting_down", "", "The hub is shutting down; send it again when it is back.")}));
       return;
     }
     const core::Actor actor{c->viewer.role, c->viewer.participant};
-    log_.before_apply(sequencer_.state(), op);
-    auto outcome = sequencer_.submit(std::move(op), actor, unix_ms());
+    hub_.log.before_apply(hub_.sequencer.state(), op);
+    auto outcome = hub_.sequencer.submit(std::move(op), actor, unix_ms());
     if (!outcome) {
-      ++counters_.refused;
+      ++hub_.counters.refused;
       reply(c, make_line(encode(Refused{id, outcome.error()})));
       return;
     }
     core::Operation& applied = outcome->applied;
     if (outcome->duplicate) {
-      ++counters_.duplicates;
+      ++hub_.counters.duplicates;
       const bool newcomer = c->viewer.role == core::Role::Participant && c->viewer.participant == 0;
       if (newcomer && std::holds_alternative<core::Register>(applied.payload))
         return resent_registration(c, id, applied.sequence);
@@ -400,8 +372,8 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
       reply(c, make_line(encode(ack)));
       return;
     }
-    ++counters_.applied;
-    PendingOperation pending{render_operation(applied, sequencer_.state()), c, {}};
+    ++hub_.counters.applied;
+    PendingOperation pending{render_operation(applied, hub_.sequencer.state()), c, {}};
     std::optional<HubCredential> credential;
     Ack ack{id, applied.sequence, false, 0, {}};
     std::optional<Viewer> becomes;
@@ -414,7 +386,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     }
     pending.replies.push_back(Reply{c, make_line(encode(ack)), becomes});
     if (change_listener_) change_listener_(applied);
-    log_.append(std::move(applied), std::move(credential), sequencer_.state());
+    hub_.log.append(std::move(applied), std::move(credential), hub_.sequencer.state());
     pending_.push_back(std::move(pending));
   }
 
@@ -422,13 +394,13 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   // lost. The id is known only to the client that made it (others see "s<seq>"), so the client
   // gets a fresh token for the participant it registered.
   void resent_registration(const ConnectionPtr& c, const std::string& id, std::uint64_t seq) {
-    if (seq > durable_seq_) {
+    if (seq > hub_.durable_seq) {
       reply(c, make_line(encode(Refused{id, core::make_error("not_yet_durable", "id",
                                                              "This registration is still being saved; wait for "
                                                              "its acknowledgement.")})));
       return;
     }
-    log_.read_after(seq - 1, 1, [this, weak = std::weak_ptr<HubConnection>(c), id, seq](
+    hub_.log.read_after(seq - 1, 1, [this, weak = std::weak_ptr<HubConnection>(c), id, seq](
                                     core::Result<std::vector<core::Operation>> ops) {
       auto c = weak.lock();
       if (!c || !c->open()) return;
@@ -442,7 +414,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
       }
       const core::ParticipantId participant = reg->participant;
       const std::string token = make_token();
-      log_.put_credential(HubCredential{token_hash(token), core::Role::Participant, participant},
+      hub_.log.put_credential(HubCredential{token_hash(token), core::Role::Participant, participant},
                           [this, weak, id, seq, participant, token](core::Status stored) {
                             auto c = weak.lock();
                             if (!c || !c->open()) return;
@@ -450,8 +422,8 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
                               c->send(encode(Refused{id, core::make_error("storage_error", "", "The hub could not store a token; try again.")}));
                               return;
                             }
-                            become(c, Viewer{core::Role::Participant, participant});
-                            log("connection " + std::to_string(c->id()) + " resent its registration: participant " +
+                            hub_.roster.become(c, Viewer{core::Role::Participant, participant});
+                            hub_.note("connection " + std::to_string(c->id()) + " resent its registration: participant " +
                                 std::to_string(participant) + " gets a new token");
                             c->send(encode(Ack{id, seq, true, participant, token}));
                           });
@@ -469,8 +441,8 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   }
 
   void on_durable(std::uint64_t seq) override {
-    durable_seq_ = std::max(durable_seq_, seq);
-    while (!pending_.empty() && pending_.front().lines.seq <= durable_seq_) {
+    hub_.durable_seq = std::max(hub_.durable_seq, seq);
+    while (!pending_.empty() && pending_.front().lines.seq <= hub_.durable_seq) {
       PendingOperation op = std::move(pending_.front());
       pending_.pop_front();
       activate_snapshots(op.lines.seq - 1);
@@ -479,8 +451,8 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
         auto c = r.connection.lock();
         if (!c || !c->open()) continue;
         if (r.becomes) {
-          become(c, *r.becomes);
-          log("connection " + std::to_string(c->id()) + " registered participant " +
+          hub_.roster.become(c, *r.becomes);
+          hub_.note("connection " + std::to_string(c->id()) + " registered participant " +
               std::to_string(r.becomes->participant));
         }
         cork(c);
@@ -489,19 +461,19 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     }
     for (const ConnectionPtr& c : corked_) c->uncork();
     corked_.clear();
-    activate_snapshots(durable_seq_);
-    if (held_teams_ && held_teams_->second <= durable_seq_) {
+    activate_snapshots(hub_.durable_seq);
+    if (held_teams_ && held_teams_->second <= hub_.durable_seq) {
       auto held = std::move(*held_teams_);
       held_teams_.reset();
       publish_teams(std::move(held.first), held.second);
     }
-    if (shutting_down_ && pending_.empty()) finish_shutdown();
+    if (hub_.shutting_down && pending_.empty()) finish_shutdown();
   }
 
   void on_storage_failed(const core::Error& error) override {
-    if (failed_) return;
-    failed_ = true;
-    log("the store failed: " + error.message + "; operations after " + std::to_string(durable_seq_) +
+    if (hub_.failed) return;
+    hub_.failed = true;
+    hub_.note("the store failed: " + error.message + "; operations after " + std::to_string(hub_.durable_seq) +
         " are lost; stopping");
     for (PendingOperation& op : pending_) {
       for (Reply& r : op.replies) {
@@ -511,7 +483,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
       }
     }
     pending_.clear();
-    shutting_down_ = true;
+    hub_.shutting_down = true;
     finish_shutdown();
   }
 
@@ -537,16 +509,16 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
       if (c == submitter) {
         c->send(line);
       } else {
-        fanout_.send(c, line);
+        hub_.fanout.send(c, line);
       }
-      ++counters_.lines_sent;
+      ++hub_.counters.lines_sent;
     }
   }
 
   void broadcast(const PendingOperation& op) {
     const ConnectionPtr submitter = op.submitter.lock();
     if (op.lines.everyone) {
-      for (const auto& [id, c] : connections_) send_op(c, op, submitter);
+      for (const auto& [id, c] : hub_.roster.connections()) send_op(c, op, submitter);
       return;
     }
     // Only some see it: organisers, brokers, the people involved, and the one who sent it.
@@ -554,92 +526,54 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     const auto to = [&](const ConnectionPtr& c) {
       if (c && done.insert(c->id()).second) send_op(c, op, submitter);
     };
-    for (const std::uint64_t id : privileged_) to(find(id));
-    for (const auto& [participant, line] : op.lines.personal) {
-      const auto range = by_participant_.equal_range(participant);
-      for (auto it = range.first; it != range.second; ++it) to(find(it->second));
-    }
-    if (op.lines.actor.role == core::Role::Participant && op.lines.actor.participant != 0) {
-      const auto range = by_participant_.equal_range(op.lines.actor.participant);
-      for (auto it = range.first; it != range.second; ++it) to(find(it->second));
-    }
+    for (const std::uint64_t id : hub_.roster.privileged()) to(hub_.roster.find(id));
+    for (const auto& [participant, line] : op.lines.personal) hub_.roster.for_participant(participant, to);
+    if (op.lines.actor.role == core::Role::Participant && op.lines.actor.participant != 0)
+      hub_.roster.for_participant(op.lines.actor.participant, to);
     to(submitter);
-  }
-
-  ConnectionPtr find(std::uint64_t id) const {
-    const auto it = connections_.find(id);
-    return it == connections_.end() ? nullptr : it->second;
   }
 
   // [SECTION] Catch-up and snapshots
 
   std::uint64_t seq_sent(const HubConnection& c) const {
-    return c.sync == HubConnection::Sync::Live ? durable_seq_ : c.sent_seq;
+    return c.sync == HubConnection::Sync::Live ? hub_.durable_seq : c.sent_seq;
   }
 
   void go_live(const ConnectionPtr& c) {
     c->sync = HubConnection::Sync::Live;
-    c->sent_seq = durable_seq_;
-    index_connection(c);
-    c->send(encode(CaughtUp{durable_seq_}));
+    c->sent_seq = hub_.durable_seq;
+    hub_.roster.index(c);
+    c->send(encode(CaughtUp{hub_.durable_seq}));
     if (teams_) send_teams(c);
-  }
-
-  // A newcomer who registered is that participant from now on, also for the operations that
-  // only the people involved receive.
-  void become(const ConnectionPtr& c, const Viewer& viewer) {
-    const bool indexed = c->sync == HubConnection::Sync::Live;
-    if (indexed) unindex_connection(*c);
-    c->viewer = viewer;
-    if (indexed) index_connection(c);
-  }
-
-  void index_connection(const ConnectionPtr& c) {
-    if (c->viewer.privileged()) {
-      privileged_.insert(c->id());
-    } else if (c->viewer.participant != 0) {
-      by_participant_.emplace(c->viewer.participant, c->id());
-    }
-  }
-
-  void unindex_connection(const HubConnection& c) {
-    privileged_.erase(c.id());
-    const auto range = by_participant_.equal_range(c.viewer.participant);
-    for (auto it = range.first; it != range.second; ++it) {
-      if (it->second == c.id()) {
-        by_participant_.erase(it);
-        break;
-      }
-    }
   }
 
   void continue_catch_up(const ConnectionPtr& c) {
     if (!c->open() || c->closing() || c->sync != HubConnection::Sync::CatchingUp || c->read_in_flight) return;
-    if (c->sent_seq >= durable_seq_) return go_live(c);
+    if (c->sent_seq >= hub_.durable_seq) return go_live(c);
     if (c->unsent_bytes() > 64 * 1024 || !c->backlog_empty()) return;  // on_drained resumes
     c->read_in_flight = true;
-    log_.read_after(c->sent_seq, kCatchUpBatch, [this, weak = std::weak_ptr<HubConnection>(c)](
+    hub_.log.read_after(c->sent_seq, kCatchUpBatch, [this, weak = std::weak_ptr<HubConnection>(c)](
                                                     core::Result<std::vector<core::Operation>> ops) {
       auto c = weak.lock();
       if (!c || !c->open()) return;
       c->read_in_flight = false;
       if (!ops) {
-        log("catch-up read failed: " + ops.error().message);
+        hub_.note("catch-up read failed: " + ops.error().message);
         return c->close_with(closing_error("storage_error", "", "The hub could not read its log; reconnect."),
                              "catch-up read failed");
       }
       // Visibility and contact details follow the hub's state now; the operations still to come
       // bring every later change.
-      const core::EventState& state = sequencer_.state();
+      const core::EventState& state = hub_.sequencer.state();
       for (const core::Operation& op : *ops) {
         if (op.sequence <= c->sent_seq) continue;
         if (auto viewed = view_operation(op, state, c->viewer, is_own(op, c->viewer))) {
           c->send(encode_applied(viewed->op, viewed->contacts));
-          ++counters_.lines_sent;
+          ++hub_.counters.lines_sent;
         }
         c->sent_seq = op.sequence;
       }
-      if (ops->empty()) c->sent_seq = durable_seq_;
+      if (ops->empty()) c->sent_seq = hub_.durable_seq;
       continue_catch_up(c);
     });
   }
@@ -649,14 +583,14 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   }
 
   void request_snapshot(const ConnectionPtr& c) {
-    const std::uint64_t applied = sequencer_.last_sequence();
+    const std::uint64_t applied = hub_.sequencer.last_sequence();
     const auto now = Clock::now();
     if (!snapshot_base_.state || now - snapshot_base_.made > kSnapshotReuse ||
         applied - snapshot_base_.seq > kSnapshotReuseOperations) {
       SnapshotBase base;
       base.seq = applied;
       base.made = now;
-      auto state = std::make_shared<core::EventState>(sequencer_.state());
+      auto state = std::make_shared<core::EventState>(hub_.sequencer.state());
       const core::EventState everyone = view_state(*state, Viewer{core::Role::Participant, 0});
       auto items = std::make_shared<std::vector<Line>>();
       for (std::string& line : encode_snapshot_items(everyone)) items->push_back(make_line(std::move(line)));
@@ -667,7 +601,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     c->sync = HubConnection::Sync::Snapshot;
     c->snapshot_seq = snapshot_base_.seq;
     waiting_snapshots_[c->id()] = snapshot_base_;
-    if (c->snapshot_seq <= durable_seq_) activate_snapshot(c);
+    if (c->snapshot_seq <= hub_.durable_seq) activate_snapshot(c);
   }
 
   void activate_snapshots(std::uint64_t up_to) {
@@ -676,7 +610,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     if (waiting_snapshots_.empty()) return;
     std::vector<ConnectionPtr> ready;
     for (const auto& [id, base] : waiting_snapshots_) {
-      const ConnectionPtr c = find(id);
+      const ConnectionPtr c = hub_.roster.find(id);
       if (c && c->sync == HubConnection::Sync::Snapshot && c->snapshot_seq <= up_to) ready.push_back(c);
     }
     for (const ConnectionPtr& c : ready) activate_snapshot(c);
@@ -712,8 +646,8 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   // Teams formed from a state that is not durable yet wait for it, so that no client sees a
   // team with someone whose registration a crash could take back.
   void publish_teams(Teams teams, std::uint64_t as_of) {
-    if (failed_ || stopping_) return;
-    if (as_of > durable_seq_) {
+    if (hub_.failed || hub_.stopping) return;
+    if (as_of > hub_.durable_seq) {
       held_teams_ = std::make_pair(std::move(teams), as_of);
       return;
     }
@@ -727,13 +661,13 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     }
     all_teams_lines_.clear();
     for (std::string& line : encode_teams(*teams_)) all_teams_lines_.push_back(make_line(std::move(line)));
-    for (const auto& [id, c] : connections_) {
+    for (const auto& [id, c] : hub_.roster.connections()) {
       if (c->sync == HubConnection::Sync::Live && !c->closing()) {
         send_teams(c, true);
         ++clients;
       }
     }
-    log("teams version " + std::to_string(teams_->version) + ": " + std::to_string(teams_->teams.size()) +
+    hub_.note("teams version " + std::to_string(teams_->version) + ": " + std::to_string(teams_->teams.size()) +
         " teams, pushed to " + std::to_string(clients) + " clients in " +
         std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count()) + " ms");
   }
@@ -743,7 +677,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   void send_teams(const ConnectionPtr& c, bool held = false) {
     const auto send = [&](const Line& line) {
       if (held) {
-        fanout_.send(c, line);
+        hub_.fanout.send(c, line);
       } else {
         c->send(line);
       }
@@ -761,81 +695,59 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   // [SECTION] Closing and shutdown
 
   void on_closed(const ConnectionPtr& c) override {
-    unindex_connection(*c);
     waiting_snapshots_.erase(c->id());
-    connections_.erase(c->id());
-    log("connection " + std::to_string(c->id()) + " (" + describe(c->viewer) + ") closed: " + c->close_reason());
-    if (stopping_ && connections_.empty()) finish_stop();
+    hub_.roster.remove(*c);
+    hub_.note("connection " + std::to_string(c->id()) + " (" + describe(c->viewer) + ") closed: " + c->close_reason());
+    if (hub_.stopping && hub_.roster.empty()) finish_stop();
   }
 
   void shutdown(std::function<void()> done) {
-    if (stopping_) return;
+    if (hub_.stopping) return;
     shutdown_done_ = std::move(done);
-    shutting_down_ = true;
+    hub_.shutting_down = true;
     std::error_code ec;
     acceptor_.close(ec);
-    log("shutting down: finishing " + std::to_string(pending_.size()) + " pending operations");
+    hub_.note("shutting down: finishing " + std::to_string(pending_.size()) + " pending operations");
     if (pending_.empty()) finish_shutdown();
   }
 
   void finish_shutdown() {
-    if (stopping_) return;
-    stopping_ = true;
+    if (hub_.stopping) return;
+    hub_.stopping = true;
     std::error_code ec;
     acceptor_.close(ec);
-    fanout_.release_all();
-    std::vector<ConnectionPtr> all;
-    for (const auto& [id, c] : connections_) all.push_back(c);
-    for (const ConnectionPtr& c : all) {
+    hub_.fanout.release_all();
+    for (const ConnectionPtr& c : hub_.roster.all()) {
       c->close_with(closing_error("shutting_down", "", "The hub is shutting down; reconnect when it is back."),
                     "hub shutting down");
     }
-    if (connections_.empty()) return finish_stop();
+    if (hub_.roster.empty()) return finish_stop();
     // Clients that do not read get no more than the grace period.
-    auto grace = std::make_shared<asio::steady_timer>(io_, kClosingGrace);
+    auto grace = std::make_shared<asio::steady_timer>(hub_.io, kClosingGrace);
     grace->async_wait([this, grace](const std::error_code&) {
-      std::vector<ConnectionPtr> rest;
-      for (const auto& [id, c] : connections_) rest.push_back(c);
-      for (const ConnectionPtr& c : rest) c->close_now("hub shutting down");
+      for (const ConnectionPtr& c : hub_.roster.all()) c->close_now("hub shutting down");
       finish_stop();
     });
   }
 
   void finish_stop() {
-    if (stopped_) return;
-    stopped_ = true;
+    if (hub_.stopped) return;
+    hub_.stopped = true;
     tick_.cancel();
-    fanout_.stop();
-    log("stopped: durable up to " + std::to_string(durable_seq_));
+    hub_.fanout.stop();
+    hub_.note("stopped: durable up to " + std::to_string(hub_.durable_seq));
     if (shutdown_done_) {
       auto done = std::move(shutdown_done_);
       shutdown_done_ = nullptr;
-      asio::post(io_, std::move(done));
+      asio::post(hub_.io, std::move(done));
     }
   }
 
-  void log(const std::string& text) {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    out_ << std::put_time(&tm, "%Y-%m-%dT%H:%M:%SZ") << " " << text << "\n" << std::flush;
-  }
-
-  asio::io_context& io_;
-  const core::Taxonomy& taxonomy_;
-  HubLog& log_;
-  HubOptions options_;
-  std::ostream& out_;
+  HubContext hub_;
   asio::ip::tcp::acceptor acceptor_;
   std::unique_ptr<TlsServer> tls_;
   asio::steady_timer tick_;
-  HeldFanout fanout_;  // other people's lines, held up to HubOptions::fanout_hold_ms
   unsigned short port_ = 0;
-  core::Sequencer sequencer_;
-  std::uint64_t durable_seq_ = 0;
-  std::unordered_map<std::uint64_t, ConnectionPtr> connections_;
-  std::set<std::uint64_t> privileged_;
-  std::unordered_multimap<core::ParticipantId, std::uint64_t> by_participant_;
   std::uint64_t next_connection_ = 0;
   std::deque<PendingOperation> pending_;
   SnapshotBase snapshot_base_;
@@ -847,11 +759,6 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   std::vector<ConnectionPtr> corked_;
   std::function<void(const core::Operation&)> change_listener_;
   std::function<void()> shutdown_done_;
-  bool shutting_down_ = false;
-  bool stopping_ = false;
-  bool stopped_ = false;
-  bool failed_ = false;
-  HubCounters counters_;
   Clock::time_point last_report_ = Clock::now();
   std::uint64_t reported_applied_ = 0;
 
@@ -870,15 +777,15 @@ void HubServer::restore(core::EventState state, std::uint64_t last_sequence,
 core::Status HubServer::listen() { return impl_->listen(); }
 unsigned short HubServer::port() const { return impl_->port_; }
 void HubServer::shutdown(std::function<void()> done) { impl_->shutdown(std::move(done)); }
-const core::EventState& HubServer::state() const { return impl_->sequencer_.state(); }
-std::uint64_t HubServer::applied_seq() const { return impl_->sequencer_.last_sequence(); }
-std::uint64_t HubServer::durable_seq() const { return impl_->durable_seq_; }
+const core::EventState& HubServer::state() const { return impl_->hub_.sequencer.state(); }
+std::uint64_t HubServer::applied_seq() const { return impl_->hub_.sequencer.last_sequence(); }
+std::uint64_t HubServer::durable_seq() const { return impl_->hub_.durable_seq; }
 HubCounters HubServer::counters() const {
-  HubCounters c = impl_->counters_;
-  c.connections = impl_->connections_.size();
+  HubCounters c = impl_->hub_.counters;
+  c.connections = impl_->hub_.roster.size();
   return c;
 }
-bool HubServer::failed() const { return impl_->failed_; }
+bool HubServer::failed() const { return impl_->hub_.failed; }
 void HubServer::set_change_listener(std::function<void(const core::Operation&)> listener) {
   impl_->change_listener_ = std::move(listener);
 }
