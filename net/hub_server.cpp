@@ -3,7 +3,8 @@
 //   Handshake and credentials     on_line, hello, welcome
 //   Operations                    submit, reply, on_durable, broadcast
 //   Catch-up and snapshots        start_sync, continue_catch_up, snapshot lines
-//   Team suggestions, shutdown
+//   Shutdown                      shutdown, finish_shutdown
+// Team versions are in net/hub_teams.*, what all parts share in net/hub_context.*.
 #include "net/hub_server.hpp"
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 
 #include "net/hub_context.hpp"
 #include "net/hub_pending.hpp"
+#include "net/hub_teams.hpp"
 #include "net/replica_view.hpp"
 #include "net/tokens.hpp"
 
@@ -39,7 +41,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
  public:
   Impl(asio::io_context& io, const core::Taxonomy& taxonomy, HubLog& log, HubOptions options,
        std::ostream& out)
-      : hub_(io, taxonomy, log, std::move(options), out), acceptor_(io), tick_(io) {
+      : hub_(io, taxonomy, log, std::move(options), out), teams_(hub_), acceptor_(io), tick_(io) {
     hub_.log.set_listener(this);
   }
 
@@ -462,11 +464,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     for (const ConnectionPtr& c : corked_) c->uncork();
     corked_.clear();
     activate_snapshots(hub_.durable_seq);
-    if (held_teams_ && held_teams_->second <= hub_.durable_seq) {
-      auto held = std::move(*held_teams_);
-      held_teams_.reset();
-      publish_teams(std::move(held.first), held.second);
-    }
+    teams_.on_durable();
     if (hub_.shutting_down && pending_.empty()) finish_shutdown();
   }
 
@@ -544,7 +542,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     c->sent_seq = hub_.durable_seq;
     hub_.roster.index(c);
     c->send(encode(CaughtUp{hub_.durable_seq}));
-    if (teams_) send_teams(c);
+    teams_.send_current(c);
   }
 
   void continue_catch_up(const ConnectionPtr& c) {
@@ -641,57 +639,6 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     continue_catch_up(c);
   }
 
-  // [SECTION] Team suggestions
-
-  // Teams formed from a state that is not durable yet wait for it, so that no client sees a
-  // team with someone whose registration a crash could take back.
-  void publish_teams(Teams teams, std::uint64_t as_of) {
-    if (hub_.failed || hub_.stopping) return;
-    if (as_of > hub_.durable_seq) {
-      held_teams_ = std::make_pair(std::move(teams), as_of);
-      return;
-    }
-    held_teams_.reset();
-    const auto started = Clock::now();
-    std::size_t clients = 0;
-    teams_ = std::make_shared<Teams>(std::move(teams));
-    team_of_.clear();
-    for (std::size_t i = 0; i < teams_->teams.size(); ++i) {
-      for (const core::ParticipantId p : teams_->teams[i].members) team_of_[p] = i;
-    }
-    all_teams_lines_.clear();
-    for (std::string& line : encode_teams(*teams_)) all_teams_lines_.push_back(make_line(std::move(line)));
-    for (const auto& [id, c] : hub_.roster.connections()) {
-      if (c->sync == HubConnection::Sync::Live && !c->closing()) {
-        send_teams(c, true);
-        ++clients;
-      }
-    }
-    hub_.note("teams version " + std::to_string(teams_->version) + ": " + std::to_string(teams_->teams.size()) +
-        " teams, pushed to " + std::to_string(clients) + " clients in " +
-        std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count()) + " ms");
-  }
-
-  // Organisers and brokers see every team; a participant sees their own team only. A new version
-  // pushed to everyone is `held` like other people's operations, so that it goes out in batches.
-  void send_teams(const ConnectionPtr& c, bool held = false) {
-    const auto send = [&](const Line& line) {
-      if (held) {
-        hub_.fanout.send(c, line);
-      } else {
-        c->send(line);
-      }
-    };
-    if (c->viewer.privileged()) {
-      for (const Line& line : all_teams_lines_) send(line);
-      return;
-    }
-    Teams mine{teams_->version, {}};
-    if (const auto it = team_of_.find(c->viewer.participant); it != team_of_.end())
-      mine.teams.push_back(teams_->teams[it->second]);
-    for (std::string& line : encode_teams(mine)) send(make_line(std::move(line)));
-  }
-
   // [SECTION] Closing and shutdown
 
   void on_closed(const ConnectionPtr& c) override {
@@ -744,6 +691,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   }
 
   HubContext hub_;
+  HubTeams teams_;
   asio::ip::tcp::acceptor acceptor_;
   std::unique_ptr<TlsServer> tls_;
   asio::steady_timer tick_;
@@ -752,10 +700,6 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   std::deque<PendingOperation> pending_;
   SnapshotBase snapshot_base_;
   std::unordered_map<std::uint64_t, SnapshotBase> waiting_snapshots_;
-  std::shared_ptr<Teams> teams_;
-  std::unordered_map<core::ParticipantId, std::size_t> team_of_;
-  std::vector<Line> all_teams_lines_;
-  std::optional<std::pair<Teams, std::uint64_t>> held_teams_;
   std::vector<ConnectionPtr> corked_;
   std::function<void(const core::Operation&)> change_listener_;
   std::function<void()> shutdown_done_;
@@ -789,6 +733,6 @@ bool HubServer::failed() const { return impl_->hub_.failed; }
 void HubServer::set_change_listener(std::function<void(const core::Operation&)> listener) {
   impl_->change_listener_ = std::move(listener);
 }
-void HubServer::publish_teams(Teams teams, std::uint64_t as_of) { impl_->publish_teams(std::move(teams), as_of); }
+void HubServer::publish_teams(Teams teams, std::uint64_t as_of) { impl_->teams_.publish(std::move(teams), as_of); }
 
 }  // namespace crossmatch::net
