@@ -2,9 +2,9 @@
 //   Accepting and timing out      HubServer::Impl::accept, tick
 //   Handshake and credentials     on_line, hello, welcome
 //   Operations                    submit, reply, on_durable, broadcast
-//   Catch-up and snapshots        start_sync, continue_catch_up, snapshot lines
 //   Shutdown                      shutdown, finish_shutdown
-// Team versions are in net/hub_teams.*, what all parts share in net/hub_context.*.
+// Elsewhere: catch-up and snapshots (net/hub_catch_up.*), team versions (net/hub_teams.*), what
+// all parts share (net/hub_context.*).
 #include "net/hub_server.hpp"
 
 #include <algorithm>
@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "net/hub_catch_up.hpp"
 #include "net/hub_context.hpp"
 #include "net/hub_pending.hpp"
 #include "net/hub_teams.hpp"
@@ -32,16 +33,13 @@ std::int64_t unix_ms() {
       .count();
 }
 
-constexpr auto kSnapshotReuse = std::chrono::seconds(5);
-constexpr std::uint64_t kSnapshotReuseOperations = 2000;
-
 }  // namespace
 
 class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
  public:
   Impl(asio::io_context& io, const core::Taxonomy& taxonomy, HubLog& log, HubOptions options,
        std::ostream& out)
-      : hub_(io, taxonomy, log, std::move(options), out), teams_(hub_), acceptor_(io), tick_(io) {
+      : hub_(io, taxonomy, log, std::move(options), out), teams_(hub_), catch_up_(hub_, teams_), acceptor_(io), tick_(io) {
     hub_.log.set_listener(this);
   }
 
@@ -177,7 +175,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
             hello(c, std::move(m));
           } else if constexpr (std::is_same_v<T, Ping>) {
             if (c->phase != HubConnection::Phase::Ready) return before_hello(c, "a ping");
-            c->send(encode(Pong{seq_sent(*c)}));
+            c->send(encode(Pong{catch_up_.seq_sent(*c)}));
           } else {
             if (c->phase != HubConnection::Phase::Ready) return before_hello(c, "an operation");
             submit(c, std::move(m.op));
@@ -185,6 +183,8 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
         },
         *message);
   }
+
+  void on_drained(const ConnectionPtr& c) override { catch_up_.on_drained(c); }
 
   void on_line_too_long(const ConnectionPtr& c) override {
     const std::size_t limit = c->phase == HubConnection::Phase::Ready && c->viewer.role == core::Role::Organiser
@@ -328,24 +328,9 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     w.rate_per_second = hub_.options.rate_per_second * factor;
     w.rate_burst = hub_.options.rate_burst * factor;
     w.idle_seconds = hub_.options.idle_seconds;
-    if (h.catch_up == CatchUp::Live) {
-      w.catch_up = "none";
-    } else if (h.after && *h.after <= hub_.durable_seq && hub_.durable_seq - *h.after <= kMaxCatchUpOperations) {
-      w.catch_up = "operations";
-    } else {
-      w.catch_up = "snapshot";
-    }
+    w.catch_up = catch_up_.plan(h);
     c->send(encode(w));
-    if (w.catch_up == "none") {
-      c->sent_seq = hub_.durable_seq;
-      go_live(c);
-    } else if (w.catch_up == "operations") {
-      c->sent_seq = *h.after;
-      c->sync = HubConnection::Sync::CatchingUp;
-      continue_catch_up(c);
-    } else {
-      request_snapshot(c);
-    }
+    catch_up_.start(c, w.catch_up, h.after);
   }
 
   // [SECTION] Operations
@@ -447,7 +432,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     while (!pending_.empty() && pending_.front().lines.seq <= hub_.durable_seq) {
       PendingOperation op = std::move(pending_.front());
       pending_.pop_front();
-      activate_snapshots(op.lines.seq - 1);
+      catch_up_.activate_snapshots(op.lines.seq - 1);
       broadcast(op);
       for (Reply& r : op.replies) {
         auto c = r.connection.lock();
@@ -463,7 +448,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     }
     for (const ConnectionPtr& c : corked_) c->uncork();
     corked_.clear();
-    activate_snapshots(hub_.durable_seq);
+    catch_up_.activate_snapshots(hub_.durable_seq);
     teams_.on_durable();
     if (hub_.shutting_down && pending_.empty()) finish_shutdown();
   }
@@ -531,118 +516,10 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     to(submitter);
   }
 
-  // [SECTION] Catch-up and snapshots
-
-  std::uint64_t seq_sent(const HubConnection& c) const {
-    return c.sync == HubConnection::Sync::Live ? hub_.durable_seq : c.sent_seq;
-  }
-
-  void go_live(const ConnectionPtr& c) {
-    c->sync = HubConnection::Sync::Live;
-    c->sent_seq = hub_.durable_seq;
-    hub_.roster.index(c);
-    c->send(encode(CaughtUp{hub_.durable_seq}));
-    teams_.send_current(c);
-  }
-
-  void continue_catch_up(const ConnectionPtr& c) {
-    if (!c->open() || c->closing() || c->sync != HubConnection::Sync::CatchingUp || c->read_in_flight) return;
-    if (c->sent_seq >= hub_.durable_seq) return go_live(c);
-    if (c->unsent_bytes() > 64 * 1024 || !c->backlog_empty()) return;  // on_drained resumes
-    c->read_in_flight = true;
-    hub_.log.read_after(c->sent_seq, kCatchUpBatch, [this, weak = std::weak_ptr<HubConnection>(c)](
-                                                    core::Result<std::vector<core::Operation>> ops) {
-      auto c = weak.lock();
-      if (!c || !c->open()) return;
-      c->read_in_flight = false;
-      if (!ops) {
-        hub_.note("catch-up read failed: " + ops.error().message);
-        return c->close_with(closing_error("storage_error", "", "The hub could not read its log; reconnect."),
-                             "catch-up read failed");
-      }
-      // Visibility and contact details follow the hub's state now; the operations still to come
-      // bring every later change.
-      const core::EventState& state = hub_.sequencer.state();
-      for (const core::Operation& op : *ops) {
-        if (op.sequence <= c->sent_seq) continue;
-        if (auto viewed = view_operation(op, state, c->viewer, is_own(op, c->viewer))) {
-          c->send(encode_applied(viewed->op, viewed->contacts));
-          ++hub_.counters.lines_sent;
-        }
-        c->sent_seq = op.sequence;
-      }
-      if (ops->empty()) c->sent_seq = hub_.durable_seq;
-      continue_catch_up(c);
-    });
-  }
-
-  void on_drained(const ConnectionPtr& c) override {
-    if (c->sync == HubConnection::Sync::CatchingUp) continue_catch_up(c);
-  }
-
-  void request_snapshot(const ConnectionPtr& c) {
-    const std::uint64_t applied = hub_.sequencer.last_sequence();
-    const auto now = Clock::now();
-    if (!snapshot_base_.state || now - snapshot_base_.made > kSnapshotReuse ||
-        applied - snapshot_base_.seq > kSnapshotReuseOperations) {
-      SnapshotBase base;
-      base.seq = applied;
-      base.made = now;
-      auto state = std::make_shared<core::EventState>(hub_.sequencer.state());
-      const core::EventState everyone = view_state(*state, Viewer{core::Role::Participant, 0});
-      auto items = std::make_shared<std::vector<Line>>();
-      for (std::string& line : encode_snapshot_items(everyone)) items->push_back(make_line(std::move(line)));
-      base.state = std::move(state);
-      base.public_items = std::move(items);
-      snapshot_base_ = std::move(base);
-    }
-    c->sync = HubConnection::Sync::Snapshot;
-    c->snapshot_seq = snapshot_base_.seq;
-    waiting_snapshots_[c->id()] = snapshot_base_;
-    if (c->snapshot_seq <= hub_.durable_seq) activate_snapshot(c);
-  }
-
-  void activate_snapshots(std::uint64_t up_to) {
-    // Called for every durable operation: only the connections waiting for a snapshot are looked
-    // at, not every connection.
-    if (waiting_snapshots_.empty()) return;
-    std::vector<ConnectionPtr> ready;
-    for (const auto& [id, base] : waiting_snapshots_) {
-      const ConnectionPtr c = hub_.roster.find(id);
-      if (c && c->sync == HubConnection::Sync::Snapshot && c->snapshot_seq <= up_to) ready.push_back(c);
-    }
-    for (const ConnectionPtr& c : ready) activate_snapshot(c);
-  }
-
-  void activate_snapshot(const ConnectionPtr& c) {
-    const auto waiting = waiting_snapshots_.find(c->id());
-    if (waiting == waiting_snapshots_.end()) return;
-    const SnapshotBase snapshot = std::move(waiting->second);
-    waiting_snapshots_.erase(waiting);
-    std::vector<Line> lines;
-    const core::EventState& state = *snapshot.state;
-    if (c->viewer.privileged()) {
-      for (std::string& line : encode_snapshot(view_state(state, c->viewer), snapshot.seq))
-        lines.push_back(make_line(std::move(line)));
-    } else {
-      // The items every participant sees, then this participant's own records over them.
-      const core::EventState view = view_state(state, c->viewer);
-      lines.push_back(make_line(encode_snapshot_begin(view, snapshot.seq)));
-      lines.insert(lines.end(), snapshot.public_items->begin(), snapshot.public_items->end());
-      for (std::string& line : encode_snapshot_items(personal_view(state, c->viewer.participant)))
-        lines.push_back(make_line(std::move(line)));
-      lines.push_back(make_line(encode_snapshot_end(snapshot.seq)));
-    }
-    c->sent_seq = snapshot.seq;
-    c->sync = HubConnection::Sync::CatchingUp;
-    c->send_backlog(std::move(lines));
-    continue_catch_up(c);
-  }
-
   // [SECTION] Closing and shutdown
 
   void on_closed(const ConnectionPtr& c) override {
-    waiting_snapshots_.erase(c->id());
+    catch_up_.forget(*c);
     hub_.roster.remove(*c);
     hub_.note("connection " + std::to_string(c->id()) + " (" + describe(c->viewer) + ") closed: " + c->close_reason());
     if (hub_.stopping && hub_.roster.empty()) finish_stop();
@@ -692,14 +569,13 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
 
   HubContext hub_;
   HubTeams teams_;
+  HubCatchUp catch_up_;
   asio::ip::tcp::acceptor acceptor_;
   std::unique_ptr<TlsServer> tls_;
   asio::steady_timer tick_;
   unsigned short port_ = 0;
   std::uint64_t next_connection_ = 0;
   std::deque<PendingOperation> pending_;
-  SnapshotBase snapshot_base_;
-  std::unordered_map<std::uint64_t, SnapshotBase> waiting_snapshots_;
   std::vector<ConnectionPtr> corked_;
   std::function<void(const core::Operation&)> change_listener_;
   std::function<void()> shutdown_done_;
