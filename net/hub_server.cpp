@@ -1,10 +1,10 @@
 // [SECTION] index: the hub server's logic.
 //   Accepting and timing out      HubServer::Impl::accept, tick
-//   Handshake and credentials     on_line, hello, welcome
+//   Lines from clients            on_line, rate_limited, bad_message
 //   Operations                    submit, reply, on_durable, broadcast
 //   Shutdown                      shutdown, finish_shutdown
-// Elsewhere: catch-up and snapshots (net/hub_catch_up.*), team versions (net/hub_teams.*), what
-// all parts share (net/hub_context.*).
+// Elsewhere: sign-in (net/hub_sign_in.*), catch-up and snapshots (net/hub_catch_up.*), team
+// versions (net/hub_teams.*), what all parts share (net/hub_context.*).
 #include "net/hub_server.hpp"
 
 #include <algorithm>
@@ -18,9 +18,9 @@
 #include "net/hub_catch_up.hpp"
 #include "net/hub_context.hpp"
 #include "net/hub_pending.hpp"
+#include "net/hub_sign_in.hpp"
 #include "net/hub_teams.hpp"
 #include "net/replica_view.hpp"
-#include "net/tokens.hpp"
 
 namespace crossmatch::net {
 namespace {
@@ -39,7 +39,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
  public:
   Impl(asio::io_context& io, const core::Taxonomy& taxonomy, HubLog& log, HubOptions options,
        std::ostream& out)
-      : hub_(io, taxonomy, log, std::move(options), out), teams_(hub_), catch_up_(hub_, teams_), acceptor_(io), tick_(io) {
+      : hub_(io, taxonomy, log, std::move(options), out), teams_(hub_), catch_up_(hub_, teams_), sign_in_(hub_, catch_up_, *this), acceptor_(io), tick_(io) {
     hub_.log.set_listener(this);
   }
 
@@ -172,7 +172,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
         [&](auto& m) {
           using T = std::decay_t<decltype(m)>;
           if constexpr (std::is_same_v<T, Hello>) {
-            hello(c, std::move(m));
+            sign_in_.hello(c, std::move(m));
           } else if constexpr (std::is_same_v<T, Ping>) {
             if (c->phase != HubConnection::Phase::Ready) return before_hello(c, "a ping");
             c->send(encode(Pong{catch_up_.seq_sent(*c)}));
@@ -247,92 +247,6 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
                   std::string(what) + " before the hello");
   }
 
-  // [SECTION] Handshake
-
-  void hello(const ConnectionPtr& c, Hello h) {
-    if (c->phase != HubConnection::Phase::AwaitingHello) {
-      c->send(encode(ErrorMessage{core::make_error("already_greeted", "type", "This connection has said hello already."), false}));
-      return;
-    }
-    c->client_name = h.client;
-    if (h.protocol != kProtocolVersion)
-      return c->close_with(closing_error("protocol_mismatch", "protocol",
-                                         "This hub speaks protocol " + std::to_string(kProtocolVersion) +
-                                             ", the client " + std::to_string(h.protocol) +
-                                             "; use a client of the same version as the hub."),
-                           "protocol " + std::to_string(h.protocol));
-    if (hub_.shutting_down || hub_.failed)
-      return c->close_with(closing_error("shutting_down", "", "The hub is shutting down; try again shortly."),
-                           "hello while shutting down");
-    const core::EventState& state = hub_.sequencer.state();
-    if (!h.join_code.empty()) {
-      if (!state.event.created || !same_secret(h.join_code, state.event.join_code))
-        return c->close_with(closing_error("wrong_join_code", "join_code",
-                                           "That join code is not this event's; check the code you were given."),
-                             "wrong join code");
-      return welcome(c, Viewer{core::Role::Participant, 0}, h);
-    }
-    c->phase = HubConnection::Phase::Authenticating;
-    c->pause_reading();
-    const std::string hash = token_hash(h.token);
-    hub_.log.find_credential(hash, [this, weak = std::weak_ptr<HubConnection>(c), hash, h](
-                                   core::Result<std::optional<HubCredential>> found) {
-      auto c = weak.lock();
-      if (!c || !c->open()) return;
-      if (!found) {
-        hub_.note("credential lookup failed: " + found.error().message);
-        return c->close_with(closing_error("storage_error", "", "The hub could not check the token; try again."),
-                             "credential lookup failed");
-      }
-      if (!*found || !equal_constant_time((*found)->token_hash, hash))
-        return c->close_with(closing_error("wrong_token", "token",
-                                           "That token is not valid for this event; join with the event's code "
-                                           "or use the token you were given."),
-                             "wrong token");
-      const HubCredential& credential = **found;
-      if (credential.role == core::Role::Participant) {
-        const core::Participant* p = hub_.sequencer.state().participant(credential.participant);
-        if (p == nullptr || p->status == core::ParticipantStatus::Erased)
-          return c->close_with(closing_error("erased", "token", "This participant's data was erased from the event."),
-                               "token of an erased participant");
-      }
-      welcome(c, Viewer{credential.role, credential.participant}, h);
-      std::vector<std::string> held = std::move(c->held_lines);
-      c->held_lines.clear();
-      for (std::string& line : held) {
-        if (!c->open() || c->closing()) return;
-        on_line(c, std::move(line));
-      }
-      c->resume_reading();
-    });
-  }
-
-  void welcome(const ConnectionPtr& c, const Viewer& viewer, const Hello& h) {
-    c->phase = HubConnection::Phase::Ready;
-    c->viewer = viewer;
-    const bool privileged = viewer.privileged();
-    const double factor = privileged ? kPrivilegedRateFactor : 1.0;
-    c->limiter.set(hub_.options.rate_per_second * factor, hub_.options.rate_burst * factor);
-    const std::size_t line_bytes = viewer.role == core::Role::Organiser ? kMaxOrganiserLineBytes : kMaxClientLineBytes;
-    c->set_max_line_bytes(line_bytes);
-    hub_.note("connection " + std::to_string(c->id()) + " is " + describe(viewer) +
-        (h.client.empty() ? "" : " (" + h.client + ")"));
-    Welcome w;
-    w.protocol = kProtocolVersion;
-    w.event = hub_.sequencer.state().event.name;
-    w.role = viewer.role;
-    w.participant = viewer.participant;
-    w.seq = hub_.durable_seq;
-    w.hub = hub_.options.hub_name;
-    w.line_bytes = line_bytes;
-    w.rate_per_second = hub_.options.rate_per_second * factor;
-    w.rate_burst = hub_.options.rate_burst * factor;
-    w.idle_seconds = hub_.options.idle_seconds;
-    w.catch_up = catch_up_.plan(h);
-    c->send(encode(w));
-    catch_up_.start(c, w.catch_up, h.after);
-  }
-
   // [SECTION] Operations
 
   void submit(const ConnectionPtr& c, core::Operation op) {
@@ -353,8 +267,17 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     if (outcome->duplicate) {
       ++hub_.counters.duplicates;
       const bool newcomer = c->viewer.role == core::Role::Participant && c->viewer.participant == 0;
-      if (newcomer && std::holds_alternative<core::Register>(applied.payload))
-        return resent_registration(c, id, applied.sequence);
+      if (newcomer && std::holds_alternative<core::Register>(applied.payload)) {
+        // Its acknowledgement (and token) was lost; sign-in gives a fresh token, but only for a
+        // registration that is durable.
+        if (applied.sequence > hub_.durable_seq) {
+          reply(c, make_line(encode(Refused{id, core::make_error("not_yet_durable", "id",
+                                                                 "This registration is still being saved; wait for "
+                                                                 "its acknowledgement.")})));
+          return;
+        }
+        return sign_in_.resent_registration(c, id, applied.sequence);
+      }
       Ack ack{id, applied.sequence, true, 0, {}};
       reply(c, make_line(encode(ack)));
       return;
@@ -366,55 +289,16 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     std::optional<Viewer> becomes;
     if (const auto* reg = std::get_if<core::Register>(&applied.payload);
         reg != nullptr && actor.role == core::Role::Participant && actor.participant == 0) {
+      IssuedToken issued = issue_token(reg->participant);
       ack.participant = reg->participant;
-      ack.token = make_token();
-      credential = HubCredential{token_hash(ack.token), core::Role::Participant, reg->participant};
+      ack.token = std::move(issued.token);
+      credential = std::move(issued.credential);
       becomes = Viewer{core::Role::Participant, reg->participant};
     }
     pending.replies.push_back(Reply{c, make_line(encode(ack)), becomes});
     if (change_listener_) change_listener_(applied);
     hub_.log.append(std::move(applied), std::move(credential), hub_.sequencer.state());
     pending_.push_back(std::move(pending));
-  }
-
-  // A newcomer sends the registration it made before again: its acknowledgement (and token) was
-  // lost. The id is known only to the client that made it (others see "s<seq>"), so the client
-  // gets a fresh token for the participant it registered.
-  void resent_registration(const ConnectionPtr& c, const std::string& id, std::uint64_t seq) {
-    if (seq > hub_.durable_seq) {
-      reply(c, make_line(encode(Refused{id, core::make_error("not_yet_durable", "id",
-                                                             "This registration is still being saved; wait for "
-                                                             "its acknowledgement.")})));
-      return;
-    }
-    hub_.log.read_after(seq - 1, 1, [this, weak = std::weak_ptr<HubConnection>(c), id, seq](
-                                    core::Result<std::vector<core::Operation>> ops) {
-      auto c = weak.lock();
-      if (!c || !c->open()) return;
-      const core::Register* reg = nullptr;
-      if (ops && !ops->empty() && ops->front().sequence == seq) reg = std::get_if<core::Register>(&ops->front().payload);
-      if (reg == nullptr || ops->front().actor.role != core::Role::Participant || ops->front().actor.participant != 0) {
-        c->send(encode(Refused{id, core::make_error("duplicate_operation", "id",
-                                                    "Operation '" + id + "' was applied before (sequence " +
-                                                        std::to_string(seq) + ").")}));
-        return;
-      }
-      const core::ParticipantId participant = reg->participant;
-      const std::string token = make_token();
-      hub_.log.put_credential(HubCredential{token_hash(token), core::Role::Participant, participant},
-                          [this, weak, id, seq, participant, token](core::Status stored) {
-                            auto c = weak.lock();
-                            if (!c || !c->open()) return;
-                            if (!stored) {
-                              c->send(encode(Refused{id, core::make_error("storage_error", "", "The hub could not store a token; try again.")}));
-                              return;
-                            }
-                            hub_.roster.become(c, Viewer{core::Role::Participant, participant});
-                            hub_.note("connection " + std::to_string(c->id()) + " resent its registration: participant " +
-                                std::to_string(participant) + " gets a new token");
-                            c->send(encode(Ack{id, seq, true, participant, token}));
-                          });
-    });
   }
 
   // Sends a reply once everything applied before it is durable, so that no reply reflects an
@@ -570,6 +454,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   HubContext hub_;
   HubTeams teams_;
   HubCatchUp catch_up_;
+  HubSignIn sign_in_;
   asio::ip::tcp::acceptor acceptor_;
   std::unique_ptr<TlsServer> tls_;
   asio::steady_timer tick_;
