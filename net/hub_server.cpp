@@ -1,37 +1,28 @@
 // [SECTION] index: the hub server's logic.
 //   Accepting and timing out      HubServer::Impl::accept, tick
 //   Lines from clients            on_line, rate_limited, bad_message
-//   Operations                    submit, reply, on_durable, broadcast
+//   Durability                    on_durable, on_storage_failed
 //   Shutdown                      shutdown, finish_shutdown
-// Elsewhere: sign-in (net/hub_sign_in.*), catch-up and snapshots (net/hub_catch_up.*), team
-// versions (net/hub_teams.*), what all parts share (net/hub_context.*).
+// Elsewhere: the room (net/hub_room.*: sequencing, waiting for durability, fan-out), sign-in
+// (net/hub_sign_in.*), catch-up and snapshots (net/hub_catch_up.*), team versions
+// (net/hub_teams.*), what all parts share (net/hub_context.*).
 #include "net/hub_server.hpp"
 
 #include <algorithm>
 #include <chrono>
-#include <deque>
-#include <optional>
 #include <sstream>
-#include <unordered_set>
 #include <utility>
 
 #include "net/hub_catch_up.hpp"
 #include "net/hub_context.hpp"
-#include "net/hub_pending.hpp"
+#include "net/hub_room.hpp"
 #include "net/hub_sign_in.hpp"
 #include "net/hub_teams.hpp"
-#include "net/replica_view.hpp"
 
 namespace crossmatch::net {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::int64_t unix_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 }  // namespace
 
@@ -39,7 +30,13 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
  public:
   Impl(asio::io_context& io, const core::Taxonomy& taxonomy, HubLog& log, HubOptions options,
        std::ostream& out)
-      : hub_(io, taxonomy, log, std::move(options), out), teams_(hub_), catch_up_(hub_, teams_), sign_in_(hub_, catch_up_, *this), acceptor_(io), tick_(io) {
+      : hub_(io, taxonomy, log, std::move(options), out),
+        teams_(hub_),
+        catch_up_(hub_, teams_),
+        sign_in_(hub_, catch_up_, *this),
+        room_(hub_, sign_in_, catch_up_),
+        acceptor_(io),
+        tick_(io) {
     hub_.log.set_listener(this);
   }
 
@@ -178,7 +175,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
             c->send(encode(Pong{catch_up_.seq_sent(*c)}));
           } else {
             if (c->phase != HubConnection::Phase::Ready) return before_hello(c, "an operation");
-            submit(c, std::move(m.op));
+            room_.submit(c, std::move(m.op));
           }
         },
         *message);
@@ -235,7 +232,7 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     const std::string id = peek_operation_id(line);
     if (!id.empty()) {
       ++hub_.counters.refused;
-      reply(c, make_line(encode(Refused{id, error})));
+      room_.reply(c, make_line(encode(Refused{id, error})));
     } else {
       c->send(encode(ErrorMessage{error, false}));
     }
@@ -247,94 +244,12 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
                   std::string(what) + " before the hello");
   }
 
-  // [SECTION] Operations
-
-  void submit(const ConnectionPtr& c, core::Operation op) {
-    const std::string id = op.id;
-    if (hub_.shutting_down || hub_.failed) {
-      c->send(encode(Refused{id, core::make_error("shutting_down", "", "The hub is shutting down; send it again when it is back.")}));
-      return;
-    }
-    const core::Actor actor{c->viewer.role, c->viewer.participant};
-    hub_.log.before_apply(hub_.sequencer.state(), op);
-    auto outcome = hub_.sequencer.submit(std::move(op), actor, unix_ms());
-    if (!outcome) {
-      ++hub_.counters.refused;
-      reply(c, make_line(encode(Refused{id, outcome.error()})));
-      return;
-    }
-    core::Operation& applied = outcome->applied;
-    if (outcome->duplicate) {
-      ++hub_.counters.duplicates;
-      const bool newcomer = c->viewer.role == core::Role::Participant && c->viewer.participant == 0;
-      if (newcomer && std::holds_alternative<core::Register>(applied.payload)) {
-        // Its acknowledgement (and token) was lost; sign-in gives a fresh token, but only for a
-        // registration that is durable.
-        if (applied.sequence > hub_.durable_seq) {
-          reply(c, make_line(encode(Refused{id, core::make_error("not_yet_durable", "id",
-                                                                 "This registration is still being saved; wait for "
-                                                                 "its acknowledgement.")})));
-          return;
-        }
-        return sign_in_.resent_registration(c, id, applied.sequence);
-      }
-      Ack ack{id, applied.sequence, true, 0, {}};
-      reply(c, make_line(encode(ack)));
-      return;
-    }
-    ++hub_.counters.applied;
-    PendingOperation pending{render_operation(applied, hub_.sequencer.state()), c, {}};
-    std::optional<HubCredential> credential;
-    Ack ack{id, applied.sequence, false, 0, {}};
-    std::optional<Viewer> becomes;
-    if (const auto* reg = std::get_if<core::Register>(&applied.payload);
-        reg != nullptr && actor.role == core::Role::Participant && actor.participant == 0) {
-      IssuedToken issued = issue_token(reg->participant);
-      ack.participant = reg->participant;
-      ack.token = std::move(issued.token);
-      credential = std::move(issued.credential);
-      becomes = Viewer{core::Role::Participant, reg->participant};
-    }
-    pending.replies.push_back(Reply{c, make_line(encode(ack)), becomes});
-    if (change_listener_) change_listener_(applied);
-    hub_.log.append(std::move(applied), std::move(credential), hub_.sequencer.state());
-    pending_.push_back(std::move(pending));
-  }
-
-  // Sends a reply once everything applied before it is durable, so that no reply reflects an
-  // operation a crash could take back.
-  void reply(const ConnectionPtr& c, Line line) {
-    if (pending_.empty()) {
-      c->send(line);
-    } else {
-      pending_.back().replies.push_back(Reply{c, std::move(line), std::nullopt});
-    }
-  }
+  // [SECTION] Durability
 
   void on_durable(std::uint64_t seq) override {
-    hub_.durable_seq = std::max(hub_.durable_seq, seq);
-    while (!pending_.empty() && pending_.front().lines.seq <= hub_.durable_seq) {
-      PendingOperation op = std::move(pending_.front());
-      pending_.pop_front();
-      catch_up_.activate_snapshots(op.lines.seq - 1);
-      broadcast(op);
-      for (Reply& r : op.replies) {
-        auto c = r.connection.lock();
-        if (!c || !c->open()) continue;
-        if (r.becomes) {
-          hub_.roster.become(c, *r.becomes);
-          hub_.note("connection " + std::to_string(c->id()) + " registered participant " +
-              std::to_string(r.becomes->participant));
-        }
-        cork(c);
-        c->send(r.line);
-      }
-    }
-    for (const ConnectionPtr& c : corked_) c->uncork();
-    corked_.clear();
-    catch_up_.activate_snapshots(hub_.durable_seq);
+    room_.on_durable(seq);
     teams_.on_durable();
-    if (hub_.shutting_down && pending_.empty()) finish_shutdown();
+    if (hub_.shutting_down && room_.pending() == 0) finish_shutdown();
   }
 
   void on_storage_failed(const core::Error& error) override {
@@ -342,62 +257,9 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     hub_.failed = true;
     hub_.note("the store failed: " + error.message + "; operations after " + std::to_string(hub_.durable_seq) +
         " are lost; stopping");
-    for (PendingOperation& op : pending_) {
-      for (Reply& r : op.replies) {
-        if (auto c = r.connection.lock()) {
-          c->send(encode(Refused{"", core::make_error("storage_failed", "", "The hub could not store this; send it again when the hub is back.")}));
-        }
-      }
-    }
-    pending_.clear();
+    room_.refuse_pending();
     hub_.shutting_down = true;
     finish_shutdown();
-  }
-
-  static bool owns(const OperationLines& lines, const Viewer& viewer) {
-    core::Operation probe;
-    probe.actor = lines.actor;
-    return is_own(probe, viewer);
-  }
-
-  // Inside on_durable, connections are corked until the whole group is sent.
-  void cork(const ConnectionPtr& c) {
-    if (!c->corked()) {
-      c->cork();
-      corked_.push_back(c);
-    }
-  }
-
-  void send_op(const ConnectionPtr& c, const PendingOperation& op, const ConnectionPtr& submitter) {
-    if (c->sync != HubConnection::Sync::Live || c->closing()) return;
-    const bool own = c == submitter || owns(op.lines, c->viewer);
-    if (Line line = op.lines.for_viewer(c->viewer, own)) {
-      cork(c);
-      if (c == submitter) {
-        c->send(line);
-      } else {
-        hub_.fanout.send(c, line);
-      }
-      ++hub_.counters.lines_sent;
-    }
-  }
-
-  void broadcast(const PendingOperation& op) {
-    const ConnectionPtr submitter = op.submitter.lock();
-    if (op.lines.everyone) {
-      for (const auto& [id, c] : hub_.roster.connections()) send_op(c, op, submitter);
-      return;
-    }
-    // Only some see it: organisers, brokers, the people involved, and the one who sent it.
-    std::unordered_set<std::uint64_t> done;
-    const auto to = [&](const ConnectionPtr& c) {
-      if (c && done.insert(c->id()).second) send_op(c, op, submitter);
-    };
-    for (const std::uint64_t id : hub_.roster.privileged()) to(hub_.roster.find(id));
-    for (const auto& [participant, line] : op.lines.personal) hub_.roster.for_participant(participant, to);
-    if (op.lines.actor.role == core::Role::Participant && op.lines.actor.participant != 0)
-      hub_.roster.for_participant(op.lines.actor.participant, to);
-    to(submitter);
   }
 
   // [SECTION] Closing and shutdown
@@ -415,8 +277,8 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
     hub_.shutting_down = true;
     std::error_code ec;
     acceptor_.close(ec);
-    hub_.note("shutting down: finishing " + std::to_string(pending_.size()) + " pending operations");
-    if (pending_.empty()) finish_shutdown();
+    hub_.note("shutting down: finishing " + std::to_string(room_.pending()) + " pending operations");
+    if (room_.pending() == 0) finish_shutdown();
   }
 
   void finish_shutdown() {
@@ -455,14 +317,12 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   HubTeams teams_;
   HubCatchUp catch_up_;
   HubSignIn sign_in_;
+  HubRoom room_;
   asio::ip::tcp::acceptor acceptor_;
   std::unique_ptr<TlsServer> tls_;
   asio::steady_timer tick_;
   unsigned short port_ = 0;
   std::uint64_t next_connection_ = 0;
-  std::deque<PendingOperation> pending_;
-  std::vector<ConnectionPtr> corked_;
-  std::function<void(const core::Operation&)> change_listener_;
   std::function<void()> shutdown_done_;
   Clock::time_point last_report_ = Clock::now();
   std::uint64_t reported_applied_ = 0;
@@ -492,7 +352,7 @@ HubCounters HubServer::counters() const {
 }
 bool HubServer::failed() const { return impl_->hub_.failed; }
 void HubServer::set_change_listener(std::function<void(const core::Operation&)> listener) {
-  impl_->change_listener_ = std::move(listener);
+  impl_->room_.set_change_listener(std::move(listener));
 }
 void HubServer::publish_teams(Teams teams, std::uint64_t as_of) { impl_->teams_.publish(std::move(teams), as_of); }
 
