@@ -1,20 +1,20 @@
-// [SECTION] index: the hub server's logic.
-//   Lines from clients            on_line, bad_message
-//   Durability                    on_durable, on_storage_failed
-//   Shutdown                      shutdown, finish_shutdown
-// Elsewhere: accepting and limits (net/hub_acceptor.*: the connection cap, time-outs, rate and
-// line length), the room (net/hub_room.*: sequencing, waiting for durability, fan-out), sign-in
-// (net/hub_sign_in.*), catch-up and snapshots (net/hub_catch_up.*), team versions
-// (net/hub_teams.*), what all parts share (net/hub_context.*).
+// The hub server put together from its parts (net/hub_*.hpp: acceptor, sign-in, room, catch-up,
+// teams, shutdown, over a shared context and roster), and each line a client sends handed to the
+// part it is for. The parts call each other directly, all on the network thread; the log's
+// durability reports arrive here and go to the room, then the team versions, then shutdown.
 #include "net/hub_server.hpp"
 
 #include <chrono>
+#include <string>
+#include <type_traits>
 #include <utility>
+#include <variant>
 
 #include "net/hub_acceptor.hpp"
 #include "net/hub_catch_up.hpp"
 #include "net/hub_context.hpp"
 #include "net/hub_room.hpp"
+#include "net/hub_shutdown.hpp"
 #include "net/hub_sign_in.hpp"
 #include "net/hub_teams.hpp"
 
@@ -25,7 +25,7 @@ using Clock = std::chrono::steady_clock;
 
 }  // namespace
 
-class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
+class HubServer::Impl final : public HubConnectionOwner, public DurabilityListener {
  public:
   Impl(asio::io_context& io, const core::Taxonomy& taxonomy, HubLog& log, HubOptions options,
        std::ostream& out)
@@ -34,16 +34,12 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
         catch_up_(hub_, teams_),
         sign_in_(hub_, catch_up_, *this),
         room_(hub_, sign_in_, catch_up_),
-        acceptor_(hub_, *this) {
+        acceptor_(hub_, *this),
+        shutdown_(hub_, room_, acceptor_) {
     hub_.log.set_listener(this);
   }
 
   ~Impl() override { hub_.log.set_listener(nullptr); }
-
-  void restore(core::EventState state, std::uint64_t last, std::unordered_map<std::string, std::uint64_t> ids) {
-    hub_.sequencer.restore(std::move(state), last, std::move(ids));
-    hub_.durable_seq = last;
-  }
 
   // [SECTION] Lines from clients
 
@@ -76,6 +72,14 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
 
   void on_drained(const ConnectionPtr& c) override { catch_up_.on_drained(c); }
 
+  void on_closed(const ConnectionPtr& c) override {
+    catch_up_.forget(*c);
+    hub_.roster.remove(*c);
+    hub_.note("connection " + std::to_string(c->id()) + " (" + describe(c->viewer) +
+              ") closed: " + c->close_reason());
+    if (hub_.stopping && hub_.roster.empty()) shutdown_.stop();
+  }
+
   void bad_message(const ConnectionPtr& c, const std::string& line, const core::Error& error) {
     if (c->phase != HubConnection::Phase::Ready) {
       core::Error e = error;
@@ -94,7 +98,8 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
 
   void before_hello(const ConnectionPtr& c, const char* what) {
     c->close_with(closing_error("hello_first", "type",
-                                std::string("The client sent ") + what + " before its hello; say hello first."),
+                                std::string("The client sent ") + what +
+                                    " before its hello; say hello first."),
                   std::string(what) + " before the hello");
   }
 
@@ -103,77 +108,19 @@ class HubServer::Impl : public HubConnectionOwner, public DurabilityListener {
   void on_durable(std::uint64_t seq) override {
     room_.on_durable(seq);
     teams_.on_durable();
-    if (hub_.shutting_down && room_.pending() == 0) finish_shutdown();
+    if (hub_.shutting_down && room_.pending() == 0) shutdown_.close_all();
   }
 
-  void on_storage_failed(const core::Error& error) override {
-    if (hub_.failed) return;
-    hub_.failed = true;
-    hub_.note("the store failed: " + error.message + "; operations after " + std::to_string(hub_.durable_seq) +
-        " are lost; stopping");
-    room_.refuse_pending();
-    hub_.shutting_down = true;
-    finish_shutdown();
-  }
+  void on_storage_failed(const core::Error& error) override { shutdown_.storage_failed(error); }
 
-  // [SECTION] Closing and shutdown
-
-  void on_closed(const ConnectionPtr& c) override {
-    catch_up_.forget(*c);
-    hub_.roster.remove(*c);
-    hub_.note("connection " + std::to_string(c->id()) + " (" + describe(c->viewer) + ") closed: " + c->close_reason());
-    if (hub_.stopping && hub_.roster.empty()) finish_stop();
-  }
-
-  void shutdown(std::function<void()> done) {
-    if (hub_.stopping) return;
-    shutdown_done_ = std::move(done);
-    hub_.shutting_down = true;
-    acceptor_.stop_accepting();
-    hub_.note("shutting down: finishing " + std::to_string(room_.pending()) + " pending operations");
-    if (room_.pending() == 0) finish_shutdown();
-  }
-
-  void finish_shutdown() {
-    if (hub_.stopping) return;
-    hub_.stopping = true;
-    acceptor_.stop_accepting();
-    hub_.fanout.release_all();
-    for (const ConnectionPtr& c : hub_.roster.all()) {
-      c->close_with(closing_error("shutting_down", "", "The hub is shutting down; reconnect when it is back."),
-                    "hub shutting down");
-    }
-    if (hub_.roster.empty()) return finish_stop();
-    // Clients that do not read get no more than the grace period.
-    auto grace = std::make_shared<asio::steady_timer>(hub_.io, kClosingGrace);
-    grace->async_wait([this, grace](const std::error_code&) {
-      for (const ConnectionPtr& c : hub_.roster.all()) c->close_now("hub shutting down");
-      finish_stop();
-    });
-  }
-
-  void finish_stop() {
-    if (hub_.stopped) return;
-    hub_.stopped = true;
-    acceptor_.stop_ticking();
-    hub_.fanout.stop();
-    hub_.note("stopped: durable up to " + std::to_string(hub_.durable_seq));
-    if (shutdown_done_) {
-      auto done = std::move(shutdown_done_);
-      shutdown_done_ = nullptr;
-      asio::post(hub_.io, std::move(done));
-    }
-  }
-
+  // In this order: each part is built after the parts it calls.
   HubContext hub_;
   HubTeams teams_;
   HubCatchUp catch_up_;
   HubSignIn sign_in_;
   HubRoom room_;
   HubAcceptor acceptor_;
-  std::function<void()> shutdown_done_;
-
-  friend class HubServer;
+  HubShutdown shutdown_;
 };
 
 HubServer::HubServer(asio::io_context& io, const core::Taxonomy& taxonomy, HubLog& log,
@@ -183,11 +130,12 @@ HubServer::~HubServer() = default;
 
 void HubServer::restore(core::EventState state, std::uint64_t last_sequence,
                         std::unordered_map<std::string, std::uint64_t> operation_ids) {
-  impl_->restore(std::move(state), last_sequence, std::move(operation_ids));
+  impl_->hub_.sequencer.restore(std::move(state), last_sequence, std::move(operation_ids));
+  impl_->hub_.durable_seq = last_sequence;
 }
 core::Status HubServer::listen() { return impl_->acceptor_.listen(); }
 unsigned short HubServer::port() const { return impl_->acceptor_.port(); }
-void HubServer::shutdown(std::function<void()> done) { impl_->shutdown(std::move(done)); }
+void HubServer::shutdown(std::function<void()> done) { impl_->shutdown_.begin(std::move(done)); }
 const core::EventState& HubServer::state() const { return impl_->hub_.sequencer.state(); }
 std::uint64_t HubServer::applied_seq() const { return impl_->hub_.sequencer.last_sequence(); }
 std::uint64_t HubServer::durable_seq() const { return impl_->hub_.durable_seq; }
