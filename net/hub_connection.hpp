@@ -1,6 +1,7 @@
 // One client's connection to the hub: reads lines (bounded), writes with one write in flight,
 // streams large backlogs (snapshots) as the socket drains, and closes with a reason. The hub's
-// logic lives in HubServer; this is the socket side. Internal to net/: includes asio.
+// logic lives in HubServer and its parts (net/hub_*.hpp); this is the socket side. Internal to
+// net/: includes asio.
 #pragma once
 
 #include <array>

@@ -198,6 +198,31 @@ def main():
     still_serving("a flood")
     check(organiser_seq() == seq, "nothing from the flood is stored (it was all forbidden or limited)")
 
+    # A newcomer whose registration's acknowledgement was lost sends it again on a new connection:
+    # the same participant, applied once, and a fresh token that signs in.
+    first_try = HubClient(args.host, args.port)
+    first_try.hello(join_code=args.code)
+    first_try.catch_up()
+    profile = dict(p.profile, email="bad-input-%s@example.eu" % os.urandom(4).hex(), display_name="Sent Twice")
+    registration = {"id": "register-twice-" + os.urandom(4).hex(), "type": "register", "profile": profile,
+                    "availability": {"unavailable": [], "only": "any"}}
+    answer, _ = first_try.submit(registration)
+    check(answer["type"] == "ack" and answer.get("token"), "a registration is acknowledged with a token")
+    registered_at = organiser_seq()
+    second_try = HubClient(args.host, args.port)
+    second_try.hello(join_code=args.code)
+    second_try.catch_up()
+    again, _ = second_try.submit(registration)
+    check(again["type"] == "ack" and again.get("duplicate") and again["seq"] == answer["seq"] and
+          again.get("participant") == answer["participant"] and again.get("token") not in (None, answer["token"]),
+          "a registration sent again: ack duplicate, the same participant, a fresh token")
+    check(organiser_seq() == registered_at, "... and applied once")
+    signed_in = HubClient(args.host, args.port)
+    welcome = signed_in.hello(token=again["token"], live=True)
+    check(welcome.get("role") == "participant" and welcome.get("participant") == answer["participant"],
+          "... and the fresh token signs in as that participant")
+    still_serving("a registration sent again")
+
     # A 1 MiB line.
     big, _ = participant(args)
     try:

@@ -1,0 +1,56 @@
+// Accepting connections and holding each to the hub's limits: how many may be open, how long a
+// client has to say hello, how long it may stay silent or leave a write stalled, how fast it may
+// send and how long its lines may be. A tick once a second enforces the time-outs and writes a
+// status line now and then. Internal to the hub server; on the network thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <asio/ip/tcp.hpp>
+#include <asio/steady_timer.hpp>
+
+#include "net/byte_stream.hpp"
+#include "net/hub_context.hpp"
+
+namespace crossmatch::net {
+
+class HubAcceptor {
+ public:
+  // Connections report to `owner`.
+  HubAcceptor(HubContext& hub, HubConnectionOwner& owner)
+      : hub_(hub), owner_(owner), acceptor_(hub.io), tick_(hub.io) {}
+
+  // Binds and starts accepting and ticking.
+  core::Status listen();
+  unsigned short port() const { return port_; }
+  void stop_accepting() {
+    std::error_code ec;
+    acceptor_.close(ec);
+  }
+  void stop_ticking() { tick_.cancel(); }
+
+  // A line arrived over the connection's rate: refused, and the connection closed when it keeps on.
+  void rate_limited(const ConnectionPtr& c, const std::string& line);
+  void line_too_long(const ConnectionPtr& c);
+
+ private:
+  void accept();
+  void opened(std::unique_ptr<ByteStream> stream);
+  void schedule_tick();
+  void tick();
+  std::string format_rate() const;
+
+  HubContext& hub_;
+  HubConnectionOwner& owner_;
+  asio::ip::tcp::acceptor acceptor_;
+  std::unique_ptr<TlsServer> tls_;
+  asio::steady_timer tick_;
+  unsigned short port_ = 0;
+  std::uint64_t next_connection_ = 0;
+  HubConnection::Clock::time_point last_report_ = HubConnection::Clock::now();
+  std::uint64_t reported_applied_ = 0;
+};
+
+}  // namespace crossmatch::net

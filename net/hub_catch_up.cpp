@@ -1,0 +1,149 @@
+// Catch-up: operations read back from the log, shared snapshots, and going live.
+#include "net/hub_catch_up.hpp"
+
+#include <chrono>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "net/operation_lines.hpp"
+
+namespace crossmatch::net {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr auto kSnapshotReuse = std::chrono::seconds(5);
+constexpr std::uint64_t kSnapshotReuseOperations = 2000;
+
+}  // namespace
+
+std::string HubCatchUp::plan(const Hello& h) const {
+  if (h.catch_up == CatchUp::Live) return "none";
+  if (h.after && *h.after <= hub_.durable_seq &&
+      hub_.durable_seq - *h.after <= kMaxCatchUpOperations)
+    return "operations";
+  return "snapshot";
+}
+
+void HubCatchUp::start(const ConnectionPtr& c, const std::string& plan,
+                       std::optional<std::uint64_t> after) {
+  if (plan == "none") {
+    c->sent_seq = hub_.durable_seq;
+    go_live(c);
+  } else if (plan == "operations") {
+    c->sent_seq = *after;
+    c->sync = HubConnection::Sync::CatchingUp;
+    continue_catch_up(c);
+  } else {
+    request_snapshot(c);
+  }
+}
+
+void HubCatchUp::go_live(const ConnectionPtr& c) {
+  c->sync = HubConnection::Sync::Live;
+  c->sent_seq = hub_.durable_seq;
+  hub_.roster.index(c);
+  c->send(encode(CaughtUp{hub_.durable_seq}));
+  teams_.send_current(c);
+}
+
+void HubCatchUp::continue_catch_up(const ConnectionPtr& c) {
+  if (!c->open() || c->closing() || c->sync != HubConnection::Sync::CatchingUp || c->read_in_flight)
+    return;
+  if (c->sent_seq >= hub_.durable_seq) return go_live(c);
+  if (c->unsent_bytes() > 64 * 1024 || !c->backlog_empty()) return;  // on_drained resumes
+  c->read_in_flight = true;
+  hub_.log.read_after(
+      c->sent_seq, kCatchUpBatch,
+      [this,
+       weak = std::weak_ptr<HubConnection>(c)](core::Result<std::vector<core::Operation>> ops) {
+        auto c = weak.lock();
+        if (!c || !c->open()) return;
+        c->read_in_flight = false;
+        if (!ops) {
+          hub_.note("catch-up read failed: " + ops.error().message);
+          return c->close_with(
+              closing_error("storage_error", "", "The hub could not read its log; reconnect."),
+              "catch-up read failed");
+        }
+        // Visibility and contact details follow the hub's state now; the operations still to
+        // come bring every later change.
+        const core::EventState& state = hub_.sequencer.state();
+        for (const core::Operation& op : *ops) {
+          if (op.sequence <= c->sent_seq) continue;
+          if (auto viewed = core::view_operation(op, state, c->viewer, core::is_own(op, c->viewer))) {
+            c->send(encode_applied(viewed->op, viewed->contacts));
+            ++hub_.counters.lines_sent;
+          }
+          c->sent_seq = op.sequence;
+        }
+        if (ops->empty()) c->sent_seq = hub_.durable_seq;
+        continue_catch_up(c);
+      });
+}
+
+// Many clients joining at once share one copy of the state and of the lines every participant
+// sees, taken at most kSnapshotReuse or kSnapshotReuseOperations ago.
+void HubCatchUp::request_snapshot(const ConnectionPtr& c) {
+  const std::uint64_t applied = hub_.sequencer.last_sequence();
+  const auto now = Clock::now();
+  if (!snapshot_base_.state || now - snapshot_base_.made > kSnapshotReuse ||
+      applied - snapshot_base_.seq > kSnapshotReuseOperations) {
+    SnapshotBase base;
+    base.seq = applied;
+    base.made = now;
+    auto state = std::make_shared<core::EventState>(hub_.sequencer.state());
+    const core::EventState everyone = core::view_state(*state, core::Viewer{core::Role::Participant, 0});
+    auto items = std::make_shared<std::vector<Line>>();
+    for (std::string& line : encode_snapshot_items(everyone))
+      items->push_back(make_line(std::move(line)));
+    base.state = std::move(state);
+    base.public_items = std::move(items);
+    snapshot_base_ = std::move(base);
+  }
+  c->sync = HubConnection::Sync::Snapshot;
+  c->snapshot_seq = snapshot_base_.seq;
+  waiting_snapshots_[c->id()] = snapshot_base_;
+  if (c->snapshot_seq <= hub_.durable_seq) activate_snapshot(c);
+}
+
+void HubCatchUp::activate_snapshots(std::uint64_t up_to) {
+  // Called for every durable operation: only the connections waiting for a snapshot are looked
+  // at, not every connection.
+  if (waiting_snapshots_.empty()) return;
+  std::vector<ConnectionPtr> ready;
+  for (const auto& [id, base] : waiting_snapshots_) {
+    const ConnectionPtr c = hub_.roster.find(id);
+    if (c && c->sync == HubConnection::Sync::Snapshot && c->snapshot_seq <= up_to)
+      ready.push_back(c);
+  }
+  for (const ConnectionPtr& c : ready) activate_snapshot(c);
+}
+
+void HubCatchUp::activate_snapshot(const ConnectionPtr& c) {
+  const auto waiting = waiting_snapshots_.find(c->id());
+  if (waiting == waiting_snapshots_.end()) return;
+  const SnapshotBase snapshot = std::move(waiting->second);
+  waiting_snapshots_.erase(waiting);
+  std::vector<Line> lines;
+  const core::EventState& state = *snapshot.state;
+  if (c->viewer.privileged()) {
+    for (std::string& line : encode_snapshot(core::view_state(state, c->viewer), snapshot.seq))
+      lines.push_back(make_line(std::move(line)));
+  } else {
+    // The items every participant sees, then this participant's own records over them.
+    const core::EventState view = core::view_state(state, c->viewer);
+    lines.push_back(make_line(encode_snapshot_begin(view, snapshot.seq)));
+    lines.insert(lines.end(), snapshot.public_items->begin(), snapshot.public_items->end());
+    for (std::string& line : encode_snapshot_items(personal_view(state, c->viewer.participant)))
+      lines.push_back(make_line(std::move(line)));
+    lines.push_back(make_line(encode_snapshot_end(snapshot.seq)));
+  }
+  c->sent_seq = snapshot.seq;
+  c->sync = HubConnection::Sync::CatchingUp;
+  c->send_backlog(std::move(lines));
+  continue_catch_up(c);
+}
+
+}  // namespace crossmatch::net

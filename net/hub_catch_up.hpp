@@ -1,0 +1,52 @@
+// Catch-up: how a client that said hello is brought up to date (the operations it missed, read
+// back from the log, or a snapshot when it is far behind), and its going live at the end.
+// Internal to the hub server; on the network thread.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "net/hub_context.hpp"
+#include "net/hub_pending.hpp"
+#include "net/hub_teams.hpp"
+
+namespace crossmatch::net {
+
+class HubCatchUp {
+ public:
+  HubCatchUp(HubContext& hub, HubTeams& teams) : hub_(hub), teams_(teams) {}
+
+  // How a client that said `hello` catches up: "none", "operations" or "snapshot", as the
+  // welcome says.
+  std::string plan(const Hello& hello) const;
+  // Starts catching `c` up as planned, once the welcome is on its way.
+  void start(const ConnectionPtr& c, const std::string& plan, std::optional<std::uint64_t> after);
+
+  // The last sequence number the client has been sent (a ping's answer).
+  std::uint64_t seq_sent(const HubConnection& c) const {
+    return c.sync == HubConnection::Sync::Live ? hub_.durable_seq : c.sent_seq;
+  }
+  // Snapshots taken at `up_to` or before are durable now and go out.
+  void activate_snapshots(std::uint64_t up_to);
+  // The connection's writes have drained: time to send it more.
+  void on_drained(const ConnectionPtr& c) {
+    if (c->sync == HubConnection::Sync::CatchingUp) continue_catch_up(c);
+  }
+  // The connection closed: its snapshot, if one is waiting, is dropped.
+  void forget(const HubConnection& c) { waiting_snapshots_.erase(c.id()); }
+
+ private:
+  void go_live(const ConnectionPtr& c);
+  void continue_catch_up(const ConnectionPtr& c);
+  void request_snapshot(const ConnectionPtr& c);
+  void activate_snapshot(const ConnectionPtr& c);
+
+  HubContext& hub_;
+  HubTeams& teams_;
+  SnapshotBase snapshot_base_;
+  std::unordered_map<std::uint64_t, SnapshotBase> waiting_snapshots_;  // by connection
+};
+
+}  // namespace crossmatch::net

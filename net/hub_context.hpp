@@ -1,0 +1,63 @@
+// What every part of the hub server shares: its options, the log, the sequencer, the roster, the
+// held fan-out, how far the log is durable, the counters and how far the hub is in stopping.
+// Internal to the hub server; all of it lives on the network thread.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <utility>
+
+#include <asio/io_context.hpp>
+
+#include "core/event/sequencer.hpp"
+#include "net/held_fanout.hpp"
+#include "net/hub_log.hpp"
+#include "net/hub_roster.hpp"
+#include "net/hub_server.hpp"
+
+namespace crossmatch::net {
+
+// Connections that were told to close get this long to read the error before they are cut.
+inline constexpr auto kClosingGrace = std::chrono::seconds(2);
+
+struct HubContext {
+  HubContext(asio::io_context& io, const core::Taxonomy& taxonomy, HubLog& log, HubOptions options,
+             std::ostream& out)
+      : io(io),
+        log(log),
+        options(std::move(options)),
+        sequencer(taxonomy),
+        fanout(io, std::chrono::milliseconds(this->options.fanout_hold_ms)),
+        out_(out) {}
+
+  // One line on the hub's output, with the time.
+  void note(const std::string& text);
+
+  asio::io_context& io;
+  HubLog& log;
+  const HubOptions options;
+  core::Sequencer sequencer;
+  HubRoster roster;
+  HeldFanout fanout;  // other people's lines, held up to HubOptions::fanout_hold_ms
+  std::uint64_t durable_seq = 0;
+  HubCounters counters;
+
+  // Stopping goes one way, in this order; a failed store skips straight to stopping.
+  bool shutting_down = false;  // no more hellos or operations; the pending ones are finished
+  bool stopping = false;       // every connection is being closed
+  bool stopped = false;        // all closed; nothing more runs
+  bool failed = false;         // the store failed to commit
+
+ private:
+  std::ostream& out_;
+};
+
+// An error line after which the hub closes the connection.
+ErrorMessage closing_error(std::string code, std::string field, std::string message);
+
+// Who a connection is, in the hub's log ("organiser", "newcomer", "participant 12").
+std::string describe(const core::Viewer& v);
+
+}  // namespace crossmatch::net

@@ -1,0 +1,41 @@
+// Sign-in: a connection's hello (the protocol version, a join code or a token checked against
+// the log's credentials), the welcome with the limits that apply to it, the tokens newcomers get
+// when they register, and a fresh token for a registration sent again. Internal to the hub
+// server; on the network thread.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "net/hub_catch_up.hpp"
+#include "net/hub_context.hpp"
+
+namespace crossmatch::net {
+
+// A fresh token for participant `p`, and the credential (the token's hash) the log stores.
+struct IssuedToken {
+  std::string token;
+  HubCredential credential;
+};
+IssuedToken issue_token(core::ParticipantId p);
+
+class HubSignIn {
+ public:
+  // Lines that arrive while a token is being checked go to `lines` once the client is in.
+  HubSignIn(HubContext& hub, HubCatchUp& catch_up, HubConnectionOwner& lines)
+      : hub_(hub), catch_up_(catch_up), lines_(lines) {}
+
+  void hello(const ConnectionPtr& c, Hello h);
+  // A newcomer sent the registration it made before (sequence `seq`, durable) again: its
+  // acknowledgement and token were lost.
+  void resent_registration(const ConnectionPtr& c, const std::string& id, std::uint64_t seq);
+
+ private:
+  void welcome(const ConnectionPtr& c, const core::Viewer& viewer, const Hello& h);
+
+  HubContext& hub_;
+  HubCatchUp& catch_up_;
+  HubConnectionOwner& lines_;
+};
+
+}  // namespace crossmatch::net
