@@ -81,14 +81,15 @@ int run_client(const ClientBenchOptions& flags) {
   {
     core::Sequencer sequencer(*taxonomy);
     const auto start = Clock::now();
-    const core::Status built = build_large_event(sequencer, options, 1000, [&](std::vector<core::Operation>& ops) {
-      for (const auto& op : ops) {
-        auto r = core::apply_operation(replica, *taxonomy, op, core::ApplyMode::Follow);
-        if (!r) return core::Status(r.error());
-        last_seq = op.sequence;
-      }
-      return core::Status::success();
-    });
+    const core::Status built =
+        build_large_event(sequencer, options, 1000, [&](std::vector<core::Operation>& ops) {
+          for (const auto& op : ops) {
+            auto r = core::apply_operation(replica, *taxonomy, op, core::ApplyMode::Follow);
+            if (!r) return core::Status(r.error());
+            last_seq = op.sequence;
+          }
+          return core::Status::success();
+        });
     if (!built) return fail("client", built.error().message);
     std::cerr << "built the event in " << seconds_since(start) << " s\n";
   }
@@ -117,7 +118,8 @@ int run_client(const ClientBenchOptions& flags) {
   const int live = std::min(frames, 50);
   std::vector<core::MeetingId> accepted;
   for (const auto& [id, m] : session.state().meetings) {
-    if (m.status == core::MeetingStatus::Accepted && static_cast<int>(accepted.size()) < live) accepted.push_back(id);
+    if (m.status == core::MeetingStatus::Accepted && static_cast<int>(accepted.size()) < live)
+      accepted.push_back(id);
   }
   const auto receive = [&](const core::Actor& actor, core::OperationPayload payload) {
     core::Operation op;
@@ -131,10 +133,12 @@ int run_client(const ClientBenchOptions& flags) {
   int edits = 0;
   const FrameCost partners_live = time_frames(ui, live, [&] {
     const core::ParticipantId who = static_cast<core::ParticipantId>(2 + (edits++ % 1000) * 7);
-    if (const core::Participant* p = session.state().participant(who); p != nullptr && p->active()) {
+    if (const core::Participant* p = session.state().participant(who);
+        p != nullptr && p->active()) {
       core::Profile profile = p->profile;
       profile.job_title = "Head of partnerships " + std::to_string(edits);
-      receive({core::Role::Participant, who}, core::EditProfile{who, profile});
+      receive({core::Role::Participant, who},
+              core::EditProfile{.participant = who, .profile = profile});
     }
     client::draw_partners_view(models);
   });
@@ -143,7 +147,9 @@ int run_client(const ClientBenchOptions& flags) {
     models.now_ms += client::BrokerMonitor::kRefreshMs;
     if (cancels < accepted.size()) {
       const core::Meeting* m = session.state().meeting(accepted[cancels++]);
-      if (m != nullptr) receive({core::Role::Participant, m->requester}, core::CancelMeeting{m->id, "Plans changed."});
+      if (m != nullptr)
+        receive({core::Role::Participant, m->requester},
+                core::CancelMeeting{.meeting = m->id, .reason = "Plans changed."});
     }
     client::draw_monitor_view(models);
   });
@@ -151,11 +157,12 @@ int run_client(const ClientBenchOptions& flags) {
   const double peak = memory_mib("VmHWM");
 
   const auto& state = session.state();
-  std::cout << "{\"participants\":" << state.participants.size() << ",\"meetings\":" << state.meetings.size()
-            << ",\"frames\":" << frames;
+  std::cout << "{\"participants\":" << state.participants.size()
+            << ",\"meetings\":" << state.meetings.size() << ",\"frames\":" << frames;
   const auto print = [](const char* name, const FrameCost& c) {
     std::cout << ",\"" << name << "\":{\"first_ms\":" << json_number(c.first_ms)
-              << ",\"steady_ms\":" << json_number(c.steady_ms) << ",\"worst_ms\":" << json_number(c.worst_ms) << "}";
+              << ",\"steady_ms\":" << json_number(c.steady_ms)
+              << ",\"worst_ms\":" << json_number(c.worst_ms) << "}";
   };
   print("partner_list", partners);
   print("partner_list_searching", filtered);
@@ -166,8 +173,10 @@ int run_client(const ClientBenchOptions& flags) {
   print("broker_monitor_with_a_cancellation_each_frame", monitor_live);
   std::cout << ",\"population_full_builds\":" << models.population.full_builds()
             << ",\"monitor_recounts\":" << models.monitor.recounts();
-  std::cout << ",\"partners_ranked\":" << models.partners.ranked() << ",\"rss_mib_before\":" << json_number(rss_before)
-            << ",\"rss_mib\":" << json_number(rss_after) << ",\"peak_rss_mib\":" << json_number(peak) << "}\n";
+  std::cout << ",\"partners_ranked\":" << models.partners.ranked()
+            << ",\"rss_mib_before\":" << json_number(rss_before)
+            << ",\"rss_mib\":" << json_number(rss_after)
+            << ",\"peak_rss_mib\":" << json_number(peak) << "}\n";
   return 0;
 }
 

@@ -23,8 +23,9 @@ std::string json_run(const char* label, const Run& r) {
   return std::string("\"") + label + "\":{\"seconds\":" + json_number(r.seconds) +
          ",\"mix_violations\":" + std::to_string(r.plan.mix_violations) +
          ",\"theme_misses\":" + std::to_string(r.plan.theme_misses) +
-         ",\"pair_value\":" + json_number(r.plan.pair_value) + ",\"value\":" + json_number(r.plan.value) +
-         ",\"steps\":" + std::to_string(r.plan.steps) + "}";
+         ",\"pair_value\":" + json_number(r.plan.pair_value) +
+         ",\"value\":" + json_number(r.plan.value) + ",\"steps\":" + std::to_string(r.plan.steps) +
+         "}";
 }
 
 }  // namespace
@@ -32,7 +33,8 @@ std::string json_run(const char* label, const Run& r) {
 int run_clinic(const ClinicOptions& options) {
   auto event = load_demo_event(options.participants, options.seed);
   if (!event) return fail(name, event.error().message);
-  const core::Population population = core::Population::from_profiles(event->taxonomy, event->profiles);
+  const core::Population population =
+      core::Population::from_profiles(event->taxonomy, event->profiles);
   // Themes as people pick them: some far more popular than others.
   core::Rng rng(options.seed * 31 + 7);
   const int m = options.tables;
@@ -43,7 +45,8 @@ int run_clinic(const ClinicOptions& options) {
     while (static_cast<int>(person.themes.size()) < picks) {
       const double u = rng.unit();
       const int t = static_cast<int>(u * u * m);  // skewed to the first themes
-      if (std::find(person.themes.begin(), person.themes.end(), t) == person.themes.end()) person.themes.push_back(t);
+      if (std::find(person.themes.begin(), person.themes.end(), t) == person.themes.end())
+        person.themes.push_back(t);
     }
     people.push_back(std::move(person));
   }
@@ -65,15 +68,19 @@ int run_clinic(const ClinicOptions& options) {
     full.plan = core::seat_clinic(population, weights, people, seat_list, budget, 1);
     full.seconds = seconds_since(start);
   }
-  std::cout << "{\"bench\":\"clinic\",\"participants\":" << options.participants << ",\"tables\":" << m
-            << ",\"seats\":" << options.seats << ",\"policy_makers\":" << roles[0] << ",\"companies\":" << roles[1]
+  std::cout << "{\"bench\":\"clinic\",\"participants\":" << options.participants
+            << ",\"tables\":" << m << ",\"seats\":" << options.seats
+            << ",\"policy_makers\":" << roles[0] << ",\"companies\":" << roles[1]
             << ",\"brokers_or_researchers\":" << roles[2]
             << ",\"mix_feasible\":" << (full.plan.mix_feasible ? "true" : "false")
             << ",\"mix_lower_bound\":" << full.plan.mix_lower_bound
             << ",\"theme_miss_lower_bound\":" << full.plan.theme_miss_lower_bound
-            << ",\"unseated\":" << full.plan.unseated.size() << "," << json_run("construction", construction)
-            << "," << json_run("search", full) << ",\"value_gain\":"
-            << json_number(construction.plan.value != 0 ? full.plan.value / construction.plan.value : 0) << "}\n";
+            << ",\"unseated\":" << full.plan.unseated.size() << ","
+            << json_run("construction", construction) << "," << json_run("search", full)
+            << ",\"value_gain\":"
+            << json_number(construction.plan.value != 0 ? full.plan.value / construction.plan.value
+                                                        : 0)
+            << "}\n";
   return 0;
 }
 

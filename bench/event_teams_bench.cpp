@@ -59,9 +59,8 @@ int run_event_teams(const EventTeamsOptions& options) {
     const double budget_seconds = options.seconds > 0 ? options.seconds : default_seconds(n);
     const auto start = Clock::now();
     core::SearchBudget budget = options.steps > 0 ? core::SearchBudget(options.steps)
-                                           : wall_clock_budget(start, budget_seconds);
-    core::TeamFormation f =
-        core::form_teams(population, settings, budget, options.seed);
+                                                  : wall_clock_budget(start, budget_seconds);
+    core::TeamFormation f = core::form_teams(population, settings, budget, options.seed);
     const double elapsed = seconds_since(start);
     print_formation("fresh", n, elapsed, setup, f,
                     core::check_teams(population, settings, f.team_of, f.size_lower, f.size_upper));
@@ -91,8 +90,8 @@ int run_event_teams(const EventTeamsOptions& options) {
         population.set(n + j, event->profiles[n + j]);
         const auto live_start = Clock::now();
         auto live_budget = wall_clock_budget(live_start, 0.010);
-        const core::TeamFormation g = core::reoptimise_teams(
-            population, settings, team_of, live_budget, options.seed + j);
+        const core::TeamFormation g =
+            core::reoptimise_teams(population, settings, team_of, live_budget, options.seed + j);
         const double t = seconds_since(live_start);
         const auto check =
             core::check_teams(population, settings, g.team_of, g.size_lower, g.size_upper);
@@ -127,9 +126,8 @@ int run_event_teams(const EventTeamsOptions& options) {
         population.set_active(n + live_extra - 1 - j, false);
         const auto live_start = Clock::now();
         auto live_budget = wall_clock_budget(live_start, 0.010);
-        const core::TeamFormation g =
-            core::reoptimise_teams(population, settings, team_of, live_budget,
-                                   options.seed + 100 + j);
+        const core::TeamFormation g = core::reoptimise_teams(population, settings, team_of,
+                                                             live_budget, options.seed + 100 + j);
         const double t = seconds_since(live_start);
         worst = std::max(worst, t);
         total += t;

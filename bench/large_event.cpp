@@ -17,7 +17,8 @@ constexpr int kTables = 1000;
 class Builder {
  public:
   Builder(core::Sequencer& sequencer, std::size_t group,
-          const std::function<core::Status(std::vector<core::Operation>&)>& sink, std::uint64_t seed)
+          const std::function<core::Status(std::vector<core::Operation>&)>& sink,
+          std::uint64_t seed)
       : sequencer_(sequencer), group_(group), sink_(sink), rng_(seed) {}
 
   // Applies; a refusal of an operation the builder meant to be valid stops the build.
@@ -53,40 +54,51 @@ class Builder {
   int count_ = 0;
 };
 
-core::Actor organiser() { return {core::Role::Organiser, 0}; }
-core::Actor person(core::ParticipantId id) { return {core::Role::Participant, id}; }
+core::Actor organiser() {
+  return {core::Role::Organiser, 0};
+}
+core::Actor person(core::ParticipantId id) {
+  return {core::Role::Participant, id};
+}
 
 }  // namespace
 
-core::Status build_large_event(core::Sequencer& sequencer, const LargeEventOptions& options,
-                               std::size_t group,
-                               const std::function<core::Status(std::vector<core::Operation>&)>& sink) {
+core::Status build_large_event(
+    core::Sequencer& sequencer, const LargeEventOptions& options, std::size_t group,
+    const std::function<core::Status(std::vector<core::Operation>&)>& sink) {
   Builder b(sequencer, group, sink, options.seed);
   const auto must = [&](const core::Actor& actor, core::OperationPayload payload) -> core::Status {
     auto r = b.apply(actor, std::move(payload));
     return r ? core::Status::success() : core::Status(r.error());
   };
-  if (auto s = must(organiser(), core::CreateEvent{"Cross Innovation Benchmark", "Europe/Lisbon", "BENCH-2026"}); !s) return s;
-  if (auto s = must(organiser(), core::SetRegistration{true}); !s) return s;
+  if (auto s = must(organiser(), core::CreateEvent{.name = "Cross Innovation Benchmark",
+                                                   .time_zone = "Europe/Lisbon",
+                                                   .join_code = "BENCH-2026"});
+      !s)
+    return s;
+  if (auto s = must(organiser(), core::SetRegistration{.open = true}); !s) return s;
   core::EventSettings settings;
   settings.max_open_requests = 1000;
-  if (auto s = must(organiser(), core::SetSettings{settings}); !s) return s;
+  if (auto s = must(organiser(), core::SetSettings{.settings = settings}); !s) return s;
   // Two one-to-one sessions a day: 9 slots in the morning, 12 in the afternoon.
   std::vector<core::SlotRef> slots;
   for (int day = 0; day < kDays; ++day) {
     for (const auto& [start, end] : {std::pair{9 * 60, 12 * 60}, std::pair{14 * 60, 18 * 60}}) {
       core::DefineSession d;
-      d.name = "Meetings day " + std::to_string(day + 1) + (start < 12 * 60 ? " morning" : " afternoon");
+      d.name =
+          "Meetings day " + std::to_string(day + 1) + (start < 12 * 60 ? " morning" : " afternoon");
       d.date = core::days_from_civil(2026, 5, 14) + day;
       d.start = start;
       d.end = end;
       if (auto s = must(organiser(), d); !s) return s;
       const core::SessionId id = sequencer.state().next_session - 1;
-      for (int i = 0; i < sequencer.state().sessions.at(id).slot_count(); ++i) slots.push_back({id, i});
+      for (int i = 0; i < sequencer.state().sessions.at(id).slot_count(); ++i)
+        slots.push_back({id, i});
     }
   }
   for (int t = 1; t <= kTables; ++t) {
-    if (auto s = must(organiser(), core::DefineTable{0, "Table " + std::to_string(t), 2}); !s) return s;
+    if (auto s = must(organiser(), core::DefineTable{.name = "Table " + std::to_string(t)}); !s)
+      return s;
   }
 
   auto taxonomy_dir = storage::default_assets_dir();
@@ -97,7 +109,7 @@ core::Status build_large_event(core::Sequencer& sequencer, const LargeEventOptio
   if (!people) return people.error();
   std::vector<core::ParticipantId> ids;
   for (const auto& dp : *people) {
-    auto r = b.apply({core::Role::Participant, 0}, core::Register{0, dp.profile, {}});
+    auto r = b.apply({core::Role::Participant, 0}, core::Register{.profile = dp.profile});
     if (!r) return r.error();
     ids.push_back(std::get<core::Register>(r->payload).participant);
   }
@@ -114,11 +126,18 @@ core::Status build_large_event(core::Sequencer& sequencer, const LargeEventOptio
     ++made;
     const bool introduced = rng.chance(0.05);
     core::Result<core::Operation> asked =
-        introduced ? b.apply({core::Role::Broker, 0}, core::Introduce{0, from, to, "You two should talk about export.", {}})
-                   : b.apply(person(from), core::RequestMeeting{0, from, to, "Shall we meet about a joint project?", {}});
+        introduced
+            ? b.apply({core::Role::Broker, 0},
+                      core::Introduce{
+                          .first = from, .second = to, .note = "You two should talk about export."})
+            : b.apply(
+                  person(from),
+                  core::RequestMeeting{
+                      .from = from, .to = to, .message = "Shall we meet about a joint project?"});
     if (!asked) return asked.error();
-    const core::MeetingId meeting = introduced ? std::get<core::Introduce>(asked->payload).meeting
-                                               : std::get<core::RequestMeeting>(asked->payload).meeting;
+    const core::MeetingId meeting = introduced
+                                        ? std::get<core::Introduce>(asked->payload).meeting
+                                        : std::get<core::RequestMeeting>(asked->payload).meeting;
     const int roll = static_cast<int>(rng.below(100));
     if (roll < 60) {
       // Accept at a slot free for both, starting from a random one.
@@ -130,19 +149,32 @@ core::Status build_large_event(core::Sequencer& sequencer, const LargeEventOptio
       }
       if (!chosen) continue;  // both fully booked: the request stays pending
       if (introduced) {
-        if (auto s = must(person(from), core::AcceptMeeting{meeting, std::nullopt, std::nullopt}); !s) return s;
+        if (auto s = must(person(from), core::AcceptMeeting{.meeting = meeting}); !s) return s;
       }
-      if (auto s = must(person(to), core::AcceptMeeting{meeting, slots[*chosen], std::nullopt}); !s) return s;
+      if (auto s =
+              must(person(to), core::AcceptMeeting{.meeting = meeting, .slot = slots[*chosen]});
+          !s)
+        return s;
       busy[from][*chosen] = busy[to][*chosen] = true;
       ++tables_used[*chosen];
       if (rng.chance(0.3)) {
-        if (auto s = must(person(from), core::GiveFeedback{meeting, core::HeldState::Held, rng.between(1, 5), "Good match, we follow up."}); !s)
+        if (auto s = must(person(from), core::GiveFeedback{.meeting = meeting,
+                                                           .held = core::HeldState::Held,
+                                                           .rating = rng.between(1, 5),
+                                                           .comment = "Good match, we follow up."});
+            !s)
           return s;
       }
     } else if (roll < 70) {
-      if (auto s = must(person(to), core::DeclineMeeting{meeting, "Not our market."}); !s) return s;
+      if (auto s = must(person(to),
+                        core::DeclineMeeting{.meeting = meeting, .reason = "Not our market."});
+          !s)
+        return s;
     } else if (roll < 80 && !introduced) {
-      if (auto s = must(person(from), core::CancelMeeting{meeting, "Plans changed."}); !s) return s;
+      if (auto s = must(person(from),
+                        core::CancelMeeting{.meeting = meeting, .reason = "Plans changed."});
+          !s)
+        return s;
     }
   }
   return b.flush();

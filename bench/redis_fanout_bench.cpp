@@ -66,23 +66,31 @@ class Subscriber : public std::enable_shared_from_this<Subscriber> {
 class Fanout {
  public:
   Fanout(asio::io_context& io, int subscribers, double rate, std::size_t bytes, double seconds)
-      : io_(io), subscribers_n_(subscribers), rate_(rate), bytes_(bytes), seconds_(seconds), publisher_(io), timer_(io) {
+      : io_(io),
+        subscribers_n_(subscribers),
+        rate_(rate),
+        bytes_(bytes),
+        seconds_(seconds),
+        publisher_(io),
+        timer_(io) {
     // "*3\r\n$7\r\nmessage\r\n$2\r\nch\r\n$B\r\n<B bytes>\r\n"
-    frame_header_ = "*3\r\n$7\r\nmessage\r\n$" + std::to_string(std::string(kChannel).size()) + "\r\n" + kChannel +
-                    "\r\n$" + std::to_string(bytes_) + "\r\n";
+    frame_header_ = "*3\r\n$7\r\nmessage\r\n$" + std::to_string(std::string(kChannel).size()) +
+                    "\r\n" + kChannel + "\r\n$" + std::to_string(bytes_) + "\r\n";
     frame_bytes_ = frame_header_.size() + bytes_ + 2;
-    subscribe_reply_ = "*3\r\n$9\r\nsubscribe\r\n$" + std::to_string(std::string(kChannel).size()) + "\r\n" + kChannel +
-                       "\r\n:1\r\n";
+    subscribe_reply_ = "*3\r\n$9\r\nsubscribe\r\n$" + std::to_string(std::string(kChannel).size()) +
+                       "\r\n" + kChannel + "\r\n:1\r\n";
   }
 
   void start(const tcp::endpoint& endpoint) {
     endpoint_ = endpoint;
-    for (int i = 0; i < subscribers_n_; ++i) subscribers_.push_back(std::make_shared<Subscriber>(io_, *this));
+    for (int i = 0; i < subscribers_n_; ++i)
+      subscribers_.push_back(std::make_shared<Subscriber>(io_, *this));
     connect_more();
   }
 
   void connect_more() {
-    for (int started = 0; next_ < subscribers_n_ && started < 50; ++started) subscribers_[next_++]->connect(endpoint_);
+    for (int started = 0; next_ < subscribers_n_ && started < 50; ++started)
+      subscribers_[next_++]->connect(endpoint_);
     if (next_ < subscribers_n_) {
       auto t = std::make_shared<asio::steady_timer>(io_, std::chrono::milliseconds(20));
       t->async_wait([this, t](const std::error_code&) { connect_more(); });
@@ -93,14 +101,16 @@ class Fanout {
     if (++subscribed_ + failed_ == subscribers_n_) begin();
   }
   void failed(const std::string& why) {
-    if (failures_shown_++ < 5) std::fprintf(stderr, "crossmatch-bench redis-fanout: %s\n", why.c_str());
+    if (failures_shown_++ < 5)
+      std::fprintf(stderr, "crossmatch-bench redis-fanout: %s\n", why.c_str());
     if (subscribed_ + ++failed_ == subscribers_n_) begin();
   }
 
   void begin() {
     publisher_.async_connect(endpoint_, [this](const std::error_code& ec) {
       if (ec) {
-        std::fprintf(stderr, "crossmatch-bench redis-fanout: publisher: %s\n", ec.message().c_str());
+        std::fprintf(stderr, "crossmatch-bench redis-fanout: publisher: %s\n",
+                     ec.message().c_str());
         io_.stop();
         return;
       }
@@ -113,9 +123,10 @@ class Fanout {
 
   // The publisher's replies (":N" subscriber counts) are read and dropped.
   void read_publisher() {
-    publisher_.async_read_some(asio::buffer(publisher_buffer_), [this](const std::error_code& ec, std::size_t) {
-      if (!ec) read_publisher();
-    });
+    publisher_.async_read_some(asio::buffer(publisher_buffer_),
+                               [this](const std::error_code& ec, std::size_t) {
+                                 if (!ec) read_publisher();
+                               });
   }
 
   void tick() {
@@ -131,7 +142,8 @@ class Fanout {
     }
     if (!batch.empty()) {
       auto data = std::make_shared<std::string>(std::move(batch));
-      asio::async_write(publisher_, asio::buffer(*data), [data](const std::error_code&, std::size_t) {});
+      asio::async_write(publisher_, asio::buffer(*data),
+                        [data](const std::error_code&, std::size_t) {});
     }
     timer_.expires_after(std::chrono::milliseconds(5));
     timer_.async_wait([this](const std::error_code& ec) {
@@ -158,7 +170,8 @@ class Fanout {
         fanout.push_back(std::chrono::duration<double, std::milli>(d->second.last - at).count());
       }
       std::printf(
-          "{\"bench\":\"redis-fanout\",\"subscribers\":%d,\"messages\":%llu,\"bytes\":%zu,\"fanout_p50_ms\":%.2f,"
+          "{\"bench\":\"redis-fanout\",\"subscribers\":%d,\"messages\":%llu,\"bytes\":%zu,\"fanout_"
+          "p50_ms\":%.2f,"
           "\"fanout_p99_ms\":%.2f,\"complete\":%llu,\"failed_subscribers\":%d}\n",
           subscribed_, static_cast<unsigned long long>(published_), bytes_, percentile(fanout, 0.5),
           percentile(fanout, 0.99), static_cast<unsigned long long>(complete), failed_);
@@ -197,21 +210,23 @@ void Subscriber::connect(const tcp::endpoint& endpoint) {
     std::error_code ignored;
     self->socket_.set_option(tcp::no_delay(true), ignored);
     auto command = std::make_shared<std::string>(resp_command({"SUBSCRIBE", kChannel}));
-    asio::async_write(self->socket_, asio::buffer(*command), [command](const std::error_code&, std::size_t) {});
+    asio::async_write(self->socket_, asio::buffer(*command),
+                      [command](const std::error_code&, std::size_t) {});
     self->read();
   });
 }
 
 void Subscriber::read() {
-  socket_.async_read_some(asio::buffer(buffer_), [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
-    if (ec) {
-      if (!self->subscribed_) self->fanout_.failed("read: " + ec.message());
-      return;
-    }
-    self->pending_.append(self->buffer_.data(), n);
-    self->consume();
-    self->read();
-  });
+  socket_.async_read_some(asio::buffer(buffer_),
+                          [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
+                            if (ec) {
+                              if (!self->subscribed_) self->fanout_.failed("read: " + ec.message());
+                              return;
+                            }
+                            self->pending_.append(self->buffer_.data(), n);
+                            self->consume();
+                            self->read();
+                          });
 }
 
 void Subscriber::consume() {
@@ -248,7 +263,8 @@ int run_redis_fanout(const RedisFanoutOptions& options) {
   const auto address = asio::ip::make_address(options.host, ec);
   if (ec) return fail(kName, "--host must be an IP address");
   asio::io_context io(1);
-  Fanout fanout(io, options.subscribers, options.rate, static_cast<std::size_t>(options.bytes), options.seconds);
+  Fanout fanout(io, options.subscribers, options.rate, static_cast<std::size_t>(options.bytes),
+                options.seconds);
   fanout.start(tcp::endpoint(address, static_cast<unsigned short>(options.port)));
   io.run();
   return 0;

@@ -27,9 +27,9 @@ int run_rounds(const RoundsOptions& options) {
     if (last && options.export_file) graph = core::round_graph(population, weights, history);
     const auto start = Clock::now();
     core::SearchBudget budget = options.steps > 0 ? core::SearchBudget(options.steps)
-                                           : wall_clock_budget(start, options.seconds);
-    const core::MeetingRound round = core::plan_round(population, weights, history, budget,
-                                                      options.seed + r);
+                                                  : wall_clock_budget(start, options.seconds);
+    const core::MeetingRound round =
+        core::plan_round(population, weights, history, budget, options.seed + r);
     const double elapsed = seconds_since(start);
     int pairs = 0, repeated = 0;
     for (const auto& group : round.groups) {
@@ -39,10 +39,10 @@ int run_rounds(const RoundsOptions& options) {
           repeated += history.met(group[x], group[y]);
       }
     }
-    std::cout << "{\"bench\":\"rounds\",\"participants\":" << options.participants << ",\"round\":" << r
-              << ",\"seconds\":" << json_number(elapsed) << ",\"groups\":" << pairs
-              << ",\"trios\":" << round.trios << ",\"unpaired\":" << round.unpaired.size()
-              << ",\"repeated_pairs\":" << repeated
+    std::cout << "{\"bench\":\"rounds\",\"participants\":" << options.participants
+              << ",\"round\":" << r << ",\"seconds\":" << json_number(elapsed)
+              << ",\"groups\":" << pairs << ",\"trios\":" << round.trios
+              << ",\"unpaired\":" << round.unpaired.size() << ",\"repeated_pairs\":" << repeated
               << ",\"pairs_score\":" << json_number(round.pairs_score)
               << ",\"total_score\":" << json_number(round.total_score) << "}\n";
     if (last && options.export_file) {

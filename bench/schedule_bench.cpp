@@ -60,7 +60,8 @@ int run_schedule(const ScheduleBenchOptions& args) {
     instance_name = b2b->name;
     problem = b2b_problem(*b2b);
   } else {
-    const EventShape shape{args.participants, args.meetings, args.days, args.slots_per_day, args.tables, args.seed};
+    const EventShape shape{args.participants,  args.meetings, args.days,
+                           args.slots_per_day, args.tables,   args.seed};
     auto generated = generate_event(shape);
     if (!generated) return fail(generated.error());
     problem = std::move(*generated);
@@ -70,8 +71,8 @@ int run_schedule(const ScheduleBenchOptions& args) {
   }
 
   const auto start = Clock::now();
-  const auto deadline =
-      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(args.seconds));
+  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
+                                    std::chrono::duration<double>(args.seconds));
   core::SearchBudget budget(
       args.steps, [deadline] { return Clock::now() >= deadline; }, 64);
   double seconds_to_best = 0;

@@ -225,7 +225,8 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
       storage::note_before(state, op, noted);
       auto applied = core::apply_operation(state, taxonomy, op, core::ApplyMode::Follow);
       if (!applied) return fail("the set-up does not apply");
-      prepared_setup.push_back(storage::prepare_operation(state, std::move(*applied), std::move(noted)));
+      prepared_setup.push_back(
+          storage::prepare_operation(state, std::move(*applied), std::move(noted)));
     }
     prepared.reserve(timed.size());
     double prepare_cpu = 0;
@@ -238,33 +239,37 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
       prepared.push_back(storage::prepare_operation(state, std::move(*applied), std::move(noted)));
       prepare_cpu += cpu_seconds() - t;
     }
-    std::cout << "  preparing it for the log where it was applied (the hub's network thread: JSON, lookup "
+    std::cout << "  preparing it for the log where it was applied (the hub's network thread: JSON, "
+                 "lookup "
                  "columns, copies of its rows): "
               << std::setprecision(2) << prepare_cpu * 1e6 / static_cast<double>(timed.size())
               << " us per operation, clock reads included\n";
   }
-  std::cout << "  store: operations prepared where they were applied (the hub's way); store applying: "
-               "the store applies each one itself (append())\n"
-            << "  group   store ops/s   bare INSERT ops/s   store/bare   processor us/op: store  bare"
-               "   disk flush ms   store applying: ops/s  /bare  us/op\n";
+  std::cout
+      << "  store: operations prepared where they were applied (the hub's way); store applying: "
+         "the store applies each one itself (append())\n"
+      << "  group   store ops/s   bare INSERT ops/s   store/bare   processor us/op: store  bare"
+         "   disk flush ms   store applying: ops/s  /bare  us/op\n";
   const std::map<std::size_t, std::size_t> counts = {
       {1, 300}, {10, 3000}, {100, 20000}, {1000, 20000}};
   for (const auto& [group, wanted] : counts) {
     if (only_group != 0 && group != static_cast<std::size_t>(only_group)) continue;
     const std::size_t count = std::min(wanted, timed.size());
-    std::vector<double> store_rates, bare_rates, store_cpu, bare_cpu, flushes, applying_rates, applying_cpu;
+    std::vector<double> store_rates, bare_rates, store_cpu, bare_cpu, flushes, applying_rates,
+        applying_cpu;
     for (int r = 0; r < repeat; ++r) {
       flushes.push_back(flush_ms(dir));
       // Side by side, alternating, so all see the same disk and the same neighbours.
-      auto rate = time_store(dir / "append-store.db", taxonomy, prepared_setup, prepared, group, count,
-                             prepared_where_applied);
+      auto rate = time_store(dir / "append-store.db", taxonomy, prepared_setup, prepared, group,
+                             count, prepared_where_applied);
       if (!rate) return fail(rate.error().message);
       store_rates.push_back(rate->per_second);
       store_cpu.push_back(rate->cpu_us);
       const Rate bare = time_bare(dir / "append-bare.db", json, setup.size() + 1, group, count);
       bare_rates.push_back(bare.per_second);
       bare_cpu.push_back(bare.cpu_us);
-      auto itself = time_store(dir / "append-store.db", taxonomy, setup, timed, group, count, applying);
+      auto itself =
+          time_store(dir / "append-store.db", taxonomy, setup, timed, group, count, applying);
       if (!itself) return fail(itself.error().message);
       applying_rates.push_back(itself->per_second);
       applying_cpu.push_back(itself->cpu_us);
@@ -274,9 +279,10 @@ int bench_append(const std::filesystem::path& dir, const core::Taxonomy& taxonom
               << std::setprecision(0) << s << "   " << std::setw(17) << b << "   " << std::setw(9)
               << std::setprecision(1) << 100.0 * s / b << " %   " << std::setw(21)
               << median(store_cpu) << std::setw(6) << median(bare_cpu) << std::setw(16)
-              << std::setprecision(3) << median(flushes) << std::setw(24) << std::setprecision(0) << a
-              << std::setw(6) << std::setprecision(0) << 100.0 * a / b << "%" << std::setw(6)
-              << std::setprecision(1) << median(applying_cpu) << "   (" << count << " operations)\n";
+              << std::setprecision(3) << median(flushes) << std::setw(24) << std::setprecision(0)
+              << a << std::setw(6) << std::setprecision(0) << 100.0 * a / b << "%" << std::setw(6)
+              << std::setprecision(1) << median(applying_cpu) << "   (" << count
+              << " operations)\n";
   }
   remove_database(dir / "append-store.db");
   remove_database(dir / "append-bare.db");
@@ -375,7 +381,7 @@ int bench_load(const std::filesystem::path& dir, const core::Taxonomy& taxonomy,
   }
   core::Operation erase;
   erase.id = "bench-erase";
-  erase.payload = core::Erase{busiest};
+  erase.payload = core::Erase{.participant = busiest};
   // As the hub erases: prepared where it was applied, the store then only writes.
   storage::Touched noted;
   storage::note_before(sequencer.state(), erase, noted);
@@ -412,11 +418,12 @@ int time_load(const std::filesystem::path& file, const core::Taxonomy& taxonomy,
 }  // namespace
 
 int run_storage(const StorageBenchOptions& options) {
-  const int participants = options.participants, meetings = options.meetings, repeat = options.repeat,
-            only_group = options.group;
+  const int participants = options.participants, meetings = options.meetings,
+            repeat = options.repeat, only_group = options.group;
   std::filesystem::path dir = options.dir;
   const std::filesystem::path load_only = options.load_only;
-  const bool keep = options.keep, append_only = options.append_only, client_ids = options.client_ids;
+  const bool keep = options.keep, append_only = options.append_only,
+             client_ids = options.client_ids;
   auto taxonomy = storage::load_taxonomy(storage::default_assets_dir());
   if (!taxonomy) return fail(taxonomy.error().message);
   if (!load_only.empty()) return time_load(load_only, *taxonomy, repeat);

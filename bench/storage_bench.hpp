@@ -21,8 +21,8 @@ struct LargeEventOptions {
 // sessions over four days, tables, demo participants registering, then requests answered
 // (accepted at a free slot, declined, cancelled, or left pending) and feedback on some. Each
 // applied operation goes to `sink` in sequence order, in groups of up to `group` operations.
-core::Status build_large_event(core::Sequencer& sequencer, const LargeEventOptions& options,
-                               std::size_t group,
-                               const std::function<core::Status(std::vector<core::Operation>&)>& sink);
+core::Status build_large_event(
+    core::Sequencer& sequencer, const LargeEventOptions& options, std::size_t group,
+    const std::function<core::Status(std::vector<core::Operation>&)>& sink);
 
 }  // namespace crossmatch::bench

@@ -50,8 +50,8 @@ int run_suggestions(const SuggestionsOptions& options) {
   }
   const double value_ns = seconds_since(start) * 1e9 / (20.0 * pairs);
 
-  std::cout << "{\"bench\":\"suggestions\",\"participants\":" << options.participants << ",\"k\":" << options.k
-            << ",\"queries\":" << options.repeat
+  std::cout << "{\"bench\":\"suggestions\",\"participants\":" << options.participants
+            << ",\"k\":" << options.k << ",\"queries\":" << options.repeat
             << ",\"mean_ms\":" << json_number(total / times.size() * 1e3)
             << ",\"median_ms\":" << json_number(times[times.size() / 2] * 1e3)
             << ",\"p99_ms\":" << json_number(times[times.size() * 99 / 100] * 1e3)

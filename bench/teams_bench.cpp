@@ -69,8 +69,7 @@ int run_teams(const TeamsOptions& options) {
 
   const auto start = Clock::now();
   auto budget = wall_clock_budget(start, options.seconds);
-  const core::GroupingSolution solution =
-      core::solve_grouping(*instance, budget, options.seed);
+  const core::GroupingSolution solution = core::solve_grouping(*instance, budget, options.seed);
   const double elapsed = seconds_since(start);
   const bool feasible = core::grouping_feasible(*instance, solution.group_of);
 

@@ -7,7 +7,8 @@
 
 namespace crossmatch::core {
 
-Error asset_error(const AssetText& file, int line, std::string_view entry, const std::string& what) {
+Error asset_error(const AssetText& file, int line, std::string_view entry,
+                  const std::string& what) {
   std::string where = file.name + ":" + std::to_string(line);
   std::string message = file.name;
   if (line > 0) message += " line " + std::to_string(line);
@@ -29,9 +30,10 @@ Result<std::vector<TsvRow>> read_tsv(const AssetText& file, std::size_t columns)
     TsvRow row{line_number, {}};
     split(line, '\t', [&](std::string_view field) { row.fields.push_back(trim(field)); });
     if (row.fields.size() != columns) {
-      failure = asset_error(file, line_number, row.fields[0],
-                            "expected " + std::to_string(columns) + " tab-separated fields, found " +
-                                std::to_string(row.fields.size()));
+      failure =
+          asset_error(file, line_number, row.fields[0],
+                      "expected " + std::to_string(columns) + " tab-separated fields, found " +
+                          std::to_string(row.fields.size()));
       return;
     }
     for (const auto field : row.fields) {

@@ -25,7 +25,8 @@ struct TsvRow {
 // Rejects invalid UTF-8, control characters and files without entries.
 Result<std::vector<TsvRow>> read_tsv(const AssetText& file, std::size_t columns);
 
-// "cities.tsv line 12 (entry 'lisbon'): unknown sector 'x'", code "bad_asset", field "cities.tsv:12".
+// "cities.tsv line 12 (entry 'lisbon'): unknown sector 'x'", code "bad_asset", field
+// "cities.tsv:12".
 Error asset_error(const AssetText& file, int line, std::string_view entry, const std::string& what);
 
 // Comma-separated list inside one field, each item trimmed; empty field gives an empty list.

@@ -65,25 +65,30 @@ struct OtherType {
 
 const std::vector<OtherType>& other_types() {
   static const std::vector<OtherType> kTypes = {
-      {ParticipantType::PolicyMaker, 0.09,
+      {ParticipantType::PolicyMaker,
+       0.09,
        {"{city} City Council", "{country} Ministry of Economy", "{country} Ministry of Culture",
         "{city} Regional Development Office", "{city} Department of Economic Affairs"},
        {"Policy Officer", "Head of Economic Development", "Councillor for Innovation",
         "Programme Manager, Creative Economy"}},
-      {ParticipantType::Intermediary, 0.08,
+      {ParticipantType::Intermediary,
+       0.08,
        {"{city} Creative Cluster", "{city} Innovation Agency", "{city} Chamber of Commerce",
         "Enterprise Europe Network {city}", "{city} Design Centre"},
-       {"Cluster Manager", "Innovation Broker", "Business Adviser", "Internationalisation Adviser"}},
-      {ParticipantType::Researcher, 0.07,
-       {"University of {city}", "{city} Institute of Technology", "{city} School of Arts and Design",
-        "{country} Research Centre for Creative Industries"},
+       {"Cluster Manager", "Innovation Broker", "Business Adviser",
+        "Internationalisation Adviser"}},
+      {ParticipantType::Researcher,
+       0.07,
+       {"University of {city}", "{city} Institute of Technology",
+        "{city} School of Arts and Design", "{country} Research Centre for Creative Industries"},
        {"Researcher", "Professor", "Lecturer", "Technology Transfer Officer"}},
   };
   return kTypes;
 }
 
 std::string fill(std::string text, const std::string& city, const std::string& country) {
-  for (const auto& [key, value] : {std::pair<std::string, std::string>{"{city}", city}, {"{country}", country}}) {
+  for (const auto& [key, value] :
+       {std::pair<std::string, std::string>{"{city}", city}, {"{country}", country}}) {
     const auto at = text.find(key);
     if (at != std::string::npos) text.replace(at, key.size(), value);
   }
@@ -154,9 +159,9 @@ Result<DemoVocabulary> DemoVocabulary::parse(const DemoSources& sources, const T
       cluster.answers.push_back(answer[0] - '0');
     }
     if (cluster.answers.size() != taxonomy.questions().size())
-      return asset_error(sources.working_styles, row.line, cluster.name,
-                         "expected " + std::to_string(taxonomy.questions().size()) +
-                             " answers, one per question");
+      return asset_error(
+          sources.working_styles, row.line, cluster.name,
+          "expected " + std::to_string(taxonomy.questions().size()) + " answers, one per question");
     v.style_clusters.push_back(std::move(cluster));
   }
   return v;
@@ -176,7 +181,8 @@ Result<std::vector<DemoParticipant>> generate_demo_participants(const Taxonomy& 
 
   std::vector<int> partner_cities, other_cities;
   for (std::size_t i = 0; i < taxonomy.cities().size(); ++i) {
-    (taxonomy.cities()[i].is_partner() ? partner_cities : other_cities).push_back(static_cast<int>(i));
+    (taxonomy.cities()[i].is_partner() ? partner_cities : other_cities)
+        .push_back(static_cast<int>(i));
   }
   std::vector<std::string> creative_sectors, growth_sectors;
   for (const Sector& s : taxonomy.sectors()) {
@@ -184,8 +190,8 @@ Result<std::vector<DemoParticipant>> generate_demo_participants(const Taxonomy& 
   }
   std::vector<std::string> partner_countries;
   for (int c : partner_cities) partner_countries.push_back(taxonomy.cities()[c].country);
-  const std::vector<std::string> far_markets = {"US", "CN", "JP", "KR", "BR", "IN", "AE", "CA",
-                                                "SG", "AU", "ZA", "MX"};
+  const std::vector<std::string> far_markets = {"US", "CN", "JP", "KR", "BR", "IN",
+                                                "AE", "CA", "SG", "AU", "ZA", "MX"};
   const std::vector<std::string> extra_languages = {"de", "fr", "es", "it", "ru", "pl", "sv"};
 
   struct Organisation {
@@ -242,9 +248,9 @@ Result<std::vector<DemoParticipant>> generate_demo_participants(const Taxonomy& 
     p.city = c.id;
     p.country = c.country;
     const auto country_it = vocabulary.countries.find(c.country);
-    const DemoVocabulary::Country& people =
-        country_it != vocabulary.countries.end() ? country_it->second
-                                                 : vocabulary.countries.find("*")->second;
+    const DemoVocabulary::Country& people = country_it != vocabulary.countries.end()
+                                                ? country_it->second
+                                                : vocabulary.countries.find("*")->second;
 
     const std::string given = pick(rng, people.given_names);
     const std::string family = pick(rng, people.family_names);
@@ -266,8 +272,8 @@ Result<std::vector<DemoParticipant>> generate_demo_participants(const Taxonomy& 
     if (shared != nullptr) {
       p.organisation = shared->name;
     } else {
-      std::string name = pick(rng, vocabulary.organisation_prefixes) + " " +
-                         pick(rng, words.organisation_words);
+      std::string name =
+          pick(rng, vocabulary.organisation_prefixes) + " " + pick(rng, words.organisation_words);
       if (rng.chance(0.3)) name += " " + c.name;
       if (other != nullptr) {
         const Country* country = taxonomy.country(c.country);
@@ -281,19 +287,20 @@ Result<std::vector<DemoParticipant>> generate_demo_participants(const Taxonomy& 
     }
     std::string local = ascii_fold(given) + "." + ascii_fold(family);
     std::string email = local + "@" + shared->domain;
-    for (int k = 2; emails.count(email); ++k) email = local + std::to_string(k) + "@" + shared->domain;
+    for (int k = 2; emails.count(email); ++k)
+      email = local + std::to_string(k) + "@" + shared->domain;
     emails.insert(email);
     p.email = email;
 
     const bool creative = taxonomy.sector(p.sector)->kind == SectorKind::Creative;
     const int size_roll = rng.between(0, 99);
     if (creative) {
-      p.size = size_roll < 35 ? CompanySize::Solo
+      p.size = size_roll < 35   ? CompanySize::Solo
                : size_roll < 85 ? CompanySize::Micro
                : size_roll < 97 ? CompanySize::Small
                                 : CompanySize::Medium;
     } else {
-      p.size = size_roll < 5 ? CompanySize::Solo
+      p.size = size_roll < 5    ? CompanySize::Solo
                : size_roll < 40 ? CompanySize::Micro
                : size_roll < 75 ? CompanySize::Small
                : size_roll < 93 ? CompanySize::Medium
@@ -314,7 +321,8 @@ Result<std::vector<DemoParticipant>> generate_demo_participants(const Taxonomy& 
     }
 
     const std::set<std::string> home = {p.country};
-    p.target_markets = pick_distinct(rng, partner_countries, static_cast<std::size_t>(rng.between(1, 3)), home);
+    p.target_markets =
+        pick_distinct(rng, partner_countries, static_cast<std::size_t>(rng.between(1, 3)), home);
     if (rng.chance(0.25)) {
       const std::string& far = pick(rng, far_markets);
       if (far != p.country && std::find(p.target_markets.begin(), p.target_markets.end(), far) ==
@@ -323,11 +331,12 @@ Result<std::vector<DemoParticipant>> generate_demo_participants(const Taxonomy& 
     }
     std::set<std::string> not_known = home;
     not_known.insert(p.target_markets.begin(), p.target_markets.end());
-    p.known_markets = pick_distinct(rng, partner_countries, static_cast<std::size_t>(rng.between(0, 2)), not_known);
+    p.known_markets = pick_distinct(rng, partner_countries,
+                                    static_cast<std::size_t>(rng.between(0, 2)), not_known);
     if (rng.chance(0.2)) {
       const std::string& far = pick(rng, far_markets);
-      if (!not_known.count(far) && std::find(p.known_markets.begin(), p.known_markets.end(), far) ==
-                                       p.known_markets.end())
+      if (!not_known.count(far) &&
+          std::find(p.known_markets.begin(), p.known_markets.end(), far) == p.known_markets.end())
         p.known_markets.push_back(far);
     }
 
@@ -339,7 +348,10 @@ Result<std::vector<DemoParticipant>> generate_demo_participants(const Taxonomy& 
     dp.style_cluster = cluster;
     for (const int typical : vocabulary.style_clusters[cluster].answers) {
       const double roll = rng.unit();
-      const int shift = roll < 0.6 ? 0 : roll < 0.8 ? 1 : roll < 0.96 ? -1 : (rng.chance(0.5) ? 2 : -2);
+      const int shift = roll < 0.6    ? 0
+                        : roll < 0.8  ? 1
+                        : roll < 0.96 ? -1
+                                      : (rng.chance(0.5) ? 2 : -2);
       p.answers.push_back(std::clamp(typical + shift, kAnswerMin, kAnswerMax));
     }
 

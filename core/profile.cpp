@@ -4,20 +4,28 @@ namespace crossmatch::core {
 
 const char* to_string(ParticipantType type) {
   switch (type) {
-    case ParticipantType::Company: return "company";
-    case ParticipantType::PolicyMaker: return "policy-maker";
-    case ParticipantType::Intermediary: return "intermediary";
-    case ParticipantType::Researcher: return "researcher";
+    case ParticipantType::Company:
+      return "company";
+    case ParticipantType::PolicyMaker:
+      return "policy-maker";
+    case ParticipantType::Intermediary:
+      return "intermediary";
+    case ParticipantType::Researcher:
+      return "researcher";
   }
   return "company";
 }
 
 const char* label(ParticipantType type) {
   switch (type) {
-    case ParticipantType::Company: return "Company";
-    case ParticipantType::PolicyMaker: return "Policy maker";
-    case ParticipantType::Intermediary: return "Broker or intermediary";
-    case ParticipantType::Researcher: return "Researcher or university";
+    case ParticipantType::Company:
+      return "Company";
+    case ParticipantType::PolicyMaker:
+      return "Policy maker";
+    case ParticipantType::Intermediary:
+      return "Broker or intermediary";
+    case ParticipantType::Researcher:
+      return "Researcher or university";
   }
   return "Company";
 }
@@ -35,22 +43,32 @@ bool parse_participant_type(std::string_view text, ParticipantType& out) {
 
 const char* to_string(CompanySize size) {
   switch (size) {
-    case CompanySize::Solo: return "solo";
-    case CompanySize::Micro: return "micro";
-    case CompanySize::Small: return "small";
-    case CompanySize::Medium: return "medium";
-    case CompanySize::Large: return "large";
+    case CompanySize::Solo:
+      return "solo";
+    case CompanySize::Micro:
+      return "micro";
+    case CompanySize::Small:
+      return "small";
+    case CompanySize::Medium:
+      return "medium";
+    case CompanySize::Large:
+      return "large";
   }
   return "micro";
 }
 
 const char* label(CompanySize size) {
   switch (size) {
-    case CompanySize::Solo: return "1 person";
-    case CompanySize::Micro: return "2-9 people";
-    case CompanySize::Small: return "10-49 people";
-    case CompanySize::Medium: return "50-249 people";
-    case CompanySize::Large: return "250 people or more";
+    case CompanySize::Solo:
+      return "1 person";
+    case CompanySize::Micro:
+      return "2-9 people";
+    case CompanySize::Small:
+      return "10-49 people";
+    case CompanySize::Medium:
+      return "50-249 people";
+    case CompanySize::Large:
+      return "250 people or more";
   }
   return "2-9 people";
 }

@@ -24,9 +24,9 @@ struct Profile {
   std::string organisation;
   std::string job_title;
   ParticipantType type = ParticipantType::Company;
-  std::string city;     // a city id of the taxonomy
-  std::string country;  // ISO 3166-1 alpha-2; the city's country
-  std::string sector;   // a sector id of the taxonomy
+  std::string city;                         // a city id of the taxonomy
+  std::string country;                      // ISO 3166-1 alpha-2; the city's country
+  std::string sector;                       // a sector id of the taxonomy
   std::vector<std::string> offers;          // free tags
   std::vector<std::string> seeks;           // free tags
   std::vector<std::string> languages;       // ISO 639-1
@@ -41,11 +41,11 @@ struct Profile {
 };
 
 // Limits of the profile rules.
-inline constexpr std::size_t kMaxNameLength = 80;     // display name, organisation, job title
-inline constexpr std::size_t kMaxTags = 20;           // offers, seeks
+inline constexpr std::size_t kMaxNameLength = 80;  // display name, organisation, job title
+inline constexpr std::size_t kMaxTags = 20;        // offers, seeks
 inline constexpr std::size_t kMaxTagLength = 40;
 inline constexpr std::size_t kMaxLanguages = 12;
-inline constexpr std::size_t kMaxMarkets = 30;        // target and known markets each
+inline constexpr std::size_t kMaxMarkets = 30;  // target and known markets each
 inline constexpr std::size_t kMaxEmailLength = 254;
 
 const char* to_string(ParticipantType type);

@@ -36,9 +36,9 @@ void check_tags(const std::vector<std::string>& tags, std::string_view field,
     }
     for (std::size_t j = 0; j < i; ++j) {
       if (ascii_lower(tags[j]) == ascii_lower(tags[i])) {
-        errors.push_back(make_error("duplicate", indexed(field, i),
-                                    std::string(label) + ": the tag " + quoted(tags[i]) +
-                                        " is listed twice."));
+        errors.push_back(
+            make_error("duplicate", indexed(field, i),
+                       std::string(label) + ": the tag " + quoted(tags[i]) + " is listed twice."));
         break;
       }
     }
@@ -49,14 +49,14 @@ void check_codes(const std::vector<std::string>& codes, std::string_view field,
                  std::string_view label, std::size_t max, bool required, bool is_language,
                  const Taxonomy& taxonomy, std::vector<Error>& errors) {
   if (required && codes.empty()) {
-    errors.push_back(make_error("required", std::string(field),
-                                std::string(label) + ": give at least one."));
+    errors.push_back(
+        make_error("required", std::string(field), std::string(label) + ": give at least one."));
     return;
   }
   if (codes.size() > max) {
     errors.push_back(make_error("too_many", std::string(field),
-                                std::string(label) + ": at most " + std::to_string(max) +
-                                    ", not " + std::to_string(codes.size()) + "."));
+                                std::string(label) + ": at most " + std::to_string(max) + ", not " +
+                                    std::to_string(codes.size()) + "."));
     return;
   }
   for (std::size_t i = 0; i < codes.size(); ++i) {
@@ -66,15 +66,16 @@ void check_codes(const std::vector<std::string>& codes, std::string_view field,
       errors.push_back(make_error(
           is_language ? "unknown_language" : "unknown_country", indexed(field, i),
           std::string(label) + ": " + quoted(codes[i]) +
-              (is_language ? " is not an ISO 639-1 language code (two lower-case letters, like 'en')."
-                           : " is not an ISO 3166-1 country code (two capital letters, like 'PT').")));
+              (is_language
+                   ? " is not an ISO 639-1 language code (two lower-case letters, like 'en')."
+                   : " is not an ISO 3166-1 country code (two capital letters, like 'PT').")));
       continue;
     }
     if (std::find(codes.begin(), codes.begin() + static_cast<std::ptrdiff_t>(i), codes[i]) !=
         codes.begin() + static_cast<std::ptrdiff_t>(i)) {
-      errors.push_back(make_error("duplicate", indexed(field, i),
-                                  std::string(label) + ": " + quoted(codes[i]) +
-                                      " is listed twice."));
+      errors.push_back(
+          make_error("duplicate", indexed(field, i),
+                     std::string(label) + ": " + quoted(codes[i]) + " is listed twice."));
     }
   }
 }
@@ -94,8 +95,7 @@ Status check_text(std::string_view value, std::string_view field, std::string_vi
                   std::size_t max_length, bool required, bool allow_newlines) {
   const std::string f(field);
   const std::string l(label);
-  if (!is_valid_utf8(value))
-    return make_error("invalid_utf8", f, l + " is not valid UTF-8 text.");
+  if (!is_valid_utf8(value)) return make_error("invalid_utf8", f, l + " is not valid UTF-8 text.");
   if (has_control_character(value, allow_newlines))
     return make_error("control_character", f, l + " contains a control character; remove it.");
   if (required && trim(value).empty()) return make_error("required", f, l + " is required.");
@@ -154,9 +154,9 @@ std::vector<Error> validate_profile(const Profile& p, const Taxonomy& taxonomy) 
   if (p.city.empty()) {
     errors.push_back(make_error("required", "city", "City is required."));
   } else if ((city = taxonomy.city(p.city)) == nullptr) {
-    errors.push_back(make_error("unknown_city", "city",
-                                "City " + quoted(p.city) +
-                                    " is not in the list of cities; pick one from the list."));
+    errors.push_back(make_error(
+        "unknown_city", "city",
+        "City " + quoted(p.city) + " is not in the list of cities; pick one from the list."));
   }
   if (p.country.empty()) {
     errors.push_back(make_error("required", "country", "Country is required."));
@@ -167,15 +167,15 @@ std::vector<Error> validate_profile(const Profile& p, const Taxonomy& taxonomy) 
                                     "like 'PT')."));
   } else if (city != nullptr && city->country != p.country) {
     errors.push_back(make_error("city_country_mismatch", "country",
-                                "Country " + p.country + " does not match the city: " +
-                                    city->name + " is in " + city->country + "."));
+                                "Country " + p.country + " does not match the city: " + city->name +
+                                    " is in " + city->country + "."));
   }
   if (p.sector.empty()) {
     errors.push_back(make_error("required", "sector", "Sector is required."));
   } else if (taxonomy.sector(p.sector) == nullptr) {
-    errors.push_back(make_error("unknown_sector", "sector",
-                                "Sector " + quoted(p.sector) +
-                                    " is not a known sector; pick one from the list."));
+    errors.push_back(make_error(
+        "unknown_sector", "sector",
+        "Sector " + quoted(p.sector) + " is not a known sector; pick one from the list."));
   }
 
   check_tags(p.offers, "offers", "Offers", errors);

@@ -28,7 +28,8 @@ Result<Taxonomy> Taxonomy::parse(const TaxonomySources& sources) {
                          "a country code is two upper-case letters (ISO 3166-1 alpha-2)");
     if (row.fields[1].empty())
       return asset_error(sources.countries, row.line, row.fields[0], "the name is empty");
-    if (!t.country_ids_.emplace(std::string(row.fields[0]), static_cast<int>(t.countries_.size())).second)
+    if (!t.country_ids_.emplace(std::string(row.fields[0]), static_cast<int>(t.countries_.size()))
+             .second)
       return asset_error(sources.countries, row.line, row.fields[0], "the code appears twice");
     t.countries_.push_back({std::string(row.fields[0]), std::string(row.fields[1])});
   }
@@ -42,7 +43,8 @@ Result<Taxonomy> Taxonomy::parse(const TaxonomySources& sources) {
                          "a language code is two lower-case letters (ISO 639-1)");
     if (row.fields[1].empty())
       return asset_error(sources.languages, row.line, row.fields[0], "the name is empty");
-    if (!t.language_ids_.emplace(std::string(row.fields[0]), static_cast<int>(t.languages_.size())).second)
+    if (!t.language_ids_.emplace(std::string(row.fields[0]), static_cast<int>(t.languages_.size()))
+             .second)
       return asset_error(sources.languages, row.line, row.fields[0], "the code appears twice");
     t.languages_.push_back({std::string(row.fields[0]), std::string(row.fields[1])});
   }
@@ -61,10 +63,12 @@ Result<Taxonomy> Taxonomy::parse(const TaxonomySources& sources) {
     } else if (row.fields[1] == "growth") {
       kind = SectorKind::Growth;
     } else {
-      return asset_error(sources.sectors, row.line, id,
-                         "kind is 'creative' or 'growth', not '" + std::string(row.fields[1]) + "'");
+      return asset_error(
+          sources.sectors, row.line, id,
+          "kind is 'creative' or 'growth', not '" + std::string(row.fields[1]) + "'");
     }
-    if (row.fields[2].empty()) return asset_error(sources.sectors, row.line, id, "the name is empty");
+    if (row.fields[2].empty())
+      return asset_error(sources.sectors, row.line, id, "the name is empty");
     if (!t.sector_ids_.emplace(std::string(id), static_cast<int>(t.sectors_.size())).second)
       return asset_error(sources.sectors, row.line, id, "the id appears twice");
     t.sectors_.push_back({std::string(id), std::string(row.fields[2]), kind});
@@ -95,9 +99,10 @@ Result<Taxonomy> Taxonomy::parse(const TaxonomySources& sources) {
     } else if (approach == "-") {
       city.approach = CityApproach::None;
     } else {
-      return asset_error(sources.cities, row.line, id,
-                         "approach is place-based, new-coalition, manufacturing-industry or -, not '" +
-                             std::string(approach) + "'");
+      return asset_error(
+          sources.cities, row.line, id,
+          "approach is place-based, new-coalition, manufacturing-industry or -, not '" +
+              std::string(approach) + "'");
     }
     std::optional<Error> failure;
     const auto read_sectors = [&](std::string_view list, SectorKind want, std::vector<int>& out) {
@@ -110,9 +115,9 @@ Result<Taxonomy> Taxonomy::parse(const TaxonomySources& sources) {
           failure = asset_error(sources.cities, row.line, id,
                                 "unknown sector '" + std::string(sector_id) + "'");
         } else if (t.sectors_[index].kind != want) {
-          failure = asset_error(sources.cities, row.line, id,
-                                "sector '" + std::string(sector_id) + "' is not a " +
-                                    to_string(want) + " sector");
+          failure = asset_error(
+              sources.cities, row.line, id,
+              "sector '" + std::string(sector_id) + "' is not a " + to_string(want) + " sector");
         } else if (std::find(out.begin(), out.end(), index) != out.end()) {
           failure = asset_error(sources.cities, row.line, id,
                                 "sector '" + std::string(sector_id) + "' appears twice");
@@ -125,8 +130,9 @@ Result<Taxonomy> Taxonomy::parse(const TaxonomySources& sources) {
     read_sectors(row.fields[5], SectorKind::Growth, city.matching_sectors);
     if (failure) return *failure;
     if (city.is_partner() && (city.creative_sectors.empty() || city.matching_sectors.empty()))
-      return asset_error(sources.cities, row.line, id,
-                         "a partner city lists its creative sectors and the sectors they match with");
+      return asset_error(
+          sources.cities, row.line, id,
+          "a partner city lists its creative sectors and the sectors they match with");
     if (!city.is_partner() && (!city.creative_sectors.empty() || !city.matching_sectors.empty()))
       return asset_error(sources.cities, row.line, id,
                          "only a partner city (with an approach) has a sector profile");
@@ -145,7 +151,8 @@ Result<Taxonomy> Taxonomy::parse(const TaxonomySources& sources) {
                          "an id is lower-case letters, digits and dashes, at most 40");
     for (std::size_t i = 1; i < row.fields.size(); ++i) {
       if (row.fields[i].empty())
-        return asset_error(sources.questionnaire, row.line, id, "field " + std::to_string(i + 1) + " is empty");
+        return asset_error(sources.questionnaire, row.line, id,
+                           "field " + std::to_string(i + 1) + " is empty");
     }
     const bool duplicate = std::any_of(t.questions_.begin(), t.questions_.end(),
                                        [&](const Question& q) { return q.id == id; });
@@ -155,9 +162,9 @@ Result<Taxonomy> Taxonomy::parse(const TaxonomySources& sources) {
                             std::string(row.fields[5])});
   }
   if (t.questions_.size() < 6 || t.questions_.size() > 8)
-    return asset_error(sources.questionnaire, 0, "",
-                       "the questionnaire has 6 to 8 questions, not " +
-                           std::to_string(t.questions_.size()));
+    return asset_error(
+        sources.questionnaire, 0, "",
+        "the questionnaire has 6 to 8 questions, not " + std::to_string(t.questions_.size()));
   return t;
 }
 
@@ -201,20 +208,28 @@ const char* to_string(SectorKind kind) {
 
 const char* to_string(CityApproach approach) {
   switch (approach) {
-    case CityApproach::PlaceBased: return "place-based";
-    case CityApproach::NewCoalition: return "new-coalition";
-    case CityApproach::ManufacturingIndustry: return "manufacturing-industry";
-    case CityApproach::None: break;
+    case CityApproach::PlaceBased:
+      return "place-based";
+    case CityApproach::NewCoalition:
+      return "new-coalition";
+    case CityApproach::ManufacturingIndustry:
+      return "manufacturing-industry";
+    case CityApproach::None:
+      break;
   }
   return "-";
 }
 
 const char* approach_label(CityApproach approach) {
   switch (approach) {
-    case CityApproach::PlaceBased: return "Place-based approach";
-    case CityApproach::NewCoalition: return "New coalition approach";
-    case CityApproach::ManufacturingIndustry: return "Manufacturing and industry driven approach";
-    case CityApproach::None: break;
+    case CityApproach::PlaceBased:
+      return "Place-based approach";
+    case CityApproach::NewCoalition:
+      return "New coalition approach";
+    case CityApproach::ManufacturingIndustry:
+      return "Manufacturing and industry driven approach";
+    case CityApproach::None:
+      break;
   }
   return "Other city";
 }

@@ -14,10 +14,13 @@ class TransportCategory final : public std::error_category {
         return "the client spoke without TLS to a hub that requires it (told so)";
       case TransportError::tls_client_on_plain_hub:
         return "the client opened a TLS handshake, but this hub runs without TLS (--insecure)";
-      case TransportError::handshake_timeout: return "no TLS handshake in time";
+      case TransportError::handshake_timeout:
+        return "no TLS handshake in time";
       case TransportError::certificate_refused:
-        return "the client refused the hub's certificate (its pin names another: a mistyped or old join code, "
-               "a certificate changed since the client remembered it, or a connection through someone else's "
+        return "the client refused the hub's certificate (its pin names another: a mistyped or old "
+               "join code, "
+               "a certificate changed since the client remembered it, or a connection through "
+               "someone else's "
                "proxy)";
     }
     return "transport error";
@@ -33,32 +36,39 @@ const std::error_category& transport_category() {
   return category;
 }
 
-std::error_code make_error_code(TransportError e) { return {static_cast<int>(e), transport_category()}; }
+std::error_code make_error_code(TransportError e) {
+  return {static_cast<int>(e), transport_category()};
+}
 
 TcpStream::TcpStream(asio::ip::tcp::socket socket, bool hub_side)
     : socket_(std::move(socket)), check_first_byte_(hub_side) {
   std::error_code ec;
   const auto endpoint = socket_.remote_endpoint(ec);
-  peer_ = ec ? std::string("unknown") : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+  peer_ = ec ? std::string("unknown")
+             : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
   socket_.set_option(asio::ip::tcp::no_delay(true), ec);
 }
 
 void TcpStream::async_read_some(asio::mutable_buffer buffer, Handler handler) {
   if (!check_first_byte_) return socket_.async_read_some(buffer, std::move(handler));
   check_first_byte_ = false;
-  socket_.async_read_some(buffer, [this, buffer, handler = std::move(handler)](const std::error_code& ec, std::size_t n) {
-    if (ec || n == 0 || *static_cast<const unsigned char*>(buffer.data()) != kTlsHandshakeRecord) return handler(ec, n);
+  socket_.async_read_some(buffer, [this, buffer, handler = std::move(handler)](
+                                      const std::error_code& ec, std::size_t n) {
+    if (ec || n == 0 || *static_cast<const unsigned char*>(buffer.data()) != kTlsHandshakeRecord)
+      return handler(ec, n);
     // A TLS client cannot read this line, but its handshake fails on it at once (instead of
     // waiting for a timeout), and a person trying the hub by hand reads why.
     auto line = std::make_shared<std::string>(
-        encode(ErrorMessage{core::make_error("tls_not_enabled", "",
-                                             "This hub runs without TLS (--insecure); connect without TLS, "
-                                             "or ask the organiser to run the hub with TLS."),
-                            true}) +
+        encode(ErrorMessage{
+            core::make_error("tls_not_enabled", "",
+                             "This hub runs without TLS (--insecure); connect without TLS, "
+                             "or ask the organiser to run the hub with TLS."),
+            true}) +
         "\n");
-    asio::async_write(socket_, asio::buffer(*line), [line, handler](const std::error_code&, std::size_t) {
-      handler(TransportError::tls_client_on_plain_hub, 0);
-    });
+    asio::async_write(socket_, asio::buffer(*line),
+                      [line, handler](const std::error_code&, std::size_t) {
+                        handler(TransportError::tls_client_on_plain_hub, 0);
+                      });
   });
 }
 
@@ -83,8 +93,8 @@ void async_connect_tcp(asio::io_context& io, const std::string& host, unsigned s
   auto socket = std::make_shared<asio::ip::tcp::socket>(io);
   resolver->async_resolve(
       host, std::to_string(port),
-      [resolver, socket, handler = std::move(handler)](const std::error_code& ec,
-                                                       asio::ip::tcp::resolver::results_type results) mutable {
+      [resolver, socket, handler = std::move(handler)](
+          const std::error_code& ec, asio::ip::tcp::resolver::results_type results) mutable {
         if (ec) return handler(ec, nullptr);
         asio::async_connect(*socket, results,
                             [socket, handler = std::move(handler)](const std::error_code& ec2,

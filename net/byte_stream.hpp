@@ -101,8 +101,8 @@ class TlsClient {
   // Resolves, connects and runs the handshake (at most `handshake_seconds`), accepting only a
   // hub whose certificate `pin` names (net/tls_identity.hpp): checked in the handshake, before
   // a byte of the protocol is sent.
-  void async_connect(asio::io_context& io, const std::string& host, unsigned short port, std::string pin,
-                     OutcomeHandler handler, double handshake_seconds = 15);
+  void async_connect(asio::io_context& io, const std::string& host, unsigned short port,
+                     std::string pin, OutcomeHandler handler, double handshake_seconds = 15);
 
  private:
   class Context;

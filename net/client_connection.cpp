@@ -35,16 +35,23 @@ core::Result<std::vector<core::Operation>> MemoryOutbox::pending() {
 
 const char* to_string(ConnectionState state) {
   switch (state) {
-    case ConnectionState::Connecting: return "connecting";
-    case ConnectionState::CatchingUp: return "catching up";
-    case ConnectionState::Online: return "online";
-    case ConnectionState::Reconnecting: return "reconnecting";
-    case ConnectionState::Offline: return "offline";
+    case ConnectionState::Connecting:
+      return "connecting";
+    case ConnectionState::CatchingUp:
+      return "catching up";
+    case ConnectionState::Online:
+      return "online";
+    case ConnectionState::Reconnecting:
+      return "reconnecting";
+    case ConnectionState::Offline:
+      return "offline";
   }
   return "offline";
 }
 
-std::string make_operation_id() { return "c-" + make_token().substr(0, 32); }
+std::string make_operation_id() {
+  return "c-" + make_token().substr(0, 32);
+}
 
 namespace {
 
@@ -58,8 +65,8 @@ bool transient(const std::string& code) {
 
 // Connection errors after which trying again cannot help.
 bool fatal(const std::string& code) {
-  return code == "wrong_token" || code == "wrong_join_code" || code == "protocol_mismatch" || code == "erased" ||
-         code == "tls_required" || code == "tls_not_enabled";
+  return code == "wrong_token" || code == "wrong_join_code" || code == "protocol_mismatch" ||
+         code == "erased" || code == "tls_required" || code == "tls_not_enabled";
 }
 
 }  // namespace
@@ -245,13 +252,16 @@ class ClientConnection::Impl final : private HubLink::Listener {
   void lost(const std::string& reason) {
     close_stream();
     if (stopped_ || given_up_) return;
-    const double cap = std::min(options_.backoff_max_seconds,
-                                options_.backoff_initial_seconds * std::pow(2.0, std::min(attempt_, 30)));
+    const double cap =
+        std::min(options_.backoff_max_seconds,
+                 options_.backoff_initial_seconds * std::pow(2.0, std::min(attempt_, 30)));
     ++attempt_;
-    // Half the back-off plus a random half, so that many clients losing one hub do not all come back at once.
+    // Half the back-off plus a random half, so that many clients losing one hub do not all come
+    // back at once.
     const double delay = cap / 2 + std::uniform_real_distribution<double>(0, cap / 2)(rng_);
     set_state(ConnectionState::Reconnecting, reason, delay);
-    reconnect_timer_.expires_after(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay)));
+    reconnect_timer_.expires_after(
+        std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay)));
     reconnect_timer_.async_wait([this](const std::error_code& ec) {
       if (!ec) this->connect();
     });
@@ -286,7 +296,8 @@ class ClientConnection::Impl final : private HubLink::Listener {
     const auto now = Clock::now();
     if (!online()) return;
     if (now - last_received_ > std::chrono::duration<double>(options_.dead_seconds))
-      return lost("no answer from the hub for " + std::to_string(static_cast<int>(options_.dead_seconds)) + " s");
+      return lost("no answer from the hub for " +
+                  std::to_string(static_cast<int>(options_.dead_seconds)) + " s");
     if (welcomed_ && now - last_sent_ > std::chrono::duration<double>(options_.ping_seconds))
       send(encode(ClientMessage{Ping{}}));
     if (welcomed_ && resend_due_ && now >= *resend_due_) {
@@ -366,7 +377,8 @@ class ClientConnection::Impl final : private HubLink::Listener {
     std::optional<core::Operation> found;
     {
       std::lock_guard lock(mutex_);
-      const auto it = std::find_if(pending_.begin(), pending_.end(), [&](const auto& op) { return op.id == id; });
+      const auto it = std::find_if(pending_.begin(), pending_.end(),
+                                   [&](const auto& op) { return op.id == id; });
       if (it == pending_.end()) return std::nullopt;
       found = std::move(*it);
       pending_.erase(it);
@@ -391,8 +403,9 @@ class ClientConnection::Impl final : private HubLink::Listener {
 
   void handle(Refused& r) {
     if (transient(r.error.code)) {
-      if (!resend_due_) resend_due_ = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                                       std::chrono::duration<double>(options_.resend_seconds));
+      if (!resend_due_)
+        resend_due_ = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                         std::chrono::duration<double>(options_.resend_seconds));
       return;
     }
     if (auto op = take_pending(r.id)) {
@@ -462,19 +475,44 @@ class ClientConnection::Impl final : private HubLink::Listener {
   std::string fingerprint_;
 };
 
-ClientConnection::ClientConnection(const core::Taxonomy& taxonomy, ClientOptions options, Outbox& outbox)
+ClientConnection::ClientConnection(const core::Taxonomy& taxonomy, ClientOptions options,
+                                   Outbox& outbox)
     : impl_(std::make_unique<Impl>(taxonomy, std::move(options), outbox)) {}
-ClientConnection::~ClientConnection() { stop(); }
-core::Status ClientConnection::start() { return impl_->start(); }
-void ClientConnection::stop() { impl_->stop(); }
-core::Result<std::string> ClientConnection::submit(core::Operation op) { return impl_->submit(std::move(op)); }
-std::vector<ClientEvent> ClientConnection::drain() { return impl_->drain(); }
-void ClientConnection::set_wakeup(std::function<void()> wakeup) { impl_->set_wakeup(std::move(wakeup)); }
-ConnectionState ClientConnection::state() const { return impl_->state(); }
-std::size_t ClientConnection::pending() const { return impl_->pending(); }
-std::uint64_t ClientConnection::last_seq() const { return impl_->last_seq(); }
-std::string ClientConnection::token() const { return impl_->token(); }
-core::ParticipantId ClientConnection::participant() const { return impl_->participant(); }
-std::string ClientConnection::hub_fingerprint() const { return impl_->hub_fingerprint(); }
+ClientConnection::~ClientConnection() {
+  stop();
+}
+core::Status ClientConnection::start() {
+  return impl_->start();
+}
+void ClientConnection::stop() {
+  impl_->stop();
+}
+core::Result<std::string> ClientConnection::submit(core::Operation op) {
+  return impl_->submit(std::move(op));
+}
+std::vector<ClientEvent> ClientConnection::drain() {
+  return impl_->drain();
+}
+void ClientConnection::set_wakeup(std::function<void()> wakeup) {
+  impl_->set_wakeup(std::move(wakeup));
+}
+ConnectionState ClientConnection::state() const {
+  return impl_->state();
+}
+std::size_t ClientConnection::pending() const {
+  return impl_->pending();
+}
+std::uint64_t ClientConnection::last_seq() const {
+  return impl_->last_seq();
+}
+std::string ClientConnection::token() const {
+  return impl_->token();
+}
+core::ParticipantId ClientConnection::participant() const {
+  return impl_->participant();
+}
+std::string ClientConnection::hub_fingerprint() const {
+  return impl_->hub_fingerprint();
+}
 
 }  // namespace crossmatch::net

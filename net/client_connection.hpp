@@ -62,8 +62,8 @@ struct ClientOptions {
   std::string client_name = "crossmatch 0.1.0";
   double backoff_initial_seconds = 0.5;
   double backoff_max_seconds = 30;
-  double ping_seconds = 20;  // a ping after this long without sending
-  double dead_seconds = 60;  // the hub is given up after this long without a line
+  double ping_seconds = 20;   // a ping after this long without sending
+  double dead_seconds = 60;   // the hub is given up after this long without a line
   double resend_seconds = 2;  // a transient refusal (rate limit, shutdown) is retried after this
 };
 
@@ -80,7 +80,7 @@ const char* to_string(ConnectionState state);
 
 struct StateChanged {
   ConnectionState state = ConnectionState::Connecting;
-  std::string reason;          // why (for Reconnecting and Offline)
+  std::string reason;           // why (for Reconnecting and Offline)
   double retry_in_seconds = 0;  // for Reconnecting
 };
 
@@ -109,8 +109,9 @@ struct HubError {
   bool fatal = false;  // the connection will not be retried
 };
 
-using ClientEvent = std::variant<StateChanged, Welcome, Snapshot, Applied, CaughtUp, Pong, OperationDone,
-                                 OperationRefused, TokenIssued, Teams, Notice, HubError>;
+using ClientEvent =
+    std::variant<StateChanged, Welcome, Snapshot, Applied, CaughtUp, Pong, OperationDone,
+                 OperationRefused, TokenIssued, Teams, Notice, HubError>;
 
 class ClientConnection {
  public:

@@ -18,7 +18,8 @@ namespace crossmatch::net {
 class HeldFanout {
  public:
   // `hold` 0: every line is written at once.
-  HeldFanout(asio::io_context& io, std::chrono::milliseconds hold) : io_(io), hold_(hold), timer_(io) {}
+  HeldFanout(asio::io_context& io, std::chrono::milliseconds hold)
+      : io_(io), hold_(hold), timer_(io) {}
 
   // Queues `line` for `c`, to be written when the interval ends (or with c's next own line).
   void send(const std::shared_ptr<HubConnection>& c, const Line& line);

@@ -72,7 +72,8 @@ void HubCatchUp::continue_catch_up(const ConnectionPtr& c) {
         const core::EventState& state = hub_.sequencer.state();
         for (const core::Operation& op : *ops) {
           if (op.sequence <= c->sent_seq) continue;
-          if (auto viewed = core::view_operation(op, state, c->viewer, core::is_own(op, c->viewer))) {
+          if (auto viewed =
+                  core::view_operation(op, state, c->viewer, core::is_own(op, c->viewer))) {
             c->send(encode_applied(viewed->op, viewed->contacts));
             ++hub_.counters.lines_sent;
           }
@@ -94,7 +95,8 @@ void HubCatchUp::request_snapshot(const ConnectionPtr& c) {
     base.seq = applied;
     base.made = now;
     auto state = std::make_shared<core::EventState>(hub_.sequencer.state());
-    const core::EventState everyone = core::view_state(*state, core::Viewer{core::Role::Participant, 0});
+    const core::EventState everyone =
+        core::view_state(*state, core::Viewer{core::Role::Participant, 0});
     auto items = std::make_shared<std::vector<Line>>();
     for (std::string& line : encode_snapshot_items(everyone))
       items->push_back(make_line(std::move(line)));

@@ -39,7 +39,9 @@ HubConnection::HubConnection(std::unique_ptr<ByteStream> stream, std::uint64_t i
       splitter_(max_line_bytes),
       max_unsent_(max_unsent_bytes) {}
 
-void HubConnection::start() { read(); }
+void HubConnection::start() {
+  read();
+}
 
 void HubConnection::resume_reading() {
   paused_ = false;
@@ -50,7 +52,8 @@ void HubConnection::read() {
   if (paused_ || reading_ || closing_ || closed_) return;
   reading_ = true;
   stream_->async_read_some(
-      asio::buffer(read_buffer_), [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
+      asio::buffer(read_buffer_),
+      [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
         self->reading_ = false;
         if (self->closed_) return;
         if (ec) {
@@ -104,12 +107,14 @@ void HubConnection::enqueue(const Line& line) {
     queued_bytes_ += line->size();
   }
   if (unsent_bytes() > max_unsent_) {
-    close_with(ErrorMessage{core::make_error("too_slow", "",
-                                             "The client did not read what the hub sent fast enough (more than " +
-                                                 std::to_string(max_unsent_ / (1024 * 1024)) +
-                                                 " MiB waiting); reconnect to catch up."),
-                            true},
-               "too slow: more than " + std::to_string(max_unsent_) + " bytes unsent");
+    close_with(
+        ErrorMessage{
+            core::make_error("too_slow", "",
+                             "The client did not read what the hub sent fast enough (more than " +
+                                 std::to_string(max_unsent_ / (1024 * 1024)) +
+                                 " MiB waiting); reconnect to catch up."),
+            true},
+        "too slow: more than " + std::to_string(max_unsent_) + " bytes unsent");
     return;
   }
   if (!corked_ && !held_) write();
@@ -149,32 +154,35 @@ void HubConnection::write() {
   buffers_.clear();
   std::size_t bytes = 0;
   for (const Line& line : queue_) {
-    if (!writing_.empty() && (writing_.size() >= kMaxWriteLines || bytes + line->size() > kMaxWriteBytes)) break;
+    if (!writing_.empty() &&
+        (writing_.size() >= kMaxWriteLines || bytes + line->size() > kMaxWriteBytes))
+      break;
     writing_.push_back(line);
     buffers_.push_back(asio::buffer(*line));
     bytes += line->size();
   }
   write_in_flight_ = true;
   write_started_ = Clock::now();
-  stream_->async_write(buffers_, [self = shared_from_this(), bytes](const std::error_code& ec, std::size_t) {
-    self->write_in_flight_ = false;
-    if (self->closed_) return;
-    if (ec) {
-      self->close_now("write failed: " + ec.message());
-      return;
-    }
-    for (std::size_t i = 0; i < self->writing_.size(); ++i) self->queue_.pop_front();
-    self->queued_bytes_ -= bytes;
-    self->writing_.clear();
-    self->fill_from_backlog();
-    if (self->closing_ && self->queue_.empty()) {
-      self->linger();
-      return;
-    }
-    self->write();
-    if (!self->closing_ && self->queued_bytes_ < kLowWater && self->backlog_.empty())
-      self->owner_.on_drained(self);
-  });
+  stream_->async_write(
+      buffers_, [self = shared_from_this(), bytes](const std::error_code& ec, std::size_t) {
+        self->write_in_flight_ = false;
+        if (self->closed_) return;
+        if (ec) {
+          self->close_now("write failed: " + ec.message());
+          return;
+        }
+        for (std::size_t i = 0; i < self->writing_.size(); ++i) self->queue_.pop_front();
+        self->queued_bytes_ -= bytes;
+        self->writing_.clear();
+        self->fill_from_backlog();
+        if (self->closing_ && self->queue_.empty()) {
+          self->linger();
+          return;
+        }
+        self->write();
+        if (!self->closing_ && self->queued_bytes_ < kLowWater && self->backlog_.empty())
+          self->owner_.on_drained(self);
+      });
 }
 
 void HubConnection::close_with(const ErrorMessage& error, const std::string& reason) {
@@ -212,15 +220,16 @@ void HubConnection::linger() {
 void HubConnection::discard() {
   if (reading_ || closed_) return;
   reading_ = true;
-  stream_->async_read_some(asio::buffer(read_buffer_), [self = shared_from_this()](const std::error_code& ec, std::size_t) {
-    self->reading_ = false;
-    if (self->closed_) return;
-    if (ec) {
-      self->finish_close();
-      return;
-    }
-    self->discard();
-  });
+  stream_->async_read_some(asio::buffer(read_buffer_),
+                           [self = shared_from_this()](const std::error_code& ec, std::size_t) {
+                             self->reading_ = false;
+                             if (self->closed_) return;
+                             if (ec) {
+                               self->finish_close();
+                               return;
+                             }
+                             self->discard();
+                           });
 }
 
 void HubConnection::close_now(const std::string& reason) {

@@ -42,7 +42,11 @@ class RateLimiter {
  public:
   RateLimiter(double rate, double burst) : rate_(rate), burst_(burst), tokens_(burst) {}
   bool take(std::chrono::steady_clock::time_point now);
-  void set(double rate, double burst) { rate_ = rate; burst_ = burst; tokens_ = std::min(tokens_, burst); }
+  void set(double rate, double burst) {
+    rate_ = rate;
+    burst_ = burst;
+    tokens_ = std::min(tokens_, burst);
+  }
 
  private:
   double rate_, burst_, tokens_;
@@ -101,14 +105,14 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   Phase phase = Phase::AwaitingHello;
   Sync sync = Sync::None;
   core::Viewer viewer;
-  std::uint64_t sent_seq = 0;            // everything up to here has been queued for the client
-  std::uint64_t snapshot_seq = 0;         // a snapshot waiting for durability
-  bool read_in_flight = false;            // a catch-up read from the store is under way
+  std::uint64_t sent_seq = 0;      // everything up to here has been queued for the client
+  std::uint64_t snapshot_seq = 0;  // a snapshot waiting for durability
+  bool read_in_flight = false;     // a catch-up read from the store is under way
   RateLimiter limiter;
   int rate_refusals = 0;  // in a row
   bool rate_logged = false;
   std::string client_name;
-  std::vector<std::string> held_lines;    // lines that arrived while authenticating
+  std::vector<std::string> held_lines;  // lines that arrived while authenticating
 
  private:
   void read();

@@ -46,8 +46,9 @@ class HubLog {
                       const core::EventState& after) = 0;
   // Stores a credential outside any operation (a fresh token for a resent registration).
   virtual void put_credential(HubCredential credential, std::function<void(core::Status)> done) = 0;
-  virtual void find_credential(std::string token_hash,
-                               std::function<void(core::Result<std::optional<HubCredential>>)> done) = 0;
+  virtual void find_credential(
+      std::string token_hash,
+      std::function<void(core::Result<std::optional<HubCredential>>)> done) = 0;
   // Durable operations after `after`, at most `limit`, in order.
   virtual void read_after(std::uint64_t after, std::size_t limit,
                           std::function<void(core::Result<std::vector<core::Operation>>)> done) = 0;

@@ -18,7 +18,8 @@ namespace crossmatch::net {
 struct Reply {
   std::weak_ptr<HubConnection> connection;
   Line line;
-  std::optional<core::Viewer> becomes;  // a newcomer's registration: who the connection is afterwards
+  std::optional<core::Viewer>
+      becomes;  // a newcomer's registration: who the connection is afterwards
 };
 
 // An applied operation waiting for the log to make it durable.

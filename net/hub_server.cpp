@@ -133,21 +133,37 @@ void HubServer::restore(core::EventState state, std::uint64_t last_sequence,
   impl_->hub_.sequencer.restore(std::move(state), last_sequence, std::move(operation_ids));
   impl_->hub_.durable_seq = last_sequence;
 }
-core::Status HubServer::listen() { return impl_->acceptor_.listen(); }
-unsigned short HubServer::port() const { return impl_->acceptor_.port(); }
-void HubServer::shutdown(std::function<void()> done) { impl_->shutdown_.begin(std::move(done)); }
-const core::EventState& HubServer::state() const { return impl_->hub_.sequencer.state(); }
-std::uint64_t HubServer::applied_seq() const { return impl_->hub_.sequencer.last_sequence(); }
-std::uint64_t HubServer::durable_seq() const { return impl_->hub_.durable_seq; }
+core::Status HubServer::listen() {
+  return impl_->acceptor_.listen();
+}
+unsigned short HubServer::port() const {
+  return impl_->acceptor_.port();
+}
+void HubServer::shutdown(std::function<void()> done) {
+  impl_->shutdown_.begin(std::move(done));
+}
+const core::EventState& HubServer::state() const {
+  return impl_->hub_.sequencer.state();
+}
+std::uint64_t HubServer::applied_seq() const {
+  return impl_->hub_.sequencer.last_sequence();
+}
+std::uint64_t HubServer::durable_seq() const {
+  return impl_->hub_.durable_seq;
+}
 HubCounters HubServer::counters() const {
   HubCounters c = impl_->hub_.counters;
   c.connections = impl_->hub_.roster.size();
   return c;
 }
-bool HubServer::failed() const { return impl_->hub_.failed; }
+bool HubServer::failed() const {
+  return impl_->hub_.failed;
+}
 void HubServer::set_change_listener(std::function<void(const core::Operation&)> listener) {
   impl_->room_.set_change_listener(std::move(listener));
 }
-void HubServer::publish_teams(Teams teams, std::uint64_t as_of) { impl_->teams_.publish(std::move(teams), as_of); }
+void HubServer::publish_teams(Teams teams, std::uint64_t as_of) {
+  impl_->teams_.publish(std::move(teams), as_of);
+}
 
 }  // namespace crossmatch::net

@@ -77,9 +77,9 @@ using Applied = core::VisibleOperation;
 struct Ack {
   std::string id;
   std::uint64_t seq = 0;
-  bool duplicate = false;                // a resend: seq is the original's
+  bool duplicate = false;               // a resend: seq is the original's
   core::ParticipantId participant = 0;  // for a newcomer's registration: who they are now
-  std::string token;                     // ... and their token, shown once
+  std::string token;                    // ... and their token, shown once
 };
 
 struct Refused {
@@ -202,8 +202,8 @@ struct AppliedHead {
   bool operator==(const AppliedHead&) const = default;
 };
 
-using HubMessageHead = std::variant<AppliedHead, Welcome, Ack, Refused, ErrorMessage, CaughtUp, Pong, Notice,
-                                    SnapshotLine, TeamsLine>;
+using HubMessageHead = std::variant<AppliedHead, Welcome, Ack, Refused, ErrorMessage, CaughtUp,
+                                    Pong, Notice, SnapshotLine, TeamsLine>;
 
 // A line from the hub, an "op" line as its head and any other as parse_hub_message decodes it.
 // The line's structure is checked (JSON, the message's fields, the head's numbers); the

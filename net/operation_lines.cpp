@@ -6,12 +6,14 @@
 
 namespace crossmatch::net {
 
-OperationLines::Line OperationLines::for_viewer(const core::Viewer& viewer, bool own_connection) const {
+OperationLines::Line OperationLines::for_viewer(const core::Viewer& viewer,
+                                                bool own_connection) const {
   if (own_connection) return own;
   if (viewer.privileged()) return privileged;
   if (viewer.participant != 0) {
-    const auto it = std::lower_bound(personal.begin(), personal.end(), viewer.participant,
-                                     [](const auto& entry, core::ParticipantId p) { return entry.first < p; });
+    const auto it =
+        std::lower_bound(personal.begin(), personal.end(), viewer.participant,
+                         [](const auto& entry, core::ParticipantId p) { return entry.first < p; });
     if (it != personal.end() && it->first == viewer.participant) return it->second;
   }
   return everyone;

@@ -17,12 +17,13 @@ namespace crossmatch::net {
 // that fan-out shares them: privileged viewers, participants with a copy of their own, and
 // every other participant.
 struct OperationLines {
-  using Line = std::shared_ptr<const std::string>;  // with its newline; null: nothing for this viewer
+  using Line =
+      std::shared_ptr<const std::string>;  // with its newline; null: nothing for this viewer
   std::uint64_t seq = 0;
   core::Actor actor;
-  Line own;          // the actor's own connections (a newcomer's: after registering, too)
-  Line privileged;   // organisers and brokers other than the actor
-  Line everyone;     // participants not listed in `personal`
+  Line own;         // the actor's own connections (a newcomer's: after registering, too)
+  Line privileged;  // organisers and brokers other than the actor
+  Line everyone;    // participants not listed in `personal`
   std::vector<std::pair<core::ParticipantId, Line>> personal;  // sorted by participant
 
   // The line for a connection of `viewer`.

@@ -14,7 +14,7 @@ namespace crossmatch::net {
 struct TlsIdentity {
   std::string certificate_pem;  // the hub's certificate first, then any chain
   std::string key_pem;
-  std::string fingerprint;      // SHA-256 of the hub's certificate (DER), 64 lower-case hex digits
+  std::string fingerprint;  // SHA-256 of the hub's certificate (DER), 64 lower-case hex digits
 };
 
 // Reads a certificate (chain) and its private key from PEM files and checks they belong

@@ -6,11 +6,11 @@
 // and two more buffers of 17 KiB per connection (bench/README.md, "Sync over TLS").
 #include <cstddef>  // before asio: see byte_stream.hpp
 
-#include <asio/ssl/context.hpp>
-#include <asio/ssl/error.hpp>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
+#include <asio/ssl/context.hpp>
+#include <asio/ssl/error.hpp>
 
 #include <csignal>
 #include <mutex>
@@ -40,7 +40,8 @@ void tls13_only(asio::ssl::context& context) {
   // AES-128-GCM first (OpenSSL's default puts AES-256 first): the same strength class for a
   // venue's event data, and less processor time for a hub encrypting one copy of every
   // broadcast per connection.
-  SSL_CTX_set_ciphersuites(ctx, "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256");
+  SSL_CTX_set_ciphersuites(
+      ctx, "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256");
   // Idle connections keep no read or write buffers: a hub holds thousands of them. Writes may
   // end part-way (the rest is written when the socket can take it).
   SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS | SSL_MODE_ENABLE_PARTIAL_WRITE |
@@ -54,13 +55,15 @@ void tls13_only(asio::ssl::context& context) {
 std::string peer_of(const asio::ip::tcp::socket& socket) {
   std::error_code ec;
   const auto endpoint = socket.remote_endpoint(ec);
-  return ec ? std::string("unknown") : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+  return ec ? std::string("unknown")
+            : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
 }
 
 // Kept alive by every operation under way on it, while the ByteStream that owns it may be
 // dropped at any time.
 struct TlsState {
-  TlsState(asio::ip::tcp::socket s, SSL_CTX* context) : socket(std::move(s)), ssl(SSL_new(context)) {}
+  TlsState(asio::ip::tcp::socket s, SSL_CTX* context)
+      : socket(std::move(s)), ssl(SSL_new(context)) {}
   ~TlsState() { SSL_free(ssl); }
   TlsState(const TlsState&) = delete;
   TlsState& operator=(const TlsState&) = delete;
@@ -97,17 +100,26 @@ bool attach(const StatePtr& s, std::error_code& ec) {
 }
 
 // What an OpenSSL call's failure means: wait for the socket (`want` is the wait), or an error.
-std::error_code failure_of(const StatePtr& s, int result, asio::socket_base::wait_type& want, bool& again) {
+std::error_code failure_of(const StatePtr& s, int result, asio::socket_base::wait_type& want,
+                           bool& again) {
   again = false;
   const int e = SSL_get_error(s->ssl, result);
   switch (e) {
-    case SSL_ERROR_WANT_READ: want = asio::socket_base::wait_read; again = true; return {};
-    case SSL_ERROR_WANT_WRITE: want = asio::socket_base::wait_write; again = true; return {};
-    case SSL_ERROR_ZERO_RETURN: return asio::error::eof;
+    case SSL_ERROR_WANT_READ:
+      want = asio::socket_base::wait_read;
+      again = true;
+      return {};
+    case SSL_ERROR_WANT_WRITE:
+      want = asio::socket_base::wait_write;
+      again = true;
+      return {};
+    case SSL_ERROR_ZERO_RETURN:
+      return asio::error::eof;
     case SSL_ERROR_SYSCALL: {
       const unsigned long err = ERR_get_error();
       if (err != 0) return std::error_code(static_cast<int>(err), asio::error::get_ssl_category());
-      return errno != 0 ? std::error_code(errno, std::system_category()) : std::error_code(asio::error::eof);
+      return errno != 0 ? std::error_code(errno, std::system_category())
+                        : std::error_code(asio::error::eof);
     }
     default: {
       const unsigned long err = ERR_get_error();
@@ -135,7 +147,8 @@ void drive_handshake(const StatePtr& s, Done done) {
 }
 
 // `inline_call`: still inside the call that started the operation, so its handler is posted.
-void drive_read(const StatePtr& s, asio::mutable_buffer buffer, ByteStream::Handler handler, bool inline_call) {
+void drive_read(const StatePtr& s, asio::mutable_buffer buffer, ByteStream::Handler handler,
+                bool inline_call) {
   std::size_t n = 0;
   asio::socket_base::wait_type want{};
   bool again = false;
@@ -148,10 +161,11 @@ void drive_read(const StatePtr& s, asio::mutable_buffer buffer, ByteStream::Hand
     ec = r == 1 ? std::error_code() : failure_of(s, r, want, again);
   }
   if (again) {
-    s->socket.async_wait(want, [s, buffer, handler = std::move(handler)](const std::error_code& waited) mutable {
-      if (waited) return handler(waited, 0);
-      drive_read(s, buffer, std::move(handler), false);
-    });
+    s->socket.async_wait(
+        want, [s, buffer, handler = std::move(handler)](const std::error_code& waited) mutable {
+          if (waited) return handler(waited, 0);
+          drive_read(s, buffer, std::move(handler), false);
+        });
     return;
   }
   if (inline_call) {
@@ -182,7 +196,8 @@ void drive_write(const StatePtr& s, std::shared_ptr<std::string> data, std::size
     bool again = false;
     ec = failure_of(s, r, want, again);
     if (!again) break;
-    s->socket.async_wait(want, [s, data, offset, handler = std::move(handler)](const std::error_code& waited) mutable {
+    s->socket.async_wait(want, [s, data, offset, handler = std::move(handler)](
+                                   const std::error_code& waited) mutable {
       if (waited) return handler(waited, 0);
       drive_write(s, std::move(data), offset, std::move(handler), false);
     });
@@ -190,7 +205,8 @@ void drive_write(const StatePtr& s, std::shared_ptr<std::string> data, std::size
   }
   const std::size_t written = ec ? 0 : data->size();
   if (inline_call) {
-    asio::post(s->socket.get_executor(), [handler = std::move(handler), ec, written] { handler(ec, written); });
+    asio::post(s->socket.get_executor(),
+               [handler = std::move(handler), ec, written] { handler(ec, written); });
   } else {
     handler(ec, written);
   }
@@ -214,16 +230,18 @@ void open_server_side(const StatePtr& s, const Waiting& waiting) {
         if (ec || n == 0) return settle(s, waiting, ec ? ec : asio::error::eof);
         if (s->first != kTlsHandshakeRecord) {
           auto line = std::make_shared<std::string>(
-              encode(ErrorMessage{core::make_error("tls_required", "",
-                                                   "This hub speaks TLS: connect with TLS 1.3 and check the hub's "
-                                                   "certificate against the pin in the join code "
-                                                   "(docs/protocol.md, \"Transport\"), or ask the organiser to run "
-                                                   "the hub with --insecure."),
-                                  true}) +
+              encode(ErrorMessage{
+                  core::make_error("tls_required", "",
+                                   "This hub speaks TLS: connect with TLS 1.3 and check the hub's "
+                                   "certificate against the pin in the join code "
+                                   "(docs/protocol.md, \"Transport\"), or ask the organiser to run "
+                                   "the hub with --insecure."),
+                  true}) +
               "\n");
-          asio::async_write(s->socket, asio::buffer(*line), [s, waiting, line](const std::error_code&, std::size_t) {
-            settle(s, waiting, TransportError::plain_client_on_tls_hub);
-          });
+          asio::async_write(s->socket, asio::buffer(*line),
+                            [s, waiting, line](const std::error_code&, std::size_t) {
+                              settle(s, waiting, TransportError::plain_client_on_tls_hub);
+                            });
           return;
         }
         std::error_code attached;
@@ -233,7 +251,8 @@ void open_server_side(const StatePtr& s, const Waiting& waiting) {
           // The client's alert when its pin names another certificate, said in words for the log.
           const auto reason = ERR_GET_REASON(static_cast<unsigned long>(hs.value()));
           const bool refused = hs && hs.category() == asio::error::get_ssl_category() &&
-                               (reason == SSL_R_TLSV1_ALERT_UNKNOWN_CA || reason == SSL_R_SSLV3_ALERT_BAD_CERTIFICATE);
+                               (reason == SSL_R_TLSV1_ALERT_UNKNOWN_CA ||
+                                reason == SSL_R_SSLV3_ALERT_BAD_CERTIFICATE);
           settle(s, waiting, refused ? std::error_code(TransportError::certificate_refused) : hs);
         });
       });
@@ -284,7 +303,8 @@ class TlsStream final : public ByteStream {
   // Runs `start` once the handshake is over (true: still inside the starting call).
   void when_open(std::function<void(bool)> start) {
     switch (s_->phase) {
-      case TlsState::Phase::Ready: return start(true);
+      case TlsState::Phase::Ready:
+        return start(true);
       case TlsState::Phase::Failed:
         asio::post(s_->socket.get_executor(), [start = std::move(start)] { start(false); });
         return;
@@ -314,13 +334,15 @@ bool not_tls(const std::error_code& ec) {
   if (ec.category() != asio::error::get_ssl_category()) return false;
   const int reason = ERR_GET_REASON(static_cast<unsigned long>(ec.value()));
   return reason == SSL_R_WRONG_VERSION_NUMBER || reason == SSL_R_PACKET_LENGTH_TOO_LONG ||
-         reason == SSL_R_UNKNOWN_PROTOCOL || reason == SSL_R_HTTP_REQUEST || reason == SSL_R_RECORD_LENGTH_MISMATCH;
+         reason == SSL_R_UNKNOWN_PROTOCOL || reason == SSL_R_HTTP_REQUEST ||
+         reason == SSL_R_RECORD_LENGTH_MISMATCH;
 }
 
 std::string fingerprint_of(X509* certificate) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  if (certificate == nullptr || X509_digest(certificate, EVP_sha256(), digest, &length) != 1) return {};
+  if (certificate == nullptr || X509_digest(certificate, EVP_sha256(), digest, &length) != 1)
+    return {};
   static const char digits[] = "0123456789abcdef";
   std::string out;
   for (unsigned int i = 0; i < length; ++i) {
@@ -341,7 +363,8 @@ struct PinCheck {
 // self-signed certificate is expected. Only the hub's own certificate (depth 0) is judged.
 int verify_pin(int, X509_STORE_CTX* store) {
   if (X509_STORE_CTX_get_error_depth(store) != 0) return 1;
-  SSL* ssl = static_cast<SSL*>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
+  SSL* ssl =
+      static_cast<SSL*>(X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()));
   auto* check = ssl == nullptr ? nullptr : static_cast<PinCheck*>(SSL_get_app_data(ssl));
   if (check == nullptr) return 0;
   check->fingerprint = fingerprint_of(X509_STORE_CTX_get_current_cert(store));
@@ -369,9 +392,13 @@ core::Result<std::unique_ptr<TlsServer>> TlsServer::make(const TlsIdentity& iden
   SSL_CTX_set_num_tickets(ssl.native_handle(), 0);
   std::error_code ec;
   ssl.use_certificate_chain(asio::buffer(identity.certificate_pem), ec);
-  if (ec) return core::make_error("bad_certificate", "--cert", "OpenSSL does not take the hub's certificate: " + ec.message() + ".");
+  if (ec)
+    return core::make_error("bad_certificate", "--cert",
+                            "OpenSSL does not take the hub's certificate: " + ec.message() + ".");
   ssl.use_private_key(asio::buffer(identity.key_pem), asio::ssl::context::pem, ec);
-  if (ec) return core::make_error("bad_key", "--key", "OpenSSL does not take the hub's private key: " + ec.message() + ".");
+  if (ec)
+    return core::make_error("bad_key", "--key",
+                            "OpenSSL does not take the hub's private key: " + ec.message() + ".");
   return server;
 }
 
@@ -391,11 +418,13 @@ class TlsClient::Context {
   asio::ssl::context ssl{asio::ssl::context::tls_client};
 };
 
-TlsClient::TlsClient() : context_(std::make_unique<Context>()) { tls13_only(context_->ssl); }
+TlsClient::TlsClient() : context_(std::make_unique<Context>()) {
+  tls13_only(context_->ssl);
+}
 TlsClient::~TlsClient() = default;
 
-void TlsClient::async_connect(asio::io_context& io, const std::string& host, unsigned short port, std::string pin,
-                              OutcomeHandler handler, double handshake_seconds) {
+void TlsClient::async_connect(asio::io_context& io, const std::string& host, unsigned short port,
+                              std::string pin, OutcomeHandler handler, double handshake_seconds) {
   auto state = std::make_shared<TlsState>(asio::ip::tcp::socket(io), context_->ssl.native_handle());
   auto check = std::make_shared<PinCheck>();
   check->pin = std::move(pin);
@@ -408,7 +437,8 @@ void TlsClient::async_connect(asio::io_context& io, const std::string& host, uns
   auto timer = std::make_shared<asio::steady_timer>(io);
   auto timed_out = std::make_shared<bool>(false);
   auto finished = std::make_shared<bool>(false);
-  timer->expires_after(std::chrono::duration_cast<asio::steady_timer::duration>(std::chrono::duration<double>(handshake_seconds)));
+  timer->expires_after(std::chrono::duration_cast<asio::steady_timer::duration>(
+      std::chrono::duration<double>(handshake_seconds)));
   // A timer that expired just as the handshake finished may still run: `finished` stops it.
   timer->async_wait([state, resolver, timed_out, finished](const std::error_code& ec) {
     if (ec || *finished) return;
@@ -417,7 +447,8 @@ void TlsClient::async_connect(asio::io_context& io, const std::string& host, uns
     std::error_code ignored;
     state->socket.close(ignored);
   });
-  auto finish = [state, check, timer, timed_out, finished, handler = std::move(handler)](std::error_code ec) mutable {
+  auto finish = [state, check, timer, timed_out, finished,
+                 handler = std::move(handler)](std::error_code ec) mutable {
     *finished = true;
     timer->cancel();
     ConnectOutcome outcome;
@@ -452,20 +483,20 @@ void TlsClient::async_connect(asio::io_context& io, const std::string& host, uns
   };
   resolver->async_resolve(
       host, std::to_string(port),
-      [state, resolver, finish = std::move(finish)](const std::error_code& ec,
-                                                    asio::ip::tcp::resolver::results_type results) mutable {
+      [state, resolver, finish = std::move(finish)](
+          const std::error_code& ec, asio::ip::tcp::resolver::results_type results) mutable {
         if (ec) return finish(ec);
-        asio::async_connect(state->socket, results,
-                            [state, finish = std::move(finish)](const std::error_code& ec2,
-                                                                const asio::ip::tcp::endpoint&) mutable {
-                              if (ec2) return finish(ec2);
-                              std::error_code attached;
-                              state->socket.set_option(asio::ip::tcp::no_delay(true), attached);
-                              if (!attach(state, attached)) return finish(attached);
-                              drive_handshake(state, [finish = std::move(finish)](const std::error_code& hs) mutable {
-                                finish(hs);
-                              });
-                            });
+        asio::async_connect(
+            state->socket, results,
+            [state, finish = std::move(finish)](const std::error_code& ec2,
+                                                const asio::ip::tcp::endpoint&) mutable {
+              if (ec2) return finish(ec2);
+              std::error_code attached;
+              state->socket.set_option(asio::ip::tcp::no_delay(true), attached);
+              if (!attach(state, attached)) return finish(attached);
+              drive_handshake(state, [finish = std::move(finish)](
+                                         const std::error_code& hs) mutable { finish(hs); });
+            });
       });
 }
 

@@ -15,7 +15,9 @@ using core::json::ObjectReader;
 
 // Hub messages only carry text that was valid UTF-8 when it arrived; replacing keeps a bug from
 // ever turning into an exception on the network thread.
-std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string dump(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 constexpr std::int64_t kMaxSequence = (std::int64_t{1} << 53);
 
@@ -69,9 +71,9 @@ core::Result<ClientMessage> parse_client_message(std::string_view line) {
   auto value = core::json::parse_json(line);
   if (!value) return value.error();
   if (!value->is_object())
-    return core::make_error("invalid_type", "",
-                            std::string("A message must be a JSON object, not ") +
-                                core::json::type_name(*value) + ".");
+    return core::make_error(
+        "invalid_type", "",
+        std::string("A message must be a JSON object, not ") + core::json::type_name(*value) + ".");
   const auto type_it = value->find("type");
   if (type_it == value->end())
     return core::make_error("missing_field", "type", "The message has no type.");
@@ -103,8 +105,9 @@ core::Result<ClientMessage> parse_client_message(std::string_view line) {
     if (core::Status s = r.finish(); !s) return s.error();
     return ClientMessage{Ping{}};
   }
-  return core::make_error("unknown_message", "type",
-                          "'" + type.substr(0, 64) + "' is not a kind of message; expected hello, op or ping.");
+  return core::make_error(
+      "unknown_message", "type",
+      "'" + type.substr(0, 64) + "' is not a kind of message; expected hello, op or ping.");
 }
 
 std::string peek_operation_id(std::string_view line) {
@@ -166,7 +169,8 @@ std::string encode_applied(const core::Operation& op, const std::vector<Contact>
   Json j{{"type", "op"}, {"op", core::json::to_json(op)}};
   if (!contacts.empty()) {
     Json list = Json::array();
-    for (const Contact& c : contacts) list.push_back({{"participant", c.participant}, {"email", c.email}});
+    for (const Contact& c : contacts)
+      list.push_back({{"participant", c.participant}, {"email", c.email}});
     j["contacts"] = std::move(list);
   }
   return dump(j);
@@ -194,8 +198,12 @@ std::string encode(const ErrorMessage& m) {
   return dump(j);
 }
 
-std::string encode(const CaughtUp& m) { return dump(Json{{"type", "caught_up"}, {"seq", m.seq}}); }
-std::string encode(const Pong& m) { return dump(Json{{"type", "pong"}, {"seq", m.seq}}); }
+std::string encode(const CaughtUp& m) {
+  return dump(Json{{"type", "caught_up"}, {"seq", m.seq}});
+}
+std::string encode(const Pong& m) {
+  return dump(Json{{"type", "pong"}, {"seq", m.seq}});
+}
 std::string encode(const Notice& m) {
   return dump(Json{{"type", "notice"}, {"code", m.code}, {"message", m.message}});
 }
@@ -222,9 +230,9 @@ void chunk(const Json& array, Make make, std::vector<std::string>& out) {
 }
 
 // Every list of the state's JSON; a list missing here would be missing from every snapshot.
-constexpr const char* kSnapshotKinds[] = {"sessions",      "tables",        "participants",
-                                          "meetings",      "rounds",        "announcements",
-                                          "pitching",      "clinic_tables", "clinic_themes"};
+constexpr const char* kSnapshotKinds[] = {"sessions", "tables",        "participants",
+                                          "meetings", "rounds",        "announcements",
+                                          "pitching", "clinic_tables", "clinic_themes"};
 
 }  // namespace
 
@@ -249,11 +257,13 @@ std::vector<std::string> encode_snapshot_items(const core::EventState& state) {
   Json whole = core::json::to_json(state);
   std::vector<std::string> lines;
   for (const char* kind : kSnapshotKinds) {
-    chunk(whole[kind],
-          [&](Json items) {
-            return dump(Json{{"type", "snapshot_items"}, {"kind", kind}, {"items", std::move(items)}});
-          },
-          lines);
+    chunk(
+        whole[kind],
+        [&](Json items) {
+          return dump(
+              Json{{"type", "snapshot_items"}, {"kind", kind}, {"items", std::move(items)}});
+        },
+        lines);
   }
   return lines;
 }
@@ -271,10 +281,17 @@ std::vector<std::string> encode_snapshot(const core::EventState& state, std::uin
 
 std::vector<std::string> encode_teams(const Teams& teams) {
   Json all = Json::array();
-  for (const TeamSuggestion& t : teams.teams) all.push_back({{"members", t.members}, {"reasons", t.reasons}});
+  for (const TeamSuggestion& t : teams.teams)
+    all.push_back({{"members", t.members}, {"reasons", t.reasons}});
   std::vector<Json> parts;
   std::vector<std::string> ignored;
-  chunk(all, [&](Json items) { parts.push_back(std::move(items)); return std::string(); }, ignored);
+  chunk(
+      all,
+      [&](Json items) {
+        parts.push_back(std::move(items));
+        return std::string();
+      },
+      ignored);
   if (parts.empty()) parts.push_back(Json::array());
   std::vector<std::string> lines;
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -316,7 +333,8 @@ core::Result<HubMessage> parse_hub_message(std::string_view line) {
     std::string event, role;
     r.string("event", w.event, true, 1024);
     r.string("role", role, true, 32);
-    if (r.ok() && !core::parse_role(role, w.role)) r.fail("role", "invalid", "Unknown role '" + role + "'.");
+    if (r.ok() && !core::parse_role(role, w.role))
+      r.fail("role", "invalid", "Unknown role '" + role + "'.");
     r.integer("participant", participant, 0, UINT32_MAX);
     r.integer("seq", seq, 0, kMaxSequence);
     r.string("catch_up", w.catch_up, true, 32);
@@ -391,7 +409,8 @@ core::Result<HubMessage> parse_hub_message(std::string_view line) {
     r.string("message", n.message, true, 16 * 1024);
     return done(std::move(n));
   }
-  return core::make_error("unknown_message", "type", "The hub sent an unknown kind of message '" + type + "'.");
+  return core::make_error("unknown_message", "type",
+                          "The hub sent an unknown kind of message '" + type + "'.");
 }
 
 // [SECTION] Assemblers
@@ -403,11 +422,15 @@ struct SnapshotAssembler::Parts {
 };
 
 SnapshotAssembler::SnapshotAssembler() : parts_(new Parts) {}
-SnapshotAssembler::~SnapshotAssembler() { delete parts_; }
-bool SnapshotAssembler::active() const { return parts_->active; }
+SnapshotAssembler::~SnapshotAssembler() {
+  delete parts_;
+}
+bool SnapshotAssembler::active() const {
+  return parts_->active;
+}
 
 core::Result<std::optional<Snapshot>> SnapshotAssembler::add(std::string_view line,
-                                                              const core::Taxonomy& taxonomy) {
+                                                             const core::Taxonomy& taxonomy) {
   auto value = core::json::parse_json(line);
   if (!value) return value.error();
   Parts& p = *parts_;
@@ -415,11 +438,13 @@ core::Result<std::optional<Snapshot>> SnapshotAssembler::add(std::string_view li
     p = Parts{};
     return core::make_error("bad_snapshot", "", message);
   };
-  if (!value->is_object() || !value->contains("type")) return fail("A snapshot line is not a message.");
+  if (!value->is_object() || !value->contains("type"))
+    return fail("A snapshot line is not a message.");
   const Json& v = *value;
   const std::string type = v["type"].is_string() ? v["type"].get<std::string>() : "";
   if (type == "snapshot_begin") {
-    if (!v.contains("seq") || !v["seq"].is_number_unsigned() || !v.contains("event") || !v.contains("next"))
+    if (!v.contains("seq") || !v["seq"].is_number_unsigned() || !v.contains("event") ||
+        !v.contains("next"))
       return fail("A snapshot begins with seq, event and next.");
     p = Parts{};
     p.active = true;
@@ -432,15 +457,18 @@ core::Result<std::optional<Snapshot>> SnapshotAssembler::add(std::string_view li
   }
   if (!p.active) return fail("A snapshot part arrived without its beginning.");
   if (type == "snapshot_items") {
-    if (!v.contains("kind") || !v["kind"].is_string() || !v.contains("items") || !v["items"].is_array())
+    if (!v.contains("kind") || !v["kind"].is_string() || !v.contains("items") ||
+        !v["items"].is_array())
       return fail("Snapshot items need a kind and items.");
     const std::string kind = v["kind"].get<std::string>();
-    if (!p.state.contains(kind) || kind == "event" || kind == "next") return fail("Unknown snapshot kind '" + kind + "'.");
+    if (!p.state.contains(kind) || kind == "event" || kind == "next")
+      return fail("Unknown snapshot kind '" + kind + "'.");
     for (const Json& item : v["items"]) p.state[kind].push_back(item);
     return std::optional<Snapshot>();
   }
   if (type == "snapshot_end") {
-    if (!v.contains("seq") || !v["seq"].is_number_unsigned() || v["seq"].get<std::uint64_t>() != p.seq)
+    if (!v.contains("seq") || !v["seq"].is_number_unsigned() ||
+        v["seq"].get<std::uint64_t>() != p.seq)
       return fail("The snapshot ended with another sequence number than it began.");
     auto state = core::state_from_json(dump(p.state), taxonomy);
     const std::uint64_t seq = p.seq;
@@ -477,7 +505,8 @@ core::Result<std::optional<Teams>> TeamsAssembler::add(std::string_view line) {
     if (const Json* members = t.array("members", 1000, true)) {
       for (const Json& m : *members) {
         if (!m.is_number_unsigned() || m.get<std::uint64_t>() > UINT32_MAX)
-          return core::make_error("invalid_type", "teams.members", "Team members are participant numbers.");
+          return core::make_error("invalid_type", "teams.members",
+                                  "Team members are participant numbers.");
         team.members.push_back(static_cast<core::ParticipantId>(m.get<std::uint64_t>()));
       }
     }

@@ -43,8 +43,10 @@ core::Result<core::Taxonomy> load_taxonomy(const fs::path& assets_dir) {
   const fs::path dir = assets_dir / "taxonomy";
   core::TaxonomySources sources;
   const std::pair<core::AssetText*, const char*> files[] = {
-      {&sources.sectors, "sectors.tsv"},     {&sources.cities, "cities.tsv"},
-      {&sources.countries, "countries.tsv"}, {&sources.languages, "languages.tsv"},
+      {&sources.sectors, "sectors.tsv"},
+      {&sources.cities, "cities.tsv"},
+      {&sources.countries, "countries.tsv"},
+      {&sources.languages, "languages.tsv"},
       {&sources.questionnaire, "questionnaire.tsv"}};
   for (const auto& [target, name] : files) {
     auto text = read_asset(dir / name);

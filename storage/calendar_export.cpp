@@ -25,11 +25,14 @@ class Calendar {
   Calendar(const core::EventState& state, const CalendarHistory& history)
       : state_(state), history_(history) {}
 
-  std::string uid(const std::string& what) const { return what + "." + history_.event_key + "@crossmatch"; }
+  std::string uid(const std::string& what) const {
+    return what + "." + history_.event_key + "@crossmatch";
+  }
 
   std::string person(core::ParticipantId id) const {
     const core::Participant* p = state_.participant(id);
-    if (p == nullptr || p->status == core::ParticipantStatus::Erased) return "an erased participant";
+    if (p == nullptr || p->status == core::ParticipantStatus::Erased)
+      return "an erased participant";
     if (p->profile.organisation.empty()) return p->profile.display_name;
     return p->profile.display_name + " (" + p->profile.organisation + ")";
   }
@@ -57,13 +60,15 @@ class Calendar {
 
   // A meeting with a time: booked now, or cancelled after it was booked.
   void add_meeting(const core::Meeting& m, core::ParticipantId viewer) {
-    if (m.status != core::MeetingStatus::Accepted && m.status != core::MeetingStatus::Cancelled) return;
+    if (m.status != core::MeetingStatus::Accepted && m.status != core::MeetingStatus::Cancelled)
+      return;
     const auto h = history_.meetings.find(m.id);
     std::optional<core::Placement> placement = m.placement;
     if (!placement && h != history_.meetings.end()) placement = h->second.last_placement;
     if (!placement) return;
     const core::Session* s = state_.session(placement->slot.session);
-    if (s == nullptr || placement->slot.index < 0 || placement->slot.index >= s->slot_count()) return;
+    if (s == nullptr || placement->slot.index < 0 || placement->slot.index >= s->slot_count())
+      return;
     Entry e;
     e.uid = uid("meeting-" + std::to_string(m.id));
     e.sequence = std::max({h == history_.meetings.end() ? 0 : h->second.last_change,
@@ -77,7 +82,8 @@ class Calendar {
     e.description = s->name;
     if (viewer != 0) {
       const core::Participant* other = state_.participant(m.other(viewer));
-      if (other != nullptr && other->status != core::ParticipantStatus::Erased && !other->profile.job_title.empty())
+      if (other != nullptr && other->status != core::ParticipantStatus::Erased &&
+          !other->profile.job_title.empty())
         e.description = person(m.other(viewer)) + ", " + other->profile.job_title + ". " + s->name;
     }
     e.cancelled = m.status == core::MeetingStatus::Cancelled;
@@ -146,9 +152,13 @@ class Calendar {
     });
     if (!entries_.empty()) {
       // The zone's offsets from the first year of the entries to the end of the last.
-      const auto year = [](std::int64_t day) { return std::stoi(core::format_date(day).substr(0, 4)); };
-      const std::int64_t from = core::days_from_civil(year(entries_.front().day), 1, 1) * 86400 - 86400;
-      const std::int64_t to = core::days_from_civil(year(entries_.back().day) + 1, 1, 1) * 86400 + 86400;
+      const auto year = [](std::int64_t day) {
+        return std::stoi(core::format_date(day).substr(0, 4));
+      };
+      const std::int64_t from =
+          core::days_from_civil(year(entries_.front().day), 1, 1) * 86400 - 86400;
+      const std::int64_t to =
+          core::days_from_civil(year(entries_.back().day) + 1, 1, 1) * 86400 + 86400;
       ics.time_zone(*zone, from, to);
     }
     const std::string tzid = "TZID=" + zone->name();
@@ -179,13 +189,14 @@ class Calendar {
 
 core::Status require_event(const core::EventState& state) {
   if (state.event.created) return core::Status::success();
-  return core::make_error("no_event", "db", "The database holds no event yet; create the event first.");
+  return core::make_error("no_event", "db",
+                          "The database holds no event yet; create the event first.");
 }
 
 }  // namespace
 
-core::Result<std::string> event_calendar(const core::EventState& state, const CalendarHistory& history,
-                                         std::int64_t now_ms) {
+core::Result<std::string> event_calendar(const core::EventState& state,
+                                         const CalendarHistory& history, std::int64_t now_ms) {
   if (auto s = require_event(state); !s) return s.error();
   Calendar calendar(state, history);
   for (const auto& [id, s] : state.sessions) calendar.add_session(s);
@@ -199,25 +210,32 @@ core::Result<std::string> event_calendar(const core::EventState& state, const Ca
 
 core::Result<std::string> participant_calendar(const core::EventState& state,
                                                const CalendarHistory& history,
-                                               core::ParticipantId participant, std::int64_t now_ms) {
+                                               core::ParticipantId participant,
+                                               std::int64_t now_ms) {
   if (auto s = require_event(state); !s) return s.error();
   const core::Participant* p = state.participant(participant);
   if (p == nullptr)
-    return core::make_error("not_found", "participant", "There is no participant " + std::to_string(participant) + ".");
+    return core::make_error("not_found", "participant",
+                            "There is no participant " + std::to_string(participant) + ".");
   if (p->status == core::ParticipantStatus::Erased)
     return core::make_error("erased", "participant",
-                            "Participant " + std::to_string(participant) + " was erased; nothing of theirs is left to export.");
+                            "Participant " + std::to_string(participant) +
+                                " was erased; nothing of theirs is left to export.");
   Calendar calendar(state, history);
   for (const auto& [id, s] : state.sessions) {
-    if (s.kind == core::SessionKind::Pitching || s.kind == core::SessionKind::PolicyClinic) calendar.add_session(s);
+    if (s.kind == core::SessionKind::Pitching || s.kind == core::SessionKind::PolicyClinic)
+      calendar.add_session(s);
   }
-  if (const auto it = state.index.person_meetings.find(participant); it != state.index.person_meetings.end()) {
-    for (const core::MeetingId id : it->second) calendar.add_meeting(state.meetings.at(id), participant);
+  if (const auto it = state.index.person_meetings.find(participant);
+      it != state.index.person_meetings.end()) {
+    for (const core::MeetingId id : it->second)
+      calendar.add_meeting(state.meetings.at(id), participant);
   }
   for (const auto& [id, round] : state.rounds) {
     for (std::size_t t = 0; t < round.teams.size(); ++t) {
       const auto& members = round.teams[t].members;
-      if (std::find(members.begin(), members.end(), participant) != members.end()) calendar.add_team(round, t, participant);
+      if (std::find(members.begin(), members.end(), participant) != members.end())
+        calendar.add_team(round, t, participant);
     }
   }
   for (const auto& [id, ct] : state.clinic_tables) {

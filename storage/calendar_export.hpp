@@ -16,13 +16,14 @@ namespace crossmatch::storage {
 
 // Sessions, every booked meeting (and every cancelled one that had been booked), every team of
 // every published round, and every policy-clinic table. `now_ms` is the export's time (DTSTAMP).
-core::Result<std::string> event_calendar(const core::EventState& state, const CalendarHistory& history,
-                                         std::int64_t now_ms);
+core::Result<std::string> event_calendar(const core::EventState& state,
+                                         const CalendarHistory& history, std::int64_t now_ms);
 
 // One participant's meetings (booked, or cancelled after booking), their teams and clinic tables,
 // and the programme's pitching and policy-clinic sessions. An erased participant has none.
 core::Result<std::string> participant_calendar(const core::EventState& state,
                                                const CalendarHistory& history,
-                                               core::ParticipantId participant, std::int64_t now_ms);
+                                               core::ParticipantId participant,
+                                               std::int64_t now_ms);
 
 }  // namespace crossmatch::storage

@@ -68,10 +68,14 @@ bool hex4(std::string_view text, std::size_t& pos, std::uint32_t& value) {
   for (int i = 0; i < 4; ++i) {
     const char c = text[pos++];
     value <<= 4;
-    if (c >= '0' && c <= '9') value |= static_cast<std::uint32_t>(c - '0');
-    else if (c >= 'a' && c <= 'f') value |= static_cast<std::uint32_t>(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') value |= static_cast<std::uint32_t>(c - 'A' + 10);
-    else return false;
+    if (c >= '0' && c <= '9')
+      value |= static_cast<std::uint32_t>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      value |= static_cast<std::uint32_t>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      value |= static_cast<std::uint32_t>(c - 'A' + 10);
+    else
+      return false;
   }
   return true;
 }
@@ -90,14 +94,30 @@ bool json_string(std::string_view text, std::size_t& pos, std::string& out) {
     }
     if (pos >= text.size()) return false;
     switch (text[pos++]) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case '/': out += '/'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '/':
+        out += '/';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
       case 'u': {
         std::uint32_t c1 = 0;
         if (!hex4(text, pos, c1)) return false;
@@ -113,7 +133,8 @@ bool json_string(std::string_view text, std::size_t& pos, std::string& out) {
         append_utf8(out, c1);
         break;
       }
-      default: return false;
+      default:
+        return false;
     }
   }
   return false;
@@ -153,7 +174,8 @@ bool decode_slots(std::string_view text, std::vector<core::SlotRef>& out) {
   if (r.expect(']')) return r.done();
   do {
     long long session = 0, index = 0;
-    if (!r.expect('[') || !r.integer(session) || !r.expect(',') || !r.integer(index) || !r.expect(']'))
+    if (!r.expect('[') || !r.integer(session) || !r.expect(',') || !r.integer(index) ||
+        !r.expect(']'))
       return false;
     if (session < 0 || session > UINT32_MAX || index < 0 || index > INT32_MAX) return false;
     out.push_back(core::SlotRef{static_cast<core::SessionId>(session), static_cast<int>(index)});

@@ -36,8 +36,9 @@ void CsvWriter::row(const std::vector<std::string>& fields) {
 
 core::Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
   if (text.size() > kMaxCsvBytes)
-    return core::make_error("too_large", "file",
-                            "The CSV file is larger than " + std::to_string(kMaxCsvBytes / (1024 * 1024)) + " MiB.");
+    return core::make_error(
+        "too_large", "file",
+        "The CSV file is larger than " + std::to_string(kMaxCsvBytes / (1024 * 1024)) + " MiB.");
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (!core::is_valid_utf8(text)) {
     // Name the first line that is not UTF-8.
@@ -79,17 +80,23 @@ core::Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
           if (c == '\n') ++line;
           field += c;
           if (field.size() > kMaxCsvFieldBytes)
-            return csv_error(opened, "a field is longer than " + std::to_string(kMaxCsvFieldBytes) + " bytes.");
+            return csv_error(
+                opened, "a field is longer than " + std::to_string(kMaxCsvFieldBytes) + " bytes.");
         }
         if (pos < text.size() && text[pos] != ',' && text[pos] != '\r' && text[pos] != '\n')
-          return csv_error(line, "text follows a closing quote; a quote inside a quoted field is written twice (\"\").");
+          return csv_error(line,
+                           "text follows a closing quote; a quote inside a quoted field is written "
+                           "twice (\"\").");
       } else {
         while (pos < text.size() && text[pos] != ',' && text[pos] != '\r' && text[pos] != '\n') {
           if (text[pos] == '"')
-            return csv_error(line, "a quote inside a field that does not start with one; put the field in quotes and write the quote twice.");
+            return csv_error(line,
+                             "a quote inside a field that does not start with one; put the field "
+                             "in quotes and write the quote twice.");
           field += text[pos++];
           if (field.size() > kMaxCsvFieldBytes)
-            return csv_error(line, "a field is longer than " + std::to_string(kMaxCsvFieldBytes) + " bytes.");
+            return csv_error(
+                line, "a field is longer than " + std::to_string(kMaxCsvFieldBytes) + " bytes.");
         }
       }
       record.fields.push_back(field);
@@ -107,7 +114,8 @@ core::Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
       }
     }
     // An empty line is no record.
-    if (!(record.fields.size() == 1 && record.fields[0].empty())) records.push_back(std::move(record));
+    if (!(record.fields.size() == 1 && record.fields[0].empty()))
+      records.push_back(std::move(record));
   }
   return records;
 }

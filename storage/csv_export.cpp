@@ -24,7 +24,9 @@ std::string joined(const std::vector<int>& values) {
   return out;
 }
 
-const char* yes_no(bool value) { return value ? "yes" : "no"; }
+const char* yes_no(bool value) {
+  return value ? "yes" : "no";
+}
 
 struct SlotTimes {
   std::string session, date, start, end;
@@ -41,11 +43,25 @@ SlotTimes slot_times(const core::EventState& state, const core::SlotRef& slot) {
 }  // namespace
 
 const std::vector<std::string>& participant_columns() {
-  static const std::vector<std::string> columns = {
-      "id",        "status",         "display_name",  "organisation", "job_title",
-      "type",      "size",           "city",          "country",      "sector",
-      "email",     "languages",      "offers",        "seeks",        "target_markets",
-      "known_markets", "answers",    "consent_suggestions", "consent_share_contact"};
+  static const std::vector<std::string> columns = {"id",
+                                                   "status",
+                                                   "display_name",
+                                                   "organisation",
+                                                   "job_title",
+                                                   "type",
+                                                   "size",
+                                                   "city",
+                                                   "country",
+                                                   "sector",
+                                                   "email",
+                                                   "languages",
+                                                   "offers",
+                                                   "seeks",
+                                                   "target_markets",
+                                                   "known_markets",
+                                                   "answers",
+                                                   "consent_suggestions",
+                                                   "consent_share_contact"};
   return columns;
 }
 
@@ -54,11 +70,11 @@ std::string participants_csv(const core::EventState& state) {
   csv.row(participant_columns());
   for (const auto& [id, p] : state.participants) {
     const core::Profile& f = p.profile;
-    csv.row({std::to_string(id), core::to_string(p.status), f.display_name, f.organisation, f.job_title,
-             core::to_string(f.type), core::to_string(f.size), f.city, f.country, f.sector, f.email,
-             joined(f.languages), joined(f.offers), joined(f.seeks), joined(f.target_markets),
-             joined(f.known_markets), joined(f.answers), yes_no(f.consent.suggestions),
-             yes_no(f.consent.share_contact)});
+    csv.row({std::to_string(id), core::to_string(p.status), f.display_name, f.organisation,
+             f.job_title, core::to_string(f.type), core::to_string(f.size), f.city, f.country,
+             f.sector, f.email, joined(f.languages), joined(f.offers), joined(f.seeks),
+             joined(f.target_markets), joined(f.known_markets), joined(f.answers),
+             yes_no(f.consent.suggestions), yes_no(f.consent.share_contact)});
   }
   return csv.text();
 }
@@ -93,8 +109,8 @@ std::string meetings_csv(const core::EventState& state) {
 
 std::string teams_csv(const core::EventState& state) {
   CsvWriter csv;
-  csv.row({"round_id", "round", "session", "date", "start", "end", "team", "table", "participant_id",
-           "name", "organisation", "sector", "country", "reasons"});
+  csv.row({"round_id", "round", "session", "date", "start", "end", "team", "table",
+           "participant_id", "name", "organisation", "sector", "country", "reasons"});
   for (const auto& [rid, round] : state.rounds) {
     const core::Session* s = state.session(round.session);
     const std::string session = s ? s->name : "";
@@ -108,8 +124,8 @@ std::string teams_csv(const core::EventState& state) {
         const core::Participant* p = state.participant(member);
         csv.row({std::to_string(rid), round.name, session, date, start, end, std::to_string(t + 1),
                  table ? table->name : "", std::to_string(member), p ? p->profile.display_name : "",
-                 p ? p->profile.organisation : "", p ? p->profile.sector : "", p ? p->profile.country : "",
-                 team.reasons});
+                 p ? p->profile.organisation : "", p ? p->profile.sector : "",
+                 p ? p->profile.country : "", team.reasons});
       }
     }
   }
@@ -123,10 +139,13 @@ std::string clinics_csv(const core::EventState& state) {
   for (const auto& [id, ct] : state.clinic_tables) {
     const core::Session* s = state.session(ct.session);
     const core::Table* table = state.table(ct.table);
-    const std::vector<std::string> head = {
-        std::to_string(id), s ? s->name : "", s ? core::format_date(s->date) : "",
-        s ? core::format_time_of_day(s->start) : "", s ? core::format_time_of_day(s->end) : "",
-        table ? table->name : "", ct.theme};
+    const std::vector<std::string> head = {std::to_string(id),
+                                           s ? s->name : "",
+                                           s ? core::format_date(s->date) : "",
+                                           s ? core::format_time_of_day(s->start) : "",
+                                           s ? core::format_time_of_day(s->end) : "",
+                                           table ? table->name : "",
+                                           ct.theme};
     const auto row = [&](const std::vector<std::string>& member) {
       std::vector<std::string> fields = head;
       fields.insert(fields.end(), member.begin(), member.end());
@@ -137,9 +156,9 @@ std::string clinics_csv(const core::EventState& state) {
     if (ct.members.empty()) row({"", "", "", "", "", ""});
     for (const core::ParticipantId member : ct.members) {
       const core::Participant* p = state.participant(member);
-      row({std::to_string(member), p ? p->profile.display_name : "", p ? p->profile.organisation : "",
-           p ? core::to_string(p->profile.type) : "", p ? p->profile.sector : "",
-           p ? p->profile.country : ""});
+      row({std::to_string(member), p ? p->profile.display_name : "",
+           p ? p->profile.organisation : "", p ? core::to_string(p->profile.type) : "",
+           p ? p->profile.sector : "", p ? p->profile.country : ""});
     }
   }
   return csv.text();
@@ -147,19 +166,21 @@ std::string clinics_csv(const core::EventState& state) {
 
 std::string pitches_csv(const core::EventState& state) {
   CsvWriter csv;
-  csv.row({"session", "date", "position", "pitcher_id", "name", "organisation", "minutes", "outcome",
-           "interested", "interested_count"});
+  csv.row({"session", "date", "position", "pitcher_id", "name", "organisation", "minutes",
+           "outcome", "interested", "interested_count"});
   for (const auto& [sid, ps] : state.pitching) {
     const core::Session* s = state.session(sid);
     for (std::size_t i = 0; i < ps.pitches.size(); ++i) {
       const core::Pitch& pitch = ps.pitches[i];
       const core::Participant* p = state.participant(pitch.pitcher);
       std::vector<std::string> interested;
-      for (const core::ParticipantId who : pitch.interested) interested.push_back(std::to_string(who));
+      for (const core::ParticipantId who : pitch.interested)
+        interested.push_back(std::to_string(who));
       csv.row({s ? s->name : "", s ? core::format_date(s->date) : "", std::to_string(i + 1),
                std::to_string(pitch.pitcher), p ? p->profile.display_name : "",
                p ? p->profile.organisation : "", std::to_string(pitch.minutes),
-               core::to_string(pitch.outcome), joined(interested), std::to_string(interested.size())});
+               core::to_string(pitch.outcome), joined(interested),
+               std::to_string(interested.size())});
     }
   }
   return csv.text();

@@ -1,5 +1,6 @@
 // The event's exports as CSV (RFC 4180, UTF-8): participants, meetings with their slot and table,
-// teams, policy-clinic tables with their outcomes, and pitches with who was interested. The participants' columns are the ones the import reads back.
+// teams, policy-clinic tables with their outcomes, and pitches with who was interested. The
+// participants' columns are the ones the import reads back.
 #pragma once
 
 #include <string>

@@ -69,12 +69,15 @@ void DerivedTables::write(const RowImages& rows) {
   for (const core::Table& t : rows.tables) write_table(t);
   for (const core::Participant& p : rows.participants) write_participant(p);
   for (const RowImages::MeetingRow& m : rows.meetings) write_meeting(m.meeting, m.created);
-  for (const RowImages::FeedbackRow& f : rows.feedback) write_feedback(f.meeting, f.person, f.feedback);
+  for (const RowImages::FeedbackRow& f : rows.feedback)
+    write_feedback(f.meeting, f.person, f.feedback);
   for (const core::TeamRound& r : rows.rounds) write_round(r);
   for (const core::Announcement& a : rows.announcements) write_announcement(a);
-  for (const auto& [id, pitching] : rows.pitching) write_pitching(id, pitching ? &*pitching : nullptr);
+  for (const auto& [id, pitching] : rows.pitching)
+    write_pitching(id, pitching ? &*pitching : nullptr);
   for (const core::ClinicTable& t : rows.clinic_tables) write_clinic_table(t);
-  for (const auto& [id, themes] : rows.clinic_themes) write_clinic_themes(id, themes ? &*themes : nullptr);
+  for (const auto& [id, themes] : rows.clinic_themes)
+    write_clinic_themes(id, themes ? &*themes : nullptr);
   // Removals last: nothing that stays refers to them (the rules refuse removing what is in use).
   for (const core::SessionId id : rows.removed_sessions) {
     delete_session_.bind(kSessionColumns.param("id"), static_cast<std::int64_t>(id));
@@ -205,9 +208,9 @@ void DerivedTables::write_meeting(const core::Meeting& m, bool created) {
   const std::string preferred = encode_slots(m.preferred);
   if (!created) {
     const auto known = stored_placement_.find(m.id);
-    SQLite::Statement& update =
-        known != stored_placement_.end() && known->second == m.placement ? update_meeting_same_place_
-                                                                         : update_meeting_;
+    SQLite::Statement& update = known != stored_placement_.end() && known->second == m.placement
+                                    ? update_meeting_same_place_
+                                    : update_meeting_;
     bind_meeting(update, m, preferred, sequence_);
     if (run(update) > 0) {
       stored_placement_[m.id] = m.placement;
@@ -221,7 +224,9 @@ void DerivedTables::write_meeting(const core::Meeting& m, bool created) {
   stored_placement_[m.id] = m.placement;
 }
 
-void DerivedTables::forget() { stored_placement_.clear(); }
+void DerivedTables::forget() {
+  stored_placement_.clear();
+}
 
 void DerivedTables::write_feedback(core::MeetingId meeting, core::ParticipantId person,
                                    const core::MeetingFeedback& feedback) {

@@ -42,12 +42,13 @@ class DerivedTables {
   void write_announcement(const core::Announcement& announcement);
   void write_pitching(core::SessionId session, const core::PitchSession* pitching);
   void write_clinic_table(const core::ClinicTable& table);
-  void write_clinic_themes(core::ParticipantId participant, const std::vector<core::ClinicTableId>* themes);
+  void write_clinic_themes(core::ParticipantId participant,
+                           const std::vector<core::ClinicTableId>* themes);
 
   SQLite::Statement event_, session_, delete_session_, table_, delete_table_, participant_,
-      update_meeting_, update_meeting_same_place_, insert_meeting_, feedback_, delete_feedback_, round_, team_, member_,
-      announcement_, pitch_session_, delete_pitches_, pitch_, clinic_table_, clinic_themes_,
-      delete_clinic_themes_;
+      update_meeting_, update_meeting_same_place_, insert_meeting_, feedback_, delete_feedback_,
+      round_, team_, member_, announcement_, pitch_session_, delete_pitches_, pitch_, clinic_table_,
+      clinic_themes_, delete_clinic_themes_;
   std::int64_t sequence_ = 0;
   // Each meeting's slot and table as written by this connection in committed transactions (or
   // in the current one): a meeting found here with the same placement is updated without it.

@@ -19,9 +19,10 @@ void erase_from_log(SQLite::Database& db, const ErasedPerson& erased) {
   // The lookup columns have no index: erasure is rare, and one pass over the log (the JSON text
   // is read only for the rows that match) takes well under a second even for a large event
   // (bench/README.md), where two indexes would be written on every append.
-  SQLite::Statement select(db,
-                           "SELECT seq, operation FROM operations WHERE seq < ?1 AND (participant = ?2 "
-                           "OR meeting IN (SELECT value FROM json_each(?3)))");
+  SQLite::Statement select(
+      db,
+      "SELECT seq, operation FROM operations WHERE seq < ?1 AND (participant = ?2 "
+      "OR meeting IN (SELECT value FROM json_each(?3)))");
   select.bind(1, static_cast<std::int64_t>(erased.erased_at));
   select.bind(2, static_cast<std::int64_t>(person));
   select.bind(3, meetings);
@@ -32,8 +33,10 @@ void erase_from_log(SQLite::Database& db, const ErasedPerson& erased) {
       throw SQLite::Exception("operation " + std::to_string(select.getColumn(0).getInt64()) +
                               " of the log cannot be read: " + op.error().message);
     // The catalogue says what each kind carries of a person and how it reads once erased.
-    const bool changed = core::forget(op->payload, core::Forgotten{erased.profile, erased.availability});
-    if (changed) rewritten.emplace_back(select.getColumn(0).getInt64(), core::operation_to_json(*op));
+    const bool changed =
+        core::forget(op->payload, core::Forgotten{erased.profile, erased.availability});
+    if (changed)
+      rewritten.emplace_back(select.getColumn(0).getInt64(), core::operation_to_json(*op));
   }
   SQLite::Statement update(db, "UPDATE operations SET operation = ? WHERE seq = ?");
   for (const auto& [seq, json] : rewritten) {

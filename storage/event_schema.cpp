@@ -236,8 +236,14 @@ core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxono
     if (!applied) return fail(applied.error());
     note_after(state, *applied, touched);
     const auto [p, m] = core::subject(applied->payload);
-    if (p != 0) subject.bind(1, static_cast<std::int64_t>(p)); else subject.bind(1);
-    if (m != 0) subject.bind(2, static_cast<std::int64_t>(m)); else subject.bind(2);
+    if (p != 0)
+      subject.bind(1, static_cast<std::int64_t>(p));
+    else
+      subject.bind(1);
+    if (m != 0)
+      subject.bind(2, static_cast<std::int64_t>(m));
+    else
+      subject.bind(2);
     subject.bind(3, seq);
     subject.exec();
     subject.reset();
@@ -263,8 +269,9 @@ core::Status check_event_header(SQLite::Database& db, const std::string& name, b
   }
   if (app != kEventApplicationId)
     return core::make_error("not_a_database", "file",
-                            name + " is a SQLite database of another program, not a crossmatch "
-                                   "event database.");
+                            name +
+                                " is a SQLite database of another program, not a crossmatch "
+                                "event database.");
   if (version > kEventSchemaVersion)
     return core::make_error("newer_schema", "file",
                             name + " was written by a newer version of crossmatch (schema " +

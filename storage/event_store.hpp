@@ -22,8 +22,8 @@ namespace crossmatch::storage {
 
 // What the hub needs at start-up to go on where it stopped.
 struct LoadedEvent {
-  core::EventState state;           // indexes rebuilt
-  std::uint64_t last_sequence = 0;  // of the last durable operation
+  core::EventState state;                                        // indexes rebuilt
+  std::uint64_t last_sequence = 0;                               // of the last durable operation
   std::unordered_map<std::string, std::uint64_t> operation_ids;  // applied ids -> sequence
 };
 
@@ -60,7 +60,8 @@ class EventStore {
   // gives a clear error and leaves the file as it was. ":memory:" opens an in-memory database.
   // `taxonomy` must outlive the store.
   static core::Result<std::unique_ptr<EventStore>> open(const std::filesystem::path& file,
-                                                        const core::Taxonomy& taxonomy, bool create);
+                                                        const core::Taxonomy& taxonomy,
+                                                        bool create);
 
   // Opens an existing event database read-only, beside a hub that may be writing it (exports,
   // backups, serving catch-up reads on another thread). Takes no lock and never migrates: an
@@ -81,7 +82,9 @@ class EventStore {
   // Each operation must apply, in ApplyMode::Follow, to the stored state ("inconsistent"
   // otherwise). An erase operation also removes the person's personal data from the log and from
   // every derived table.
-  core::Status append(const std::vector<core::Operation>& operations) { return append(operations, {}); }
+  core::Status append(const std::vector<core::Operation>& operations) {
+    return append(operations, {});
+  }
   // The same, storing `credentials` in the same transaction: a registration's token, or the
   // organiser's and broker's tokens of a new event, exist exactly when their operation does.
   virtual core::Status append(const std::vector<core::Operation>& operations,
@@ -105,7 +108,8 @@ class EventStore {
   virtual std::uint64_t last_sequence() const = 0;
 
   virtual core::Status put_credential(const Credential& credential) = 0;
-  virtual core::Result<std::optional<Credential>> find_credential(const std::string& token_hash) = 0;
+  virtual core::Result<std::optional<Credential>> find_credential(
+      const std::string& token_hash) = 0;
 
   // Small hub-private values (e.g. the certificate's fingerprint).
   virtual core::Status put_setting(const std::string& key, const std::string& value) = 0;

@@ -12,8 +12,11 @@ namespace crossmatch::storage {
 namespace {
 
 core::Error io_error(const std::string& what, const std::filesystem::path& path, int err) {
-  const char* code = err == ENOSPC ? "disk_full" : (err == EACCES || err == EROFS || err == EPERM) ? "read_only" : "io_error";
-  return core::make_error(code, "file", "Cannot " + what + " " + path.string() + ": " + std::strerror(err) + ".");
+  const char* code = err == ENOSPC                                     ? "disk_full"
+                     : (err == EACCES || err == EROFS || err == EPERM) ? "read_only"
+                                                                       : "io_error";
+  return core::make_error(code, "file",
+                          "Cannot " + what + " " + path.string() + ": " + std::strerror(err) + ".");
 }
 
 bool sync_fd_path(const std::filesystem::path& path, int flags) {

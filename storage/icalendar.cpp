@@ -45,15 +45,24 @@ std::string escape_text(std::string_view value) {
   for (std::size_t i = 0; i < value.size(); ++i) {
     const char c = value[i];
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
       case '\r':
         if (i + 1 < value.size() && value[i + 1] == '\n') ++i;
         out += "\\n";
         break;
-      case '\n': out += "\\n"; break;
-      default: out += c;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -63,7 +72,9 @@ std::string local_date_time(std::int64_t days, int minutes) {
   return seconds_to_local(days * 86400 + static_cast<std::int64_t>(minutes) * 60);
 }
 
-std::string utc_date_time(std::int64_t seconds) { return seconds_to_local(seconds) + "Z"; }
+std::string utc_date_time(std::int64_t seconds) {
+  return seconds_to_local(seconds) + "Z";
+}
 
 void ICalendarWriter::line(std::string_view name, std::string_view value) {
   std::string content(name);
@@ -83,7 +94,9 @@ void ICalendarWriter::line(std::string_view name, std::string_view value) {
   out_ += "\r\n";
 }
 
-void ICalendarWriter::text(std::string_view name, std::string_view value) { line(name, escape_text(value)); }
+void ICalendarWriter::text(std::string_view name, std::string_view value) {
+  line(name, escape_text(value));
+}
 
 void ICalendarWriter::time_zone(const TimeZone& zone, std::int64_t from, std::int64_t to) {
   line("BEGIN", "VTIMEZONE");

@@ -86,11 +86,14 @@ core::Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::filesyst
     std::error_code ec;
     const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
     if (!std::filesystem::is_directory(dir, ec))
-      return core::make_error("cannot_open", "file", "Cannot open " + name + ": the folder " + dir.string() + " does not exist.");
+      return core::make_error(
+          "cannot_open", "file",
+          "Cannot open " + name + ": the folder " + dir.string() + " does not exist.");
     auto lock = WriterLock::acquire(file);
     if (!lock) {
       core::Error e = lock.error();
-      if (e.code == "locked") e.message = name + " is in use by another crossmatch client; close it first.";
+      if (e.code == "locked")
+        e.message = name + " is in use by another crossmatch client; close it first.";
       return e;
     }
     impl->lock = std::move(*lock);
@@ -108,7 +111,8 @@ core::Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::filesyst
       return core::make_error("not_a_database", "file", name + " is not a crossmatch client file.");
     if (version > kOutboxSchemaVersion)
       return core::make_error("newer_schema", "file",
-                              name + " was written by a newer version of crossmatch (schema " + std::to_string(version) +
+                              name + " was written by a newer version of crossmatch (schema " +
+                                  std::to_string(version) +
                                   "); use the newer version. The file is left as it was.");
     detail::set_durable_pragmas(d);
     if (empty) {
@@ -134,9 +138,11 @@ core::Status OutboxStore::add(const core::Operation& operation) {
     s->exec();
     return core::Status::success();
   } catch (const std::exception& e) {
-    core::Error error = detail::to_error(e, "Cannot keep operation '" + operation.id + "' in " + impl_->name());
+    core::Error error =
+        detail::to_error(e, "Cannot keep operation '" + operation.id + "' in " + impl_->name());
     if (error.code == "constraint")
-      return core::make_error("duplicate", "id", "Operation '" + operation.id + "' is already pending.");
+      return core::make_error("duplicate", "id",
+                              "Operation '" + operation.id + "' is already pending.");
     return error;
   }
 }
@@ -147,7 +153,8 @@ core::Result<bool> OutboxStore::remove(const std::string& operation_id) {
     s->bind(1, operation_id);
     return s->exec() > 0;
   } catch (const std::exception& e) {
-    return detail::to_error(e, "Cannot remove operation '" + operation_id + "' from " + impl_->name());
+    return detail::to_error(e,
+                            "Cannot remove operation '" + operation_id + "' from " + impl_->name());
   }
 }
 
@@ -170,7 +177,8 @@ core::Result<std::vector<core::Operation>> OutboxStore::pending() {
   }
 }
 
-core::Status OutboxStore::save_snapshot(const core::EventState& state, std::uint64_t last_sequence) {
+core::Status OutboxStore::save_snapshot(const core::EventState& state,
+                                        std::uint64_t last_sequence) {
   try {
     const std::string json = core::state_to_json(state);
     SQLite::Transaction t(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -212,7 +220,8 @@ core::Status OutboxStore::record_applied(const std::vector<core::Operation>& ope
       if (op.sequence != expected)
         return core::make_error("sequence_gap", "sequence",
                                 "Operation " + std::to_string(op.sequence) + " does not follow " +
-                                    std::to_string(expected - 1) + "; ask the hub for the ones between.");
+                                    std::to_string(expected - 1) +
+                                    "; ask the hub for the ones between.");
       const detail::StatementUse use(s);
       s.bind(1, static_cast<std::int64_t>(op.sequence));
       s.bind(2, core::operation_to_json(op));
@@ -237,7 +246,8 @@ core::Result<std::optional<Replica>> OutboxStore::load_replica(const core::Taxon
         auto state = core::state_from_json(s->getColumn(1).getString(), taxonomy);
         if (!state)
           return core::make_error("corrupt", "file",
-                                  impl_->name() + " is damaged: its snapshot cannot be read (" + state.error().message + ").");
+                                  impl_->name() + " is damaged: its snapshot cannot be read (" +
+                                      state.error().message + ").");
         replica.state = std::move(*state);
         replica.last_sequence = static_cast<std::uint64_t>(s->getColumn(0).getInt64());
         found = true;
@@ -250,11 +260,13 @@ core::Result<std::optional<Replica>> OutboxStore::load_replica(const core::Taxon
       auto op = core::operation_from_json(s->getColumn(1).getString());
       const auto damaged = [&](const std::string& why) {
         return core::make_error("corrupt", "file",
-                                impl_->name() + " is damaged: applied operation " + std::to_string(seq) + " " + why +
+                                impl_->name() + " is damaged: applied operation " +
+                                    std::to_string(seq) + " " + why +
                                     "; the client can ask the hub for a fresh snapshot.");
       };
       if (!op) return damaged("cannot be read (" + op.error().message + ")");
-      if (seq != replica.last_sequence + 1) return damaged("does not follow " + std::to_string(replica.last_sequence));
+      if (seq != replica.last_sequence + 1)
+        return damaged("does not follow " + std::to_string(replica.last_sequence));
       auto applied = core::apply_operation(replica.state, taxonomy, *op, core::ApplyMode::Follow);
       if (!applied) return damaged("does not apply (" + applied.error().message + ")");
       replica.last_sequence = seq;

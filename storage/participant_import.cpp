@@ -12,8 +12,8 @@
 namespace crossmatch::storage {
 namespace {
 
-const std::vector<std::string> kRequired = {"display_name", "organisation", "city", "sector",
-                                            "email", "languages", "answers"};
+const std::vector<std::string> kRequired = {"display_name", "organisation", "city",   "sector",
+                                            "email",        "languages",    "answers"};
 
 std::vector<std::string> split_list(std::string_view cell) {
   std::vector<std::string> out;
@@ -49,7 +49,8 @@ class RowReader {
   // Without surrounding spaces: codes and ids, where a stray space is no one's intent.
   std::string trimmed(const std::string& column) const {
     const auto it = columns_.find(column);
-    return it == columns_.end() ? std::string() : std::string(core::trim(record_.fields[it->second]));
+    return it == columns_.end() ? std::string()
+                                : std::string(core::trim(record_.fields[it->second]));
   }
 
  private:
@@ -62,12 +63,18 @@ class RowReader {
 core::Result<ImportResult> sequence_participants(std::string_view csv, core::Sequencer& sequencer,
                                                  std::int64_t now_ms) {
   if (!sequencer.state().event.created)
-    return core::make_error("no_event", "db", "The database holds no event yet; create the event before importing people.");
+    return core::make_error(
+        "no_event", "db",
+        "The database holds no event yet; create the event before importing people.");
   auto records = parse_csv(csv);
   if (!records) return records.error();
-  if (records->empty()) return core::make_error("empty", "csv", "The CSV file is empty; it needs a header row and one row per person.");
+  if (records->empty())
+    return core::make_error("empty", "csv",
+                            "The CSV file is empty; it needs a header row and one row per person.");
   if (records->size() - 1 > core::kMaxParticipants)
-    return core::make_error("too_many", "csv", "At most " + std::to_string(core::kMaxParticipants) + " rows can be imported.");
+    return core::make_error(
+        "too_many", "csv",
+        "At most " + std::to_string(core::kMaxParticipants) + " rows can be imported.");
 
   // The header: known columns only, each once, the required ones present.
   std::map<std::string, std::size_t> columns;
@@ -78,15 +85,18 @@ core::Result<ImportResult> sequence_participants(std::string_view csv, core::Seq
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       std::string list;
       for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      return core::make_error("unknown_column", name,
-                              "Line 1: unknown column '" + header[i] + "'; the columns are " + list + ".");
+      return core::make_error(
+          "unknown_column", name,
+          "Line 1: unknown column '" + header[i] + "'; the columns are " + list + ".");
     }
     if (!columns.emplace(name, i).second)
-      return core::make_error("duplicate_column", name, "Line 1: column '" + name + "' appears twice.");
+      return core::make_error("duplicate_column", name,
+                              "Line 1: column '" + name + "' appears twice.");
   }
   for (const auto& required : kRequired) {
     if (!columns.count(required))
-      return core::make_error("missing_column", required, "Line 1: the required column '" + required + "' is missing.");
+      return core::make_error("missing_column", required,
+                              "Line 1: the required column '" + required + "' is missing.");
   }
 
   // Operation ids from the file's content and the line: importing the same file again is a
@@ -94,7 +104,8 @@ core::Result<ImportResult> sequence_participants(std::string_view csv, core::Seq
   std::uint64_t hash = 0xcbf29ce484222325ULL;
   for (const unsigned char c : csv) hash = (hash ^ c) * 0x100000001b3ULL;
   char prefix[32];
-  std::snprintf(prefix, sizeof prefix, "import:%012llx:", static_cast<unsigned long long>(hash >> 16));
+  std::snprintf(prefix, sizeof prefix,
+                "import:%012llx:", static_cast<unsigned long long>(hash >> 16));
 
   ImportResult result;
   const core::Actor organiser{core::Role::Organiser, 0};
@@ -102,28 +113,36 @@ core::Result<ImportResult> sequence_participants(std::string_view csv, core::Seq
     const CsvRecord& record = (*records)[r];
     ++result.rows;
     const auto refuse = [&](std::string field, std::string code, std::string message) {
-      result.refused.push_back({record.line, std::move(field), std::move(code), std::move(message)});
+      result.refused.push_back(
+          {record.line, std::move(field), std::move(code), std::move(message)});
     };
     if (record.fields.size() != header.size()) {
-      refuse("", "field_count", "The row has " + std::to_string(record.fields.size()) + " fields; the header has " +
-                                    std::to_string(header.size()) + ".");
+      refuse("", "field_count",
+             "The row has " + std::to_string(record.fields.size()) + " fields; the header has " +
+                 std::to_string(header.size()) + ".");
       continue;
     }
     const RowReader row(columns, record);
-    if (const std::string status = core::ascii_lower(row.trimmed("status")); !status.empty() && status != "active") {
-      refuse("status", "not_active", "The row is a " + status + " participant; only active people are imported.");
+    if (const std::string status = core::ascii_lower(row.trimmed("status"));
+        !status.empty() && status != "active") {
+      refuse("status", "not_active",
+             "The row is a " + status + " participant; only active people are imported.");
       continue;
     }
     core::Profile p;
     p.display_name = row.get("display_name");
     p.organisation = row.get("organisation");
     p.job_title = row.get("job_title");
-    if (const std::string type = row.trimmed("type"); !type.empty() && !core::parse_participant_type(type, p.type)) {
-      refuse("type", "invalid", "Type '" + type + "' is not one of company, policy-maker, intermediary, researcher.");
+    if (const std::string type = row.trimmed("type");
+        !type.empty() && !core::parse_participant_type(type, p.type)) {
+      refuse("type", "invalid",
+             "Type '" + type + "' is not one of company, policy-maker, intermediary, researcher.");
       continue;
     }
-    if (const std::string size = row.trimmed("size"); !size.empty() && !core::parse_company_size(size, p.size)) {
-      refuse("size", "invalid", "Size '" + size + "' is not one of solo, micro, small, medium, large.");
+    if (const std::string size = row.trimmed("size");
+        !size.empty() && !core::parse_company_size(size, p.size)) {
+      refuse("size", "invalid",
+             "Size '" + size + "' is not one of solo, micro, small, medium, large.");
       continue;
     }
     p.city = row.trimmed("city");
@@ -140,31 +159,36 @@ core::Result<ImportResult> sequence_participants(std::string_view csv, core::Seq
     p.known_markets = split_list(row.get("known_markets"));
     bool answers_ok = true;
     for (const auto& a : split_list(row.get("answers"))) {
-      if (a.size() != 1 || a[0] < '0' || a[0] > '9') answers_ok = false;
-      else p.answers.push_back(a[0] - '0');
+      if (a.size() != 1 || a[0] < '0' || a[0] > '9')
+        answers_ok = false;
+      else
+        p.answers.push_back(a[0] - '0');
     }
     if (!answers_ok) {
-      refuse("answers", "invalid", "Answers are numbers 1 to 5 separated by ';', one per working-style question.");
+      refuse("answers", "invalid",
+             "Answers are numbers 1 to 5 separated by ';', one per working-style question.");
       continue;
     }
     const auto suggestions = parse_yes_no(row.get("consent_suggestions"), true);
     const auto share = parse_yes_no(row.get("consent_share_contact"), false);
     if (!suggestions || !share) {
-      refuse(!suggestions ? "consent_suggestions" : "consent_share_contact", "invalid", "Consent is yes or no.");
+      refuse(!suggestions ? "consent_suggestions" : "consent_share_contact", "invalid",
+             "Consent is yes or no.");
       continue;
     }
     p.consent = {*suggestions, *share};
 
     core::Operation op;
     op.id = prefix + std::to_string(record.line);
-    op.payload = core::Register{0, std::move(p), {}};
+    op.payload = core::Register{.profile = std::move(p)};
     auto outcome = sequencer.submit(std::move(op), organiser, now_ms);
     if (!outcome) {
       const core::Error& e = outcome.error();
       refuse(column_of(e.field), e.code, e.message);
     } else if (outcome->duplicate) {
-      refuse("", "duplicate", "This row was imported before (sequence " + std::to_string(outcome->applied.sequence) +
-                                  "); it is not imported twice.");
+      refuse("", "duplicate",
+             "This row was imported before (sequence " + std::to_string(outcome->applied.sequence) +
+                 "); it is not imported twice.");
     } else {
       result.applied.push_back(std::move(outcome->applied));
     }
@@ -177,7 +201,8 @@ core::Result<ImportResult> import_participants(EventStore& store, const core::Ta
   auto loaded = store.load();
   if (!loaded) return loaded.error();
   core::Sequencer sequencer(taxonomy);
-  sequencer.restore(std::move(loaded->state), loaded->last_sequence, std::move(loaded->operation_ids));
+  sequencer.restore(std::move(loaded->state), loaded->last_sequence,
+                    std::move(loaded->operation_ids));
   auto result = sequence_participants(csv, sequencer, now_ms);
   if (!result) return result;
   if (auto s = store.append(result->applied); !s) return s.error();

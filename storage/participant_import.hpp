@@ -22,7 +22,7 @@ struct RefusedRow {
 };
 
 struct ImportResult {
-  std::size_t rows = 0;                 // data rows read
+  std::size_t rows = 0;                  // data rows read
   std::vector<core::Operation> applied;  // sequenced register operations, in file order
   std::vector<RefusedRow> refused;
 };

@@ -5,7 +5,8 @@
 
 namespace crossmatch::storage {
 
-PreparedOperation prepare_operation(const core::EventState& after, core::Operation applied, Touched noted) {
+PreparedOperation prepare_operation(const core::EventState& after, core::Operation applied,
+                                    Touched noted) {
   note_after(after, applied, noted);
   PreparedOperation prepared;
   prepared.json = core::operation_to_json(applied);

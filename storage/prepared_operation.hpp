@@ -13,8 +13,8 @@
 namespace crossmatch::storage {
 
 struct PreparedOperation {
-  core::Operation operation;  // applied and sequenced
-  std::string json;           // its text in the log
+  core::Operation operation;            // applied and sequenced
+  std::string json;                     // its text in the log
   core::ParticipantId participant = 0;  // the log's lookup columns (0: none)
   core::MeetingId meeting = 0;
   RowImages rows;  // read right after it
@@ -22,6 +22,7 @@ struct PreparedOperation {
 
 // Prepares `applied`, read from `after`, the state right after it was applied. `noted` holds what
 // note_before() noted from the state before it (only removing a session needs that).
-PreparedOperation prepare_operation(const core::EventState& after, core::Operation applied, Touched noted = {});
+PreparedOperation prepare_operation(const core::EventState& after, core::Operation applied,
+                                    Touched noted = {});
 
 }  // namespace crossmatch::storage

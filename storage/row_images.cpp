@@ -33,11 +33,13 @@ RowImages read_rows(const core::EventState& state, const Touched& touched, std::
     if (const core::Meeting* m = state.meeting(id)) {
       if (person == 0 || person == m->requester)
         rows.feedback.push_back({id, m->requester, m->requester_feedback});
-      if (person == 0 || person == m->invitee) rows.feedback.push_back({id, m->invitee, m->invitee_feedback});
+      if (person == 0 || person == m->invitee)
+        rows.feedback.push_back({id, m->invitee, m->invitee_feedback});
     }
   }
   for (const core::RoundId id : touched.rounds) {
-    if (const auto it = state.rounds.find(id); it != state.rounds.end()) rows.rounds.push_back(it->second);
+    if (const auto it = state.rounds.find(id); it != state.rounds.end())
+      rows.rounds.push_back(it->second);
   }
   for (const core::AnnouncementId id : touched.announcements) {
     const auto it = std::find_if(state.announcements.begin(), state.announcements.end(),
@@ -46,8 +48,9 @@ RowImages read_rows(const core::EventState& state, const Touched& touched, std::
   }
   for (const core::SessionId id : touched.pitching) {
     const auto it = state.pitching.find(id);
-    rows.pitching.emplace_back(id, it == state.pitching.end() ? std::nullopt
-                                                              : std::optional<core::PitchSession>(it->second));
+    rows.pitching.emplace_back(id, it == state.pitching.end()
+                                       ? std::nullopt
+                                       : std::optional<core::PitchSession>(it->second));
   }
   for (const core::ClinicTableId id : touched.clinic_tables) {
     if (const auto it = state.clinic_tables.find(id); it != state.clinic_tables.end())
@@ -56,8 +59,9 @@ RowImages read_rows(const core::EventState& state, const Touched& touched, std::
   for (const core::ParticipantId id : touched.clinic_themes) {
     const auto it = state.clinic_themes.find(id);
     rows.clinic_themes.emplace_back(
-        id, it == state.clinic_themes.end() ? std::nullopt
-                                            : std::optional<std::vector<core::ClinicTableId>>(it->second));
+        id, it == state.clinic_themes.end()
+                ? std::nullopt
+                : std::optional<std::vector<core::ClinicTableId>>(it->second));
   }
   rows.removed_sessions.assign(touched.removed_sessions.begin(), touched.removed_sessions.end());
   rows.removed_tables.assign(touched.removed_tables.begin(), touched.removed_tables.end());
@@ -65,7 +69,8 @@ RowImages read_rows(const core::EventState& state, const Touched& touched, std::
     const core::Participant* p = state.participant(person);
     if (p == nullptr) continue;
     ErasedPerson e{person, erased_at, p->profile, p->availability, {}};
-    if (const auto it = state.index.person_meetings.find(person); it != state.index.person_meetings.end())
+    if (const auto it = state.index.person_meetings.find(person);
+        it != state.index.person_meetings.end())
       e.meetings = it->second;
     rows.erased.push_back(std::move(e));
   }

@@ -56,9 +56,11 @@ struct RowImages {
   std::vector<FeedbackRow> feedback;
   std::vector<core::TeamRound> rounds;
   std::vector<core::Announcement> announcements;
-  std::vector<std::pair<core::SessionId, std::optional<core::PitchSession>>> pitching;  // none: gone
+  std::vector<std::pair<core::SessionId, std::optional<core::PitchSession>>>
+      pitching;  // none: gone
   std::vector<core::ClinicTable> clinic_tables;
-  std::vector<std::pair<core::ParticipantId, std::optional<std::vector<core::ClinicTableId>>>> clinic_themes;
+  std::vector<std::pair<core::ParticipantId, std::optional<std::vector<core::ClinicTableId>>>>
+      clinic_themes;
   std::vector<core::SessionId> removed_sessions;
   std::vector<core::TableId> removed_tables;
   std::vector<ErasedPerson> erased;

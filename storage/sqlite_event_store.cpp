@@ -83,15 +83,17 @@ core::Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::open_file(
   store->memory_ = detail::is_memory(file);
   const std::string name = store->name();
   if (reader && store->memory_)
-    return core::make_error("invalid", "file", "An in-memory database cannot be opened by a reader.");
+    return core::make_error("invalid", "file",
+                            "An in-memory database cannot be opened by a reader.");
   if (!reader && !store->memory_) {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec) && !create)
       return core::make_error("not_found", "file", "There is no database " + name + ".");
     const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
     if (!std::filesystem::is_directory(dir, ec))
-      return core::make_error("cannot_open", "file",
-                              "Cannot open " + name + ": the folder " + dir.string() + " does not exist.");
+      return core::make_error(
+          "cannot_open", "file",
+          "Cannot open " + name + ": the folder " + dir.string() + " does not exist.");
     auto lock = WriterLock::acquire(file);
     if (!lock) return lock.error();
     store->lock_ = std::move(*lock);
@@ -142,7 +144,9 @@ SqliteEventStore::~SqliteEventStore() {
   lock_.reset();
 }
 
-std::string SqliteEventStore::name() const { return detail::display_name(file_); }
+std::string SqliteEventStore::name() const {
+  return detail::display_name(file_);
+}
 
 core::Status SqliteEventStore::refuse_if_reader(const std::string& what) const {
   if (!reader_) return core::Status::success();
@@ -199,7 +203,8 @@ core::Result<LoadedEvent> SqliteEventStore::load() {
   }
 }
 
-core::Status SqliteEventStore::check_sequence(const core::Operation& op, std::size_t position) const {
+core::Status SqliteEventStore::check_sequence(const core::Operation& op,
+                                              std::size_t position) const {
   const std::uint64_t expected = last_sequence_ + 1 + position;
   if (op.sequence == expected) return core::Status::success();
   return core::make_error("sequence_gap", "sequence",
@@ -369,7 +374,8 @@ core::Status SqliteEventStore::append_prepared(const std::vector<PreparedOperati
         return s;
       }
     }
-    for (const PreparedOperation& p : operations) insert_log_row(p.operation, p.json, p.participant, p.meeting);
+    for (const PreparedOperation& p : operations)
+      insert_log_row(p.operation, p.json, p.participant, p.meeting);
     for (const PreparedOperation& p : operations) {
       write_derived(p.rows);
       erased = erased || !p.rows.erased.empty();
@@ -459,7 +465,8 @@ core::Status SqliteEventStore::put_credential(const Credential& credential) {
   }
 }
 
-core::Result<std::optional<Credential>> SqliteEventStore::find_credential(const std::string& token_hash) {
+core::Result<std::optional<Credential>> SqliteEventStore::find_credential(
+    const std::string& token_hash) {
   try {
     StatementUse s(statements_->find_credential);
     s->bind(1, token_hash);
@@ -467,7 +474,8 @@ core::Result<std::optional<Credential>> SqliteEventStore::find_credential(const 
     Credential c;
     c.token_hash = token_hash;
     if (!core::parse_role(s->getColumn(kCredentialOf.column("role")).getString(), c.role))
-      return core::make_error("corrupt", "file", "The database is damaged: a credential has an unknown role.");
+      return core::make_error("corrupt", "file",
+                              "The database is damaged: a credential has an unknown role.");
     c.participant = static_cast<core::ParticipantId>(
         s->getColumn(kCredentialOf.column("participant")).getInt64());
     return std::optional<Credential>(std::move(c));
@@ -515,7 +523,8 @@ core::Result<CalendarHistory> SqliteEventStore::calendar_history() {
 core::Status SqliteEventStore::backup(const std::filesystem::path& to) {
   std::error_code ec;
   if (!memory_ && std::filesystem::exists(to, ec) && std::filesystem::equivalent(to, file_, ec))
-    return core::make_error("invalid", "out", "The backup cannot replace the database itself; choose another file.");
+    return core::make_error("invalid", "out",
+                            "The backup cannot replace the database itself; choose another file.");
   const auto partial = partial_path(to);
   std::filesystem::remove(partial, ec);
   const std::string doing = "Cannot back up " + name() + " to " + to.string();
@@ -534,7 +543,8 @@ core::Status SqliteEventStore::backup(const std::filesystem::path& to) {
       // One self-contained file: no write-ahead log beside it.
       target.exec("PRAGMA journal_mode = DELETE");
       const std::string check = target.execAndGet("PRAGMA quick_check").getString();
-      if (check != "ok") throw SQLite::Exception("the copy fails its check: " + check, SQLITE_CORRUPT);
+      if (check != "ok")
+        throw SQLite::Exception("the copy fails its check: " + check, SQLITE_CORRUPT);
     }
     if (auto s = commit_file(partial, to); !s) {
       std::filesystem::remove(partial, ec);
@@ -550,7 +560,8 @@ core::Status SqliteEventStore::backup(const std::filesystem::path& to) {
 core::Status SqliteEventStore::limit_size(std::uint64_t max_bytes) {
   try {
     const std::int64_t page = db_->execAndGet("PRAGMA page_size").getInt64();
-    const auto pages = static_cast<std::int64_t>(std::max<std::uint64_t>(1, max_bytes / static_cast<std::uint64_t>(page)));
+    const auto pages = static_cast<std::int64_t>(
+        std::max<std::uint64_t>(1, max_bytes / static_cast<std::uint64_t>(page)));
     db_->execAndGet("PRAGMA max_page_count = " + std::to_string(pages));
     return core::Status::success();
   } catch (const std::exception& e) {

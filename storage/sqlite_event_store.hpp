@@ -50,8 +50,8 @@ class SqliteEventStore final : public EventStore {
   // The checks and steps both appends share.
   core::Status check_sequence(const core::Operation& op, std::size_t position) const;
   core::Status log_id(const core::Operation& op);
-  void insert_log_row(const core::Operation& op, const std::string& json, core::ParticipantId participant,
-                      core::MeetingId meeting);
+  void insert_log_row(const core::Operation& op, const std::string& json,
+                      core::ParticipantId participant, core::MeetingId meeting);
   void write_derived(const RowImages& rows);
   void write_credentials(const std::vector<Credential>& credentials);
   void after_commit(std::uint64_t last, bool erased);

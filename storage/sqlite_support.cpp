@@ -14,7 +14,9 @@
 
 namespace crossmatch::storage::detail {
 
-bool is_memory(const std::filesystem::path& file) { return file == ":memory:"; }
+bool is_memory(const std::filesystem::path& file) {
+  return file == ":memory:";
+}
 
 std::string display_name(const std::filesystem::path& file) {
   return is_memory(file) ? std::string("the in-memory database") : file.string();
@@ -27,15 +29,16 @@ core::Result<std::unique_ptr<SQLite::Database>> open_database(const std::filesys
     std::error_code ec;
     const auto status = std::filesystem::status(file, ec);
     if (status.type() == std::filesystem::file_type::directory)
-      return core::make_error("not_a_database", "file", name + " is a directory, not a database file.");
+      return core::make_error("not_a_database", "file",
+                              name + " is a directory, not a database file.");
     if (status.type() == std::filesystem::file_type::not_found) {
       if (!create)
         return core::make_error("not_found", "file", "There is no database " + name + ".");
       const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
       if (!std::filesystem::is_directory(dir, ec))
-        return core::make_error("cannot_open", "file",
-                                "Cannot create " + name + ": the folder " + dir.string() +
-                                    " does not exist.");
+        return core::make_error(
+            "cannot_open", "file",
+            "Cannot create " + name + ": the folder " + dir.string() + " does not exist.");
     }
   }
   // SQLite counts the memory it holds (for sqlite3_memory_used, which nothing here reads) under a
@@ -49,13 +52,15 @@ core::Result<std::unique_ptr<SQLite::Database>> open_database(const std::filesys
   if (create && !read_only) flags |= SQLite::OPEN_CREATE;
   try {
     // A writer writes each commit's log frames in one system call (wal_batching_vfs.hpp).
-    auto db = std::make_unique<SQLite::Database>(file, flags, 0, read_only ? std::string() : std::string(wal_batching_vfs()));
+    auto db = std::make_unique<SQLite::Database>(
+        file, flags, 0, read_only ? std::string() : std::string(wal_batching_vfs()));
     // SQLite quietly falls back to read-only when the file cannot be written; a writer must know.
     if (!read_only && sqlite3_db_readonly(db->getHandle(), "main") == 1)
-      return core::make_error("read_only", "file",
-                              "Cannot write " + name +
-                                  ": the file or its folder is read-only. Copy it somewhere writable, "
-                                  "or open it only for reading (export, backup).");
+      return core::make_error(
+          "read_only", "file",
+          "Cannot write " + name +
+              ": the file or its folder is read-only. Copy it somewhere writable, "
+              "or open it only for reading (export, backup).");
     return db;
   } catch (const std::exception& e) {
     return to_error(e, "Cannot open " + name);
@@ -101,7 +106,9 @@ Rows::Rows(SQLite::Database& db, const char* sql) : db_(db.getHandle()) {
   if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
 }
 
-Rows::~Rows() { sqlite3_finalize(statement_); }
+Rows::~Rows() {
+  sqlite3_finalize(statement_);
+}
 
 bool Rows::next() {
   const int rc = sqlite3_step(statement_);
@@ -110,7 +117,9 @@ bool Rows::next() {
   throw SQLite::Exception(db_, rc);
 }
 
-std::int64_t Rows::integer(int column) const { return sqlite3_column_int64(statement_, column); }
+std::int64_t Rows::integer(int column) const {
+  return sqlite3_column_int64(statement_, column);
+}
 
 std::string_view Rows::text(int column) const {
   const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
@@ -118,10 +127,16 @@ std::string_view Rows::text(int column) const {
   return std::string_view(data, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
 }
 
-bool Rows::null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+bool Rows::null(int column) const {
+  return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+}
 
-int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
-int application_id(SQLite::Database& db) { return db.execAndGet("PRAGMA application_id").getInt(); }
+int user_version(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
+int application_id(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA application_id").getInt();
+}
 bool has_tables(SQLite::Database& db) {
   return db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0;
 }
@@ -151,15 +166,17 @@ core::Error to_error(const std::exception& e, const std::string& doing) {
   switch (code & 0xff) {
     case SQLITE_FULL:
       return core::make_error("disk_full", "file",
-                              doing + ": the disk is full or the database reached its size limit; "
-                                      "free some space and try again" + detail);
+                              doing +
+                                  ": the disk is full or the database reached its size limit; "
+                                  "free some space and try again" +
+                                  detail);
     case SQLITE_NOTADB:
       return core::make_error("not_a_database", "file",
                               doing + ": the file is not a SQLite database" + detail);
     case SQLITE_CORRUPT:
-      return core::make_error("corrupt", "file",
-                              doing + ": the database file is corrupt; restore it from a backup" +
-                                  detail);
+      return core::make_error(
+          "corrupt", "file",
+          doing + ": the database file is corrupt; restore it from a backup" + detail);
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_AUTH:
@@ -167,14 +184,15 @@ core::Error to_error(const std::exception& e, const std::string& doing) {
                               doing + ": the file or its folder cannot be written" + detail);
     case SQLITE_CANTOPEN:
       return core::make_error("cannot_open", "file",
-                              doing + ": SQLite cannot open the file or create its journal (a "
-                                      "missing folder, a read-only folder, or no permission)" +
+                              doing +
+                                  ": SQLite cannot open the file or create its journal (a "
+                                  "missing folder, a read-only folder, or no permission)" +
                                   detail);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return core::make_error("busy", "file",
-                              doing + ": another program holds a lock on the database; try again" +
-                                  detail);
+      return core::make_error(
+          "busy", "file",
+          doing + ": another program holds a lock on the database; try again" + detail);
     case SQLITE_IOERR:
       return core::make_error("io_error", "file", doing + ": a disk read or write failed" + detail);
     case SQLITE_CONSTRAINT:

@@ -15,8 +15,8 @@ namespace {
 
 core::Error corrupt(const std::string& table, std::int64_t id, const std::string& column) {
   return core::make_error("corrupt", "file",
-                          "The database is damaged: table " + table + ", row " + std::to_string(id) +
-                              ", column " + column +
+                          "The database is damaged: table " + table + ", row " +
+                              std::to_string(id) + ", column " + column +
                               " does not hold a valid value. Restore the event from a backup.");
 }
 
@@ -225,7 +225,8 @@ Error read_rounds(SQLite::Database& db, core::EventState& state) {
     const std::int64_t id = m.integer(mc.column("round"));
     const auto it = state.rounds.find(static_cast<core::RoundId>(id));
     const std::int64_t team = m.integer(mc.column("team"));
-    if (it == state.rounds.end() || team < 0 || team >= static_cast<std::int64_t>(it->second.teams.size()))
+    if (it == state.rounds.end() || team < 0 ||
+        team >= static_cast<std::int64_t>(it->second.teams.size()))
       return corrupt("team_members", id, "team");
     core::ParticipantId member = 0;
     if (!read_id(m, mc.column("participant"), member))
@@ -282,7 +283,8 @@ Error read_pitching(SQLite::Database& db, core::EventState& state) {
     it->second.pitches.push_back(std::move(pitch));
   }
   for (const auto& [id, ps] : state.pitching) {
-    if (ps.current < -1 || ps.current >= static_cast<int>(ps.pitches.size())) return corrupt("pitch_sessions", id, "current");
+    if (ps.current < -1 || ps.current >= static_cast<int>(ps.pitches.size()))
+      return corrupt("pitch_sessions", id, "current");
   }
   return std::nullopt;
 }
@@ -333,12 +335,14 @@ core::Result<core::EventState> read_state(SQLite::Database& db, const core::Taxo
   const auto known = [&](core::ParticipantId id) { return id < people.size() && people[id]; };
   for (const auto& [id, m] : state.meetings) {
     if (!known(m.requester) || !known(m.invitee)) return corrupt("meetings", id, "requester");
-    if (m.placement && (!state.session(m.placement->slot.session) || !state.table(m.placement->table)))
+    if (m.placement &&
+        (!state.session(m.placement->slot.session) || !state.table(m.placement->table)))
       return corrupt("meetings", id, "placement");
   }
   core::rebuild_index(state, taxonomy);
   for (const auto& [id, m] : state.meetings) {
-    if (m.placement && m.placement->slot.index >= state.sessions.at(m.placement->slot.session).slot_count())
+    if (m.placement &&
+        m.placement->slot.index >= state.sessions.at(m.placement->slot.session).slot_count())
       return corrupt("meetings", id, "slot_index");
   }
   return state;

@@ -22,8 +22,8 @@ std::int64_t be(std::string_view bytes, std::size_t at, std::size_t width) {
 
 core::Error bad_file(std::string_view name, const std::string& why) {
   return core::make_error("invalid_time_zone", "time_zone",
-                          "The tz database entry for '" + std::string(name) + "' cannot be read: " + why +
-                              ". Reinstall the tzdata package.");
+                          "The tz database entry for '" + std::string(name) +
+                              "' cannot be read: " + why + ". Reinstall the tzdata package.");
 }
 
 int year_of(std::int64_t utc) {
@@ -33,7 +33,9 @@ int year_of(std::int64_t utc) {
   return std::atoi(date.substr(0, 4).c_str());
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 // Days since the epoch of a rule's date in `year`.
 std::int64_t rule_day(const TimeZone::Rule::When& w, int year) {
@@ -42,7 +44,8 @@ std::int64_t rule_day(const TimeZone::Rule::When& w, int year) {
   if (w.kind == 'D') return jan1 + w.day;
   // Week w (5 = last) of month m, weekday d (0 = Sunday).
   const std::int64_t first = core::days_from_civil(year, w.month, 1);
-  const int first_weekday = static_cast<int>(((first + 4) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
+  const int first_weekday =
+      static_cast<int>(((first + 4) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
   std::int64_t day = first + (w.day - first_weekday + 7) % 7 + 7 * (w.week - 1);
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const int length = kDays[w.month - 1] + (w.month == 2 && leap(year) ? 1 : 0);
@@ -53,7 +56,8 @@ std::int64_t rule_day(const TimeZone::Rule::When& w, int year) {
 // [+-]hh[:mm[:ss]], hours up to 167.
 bool parse_hms(std::string_view text, std::size_t& pos, int& seconds) {
   int sign = 1;
-  if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) sign = text[pos++] == '-' ? -1 : 1;
+  if (pos < text.size() && (text[pos] == '+' || text[pos] == '-'))
+    sign = text[pos++] == '-' ? -1 : 1;
   int parts[3] = {0, 0, 0};
   for (int p = 0; p < 3; ++p) {
     if (p > 0) {
@@ -61,7 +65,8 @@ bool parse_hms(std::string_view text, std::size_t& pos, int& seconds) {
       ++pos;
     }
     const std::size_t start = pos;
-    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - start < 3) parts[p] = parts[p] * 10 + (text[pos++] - '0');
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - start < 3)
+      parts[p] = parts[p] * 10 + (text[pos++] - '0');
     if (pos == start) return false;
   }
   if (parts[0] > 167 || parts[1] > 59 || parts[2] > 59) return false;
@@ -78,7 +83,9 @@ bool parse_abbreviation(std::string_view text, std::size_t& pos, std::string& ou
     return out.size() >= 3;
   }
   const std::size_t start = pos;
-  while (pos < text.size() && ((text[pos] >= 'A' && text[pos] <= 'Z') || (text[pos] >= 'a' && text[pos] <= 'z'))) ++pos;
+  while (pos < text.size() &&
+         ((text[pos] >= 'A' && text[pos] <= 'Z') || (text[pos] >= 'a' && text[pos] <= 'z')))
+    ++pos;
   out = std::string(text.substr(start, pos - start));
   return out.size() >= 3;
 }
@@ -87,7 +94,8 @@ bool parse_when(std::string_view text, std::size_t& pos, TimeZone::Rule::When& w
   const auto number = [&](int& out) {
     const std::size_t start = pos;
     out = 0;
-    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - start < 3) out = out * 10 + (text[pos++] - '0');
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - start < 3)
+      out = out * 10 + (text[pos++] - '0');
     return pos > start;
   };
   if (pos >= text.size()) return false;
@@ -125,7 +133,8 @@ std::optional<TimeZone::Rule> TimeZone::parse_rule(std::string_view text) {
   Rule rule;
   std::size_t pos = 0;
   int offset = 0;
-  if (!parse_abbreviation(text, pos, rule.standard.abbreviation) || !parse_hms(text, pos, offset)) return std::nullopt;
+  if (!parse_abbreviation(text, pos, rule.standard.abbreviation) || !parse_hms(text, pos, offset))
+    return std::nullopt;
   rule.standard.utc_offset = -offset;  // POSIX counts west of UTC as positive
   if (pos == text.size()) return rule;
   if (!parse_abbreviation(text, pos, rule.daylight.abbreviation)) return std::nullopt;
@@ -137,7 +146,8 @@ std::optional<TimeZone::Rule> TimeZone::parse_rule(std::string_view text) {
     rule.daylight.utc_offset = -offset;
   }
   if (pos >= text.size() || text[pos++] != ',' || !parse_when(text, pos, rule.start) ||
-      pos >= text.size() || text[pos++] != ',' || !parse_when(text, pos, rule.end) || pos != text.size())
+      pos >= text.size() || text[pos++] != ',' || !parse_when(text, pos, rule.end) ||
+      pos != text.size())
     return std::nullopt;
   return rule;
 }
@@ -145,7 +155,8 @@ std::optional<TimeZone::Rule> TimeZone::parse_rule(std::string_view text) {
 std::vector<ZoneTransition> TimeZone::Rule::changes(int year) const {
   if (!has_daylight) return {};
   // The start is given in standard time, the end in daylight time.
-  const std::int64_t start = rule_day(this->start, year) * kDay + this->start.time - standard.utc_offset;
+  const std::int64_t start =
+      rule_day(this->start, year) * kDay + this->start.time - standard.utc_offset;
   const std::int64_t end = rule_day(this->end, year) * kDay + this->end.time - daylight.utc_offset;
   std::vector<ZoneTransition> out = {{start, standard, daylight}, {end, daylight, standard}};
   if (out[1].at < out[0].at) std::swap(out[0], out[1]);
@@ -154,26 +165,29 @@ std::vector<ZoneTransition> TimeZone::Rule::changes(int year) const {
 
 core::Result<TimeZone> TimeZone::load(std::string_view name) {
   if (!core::is_plausible_time_zone(name))
-    return core::make_error("invalid_time_zone", "time_zone",
-                            "'" + std::string(name) + "' is not a time zone name like 'Europe/Lisbon'.");
+    return core::make_error(
+        "invalid_time_zone", "time_zone",
+        "'" + std::string(name) + "' is not a time zone name like 'Europe/Lisbon'.");
   const std::string path = database_folder() + "/" + std::string(name);
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return core::make_error("unknown_time_zone", "time_zone",
-                            "Time zone '" + std::string(name) + "' is not in the tz database (" + database_folder() +
+                            "Time zone '" + std::string(name) + "' is not in the tz database (" +
+                                database_folder() +
                                 "); check the event's time zone, or install the tzdata package.");
   std::string bytes((std::istreambuf_iterator<char>(in)), {});
   return parse(name, bytes);
 }
 
 core::Result<TimeZone> TimeZone::parse(std::string_view name, std::string_view tzif) {
-  if (tzif.size() < kHeaderBytes || tzif.substr(0, 4) != "TZif") return bad_file(name, "it is not a TZif file");
-  const auto counts = [&](std::size_t at, std::int64_t (&c)[6]) {
+  if (tzif.size() < kHeaderBytes || tzif.substr(0, 4) != "TZif")
+    return bad_file(name, "it is not a TZif file");
+  const auto counts = [&](std::size_t at, std::int64_t(&c)[6]) {
     for (int i = 0; i < 6; ++i) c[i] = be(tzif, at + 20 + 4 * static_cast<std::size_t>(i), 4);
   };
   std::int64_t c[6];
   counts(0, c);
-  const auto block_size = [](const std::int64_t (&c)[6], std::size_t time_bytes) {
+  const auto block_size = [](const std::int64_t(&c)[6], std::size_t time_bytes) {
     // isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt
     return static_cast<std::size_t>(c[3]) * time_bytes + static_cast<std::size_t>(c[3]) +
            static_cast<std::size_t>(c[4]) * 6 + static_cast<std::size_t>(c[5]) +
@@ -186,7 +200,8 @@ core::Result<TimeZone> TimeZone::parse(std::string_view name, std::string_view t
   if (tzif[4] >= '2') {
     // Version 2 and later repeat the data with 64-bit times; use that.
     at = kHeaderBytes + block_size(c, 4);
-    if (tzif.size() < at + kHeaderBytes || tzif.substr(at, 4) != "TZif") return bad_file(name, "it is truncated");
+    if (tzif.size() < at + kHeaderBytes || tzif.substr(at, 4) != "TZif")
+      return bad_file(name, "it is truncated");
     counts(at, c);
     for (const auto v : c)
       if (v < 0 || v > 100000) return bad_file(name, "its counts are out of range");
@@ -195,7 +210,8 @@ core::Result<TimeZone> TimeZone::parse(std::string_view name, std::string_view t
   const std::size_t data = at + kHeaderBytes;
   const auto timecnt = static_cast<std::size_t>(c[3]), typecnt = static_cast<std::size_t>(c[4]),
              charcnt = static_cast<std::size_t>(c[5]);
-  if (typecnt == 0 || tzif.size() < data + block_size(c, time_bytes)) return bad_file(name, "it is truncated");
+  if (typecnt == 0 || tzif.size() < data + block_size(c, time_bytes))
+    return bad_file(name, "it is truncated");
   TimeZone zone;
   zone.name_ = std::string(name);
   const std::size_t types_at = data + timecnt * time_bytes + timecnt;
@@ -208,14 +224,16 @@ core::Result<TimeZone> TimeZone::parse(std::string_view name, std::string_view t
     if (index >= charcnt) return bad_file(name, "an abbreviation is out of range");
     const std::string_view chars = tzif.substr(chars_at, charcnt);
     const std::size_t end = chars.find('\0', index);
-    o.abbreviation = std::string(chars.substr(index, end == std::string_view::npos ? std::string_view::npos : end - index));
+    o.abbreviation = std::string(
+        chars.substr(index, end == std::string_view::npos ? std::string_view::npos : end - index));
     zone.offsets_.push_back(o);
   }
   for (std::size_t i = 0; i < timecnt; ++i) {
     const std::int64_t t = be(tzif, data + i * time_bytes, time_bytes);
     const auto kind = static_cast<unsigned char>(tzif[data + timecnt * time_bytes + i]);
     if (kind >= typecnt) return bad_file(name, "a change refers to an unknown offset");
-    if (!zone.times_.empty() && t <= zone.times_.back()) return bad_file(name, "its changes are out of order");
+    if (!zone.times_.empty() && t <= zone.times_.back())
+      return bad_file(name, "its changes are out of order");
     zone.times_.push_back(t);
     zone.kinds_.push_back(kind);
   }
@@ -267,7 +285,8 @@ std::vector<ZoneTransition> TimeZone::transitions(std::int64_t from, std::int64_
   }
   if (rule_ && rule_->has_daylight) {
     const std::int64_t listed_until = times_.empty() ? INT64_MIN : times_.back();
-    for (int year = year_of(std::max(from, listed_until == INT64_MIN ? from : listed_until)); year <= year_of(to); ++year) {
+    for (int year = year_of(std::max(from, listed_until == INT64_MIN ? from : listed_until));
+         year <= year_of(to); ++year) {
       for (const auto& change : rule_->changes(year)) {
         if (change.at > from && change.at <= to && change.at > listed_until) {
           ZoneTransition t = change;

@@ -68,8 +68,8 @@ class TimeZone {
 
  private:
   std::string name_;
-  std::vector<std::int64_t> times_;       // listed changes, ascending
-  std::vector<std::size_t> kinds_;        // offset after each change: index into offsets_
+  std::vector<std::int64_t> times_;  // listed changes, ascending
+  std::vector<std::size_t> kinds_;   // offset after each change: index into offsets_
   std::vector<ZoneOffset> offsets_;
   std::optional<Rule> rule_;
 };

@@ -27,7 +27,9 @@ class RowsTouched final : public core::ChangeSink {
     t_.meetings.insert(id);
     if (created) t_.new_meetings.insert(id);
   }
-  void feedback(core::MeetingId id, core::ParticipantId whose) override { t_.feedback.emplace(id, whose); }
+  void feedback(core::MeetingId id, core::ParticipantId whose) override {
+    t_.feedback.emplace(id, whose);
+  }
   void round(core::RoundId id) override { t_.rounds.insert(id); }
   void announcement(core::AnnouncementId id) override { t_.announcements.insert(id); }
   void pitching(core::SessionId id) override { t_.pitching.insert(id); }

@@ -22,9 +22,9 @@ struct Touched {
   std::set<std::pair<core::MeetingId, core::ParticipantId>> feedback;
   std::set<core::RoundId> rounds;
   std::set<core::AnnouncementId> announcements;
-  std::set<core::SessionId> pitching;             // pitch sessions (order, state, interest)
+  std::set<core::SessionId> pitching;  // pitch sessions (order, state, interest)
   std::set<core::ClinicTableId> clinic_tables;
-  std::set<core::ParticipantId> clinic_themes;    // whose picked themes
+  std::set<core::ParticipantId> clinic_themes;          // whose picked themes
   std::map<core::ParticipantId, std::uint64_t> erased;  // erase operations: whom, at which sequence
 
   void clear() { *this = Touched{}; }

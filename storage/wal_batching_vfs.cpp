@@ -19,22 +19,26 @@ sqlite3_vfs* g_system = nullptr;  // the VFS underneath
 sqlite3_vfs g_vfs;
 
 struct BatchFile {
-  sqlite3_file base;            // first: SQLite sees this
-  sqlite3_file* system;         // the system VFS's file, in the same allocation after this
-  bool log = false;             // a write-ahead log: its writes are held
-  BatchFile* log_file = nullptr;   // for a database file: its connection's open log
-  BatchFile* database = nullptr;   // for a log: its database file
-  std::string held;             // consecutive bytes not yet written
-  sqlite3_int64 held_at = 0;    // where they go
-  int unreported = SQLITE_OK;   // for a database file: its log's failed write during a barrier
+  sqlite3_file base;              // first: SQLite sees this
+  sqlite3_file* system;           // the system VFS's file, in the same allocation after this
+  bool log = false;               // a write-ahead log: its writes are held
+  BatchFile* log_file = nullptr;  // for a database file: its connection's open log
+  BatchFile* database = nullptr;  // for a log: its database file
+  std::string held;               // consecutive bytes not yet written
+  sqlite3_int64 held_at = 0;      // where they go
+  int unreported = SQLITE_OK;     // for a database file: its log's failed write during a barrier
 };
 
 // The system file lives right after the BatchFile, suitably aligned.
-constexpr std::size_t kHeader = (sizeof(BatchFile) + alignof(std::max_align_t) - 1) / alignof(std::max_align_t) *
-                                alignof(std::max_align_t);
+constexpr std::size_t kHeader = (sizeof(BatchFile) + alignof(std::max_align_t) - 1) /
+                                alignof(std::max_align_t) * alignof(std::max_align_t);
 
-BatchFile* self(sqlite3_file* f) { return reinterpret_cast<BatchFile*>(f); }
-const sqlite3_io_methods* system_methods(BatchFile* f) { return f->system->pMethods; }
+BatchFile* self(sqlite3_file* f) {
+  return reinterpret_cast<BatchFile*>(f);
+}
+const sqlite3_io_methods* system_methods(BatchFile* f) {
+  return f->system->pMethods;
+}
 
 // What the system VFS writes in one call: its Unix writer takes at most 128 KiB less one byte.
 constexpr std::size_t kMaxWrite = 64 << 10;
@@ -102,7 +106,9 @@ int batch_file_size(sqlite3_file* file, sqlite3_int64* size) {
   return system_methods(f)->xFileSize(f->system, size);
 }
 
-int batch_lock(sqlite3_file* file, int level) { return system_methods(self(file))->xLock(self(file)->system, level); }
+int batch_lock(sqlite3_file* file, int level) {
+  return system_methods(self(file))->xLock(self(file)->system, level);
+}
 int batch_unlock(sqlite3_file* file, int level) {
   return system_methods(self(file))->xUnlock(self(file)->system, level);
 }
@@ -116,7 +122,9 @@ int batch_file_control(sqlite3_file* file, int op, void* arg) {
   return system_methods(f)->xFileControl(f->system, op, arg);
 }
 
-int batch_sector_size(sqlite3_file* file) { return system_methods(self(file))->xSectorSize(self(file)->system); }
+int batch_sector_size(sqlite3_file* file) {
+  return system_methods(self(file))->xSectorSize(self(file)->system);
+}
 int batch_device_characteristics(sqlite3_file* file) {
   return system_methods(self(file))->xDeviceCharacteristics(self(file)->system);
 }
@@ -215,14 +223,18 @@ int batch_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flag
   return SQLITE_OK;
 }
 
-int batch_delete(sqlite3_vfs*, const char* name, int sync_dir) { return g_system->xDelete(g_system, name, sync_dir); }
+int batch_delete(sqlite3_vfs*, const char* name, int sync_dir) {
+  return g_system->xDelete(g_system, name, sync_dir);
+}
 int batch_access(sqlite3_vfs*, const char* name, int flags, int* out) {
   return g_system->xAccess(g_system, name, flags, out);
 }
 int batch_full_pathname(sqlite3_vfs*, const char* name, int size, char* out) {
   return g_system->xFullPathname(g_system, name, size, out);
 }
-int batch_last_error(sqlite3_vfs*, int size, char* out) { return g_system->xGetLastError(g_system, size, out); }
+int batch_last_error(sqlite3_vfs*, int size, char* out) {
+  return g_system->xGetLastError(g_system, size, out);
+}
 
 }  // namespace
 

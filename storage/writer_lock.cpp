@@ -13,12 +13,14 @@ std::filesystem::path WriterLock::lock_file(const std::filesystem::path& databas
   return database.string() + ".lock";
 }
 
-core::Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const std::filesystem::path& database) {
+core::Result<std::unique_ptr<WriterLock>> WriterLock::acquire(
+    const std::filesystem::path& database) {
   const auto path = lock_file(database);
   // flock() locks are separate from the POSIX locks SQLite takes on the database itself, and
   // they belong to this open file, so they cannot release SQLite's locks by accident.
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0 && (errno == EACCES || errno == EROFS)) fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 && (errno == EACCES || errno == EROFS))
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int err = errno;
     return core::make_error(err == EACCES || err == EROFS ? "read_only" : "cannot_open", "file",
@@ -39,6 +41,8 @@ core::Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const std::filesys
   return std::unique_ptr<WriterLock>(new WriterLock(fd));
 }
 
-WriterLock::~WriterLock() { ::close(fd_); }
+WriterLock::~WriterLock() {
+  ::close(fd_);
+}
 
 }  // namespace crossmatch::storage

@@ -15,10 +15,18 @@
 
 namespace crossmatch::test {
 
-inline core::Actor organiser() { return {core::Role::Organiser, 0}; }
-inline core::Actor broker() { return {core::Role::Broker, 0}; }
-inline core::Actor participant(core::ParticipantId id) { return {core::Role::Participant, id}; }
-inline core::Actor newcomer() { return {core::Role::Participant, 0}; }
+inline core::Actor organiser() {
+  return {core::Role::Organiser, 0};
+}
+inline core::Actor broker() {
+  return {core::Role::Broker, 0};
+}
+inline core::Actor participant(core::ParticipantId id) {
+  return {core::Role::Participant, id};
+}
+inline core::Actor newcomer() {
+  return {core::Role::Participant, 0};
+}
 
 inline std::int64_t date(const char* text) {
   std::int64_t days = 0;
@@ -44,17 +52,21 @@ class EventFixture {
   // Applies and requires success.
   core::Operation ok(const core::Actor& actor, core::OperationPayload payload) {
     auto r = apply(actor, std::move(payload));
-    REQUIRE_MESSAGE(r.ok(), (r.ok() ? std::string() : r.error().code + " " + r.error().field + ": " + r.error().message));
+    REQUIRE_MESSAGE(r.ok(),
+                    (r.ok() ? std::string()
+                            : r.error().code + " " + r.error().field + ": " + r.error().message));
     return *r;
   }
 
   // Applies, requires refusal with `code`, and checks the state did not change.
-  core::Error refused(const core::Actor& actor, core::OperationPayload payload, const std::string& code) {
+  core::Error refused(const core::Actor& actor, core::OperationPayload payload,
+                      const std::string& code) {
     const core::EventState before = state;
     const auto stats_before = core::statistics(state);
     auto r = apply(actor, std::move(payload));
     REQUIRE_FALSE_MESSAGE(r.ok(), "expected refusal " << code);
-    CHECK_MESSAGE(r.error().code == code, r.error().code << " " << r.error().field << ": " << r.error().message);
+    CHECK_MESSAGE(r.error().code == code,
+                  r.error().code << " " << r.error().field << ": " << r.error().message);
     CHECK_FALSE(r.error().message.empty());
     CHECK(state == before);
     CHECK(core::statistics(state) == stats_before);
@@ -63,14 +75,19 @@ class EventFixture {
 
   // Creates the event, opens registration, a two-day meeting session layout and tables.
   void set_up(int tables = 4, int slots_per_session = 6) {
-    ok(organiser(), core::CreateEvent{"Cross Innovation Lisbon", "Europe/Lisbon", "LISBON-2026"});
-    ok(organiser(), core::SetRegistration{true});
+    ok(organiser(), core::CreateEvent{.name = "Cross Innovation Lisbon",
+                                      .time_zone = "Europe/Lisbon",
+                                      .join_code = "LISBON-2026"});
+    ok(organiser(), core::SetRegistration{.open = true});
     const int minutes = 20;
-    ok(organiser(), define_session("Morning meetings", "2026-05-14", 9 * 60, 9 * 60 + slots_per_session * minutes));
+    ok(organiser(), define_session("Morning meetings", "2026-05-14", 9 * 60,
+                                   9 * 60 + slots_per_session * minutes));
     morning = state.sessions.rbegin()->first;
-    ok(organiser(), define_session("Afternoon meetings", "2026-05-14", 14 * 60, 14 * 60 + slots_per_session * minutes));
+    ok(organiser(), define_session("Afternoon meetings", "2026-05-14", 14 * 60,
+                                   14 * 60 + slots_per_session * minutes));
     afternoon = state.sessions.rbegin()->first;
-    for (int t = 1; t <= tables; ++t) ok(organiser(), core::DefineTable{0, "Table " + std::to_string(t), 2});
+    for (int t = 1; t <= tables; ++t)
+      ok(organiser(), core::DefineTable{.name = "Table " + std::to_string(t)});
   }
 
   core::DefineSession define_session(const std::string& name, const char* day, int start, int end,
@@ -92,7 +109,7 @@ class EventFixture {
     std::vector<core::ParticipantId> ids;
     for (auto& dp : *people) {
       dp.profile.consent.suggestions = true;
-      auto applied = ok(newcomer(), core::Register{0, dp.profile, {}});
+      auto applied = ok(newcomer(), core::Register{.profile = dp.profile});
       ids.push_back(std::get<core::Register>(applied.payload).participant);
     }
     return ids;
@@ -100,7 +117,10 @@ class EventFixture {
 
   core::MeetingId request(core::ParticipantId from, core::ParticipantId to,
                           std::vector<core::SlotRef> preferred = {}) {
-    auto applied = ok(participant(from), core::RequestMeeting{0, from, to, "Shall we meet?", std::move(preferred)});
+    auto applied = ok(participant(from), core::RequestMeeting{.from = from,
+                                                              .to = to,
+                                                              .message = "Shall we meet?",
+                                                              .preferred = std::move(preferred)});
     return std::get<core::RequestMeeting>(applied.payload).meeting;
   }
 

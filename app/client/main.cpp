@@ -17,7 +17,8 @@
 namespace {
 
 std::int64_t unix_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -42,8 +43,9 @@ int main(int argc, char** argv) {
   }
 
   std::optional<client::ClientConfig> config;
-  const auto folder = args->config_dir.empty() ? client::ClientConfig::default_folder()
-                                               : std::optional<std::filesystem::path>(args->config_dir);
+  const auto folder = args->config_dir.empty()
+                          ? client::ClientConfig::default_folder()
+                          : std::optional<std::filesystem::path>(args->config_dir);
   if (folder) config = client::ClientConfig::load(*folder);
   client::WindowOptions options;
   if (config) {
@@ -68,7 +70,9 @@ int main(int argc, char** argv) {
   if (folder && args->screenshot.empty()) session.keep_outbox_in(*folder);
   client::ClientApp app(session, config ? &*config : nullptr);
   if (!args->screen.empty()) app.open_screen(args->screen);
-  if (args->insecure) std::cerr << "crossmatch: WARNING: --insecure: no TLS; what you send can be read on the network\n";
+  if (args->insecure)
+    std::cerr
+        << "crossmatch: WARNING: --insecure: no TLS; what you send can be read on the network\n";
   if (args->has_hub && (!args->code.empty() || !args->token.empty())) {
     auto& join = app.join_form();
     join.hub = args->hub.host + ":" + std::to_string(args->hub.port);
@@ -91,11 +95,13 @@ int main(int argc, char** argv) {
         return !shot_taken;
       },
       [&](int width, int height) {
-        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        const double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         if (first) {
           first = false;
           if (elapsed > 0.5 || !args->screenshot.empty()) {
-            std::cerr << "crossmatch: first frame after " << static_cast<int>(elapsed * 1000) << " ms\n";
+            std::cerr << "crossmatch: first frame after " << static_cast<int>(elapsed * 1000)
+                      << " ms\n";
           }
         }
         if (args->screenshot.empty() || elapsed < args->after) return;
@@ -104,8 +110,8 @@ int main(int argc, char** argv) {
           std::cerr << "crossmatch: " << saved.error().message << "\n";
           exit_code = 1;
         } else {
-          std::cerr << "crossmatch: saved " << args->screenshot << " (" << width << "x" << height << ", screen "
-                    << app.current_screen() << ")\n";
+          std::cerr << "crossmatch: saved " << args->screenshot << " (" << width << "x" << height
+                    << ", screen " << app.current_screen() << ")\n";
         }
         shot_taken = true;
       });

@@ -12,11 +12,12 @@ int fail(const core::Error& error) {
 }
 
 core::Result<core::Taxonomy> taxonomy_from(const std::optional<std::string>& assets) {
-  return storage::load_taxonomy(assets ? std::filesystem::path(*assets) : storage::default_assets_dir());
+  return storage::load_taxonomy(assets ? std::filesystem::path(*assets)
+                                       : storage::default_assets_dir());
 }
 
-core::Result<std::unique_ptr<storage::EventStore>> open_for_reading(const std::filesystem::path& db,
-                                                                    const core::Taxonomy& taxonomy) {
+core::Result<std::unique_ptr<storage::EventStore>> open_for_reading(
+    const std::filesystem::path& db, const core::Taxonomy& taxonomy) {
   auto reader = storage::EventStore::open_reader(db, taxonomy);
   if (!reader) return reader;
   auto probe = (*reader)->read_after(0, 0);

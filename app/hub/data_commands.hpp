@@ -16,7 +16,8 @@
 namespace crossmatch::hub {
 
 // The kinds `export --what` takes.
-inline constexpr const char* kExportKinds[] = {"participants", "meetings", "teams", "clinics", "pitches", "calendar"};
+inline constexpr const char* kExportKinds[] = {"participants", "meetings", "teams",
+                                               "clinics",      "pitches",  "calendar"};
 
 struct ExportOptions {
   std::string db;

@@ -43,9 +43,9 @@ void print_taxonomy_summary(std::ostream& out, const core::Taxonomy& taxonomy) {
   std::size_t creative = 0;
   for (const auto& s : taxonomy.sectors()) creative += s.kind == core::SectorKind::Creative;
   out << "Sectors: " << creative << " creative (CCI), " << taxonomy.sectors().size() - creative
-      << " growth; cities: " << taxonomy.cities().size() << " ("
-      << taxonomy.partner_cities().size() << " partner cities); countries: "
-      << taxonomy.countries().size() << "; languages: " << taxonomy.languages().size() << "\n";
+      << " growth; cities: " << taxonomy.cities().size() << " (" << taxonomy.partner_cities().size()
+      << " partner cities); countries: " << taxonomy.countries().size()
+      << "; languages: " << taxonomy.languages().size() << "\n";
   out << "Working-style questionnaire (1 to 5):\n";
   for (const auto& q : taxonomy.questions()) {
     out << "  " << q.text << "  1 = " << q.low_label << "; 5 = " << q.high_label << "\n";
@@ -72,8 +72,8 @@ void print_demo_event_summary(std::ostream& out, const core::Taxonomy& taxonomy,
   }
   const auto n = static_cast<int>(participants.size());
   out << "Demo event: " << n << " participants, " << creative << " creative (CCI) and "
-      << n - creative << " growth-sector; " << partner << " from partner cities, "
-      << by_city.size() << " cities in all; " << consenting << " appear in suggestions\n";
+      << n - creative << " growth-sector; " << partner << " from partner cities, " << by_city.size()
+      << " cities in all; " << consenting << " appear in suggestions\n";
   std::vector<std::pair<int, std::string>> cities;
   for (const auto& [name, count] : by_city) cities.emplace_back(-count, name);
   std::sort(cities.begin(), cities.end());
@@ -96,10 +96,9 @@ void print_demo_event_summary(std::ostream& out, const core::Taxonomy& taxonomy,
   for (std::size_t i = 0; i < show; ++i) {
     const auto& p = participants[i].profile;
     out << "    " << std::left << std::setw(26) << p.display_name << std::setw(34)
-        << p.organisation.substr(0, 33) << std::setw(26) << core::label(p.type)
-        << std::setw(12) << taxonomy.city(p.city)->name
-        << taxonomy.sector(p.sector)->name << "; offers " << join(p.offers) << "; seeks "
-        << join(p.seeks) << "\n";
+        << p.organisation.substr(0, 33) << std::setw(26) << core::label(p.type) << std::setw(12)
+        << taxonomy.city(p.city)->name << taxonomy.sector(p.sector)->name << "; offers "
+        << join(p.offers) << "; seeks " << join(p.seeks) << "\n";
   }
 }
 

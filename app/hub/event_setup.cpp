@@ -18,8 +18,8 @@ core::Operation make(const std::string& id, std::int64_t at, core::OperationPayl
   return op;
 }
 
-core::DefineSession session(const std::string& name, core::SessionKind kind, std::int64_t day, int start, int end,
-                            std::vector<core::TimeRange> breaks = {}) {
+core::DefineSession session(const std::string& name, core::SessionKind kind, std::int64_t day,
+                            int start, int end, std::vector<core::TimeRange> breaks = {}) {
   core::DefineSession d;
   d.name = name;
   d.kind = kind;
@@ -41,27 +41,31 @@ std::vector<core::Operation> event_operations(const EventSetup& setup, const std
   const auto add = [&](core::OperationPayload payload) {
     ops.push_back(make("setup-" + std::to_string(++n), at, std::move(payload)));
   };
-  add(core::CreateEvent{setup.name, setup.time_zone, join_code});
+  add(core::CreateEvent{.name = setup.name, .time_zone = setup.time_zone, .join_code = join_code});
   if (setup.demo_participants <= 0) return ops;
   // Two days of one-to-one meetings with a coffee break, and a team round between them.
   for (int day = 0; day < 2; ++day) {
     const std::int64_t date = setup.first_day + day;
     const std::string label = day == 0 ? "Day 1" : "Day 2";
-    add(session(label + " morning meetings", core::SessionKind::Meetings, date, 9 * 60, 12 * 60 + 20,
-                {{10 * 60 + 40, 11 * 60}}));
-    add(session(label + " afternoon meetings", core::SessionKind::Meetings, date, 14 * 60, 17 * 60));
+    add(session(label + " morning meetings", core::SessionKind::Meetings, date, 9 * 60,
+                12 * 60 + 20, {{10 * 60 + 40, 11 * 60}}));
+    add(session(label + " afternoon meetings", core::SessionKind::Meetings, date, 14 * 60,
+                17 * 60));
   }
-  add(session("Cross-sector team round", core::SessionKind::TeamRound, setup.first_day, 12 * 60 + 30, 13 * 60 + 30));
+  add(session("Cross-sector team round", core::SessionKind::TeamRound, setup.first_day,
+              12 * 60 + 30, 13 * 60 + 30));
   // A table for every pair, up to the most an event may have.
   const int tables = std::clamp(setup.demo_participants / 2, 5, static_cast<int>(core::kMaxTables));
-  for (int t = 1; t <= tables; ++t) add(core::DefineTable{0, "Table " + std::to_string(t), t % 10 == 0 ? 6 : 2});
-  for (const core::DemoParticipant& p : demo) add(core::Register{0, p.profile, {}});
-  add(core::SetRegistration{true});
+  for (int t = 1; t <= tables; ++t)
+    add(core::DefineTable{.name = "Table " + std::to_string(t), .seats = t % 10 == 0 ? 6 : 2});
+  for (const core::DemoParticipant& p : demo) add(core::Register{.profile = p.profile});
+  add(core::SetRegistration{.open = true});
   return ops;
 }
 
 core::Result<NewEvent> create_event(storage::EventStore& store, const core::Taxonomy& taxonomy,
-                                    const EventSetup& setup, const std::vector<core::DemoParticipant>& demo) {
+                                    const EventSetup& setup,
+                                    const std::vector<core::DemoParticipant>& demo) {
   if (store.last_sequence() != 0)
     return core::make_error("not_empty", "--db", "The database already holds an event.");
   NewEvent created;

@@ -38,6 +38,7 @@ std::vector<core::Operation> event_operations(const EventSetup& setup, const std
 
 // Applies and stores them in `store` (which must be empty) and stores the two credentials.
 core::Result<NewEvent> create_event(storage::EventStore& store, const core::Taxonomy& taxonomy,
-                                    const EventSetup& setup, const std::vector<core::DemoParticipant>& demo);
+                                    const EventSetup& setup,
+                                    const std::vector<core::DemoParticipant>& demo);
 
 }  // namespace crossmatch::hub

@@ -11,7 +11,8 @@ namespace crossmatch::hub {
 int run_export(const ExportOptions& options) {
   const std::string& what = options.what;
   if (options.participant != 0 && what != "calendar")
-    return detail::fail(core::make_error("invalid", "--participant", "--participant goes with --what calendar."));
+    return detail::fail(
+        core::make_error("invalid", "--participant", "--participant goes with --what calendar."));
 
   auto taxonomy = detail::taxonomy_from(options.assets);
   if (!taxonomy) return detail::fail(taxonomy.error());
@@ -35,17 +36,17 @@ int run_export(const ExportOptions& options) {
   } else {
     auto history = (*store)->calendar_history();
     if (!history) return detail::fail(history.error());
-    auto calendar = options.participant == 0
-                        ? storage::event_calendar(state, *history, detail::now_ms())
-                        : storage::participant_calendar(state, *history, options.participant,
-                                                        detail::now_ms());
+    auto calendar =
+        options.participant == 0
+            ? storage::event_calendar(state, *history, detail::now_ms())
+            : storage::participant_calendar(state, *history, options.participant, detail::now_ms());
     if (!calendar) return detail::fail(calendar.error());
     text = std::move(*calendar);
   }
   if (const auto& out = options.out) {
     if (auto s = storage::write_file_atomically(*out, text); !s) return detail::fail(s.error());
-    std::cerr << "wrote " << what << " of '" << state.event.name << "' (as of operation " << loaded->last_sequence
-              << ") to " << *out << "\n";
+    std::cerr << "wrote " << what << " of '" << state.event.name << "' (as of operation "
+              << loaded->last_sequence << ") to " << *out << "\n";
   } else {
     std::cout << text;
   }

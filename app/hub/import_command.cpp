@@ -15,11 +15,16 @@ int run_import(const ImportOptions& options) {
   const std::string& path = options.csv;
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return detail::fail(core::make_error("cannot_read", "--csv", "Cannot read " + path + ": " + ec.message() + "."));
+  if (ec)
+    return detail::fail(core::make_error("cannot_read", "--csv",
+                                         "Cannot read " + path + ": " + ec.message() + "."));
   if (size > storage::kMaxCsvBytes)
-    return detail::fail(core::make_error("too_large", "--csv", path + " is larger than the 64 MiB a CSV file may have."));
+    return detail::fail(core::make_error("too_large", "--csv",
+                                         path + " is larger than the 64 MiB a CSV file may have."));
   std::ifstream in(path, std::ios::binary);
-  if (!in) return detail::fail(core::make_error("cannot_read", "--csv", "Cannot read " + path + ": " + std::strerror(errno) + "."));
+  if (!in)
+    return detail::fail(core::make_error(
+        "cannot_read", "--csv", "Cannot read " + path + ": " + std::strerror(errno) + "."));
   const std::string csv((std::istreambuf_iterator<char>(in)), {});
 
   auto taxonomy = detail::taxonomy_from(options.assets);
@@ -35,7 +40,8 @@ int run_import(const ImportOptions& options) {
   }
   std::cerr << "imported " << result->applied.size() << " of " << result->rows << " rows";
   if (!result->applied.empty())
-    std::cerr << " (operations " << result->applied.front().sequence << " to " << result->applied.back().sequence << ")";
+    std::cerr << " (operations " << result->applied.front().sequence << " to "
+              << result->applied.back().sequence << ")";
   std::cerr << "; " << result->refused.size() << " refused\n";
   return result->refused.empty() ? 0 : 1;
 }

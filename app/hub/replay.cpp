@@ -10,13 +10,17 @@
 
 namespace crossmatch::hub {
 
-ReplaySummary replay_operations(std::istream& in, std::ostream& out, const core::Taxonomy& taxonomy) {
+ReplaySummary replay_operations(std::istream& in, std::ostream& out,
+                                const core::Taxonomy& taxonomy) {
   ReplaySummary summary;
   core::Sequencer sequencer(taxonomy);
   std::string line;
   const auto refuse = [&](const core::Error& e) {
     ++summary.refused;
-    out << nlohmann::json{{"line", summary.lines}, {"code", e.code}, {"field", e.field}, {"message", e.message}}
+    out << nlohmann::json{{"line", summary.lines},
+                          {"code", e.code},
+                          {"field", e.field},
+                          {"message", e.message}}
                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
         << "\n";
   };
@@ -35,9 +39,10 @@ ReplaySummary replay_operations(std::istream& in, std::ostream& out, const core:
     if (!outcome) {
       refuse(outcome.error());
     } else if (outcome->duplicate) {
-      refuse(core::make_error("duplicate_operation", "id",
-                              "Operation '" + outcome->applied.id + "' was applied before (sequence " +
-                                  std::to_string(outcome->applied.sequence) + "); a resend applies once."));
+      refuse(core::make_error(
+          "duplicate_operation", "id",
+          "Operation '" + outcome->applied.id + "' was applied before (sequence " +
+              std::to_string(outcome->applied.sequence) + "); a resend applies once."));
     } else {
       ++summary.applied;
     }

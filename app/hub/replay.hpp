@@ -17,6 +17,7 @@ struct ReplaySummary {
 
 // Prints one JSON line per refusal ({"line","code","field","message"}) and the final statistics
 // as the last line.
-ReplaySummary replay_operations(std::istream& in, std::ostream& out, const core::Taxonomy& taxonomy);
+ReplaySummary replay_operations(std::istream& in, std::ostream& out,
+                                const core::Taxonomy& taxonomy);
 
 }  // namespace crossmatch::hub

@@ -47,14 +47,17 @@ core::Result<std::optional<net::TlsIdentity>> tls_identity(const ServeOptions& o
   const std::string& db = options.db;
   if (options.insecure) {
     if (cert || key)
-      return core::make_error("invalid", cert ? "--cert" : "--key", "--cert and --key are for TLS; --insecure turns it off.");
-    std::cout << "WARNING: --insecure: no TLS; profiles, contact details and tokens cross the network in plain "
+      return core::make_error("invalid", cert ? "--cert" : "--key",
+                              "--cert and --key are for TLS; --insecure turns it off.");
+    std::cout << "WARNING: --insecure: no TLS; profiles, contact details and tokens cross the "
+                 "network in plain "
                  "text, and clients cannot tell this hub from an impostor\n";
     std::cerr << "crossmatch-hub serve: WARNING: running without TLS (--insecure)\n";
     return std::optional<net::TlsIdentity>();
   }
   if (cert.has_value() != key.has_value())
-    return core::make_error("missing_flag", cert ? "--key" : "--cert", "--cert and --key go together.");
+    return core::make_error("missing_flag", cert ? "--key" : "--cert",
+                            "--cert and --key go together.");
   net::TlsIdentity identity;
   if (cert) {
     auto loaded = net::load_tls_identity(*cert, *key);
@@ -66,8 +69,8 @@ core::Result<std::optional<net::TlsIdentity>> tls_identity(const ServeOptions& o
     if (!stored) return stored.error();
     identity = std::move(stored->identity);
     std::cout << (stored->created ? "made the hub's tls certificate: " : "tls certificate: ")
-              << net::stored_certificate_file(db).string() << " (key " << net::stored_key_file(db).string()
-              << ", readable by its owner only)\n";
+              << net::stored_certificate_file(db).string() << " (key "
+              << net::stored_key_file(db).string() << ", readable by its owner only)\n";
   }
   std::cout << "certificate sha256: " << identity.fingerprint << "\n"
             << "pin: " << net::short_pin(identity.fingerprint) << "\n";
@@ -89,7 +92,8 @@ int run_serve(const ServeOptions& args) {
   options.fanout_hold_ms = args.fanout_hold_ms;
   options.hub_name = "crossmatch-hub 0.1.0";
 
-  const std::filesystem::path assets_dir = args.assets ? std::filesystem::path(*args.assets) : storage::default_assets_dir();
+  const std::filesystem::path assets_dir =
+      args.assets ? std::filesystem::path(*args.assets) : storage::default_assets_dir();
   auto taxonomy = storage::load_taxonomy(assets_dir);
   if (!taxonomy) return fail(taxonomy.error());
   raise_file_limit();
@@ -102,7 +106,8 @@ int run_serve(const ServeOptions& args) {
   const std::string pin = options.tls ? net::short_pin(options.tls->fingerprint) : std::string();
   if ((*store)->last_sequence() == 0) {
     EventSetup setup;
-    setup.name = args.name.value_or(args.demo > 0 ? "Cross Innovation Demo" : "Cross Innovation Event");
+    setup.name =
+        args.name.value_or(args.demo > 0 ? "Cross Innovation Demo" : "Cross Innovation Event");
     setup.time_zone = args.time_zone;
     setup.first_day = today() + 1;
     setup.demo_participants = args.demo;
@@ -111,15 +116,15 @@ int run_serve(const ServeOptions& args) {
     if (args.demo > 0) {
       auto vocabulary = storage::load_demo_vocabulary(assets_dir, *taxonomy);
       if (!vocabulary) return fail(vocabulary.error());
-      auto generated = core::generate_demo_participants(
-          *taxonomy, *vocabulary, core::DemoOptions{args.demo, setup.seed});
+      auto generated = core::generate_demo_participants(*taxonomy, *vocabulary,
+                                                        core::DemoOptions{args.demo, setup.seed});
       if (!generated) return fail(generated.error());
       people = std::move(*generated);
     }
     auto created = create_event(**store, *taxonomy, setup, people);
     if (!created) return fail(created.error());
-    std::cout << "created event '" << setup.name << "' in " << args.db << " (" << created->operations
-              << " operations)\n"
+    std::cout << "created event '" << setup.name << "' in " << args.db << " ("
+              << created->operations << " operations)\n"
               << "join code: " << net::join_code_with_pin(created->join_code, pin) << "\n"
               << "organiser token: " << created->organiser_token << "\n"
               << "broker token: " << created->broker_token << "\n"
@@ -141,8 +146,11 @@ int run_serve(const ServeOptions& args) {
   matcher_options.max_delay = std::max(matcher_options.delay * 5, std::chrono::milliseconds(1000));
   matcher_options.update_seconds = args.team_seconds;
   TeamMatcher matcher(
-      io, *taxonomy, matcher_options, [&server]() -> const core::EventState& { return server.state(); },
-      [&server](net::Teams teams, std::uint64_t as_of) { server.publish_teams(std::move(teams), as_of); });
+      io, *taxonomy, matcher_options,
+      [&server]() -> const core::EventState& { return server.state(); },
+      [&server](net::Teams teams, std::uint64_t as_of) {
+        server.publish_teams(std::move(teams), as_of);
+      });
   server.set_change_listener([&matcher](const core::Operation& op) { matcher.applied(op); });
   worker.start();
   matcher.start(last);
@@ -152,7 +160,8 @@ int run_serve(const ServeOptions& args) {
     return fail(s.error());
   }
   if (options.tls) {
-    std::cout << "join code with pin: " << net::join_code_with_pin(server.state().event.join_code, pin) << "\n";
+    std::cout << "join code with pin: "
+              << net::join_code_with_pin(server.state().event.join_code, pin) << "\n";
   }
   std::cout << "event '" << server.state().event.name << "': " << server.state().participants.size()
             << " participants, sequence " << last << "\n"
@@ -169,9 +178,10 @@ int run_serve(const ServeOptions& args) {
   io.run();
   matcher.stop();
   worker.stop();
-  std::cout << "durable up to " << server.durable_seq() << "; " << worker.commits() << " commits (largest group "
-            << worker.largest_group() << ", " << worker.mean_commit_ms() << " ms on average, longest "
-            << worker.longest_commit_ms() << " ms)\n";
+  std::cout << "durable up to " << server.durable_seq() << "; " << worker.commits()
+            << " commits (largest group " << worker.largest_group() << ", "
+            << worker.mean_commit_ms() << " ms on average, longest " << worker.longest_commit_ms()
+            << " ms)\n";
   return server.failed() ? 1 : 0;
 }
 

@@ -21,7 +21,9 @@ net::HubCredential from_storage(const storage::Credential& c) {
 StorageWorker::StorageWorker(storage::EventStore& store, asio::io_context& network)
     : store_(store), network_(network) {}
 
-StorageWorker::~StorageWorker() { stop(); }
+StorageWorker::~StorageWorker() {
+  stop();
+}
 
 void StorageWorker::start() {
   if (thread_.joinable()) return;
@@ -37,7 +39,9 @@ void StorageWorker::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-void StorageWorker::set_listener(net::DurabilityListener* listener) { listener_ = listener; }
+void StorageWorker::set_listener(net::DurabilityListener* listener) {
+  listener_ = listener;
+}
 
 void StorageWorker::push(Job job) {
   {
@@ -58,17 +62,20 @@ void StorageWorker::append(core::Operation op, std::optional<net::HubCredential>
               std::move(credential)});
 }
 
-void StorageWorker::put_credential(net::HubCredential credential, std::function<void(core::Status)> done) {
+void StorageWorker::put_credential(net::HubCredential credential,
+                                   std::function<void(core::Status)> done) {
   push(PutCredential{std::move(credential), std::move(done)});
 }
 
-void StorageWorker::find_credential(std::string token_hash,
-                                    std::function<void(core::Result<std::optional<net::HubCredential>>)> done) {
+void StorageWorker::find_credential(
+    std::string token_hash,
+    std::function<void(core::Result<std::optional<net::HubCredential>>)> done) {
   push(FindCredential{std::move(token_hash), std::move(done)});
 }
 
-void StorageWorker::read_after(std::uint64_t after, std::size_t limit,
-                               std::function<void(core::Result<std::vector<core::Operation>>)> done) {
+void StorageWorker::read_after(
+    std::uint64_t after, std::size_t limit,
+    std::function<void(core::Result<std::vector<core::Operation>>)> done) {
   push(ReadAfter{after, limit, std::move(done)});
 }
 
@@ -92,7 +99,9 @@ double StorageWorker::mean_commit_ms() const {
   return commits_ == 0 ? 0 : commit_ms_ / static_cast<double>(commits_);
 }
 
-void StorageWorker::post(std::function<void()> fn) { asio::post(network_, std::move(fn)); }
+void StorageWorker::post(std::function<void()> fn) {
+  asio::post(network_, std::move(fn));
+}
 
 void StorageWorker::run() {
   for (;;) {
@@ -126,12 +135,17 @@ void StorageWorker::run() {
               auto found = store_.find_credential(j.hash);
               core::Result<std::optional<net::HubCredential>> out =
                   found ? core::Result<std::optional<net::HubCredential>>(
-                              *found ? std::optional<net::HubCredential>(from_storage(**found)) : std::nullopt)
+                              *found ? std::optional<net::HubCredential>(from_storage(**found))
+                                     : std::nullopt)
                         : core::Result<std::optional<net::HubCredential>>(found.error());
-              post([done = std::move(j.done), out = std::move(out)]() mutable { done(std::move(out)); });
+              post([done = std::move(j.done), out = std::move(out)]() mutable {
+                done(std::move(out));
+              });
             } else if constexpr (std::is_same_v<T, ReadAfter>) {
               auto ops = store_.read_after(j.after, j.limit);
-              post([done = std::move(j.done), ops = std::move(ops)]() mutable { done(std::move(ops)); });
+              post([done = std::move(j.done), ops = std::move(ops)]() mutable {
+                done(std::move(ops));
+              });
             }
           },
           job);
@@ -152,7 +166,8 @@ void StorageWorker::commit(std::vector<Append>& group) {
   // hub hands it out only once both are durable.
   const auto started = std::chrono::steady_clock::now();
   core::Status status = store_.append_prepared(ops, credentials);
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (!status) {
     failed_ = true;
     post([this, error = status.error()] {

@@ -34,9 +34,11 @@ class StorageWorker final : public net::HubLog {
   void before_apply(const core::EventState& before, const core::Operation& op) override;
   void append(core::Operation op, std::optional<net::HubCredential> credential,
               const core::EventState& after) override;
-  void put_credential(net::HubCredential credential, std::function<void(core::Status)> done) override;
-  void find_credential(std::string token_hash,
-                       std::function<void(core::Result<std::optional<net::HubCredential>>)> done) override;
+  void put_credential(net::HubCredential credential,
+                      std::function<void(core::Status)> done) override;
+  void find_credential(
+      std::string token_hash,
+      std::function<void(core::Result<std::optional<net::HubCredential>>)> done) override;
   void read_after(std::uint64_t after, std::size_t limit,
                   std::function<void(core::Result<std::vector<core::Operation>>)> done) override;
 

@@ -20,7 +20,9 @@ using Clock = std::chrono::steady_clock;
 
 // Population slots are participant ids minus one: ids only grow, so a slot never changes hands
 // and the previous formation's team_of stays valid as people join.
-int slot_of(core::ParticipantId id) { return static_cast<int>(id) - 1; }
+int slot_of(core::ParticipantId id) {
+  return static_cast<int>(id) - 1;
+}
 
 double first_formation_seconds(int n) {
   if (n <= 100) return 0.05;
@@ -87,7 +89,8 @@ MemberUpdate member_update(const core::EventState& state, core::ParticipantId id
   }
   u.active = p->active();
   u.profile = p->profile;
-  if (const auto it = state.index.person_meetings.find(id); it != state.index.person_meetings.end()) {
+  if (const auto it = state.index.person_meetings.find(id);
+      it != state.index.person_meetings.end()) {
     for (const core::MeetingId m : it->second) {
       const core::Meeting* meeting = state.meeting(m);
       if (meeting != nullptr && meeting->status == core::MeetingStatus::Declined)
@@ -178,12 +181,15 @@ class TeamMatcher::Worker {
       }
       changed.push_back(slot);
     }
-    const double seconds = fresh ? (options_.first_seconds > 0 ? options_.first_seconds
-                                                                : first_formation_seconds(population_.size()))
-                                 : options_.update_seconds;
-    const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
-    core::SearchBudget budget(std::numeric_limits<std::uint64_t>::max(),
-                              [this, deadline] { return cancel_.load() || Clock::now() >= deadline; });
+    const double seconds =
+        fresh ? (options_.first_seconds > 0 ? options_.first_seconds
+                                            : first_formation_seconds(population_.size()))
+              : options_.update_seconds;
+    const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                             std::chrono::duration<double>(seconds));
+    core::SearchBudget budget(std::numeric_limits<std::uint64_t>::max(), [this, deadline] {
+      return cancel_.load() || Clock::now() >= deadline;
+    });
     core::TeamFormation formation =
         fresh ? core::form_teams(population_, settings_, budget, job.seq)
               : core::reoptimise_teams(population_, settings_, team_of_, budget, job.seq, changed);
@@ -195,7 +201,8 @@ class TeamMatcher::Worker {
     teams.teams.reserve(formation.teams.size());
     for (const core::SuggestedTeam& t : formation.teams) {
       net::TeamSuggestion s;
-      for (const int member : t.members) s.members.push_back(static_cast<core::ParticipantId>(member + 1));
+      for (const int member : t.members)
+        s.members.push_back(static_cast<core::ParticipantId>(member + 1));
       s.reasons = join_reasons(t.reasons);
       teams.teams.push_back(std::move(s));
     }
@@ -222,20 +229,26 @@ struct TeamMatcher::Timer {
   asio::steady_timer timer;
 };
 
-TeamMatcher::TeamMatcher(asio::io_context& network, const core::Taxonomy& taxonomy, MatcherOptions options,
-                         std::function<const core::EventState&()> state, Publish publish)
+TeamMatcher::TeamMatcher(asio::io_context& network, const core::Taxonomy& taxonomy,
+                         MatcherOptions options, std::function<const core::EventState&()> state,
+                         Publish publish)
     : network_(network),
       taxonomy_(taxonomy),
       options_(options),
       state_(std::move(state)),
       publish_(std::move(publish)),
       timer_(std::make_unique<Timer>(network)) {
-  worker_ = std::make_unique<Worker>(taxonomy_, options_, [this](std::optional<net::Teams> teams, std::uint64_t seq) {
-    asio::post(network_, [this, teams = std::move(teams), seq]() mutable { finished(std::move(teams), seq); });
-  });
+  worker_ = std::make_unique<Worker>(
+      taxonomy_, options_, [this](std::optional<net::Teams> teams, std::uint64_t seq) {
+        asio::post(network_, [this, teams = std::move(teams), seq]() mutable {
+          finished(std::move(teams), seq);
+        });
+      });
 }
 
-TeamMatcher::~TeamMatcher() { stop(); }
+TeamMatcher::~TeamMatcher() {
+  stop();
+}
 
 void TeamMatcher::start(std::uint64_t seq) {
   worker_->start();
@@ -310,6 +323,8 @@ void TeamMatcher::stop() {
   worker_->stop();
 }
 
-std::uint64_t TeamMatcher::runs() const { return runs_; }
+std::uint64_t TeamMatcher::runs() const {
+  return runs_;
+}
 
 }  // namespace crossmatch::hub

@@ -100,7 +100,7 @@ void SimulatedClient::register_once() {
   if (!register_id_.empty()) return;
   profile_ = host_.profile_for(index_);
   core::Operation op;
-  op.payload = core::Register{0, profile_, {}};
+  op.payload = core::Register{.profile = profile_};
   register_id_ = submit(std::move(op));
 }
 

@@ -178,9 +178,9 @@ void Shard::act() {
     const core::MeetingId m = c->incoming().back();
     c->incoming().pop_back();
     if (unit(rng_) < 0.75) {
-      op.payload = core::AcceptMeeting{m, std::nullopt, std::nullopt};
+      op.payload = core::AcceptMeeting{.meeting = m};
     } else {
-      op.payload = core::DeclineMeeting{m, "Not this time"};
+      op.payload = core::DeclineMeeting{.meeting = m, .reason = "Not this time"};
     }
     log(*c,
         std::holds_alternative<core::AcceptMeeting>(op.payload) ? "accepts meeting "
@@ -189,7 +189,7 @@ void Shard::act() {
   } else if (unit(rng_) < settings_.edit_share) {
     core::Profile p = c->profile();
     p.job_title = "Founder " + std::to_string(c->next_edit());
-    op.payload = core::EditProfile{c->participant(), p};
+    op.payload = core::EditProfile{.participant = c->participant(), .profile = p};
     sent.everyone = true;
     log(*c, "edits their profile", 0);
   } else if (c->outgoing().size() < 8) {
@@ -203,14 +203,14 @@ void Shard::act() {
           1 + rng_() % static_cast<std::uint64_t>(settings_.participants));
     }
     if (to == c->participant()) return;
-    op.payload =
-        core::RequestMeeting{0, c->participant(), to, "Shall we meet about a joint project?", {}};
+    op.payload = core::RequestMeeting{
+        .from = c->participant(), .to = to, .message = "Shall we meet about a joint project?"};
     sent.other = to;
     log(*c, "requests a meeting with participant ", to);
   } else {
     const core::MeetingId m = c->outgoing().front();
     c->outgoing().erase(c->outgoing().begin());
-    op.payload = core::CancelMeeting{m, "Plans changed"};
+    op.payload = core::CancelMeeting{.meeting = m, .reason = "Plans changed"};
     log(*c, "cancels meeting ", m);
   }
   in_flight_[c->submit(std::move(op))] = sent;

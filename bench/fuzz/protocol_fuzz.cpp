@@ -37,15 +37,15 @@ const core::EventState& base_state() {
       op.payload = std::move(p);
       (void)seq.submit(op, org, 1'780'000'000'000);
     };
-    add(core::CreateEvent{"Fuzz", "UTC", "FUZZ-CODE"});
-    add(core::SetRegistration{true});
+    add(core::CreateEvent{.name = "Fuzz", .time_zone = "UTC", .join_code = "FUZZ-CODE"});
+    add(core::SetRegistration{.open = true});
     core::DefineSession d;
     d.name = "Meetings";
     d.date = 20'600;
     d.start = 9 * 60;
     d.end = 12 * 60;
     add(d);
-    add(core::DefineTable{0, "Table 1", 2});
+    add(core::DefineTable{.name = "Table 1"});
     return seq.state();
   }();
   return s;

@@ -33,11 +33,14 @@ Result<const Participant*> find_active_participant(const ApplyContext& ctx, Part
   auto p = find_participant(ctx, id, field);
   if (!p) return p;
   switch ((*p)->status) {
-    case ParticipantStatus::Active: return p;
+    case ParticipantStatus::Active:
+      return p;
     case ParticipantStatus::Withdrawn:
-      return refuse("withdrawn", field, person_name(ctx.state, id) + " has withdrawn from the event.");
+      return refuse("withdrawn", field,
+                    person_name(ctx.state, id) + " has withdrawn from the event.");
     case ParticipantStatus::Erased:
-      return refuse("erased", field, "Participant " + std::to_string(id) + " was erased from the event.");
+      return refuse("erased", field,
+                    "Participant " + std::to_string(id) + " was erased from the event.");
   }
   return p;
 }
@@ -49,16 +52,18 @@ Result<const Meeting*> find_meeting(const ApplyContext& ctx, MeetingId id) {
   return m;
 }
 
-Status check_field_text(const std::string& value, const std::string& field, const std::string& label,
-                        std::size_t max_length, bool required, bool multiline) {
+Status check_field_text(const std::string& value, const std::string& field,
+                        const std::string& label, std::size_t max_length, bool required,
+                        bool multiline) {
   return check_text(value, field, label, max_length, required, multiline);
 }
 
 Status check_meeting_slots(const ApplyContext& ctx, const std::vector<SlotRef>& slots,
                            const std::string& field, std::size_t max) {
   if (slots.size() > max)
-    return refuse("too_many", field,
-                  "At most " + std::to_string(max) + " slots, not " + std::to_string(slots.size()) + ".");
+    return refuse(
+        "too_many", field,
+        "At most " + std::to_string(max) + " slots, not " + std::to_string(slots.size()) + ".");
   for (std::size_t i = 0; i < slots.size(); ++i) {
     const std::string f = field + "[" + std::to_string(i) + "]";
     if (!slot_exists(ctx.state, slots[i]))
@@ -106,15 +111,14 @@ namespace {
 
 Status check_envelope(const Operation& op) {
   if (op.id.empty() || op.id.size() > kMaxOperationIdLength)
-    return make_error("invalid", "id",
-                      "An operation id has 1 to " + std::to_string(kMaxOperationIdLength) +
-                          " characters.");
+    return make_error(
+        "invalid", "id",
+        "An operation id has 1 to " + std::to_string(kMaxOperationIdLength) + " characters.");
   for (const char c : op.id) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                     c == '-' || c == '_' || c == '.' || c == ':';
     if (!ok)
-      return make_error("invalid", "id",
-                        "An operation id uses letters, digits and - _ . : only.");
+      return make_error("invalid", "id", "An operation id uses letters, digits and - _ . : only.");
   }
   if (op.actor.role != Role::Participant && op.actor.participant != 0)
     return make_error("invalid", "actor.participant",
@@ -136,36 +140,45 @@ Result<Operation> apply_operation(EventState& state, const Taxonomy& taxonomy,
     return refuse("no_event", "type", "The event has not been created yet.");
 
   if (auto refusal = refuse_sender(operation)) return *refusal;
-  const Status status =
-      std::visit([&](const auto& payload) -> Status { return apply(ctx, payload); }, ctx.applied.payload);
+  const Status status = std::visit(
+      [&](const auto& payload) -> Status { return apply(ctx, payload); }, ctx.applied.payload);
   if (!status) return status.error();
   return std::move(ctx.applied);
 }
 
 const char* to_string(Role role) {
   switch (role) {
-    case Role::Organiser: return "organiser";
-    case Role::Broker: return "broker";
-    case Role::Participant: return "participant";
+    case Role::Organiser:
+      return "organiser";
+    case Role::Broker:
+      return "broker";
+    case Role::Participant:
+      return "participant";
   }
   return "participant";
 }
 
 const char* to_string(PitchAction action) {
   switch (action) {
-    case PitchAction::Start: return "start";
-    case PitchAction::Pause: return "pause";
-    case PitchAction::Resume: return "resume";
-    case PitchAction::End: return "end";
-    case PitchAction::Skip: return "skip";
-    case PitchAction::Finish: return "finish";
+    case PitchAction::Start:
+      return "start";
+    case PitchAction::Pause:
+      return "pause";
+    case PitchAction::Resume:
+      return "resume";
+    case PitchAction::End:
+      return "end";
+    case PitchAction::Skip:
+      return "skip";
+    case PitchAction::Finish:
+      return "finish";
   }
   return "start";
 }
 
 bool parse_pitch_action(std::string_view text, PitchAction& out) {
-  for (const PitchAction a : {PitchAction::Start, PitchAction::Pause, PitchAction::Resume, PitchAction::End,
-                              PitchAction::Skip, PitchAction::Finish}) {
+  for (const PitchAction a : {PitchAction::Start, PitchAction::Pause, PitchAction::Resume,
+                              PitchAction::End, PitchAction::Skip, PitchAction::Finish}) {
     if (text == to_string(a)) {
       out = a;
       return true;

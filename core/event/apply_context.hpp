@@ -23,7 +23,9 @@ struct ApplyContext {
     return op.actor.role == Role::Participant && op.actor.participant == id && id != 0;
   }
   template <class T>
-  T& applied_payload() { return std::get<T>(applied.payload); }
+  T& applied_payload() {
+    return std::get<T>(applied.payload);
+  }
 };
 
 Error refuse(std::string code, std::string field, std::string message);
@@ -32,7 +34,8 @@ Error refuse(std::string code, std::string field, std::string message);
 // when a finer rule of theirs fails (only for yourself, only the meeting's people).
 template <class Kind>
 Error forbidden() {
-  return refuse("forbidden", std::string(Catalogue<Kind>::refusal.field), std::string(Catalogue<Kind>::refusal.message));
+  return refuse("forbidden", std::string(Catalogue<Kind>::refusal.field),
+                std::string(Catalogue<Kind>::refusal.message));
 }
 // The organiser, or the participant themself.
 template <class Kind>
@@ -52,8 +55,9 @@ Result<const Meeting*> find_meeting(const ApplyContext& ctx, MeetingId id);
 std::string person_name(const EventState& state, ParticipantId id);
 
 // Text rules for operation fields (UTF-8, control characters, length).
-Status check_field_text(const std::string& value, const std::string& field, const std::string& label,
-                        std::size_t max_length, bool required, bool multiline = false);
+Status check_field_text(const std::string& value, const std::string& field,
+                        const std::string& label, std::size_t max_length, bool required,
+                        bool multiline = false);
 
 // Every slot exists, is in a one-to-one meeting session, at most `max`, no duplicates.
 Status check_meeting_slots(const ApplyContext& ctx, const std::vector<SlotRef>& slots,

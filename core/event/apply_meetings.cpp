@@ -1,4 +1,5 @@
-// Applying meeting operations: request, introduce, accept, decline, propose a slot, cancel, feedback.
+// Applying meeting operations: request, introduce, accept, decline, propose a slot, cancel,
+// feedback.
 #include <algorithm>
 
 #include "core/event/apply_context.hpp"
@@ -9,7 +10,8 @@ namespace crossmatch::core::detail {
 namespace {
 
 // Refuses a new meeting between two people who declined before or already have one open.
-Status check_new_pair(const ApplyContext& ctx, ParticipantId a, ParticipantId b, const std::string& field) {
+Status check_new_pair(const ApplyContext& ctx, ParticipantId a, ParticipantId b,
+                      const std::string& field) {
   if (a == b) return refuse("invalid", field, "A meeting needs two different people.");
   const auto it = ctx.state.index.pair_meetings.find(pair_key(a, b));
   if (it == ctx.state.index.pair_meetings.end()) return Status::success();
@@ -17,12 +19,14 @@ Status check_new_pair(const ApplyContext& ctx, ParticipantId a, ParticipantId b,
     const Meeting& m = ctx.state.meetings.at(id);
     if (m.status == MeetingStatus::Declined)
       return refuse("declined_pair", field,
-                    "A meeting between " + person_name(ctx.state, a) + " and " + person_name(ctx.state, b) +
+                    "A meeting between " + person_name(ctx.state, a) + " and " +
+                        person_name(ctx.state, b) +
                         " was declined; a declined pair is not matched again.");
     if (m.open())
       return refuse("already_requested", field,
                     person_name(ctx.state, a) + " and " + person_name(ctx.state, b) +
-                        " already have a " + (m.status == MeetingStatus::Accepted ? "meeting" : "request") +
+                        " already have a " +
+                        (m.status == MeetingStatus::Accepted ? "meeting" : "request") +
                         " (meeting " + std::to_string(id) + ").");
   }
   return Status::success();
@@ -88,8 +92,7 @@ Status both_active(const ApplyContext& ctx, const Meeting& m) {
 }  // namespace
 
 Status apply(ApplyContext& ctx, const RequestMeeting& op) {
-  if (!ctx.organiser() && !ctx.is_participant(op.from))
-    return forbidden<RequestMeeting>();
+  if (!ctx.organiser() && !ctx.is_participant(op.from)) return forbidden<RequestMeeting>();
   for (const auto& [id, field] : {std::pair{op.from, "from"}, std::pair{op.to, "to"}}) {
     auto found = find_active_participant(ctx, id, field);
     if (!found) return found.error();
@@ -100,12 +103,16 @@ Status apply(ApplyContext& ctx, const RequestMeeting& op) {
   const int cap = ctx.state.event.settings.max_open_requests;
   // Someone who tapped "interested" during the other's pitch asked for this: no cap on answering.
   if (open >= cap && !ctx.state.interested_pair(op.from, op.to))
-    return refuse("request_cap", "from",
-                  person_name(ctx.state, op.from) + " has " + std::to_string(open) +
-                      " open requests, the most the organiser allows; wait for answers or cancel one.");
-  if (Status s = check_field_text(op.message, "message", "The message", kMaxMessageLength, false, true); !s)
+    return refuse(
+        "request_cap", "from",
+        person_name(ctx.state, op.from) + " has " + std::to_string(open) +
+            " open requests, the most the organiser allows; wait for answers or cancel one.");
+  if (Status s =
+          check_field_text(op.message, "message", "The message", kMaxMessageLength, false, true);
+      !s)
     return s;
-  if (Status s = check_meeting_slots(ctx, op.preferred, "preferred", kMaxPreferredSlots); !s) return s;
+  if (Status s = check_meeting_slots(ctx, op.preferred, "preferred", kMaxPreferredSlots); !s)
+    return s;
   auto id = new_meeting_id(ctx, op.meeting);
   if (!id) return id.error();
   ctx.applied_payload<RequestMeeting>().meeting = *id;
@@ -127,8 +134,10 @@ Status apply(ApplyContext& ctx, const Introduce& op) {
     if (!found) return found.error();
   }
   if (Status s = check_new_pair(ctx, op.first, op.second, "second"); !s) return s;
-  if (Status s = check_field_text(op.note, "note", "The note", kMaxMessageLength, false, true); !s) return s;
-  if (Status s = check_meeting_slots(ctx, op.preferred, "preferred", kMaxPreferredSlots); !s) return s;
+  if (Status s = check_field_text(op.note, "note", "The note", kMaxMessageLength, false, true); !s)
+    return s;
+  if (Status s = check_meeting_slots(ctx, op.preferred, "preferred", kMaxPreferredSlots); !s)
+    return s;
   auto id = new_meeting_id(ctx, op.meeting);
   if (!id) return id.error();
   ctx.applied_payload<Introduce>().meeting = *id;
@@ -155,12 +164,14 @@ Status apply(ApplyContext& ctx, const AcceptMeeting& op) {
   if (!party) return party.error();
   if (m.status != MeetingStatus::Requested)
     return refuse("not_pending", "meeting",
-                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) + ", not awaiting an answer.");
+                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) +
+                      ", not awaiting an answer.");
   const bool by_requester = *party == m.requester;
   const bool by_invitee = *party == m.invitee;
   if ((by_requester && m.requester_accepted) || (by_invitee && m.invitee_accepted))
     return refuse("already_accepted", "meeting",
-                  "You have already accepted; " + person_name(ctx.state, m.other(*party)) + " has to answer.");
+                  "You have already accepted; " + person_name(ctx.state, m.other(*party)) +
+                      " has to answer.");
   if (Status s = both_active(ctx, m); !s) return s;
   if (op.slot) {
     if (Status s = check_meeting_slots(ctx, {*op.slot}, "slot", 1); !s) return s;
@@ -175,7 +186,8 @@ Status apply(ApplyContext& ctx, const AcceptMeeting& op) {
       placement = op.placement;
       if (placement) {
         // What this replica knows must agree with the hub's decision.
-        if (!slot_exists(ctx.state, placement->slot) || ctx.state.table(placement->table) == nullptr)
+        if (!slot_exists(ctx.state, placement->slot) ||
+            ctx.state.table(placement->table) == nullptr)
           return refuse("invalid", "placement", "The booked slot or table does not exist here.");
       }
     } else if (ctx.state.event.settings.booking == BookingMode::Instant) {
@@ -186,10 +198,11 @@ Status apply(ApplyContext& ctx, const AcceptMeeting& op) {
       } else {
         placement = find_placement(ctx.state, m.requester, m.invitee, m.preferred);
         if (!placement)
-          return refuse("no_common_slot", "meeting",
-                        person_name(ctx.state, m.requester) + " and " + person_name(ctx.state, m.invitee) +
-                            " have no common free slot with a free table left in any meeting session; "
-                            "one of them can free a slot, or ask the organiser for another session.");
+          return refuse(
+              "no_common_slot", "meeting",
+              person_name(ctx.state, m.requester) + " and " + person_name(ctx.state, m.invitee) +
+                  " have no common free slot with a free table left in any meeting session; "
+                  "one of them can free a slot, or ask the organiser for another session.");
       }
     }
   }
@@ -215,14 +228,16 @@ Status apply(ApplyContext& ctx, const DeclineMeeting& op) {
   if (!party) return party.error();
   if (m.status != MeetingStatus::Requested)
     return refuse("not_pending", "meeting",
-                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) + ", not awaiting an answer.");
+                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) +
+                      ", not awaiting an answer.");
   if (*party != 0) {
     const bool accepted = *party == m.requester ? m.requester_accepted : m.invitee_accepted;
     if (accepted)
       return refuse("not_yours_to_answer", "meeting",
                     "You asked for this meeting; cancel it instead of declining.");
   }
-  if (Status s = check_field_text(op.reason, "reason", "The reason", kMaxReasonLength, false); !s) return s;
+  if (Status s = check_field_text(op.reason, "reason", "The reason", kMaxReasonLength, false); !s)
+    return s;
   const ParticipantId by = *party;
   modify_meeting(ctx, m.id, [&](Meeting& x) {
     x.status = MeetingStatus::Declined;
@@ -273,7 +288,8 @@ Status apply(ApplyContext& ctx, const CancelMeeting& op) {
       return refuse("not_yours_to_cancel", "meeting",
                     "This request awaits your answer; decline it instead of cancelling.");
   }
-  if (Status s = check_field_text(op.reason, "reason", "The reason", kMaxReasonLength, false); !s) return s;
+  if (Status s = check_field_text(op.reason, "reason", "The reason", kMaxReasonLength, false); !s)
+    return s;
   const ParticipantId by = *party;
   modify_meeting(ctx, m.id, [&](Meeting& x) {
     x.status = MeetingStatus::Cancelled;
@@ -292,18 +308,25 @@ Status apply(ApplyContext& ctx, const GiveFeedback& op) {
   if (!party) return party.error();
   if (m.status != MeetingStatus::Accepted)
     return refuse("not_accepted", "meeting",
-                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) + "; feedback is for accepted meetings.");
+                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) +
+                      "; feedback is for accepted meetings.");
   if (*party == 0 && (op.rating != 0 || !op.comment.empty()))
-    return refuse("forbidden", "rating", "Only the participants rate their meetings; the organiser marks them held or not.");
+    return refuse(
+        "forbidden", "rating",
+        "Only the participants rate their meetings; the organiser marks them held or not.");
   if (op.rating < 0 || op.rating > 5)
     return refuse("out_of_range", "rating", "A rating is 1 to 5 (or none).");
-  if (Status s = check_field_text(op.comment, "comment", "The comment", kMaxMessageLength, false, true); !s)
+  if (Status s =
+          check_field_text(op.comment, "comment", "The comment", kMaxMessageLength, false, true);
+      !s)
     return s;
   const HeldState held = op.held != HeldState::Unknown ? op.held : m.held;
   if (op.rating != 0 && held == HeldState::NotHeld)
-    return refuse("not_held", "rating", "The meeting is marked as not held; rate a meeting that took place.");
+    return refuse("not_held", "rating",
+                  "The meeting is marked as not held; rate a meeting that took place.");
   if (op.held == HeldState::Unknown && op.rating == 0 && op.comment.empty())
-    return refuse("invalid", "held", "Say whether the meeting was held, or give a rating or a comment.");
+    return refuse("invalid", "held",
+                  "Say whether the meeting was held, or give a rating or a comment.");
   const ParticipantId by = *party;
   modify_meeting(ctx, m.id, [&](Meeting& x) {
     x.held = held;

@@ -54,7 +54,8 @@ Status check_availability(const ApplyContext& ctx, Availability& availability, P
     const std::string with = person_name(ctx.state, m.other(self));
     if (std::binary_search(slots.begin(), slots.end(), slot))
       return refuse("busy", "availability.unavailable",
-                    "You have a meeting with " + with + " on " + when + "; cancel it before marking that slot unavailable.");
+                    "You have a meeting with " + with + " on " + when +
+                        "; cancel it before marking that slot unavailable.");
     const bool morning = is_morning(ctx.state, slot);
     if ((availability.only == TimeOfDay::Morning && !morning) ||
         (availability.only == TimeOfDay::Afternoon && morning))
@@ -71,16 +72,19 @@ Status apply(ApplyContext& ctx, const Register& op) {
   const bool newcomer = ctx.actor().role == Role::Participant && ctx.actor().participant == 0;
   // Who may register at all is the catalogue's rule, checked before this.
   if (newcomer && !state.event.registration_open)
-    return refuse("registration_closed", "type", "Registration for '" + state.event.name + "' is closed.");
+    return refuse("registration_closed", "type",
+                  "Registration for '" + state.event.name + "' is closed.");
   if (ctx.deciding() && state.participants.size() >= kMaxParticipants)
-    return refuse("too_many", "type",
-                  "The event is full: at most " + std::to_string(kMaxParticipants) + " participants.");
+    return refuse(
+        "too_many", "type",
+        "The event is full: at most " + std::to_string(kMaxParticipants) + " participants.");
   if (Status s = check_profile_fields(ctx, op.profile, 0); !s) return s;
   Register& applied = ctx.applied_payload<Register>();
   if (Status s = check_availability(ctx, applied.availability, 0); !s) return s;
   const ParticipantId id = ctx.deciding() ? state.next_participant : op.participant;
   if (id == 0 || state.participant(id) != nullptr)
-    return refuse("invalid", "participant", "An applied registration carries a new participant number.");
+    return refuse("invalid", "participant",
+                  "An applied registration carries a new participant number.");
   applied.participant = id;
   state.next_participant = std::max(state.next_participant, id + 1);
   Participant p{id, applied.profile, applied.availability, ParticipantStatus::Active};
@@ -97,7 +101,8 @@ Status apply(ApplyContext& ctx, const EditProfile& op) {
   EventState& state = ctx.state;
   // Sector and country count in the statistics of every accepted meeting of theirs.
   std::vector<MeetingId> mine;
-  if (const auto it = state.index.person_meetings.find(op.participant); it != state.index.person_meetings.end())
+  if (const auto it = state.index.person_meetings.find(op.participant);
+      it != state.index.person_meetings.end())
     mine = it->second;
   for (const MeetingId m : mine) account_meeting(state, ctx.taxonomy, state.meetings.at(m), -1);
   Participant& p = state.participants.at(op.participant);
@@ -128,16 +133,17 @@ Status apply(ApplyContext& ctx, const Withdraw& op) {
 }
 
 Status apply(ApplyContext& ctx, const Erase& op) {
-  if (Status s = require_self_or_organiser<Erase>(ctx, op.participant); !s)
-    return s;
+  if (Status s = require_self_or_organiser<Erase>(ctx, op.participant); !s) return s;
   auto found = find_participant(ctx, op.participant, "participant");
   if (!found) return found.error();
   if ((*found)->status == ParticipantStatus::Erased)
-    return refuse("erased", "participant", "Participant " + std::to_string(op.participant) + " is already erased.");
+    return refuse("erased", "participant",
+                  "Participant " + std::to_string(op.participant) + " is already erased.");
   EventState& state = ctx.state;
   cancel_open_meetings(ctx, op.participant, "");
   // Their meetings stay, without the words anyone wrote in them.
-  if (const auto it = state.index.person_meetings.find(op.participant); it != state.index.person_meetings.end()) {
+  if (const auto it = state.index.person_meetings.find(op.participant);
+      it != state.index.person_meetings.end()) {
     for (const MeetingId mid : it->second) {
       Meeting& m = state.meetings.at(mid);
       m.message.clear();

@@ -18,14 +18,17 @@ Status apply(ApplyContext& ctx, const ApplySchedule& op) {
     const std::string field = "sessions[" + std::to_string(i) + "]";
     const Session* session = state.session(op.sessions[i]);
     if (session == nullptr)
-      return refuse("not_found", field, "There is no session " + std::to_string(op.sessions[i]) + ".");
+      return refuse("not_found", field,
+                    "There is no session " + std::to_string(op.sessions[i]) + ".");
     if (session->kind != SessionKind::Meetings)
-      return refuse("wrong_session", field, "'" + session->name + "' is not a one-to-one meeting session.");
+      return refuse("wrong_session", field,
+                    "'" + session->name + "' is not a one-to-one meeting session.");
     if (!sessions.insert(op.sessions[i]).second)
       return refuse("duplicate", field, "'" + session->name + "' is listed twice.");
   }
   if (op.placements.size() > kMaxPlacements)
-    return refuse("too_many", "placements", "At most " + std::to_string(kMaxPlacements) + " placements.");
+    return refuse("too_many", "placements",
+                  "At most " + std::to_string(kMaxPlacements) + " placements.");
 
   // Check every placement against the state without the meetings being placed, and against each
   // other; change nothing until all are good.
@@ -34,23 +37,29 @@ Status apply(ApplyContext& ctx, const ApplySchedule& op) {
     const auto& [id, placement] = op.placements[i];
     const std::string field = "placements[" + std::to_string(i) + "]";
     const Meeting* m = state.meeting(id);
-    if (m == nullptr) return refuse("not_found", field, "There is no meeting " + std::to_string(id) + ".");
+    if (m == nullptr)
+      return refuse("not_found", field, "There is no meeting " + std::to_string(id) + ".");
     if (m->status != MeetingStatus::Accepted)
-      return refuse("not_accepted", field, "Meeting " + std::to_string(id) + " is " + to_string(m->status) + ", not accepted.");
+      return refuse(
+          "not_accepted", field,
+          "Meeting " + std::to_string(id) + " is " + to_string(m->status) + ", not accepted.");
     if (!moving.insert(id).second)
       return refuse("duplicate", field, "Meeting " + std::to_string(id) + " is placed twice.");
     if (m->placement && !(m->placement == placement)) {
       if (!sessions.count(m->placement->slot.session))
         return refuse("moves_not_allowed", field,
-                      "Meeting " + std::to_string(id) + " is booked in a session the schedule does not cover.");
+                      "Meeting " + std::to_string(id) +
+                          " is booked in a session the schedule does not cover.");
       if (!op.moves_allowed)
-        return refuse("moves_not_allowed", field,
-                      "Meeting " + std::to_string(id) + " is already booked; allow moves to change it.");
+        return refuse(
+            "moves_not_allowed", field,
+            "Meeting " + std::to_string(id) + " is already booked; allow moves to change it.");
     }
     if (!sessions.count(placement.slot.session) || !slot_exists(state, placement.slot))
       return refuse("not_found", field, "The slot is not in a session the schedule covers.");
     if (state.table(placement.table) == nullptr)
-      return refuse("not_found", field, "There is no table " + std::to_string(placement.table) + ".");
+      return refuse("not_found", field,
+                    "There is no table " + std::to_string(placement.table) + ".");
   }
   std::unordered_map<std::uint64_t, MeetingId> taken_people, taken_tables;
   const auto moved = [&](MeetingId other) { return other != 0 && moving.count(other) > 0; };
@@ -63,17 +72,26 @@ Status apply(ApplyContext& ctx, const ApplySchedule& op) {
       auto active = find_active_participant(ctx, p, field);
       if (!active) return active.error();
       const MeetingId busy = state.meeting_at(p, placement.slot);
-      const std::string why = person_conflict(state, p, placement.slot, busy != 0 && moved(busy) ? busy : id);
+      const std::string why =
+          person_conflict(state, p, placement.slot, busy != 0 && moved(busy) ? busy : id);
       if (!why.empty())
-        return refuse("conflict", field, "Meeting " + std::to_string(id) + " on " + when + ": " + person_name(state, p) + " " + why + ".");
+        return refuse("conflict", field,
+                      "Meeting " + std::to_string(id) + " on " + when + ": " +
+                          person_name(state, p) + " " + why + ".");
       if (!taken_people.emplace(person_slot_key(p, placement.slot), id).second)
-        return refuse("conflict", field, person_name(state, p) + " would have two meetings on " + when + ".");
+        return refuse("conflict", field,
+                      person_name(state, p) + " would have two meetings on " + when + ".");
     }
-    const auto table_it = state.index.table_slot.find(table_slot_key(placement.table, placement.slot));
-    if (table_it != state.index.table_slot.end() && table_it->second != id && !moved(table_it->second))
-      return refuse("conflict", field, state.tables.at(placement.table).name + " is taken on " + when + ".");
+    const auto table_it =
+        state.index.table_slot.find(table_slot_key(placement.table, placement.slot));
+    if (table_it != state.index.table_slot.end() && table_it->second != id &&
+        !moved(table_it->second))
+      return refuse("conflict", field,
+                    state.tables.at(placement.table).name + " is taken on " + when + ".");
     if (!taken_tables.emplace(table_slot_key(placement.table, placement.slot), id).second)
-      return refuse("conflict", field, state.tables.at(placement.table).name + " would hold two meetings on " + when + ".");
+      return refuse(
+          "conflict", field,
+          state.tables.at(placement.table).name + " would hold two meetings on " + when + ".");
   }
   // Unbook every moving meeting first so they can trade places, then book them all.
   for (const auto& [id, placement] : op.placements) {
@@ -87,20 +105,25 @@ Status apply(ApplyContext& ctx, const ApplySchedule& op) {
 
 Status apply(ApplyContext& ctx, const PublishTeamRound& op) {
   EventState& state = ctx.state;
-  if (Status s = check_field_text(op.name, "name", "The round's name", kMaxSessionNameLength, true); !s)
+  if (Status s = check_field_text(op.name, "name", "The round's name", kMaxSessionNameLength, true);
+      !s)
     return s;
   const Session* session = state.session(op.session);
   if (session == nullptr)
-    return refuse("not_found", "session", "There is no session " + std::to_string(op.session) + ".");
+    return refuse("not_found", "session",
+                  "There is no session " + std::to_string(op.session) + ".");
   if (session->kind != SessionKind::TeamRound)
-    return refuse("wrong_session", "session", "'" + session->name + "' is not a team-round session.");
+    return refuse("wrong_session", "session",
+                  "'" + session->name + "' is not a team-round session.");
   for (const auto& [id, round] : state.rounds) {
     if (round.session == op.session)
       return refuse("round_locked", "session",
-                    "Round '" + round.name + "' is already published for this session; a published round is locked.");
+                    "Round '" + round.name +
+                        "' is already published for this session; a published round is locked.");
   }
   if (op.teams.empty() || op.teams.size() > kMaxTeamsPerRound)
-    return refuse("invalid", "teams", "A round has 1 to " + std::to_string(kMaxTeamsPerRound) + " teams.");
+    return refuse("invalid", "teams",
+                  "A round has 1 to " + std::to_string(kMaxTeamsPerRound) + " teams.");
   const std::int64_t round_start = session->date * 1440 + session->start;
   const std::int64_t round_end = session->date * 1440 + session->end;
   std::unordered_set<ParticipantId> seen;
@@ -113,14 +136,17 @@ Status apply(ApplyContext& ctx, const PublishTeamRound& op) {
                     "A team has 2 to " + std::to_string(kMaxTeamSize) + " members.");
     const Table* table = state.table(team.table);
     if (table == nullptr)
-      return refuse("not_found", field + ".table", "There is no table " + std::to_string(team.table) + ".");
+      return refuse("not_found", field + ".table",
+                    "There is no table " + std::to_string(team.table) + ".");
     if (!tables.insert(team.table).second)
       return refuse("duplicate", field + ".table", table->name + " holds two teams.");
     if (static_cast<int>(team.members.size()) > table->seats)
       return refuse("too_small", field + ".table",
                     table->name + " seats " + std::to_string(table->seats) + ", not " +
                         std::to_string(team.members.size()) + ".");
-    if (Status s = check_field_text(team.reasons, field + ".reasons", "The team's reasons", kMaxMessageLength, false, true); !s)
+    if (Status s = check_field_text(team.reasons, field + ".reasons", "The team's reasons",
+                                    kMaxMessageLength, false, true);
+        !s)
       return s;
     for (const ParticipantId p : team.members) {
       auto found = find_active_participant(ctx, p, field + ".members");

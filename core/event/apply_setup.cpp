@@ -50,15 +50,17 @@ int unavailability_in_session(const EventState& state, SessionId session) {
 
 Status apply(ApplyContext& ctx, const CreateEvent& op) {
   if (ctx.state.event.created)
-    return refuse("already_created", "type", "The event '" + ctx.state.event.name + "' already exists.");
-  if (Status s = check_field_text(op.name, "name", "The event's name", kMaxEventNameLength, true); !s)
+    return refuse("already_created", "type",
+                  "The event '" + ctx.state.event.name + "' already exists.");
+  if (Status s = check_field_text(op.name, "name", "The event's name", kMaxEventNameLength, true);
+      !s)
     return s;
   if (!is_plausible_time_zone(op.time_zone))
-    return refuse("invalid", "time_zone",
-                  "Time zone '" + op.time_zone + "' is not a zone name like 'Europe/Lisbon' or 'UTC'.");
+    return refuse(
+        "invalid", "time_zone",
+        "Time zone '" + op.time_zone + "' is not a zone name like 'Europe/Lisbon' or 'UTC'.");
   if (!is_join_code(op.join_code))
-    return refuse("invalid", "join_code",
-                  "A join code has 4 to 64 letters, digits or dashes.");
+    return refuse("invalid", "join_code", "A join code has 4 to 64 letters, digits or dashes.");
   EventInfo& e = ctx.state.event;
   e.created = true;
   e.name = op.name;
@@ -76,10 +78,12 @@ Status apply(ApplyContext& ctx, const SetRegistration& op) {
 Status apply(ApplyContext& ctx, const SetSettings& op) {
   const EventSettings& st = op.settings;
   const ScoreWeights& w = st.matching.weights;
-  const std::pair<double, const char*> weights[] = {
-      {w.sector, "sector"}, {w.working_style, "working_style"}, {w.international, "international"},
-      {w.offers_seeks, "offers_seeks"}, {w.market_bridge, "market_bridge"},
-      {w.participant_types, "participant_types"}};
+  const std::pair<double, const char*> weights[] = {{w.sector, "sector"},
+                                                    {w.working_style, "working_style"},
+                                                    {w.international, "international"},
+                                                    {w.offers_seeks, "offers_seeks"},
+                                                    {w.market_bridge, "market_bridge"},
+                                                    {w.participant_types, "participant_types"}};
   double sum = 0;
   for (const auto& [value, name] : weights) {
     if (Status s = check_weight(value, std::string("settings.matching.weights.") + name, name); !s)
@@ -98,7 +102,8 @@ Status apply(ApplyContext& ctx, const SetSettings& op) {
                   "The cap on open requests must be between 1 and " +
                       std::to_string(kMaxOpenRequestsCap) + ".");
   if (st.afternoon_start < 0 || st.afternoon_start > 24 * 60)
-    return refuse("out_of_range", "settings.afternoon_start", "The afternoon starts between 00:00 and 24:00.");
+    return refuse("out_of_range", "settings.afternoon_start",
+                  "The afternoon starts between 00:00 and 24:00.");
   if (st.afternoon_start != ctx.state.event.settings.afternoon_start) {
     // Moving the boundary must not put a booked meeting on the wrong side of someone's requirement.
     for (const auto& [id, m] : ctx.state.meetings) {
@@ -123,10 +128,14 @@ Status apply(ApplyContext& ctx, const DefineSession& op) {
   const bool creating = op.session == 0;
   const Session* existing = creating ? nullptr : state.session(op.session);
   if (!creating && existing == nullptr)
-    return refuse("not_found", "session", "There is no session " + std::to_string(op.session) + ".");
+    return refuse("not_found", "session",
+                  "There is no session " + std::to_string(op.session) + ".");
   if (creating && state.sessions.size() >= kMaxSessions)
-    return refuse("too_many", "session", "An event has at most " + std::to_string(kMaxSessions) + " sessions.");
-  if (Status s = check_field_text(op.name, "name", "The session's name", kMaxSessionNameLength, true); !s)
+    return refuse("too_many", "session",
+                  "An event has at most " + std::to_string(kMaxSessions) + " sessions.");
+  if (Status s =
+          check_field_text(op.name, "name", "The session's name", kMaxSessionNameLength, true);
+      !s)
     return s;
   if (op.date < days_from_civil(2000, 1, 1) || op.date > days_from_civil(2199, 12, 31))
     return refuse("out_of_range", "date", "The session's date must be between 2000 and 2199.");
@@ -137,7 +146,8 @@ Status apply(ApplyContext& ctx, const DefineSession& op) {
                   "Slots last " + std::to_string(kMinSlotMinutes) + " to " +
                       std::to_string(kMaxSlotMinutes) + " minutes.");
   if (op.breaks.size() > kMaxBreaks)
-    return refuse("too_many", "breaks", "At most " + std::to_string(kMaxBreaks) + " breaks a session.");
+    return refuse("too_many", "breaks",
+                  "At most " + std::to_string(kMaxBreaks) + " breaks a session.");
   for (std::size_t i = 0; i < op.breaks.size(); ++i) {
     const TimeRange& b = op.breaks[i];
     if (b.start >= b.end || b.start < op.start || b.end > op.end)
@@ -165,8 +175,9 @@ Status apply(ApplyContext& ctx, const DefineSession& op) {
       if (id == op.session || other.kind != SessionKind::Meetings || other.date != session.date)
         continue;
       if (session.start < other.end && other.start < session.end)
-        return refuse("overlap", "start",
-                      "One-to-one sessions may not overlap; this one overlaps '" + other.name + "'.");
+        return refuse(
+            "overlap", "start",
+            "One-to-one sessions may not overlap; this one overlaps '" + other.name + "'.");
     }
   }
   if (existing != nullptr) {
@@ -175,14 +186,17 @@ Status apply(ApplyContext& ctx, const DefineSession& op) {
     if (layout_changed) {
       if (const int n = placed_in_session(state, op.session); n > 0)
         return refuse("in_use", "session",
-                      std::to_string(n) + " meetings are booked in this session; move or cancel them "
-                      "before changing its times.");
+                      std::to_string(n) +
+                          " meetings are booked in this session; move or cancel them "
+                          "before changing its times.");
       if (rounds_use_session(state, op.session))
-        return refuse("in_use", "session", "A team round is published for this session; it is locked.");
+        return refuse("in_use", "session",
+                      "A team round is published for this session; it is locked.");
       if (const int n = unavailability_in_session(state, op.session); n > 0)
         return refuse("in_use", "session",
-                      std::to_string(n) + " participants marked slots of this session unavailable; "
-                      "changing its slots would change what they marked.");
+                      std::to_string(n) +
+                          " participants marked slots of this session unavailable; "
+                          "changing its slots would change what they marked.");
     }
   }
   // Sessions and tables are public, so every replica sees every creation and counts alike.
@@ -194,25 +208,30 @@ Status apply(ApplyContext& ctx, const DefineSession& op) {
 Status apply(ApplyContext& ctx, const RemoveSession& op) {
   EventState& state = ctx.state;
   if (state.session(op.session) == nullptr)
-    return refuse("not_found", "session", "There is no session " + std::to_string(op.session) + ".");
+    return refuse("not_found", "session",
+                  "There is no session " + std::to_string(op.session) + ".");
   if (const int n = placed_in_session(state, op.session); n > 0)
-    return refuse("in_use", "session",
-                  std::to_string(n) + " meetings are booked in this session; move or cancel them first.");
+    return refuse(
+        "in_use", "session",
+        std::to_string(n) + " meetings are booked in this session; move or cancel them first.");
   if (rounds_use_session(state, op.session))
     return refuse("in_use", "session", "A team round is published for this session; it is locked.");
   if (state.pitching.count(op.session))
     return refuse("in_use", "session", "This session has a pitch order.");
   for (const auto& [id, ct] : state.clinic_tables) {
-    if (ct.session == op.session) return refuse("in_use", "session", "This session has clinic tables.");
+    if (ct.session == op.session)
+      return refuse("in_use", "session", "This session has clinic tables.");
   }
   // Preferences and unavailability in the removed session no longer mean anything.
   for (auto& [id, p] : state.participants) {
     auto& u = p.availability.unavailable;
-    u.erase(std::remove_if(u.begin(), u.end(), [&](SlotRef s) { return s.session == op.session; }), u.end());
+    u.erase(std::remove_if(u.begin(), u.end(), [&](SlotRef s) { return s.session == op.session; }),
+            u.end());
   }
   for (auto& [id, m] : state.meetings) {
     auto& pref = m.preferred;
-    pref.erase(std::remove_if(pref.begin(), pref.end(), [&](SlotRef s) { return s.session == op.session; }),
+    pref.erase(std::remove_if(pref.begin(), pref.end(),
+                              [&](SlotRef s) { return s.session == op.session; }),
                pref.end());
   }
   state.sessions.erase(op.session);
@@ -225,12 +244,15 @@ Status apply(ApplyContext& ctx, const DefineTable& op) {
   if (!creating && state.table(op.table) == nullptr)
     return refuse("not_found", "table", "There is no table " + std::to_string(op.table) + ".");
   if (creating && state.tables.size() >= kMaxTables)
-    return refuse("too_many", "table", "An event has at most " + std::to_string(kMaxTables) + " tables.");
-  if (Status s = check_field_text(op.name, "name", "The table's name", kMaxTableNameLength, true); !s)
+    return refuse("too_many", "table",
+                  "An event has at most " + std::to_string(kMaxTables) + " tables.");
+  if (Status s = check_field_text(op.name, "name", "The table's name", kMaxTableNameLength, true);
+      !s)
     return s;
   if (op.seats < kMinSeats || op.seats > kMaxSeats)
     return refuse("out_of_range", "seats",
-                  "A table seats " + std::to_string(kMinSeats) + " to " + std::to_string(kMaxSeats) + " people.");
+                  "A table seats " + std::to_string(kMinSeats) + " to " +
+                      std::to_string(kMaxSeats) + " people.");
   for (const auto& [id, t] : state.tables) {
     if (id != op.table && t.name == op.name)
       return refuse("duplicate", "name", "There is already a table named '" + op.name + "'.");
@@ -263,16 +285,19 @@ Status apply(ApplyContext& ctx, const RemoveTable& op) {
     return refuse("not_found", "table", "There is no table " + std::to_string(op.table) + ".");
   for (const auto& [id, m] : state.meetings) {
     if (m.status == MeetingStatus::Accepted && m.placement && m.placement->table == op.table)
-      return refuse("in_use", "table", "Meetings are booked at this table; move or cancel them first.");
+      return refuse("in_use", "table",
+                    "Meetings are booked at this table; move or cancel them first.");
   }
   for (const auto& [rid, round] : state.rounds) {
     for (const Team& team : round.teams) {
       if (team.table == op.table)
-        return refuse("in_use", "table", "Round '" + round.name + "' uses this table; it is locked.");
+        return refuse("in_use", "table",
+                      "Round '" + round.name + "' uses this table; it is locked.");
     }
   }
   for (const auto& [id, ct] : state.clinic_tables) {
-    if (ct.table == op.table) return refuse("in_use", "table", "The clinic theme '" + ct.theme + "' sits at this table.");
+    if (ct.table == op.table)
+      return refuse("in_use", "table", "The clinic theme '" + ct.theme + "' sits at this table.");
   }
   state.tables.erase(op.table);
   index_tables(state);
@@ -280,7 +305,9 @@ Status apply(ApplyContext& ctx, const RemoveTable& op) {
 }
 
 Status apply(ApplyContext& ctx, const Announce& op) {
-  if (Status s = check_field_text(op.text, "text", "The announcement", kMaxMessageLength, true, true); !s)
+  if (Status s =
+          check_field_text(op.text, "text", "The announcement", kMaxMessageLength, true, true);
+      !s)
     return s;
   EventState& state = ctx.state;
   const AnnouncementId id = ctx.deciding() ? state.next_announcement : op.announcement;

@@ -9,23 +9,29 @@
 
 namespace crossmatch::core {
 
-Result<AutoSchedule> plan_auto_schedule(const EventState& state, const std::vector<SessionId>& sessions,
-                                        bool allow_moves, SearchBudget& budget,
+Result<AutoSchedule> plan_auto_schedule(const EventState& state,
+                                        const std::vector<SessionId>& sessions, bool allow_moves,
+                                        SearchBudget& budget,
                                         const scheduling::ScheduleOptions& options) {
-  if (sessions.empty()) return make_error("invalid", "sessions", "Pick the one-to-one sessions to schedule.");
+  if (sessions.empty())
+    return make_error("invalid", "sessions", "Pick the one-to-one sessions to schedule.");
   // Slots of the chosen sessions in time order; a day per date.
   std::vector<std::pair<std::int64_t, SlotRef>> timed;
   for (std::size_t i = 0; i < sessions.size(); ++i) {
     const Session* s = state.session(sessions[i]);
     const std::string field = "sessions[" + std::to_string(i) + "]";
-    if (s == nullptr) return make_error("not_found", field, "There is no session " + std::to_string(sessions[i]) + ".");
+    if (s == nullptr)
+      return make_error("not_found", field,
+                        "There is no session " + std::to_string(sessions[i]) + ".");
     if (s->kind != SessionKind::Meetings)
-      return make_error("wrong_session", field, "'" + s->name + "' is not a one-to-one meeting session.");
+      return make_error("wrong_session", field,
+                        "'" + s->name + "' is not a one-to-one meeting session.");
     if (std::count(sessions.begin(), sessions.end(), sessions[i]) > 1)
       return make_error("duplicate", field, "'" + s->name + "' is listed twice.");
     for (int k = 0; k < s->slot_count(); ++k) timed.push_back({s->slot_time(k), {s->id, k}});
   }
-  std::sort(timed.begin(), timed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(timed.begin(), timed.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
 
   scheduling::Problem problem;
   problem.allow_moves = allow_moves;
@@ -67,19 +73,22 @@ Result<AutoSchedule> plan_auto_schedule(const EventState& state, const std::vect
       if (slot == slot_index.end()) continue;  // booked in a session this schedule does not cover
       existing = scheduling::Placement{slot->second, table_index.at(m.placement->table)};
     }
-    problem.meetings.push_back({{person(m.requester), person(m.invitee)}, scheduling::TimeOfDay::any, existing});
+    problem.meetings.push_back(
+        {{person(m.requester), person(m.invitee)}, scheduling::TimeOfDay::any, existing});
     meeting_ids.push_back(id);
   }
   for (const ParticipantId id : people) {
     const Participant& p = state.participants.at(id);
     scheduling::Participant sp;
     sp.name = p.profile.display_name;
-    sp.time_of_day = p.availability.only == TimeOfDay::Morning     ? scheduling::TimeOfDay::morning
-                     : p.availability.only == TimeOfDay::Afternoon ? scheduling::TimeOfDay::afternoon
-                                                                   : scheduling::TimeOfDay::any;
+    sp.time_of_day = p.availability.only == TimeOfDay::Morning ? scheduling::TimeOfDay::morning
+                     : p.availability.only == TimeOfDay::Afternoon
+                         ? scheduling::TimeOfDay::afternoon
+                         : scheduling::TimeOfDay::any;
     for (std::size_t k = 0; k < slots.size(); ++k) {
       const SlotRef ref = slots[k];
-      if (std::binary_search(p.availability.unavailable.begin(), p.availability.unavailable.end(), ref)) {
+      if (std::binary_search(p.availability.unavailable.begin(), p.availability.unavailable.end(),
+                             ref)) {
         sp.unavailable.push_back(static_cast<int>(k));
         continue;
       }
@@ -103,15 +112,26 @@ Result<AutoSchedule> plan_auto_schedule(const EventState& state, const std::vect
     item.meeting = meeting_ids[i];
     item.status = o.status;
     item.reason = o.reason;
-    if (o.placement) item.placement = Placement{slots[o.placement->slot], tables[o.placement->table]};
+    if (o.placement)
+      item.placement = Placement{slots[o.placement->slot], tables[o.placement->table]};
     if (item.reason) item.reason->field = "meeting " + std::to_string(item.meeting);
     switch (o.status) {
-      case scheduling::MeetingStatus::kept: ++report.kept; break;
-      case scheduling::MeetingStatus::moved: ++report.moved; break;
-      case scheduling::MeetingStatus::placed: ++report.placed; break;
-      case scheduling::MeetingStatus::not_placed: ++report.not_placed; break;
+      case scheduling::MeetingStatus::kept:
+        ++report.kept;
+        break;
+      case scheduling::MeetingStatus::moved:
+        ++report.moved;
+        break;
+      case scheduling::MeetingStatus::placed:
+        ++report.placed;
+        break;
+      case scheduling::MeetingStatus::not_placed:
+        ++report.not_placed;
+        break;
     }
-    if ((o.status == scheduling::MeetingStatus::placed || o.status == scheduling::MeetingStatus::moved) && item.placement)
+    if ((o.status == scheduling::MeetingStatus::placed ||
+         o.status == scheduling::MeetingStatus::moved) &&
+        item.placement)
       out.operation.placements.push_back({item.meeting, *item.placement});
     report.meetings.push_back(std::move(item));
   }

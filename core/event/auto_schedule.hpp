@@ -39,8 +39,9 @@ struct AutoSchedule {
 // of `sessions` (one-to-one sessions). Booked ones stay unless `allow_moves`. A person's slots
 // are closed when they marked them unavailable, fall outside their time-of-day requirement, or
 // overlap a team round they are in.
-Result<AutoSchedule> plan_auto_schedule(const EventState& state, const std::vector<SessionId>& sessions,
-                                        bool allow_moves, SearchBudget& budget,
+Result<AutoSchedule> plan_auto_schedule(const EventState& state,
+                                        const std::vector<SessionId>& sessions, bool allow_moves,
+                                        SearchBudget& budget,
                                         const scheduling::ScheduleOptions& options = {});
 
 }  // namespace crossmatch::core

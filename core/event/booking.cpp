@@ -48,8 +48,10 @@ std::string person_conflict(const EventState& state, ParticipantId person, SlotR
     return "marked this slot unavailable";
   if (p->availability.only != TimeOfDay::Any && slot_exists(state, slot)) {
     const bool morning = is_morning(state, slot);
-    if (p->availability.only == TimeOfDay::Morning && !morning) return "attends only in the morning";
-    if (p->availability.only == TimeOfDay::Afternoon && morning) return "attends only in the afternoon";
+    if (p->availability.only == TimeOfDay::Morning && !morning)
+      return "attends only in the morning";
+    if (p->availability.only == TimeOfDay::Afternoon && morning)
+      return "attends only in the afternoon";
   }
   return {};
 }
@@ -60,7 +62,8 @@ TableId free_table(const EventState& state, SlotRef slot, int people, MeetingId 
   const auto booked_it = state.index.slot_tables_booked.find(slot_key(slot));
   const std::vector<std::uint64_t>* booked =
       booked_it == state.index.slot_tables_booked.end() ? nullptr : &booked_it->second;
-  const auto first = std::lower_bound(order.begin(), order.end(), std::pair<int, TableId>{people, 0});
+  const auto first =
+      std::lower_bound(order.begin(), order.end(), std::pair<int, TableId>{people, 0});
   for (auto i = static_cast<std::size_t>(first - order.begin()); i < order.size(); ++i) {
     const std::size_t word = i / 64;
     if (booked != nullptr && word < booked->size()) {
@@ -84,8 +87,9 @@ std::vector<SlotRef> meeting_slots(const EventState& state) {
     if (session.kind != SessionKind::Meetings) continue;
     for (int i = 0; i < session.slot_count(); ++i) timed.push_back({session.slot_time(i), {id, i}});
   }
-  std::sort(timed.begin(), timed.end(),
-            [](const auto& x, const auto& y) { return x.first < y.first || (x.first == y.first && x.second < y.second); });
+  std::sort(timed.begin(), timed.end(), [](const auto& x, const auto& y) {
+    return x.first < y.first || (x.first == y.first && x.second < y.second);
+  });
   std::vector<SlotRef> out;
   out.reserve(timed.size());
   for (const auto& t : timed) out.push_back(t.second);
@@ -112,8 +116,8 @@ std::optional<Placement> find_placement(const EventState& state, ParticipantId a
   return std::nullopt;
 }
 
-std::vector<SlotRef> nearest_free_slots(const EventState& state, ParticipantId a,
-                                        ParticipantId b, SlotRef around, std::size_t count) {
+std::vector<SlotRef> nearest_free_slots(const EventState& state, ParticipantId a, ParticipantId b,
+                                        SlotRef around, std::size_t count) {
   const Session* s = state.session(around.session);
   const std::int64_t t0 = (s != nullptr && around.index >= 0 && around.index < s->slot_count())
                               ? s->slot_time(around.index)
@@ -124,10 +128,12 @@ std::vector<SlotRef> nearest_free_slots(const EventState& state, ParticipantId a
     const std::int64_t t = state.sessions.at(slot.session).slot_time(slot.index);
     candidates.push_back({std::llabs(t - t0), slot});
   }
-  std::sort(candidates.begin(), candidates.end(),
-            [](const auto& x, const auto& y) { return x.first < y.first || (x.first == y.first && x.second < y.second); });
+  std::sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) {
+    return x.first < y.first || (x.first == y.first && x.second < y.second);
+  });
   std::vector<SlotRef> out;
-  for (std::size_t i = 0; i < candidates.size() && i < count; ++i) out.push_back(candidates[i].second);
+  for (std::size_t i = 0; i < candidates.size() && i < count; ++i)
+    out.push_back(candidates[i].second);
   return out;
 }
 

@@ -28,7 +28,7 @@ std::optional<Placement> find_placement(const EventState& state, ParticipantId a
                                         const std::vector<SlotRef>& preferred);
 
 // Up to `count` common free slots (with a free table) nearest in time to `around`.
-std::vector<SlotRef> nearest_free_slots(const EventState& state, ParticipantId a,
-                                        ParticipantId b, SlotRef around, std::size_t count);
+std::vector<SlotRef> nearest_free_slots(const EventState& state, ParticipantId a, ParticipantId b,
+                                        SlotRef around, std::size_t count);
 
 }  // namespace crossmatch::core

@@ -22,7 +22,8 @@ void mark_table(EventIndex& ix, TableId table, SlotRef slot, bool booked) {
     std::vector<std::uint64_t>& bits = ix.slot_tables_booked[slot_key(slot)];
     if (bits.size() <= word) bits.resize(word + 1, 0);
     bits[word] |= bit;
-  } else if (const auto it = ix.slot_tables_booked.find(slot_key(slot)); it != ix.slot_tables_booked.end()) {
+  } else if (const auto it = ix.slot_tables_booked.find(slot_key(slot));
+             it != ix.slot_tables_booked.end()) {
     if (word < it->second.size()) it->second[word] &= ~bit;
   }
 }
@@ -36,10 +37,12 @@ void index_tables(EventState& state) {
   ix.slot_tables_booked.clear();
   for (const auto& [id, table] : state.tables) ix.table_order.emplace_back(table.seats, id);
   std::sort(ix.table_order.begin(), ix.table_order.end());
-  for (std::size_t i = 0; i < ix.table_order.size(); ++i) ix.table_position[ix.table_order[i].second] = i;
+  for (std::size_t i = 0; i < ix.table_order.size(); ++i)
+    ix.table_position[ix.table_order[i].second] = i;
   for (const auto& [key, meeting] : ix.table_slot) {
     const auto table = static_cast<TableId>(key >> 32);
-    const SlotRef slot{static_cast<SessionId>((key >> 16) & 0xFFFF), static_cast<int>(key & 0xFFFF)};
+    const SlotRef slot{static_cast<SessionId>((key >> 16) & 0xFFFF),
+                       static_cast<int>(key & 0xFFFF)};
     mark_table(ix, table, slot, true);
   }
 }
@@ -70,8 +73,12 @@ void account_meeting(EventState& state, const Taxonomy& taxonomy, const Meeting&
         if (open == 0) ix.open_requests.erase(m.requester);
       }
       break;
-    case MeetingStatus::Declined: ix.declined += sign; break;
-    case MeetingStatus::Cancelled: ix.cancelled += sign; break;
+    case MeetingStatus::Declined:
+      ix.declined += sign;
+      break;
+    case MeetingStatus::Cancelled:
+      ix.cancelled += sign;
+      break;
     case MeetingStatus::Accepted: {
       ix.accepted += sign;
       const Participant* a = state.participant(m.requester);
@@ -100,7 +107,8 @@ void account_meeting(EventState& state, const Taxonomy& taxonomy, const Meeting&
         // Removal erases only entries that are this meeting's, so meetings can trade places
         // within one operation in any order.
         // Returns +1 when the key was added, -1 when it was removed, 0 otherwise.
-        const auto book = [&](std::unordered_map<std::uint64_t, MeetingId>& map, std::uint64_t key) {
+        const auto book = [&](std::unordered_map<std::uint64_t, MeetingId>& map,
+                              std::uint64_t key) {
           if (sign > 0) {
             const auto [it, added] = map.try_emplace(key, m.id);
             it->second = m.id;
@@ -114,7 +122,8 @@ void account_meeting(EventState& state, const Taxonomy& taxonomy, const Meeting&
         };
         book(ix.person_slot, person_slot_key(m.requester, slot));
         book(ix.person_slot, person_slot_key(m.invitee, slot));
-        if (const int change = book(ix.table_slot, table_slot_key(m.placement->table, slot)); change != 0)
+        if (const int change = book(ix.table_slot, table_slot_key(m.placement->table, slot));
+            change != 0)
           mark_table(ix, m.placement->table, slot, change > 0);
       }
       break;
@@ -133,9 +142,15 @@ void account_participant(EventState& state, const Participant& p, int sign) {
     }
   }
   switch (p.status) {
-    case ParticipantStatus::Active: state.index.participants_active += sign; break;
-    case ParticipantStatus::Withdrawn: state.index.participants_withdrawn += sign; break;
-    case ParticipantStatus::Erased: state.index.participants_erased += sign; break;
+    case ParticipantStatus::Active:
+      state.index.participants_active += sign;
+      break;
+    case ParticipantStatus::Withdrawn:
+      state.index.participants_withdrawn += sign;
+      break;
+    case ParticipantStatus::Erased:
+      state.index.participants_erased += sign;
+      break;
   }
 }
 
@@ -161,7 +176,8 @@ void rebuild_index(EventState& state, const Taxonomy& taxonomy) {
   for (const auto& [id, m] : state.meetings) index_new_meeting(state, taxonomy, m);
   for (const auto& [id, ps] : state.pitching) {
     for (const Pitch& pitch : ps.pitches) {
-      for (const ParticipantId p : pitch.interested) ++state.index.interest[pair_key(p, pitch.pitcher)];
+      for (const ParticipantId p : pitch.interested)
+        ++state.index.interest[pair_key(p, pitch.pitcher)];
     }
   }
   for (const auto& [id, round] : state.rounds) {
@@ -217,8 +233,9 @@ EventStatistics recount_statistics(const EventState& state, const Taxonomy& taxo
       relationship_pairs.push_back(pair_key(m.requester, m.invitee));
   }
   std::sort(relationship_pairs.begin(), relationship_pairs.end());
-  s.relationships = static_cast<int>(
-      std::unique(relationship_pairs.begin(), relationship_pairs.end()) - relationship_pairs.begin());
+  s.relationships =
+      static_cast<int>(std::unique(relationship_pairs.begin(), relationship_pairs.end()) -
+                       relationship_pairs.begin());
   return s;
 }
 

@@ -24,10 +24,18 @@ bool parse_enum(std::string_view text, Enum& out, const Enum (&values)[N]) {
 
 }  // namespace
 
-const Participant* EventState::participant(ParticipantId id) const { return find_in(participants, id); }
-const Meeting* EventState::meeting(MeetingId id) const { return find_in(meetings, id); }
-const Session* EventState::session(SessionId id) const { return find_in(sessions, id); }
-const Table* EventState::table(TableId id) const { return find_in(tables, id); }
+const Participant* EventState::participant(ParticipantId id) const {
+  return find_in(participants, id);
+}
+const Meeting* EventState::meeting(MeetingId id) const {
+  return find_in(meetings, id);
+}
+const Session* EventState::session(SessionId id) const {
+  return find_in(sessions, id);
+}
+const Table* EventState::table(TableId id) const {
+  return find_in(tables, id);
+}
 
 MeetingId EventState::meeting_at(ParticipantId person, SlotRef slot) const {
   const auto it = index.person_slot.find(person_slot_key(person, slot));
@@ -49,20 +57,28 @@ bool EventState::interested_pair(ParticipantId a, ParticipantId b) const {
 
 const char* to_string(PitchOutcome outcome) {
   switch (outcome) {
-    case PitchOutcome::Pending: return "pending";
-    case PitchOutcome::Done: return "done";
-    case PitchOutcome::Skipped: return "skipped";
+    case PitchOutcome::Pending:
+      return "pending";
+    case PitchOutcome::Done:
+      return "done";
+    case PitchOutcome::Skipped:
+      return "skipped";
   }
   return "pending";
 }
 
 const char* to_string(PitchStatus status) {
   switch (status) {
-    case PitchStatus::NotStarted: return "not-started";
-    case PitchStatus::Pitching: return "pitching";
-    case PitchStatus::Paused: return "paused";
-    case PitchStatus::Between: return "between";
-    case PitchStatus::Finished: return "finished";
+    case PitchStatus::NotStarted:
+      return "not-started";
+    case PitchStatus::Pitching:
+      return "pitching";
+    case PitchStatus::Paused:
+      return "paused";
+    case PitchStatus::Between:
+      return "between";
+    case PitchStatus::Finished:
+      return "finished";
   }
   return "not-started";
 }
@@ -71,26 +87,35 @@ bool parse_pitch_outcome(std::string_view text, PitchOutcome& out) {
   return parse_enum(text, out, {PitchOutcome::Pending, PitchOutcome::Done, PitchOutcome::Skipped});
 }
 bool parse_pitch_status(std::string_view text, PitchStatus& out) {
-  return parse_enum(text, out, {PitchStatus::NotStarted, PitchStatus::Pitching, PitchStatus::Paused,
-                                PitchStatus::Between, PitchStatus::Finished});
+  return parse_enum(text, out,
+                    {PitchStatus::NotStarted, PitchStatus::Pitching, PitchStatus::Paused,
+                     PitchStatus::Between, PitchStatus::Finished});
 }
 
 const char* to_string(SessionKind kind) {
   switch (kind) {
-    case SessionKind::Pitching: return "pitching";
-    case SessionKind::PolicyClinic: return "policy-clinic";
-    case SessionKind::Meetings: return "meetings";
-    case SessionKind::TeamRound: return "team-round";
+    case SessionKind::Pitching:
+      return "pitching";
+    case SessionKind::PolicyClinic:
+      return "policy-clinic";
+    case SessionKind::Meetings:
+      return "meetings";
+    case SessionKind::TeamRound:
+      return "team-round";
   }
   return "meetings";
 }
 
 const char* label(SessionKind kind) {
   switch (kind) {
-    case SessionKind::Pitching: return "Pitching event";
-    case SessionKind::PolicyClinic: return "Policy clinic";
-    case SessionKind::Meetings: return "One-to-one meetings";
-    case SessionKind::TeamRound: return "Team round";
+    case SessionKind::Pitching:
+      return "Pitching event";
+    case SessionKind::PolicyClinic:
+      return "Policy clinic";
+    case SessionKind::Meetings:
+      return "One-to-one meetings";
+    case SessionKind::TeamRound:
+      return "Team round";
   }
   return "One-to-one meetings";
 }
@@ -101,44 +126,58 @@ const char* to_string(BookingMode mode) {
 
 const char* to_string(TimeOfDay time) {
   switch (time) {
-    case TimeOfDay::Any: return "any";
-    case TimeOfDay::Morning: return "morning";
-    case TimeOfDay::Afternoon: return "afternoon";
+    case TimeOfDay::Any:
+      return "any";
+    case TimeOfDay::Morning:
+      return "morning";
+    case TimeOfDay::Afternoon:
+      return "afternoon";
   }
   return "any";
 }
 
 const char* to_string(ParticipantStatus status) {
   switch (status) {
-    case ParticipantStatus::Active: return "active";
-    case ParticipantStatus::Withdrawn: return "withdrawn";
-    case ParticipantStatus::Erased: return "erased";
+    case ParticipantStatus::Active:
+      return "active";
+    case ParticipantStatus::Withdrawn:
+      return "withdrawn";
+    case ParticipantStatus::Erased:
+      return "erased";
   }
   return "active";
 }
 
 const char* to_string(MeetingStatus status) {
   switch (status) {
-    case MeetingStatus::Requested: return "requested";
-    case MeetingStatus::Accepted: return "accepted";
-    case MeetingStatus::Declined: return "declined";
-    case MeetingStatus::Cancelled: return "cancelled";
+    case MeetingStatus::Requested:
+      return "requested";
+    case MeetingStatus::Accepted:
+      return "accepted";
+    case MeetingStatus::Declined:
+      return "declined";
+    case MeetingStatus::Cancelled:
+      return "cancelled";
   }
   return "requested";
 }
 
 const char* to_string(HeldState held) {
   switch (held) {
-    case HeldState::Unknown: return "unknown";
-    case HeldState::Held: return "held";
-    case HeldState::NotHeld: return "not-held";
+    case HeldState::Unknown:
+      return "unknown";
+    case HeldState::Held:
+      return "held";
+    case HeldState::NotHeld:
+      return "not-held";
   }
   return "unknown";
 }
 
 bool parse_session_kind(std::string_view text, SessionKind& out) {
-  return parse_enum(text, out, {SessionKind::Pitching, SessionKind::PolicyClinic,
-                                SessionKind::Meetings, SessionKind::TeamRound});
+  return parse_enum(text, out,
+                    {SessionKind::Pitching, SessionKind::PolicyClinic, SessionKind::Meetings,
+                     SessionKind::TeamRound});
 }
 bool parse_booking_mode(std::string_view text, BookingMode& out) {
   return parse_enum(text, out, {BookingMode::Instant, BookingMode::Deferred});
@@ -147,12 +186,14 @@ bool parse_time_of_day_requirement(std::string_view text, TimeOfDay& out) {
   return parse_enum(text, out, {TimeOfDay::Any, TimeOfDay::Morning, TimeOfDay::Afternoon});
 }
 bool parse_participant_status(std::string_view text, ParticipantStatus& out) {
-  return parse_enum(text, out, {ParticipantStatus::Active, ParticipantStatus::Withdrawn,
-                                ParticipantStatus::Erased});
+  return parse_enum(
+      text, out,
+      {ParticipantStatus::Active, ParticipantStatus::Withdrawn, ParticipantStatus::Erased});
 }
 bool parse_meeting_status(std::string_view text, MeetingStatus& out) {
-  return parse_enum(text, out, {MeetingStatus::Requested, MeetingStatus::Accepted,
-                                MeetingStatus::Declined, MeetingStatus::Cancelled});
+  return parse_enum(text, out,
+                    {MeetingStatus::Requested, MeetingStatus::Accepted, MeetingStatus::Declined,
+                     MeetingStatus::Cancelled});
 }
 bool parse_held_state(std::string_view text, HeldState& out) {
   return parse_enum(text, out, {HeldState::Unknown, HeldState::Held, HeldState::NotHeld});

@@ -25,9 +25,9 @@ enum class BookingMode {
 
 struct EventSettings {
   MatchingSettings matching;
-  int max_open_requests = 10;      // open outgoing requests per participant
+  int max_open_requests = 10;  // open outgoing requests per participant
   BookingMode booking = BookingMode::Instant;
-  int afternoon_start = 13 * 60;   // a slot starting at or after this minute is in the afternoon
+  int afternoon_start = 13 * 60;  // a slot starting at or after this minute is in the afternoon
   bool operator==(const EventSettings&) const = default;
 };
 
@@ -116,8 +116,8 @@ struct Meeting {
   MeetingId id = 0;
   ParticipantId requester = 0;  // for a broker's introduction: the first person introduced
   ParticipantId invitee = 0;
-  bool introduced = false;      // proposed by a broker; both people must accept
-  std::string message;          // the requester's message or the broker's note
+  bool introduced = false;         // proposed by a broker; both people must accept
+  std::string message;             // the requester's message or the broker's note
   std::vector<SlotRef> preferred;  // requested or proposed slots, most preferred first
   bool requester_accepted = true;  // a request counts as the requester's acceptance
   bool invitee_accepted = false;
@@ -133,7 +133,9 @@ struct Meeting {
   bool operator==(const Meeting&) const = default;
   bool involves(ParticipantId p) const { return requester == p || invitee == p; }
   ParticipantId other(ParticipantId p) const { return requester == p ? invitee : requester; }
-  bool open() const { return status == MeetingStatus::Requested || status == MeetingStatus::Accepted; }
+  bool open() const {
+    return status == MeetingStatus::Requested || status == MeetingStatus::Accepted;
+  }
 };
 
 // [SECTION] Teams and announcements
@@ -186,9 +188,9 @@ struct PitchSession {
   SessionId session = 0;
   std::vector<Pitch> pitches;  // in pitching order
   PitchStatus status = PitchStatus::NotStarted;
-  int current = -1;                  // the pitch running or paused, else -1
-  std::int64_t running_since = 0;    // unix ms when the current pitch last started or resumed
-  std::int64_t elapsed_before = 0;   // ms the current pitch ran before its last pause
+  int current = -1;                 // the pitch running or paused, else -1
+  std::int64_t running_since = 0;   // unix ms when the current pitch last started or resumed
+  std::int64_t elapsed_before = 0;  // ms the current pitch ran before its last pause
   bool operator==(const PitchSession&) const = default;
 
   // Milliseconds the current pitch has run by `now_ms`.
@@ -209,9 +211,9 @@ struct PitchSession {
 // A workshop table of a policy clinic: a theme, its members, and the measures it proposes.
 struct ClinicTable {
   ClinicTableId id = 0;
-  SessionId session = 0;  // a policy-clinic session
-  TableId table = 0;      // where it sits
-  std::string theme;      // "mobility vouchers for creative companies"
+  SessionId session = 0;               // a policy-clinic session
+  TableId table = 0;                   // where it sits
+  std::string theme;                   // "mobility vouchers for creative companies"
   std::vector<ParticipantId> members;  // set when the organiser forms the clinic's tables
   std::string reasons;                 // why this mix, as shown to its members
   std::string outcome;                 // the policy measures the table proposes
@@ -233,10 +235,12 @@ struct EventIndex {
   std::unordered_map<ParticipantId, std::vector<MeetingId>> person_meetings;  // every status
   std::unordered_map<std::uint64_t, std::vector<MeetingId>> pair_meetings;    // (low, high) -> all
   std::unordered_map<ParticipantId, int> open_requests;  // outgoing requests awaiting an answer
-  std::unordered_map<std::uint64_t, int> relationship_meetings;  // pair -> held CCI x growth x border
+  std::unordered_map<std::uint64_t, int>
+      relationship_meetings;  // pair -> held CCI x growth x border
   std::unordered_map<std::string, ParticipantId> emails;
   std::unordered_map<ParticipantId, std::vector<RoundId>> person_rounds;  // published team rounds
-  std::unordered_map<std::uint64_t, int> interest;  // pair -> "interested" taps between the two  // lower-case e-mail -> who registered it
+  std::unordered_map<std::uint64_t, int> interest;  // pair -> "interested" taps between the two  //
+                                                    // lower-case e-mail -> who registered it
 
   // Counters behind EventStatistics, kept incrementally.
   int participants_active = 0, participants_withdrawn = 0, participants_erased = 0;
@@ -249,12 +253,15 @@ inline std::uint64_t person_slot_key(ParticipantId p, SlotRef s) {
   return (static_cast<std::uint64_t>(p) << 32) | (static_cast<std::uint64_t>(s.session) << 16) |
          static_cast<std::uint64_t>(s.index);
 }
-inline std::uint64_t table_slot_key(TableId t, SlotRef s) { return person_slot_key(t, s); }
+inline std::uint64_t table_slot_key(TableId t, SlotRef s) {
+  return person_slot_key(t, s);
+}
 inline std::uint32_t slot_key(SlotRef s) {
   return (static_cast<std::uint32_t>(s.session) << 16) | static_cast<std::uint32_t>(s.index);
 }
 inline std::uint64_t pair_key(ParticipantId a, ParticipantId b) {
-  return a < b ? (static_cast<std::uint64_t>(a) << 32) | b : (static_cast<std::uint64_t>(b) << 32) | a;
+  return a < b ? (static_cast<std::uint64_t>(a) << 32) | b
+               : (static_cast<std::uint64_t>(b) << 32) | a;
 }
 
 // [SECTION] The state

@@ -150,7 +150,7 @@ struct Introduce {
 
 struct AcceptMeeting {
   MeetingId meeting = 0;
-  std::optional<SlotRef> slot;  // the slot the person picks, if any
+  std::optional<SlotRef> slot;         // the slot the person picks, if any
   std::optional<Placement> placement;  // set by the hub when the meeting is booked
   bool operator==(const AcceptMeeting&) const = default;
 };

@@ -38,9 +38,12 @@ using EntryOf = Catalogue<std::decay_t<T>>;
 
 Sender sender_of(const Actor& actor) {
   switch (actor.role) {
-    case Role::Organiser: return kOrganiser;
-    case Role::Broker: return kBroker;
-    case Role::Participant: return actor.participant == 0 ? kNewcomer : kParticipant;
+    case Role::Organiser:
+      return kOrganiser;
+    case Role::Broker:
+      return kBroker;
+    case Role::Participant:
+      return actor.participant == 0 ? kNewcomer : kParticipant;
   }
   return kParticipant;
 }
@@ -62,7 +65,8 @@ OperationPayload payload_of_kind(std::size_t index) {
 }
 
 Senders senders(const OperationPayload& payload) {
-  return std::visit([](const auto& p) -> Senders { return EntryOf<decltype(p)>::senders; }, payload);
+  return std::visit([](const auto& p) -> Senders { return EntryOf<decltype(p)>::senders; },
+                    payload);
 }
 
 std::optional<Error> refuse_sender(const Operation& op) {
@@ -70,7 +74,8 @@ std::optional<Error> refuse_sender(const Operation& op) {
       [&](const auto& p) -> std::optional<Error> {
         using Entry = EntryOf<decltype(p)>;
         if ((Entry::senders & sender_of(op.actor)) != 0) return std::nullopt;
-        return make_error("forbidden", std::string(Entry::refusal.field), std::string(Entry::refusal.message));
+        return make_error("forbidden", std::string(Entry::refusal.field),
+                          std::string(Entry::refusal.message));
       },
       op.payload);
 }
@@ -84,23 +89,27 @@ void clear_decided(OperationPayload& payload) {
 }
 
 void report_changes_before(const EventState& before, const Operation& op, ChangeSink& sink) {
-  std::visit([&](const auto& p) { EntryOf<decltype(p)>::changes_before(p, before, sink); }, op.payload);
+  std::visit([&](const auto& p) { EntryOf<decltype(p)>::changes_before(p, before, sink); },
+             op.payload);
 }
 
 void report_changes(const Operation& applied, const EventState& after, ChangeSink& sink) {
   const ChangeContext context{applied, after};
-  std::visit([&](const auto& p) { EntryOf<decltype(p)>::changes(p, context, sink); }, applied.payload);
+  std::visit([&](const auto& p) { EntryOf<decltype(p)>::changes(p, context, sink); },
+             applied.payload);
 }
 
-bool view_payload(OperationPayload& payload, const Operation& op, const EventState& after, ParticipantId self,
-                  std::vector<Contact>& contacts) {
+bool view_payload(OperationPayload& payload, const Operation& op, const EventState& after,
+                  ParticipantId self, std::vector<Contact>& contacts) {
   ViewContext context{op, after, self, contacts};
   return std::visit([&](auto& p) { return EntryOf<decltype(p)>::view(p, context); }, payload);
 }
 
-std::optional<Notice> notice(const Operation& op, const EventState& after, Role role, ParticipantId me) {
+std::optional<Notice> notice(const Operation& op, const EventState& after, Role role,
+                             ParticipantId me) {
   const NoticeContext context{op, after, role, me};
-  return std::visit([&](const auto& p) { return EntryOf<decltype(p)>::notice(p, context); }, op.payload);
+  return std::visit([&](const auto& p) { return EntryOf<decltype(p)>::notice(p, context); },
+                    op.payload);
 }
 
 bool forget(OperationPayload& payload, const Forgotten& forgotten) {

@@ -55,24 +55,26 @@ struct Subject {
 class ChangeSink {
  public:
   virtual ~ChangeSink() = default;
-  virtual void event_record() {}                   // the event's name, time zone, registration, settings
-  virtual void settings() {}                       // the matching settings
-  virtual void session(SessionId) {}               // defined or changed
+  virtual void event_record() {}      // the event's name, time zone, registration, settings
+  virtual void settings() {}          // the matching settings
+  virtual void session(SessionId) {}  // defined or changed
   virtual void session_removed(SessionId) {}
   virtual void table(TableId) {}
   virtual void table_removed(TableId) {}
-  virtual void person(ParticipantId) {}            // profile or status: registered, edited, withdrawn, erased
-  virtual void left(ParticipantId) {}              // withdrawn or erased: out of suggestions, meetings cancelled
+  virtual void person(ParticipantId) {}  // profile or status: registered, edited, withdrawn, erased
+  virtual void left(ParticipantId) {
+  }  // withdrawn or erased: out of suggestions, meetings cancelled
   virtual void availability(ParticipantId) {}
   virtual void erased(ParticipantId) {}
   virtual void meeting(MeetingId, bool /*created*/) {}
   virtual void feedback(MeetingId, ParticipantId /*whose; 0: both people's*/) {}
-  virtual void kept_apart(ParticipantId, ParticipantId) {}  // a declined request: never suggested again
+  virtual void kept_apart(ParticipantId, ParticipantId) {
+  }  // a declined request: never suggested again
   virtual void round(RoundId) {}
   virtual void announcement(AnnouncementId) {}
-  virtual void pitching(SessionId) {}              // a pitch session's order, state or interest
+  virtual void pitching(SessionId) {}  // a pitch session's order, state or interest
   virtual void clinic_table(ClinicTableId) {}
-  virtual void clinic_themes(ParticipantId) {}     // the themes a person picked
+  virtual void clinic_themes(ParticipantId) {}  // the themes a person picked
 };
 
 // An operation as applied, and the state right after it.
@@ -136,7 +138,9 @@ struct Catalogue;
 namespace facts {
 struct AboutNobody {
   template <class T>
-  static Subject subject(const T&) { return {}; }
+  static Subject subject(const T&) {
+    return {};
+  }
 };
 struct HubDecidesNothing {
   template <class T>
@@ -148,15 +152,21 @@ struct NothingBeforehand {
 };
 struct SeenByEveryone {
   template <class T>
-  static bool view(T&, ViewContext&) { return true; }
+  static bool view(T&, ViewContext&) {
+    return true;
+  }
 };
 struct NoNotice {
   template <class T>
-  static std::optional<Notice> notice(const T&, const NoticeContext&) { return std::nullopt; }
+  static std::optional<Notice> notice(const T&, const NoticeContext&) {
+    return std::nullopt;
+  }
 };
 struct NothingPersonal {
   template <class T>
-  static bool forget(T&, const Forgotten&) { return false; }
+  static bool forget(T&, const Forgotten&) {
+    return false;
+  }
 };
 }  // namespace facts
 
@@ -177,12 +187,14 @@ concept CatalogueEntry = requires(T& payload, const T& applied, const EventState
                                   const NoticeContext& notice, const Forgotten& forgotten) {
   { Catalogue<T>::name } -> std::convertible_to<std::string_view>;  // on the wire and in the log
   { Catalogue<T>::senders } -> std::convertible_to<Senders>;
-  { Catalogue<T>::refusal } -> std::convertible_to<Refusal>;     // for anyone else
+  { Catalogue<T>::refusal } -> std::convertible_to<Refusal>;  // for anyone else
   { Catalogue<T>::subject(applied) } -> std::same_as<Subject>;
   Catalogue<T>::clear_decided(payload);  // fields the hub decides, cleared before it decides them
   Catalogue<T>::changes_before(applied, state, sink);  // what it will change, from the state before
   Catalogue<T>::changes(applied, change, sink);        // what it changed, from the state after
-  { Catalogue<T>::view(payload, view) } -> std::same_as<bool>;  // false: none of the viewer's business
+  {
+    Catalogue<T>::view(payload, view)
+    } -> std::same_as<bool>;  // false: none of the viewer's business
   { Catalogue<T>::notice(applied, notice) } -> std::same_as<std::optional<Notice>>;
   { Catalogue<T>::forget(payload, forgotten) } -> std::same_as<bool>;  // true: erasure changed it
 };
@@ -211,7 +223,8 @@ void report_changes(const Operation& applied, const EventState& after, ChangeSin
 // none of their business. Contacts the operation changes for them are added to `contacts`.
 bool view_payload(OperationPayload& payload, const Operation& op, const EventState& after,
                   ParticipantId self, std::vector<Contact>& contacts);
-std::optional<Notice> notice(const Operation& op, const EventState& after, Role role, ParticipantId me);
+std::optional<Notice> notice(const Operation& op, const EventState& after, Role role,
+                             ParticipantId me);
 bool forget(OperationPayload& payload, const Forgotten& forgotten);
 
 }  // namespace crossmatch::core

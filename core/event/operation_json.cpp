@@ -41,8 +41,12 @@ void encode(Json& j, const CreateEvent& p) {
   j["time_zone"] = p.time_zone;
   j["join_code"] = p.join_code;
 }
-void encode(Json& j, const SetRegistration& p) { j["open"] = p.open; }
-void encode(Json& j, const SetSettings& p) { j["settings"] = to_json(p.settings); }
+void encode(Json& j, const SetRegistration& p) {
+  j["open"] = p.open;
+}
+void encode(Json& j, const SetSettings& p) {
+  j["settings"] = to_json(p.settings);
+}
 void encode(Json& j, const DefineSession& p) {
   j["session"] = p.session;
   j["name"] = p.name;
@@ -53,13 +57,17 @@ void encode(Json& j, const DefineSession& p) {
   j["slot_minutes"] = p.slot_minutes;
   j["breaks"] = time_ranges_json(p.breaks);
 }
-void encode(Json& j, const RemoveSession& p) { j["session"] = p.session; }
+void encode(Json& j, const RemoveSession& p) {
+  j["session"] = p.session;
+}
 void encode(Json& j, const DefineTable& p) {
   j["table"] = p.table;
   j["name"] = p.name;
   j["seats"] = p.seats;
 }
-void encode(Json& j, const RemoveTable& p) { j["table"] = p.table; }
+void encode(Json& j, const RemoveTable& p) {
+  j["table"] = p.table;
+}
 void encode(Json& j, const Announce& p) {
   j["announcement"] = p.announcement;
   j["text"] = p.text;
@@ -96,8 +104,12 @@ void encode(Json& j, const SetAvailability& p) {
   j["participant"] = p.participant;
   j["availability"] = to_json(p.availability);
 }
-void encode(Json& j, const Withdraw& p) { j["participant"] = p.participant; }
-void encode(Json& j, const Erase& p) { j["participant"] = p.participant; }
+void encode(Json& j, const Withdraw& p) {
+  j["participant"] = p.participant;
+}
+void encode(Json& j, const Erase& p) {
+  j["participant"] = p.participant;
+}
 void encode(Json& j, const RequestMeeting& p) {
   j["meeting"] = p.meeting;
   j["from"] = p.from;
@@ -139,7 +151,8 @@ void encode(Json& j, const GiveFeedback& p) {
 void encode(Json& j, const SetPitchOrder& p) {
   j["session"] = p.session;
   Json pitches = Json::array();
-  for (const PitchSlot& slot : p.pitches) pitches.push_back({{"pitcher", slot.pitcher}, {"minutes", slot.minutes}});
+  for (const PitchSlot& slot : p.pitches)
+    pitches.push_back({{"pitcher", slot.pitcher}, {"minutes", slot.minutes}});
   j["pitches"] = std::move(pitches);
 }
 void encode(Json& j, const ControlPitch& p) {
@@ -165,7 +178,8 @@ void encode(Json& j, const FormClinicTables& p) {
   j["session"] = p.session;
   Json seating = Json::array();
   for (const ClinicSeating& s : p.seating)
-    seating.push_back({{"clinic_table", s.clinic_table}, {"members", s.members}, {"reasons", s.reasons}});
+    seating.push_back(
+        {{"clinic_table", s.clinic_table}, {"members", s.members}, {"reasons", s.reasons}});
   j["seating"] = std::move(seating);
 }
 void encode(Json& j, const RecordClinicOutcome& p) {
@@ -177,14 +191,15 @@ void encode(Json& j, const RecordClinicOutcome& p) {
 
 // An array of ids (participant or table numbers) 1..kMaxId.
 template <class Id>
-bool read_ids(ObjectReader& r, const std::string& key, std::vector<Id>& out, std::size_t max, bool required,
-              const char* what) {
+bool read_ids(ObjectReader& r, const std::string& key, std::vector<Id>& out, std::size_t max,
+              bool required, const char* what) {
   const Json* items = r.array(key, max, required);
   if (items == nullptr) return r.ok();
   for (std::size_t i = 0; i < items->size(); ++i) {
     const Json& v = (*items)[i];
     if (!v.is_number_unsigned() || v.get<std::uint64_t>() < 1 || v.get<std::uint64_t>() > kMaxId) {
-      r.fail(key, "invalid_type", r.path(key) + "[" + std::to_string(i) + "] must be " + what + ".");
+      r.fail(key, "invalid_type",
+             r.path(key) + "[" + std::to_string(i) + "] must be " + what + ".");
       return false;
     }
     out.push_back(static_cast<Id>(v.get<std::uint64_t>()));
@@ -256,11 +271,13 @@ Result<OperationPayload> decode<DefineSession>(ObjectReader& r) {
   DefineSession p;
   r.integer_as("session", p.session, 0, kMaxId, false);
   r.string("name", p.name, true, kTextBytes);
-  r.enumeration("kind", p.kind, parse_session_kind, "pitching, policy-clinic, meetings or team-round");
+  r.enumeration("kind", p.kind, parse_session_kind,
+                "pitching, policy-clinic, meetings or team-round");
   std::string date;
   r.string("date", date, true, 32);
   if (r.ok() && !parse_date(date, p.date))
-    r.fail("date", "invalid", r.path("date") + " must be a date like 2026-05-14, not '" + date + "'.");
+    r.fail("date", "invalid",
+           r.path("date") + " must be a date like 2026-05-14, not '" + date + "'.");
   read_time(r, "start", p.start);
   read_time(r, "end", p.end);
   r.integer_as("slot_minutes", p.slot_minutes, 1, 24 * 60, false);
@@ -314,12 +331,15 @@ Result<OperationPayload> decode<ApplySchedule>(ObjectReader& r) {
       const std::string path = r.path("placements") + "[" + std::to_string(i) + "]";
       const Json& item = (*items)[i];
       if (!item.is_object() || !item.contains("meeting"))
-        return make_error("invalid_type", path, path + " must be an object with meeting, session, index and table.");
+        return make_error("invalid_type", path,
+                          path + " must be an object with meeting, session, index and table.");
       Json rest = item;
       const Json meeting = rest["meeting"];
       rest.erase("meeting");
-      if (!meeting.is_number_unsigned() || meeting.get<std::uint64_t>() < 1 || meeting.get<std::uint64_t>() > kMaxId)
-        return make_error("invalid_type", path + ".meeting", path + ".meeting must be a meeting number.");
+      if (!meeting.is_number_unsigned() || meeting.get<std::uint64_t>() < 1 ||
+          meeting.get<std::uint64_t>() > kMaxId)
+        return make_error("invalid_type", path + ".meeting",
+                          path + ".meeting must be a meeting number.");
       auto placement = placement_from(rest, path);
       if (!placement) return placement.error();
       p.placements.emplace_back(static_cast<MeetingId>(meeting.get<std::uint64_t>()), *placement);
@@ -340,9 +360,11 @@ Result<OperationPayload> decode<PublishTeamRound>(ObjectReader& r) {
       if (const Json* members = t.array("members", 100, true)) {
         for (std::size_t k = 0; k < members->size(); ++k) {
           const Json& m = (*members)[k];
-          if (!m.is_number_unsigned() || m.get<std::uint64_t>() < 1 || m.get<std::uint64_t>() > kMaxId)
-            return make_error("invalid_type", t.path("members") + "[" + std::to_string(k) + "]",
-                              t.path("members") + "[" + std::to_string(k) + "] must be a participant number.");
+          if (!m.is_number_unsigned() || m.get<std::uint64_t>() < 1 ||
+              m.get<std::uint64_t>() > kMaxId)
+            return make_error(
+                "invalid_type", t.path("members") + "[" + std::to_string(k) + "]",
+                t.path("members") + "[" + std::to_string(k) + "] must be a participant number.");
           team.members.push_back(static_cast<ParticipantId>(m.get<std::uint64_t>()));
         }
       }
@@ -497,7 +519,8 @@ template <>
 Result<OperationPayload> decode<ControlPitch>(ObjectReader& r) {
   ControlPitch p;
   r.integer_as("session", p.session, 1, kMaxId);
-  r.enumeration("action", p.action, parse_pitch_action, "start, pause, resume, end, skip or finish");
+  r.enumeration("action", p.action, parse_pitch_action,
+                "start, pause, resume, end, skip or finish");
   return OperationPayload{p};
 }
 template <>
@@ -616,7 +639,9 @@ std::string operation_to_json(const Operation& operation) {
 
 Result<Operation> operation_from_json(std::string_view text) {
   if (text.size() > kMaxOperationJsonBytes)
-    return make_error("too_long", "", "The operation is larger than " + std::to_string(kMaxOperationJsonBytes) + " bytes.");
+    return make_error(
+        "too_long", "",
+        "The operation is larger than " + std::to_string(kMaxOperationJsonBytes) + " bytes.");
   auto value = json::parse_json(text);
   if (!value) return value.error();
   return json::operation_from(*value);

@@ -224,15 +224,20 @@ bool payload_fields(const Introduce& p, Fields& f) {
 bool payload_fields(const AcceptMeeting& p, Fields& f) {
   f.number("meeting", p.meeting);
   if (p.slot) f.value("slot", [&](std::string& out) { append_slot(out, *p.slot); });
-  if (p.placement) f.value("placement", [&](std::string& out) { append_placement(out, *p.placement); });
+  if (p.placement)
+    f.value("placement", [&](std::string& out) { append_placement(out, *p.placement); });
   return true;
 }
 bool meeting_and_reason(MeetingId meeting, const std::string& reason, Fields& f) {
   f.number("meeting", meeting);
   return f.string("reason", reason);
 }
-bool payload_fields(const DeclineMeeting& p, Fields& f) { return meeting_and_reason(p.meeting, p.reason, f); }
-bool payload_fields(const CancelMeeting& p, Fields& f) { return meeting_and_reason(p.meeting, p.reason, f); }
+bool payload_fields(const DeclineMeeting& p, Fields& f) {
+  return meeting_and_reason(p.meeting, p.reason, f);
+}
+bool payload_fields(const CancelMeeting& p, Fields& f) {
+  return meeting_and_reason(p.meeting, p.reason, f);
+}
 bool payload_fields(const ProposeSlot& p, Fields& f) {
   f.number("meeting", p.meeting);
   f.value("slot", [&](std::string& out) { append_slot(out, p.slot); });

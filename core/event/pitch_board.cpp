@@ -8,18 +8,20 @@ namespace {
 std::string name_of(const EventState& state, ParticipantId id) {
   const Participant* p = state.participant(id);
   return p != nullptr && !p->profile.display_name.empty() ? p->profile.display_name
-                                                            : "participant " + std::to_string(id);
+                                                          : "participant " + std::to_string(id);
 }
 
 Result<const PitchSession*> find_pitching(const EventState& state, SessionId session) {
   const Session* s = state.session(session);
   if (s == nullptr)
-    return make_error("not_found", "session", "There is no session " + std::to_string(session) + ".");
+    return make_error("not_found", "session",
+                      "There is no session " + std::to_string(session) + ".");
   if (s->kind != SessionKind::Pitching)
     return make_error("wrong_session", "session", "'" + s->name + "' is not a pitching session.");
   const auto it = state.pitching.find(session);
   if (it == state.pitching.end())
-    return make_error("no_pitch_order", "session", "The pitch order of '" + s->name + "' is not set yet.");
+    return make_error("no_pitch_order", "session",
+                      "The pitch order of '" + s->name + "' is not set yet.");
   return &it->second;
 }
 
@@ -101,10 +103,12 @@ Result<std::vector<Operation>> follow_up_requests(const EventState& state, Sessi
   const auto pitch = std::find_if(ps.pitches.begin(), ps.pitches.end(),
                                   [&](const Pitch& p) { return p.pitcher == pitcher; });
   if (pitch == ps.pitches.end())
-    return make_error("not_a_pitcher", "pitcher", name_of(state, pitcher) + " does not pitch in this session.");
+    return make_error("not_a_pitcher", "pitcher",
+                      name_of(state, pitcher) + " does not pitch in this session.");
   if (pitch->outcome == PitchOutcome::Pending)
-    return make_error("pitch_not_over", "pitcher",
-                      "The pitch of " + name_of(state, pitcher) + " is not over yet; follow up once it ends.");
+    return make_error(
+        "pitch_not_over", "pitcher",
+        "The pitch of " + name_of(state, pitcher) + " is not over yet; follow up once it ends.");
   const Participant* me = state.participant(pitcher);
   if (me == nullptr || !me->active())
     return make_error("not_active", "pitcher", name_of(state, pitcher) + " has left the event.");
@@ -118,10 +122,12 @@ Result<std::vector<Operation>> follow_up_requests(const EventState& state, Sessi
     const ParticipantId who = targets[i];
     const std::string field = "to[" + std::to_string(i) + "]";
     if (std::find(mine.interested.begin(), mine.interested.end(), who) == mine.interested.end())
-      return make_error("not_interested", field, name_of(state, who) + " did not tap \"interested\" during your pitch.");
+      return make_error("not_interested", field,
+                        name_of(state, who) + " did not tap \"interested\" during your pitch.");
     if (std::find(mine.requestable.begin(), mine.requestable.end(), who) == mine.requestable.end())
       return make_error("already_requested", field,
-                        "You and " + name_of(state, who) + " already have a meeting or a request, or one was declined.");
+                        "You and " + name_of(state, who) +
+                            " already have a meeting or a request, or one was declined.");
     if (std::find(targets.begin(), targets.begin() + static_cast<std::ptrdiff_t>(i), who) !=
         targets.begin() + static_cast<std::ptrdiff_t>(i))
       return make_error("duplicate", field, name_of(state, who) + " is listed twice.");

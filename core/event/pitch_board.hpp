@@ -15,13 +15,13 @@ namespace crossmatch::core {
 struct PitchBoard {
   SessionId session = 0;
   PitchStatus status = PitchStatus::NotStarted;
-  int current = -1;                 // index of the pitch running or paused, else -1
-  ParticipantId pitching_now = 0;   // its pitcher, else 0
-  std::int64_t elapsed_ms = 0;      // how long the current pitch has run (paused time excluded)
-  std::int64_t time_left_ms = 0;    // of the current pitch's minutes; negative when over time
-  int next = -1;                    // the pitch after the current one (or the next to start)
+  int current = -1;                // index of the pitch running or paused, else -1
+  ParticipantId pitching_now = 0;  // its pitcher, else 0
+  std::int64_t elapsed_ms = 0;     // how long the current pitch has run (paused time excluded)
+  std::int64_t time_left_ms = 0;   // of the current pitch's minutes; negative when over time
+  int next = -1;                   // the pitch after the current one (or the next to start)
   ParticipantId next_pitcher = 0;
-  std::vector<ParticipantId> upcoming;   // every pitcher still to come after the current, in order
+  std::vector<ParticipantId> upcoming;    // every pitcher still to come after the current, in order
   std::vector<ParticipantId> interested;  // in the current pitch, in tapping order
   int done = 0, skipped = 0;
 };

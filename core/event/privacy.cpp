@@ -82,7 +82,8 @@ EventState view_state(const EventState& state, const Viewer& viewer) {
   // A replica learns meeting numbers from the meetings it sees.
   v.next_meeting = 1;
   if (me != 0) {
-    if (const auto it = state.index.person_meetings.find(me); it != state.index.person_meetings.end()) {
+    if (const auto it = state.index.person_meetings.find(me);
+        it != state.index.person_meetings.end()) {
       for (const MeetingId id : it->second) {
         Meeting m = state.meetings.at(id);
         hide_partner_feedback(m, me);
@@ -100,9 +101,11 @@ EventState personal_view(const EventState& state, ParticipantId me) {
   if (const Participant* self = state.participant(me)) v.participants.emplace(me, *self);
   for (const ParticipantId other : partners(state, me)) {
     std::string email = visible_email(state, me, other);
-    if (!email.empty()) v.participants.emplace(other, public_record(state.participants.at(other), email));
+    if (!email.empty())
+      v.participants.emplace(other, public_record(state.participants.at(other), email));
   }
-  if (const auto it = state.index.person_meetings.find(me); it != state.index.person_meetings.end()) {
+  if (const auto it = state.index.person_meetings.find(me);
+      it != state.index.person_meetings.end()) {
     for (const MeetingId id : it->second) {
       Meeting m = state.meetings.at(id);
       hide_partner_feedback(m, me);
@@ -114,12 +117,13 @@ EventState personal_view(const EventState& state, ParticipantId me) {
 
 bool is_own(const Operation& op, const Viewer& viewer) {
   if (op.actor.role != viewer.role) return false;
-  if (viewer.role == Role::Participant) return viewer.participant != 0 && op.actor.participant == viewer.participant;
+  if (viewer.role == Role::Participant)
+    return viewer.participant != 0 && op.actor.participant == viewer.participant;
   return true;
 }
 
-std::optional<VisibleOperation> view_operation(const Operation& op, const EventState& after, const Viewer& viewer,
-                                               bool own) {
+std::optional<VisibleOperation> view_operation(const Operation& op, const EventState& after,
+                                               const Viewer& viewer, bool own) {
   VisibleOperation out{op, {}};
   if (!own) out.op.id = "s" + std::to_string(op.sequence);
   if (viewer.privileged()) return out;

@@ -14,7 +14,9 @@ Result<Json> parse_json(std::string_view text) {
   return value;
 }
 
-Json to_json(const SlotRef& slot) { return Json{{"session", slot.session}, {"index", slot.index}}; }
+Json to_json(const SlotRef& slot) {
+  return Json{{"session", slot.session}, {"index", slot.index}};
+}
 
 Result<SlotRef> slot_from(const Json& value, const std::string& path) {
   ObjectReader r(value, path + ".");
@@ -26,22 +28,24 @@ Result<SlotRef> slot_from(const Json& value, const std::string& path) {
 }
 
 Json to_json(const Profile& p) {
-  return Json{{"display_name", p.display_name},
-              {"organisation", p.organisation},
-              {"job_title", p.job_title},
-              {"type", to_string(p.type)},
-              {"city", p.city},
-              {"country", p.country},
-              {"sector", p.sector},
-              {"offers", p.offers},
-              {"seeks", p.seeks},
-              {"languages", p.languages},
-              {"target_markets", p.target_markets},
-              {"known_markets", p.known_markets},
-              {"size", to_string(p.size)},
-              {"answers", p.answers},
-              {"consent", {{"suggestions", p.consent.suggestions}, {"share_contact", p.consent.share_contact}}},
-              {"email", p.email}};
+  return Json{
+      {"display_name", p.display_name},
+      {"organisation", p.organisation},
+      {"job_title", p.job_title},
+      {"type", to_string(p.type)},
+      {"city", p.city},
+      {"country", p.country},
+      {"sector", p.sector},
+      {"offers", p.offers},
+      {"seeks", p.seeks},
+      {"languages", p.languages},
+      {"target_markets", p.target_markets},
+      {"known_markets", p.known_markets},
+      {"size", to_string(p.size)},
+      {"answers", p.answers},
+      {"consent",
+       {{"suggestions", p.consent.suggestions}, {"share_contact", p.consent.share_contact}}},
+      {"email", p.email}};
 }
 
 Result<Profile> profile_from(const Json& value, const std::string& path) {
@@ -52,7 +56,8 @@ Result<Profile> profile_from(const Json& value, const std::string& path) {
   r.string("display_name", p.display_name, true, kBytes);
   r.string("organisation", p.organisation, true, kBytes);
   r.string("job_title", p.job_title, false, kBytes);
-  r.enumeration("type", p.type, parse_participant_type, "company, policy-maker, intermediary or researcher", false);
+  r.enumeration("type", p.type, parse_participant_type,
+                "company, policy-maker, intermediary or researcher", false);
   r.string("city", p.city, true, kBytes);
   r.string("country", p.country, true, kBytes);
   r.string("sector", p.sector, true, kBytes);
@@ -66,7 +71,8 @@ Result<Profile> profile_from(const Json& value, const std::string& path) {
     for (std::size_t i = 0; i < answers->size(); ++i) {
       const Json& a = (*answers)[i];
       if (!a.is_number_integer() || a.get<std::int64_t>() < -1000 || a.get<std::int64_t>() > 1000) {
-        r.fail("answers", "invalid_type", r.path("answers") + "[" + std::to_string(i) + "] must be a whole number 1 to 5.");
+        r.fail("answers", "invalid_type",
+               r.path("answers") + "[" + std::to_string(i) + "] must be a whole number 1 to 5.");
         break;
       }
       p.answers.push_back(static_cast<int>(a.get<std::int64_t>()));
@@ -147,7 +153,8 @@ Result<EventSettings> settings_from(const Json& value, const std::string& path) 
     std::string text;
     r.string("afternoon_start", text, true, 16);
     if (r.ok() && !parse_time_of_day(text, s.afternoon_start))
-      r.fail("afternoon_start", "invalid", r.path("afternoon_start") + " must be a time like 13:00.");
+      r.fail("afternoon_start", "invalid",
+             r.path("afternoon_start") + " must be a time like 13:00.");
   }
   if (Status st = r.finish(); !st) return st.error();
   return s;
@@ -157,7 +164,9 @@ Result<EventSettings> settings_from(const Json& value, const std::string& path) 
 
 namespace crossmatch::core {
 
-std::string profile_to_json(const Profile& profile) { return json::to_json(profile).dump(); }
+std::string profile_to_json(const Profile& profile) {
+  return json::to_json(profile).dump();
+}
 
 Result<Profile> profile_from_json(std::string_view text) {
   auto value = json::parse_json(text);

@@ -45,7 +45,8 @@ std::string describe_slot(const EventState& state, SlotRef slot, bool with_sessi
   const Session* s = state.session(slot.session);
   if (s == nullptr || slot.index < 0 || slot.index >= s->slot_count())
     return "slot " + std::to_string(slot.index + 1) + " of session " + std::to_string(slot.session);
-  std::string text = format_day_label(s->date) + " " + format_time_of_day(s->slot_starts[slot.index]);
+  std::string text =
+      format_day_label(s->date) + " " + format_time_of_day(s->slot_starts[slot.index]);
   if (with_session) text += " (" + s->name + ")";
   return text;
 }

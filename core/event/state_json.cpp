@@ -16,7 +16,9 @@ Json slot_list(const std::vector<SlotRef>& slots) {
   return out;
 }
 
-Json feedback_json(const MeetingFeedback& f) { return Json{{"rating", f.rating}, {"comment", f.comment}}; }
+Json feedback_json(const MeetingFeedback& f) {
+  return Json{{"rating", f.rating}, {"comment", f.comment}};
+}
 
 Json meeting_json(const Meeting& m) {
   Json j{{"id", m.id},
@@ -36,7 +38,8 @@ Json meeting_json(const Meeting& m) {
          {"requested_at", m.requested_at},
          {"accepted_at", m.accepted_at}};
   if (m.placement)
-    j["placement"] = {{"session", m.placement->slot.session}, {"index", m.placement->slot.index},
+    j["placement"] = {{"session", m.placement->slot.session},
+                      {"index", m.placement->slot.index},
                       {"table", m.placement->table}};
   return j;
 }
@@ -67,10 +70,12 @@ Result<Session> session_from(const Json& value, const std::string& path) {
   Session s;
   r.integer_as("id", s.id, 1, kMaxId);
   r.string("name", s.name, true, kTextBytes);
-  r.enumeration("kind", s.kind, parse_session_kind, "pitching, policy-clinic, meetings or team-round");
+  r.enumeration("kind", s.kind, parse_session_kind,
+                "pitching, policy-clinic, meetings or team-round");
   std::string date;
   r.string("date", date, true, 32);
-  if (r.ok() && !parse_date(date, s.date)) r.fail("date", "invalid", r.path("date") + " must be a date.");
+  if (r.ok() && !parse_date(date, s.date))
+    r.fail("date", "invalid", r.path("date") + " must be a date.");
   read_time(r, "start", s.start);
   read_time(r, "end", s.end);
   r.integer_as("slot_minutes", s.slot_minutes, kMinSlotMinutes, kMaxSlotMinutes);
@@ -114,7 +119,8 @@ Result<Meeting> meeting_from(const Json& value, const std::string& path) {
   }
   r.boolean("requester_accepted", m.requester_accepted);
   r.boolean("invitee_accepted", m.invitee_accepted);
-  r.enumeration("status", m.status, parse_meeting_status, "requested, accepted, declined or cancelled");
+  r.enumeration("status", m.status, parse_meeting_status,
+                "requested, accepted, declined or cancelled");
   r.integer_as("closed_by", m.closed_by, 0, kMaxId);
   r.string("close_reason", m.close_reason, true, kTextBytes);
   r.enumeration("held", m.held, parse_held_state, "held, not-held or unknown");
@@ -142,7 +148,8 @@ Result<Meeting> meeting_from(const Json& value, const std::string& path) {
 }
 
 template <class T, class Read>
-Status read_list(ObjectReader& r, const std::string& key, std::size_t max, Read read, std::vector<T>& out) {
+Status read_list(ObjectReader& r, const std::string& key, std::size_t max, Read read,
+                 std::vector<T>& out) {
   const Json* items = r.array(key, max, true);
   if (items == nullptr) return r.ok() ? Status::success() : Status(r.error());
   for (std::size_t i = 0; i < items->size(); ++i) {
@@ -191,16 +198,26 @@ Json to_json(const EventState& state) {
   for (const auto& [id, ps] : state.pitching) {
     Json pitches = Json::array();
     for (const Pitch& p : ps.pitches)
-      pitches.push_back({{"pitcher", p.pitcher}, {"minutes", p.minutes}, {"outcome", to_string(p.outcome)},
+      pitches.push_back({{"pitcher", p.pitcher},
+                         {"minutes", p.minutes},
+                         {"outcome", to_string(p.outcome)},
                          {"interested", p.interested}});
-    pitching.push_back({{"session", ps.session}, {"pitches", pitches}, {"status", to_string(ps.status)},
-                        {"current", ps.current}, {"running_since", ps.running_since},
+    pitching.push_back({{"session", ps.session},
+                        {"pitches", pitches},
+                        {"status", to_string(ps.status)},
+                        {"current", ps.current},
+                        {"running_since", ps.running_since},
                         {"elapsed_before", ps.elapsed_before}});
   }
   Json clinic = Json::array();
   for (const auto& [id, ct] : state.clinic_tables)
-    clinic.push_back({{"id", ct.id}, {"session", ct.session}, {"table", ct.table}, {"theme", ct.theme},
-                      {"members", ct.members}, {"reasons", ct.reasons}, {"outcome", ct.outcome}});
+    clinic.push_back({{"id", ct.id},
+                      {"session", ct.session},
+                      {"table", ct.table},
+                      {"theme", ct.theme},
+                      {"members", ct.members},
+                      {"reasons", ct.reasons},
+                      {"outcome", ct.outcome}});
   Json themes = Json::array();
   for (const auto& [participant, picked] : state.clinic_themes)
     themes.push_back({{"participant", participant}, {"themes", picked}});
@@ -213,9 +230,12 @@ Json to_json(const EventState& state) {
   j["meetings"] = std::move(meetings);
   j["rounds"] = std::move(rounds);
   j["announcements"] = std::move(announcements);
-  j["next"] = {{"participant", state.next_participant}, {"meeting", state.next_meeting},
-               {"session", state.next_session},         {"table", state.next_table},
-               {"round", state.next_round},             {"announcement", state.next_announcement},
+  j["next"] = {{"participant", state.next_participant},
+               {"meeting", state.next_meeting},
+               {"session", state.next_session},
+               {"table", state.next_table},
+               {"round", state.next_round},
+               {"announcement", state.next_announcement},
                {"clinic_table", state.next_clinic_table}};
   return j;
 }
@@ -241,7 +261,8 @@ Result<EventState> state_from(const Json& value) {
   if (!r.ok()) return r.error();
 
   std::vector<Session> sessions;
-  if (Status s = read_list(r, "sessions", kMaxSessions, session_from, sessions); !s) return s.error();
+  if (Status s = read_list(r, "sessions", kMaxSessions, session_from, sessions); !s)
+    return s.error();
   for (auto& s : sessions) state.sessions[s.id] = std::move(s);
 
   std::vector<Table> tables;
@@ -262,7 +283,8 @@ Result<EventState> state_from(const Json& value) {
     ObjectReader p(v, path + ".");
     Participant participant;
     p.integer_as("id", participant.id, 1, kMaxId);
-    p.enumeration("status", participant.status, parse_participant_status, "active, withdrawn or erased");
+    p.enumeration("status", participant.status, parse_participant_status,
+                  "active, withdrawn or erased");
     if (const Json* profile = p.object("profile")) {
       auto prof = profile_from(*profile, p.path("profile"));
       if (!prof) return prof.error();
@@ -298,7 +320,9 @@ Result<EventState> state_from(const Json& value) {
         Team team;
         if (const Json* members = t.array("members", 100, true)) {
           for (const Json& m : *members) {
-            if (!m.is_number_unsigned()) return make_error("invalid_type", t.path("members"), t.path("members") + " holds participant numbers.");
+            if (!m.is_number_unsigned())
+              return make_error("invalid_type", t.path("members"),
+                                t.path("members") + " holds participant numbers.");
             team.members.push_back(static_cast<ParticipantId>(m.get<std::uint64_t>()));
           }
         }
@@ -314,7 +338,8 @@ Result<EventState> state_from(const Json& value) {
   if (Status s = read_list(r, "rounds", 10000, round_from, rounds); !s) return s.error();
   for (auto& round : rounds) state.rounds[round.id] = std::move(round);
 
-  const auto announcement_from = [](const Json& v, const std::string& path) -> Result<Announcement> {
+  const auto announcement_from = [](const Json& v,
+                                    const std::string& path) -> Result<Announcement> {
     ObjectReader a(v, path + ".");
     Announcement announcement;
     a.integer_as("id", announcement.id, 1, kMaxId);
@@ -323,7 +348,8 @@ Result<EventState> state_from(const Json& value) {
     if (Status s = a.finish(); !s) return s.error();
     return announcement;
   };
-  if (Status s = read_list(r, "announcements", 1'000'000, announcement_from, state.announcements); !s)
+  if (Status s = read_list(r, "announcements", 1'000'000, announcement_from, state.announcements);
+      !s)
     return s.error();
 
   const auto ids_from = [](const Json* items, const std::string& path, auto& out) -> Status {
@@ -347,13 +373,16 @@ Result<EventState> state_from(const Json& value) {
         item.integer_as("pitcher", p.pitcher, 1, kMaxId);
         item.integer_as("minutes", p.minutes, 1, kMaxPitchMinutes);
         item.enumeration("outcome", p.outcome, parse_pitch_outcome, "pending, done or skipped");
-        if (Status s = ids_from(item.array("interested", kMaxParticipants, true), item.path("interested"), p.interested); !s)
+        if (Status s = ids_from(item.array("interested", kMaxParticipants, true),
+                                item.path("interested"), p.interested);
+            !s)
           return s.error();
         if (Status s = item.finish(); !s) return s.error();
         ps.pitches.push_back(std::move(p));
       }
     }
-    pr.enumeration("status", ps.status, parse_pitch_status, "not-started, pitching, paused, between or finished");
+    pr.enumeration("status", ps.status, parse_pitch_status,
+                   "not-started, pitching, paused, between or finished");
     pr.integer_as("current", ps.current, -1, static_cast<std::int64_t>(kMaxPitches) - 1);
     pr.integer("running_since", ps.running_since, 0, INT64_MAX);
     pr.integer("elapsed_before", ps.elapsed_before, 0, INT64_MAX);
@@ -362,7 +391,8 @@ Result<EventState> state_from(const Json& value) {
       return make_error("invalid", path + ".current", path + ".current is not one of its pitches.");
     return ps;
   };
-  if (Status s = read_list(r, "pitching", kMaxSessions, pitching_from, pitching); !s) return s.error();
+  if (Status s = read_list(r, "pitching", kMaxSessions, pitching_from, pitching); !s)
+    return s.error();
   for (auto& ps : pitching) state.pitching[ps.session] = std::move(ps);
 
   std::vector<ClinicTable> clinic;
@@ -373,13 +403,15 @@ Result<EventState> state_from(const Json& value) {
     c.integer_as("session", ct.session, 1, kMaxId);
     c.integer_as("table", ct.table, 1, kMaxId);
     c.string("theme", ct.theme, true, kTextBytes);
-    if (Status s = ids_from(c.array("members", 100, true), c.path("members"), ct.members); !s) return s.error();
+    if (Status s = ids_from(c.array("members", 100, true), c.path("members"), ct.members); !s)
+      return s.error();
     c.string("reasons", ct.reasons, true, kTextBytes);
     c.string("outcome", ct.outcome, true, kTextBytes);
     if (Status s = c.finish(); !s) return s.error();
     return ct;
   };
-  if (Status s = read_list(r, "clinic_tables", kMaxClinicTables, clinic_from, clinic); !s) return s.error();
+  if (Status s = read_list(r, "clinic_tables", kMaxClinicTables, clinic_from, clinic); !s)
+    return s.error();
   for (auto& ct : clinic) state.clinic_tables[ct.id] = std::move(ct);
 
   struct Picked {
@@ -391,11 +423,14 @@ Result<EventState> state_from(const Json& value) {
     ObjectReader t(v, path + ".");
     Picked p;
     t.integer_as("participant", p.participant, 1, kMaxId);
-    if (Status s = ids_from(t.array("themes", kMaxThemesPicked, true), t.path("themes"), p.themes); !s) return s.error();
+    if (Status s = ids_from(t.array("themes", kMaxThemesPicked, true), t.path("themes"), p.themes);
+        !s)
+      return s.error();
     if (Status s = t.finish(); !s) return s.error();
     return p;
   };
-  if (Status s = read_list(r, "clinic_themes", kMaxParticipants, picked_from, picked); !s) return s.error();
+  if (Status s = read_list(r, "clinic_themes", kMaxParticipants, picked_from, picked); !s)
+    return s.error();
   for (auto& p : picked) state.clinic_themes[p.participant] = std::move(p.themes);
 
   if (const Json* next = r.object("next")) {
@@ -417,7 +452,9 @@ Result<EventState> state_from(const Json& value) {
 
 namespace crossmatch::core {
 
-std::string state_to_json(const EventState& state) { return json::to_json(state).dump(); }
+std::string state_to_json(const EventState& state) {
+  return json::to_json(state).dump();
+}
 
 Result<EventState> state_from_json(std::string_view text, const Taxonomy& taxonomy) {
   auto value = json::parse_json(text);
@@ -427,14 +464,22 @@ Result<EventState> state_from_json(std::string_view text, const Taxonomy& taxono
   // References between the parts must hold before the indexes are built from them.
   for (const auto& [id, m] : state->meetings) {
     if (!state->participants.count(m.requester) || !state->participants.count(m.invitee))
-      return make_error("invalid", "meetings", "Meeting " + std::to_string(id) + " names a participant who is not in the state.");
-    if (m.placement && (!state->sessions.count(m.placement->slot.session) || !state->tables.count(m.placement->table)))
-      return make_error("invalid", "meetings", "Meeting " + std::to_string(id) + " is booked in a session or at a table that is not in the state.");
+      return make_error(
+          "invalid", "meetings",
+          "Meeting " + std::to_string(id) + " names a participant who is not in the state.");
+    if (m.placement && (!state->sessions.count(m.placement->slot.session) ||
+                        !state->tables.count(m.placement->table)))
+      return make_error("invalid", "meetings",
+                        "Meeting " + std::to_string(id) +
+                            " is booked in a session or at a table that is not in the state.");
   }
   rebuild_index(*state, taxonomy);
   for (const auto& [id, m] : state->meetings) {
-    if (m.placement && m.placement->slot.index >= state->sessions.at(m.placement->slot.session).slot_count())
-      return make_error("invalid", "meetings", "Meeting " + std::to_string(id) + " is booked in a slot its session does not have.");
+    if (m.placement &&
+        m.placement->slot.index >= state->sessions.at(m.placement->slot.session).slot_count())
+      return make_error(
+          "invalid", "meetings",
+          "Meeting " + std::to_string(id) + " is booked in a slot its session does not have.");
   }
   return state;
 }

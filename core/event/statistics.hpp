@@ -11,9 +11,9 @@ struct EventStatistics {
   int participants = 0;  // active
   int withdrawn = 0;
   int erased = 0;
-  int requests = 0;      // every meeting ever requested or introduced
-  int pending = 0;       // awaiting an answer
-  int accepted = 0;      // accepted and not cancelled (held ones included)
+  int requests = 0;  // every meeting ever requested or introduced
+  int pending = 0;   // awaiting an answer
+  int accepted = 0;  // accepted and not cancelled (held ones included)
   int declined = 0;
   int cancelled = 0;
   int held = 0;
@@ -24,8 +24,12 @@ struct EventStatistics {
   // different countries with a held meeting.
   int relationships = 0;
 
-  double share_cross_sector() const { return accepted ? double(accepted_cross_sector) / accepted : 0; }
-  double share_cross_border() const { return accepted ? double(accepted_cross_border) / accepted : 0; }
+  double share_cross_sector() const {
+    return accepted ? double(accepted_cross_sector) / accepted : 0;
+  }
+  double share_cross_border() const {
+    return accepted ? double(accepted_cross_border) / accepted : 0;
+  }
   bool operator==(const EventStatistics&) const = default;
 };
 

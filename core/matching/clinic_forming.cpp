@@ -12,10 +12,14 @@ namespace {
 
 const char* plural(ParticipantType type) {
   switch (type) {
-    case ParticipantType::Company: return "companies";
-    case ParticipantType::PolicyMaker: return "policy makers";
-    case ParticipantType::Intermediary: return "brokers or intermediaries";
-    case ParticipantType::Researcher: return "researchers or universities";
+    case ParticipantType::Company:
+      return "companies";
+    case ParticipantType::PolicyMaker:
+      return "policy makers";
+    case ParticipantType::Intermediary:
+      return "brokers or intermediaries";
+    case ParticipantType::Researcher:
+      return "researchers or universities";
   }
   return "participants";
 }
@@ -107,13 +111,16 @@ Result<ClinicForming> form_clinic_tables(const EventState& state, const Taxonomy
   for (const auto& [id, ct] : state.clinic_tables) {
     if (ct.session != session) continue;
     if (!ct.members.empty())
-      return make_error("clinic_locked", "session", "The tables of '" + s->name + "' are already formed; they are locked.");
+      return make_error("clinic_locked", "session",
+                        "The tables of '" + s->name + "' are already formed; they are locked.");
     const Table* place = state.table(ct.table);
     out.tables.push_back(id);
     seats.push_back(place != nullptr ? place->seats : 0);
   }
   if (out.tables.empty())
-    return make_error("no_tables", "session", "'" + s->name + "' has no workshop tables yet; define them with their themes first.");
+    return make_error(
+        "no_tables", "session",
+        "'" + s->name + "' has no workshop tables yet; define them with their themes first.");
 
   const EventPopulation ep = event_population(state, taxonomy);
   std::vector<ClinicPerson> people;
@@ -124,14 +131,16 @@ Result<ClinicForming> form_clinic_tables(const EventState& state, const Taxonomy
     person.index = ep.index(id);
     for (const ClinicTableId theme : themes) {
       const auto at = std::find(out.tables.begin(), out.tables.end(), theme);
-      if (at != out.tables.end()) person.themes.push_back(static_cast<int>(at - out.tables.begin()));
+      if (at != out.tables.end())
+        person.themes.push_back(static_cast<int>(at - out.tables.begin()));
     }
     if (person.themes.empty()) continue;  // themes of another clinic only
     people.push_back(std::move(person));
     out.people.push_back(id);
   }
   if (people.empty())
-    return make_error("no_participants", "session", "Nobody has picked a theme of '" + s->name + "' yet.");
+    return make_error("no_participants", "session",
+                      "Nobody has picked a theme of '" + s->name + "' yet.");
 
   out.plan = seat_clinic(ep.population, state.event.settings.matching.weights, people, seats,
                          budget, seed);
@@ -157,14 +166,16 @@ std::vector<std::string> explain_clinic_table(const EventState& state, const Tax
 }
 
 Result<std::vector<std::string>> explain_clinic_seat(const EventState& state,
-                                                     const Taxonomy& taxonomy,
-                                                     ClinicTableId table, ParticipantId member) {
+                                                     const Taxonomy& taxonomy, ClinicTableId table,
+                                                     ParticipantId member) {
   const auto it = state.clinic_tables.find(table);
   if (it == state.clinic_tables.end())
-    return make_error("not_found", "clinic_table", "There is no clinic table " + std::to_string(table) + ".");
+    return make_error("not_found", "clinic_table",
+                      "There is no clinic table " + std::to_string(table) + ".");
   const ClinicTable& ct = it->second;
   if (std::find(ct.members.begin(), ct.members.end(), member) == ct.members.end())
-    return make_error("not_seated", "participant", name_of(state, member) + " is not seated at '" + ct.theme + "'.");
+    return make_error("not_seated", "participant",
+                      name_of(state, member) + " is not seated at '" + ct.theme + "'.");
   std::vector<std::string> out;
 
   const auto themes = state.clinic_themes.find(member);
@@ -183,11 +194,11 @@ Result<std::vector<std::string>> explain_clinic_seat(const EventState& state,
     out.push_back("you picked this theme first: " + ct.theme);
   } else if (rank > 0) {
     out.push_back("you picked this theme: " + ct.theme);
-  } else if (me != nullptr &&
-             std::none_of(others.begin(), others.end(), [&](ParticipantType t) {
+  } else if (me != nullptr && std::none_of(others.begin(), others.end(), [&](ParticipantType t) {
                return clinic_role(t) == clinic_role(me->profile.type);
              })) {
-    out.push_back("not a theme you picked: the table needed " + std::string("a ") + lower_label(me->profile.type));
+    out.push_back("not a theme you picked: the table needed " + std::string("a ") +
+                  lower_label(me->profile.type));
   } else {
     out.push_back("not a theme you picked: the tables you picked were full");
   }

@@ -16,11 +16,11 @@
 namespace crossmatch::core {
 
 struct ClinicForming {
-  FormClinicTables operation;            // apply as the organiser; each table's reasons filled in
-  ClinicSeatingPlan plan;                // the figures (mix violations, theme misses, values)
-  std::vector<ClinicTableId> tables;     // the plan's table index -> clinic table
-  std::vector<ParticipantId> people;     // the plan's person index -> participant
-  std::vector<ParticipantId> unseated;   // picked themes but found no seat
+  FormClinicTables operation;           // apply as the organiser; each table's reasons filled in
+  ClinicSeatingPlan plan;               // the figures (mix violations, theme misses, values)
+  std::vector<ClinicTableId> tables;    // the plan's table index -> clinic table
+  std::vector<ParticipantId> people;    // the plan's person index -> participant
+  std::vector<ParticipantId> unseated;  // picked themes but found no seat
 };
 
 // Seats every active participant who picked at least one theme of the clinic `session` at its
@@ -39,8 +39,8 @@ std::vector<std::string> explain_clinic_table(const EventState& state, const Tax
 // What one member sees about their seat: the theme (picked or not), who else is at the table by
 // type, and the member they have most in common with and why.
 Result<std::vector<std::string>> explain_clinic_seat(const EventState& state,
-                                                     const Taxonomy& taxonomy,
-                                                     ClinicTableId table, ParticipantId member);
+                                                     const Taxonomy& taxonomy, ClinicTableId table,
+                                                     ParticipantId member);
 
 // "a policy maker, 3 companies and a broker or intermediary"
 std::string describe_type_mix(const std::vector<ParticipantType>& types);

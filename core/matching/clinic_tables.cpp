@@ -11,10 +11,13 @@ namespace crossmatch::core {
 
 ClinicRole clinic_role(ParticipantType type) {
   switch (type) {
-    case ParticipantType::PolicyMaker: return ClinicRole::PolicyMaker;
-    case ParticipantType::Company: return ClinicRole::Company;
+    case ParticipantType::PolicyMaker:
+      return ClinicRole::PolicyMaker;
+    case ParticipantType::Company:
+      return ClinicRole::Company;
     case ParticipantType::Intermediary:
-    case ParticipantType::Researcher: return ClinicRole::BrokerOrResearcher;
+    case ParticipantType::Researcher:
+      return ClinicRole::BrokerOrResearcher;
   }
   return ClinicRole::Company;
 }
@@ -126,9 +129,15 @@ class ClinicSearch {
                const std::vector<ClinicPerson>& people, std::vector<int> seated,
                std::vector<int> lower, std::vector<int> upper, SearchBudget& budget,
                std::uint64_t seed)
-      : scorer_(population, weights), people_(people), seated_(std::move(seated)),
-        n_(static_cast<int>(seated_.size())), m_(static_cast<int>(upper.size())),
-        lower_(std::move(lower)), upper_(std::move(upper)), budget_(budget), rng_(seed) {
+      : scorer_(population, weights),
+        people_(people),
+        seated_(std::move(seated)),
+        n_(static_cast<int>(seated_.size())),
+        m_(static_cast<int>(upper.size())),
+        lower_(std::move(lower)),
+        upper_(std::move(upper)),
+        budget_(budget),
+        rng_(seed) {
     role_.resize(n_);
     for (int p = 0; p < n_; ++p)
       role_[p] = static_cast<int>(clinic_role(population.record(person_index(p)).type));
@@ -293,7 +302,8 @@ void ClinicSearch::construct() {
     }
     std::vector<int> order(m_);
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return demand[x] < demand[y]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int x, int y) { return demand[x] < demand[y]; });
     for (const int t : order) {
       if (size(t) >= upper_[t] || counts_[t][r] > 0) continue;
       int best = -1;
@@ -446,7 +456,8 @@ void ClinicSearch::improve() {
       if (a == b) continue;
       put(q, a);
       put(p, b);
-      for (const int t : {a, b}) touched.insert(touched.end(), members_[t].begin(), members_[t].end());
+      for (const int t : {a, b})
+        touched.insert(touched.end(), members_[t].begin(), members_[t].end());
     }
     std::sort(touched.begin(), touched.end());
     touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
@@ -522,7 +533,8 @@ ClinicSeatingPlan seat_clinic(const Population& population, const ScoreWeights& 
     // Passes from the end; each gives up the latest seat of the role most common at that moment.
     for (int i = static_cast<int>(seated.size()) - 1; excess > 0; --i) {
       if (i < 0) i = static_cast<int>(seated.size()) - 1;
-      const int most = static_cast<int>(std::max_element(count.begin(), count.end()) - count.begin());
+      const int most =
+          static_cast<int>(std::max_element(count.begin(), count.end()) - count.begin());
       const int r = role_of(seated[i]);
       if (!keep[i] || r != most) continue;
       keep[i] = 0;
@@ -557,7 +569,8 @@ ClinicSeatingPlan seat_clinic(const Population& population, const ScoreWeights& 
 
   // The fewest violations possible: a role short of the tables in use, a table too small for all.
   std::array<int, kClinicRoles> count{};
-  for (const int p : seated) ++count[static_cast<int>(clinic_role(population.record(people[p].index).type))];
+  for (const int p : seated)
+    ++count[static_cast<int>(clinic_role(population.record(people[p].index).type))];
   int used = 0, small = 0;
   for (int t = 0; t < m; ++t) {
     if (lower[t] >= 1) {
@@ -613,7 +626,8 @@ ClinicCheck check_clinic(const Population& population, const ScoreWeights& weigh
     const auto& list = members[t];
     if (static_cast<int>(list.size()) > seats[t]) out.sizes_ok = false;
     Counts c{};
-    for (const int p : list) ++c[static_cast<int>(clinic_role(population.record(people[p].index).type))];
+    for (const int p : list)
+      ++c[static_cast<int>(clinic_role(population.record(people[p].index).type))];
     out.mix_violations += violations(static_cast<int>(list.size()), c);
     for (std::size_t i = 0; i < list.size(); ++i) {
       for (std::size_t j = i + 1; j < list.size(); ++j)

@@ -18,8 +18,8 @@ inline constexpr int kClinicRoles = 3;
 ClinicRole clinic_role(ParticipantType type);
 
 struct ClinicPerson {
-  int index = -1;            // population index
-  std::vector<int> themes;   // tables whose theme they picked, most wanted first
+  int index = -1;           // population index
+  std::vector<int> themes;  // tables whose theme they picked, most wanted first
 };
 
 // A seated person's value at a table whose theme they picked first, or later: a nudge inside
@@ -28,16 +28,17 @@ inline constexpr double kFirstThemeBonus = 0.3;
 inline constexpr double kOtherThemeBonus = 0.15;
 
 struct ClinicSeatingPlan {
-  std::vector<int> table_of;               // per person (input order): table, or -1 when unseated
-  std::vector<std::vector<int>> members;   // per table: people (input positions), ascending
-  std::vector<int> unseated;               // people left without a seat (more people than seats)
-  int mix_violations = 0;  // over tables with people: missing policy maker + company + broker/researcher
-  int mix_lower_bound = 0; // the fewest violations the population allows (0: mix_feasible)
+  std::vector<int> table_of;              // per person (input order): table, or -1 when unseated
+  std::vector<std::vector<int>> members;  // per table: people (input positions), ascending
+  std::vector<int> unseated;              // people left without a seat (more people than seats)
+  int mix_violations =
+      0;  // over tables with people: missing policy maker + company + broker/researcher
+  int mix_lower_bound = 0;  // the fewest violations the population allows (0: mix_feasible)
   bool mix_feasible = true;
-  int theme_misses = 0;    // people at a table whose theme they did not pick
+  int theme_misses = 0;            // people at a table whose theme they did not pick
   int theme_miss_lower_bound = 0;  // the fewest the table sizes allow, mix aside
-  double pair_value = 0;   // sum of the pair values (team_pair_value) inside the tables
-  double value = 0;        // pair_value plus the theme bonuses
+  double pair_value = 0;           // sum of the pair values (team_pair_value) inside the tables
+  double value = 0;                // pair_value plus the theme bonuses
   std::uint64_t steps = 0;
 };
 

@@ -12,7 +12,7 @@ namespace crossmatch::core {
 
 struct EventPopulation {
   Population population;
-  std::vector<ParticipantId> ids;                    // per population index
+  std::vector<ParticipantId> ids;                   // per population index
   std::unordered_map<ParticipantId, int> index_of;  // the other way
 
   explicit EventPopulation(const Taxonomy& taxonomy) : population(taxonomy) {}

@@ -6,11 +6,11 @@ namespace crossmatch::core {
 // Weights of the named components of a pair score. They need not sum to 1: the score divides by
 // their sum, so it stays in [0, 1]. Defaults are documented in docs/matching.md.
 struct ScoreWeights {
-  double sector = 0.30;         // sector complementarity (CCI with growth; the study's table)
-  double working_style = 0.25;  // like-minded answers to the questionnaire
-  double international = 0.15;  // a different city, more for a different country
-  double offers_seeks = 0.20;   // what one offers the other seeks, either way
-  double market_bridge = 0.10;  // one knows a market the other targets
+  double sector = 0.30;             // sector complementarity (CCI with growth; the study's table)
+  double working_style = 0.25;      // like-minded answers to the questionnaire
+  double international = 0.15;      // a different city, more for a different country
+  double offers_seeks = 0.20;       // what one offers the other seeks, either way
+  double market_bridge = 0.10;      // one knows a market the other targets
   double participant_types = 0.10;  // a company with a policy maker, broker or researcher
   bool operator==(const ScoreWeights&) const = default;
 };

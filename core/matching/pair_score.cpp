@@ -26,7 +26,7 @@ const char* to_string(ScoreComponent component) {
 
 PairScorer::PairScorer(const Population& population, const ScoreWeights& weights)
     : p_(&population) {
-  const std::array<double, kScoreComponents> w = {weights.sector, weights.working_style,
+  const std::array<double, kScoreComponents> w = {weights.sector,        weights.working_style,
                                                   weights.international, weights.offers_seeks,
                                                   weights.market_bridge, weights.participant_types};
   double sum = 0;
@@ -63,8 +63,11 @@ ScoreBreakdown PairScorer::breakdown(int a, int b) const {
   const MemberRecord& ra = p_->record(a);
   const MemberRecord& rb = p_->record(b);
   out.sector_relation = relation(ra, rb);
-  out.values = {sector_value(out.sector_relation), style(a, b), international(ra, rb),
-                saturating(tag_matches(a, b)), saturating(market_bridges(a, b)),
+  out.values = {sector_value(out.sector_relation),
+                style(a, b),
+                international(ra, rb),
+                saturating(tag_matches(a, b)),
+                saturating(market_bridges(a, b)),
                 participant_type_value(ra.type, rb.type)};
   // Summed in the same order as score(), so both give the same double.
   double s = 0;

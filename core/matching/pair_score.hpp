@@ -25,7 +25,7 @@ enum class ScoreComponent : std::uint8_t {
   // pitch, a rule that lifts the pair in suggestions (suggestions.hpp).
   PitchInterest,
 };
-inline constexpr int kScoreComponents = 6;  // the weighted ones, PitchInterest excluded
+inline constexpr int kScoreComponents = 6;        // the weighted ones, PitchInterest excluded
 const char* to_string(ScoreComponent component);  // "sector", "working_style", ...
 
 // How two sectors relate, from best to worst for a cross-innovation pair.

@@ -228,7 +228,6 @@ void Population::clear_declined(int index) {
   declined_[index].clear();
 }
 
-
 void Population::add_pitch_interest(int interested, int pitcher) {
   if (interested == pitcher || interested < 0 || pitcher < 0) return;
   grow(std::max(interested, pitcher) + 1);
@@ -245,7 +244,8 @@ void Population::remove_pitch_interest(int interested, int pitcher) {
 std::uint8_t Population::pitch_interest(int viewer, int other) const {
   if (!in_range(viewer) || !in_range(other)) return 0;
   const auto& list = interest_[viewer];
-  const auto it = std::lower_bound(list.begin(), list.end(), std::pair<int, std::uint8_t>{other, 0});
+  const auto it =
+      std::lower_bound(list.begin(), list.end(), std::pair<int, std::uint8_t>{other, 0});
   return it != list.end() && it->first == other ? it->second : 0;
 }
 
@@ -263,7 +263,8 @@ void Population::set_interest_bit(int a, int b, std::uint8_t bit, bool on) {
 void Population::clear_interest(int index) {
   for (const auto& [other, bits] : interest_[index]) {
     auto& list = interest_[other];
-    const auto it = std::lower_bound(list.begin(), list.end(), std::pair<int, std::uint8_t>{index, 0});
+    const auto it =
+        std::lower_bound(list.begin(), list.end(), std::pair<int, std::uint8_t>{index, 0});
     if (it != list.end() && it->first == index) list.erase(it);
   }
   interest_[index].clear();

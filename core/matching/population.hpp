@@ -151,7 +151,7 @@ class Population {
   std::vector<std::uint64_t> languages_, targets_, ties_;
   std::vector<std::int8_t> answers_;
   std::vector<std::vector<int>> offers_, seeks_;
-  std::vector<std::vector<int>> declined_;  // per participant, sorted
+  std::vector<std::vector<int>> declined_;                           // per participant, sorted
   std::vector<std::vector<std::pair<int, std::uint8_t>>> interest_;  // per participant, sorted
   std::vector<std::string> names_;
 

@@ -15,7 +15,9 @@ bool better(const Entry& x, const Entry& y) {
   return x.score > y.score || (x.score == y.score && x.participant < y.participant);
 }
 
-double lift(std::uint8_t bits) { return bits != 0 ? kPitchInterestLift : 0.0; }
+double lift(std::uint8_t bits) {
+  return bits != 0 ? kPitchInterestLift : 0.0;
+}
 
 std::string interest_phrase(std::uint8_t bits) {
   if ((bits & Population::kOtherInterested) != 0 && (bits & Population::kViewerInterested) != 0)
@@ -41,7 +43,8 @@ std::vector<Suggestion> suggest_partners(const PairScorer& scorer, int viewer, i
   const auto& interest = p.pitch_interests(viewer);
   const auto interest_bits = [&interest](int j) -> std::uint8_t {
     if (interest.empty()) return 0;
-    const auto it = std::lower_bound(interest.begin(), interest.end(), std::pair<int, std::uint8_t>{j, 0});
+    const auto it =
+        std::lower_bound(interest.begin(), interest.end(), std::pair<int, std::uint8_t>{j, 0});
     return it != interest.end() && it->first == j ? it->second : 0;
   };
   for (int j = 0; j < n; ++j) {

@@ -26,11 +26,11 @@ inline constexpr double kPitchInterestLift = 0.3;
 
 // The k best others for `viewer`, best first by rank (score, plus kPitchInterestLift when one of
 // the two tapped "interested" during the other's pitch; that pair's reasons then open with
-// "interested in your pitch" or "you were interested in their pitch"). Only matchable participants (present, active,
-// consenting) whose pair with the viewer is allowed (common language, other organisation, no
-// declined request) are suggested, and none listed in `exclude` (say, people already met).
-// The viewer needs a present slot but not consent: a participant who hides from others may
-// still browse. O(N) pair scores plus O(k log k).
+// "interested in your pitch" or "you were interested in their pitch"). Only matchable participants
+// (present, active, consenting) whose pair with the viewer is allowed (common language, other
+// organisation, no declined request) are suggested, and none listed in `exclude` (say, people
+// already met). The viewer needs a present slot but not consent: a participant who hides from
+// others may still browse. O(N) pair scores plus O(k log k).
 std::vector<Suggestion> suggest_partners(const PairScorer& scorer, int viewer, int k,
                                          const std::vector<int>& exclude = {},
                                          int max_reasons = kDefaultReasons);

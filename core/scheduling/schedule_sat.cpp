@@ -88,13 +88,13 @@ ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_break
 
   // At most as many people busy in a slot as its free tables seat in meetings that exist.
   // Implied by the tables, but it is stated on the same literals as the breaks: without it a
-  // full middle of the day shows only through the meetings' literals, and forum-13crafb's
-  // 7-break schedules took 10 to over 20 s of solving from an 8-break one, against 3 s with it.
+  // full middle of the day shows only through the meetings' literals, and the search for fewer
+  // breaks is several times slower (bench/README.md, *Scheduling: the exact search's encoding*).
   for (int s = 0; s < model.slots; ++s) add_seats(s);
 
-  // The break total on a totalizer: a sequential counter over every person's breaks (about 1,500
-  // on forum-13crafb) carried each new break down the whole chain, and the exact search alone
-  // reached forum-13crafb's 7 and 6 breaks about half as fast with it.
+  // The break total on a totalizer: a sequential counter over every person's breaks carries each
+  // new break down the whole chain (measured: bench/README.md, *Scheduling: the exact search's
+  // encoding*).
   std::vector<Lit> all_breaks;
   for (int p = 0; p < model.participants; ++p) encode_breaks(p, all_breaks);
   break_counts_ =

@@ -46,9 +46,9 @@ struct SearchSettings {
   int exact_near_bound = 3;
   // While the exact search aims at one break fewer than the best (far from the bound) and nothing
   // better has been found for `exact_long_stall` steps (moves and conflicts: about twenty rounds
-  // of the exact search and the annealing, some 10 s on forum-13crafb), each exact slice is followed by up to `lns_conflicts`
-  // conflicts of large-neighbourhood search: part of the best schedule kept, the solver asked for
-  // one break fewer in the rest.
+  // of the exact search and the annealing), each exact slice is
+  // followed by up to `lns_conflicts` conflicts of large-neighbourhood search: part of the best
+  // schedule kept, the solver asked for one break fewer in the rest.
   std::uint64_t lns_conflicts = 4'000;
 };
 

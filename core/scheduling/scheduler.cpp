@@ -180,10 +180,9 @@ Result<Schedule> schedule_meetings(const Problem& problem, SearchBudget& budget,
         ScheduleProgress{placeable - score.unplaced, score.breaks, score.spread, steps});
   };
   const int searches = options.run_together ? std::max(1, options.searches) : 1;
-  const SearchResult found =
-      searches == 1 ? search_schedule(model, settings, budget, report)
-                    : search_side_by_side(model, settings, budget, report, searches,
-                                          options.run_together);
+  const SearchResult found = searches == 1 ? search_schedule(model, settings, budget, report)
+                                           : search_side_by_side(model, settings, budget, report,
+                                                                 searches, options.run_together);
   const std::vector<int> table_of = assign_tables(problem, model, found.slot_of);
 
   Schedule schedule;

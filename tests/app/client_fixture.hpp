@@ -51,12 +51,14 @@ class ClientFixture {
     return apply(std::move(op));
   }
   static core::Actor person(core::ParticipantId id) { return {core::Role::Participant, id}; }
-  core::MeetingId request(core::ParticipantId from, core::ParticipantId to, std::string message = "Shall we meet?") {
-    auto op = apply(person(from), core::RequestMeeting{0, from, to, std::move(message), {}});
+  core::MeetingId request(core::ParticipantId from, core::ParticipantId to,
+                          std::string message = "Shall we meet?") {
+    auto op = apply(person(from),
+                    core::RequestMeeting{.from = from, .to = to, .message = std::move(message)});
     return std::get<core::RequestMeeting>(op.payload).meeting;
   }
   void accept(core::ParticipantId who, core::MeetingId meeting) {
-    apply(person(who), core::AcceptMeeting{meeting, std::nullopt, std::nullopt});
+    apply(person(who), core::AcceptMeeting{.meeting = meeting});
   }
 
   // A session over this state for `role` (and participant `me`), working offline.

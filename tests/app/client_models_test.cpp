@@ -56,7 +56,8 @@ TEST_CASE("partner list: ranked best first, only allowed partners, filters and s
   for (char& c : filter.search) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   list.refresh(cache, session->state(), 1, session->meetings_version(), filter);
   bool found = false;
-  for (std::size_t i = 0; i < list.size(); ++i) found = found || list.row(i).id == session->state().participant(list.row(0).id)->id;
+  for (std::size_t i = 0; i < list.size(); ++i)
+    found = found || list.row(i).id == session->state().participant(list.row(0).id)->id;
   CHECK(found);
 }
 
@@ -166,7 +167,8 @@ TEST_CASE("broker monitor: counts, matrices, feed and the unmatched") {
   CHECK(m.at(0, 1) == m.at(1, 0));
   // Everyone active but the four who met.
   CHECK(monitor.unmatched().size() == session->state().participants.size() - 4);
-  CHECK(std::find(monitor.unmatched().begin(), monitor.unmatched().end(), 1u) == monitor.unmatched().end());
+  CHECK(std::find(monitor.unmatched().begin(), monitor.unmatched().end(), 1u) ==
+        monitor.unmatched().end());
 
   client::PopulationCache cache(test::taxonomy());
   cache.refresh(session->state(), session->profiles_version());
@@ -195,7 +197,8 @@ TEST_CASE("pairing graph: nodes per person, edges per accepted meeting, position
     CHECK(n.y >= 0.0f);
     CHECK(n.y <= 1.0f);
   }
-  const auto& hub = *std::find_if(graph.nodes().begin(), graph.nodes().end(), [](const auto& n) { return n.id == 1; });
+  const auto& hub = *std::find_if(graph.nodes().begin(), graph.nodes().end(),
+                                  [](const auto& n) { return n.id == 1; });
   CHECK(hub.degree == 2);
 }
 
@@ -243,7 +246,7 @@ TEST_CASE("session: offline, intents wait in the outbox and show as pending") {
   test::ClientFixture f;
   auto session = f.session(core::Role::Participant, 1);
   CHECK(session->link().status == client::LinkStatus::Offline);
-  CHECK(session->submit(core::RequestMeeting{0, 1, 2, "", {}}).ok());
+  CHECK(session->submit(core::RequestMeeting{.from = 1, .to = 2}).ok());
   CHECK(session->link().pending == 1);
   CHECK(session->link().text() == "offline, 1 pending");
   REQUIRE(f.submitted().size() == 1);
@@ -262,7 +265,8 @@ TEST_CASE("agenda export: an iCalendar with the meeting") {
 }
 
 TEST_CASE("command line: hub, code or token, screenshot; clear errors") {
-  const char* good[] = {"crossmatch", "--hub", "127.0.0.1:7420", "--token", "t-1", "--screenshot", "x.png", "--after", "2"};
+  const char* good[] = {"crossmatch",   "--hub", "127.0.0.1:7420", "--token", "t-1",
+                        "--screenshot", "x.png", "--after",        "2"};
   auto args = client::parse_client_args(9, good);
   REQUIRE(args.ok());
   CHECK(args->hub.host == "127.0.0.1");
@@ -288,14 +292,16 @@ TEST_CASE("command line: hub, code or token, screenshot; clear errors") {
   CHECK(refused.error().field == "--screen");
   CHECK(refused.error().message.find("'nonsense'") != std::string::npos);
   const std::string help = client::client_help();
-  for (const std::string& name : client::screen_names()) CHECK_MESSAGE(help.find(name) != std::string::npos, name);
+  for (const std::string& name : client::screen_names())
+    CHECK_MESSAGE(help.find(name) != std::string::npos, name);
   CHECK(help.find("--screenshot") != std::string::npos);
   CHECK(app::parse_host_port("[::1]:7420")->host == "::1");
   CHECK_FALSE(app::parse_host_port("nohostport").ok());
 }
 
 TEST_CASE("config: remembered across runs; the join form fills from it and explains bad input") {
-  const auto folder = std::filesystem::temp_directory_path() / ("crossmatch-client-test-" + std::to_string(::getpid()));
+  const auto folder = std::filesystem::temp_directory_path() /
+                      ("crossmatch-client-test-" + std::to_string(::getpid()));
   std::filesystem::remove_all(folder);
   {
     auto config = client::ClientConfig::load(folder);
@@ -350,20 +356,27 @@ TEST_CASE("population: followed change by change, it ranks as a full rebuild doe
   core::Profile edited = f.state.participant(renamed_id)->profile;
   edited.offers = {"export advice"};
   edited.display_name = "Renamed Person";
-  session->receive({f.apply(test::ClientFixture::person(renamed_id), core::EditProfile{renamed_id, edited}), {}},
-                   f.clock);
-  session->receive({f.apply(test::ClientFixture::person(3), core::Withdraw{3}), {}}, f.clock);
-  const auto request = f.apply(test::ClientFixture::person(6), core::RequestMeeting{0, 6, 4, "", {}});
-  session->receive({request, {}}, f.clock);
-  session->receive({f.apply(test::ClientFixture::person(4),
-                            core::DeclineMeeting{std::get<core::RequestMeeting>(request.payload).meeting, ""}),
+  session->receive({f.apply(test::ClientFixture::person(renamed_id),
+                            core::EditProfile{.participant = renamed_id, .profile = edited}),
                     {}},
                    f.clock);
+  session->receive({f.apply(test::ClientFixture::person(3), core::Withdraw{.participant = 3}), {}},
+                   f.clock);
+  const auto request =
+      f.apply(test::ClientFixture::person(6), core::RequestMeeting{.from = 6, .to = 4});
+  session->receive({request, {}}, f.clock);
+  session->receive(
+      {f.apply(test::ClientFixture::person(4),
+               core::DeclineMeeting{.meeting =
+                                        std::get<core::RequestMeeting>(request.payload).meeting}),
+       {}},
+      f.clock);
   core::Profile newcomer = f.state.participant(5)->profile;
   newcomer.display_name = "New Person";
   newcomer.email = "new.person@example.org";
   newcomer.organisation = "Newcomer Works";
-  session->receive({f.apply({core::Role::Participant, 0}, core::Register{0, newcomer, {}}), {}}, f.clock);
+  session->receive({f.apply({core::Role::Participant, 0}, core::Register{.profile = newcomer}), {}},
+                   f.clock);
   REQUIRE(session->state() == f.state);
 
   CHECK(followed.refresh(*session));
@@ -398,24 +411,28 @@ TEST_CASE("population: followed change by change, it ranks as a full rebuild doe
 TEST_CASE("session: notifications for a new request, an answer and an announcement") {
   test::ClientFixture f;
   auto ana = f.session(core::Role::Participant, 1);
-  const auto request = f.apply(test::ClientFixture::person(2), core::RequestMeeting{0, 2, 1, "Hello", {}});
+  const auto request = f.apply(test::ClientFixture::person(2),
+                               core::RequestMeeting{.from = 2, .to = 1, .message = "Hello"});
   ana->receive({request, {}}, f.clock);
   REQUIRE(ana->notifications().all().size() == 1);
   CHECK(ana->notifications().all().back().kind == client::NoticeKind::Request);
   // The type stands beside the name, as everywhere a person is shown.
   CHECK(ana->notifications().all().back().text ==
-        "New request from " + ana->name_of(2) + " (" + core::label(f.state.participant(2)->profile.type) + ")");
+        "New request from " + ana->name_of(2) + " (" +
+            core::label(f.state.participant(2)->profile.type) + ")");
   // Her own request raises nothing; the answer to it does.
-  const auto mine = f.apply(test::ClientFixture::person(1), core::RequestMeeting{0, 1, 3, "", {}});
+  const auto mine =
+      f.apply(test::ClientFixture::person(1), core::RequestMeeting{.from = 1, .to = 3});
   ana->receive({mine, {}}, f.clock);
   CHECK(ana->notifications().all().size() == 1);
   ana->receive({f.apply(test::ClientFixture::person(3),
-                        core::DeclineMeeting{std::get<core::RequestMeeting>(mine.payload).meeting, ""}),
+                        core::DeclineMeeting{
+                            .meeting = std::get<core::RequestMeeting>(mine.payload).meeting}),
                 {}},
                f.clock);
   CHECK(ana->notifications().all().back().kind == client::NoticeKind::Answer);
   CHECK(ana->notifications().all().back().text == ana->name_of(3) + " declined your meeting");
-  ana->receive({f.apply({core::Role::Organiser, 0}, core::Announce{0, "Lunch"}), {}}, f.clock);
+  ana->receive({f.apply({core::Role::Organiser, 0}, core::Announce{.text = "Lunch"}), {}}, f.clock);
   CHECK(ana->notifications().all().back().kind == client::NoticeKind::Announcement);
   CHECK(ana->notifications().all().back().text == "Lunch");
   CHECK(ana->notifications().toasts(f.clock).size() == 3);
@@ -435,14 +452,14 @@ TEST_CASE("broker monitor: followed meeting by meeting, it counts as a full reco
   const auto receive = [&](const core::Actor& actor, core::OperationPayload payload) {
     session->receive({f.apply(actor, std::move(payload)), {}}, f.clock);
   };
-  receive(person(3), core::RequestMeeting{0, 3, 4, "", {}});
-  receive(person(4), core::AcceptMeeting{f.state.next_meeting - 1, std::nullopt, std::nullopt});
-  receive(person(5), core::RequestMeeting{0, 5, 6, "", {}});
-  receive(person(6), core::AcceptMeeting{f.state.next_meeting - 1, std::nullopt, std::nullopt});
-  receive(person(1), core::CancelMeeting{first, "Plans changed"});
+  receive(person(3), core::RequestMeeting{.from = 3, .to = 4});
+  receive(person(4), core::AcceptMeeting{.meeting = f.state.next_meeting - 1});
+  receive(person(5), core::RequestMeeting{.from = 5, .to = 6});
+  receive(person(6), core::AcceptMeeting{.meeting = f.state.next_meeting - 1});
+  receive(person(1), core::CancelMeeting{.meeting = first, .reason = "Plans changed"});
   core::Profile edited = f.state.participant(3)->profile;
   edited.job_title = "Founder";
-  receive(person(3), core::EditProfile{3, edited});
+  receive(person(3), core::EditProfile{.participant = 3, .profile = edited});
   REQUIRE(session->state() == f.state);
   CHECK(live.refresh(*session, now += client::BrokerMonitor::kRefreshMs));
   CHECK(live.recounts() == 1);
@@ -457,9 +474,10 @@ TEST_CASE("broker monitor: followed meeting by meeting, it counts as a full reco
   CHECK(live.unmatched() == fresh.unmatched());
   REQUIRE(live.feed().size() == fresh.feed().size());
   CHECK(live.feed().size() == 2);
-  for (std::size_t i = 0; i < live.feed().size(); ++i) CHECK(live.feed()[i].meeting == fresh.feed()[i].meeting);
+  for (std::size_t i = 0; i < live.feed().size(); ++i)
+    CHECK(live.feed()[i].meeting == fresh.feed()[i].meeting);
   // A withdrawal is too much to follow one meeting at a time: counted again.
-  receive(person(4), core::Withdraw{4});
+  receive(person(4), core::Withdraw{.participant = 4});
   live.refresh(*session, now += client::BrokerMonitor::kRefreshMs);
   CHECK(live.recounts() == 2);
   CHECK(live.feed().size() == 1);

@@ -35,15 +35,17 @@ bool frames_until(client::ClientSession& session, Done done) {
   return false;
 }
 
-bool has_note(const client::ClientSession& session, client::NoticeKind kind, const std::string& text) {
+bool has_note(const client::ClientSession& session, client::NoticeKind kind,
+              const std::string& text) {
   for (const auto& n : session.notifications().all()) {
     if (n.kind == kind && n.text.find(text) != std::string::npos) return true;
   }
   return false;
 }
 
-// A hub of a later release on a loopback port (without TLS, as with --insecure): it reads the client's hello and answers as such a
-// hub answers a client of another protocol version (docs/protocol.md), then closes.
+// A hub of a later release on a loopback port (without TLS, as with --insecure): it reads the
+// client's hello and answers as such a hub answers a client of another protocol version
+// (docs/protocol.md), then closes.
 class LaterHub {
  public:
   LaterHub() {
@@ -145,11 +147,12 @@ TEST_CASE("session with a hub: join, register, get a request and an answer, see 
   join.remember_token(ana, &config);
   CHECK(config.get(client::JoinForm::pin_key(address)) == hub.fingerprint());
   CHECK(ana.me() == 0);
-  auto people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {40, 3});
+  auto people =
+      core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {40, 3});
   REQUIRE(people.ok());
   core::Profile profile = people->back().profile;
   profile.languages = {"en"};
-  REQUIRE(ana.submit(core::Register{0, profile, {}}).ok());
+  REQUIRE(ana.submit(core::Register{.profile = profile}).ok());
   std::optional<std::string> token;
   REQUIRE(frames_until(ana, [&] { return (token = ana.take_issued_token()).has_value(); }));
   CHECK(ana.me() != 0);
@@ -166,10 +169,12 @@ TEST_CASE("session with a hub: join, register, get a request and an answer, see 
   profile = people->front().profile;
   profile.languages = {"en"};
   profile.organisation = "Another Organisation";
-  REQUIRE(ben.submit(core::Register{0, profile, {}}).ok());
+  REQUIRE(ben.submit(core::Register{.profile = profile}).ok());
   REQUIRE(frames_until(ben, [&] { return ben.take_issued_token().has_value(); }));
-  REQUIRE(ben.submit(core::RequestMeeting{0, ben.me(), ana.me(), "Coffee?", {}}).ok());
-  REQUIRE(frames_until(ana, [&] { return has_note(ana, client::NoticeKind::Request, ben.name_of(ben.me())); }));
+  REQUIRE(ben.submit(core::RequestMeeting{.from = ben.me(), .to = ana.me(), .message = "Coffee?"})
+              .ok());
+  REQUIRE(frames_until(
+      ana, [&] { return has_note(ana, client::NoticeKind::Request, ben.name_of(ben.me())); }));
 
   // Ana accepts; Ben is told.
   core::MeetingId meeting = 0;
@@ -177,7 +182,7 @@ TEST_CASE("session with a hub: join, register, get a request and an answer, see 
     if (m.requester == ben.me()) meeting = id;
   }
   REQUIRE(meeting != 0);
-  REQUIRE(ana.submit(core::AcceptMeeting{meeting, std::nullopt, std::nullopt}).ok());
+  REQUIRE(ana.submit(core::AcceptMeeting{.meeting = meeting}).ok());
   REQUIRE(frames_until(ben, [&] { return has_note(ben, client::NoticeKind::Answer, "accepted"); }));
 
   // The organiser announces; both are told.
@@ -188,9 +193,11 @@ TEST_CASE("session with a hub: join, register, get a request and an answer, see 
   REQUIRE(organiser.connect(options).ok());
   REQUIRE(frames_until(organiser, [&] { return organiser.joined(); }));
   CHECK(organiser.role() == core::Role::Organiser);
-  REQUIRE(organiser.submit(core::Announce{0, "Lunch is served"}).ok());
-  CHECK(frames_until(ana, [&] { return has_note(ana, client::NoticeKind::Announcement, "Lunch is served"); }));
-  CHECK(frames_until(ben, [&] { return has_note(ben, client::NoticeKind::Announcement, "Lunch is served"); }));
+  REQUIRE(organiser.submit(core::Announce{.text = "Lunch is served"}).ok());
+  CHECK(frames_until(
+      ana, [&] { return has_note(ana, client::NoticeKind::Announcement, "Lunch is served"); }));
+  CHECK(frames_until(
+      ben, [&] { return has_note(ben, client::NoticeKind::Announcement, "Lunch is served"); }));
 
   // The token Ana was given lets her back in as herself.
   const core::ParticipantId ana_id = ana.me();
@@ -244,8 +251,10 @@ TEST_CASE("session with a hub: a wrong token and an unreachable hub get clear me
   join.hub = "127.0.0.1:" + std::to_string(port);
   join.code_or_token = hub.organiser();
   REQUIRE(join.join(session, nullptr));
-  REQUIRE(frames_until(session, [&] { return session.link().status == client::LinkStatus::Reconnecting; }));
-  CHECK(join.message(session).find("Cannot reach the hub at 127.0.0.1:" + std::to_string(port)) == 0);
+  REQUIRE(frames_until(session,
+                       [&] { return session.link().status == client::LinkStatus::Reconnecting; }));
+  CHECK(join.message(session).find("Cannot reach the hub at 127.0.0.1:" + std::to_string(port)) ==
+        0);
   session.disconnect();
   std::filesystem::remove_all(dir);
 }

@@ -40,7 +40,8 @@ TEST_CASE("requests view: pressing Accept sends the accept operation; Decline th
   CHECK(text.find(session->name_of(3)) != std::string::npos);
   CHECK(f.submitted().empty());
 
-  const ImGuiID accept = test::HeadlessUi::id_of([&] { ImGui::PushID(static_cast<int>(first)); }, "Accept", 1);
+  const ImGuiID accept =
+      test::HeadlessUi::id_of([&] { ImGui::PushID(static_cast<int>(first)); }, "Accept", 1);
   REQUIRE(ui.click(accept, body));
   auto sent = f.submitted();
   REQUIRE(sent.size() == 1);
@@ -49,7 +50,8 @@ TEST_CASE("requests view: pressing Accept sends the accept operation; Decline th
   CHECK(op->meeting == first);
   CHECK(session->link().pending == 1);
 
-  const ImGuiID decline = test::HeadlessUi::id_of([&] { ImGui::PushID(static_cast<int>(second)); }, "Decline", 1);
+  const ImGuiID decline =
+      test::HeadlessUi::id_of([&] { ImGui::PushID(static_cast<int>(second)); }, "Decline", 1);
   REQUIRE(ui.click(decline, body));
   sent = f.submitted();
   REQUIRE(sent.size() == 2);
@@ -72,7 +74,8 @@ TEST_CASE("profile view: typing a bad e-mail shows its message; Save is held bac
   const std::string message = problems[0].message;
   CHECK(ui.frame(body).find(message) == std::string::npos);
 
-  const ImGuiID email = test::HeadlessUi::id_of([] { ImGui::PushOverrideID(ImGui::GetID("profile")); }, "E-mail", 1);
+  const ImGuiID email =
+      test::HeadlessUi::id_of([] { ImGui::PushOverrideID(ImGui::GetID("profile")); }, "E-mail", 1);
   REQUIRE(ui.click(email, body));
   CHECK(ImGui::GetCurrentContext()->ActiveId == email);
   ui.select_all(body);
@@ -142,9 +145,17 @@ TEST_CASE("every screen of every role runs for frames in the root view") {
     std::vector<const char*> screens;
   };
   const Case cases[] = {
-      {core::Role::Participant, 1, {"partners", "requests", "agenda", "team", "pitch", "clinic", "feedback", "profile", "notifications"}},
-      {core::Role::Organiser, 0, {"event", "matching", "schedule", "round", "pitch", "clinic", "announcements", "exports", "statistics", "monitor", "network", "unmatched"}},
-      {core::Role::Broker, 0, {"monitor", "network", "unmatched", "pitch", "clinic", "notifications"}},
+      {core::Role::Participant,
+       1,
+       {"partners", "requests", "agenda", "team", "pitch", "clinic", "feedback", "profile",
+        "notifications"}},
+      {core::Role::Organiser,
+       0,
+       {"event", "matching", "schedule", "round", "pitch", "clinic", "announcements", "exports",
+        "statistics", "monitor", "network", "unmatched"}},
+      {core::Role::Broker,
+       0,
+       {"monitor", "network", "unmatched", "pitch", "clinic", "notifications"}},
   };
   for (const Case& c : cases) {
     auto session = f.session(c.role, c.me);
@@ -153,7 +164,8 @@ TEST_CASE("every screen of every role runs for frames in the root view") {
     for (const char* screen : c.screens) {
       CAPTURE(screen);
       REQUIRE(app.open_screen(screen));
-      for (int frame = 0; frame < 3; ++frame) ui.bare_frame([&] { app.frame(f.clock + frame * 16); });
+      for (int frame = 0; frame < 3; ++frame)
+        ui.bare_frame([&] { app.frame(f.clock + frame * 16); });
       CHECK(app.current_screen() == screen);
     }
   }
@@ -173,12 +185,13 @@ TEST_CASE("join screen: shown until joined; a bad address gets its message") {
   CHECK(app.join_form().message(session).find("HOST:PORT") != std::string::npos);
 }
 
-TEST_CASE("auto-schedule view: planning runs off the UI thread, reports, and Apply sends the schedule") {
+TEST_CASE(
+    "auto-schedule view: planning runs off the UI thread, reports, and Apply sends the schedule") {
   test::ClientFixture f;
   // Accepted meetings wait for the organiser's schedule instead of being booked at once.
   core::EventSettings settings = f.state.event.settings;
   settings.booking = core::BookingMode::Deferred;
-  f.apply({core::Role::Organiser, 0}, core::SetSettings{settings});
+  f.apply({core::Role::Organiser, 0}, core::SetSettings{.settings = settings});
   f.accept(2, f.request(1, 2));
   f.accept(3, f.request(1, 3));
   f.accept(4, f.request(5, 4));
@@ -201,7 +214,8 @@ TEST_CASE("auto-schedule view: planning runs off the UI thread, reports, and App
   }
   REQUIRE_FALSE(models.schedule.planner->running());
   text = ui.frame(body);
-  CHECK(text.find("3 accepted meetings: 0 kept, 0 moved, 3 placed, 0 not placed") != std::string::npos);
+  CHECK(text.find("3 accepted meetings: 0 kept, 0 moved, 3 placed, 0 not placed") !=
+        std::string::npos);
   CHECK(text.find("0 before, 0 after, the fewest possible") != std::string::npos);
   CHECK(f.submitted().empty());
   REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Apply the schedule", 0), body));
@@ -214,7 +228,7 @@ TEST_CASE("auto-schedule view: Stop ends a long plan early with the best schedul
   test::ClientFixture f(120);
   core::EventSettings settings = f.state.event.settings;
   settings.booking = core::BookingMode::Deferred;
-  f.apply({core::Role::Organiser, 0}, core::SetSettings{settings});
+  f.apply({core::Role::Organiser, 0}, core::SetSettings{.settings = settings});
   // More meetings than the sessions have table-slots (4 sessions of 9 slots, 33 tables): not all
   // can be placed, so the search never proves its schedule the best and runs to its limit.
   int accepted = 0;

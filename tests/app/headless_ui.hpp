@@ -68,7 +68,8 @@ class HeadlessUi {
 
   // The same inside child windows: `enter` begins the children and pushes ids, `leave` pops
   // the ids and ends the children.
-  static ImGuiID id_of(const std::function<void()>& enter, const char* label, const std::function<void()>& leave) {
+  static ImGuiID id_of(const std::function<void()>& enter, const char* label,
+                       const std::function<void()>& leave) {
     ImGui::NewFrame();
     ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
     enter();

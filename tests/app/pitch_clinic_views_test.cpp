@@ -7,8 +7,8 @@
 
 #include "app/client/state/person_summary.hpp"
 #include "app/client/views/broker_views.hpp"
-#include "app/client/views/pitch_and_clinic_views.hpp"
 #include "app/client/views/participant_views.hpp"
+#include "app/client/views/pitch_and_clinic_views.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
 
@@ -40,7 +40,9 @@ T only(const std::vector<core::OperationPayload>& payloads) {
   return *t;
 }
 
-bool shows(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+bool shows(const std::string& text, const std::string& what) {
+  return text.find(what) != std::string::npos;
+}
 
 // A button in one of the screen's child windows, under `ids` pushed inside it.
 ImGuiID in_child(std::vector<const char*> children, const char* label, std::vector<int> ids = {},
@@ -59,7 +61,8 @@ ImGuiID in_child(std::vector<const char*> children, const char* label, std::vect
       });
 }
 
-core::SessionId add_session(test::ClientFixture& f, const std::string& name, core::SessionKind kind, int start) {
+core::SessionId add_session(test::ClientFixture& f, const std::string& name, core::SessionKind kind,
+                            int start) {
   core::DefineSession d;
   d.name = name;
   d.kind = kind;
@@ -83,7 +86,8 @@ std::vector<core::ParticipantId> of_type(const test::ClientFixture& f, core::Par
 
 TEST_CASE("pitch screen: order, start, interested, pause, skip, end and the pitcher's follow-up") {
   test::ClientFixture f;
-  const core::SessionId pitching = add_session(f, "Demo Day pitches", core::SessionKind::Pitching, 16 * 60);
+  const core::SessionId pitching =
+      add_session(f, "Demo Day pitches", core::SessionKind::Pitching, 16 * 60);
   const auto policy = of_type(f, core::ParticipantType::PolicyMaker);
   REQUIRE(!policy.empty());
   const core::ParticipantId fan = policy.front();
@@ -103,13 +107,15 @@ TEST_CASE("pitch screen: order, start, interested, pause, skip, end and the pitc
   std::vector<core::ParticipantId> picked;
   for (int i = 0; i < 3; ++i) {
     const core::ParticipantId c = om.pitch.candidates(*organiser).front();
-    REQUIRE(ui.click(in_child({"order-pane", "candidates"}, "Add", {static_cast<int>(c)}), organiser_view));
+    REQUIRE(ui.click(in_child({"order-pane", "candidates"}, "Add", {static_cast<int>(c)}),
+                     organiser_view));
     picked.push_back(c);
   }
   REQUIRE(om.pitch.order().size() == 3);
   CHECK(om.pitch.order()[0].pitcher == picked[0]);
   CHECK(f.submitted().empty());  // a draft until saved
-  REQUIRE(ui.click(in_child({"stage"}, "up", {static_cast<int>(picked[2])}, "order-draft"), organiser_view));
+  REQUIRE(ui.click(in_child({"stage"}, "up", {static_cast<int>(picked[2])}, "order-draft"),
+                   organiser_view));
   const std::vector<core::ParticipantId> order{picked[0], picked[2], picked[1]};
   REQUIRE(om.pitch.order().size() == 3);
   for (std::size_t i = 0; i < 3; ++i) CHECK(om.pitch.order()[i].pitcher == order[i]);
@@ -236,8 +242,11 @@ TEST_CASE("pitch screen: order, start, interested, pause, skip, end and the pitc
 
 TEST_CASE("clinic screen: tables with themes, picks, forming, the member's table and its outcome") {
   test::ClientFixture f;
-  const core::SessionId clinic = add_session(f, "Policy clinic", core::SessionKind::PolicyClinic, 10 * 60);
-  for (int t = 1; t <= 2; ++t) f.apply({core::Role::Organiser, 0}, core::DefineTable{0, "Workshop " + std::to_string(t), 8});
+  const core::SessionId clinic =
+      add_session(f, "Policy clinic", core::SessionKind::PolicyClinic, 10 * 60);
+  for (int t = 1; t <= 2; ++t)
+    f.apply({core::Role::Organiser, 0},
+            core::DefineTable{.name = "Workshop " + std::to_string(t), .seats = 8});
 
   auto organiser = f.session(core::Role::Organiser);
   client::ClientModels om(*organiser);
@@ -248,7 +257,8 @@ TEST_CASE("clinic screen: tables with themes, picks, forming, the member's table
   CHECK(shows(text, "No workshop table yet."));
 
   // The organiser types two themes; each goes to a free workshop table.
-  const std::vector<std::string> themes{"Mobility vouchers for creative companies", "Affordable space for start-ups"};
+  const std::vector<std::string> themes{"Mobility vouchers for creative companies",
+                                        "Affordable space for start-ups"};
   std::vector<core::ClinicTableId> tables;
   Sessions everyone{organiser.get()};
   for (const std::string& theme : themes) {
@@ -278,8 +288,10 @@ TEST_CASE("clinic screen: tables with themes, picks, forming, the member's table
   am.now_ms = bm.now_ms = f.clock;
   const auto ana_view = [&] { client::draw_clinic_view(am); };
   const auto ben_view = [&] { client::draw_clinic_view(bm); };
-  const auto tick = [&](const std::function<void()>& view, core::ClinicTableId table, const std::string& theme) {
-    REQUIRE(ui.click(in_child({"themes-pane"}, theme.c_str(), {static_cast<int>(table)}, "themes"), view));
+  const auto tick = [&](const std::function<void()>& view, core::ClinicTableId table,
+                        const std::string& theme) {
+    REQUIRE(ui.click(in_child({"themes-pane"}, theme.c_str(), {static_cast<int>(table)}, "themes"),
+                     view));
   };
   tick(ana_view, tables[0], themes[0]);
   tick(ana_view, tables[1], themes[1]);
@@ -290,9 +302,11 @@ TEST_CASE("clinic screen: tables with themes, picks, forming, the member's table
   CHECK(ana_picks.themes == std::vector<core::ClinicTableId>{tables[0], tables[1]});
   tick(ben_view, tables[1], themes[1]);
   REQUIRE(ui.click(in_child({"themes-pane"}, "Save my themes"), ben_view));
-  CHECK(only<core::PickThemes>(relay(f, everyone)).themes == std::vector<core::ClinicTableId>{tables[1]});
+  CHECK(only<core::PickThemes>(relay(f, everyone)).themes ==
+        std::vector<core::ClinicTableId>{tables[1]});
   for (std::size_t i = 2; i < people.size(); ++i) {
-    const auto op = f.apply(test::ClientFixture::person(people[i]), core::PickThemes{people[i], {tables[i % 2]}});
+    const auto op = f.apply(test::ClientFixture::person(people[i]),
+                            core::PickThemes{.participant = people[i], .themes = {tables[i % 2]}});
     for (auto* s : everyone) s->receive({op, {}}, f.clock);
   }
   text = ui.frame(organiser_view);
@@ -303,11 +317,13 @@ TEST_CASE("clinic screen: tables with themes, picks, forming, the member's table
   const auto formed = only<core::FormClinicTables>(relay(f, everyone));
   CHECK(formed.session == clinic);
   std::vector<core::ParticipantId> seated;
-  for (const auto& s : formed.seating) seated.insert(seated.end(), s.members.begin(), s.members.end());
+  for (const auto& s : formed.seating)
+    seated.insert(seated.end(), s.members.begin(), s.members.end());
   std::sort(seated.begin(), seated.end());
   std::sort(people.begin(), people.end());
   CHECK(seated == people);
-  for (const core::ClinicTableId t : tables) CHECK_FALSE(f.state.clinic_tables.at(t).members.empty());
+  for (const core::ClinicTableId t : tables)
+    CHECK_FALSE(f.state.clinic_tables.at(t).members.empty());
 
   // Ana sees her table: theme, the others with type, sector and country, and why.
   text = ui.frame(ana_view);

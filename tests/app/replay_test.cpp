@@ -28,18 +28,25 @@ TEST_CASE("replay applies a log of operations, reporting refusals and final stat
   REQUIRE(people.ok());
   test::EventFixture setup;
   std::string log;
-  log += line("o1", test::organiser(), core::CreateEvent{"Audit", "UTC", "AUDIT-1"});
-  log += line("o2", test::organiser(), core::SetRegistration{true});
+  log += line("o1", test::organiser(),
+              core::CreateEvent{.name = "Audit", .time_zone = "UTC", .join_code = "AUDIT-1"});
+  log += line("o2", test::organiser(), core::SetRegistration{.open = true});
   log += line("o3", test::organiser(), setup.define_session("Meetings", "2026-05-14", 540, 660));
-  log += line("o4", test::organiser(), core::DefineTable{0, "T1", 2});
-  for (int i = 0; i < 3; ++i) log += line("r" + std::to_string(i), test::newcomer(), core::Register{0, (*people)[i].profile, {}});
-  log += line("m1", test::participant(1), core::RequestMeeting{0, 1, 2, "Hello", {}});
-  log += line("m1", test::participant(1), core::RequestMeeting{0, 1, 2, "Hello", {}});  // a resend
-  log += "\n";                                                                            // blank: skipped
+  log += line("o4", test::organiser(), core::DefineTable{.name = "T1"});
+  for (int i = 0; i < 3; ++i)
+    log += line("r" + std::to_string(i), test::newcomer(),
+                core::Register{.profile = (*people)[i].profile});
+  log += line("m1", test::participant(1),
+              core::RequestMeeting{.from = 1, .to = 2, .message = "Hello"});
+  log += line("m1", test::participant(1),
+              core::RequestMeeting{.from = 1, .to = 2, .message = "Hello"});  // a resend
+  log += "\n";                                                                // blank: skipped
   log += "this is not json\n";
-  log += line("m2", test::participant(3), core::RequestMeeting{0, 1, 3, "Not mine", {}});  // forbidden
-  log += line("m3", test::participant(2), core::AcceptMeeting{1, std::nullopt, std::nullopt});
-  log += line("m4", test::participant(1), core::GiveFeedback{1, core::HeldState::Held, 5, ""});
+  log += line("m2", test::participant(3),
+              core::RequestMeeting{.from = 1, .to = 3, .message = "Not mine"});  // forbidden
+  log += line("m3", test::participant(2), core::AcceptMeeting{.meeting = 1});
+  log += line("m4", test::participant(1),
+              core::GiveFeedback{.meeting = 1, .held = core::HeldState::Held, .rating = 5});
 
   std::istringstream in(log);
   std::ostringstream out;

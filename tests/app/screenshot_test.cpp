@@ -21,23 +21,28 @@ using namespace crossmatch;
 
 namespace {
 
-bool have_xvfb() { return test::run_command("command -v xvfb-run && command -v Xvfb").first == 0; }
+bool have_xvfb() {
+  return test::run_command("command -v xvfb-run && command -v Xvfb").first == 0;
+}
 
 // Participants who join through real connections, request meetings among themselves and accept
 // them, so that every screen has something to show. The first one keeps two requests unanswered.
 class Crowd {
  public:
   Crowd(const test::HubProcess& hub, int size) {
-    auto people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {200, 9});
+    auto people =
+        core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {200, 9});
     REQUIRE(people.ok());
     for (int i = 0; i < size; ++i) {
       auto member = std::make_unique<Member>();
       net::ClientOptions options = hub.client_options();
       options.join_code = hub.code();
-      member->connection = std::make_unique<net::ClientConnection>(test::taxonomy(), options, member->outbox);
+      member->connection =
+          std::make_unique<net::ClientConnection>(test::taxonomy(), options, member->outbox);
       REQUIRE(member->connection->start().ok());
       core::Profile profile = (*people)[static_cast<std::size_t>(i * 7)].profile;
-      if (std::find(profile.languages.begin(), profile.languages.end(), "en") == profile.languages.end()) {
+      if (std::find(profile.languages.begin(), profile.languages.end(), "en") ==
+          profile.languages.end()) {
         profile.languages.push_back("en");
       }
       if (i == 0) {
@@ -45,7 +50,7 @@ class Crowd {
         profile.email = "ana.ferreira@example.org";
       }
       core::Operation op;
-      op.payload = core::Register{0, profile, {}};
+      op.payload = core::Register{.profile = profile};
       REQUIRE(member->connection->submit(op).ok());
       members_.push_back(std::move(member));
     }
@@ -59,8 +64,9 @@ class Crowd {
     for (std::size_t i = 0; i < n; ++i) {
       for (std::size_t step : {1u, 2u, 4u}) {
         core::Operation request;
-        request.payload = core::RequestMeeting{0, members_[i]->id, members_[(i + step) % n]->id,
-                                               "Shall we meet about a joint project?", {}};
+        request.payload = core::RequestMeeting{.from = members_[i]->id,
+                                               .to = members_[(i + step) % n]->id,
+                                               .message = "Shall we meet about a joint project?"};
         REQUIRE(members_[i]->connection->submit(request).ok());
       }
     }
@@ -112,15 +118,17 @@ class Crowd {
       for (std::size_t i = 0; i < members_.size(); ++i) {
         Member& m = *members_[i];
         for (auto& event : m.connection->drain()) {
-          if (auto* issued = std::get_if<net::TokenIssued>(&event)) m.token = issued->token, m.id = issued->participant;
-          if (auto* refused = std::get_if<net::OperationRefused>(&event)) refusals_ += refused->error.message + "; ";
+          if (auto* issued = std::get_if<net::TokenIssued>(&event))
+            m.token = issued->token, m.id = issued->participant;
+          if (auto* refused = std::get_if<net::OperationRefused>(&event))
+            refusals_ += refused->error.message + "; ";
           auto* applied = std::get_if<net::Applied>(&event);
           if (applied == nullptr) continue;
           const auto* r = std::get_if<core::RequestMeeting>(&applied->op.payload);
           if (r == nullptr || r->to != m.id || !m.answered.insert(r->meeting).second) continue;
           if (i == 0 && r->from != members_.back()->id) continue;
           core::Operation accept;
-          accept.payload = core::AcceptMeeting{r->meeting, std::nullopt, std::nullopt};
+          accept.payload = core::AcceptMeeting{.meeting = r->meeting};
           REQUIRE(m.connection->submit(accept).ok());
           ++accepts_;
         }
@@ -164,7 +172,8 @@ void until(client::ClientSession& session, Done done, const char* what) {
   while (!done()) {
     REQUIRE_MESSAGE(std::chrono::steady_clock::now() < deadline, "timed out waiting for " << what);
     session.update(std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch()).count());
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count());
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
 }
@@ -187,19 +196,41 @@ void stage_pitching_and_clinic(const test::HubProcess& hub, Crowd& crowd) {
   options.token = hub.organiser();
   REQUIRE(organiser.connect(options).ok());
   const core::EventState& state = organiser.state();
-  until(organiser, [&] { return organiser.joined() && !state.sessions.empty(); }, "the organiser to join");
+  until(
+      organiser, [&] { return organiser.joined() && !state.sessions.empty(); },
+      "the organiser to join");
   const std::int64_t day = state.sessions.begin()->second.date;
-  REQUIRE(organiser.submit(core::DefineSession{0, "Demo Day pitches", core::SessionKind::Pitching, day, 16 * 60, 17 * 60, 20, {}}).ok());
-  REQUIRE(organiser.submit(core::DefineSession{0, "Policy clinic: the creative economy", core::SessionKind::PolicyClinic, day,
-                                               17 * 60 + 15, 18 * 60 + 45, 20, {}}).ok());
+  REQUIRE(organiser
+              .submit(core::DefineSession{.name = "Demo Day pitches",
+                                          .kind = core::SessionKind::Pitching,
+                                          .date = day,
+                                          .start = 16 * 60,
+                                          .end = 17 * 60})
+              .ok());
+  REQUIRE(organiser
+              .submit(core::DefineSession{.name = "Policy clinic: the creative economy",
+                                          .kind = core::SessionKind::PolicyClinic,
+                                          .date = day,
+                                          .start = 17 * 60 + 15,
+                                          .end = 18 * 60 + 45})
+              .ok());
   for (const char* room : {"Workshop room A", "Workshop room B", "Workshop room C"}) {
-    REQUIRE(organiser.submit(core::DefineTable{0, room, 6}).ok());
+    REQUIRE(organiser.submit(core::DefineTable{.name = room, .seats = 6}).ok());
   }
-  until(organiser, [&] { return state.tables.size() >= 3 && find_id(state.tables, [](const core::Table& t) {
-                               return t.name == "Workshop room C"; }) != 0 && state.sessions.size() >= 2; },
-        "the sessions and tables");
-  const auto pitching = find_id(state.sessions, [](const core::Session& s) { return s.kind == core::SessionKind::Pitching; });
-  const auto clinic = find_id(state.sessions, [](const core::Session& s) { return s.kind == core::SessionKind::PolicyClinic; });
+  until(
+      organiser,
+      [&] {
+        return state.tables.size() >= 3 &&
+               find_id(state.tables,
+                       [](const core::Table& t) { return t.name == "Workshop room C"; }) != 0 &&
+               state.sessions.size() >= 2;
+      },
+      "the sessions and tables");
+  const auto pitching = find_id(
+      state.sessions, [](const core::Session& s) { return s.kind == core::SessionKind::Pitching; });
+  const auto clinic = find_id(state.sessions, [](const core::Session& s) {
+    return s.kind == core::SessionKind::PolicyClinic;
+  });
   REQUIRE(pitching != 0);
   REQUIRE(clinic != 0);
 
@@ -212,55 +243,87 @@ void stage_pitching_and_clinic(const test::HubProcess& hub, Crowd& crowd) {
   }
   REQUIRE(order.pitches.size() >= 2);
   REQUIRE(organiser.submit(order).ok());
-  REQUIRE(organiser.submit(core::ControlPitch{pitching, core::PitchAction::Start}).ok());
-  until(organiser, [&] { return state.pitching.count(pitching) && state.pitching.at(pitching).status == core::PitchStatus::Pitching; },
-        "the first pitch");
+  REQUIRE(organiser.submit(core::ControlPitch{.session = pitching}).ok());
+  until(
+      organiser,
+      [&] {
+        return state.pitching.count(pitching) &&
+               state.pitching.at(pitching).status == core::PitchStatus::Pitching;
+      },
+      "the first pitch");
   const core::ParticipantId pitcher = order.pitches[0].pitcher;
   for (std::size_t i = 0; i < crowd.size(); i += 2) {
-    if (crowd.id(i) != pitcher) crowd.submit(i, core::MarkInterested{pitching, pitcher, true});
+    if (crowd.id(i) != pitcher)
+      crowd.submit(i, core::MarkInterested{.session = pitching, .pitcher = pitcher});
   }
   crowd.settle();
 
   // Three themes; sixteen people pick, the scarce types first; the tables are formed.
-  const char* themes[] = {"Mobility vouchers for creative companies", "Affordable space for start-ups",
+  const char* themes[] = {"Mobility vouchers for creative companies",
+                          "Affordable space for start-ups",
                           "Public procurement of design and innovation"};
   std::vector<core::TableId> rooms;
   for (const auto& [id, t] : state.tables) {
     if (t.name.rfind("Workshop room", 0) == 0) rooms.push_back(id);
   }
-  for (int t = 0; t < 3; ++t) REQUIRE(organiser.submit(core::DefineClinicTable{0, clinic, rooms[static_cast<std::size_t>(t)], themes[t]}).ok());
-  until(organiser, [&] { return state.clinic_tables.size() >= 3; }, "the clinic tables");
+  for (int t = 0; t < 3; ++t)
+    REQUIRE(
+        organiser
+            .submit(core::DefineClinicTable{
+                .session = clinic, .table = rooms[static_cast<std::size_t>(t)], .theme = themes[t]})
+            .ok());
+  until(
+      organiser, [&] { return state.clinic_tables.size() >= 3; }, "the clinic tables");
   std::vector<core::ClinicTableId> tables;
   for (const auto& [id, ct] : state.clinic_tables) tables.push_back(id);
   std::vector<core::ParticipantId> people{crowd.id(0)};
   for (const bool companies : {false, true}) {
     for (const auto& [id, p] : state.participants) {
       if (people.size() >= 16) break;
-      if (p.active() && (p.profile.type == core::ParticipantType::Company) == companies && id != crowd.id(0)) people.push_back(id);
+      if (p.active() && (p.profile.type == core::ParticipantType::Company) == companies &&
+          id != crowd.id(0))
+        people.push_back(id);
     }
   }
   for (std::size_t i = 0; i < people.size(); ++i) {
-    REQUIRE(organiser.submit(core::PickThemes{people[i], {tables[i % 3], tables[(i + 1) % 3]}}).ok());
+    REQUIRE(organiser
+                .submit(core::PickThemes{.participant = people[i],
+                                         .themes = {tables[i % 3], tables[(i + 1) % 3]}})
+                .ok());
   }
-  until(organiser, [&] { return state.clinic_themes.size() >= people.size(); }, "the picked themes");
+  until(
+      organiser, [&] { return state.clinic_themes.size() >= people.size(); }, "the picked themes");
   client::ClinicScreen screen;
   screen.refresh(organiser);
   auto formed = screen.form(organiser, 7);
   REQUIRE_MESSAGE(formed.ok(), (formed.ok() ? "" : formed.error().message));
   REQUIRE(organiser.submit(formed->operation).ok());
-  until(organiser, [&] { return !state.clinic_tables.at(tables[0]).members.empty(); }, "the clinic's seating");
+  until(
+      organiser, [&] { return !state.clinic_tables.at(tables[0]).members.empty(); },
+      "the clinic's seating");
   screen.refresh(organiser);
   core::ClinicTableId first_table = 0, other = 0;
   for (const core::ClinicTableId t : tables) {
     const auto& members = state.clinic_tables.at(t).members;
-    (std::find(members.begin(), members.end(), crowd.id(0)) != members.end() ? first_table : other) = t;
+    (std::find(members.begin(), members.end(), crowd.id(0)) != members.end() ? first_table
+                                                                             : other) = t;
   }
   REQUIRE(first_table != 0);
-  crowd.submit(0, core::RecordClinicOutcome{first_table, "1. Mobility vouchers open to creative SMEs working with a growth-sector partner.\n"
-                                                          "2. One regional desk for cross-sector pilots."});
+  crowd.submit(
+      0,
+      core::RecordClinicOutcome{
+          .clinic_table = first_table,
+          .outcome =
+              "1. Mobility vouchers open to creative SMEs working with a growth-sector partner.\n"
+              "2. One regional desk for cross-sector pilots."});
   crowd.settle();
-  REQUIRE(organiser.submit(core::RecordClinicOutcome{other, "Shared studios in the old tram depot, rent capped for three years."}).ok());
-  until(organiser, [&] { return !state.clinic_tables.at(other).outcome.empty(); }, "the outcomes");
+  REQUIRE(organiser
+              .submit(core::RecordClinicOutcome{
+                  .clinic_table = other,
+                  .outcome = "Shared studios in the old tram depot, rent capped for three years."})
+              .ok());
+  until(
+      organiser, [&] { return !state.clinic_tables.at(other).outcome.empty(); }, "the outcomes");
   organiser.disconnect();
 }
 
@@ -284,26 +347,37 @@ TEST_CASE("screenshots of every role's main screens under Xvfb" * doctest::test_
   };
   const Shot shots[] = {
       {"", "join"},
-      {participant, "partners"}, {participant, "requests"}, {participant, "agenda"}, {participant, "profile"},
-      {hub.organiser(), "event"}, {hub.organiser(), "matching"}, {hub.organiser(), "statistics"},
-      {hub.broker(), "monitor"}, {hub.broker(), "network"}, {hub.broker(), "unmatched"},
-      {hub.organiser(), "pitch"}, {participant, "pitch", "pitch-participant"}, {participant, "clinic"},
+      {participant, "partners"},
+      {participant, "requests"},
+      {participant, "agenda"},
+      {participant, "profile"},
+      {hub.organiser(), "event"},
+      {hub.organiser(), "matching"},
+      {hub.organiser(), "statistics"},
+      {hub.broker(), "monitor"},
+      {hub.broker(), "network"},
+      {hub.broker(), "unmatched"},
+      {hub.organiser(), "pitch"},
+      {participant, "pitch", "pitch-participant"},
+      {participant, "clinic"},
       {hub.organiser(), "clinic", "clinic-organiser"},
   };
   for (const Shot& shot : shots) {
     CAPTURE(shot.screen);
-    const std::string png = (out / ((shot.file.empty() ? shot.screen : shot.file) + ".png")).string();
+    const std::string png =
+        (out / ((shot.file.empty() ? shot.screen : shot.file) + ".png")).string();
     std::filesystem::remove(png);
     // Under AddressSanitizer the system's X and OpenGL libraries keep allocations until the
     // process ends, which LeakSanitizer would report: leak checks are off for this one program
     // (the client's own code is leak-checked by the headless tests).
-    const std::string command = "ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0\" "
-                                "xvfb-run -a -s '-screen 0 1280x800x24' " + std::string(CROSSMATCH_BINARY_DIR) +
-                                "/bin/crossmatch --config " + (dir / "config").string() + " --hub 127.0.0.1:" +
-                                std::to_string(hub.port()) + (shot.token.empty() ? "" : " --token " + shot.token) +
-                                (hub.tls() ? " --pin " + hub.fingerprint() : std::string(" --insecure")) +
-                                " --screen " + shot.screen +
-                                " --screenshot " + png + " --after 2.5";
+    const std::string command =
+        "ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0\" "
+        "xvfb-run -a -s '-screen 0 1280x800x24' " +
+        std::string(CROSSMATCH_BINARY_DIR) + "/bin/crossmatch --config " +
+        (dir / "config").string() + " --hub 127.0.0.1:" + std::to_string(hub.port()) +
+        (shot.token.empty() ? "" : " --token " + shot.token) +
+        (hub.tls() ? " --pin " + hub.fingerprint() : std::string(" --insecure")) + " --screen " +
+        shot.screen + " --screenshot " + png + " --after 2.5";
     const auto [status, output] = test::run_command(command);
     REQUIRE_MESSAGE(status == 0, output);
     check_not_blank(png);

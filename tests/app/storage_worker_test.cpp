@@ -10,7 +10,8 @@
 namespace crossmatch::test {
 namespace {
 
-TEST_CASE("the storage thread stores what the sequencer applied, from rows read on the network thread") {
+TEST_CASE(
+    "the storage thread stores what the sequencer applied, from rows read on the network thread") {
   TempDir dir;
   const auto file = dir / "event.db";
   EventScript script(41);
@@ -42,17 +43,25 @@ TEST_CASE("the storage thread stores what the sequencer applied, from rows read 
   const core::ParticipantId a = 1, b = 2, c = 3;
   // Someone unavailable in the autumn session, which is then removed: their row changes without
   // an operation of theirs (only the state before the removal says whose).
-  const auto autumn = std::find_if(sequencer.state().sessions.begin(), sequencer.state().sessions.end(),
-                                   [](const auto& s) { return s.second.name == "Autumn meetings"; });
+  const auto autumn =
+      std::find_if(sequencer.state().sessions.begin(), sequencer.state().sessions.end(),
+                   [](const auto& s) { return s.second.name == "Autumn meetings"; });
   REQUIRE(autumn != sequencer.state().sessions.end());
   const core::SessionId autumn_id = autumn->first;
-  submit(participant(c), core::SetAvailability{c, {{{autumn_id, 0}, {autumn_id, 1}}, core::TimeOfDay::Any}});
-  const auto request = submit(participant(a), core::RequestMeeting{0, a, b, "Shall we talk about tiles?", {}});
+  submit(participant(c), core::SetAvailability{.participant = c,
+                                               .availability = {{{autumn_id, 0}, {autumn_id, 1}},
+                                                                core::TimeOfDay::Any}});
+  const auto request =
+      submit(participant(a),
+             core::RequestMeeting{.from = a, .to = b, .message = "Shall we talk about tiles?"});
   const core::MeetingId meeting = std::get<core::RequestMeeting>(request.payload).meeting;
-  submit(participant(b), core::AcceptMeeting{meeting, std::nullopt, {}});
-  submit(participant(a), core::GiveFeedback{meeting, core::HeldState::Held, 5, "Very useful"});
-  submit(organiser(), core::RemoveSession{autumn_id});
-  submit(participant(b), core::Erase{b});
+  submit(participant(b), core::AcceptMeeting{.meeting = meeting});
+  submit(participant(a), core::GiveFeedback{.meeting = meeting,
+                                            .held = core::HeldState::Held,
+                                            .rating = 5,
+                                            .comment = "Very useful"});
+  submit(organiser(), core::RemoveSession{.session = autumn_id});
+  submit(participant(b), core::Erase{.participant = b});
   CHECK(sequencer.state().participants.at(c).availability.unavailable.empty());
 
   worker.stop();

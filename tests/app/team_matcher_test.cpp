@@ -13,22 +13,26 @@ TEST_CASE("changes to people and settings cue the matcher; meetings and announce
   const auto ids = f.register_people(4);
   const auto impact = [&](const core::Operation& op) { return hub::team_impact(op, f.state); };
 
-  const core::Operation edit = f.ok(test::participant(ids[0]), core::EditProfile{ids[0], f.state.participants.at(ids[0]).profile});
+  const core::Operation edit = f.ok(
+      test::participant(ids[0]),
+      core::EditProfile{.participant = ids[0], .profile = f.state.participants.at(ids[0]).profile});
   CHECK(impact(edit).affects);
   CHECK(impact(edit).participants == std::vector<core::ParticipantId>{ids[0]});
   CHECK_FALSE(impact(edit).settings);
 
-  const core::Operation settings = f.ok(test::organiser(), core::SetSettings{f.state.event.settings});
+  const core::Operation settings =
+      f.ok(test::organiser(), core::SetSettings{.settings = f.state.event.settings});
   CHECK(impact(settings).affects);
   CHECK(impact(settings).settings);
 
   const core::MeetingId m = f.request(ids[1], ids[2]);
   core::Operation request;
-  request.payload = core::RequestMeeting{m, ids[1], ids[2], "", {}};
+  request.payload = core::RequestMeeting{.meeting = m, .from = ids[1], .to = ids[2]};
   CHECK_FALSE(impact(request).affects);
-  const core::Operation declined = f.ok(test::participant(ids[2]), core::DeclineMeeting{m, "No"});
+  const core::Operation declined =
+      f.ok(test::participant(ids[2]), core::DeclineMeeting{.meeting = m, .reason = "No"});
   CHECK(impact(declined).participants == std::vector<core::ParticipantId>{ids[1], ids[2]});
-  const core::Operation announced = f.ok(test::organiser(), core::Announce{0, "Lunch"});
+  const core::Operation announced = f.ok(test::organiser(), core::Announce{.text = "Lunch"});
   CHECK_FALSE(impact(announced).affects);
 
   // The copy the matcher gets: the profile, the declined partner, withdrawn or erased.
@@ -37,9 +41,9 @@ TEST_CASE("changes to people and settings cue the matcher; meetings and announce
   CHECK(u.active);
   CHECK(u.profile == f.state.participants.at(ids[2]).profile);
   CHECK(u.declined == std::vector<core::ParticipantId>{ids[1]});
-  f.ok(test::participant(ids[3]), core::Withdraw{ids[3]});
+  f.ok(test::participant(ids[3]), core::Withdraw{.participant = ids[3]});
   CHECK_FALSE(hub::member_update(f.state, ids[3]).active);
-  f.ok(test::organiser(), core::Erase{ids[0]});
+  f.ok(test::organiser(), core::Erase{.participant = ids[0]});
   CHECK(hub::member_update(f.state, ids[0]).erased);
   CHECK(hub::member_update(f.state, 999).erased);
 }

@@ -16,12 +16,12 @@ struct DeferredFixture : test::EventFixture {
     set_up(3, 6);
     core::EventSettings s = state.event.settings;
     s.booking = core::BookingMode::Deferred;
-    ok(organiser(), core::SetSettings{s});
+    ok(organiser(), core::SetSettings{.settings = s});
     people = register_people(8);
   }
   core::MeetingId accepted(int a, int b) {
     const auto m = request(people[a], people[b]);
-    ok(participant(people[b]), core::AcceptMeeting{m, std::nullopt, std::nullopt});
+    ok(participant(people[b]), core::AcceptMeeting{.meeting = m});
     return m;
   }
 };
@@ -31,10 +31,15 @@ struct DeferredFixture : test::EventFixture {
 TEST_CASE("the auto-schedule places accepted meetings and is applied as one operation") {
   DeferredFixture f;
   std::vector<core::MeetingId> ids;
-  for (auto [a, b] : {std::pair{0, 1}, {0, 2}, {0, 3}, {1, 2}, {4, 5}, {6, 7}, {4, 6}, {5, 7}}) ids.push_back(f.accepted(a, b));
+  for (auto [a, b] : {std::pair{0, 1}, {0, 2}, {0, 3}, {1, 2}, {4, 5}, {6, 7}, {4, 6}, {5, 7}})
+    ids.push_back(f.accepted(a, b));
   // Someone only in the afternoon, someone unavailable in the first morning slot.
-  f.ok(participant(f.people[3]), core::SetAvailability{f.people[3], {{}, core::TimeOfDay::Afternoon}});
-  f.ok(participant(f.people[1]), core::SetAvailability{f.people[1], {{{f.morning, 0}}, core::TimeOfDay::Any}});
+  f.ok(participant(f.people[3]),
+       core::SetAvailability{.participant = f.people[3],
+                             .availability = {{}, core::TimeOfDay::Afternoon}});
+  f.ok(participant(f.people[1]),
+       core::SetAvailability{.participant = f.people[1],
+                             .availability = {{{f.morning, 0}}, core::TimeOfDay::Any}});
 
   core::SearchBudget budget(200000);
   auto plan = core::plan_auto_schedule(f.state, {f.morning, f.afternoon}, false, budget);
@@ -45,7 +50,8 @@ TEST_CASE("the auto-schedule places accepted meetings and is applied as one oper
   CHECK(plan->operation.placements.size() == 8);
   const auto applied = f.ok(organiser(), plan->operation);  // the state machine accepts it whole
   for (const auto id : ids) REQUIRE(f.meeting(id).placement.has_value());
-  CHECK(f.meeting(ids[2]).placement->slot.session == f.afternoon);  // people[3] only in the afternoon
+  CHECK(f.meeting(ids[2]).placement->slot.session ==
+        f.afternoon);  // people[3] only in the afternoon
   for (const auto id : ids) {
     const bool in_closed_slot = f.meeting(id).placement->slot == core::SlotRef{f.morning, 0} &&
                                 f.meeting(id).involves(f.people[1]);
@@ -55,14 +61,21 @@ TEST_CASE("the auto-schedule places accepted meetings and is applied as one oper
   CHECK(plan->report.breaks_before == 0);  // nothing was booked before
 }
 
-TEST_CASE("the auto-schedule keeps booked meetings unless moves are allowed, and says why a meeting stays out") {
+TEST_CASE(
+    "the auto-schedule keeps booked meetings unless moves are allowed, and says why a meeting "
+    "stays out") {
   DeferredFixture f;
   const auto booked = f.accepted(0, 1);
-  f.ok(organiser(), core::ApplySchedule{{f.morning}, false, {{booked, {{f.morning, 2}, 1}}}});
+  f.ok(organiser(),
+       core::ApplySchedule{.sessions = {f.morning}, .placements = {{booked, {{f.morning, 2}, 1}}}});
   const auto fresh = f.accepted(0, 2);
   const auto impossible = f.accepted(3, 4);
-  f.ok(participant(f.people[3]), core::SetAvailability{f.people[3], {{}, core::TimeOfDay::Morning}});
-  f.ok(participant(f.people[4]), core::SetAvailability{f.people[4], {{}, core::TimeOfDay::Afternoon}});
+  f.ok(participant(f.people[3]),
+       core::SetAvailability{.participant = f.people[3],
+                             .availability = {{}, core::TimeOfDay::Morning}});
+  f.ok(participant(f.people[4]),
+       core::SetAvailability{.participant = f.people[4],
+                             .availability = {{}, core::TimeOfDay::Afternoon}});
 
   core::SearchBudget budget(100000);
   auto plan = core::plan_auto_schedule(f.state, {f.morning, f.afternoon}, false, budget);
@@ -87,5 +100,6 @@ TEST_CASE("the auto-schedule keeps booked meetings unless moves are allowed, and
   core::SearchBudget more(1000);
   CHECK(core::plan_auto_schedule(f.state, {}, false, more).error().field == "sessions");
   CHECK(core::plan_auto_schedule(f.state, {99}, false, more).error().code == "not_found");
-  CHECK(core::plan_auto_schedule(f.state, {f.morning, f.morning}, false, more).error().code == "duplicate");
+  CHECK(core::plan_auto_schedule(f.state, {f.morning, f.morning}, false, more).error().code ==
+        "duplicate");
 }

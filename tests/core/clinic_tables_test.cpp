@@ -44,7 +44,8 @@ Clinic random_clinic(std::uint64_t seed, int n, int tables, int min_seats, int m
     const int picks = rng.between(1, std::min(3, tables));
     while (static_cast<int>(person.themes.size()) < picks) {
       const int t = rng.between(0, tables - 1);
-      if (std::find(person.themes.begin(), person.themes.end(), t) == person.themes.end()) person.themes.push_back(t);
+      if (std::find(person.themes.begin(), person.themes.end(), t) == person.themes.end())
+        person.themes.push_back(t);
     }
     c.people.push_back(person);
   }
@@ -68,15 +69,18 @@ TEST_CASE("clinic tables keep the type mix whenever the population allows it") {
     // Shares from plenty of every type to barely any policy makers.
     const double pm = 0.04 + 0.2 * rng.unit();
     const double broker = 0.04 + 0.2 * rng.unit();
-    const Clinic c = random_clinic(seed, n, tables, 4, 14, {1 - pm - broker - 0.05, pm, broker, 0.05});
+    const Clinic c =
+        random_clinic(seed, n, tables, 4, 14, {1 - pm - broker - 0.05, pm, broker, 0.05});
     CAPTURE(seed);
     CAPTURE(n);
     CAPTURE(tables);
     core::SearchBudget budget(40'000);
-    const auto plan = core::seat_clinic(core::Population::from_profiles(test::taxonomy(), c.profiles),
-                                        core::ScoreWeights{}, c.people, c.seats, budget, seed);
+    const auto plan =
+        core::seat_clinic(core::Population::from_profiles(test::taxonomy(), c.profiles),
+                          core::ScoreWeights{}, c.people, c.seats, budget, seed);
     const auto population = core::Population::from_profiles(test::taxonomy(), c.profiles);
-    const auto check = core::check_clinic(population, core::ScoreWeights{}, c.people, c.seats, plan.table_of);
+    const auto check =
+        core::check_clinic(population, core::ScoreWeights{}, c.people, c.seats, plan.table_of);
     CHECK(check.sizes_ok);
     CHECK(check.mix_violations == plan.mix_violations);
     CHECK(check.theme_misses == plan.theme_misses);
@@ -90,7 +94,9 @@ TEST_CASE("clinic tables keep the type mix whenever the population allows it") {
     CHECK(plan.theme_misses >= plan.theme_miss_lower_bound);
     const auto r = roles(c);
     const bool enough = n <= capacity && std::min({r[0], r[1], r[2]}) >= tables &&
-                        std::all_of(c.seats.begin(), c.seats.end(), [&](int s) { return std::min(s, (n + tables - 1) / tables) >= 3; });
+                        std::all_of(c.seats.begin(), c.seats.end(), [&](int s) {
+                          return std::min(s, (n + tables - 1) / tables) >= 3;
+                        });
     if (enough) CHECK(plan.mix_feasible);
     if (plan.mix_feasible) {
       ++feasible;
@@ -119,22 +125,26 @@ TEST_CASE("clinic tables keep the type mix whenever the population allows it") {
   CHECK(feasible >= 10);  // the property was exercised
 }
 
-TEST_CASE("clinic seating is a local optimum: no move or swap improves it, and it is deterministic") {
+TEST_CASE(
+    "clinic seating is a local optimum: no move or swap improves it, and it is deterministic") {
   for (std::uint64_t seed = 1; seed <= 4; ++seed) {
     const Clinic c = random_clinic(seed, 30, 4, 7, 9, {0.55, 0.15, 0.15, 0.15});
     const auto population = core::Population::from_profiles(test::taxonomy(), c.profiles);
     core::SearchBudget budget(200'000);
-    const auto plan = core::seat_clinic(population, core::ScoreWeights{}, c.people, c.seats, budget, seed);
+    const auto plan =
+        core::seat_clinic(population, core::ScoreWeights{}, c.people, c.seats, budget, seed);
     core::SearchBudget again_budget(200'000);
-    CHECK(core::seat_clinic(population, core::ScoreWeights{}, c.people, c.seats, again_budget, seed).table_of ==
-          plan.table_of);
+    CHECK(core::seat_clinic(population, core::ScoreWeights{}, c.people, c.seats, again_budget, seed)
+              .table_of == plan.table_of);
     const auto key = [&](const std::vector<int>& table_of) {
-      const auto k = core::check_clinic(population, core::ScoreWeights{}, c.people, c.seats, table_of);
+      const auto k =
+          core::check_clinic(population, core::ScoreWeights{}, c.people, c.seats, table_of);
       double bonus = 0;
       for (std::size_t p = 0; p < table_of.size(); ++p) {
         const auto& th = c.people[p].themes;
         const auto it = std::find(th.begin(), th.end(), table_of[p]);
-        if (it != th.end()) bonus += it == th.begin() ? core::kFirstThemeBonus : core::kOtherThemeBonus;
+        if (it != th.end())
+          bonus += it == th.begin() ? core::kFirstThemeBonus : core::kOtherThemeBonus;
       }
       return std::tuple<int, int, double>(-k.mix_violations, -k.theme_misses, k.pair_value + bonus);
     };
@@ -148,7 +158,8 @@ TEST_CASE("clinic seating is a local optimum: no move or swap improves it, and i
         const bool better = std::get<0>(there) > std::get<0>(here) ||
                             (std::get<0>(there) == std::get<0>(here) &&
                              (std::get<1>(there) > std::get<1>(here) ||
-                              (std::get<1>(there) == std::get<1>(here) && std::get<2>(there) > std::get<2>(here) + 1e-6)));
+                              (std::get<1>(there) == std::get<1>(here) &&
+                               std::get<2>(there) > std::get<2>(here) + 1e-6)));
         CHECK_FALSE(better);
       }
     }
@@ -164,7 +175,8 @@ TEST_CASE("an infeasible clinic is seated as well as it allows, without failing"
   for (int i = 0; i < 11; ++i) people.push_back({i, {i % 3}});
   const auto population = core::Population::from_profiles(test::taxonomy(), profiles);
   core::SearchBudget budget(50'000);
-  const auto plan = core::seat_clinic(population, core::ScoreWeights{}, people, {6, 6, 6}, budget, 3);
+  const auto plan =
+      core::seat_clinic(population, core::ScoreWeights{}, people, {6, 6, 6}, budget, 3);
   CHECK_FALSE(plan.mix_feasible);
   CHECK(plan.mix_lower_bound == 5);
   CHECK(plan.mix_violations == 5);
@@ -174,55 +186,73 @@ TEST_CASE("an infeasible clinic is seated as well as it allows, without failing"
 
   // More people than seats: companies, the latest first, give up their seats.
   core::SearchBudget small_budget(50'000);
-  const auto crowded = core::seat_clinic(population, core::ScoreWeights{}, people, {3, 3}, small_budget, 3);
+  const auto crowded =
+      core::seat_clinic(population, core::ScoreWeights{}, people, {3, 3}, small_budget, 3);
   CHECK(crowded.unseated == std::vector<int>{6, 7, 8, 9, 10});
   CHECK(crowded.table_of[4] >= 0);  // the policy maker keeps a seat
 
   // Tables too small for three roles; nobody; no tables.
   core::SearchBudget b2(50'000);
-  const auto pairs = core::seat_clinic(population, core::ScoreWeights{}, people, {2, 2, 2, 2, 2, 2}, b2, 3);
+  const auto pairs =
+      core::seat_clinic(population, core::ScoreWeights{}, people, {2, 2, 2, 2, 2, 2}, b2, 3);
   CHECK(pairs.mix_lower_bound >= 6);
   CHECK(pairs.unseated.empty());
   core::SearchBudget b3(10);
   CHECK(core::seat_clinic(population, core::ScoreWeights{}, {}, {4, 4}, b3, 1).members.size() == 2);
-  CHECK(core::seat_clinic(population, core::ScoreWeights{}, people, {}, b3, 1).unseated.size() == 11);
+  CHECK(core::seat_clinic(population, core::ScoreWeights{}, people, {}, b3, 1).unseated.size() ==
+        11);
   // Someone not in the population is left out, not seated.
   auto with_stranger = people;
   with_stranger.push_back({99, {0}});
   core::SearchBudget b4(50'000);
-  CHECK(core::seat_clinic(population, core::ScoreWeights{}, with_stranger, {6, 6, 6}, b4, 3).unseated ==
-        std::vector<int>{11});
+  CHECK(core::seat_clinic(population, core::ScoreWeights{}, with_stranger, {6, 6, 6}, b4, 3)
+            .unseated == std::vector<int>{11});
   // A budget spent at once still gives a complete seating.
   core::SearchBudget none(1);
-  const auto rushed = core::seat_clinic(population, core::ScoreWeights{}, people, {6, 6, 6}, none, 3);
+  const auto rushed =
+      core::seat_clinic(population, core::ScoreWeights{}, people, {6, 6, 6}, none, 3);
   CHECK(std::count(rushed.table_of.begin(), rushed.table_of.end(), -1) == 0);
 }
 
 TEST_CASE("a policy clinic formed from the event: themes, the operation, reasons for each member") {
   test::EventFixture f;
   f.set_up(0);
-  for (int t = 1; t <= 3; ++t) f.ok(test::organiser(), core::DefineTable{0, "Workshop " + std::to_string(t), 8});
-  f.ok(test::organiser(), f.define_session("Policy clinic", "2026-05-15", 10 * 60, 12 * 60, core::SessionKind::PolicyClinic));
+  for (int t = 1; t <= 3; ++t)
+    f.ok(test::organiser(), core::DefineTable{.name = "Workshop " + std::to_string(t), .seats = 8});
+  f.ok(test::organiser(), f.define_session("Policy clinic", "2026-05-15", 10 * 60, 12 * 60,
+                                           core::SessionKind::PolicyClinic));
   const auto clinic = f.state.sessions.rbegin()->first;
   core::SearchBudget budget(100'000);
-  CHECK(core::form_clinic_tables(f.state, test::taxonomy(), clinic, budget, 1).error().code == "no_tables");
-  CHECK(core::form_clinic_tables(f.state, test::taxonomy(), f.morning, budget, 1).error().code == "wrong_session");
-  f.ok(test::organiser(), core::DefineClinicTable{0, clinic, 1, "Mobility vouchers for creative companies"});
-  f.ok(test::organiser(), core::DefineClinicTable{0, clinic, 2, "Affordable space for start-ups"});
-  f.ok(test::organiser(), core::DefineClinicTable{0, clinic, 3, "Public procurement of design"});
-  CHECK(core::form_clinic_tables(f.state, test::taxonomy(), clinic, budget, 1).error().code == "no_participants");
+  CHECK(core::form_clinic_tables(f.state, test::taxonomy(), clinic, budget, 1).error().code ==
+        "no_tables");
+  CHECK(core::form_clinic_tables(f.state, test::taxonomy(), f.morning, budget, 1).error().code ==
+        "wrong_session");
+  f.ok(test::organiser(),
+       core::DefineClinicTable{
+           .session = clinic, .table = 1, .theme = "Mobility vouchers for creative companies"});
+  f.ok(test::organiser(),
+       core::DefineClinicTable{
+           .session = clinic, .table = 2, .theme = "Affordable space for start-ups"});
+  f.ok(test::organiser(),
+       core::DefineClinicTable{
+           .session = clinic, .table = 3, .theme = "Public procurement of design"});
+  CHECK(core::form_clinic_tables(f.state, test::taxonomy(), clinic, budget, 1).error().code ==
+        "no_participants");
 
   const auto people = f.register_people(21, 5);
-  const T types[] = {T::PolicyMaker, T::Company, T::Intermediary, T::Company, T::Researcher, T::Company, T::Company};
+  const T types[] = {T::PolicyMaker, T::Company, T::Intermediary, T::Company,
+                     T::Researcher,  T::Company, T::Company};
   for (std::size_t i = 0; i < people.size(); ++i) {
     auto profile = f.state.participants.at(people[i]).profile;
     profile.type = types[i % 7];
-    f.ok(test::participant(people[i]), core::EditProfile{people[i], profile});
+    f.ok(test::participant(people[i]),
+         core::EditProfile{.participant = people[i], .profile = profile});
     std::vector<core::ClinicTableId> themes = {static_cast<core::ClinicTableId>(1 + i % 3)};
     if (i % 2 == 0) themes.push_back(static_cast<core::ClinicTableId>(1 + (i + 1) % 3));
-    f.ok(test::participant(people[i]), core::PickThemes{people[i], themes});
+    f.ok(test::participant(people[i]),
+         core::PickThemes{.participant = people[i], .themes = themes});
   }
-  f.ok(test::participant(people[20]), core::Withdraw{people[20]});
+  f.ok(test::participant(people[20]), core::Withdraw{.participant = people[20]});
 
   auto formed = core::form_clinic_tables(f.state, test::taxonomy(), clinic, budget, 7);
   REQUIRE_MESSAGE(formed.ok(), formed.error().message);
@@ -248,14 +278,17 @@ TEST_CASE("a policy clinic formed from the event: themes, the operation, reasons
       auto seat = core::explain_clinic_seat(f.state, test::taxonomy(), id, member);
       REQUIRE(seat.ok());
       REQUIRE(seat->size() >= 2);
-      CHECK(((*seat)[0].find("you picked this theme") == 0 || (*seat)[0].find("not a theme you picked") == 0));
+      CHECK(((*seat)[0].find("you picked this theme") == 0 ||
+             (*seat)[0].find("not a theme you picked") == 0));
       CHECK((*seat)[1].find("with ") == 0);
     }
     CHECK(has_policy);
   }
   CHECK(seated == 20);
-  CHECK(core::form_clinic_tables(f.state, test::taxonomy(), clinic, budget, 7).error().code == "clinic_locked");
-  CHECK(core::explain_clinic_seat(f.state, test::taxonomy(), 1, people[20]).error().code == "not_seated");
+  CHECK(core::form_clinic_tables(f.state, test::taxonomy(), clinic, budget, 7).error().code ==
+        "clinic_locked");
+  CHECK(core::explain_clinic_seat(f.state, test::taxonomy(), 1, people[20]).error().code ==
+        "not_seated");
   CHECK(core::describe_type_mix({T::Company, T::PolicyMaker, T::Company, T::Researcher}) ==
         "a policy maker, 2 companies and a researcher or university");
 }

@@ -39,8 +39,8 @@ TEST_CASE("everything the demo generator makes validates") {
   for (const std::uint64_t seed : {1ULL, 2ULL, 99ULL}) {
     for (const auto& dp : generate(500, seed)) {
       const auto errors = core::validate_profile(dp.profile, test::taxonomy());
-      CHECK_MESSAGE(errors.empty(), dp.profile.display_name << ": "
-                                        << (errors.empty() ? "" : errors[0].message));
+      CHECK_MESSAGE(errors.empty(),
+                    dp.profile.display_name << ": " << (errors.empty() ? "" : errors[0].message));
     }
   }
 }
@@ -92,7 +92,8 @@ TEST_CASE("the demo event has the shape of a real one") {
   std::map<std::string, core::ParticipantType> type_of;
   for (const auto& dp : people) {
     const auto [it, fresh] = type_of.emplace(dp.profile.organisation, dp.profile.type);
-    if (!fresh && dp.profile.type == core::ParticipantType::Company) CHECK(it->second == core::ParticipantType::Company);
+    if (!fresh && dp.profile.type == core::ParticipantType::Company)
+      CHECK(it->second == core::ParticipantType::Company);
   }
   const auto names_public_body = [](const std::string& organisation) {
     for (const char* word : {"Ministry", "Council", "Office", "Department"}) {
@@ -101,7 +102,8 @@ TEST_CASE("the demo event has the shape of a real one") {
     return false;
   };
   for (const auto& dp : people) {
-    if (dp.profile.type == core::ParticipantType::PolicyMaker) CHECK(names_public_body(dp.profile.organisation));
+    if (dp.profile.type == core::ParticipantType::PolicyMaker)
+      CHECK(names_public_body(dp.profile.organisation));
   }
 }
 

@@ -41,40 +41,54 @@ std::vector<core::Operation> one_of_each() {
   settings.max_open_requests = 7;
   settings.booking = core::BookingMode::Deferred;
   settings.afternoon_start = 12 * 60 + 30;
-  core::DefineSession session{3, "Morning", core::SessionKind::PolicyClinic, test::date("2026-05-14"), 540, 720, 15,
-                              {{600, 615}, {660, 675}}};
+  core::DefineSession session{
+      3,   "Morning", core::SessionKind::PolicyClinic, test::date("2026-05-14"), 540,
+      720, 15,        {{600, 615}, {660, 675}}};
   core::Team team{{1, 2, 3}, 4, "Like-minded"};
   core::Availability availability{{{1, 2}, {2, 0}}, core::TimeOfDay::Morning};
   payloads = {
-      core::CreateEvent{"Cross Innovation Day", "Europe/Tallinn", "TALLINN-1"},
-      core::SetRegistration{true},
-      core::SetSettings{settings},
+      core::CreateEvent{
+          .name = "Cross Innovation Day", .time_zone = "Europe/Tallinn", .join_code = "TALLINN-1"},
+      core::SetRegistration{.open = true},
+      core::SetSettings{.settings = settings},
       session,
-      core::RemoveSession{4},
-      core::DefineTable{5, "Table ☕ 5", 6},
-      core::RemoveTable{6},
-      core::Announce{7, "Lunch!\nNow."},
-      core::ApplySchedule{{2, 3}, true, {{11, {{2, 3}, 4}}, {12, {{2, 4}, 5}}}},
-      core::PublishTeamRound{8, "Round 1", 9, {team, {{5, 6}, 7, ""}}},
-      core::Register{13, sample_profile(), availability},
-      core::EditProfile{14, sample_profile()},
-      core::SetAvailability{15, availability},
-      core::Withdraw{16},
-      core::Erase{17},
-      core::RequestMeeting{18, 1, 2, "Hello 👋", {{1, 0}, {1, 1}}},
-      core::Introduce{19, 3, 4, "Meet!", {{2, 2}}},
-      core::AcceptMeeting{20, core::SlotRef{1, 3}, core::Placement{{1, 3}, 2}},
-      core::DeclineMeeting{21, "No"},
-      core::ProposeSlot{22, {3, 4}},
-      core::CancelMeeting{23, "Sorry"},
-      core::GiveFeedback{24, core::HeldState::NotHeld, 2, "Late"},
-      core::SetPitchOrder{25, {{1, 4}, {2, 6}}},
-      core::ControlPitch{26, core::PitchAction::Skip},
-      core::MarkInterested{27, 3, false},
-      core::DefineClinicTable{28, 29, 30, "Affordable space for start-ups"},
-      core::PickThemes{31, {1, 2, 3}},
-      core::FormClinicTables{32, {{1, {4, 5, 6}, "Policy, company, research"}, {2, {7, 8}, ""}}},
-      core::RecordClinicOutcome{33, "1. Mobility vouchers\n2. Shared studios"},
+      core::RemoveSession{.session = 4},
+      core::DefineTable{.table = 5, .name = "Table ☕ 5", .seats = 6},
+      core::RemoveTable{.table = 6},
+      core::Announce{.announcement = 7, .text = "Lunch!\nNow."},
+      core::ApplySchedule{.sessions = {2, 3},
+                          .moves_allowed = true,
+                          .placements = {{11, {{2, 3}, 4}}, {12, {{2, 4}, 5}}}},
+      core::PublishTeamRound{
+          .round = 8, .name = "Round 1", .session = 9, .teams = {team, {{5, 6}, 7, ""}}},
+      core::Register{.participant = 13, .profile = sample_profile(), .availability = availability},
+      core::EditProfile{.participant = 14, .profile = sample_profile()},
+      core::SetAvailability{.participant = 15, .availability = availability},
+      core::Withdraw{.participant = 16},
+      core::Erase{.participant = 17},
+      core::RequestMeeting{
+          .meeting = 18, .from = 1, .to = 2, .message = "Hello 👋", .preferred = {{1, 0}, {1, 1}}},
+      core::Introduce{
+          .meeting = 19, .first = 3, .second = 4, .note = "Meet!", .preferred = {{2, 2}}},
+      core::AcceptMeeting{
+          .meeting = 20, .slot = core::SlotRef{1, 3}, .placement = core::Placement{{1, 3}, 2}},
+      core::DeclineMeeting{.meeting = 21, .reason = "No"},
+      core::ProposeSlot{.meeting = 22, .slot = {3, 4}},
+      core::CancelMeeting{.meeting = 23, .reason = "Sorry"},
+      core::GiveFeedback{
+          .meeting = 24, .held = core::HeldState::NotHeld, .rating = 2, .comment = "Late"},
+      core::SetPitchOrder{.session = 25, .pitches = {{1, 4}, {2, 6}}},
+      core::ControlPitch{.session = 26, .action = core::PitchAction::Skip},
+      core::MarkInterested{.session = 27, .pitcher = 3, .interested = false},
+      core::DefineClinicTable{.clinic_table = 28,
+                              .session = 29,
+                              .table = 30,
+                              .theme = "Affordable space for start-ups"},
+      core::PickThemes{.participant = 31, .themes = {1, 2, 3}},
+      core::FormClinicTables{
+          .session = 32, .seating = {{1, {4, 5, 6}, "Policy, company, research"}, {2, {7, 8}, ""}}},
+      core::RecordClinicOutcome{.clinic_table = 33,
+                                .outcome = "1. Mobility vouchers\n2. Shared studios"},
   };
   std::vector<core::Operation> ops;
   for (std::size_t i = 0; i < payloads.size(); ++i) {
@@ -108,36 +122,63 @@ TEST_CASE("every kind of operation survives the JSON round trip") {
 TEST_CASE("the direct writer writes exactly the general codec's text, or leaves it to the codec") {
   // Texts with everything JSON escapes, multi-byte UTF-8 of every length, and broken UTF-8.
   const std::vector<std::string> texts = {
-      "", "plain", "quote \" and \\ back", "tab\tnew\nline\rcr\bbs\fff", std::string("nul\0x", 5),
-      "\x01\x1f\x7f" " del", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x91\x8b \xed\x9f\xbf \xf4\x8f\xbf\xbf",
-      "slash / <b>", "overlong \xc0\xaf", "surrogate \xed\xa0\x80", "cut \xe2\x82", "past \xf4\x90\x80\x80",
-      "lone \x80", "\xff"};
+      "",
+      "plain",
+      "quote \" and \\ back",
+      "tab\tnew\nline\rcr\bbs\fff",
+      std::string("nul\0x", 5),
+      "\x01\x1f\x7f"
+      " del",
+      "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x91\x8b \xed\x9f\xbf \xf4\x8f\xbf\xbf",
+      "slash / <b>",
+      "overlong \xc0\xaf",
+      "surrogate \xed\xa0\x80",
+      "cut \xe2\x82",
+      "past \xf4\x90\x80\x80",
+      "lone \x80",
+      "\xff"};
   core::Rng rng(7);
   const auto text = [&] { return rng.pick(texts); };
-  const auto slot = [&] { return core::SlotRef{static_cast<core::SessionId>(rng.below(5)), rng.between(-1, 30)}; };
+  const auto slot = [&] {
+    return core::SlotRef{static_cast<core::SessionId>(rng.below(5)), rng.between(-1, 30)};
+  };
   int direct = 0, general = 0;
   for (int i = 0; i < 3000; ++i) {
     std::vector<core::SlotRef> slots;
     for (int k = rng.between(0, 3); k > 0; --k) slots.push_back(slot());
     std::vector<core::OperationPayload> payloads = {
-        core::RequestMeeting{static_cast<core::MeetingId>(rng.below(1u << 31)), 1, 4294967295u, text(), slots},
-        core::Introduce{static_cast<core::MeetingId>(rng.below(100)), 3, 4, text(), slots},
-        core::AcceptMeeting{5, rng.chance(0.5) ? std::optional(slot()) : std::nullopt,
-                            rng.chance(0.5) ? std::optional(core::Placement{slot(), 9}) : std::nullopt},
-        core::DeclineMeeting{6, text()},
-        core::ProposeSlot{7, slot()},
-        core::CancelMeeting{8, text()},
-        core::GiveFeedback{9, static_cast<core::HeldState>(rng.below(3)), rng.between(-1000, 1000), text()},
-        core::ControlPitch{10, static_cast<core::PitchAction>(rng.below(6))},
-        core::MarkInterested{11, 12, rng.chance(0.5)},
-        core::Withdraw{13},
-        core::Erase{14},
-        core::SetRegistration{rng.chance(0.5)},
-        core::Announce{15, text()},  // left to the general codec
+        core::RequestMeeting{.meeting = static_cast<core::MeetingId>(rng.below(1u << 31)),
+                             .from = 1,
+                             .to = 4294967295u,
+                             .message = text(),
+                             .preferred = slots},
+        core::Introduce{.meeting = static_cast<core::MeetingId>(rng.below(100)),
+                        .first = 3,
+                        .second = 4,
+                        .note = text(),
+                        .preferred = slots},
+        core::AcceptMeeting{.meeting = 5,
+                            .slot = rng.chance(0.5) ? std::optional(slot()) : std::nullopt,
+                            .placement = rng.chance(0.5) ? std::optional(core::Placement{slot(), 9})
+                                                         : std::nullopt},
+        core::DeclineMeeting{.meeting = 6, .reason = text()},
+        core::ProposeSlot{.meeting = 7, .slot = slot()},
+        core::CancelMeeting{.meeting = 8, .reason = text()},
+        core::GiveFeedback{.meeting = 9,
+                           .held = static_cast<core::HeldState>(rng.below(3)),
+                           .rating = rng.between(-1000, 1000),
+                           .comment = text()},
+        core::ControlPitch{.session = 10, .action = static_cast<core::PitchAction>(rng.below(6))},
+        core::MarkInterested{.session = 11, .pitcher = 12, .interested = rng.chance(0.5)},
+        core::Withdraw{.participant = 13},
+        core::Erase{.participant = 14},
+        core::SetRegistration{.open = rng.chance(0.5)},
+        core::Announce{.announcement = 15, .text = text()},  // left to the general codec
     };
     core::Operation op;
     op.id = rng.chance(0.2) ? text() : "client-" + std::to_string(rng.next());
-    op.actor = {static_cast<core::Role>(rng.below(3)), static_cast<core::ParticipantId>(rng.below(3))};
+    op.actor = {static_cast<core::Role>(rng.below(3)),
+                static_cast<core::ParticipantId>(rng.below(3))};
     op.at = static_cast<std::int64_t>(rng.next() >> rng.below(64)) * (rng.chance(0.1) ? -1 : 1);
     op.sequence = rng.chance(0.1) ? 0 : rng.next() >> rng.below(64);
     op.payload = rng.pick(payloads);
@@ -153,7 +194,8 @@ TEST_CASE("the direct writer writes exactly the general codec's text, or leaves 
       ++general;
       CHECK(fast == "untouched");
       // What the direct writer leaves is a kind it does not cover or text the codec refuses.
-      const bool covered = !std::holds_alternative<core::Announce>(op.payload) && op.sequence <= INT64_MAX;
+      const bool covered =
+          !std::holds_alternative<core::Announce>(op.payload) && op.sequence <= INT64_MAX;
       if (covered) CHECK_THROWS(core::json::to_json(op).dump());
     }
   }
@@ -162,7 +204,8 @@ TEST_CASE("the direct writer writes exactly the general codec's text, or leaves 
 }
 
 TEST_CASE("operation JSON is strict and says what is wrong") {
-  const auto check = [](const std::string& text, const std::string& code, const std::string& field) {
+  const auto check = [](const std::string& text, const std::string& code,
+                        const std::string& field) {
     CAPTURE(text);
     auto r = core::operation_from_json(text);
     REQUIRE_FALSE(r.ok());
@@ -179,19 +222,27 @@ TEST_CASE("operation JSON is strict and says what is wrong") {
   check("{" + base + R"(,"type":"request_meeting","from":3})", "missing_field", "to");
   check("{" + base + R"(,"type":"request_meeting","from":3,"to":"four"})", "invalid_type", "to");
   check("{" + base + R"(,"type":"request_meeting","from":3,"to":4.5})", "invalid_type", "to");
-  check("{" + base + R"(,"type":"request_meeting","from":3,"to":99999999999999999999999})", "invalid_type", "to");
+  check("{" + base + R"(,"type":"request_meeting","from":3,"to":99999999999999999999999})",
+        "invalid_type", "to");
   check("{" + base + R"(,"type":"request_meeting","from":3,"to":-4})", "out_of_range", "to");
-  check("{" + base + R"(,"type":"request_meeting","from":3,"to":4,"colour":"red"})", "unknown_field", "colour");
-  check("{" + base + R"(,"type":"request_meeting","from":3,"to":4,"preferred":[{"session":1}]})", "missing_field",
-        "preferred[0].index");
-  check(R"({"id":"c:1","type":"withdraw","participant":1,"actor":{"role":"king"}})", "invalid", "actor.role");
+  check("{" + base + R"(,"type":"request_meeting","from":3,"to":4,"colour":"red"})",
+        "unknown_field", "colour");
+  check("{" + base + R"(,"type":"request_meeting","from":3,"to":4,"preferred":[{"session":1}]})",
+        "missing_field", "preferred[0].index");
+  check(R"({"id":"c:1","type":"withdraw","participant":1,"actor":{"role":"king"}})", "invalid",
+        "actor.role");
   check(R"({"id":"c:1","type":"withdraw","participant":1})", "missing_field", "actor");
-  check("{" + base + R"(,"type":"register","profile":{"display_name":"A"}})", "missing_field", "profile.organisation");
+  check("{" + base + R"(,"type":"register","profile":{"display_name":"A"}})", "missing_field",
+        "profile.organisation");
   check("{" + base + R"(,"type":"register","profile":[]})", "invalid_type", "profile");
-  check("{" + base + R"(,"type":"define_session","name":"S","kind":"meetings","date":"2026-02-30","start":"09:00","end":"10:00"})",
-        "invalid", "date");
-  check("{" + base + R"(,"type":"define_session","name":"S","kind":"meetings","date":"2026-02-03","start":"9am","end":"10:00"})",
-        "invalid", "start");
+  check(
+      "{" + base +
+          R"(,"type":"define_session","name":"S","kind":"meetings","date":"2026-02-30","start":"09:00","end":"10:00"})",
+      "invalid", "date");
+  check(
+      "{" + base +
+          R"(,"type":"define_session","name":"S","kind":"meetings","date":"2026-02-03","start":"9am","end":"10:00"})",
+      "invalid", "start");
   check("{" + base + R"(,"type":"give_feedback","meeting":1,"held":"maybe"})", "invalid", "held");
   check(std::string(5 * 1024 * 1024, ' '), "too_long", "");
 }
@@ -201,13 +252,15 @@ TEST_CASE("a whole state survives the JSON round trip, indexes rebuilt") {
   f.set_up();
   const auto p = f.register_people(6);
   const auto m1 = f.request(p[0], p[1]);
-  f.ok(test::participant(p[1]), core::AcceptMeeting{m1, std::nullopt, std::nullopt});
-  f.ok(test::participant(p[0]), core::GiveFeedback{m1, core::HeldState::Held, 4, "Good"});
+  f.ok(test::participant(p[1]), core::AcceptMeeting{.meeting = m1});
+  f.ok(test::participant(p[0]),
+       core::GiveFeedback{
+           .meeting = m1, .held = core::HeldState::Held, .rating = 4, .comment = "Good"});
   const auto m2 = f.request(p[2], p[3]);
-  f.ok(test::participant(p[3]), core::DeclineMeeting{m2, "No time"});
+  f.ok(test::participant(p[3]), core::DeclineMeeting{.meeting = m2, .reason = "No time"});
   f.request(p[4], p[5]);
-  f.ok(test::organiser(), core::Announce{0, "Welcome"});
-  f.ok(test::participant(p[5]), core::Withdraw{p[5]});
+  f.ok(test::organiser(), core::Announce{.text = "Welcome"});
+  f.ok(test::participant(p[5]), core::Withdraw{.participant = p[5]});
 
   const std::string text = core::state_to_json(f.state);
   auto back = core::state_from_json(text, test::taxonomy());
@@ -223,13 +276,15 @@ TEST_CASE("a whole state survives the JSON round trip, indexes rebuilt") {
   CHECK(broken.error().field == "event.created");
 }
 
-TEST_CASE("participant types survive the profile JSON round trip; a bad type says what is allowed") {
+TEST_CASE(
+    "participant types survive the profile JSON round trip; a bad type says what is allowed") {
   using T = core::ParticipantType;
   for (const T type : {T::Company, T::PolicyMaker, T::Intermediary, T::Researcher}) {
     auto p = sample_profile();
     p.type = type;
     const std::string text = core::profile_to_json(p);
-    CHECK(text.find(std::string("\"type\":\"") + core::to_string(type) + "\"") != std::string::npos);
+    CHECK(text.find(std::string("\"type\":\"") + core::to_string(type) + "\"") !=
+          std::string::npos);
     auto back = core::profile_from_json(text);
     REQUIRE_MESSAGE(back.ok(), back.error().message);
     CHECK(*back == p);
@@ -248,5 +303,6 @@ TEST_CASE("participant types survive the profile JSON round trip; a bad type say
   auto refused = core::profile_from_json(bad);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().field == "profile.type");
-  CHECK(refused.error().message.find("company, policy-maker, intermediary or researcher") != std::string::npos);
+  CHECK(refused.error().message.find("company, policy-maker, intermediary or researcher") !=
+        std::string::npos);
 }

@@ -13,19 +13,22 @@ struct PitchFixture : test::EventFixture {
   std::vector<core::ParticipantId> people;
   PitchFixture() {
     set_up();
-    ok(organiser(), define_session("Demo Day pitches", "2026-05-14", 16 * 60, 17 * 60, core::SessionKind::Pitching));
+    ok(organiser(), define_session("Demo Day pitches", "2026-05-14", 16 * 60, 17 * 60,
+                                   core::SessionKind::Pitching));
     pitches = state.sessions.rbegin()->first;
     people = register_people(8);
     for (const auto id : people) {  // everyone a company unless a test says otherwise
       auto profile = state.participants.at(id).profile;
       profile.type = core::ParticipantType::Company;
-      ok(participant(id), core::EditProfile{id, profile});
+      ok(participant(id), core::EditProfile{.participant = id, .profile = profile});
     }
   }
   const core::PitchSession& session() const { return state.pitching.at(pitches); }
-  void control(core::PitchAction action) { ok(organiser(), core::ControlPitch{pitches, action}); }
+  void control(core::PitchAction action) {
+    ok(organiser(), core::ControlPitch{.session = pitches, .action = action});
+  }
   void interested(core::ParticipantId who, core::ParticipantId pitcher) {
-    ok(participant(who), core::MarkInterested{pitches, pitcher, true});
+    ok(participant(who), core::MarkInterested{.session = pitches, .pitcher = pitcher});
   }
 };
 
@@ -35,34 +38,48 @@ TEST_CASE("a whole pitching session driven by operations") {
   PitchFixture f;
   const auto& p = f.people;
   // The order: three companies, minutes each.
-  f.refused(test::broker(), core::SetPitchOrder{f.pitches, {{p[0], 5}}}, "forbidden");
-  f.refused(organiser(), core::SetPitchOrder{f.pitches, {{p[0], 5}, {p[0], 5}}}, "duplicate");
-  f.refused(organiser(), core::SetPitchOrder{f.pitches, {{p[0], 0}}}, "out_of_range");
-  f.refused(organiser(), core::SetPitchOrder{f.morning, {{p[0], 5}}}, "wrong_session");
-  f.refused(organiser(), core::ControlPitch{f.pitches, core::PitchAction::Start}, "no_pitch_order");
-  f.ok(organiser(), core::SetPitchOrder{f.pitches, {{p[0], 5}, {p[1], 3}, {p[2], 4}}});
+  f.refused(test::broker(), core::SetPitchOrder{.session = f.pitches, .pitches = {{p[0], 5}}},
+            "forbidden");
+  f.refused(organiser(),
+            core::SetPitchOrder{.session = f.pitches, .pitches = {{p[0], 5}, {p[0], 5}}},
+            "duplicate");
+  f.refused(organiser(), core::SetPitchOrder{.session = f.pitches, .pitches = {{p[0], 0}}},
+            "out_of_range");
+  f.refused(organiser(), core::SetPitchOrder{.session = f.morning, .pitches = {{p[0], 5}}},
+            "wrong_session");
+  f.refused(organiser(), core::ControlPitch{.session = f.pitches}, "no_pitch_order");
+  f.ok(organiser(),
+       core::SetPitchOrder{.session = f.pitches, .pitches = {{p[0], 5}, {p[1], 3}, {p[2], 4}}});
   CHECK(f.session().status == core::PitchStatus::NotStarted);
   CHECK(f.session().next_pending() == 0);
 
   // Start: p0 pitches; time runs from the operation's time.
-  f.refused(organiser(), core::ControlPitch{f.pitches, core::PitchAction::Pause}, "not_pitching");
+  f.refused(organiser(),
+            core::ControlPitch{.session = f.pitches, .action = core::PitchAction::Pause},
+            "not_pitching");
   f.control(core::PitchAction::Start);
   const std::int64_t started = f.clock;
   CHECK(f.session().status == core::PitchStatus::Pitching);
   CHECK(f.session().current == 0);
   CHECK(f.session().next_pending() == 1);
   CHECK(f.session().elapsed(started + 60'000) == 60'000);
-  f.refused(organiser(), core::SetPitchOrder{f.pitches, {{p[3], 5}}}, "pitching_started");
-  f.refused(organiser(), core::ControlPitch{f.pitches, core::PitchAction::Start}, "already_pitching");
+  f.refused(organiser(), core::SetPitchOrder{.session = f.pitches, .pitches = {{p[3], 5}}},
+            "pitching_started");
+  f.refused(organiser(), core::ControlPitch{.session = f.pitches}, "already_pitching");
 
   // Interested: anyone but the pitcher, only while that company pitches.
   f.interested(p[3], p[0]);
   f.interested(p[4], p[0]);
-  f.refused(participant(p[3]), core::MarkInterested{f.pitches, p[0], true}, "already_interested");
-  f.refused(participant(p[0]), core::MarkInterested{f.pitches, p[0], true}, "invalid");
-  f.refused(participant(p[5]), core::MarkInterested{f.pitches, p[1], true}, "not_pitching");
-  f.refused(organiser(), core::MarkInterested{f.pitches, p[0], true}, "forbidden");
-  f.ok(participant(p[4]), core::MarkInterested{f.pitches, p[0], false});  // taken back
+  f.refused(participant(p[3]), core::MarkInterested{.session = f.pitches, .pitcher = p[0]},
+            "already_interested");
+  f.refused(participant(p[0]), core::MarkInterested{.session = f.pitches, .pitcher = p[0]},
+            "invalid");
+  f.refused(participant(p[5]), core::MarkInterested{.session = f.pitches, .pitcher = p[1]},
+            "not_pitching");
+  f.refused(organiser(), core::MarkInterested{.session = f.pitches, .pitcher = p[0]}, "forbidden");
+  f.ok(participant(p[4]),
+       core::MarkInterested{
+           .session = f.pitches, .pitcher = p[0], .interested = false});  // taken back
   f.interested(p[5], p[0]);
   CHECK(f.session().pitches[0].interested == std::vector<core::ParticipantId>{p[3], p[5]});
   CHECK(f.state.interested_pair(p[0], p[3]));
@@ -74,7 +91,7 @@ TEST_CASE("a whole pitching session driven by operations") {
   const std::int64_t ran = f.clock - started;
   CHECK(f.session().status == core::PitchStatus::Paused);
   CHECK(f.session().elapsed(f.clock + 500'000) == ran);  // the clock stands still while paused
-  f.interested(p[6], p[0]);  // a paused pitch still takes interest
+  f.interested(p[6], p[0]);                              // a paused pitch still takes interest
   f.control(core::PitchAction::Resume);
   CHECK(f.session().elapsed(f.clock + 2000) == ran + 2000);
 
@@ -84,7 +101,8 @@ TEST_CASE("a whole pitching session driven by operations") {
   CHECK(f.session().pitches[0].outcome == core::PitchOutcome::Done);
   CHECK(f.session().current == -1);
   CHECK(f.session().next_pending() == 1);
-  f.refused(participant(p[3]), core::MarkInterested{f.pitches, p[0], true}, "not_pitching");  // too late
+  f.refused(participant(p[3]), core::MarkInterested{.session = f.pitches, .pitcher = p[0]},
+            "not_pitching");  // too late
   f.control(core::PitchAction::Start);
   CHECK(f.session().current == 1);
   f.interested(p[0], p[1]);
@@ -94,16 +112,16 @@ TEST_CASE("a whole pitching session driven by operations") {
   CHECK(f.session().current == 2);
   f.control(core::PitchAction::End);
   CHECK(f.session().status == core::PitchStatus::Finished);
-  f.refused(organiser(), core::ControlPitch{f.pitches, core::PitchAction::Start}, "pitching_finished");
+  f.refused(organiser(), core::ControlPitch{.session = f.pitches}, "pitching_finished");
 
   // After the session the pitcher sees who was interested and requests them in one go, beyond
   // the request cap: they asked for it.
   core::EventSettings s = f.state.event.settings;
   s.max_open_requests = 1;
-  f.ok(organiser(), core::SetSettings{s});
+  f.ok(organiser(), core::SetSettings{.settings = s});
   for (const auto who : f.session().pitches[0].interested) f.request(p[0], who);
   CHECK(f.state.index.open_requests.at(p[0]) == 3);
-  f.refused(participant(p[0]), core::RequestMeeting{0, p[0], p[7], "", {}}, "request_cap");
+  f.refused(participant(p[0]), core::RequestMeeting{.from = p[0], .to = p[7]}, "request_cap");
 }
 
 TEST_CASE("pitching: only companies pitch; absent pitchers are skipped; finish ends all") {
@@ -111,11 +129,14 @@ TEST_CASE("pitching: only companies pitch; absent pitchers are skipped; finish e
   const auto& p = f.people;
   auto profile = f.state.participants.at(p[1]).profile;
   profile.type = core::ParticipantType::PolicyMaker;
-  f.ok(participant(p[1]), core::EditProfile{p[1], profile});
-  const auto e = f.refused(organiser(), core::SetPitchOrder{f.pitches, {{p[0], 5}, {p[1], 5}}}, "not_a_company");
+  f.ok(participant(p[1]), core::EditProfile{.participant = p[1], .profile = profile});
+  const auto e = f.refused(
+      organiser(), core::SetPitchOrder{.session = f.pitches, .pitches = {{p[0], 5}, {p[1], 5}}},
+      "not_a_company");
   CHECK(e.message.find("Policy maker") != std::string::npos);
-  f.ok(organiser(), core::SetPitchOrder{f.pitches, {{p[0], 5}, {p[2], 5}, {p[3], 5}}});
-  f.ok(participant(p[0]), core::Withdraw{p[0]});
+  f.ok(organiser(),
+       core::SetPitchOrder{.session = f.pitches, .pitches = {{p[0], 5}, {p[2], 5}, {p[3], 5}}});
+  f.ok(participant(p[0]), core::Withdraw{.participant = p[0]});
   f.control(core::PitchAction::Start);
   CHECK(f.session().pitches[0].outcome == core::PitchOutcome::Skipped);
   CHECK(f.session().current == 1);
@@ -128,29 +149,45 @@ TEST_CASE("pitching: only companies pitch; absent pitchers are skipped; finish e
 TEST_CASE("a policy clinic: themes, seating, outcomes") {
   test::EventFixture f;
   f.set_up(0);
-  for (int t = 1; t <= 3; ++t) f.ok(organiser(), core::DefineTable{0, "Workshop " + std::to_string(t), 4});
-  f.ok(organiser(), f.define_session("Policy clinic", "2026-05-15", 10 * 60, 12 * 60, core::SessionKind::PolicyClinic));
+  for (int t = 1; t <= 3; ++t)
+    f.ok(organiser(), core::DefineTable{.name = "Workshop " + std::to_string(t), .seats = 4});
+  f.ok(organiser(), f.define_session("Policy clinic", "2026-05-15", 10 * 60, 12 * 60,
+                                     core::SessionKind::PolicyClinic));
   const auto clinic = f.state.sessions.rbegin()->first;
   const auto p = f.register_people(8);
 
-  f.refused(participant(p[0]), core::DefineClinicTable{0, clinic, 1, "Mobility vouchers"}, "forbidden");
-  f.refused(organiser(), core::DefineClinicTable{0, f.morning, 1, "Mobility vouchers"}, "wrong_session");
-  f.refused(organiser(), core::DefineClinicTable{0, clinic, 9, "Mobility vouchers"}, "not_found");
-  f.refused(organiser(), core::DefineClinicTable{0, clinic, 1, ""}, "required");
-  f.ok(organiser(), core::DefineClinicTable{0, clinic, 1, "Mobility vouchers for creative companies"});
-  f.ok(organiser(), core::DefineClinicTable{0, clinic, 2, "Affordable space for start-ups"});
-  f.refused(organiser(), core::DefineClinicTable{0, clinic, 2, "Another"}, "duplicate");
+  f.refused(participant(p[0]),
+            core::DefineClinicTable{.session = clinic, .table = 1, .theme = "Mobility vouchers"},
+            "forbidden");
+  f.refused(organiser(),
+            core::DefineClinicTable{.session = f.morning, .table = 1, .theme = "Mobility vouchers"},
+            "wrong_session");
+  f.refused(organiser(),
+            core::DefineClinicTable{.session = clinic, .table = 9, .theme = "Mobility vouchers"},
+            "not_found");
+  f.refused(organiser(), core::DefineClinicTable{.session = clinic, .table = 1}, "required");
+  f.ok(organiser(),
+       core::DefineClinicTable{
+           .session = clinic, .table = 1, .theme = "Mobility vouchers for creative companies"});
+  f.ok(organiser(), core::DefineClinicTable{
+                        .session = clinic, .table = 2, .theme = "Affordable space for start-ups"});
+  f.refused(organiser(), core::DefineClinicTable{.session = clinic, .table = 2, .theme = "Another"},
+            "duplicate");
   REQUIRE(f.state.clinic_tables.size() == 2);
   const core::ClinicTableId vouchers = 1, space = 2;
 
-  f.ok(participant(p[0]), core::PickThemes{p[0], {space, vouchers}});
+  f.ok(participant(p[0]), core::PickThemes{.participant = p[0], .themes = {space, vouchers}});
   CHECK(f.state.clinic_themes.at(p[0]) == std::vector<core::ClinicTableId>{space, vouchers});
-  f.refused(participant(p[1]), core::PickThemes{p[0], {space}}, "forbidden");
-  f.refused(participant(p[1]), core::PickThemes{p[1], {space, space}}, "duplicate");
-  f.refused(participant(p[1]), core::PickThemes{p[1], {77}}, "not_found");
+  f.refused(participant(p[1]), core::PickThemes{.participant = p[0], .themes = {space}},
+            "forbidden");
+  f.refused(participant(p[1]), core::PickThemes{.participant = p[1], .themes = {space, space}},
+            "duplicate");
+  f.refused(participant(p[1]), core::PickThemes{.participant = p[1], .themes = {77}}, "not_found");
 
-  core::FormClinicTables seating{clinic, {{vouchers, {p[0], p[1], p[2]}, "A policy maker, a company and a researcher"},
-                                          {space, {p[3], p[4], p[5], p[6]}, ""}}};
+  core::FormClinicTables seating{
+      clinic,
+      {{vouchers, {p[0], p[1], p[2]}, "A policy maker, a company and a researcher"},
+       {space, {p[3], p[4], p[5], p[6]}, ""}}};
   auto twice = seating;
   twice.seating[1].members[0] = p[0];
   f.refused(organiser(), twice, "duplicate");
@@ -158,15 +195,24 @@ TEST_CASE("a policy clinic: themes, seating, outcomes") {
   crowded.seating[1].members.push_back(p[7]);
   f.refused(organiser(), crowded, "too_small");
   f.refused(participant(p[0]), seating, "forbidden");
-  f.refused(organiser(), core::RecordClinicOutcome{vouchers, "Vouchers"}, "not_formed");
+  f.refused(organiser(), core::RecordClinicOutcome{.clinic_table = vouchers, .outcome = "Vouchers"},
+            "not_formed");
   f.ok(organiser(), seating);
-  CHECK(f.state.clinic_tables.at(vouchers).members == std::vector<core::ParticipantId>{p[0], p[1], p[2]});
+  CHECK(f.state.clinic_tables.at(vouchers).members ==
+        std::vector<core::ParticipantId>{p[0], p[1], p[2]});
   f.refused(organiser(), seating, "clinic_locked");
 
-  f.refused(participant(p[3]), core::RecordClinicOutcome{vouchers, "Not my table"}, "forbidden");
-  f.ok(participant(p[1]), core::RecordClinicOutcome{vouchers, "1. A voucher for cross-sector pilots\n2. Fast-track approval"});
+  f.refused(participant(p[3]),
+            core::RecordClinicOutcome{.clinic_table = vouchers, .outcome = "Not my table"},
+            "forbidden");
+  f.ok(participant(p[1]),
+       core::RecordClinicOutcome{
+           .clinic_table = vouchers,
+           .outcome = "1. A voucher for cross-sector pilots\n2. Fast-track approval"});
   CHECK(f.state.clinic_tables.at(vouchers).outcome.find("voucher") != std::string::npos);
-  f.ok(organiser(), core::RecordClinicOutcome{space, "Open the old tram depot as shared studios"});
-  f.refused(organiser(), core::RemoveTable{1}, "in_use");
-  f.refused(organiser(), core::RemoveSession{clinic}, "in_use");
+  f.ok(organiser(),
+       core::RecordClinicOutcome{.clinic_table = space,
+                                 .outcome = "Open the old tram depot as shared studios"});
+  f.refused(organiser(), core::RemoveTable{.table = 1}, "in_use");
+  f.refused(organiser(), core::RemoveSession{.session = clinic}, "in_use");
 }

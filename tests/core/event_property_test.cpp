@@ -34,38 +34,46 @@ std::string broken_invariant(const core::EventState& s, const core::Taxonomy& ta
     ++placed;
     // Each booking's keys lead back to this meeting, and there are exactly as many keys as
     // bookings need: so no person and no table holds two meetings in one slot.
-    const auto leads_here = [&](const std::unordered_map<std::uint64_t, core::MeetingId>& index, std::uint64_t key) {
+    const auto leads_here = [&](const std::unordered_map<std::uint64_t, core::MeetingId>& index,
+                                std::uint64_t key) {
       const auto it = index.find(key);
       return it != index.end() && it->second == id;
     };
     if (!leads_here(s.index.person_slot, core::person_slot_key(m.requester, m.placement->slot)) ||
         !leads_here(s.index.person_slot, core::person_slot_key(m.invitee, m.placement->slot)))
       return what + "a person is double-booked";
-    if (!leads_here(s.index.table_slot, core::table_slot_key(m.placement->table, m.placement->slot)))
+    if (!leads_here(s.index.table_slot,
+                    core::table_slot_key(m.placement->table, m.placement->slot)))
       return what + "a table is double-booked";
     if (m.held == core::HeldState::Unknown) {
       for (const core::Participant* p : {a, b}) {
         const auto& u = p->availability.unavailable;
-        if (std::binary_search(u.begin(), u.end(), m.placement->slot)) return what + "booked in an unavailable slot";
+        if (std::binary_search(u.begin(), u.end(), m.placement->slot))
+          return what + "booked in an unavailable slot";
       }
     }
   }
   if (s.index.person_slot.size() != 2 * placed) return "the person index holds other bookings";
   if (s.index.table_slot.size() != placed) return "the table index holds other bookings";
-  if (core::statistics(s) != core::recount_statistics(s, taxonomy)) return "the statistics differ from a recount";
+  if (core::statistics(s) != core::recount_statistics(s, taxonomy))
+    return "the statistics differ from a recount";
   return {};
 }
 
 void run(std::uint64_t seed, int steps) {
   test::EventFixture hub;
   hub.set_up(4, 6);
-  hub.ok(test::organiser(), hub.define_session("Teams", "2026-05-15", 9 * 60, 10 * 60, core::SessionKind::TeamRound));
-  hub.ok(test::organiser(), core::DefineTable{0, "Team table A", 4});
-  hub.ok(test::organiser(), core::DefineTable{0, "Team table B", 4});
-  hub.ok(test::organiser(), hub.define_session("Pitches", "2026-05-15", 10 * 60, 11 * 60, core::SessionKind::Pitching));
-  hub.ok(test::organiser(), hub.define_session("Clinic", "2026-05-15", 11 * 60, 12 * 60, core::SessionKind::PolicyClinic));
+  hub.ok(test::organiser(),
+         hub.define_session("Teams", "2026-05-15", 9 * 60, 10 * 60, core::SessionKind::TeamRound));
+  hub.ok(test::organiser(), core::DefineTable{.name = "Team table A", .seats = 4});
+  hub.ok(test::organiser(), core::DefineTable{.name = "Team table B", .seats = 4});
+  hub.ok(test::organiser(), hub.define_session("Pitches", "2026-05-15", 10 * 60, 11 * 60,
+                                               core::SessionKind::Pitching));
+  hub.ok(test::organiser(), hub.define_session("Clinic", "2026-05-15", 11 * 60, 12 * 60,
+                                               core::SessionKind::PolicyClinic));
   hub.register_people(24, seed);
-  auto pool_people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {60, seed + 1000});
+  auto pool_people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(),
+                                                      {60, seed + 1000});
   REQUIRE(pool_people.ok());
   std::vector<core::Profile> pool;
   for (const auto& dp : *pool_people) pool.push_back(dp.profile);
@@ -86,14 +94,16 @@ void run(std::uint64_t seed, int steps) {
       auto wire = core::operation_from_json(core::operation_to_json(*result));
       REQUIRE(wire.ok());
       REQUIRE(*wire == *result);
-      auto followed = core::apply_operation(*replica, test::taxonomy(), *wire, core::ApplyMode::Follow);
+      auto followed =
+          core::apply_operation(*replica, test::taxonomy(), *wire, core::ApplyMode::Follow);
       REQUIRE_MESSAGE(followed.ok(), (followed.ok() ? "" : followed.error().message));
     } else {
       ++refusal_codes[result.error().code];
       REQUIRE_FALSE(result.error().message.empty());
     }
     const std::string broken = broken_invariant(hub.state, test::taxonomy());
-    if (!broken.empty()) FAIL("after step " << step << " (" << core::operation_to_json(op) << "): " << broken);
+    if (!broken.empty())
+      FAIL("after step " << step << " (" << core::operation_to_json(op) << "): " << broken);
     if (step % 2000 == 0) REQUIRE(*replica == hub.state);
   }
   CHECK(*replica == hub.state);
@@ -106,13 +116,15 @@ void run(std::uint64_t seed, int steps) {
   std::string codes;
   for (const auto& [code, n] : refusal_codes) codes += code + "=" + std::to_string(n) + " ";
   MESSAGE(codes);
-  MESSAGE("active " << core::statistics(hub.state).participants << " seed " << seed << ": " << applied << " of " << steps << " applied, " << hub.state.meetings.size()
-                  << " meetings, " << refusal_codes.size() << " kinds of refusal");
+  MESSAGE("active " << core::statistics(hub.state).participants << " seed " << seed << ": "
+                    << applied << " of " << steps << " applied, " << hub.state.meetings.size()
+                    << " meetings, " << refusal_codes.size() << " kinds of refusal");
 }
 
 }  // namespace
 
-TEST_CASE("100,000 random operations keep every invariant, and replicas end equal" * doctest::test_suite("slow")) {
+TEST_CASE("100,000 random operations keep every invariant, and replicas end equal" *
+          doctest::test_suite("slow")) {
   for (const std::uint64_t seed : {1, 2, 3, 4, 5}) {
     CAPTURE(seed);
     run(seed, 20000);

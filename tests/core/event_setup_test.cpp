@@ -9,33 +9,47 @@ using test::participant;
 
 TEST_CASE("creating the event") {
   test::EventFixture f;
-  f.refused(test::broker(), core::CreateEvent{"X", "UTC", "CODE1"}, "forbidden");
-  f.refused(participant(0), core::SetRegistration{true}, "no_event");
-  f.refused(organiser(), core::CreateEvent{"", "UTC", "CODE1"}, "required");
-  f.refused(organiser(), core::CreateEvent{std::string(121, 'a'), "UTC", "CODE1"}, "too_long");
-  f.refused(organiser(), core::CreateEvent{"Event", "Europe//Lisbon", "CODE1"}, "invalid");
-  f.refused(organiser(), core::CreateEvent{"Event", "UTC", "no"}, "invalid");
-  f.refused(organiser(), core::CreateEvent{"Event", "UTC", "with space"}, "invalid");
-  f.ok(organiser(), core::CreateEvent{"Demo Day", "Europe/Amsterdam", "DEMO-DAY"});
+  f.refused(test::broker(),
+            core::CreateEvent{.name = "X", .time_zone = "UTC", .join_code = "CODE1"}, "forbidden");
+  f.refused(participant(0), core::SetRegistration{.open = true}, "no_event");
+  f.refused(organiser(), core::CreateEvent{.time_zone = "UTC", .join_code = "CODE1"}, "required");
+  f.refused(
+      organiser(),
+      core::CreateEvent{.name = std::string(121, 'a'), .time_zone = "UTC", .join_code = "CODE1"},
+      "too_long");
+  f.refused(organiser(),
+            core::CreateEvent{.name = "Event", .time_zone = "Europe//Lisbon", .join_code = "CODE1"},
+            "invalid");
+  f.refused(organiser(), core::CreateEvent{.name = "Event", .time_zone = "UTC", .join_code = "no"},
+            "invalid");
+  f.refused(organiser(),
+            core::CreateEvent{.name = "Event", .time_zone = "UTC", .join_code = "with space"},
+            "invalid");
+  f.ok(organiser(),
+       core::CreateEvent{
+           .name = "Demo Day", .time_zone = "Europe/Amsterdam", .join_code = "DEMO-DAY"});
   CHECK(f.state.event.created);
   CHECK(f.state.event.name == "Demo Day");
   CHECK_FALSE(f.state.event.registration_open);
-  const auto e = f.refused(organiser(), core::CreateEvent{"Again", "UTC", "CODE2"}, "already_created");
+  const auto e = f.refused(
+      organiser(), core::CreateEvent{.name = "Again", .time_zone = "UTC", .join_code = "CODE2"},
+      "already_created");
   CHECK(e.message.find("Demo Day") != std::string::npos);
 }
 
 TEST_CASE("opening and closing registration") {
   test::EventFixture f;
   f.set_up();
-  f.refused(participant(0), core::SetRegistration{false}, "forbidden");
-  f.refused(test::broker(), core::SetRegistration{false}, "forbidden");
-  f.ok(organiser(), core::SetRegistration{false});
+  f.refused(participant(0), core::SetRegistration{}, "forbidden");
+  f.refused(test::broker(), core::SetRegistration{}, "forbidden");
+  f.ok(organiser(), core::SetRegistration{});
   CHECK_FALSE(f.state.event.registration_open);
   auto people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {1, 3});
-  const auto e = f.refused(test::newcomer(), core::Register{0, (*people)[0].profile, {}}, "registration_closed");
+  const auto e = f.refused(test::newcomer(), core::Register{.profile = (*people)[0].profile},
+                           "registration_closed");
   CHECK(e.message.find("closed") != std::string::npos);
   // The organiser still registers people (pre-registration).
-  f.ok(organiser(), core::Register{0, (*people)[0].profile, {}});
+  f.ok(organiser(), core::Register{.profile = (*people)[0].profile});
 }
 
 TEST_CASE("matching settings") {
@@ -47,34 +61,37 @@ TEST_CASE("matching settings") {
   s.matching.team_max = 6;
   s.max_open_requests = 3;
   s.booking = core::BookingMode::Deferred;
-  f.refused(test::broker(), core::SetSettings{s}, "forbidden");
-  f.ok(organiser(), core::SetSettings{s});
+  f.refused(test::broker(), core::SetSettings{.settings = s}, "forbidden");
+  f.ok(organiser(), core::SetSettings{.settings = s});
   CHECK(f.state.event.settings == s);
 
   auto bad = s;
   bad.matching.weights.working_style = -1;
-  CHECK(f.refused(organiser(), core::SetSettings{bad}, "out_of_range").field == "settings.matching.weights.working_style");
+  CHECK(f.refused(organiser(), core::SetSettings{.settings = bad}, "out_of_range").field ==
+        "settings.matching.weights.working_style");
   bad = s;
   bad.matching.weights = {0, 0, 0, 0, 0, 0};
-  f.refused(organiser(), core::SetSettings{bad}, "invalid");
+  f.refused(organiser(), core::SetSettings{.settings = bad}, "invalid");
   bad = s;
   bad.matching.weights.participant_types = 11;
-  CHECK(f.refused(organiser(), core::SetSettings{bad}, "out_of_range").field == "settings.matching.weights.participant_types");
+  CHECK(f.refused(organiser(), core::SetSettings{.settings = bad}, "out_of_range").field ==
+        "settings.matching.weights.participant_types");
   bad = s;
   bad.matching.team_min = 6;
   bad.matching.team_max = 4;
-  f.refused(organiser(), core::SetSettings{bad}, "out_of_range");
+  f.refused(organiser(), core::SetSettings{.settings = bad}, "out_of_range");
   bad = s;
   bad.max_open_requests = 0;
-  CHECK(f.refused(organiser(), core::SetSettings{bad}, "out_of_range").field == "settings.max_open_requests");
+  CHECK(f.refused(organiser(), core::SetSettings{.settings = bad}, "out_of_range").field ==
+        "settings.max_open_requests");
   bad = s;
   bad.afternoon_start = 25 * 60;
-  f.refused(organiser(), core::SetSettings{bad}, "out_of_range");
+  f.refused(organiser(), core::SetSettings{.settings = bad}, "out_of_range");
 }
 
 TEST_CASE("sessions: slots, breaks and the rules for changing them") {
   test::EventFixture f;
-  f.ok(organiser(), core::CreateEvent{"Event", "UTC", "CODE-1"});
+  f.ok(organiser(), core::CreateEvent{.name = "Event", .time_zone = "UTC", .join_code = "CODE-1"});
   auto d = f.define_session("Day one", "2026-05-14", 9 * 60, 12 * 60);
   d.breaks = {{10 * 60 + 30, 10 * 60 + 45}};
   f.ok(organiser(), d);
@@ -88,13 +105,15 @@ TEST_CASE("sessions: slots, breaks and the rules for changing them") {
 
   // One-to-one sessions may not overlap; other kinds may.
   f.refused(organiser(), f.define_session("Overlap", "2026-05-14", 11 * 60, 13 * 60), "overlap");
-  f.ok(organiser(), f.define_session("Pitches", "2026-05-14", 11 * 60, 13 * 60, core::SessionKind::Pitching));
+  f.ok(organiser(),
+       f.define_session("Pitches", "2026-05-14", 11 * 60, 13 * 60, core::SessionKind::Pitching));
   f.ok(organiser(), f.define_session("Next day", "2026-05-15", 9 * 60, 12 * 60));
 
   f.refused(participant(1), f.define_session("X", "2026-05-16", 9 * 60, 10 * 60), "forbidden");
   f.refused(organiser(), f.define_session("", "2026-05-16", 9 * 60, 10 * 60), "required");
   f.refused(organiser(), f.define_session("Backwards", "2026-05-16", 10 * 60, 9 * 60), "invalid");
-  f.refused(organiser(), f.define_session("Too short", "2026-05-16", 9 * 60, 9 * 60 + 10), "invalid");
+  f.refused(organiser(), f.define_session("Too short", "2026-05-16", 9 * 60, 9 * 60 + 10),
+            "invalid");
   auto long_slots = f.define_session("Long", "2026-05-16", 9 * 60, 10 * 60);
   long_slots.slot_minutes = 500;
   f.refused(organiser(), long_slots, "out_of_range");
@@ -111,7 +130,8 @@ TEST_CASE("a session with booked meetings keeps its slots") {
   f.set_up();
   const auto people = f.register_people(2);
   const auto m = f.request(people[0], people[1]);
-  f.ok(participant(people[1]), core::AcceptMeeting{m, core::SlotRef{f.morning, 2}, std::nullopt});
+  f.ok(participant(people[1]),
+       core::AcceptMeeting{.meeting = m, .slot = core::SlotRef{f.morning, 2}});
   auto change = f.define_session("Morning meetings", "2026-05-14", 9 * 60 + 10, 11 * 60);
   change.session = f.morning;
   const auto e = f.refused(organiser(), change, "in_use");
@@ -121,10 +141,10 @@ TEST_CASE("a session with booked meetings keeps its slots") {
   rename.session = f.morning;
   f.ok(organiser(), rename);
   CHECK(f.state.sessions.at(f.morning).name == "Morning one-to-ones");
-  f.refused(organiser(), core::RemoveSession{f.morning}, "in_use");
-  f.refused(organiser(), core::RemoveSession{42}, "not_found");
-  f.ok(participant(people[0]), core::CancelMeeting{m, ""});
-  f.ok(organiser(), core::RemoveSession{f.morning});
+  f.refused(organiser(), core::RemoveSession{.session = f.morning}, "in_use");
+  f.refused(organiser(), core::RemoveSession{.session = 42}, "not_found");
+  f.ok(participant(people[0]), core::CancelMeeting{.meeting = m});
+  f.ok(organiser(), core::RemoveSession{.session = f.morning});
   CHECK(f.state.session(f.morning) == nullptr);
 }
 
@@ -132,56 +152,61 @@ TEST_CASE("removing a session drops preferences and unavailability in it") {
   test::EventFixture f;
   f.set_up();
   const auto people = f.register_people(2);
-  f.ok(participant(people[0]), core::SetAvailability{people[0], {{{f.morning, 1}, {f.afternoon, 0}}, core::TimeOfDay::Any}});
+  f.ok(participant(people[0]),
+       core::SetAvailability{
+           .participant = people[0],
+           .availability = {{{f.morning, 1}, {f.afternoon, 0}}, core::TimeOfDay::Any}});
   const auto m = f.request(people[0], people[1], {{f.morning, 3}, {f.afternoon, 2}});
-  f.ok(organiser(), core::RemoveSession{f.morning});
-  CHECK(f.state.participants.at(people[0]).availability.unavailable == std::vector<core::SlotRef>{{f.afternoon, 0}});
+  f.ok(organiser(), core::RemoveSession{.session = f.morning});
+  CHECK(f.state.participants.at(people[0]).availability.unavailable ==
+        std::vector<core::SlotRef>{{f.afternoon, 0}});
   CHECK(f.meeting(m).preferred == std::vector<core::SlotRef>{{f.afternoon, 2}});
 }
 
 TEST_CASE("tables") {
   test::EventFixture f;
   f.set_up(0);
-  f.ok(organiser(), core::DefineTable{0, "Table A", 4});
+  f.ok(organiser(), core::DefineTable{.name = "Table A", .seats = 4});
   CHECK(f.state.tables.at(1).seats == 4);
-  f.refused(organiser(), core::DefineTable{0, "Table A", 2}, "duplicate");
-  f.refused(organiser(), core::DefineTable{0, "Table B", 1}, "out_of_range");
-  f.refused(organiser(), core::DefineTable{0, "Table B", 51}, "out_of_range");
-  f.refused(organiser(), core::DefineTable{0, "", 2}, "required");
-  f.refused(organiser(), core::DefineTable{7, "Table Z", 2}, "not_found");
-  f.refused(test::broker(), core::DefineTable{0, "Table B", 2}, "forbidden");
-  f.ok(organiser(), core::DefineTable{1, "Table A (window)", 6});
+  f.refused(organiser(), core::DefineTable{.name = "Table A"}, "duplicate");
+  f.refused(organiser(), core::DefineTable{.name = "Table B", .seats = 1}, "out_of_range");
+  f.refused(organiser(), core::DefineTable{.name = "Table B", .seats = 51}, "out_of_range");
+  f.refused(organiser(), core::DefineTable{}, "required");
+  f.refused(organiser(), core::DefineTable{.table = 7, .name = "Table Z"}, "not_found");
+  f.refused(test::broker(), core::DefineTable{.name = "Table B"}, "forbidden");
+  f.ok(organiser(), core::DefineTable{.table = 1, .name = "Table A (window)", .seats = 6});
   CHECK(f.state.tables.at(1).name == "Table A (window)");
-  f.refused(organiser(), core::RemoveTable{9}, "not_found");
+  f.refused(organiser(), core::RemoveTable{.table = 9}, "not_found");
 
   const auto people = f.register_people(2);
   const auto m = f.request(people[0], people[1]);
-  f.ok(participant(people[1]), core::AcceptMeeting{m, std::nullopt, std::nullopt});
-  f.refused(organiser(), core::RemoveTable{1}, "in_use");
-  f.ok(participant(people[1]), core::CancelMeeting{m, "sorry"});
-  f.ok(organiser(), core::RemoveTable{1});
+  f.ok(participant(people[1]), core::AcceptMeeting{.meeting = m});
+  f.refused(organiser(), core::RemoveTable{.table = 1}, "in_use");
+  f.ok(participant(people[1]), core::CancelMeeting{.meeting = m, .reason = "sorry"});
+  f.ok(organiser(), core::RemoveTable{.table = 1});
   CHECK(f.state.tables.empty());
 }
 
 TEST_CASE("announcements") {
   test::EventFixture f;
   f.set_up();
-  const auto applied = f.ok(organiser(), core::Announce{0, "Lunch is served in the atrium.\nEnjoy!"});
+  const auto applied =
+      f.ok(organiser(), core::Announce{.text = "Lunch is served in the atrium.\nEnjoy!"});
   CHECK(std::get<core::Announce>(applied.payload).announcement == 1);
   REQUIRE(f.state.announcements.size() == 1);
   CHECK(f.state.announcements[0].at == applied.at);
-  f.refused(test::broker(), core::Announce{0, "Hi"}, "forbidden");
-  f.refused(participant(1), core::Announce{0, "Hi"}, "forbidden");
-  f.refused(organiser(), core::Announce{0, ""}, "required");
-  f.refused(organiser(), core::Announce{0, std::string(1001, 'x')}, "too_long");
-  f.refused(organiser(), core::Announce{0, "bell\x07"}, "control_character");
+  f.refused(test::broker(), core::Announce{.text = "Hi"}, "forbidden");
+  f.refused(participant(1), core::Announce{.text = "Hi"}, "forbidden");
+  f.refused(organiser(), core::Announce{}, "required");
+  f.refused(organiser(), core::Announce{.text = std::string(1001, 'x')}, "too_long");
+  f.refused(organiser(), core::Announce{.text = "bell\x07"}, "control_character");
 }
 
 TEST_CASE("operation ids are checked") {
   test::EventFixture f;
   core::Operation op;
   op.actor = organiser();
-  op.payload = core::CreateEvent{"E", "UTC", "CODE-1"};
+  op.payload = core::CreateEvent{.name = "E", .time_zone = "UTC", .join_code = "CODE-1"};
   op.id = "";
   CHECK(core::apply_operation(f.state, test::taxonomy(), op).error().field == "id");
   op.id = std::string(65, 'a');

@@ -25,8 +25,11 @@ struct KindWithPartialEntry {};
 
 namespace crossmatch::core {
 template <>
-struct Catalogue<KindWithPartialEntry> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                         facts::SeenByEveryone, facts::NothingPersonal {
+struct Catalogue<KindWithPartialEntry> : facts::AboutNobody,
+                                         facts::HubDecidesNothing,
+                                         facts::NothingBeforehand,
+                                         facts::SeenByEveryone,
+                                         facts::NothingPersonal {
   static constexpr std::string_view name = "partial";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "No."};
@@ -62,8 +65,12 @@ struct Reported final : core::ChangeSink {
   void left(core::ParticipantId id) override { left_people.insert(id); }
   void availability(core::ParticipantId id) override { available.insert(id); }
   void erased(core::ParticipantId id) override { erased_people.insert(id); }
-  void meeting(core::MeetingId id, bool created) override { meetings[id] = meetings[id] || created; }
-  void kept_apart(core::ParticipantId a, core::ParticipantId b) override { apart.insert(std::minmax(a, b)); }
+  void meeting(core::MeetingId id, bool created) override {
+    meetings[id] = meetings[id] || created;
+  }
+  void kept_apart(core::ParticipantId a, core::ParticipantId b) override {
+    apart.insert(std::minmax(a, b));
+  }
   void round(core::RoundId id) override { rounds.insert(id); }
   void announcement(core::AnnouncementId id) override { announcements.insert(id); }
   void pitching(core::SessionId id) override { pitch_sessions.insert(id); }
@@ -89,7 +96,8 @@ void each_difference(const Map& before, const Map& after, Fn&& fn) {
 }
 
 // The first change between `before` and `after` that `reported` does not account for, or empty.
-std::string unreported(const core::EventState& before, const core::EventState& after, const Reported& r) {
+std::string unreported(const core::EventState& before, const core::EventState& after,
+                       const Reported& r) {
   std::string out;
   const auto miss = [&](const std::string& what) {
     if (out.empty()) out = what;
@@ -98,27 +106,33 @@ std::string unreported(const core::EventState& before, const core::EventState& a
   core::EventInfo b = before.event, a = after.event;
   b.settings = a.settings = {};
   if (!(a == b) && !r.record) miss("the event's record");
-  each_difference(before.sessions, after.sessions, [&](core::SessionId id, const auto*, const auto* now) {
-    if (now ? !r.sessions.count(id) : !r.removed_sessions.count(id)) miss("session " + std::to_string(id));
-  });
-  each_difference(before.tables, after.tables, [&](core::TableId id, const auto*, const auto* now) {
-    if (now ? !r.tables.count(id) : !r.removed_tables.count(id)) miss("table " + std::to_string(id));
-  });
-  each_difference(before.participants, after.participants,
-                  [&](core::ParticipantId id, const core::Participant* was, const core::Participant* now) {
-                    const bool record = !was || !now || !(was->profile == now->profile) || was->status != now->status;
-                    if (record && !r.people.count(id)) miss("participant " + std::to_string(id));
-                    const bool slots = was && now && !(was->availability == now->availability);
-                    if (slots && !r.available.count(id) && !r.people.count(id))
-                      miss("the availability of participant " + std::to_string(id));
-                    if (now && now->status != core::ParticipantStatus::Active && was &&
-                        was->status == core::ParticipantStatus::Active && !r.left_people.count(id))
-                      miss("participant " + std::to_string(id) + " leaving");
+  each_difference(before.sessions, after.sessions,
+                  [&](core::SessionId id, const auto*, const auto* now) {
+                    if (now ? !r.sessions.count(id) : !r.removed_sessions.count(id))
+                      miss("session " + std::to_string(id));
                   });
+  each_difference(before.tables, after.tables, [&](core::TableId id, const auto*, const auto* now) {
+    if (now ? !r.tables.count(id) : !r.removed_tables.count(id))
+      miss("table " + std::to_string(id));
+  });
+  each_difference(
+      before.participants, after.participants,
+      [&](core::ParticipantId id, const core::Participant* was, const core::Participant* now) {
+        const bool record =
+            !was || !now || !(was->profile == now->profile) || was->status != now->status;
+        if (record && !r.people.count(id)) miss("participant " + std::to_string(id));
+        const bool slots = was && now && !(was->availability == now->availability);
+        if (slots && !r.available.count(id) && !r.people.count(id))
+          miss("the availability of participant " + std::to_string(id));
+        if (now && now->status != core::ParticipantStatus::Active && was &&
+            was->status == core::ParticipantStatus::Active && !r.left_people.count(id))
+          miss("participant " + std::to_string(id) + " leaving");
+      });
   each_difference(before.meetings, after.meetings,
                   [&](core::MeetingId id, const core::Meeting* was, const core::Meeting* now) {
                     const auto it = r.meetings.find(id);
-                    if (it == r.meetings.end() || (!was && !it->second)) miss("meeting " + std::to_string(id));
+                    if (it == r.meetings.end() || (!was && !it->second))
+                      miss("meeting " + std::to_string(id));
                     if (now && now->status == core::MeetingStatus::Declined &&
                         (!was || was->status != core::MeetingStatus::Declined) &&
                         !r.apart.count(std::minmax(now->requester, now->invitee)))
@@ -132,38 +146,49 @@ std::string unreported(const core::EventState& before, const core::EventState& a
                                  [&](const core::Announcement& x) { return x.id == a.id; });
     if (!old && !r.announcements.count(a.id)) miss("announcement " + std::to_string(a.id));
   }
-  each_difference(before.pitching, after.pitching, [&](core::SessionId id, const auto*, const auto*) {
-    if (!r.pitch_sessions.count(id)) miss("pitching in session " + std::to_string(id));
-  });
-  each_difference(before.clinic_tables, after.clinic_tables, [&](core::ClinicTableId id, const auto*, const auto*) {
-    if (!r.clinic.count(id)) miss("clinic table " + std::to_string(id));
-  });
-  each_difference(before.clinic_themes, after.clinic_themes, [&](core::ParticipantId id, const auto*, const auto*) {
-    if (!r.themes.count(id)) miss("the themes of participant " + std::to_string(id));
-  });
+  each_difference(before.pitching, after.pitching,
+                  [&](core::SessionId id, const auto*, const auto*) {
+                    if (!r.pitch_sessions.count(id))
+                      miss("pitching in session " + std::to_string(id));
+                  });
+  each_difference(before.clinic_tables, after.clinic_tables,
+                  [&](core::ClinicTableId id, const auto*, const auto*) {
+                    if (!r.clinic.count(id)) miss("clinic table " + std::to_string(id));
+                  });
+  each_difference(before.clinic_themes, after.clinic_themes,
+                  [&](core::ParticipantId id, const auto*, const auto*) {
+                    if (!r.themes.count(id))
+                      miss("the themes of participant " + std::to_string(id));
+                  });
   return out;
 }
 
 // Set-up operations the random walk does not draw, applied once with their changes checked.
-std::vector<std::pair<core::Actor, core::OperationPayload>> setup_operations(test::EventFixture& f) {
+std::vector<std::pair<core::Actor, core::OperationPayload>> setup_operations(
+    test::EventFixture& f) {
   return {
       {test::organiser(), core::SetRegistration{.open = false}},
       {test::organiser(), core::SetRegistration{.open = true}},
-      {test::organiser(), f.define_session("Extra", "2026-05-16", 9 * 60, 11 * 60, core::SessionKind::Meetings)},
+      {test::organiser(),
+       f.define_session("Extra", "2026-05-16", 9 * 60, 11 * 60, core::SessionKind::Meetings)},
       {test::organiser(), core::RemoveSession{.session = 6}},
-      {test::organiser(), core::SetPitchOrder{.session = 4, .pitches = {{.pitcher = 1, .minutes = 5}}}},
+      {test::organiser(),
+       core::SetPitchOrder{.session = 4, .pitches = {{.pitcher = 1, .minutes = 5}}}},
       {test::organiser(), core::ControlPitch{.session = 4, .action = core::PitchAction::Start}},
       {test::participant(2), core::MarkInterested{.session = 4, .pitcher = 1}},
       {test::organiser(), core::DefineClinicTable{.session = 5, .table = 1, .theme = "Vouchers"}},
       {test::organiser(), core::PickThemes{.participant = 3, .themes = {1}}},
-      {test::organiser(), core::FormClinicTables{.session = 5, .seating = {{.clinic_table = 1, .members = {3, 4}}}}},
-      {test::participant(3), core::RecordClinicOutcome{.clinic_table = 1, .outcome = "More vouchers"}},
+      {test::organiser(),
+       core::FormClinicTables{.session = 5, .seating = {{.clinic_table = 1, .members = {3, 4}}}}},
+      {test::participant(3),
+       core::RecordClinicOutcome{.clinic_table = 1, .outcome = "More vouchers"}},
   };
 }
 
 // Applies `op` to `state`, checking what the catalogue reports against what changed and, for
 // every participant, that who gets a copy of their own is as the privacy rules need.
-void apply_and_check(core::EventState& state, const core::Operation& op, std::int64_t at, int& applied) {
+void apply_and_check(core::EventState& state, const core::Operation& op, std::int64_t at,
+                     int& applied) {
   core::Operation timed = op;
   timed.at = at;
   const core::EventState before = state;
@@ -179,15 +204,20 @@ void apply_and_check(core::EventState& state, const core::Operation& op, std::in
   done.sequence = static_cast<std::uint64_t>(applied);
   core::report_changes(done, state, reported);
   const std::string missing = unreported(before, state, reported);
-  if (!missing.empty()) FAIL(std::string(core::operation_type(done.payload)) << " changed " << missing << " unreported");
+  if (!missing.empty())
+    FAIL(std::string(core::operation_type(done.payload))
+         << " changed " << missing << " unreported");
 
   const auto readers = core::personal_viewers(done, state);
   const core::Subject about = core::subject(done.payload);
-  if (about.participant != 0) CHECK(std::binary_search(readers.begin(), readers.end(), about.participant));
-  const auto everyone = core::view_operation(done, state, core::Viewer{core::Role::Participant, 0}, false);
+  if (about.participant != 0)
+    CHECK(std::binary_search(readers.begin(), readers.end(), about.participant));
+  const auto everyone =
+      core::view_operation(done, state, core::Viewer{core::Role::Participant, 0}, false);
   for (const auto& [id, p] : state.participants) {
     if (std::binary_search(readers.begin(), readers.end(), id)) continue;
-    const auto mine = core::view_operation(done, state, core::Viewer{core::Role::Participant, id}, false);
+    const auto mine =
+        core::view_operation(done, state, core::Viewer{core::Role::Participant, id}, false);
     const std::string kind = core::operation_type(done.payload);
     CAPTURE(kind);
     CAPTURE(id);
@@ -217,9 +247,11 @@ TEST_CASE("who may send a kind: others get the entry's refusal") {
   test::EventFixture f;
   f.set_up();
   f.register_people(2);
-  const core::Error e = f.refused(test::broker(), core::DefineTable{.name = "T9", .seats = 2}, "forbidden");
+  const core::Error e =
+      f.refused(test::broker(), core::DefineTable{.name = "T9", .seats = 2}, "forbidden");
   CHECK(e.message == core::Catalogue<core::DefineTable>::refusal.message);
-  const core::Error own = f.refused(test::participant(1), core::RequestMeeting{.from = 2, .to = 1}, "forbidden");
+  const core::Error own =
+      f.refused(test::participant(1), core::RequestMeeting{.from = 2, .to = 1}, "forbidden");
   CHECK(own.field == "from");
   CHECK(own.message == core::Catalogue<core::RequestMeeting>::refusal.message);
   f.refused(test::newcomer(), core::RequestMeeting{.from = 1, .to = 2}, "forbidden");
@@ -227,35 +259,46 @@ TEST_CASE("who may send a kind: others get the entry's refusal") {
   f.refused(test::organiser(), core::MarkInterested{.session = 4, .pitcher = 1}, "forbidden");
 }
 
-TEST_CASE("themes picked for someone are theirs: they get their own copy, and the log files it under them") {
+TEST_CASE(
+    "themes picked for someone are theirs: they get their own copy, and the log files it under "
+    "them") {
   // The privacy filter once listed subjects by hand and left pick_themes out, while the log's
   // lookup columns filed it under the participant.
   test::EventFixture f;
   f.set_up();
-  f.ok(test::organiser(), f.define_session("Clinic", "2026-05-15", 11 * 60, 12 * 60, core::SessionKind::PolicyClinic));
+  f.ok(test::organiser(),
+       f.define_session("Clinic", "2026-05-15", 11 * 60, 12 * 60, core::SessionKind::PolicyClinic));
   const auto people = f.register_people(3);
   const core::SessionId clinic = f.state.next_session - 1;
-  f.ok(test::organiser(), core::DefineClinicTable{.session = clinic, .table = 1, .theme = "Mobility"});
+  f.ok(test::organiser(),
+       core::DefineClinicTable{.session = clinic, .table = 1, .theme = "Mobility"});
   const core::Operation done =
-      f.ok(test::organiser(), core::PickThemes{.participant = people[1], .themes = {f.state.next_clinic_table - 1}});
+      f.ok(test::organiser(),
+           core::PickThemes{.participant = people[1], .themes = {f.state.next_clinic_table - 1}});
   CHECK(core::subject(done.payload).participant == people[1]);
   const auto readers = core::personal_viewers(done, f.state);
   CHECK(std::find(readers.begin(), readers.end(), people[1]) != readers.end());
 }
 
-TEST_CASE("what the catalogue says each operation changed is what changed, and copies follow the privacy rules" *
-          doctest::test_suite("slow")) {
+TEST_CASE(
+    "what the catalogue says each operation changed is what changed, and copies follow the privacy "
+    "rules" *
+    doctest::test_suite("slow")) {
   for (const std::uint64_t seed : {7u, 8u}) {
     CAPTURE(seed);
     test::EventFixture hub;
     hub.set_up(4, 6);
-    hub.ok(test::organiser(), hub.define_session("Teams", "2026-05-15", 9 * 60, 10 * 60, core::SessionKind::TeamRound));
+    hub.ok(test::organiser(), hub.define_session("Teams", "2026-05-15", 9 * 60, 10 * 60,
+                                                 core::SessionKind::TeamRound));
     hub.ok(test::organiser(), core::DefineTable{.name = "Team table A", .seats = 4});
     hub.ok(test::organiser(), core::DefineTable{.name = "Team table B", .seats = 4});
-    hub.ok(test::organiser(), hub.define_session("Pitches", "2026-05-15", 10 * 60, 11 * 60, core::SessionKind::Pitching));
-    hub.ok(test::organiser(), hub.define_session("Clinic", "2026-05-15", 11 * 60, 12 * 60, core::SessionKind::PolicyClinic));
+    hub.ok(test::organiser(), hub.define_session("Pitches", "2026-05-15", 10 * 60, 11 * 60,
+                                                 core::SessionKind::Pitching));
+    hub.ok(test::organiser(), hub.define_session("Clinic", "2026-05-15", 11 * 60, 12 * 60,
+                                                 core::SessionKind::PolicyClinic));
     hub.register_people(16, seed);
-    auto pool_people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {40, seed + 1000});
+    auto pool_people = core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(),
+                                                        {40, seed + 1000});
     REQUIRE(pool_people.ok());
     std::vector<core::Profile> pool;
     for (const auto& dp : *pool_people) pool.push_back(dp.profile);
@@ -263,10 +306,12 @@ TEST_CASE("what the catalogue says each operation changed is what changed, and c
     int applied = 0;
     int count = 0;
     for (auto& [actor, payload] : setup_operations(hub)) {
-      core::Operation op{.id = "setup" + std::to_string(++count), .actor = actor, .payload = payload};
+      core::Operation op{
+          .id = "setup" + std::to_string(++count), .actor = actor, .payload = payload};
       const int was = applied;
       apply_and_check(hub.state, op, hub.clock += 500, applied);
-      CHECK_MESSAGE(applied == was + 1, std::string(core::operation_type(op.payload)) << " was refused");
+      CHECK_MESSAGE(applied == was + 1, std::string(core::operation_type(op.payload))
+                                            << " was refused");
     }
     test::OperationSource source(seed, hub.state);
     std::set<std::string> kinds;

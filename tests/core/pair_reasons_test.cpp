@@ -146,5 +146,6 @@ TEST_CASE("a reason names both participant types, in the viewer's terms") {
   CHECK(core::explain_pair(scorer, 1, 0)[0].text == "a company, useful to you as a policy maker");
   // Two companies: nothing to say about types.
   const auto two = core::Population::from_profiles(test::taxonomy(), {company, company});
-  CHECK(core::explain_pair(core::PairScorer(two, core::ScoreWeights{0, 0, 0, 0, 0, 1}), 0, 1).empty());
+  CHECK(core::explain_pair(core::PairScorer(two, core::ScoreWeights{0, 0, 0, 0, 0, 1}), 0, 1)
+            .empty());
 }

@@ -93,7 +93,7 @@ TEST_CASE("the score is the weighted mean of the components, in [0, 1]") {
   core::ScoreWeights doubled{0.6, 0.5, 0.3, 0.4, 0.2, 0.2};
   const core::PairScorer scorer2(population, doubled);
   const core::PairScorer nothing(population, core::ScoreWeights{0, 0, 0, 0, 0, 0});
-  const std::array<double, 6> w = {weights.sector,       weights.working_style,
+  const std::array<double, 6> w = {weights.sector,        weights.working_style,
                                    weights.international, weights.offers_seeks,
                                    weights.market_bridge, weights.participant_types};
   double sum_w = 0;

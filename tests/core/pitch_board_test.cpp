@@ -18,20 +18,25 @@ struct LivePitching : test::EventFixture {
   std::vector<core::ParticipantId> people;
   LivePitching() {
     set_up();
-    ok(organiser(), define_session("Demo Day pitches", "2026-05-14", 16 * 60, 17 * 60, core::SessionKind::Pitching));
+    ok(organiser(), define_session("Demo Day pitches", "2026-05-14", 16 * 60, 17 * 60,
+                                   core::SessionKind::Pitching));
     pitches = state.sessions.rbegin()->first;
     people = register_people(12);
-    for (const auto id : people) {  // everyone a company, speaking English, so every pair is allowed
+    for (const auto id :
+         people) {  // everyone a company, speaking English, so every pair is allowed
       auto profile = state.participants.at(id).profile;
       profile.type = core::ParticipantType::Company;
-      if (std::find(profile.languages.begin(), profile.languages.end(), "en") == profile.languages.end())
+      if (std::find(profile.languages.begin(), profile.languages.end(), "en") ==
+          profile.languages.end())
         profile.languages.push_back("en");
-      ok(participant(id), core::EditProfile{id, profile});
+      ok(participant(id), core::EditProfile{.participant = id, .profile = profile});
     }
   }
-  void control(core::PitchAction action) { ok(organiser(), core::ControlPitch{pitches, action}); }
+  void control(core::PitchAction action) {
+    ok(organiser(), core::ControlPitch{.session = pitches, .action = action});
+  }
   void interested(core::ParticipantId who, core::ParticipantId pitcher) {
-    ok(participant(who), core::MarkInterested{pitches, pitcher, true});
+    ok(participant(who), core::MarkInterested{.session = pitches, .pitcher = pitcher});
   }
   core::PitchBoard board(std::int64_t at) {
     auto b = core::pitch_board(state, pitches, at);
@@ -50,13 +55,15 @@ int position(const std::vector<core::Suggestion>& list, int who) {
 
 }  // namespace
 
-TEST_CASE("a pitching session's board: who pitches, the time left, who is next, who is interested") {
+TEST_CASE(
+    "a pitching session's board: who pitches, the time left, who is next, who is interested") {
   LivePitching f;
   const auto& p = f.people;
   CHECK(core::pitch_board(f.state, f.pitches, f.clock).error().code == "no_pitch_order");
   CHECK(core::pitch_board(f.state, f.morning, f.clock).error().code == "wrong_session");
   CHECK(core::pitch_board(f.state, 999, f.clock).error().code == "not_found");
-  f.ok(organiser(), core::SetPitchOrder{f.pitches, {{p[0], 5}, {p[1], 3}, {p[2], 4}, {p[3], 2}}});
+  f.ok(organiser(), core::SetPitchOrder{.session = f.pitches,
+                                        .pitches = {{p[0], 5}, {p[1], 3}, {p[2], 4}, {p[3], 2}}});
 
   auto b = f.board(f.clock);
   CHECK(b.status == core::PitchStatus::NotStarted);
@@ -77,7 +84,9 @@ TEST_CASE("a pitching session's board: who pitches, the time left, who is next, 
   f.interested(p[5], p[0]);
   f.interested(p[6], p[0]);
   f.interested(p[7], p[0]);
-  f.ok(participant(p[6]), core::MarkInterested{f.pitches, p[0], false});  // taken back
+  f.ok(participant(p[6]),
+       core::MarkInterested{
+           .session = f.pitches, .pitcher = p[0], .interested = false});  // taken back
   CHECK(f.board(f.clock).interested == std::vector<core::ParticipantId>{p[5], p[7]});
 
   // Paused: the time left stands still; the company still collects interest.
@@ -99,7 +108,7 @@ TEST_CASE("a pitching session's board: who pitches, the time left, who is next, 
   CHECK(b.done == 1);
 
   // p2 withdraws: no longer announced as coming.
-  f.ok(participant(p[2]), core::Withdraw{p[2]});
+  f.ok(participant(p[2]), core::Withdraw{.participant = p[2]});
   CHECK(f.board(f.clock).upcoming == std::vector<core::ParticipantId>{p[1], p[3]});
   f.control(core::PitchAction::Start);
   CHECK(f.board(f.clock).pitching_now == p[1]);
@@ -121,7 +130,7 @@ TEST_CASE("a pitching session's board: who pitches, the time left, who is next, 
   CHECK(b.skipped == 2);
 
   // After the session: each pitcher's interested list, the ones still here.
-  f.ok(participant(p[7]), core::Withdraw{p[7]});
+  f.ok(participant(p[7]), core::Withdraw{.participant = p[7]});
   auto follow = core::pitch_follow_ups(f.state, f.pitches);
   REQUIRE(follow.ok());
   REQUIRE(follow->size() == 4);
@@ -134,27 +143,33 @@ TEST_CASE("a pitching session's board: who pitches, the time left, who is next, 
 TEST_CASE("after a pitch, the pitcher sends meeting requests to the interested in one step") {
   LivePitching f;
   const auto& p = f.people;
-  f.ok(organiser(), core::SetPitchOrder{f.pitches, {{p[0], 5}, {p[1], 5}}});
+  f.ok(organiser(), core::SetPitchOrder{.session = f.pitches, .pitches = {{p[0], 5}, {p[1], 5}}});
   f.control(core::PitchAction::Start);
   for (const int i : {4, 5, 6, 7}) f.interested(p[i], p[0]);
-  CHECK(core::follow_up_requests(f.state, f.pitches, p[0], {}, "", "x").error().code == "pitch_not_over");
+  CHECK(core::follow_up_requests(f.state, f.pitches, p[0], {}, "", "x").error().code ==
+        "pitch_not_over");
   f.control(core::PitchAction::End);
-  CHECK(core::follow_up_requests(f.state, f.pitches, p[9], {}, "", "x").error().code == "not_a_pitcher");
-  CHECK(core::follow_up_requests(f.state, f.pitches, p[0], {p[9]}, "", "x").error().code == "not_interested");
-  CHECK(core::follow_up_requests(f.state, f.pitches, p[0], {p[4], p[4]}, "", "x").error().code == "duplicate");
+  CHECK(core::follow_up_requests(f.state, f.pitches, p[9], {}, "", "x").error().code ==
+        "not_a_pitcher");
+  CHECK(core::follow_up_requests(f.state, f.pitches, p[0], {p[9]}, "", "x").error().code ==
+        "not_interested");
+  CHECK(core::follow_up_requests(f.state, f.pitches, p[0], {p[4], p[4]}, "", "x").error().code ==
+        "duplicate");
 
   // p5 already asked p0 for a meeting; the cap on open requests is low, but does not hold back
   // requests to people who asked for them.
   f.request(p[5], p[0]);
   core::EventSettings s = f.state.event.settings;
   s.max_open_requests = 1;
-  f.ok(organiser(), core::SetSettings{s});
+  f.ok(organiser(), core::SetSettings{.settings = s});
   auto follow = core::pitch_follow_ups(f.state, f.pitches);
   REQUIRE(follow.ok());
   CHECK((*follow)[0].requestable == std::vector<core::ParticipantId>{p[4], p[6], p[7]});
-  CHECK(core::follow_up_requests(f.state, f.pitches, p[0], {p[5]}, "", "x").error().code == "already_requested");
+  CHECK(core::follow_up_requests(f.state, f.pitches, p[0], {p[5]}, "", "x").error().code ==
+        "already_requested");
 
-  auto ops = core::follow_up_requests(f.state, f.pitches, p[0], {}, "Thanks for your interest!", "c7-followup");
+  auto ops = core::follow_up_requests(f.state, f.pitches, p[0], {}, "Thanks for your interest!",
+                                      "c7-followup");
   REQUIRE(ops.ok());
   REQUIRE(ops->size() == 3);
   std::vector<std::string> ids;
@@ -185,9 +200,10 @@ TEST_CASE("\"interested\" lifts the pair in both people's suggestions, with a re
   const core::ParticipantId fan = before.ids[initial.back().participant];
   const int fan_index = before.index(fan);
   const int fan_before = position(initial, fan_index);
-  const int pitcher_before = position(core::suggest_partners(before_scorer, fan_index, 100), pitcher);
+  const int pitcher_before =
+      position(core::suggest_partners(before_scorer, fan_index, 100), pitcher);
 
-  f.ok(organiser(), core::SetPitchOrder{f.pitches, {{p[0], 5}}});
+  f.ok(organiser(), core::SetPitchOrder{.session = f.pitches, .pitches = {{p[0], 5}}});
   f.control(core::PitchAction::Start);
   f.interested(fan, p[0]);
 
@@ -210,13 +226,15 @@ TEST_CASE("\"interested\" lifts the pair in both people's suggestions, with a re
   CHECK(s.reasons[0].text == "interested in your pitch");
   CHECK(fan_list[pitcher_after].reasons[0].text == "you were interested in their pitch");
   // The list stays ordered by rank; everyone else keeps rank == score.
-  for (std::size_t k = 1; k < pitcher_list.size(); ++k) CHECK(pitcher_list[k - 1].rank >= pitcher_list[k].rank);
+  for (std::size_t k = 1; k < pitcher_list.size(); ++k)
+    CHECK(pitcher_list[k - 1].rank >= pitcher_list[k].rank);
   for (const auto& other : pitcher_list) {
     if (other.participant != fan_index) CHECK(other.rank == other.score);
   }
 
   // Taken back: the lift goes with it.
-  f.ok(participant(fan), core::MarkInterested{f.pitches, p[0], false});
+  f.ok(participant(fan),
+       core::MarkInterested{.session = f.pitches, .pitcher = p[0], .interested = false});
   const auto undone = core::event_population(f.state, test::taxonomy());
   CHECK(undone.population.pitch_interest(pitcher, fan_index) == 0);
 }
@@ -225,9 +243,9 @@ TEST_CASE("the event population mirrors the state: ids, withdrawn, declined pair
   LivePitching f;
   const auto& p = f.people;
   const auto m = f.request(p[1], p[2]);
-  f.ok(participant(p[2]), core::DeclineMeeting{m, "Not now"});
-  f.ok(participant(p[3]), core::Withdraw{p[3]});
-  f.ok(participant(p[4]), core::Erase{p[4]});
+  f.ok(participant(p[2]), core::DeclineMeeting{.meeting = m, .reason = "Not now"});
+  f.ok(participant(p[3]), core::Withdraw{.participant = p[3]});
+  f.ok(participant(p[4]), core::Erase{.participant = p[4]});
   const auto ep = core::event_population(f.state, test::taxonomy());
   CHECK(ep.index(p[4]) == -1);
   CHECK(ep.ids.size() == p.size() - 1);
@@ -235,5 +253,6 @@ TEST_CASE("the event population mirrors the state: ids, withdrawn, declined pair
   CHECK_FALSE(ep.population.active(ep.index(p[3])));
   CHECK(ep.population.active(ep.index(p[1])));
   CHECK(ep.population.declined(ep.index(p[1]), ep.index(p[2])));
-  CHECK(ep.population.display_name(ep.index(p[0])) == f.state.participants.at(p[0]).profile.display_name);
+  CHECK(ep.population.display_name(ep.index(p[0])) ==
+        f.state.participants.at(p[0]).profile.display_name);
 }

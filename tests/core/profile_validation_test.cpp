@@ -60,10 +60,15 @@ TEST_CASE("every profile rule rejects its bad value with its field and message")
        "81 characters, at most 80"},
       {"name invalid UTF-8", [](auto& p) { p.display_name = "Ana \xc3\x28"; }, "invalid_utf8",
        "display_name", "not valid UTF-8"},
-      {"name overlong encoding", [](auto& p) { p.display_name = "A\xc0\xaf" "B"; }, "invalid_utf8",
-       "display_name", "not valid UTF-8"},
-      {"name control character", [](auto& p) { p.display_name = "Ana\x07"; },
-       "control_character", "display_name", "control character"},
+      {"name overlong encoding",
+       [](auto& p) {
+         p.display_name =
+             "A\xc0\xaf"
+             "B";
+       },
+       "invalid_utf8", "display_name", "not valid UTF-8"},
+      {"name control character", [](auto& p) { p.display_name = "Ana\x07"; }, "control_character",
+       "display_name", "control character"},
       {"name C1 control", [](auto& p) { p.display_name = "Ana\xc2\x85x"; }, "control_character",
        "display_name", "control character"},
       {"name newline", [](auto& p) { p.display_name = "Ana\nB"; }, "control_character",
@@ -91,24 +96,39 @@ TEST_CASE("every profile rule rejects its bad value with its field and message")
        "Sector is required"},
       {"unknown sector", [](auto& p) { p.sector = "alchemy"; }, "unknown_sector", "sector",
        "'alchemy' is not a known sector"},
-      {"too many offers", [](auto& p) { p.offers = std::vector<std::string>(21, "x"); },
-       "too_many", "offers", "at most 20 tags, not 21"},
+      {"too many offers", [](auto& p) { p.offers = std::vector<std::string>(21, "x"); }, "too_many",
+       "offers", "at most 20 tags, not 21"},
       {"offer too long", [&](auto& p) { p.offers = {long41}; }, "too_long", "offers[0]",
        "41 characters, at most 40"},
-      {"empty seek", [](auto& p) { p.seeks = {"ok", ""}; }, "required", "seeks[1]", "required"},
-      {"duplicate seek", [](auto& p) { p.seeks = {"Design", "design"}; }, "duplicate",
-       "seeks[1]", "listed twice"},
+      {"empty seek",
+       [](auto& p) {
+         p.seeks = {"ok", ""};
+       },
+       "required", "seeks[1]", "required"},
+      {"duplicate seek",
+       [](auto& p) {
+         p.seeks = {"Design", "design"};
+       },
+       "duplicate", "seeks[1]", "listed twice"},
       {"seek control character", [](auto& p) { p.seeks = {"a\tb"}; }, "control_character",
        "seeks[0]", "control character"},
-      {"no language", [](auto& p) { p.languages = {}; }, "required", "languages",
-       "at least one"},
-      {"unknown language", [](auto& p) { p.languages = {"pt", "xx"}; }, "unknown_language",
-       "languages[1]", "not an ISO 639-1 language code"},
+      {"no language", [](auto& p) { p.languages = {}; }, "required", "languages", "at least one"},
+      {"unknown language",
+       [](auto& p) {
+         p.languages = {"pt", "xx"};
+       },
+       "unknown_language", "languages[1]", "not an ISO 639-1 language code"},
       {"three-letter language", [](auto& p) { p.languages = {"por"}; }, "unknown_language",
        "languages[0]", "ISO 639-1"},
-      {"duplicate language", [](auto& p) { p.languages = {"pt", "pt"}; }, "duplicate",
-       "languages[1]", "listed twice"},
-      {"unknown target market", [](auto& p) { p.target_markets = {"SE", "ZZ"}; },
+      {"duplicate language",
+       [](auto& p) {
+         p.languages = {"pt", "pt"};
+       },
+       "duplicate", "languages[1]", "listed twice"},
+      {"unknown target market",
+       [](auto& p) {
+         p.target_markets = {"SE", "ZZ"};
+       },
        "unknown_country", "target_markets[1]", "ISO 3166-1"},
       {"too many known markets",
        [](auto& p) {
@@ -116,12 +136,14 @@ TEST_CASE("every profile rule rejects its bad value with its field and message")
          for (int i = 0; i < 31; ++i) p.known_markets.push_back("SE");
        },
        "too_many", "known_markets", "at most 30"},
-      {"missing answers", [](auto& p) { p.answers = {3, 3}; }, "answers_count", "answers",
-       "Answer all 7"},
+      {"missing answers",
+       [](auto& p) {
+         p.answers = {3, 3};
+       },
+       "answers_count", "answers", "Answer all 7"},
       {"answer too high", [](auto& p) { p.answers[1] = 6; }, "out_of_range", "answers.formality",
        "pick 1 to 5"},
-      {"answer zero", [](auto& p) { p.answers[0] = 0; }, "out_of_range", "answers.culture",
-       "is 0"},
+      {"answer zero", [](auto& p) { p.answers[0] = 0; }, "out_of_range", "answers.culture", "is 0"},
       {"email required", [](auto& p) { p.email = ""; }, "required", "email",
        "Contact e-mail is required"},
       {"email without at", [](auto& p) { p.email = "ines.lumen.pt"; }, "invalid_email", "email",

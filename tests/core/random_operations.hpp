@@ -26,21 +26,27 @@ class OperationSource {
     const int roll = static_cast<int>(rng_.below(100));
     const auto people = participant_ids(true);
     const auto everyone = participant_ids(false);
-    const auto pending = meeting_ids([](const core::Meeting& m) { return m.status == core::MeetingStatus::Requested; });
+    const auto pending = meeting_ids(
+        [](const core::Meeting& m) { return m.status == core::MeetingStatus::Requested; });
     const auto open = meeting_ids([](const core::Meeting& m) { return m.open(); });
-    const auto accepted = meeting_ids([](const core::Meeting& m) { return m.status == core::MeetingStatus::Accepted; });
+    const auto accepted = meeting_ids(
+        [](const core::Meeting& m) { return m.status == core::MeetingStatus::Accepted; });
     const auto meetings = meeting_ids([](const core::Meeting&) { return true; });
-    // Mostly active people and fitting meetings; now and then anyone, or a number that does not exist.
+    // Mostly active people and fitting meetings; now and then anyone, or a number that does not
+    // exist.
     const auto someone = [&]() -> core::ParticipantId {
-      if (people.empty() || rng_.chance(0.03)) return static_cast<core::ParticipantId>(rng_.below(60) + 1);
+      if (people.empty() || rng_.chance(0.03))
+        return static_cast<core::ParticipantId>(rng_.below(60) + 1);
       return rng_.chance(0.95) ? rng_.pick(people) : rng_.pick(everyone);
     };
     const auto pick_meeting = [&](const std::vector<core::MeetingId>& fitting) -> core::MeetingId {
-      if (meetings.empty() || rng_.chance(0.02)) return static_cast<core::MeetingId>(rng_.below(500) + 1);
+      if (meetings.empty() || rng_.chance(0.02))
+        return static_cast<core::MeetingId>(rng_.below(500) + 1);
       return fitting.empty() || rng_.chance(0.08) ? rng_.pick(meetings) : rng_.pick(fitting);
     };
     const auto as_party = [&](const core::Meeting* m) {
-      if (m == nullptr || rng_.chance(0.1)) return rng_.chance(0.5) ? organiser() : participant(someone());
+      if (m == nullptr || rng_.chance(0.1))
+        return rng_.chance(0.5) ? organiser() : participant(someone());
       return participant(rng_.chance(0.5) ? m->requester : m->invitee);
     };
     if (rng_.chance(0.05)) {
@@ -49,22 +55,28 @@ class OperationSource {
       op.actor = organiser();
       if (kind == 0) {
         core::SetPitchOrder order{4, {}};
-        for (int i = static_cast<int>(rng_.below(4)); i >= 0; --i) order.pitches.push_back({someone(), static_cast<int>(rng_.below(6))});
+        for (int i = static_cast<int>(rng_.below(4)); i >= 0; --i)
+          order.pitches.push_back({someone(), static_cast<int>(rng_.below(6))});
         op.payload = order;
       } else if (kind == 1) {
-        op.payload = core::ControlPitch{4, static_cast<core::PitchAction>(rng_.below(6))};
+        op.payload = core::ControlPitch{.session = 4,
+                                        .action = static_cast<core::PitchAction>(rng_.below(6))};
       } else if (kind == 2) {
         const auto it = state_.pitching.find(4);
-        const core::ParticipantId pitcher =
-            it != state_.pitching.end() && it->second.current >= 0 ? it->second.pitches[it->second.current].pitcher : someone();
+        const core::ParticipantId pitcher = it != state_.pitching.end() && it->second.current >= 0
+                                                ? it->second.pitches[it->second.current].pitcher
+                                                : someone();
         op.actor = participant(someone());
-        op.payload = core::MarkInterested{4, pitcher, rng_.chance(0.8)};
+        op.payload =
+            core::MarkInterested{.session = 4, .pitcher = pitcher, .interested = rng_.chance(0.8)};
       } else if (kind == 3) {
-        op.payload = core::DefineClinicTable{0, 5, static_cast<core::TableId>(rng_.below(7) + 1), "Theme"};
+        op.payload = core::DefineClinicTable{
+            .session = 5, .table = static_cast<core::TableId>(rng_.below(7) + 1), .theme = "Theme"};
       } else if (kind == 4) {
         const auto id = someone();
         op.actor = participant(id);
-        op.payload = core::PickThemes{id, {static_cast<core::ClinicTableId>(rng_.below(3) + 1)}};
+        op.payload = core::PickThemes{
+            .participant = id, .themes = {static_cast<core::ClinicTableId>(rng_.below(3) + 1)}};
       } else {
         core::FormClinicTables form{5, {{1, {someone(), someone()}, ""}}};
         op.payload = form;
@@ -74,10 +86,16 @@ class OperationSource {
     if (roll < 18 || meetings.empty()) {
       const auto from = someone();
       op.actor = rng_.chance(0.92) ? participant(from) : participant(someone());
-      op.payload = core::RequestMeeting{0, from, someone(), "Hi", random_slots(static_cast<int>(rng_.below(3)))};
+      op.payload = core::RequestMeeting{.from = from,
+                                        .to = someone(),
+                                        .message = "Hi",
+                                        .preferred = random_slots(static_cast<int>(rng_.below(3)))};
     } else if (roll < 21) {
       op.actor = rng_.chance(0.9) ? broker() : participant(someone());
-      op.payload = core::Introduce{0, someone(), someone(), "Meet", random_slots(static_cast<int>(rng_.below(2)))};
+      op.payload = core::Introduce{.first = someone(),
+                                   .second = someone(),
+                                   .note = "Meet",
+                                   .preferred = random_slots(static_cast<int>(rng_.below(2)))};
     } else if (roll < 42) {
       const auto id = pick_meeting(pending);
       const core::Meeting* m = state_.meeting(id);
@@ -86,64 +104,71 @@ class OperationSource {
         op.actor = participant(m->requester_accepted ? m->invitee : m->requester);
       std::optional<core::SlotRef> slot;
       if (rng_.chance(0.3)) slot = random_slot();
-      op.payload = core::AcceptMeeting{id, slot, std::nullopt};
+      op.payload = core::AcceptMeeting{.meeting = id, .slot = slot};
     } else if (roll < 50) {
       const auto id = pick_meeting(pending);
       op.actor = as_party(state_.meeting(id));
-      op.payload = core::DeclineMeeting{id, ""};
+      op.payload = core::DeclineMeeting{.meeting = id};
     } else if (roll < 56) {
       const auto id = pick_meeting(pending);
       op.actor = as_party(state_.meeting(id));
-      op.payload = core::ProposeSlot{id, random_slot()};
+      op.payload = core::ProposeSlot{.meeting = id, .slot = random_slot()};
     } else if (roll < 64) {
       const auto id = pick_meeting(open);
       op.actor = as_party(state_.meeting(id));
-      op.payload = core::CancelMeeting{id, ""};
+      op.payload = core::CancelMeeting{.meeting = id};
     } else if (roll < 74) {
       const auto id = pick_meeting(accepted);
       op.actor = as_party(state_.meeting(id));
       const auto held = static_cast<core::HeldState>(rng_.below(3));
-      op.payload = core::GiveFeedback{id, held, static_cast<int>(rng_.below(7)) - (op.actor.role == core::Role::Organiser ? 6 : 0), ""};
+      op.payload = core::GiveFeedback{.meeting = id,
+                                      .held = held,
+                                      .rating = static_cast<int>(rng_.below(7)) -
+                                                (op.actor.role == core::Role::Organiser ? 6 : 0)};
       auto& f = std::get<core::GiveFeedback>(op.payload);
       if (f.rating < 0) f.rating = 0;
     } else if (roll < 78) {
       const auto id = someone();
       op.actor = rng_.chance(0.8) ? participant(id) : organiser();
       core::Profile p = rng_.pick(pool);
-      op.payload = core::EditProfile{id, p};
+      op.payload = core::EditProfile{.participant = id, .profile = p};
     } else if (roll < 82) {
       const auto id = someone();
       op.actor = rng_.chance(0.9) ? participant(id) : organiser();
-      core::Availability a{random_slots(static_cast<int>(rng_.below(4))), static_cast<core::TimeOfDay>(rng_.below(3))};
+      core::Availability a{random_slots(static_cast<int>(rng_.below(4))),
+                           static_cast<core::TimeOfDay>(rng_.below(3))};
       if (rng_.chance(0.6)) a.only = core::TimeOfDay::Any;
-      op.payload = core::SetAvailability{id, a};
+      op.payload = core::SetAvailability{.participant = id, .availability = a};
     } else if (roll < 83 && rng_.chance(0.3)) {
       const auto id = someone();
       op.actor = participant(id);
-      op.payload = core::Withdraw{id};
+      op.payload = core::Withdraw{.participant = id};
     } else if (roll < 84 && rng_.chance(0.2)) {
       const auto id = someone();
       op.actor = rng_.chance(0.5) ? participant(id) : organiser();
-      op.payload = core::Erase{id};
+      op.payload = core::Erase{.participant = id};
     } else if (roll < 88 && rng_.chance(0.3)) {
       op.actor = newcomer();
       core::Profile p = rng_.pick(pool);
       if (rng_.chance(0.9)) p.email = "new" + std::to_string(count_) + "@example.org";
-      op.payload = core::Register{0, p, {}};
+      op.payload = core::Register{.profile = p};
     } else if (roll < 91) {
       op.actor = rng_.chance(0.9) ? organiser() : participant(someone());
-      core::ApplySchedule schedule{{static_cast<core::SessionId>(rng_.below(2) + 1)}, rng_.chance(0.5), {}};
+      core::ApplySchedule schedule{
+          {static_cast<core::SessionId>(rng_.below(2) + 1)}, rng_.chance(0.5), {}};
       if (rng_.chance(0.3)) schedule.sessions = {1, 2};
       for (int i = static_cast<int>(rng_.below(3)); i > 0; --i) {
         core::SlotRef slot = random_slot();
         slot.session = rng_.pick(schedule.sessions);
-        schedule.placements.push_back({pick_meeting(accepted), {slot, static_cast<core::TableId>(rng_.below(4) + 1)}});
+        schedule.placements.push_back(
+            {pick_meeting(accepted), {slot, static_cast<core::TableId>(rng_.below(4) + 1)}});
       }
       op.payload = schedule;
     } else if (roll < 92) {
       op.actor = organiser();
       core::PublishTeamRound round{0, "Round", 3, {}};
-      for (core::TableId t = 5; t <= 6; ++t) round.teams.push_back({{someone(), someone(), someone()}, t, ""});
+      for (core::TableId t = 5; t <= 6; ++t)
+        round.teams.push_back({{someone(), someone(), someone()}, t, ""});
       op.payload = round;
     } else if (roll < 94) {
       op.actor = rng_.chance(0.8) ? organiser() : broker();
@@ -151,17 +176,18 @@ class OperationSource {
       s.booking = rng_.chance(0.7) ? core::BookingMode::Instant : core::BookingMode::Deferred;
       s.max_open_requests = static_cast<int>(rng_.below(6)) + 1;
       s.afternoon_start = rng_.chance(0.8) ? 13 * 60 : 11 * 60;
-      op.payload = core::SetSettings{s};
+      op.payload = core::SetSettings{.settings = s};
     } else if (roll < 96) {
       op.actor = organiser();
-      op.payload = core::Announce{0, "News " + std::to_string(count_)};
+      op.payload = core::Announce{.text = "News " + std::to_string(count_)};
     } else if (roll < 98) {
       op.actor = organiser();
-      op.payload = core::DefineTable{static_cast<core::TableId>(rng_.below(7)), "T" + std::to_string(rng_.below(9)),
-                                     static_cast<int>(rng_.below(5)) + 1};
+      op.payload = core::DefineTable{.table = static_cast<core::TableId>(rng_.below(7)),
+                                     .name = "T" + std::to_string(rng_.below(9)),
+                                     .seats = static_cast<int>(rng_.below(5)) + 1};
     } else {
       op.actor = organiser();
-      op.payload = core::RemoveTable{static_cast<core::TableId>(rng_.below(7) + 1)};
+      op.payload = core::RemoveTable{.table = static_cast<core::TableId>(rng_.below(7) + 1)};
     }
     return op;
   }
@@ -183,7 +209,8 @@ class OperationSource {
     return ids;
   }
   core::SlotRef random_slot() {
-    return {static_cast<core::SessionId>(rng_.below(2) + 1), static_cast<int>(rng_.below(7))};  // index 6 is out of range
+    return {static_cast<core::SessionId>(rng_.below(2) + 1),
+            static_cast<int>(rng_.below(7))};  // index 6 is out of range
   }
   std::vector<core::SlotRef> random_slots(int n) {
     std::vector<core::SlotRef> out;

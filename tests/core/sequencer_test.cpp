@@ -9,7 +9,7 @@ TEST_CASE("the sequencer numbers applied operations and applies a resend once") 
   core::Sequencer sequencer(test::taxonomy());
   core::Operation create;
   create.id = "org:1";
-  create.payload = core::CreateEvent{"Event", "UTC", "CODE-1"};
+  create.payload = core::CreateEvent{.name = "Event", .time_zone = "UTC", .join_code = "CODE-1"};
   // The actor and the time are the hub's, whatever the client claims.
   create.actor = test::participant(5);
   create.at = 42;
@@ -28,7 +28,7 @@ TEST_CASE("the sequencer numbers applied operations and applies a resend once") 
 
   core::Operation open;
   open.id = "org:2";
-  open.payload = core::SetRegistration{true};
+  open.payload = core::SetRegistration{.open = true};
   auto refused = sequencer.submit(open, test::broker(), 3000);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code == "forbidden");

@@ -93,7 +93,8 @@ TEST_CASE("side-by-side searches on threads give valid schedules, reporting the 
 TEST_CASE("a budget beside another keeps its steps and clock, and ends when told to") {
   std::atomic<bool> stop{false};
   bool late = false;
-  core::SearchBudget budget(100, [&] { return late; }, 1);
+  core::SearchBudget budget(
+      100, [&] { return late; }, 1);
   for (int i = 0; i < 40; ++i) budget.step();
   auto side = budget.beside(stop);
   CHECK_FALSE(side.exhausted());

@@ -19,31 +19,50 @@ struct StudyRow {
 };
 
 const std::vector<StudyRow> kStudyTable = {
-    {"Lisbon", core::CityApproach::PlaceBased, {"Architecture", "Fashion"},
+    {"Lisbon",
+     core::CityApproach::PlaceBased,
+     {"Architecture", "Fashion"},
      {"Construction", "Heritage", "Tourism"}},
-    {"Tallinn", core::CityApproach::PlaceBased, {"Software/Games Industry", "Fashion"},
+    {"Tallinn",
+     core::CityApproach::PlaceBased,
+     {"Software/Games Industry", "Fashion"},
      {"ICT", "Knowledge Industries"}},
-    {"Rome", core::CityApproach::PlaceBased, {"Design", "Fashion", "Architecture"},
+    {"Rome",
+     core::CityApproach::PlaceBased,
+     {"Design", "Fashion", "Architecture"},
      {"Manufacturing", "ICT", "Software", "Tourism", "Heritage"}},
-    {"Vilnius", core::CityApproach::PlaceBased, {"Furniture", "Textile", "Architecture"},
+    {"Vilnius",
+     core::CityApproach::PlaceBased,
+     {"Furniture", "Textile", "Architecture"},
      {"Retail", "Food"}},
-    {"Pilsen", core::CityApproach::PlaceBased, {"Design", "Furniture"},
+    {"Pilsen",
+     core::CityApproach::PlaceBased,
+     {"Design", "Furniture"},
      {"Machinery tools production", "engineering supply"}},
-    {"Birmingham", core::CityApproach::NewCoalition,
+    {"Birmingham",
+     core::CityApproach::NewCoalition,
      {"Digital", "Software/Games Industry", "Jewellery", "Design"},
      {"Health", "Manufacturing", "GLAM (=Galleries, Libraries, Art and Museum)"}},
-    {"Berlin", core::CityApproach::NewCoalition,
+    {"Berlin",
+     core::CityApproach::NewCoalition,
      {"Fashion", "Design", "Software/Games Industry", "Art", "Music", "Film"},
      {"Health", "ICT", "Tourism"}},
-    {"Amsterdam", core::CityApproach::ManufacturingIndustry,
+    {"Amsterdam",
+     core::CityApproach::ManufacturingIndustry,
      {"Software/Games Industries", "Architecture"},
      {"Knowledge industries", "tourism", "service industries", "logistics"}},
-    {"Linz", core::CityApproach::ManufacturingIndustry, {"Design", "Art", "Media"},
+    {"Linz",
+     core::CityApproach::ManufacturingIndustry,
+     {"Design", "Art", "Media"},
      {"Energy sector", "manufacturing", "automotive", "chemical industry"}},
-    {"Stockholm", core::CityApproach::ManufacturingIndustry, {"Architecture", "fashion", "Design"},
+    {"Stockholm",
+     core::CityApproach::ManufacturingIndustry,
+     {"Architecture", "fashion", "Design"},
      {"Knowledge industries", "service industries", "logistics", "Biotech", "sustainability",
       "ICT"}},
-    {"Warsaw", core::CityApproach::ManufacturingIndustry, {"Art", "Music", "ICT-related Design"},
+    {"Warsaw",
+     core::CityApproach::ManufacturingIndustry,
+     {"Art", "Music", "ICT-related Design"},
      {"Knowledge industries", "service industries", "Nanotechnologies", "Optoelectronics"}},
 };
 
@@ -115,9 +134,9 @@ TEST_CASE("Tallinn's matching sectors are the executive summary's complete row")
 TEST_CASE("partner cities carry their countries; other cities have no sector profile") {
   const auto& t = test::taxonomy();
   const std::vector<std::pair<const char*, const char*>> countries = {
-      {"lisbon", "PT"}, {"tallinn", "EE"}, {"rome", "IT"},      {"vilnius", "LT"},
+      {"lisbon", "PT"}, {"tallinn", "EE"},    {"rome", "IT"},   {"vilnius", "LT"},
       {"pilsen", "CZ"}, {"birmingham", "GB"}, {"berlin", "DE"}, {"amsterdam", "NL"},
-      {"linz", "AT"},   {"stockholm", "SE"}, {"warsaw", "PL"}};
+      {"linz", "AT"},   {"stockholm", "SE"},  {"warsaw", "PL"}};
   for (const auto& [id, country] : countries) {
     const core::City* city = t.city(id);
     REQUIRE(city != nullptr);
@@ -158,7 +177,8 @@ TEST_CASE("the questionnaire has 6 to 8 questions on a 1-5 scale with both end l
     CHECK_FALSE(question.high_label.empty());
   }
   // The study's own words on what differs between creative and other companies.
-  for (const char* id : {"culture", "formality", "networks", "timescale", "prototyping", "openness"}) {
+  for (const char* id :
+       {"culture", "formality", "networks", "timescale", "prototyping", "openness"}) {
     CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
   }
 }
@@ -166,7 +186,8 @@ TEST_CASE("the questionnaire has 6 to 8 questions on a 1-5 scale with both end l
 TEST_CASE("a broken taxonomy file gives an error naming the file and the entry") {
   SUBCASE("unknown sector in a city row") {
     auto s = source_files();
-    replace(s.cities.text, "architecture,fashion\tconstruction", "architektur,fashion\tconstruction");
+    replace(s.cities.text, "architecture,fashion\tconstruction",
+            "architektur,fashion\tconstruction");
     auto t = core::Taxonomy::parse(s);
     REQUIRE_FALSE(t.ok());
     CHECK(t.error().code == "bad_asset");

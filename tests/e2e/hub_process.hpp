@@ -10,8 +10,8 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -34,7 +34,8 @@ inline Transport run_transport() {
 
 inline std::filesystem::path fresh_folder(const std::string& name) {
   const auto dir = std::filesystem::temp_directory_path() /
-                   ("crossmatch-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
+                   ("crossmatch-" + name + "-" + std::to_string(::getpid()) + "-" +
+                    std::to_string(std::random_device{}()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
@@ -64,8 +65,14 @@ class HubProcess {
              Transport transport = Transport::FromEnvironment)
       : db_(std::move(db)) {
     log_ = db_.string() + ".log-" + std::to_string(++starts_);
-    std::vector<std::string> args{std::string(CROSSMATCH_BINARY_DIR) + "/bin/crossmatch-hub", "serve", "--db",
-                                  db_.string(), "--host", "127.0.0.1", "--port", std::to_string(port)};
+    std::vector<std::string> args{std::string(CROSSMATCH_BINARY_DIR) + "/bin/crossmatch-hub",
+                                  "serve",
+                                  "--db",
+                                  db_.string(),
+                                  "--host",
+                                  "127.0.0.1",
+                                  "--port",
+                                  std::to_string(port)};
     args.insert(args.end(), extra.begin(), extra.end());
     if (transport == Transport::FromEnvironment) transport = run_transport();
     if (transport == Transport::Plain) args.push_back("--insecure");
@@ -136,7 +143,9 @@ class HubProcess {
     return options;
   }
   // The transport flags for the load generator and the Python client.
-  std::string transport_flags() const { return tls() ? " --pin " + fingerprint_ : std::string(" --insecure"); }
+  std::string transport_flags() const {
+    return tls() ? " --pin " + fingerprint_ : std::string(" --insecure");
+  }
 
  private:
   static std::string field(const std::string& text, const std::string& label) {

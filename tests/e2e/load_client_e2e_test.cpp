@@ -125,8 +125,8 @@ TEST_CASE(
   }));
 
   // a asks b: b has a request to answer, a one to cancel, the same meeting.
-  const std::string request = a.submit(
-      operation(core::RequestMeeting{0, a.participant(), b.participant(), "Shall we meet?", {}}));
+  const std::string request = a.submit(operation(core::RequestMeeting{
+      .from = a.participant(), .to = b.participant(), .message = "Shall we meet?"}));
   REQUIRE(run_until(io, [&] {
     return host.acks.count(request) && !b.incoming().empty() && !a.outgoing().empty();
   }));
@@ -142,8 +142,7 @@ TEST_CASE(
 
   // b accepts: the meeting leaves both lists.
   b.incoming().pop_back();
-  const std::string accept =
-      b.submit(operation(core::AcceptMeeting{meeting, std::nullopt, std::nullopt}));
+  const std::string accept = b.submit(operation(core::AcceptMeeting{.meeting = meeting}));
   REQUIRE(run_until(io, [&] { return host.acks.count(accept) && a.outgoing().empty(); }));
   CHECK(host.saw(0, [&](const net::AppliedHead& h) {
     return h.is<core::AcceptMeeting>() && h.meeting == meeting;
@@ -152,7 +151,8 @@ TEST_CASE(
   // An edit reaches both; a ping is answered after it.
   core::Profile edited = a.profile();
   edited.job_title = "Founder 1";
-  const std::string edit = a.submit(operation(core::EditProfile{a.participant(), edited}));
+  const std::string edit =
+      a.submit(operation(core::EditProfile{.participant = a.participant(), .profile = edited}));
   a.ping();
   REQUIRE(run_until(io, [&] {
     return host.pongs == 1 && host.saw(1, [&](const net::AppliedHead& h) {
@@ -162,8 +162,8 @@ TEST_CASE(
   CHECK(host.acks.count(edit) == 1);
 
   // A refusal comes back with its id.
-  const std::string nobody =
-      b.submit(operation(core::RequestMeeting{0, b.participant(), 999999, "Hello?", {}}));
+  const std::string nobody = b.submit(
+      operation(core::RequestMeeting{.from = b.participant(), .to = 999999, .message = "Hello?"}));
   REQUIRE(run_until(io, [&] { return host.refusals.count(nobody) == 1; }));
   CHECK(host.errors.empty());
   std::filesystem::remove_all(dir);

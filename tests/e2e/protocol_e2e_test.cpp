@@ -8,13 +8,15 @@ using namespace crossmatch;
 
 TEST_CASE("bad input gets its documented answer and the hub keeps serving everyone else") {
   const auto dir = test::fresh_folder("bad-input");
-  test::HubProcess hub(dir / "event.db", {"--demo", "20", "--handshake-seconds", "1", "--idle-seconds", "3",
-                                          "--max-unsent-mb", "1", "--rate", "50", "--burst", "100"});
+  test::HubProcess hub(dir / "event.db",
+                       {"--demo", "20", "--handshake-seconds", "1", "--idle-seconds", "3",
+                        "--max-unsent-mb", "1", "--rate", "50", "--burst", "100"});
   REQUIRE_FALSE(hub.code().empty());
   REQUIRE(hub.organiser().size() == 48);
-  const auto [status, output] = test::run_command(
-      "python3 " CROSSMATCH_SOURCE_DIR "/tests/e2e/bad_input.py --port " + std::to_string(hub.port()) +
-      " --code " + hub.code() + " --organiser " + hub.organiser() + hub.transport_flags());
+  const auto [status, output] =
+      test::run_command("python3 " CROSSMATCH_SOURCE_DIR "/tests/e2e/bad_input.py --port " +
+                        std::to_string(hub.port()) + " --code " + hub.code() + " --organiser " +
+                        hub.organiser() + hub.transport_flags());
   INFO(output);
   CHECK(status == 0);
   CHECK(output.find(" 0 failed") != std::string::npos);
@@ -30,8 +32,8 @@ TEST_CASE("held fan-out: a client's own reply carries what was held for it, in o
   const auto dir = test::fresh_folder("fanout-hold");
   test::HubProcess hub(dir / "event.db", {"--demo", "5", "--fanout-hold-ms", "1000"});
   const auto [status, output] = test::run_command(
-      "python3 " CROSSMATCH_SOURCE_DIR "/tests/e2e/fanout_order.py --port " + std::to_string(hub.port()) +
-      " --code " + hub.code() + hub.transport_flags());
+      "python3 " CROSSMATCH_SOURCE_DIR "/tests/e2e/fanout_order.py --port " +
+      std::to_string(hub.port()) + " --code " + hub.code() + hub.transport_flags());
   INFO(output);
   CHECK(status == 0);
   CHECK(output.find("\n0 failed") != std::string::npos);

@@ -16,8 +16,8 @@
 
 #include "core/demo_event.hpp"
 #include "net/client_connection.hpp"
-#include "net/replica.hpp"
 #include "net/operation_lines.hpp"
+#include "net/replica.hpp"
 #include "storage/event_store.hpp"
 #include "tests/e2e/hub_process.hpp"
 #include "tests/test_assets.hpp"
@@ -31,7 +31,8 @@ class SyncClient {
   // Joins with `code`, or comes back with `token`; `after` and `restored` resume a kept replica.
   // Over the hub's transport: a join code brings its own pin, a token comes with the hub's.
   SyncClient(const HubProcess& hub, std::string code, std::string token, net::Outbox& outbox,
-             std::optional<std::uint64_t> after = std::nullopt, std::optional<core::EventState> restored = std::nullopt)
+             std::optional<std::uint64_t> after = std::nullopt,
+             std::optional<core::EventState> restored = std::nullopt)
       : replica(taxonomy()) {
     net::ClientOptions options = hub.client_options();
     if (!code.empty()) options.pin.clear();
@@ -82,10 +83,10 @@ class SyncClient {
   std::unique_ptr<net::ClientConnection> connection;
   net::Replica replica;
   bool online = false;
-  std::vector<std::uint64_t> seen;                // sequence numbers of applied operations, as received
-  std::map<std::string, std::uint64_t> done;       // acknowledged ids -> sequence
-  std::map<std::string, core::Error> refused;      // refused for good
-  std::vector<std::string> problems;               // replica divergence, errors from the hub
+  std::vector<std::uint64_t> seen;            // sequence numbers of applied operations, as received
+  std::map<std::string, std::uint64_t> done;  // acknowledged ids -> sequence
+  std::map<std::string, core::Error> refused;  // refused for good
+  std::vector<std::string> problems;           // replica divergence, errors from the hub
   std::optional<net::Teams> teams;
   std::string token;
   core::ParticipantId participant = 0;
@@ -102,7 +103,8 @@ class SyncClient {
   }
   void on(net::Applied& a) {
     if (!seen.empty() && a.op.sequence <= seen.back()) {
-      problems.push_back("operation " + std::to_string(a.op.sequence) + " after " + std::to_string(seen.back()));
+      problems.push_back("operation " + std::to_string(a.op.sequence) + " after " +
+                         std::to_string(seen.back()));
     }
     seen.push_back(a.op.sequence);
     if (core::Status s = replica.apply(a); !s) problems.push_back(s.error().message);
@@ -129,7 +131,8 @@ class SyncClient {
 // A profile for a test participant, from the demo generator.
 inline core::Profile test_profile(int index) {
   static const std::vector<core::DemoParticipant> people = [] {
-    auto generated = core::generate_demo_participants(taxonomy(), demo_vocabulary(), core::DemoOptions{200, 99});
+    auto generated =
+        core::generate_demo_participants(taxonomy(), demo_vocabulary(), core::DemoOptions{200, 99});
     REQUIRE(generated.ok());
     return std::move(*generated);
   }();
@@ -165,7 +168,8 @@ std::string first_difference(const char* name, const Map& a, const Map& b) {
     if (x->first != y->first || !(x->second == y->second))
       return std::string(name) + " " + std::to_string(std::min(x->first, y->first));
   }
-  if (x != a.end()) return std::string(name) + " " + std::to_string(x->first) + " only in the replica";
+  if (x != a.end())
+    return std::string(name) + " " + std::to_string(x->first) + " only in the replica";
   if (y != b.end()) return std::string(name) + " " + std::to_string(y->first) + " only at the hub";
   return "";
 }
@@ -192,9 +196,10 @@ inline std::string difference_from_hub(const core::EventState& replica, const co
   add(first_difference("pitch session", replica.pitching, seen.pitching));
   add(first_difference("clinic table", replica.clinic_tables, seen.clinic_tables));
   if (!(replica.clinic_themes == seen.clinic_themes)) add("clinic themes");
-  if (replica.next_participant != seen.next_participant || replica.next_meeting != seen.next_meeting ||
-      replica.next_session != seen.next_session || replica.next_table != seen.next_table ||
-      replica.next_round != seen.next_round || replica.next_announcement != seen.next_announcement ||
+  if (replica.next_participant != seen.next_participant ||
+      replica.next_meeting != seen.next_meeting || replica.next_session != seen.next_session ||
+      replica.next_table != seen.next_table || replica.next_round != seen.next_round ||
+      replica.next_announcement != seen.next_announcement ||
       replica.next_clinic_table != seen.next_clinic_table)
     add("next ids");
   return out;

@@ -18,12 +18,14 @@ using namespace std::chrono_literals;
 namespace {
 
 // Joins with the event's code and registers; returns once the hub acknowledged it.
-std::unique_ptr<test::SyncClient> join(const test::HubProcess& hub, net::Outbox& outbox, int index) {
+std::unique_ptr<test::SyncClient> join(const test::HubProcess& hub, net::Outbox& outbox,
+                                       int index) {
   auto c = std::make_unique<test::SyncClient>(hub, hub.code(), "", outbox);
   REQUIRE(c->wait_for([&] { return c->online; }));
-  auto id = c->submit(core::Register{0, test::test_profile(index), {}});
+  auto id = c->submit(core::Register{.profile = test::test_profile(index)});
   REQUIRE(id.ok());
-  REQUIRE_MESSAGE(c->wait_for([&] { return c->answered(*id); }), "registration " << index << " unanswered");
+  REQUIRE_MESSAGE(c->wait_for([&] { return c->answered(*id); }),
+                  "registration " << index << " unanswered");
   REQUIRE(c->done.count(*id) == 1);
   REQUIRE(c->participant != 0);
   return c;
@@ -35,7 +37,9 @@ core::Profile edited(int index, int edit) {
   return p;
 }
 
-core::Viewer as_participant(core::ParticipantId p) { return core::Viewer{core::Role::Participant, p}; }
+core::Viewer as_participant(core::ParticipantId p) {
+  return core::Viewer{core::Role::Participant, p};
+}
 
 }  // namespace
 
@@ -53,10 +57,11 @@ TEST_CASE("50 clients register and book, and every client sees every change in t
   for (int i = 0; i < kClients; ++i) {
     clients.push_back(std::make_unique<test::SyncClient>(hub, hub.code(), "", outboxes[i]));
   }
-  for (int i = 0; i < kClients; ++i) REQUIRE(clients[i]->wait_for([&] { return clients[i]->online; }));
+  for (int i = 0; i < kClients; ++i)
+    REQUIRE(clients[i]->wait_for([&] { return clients[i]->online; }));
   std::vector<std::string> registrations;
   for (int i = 0; i < kClients; ++i) {
-    auto id = clients[i]->submit(core::Register{0, test::test_profile(i), {}});
+    auto id = clients[i]->submit(core::Register{.profile = test::test_profile(i)});
     REQUIRE(id.ok());
     registrations.push_back(*id);
   }
@@ -67,8 +72,10 @@ TEST_CASE("50 clients register and book, and every client sees every change in t
   // Every client asks the next one for a meeting, all at once; then each accepts what it got.
   std::vector<std::string> requests;
   for (int i = 0; i < kClients; ++i) {
-    auto id = clients[i]->submit(
-        core::RequestMeeting{0, clients[i]->participant, clients[(i + 1) % kClients]->participant, "Shall we meet?", {}});
+    auto id =
+        clients[i]->submit(core::RequestMeeting{.from = clients[i]->participant,
+                                                .to = clients[(i + 1) % kClients]->participant,
+                                                .message = "Shall we meet?"});
     REQUIRE(id.ok());
     requests.push_back(*id);
   }
@@ -80,15 +87,15 @@ TEST_CASE("50 clients register and book, and every client sees every change in t
   for (int i = 0; i < kClients; ++i) {
     test::SyncClient& c = *clients[i];
     core::MeetingId incoming = 0;
-    INFO("client " << i << " (participant " << c.participant << "): " << c.problems.size() << " problems, first: "
-                   << (c.problems.empty() ? "" : c.problems.front()));
+    INFO("client " << i << " (participant " << c.participant << "): " << c.problems.size()
+                   << " problems, first: " << (c.problems.empty() ? "" : c.problems.front()));
     REQUIRE(c.wait_for([&] {
       for (const auto& [id, m] : c.replica.state().meetings) {
         if (m.invitee == c.participant && m.status == core::MeetingStatus::Requested) incoming = id;
       }
       return incoming != 0;
     }));
-    auto id = c.submit(core::AcceptMeeting{incoming, std::nullopt, std::nullopt});
+    auto id = c.submit(core::AcceptMeeting{.meeting = incoming});
     REQUIRE(id.ok());
     accepts[i] = *id;
   }
@@ -102,11 +109,13 @@ TEST_CASE("50 clients register and book, and every client sees every change in t
   REQUIRE(organiser.wait_for([&] { return organiser.replica.seq() >= last; }));
   const core::EventState hub_now = test::hub_state(dir / "event.db");
   CHECK(organiser.problems.empty());
-  CHECK(organiser.replica.state() == core::view_state(hub_now, core::Viewer{core::Role::Organiser, 0}));
+  CHECK(organiser.replica.state() ==
+        core::view_state(hub_now, core::Viewer{core::Role::Organiser, 0}));
 
   // Every registration reached every client, in one order: the hub's.
   std::vector<std::uint64_t> registration_seqs;
-  for (int i = 0; i < kClients; ++i) registration_seqs.push_back(clients[i]->done[registrations[i]]);
+  for (int i = 0; i < kClients; ++i)
+    registration_seqs.push_back(clients[i]->done[registrations[i]]);
   std::sort(registration_seqs.begin(), registration_seqs.end());
   for (int i = 0; i < kClients; ++i) {
     test::SyncClient& c = *clients[i];
@@ -114,18 +123,21 @@ TEST_CASE("50 clients register and book, and every client sees every change in t
     REQUIRE(c.wait_for([&] {
       return c.replica.state().participants.size() == hub_now.participants.size() &&
              c.replica.state().meetings.size() >= 2 &&
-             std::all_of(c.replica.state().meetings.begin(), c.replica.state().meetings.end(),
-                         [](const auto& m) { return m.second.status == core::MeetingStatus::Accepted; });
+             std::all_of(
+                 c.replica.state().meetings.begin(), c.replica.state().meetings.end(),
+                 [](const auto& m) { return m.second.status == core::MeetingStatus::Accepted; });
     }));
     CHECK(c.problems.empty());
     CHECK(std::is_sorted(c.seen.begin(), c.seen.end()));
     std::vector<std::uint64_t> seen_registrations;
     for (const std::uint64_t s : c.seen) {
-      if (std::binary_search(registration_seqs.begin(), registration_seqs.end(), s)) seen_registrations.push_back(s);
+      if (std::binary_search(registration_seqs.begin(), registration_seqs.end(), s))
+        seen_registrations.push_back(s);
     }
     // A client joined before anyone registered: it sees each registration, in the hub's order.
     CHECK(seen_registrations == registration_seqs);
-    CHECK(test::difference_from_hub(c.replica.state(), hub_now, as_participant(c.participant)) == "");
+    CHECK(test::difference_from_hub(c.replica.state(), hub_now, as_participant(c.participant)) ==
+          "");
   }
   for (auto& c : clients) c->stop();
   organiser.stop();
@@ -153,7 +165,7 @@ TEST_CASE("a client killed and restarted resumes from its file and catches up") 
       if (outbox) {
         test::SyncClient c(hub, hub.code(), "", **outbox);
         c.wait_for([&] { return c.online; });
-        auto id = c.submit(core::Register{0, test::test_profile(1), {}});
+        auto id = c.submit(core::Register{.profile = test::test_profile(1)});
         if (id && c.wait_for([&] { return c.done.count(*id) > 0 && !c.token.empty(); }) &&
             (*outbox)->put_setting(client::kTokenSetting, c.token).ok() &&
             c.wait_for([&] { return c.replica.state().participant(c.participant) != nullptr; }) &&
@@ -180,13 +192,14 @@ TEST_CASE("a client killed and restarted resumes from its file and catches up") 
   net::MemoryOutbox other_outbox;
   auto other = join(hub, other_outbox, 2);
   // Waited for, so that it comes before the announcement the restarted client waits for.
-  auto other_edit = other->submit(core::EditProfile{other->participant, edited(2, 1)});
+  auto other_edit =
+      other->submit(core::EditProfile{.participant = other->participant, .profile = edited(2, 1)});
   REQUIRE(other_edit.ok());
   REQUIRE(other->wait_for([&] { return other->answered(*other_edit); }));
   net::MemoryOutbox organiser_outbox;
   test::SyncClient organiser(hub, "", hub.organiser(), organiser_outbox);
   REQUIRE(organiser.wait_for([&] { return organiser.online; }));
-  auto announced = organiser.submit(core::Announce{0, "Coffee is served in the hall."});
+  auto announced = organiser.submit(core::Announce{.text = "Coffee is served in the hall."});
   REQUIRE(announced.ok());
   REQUIRE(organiser.wait_for([&] { return organiser.answered(*announced); }));
 
@@ -203,13 +216,15 @@ TEST_CASE("a client killed and restarted resumes from its file and catches up") 
   const std::uint64_t resumed_at = *options->after;
   test::SyncClient restarted(hub, "", options->token, **outbox, options->after, (*kept)->state);
   const std::uint64_t target = organiser.done[*announced];
-  REQUIRE(restarted.wait_for([&] { return restarted.online && restarted.replica.seq() >= target; }));
+  REQUIRE(
+      restarted.wait_for([&] { return restarted.online && restarted.replica.seq() >= target; }));
   CHECK(restarted.snapshots == 0);  // operations, not a snapshot
   CHECK_FALSE(restarted.seen.empty());
   CHECK(restarted.seen.front() > resumed_at);
   CHECK(restarted.problems.empty());
   const core::EventState hub_now = test::hub_state(dir / "event.db");
-  CHECK(test::difference_from_hub(restarted.replica.state(), hub_now, as_participant(restarted.participant)) == "");
+  CHECK(test::difference_from_hub(restarted.replica.state(), hub_now,
+                                  as_participant(restarted.participant)) == "");
   CHECK(restarted.replica.state().announcements.size() == hub_now.announcements.size());
   restarted.stop();
   other->stop();
@@ -234,34 +249,38 @@ TEST_CASE("a client offline for a while sends its SQLite outbox once and ends eq
     REQUIRE(outbox.ok());
     auto c = join(hub, **outbox, 5);
     REQUIRE((*outbox)->put_setting(client::kTokenSetting, c->token).ok());
-    REQUIRE(c->wait_for([&] { return c->replica.state().participant(leaver->participant) != nullptr; }));
+    REQUIRE(c->wait_for(
+        [&] { return c->replica.state().participant(leaver->participant) != nullptr; }));
     c->stop();  // offline from here on
     REQUIRE((*outbox)->save_replica(c->replica.state(), c->replica.seq()).ok());
     kept_seq = c->replica.seq();
     // Made offline: kept in the file, not sent.
     for (auto payload : std::vector<core::OperationPayload>{
-             core::EditProfile{c->participant, edited(5, 1)},
-             core::RequestMeeting{0, c->participant, partner->participant, "Offline request", {}},
-             core::EditProfile{c->participant, edited(5, 2)}}) {
-      auto id = c->connection->submit(core::Operation{"", {}, 0, 0, std::move(payload)});
+             core::EditProfile{.participant = c->participant, .profile = edited(5, 1)},
+             core::RequestMeeting{
+                 .from = c->participant, .to = partner->participant, .message = "Offline request"},
+             core::EditProfile{.participant = c->participant, .profile = edited(5, 2)}}) {
+      auto id = c->connection->submit(core::Operation{.payload = std::move(payload)});
       REQUIRE(id.ok());
       offline_ids.push_back(*id);
     }
     // This one the hub will refuse: the person withdraws before the client is back.
-    auto id = c->connection->submit(
-        core::Operation{"", {}, 0, 0, core::RequestMeeting{0, c->participant, leaver->participant, "Too late", {}}});
+    auto id = c->connection->submit(core::Operation{
+        .payload = core::RequestMeeting{
+            .from = c->participant, .to = leaver->participant, .message = "Too late"}});
     REQUIRE(id.ok());
     doomed = *id;
     CHECK((*outbox)->pending()->size() == 4);
   }  // the client program exits
 
   // While it is away the event moves on.
-  auto withdrew = leaver->submit(core::Withdraw{leaver->participant});
+  auto withdrew = leaver->submit(core::Withdraw{.participant = leaver->participant});
   REQUIRE(withdrew.ok());
   REQUIRE(leaver->wait_for([&] { return leaver->answered(*withdrew); }));
   // Waited for, so that it comes before the returning client's operations in the log: the
   // comparison below waits for those, and would miss an edit sequenced after them.
-  auto partner_edit = partner->submit(core::EditProfile{partner->participant, edited(3, 1)});
+  auto partner_edit = partner->submit(
+      core::EditProfile{.participant = partner->participant, .profile = edited(3, 1)});
   REQUIRE(partner_edit.ok());
   REQUIRE(partner->wait_for([&] { return partner->answered(*partner_edit); }));
 
@@ -277,7 +296,8 @@ TEST_CASE("a client offline for a while sends its SQLite outbox once and ends eq
   CHECK(*options->after == kept_seq);
   test::SyncClient back(hub, "", options->token, **outbox, options->after, (*kept)->state);
   REQUIRE(back.wait_for([&] {
-    return std::all_of(offline_ids.begin(), offline_ids.end(), [&](const auto& id) { return back.answered(id); }) &&
+    return std::all_of(offline_ids.begin(), offline_ids.end(),
+                       [&](const auto& id) { return back.answered(id); }) &&
            back.answered(doomed);
   }));
   for (const std::string& id : offline_ids) CHECK(back.done.count(id) == 1);
@@ -290,7 +310,8 @@ TEST_CASE("a client offline for a while sends its SQLite outbox once and ends eq
   REQUIRE(back.wait_for([&] { return back.replica.seq() >= last; }));
   const core::EventState hub_now = test::hub_state(dir / "event.db");
   CHECK(back.problems.empty());
-  CHECK(test::difference_from_hub(back.replica.state(), hub_now, as_participant(back.participant)) == "");
+  CHECK(test::difference_from_hub(back.replica.state(), hub_now,
+                                  as_participant(back.participant)) == "");
   // Applied once each: one request to the partner, the second edit's title.
   int requests = 0;
   for (const auto& [id, m] : hub_now.meetings) requests += m.requester == back.participant ? 1 : 0;
@@ -299,8 +320,11 @@ TEST_CASE("a client offline for a while sends its SQLite outbox once and ends eq
   // Sent once more (a lost acknowledgement), an operation is acknowledged as the same one.
   const std::vector<core::Operation> log = test::hub_log(dir / "event.db");
   const std::size_t size_before = log.size();
-  REQUIRE((*outbox)->add(core::Operation{offline_ids[1], {}, 0, 0,
-                                         core::RequestMeeting{0, back.participant, partner->participant, "Offline request", {}}})
+  REQUIRE((*outbox)
+              ->add(core::Operation{.id = offline_ids[1],
+                                    .payload = core::RequestMeeting{.from = back.participant,
+                                                                    .to = partner->participant,
+                                                                    .message = "Offline request"}})
               .ok());
   back.stop();
   test::SyncClient again(hub, "", options->token, **outbox);
@@ -318,7 +342,8 @@ TEST_CASE("a hub killed under load loses no acknowledged operation, and its clie
           doctest::test_suite("slow")) {
   const auto dir = test::fresh_folder("hub-kill");
   auto hub = std::make_unique<test::HubProcess>(
-      dir / "event.db", std::vector<std::string>{"--demo", "10", "--team-delay-ms", "60000", "--rate", "200", "--burst", "400"});
+      dir / "event.db", std::vector<std::string>{"--demo", "10", "--team-delay-ms", "60000",
+                                                 "--rate", "200", "--burst", "400"});
   const int port = hub->port();
   constexpr int kClients = 8;
   std::vector<net::MemoryOutbox> outboxes(kClients);
@@ -332,7 +357,8 @@ TEST_CASE("a hub killed under load loses no acknowledged operation, and its clie
     const auto until = std::chrono::steady_clock::now() + how_long;
     while (std::chrono::steady_clock::now() < until) {
       for (int i = 0; i < kClients; ++i) {
-        auto id = clients[i]->submit(core::EditProfile{clients[i]->participant, edited(20 + i, ++edit)});
+        auto id = clients[i]->submit(core::EditProfile{.participant = clients[i]->participant,
+                                                       .profile = edited(20 + i, ++edit)});
         REQUIRE(id.ok());
         submitted[i].push_back(*id);
         clients[i]->pump();
@@ -352,7 +378,9 @@ TEST_CASE("a hub killed under load loses no acknowledged operation, and its clie
   load_for(300ms);
 
   hub = std::make_unique<test::HubProcess>(
-      dir / "event.db", std::vector<std::string>{"--team-delay-ms", "60000", "--rate", "200", "--burst", "400"}, port);
+      dir / "event.db",
+      std::vector<std::string>{"--team-delay-ms", "60000", "--rate", "200", "--burst", "400"},
+      port);
   // Every operation acknowledged before the kill is in the restarted hub's log, at its sequence.
   std::map<std::string, std::uint64_t> logged;
   for (const core::Operation& op : test::hub_log(dir / "event.db")) logged[op.id] = op.sequence;
@@ -366,9 +394,12 @@ TEST_CASE("a hub killed under load loses no acknowledged operation, and its clie
   for (int i = 0; i < kClients; ++i) {
     test::SyncClient& c = *clients[i];
     INFO("client " << i);
-    REQUIRE(c.wait_for([&] {
-      return std::all_of(submitted[i].begin(), submitted[i].end(), [&](const auto& id) { return c.answered(id); });
-    }, 60s));
+    REQUIRE(c.wait_for(
+        [&] {
+          return std::all_of(submitted[i].begin(), submitted[i].end(),
+                             [&](const auto& id) { return c.answered(id); });
+        },
+        60s));
     for (const std::string& id : submitted[i]) CHECK(c.done.count(id) == 1);
     CHECK(c.connection->pending() == 0);
   }
@@ -386,7 +417,8 @@ TEST_CASE("a hub killed under load loses no acknowledged operation, and its clie
     const core::EventState view = core::view_state(hub_now, as_participant(c.participant));
     CHECK(c.wait_for([&] { return c.replica.state() == view; }));
     CHECK(c.problems.empty());
-    CHECK(test::difference_from_hub(c.replica.state(), hub_now, as_participant(c.participant)) == "");
+    CHECK(test::difference_from_hub(c.replica.state(), hub_now, as_participant(c.participant)) ==
+          "");
   }
   for (auto& c : clients) c->stop();
   CHECK(hub->stop(SIGTERM) == 0);
@@ -413,10 +445,12 @@ TEST_CASE("a registration leads to a pushed team version that contains the newco
       return std::find(t.members.begin(), t.members.end(), p) != t.members.end();
     });
   };
-  REQUIRE(organiser.wait_for([&] { return organiser.teams->version > first && in_team(*organiser.teams); }, 20s));
+  REQUIRE(organiser.wait_for(
+      [&] { return organiser.teams->version > first && in_team(*organiser.teams); }, 20s));
   CHECK(organiser.teams->version >= newcomer->done.begin()->second);
   // The newcomer gets their own team only, with reasons.
-  REQUIRE(newcomer->wait_for([&] { return newcomer->teams.has_value() && in_team(*newcomer->teams); }, 20s));
+  REQUIRE(newcomer->wait_for(
+      [&] { return newcomer->teams.has_value() && in_team(*newcomer->teams); }, 20s));
   CHECK(newcomer->teams->teams.size() == 1);
   CHECK_FALSE(newcomer->teams->teams.front().reasons.empty());
   CHECK(hub.log().find("teams version") != std::string::npos);

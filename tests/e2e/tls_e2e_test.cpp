@@ -68,7 +68,8 @@ class ChildProcess {
       std::stringstream s;
       s << in.rdbuf();
       const std::string text = s.str();
-      if (const auto at = text.find(label); at != std::string::npos && text.find('\n', at) != std::string::npos)
+      if (const auto at = text.find(label);
+          at != std::string::npos && text.find('\n', at) != std::string::npos)
         return std::stoi(text.substr(at + label.size()));
       std::this_thread::sleep_for(20ms);
     }
@@ -83,7 +84,8 @@ class ChildProcess {
 
 }  // namespace
 
-TEST_CASE("tls: the join code's pin reaches the hub; a wrong pin is refused before anything is sent") {
+TEST_CASE(
+    "tls: the join code's pin reaches the hub; a wrong pin is refused before anything is sent") {
   const auto dir = test::fresh_folder("tls-pin");
   test::HubProcess hub(dir / "event.db", {"--demo", "3"}, 0, test::Transport::Tls);
   REQUIRE(hub.tls());
@@ -113,7 +115,8 @@ TEST_CASE("tls: the join code's pin reaches the hub; a wrong pin is refused befo
   remembered.token = hub.organiser();
   remembered.pin = std::string(64, 'a');
   remembered.pin_remembered = true;
-  remembered.forget_hint = "remove the line 'pin.127.0.0.1:" + std::to_string(hub.port()) + "=...' from client.conf";
+  remembered.forget_hint =
+      "remove the line 'pin.127.0.0.1:" + std::to_string(hub.port()) + "=...' from client.conf";
   const Attempt changed = attempt(remembered);
   REQUIRE(changed.error.has_value());
   CHECK(changed.error->error.code == "certificate_changed");
@@ -141,7 +144,8 @@ TEST_CASE("tls: a man in the middle with a certificate of its own is refused") {
   REQUIRE(impostor.ok());
   ChildProcess proxy({"python3", CROSSMATCH_SOURCE_DIR "/tests/e2e/tls_proxy.py", "--cert",
                       net::stored_certificate_file(dir / "impostor.db").string(), "--key",
-                      net::stored_key_file(dir / "impostor.db").string(), "--hub-port", std::to_string(hub.port())},
+                      net::stored_key_file(dir / "impostor.db").string(), "--hub-port",
+                      std::to_string(hub.port())},
                      dir / "proxy.log");
   const int proxy_port = proxy.wait_for_number("listening on ");
 
@@ -150,7 +154,8 @@ TEST_CASE("tls: a man in the middle with a certificate of its own is refused") {
   CHECK_FALSE(through.welcomed);
   REQUIRE(through.error.has_value());
   CHECK(through.error->error.code == "wrong_pin");
-  CHECK(through.error->error.message.find(net::short_pin(impostor->identity.fingerprint)) != std::string::npos);
+  CHECK(through.error->error.message.find(net::short_pin(impostor->identity.fingerprint)) !=
+        std::string::npos);
 
   // The proxy does forward: a client told to trust the impostor's certificate gets through, so
   // the refusal above is the pin's doing.
@@ -162,7 +167,8 @@ TEST_CASE("tls: a man in the middle with a certificate of its own is refused") {
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("tls: a client without TLS on a TLS hub, and a TLS client on a hub without, are told which") {
+TEST_CASE(
+    "tls: a client without TLS on a TLS hub, and a TLS client on a hub without, are told which") {
   const auto dir = test::fresh_folder("tls-mismatch");
   test::HubProcess tls_hub(dir / "tls.db", {}, 0, test::Transport::Tls);
   test::HubProcess plain_hub(dir / "plain.db", {}, 0, test::Transport::Plain);
@@ -189,18 +195,20 @@ TEST_CASE("tls: a client without TLS on a TLS hub, and a TLS client on a hub wit
 
   // The Python example client: plain against TLS is told in the protocol's own words; over TLS
   // with the join code's pin it is welcomed.
-  const std::string client = "python3 " CROSSMATCH_SOURCE_DIR "/docs/examples/crossmatch_client.py --port ";
-  const auto [plain_status, plain_output] =
-      test::run_command(client + std::to_string(tls_hub.port()) + " --code " + tls_hub.code() + " --insecure");
+  const std::string client =
+      "python3 " CROSSMATCH_SOURCE_DIR "/docs/examples/crossmatch_client.py --port ";
+  const auto [plain_status, plain_output] = test::run_command(
+      client + std::to_string(tls_hub.port()) + " --code " + tls_hub.code() + " --insecure");
   CHECK(plain_status != 0);
-  CHECK_MESSAGE(plain_output.find("tls_required: This hub speaks TLS") != std::string::npos, plain_output);
+  CHECK_MESSAGE(plain_output.find("tls_required: This hub speaks TLS") != std::string::npos,
+                plain_output);
   const auto [tls_status, tls_output] =
       test::run_command(client + std::to_string(tls_hub.port()) + " --code " + tls_hub.code());
   CHECK(tls_status == 0);
   CHECK_MESSAGE(tls_output.find("welcome to") != std::string::npos, tls_output);
   const auto [cross_status, cross_output] =
-      test::run_command(client + std::to_string(plain_hub.port()) + " --code " + plain_hub.code() + " --pin " +
-                        tls_hub.fingerprint());
+      test::run_command(client + std::to_string(plain_hub.port()) + " --code " + plain_hub.code() +
+                        " --pin " + tls_hub.fingerprint());
   CHECK(cross_status != 0);
   CHECK_MESSAGE(cross_output.find("answered without TLS") != std::string::npos, cross_output);
   std::filesystem::remove_all(dir);
@@ -210,8 +218,10 @@ TEST_CASE("tls: a client that connects and never shakes hands does not keep its 
   const auto dir = test::fresh_folder("tls-silent");
   test::HubProcess hub(dir / "event.db", {"--handshake-seconds", "1"}, 0, test::Transport::Tls);
   const auto [status, output] = test::run_command(
-      "python3 -c \"import socket,time; s=socket.create_connection(('127.0.0.1'," + std::to_string(hub.port()) +
-      ")); s.settimeout(20); t=time.time(); d=s.recv(100); print('closed after %.1f s' % (time.time()-t), len(d))\"");
+      "python3 -c \"import socket,time; s=socket.create_connection(('127.0.0.1'," +
+      std::to_string(hub.port()) +
+      ")); s.settimeout(20); t=time.time(); d=s.recv(100); print('closed after %.1f s' % "
+      "(time.time()-t), len(d))\"");
   INFO(output);
   CHECK(status == 0);
   CHECK(output.find("closed after") != std::string::npos);
@@ -230,15 +240,18 @@ TEST_CASE("tls: an organiser's own certificate and key; bad files are named") {
   CHECK_FALSE(std::filesystem::exists(net::stored_certificate_file(dir / "event.db")));
   CHECK(attempt(joining(hub, hub.port())).welcomed);
 
-  const std::string serve = std::string(CROSSMATCH_BINARY_DIR) + "/bin/crossmatch-hub serve --port 0 --db " +
+  const std::string serve = std::string(CROSSMATCH_BINARY_DIR) +
+                            "/bin/crossmatch-hub serve --port 0 --db " +
                             (dir / "other.db").string();
-  const auto [missing_status, missing] = test::run_command(serve + " --cert " + dir.string() + "/none.pem --key " + key);
+  const auto [missing_status, missing] =
+      test::run_command(serve + " --cert " + dir.string() + "/none.pem --key " + key);
   CHECK(missing_status == 2);
   CHECK_MESSAGE(missing.find(dir.string() + "/none.pem") != std::string::npos, missing);
   const auto [half_status, half] = test::run_command(serve + " --cert " + cert);
   CHECK(half_status == 2);
   CHECK_MESSAGE(half.find("--cert and --key go together") != std::string::npos, half);
-  const auto [both_status, both] = test::run_command(serve + " --cert " + cert + " --key " + key + " --insecure");
+  const auto [both_status, both] =
+      test::run_command(serve + " --cert " + cert + " --key " + key + " --insecure");
   CHECK(both_status == 2);
   std::filesystem::remove_all(dir);
 }
@@ -246,9 +259,10 @@ TEST_CASE("tls: an organiser's own certificate and key; bad files are named") {
 TEST_CASE("tls: the load generator joins over TLS with the join code's pin") {
   const auto dir = test::fresh_folder("tls-load");
   test::HubProcess hub(dir / "event.db", {"--demo", "10"}, 0, test::Transport::Tls);
-  const auto [status, output] = test::run_command(std::string(CROSSMATCH_BINARY_DIR) +
-                                                  "/bin/crossmatch-load --port " + std::to_string(hub.port()) +
-                                                  " --code " + hub.code() + " --clients 4 --participants 14 --seconds 1");
+  const auto [status, output] =
+      test::run_command(std::string(CROSSMATCH_BINARY_DIR) + "/bin/crossmatch-load --port " +
+                        std::to_string(hub.port()) + " --code " + hub.code() +
+                        " --clients 4 --participants 14 --seconds 1");
   INFO(output);
   CHECK(status == 0);
   CHECK(output.find("\"clients\":4") != std::string::npos);

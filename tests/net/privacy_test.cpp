@@ -7,8 +7,8 @@
 #include "core/event/sequencer.hpp"
 #include "core/random.hpp"
 #include "net/messages.hpp"
-#include "net/replica.hpp"
 #include "net/operation_lines.hpp"
+#include "net/replica.hpp"
 #include "tests/event_fixture.hpp"
 
 using namespace crossmatch;
@@ -36,45 +36,49 @@ core::Operation random_operation(core::Rng& rng, const core::EventState& s, int 
   const core::ParticipantId p = person();
   op.actor = {core::Role::Participant, p};
   if (roll < 30) {
-    op.payload = core::RequestMeeting{0, p, person(), "Shall we meet?", {}};
+    op.payload = core::RequestMeeting{.from = p, .to = person(), .message = "Shall we meet?"};
   } else if (roll < 50 && meeting()) {
     const core::Meeting* m = meeting();
     op.actor = {core::Role::Participant, m->invitee};
-    op.payload = core::AcceptMeeting{m->id, std::nullopt, std::nullopt};
+    op.payload = core::AcceptMeeting{.meeting = m->id};
   } else if (roll < 57 && meeting()) {
     const core::Meeting* m = meeting();
     op.actor = {core::Role::Participant, m->invitee};
-    op.payload = core::DeclineMeeting{m->id, "No time"};
+    op.payload = core::DeclineMeeting{.meeting = m->id, .reason = "No time"};
   } else if (roll < 64 && meeting()) {
     const core::Meeting* m = meeting();
     op.actor = {core::Role::Participant, rng.chance(0.5) ? m->requester : m->invitee};
-    op.payload = core::CancelMeeting{m->id, "Sorry"};
+    op.payload = core::CancelMeeting{.meeting = m->id, .reason = "Sorry"};
   } else if (roll < 72 && meeting()) {
     const core::Meeting* m = meeting();
     op.actor = {core::Role::Participant, rng.chance(0.5) ? m->requester : m->invitee};
-    op.payload = core::GiveFeedback{m->id, rng.chance(0.5) ? core::HeldState::Held : core::HeldState::Unknown,
-                                    rng.between(1, 5), "Good talk"};
+    op.payload = core::GiveFeedback{
+        .meeting = m->id,
+        .held = rng.chance(0.5) ? core::HeldState::Held : core::HeldState::Unknown,
+        .rating = rng.between(1, 5),
+        .comment = "Good talk"};
   } else if (roll < 84) {
     const core::Participant* who = s.participant(p);
     if (who == nullptr) return op;
     core::Profile profile = who->profile;
     profile.consent.share_contact = rng.chance(0.6);
     profile.email = "person" + std::to_string(p) + "." + std::to_string(count) + "@example.eu";
-    op.payload = core::EditProfile{p, profile};
+    op.payload = core::EditProfile{.participant = p, .profile = profile};
   } else if (roll < 88) {
     // A slot of the morning session (1, 8 slots): availability is the person's own business.
     const core::SlotRef slot{.session = 1, .index = static_cast<int>(rng.below(8))};
     op.payload = core::SetAvailability{.participant = p, .availability = {.unavailable = {slot}}};
   } else if (roll < 91) {
-    op.payload = core::Withdraw{p};
+    op.payload = core::Withdraw{.participant = p};
   } else if (roll < 93) {
-    op.payload = core::Erase{p};
+    op.payload = core::Erase{.participant = p};
   } else if (roll < 96) {
     op.actor = {core::Role::Broker, 0};
-    op.payload = core::Introduce{0, person(), person(), "You two should talk", {}};
+    op.payload =
+        core::Introduce{.first = person(), .second = person(), .note = "You two should talk"};
   } else {
     op.actor = {core::Role::Organiser, 0};
-    op.payload = core::Announce{0, "Coffee is served " + std::to_string(count)};
+    op.payload = core::Announce{.text = "Coffee is served " + std::to_string(count)};
   }
   return op;
 }
@@ -92,7 +96,8 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
     hub.restore(f.state, 1000, {});
 
     std::vector<ViewerReplica> replicas;
-    std::vector<Viewer> viewers{{core::Role::Organiser, 0}, {core::Role::Broker, 0}, {core::Role::Participant, 0}};
+    std::vector<Viewer> viewers{
+        {core::Role::Organiser, 0}, {core::Role::Broker, 0}, {core::Role::Participant, 0}};
     for (core::ParticipantId p = 1; p <= static_cast<core::ParticipantId>(n); ++p)
       viewers.push_back({core::Role::Participant, p});
     for (const Viewer& v : viewers) {
@@ -112,12 +117,15 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
       ++applied;
       const core::Operation& done = outcome->applied;
       for (ViewerReplica& r : replicas) {
-        auto viewed = core::view_operation(done, hub.state(), r.viewer, core::is_own(done, r.viewer));
+        auto viewed =
+            core::view_operation(done, hub.state(), r.viewer, core::is_own(done, r.viewer));
         if (!viewed) continue;
         const core::Status s = r.replica.apply(*viewed);
-        REQUIRE_MESSAGE(s.ok(), "viewer " << int(r.viewer.role) << "/" << r.viewer.participant << " step " << step
-                                          << ": " << (s.ok() ? "" : s.error().message));
-        CHECK(viewed->op.id == (core::is_own(done, r.viewer) ? done.id : "s" + std::to_string(done.sequence)));
+        REQUIRE_MESSAGE(s.ok(), "viewer " << int(r.viewer.role) << "/" << r.viewer.participant
+                                          << " step " << step << ": "
+                                          << (s.ok() ? "" : s.error().message));
+        CHECK(viewed->op.id ==
+              (core::is_own(done, r.viewer) ? done.id : "s" + std::to_string(done.sequence)));
       }
     }
     CHECK(applied > 100);
@@ -141,17 +149,20 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
           CHECK(hub.state().participants.at(id).profile.consent.share_contact);
           bool accepted = false;
           for (const auto& [mid, m] : hub.state().meetings)
-            accepted |= m.involves(me) && m.involves(id) && m.status == core::MeetingStatus::Accepted;
+            accepted |=
+                m.involves(me) && m.involves(id) && m.status == core::MeetingStatus::Accepted;
           CHECK(accepted);
         }
       }
       for (const auto& [id, m] : r.replica.state().meetings) {
         CHECK(m.involves(me));
-        const core::MeetingFeedback& theirs = m.requester == me ? m.invitee_feedback : m.requester_feedback;
+        const core::MeetingFeedback& theirs =
+            m.requester == me ? m.invitee_feedback : m.requester_feedback;
         CHECK(theirs == core::MeetingFeedback{});
       }
       // The snapshot a hub sends a participant: the public items with their own laid over them.
-      core::EventState assembled = core::view_state(hub.state(), Viewer{core::Role::Participant, 0});
+      core::EventState assembled =
+          core::view_state(hub.state(), Viewer{core::Role::Participant, 0});
       const core::EventState mine = core::personal_view(hub.state(), me);
       for (const auto& [id, p] : mine.participants) assembled.participants[id] = p;
       for (const auto& [id, m] : mine.meetings) assembled.meetings[id] = m;
@@ -168,13 +179,13 @@ TEST_CASE("an e-mail appears with an accepted meeting and consent, and goes with
   const core::ParticipantId a = ids[0], b = ids[1];
   core::Profile pb = f.state.participants.at(b).profile;
   pb.consent.share_contact = true;
-  f.ok(test::participant(b), core::EditProfile{b, pb});
+  f.ok(test::participant(b), core::EditProfile{.participant = b, .profile = pb});
   core::Profile pa = f.state.participants.at(a).profile;
   pa.consent.share_contact = false;
-  f.ok(test::participant(a), core::EditProfile{a, pa});
+  f.ok(test::participant(a), core::EditProfile{.participant = a, .profile = pa});
   const core::MeetingId m = f.request(a, b);
   CHECK(core::visible_email(f.state, a, b).empty());
-  const auto accepted = f.ok(test::participant(b), core::AcceptMeeting{m, std::nullopt, std::nullopt});
+  const auto accepted = f.ok(test::participant(b), core::AcceptMeeting{.meeting = m});
   CHECK(core::visible_email(f.state, a, b) == pb.email);
   CHECK(core::visible_email(f.state, b, a).empty());  // a did not consent
   auto seen = core::view_operation(accepted, f.state, Viewer{core::Role::Participant, a}, false);
@@ -182,7 +193,7 @@ TEST_CASE("an e-mail appears with an accepted meeting and consent, and goes with
   CHECK(seen->contacts == std::vector<net::Contact>{{b, pb.email}});
   // Someone else sees nothing of it.
   CHECK_FALSE(core::view_operation(accepted, f.state, Viewer{core::Role::Participant, 0}, false));
-  const auto cancelled = f.ok(test::participant(a), core::CancelMeeting{m, ""});
+  const auto cancelled = f.ok(test::participant(a), core::CancelMeeting{.meeting = m});
   seen = core::view_operation(cancelled, f.state, Viewer{core::Role::Participant, a}, false);
   REQUIRE(seen);
   CHECK(seen->contacts == std::vector<net::Contact>{{b, ""}});
@@ -194,7 +205,8 @@ TEST_CASE("fan-out lines are shared: one for everyone, others only where they di
   const auto ids = f.register_people(3);
   core::Profile p = f.state.participants.at(ids[0]).profile;
   p.job_title = "Founder";
-  core::Operation edit = f.ok(test::participant(ids[0]), core::EditProfile{ids[0], p});
+  core::Operation edit =
+      f.ok(test::participant(ids[0]), core::EditProfile{.participant = ids[0], .profile = p});
   edit.sequence = 77;
   const auto lines = net::render_operation(edit, f.state);
   REQUIRE(lines.own);
@@ -211,14 +223,17 @@ TEST_CASE("fan-out lines are shared: one for everyone, others only where they di
   request.id = "mine";
   request.sequence = 78;
   request.actor = test::participant(ids[1]);
-  request.payload = core::RequestMeeting{m, ids[1], ids[2], "Hello", {}};
+  request.payload =
+      core::RequestMeeting{.meeting = m, .from = ids[1], .to = ids[2], .message = "Hello"};
   const auto private_lines = net::render_operation(request, f.state);
   CHECK_FALSE(private_lines.everyone);
   CHECK(private_lines.for_viewer(Viewer{core::Role::Participant, ids[0]}, false) == nullptr);
   CHECK(private_lines.for_viewer(Viewer{core::Role::Participant, ids[2]}, false) != nullptr);
 }
 
-TEST_CASE("a participant's snapshot holds the pitching sessions and policy clinics their replica follows") {
+TEST_CASE(
+    "a participant's snapshot holds the pitching sessions and policy clinics their replica "
+    "follows") {
   test::EventFixture f;
   f.set_up(3, 3);
   const auto people = f.register_people(12);
@@ -240,23 +255,35 @@ TEST_CASE("a participant's snapshot holds the pitching sessions and policy clini
   live.restore(core::view_state(hub.state(), watcher), 1000);
   whole.restore(core::view_state(hub.state(), Viewer{core::Role::Organiser, 0}), 1000);
   std::vector<core::Operation> done;
-  done.push_back(submit(organiser, f.define_session("Pitches", "2026-05-14", 16 * 60, 17 * 60, core::SessionKind::Pitching)));
+  done.push_back(submit(organiser, f.define_session("Pitches", "2026-05-14", 16 * 60, 17 * 60,
+                                                    core::SessionKind::Pitching)));
   const core::SessionId pitching = hub.state().sessions.rbegin()->first;
-  done.push_back(submit(organiser, f.define_session("Clinic", "2026-05-14", 17 * 60, 18 * 60, core::SessionKind::PolicyClinic)));
+  done.push_back(submit(organiser, f.define_session("Clinic", "2026-05-14", 17 * 60, 18 * 60,
+                                                    core::SessionKind::PolicyClinic)));
   const core::SessionId clinic = hub.state().sessions.rbegin()->first;
   std::vector<core::ParticipantId> companies, others;
   for (const auto p : people) {
-    (hub.state().participant(p)->profile.type == core::ParticipantType::Company ? companies : others).push_back(p);
+    (hub.state().participant(p)->profile.type == core::ParticipantType::Company ? companies
+                                                                                : others)
+        .push_back(p);
   }
   REQUIRE(companies.size() >= 3);
 
-  done.push_back(submit(organiser, core::SetPitchOrder{pitching, {{companies[0], 5}, {companies[1], 4}}}));
-  done.push_back(submit(organiser, core::ControlPitch{pitching, core::PitchAction::Start}));
-  done.push_back(submit({core::Role::Participant, companies[2]}, core::MarkInterested{pitching, companies[0], true}));
-  done.push_back(submit(organiser, core::DefineClinicTable{0, clinic, 1, "Mobility vouchers"}));
+  done.push_back(submit(
+      organiser,
+      core::SetPitchOrder{.session = pitching, .pitches = {{companies[0], 5}, {companies[1], 4}}}));
+  done.push_back(submit(organiser, core::ControlPitch{.session = pitching}));
+  done.push_back(submit({core::Role::Participant, companies[2]},
+                        core::MarkInterested{.session = pitching, .pitcher = companies[0]}));
+  done.push_back(
+      submit(organiser,
+             core::DefineClinicTable{.session = clinic, .table = 1, .theme = "Mobility vouchers"}));
   const core::ClinicTableId table = hub.state().clinic_tables.rbegin()->first;
-  done.push_back(submit({core::Role::Participant, people[0]}, core::PickThemes{people[0], {table}}));
-  done.push_back(submit(organiser, core::FormClinicTables{clinic, {{table, {people[0], people[1]}, "a mix"}}}));
+  done.push_back(submit({core::Role::Participant, people[0]},
+                        core::PickThemes{.participant = people[0], .themes = {table}}));
+  done.push_back(submit(
+      organiser, core::FormClinicTables{.session = clinic,
+                                        .seating = {{table, {people[0], people[1]}, "a mix"}}}));
   for (const core::Operation& op : done) {
     for (auto* r : {&live, &whole}) {
       const Viewer v = r == &live ? watcher : Viewer{core::Role::Organiser, 0};
@@ -273,10 +300,14 @@ TEST_CASE("a participant's snapshot holds the pitching sessions and policy clini
   // One who joins now gets it all in the snapshot, and follows the next operation.
   net::Replica late(test::taxonomy());
   late.restore(core::view_state(hub.state(), watcher), done.back().sequence);
-  CHECK(late.state().pitching.at(pitching).pitches[0].interested == std::vector<core::ParticipantId>{companies[2]});
-  CHECK(late.state().clinic_tables.at(table).members == std::vector<core::ParticipantId>{people[0], people[1]});
+  CHECK(late.state().pitching.at(pitching).pitches[0].interested ==
+        std::vector<core::ParticipantId>{companies[2]});
+  CHECK(late.state().clinic_tables.at(table).members ==
+        std::vector<core::ParticipantId>{people[0], people[1]});
   CHECK(late.state().clinic_themes.at(people[0]) == std::vector<core::ClinicTableId>{table});
-  const auto outcome = submit({core::Role::Participant, people[1]}, core::RecordClinicOutcome{table, "Vouchers for pilots"});
+  const auto outcome =
+      submit({core::Role::Participant, people[1]},
+             core::RecordClinicOutcome{.clinic_table = table, .outcome = "Vouchers for pilots"});
   auto viewed = core::view_operation(outcome, hub.state(), watcher, false);
   REQUIRE(viewed);
   CHECK(late.apply(*viewed).ok());

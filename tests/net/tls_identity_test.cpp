@@ -17,18 +17,23 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() /
-                       ("crossmatch-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("crossmatch-" + name + "-" + std::to_string(::getpid()) + "-" +
+                                   std::to_string(std::random_device{}()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
 }
 
-void write(const fs::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
+void write(const fs::path& file, const std::string& text) {
+  std::ofstream(file, std::ios::binary) << text;
+}
 
 }  // namespace
 
-TEST_CASE("the hub's identity is made once, its key readable by its owner only, and loaded back the same") {
+TEST_CASE(
+    "the hub's identity is made once, its key readable by its owner only, and loaded back the "
+    "same") {
   const fs::path dir = fresh_dir("tls-identity");
   const fs::path db = dir / "event.db";
   auto made = net::load_or_create_tls_identity(db, "crossmatch hub");
@@ -92,15 +97,20 @@ TEST_CASE("an organiser's certificate and key: each problem names the file") {
   // b's key does not belong to a's certificate.
   auto mismatched = net::load_tls_identity(cert, net::stored_key_file(dir / "b.db"));
   REQUIRE_FALSE(mismatched.ok());
-  CHECK(mismatched.error().message.find(net::stored_key_file(dir / "b.db").string()) != std::string::npos);
+  CHECK(mismatched.error().message.find(net::stored_key_file(dir / "b.db").string()) !=
+        std::string::npos);
   CHECK(mismatched.error().message.find("not the private key") != std::string::npos);
   fs::remove_all(dir);
 }
 
-TEST_CASE("pins: the short pin is the fingerprint's first 60 bits; full and short pins match their certificate only") {
+TEST_CASE(
+    "pins: the short pin is the fingerprint's first 60 bits; full and short pins match their "
+    "certificate only") {
   const std::string fp = "60dc90e4d2265886b9d7cd41415d901f529ba790ef88e4e409320ee09faa4889";
-  const std::string other = "60dc90e4d2265896b9d7cd41415d901f529ba790ef88e4e409320ee09faa4889";  // 15th digit
-  const std::string beyond = "60dc90e4d2265887b9d7cd41415d901f529ba790ef88e4e409320ee09faa4889";  // 16th digit
+  const std::string other =
+      "60dc90e4d2265896b9d7cd41415d901f529ba790ef88e4e409320ee09faa4889";  // 15th digit
+  const std::string beyond =
+      "60dc90e4d2265887b9d7cd41415d901f529ba790ef88e4e409320ee09faa4889";  // 16th digit
   CHECK(net::short_pin(fp) == "NDQK-B3GU-E3NJ");
   CHECK(net::short_pin(other) != net::short_pin(fp));
   CHECK(net::short_pin(beyond) == net::short_pin(fp));  // the short pin is 60 bits ...

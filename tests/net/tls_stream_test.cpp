@@ -15,7 +15,8 @@ namespace {
 
 std::filesystem::path fresh_dir() {
   const auto dir = std::filesystem::temp_directory_path() /
-                   ("crossmatch-tls-stream-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
+                   ("crossmatch-tls-stream-" + std::to_string(::getpid()) + "-" +
+                    std::to_string(std::random_device{}()));
   std::filesystem::create_directories(dir);
   return dir;
 }
@@ -40,7 +41,8 @@ TEST_CASE("tls stream: lines both ways after a pinned handshake; a closed stream
   REQUIRE(server.ok());
 
   asio::io_context io;
-  asio::ip::tcp::acceptor acceptor(io, asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
+  asio::ip::tcp::acceptor acceptor(io,
+                                   asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
   const unsigned short port = acceptor.local_endpoint().port();
   // The hub's side shakes hands behind its first read: each accepted connection starts one.
   std::vector<std::unique_ptr<net::ByteStream>> accepted;
@@ -53,11 +55,12 @@ TEST_CASE("tls stream: lines both ways after a pinned handshake; a closed stream
       if (ec || accepted.size() == 2) return;
       const std::size_t i = accepted.size();
       accepted.push_back((*server)->wrap(std::move(socket)));
-      accepted[i]->async_read_some(asio::buffer(got[i]), [&, i](const std::error_code& e, std::size_t n) {
-        got_error[i] = e;
-        got_n[i] = n;
-        got_done[i] = true;
-      });
+      accepted[i]->async_read_some(asio::buffer(got[i]),
+                                   [&, i](const std::error_code& e, std::size_t n) {
+                                     got_error[i] = e;
+                                     got_n[i] = n;
+                                     got_done[i] = true;
+                                   });
       accept();
     });
   };
@@ -72,7 +75,8 @@ TEST_CASE("tls stream: lines both ways after a pinned handshake; a closed stream
                          fingerprint = outcome.fingerprint;
                          stream = std::move(outcome.stream);
                        });
-  run_until(io, [&] { return stream != nullptr && !accepted.empty(); }, std::chrono::seconds(10));
+  run_until(
+      io, [&] { return stream != nullptr && !accepted.empty(); }, std::chrono::seconds(10));
   REQUIRE(stream != nullptr);
   CHECK(fingerprint == identity->identity.fingerprint);
   REQUIRE(accepted.size() == 1);
@@ -82,7 +86,9 @@ TEST_CASE("tls stream: lines both ways after a pinned handshake; a closed stream
   std::vector<asio::const_buffer> out{asio::buffer(hello)};
   std::error_code write_error = asio::error::would_block;
   stream->async_write(out, [&](const std::error_code& ec, std::size_t) { write_error = ec; });
-  run_until(io, [&] { return got_done[0] && write_error != asio::error::would_block; }, std::chrono::seconds(10));
+  run_until(
+      io, [&] { return got_done[0] && write_error != asio::error::would_block; },
+      std::chrono::seconds(10));
   CHECK_FALSE(write_error);
   REQUIRE(got_done[0]);
   CHECK_FALSE(got_error[0]);
@@ -96,7 +102,8 @@ TEST_CASE("tls stream: lines both ways after a pinned handshake; a closed stream
   write_error = {};
   stream->async_write(out, [&](const std::error_code& ec, std::size_t) { write_error = ec; });
   // Long enough for the write to complete and for anything it sent to reach the hub's side.
-  run_until(io, [] { return false; }, std::chrono::milliseconds(300));
+  run_until(
+      io, [] { return false; }, std::chrono::milliseconds(300));
   CHECK(write_error);
   REQUIRE(accepted.size() == 2);
   // The hub's side of the newcomer is still waiting for a TLS handshake: no stray record (which
@@ -114,7 +121,8 @@ TEST_CASE("tls stream: lines both ways after a pinned handshake; a closed stream
       late_error = ec;
       done = true;
     });
-    run_until(io, [&] { return done; }, std::chrono::seconds(5));
+    run_until(
+        io, [&] { return done; }, std::chrono::seconds(5));
   }
   CHECK(late_error);
   std::filesystem::remove_all(dir);

@@ -19,7 +19,8 @@ std::string refusal(std::string_view line) {
 }  // namespace
 
 TEST_CASE("a hello with a join code or a token is read") {
-  auto m = parse_client_message(R"({"type":"hello","protocol":1,"join_code":"K7QF-M2XD","after":12,"client":"py"})");
+  auto m = parse_client_message(
+      R"({"type":"hello","protocol":1,"join_code":"K7QF-M2XD","after":12,"client":"py"})");
   REQUIRE(m.ok());
   const auto& h = std::get<net::Hello>(*m);
   CHECK(h.protocol == 1);
@@ -41,18 +42,24 @@ TEST_CASE("bad lines are refused with the field named") {
   CHECK(refusal(R"({"type":"dance"})") == "unknown_message type");
   CHECK(refusal(R"({"type":"hello","protocol":"one","token":"t"})") == "invalid_type protocol");
   CHECK(refusal(R"({"type":"hello","protocol":1})") == "missing_field token");
-  CHECK(refusal(R"({"type":"hello","protocol":1,"token":"t","join_code":"c"})") == "missing_field token");
-  CHECK(refusal(R"({"type":"hello","protocol":1,"token":"t","after":123456789012345678901234567890})") ==
-        "invalid_type after");
+  CHECK(refusal(R"({"type":"hello","protocol":1,"token":"t","join_code":"c"})") ==
+        "missing_field token");
+  CHECK(
+      refusal(
+          R"({"type":"hello","protocol":1,"token":"t","after":123456789012345678901234567890})") ==
+      "invalid_type after");
   CHECK(refusal(R"({"type":"hello","protocol":1,"token":"t","after":-1})") == "out_of_range after");
   CHECK(refusal(R"({"type":"hello","protocol":1,"token":"t","shoe":1})") == "unknown_field shoe");
   CHECK(refusal(R"({"type":"op"})") == "missing_field op");
   CHECK(refusal(R"({"type":"op","op":{"id":"a","type":"fly"}})") == "unknown_operation op.type");
   CHECK(refusal(R"({"type":"op","op":{"id":"a","type":"withdraw","participant":"me"}})") ==
         "invalid_type op.participant");
-  CHECK(refusal(R"({"type":"op","op":{"id":"a","type":"withdraw","participant":99999999999999999999}})") ==
-        "invalid_type op.participant");
-  CHECK(refusal(R"({"type":"op","op":{"id":"a","type":"withdraw"}})") == "missing_field op.participant");
+  CHECK(
+      refusal(
+          R"({"type":"op","op":{"id":"a","type":"withdraw","participant":99999999999999999999}})") ==
+      "invalid_type op.participant");
+  CHECK(refusal(R"({"type":"op","op":{"id":"a","type":"withdraw"}})") ==
+        "missing_field op.participant");
   CHECK(refusal(R"({"type":"ping","extra":true})") == "unknown_field extra");
 }
 
@@ -68,7 +75,7 @@ TEST_CASE("operations go out without what the hub sets, and come back as sent") 
   op.actor = {core::Role::Organiser, 0};
   op.at = 5;
   op.sequence = 9;
-  op.payload = core::Withdraw{3};
+  op.payload = core::Withdraw{.participant = 3};
   const std::string line = net::encode(net::ClientMessage{net::Submit{op}});
   CHECK(line.find("actor") == std::string::npos);
   CHECK(line.find("seq") == std::string::npos);
@@ -104,14 +111,15 @@ TEST_CASE("hub messages read back as written") {
   CHECK(std::get<net::Ack>(*ack).token == "tok");
   CHECK(std::get<net::Ack>(*ack).duplicate);
 
-  auto refused = net::parse_hub_message(net::encode(net::Refused{"c-2", core::make_error("forbidden", "actor", "No.")}));
+  auto refused = net::parse_hub_message(
+      net::encode(net::Refused{"c-2", core::make_error("forbidden", "actor", "No.")}));
   REQUIRE(refused.ok());
   CHECK(std::get<net::Refused>(*refused).error == core::make_error("forbidden", "actor", "No."));
 
   core::Operation op;
   op.id = "s3";
   op.sequence = 3;
-  op.payload = core::Withdraw{4};
+  op.payload = core::Withdraw{.participant = 4};
   auto applied = net::parse_hub_message(net::encode_applied(op, {{4, ""}, {5, "a@b.eu"}}));
   REQUIRE(applied.ok());
   const auto& a = std::get<net::Applied>(*applied);
@@ -148,7 +156,8 @@ TEST_CASE("a snapshot in many lines assembles into the same state") {
 TEST_CASE("team suggestions in parts assemble in order") {
   net::Teams teams{4, {}};
   for (core::ParticipantId p = 1; p < 3000; p += 3)
-    teams.teams.push_back({{p, p + 1, p + 2}, "They share a calm, structured way of working and three countries."});
+    teams.teams.push_back(
+        {{p, p + 1, p + 2}, "They share a calm, structured way of working and three countries."});
   const auto lines = net::encode_teams(teams);
   CHECK(lines.size() > 1);
   net::TeamsAssembler assembler;

@@ -17,21 +17,27 @@ using namespace crossmatch;
 namespace {
 
 // Opening as writer and as reader both fail with `code`, and the file's bytes do not change.
-void check_refused(const std::filesystem::path& file, const std::string& code, const std::string& words = "") {
+void check_refused(const std::filesystem::path& file, const std::string& code,
+                   const std::string& words = "") {
   const auto before = test::read_bytes(file);
   auto writer = storage::EventStore::open(file, test::taxonomy(), false);
   std::optional<core::Error> error;
-  if (!writer) error = writer.error();
-  else if (auto loaded = (*writer)->load(); !loaded) error = loaded.error();
+  if (!writer)
+    error = writer.error();
+  else if (auto loaded = (*writer)->load(); !loaded)
+    error = loaded.error();
   REQUIRE_MESSAGE(error.has_value(), "the writer opened and loaded " << file);
   CHECK(error->code == code);
   CHECK(error->message.find(file.string()) != std::string::npos);
-  if (!words.empty()) CHECK_MESSAGE(error->message.find(words) != std::string::npos, error->message);
+  if (!words.empty())
+    CHECK_MESSAGE(error->message.find(words) != std::string::npos, error->message);
   writer = core::make_error("", "", "");  // closed
   auto reader = storage::EventStore::open_reader(file, test::taxonomy());
   std::optional<core::Error> reader_error;
-  if (!reader) reader_error = reader.error();
-  else if (auto loaded = (*reader)->load(); !loaded) reader_error = loaded.error();
+  if (!reader)
+    reader_error = reader.error();
+  else if (auto loaded = (*reader)->load(); !loaded)
+    reader_error = loaded.error();
   REQUIRE(reader_error.has_value());
   CHECK(reader_error->code == code);
   reader = core::make_error("", "", "");
@@ -51,7 +57,8 @@ core::EventState make_event(const std::filesystem::path& file, int seed = 41) {
 
 TEST_CASE("a file that is not a database") {
   test::TempDir dir;
-  test::write_bytes(dir / "notes.db", "These are my notes, not a database.\n" + std::string(5000, 'x'));
+  test::write_bytes(dir / "notes.db",
+                    "These are my notes, not a database.\n" + std::string(5000, 'x'));
   check_refused(dir / "notes.db", "not_a_database", "not a SQLite database");
 }
 
@@ -72,7 +79,8 @@ TEST_CASE("another program's SQLite database, an empty file, a directory, a miss
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error().code == "not_found");
   CHECK_FALSE(std::filesystem::exists(dir / "missing.db"));
-  auto no_folder = storage::EventStore::open(dir / "no" / "such" / "event.db", test::taxonomy(), true);
+  auto no_folder =
+      storage::EventStore::open(dir / "no" / "such" / "event.db", test::taxonomy(), true);
   REQUIRE_FALSE(no_folder.ok());
   CHECK(no_folder.error().code == "cannot_open");
 }
@@ -108,8 +116,9 @@ TEST_CASE("a read-only location: writing is refused, reading works") {
   (void)test::taxonomy();  // loaded here, while the source tree is readable
   using std::filesystem::perms;
   std::filesystem::permissions(file, perms::owner_read | perms::group_read | perms::others_read);
-  std::filesystem::permissions(dir / "ro", perms::owner_read | perms::owner_exec | perms::group_read |
-                                                perms::group_exec | perms::others_read | perms::others_exec);
+  std::filesystem::permissions(dir / "ro", perms::owner_read | perms::owner_exec |
+                                               perms::group_read | perms::group_exec |
+                                               perms::others_read | perms::others_exec);
   // The superuser writes anywhere, so the checks run in a child that gives that up.
   const pid_t child = ::fork();
   REQUIRE(child >= 0);
@@ -122,12 +131,17 @@ TEST_CASE("a read-only location: writing is refused, reading works") {
     }
     auto writer = storage::EventStore::open(file, test::taxonomy(), false);
     if (writer.ok()) _exit(21);
-    if (writer.error().code != "read_only" || writer.error().message.find(file.string()) == std::string::npos) _exit(22);
+    if (writer.error().code != "read_only" ||
+        writer.error().message.find(file.string()) == std::string::npos)
+      _exit(22);
     auto created = storage::EventStore::open(dir / "ro" / "new.db", test::taxonomy(), true);
-    if (created.ok() || (created.error().code != "read_only" && created.error().code != "cannot_open")) _exit(23);
+    if (created.ok() ||
+        (created.error().code != "read_only" && created.error().code != "cannot_open"))
+      _exit(23);
     auto reader = storage::EventStore::open_reader(file, test::taxonomy());
     if (!reader.ok()) {
-      std::fprintf(stderr, "reader: %s %s\n", reader.error().code.c_str(), reader.error().message.c_str());
+      std::fprintf(stderr, "reader: %s %s\n", reader.error().code.c_str(),
+                   reader.error().message.c_str());
       _exit(24);
     }
     auto loaded = (*reader)->load();
@@ -144,7 +158,8 @@ TEST_CASE("a read-only location: writing is refused, reading works") {
   CHECK_FALSE(std::filesystem::exists(dir / "ro" / "new.db"));
 }
 
-TEST_CASE("a full disk: the group that does not fit is not stored, and goes in once there is room") {
+TEST_CASE(
+    "a full disk: the group that does not fit is not stored, and goes in once there is room") {
   test::TempDir dir;
   test::EventScript script(42);
   auto store_ptr = test::open_store(dir / "event.db");

@@ -36,12 +36,15 @@ namespace {
   core::EventState state = loaded->state;
   for (int groups = 0; groups < 400; ++groups) {
     const auto ops = script.random_in_order(rng.between(1, 12));
-    const bool stored = round % 2 == 1 ? (*store)->append_prepared(test::prepare_in_order(state, ops), {}).ok()
-                                       : (*store)->append(ops).ok();
+    const bool stored = round % 2 == 1
+                            ? (*store)->append_prepared(test::prepare_in_order(state, ops), {}).ok()
+                            : (*store)->append(ops).ok();
     if (!stored) _exit(12);
     std::string acknowledged;
     for (const auto& op : ops) acknowledged += std::to_string(op.sequence) + " " + op.id + "\n";
-    if (::write(out, acknowledged.data(), acknowledged.size()) != static_cast<ssize_t>(acknowledged.size())) _exit(13);
+    if (::write(out, acknowledged.data(), acknowledged.size()) !=
+        static_cast<ssize_t>(acknowledged.size()))
+      _exit(13);
   }
   _exit(0);
 }
@@ -53,16 +56,20 @@ std::string run_and_kill(pid_t child, int in, std::chrono::milliseconds after, i
   const auto deadline = std::chrono::steady_clock::now() + after;
   bool open = true;
   while (open) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) break;
     pollfd p{in, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
     const ssize_t n = ::read(in, buffer, sizeof buffer);
-    if (n <= 0) open = false;
-    else received.append(buffer, static_cast<std::size_t>(n));
+    if (n <= 0)
+      open = false;
+    else
+      received.append(buffer, static_cast<std::size_t>(n));
   }
   ::kill(child, SIGKILL);
-  for (ssize_t n; (n = ::read(in, buffer, sizeof buffer)) > 0;) received.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = ::read(in, buffer, sizeof buffer)) > 0;)
+    received.append(buffer, static_cast<std::size_t>(n));
   ::waitpid(child, &status, 0);
   return received;
 }
@@ -93,10 +100,14 @@ TEST_CASE("killed while appending: every acknowledged operation survives, nothin
     }
     ::close(pipe_fds[1]);
     int status = 0;
-    const auto received = run_and_kill(child, pipe_fds[0], std::chrono::milliseconds(rng.between(5, 150)), status);
+    const auto received =
+        run_and_kill(child, pipe_fds[0], std::chrono::milliseconds(rng.between(5, 150)), status);
     ::close(pipe_fds[0]);
-    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++killed_mid_run;
-    else REQUIRE_MESSAGE((WIFEXITED(status) && WEXITSTATUS(status) == 0), "the child failed with " << status);
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+      ++killed_mid_run;
+    else
+      REQUIRE_MESSAGE((WIFEXITED(status) && WEXITSTATUS(status) == 0),
+                      "the child failed with " << status);
     std::istringstream lines(received);
     std::uint64_t seq = 0;
     std::string id;
@@ -113,13 +124,15 @@ TEST_CASE("killed while appending: every acknowledged operation survives, nothin
     if (!acknowledged.empty()) REQUIRE(loaded->last_sequence >= acknowledged.rbegin()->first);
     for (const auto& [s, op_id] : acknowledged) {
       const auto it = loaded->operation_ids.find(op_id);
-      REQUIRE_MESSAGE(it != loaded->operation_ids.end(), "acknowledged operation " << s << " is lost");
+      REQUIRE_MESSAGE(it != loaded->operation_ids.end(),
+                      "acknowledged operation " << s << " is lost");
       CHECK(it->second == s);
     }
     // The derived tables hold exactly what the log says: no group is half there.
     test::check_same_state(loaded->state, test::replay_log(*store));
   }
-  MESSAGE(acknowledged.size() << " acknowledged operations over 32 rounds, " << killed_mid_run << " children killed mid-run");
+  MESSAGE(acknowledged.size() << " acknowledged operations over 32 rounds, " << killed_mid_run
+                              << " children killed mid-run");
   CHECK(killed_mid_run >= 25);
   CHECK(acknowledged.size() > 100);
 }

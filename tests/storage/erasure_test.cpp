@@ -31,7 +31,8 @@ std::vector<std::string> all_texts(const std::filesystem::path& file) {
 
 }  // namespace
 
-TEST_CASE("erasing a participant removes their personal data from the log, the tables and the file") {
+TEST_CASE(
+    "erasing a participant removes their personal data from the log, the tables and the file") {
   test::TempDir dir;
   test::EventScript script(21);
   auto ops = script.set_up(10);
@@ -39,7 +40,8 @@ TEST_CASE("erasing a participant removes their personal data from the log, the t
   const auto b = std::next(script.state().participants.begin())->first;
   const auto c = std::next(script.state().participants.begin(), 2)->first;
   const auto d = std::next(script.state().participants.begin(), 3)->first;
-  const core::Actor as_a = test::participant(a), as_b = test::participant(b), as_c = test::participant(c);
+  const core::Actor as_a = test::participant(a), as_b = test::participant(b),
+                    as_c = test::participant(c);
 
   core::Profile secret = script.state().participants.at(a).profile;
   secret.display_name = "Zuzanna Erasable";
@@ -47,32 +49,54 @@ TEST_CASE("erasing a participant removes their personal data from the log, the t
   secret.job_title = "Chief Erasable Officer";
   secret.email = "zuzanna.erasable@example.org";
   secret.offers = {"erasable tag"};
-  ops.push_back(script.must(as_a, core::EditProfile{a, secret}));
-  ops.push_back(script.must(as_a, core::SetAvailability{a, {{{1, 5}}, core::TimeOfDay::Any}}));
-  ops.push_back(script.must(test::organiser(), core::DefineClinicTable{0, 6, 5, "Creative vouchers"}));
-  ops.push_back(script.must(as_a, core::PickThemes{a, {script.state().next_clinic_table - 1}}));
+  ops.push_back(script.must(as_a, core::EditProfile{.participant = a, .profile = secret}));
+  ops.push_back(script.must(
+      as_a,
+      core::SetAvailability{.participant = a, .availability = {{{1, 5}}, core::TimeOfDay::Any}}));
+  ops.push_back(
+      script.must(test::organiser(),
+                  core::DefineClinicTable{.session = 6, .table = 5, .theme = "Creative vouchers"}));
+  ops.push_back(script.must(
+      as_a, core::PickThemes{.participant = a, .themes = {script.state().next_clinic_table - 1}}));
   // Words in their meetings, by them and by the others.
-  const auto m1 = script.must(as_a, core::RequestMeeting{0, a, b, "Secret message to B", {}});
+  const auto m1 =
+      script.must(as_a, core::RequestMeeting{.from = a, .to = b, .message = "Secret message to B"});
   ops.push_back(m1);
   const auto m1_id = std::get<core::RequestMeeting>(m1.payload).meeting;
-  ops.push_back(script.must(as_b, core::AcceptMeeting{m1_id, std::nullopt, std::nullopt}));
-  ops.push_back(script.must(as_b, core::GiveFeedback{m1_id, core::HeldState::Held, 5, "B praises A privately"}));
-  ops.push_back(script.must(as_a, core::GiveFeedback{m1_id, core::HeldState::Unknown, 0, "A comments only"}));
-  const auto m2 = script.must(as_c, core::RequestMeeting{0, c, a, "Secret message to A", {}});
+  ops.push_back(script.must(as_b, core::AcceptMeeting{.meeting = m1_id}));
+  ops.push_back(script.must(as_b, core::GiveFeedback{.meeting = m1_id,
+                                                     .held = core::HeldState::Held,
+                                                     .rating = 5,
+                                                     .comment = "B praises A privately"}));
+  ops.push_back(
+      script.must(as_a, core::GiveFeedback{.meeting = m1_id, .comment = "A comments only"}));
+  const auto m2 =
+      script.must(as_c, core::RequestMeeting{.from = c, .to = a, .message = "Secret message to A"});
   ops.push_back(m2);
   const auto m2_id = std::get<core::RequestMeeting>(m2.payload).meeting;
-  ops.push_back(script.must(as_a, core::DeclineMeeting{m2_id, "Secret decline reason"}));
-  const auto m3 = script.must(test::broker(), core::Introduce{0, a, d, "Secret broker note", {}});
+  ops.push_back(
+      script.must(as_a, core::DeclineMeeting{.meeting = m2_id, .reason = "Secret decline reason"}));
+  const auto m3 = script.must(
+      test::broker(), core::Introduce{.first = a, .second = d, .note = "Secret broker note"});
   ops.push_back(m3);
-  ops.push_back(script.must(test::participant(d), core::AcceptMeeting{std::get<core::Introduce>(m3.payload).meeting, std::nullopt, std::nullopt}));
-  ops.push_back(script.must(test::participant(d), core::CancelMeeting{std::get<core::Introduce>(m3.payload).meeting, "Secret cancel reason"}));
+  ops.push_back(
+      script.must(test::participant(d),
+                  core::AcceptMeeting{.meeting = std::get<core::Introduce>(m3.payload).meeting}));
+  ops.push_back(
+      script.must(test::participant(d),
+                  core::CancelMeeting{.meeting = std::get<core::Introduce>(m3.payload).meeting,
+                                      .reason = "Secret cancel reason"}));
   // Someone else's words elsewhere stay.
-  const auto other = script.must(as_b, core::RequestMeeting{0, b, c, "Kept message between B and C", {}});
+  const auto other = script.must(
+      as_b, core::RequestMeeting{.from = b, .to = c, .message = "Kept message between B and C"});
   ops.push_back(other);
-  const std::vector<std::string> secrets = {"Zuzanna Erasable", "Erasable Studio", "Chief Erasable Officer",
-                                            "zuzanna.erasable@example.org", "erasable tag", "Secret message to B",
-                                            "B praises A privately", "A comments only", "Secret message to A",
-                                            "Secret decline reason", "Secret broker note", "Secret cancel reason"};
+  const std::vector<std::string> secrets = {
+      "Zuzanna Erasable",       "Erasable Studio",
+      "Chief Erasable Officer", "zuzanna.erasable@example.org",
+      "erasable tag",           "Secret message to B",
+      "B praises A privately",  "A comments only",
+      "Secret message to A",    "Secret decline reason",
+      "Secret broker note",     "Secret cancel reason"};
   auto more = script.random_in_order(60, false);
   ops.insert(ops.end(), more.begin(), more.end());
 
@@ -84,13 +108,14 @@ TEST_CASE("erasing a participant removes their personal data from the log, the t
     // Before: the words are there.
     const auto texts = all_texts(dir / "event.db");
     const auto has = [&](const std::string& s) {
-      return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.find(s) != std::string::npos; });
+      return std::any_of(texts.begin(), texts.end(),
+                         [&](const std::string& t) { return t.find(s) != std::string::npos; });
     };
     for (const auto& s : secrets) CHECK_MESSAGE(has(s), s);
   }
   // The erase travels in a group with other operations, as the hub groups them.
   std::vector<core::Operation> group = script.random_in_order(2, false);
-  group.push_back(script.must(as_a, core::Erase{a}));
+  group.push_back(script.must(as_a, core::Erase{.participant = a}));
   auto after = script.random_in_order(2, false);
   group.insert(group.end(), after.begin(), after.end());
   REQUIRE(store->append(group).ok());
@@ -108,9 +133,11 @@ TEST_CASE("erasing a participant removes their personal data from the log, the t
   const auto log = store->read_after(0, SIZE_MAX);
   REQUIRE(log.ok());
   for (const auto& op : *log) {
-    if (const auto* pick = std::get_if<core::PickThemes>(&op.payload); pick && pick->participant == a)
+    if (const auto* pick = std::get_if<core::PickThemes>(&op.payload);
+        pick && pick->participant == a)
       CHECK(pick->themes.empty());
-    if (const auto* avail = std::get_if<core::SetAvailability>(&op.payload); avail && avail->participant == a)
+    if (const auto* avail = std::get_if<core::SetAvailability>(&op.payload);
+        avail && avail->participant == a)
       CHECK(avail->availability.unavailable.empty());
   }
   CHECK(store->find_credential("token-of-b")->has_value());
@@ -125,7 +152,8 @@ TEST_CASE("erasing a participant removes their personal data from the log, the t
   CHECK(kept);
   store.reset();
   // Not only hidden: the bytes of the file hold none of it either (no stale pages, no journal).
-  const std::string bytes = test::read_bytes(dir / "event.db") + test::read_bytes(dir / "event.db-wal");
+  const std::string bytes =
+      test::read_bytes(dir / "event.db") + test::read_bytes(dir / "event.db-wal");
   for (const auto& s : secrets) CHECK_MESSAGE(bytes.find(s) == std::string::npos, s);
   CHECK(bytes.find("Kept message between B and C") != std::string::npos);
 }
@@ -136,14 +164,21 @@ TEST_CASE("words written after an erasure are not the erased person's, and stay"
   auto ops = script.set_up(4);
   const auto a = script.state().participants.begin()->first;
   const auto b = std::next(script.state().participants.begin())->first;
-  const auto m = script.must(test::participant(a), core::RequestMeeting{0, a, b, "Before the erasure", {}});
+  const auto m =
+      script.must(test::participant(a),
+                  core::RequestMeeting{.from = a, .to = b, .message = "Before the erasure"});
   ops.push_back(m);
   const auto id = std::get<core::RequestMeeting>(m.payload).meeting;
-  ops.push_back(script.must(test::participant(b), core::AcceptMeeting{id, std::nullopt, std::nullopt}));
-  ops.push_back(script.must(test::participant(b), core::GiveFeedback{id, core::HeldState::Held, 4, "Useful"}));
+  ops.push_back(script.must(test::participant(b), core::AcceptMeeting{.meeting = id}));
+  ops.push_back(script.must(
+      test::participant(b),
+      core::GiveFeedback{
+          .meeting = id, .held = core::HeldState::Held, .rating = 4, .comment = "Useful"}));
   // In one group: the erasure, then the other person writes in their (held, so kept) meeting.
-  ops.push_back(script.must(test::participant(a), core::Erase{a}));
-  ops.push_back(script.must(test::participant(b), core::CancelMeeting{id, "Written after the erasure"}));
+  ops.push_back(script.must(test::participant(a), core::Erase{.participant = a}));
+  ops.push_back(
+      script.must(test::participant(b),
+                  core::CancelMeeting{.meeting = id, .reason = "Written after the erasure"}));
   auto store = test::open_store(dir / "event.db");
   test::append_all(*store, ops, ops.size());
   const auto loaded = store->load();

@@ -232,7 +232,7 @@ TEST_CASE("credentials appended with operations are stored in their transaction,
 
   // A group that does not apply takes its credential down with it.
   std::vector<core::Operation> bad_group(ops.begin(), ops.begin() + 2);
-  bad_group[1].payload = core::AcceptMeeting{9999, std::nullopt, std::nullopt};
+  bad_group[1].payload = core::AcceptMeeting{.meeting = 9999};
   REQUIRE_FALSE(store->append(bad_group, {token}).ok());
   CHECK_FALSE(store->find_credential(token.token_hash)->has_value());
 

@@ -59,17 +59,20 @@ inline std::string python() {
   return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 
-inline nlohmann::json read_back(const TempDir& dir, const std::string& kind, const std::string& text) {
+inline nlohmann::json read_back(const TempDir& dir, const std::string& kind,
+                                const std::string& text) {
   const auto script = dir / "read_back.py";
   if (!std::filesystem::exists(script)) write_bytes(script, kReadBackScript);
   const auto input = dir / ("input." + kind);
   write_bytes(input, text);
-  const std::string command = python() + " " + script.string() + " " + kind + " " + input.string() + " 2>&1";
+  const std::string command =
+      python() + " " + script.string() + " " + kind + " " + input.string() + " 2>&1";
   FILE* pipe = ::popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::string output;
   char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+    output.append(buffer, n);
   const int status = ::pclose(pipe);
   REQUIRE_MESSAGE(status == 0, "python could not read the " << kind << ":\n" << output);
   auto json = nlohmann::json::parse(output, nullptr, false);

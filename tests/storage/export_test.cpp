@@ -34,24 +34,29 @@ struct ExportEvent {
     // Newcomers, a table of their own and one for a team, so the random past does not get in
     // the way.
     for (int i = 0; i < 8; ++i) {
-      const auto r = script.must(test::newcomer(), core::Register{0, script.fresh_profile(), {}});
+      const auto r =
+          script.must(test::newcomer(), core::Register{.profile = script.fresh_profile()});
       ops.push_back(r);
       people_.push_back(std::get<core::Register>(r.payload).participant);
     }
-    ops.push_back(script.must(test::organiser(), core::DefineTable{0, "Window table", 2}));
-    ops.push_back(script.must(test::organiser(), core::DefineTable{0, "Team table", 6}));
+    ops.push_back(script.must(test::organiser(), core::DefineTable{.name = "Window table"}));
+    ops.push_back(
+        script.must(test::organiser(), core::DefineTable{.name = "Team table", .seats = 6}));
     const core::TableId team_table = script.state().next_table - 1;
     const auto& ids = people_;
     core::Profile p = script.state().participants.at(ids[0]).profile;
     p.organisation = "Café \"Bar\", Lda";
     p.job_title = "Head of Ideas; Design, Games";
     p.offers = {"3D, printing", "naïve \"art\""};
-    ops.push_back(script.must(test::participant(ids[0]), core::EditProfile{ids[0], p}));
+    ops.push_back(script.must(test::participant(ids[0]),
+                              core::EditProfile{.participant = ids[0], .profile = p}));
     const auto book = [&](core::ParticipantId a, core::ParticipantId b, core::SlotRef slot) {
-      const auto r = script.must(test::participant(a), core::RequestMeeting{0, a, b, "Hello", {}});
+      const auto r = script.must(test::participant(a),
+                                 core::RequestMeeting{.from = a, .to = b, .message = "Hello"});
       ops.push_back(r);
       const auto id = std::get<core::RequestMeeting>(r.payload).meeting;
-      ops.push_back(script.must(test::participant(b), core::AcceptMeeting{id, slot, std::nullopt}));
+      ops.push_back(
+          script.must(test::participant(b), core::AcceptMeeting{.meeting = id, .slot = slot}));
       return id;
     };
     autumn = book(ids[0], ids[1], {3, 1});  // 2026-10-26 09:20, Lisbon back on UTC+0
@@ -61,9 +66,15 @@ struct ExportEvent {
     test::append_all(*store, ops, 25);
     // Cancelled once it was stored as booked (a calendar may have shown it): the entry stays.
     ops.clear();
-    ops.push_back(script.must(test::participant(ids[3]), core::CancelMeeting{cancelled, "Flight delayed"}));
-    ops.push_back(script.must(test::organiser(), core::PublishTeamRound{0, "Morning teams", 5,
-                                                                        {{{ids[5], ids[6], ids[7]}, team_table, "Shared markets:\nPT, ES"}}}));
+    ops.push_back(
+        script.must(test::participant(ids[3]),
+                    core::CancelMeeting{.meeting = cancelled, .reason = "Flight delayed"}));
+    ops.push_back(script.must(
+        test::organiser(),
+        core::PublishTeamRound{
+            .name = "Morning teams",
+            .session = 5,
+            .teams = {{{ids[5], ids[6], ids[7]}, team_table, "Shared markets:\nPT, ES"}}}));
     test::append_all(*store, ops, 25);
   }
 
@@ -148,7 +159,8 @@ TEST_CASE("participants, meetings and teams as CSV, read back by Python's csv mo
   for (const auto& [id, round] : state.rounds)
     for (const auto& team : round.teams) members += team.members.size();
   REQUIRE(teams.size() == members);
-  const auto ours_team = std::find_if(teams.begin(), teams.end(), [](const auto& row) { return row["round"] == "Morning teams"; });
+  const auto ours_team = std::find_if(
+      teams.begin(), teams.end(), [](const auto& row) { return row["round"] == "Morning teams"; });
   REQUIRE(ours_team != teams.end());
   CHECK((*ours_team)["reasons"] == "Shared markets:\nPT, ES");
   CHECK((*ours_team)["date"] == "2026-05-15");
@@ -168,36 +180,52 @@ TEST_CASE("policy-clinic tables with their outcomes, and pitches, exported from 
   };
   const core::SessionId clinic = session_of(core::SessionKind::PolicyClinic);
   const core::SessionId pitching = session_of(core::SessionKind::Pitching);
-  ops.push_back(script.must(test::organiser(), core::DefineClinicTable{0, clinic, 5, "Mobility vouchers, for creative companies"}));
-  ops.push_back(script.must(test::organiser(), core::DefineClinicTable{0, clinic, 6, "Affordable space for start-ups"}));
-  ops.push_back(script.must(test::organiser(), core::DefineClinicTable{0, clinic, 4, "A theme nobody picked"}));
+  ops.push_back(script.must(
+      test::organiser(),
+      core::DefineClinicTable{
+          .session = clinic, .table = 5, .theme = "Mobility vouchers, for creative companies"}));
+  ops.push_back(
+      script.must(test::organiser(),
+                  core::DefineClinicTable{
+                      .session = clinic, .table = 6, .theme = "Affordable space for start-ups"}));
+  ops.push_back(script.must(
+      test::organiser(),
+      core::DefineClinicTable{.session = clinic, .table = 4, .theme = "A theme nobody picked"}));
   std::vector<core::ParticipantId> people;
   for (const auto& [id, p] : script.state().participants) people.push_back(id);
   for (std::size_t i = 0; i < 9; ++i) {
     const core::ClinicTableId theme = 1 + static_cast<core::ClinicTableId>(i % 2);
-    ops.push_back(script.must(test::participant(people[i]), core::PickThemes{people[i], {theme}}));
+    ops.push_back(script.must(test::participant(people[i]),
+                              core::PickThemes{.participant = people[i], .themes = {theme}}));
   }
   core::SearchBudget budget(50'000);
   auto formed = core::form_clinic_tables(script.state(), test::taxonomy(), clinic, budget, 1);
   REQUIRE_MESSAGE(formed.ok(), formed.error().message);
   ops.push_back(script.must(test::organiser(), formed->operation));
   const std::string measures = "1. A voucher for \"cross-sector\" pilots,\n2. Fast-track approval";
-  ops.push_back(script.must(test::organiser(), core::RecordClinicOutcome{1, measures}));
+  ops.push_back(script.must(test::organiser(),
+                            core::RecordClinicOutcome{.clinic_table = 1, .outcome = measures}));
 
   // A pitch with two people interested.
   core::ParticipantId pitcher = 0;
   for (const auto id : people) {
-    if (script.state().participants.at(id).profile.type == core::ParticipantType::Company) pitcher = id;
+    if (script.state().participants.at(id).profile.type == core::ParticipantType::Company)
+      pitcher = id;
   }
   REQUIRE(pitcher != 0);
-  ops.push_back(script.must(test::organiser(), core::SetPitchOrder{pitching, {{pitcher, 4}}}));
-  ops.push_back(script.must(test::organiser(), core::ControlPitch{pitching, core::PitchAction::Start}));
+  ops.push_back(script.must(test::organiser(),
+                            core::SetPitchOrder{.session = pitching, .pitches = {{pitcher, 4}}}));
+  ops.push_back(script.must(test::organiser(), core::ControlPitch{.session = pitching}));
   std::vector<core::ParticipantId> fans;
   for (const auto id : people) {
     if (id != pitcher && fans.size() < 2) fans.push_back(id);
   }
-  for (const auto id : fans) ops.push_back(script.must(test::participant(id), core::MarkInterested{pitching, pitcher, true}));
-  ops.push_back(script.must(test::organiser(), core::ControlPitch{pitching, core::PitchAction::End}));
+  for (const auto id : fans)
+    ops.push_back(script.must(test::participant(id),
+                              core::MarkInterested{.session = pitching, .pitcher = pitcher}));
+  ops.push_back(
+      script.must(test::organiser(),
+                  core::ControlPitch{.session = pitching, .action = core::PitchAction::End}));
 
   {
     auto store = test::open_store(dir / "event.db");
@@ -212,12 +240,14 @@ TEST_CASE("policy-clinic tables with their outcomes, and pitches, exported from 
 
   const auto rows = test::read_back(dir, "csv", storage::clinics_csv(state));
   std::size_t members = 0;
-  for (const auto& [id, ct] : state.clinic_tables) members += std::max<std::size_t>(1, ct.members.size());
+  for (const auto& [id, ct] : state.clinic_tables)
+    members += std::max<std::size_t>(1, ct.members.size());
   REQUIRE(rows.size() == members);
   std::set<std::string> seated;
   bool saw_outcome = false, saw_empty = false;
   for (const auto& row : rows) {
-    const auto id = static_cast<core::ClinicTableId>(std::stoul(row["clinic_table_id"].get<std::string>()));
+    const auto id =
+        static_cast<core::ClinicTableId>(std::stoul(row["clinic_table_id"].get<std::string>()));
     const core::ClinicTable& ct = state.clinic_tables.at(id);
     CHECK(row["theme"] == ct.theme);
     CHECK(row["session"] == "Policy clinic");
@@ -234,7 +264,8 @@ TEST_CASE("policy-clinic tables with their outcomes, and pitches, exported from 
       CHECK(row["participant_id"] == "");
       continue;
     }
-    const auto member = static_cast<core::ParticipantId>(std::stoul(row["participant_id"].get<std::string>()));
+    const auto member =
+        static_cast<core::ParticipantId>(std::stoul(row["participant_id"].get<std::string>()));
     CHECK(std::count(ct.members.begin(), ct.members.end(), member) == 1);
     const core::Profile& p = state.participants.at(member).profile;
     CHECK(row["name"] == p.display_name);
@@ -259,7 +290,9 @@ TEST_CASE("policy-clinic tables with their outcomes, and pitches, exported from 
 }
 
 TEST_CASE("the CSV reader: RFC 4180 quoting, line ends, and clear errors") {
-  auto r = storage::parse_csv("\xEF\xBB\xBF" "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\nlast,,\n");
+  auto r = storage::parse_csv(
+      "\xEF\xBB\xBF"
+      "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\nlast,,\n");
   REQUIRE(r.ok());
   REQUIRE(r->size() == 3);
   CHECK((*r)[0].fields == std::vector<std::string>{"a", "b", "c"});
@@ -274,13 +307,17 @@ TEST_CASE("the CSV reader: RFC 4180 quoting, line ends, and clear errors") {
     return parsed.error();
   };
   CHECK(error("a,b\n\"open,c\n").message.find("Line 2") != std::string::npos);
-  CHECK(error("a,b\n\"x\"y,c\n").message.find("Line 2: text follows a closing quote") != std::string::npos);
+  CHECK(error("a,b\n\"x\"y,c\n").message.find("Line 2: text follows a closing quote") !=
+        std::string::npos);
   CHECK(error("a,b\nx,y\"z\n").message.find("Line 2: a quote inside") != std::string::npos);
-  CHECK(error("a,b\nok,\xff\xfe\n").message.find("Line 2: the text is not UTF-8") != std::string::npos);
-  CHECK(error(std::string(storage::kMaxCsvFieldBytes + 10, 'x')).message.find("longer than") != std::string::npos);
+  CHECK(error("a,b\nok,\xff\xfe\n").message.find("Line 2: the text is not UTF-8") !=
+        std::string::npos);
+  CHECK(error(std::string(storage::kMaxCsvFieldBytes + 10, 'x')).message.find("longer than") !=
+        std::string::npos);
 }
 
-TEST_CASE("calendars read back by python3-icalendar: stable UIDs, SEQUENCE, cancellations, local times") {
+TEST_CASE(
+    "calendars read back by python3-icalendar: stable UIDs, SEQUENCE, cancellations, local times") {
   test::TempDir dir;
   ExportEvent event(dir / "event.db");
   const auto& state = event.state();
@@ -323,28 +360,33 @@ TEST_CASE("calendars read back by python3-icalendar: stable UIDs, SEQUENCE, canc
     CHECK(e["dtstart"]["local"] == iso_local(s.date, start));
     CHECK(e["dtend"]["local"] == iso_local(s.date, start + s.slot_minutes));
     CHECK(e["status"] == (m.status == core::MeetingStatus::Cancelled ? "CANCELLED" : "CONFIRMED"));
-    if (state.tables.count(placement->table)) CHECK(e["location"] == state.tables.at(placement->table).name);
+    if (state.tables.count(placement->table))
+      CHECK(e["location"] == state.tables.at(placement->table).name);
     // Our own conversion of the local time agrees with Python's zoneinfo too.
     const std::int64_t utc = zone->to_utc((s.date * 1440 + start) * 60);
     CHECK(e["dtstart"]["utc_zoneinfo"].get<std::string>().substr(0, 19) ==
           iso_local(utc / 86400, static_cast<int>(utc % 86400 / 60)));
   }
   CHECK(parsed["events"].size() == expected);
-  const auto& autumn = by_uid.at("meeting-" + std::to_string(event.autumn) + "." + key + "@crossmatch");
+  const auto& autumn =
+      by_uid.at("meeting-" + std::to_string(event.autumn) + "." + key + "@crossmatch");
   CHECK(autumn["dtstart"]["utc_zoneinfo"] == "2026-10-26T09:20:00+00:00");  // WET: UTC+0
-  CHECK(by_uid.at("meeting-" + std::to_string(event.cancelled) + "." + key + "@crossmatch")["status"] == "CANCELLED");
+  CHECK(by_uid.at("meeting-" + std::to_string(event.cancelled) + "." + key +
+                  "@crossmatch")["status"] == "CANCELLED");
 
   // One participant's calendar: their meetings, their team, the programme.
   const auto who = event.people()[0];
   auto mine = storage::participant_calendar(state, history, who, kNow);
   REQUIRE(mine.ok());
   const auto own = test::read_back(dir, "ics", *mine);
-  CHECK(own["name"].get<std::string>().find(state.participants.at(who).profile.display_name) != std::string::npos);
+  CHECK(own["name"].get<std::string>().find(state.participants.at(who).profile.display_name) !=
+        std::string::npos);
   for (const auto& e : own["events"]) {
     const std::string uid = e["uid"];
     CHECK(by_uid.count(uid) == 1);  // the same entries as in the event's calendar
     CHECK(e["sequence"] == by_uid.at(uid)["sequence"]);
-    if (uid.rfind("meeting-", 0) == 0) CHECK(e["summary"].get<std::string>().rfind("Meeting with ", 0) == 0);
+    if (uid.rfind("meeting-", 0) == 0)
+      CHECK(e["summary"].get<std::string>().rfind("Meeting with ", 0) == 0);
   }
   CHECK(own["events"].size() >= 3);  // the autumn meeting, the May one, the pitching session
 
@@ -363,21 +405,30 @@ TEST_CASE("a newer calendar updates the entries that changed: same UIDs, larger 
   // Move the autumn meeting, cancel another booked one, rename the table of a third.
   const core::Meeting& autumn = event.state().meetings.at(event.autumn);
   std::vector<core::Operation> ops;
-  ops.push_back(event.script.must(test::organiser(),
-                                  core::ApplySchedule{{3}, true, {{event.autumn, {{3, 2}, autumn.placement->table}}}}));
+  ops.push_back(event.script.must(
+      test::organiser(),
+      core::ApplySchedule{.sessions = {3},
+                          .moves_allowed = true,
+                          .placements = {{event.autumn, {{3, 2}, autumn.placement->table}}}}));
   core::MeetingId to_cancel = 0, renamed = 0;
   for (const auto& [id, m] : event.state().meetings) {
     if (id == event.autumn || m.status != core::MeetingStatus::Accepted || !m.placement) continue;
-    if (to_cancel == 0) to_cancel = id;
-    else if (m.placement->table != event.state().meetings.at(to_cancel).placement->table) { renamed = id; break; }
+    if (to_cancel == 0)
+      to_cancel = id;
+    else if (m.placement->table != event.state().meetings.at(to_cancel).placement->table) {
+      renamed = id;
+      break;
+    }
   }
   REQUIRE(to_cancel != 0);
   REQUIRE(renamed != 0);
   const core::TableId table = event.state().meetings.at(renamed).placement->table;
   ops.push_back(event.script.must(test::participant(event.state().meetings.at(to_cancel).requester),
-                                  core::CancelMeeting{to_cancel, ""}));
-  ops.push_back(event.script.must(test::organiser(),
-                                  core::DefineTable{table, "Garden table", event.state().tables.at(table).seats}));
+                                  core::CancelMeeting{.meeting = to_cancel}));
+  ops.push_back(event.script.must(
+      test::organiser(),
+      core::DefineTable{
+          .table = table, .name = "Garden table", .seats = event.state().tables.at(table).seats}));
   REQUIRE(event.store->append(ops).ok());
 
   auto after_ics = storage::event_calendar(event.state(), event.history(), kNow + 60000);
@@ -388,15 +439,19 @@ TEST_CASE("a newer calendar updates the entries that changed: same UIDs, larger 
   for (const auto& e : after["events"]) new_entries[e["uid"]] = e;
   for (const auto& [uid, e] : old_entries) {
     CAPTURE(uid);
-    REQUIRE(new_entries.count(uid) == 1);  // nothing disappears: an importer updates, never duplicates
+    REQUIRE(new_entries.count(uid) ==
+            1);  // nothing disappears: an importer updates, never duplicates
     const auto& n = new_entries.at(uid);
-    if (n["dtstart"] != e["dtstart"] || n["status"] != e["status"] || n.value("location", "") != e.value("location", ""))
+    if (n["dtstart"] != e["dtstart"] || n["status"] != e["status"] ||
+        n.value("location", "") != e.value("location", ""))
       CHECK(n["sequence"].get<int>() > e["sequence"].get<int>());
     else
       CHECK(n["sequence"] == e["sequence"]);
   }
   const std::string key = event.history().event_key;
-  const auto uid = [&](core::MeetingId id) { return "meeting-" + std::to_string(id) + "." + key + "@crossmatch"; };
+  const auto uid = [&](core::MeetingId id) {
+    return "meeting-" + std::to_string(id) + "." + key + "@crossmatch";
+  };
   CHECK(new_entries.at(uid(event.autumn))["dtstart"]["local"] == "2026-10-26T09:40:00");
   CHECK(new_entries.at(uid(to_cancel))["status"] == "CANCELLED");
   CHECK(new_entries.at(uid(renamed))["location"] == "Garden table");

@@ -22,7 +22,12 @@ constexpr std::int64_t kNow = 1'785'000'000'000;
 std::unique_ptr<storage::EventStore> empty_event(const std::filesystem::path& file) {
   auto store = test::open_store(file);
   test::EventScript script(70);
-  REQUIRE(store->append({script.must(test::organiser(), core::CreateEvent{"Import day", "Europe/Berlin", "IMPORT-1"})}).ok());
+  REQUIRE(
+      store
+          ->append({script.must(test::organiser(), core::CreateEvent{.name = "Import day",
+                                                                     .time_zone = "Europe/Berlin",
+                                                                     .join_code = "IMPORT-1"})})
+          .ok());
   return store;
 }
 
@@ -95,7 +100,8 @@ TEST_CASE("an export of participants imports into another event as the same peop
   std::vector<std::vector<std::string>> active_rows;
   core::EventState active = script.state();
   erase_if(active.participants, [](const auto& p) { return !p.second.active(); });
-  CHECK(profile_rows(storage::participants_csv(loaded->state)) == profile_rows(storage::participants_csv(active)));
+  CHECK(profile_rows(storage::participants_csv(loaded->state)) ==
+        profile_rows(storage::participants_csv(active)));
 
   // The same file again: every row was imported before, no one is added.
   auto again = storage::import_participants(*target, test::taxonomy(), exported, kNow + 1000);
@@ -107,29 +113,37 @@ TEST_CASE("an export of participants imports into another event as the same peop
   CHECK(target->load()->state.participants.size() == static_cast<std::size_t>(stats.participants));
 }
 
-TEST_CASE("each refused row is reported with its line, column and reason; the valid ones are imported") {
+TEST_CASE(
+    "each refused row is reported with its line, column and reason; the valid ones are imported") {
   test::TempDir dir;
   auto store = empty_event(dir / "event.db");
   const std::string answers = "3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3";
   const auto n_questions = test::taxonomy().questions().size();
   std::string good_answers;
   for (std::size_t i = 0; i < n_questions; ++i) good_answers += (i ? ";" : "") + std::string("4");
-  const std::string header = "display_name,organisation,job_title,city,sector,email,languages,answers,type\r\n";
+  const std::string header =
+      "display_name,organisation,job_title,city,sector,email,languages,answers,type\r\n";
   const auto city = test::taxonomy().partner_cities().front()->id;
   const auto sector = test::taxonomy().sectors().front().id;
-  const auto row = [&](const std::string& name, const std::string& email, const std::string& extra = "") {
-    return name + ",Studio,\"Designer, lead\"," + city + "," + sector + "," + email + ",en;pt," + good_answers + "," + extra + "\r\n";
+  const auto row = [&](const std::string& name, const std::string& email,
+                       const std::string& extra = "") {
+    return name + ",Studio,\"Designer, lead\"," + city + "," + sector + "," + email + ",en;pt," +
+           good_answers + "," + extra + "\r\n";
   };
   std::string csv = header;
-  csv += row("Ana Lima", "ana@example.org");                             // line 2: imported
-  csv += row("Bad Mail", "not-an-address");                              // line 3: email
-  csv += "\"Two\nLines\",Studio,x," + city + "," + sector + ",two@example.org,en," + good_answers + ",\r\n";  // lines 4-5
-  csv += row("Ana Again", "ANA@example.org");                            // line 6: e-mail taken
-  csv += "Short,row\r\n";                                                 // line 7: field count
-  csv += row("Lost City", "lost@example.org").replace(row("Lost City", "lost@example.org").find(city), city.size(), "atlantis");  // line 8
-  csv += row("Wrong Type", "type@example.org", "spaceship");             // line 9: type
-  csv += "Few Answers,Studio,,"+ city + "," + sector + ",few@example.org,en," + answers.substr(0, 5) + ",\r\n";  // line 10
-  csv += row("Ben Sousa", "ben@example.org", "researcher");              // line 11: imported
+  csv += row("Ana Lima", "ana@example.org");  // line 2: imported
+  csv += row("Bad Mail", "not-an-address");   // line 3: email
+  csv += "\"Two\nLines\",Studio,x," + city + "," + sector + ",two@example.org,en," + good_answers +
+         ",\r\n";                              // lines 4-5
+  csv += row("Ana Again", "ANA@example.org");  // line 6: e-mail taken
+  csv += "Short,row\r\n";                      // line 7: field count
+  csv += row("Lost City", "lost@example.org")
+             .replace(row("Lost City", "lost@example.org").find(city), city.size(),
+                      "atlantis");                            // line 8
+  csv += row("Wrong Type", "type@example.org", "spaceship");  // line 9: type
+  csv += "Few Answers,Studio,," + city + "," + sector + ",few@example.org,en," +
+         answers.substr(0, 5) + ",\r\n";                     // line 10
+  csv += row("Ben Sousa", "ben@example.org", "researcher");  // line 11: imported
 
   auto result = storage::import_participants(*store, test::taxonomy(), csv, kNow);
   REQUIRE(result.ok());
@@ -156,7 +170,8 @@ TEST_CASE("each refused row is reported with its line, column and reason; the va
   CHECK(ana.job_title == "Designer, lead");
   CHECK(ana.country == test::taxonomy().city(city)->country);  // taken from the city
   CHECK(ana.languages == std::vector<std::string>{"en", "pt"});
-  CHECK(std::next(state.participants.begin())->second.profile.type == core::ParticipantType::Researcher);
+  CHECK(std::next(state.participants.begin())->second.profile.type ==
+        core::ParticipantType::Researcher);
 }
 
 TEST_CASE("files the import refuses as a whole") {
@@ -169,7 +184,8 @@ TEST_CASE("files the import refuses as a whole") {
   };
   CHECK(refused("").code == "empty");
   CHECK(refused("display_name,organisation,favourite_colour\r\n").code == "unknown_column");
-  CHECK(refused("display_name,organisation,city,sector,email,languages\r\n").code == "missing_column");
+  CHECK(refused("display_name,organisation,city,sector,email,languages\r\n").code ==
+        "missing_column");
   CHECK(refused("display_name,display_name\r\n").code == "duplicate_column");
   CHECK(refused("display_name,\"organisation\r\n").code == "invalid_csv");
   CHECK(store->load()->state.participants.empty());
@@ -188,7 +204,8 @@ TEST_CASE("the import, export and backup commands") {
     test::append_all(*store, script.set_up(6), 30);
   }
   const std::string db = (dir / "event.db").string();
-  auto exported = run_command({"export", "--db", db, "--what", "participants", "--out", (dir / "people.csv").string()});
+  auto exported = run_command(
+      {"export", "--db", db, "--what", "participants", "--out", (dir / "people.csv").string()});
   CHECK(exported.status == 0);
   CHECK(exported.err.find("people.csv") != std::string::npos);
   CHECK(test::read_bytes(dir / "people.csv") == storage::participants_csv(script.state()));
@@ -196,10 +213,13 @@ TEST_CASE("the import, export and backup commands") {
   // Into a second event, with one bad row added.
   { auto target = empty_event(dir / "target.db"); }
   std::string csv = test::read_bytes(dir / "people.csv");
-  csv += "99,active,Bad Row,Org,,company,micro,nowhere,PT,architecture,bad@example.org,en,,,,,3,yes,no\r\n";
+  csv +=
+      "99,active,Bad "
+      "Row,Org,,company,micro,nowhere,PT,architecture,bad@example.org,en,,,,,3,yes,no\r\n";
   test::write_bytes(dir / "with-bad-row.csv", csv);
   const std::string target = (dir / "target.db").string();
-  auto imported = run_command({"import", "--db", target, "--csv", (dir / "with-bad-row.csv").string()});
+  auto imported =
+      run_command({"import", "--db", target, "--csv", (dir / "with-bad-row.csv").string()});
   CHECK(imported.status == 1);  // some rows refused
   CHECK(imported.out.find("line 8, city: ") != std::string::npos);
   CHECK(imported.err.find("imported 6 of 7 rows") != std::string::npos);
@@ -209,7 +229,9 @@ TEST_CASE("the import, export and backup commands") {
   CHECK(calendar.status == 0);
   CHECK(calendar.out.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
   const auto someone = std::to_string(script.state().participants.begin()->first);
-  CHECK(run_command({"export", "--db", db, "--what", "calendar", "--participant", someone}).status == 0);
+  CHECK(
+      run_command({"export", "--db", db, "--what", "calendar", "--participant", someone}).status ==
+      0);
   auto wrong = run_command({"export", "--db", db, "--what", "people"});
   CHECK(wrong.status == 2);
   CHECK(wrong.err.find("--what is 'people'") != std::string::npos);
@@ -225,7 +247,8 @@ TEST_CASE("the import, export and backup commands") {
   auto backup = run_command({"backup", "--db", db, "--out", (dir / "copy.db").string()});
   CHECK(backup.status == 0);
   CHECK(test::open_store(dir / "copy.db", false)->load()->state == script.state());
-  auto missing = run_command({"backup", "--db", (dir / "none.db").string(), "--out", (dir / "x.db").string()});
+  auto missing =
+      run_command({"backup", "--db", (dir / "none.db").string(), "--out", (dir / "x.db").string()});
   CHECK(missing.status == 2);
   CHECK(missing.err.find("none.db") != std::string::npos);
 }

@@ -19,9 +19,11 @@ namespace {
 // was erased.
 core::ParticipantId go_on_with_an_erasure(test::EventScript& script, storage::EventStore& store) {
   auto next = script.random_in_order(40);
-  const auto someone = std::find_if(script.state().participants.begin(), script.state().participants.end(),
-                                    [](const auto& p) { return p.second.active(); })->first;
-  next.push_back(script.must(test::organiser(), core::Erase{someone}));
+  const auto someone =
+      std::find_if(script.state().participants.begin(), script.state().participants.end(),
+                   [](const auto& p) { return p.second.active(); })
+          ->first;
+  next.push_back(script.must(test::organiser(), core::Erase{.participant = someone}));
   test::append_all(store, next, 6);
   CHECK(store.load()->state == script.state());
   CHECK(test::replay_log(store) == script.state());
@@ -94,7 +96,8 @@ TEST_CASE("a version-1 database is migrated: the derived tables are filled from 
     REQUIRE(loaded.ok());
     CHECK(loaded->state == script.state());
     CHECK(loaded->last_sequence == ops.size());
-    CHECK(**store->find_credential("hash-1") == storage::Credential{"hash-1", core::Role::Organiser, 0});
+    CHECK(**store->find_credential("hash-1") ==
+          storage::Credential{"hash-1", core::Role::Organiser, 0});
     CHECK(**store->get_setting("fingerprint") == "aa:bb");
     // It goes on like any store: appends, erasure through the new lookup columns.
     go_on_with_an_erasure(script, *store);
@@ -113,7 +116,7 @@ TEST_CASE("a migration that fails leaves the version-1 file exactly as it was") 
   core::Operation broken = ops.back();
   broken.sequence = ops.size() + 1;
   broken.id = "broken";
-  broken.payload = core::AcceptMeeting{77, std::nullopt, std::nullopt};
+  broken.payload = core::AcceptMeeting{.meeting = 77};
   ops.push_back(broken);
   make_version_1(dir / "old.db", ops);
   const auto before = test::read_bytes(dir / "old.db");
@@ -131,7 +134,9 @@ namespace {
 // The index names of the log, as sqlite_schema lists them.
 std::vector<std::string> log_indexes(const std::filesystem::path& file) {
   SQLite::Database db(file, SQLite::OPEN_READONLY);
-  SQLite::Statement s(db, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'operations' ORDER BY name");
+  SQLite::Statement s(db,
+                      "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = "
+                      "'operations' ORDER BY name");
   std::vector<std::string> out;
   while (s.executeStep()) out.push_back(s.getColumn(0).getString());
   return out;
@@ -139,7 +144,8 @@ std::vector<std::string> log_indexes(const std::filesystem::path& file) {
 
 }  // namespace
 
-TEST_CASE("a version-2 database is migrated: the log loses its indexes, and a resend is still refused") {
+TEST_CASE(
+    "a version-2 database is migrated: the log loses its indexes, and a resend is still refused") {
   test::TempDir dir;
   test::EventScript script(33);
   auto ops = script.set_up(12);
@@ -169,8 +175,9 @@ TEST_CASE("a version-2 database is migrated: the log loses its indexes, and a re
     )sql");
   }
   REQUIRE(version_of(dir / "old.db") == 2);
-  REQUIRE(log_indexes(dir / "old.db") ==
-          std::vector<std::string>{"operations_meeting", "operations_participant", "sqlite_autoindex_operations_1"});
+  REQUIRE(log_indexes(dir / "old.db") == std::vector<std::string>{"operations_meeting",
+                                                                  "operations_participant",
+                                                                  "sqlite_autoindex_operations_1"});
 
   auto store = test::open_store(dir / "old.db", false);
   CHECK(version_of(dir / "old.db") == storage::detail::kEventSchemaVersion);
@@ -178,7 +185,8 @@ TEST_CASE("a version-2 database is migrated: the log loses its indexes, and a re
   {
     SQLite::Database db(dir / "old.db", SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
-    CHECK(db.execAndGet("SELECT count(*) FROM operations").getInt64() == static_cast<std::int64_t>(ops.size()));
+    CHECK(db.execAndGet("SELECT count(*) FROM operations").getInt64() ==
+          static_cast<std::int64_t>(ops.size()));
   }
   auto loaded = store->load();
   REQUIRE(loaded.ok());
@@ -210,11 +218,13 @@ TEST_CASE("a version-2 database is migrated: the log loses its indexes, and a re
   const auto log = store->read_after(0, SIZE_MAX);
   REQUIRE(log.ok());
   for (const core::Operation& op : *log) {
-    if (const auto* r = std::get_if<core::Register>(&op.payload); r != nullptr && r->participant == someone) {
+    if (const auto* r = std::get_if<core::Register>(&op.payload);
+        r != nullptr && r->participant == someone) {
       CHECK(r->profile == anonymised);
       ++rewritten;
     }
-    if (const auto* e = std::get_if<core::EditProfile>(&op.payload); e != nullptr && e->participant == someone)
+    if (const auto* e = std::get_if<core::EditProfile>(&op.payload);
+        e != nullptr && e->participant == someone)
       CHECK(e->profile == anonymised);
   }
   CHECK(rewritten == 1);

@@ -17,11 +17,12 @@ std::unique_ptr<storage::OutboxStore> open_outbox(const std::filesystem::path& f
   return std::move(*outbox);
 }
 
-core::Operation user_operation(const std::string& id, core::ParticipantId from, core::ParticipantId to) {
+core::Operation user_operation(const std::string& id, core::ParticipantId from,
+                               core::ParticipantId to) {
   core::Operation op;
   op.id = id;
   op.actor = test::participant(from);
-  op.payload = core::RequestMeeting{0, from, to, "Coffee at the stand?", {}};
+  op.payload = core::RequestMeeting{.from = from, .to = to, .message = "Coffee at the stand?"};
   return op;
 }
 
@@ -59,7 +60,8 @@ TEST_CASE("the replica: a snapshot and the operations applied since load back as
   const auto setup = hub.set_up(10);
   const auto later = hub.random_in_order(120);
   core::EventState at_setup;
-  for (const auto& op : setup) REQUIRE(core::apply_operation(at_setup, test::taxonomy(), op, core::ApplyMode::Follow).ok());
+  for (const auto& op : setup)
+    REQUIRE(core::apply_operation(at_setup, test::taxonomy(), op, core::ApplyMode::Follow).ok());
   {
     auto outbox = open_outbox(dir / "client.db");
     CHECK(*outbox->last_sequence() == 0);

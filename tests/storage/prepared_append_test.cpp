@@ -65,8 +65,8 @@ TEST_CASE("prepared operations store the same log and rows as operations the sto
       auto store = open_store(dir / "prepared.db");
       for (std::size_t i = 0; i < prepared.size();) {
         const std::size_t n = std::min<std::size_t>(prepared.size() - i, 1 + rng.below(20));
-        const std::vector<storage::PreparedOperation> group(prepared.begin() + static_cast<long>(i),
-                                                            prepared.begin() + static_cast<long>(i + n));
+        const std::vector<storage::PreparedOperation> group(
+            prepared.begin() + static_cast<long>(i), prepared.begin() + static_cast<long>(i + n));
         REQUIRE(store->append_prepared(group, {}));
         i += n;
       }
@@ -97,7 +97,8 @@ TEST_CASE("a refused prepared group stores nothing, and both ways of appending g
   const auto before = dump_tables(file);
 
   SUBCASE("a gap in the sequence") {
-    std::vector<storage::PreparedOperation> group(prepared_later.begin() + 1, prepared_later.begin() + 4);
+    std::vector<storage::PreparedOperation> group(prepared_later.begin() + 1,
+                                                  prepared_later.begin() + 4);
     const auto s = store->append_prepared(group, {});
     REQUIRE_FALSE(s);
     CHECK(s.error().code == "sequence_gap");
@@ -105,7 +106,8 @@ TEST_CASE("a refused prepared group stores nothing, and both ways of appending g
     CHECK(dump_tables(file) == before);
   }
   SUBCASE("an id already in the log") {
-    std::vector<storage::PreparedOperation> group(prepared_later.begin(), prepared_later.begin() + 3);
+    std::vector<storage::PreparedOperation> group(prepared_later.begin(),
+                                                  prepared_later.begin() + 3);
     group[2].operation.id = setup[4].id;
     const auto s = store->append_prepared(group, {});
     REQUIRE_FALSE(s);
@@ -145,7 +147,8 @@ TEST_CASE("a refused prepared group stores nothing, and both ways of appending g
     CHECK(s.error().message.find("Another program wrote") != std::string::npos);
     CHECK(store->last_sequence() == durable);
     auto after = dump_tables(file);
-    after.erase(std::remove(after.begin(), after.end(), "settings:written-by|another program|"), after.end());
+    after.erase(std::remove(after.begin(), after.end(), "settings:written-by|another program|"),
+                after.end());
     CHECK(after == before);
     // Opened again, the store goes on from what is stored.
     store.reset();
@@ -154,7 +157,8 @@ TEST_CASE("a refused prepared group stores nothing, and both ways of appending g
   }
   // Half the rest prepared, the other half for the store to apply: both after the refusal.
   const std::size_t half = later.size() / 2;
-  REQUIRE(store->append_prepared({prepared_later.begin(), prepared_later.begin() + static_cast<long>(half)}, {}));
+  REQUIRE(store->append_prepared(
+      {prepared_later.begin(), prepared_later.begin() + static_cast<long>(half)}, {}));
   REQUIRE(store->append({later.begin() + static_cast<long>(half), later.end()}));
   auto loaded = store->load();
   REQUIRE(loaded);

@@ -27,12 +27,14 @@ namespace crossmatch::test {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "crossmatch-storage-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "crossmatch-storage-XXXXXX").string();
     REQUIRE(::mkdtemp(pattern.data()) != nullptr);
     path_ = pattern;
-    std::filesystem::permissions(path_, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
-                                            std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
-                                            std::filesystem::perms::others_exec);
+    std::filesystem::permissions(
+        path_, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                   std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                   std::filesystem::perms::others_exec);
   }
   ~TempDir() {
     std::error_code ec;
@@ -73,7 +75,9 @@ class EventScript {
     op.id = "s" + std::to_string(seed_) + "-" + std::to_string(++count_);
     op.payload = std::move(payload);
     auto outcome = sequencer_.submit(std::move(op), actor, clock_ += 750);
-    last_refusal_ = outcome ? std::string() : outcome.error().code + " " + outcome.error().field + ": " + outcome.error().message;
+    last_refusal_ = outcome ? std::string()
+                            : outcome.error().code + " " + outcome.error().field + ": " +
+                                  outcome.error().message;
     if (!outcome || outcome->duplicate) return std::nullopt;
     return outcome->applied;
   }
@@ -88,21 +92,32 @@ class EventScript {
   // `people` participants.
   std::vector<core::Operation> set_up(int people) {
     std::vector<core::Operation> ops;
-    ops.push_back(must(organiser(), core::CreateEvent{"Cross Innovation Lisbon", "Europe/Lisbon", "LISBON-2026"}));
-    ops.push_back(must(organiser(), core::SetRegistration{true}));
+    ops.push_back(must(organiser(), core::CreateEvent{.name = "Cross Innovation Lisbon",
+                                                      .time_zone = "Europe/Lisbon",
+                                                      .join_code = "LISBON-2026"}));
+    ops.push_back(must(organiser(), core::SetRegistration{.open = true}));
     core::EventSettings settings;
     settings.max_open_requests = 50;
-    ops.push_back(must(organiser(), core::SetSettings{settings}));
-    ops.push_back(must(organiser(), session("Morning meetings", "2026-05-14", 9 * 60, 11 * 60, core::SessionKind::Meetings)));
-    ops.push_back(must(organiser(), session("Afternoon meetings", "2026-05-14", 14 * 60, 16 * 60, core::SessionKind::Meetings)));
+    ops.push_back(must(organiser(), core::SetSettings{.settings = settings}));
+    ops.push_back(must(organiser(), session("Morning meetings", "2026-05-14", 9 * 60, 11 * 60,
+                                            core::SessionKind::Meetings)));
+    ops.push_back(must(organiser(), session("Afternoon meetings", "2026-05-14", 14 * 60, 16 * 60,
+                                            core::SessionKind::Meetings)));
     // The last Sunday of October: the clocks go back in Lisbon that night.
-    ops.push_back(must(organiser(), session("Autumn meetings", "2026-10-26", 9 * 60, 10 * 60, core::SessionKind::Meetings)));
-    ops.push_back(must(organiser(), session("Pitching", "2026-05-15", 9 * 60, 10 * 60, core::SessionKind::Pitching)));
-    ops.push_back(must(organiser(), session("Team round", "2026-05-15", 11 * 60, 12 * 60, core::SessionKind::TeamRound)));
-    ops.push_back(must(organiser(), session("Policy clinic", "2026-05-15", 14 * 60, 15 * 60, core::SessionKind::PolicyClinic)));
-    for (int t = 1; t <= 6; ++t) ops.push_back(must(organiser(), core::DefineTable{0, "Table " + std::to_string(t), t <= 4 ? 2 : 5}));
+    ops.push_back(must(organiser(), session("Autumn meetings", "2026-10-26", 9 * 60, 10 * 60,
+                                            core::SessionKind::Meetings)));
+    ops.push_back(must(organiser(), session("Pitching", "2026-05-15", 9 * 60, 10 * 60,
+                                            core::SessionKind::Pitching)));
+    ops.push_back(must(organiser(), session("Team round", "2026-05-15", 11 * 60, 12 * 60,
+                                            core::SessionKind::TeamRound)));
+    ops.push_back(must(organiser(), session("Policy clinic", "2026-05-15", 14 * 60, 15 * 60,
+                                            core::SessionKind::PolicyClinic)));
+    for (int t = 1; t <= 6; ++t)
+      ops.push_back(must(organiser(), core::DefineTable{.name = "Table " + std::to_string(t),
+                                                        .seats = t <= 4 ? 2 : 5}));
     make_pool(people);
-    for (const auto& dp : pool_) ops.push_back(must(newcomer(), core::Register{0, dp.profile, {}}));
+    for (const auto& dp : pool_)
+      ops.push_back(must(newcomer(), core::Register{.profile = dp.profile}));
     return ops;
   }
 
@@ -137,78 +152,107 @@ class EventScript {
     }
     if (rng_.chance(0.1)) return pitching_or_clinic(active);
     const int roll = static_cast<int>(rng_.below(100));
-    const auto words = [&](const char* what) { return std::string(what) + " #" + std::to_string(count_ + 1) + " from seed " + std::to_string(seed_); };
-    if (active.size() < 2) return submit(newcomer(), core::Register{0, fresh_profile(), {}});
+    const auto words = [&](const char* what) {
+      return std::string(what) + " #" + std::to_string(count_ + 1) + " from seed " +
+             std::to_string(seed_);
+    };
+    if (active.size() < 2) return submit(newcomer(), core::Register{.profile = fresh_profile()});
     if (roll < 22 || s.meetings.empty()) {
       const auto from = rng_.pick(active), to = rng_.pick(active);
-      return submit(participant(from), core::RequestMeeting{0, from, to, words("Shall we talk"), random_slots(rng_.between(0, 2))});
+      return submit(participant(from),
+                    core::RequestMeeting{.from = from,
+                                         .to = to,
+                                         .message = words("Shall we talk"),
+                                         .preferred = random_slots(rng_.between(0, 2))});
     }
-    if (roll < 26) return submit(broker(), core::Introduce{0, rng_.pick(active), rng_.pick(active), words("You two should meet"), {}});
+    if (roll < 26)
+      return submit(broker(), core::Introduce{.first = rng_.pick(active),
+                                              .second = rng_.pick(active),
+                                              .note = words("You two should meet")});
     if (roll < 46 && !pending.empty()) {
       const core::Meeting* m = rng_.pick(pending);
       std::optional<core::SlotRef> slot;
       if (rng_.chance(0.3)) slot = random_slot();
-      return submit(participant(m->requester_accepted ? m->invitee : m->requester), core::AcceptMeeting{m->id, slot, {}});
+      return submit(participant(m->requester_accepted ? m->invitee : m->requester),
+                    core::AcceptMeeting{.meeting = m->id, .slot = slot});
     }
     if (roll < 51 && !pending.empty()) {
       const core::Meeting* m = rng_.pick(pending);
-      return submit(participant(m->requester_accepted ? m->invitee : m->requester), core::DeclineMeeting{m->id, words("Not now")});
+      return submit(participant(m->requester_accepted ? m->invitee : m->requester),
+                    core::DeclineMeeting{.meeting = m->id, .reason = words("Not now")});
     }
     if (roll < 54 && !pending.empty()) {
       const core::Meeting* m = rng_.pick(pending);
-      return submit(participant(rng_.chance(0.5) ? m->requester : m->invitee), core::ProposeSlot{m->id, random_slot()});
+      return submit(participant(rng_.chance(0.5) ? m->requester : m->invitee),
+                    core::ProposeSlot{.meeting = m->id, .slot = random_slot()});
     }
     if (roll < 60 && !open.empty()) {
       const core::Meeting* m = rng_.pick(open);
-      return submit(participant(rng_.chance(0.5) ? m->requester : m->invitee), core::CancelMeeting{m->id, words("Sorry")});
+      return submit(participant(rng_.chance(0.5) ? m->requester : m->invitee),
+                    core::CancelMeeting{.meeting = m->id, .reason = words("Sorry")});
     }
     if (roll < 72 && !accepted.empty()) {
       const core::Meeting* m = rng_.pick(accepted);
       const bool comment_only = rng_.chance(0.3);
       const auto held = comment_only ? core::HeldState::Unknown : core::HeldState::Held;
       return submit(participant(rng_.chance(0.5) ? m->requester : m->invitee),
-                    core::GiveFeedback{m->id, held, comment_only ? 0 : rng_.between(1, 5), words("Good talk")});
+                    core::GiveFeedback{.meeting = m->id,
+                                       .held = held,
+                                       .rating = comment_only ? 0 : rng_.between(1, 5),
+                                       .comment = words("Good talk")});
     }
     if (roll < 76) {
       const auto id = rng_.pick(active);
       core::Profile p = s.participants.at(id).profile;
       p.job_title = words("Head");
       if (rng_.chance(0.3)) p.sector = rng_.pick(pool_).profile.sector;
-      return submit(participant(id), core::EditProfile{id, p});
+      return submit(participant(id), core::EditProfile{.participant = id, .profile = p});
     }
     if (roll < 79) {
       const auto id = rng_.pick(active);
-      return submit(participant(id), core::SetAvailability{id, {random_slots(rng_.between(0, 3)), core::TimeOfDay::Any}});
+      return submit(participant(id),
+                    core::SetAvailability{
+                        .participant = id,
+                        .availability = {random_slots(rng_.between(0, 3)), core::TimeOfDay::Any}});
     }
     if (roll < 81) {
       const auto id = rng_.pick(active);
-      return submit(participant(id), core::Withdraw{id});
+      return submit(participant(id), core::Withdraw{.participant = id});
     }
     if (roll < 84 && with_erasure) {
       const auto id = rng_.pick(active);
-      return submit(rng_.chance(0.5) ? participant(id) : organiser(), core::Erase{id});
+      return submit(rng_.chance(0.5) ? participant(id) : organiser(),
+                    core::Erase{.participant = id});
     }
-    if (roll < 87) return submit(newcomer(), core::Register{0, fresh_profile(), {}});
-    if (roll < 89) return submit(organiser(), core::Announce{0, words("Coffee is served")});
-    if (roll < 91) return submit(organiser(), core::DefineTable{0, "Extra " + std::to_string(count_), 2});
-    if (roll < 92 && s.tables.size() > 6) return submit(organiser(), core::RemoveTable{s.tables.rbegin()->first});
+    if (roll < 87) return submit(newcomer(), core::Register{.profile = fresh_profile()});
+    if (roll < 89) return submit(organiser(), core::Announce{.text = words("Coffee is served")});
+    if (roll < 91)
+      return submit(organiser(), core::DefineTable{.name = "Extra " + std::to_string(count_)});
+    if (roll < 92 && s.tables.size() > 6)
+      return submit(organiser(), core::RemoveTable{.table = s.tables.rbegin()->first});
     if (roll < 93) {
       // Renames a table or a session: the calendar entries there must change their SEQUENCE.
-      const auto& [id, t] = *std::next(s.tables.begin(), static_cast<long>(rng_.below(s.tables.size())));
-      return submit(organiser(), core::DefineTable{id, t.name + "'", t.seats});
+      const auto& [id, t] =
+          *std::next(s.tables.begin(), static_cast<long>(rng_.below(s.tables.size())));
+      return submit(organiser(),
+                    core::DefineTable{.table = id, .name = t.name + "'", .seats = t.seats});
     }
     if (roll < 94) {
-      auto d = session("Extra meetings " + std::to_string(count_), "2026-05-16", 9 * 60 + 20 * rng_.between(0, 20), 0, core::SessionKind::Meetings);
+      auto d = session("Extra meetings " + std::to_string(count_), "2026-05-16",
+                       9 * 60 + 20 * rng_.between(0, 20), 0, core::SessionKind::Meetings);
       d.end = d.start + 40;
       return submit(organiser(), d);
     }
-    if (roll < 95 && s.sessions.size() > 6) return submit(organiser(), core::RemoveSession{s.sessions.rbegin()->first});
+    if (roll < 95 && s.sessions.size() > 6)
+      return submit(organiser(), core::RemoveSession{.session = s.sessions.rbegin()->first});
     if (roll < 97 && active.size() >= 6) {
-      core::DefineSession d = session("Team round " + std::to_string(count_), "2026-05-17", 9 * 60, 10 * 60, core::SessionKind::TeamRound);
+      core::DefineSession d = session("Team round " + std::to_string(count_), "2026-05-17", 9 * 60,
+                                      10 * 60, core::SessionKind::TeamRound);
       auto defined = submit(organiser(), d);
       if (!defined) return defined;
       pending_ops_.push_back(*defined);
-      core::PublishTeamRound round{0, "Round " + std::to_string(count_), state().next_session - 1, {}};
+      core::PublishTeamRound round{
+          0, "Round " + std::to_string(count_), state().next_session - 1, {}};
       std::vector<core::ParticipantId> members = active;
       rng_.shuffle(members);
       round.teams.push_back({{members[0], members[1], members[2]}, 5, words("Shared markets")});
@@ -219,11 +263,16 @@ class EventScript {
       const core::Meeting* m = rng_.pick(accepted);
       if (!m->placement) return std::nullopt;
       core::SlotRef slot = random_slot();
-      return submit(organiser(), core::ApplySchedule{{slot.session}, true, {{m->id, {slot, static_cast<core::TableId>(rng_.between(1, 4))}}}});
+      return submit(
+          organiser(),
+          core::ApplySchedule{
+              .sessions = {slot.session},
+              .moves_allowed = true,
+              .placements = {{m->id, {slot, static_cast<core::TableId>(rng_.between(1, 4))}}}});
     }
     core::EventSettings settings = s.event.settings;
     settings.max_open_requests = rng_.between(20, 60);
-    return submit(organiser(), core::SetSettings{settings});
+    return submit(organiser(), core::SetSettings{.settings = settings});
   }
 
   // Operations that random_operation() applied on the side (a session defined before its round):
@@ -250,31 +299,48 @@ class EventScript {
 
  private:
   // Pitching (session 4) and the policy clinic (session 6), in every state they can reach.
-  std::optional<core::Operation> pitching_or_clinic(const std::vector<core::ParticipantId>& active) {
+  std::optional<core::Operation> pitching_or_clinic(
+      const std::vector<core::ParticipantId>& active) {
     const auto& s = state();
-    const auto text = [&](const char* what) { return std::string(what) + " " + std::to_string(count_ + 1); };
+    const auto text = [&](const char* what) {
+      return std::string(what) + " " + std::to_string(count_ + 1);
+    };
     switch (rng_.below(8)) {
       case 0: {
         core::SetPitchOrder order{4, {}};
         for (const auto id : active) {
-          if (s.participants.at(id).profile.type == core::ParticipantType::Company && rng_.chance(0.3))
+          if (s.participants.at(id).profile.type == core::ParticipantType::Company &&
+              rng_.chance(0.3))
             order.pitches.push_back({id, rng_.between(1, 8)});
           if (order.pitches.size() == 4) break;
         }
         return submit(organiser(), order);
       }
       case 1:
-      case 2: return submit(organiser(), core::ControlPitch{4, static_cast<core::PitchAction>(rng_.below(6))});
+      case 2:
+        return submit(organiser(),
+                      core::ControlPitch{.session = 4,
+                                         .action = static_cast<core::PitchAction>(rng_.below(6))});
       case 3: {
         const auto it = s.pitching.find(4);
         if (it == s.pitching.end() || it->second.current < 0) return std::nullopt;
-        const auto pitcher = it->second.pitches[static_cast<std::size_t>(it->second.current)].pitcher;
-        return submit(participant(rng_.pick(active)), core::MarkInterested{4, pitcher, rng_.chance(0.8)});
+        const auto pitcher =
+            it->second.pitches[static_cast<std::size_t>(it->second.current)].pitcher;
+        return submit(
+            participant(rng_.pick(active)),
+            core::MarkInterested{.session = 4, .pitcher = pitcher, .interested = rng_.chance(0.8)});
       }
       case 4: {
         core::ClinicTableId id = 0;
-        if (!s.clinic_tables.empty() && rng_.chance(0.3)) id = std::next(s.clinic_tables.begin(), static_cast<long>(rng_.below(s.clinic_tables.size())))->first;
-        return submit(organiser(), core::DefineClinicTable{id, 6, static_cast<core::TableId>(rng_.between(1, 6)), text("Theme")});
+        if (!s.clinic_tables.empty() && rng_.chance(0.3))
+          id = std::next(s.clinic_tables.begin(),
+                         static_cast<long>(rng_.below(s.clinic_tables.size())))
+                   ->first;
+        return submit(organiser(), core::DefineClinicTable{
+                                       .clinic_table = id,
+                                       .session = 6,
+                                       .table = static_cast<core::TableId>(rng_.between(1, 6)),
+                                       .theme = text("Theme")});
       }
       case 5: {
         const auto who = rng_.pick(active);
@@ -282,7 +348,7 @@ class EventScript {
         for (const auto& [id, ct] : s.clinic_tables) {
           if (rng_.chance(0.5)) themes.push_back(id);
         }
-        return submit(participant(who), core::PickThemes{who, themes});
+        return submit(participant(who), core::PickThemes{.participant = who, .themes = themes});
       }
       case 6: {
         core::FormClinicTables form{6, {}};
@@ -298,7 +364,10 @@ class EventScript {
       }
       default: {
         for (const auto& [id, ct] : s.clinic_tables) {
-          if (!ct.members.empty()) return submit(participant(ct.members.front()), core::RecordClinicOutcome{id, text("Vouchers for")});
+          if (!ct.members.empty())
+            return submit(
+                participant(ct.members.front()),
+                core::RecordClinicOutcome{.clinic_table = id, .outcome = text("Vouchers for")});
         }
         return std::nullopt;
       }
@@ -338,8 +407,8 @@ class EventScript {
 // Appends in groups of `group` operations, requiring success.
 // Applies `ops` in order to `state`, as the hub's sequencer did, preparing each for the log right
 // after it, as the hub's network thread does (append_prepared).
-inline std::vector<storage::PreparedOperation> prepare_in_order(core::EventState& state,
-                                                                const std::vector<core::Operation>& ops) {
+inline std::vector<storage::PreparedOperation> prepare_in_order(
+    core::EventState& state, const std::vector<core::Operation>& ops) {
   std::vector<storage::PreparedOperation> prepared;
   for (const core::Operation& op : ops) {
     storage::Touched noted;
@@ -351,10 +420,12 @@ inline std::vector<storage::PreparedOperation> prepare_in_order(core::EventState
   return prepared;
 }
 
-inline void append_all(storage::EventStore& store, const std::vector<core::Operation>& ops, std::size_t group = 7) {
+inline void append_all(storage::EventStore& store, const std::vector<core::Operation>& ops,
+                       std::size_t group = 7) {
   for (std::size_t i = 0; i < ops.size(); i += group) {
-    const std::vector<core::Operation> part(ops.begin() + static_cast<long>(i),
-                                            ops.begin() + static_cast<long>(std::min(ops.size(), i + group)));
+    const std::vector<core::Operation> part(
+        ops.begin() + static_cast<long>(i),
+        ops.begin() + static_cast<long>(std::min(ops.size(), i + group)));
     const auto s = store.append(part);
     REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().code + ": " + s.error().message));
   }
@@ -370,7 +441,9 @@ inline core::EventState replay_log(storage::EventStore& store) {
   for (const auto& op : *ops) {
     REQUIRE(op.sequence == expected++);
     auto applied = core::apply_operation(state, taxonomy(), op, core::ApplyMode::Follow);
-    REQUIRE_MESSAGE(applied.ok(), (applied.ok() ? "" : "operation " + std::to_string(op.sequence) + ": " + applied.error().message));
+    REQUIRE_MESSAGE(applied.ok(), (applied.ok() ? ""
+                                                : "operation " + std::to_string(op.sequence) +
+                                                      ": " + applied.error().message));
   }
   return state;
 }
@@ -385,9 +458,11 @@ inline void check_same_state(const core::EventState& a, const core::EventState& 
   FAIL_CHECK("the states differ:\n  " << x.substr(from, 400) << "\nand\n  " << y.substr(from, 400));
 }
 
-inline std::unique_ptr<storage::EventStore> open_store(const std::filesystem::path& file, bool create = true) {
+inline std::unique_ptr<storage::EventStore> open_store(const std::filesystem::path& file,
+                                                       bool create = true) {
   auto store = storage::EventStore::open(file, taxonomy(), create);
-  REQUIRE_MESSAGE(store.ok(), (store.ok() ? "" : store.error().code + ": " + store.error().message));
+  REQUIRE_MESSAGE(store.ok(),
+                  (store.ok() ? "" : store.error().code + ": " + store.error().message));
   return std::move(*store);
 }
 

@@ -13,8 +13,12 @@ TEST_CASE("log frames written together are there for other connections right aft
   // FULL syncs the log at each commit; NORMAL does not, so there only the database's shared
   // memory, where SQLite publishes the frames, tells this layer to write them.
   const char* mode = "FULL";
-  SUBCASE("synchronous FULL") { mode = "FULL"; }
-  SUBCASE("synchronous NORMAL") { mode = "NORMAL"; }
+  SUBCASE("synchronous FULL") {
+    mode = "FULL";
+  }
+  SUBCASE("synchronous NORMAL") {
+    mode = "NORMAL";
+  }
   CAPTURE(mode);
   TempDir dir;
   const std::string file = (dir / "batched.db").string();

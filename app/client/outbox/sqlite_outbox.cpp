@@ -8,7 +8,8 @@ core::Result<std::unique_ptr<SqliteOutbox>> SqliteOutbox::open(const std::filesy
   return std::make_unique<SqliteOutbox>(std::move(*store));
 }
 
-SqliteOutbox::SqliteOutbox(std::unique_ptr<storage::OutboxStore> store) : store_(std::move(store)) {}
+SqliteOutbox::SqliteOutbox(std::unique_ptr<storage::OutboxStore> store)
+    : store_(std::move(store)) {}
 
 core::Status SqliteOutbox::add(const core::Operation& op) {
   std::lock_guard lock(mutex_);
@@ -32,7 +33,8 @@ core::Status SqliteOutbox::save_replica(const core::EventState& state, std::uint
   return store_->save_snapshot(state, seq);
 }
 
-core::Result<std::optional<storage::Replica>> SqliteOutbox::load_replica(const core::Taxonomy& taxonomy) {
+core::Result<std::optional<storage::Replica>> SqliteOutbox::load_replica(
+    const core::Taxonomy& taxonomy) {
   std::lock_guard lock(mutex_);
   return store_->load_replica(taxonomy);
 }

@@ -1,8 +1,8 @@
 #include "app/client/platform/window.hpp"
 
 #define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
 #include <GL/gl.h>
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -11,9 +11,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <vector>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace crossmatch::client {
 namespace {
@@ -30,15 +30,16 @@ bool load_font(float scale) {
   const char* candidates[] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                               "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
                               "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"};
-  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x2190, 0x21FF,
-                                    0x25A0, 0x25FF, 0};
+  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F,
+                                    0x2190, 0x21FF, 0x25A0, 0x25FF, 0};
   for (const char* path : candidates) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) continue;
     if (io.Fonts->AddFontFromFileTTF(path, 16.0f * scale, nullptr, kRanges) != nullptr) return true;
   }
-  std::fprintf(stderr, "crossmatch: no TrueType UI font found (install fonts-dejavu-core); "
-                       "using ImGui's built-in font\n");
+  std::fprintf(stderr,
+               "crossmatch: no TrueType UI font found (install fonts-dejavu-core); "
+               "using ImGui's built-in font\n");
   ImFontConfig config;
   config.SizePixels = 13.0f * scale;
   io.Fonts->AddFontDefault(&config);
@@ -58,7 +59,8 @@ core::Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options)
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   std::unique_ptr<Window> w(new Window());
-  w->window_ = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+  w->window_ =
+      glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
   if (w->window_ == nullptr) {
     const std::string reason = g_glfw_error;
     glfwTerminate();
@@ -100,8 +102,10 @@ WindowGeometry Window::geometry() const {
 }
 
 core::Status Window::save_png(const std::string& path, int width, int height) const {
-  if (width <= 0 || height <= 0) return core::make_error("empty_window", path, "The window has no pixels to save.");
-  std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+  if (width <= 0 || height <= 0)
+    return core::make_error("empty_window", path, "The window has no pixels to save.");
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(width) *
+                                    static_cast<std::size_t>(height) * 4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);
   glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
@@ -112,13 +116,16 @@ core::Status Window::save_png(const std::string& path, int width, int height) co
     std::copy_n(pixels.data() + static_cast<std::size_t>(height - 1 - row) * stride, stride,
                 flipped.data() + static_cast<std::size_t>(row) * stride);
   }
-  if (stbi_write_png(path.c_str(), width, height, 4, flipped.data(), static_cast<int>(stride)) == 0) {
-    return core::make_error("screenshot_unwritable", path, "Cannot write the screenshot to " + path + ".");
+  if (stbi_write_png(path.c_str(), width, height, 4, flipped.data(), static_cast<int>(stride)) ==
+      0) {
+    return core::make_error("screenshot_unwritable", path,
+                            "Cannot write the screenshot to " + path + ".");
   }
   return core::Status::success();
 }
 
-void Window::run(const std::function<bool()>& frame, const std::function<void(int, int)>& after_render) {
+void Window::run(const std::function<bool()>& frame,
+                 const std::function<void(int, int)>& after_render) {
   while (!glfwWindowShouldClose(window_)) {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();

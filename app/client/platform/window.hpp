@@ -16,7 +16,7 @@ struct WindowOptions {
   std::string title = "crossmatch";
   int width = 1280;
   int height = 800;
-  int x = -1, y = -1;  // where the window was last; -1: let the window manager decide
+  int x = -1, y = -1;       // where the window was last; -1: let the window manager decide
   std::string layout_file;  // ImGui's layout (ini); empty: none kept
 };
 
@@ -34,7 +34,8 @@ class Window {
 
   // Runs frames until the window is closed or `frame` returns false. `after_render`, when given,
   // is called once a frame is drawn and before it is shown (the moment to read its pixels).
-  void run(const std::function<bool()>& frame, const std::function<void(int width, int height)>& after_render = {});
+  void run(const std::function<bool()>& frame,
+           const std::function<void(int width, int height)>& after_render = {});
 
   // The frame buffer just drawn, as RGBA rows from the top; saved as a PNG.
   core::Status save_png(const std::string& path, int width, int height) const;

@@ -22,7 +22,8 @@ core::Result<std::string> agenda_calendar(const ClientSession& session, std::int
   return storage::participant_calendar(state, history, session.me(), now_ms);
 }
 
-core::Status export_agenda(const ClientSession& session, const std::filesystem::path& path, std::int64_t now_ms) {
+core::Status export_agenda(const ClientSession& session, const std::filesystem::path& path,
+                           std::int64_t now_ms) {
   auto text = agenda_calendar(session, now_ms);
   if (!text) return text.error();
   return storage::write_file_atomically(path, *text);
@@ -33,12 +34,15 @@ std::string default_export_folder() {
   const char* home = std::getenv("HOME");
   if (home == nullptr || home[0] == '\0') return std::filesystem::current_path().string();
   std::error_code ec;
-  return std::filesystem::is_directory(std::filesystem::path(home) / "Downloads", ec) ? "~/Downloads" : "~";
+  return std::filesystem::is_directory(std::filesystem::path(home) / "Downloads", ec)
+             ? "~/Downloads"
+             : "~";
 }
 
 std::filesystem::path expand_home(const std::string& path) {
   const char* home = std::getenv("HOME");
-  if (home == nullptr || path.empty() || path[0] != '~' || (path.size() > 1 && path[1] != '/')) return path;
+  if (home == nullptr || path.empty() || path[0] != '~' || (path.size() > 1 && path[1] != '/'))
+    return path;
   return std::filesystem::path(home) / path.substr(path.size() > 1 ? 2 : 1);
 }
 

@@ -14,7 +14,8 @@ namespace crossmatch::client {
 
 core::Result<std::string> agenda_calendar(const ClientSession& session, std::int64_t now_ms);
 // Writes it to `path`; the path written, or why not.
-core::Status export_agenda(const ClientSession& session, const std::filesystem::path& path, std::int64_t now_ms);
+core::Status export_agenda(const ClientSession& session, const std::filesystem::path& path,
+                           std::int64_t now_ms);
 // Where an export goes by default: $XDG_DOWNLOAD_DIR, else ~/Downloads when it exists, else ~;
 // written with "~" for the home folder, as people read it.
 std::string default_export_folder();

@@ -17,7 +17,8 @@ bool BrokerMonitor::refresh(const ClientSession& session, std::int64_t now_ms) {
     full = !session.profile_changes_since(profiles_version_, profile_changes_);
     for (const ProfileChange& change : profile_changes_) {
       if (full) break;
-      if (change.other == 0 && change.participant != 0) full = !reindex_person(session, change.participant);
+      if (change.other == 0 && change.participant != 0)
+        full = !reindex_person(session, change.participant);
     }
   }
   if (!full && session.meetings_version() != meetings_version_) {
@@ -35,18 +36,25 @@ bool BrokerMonitor::refresh(const ClientSession& session, std::int64_t now_ms) {
   }
   if (!meetings_changed) return true;
   ++updates_;
-  for (const MeetingChange& change : meeting_changes_) update_meeting(session.state(), change.meeting);
+  for (const MeetingChange& change : meeting_changes_)
+    update_meeting(session.state(), change.meeting);
   // A feed emptied by cancellations is filled again from the state.
-  if (feed_.size() < kFeedSize / 2 && statistics_.accepted > static_cast<int>(feed_.size())) recount(session);
-  sectors_.max = sectors_.counts.empty() ? 0 : *std::max_element(sectors_.counts.begin(), sectors_.counts.end());
-  cities_.max = cities_.counts.empty() ? 0 : *std::max_element(cities_.counts.begin(), cities_.counts.end());
+  if (feed_.size() < kFeedSize / 2 && statistics_.accepted > static_cast<int>(feed_.size()))
+    recount(session);
+  sectors_.max = sectors_.counts.empty()
+                     ? 0
+                     : *std::max_element(sectors_.counts.begin(), sectors_.counts.end());
+  cities_.max =
+      cities_.counts.empty() ? 0 : *std::max_element(cities_.counts.begin(), cities_.counts.end());
   list_unmatched();
   return true;
 }
 
 namespace {
 
-std::string short_label(const std::string& name) { return name.size() > 28 ? name.substr(0, 26) + "..." : name; }
+std::string short_label(const std::string& name) {
+  return name.size() > 28 ? name.substr(0, 26) + "..." : name;
+}
 
 }  // namespace
 
@@ -65,7 +73,8 @@ void BrokerMonitor::reindex_people(const ClientSession& session) {
   city_row_.assign(taxonomy.cities().size(), -1);
   sectors_.labels.clear();
   cities_.labels.clear();
-  const auto row_of = [](std::vector<int>& rows, CountMatrix& matrix, int index, const std::string& name) {
+  const auto row_of = [](std::vector<int>& rows, CountMatrix& matrix, int index,
+                         const std::string& name) {
     if (rows[static_cast<std::size_t>(index)] < 0) {
       rows[static_cast<std::size_t>(index)] = static_cast<int>(matrix.labels.size());
       matrix.labels.push_back(short_label(name));
@@ -77,11 +86,15 @@ void BrokerMonitor::reindex_people(const ClientSession& session) {
     active_[id] = 1;
     country_[id] = static_cast<std::int16_t>(taxonomy.country_index(p.profile.country));
     if (const int s = taxonomy.sector_index(p.profile.sector); s >= 0) {
-      sector_[id] = row_of(sector_row_, sectors_, s, taxonomy.sectors()[static_cast<std::size_t>(s)].name);
-      creative_[id] = taxonomy.sectors()[static_cast<std::size_t>(s)].kind == core::SectorKind::Creative ? 1 : 0;
+      sector_[id] =
+          row_of(sector_row_, sectors_, s, taxonomy.sectors()[static_cast<std::size_t>(s)].name);
+      creative_[id] =
+          taxonomy.sectors()[static_cast<std::size_t>(s)].kind == core::SectorKind::Creative ? 1
+                                                                                             : 0;
     }
     if (const int c = taxonomy.city_index(p.profile.city); c >= 0) {
-      city_[id] = row_of(city_row_, cities_, c, taxonomy.cities()[static_cast<std::size_t>(c)].name);
+      city_[id] =
+          row_of(city_row_, cities_, c, taxonomy.cities()[static_cast<std::size_t>(c)].name);
     }
   }
 }
@@ -91,8 +104,10 @@ bool BrokerMonitor::reindex_person(const ClientSession& session, core::Participa
   const core::Participant* p = session.state().participant(id);
   if (p == nullptr || !p->active()) return false;  // leaving changes counts: count again
   const int s = taxonomy.sector_index(p->profile.sector), c = taxonomy.city_index(p->profile.city);
-  const std::int16_t srow = s >= 0 ? static_cast<std::int16_t>(sector_row_[static_cast<std::size_t>(s)]) : -1;
-  const std::int16_t crow = c >= 0 ? static_cast<std::int16_t>(city_row_[static_cast<std::size_t>(c)]) : -1;
+  const std::int16_t srow =
+      s >= 0 ? static_cast<std::int16_t>(sector_row_[static_cast<std::size_t>(s)]) : -1;
+  const std::int16_t crow =
+      c >= 0 ? static_cast<std::int16_t>(city_row_[static_cast<std::size_t>(c)]) : -1;
   if ((s >= 0 && srow < 0) || (c >= 0 && crow < 0)) return false;  // a new row in a matrix
   if (id >= sector_.size()) {
     const std::size_t n = id + 1;
@@ -104,7 +119,10 @@ bool BrokerMonitor::reindex_person(const ClientSession& session, core::Participa
   sector_[id] = srow;
   city_[id] = crow;
   country_[id] = static_cast<std::int16_t>(taxonomy.country_index(p->profile.country));
-  creative_[id] = s < 0 ? -1 : taxonomy.sectors()[static_cast<std::size_t>(s)].kind == core::SectorKind::Creative ? 1 : 0;
+  creative_[id] =
+      s < 0                                                                                ? -1
+      : taxonomy.sectors()[static_cast<std::size_t>(s)].kind == core::SectorKind::Creative ? 1
+                                                                                           : 0;
   active_[id] = 1;
   return true;
 }
@@ -112,12 +130,19 @@ bool BrokerMonitor::reindex_person(const ClientSession& session, core::Participa
 void BrokerMonitor::count(const Counted& c, int sign) {
   const std::size_t s = sectors_.labels.size(), n = cities_.labels.size();
   if (c.sector_a >= 0 && c.sector_b >= 0) {
-    sectors_.counts[static_cast<std::size_t>(c.sector_a) * s + static_cast<std::size_t>(c.sector_b)] += sign;
-    if (c.sector_a != c.sector_b) sectors_.counts[static_cast<std::size_t>(c.sector_b) * s + static_cast<std::size_t>(c.sector_a)] += sign;
+    sectors_
+        .counts[static_cast<std::size_t>(c.sector_a) * s + static_cast<std::size_t>(c.sector_b)] +=
+        sign;
+    if (c.sector_a != c.sector_b)
+      sectors_.counts[static_cast<std::size_t>(c.sector_b) * s +
+                      static_cast<std::size_t>(c.sector_a)] += sign;
   }
   if (c.city_a >= 0 && c.city_b >= 0) {
-    cities_.counts[static_cast<std::size_t>(c.city_a) * n + static_cast<std::size_t>(c.city_b)] += sign;
-    if (c.city_a != c.city_b) cities_.counts[static_cast<std::size_t>(c.city_b) * n + static_cast<std::size_t>(c.city_a)] += sign;
+    cities_.counts[static_cast<std::size_t>(c.city_a) * n + static_cast<std::size_t>(c.city_b)] +=
+        sign;
+    if (c.city_a != c.city_b)
+      cities_.counts[static_cast<std::size_t>(c.city_b) * n + static_cast<std::size_t>(c.city_a)] +=
+          sign;
   }
   met_[c.a] += sign;
   met_[c.b] += sign;
@@ -128,13 +153,21 @@ void BrokerMonitor::update_meeting(const core::EventState& state, core::MeetingI
   Counted& c = counted_[id];
   if (c.counted) count(c, -1);
   c = {};
-  const auto in_feed = std::find_if(feed_.begin(), feed_.end(), [id](const Pairing& p) { return p.meeting == id; });
+  const auto in_feed =
+      std::find_if(feed_.begin(), feed_.end(), [id](const Pairing& p) { return p.meeting == id; });
   if (in_feed != feed_.end()) feed_.erase(in_feed);
   const core::Meeting* m = state.meeting(id);
-  if (m == nullptr || m->status != core::MeetingStatus::Accepted || m->requester >= met_.size() || m->invitee >= met_.size()) {
+  if (m == nullptr || m->status != core::MeetingStatus::Accepted || m->requester >= met_.size() ||
+      m->invitee >= met_.size()) {
     return;
   }
-  c = {true, sector_[m->requester], sector_[m->invitee], city_[m->requester], city_[m->invitee], m->requester, m->invitee};
+  c = {true,
+       sector_[m->requester],
+       sector_[m->invitee],
+       city_[m->requester],
+       city_[m->invitee],
+       m->requester,
+       m->invitee};
   count(c, +1);
   add_to_feed(*m);
 }
@@ -145,7 +178,8 @@ void BrokerMonitor::add_to_feed(const core::Meeting& m) {
   };
   Pairing p{m.id, m.requester, m.invitee, m.accepted_at, false, false};
   if (feed_.size() >= kFeedSize && !newer(p, feed_.back())) return;
-  p.cross_sector = creative_[m.requester] >= 0 && creative_[m.invitee] >= 0 && creative_[m.requester] != creative_[m.invitee];
+  p.cross_sector = creative_[m.requester] >= 0 && creative_[m.invitee] >= 0 &&
+                   creative_[m.requester] != creative_[m.invitee];
   p.cross_border = country_[m.requester] >= 0 && country_[m.requester] != country_[m.invitee];
   feed_.insert(std::upper_bound(feed_.begin(), feed_.end(), p, newer), p);
   if (feed_.size() > kFeedSize) feed_.pop_back();
@@ -163,12 +197,21 @@ void BrokerMonitor::recount(const ClientSession& session) {
   for (const auto& [id, m] : state.meetings) {
     if (m.status != core::MeetingStatus::Accepted || m.requester >= n || m.invitee >= n) continue;
     Counted& c = counted_[id];
-    c = {true, sector_[m.requester], sector_[m.invitee], city_[m.requester], city_[m.invitee], m.requester, m.invitee};
+    c = {true,
+         sector_[m.requester],
+         sector_[m.invitee],
+         city_[m.requester],
+         city_[m.invitee],
+         m.requester,
+         m.invitee};
     count(c, +1);
     add_to_feed(m);
   }
-  sectors_.max = sectors_.counts.empty() ? 0 : *std::max_element(sectors_.counts.begin(), sectors_.counts.end());
-  cities_.max = cities_.counts.empty() ? 0 : *std::max_element(cities_.counts.begin(), cities_.counts.end());
+  sectors_.max = sectors_.counts.empty()
+                     ? 0
+                     : *std::max_element(sectors_.counts.begin(), sectors_.counts.end());
+  cities_.max =
+      cities_.counts.empty() ? 0 : *std::max_element(cities_.counts.begin(), cities_.counts.end());
   in_team_.assign(n, 0);
   for (const auto& [round_id, round] : state.rounds) {
     for (const auto& team : round.teams) {
@@ -192,7 +235,8 @@ std::optional<core::Introduce> propose_introduction(const PopulationCache& cache
                                                     core::ParticipantId person) {
   if (!cache.built() || !cache.population().present(static_cast<int>(person))) return std::nullopt;
   std::vector<int> exclude;
-  if (const auto it = state.index.person_meetings.find(person); it != state.index.person_meetings.end()) {
+  if (const auto it = state.index.person_meetings.find(person);
+      it != state.index.person_meetings.end()) {
     for (const auto id : it->second) {
       const core::Meeting* m = state.meeting(id);
       if (m != nullptr && m->open()) exclude.push_back(static_cast<int>(m->other(person)));

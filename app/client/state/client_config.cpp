@@ -42,11 +42,14 @@ core::Status ClientConfig::save() const {
     out << "# crossmatch client settings\n";
     for (const auto& [key, value] : values_) out << key << '=' << value << '\n';
     if (!out) {
-      return core::make_error("config_unwritable", temporary.string(), "Cannot write " + temporary.string());
+      return core::make_error("config_unwritable", temporary.string(),
+                              "Cannot write " + temporary.string());
     }
   }
   std::filesystem::rename(temporary, file, ec);
-  if (ec) return core::make_error("config_unwritable", file.string(), "Cannot replace " + file.string() + ": " + ec.message());
+  if (ec)
+    return core::make_error("config_unwritable", file.string(),
+                            "Cannot replace " + file.string() + ": " + ec.message());
   return core::Status::success();
 }
 
@@ -60,7 +63,9 @@ int ClientConfig::get_int(const std::string& key, int fallback) const {
   if (it == values_.end()) return fallback;
   char* end = nullptr;
   const long v = std::strtol(it->second.c_str(), &end, 10);
-  return end != nullptr && *end == '\0' && !it->second.empty() && v > -100000 && v < 100000 ? static_cast<int>(v) : fallback;
+  return end != nullptr && *end == '\0' && !it->second.empty() && v > -100000 && v < 100000
+             ? static_cast<int>(v)
+             : fallback;
 }
 
 void ClientConfig::set(const std::string& key, const std::string& value) {

@@ -15,7 +15,8 @@ bool ClientModels::report(const core::Status& status, const std::string& done_me
   return status.ok();
 }
 
-bool ClientModels::report_saved(const core::Result<std::string>& path, const std::string& done_prefix) {
+bool ClientModels::report_saved(const core::Result<std::string>& path,
+                                const std::string& done_prefix) {
   if (!path) return report(path.error(), "");
   return report(core::Status::success(), done_prefix + " " + *path);
 }

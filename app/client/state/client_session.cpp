@@ -12,10 +12,14 @@ namespace crossmatch::client {
 std::string LinkSummary::text() const {
   const std::string waiting = std::to_string(pending) + " pending";
   switch (status) {
-    case LinkStatus::Online: return pending == 0 ? "online" : "online, sending " + waiting;
-    case LinkStatus::Connecting: return pending == 0 ? "connecting" : "connecting, " + waiting;
-    case LinkStatus::Reconnecting: return "reconnecting, " + waiting;
-    case LinkStatus::Offline: return "offline, " + waiting;
+    case LinkStatus::Online:
+      return pending == 0 ? "online" : "online, sending " + waiting;
+    case LinkStatus::Connecting:
+      return pending == 0 ? "connecting" : "connecting, " + waiting;
+    case LinkStatus::Reconnecting:
+      return "reconnecting, " + waiting;
+    case LinkStatus::Offline:
+      return "offline, " + waiting;
   }
   return "";
 }
@@ -23,13 +27,16 @@ std::string LinkSummary::text() const {
 ClientSession::ClientSession(const core::Taxonomy& taxonomy, net::Outbox& outbox)
     : taxonomy_(&taxonomy), outbox_(&outbox), fallback_outbox_(&outbox), replica_(taxonomy) {}
 
-void ClientSession::keep_outbox_in(std::filesystem::path folder) { outbox_folder_ = std::move(folder); }
+void ClientSession::keep_outbox_in(std::filesystem::path folder) {
+  outbox_folder_ = std::move(folder);
+}
 
 void ClientSession::choose_outbox(const net::ClientOptions& options) {
   if (!outbox_folder_) return;
   // One file per hub: what was made for one event is never sent to another hub.
   std::string name = "outbox-";
-  for (const char c : options.host) name += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ? c : '_';
+  for (const char c : options.host)
+    name += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ? c : '_';
   name += "-" + std::to_string(options.port) + ".db";
   const std::filesystem::path file = *outbox_folder_ / name;
   if (file_outbox_ && file == outbox_file_) return;
@@ -49,7 +56,9 @@ void ClientSession::choose_outbox(const net::ClientOptions& options) {
   outbox_ = file_outbox_.get();
 }
 
-ClientSession::~ClientSession() { disconnect(); }
+ClientSession::~ClientSession() {
+  disconnect();
+}
 
 core::Status ClientSession::connect(const net::ClientOptions& options) {
   disconnect();
@@ -115,10 +124,18 @@ LinkSummary ClientSession::link() const {
   out.reason = connection_reason_;
   switch (connection_state_) {
     case net::ConnectionState::Connecting:
-    case net::ConnectionState::CatchingUp: out.status = LinkStatus::Connecting; break;
-    case net::ConnectionState::Online: out.status = LinkStatus::Online; break;
-    case net::ConnectionState::Reconnecting: out.status = LinkStatus::Reconnecting; break;
-    case net::ConnectionState::Offline: out.status = LinkStatus::Offline; break;
+    case net::ConnectionState::CatchingUp:
+      out.status = LinkStatus::Connecting;
+      break;
+    case net::ConnectionState::Online:
+      out.status = LinkStatus::Online;
+      break;
+    case net::ConnectionState::Reconnecting:
+      out.status = LinkStatus::Reconnecting;
+      break;
+    case net::ConnectionState::Offline:
+      out.status = LinkStatus::Offline;
+      break;
   }
   return out;
 }
@@ -153,8 +170,8 @@ void ClientSession::update(std::int64_t now_ms) {
               ++version_;
             } else if constexpr (std::is_same_v<E, net::OperationRefused>) {
               notifications_.add(NoticeKind::Refused,
-                                 std::string("The hub refused ") + core::operation_type(e.op.payload) +
-                                     ": " + e.error.message,
+                                 std::string("The hub refused ") +
+                                     core::operation_type(e.op.payload) + ": " + e.error.message,
                                  now_ms);
               ++version_;
             } else if constexpr (std::is_same_v<E, net::TokenIssued>) {
@@ -199,7 +216,8 @@ void ClientSession::notify_applied(const core::Operation& op, std::int64_t now_m
   if (notice->person != 0) {
     // The catalogue's phrase names the person by a placeholder; their name is the replica's.
     const auto fill = [&](std::string_view placeholder, const std::string& who) {
-      if (const auto at = text.find(placeholder); at != std::string::npos) text.replace(at, placeholder.size(), who);
+      if (const auto at = text.find(placeholder); at != std::string::npos)
+        text.replace(at, placeholder.size(), who);
     };
     fill("{person}", name_with_type(*this, notice->person));
     fill("{name}", name_of(notice->person));
@@ -271,8 +289,10 @@ void ClientSession::follow_changes(const core::Operation& op) {
   if (changes.event_record_) load_time_zone();
   if (!changes.profiles_.empty()) ++profiles_version_;
   if (!changes.meetings_.empty()) ++meetings_version_;
-  for (const auto& [a, b] : changes.profiles_) profile_changes_.push_back({profiles_version_, a, b});
-  for (const core::MeetingId m : changes.meetings_) meeting_changes_.push_back({meetings_version_, m});
+  for (const auto& [a, b] : changes.profiles_)
+    profile_changes_.push_back({profiles_version_, a, b});
+  for (const core::MeetingId m : changes.meetings_)
+    meeting_changes_.push_back({meetings_version_, m});
   constexpr std::size_t kJournal = 4096;
   while (meeting_changes_.size() > kJournal) {
     meeting_journal_from_ = meeting_changes_.front().version;
@@ -284,7 +304,8 @@ void ClientSession::follow_changes(const core::Operation& op) {
   }
 }
 
-bool ClientSession::meeting_changes_since(std::uint64_t version, std::vector<MeetingChange>& out) const {
+bool ClientSession::meeting_changes_since(std::uint64_t version,
+                                          std::vector<MeetingChange>& out) const {
   out.clear();
   if (version < meeting_journal_from_ || version > meetings_version_) return false;
   for (const auto& change : meeting_changes_) {
@@ -293,7 +314,8 @@ bool ClientSession::meeting_changes_since(std::uint64_t version, std::vector<Mee
   return true;
 }
 
-bool ClientSession::profile_changes_since(std::uint64_t version, std::vector<ProfileChange>& out) const {
+bool ClientSession::profile_changes_since(std::uint64_t version,
+                                          std::vector<ProfileChange>& out) const {
   out.clear();
   if (version < journal_from_ || version > profiles_version_) return false;
   for (const auto& change : profile_changes_) {
@@ -337,7 +359,8 @@ std::int64_t ClientSession::local_to_ms(std::int64_t local_minutes) const {
 std::string ClientSession::slot_label(core::SlotRef slot) const {
   const core::Session* s = replica_.state().session(slot.session);
   if (s == nullptr || slot.index < 0 || slot.index >= s->slot_count()) return "no slot";
-  return core::format_day_label(s->date) + " " + core::format_time_of_day(s->slot_starts[slot.index]);
+  return core::format_day_label(s->date) + " " +
+         core::format_time_of_day(s->slot_starts[slot.index]);
 }
 
 std::string ClientSession::table_name(core::TableId table) const {

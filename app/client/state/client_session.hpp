@@ -42,8 +42,8 @@ struct ProfileChange {
 // What the status bar shows, always.
 struct LinkSummary {
   LinkStatus status = LinkStatus::Offline;
-  std::size_t pending = 0;  // operations made and not yet acknowledged
-  std::string reason;       // why it is not online
+  std::size_t pending = 0;   // operations made and not yet acknowledged
+  std::string reason;        // why it is not online
   std::string text() const;  // "online", "reconnecting (3 pending)", "offline, 2 pending"
 };
 
@@ -91,12 +91,16 @@ class ClientSession {
   // The connection was refused for good (wrong code or token, another protocol).
   const std::optional<core::Error>& fatal_error() const { return fatal_; }
   // The SHA-256 fingerprint of the hub's certificate, once connected over TLS.
-  std::string hub_fingerprint() const { return connection_ ? connection_->hub_fingerprint() : std::string(); }
+  std::string hub_fingerprint() const {
+    return connection_ ? connection_->hub_fingerprint() : std::string();
+  }
   // The token the hub issued on registering (to be remembered), once.
   std::optional<std::string> take_issued_token();
 
-  std::uint64_t version() const { return version_; }                    // any change
-  std::uint64_t profiles_version() const { return profiles_version_; }  // profiles, status, declines
+  std::uint64_t version() const { return version_; }  // any change
+  std::uint64_t profiles_version() const {
+    return profiles_version_;
+  }  // profiles, status, declines
   std::uint64_t meetings_version() const { return meetings_version_; }  // meetings, rounds
   LinkSummary link() const;
   // The changes after `version` up to profiles_version(), in order; false when they are no longer

@@ -25,7 +25,8 @@ void ClinicScreen::refresh(const ClientSession& session) {
     if (ct.session != session_) continue;
     tables_.push_back(id);
     if (!ct.members.empty()) formed_ = true;
-    if (session.me() != 0 && std::find(ct.members.begin(), ct.members.end(), session.me()) != ct.members.end())
+    if (session.me() != 0 &&
+        std::find(ct.members.begin(), ct.members.end(), session.me()) != ct.members.end())
       my_table_ = id;
     // A draft nobody edited follows what is stored (another member may have recorded it).
     const auto seen = stored_outcomes_.find(id);
@@ -53,7 +54,8 @@ void ClinicScreen::refresh(const ClientSession& session) {
       if (std::find(tables_.begin(), tables_.end(), t) != tables_.end()) stored.push_back(t);
     }
   }
-  if (picks_for_ != session_ || (stored != stored_picks_ && picks_ == stored_picks_)) picks_ = stored;
+  if (picks_for_ != session_ || (stored != stored_picks_ && picks_ == stored_picks_))
+    picks_ = stored;
   picks_for_ = session_;
   stored_picks_ = std::move(stored);
 
@@ -90,29 +92,37 @@ std::vector<core::TableId> ClinicScreen::free_places(const ClientSession& sessio
     if (!used) out.push_back(id);
   }
   // The largest first: a workshop table seats several people.
-  std::stable_sort(out.begin(), out.end(),
-                   [&](core::TableId a, core::TableId b) { return state.tables.at(a).seats > state.tables.at(b).seats; });
+  std::stable_sort(out.begin(), out.end(), [&](core::TableId a, core::TableId b) {
+    return state.tables.at(a).seats > state.tables.at(b).seats;
+  });
   return out;
 }
 
-core::Result<core::DefineClinicTable> ClinicScreen::define_operation(const ClientSession& session) const {
-  if (session_ == 0) return core::make_error("no_clinic", "session", "Add a policy-clinic session on the Event screen first.");
+core::Result<core::DefineClinicTable> ClinicScreen::define_operation(
+    const ClientSession& session) const {
+  if (session_ == 0)
+    return core::make_error("no_clinic", "session",
+                            "Add a policy-clinic session on the Event screen first.");
   if (theme.find_first_not_of(" \t") == std::string::npos)
     return core::make_error("required", "theme", "Write the table's theme first.");
   core::TableId where = place;
   const auto free = free_places(session);
   if (where == 0 || std::find(free.begin(), free.end(), where) == free.end()) {
-    if (free.empty()) return core::make_error("no_table", "table", "Every table holds a theme already: add tables first.");
+    if (free.empty())
+      return core::make_error("no_table", "table",
+                              "Every table holds a theme already: add tables first.");
     where = free.front();
   }
-  return core::DefineClinicTable{0, session_, where, theme};
+  return core::DefineClinicTable{.session = session_, .table = where, .theme = theme};
 }
 
-core::Result<core::ClinicForming> ClinicScreen::form(const ClientSession& session, std::uint64_t seed,
-                                                     double max_seconds) const {
+core::Result<core::ClinicForming> ClinicScreen::form(const ClientSession& session,
+                                                     std::uint64_t seed, double max_seconds) const {
   const auto deadline = std::chrono::steady_clock::now() +
-                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(max_seconds));
-  core::SearchBudget budget(kFormingSteps, [deadline] { return std::chrono::steady_clock::now() >= deadline; });
+                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                            std::chrono::duration<double>(max_seconds));
+  core::SearchBudget budget(kFormingSteps,
+                            [deadline] { return std::chrono::steady_clock::now() >= deadline; });
   return core::form_clinic_tables(session.state(), session.taxonomy(), session_, budget, seed);
 }
 
@@ -146,13 +156,15 @@ std::string& ClinicScreen::outcome_draft(const ClientSession& session, core::Cli
   const auto it = outcomes_.find(table);
   if (it != outcomes_.end()) return it->second;
   const auto ct = session.state().clinic_tables.find(table);
-  return outcomes_[table] = ct == session.state().clinic_tables.end() ? std::string() : ct->second.outcome;
+  return outcomes_[table] =
+             ct == session.state().clinic_tables.end() ? std::string() : ct->second.outcome;
 }
 
 bool ClinicScreen::outcome_changed(const ClientSession& session, core::ClinicTableId table) const {
   const auto it = outcomes_.find(table);
   const auto ct = session.state().clinic_tables.find(table);
-  return it != outcomes_.end() && ct != session.state().clinic_tables.end() && it->second != ct->second.outcome;
+  return it != outcomes_.end() && ct != session.state().clinic_tables.end() &&
+         it->second != ct->second.outcome;
 }
 
 bool ClinicScreen::may_record(const ClientSession& session, core::ClinicTableId table) const {
@@ -160,7 +172,8 @@ bool ClinicScreen::may_record(const ClientSession& session, core::ClinicTableId 
   if (ct == session.state().clinic_tables.end() || ct->second.members.empty()) return false;
   if (session.role() == core::Role::Organiser) return true;
   return session.role() == core::Role::Participant &&
-         std::find(ct->second.members.begin(), ct->second.members.end(), session.me()) != ct->second.members.end();
+         std::find(ct->second.members.begin(), ct->second.members.end(), session.me()) !=
+             ct->second.members.end();
 }
 
 core::RecordClinicOutcome ClinicScreen::outcome_operation(core::ClinicTableId table) const {

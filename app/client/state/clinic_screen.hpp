@@ -34,8 +34,8 @@ class ClinicScreen {
   int picks_of(core::ClinicTableId table) const;
 
   // [SECTION] The organiser
-  std::string theme;              // the new table's theme, being typed
-  core::TableId place = 0;        // where it sits (0: the first free table)
+  std::string theme;        // the new table's theme, being typed
+  core::TableId place = 0;  // where it sits (0: the first free table)
   // The event's tables not yet holding a theme of this clinic.
   std::vector<core::TableId> free_places(const ClientSession& session) const;
   core::Result<core::DefineClinicTable> define_operation(const ClientSession& session) const;

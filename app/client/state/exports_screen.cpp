@@ -8,22 +8,32 @@ namespace crossmatch::client {
 
 const char* file_name(EventExport what) {
   switch (what) {
-    case EventExport::Participants: return "participants.csv";
-    case EventExport::Meetings: return "meetings.csv";
-    case EventExport::Teams: return "teams.csv";
-    case EventExport::Clinics: return "clinics.csv";
-    case EventExport::Pitches: return "pitches.csv";
+    case EventExport::Participants:
+      return "participants.csv";
+    case EventExport::Meetings:
+      return "meetings.csv";
+    case EventExport::Teams:
+      return "teams.csv";
+    case EventExport::Clinics:
+      return "clinics.csv";
+    case EventExport::Pitches:
+      return "pitches.csv";
   }
   return "export.csv";
 }
 
 const char* label(EventExport what) {
   switch (what) {
-    case EventExport::Participants: return "Participants (CSV)";
-    case EventExport::Meetings: return "Meetings (CSV)";
-    case EventExport::Teams: return "Teams (CSV)";
-    case EventExport::Clinics: return "Clinic tables and outcomes (CSV)";
-    case EventExport::Pitches: return "Pitches (CSV)";
+    case EventExport::Participants:
+      return "Participants (CSV)";
+    case EventExport::Meetings:
+      return "Meetings (CSV)";
+    case EventExport::Teams:
+      return "Teams (CSV)";
+    case EventExport::Clinics:
+      return "Clinic tables and outcomes (CSV)";
+    case EventExport::Pitches:
+      return "Pitches (CSV)";
   }
   return "Export";
 }
@@ -36,11 +46,21 @@ std::string& ExportsScreen::chosen_folder() {
 core::Result<std::string> ExportsScreen::save(const core::EventState& state, EventExport what) {
   std::string content;
   switch (what) {
-    case EventExport::Participants: content = storage::participants_csv(state); break;
-    case EventExport::Meetings: content = storage::meetings_csv(state); break;
-    case EventExport::Teams: content = storage::teams_csv(state); break;
-    case EventExport::Clinics: content = storage::clinics_csv(state); break;
-    case EventExport::Pitches: content = storage::pitches_csv(state); break;
+    case EventExport::Participants:
+      content = storage::participants_csv(state);
+      break;
+    case EventExport::Meetings:
+      content = storage::meetings_csv(state);
+      break;
+    case EventExport::Teams:
+      content = storage::teams_csv(state);
+      break;
+    case EventExport::Clinics:
+      content = storage::clinics_csv(state);
+      break;
+    case EventExport::Pitches:
+      content = storage::pitches_csv(state);
+      break;
   }
   const auto path = expand_home(chosen_folder()) / file_name(what);
   if (const core::Status s = storage::write_file_atomically(path, content); !s) return s.error();
@@ -54,7 +74,8 @@ std::string& AgendaScreen::chosen_file() {
 
 core::Result<std::string> AgendaScreen::save(const ClientSession& session, std::int64_t now_ms) {
   const std::string path = chosen_file();
-  if (const core::Status s = export_agenda(session, expand_home(path), now_ms); !s) return s.error();
+  if (const core::Status s = export_agenda(session, expand_home(path), now_ms); !s)
+    return s.error();
   return path;
 }
 

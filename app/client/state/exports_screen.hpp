@@ -26,7 +26,8 @@ struct ExportsScreen {
 };
 
 struct AgendaScreen {
-  std::string file;  // empty: crossmatch-agenda.ics in the default export folder, filled on first use
+  std::string
+      file;  // empty: crossmatch-agenda.ics in the default export folder, filled on first use
 
   std::string& chosen_file();
   // Writes the session's participant's agenda as iCalendar; the path written, or why not.

@@ -17,7 +17,9 @@ void JoinForm::load(const ClientConfig& config) {
   }
 }
 
-std::string JoinForm::pin_key(const std::string& hub) { return "pin." + hub; }
+std::string JoinForm::pin_key(const std::string& hub) {
+  return "pin." + hub;
+}
 
 bool JoinForm::join(ClientSession& session, ClientConfig* config) {
   problem_.clear();
@@ -42,7 +44,8 @@ bool JoinForm::join(ClientSession& session, ClientConfig* config) {
   if (!insecure) {
     // A pin remembered from an earlier connection outranks one typed now: a hub whose
     // certificate changed is refused until the user forgets the old pin on purpose.
-    const std::string remembered = config != nullptr ? config->get(pin_key(hub_key_)) : std::string();
+    const std::string remembered =
+        config != nullptr ? config->get(pin_key(hub_key_)) : std::string();
     if (!remembered.empty()) {
       options.pin = remembered;
       options.pin_remembered = true;
@@ -51,11 +54,13 @@ bool JoinForm::join(ClientSession& session, ClientConfig* config) {
     } else if (!pin.empty()) {
       options.pin = pin;
     } else if (use_token || net::split_join_code(value).pin.empty()) {
-      problem_ = use_token ? "This app has not joined the hub at " + hub_key_ +
-                                 " before: enter the hub's pin (the organiser has it), or join with the event's "
-                                 "whole join code first."
-                           : "This join code has no pin of the hub's certificate (its last three groups): type "
-                             "the whole code you were given.";
+      problem_ =
+          use_token
+              ? "This app has not joined the hub at " + hub_key_ +
+                    " before: enter the hub's pin (the organiser has it), or join with the event's "
+                    "whole join code first."
+              : "This join code has no pin of the hub's certificate (its last three groups): type "
+                "the whole code you were given.";
       return false;
     }
   }
@@ -77,13 +82,15 @@ std::string JoinForm::message(const ClientSession& session) const {
   if (!started_) return {};
   if (const auto& fatal = session.fatal_error()) return fatal->message;
   const LinkSummary link = session.link();
-  if (link.status == LinkStatus::Reconnecting) return "Cannot reach the hub at " + hub + ": " + link.reason;
+  if (link.status == LinkStatus::Reconnecting)
+    return "Cannot reach the hub at " + hub + ": " + link.reason;
   if (link.status == LinkStatus::Offline && !link.reason.empty()) return link.reason;
   return {};
 }
 
 bool JoinForm::waiting(const ClientSession& session) const {
-  return started_ && !session.joined() && !session.fatal_error() && session.link().status == LinkStatus::Connecting;
+  return started_ && !session.joined() && !session.fatal_error() &&
+         session.link().status == LinkStatus::Connecting;
 }
 
 void JoinForm::remember_token(ClientSession& session, ClientConfig* config) {

@@ -15,7 +15,7 @@ namespace crossmatch::client {
 
 class JoinForm {
  public:
-  std::string hub;         // "HOST:PORT"
+  std::string hub;  // "HOST:PORT"
   std::string code_or_token;
   bool use_token = false;  // what code_or_token holds
   std::string pin;         // the hub's pin when neither the code nor the config has it

@@ -28,7 +28,8 @@ bool MyMeetings::refresh(const ClientSession& session) {
     row.id = id;
     row.partner = m->other(me_);
     row.partner_name = session.name_of(row.partner);
-    if (const core::Participant* p = state.participant(row.partner)) row.partner_type = core::label(p->profile.type);
+    if (const core::Participant* p = state.participant(row.partner))
+      row.partner_type = core::label(p->profile.type);
     row.message = m->message;
     row.introduced = m->introduced;
     if (m->placement) {
@@ -60,8 +61,10 @@ std::vector<const MeetingRow*> MyMeetings::feedback_due(const ClientSession& ses
     if (row.start_ms == 0 || row.start_ms > now_ms) continue;
     const core::Meeting* m = session.state().meeting(row.id);
     if (m == nullptr) continue;
-    const core::MeetingFeedback& mine = m->requester == me_ ? m->requester_feedback : m->invitee_feedback;
-    if (mine.rating == 0 && mine.comment.empty() && m->held != core::HeldState::NotHeld) out.push_back(&row);
+    const core::MeetingFeedback& mine =
+        m->requester == me_ ? m->requester_feedback : m->invitee_feedback;
+    if (mine.rating == 0 && mine.comment.empty() && m->held != core::HeldState::NotHeld)
+      out.push_back(&row);
   }
   return out;
 }

@@ -18,8 +18,8 @@ struct MeetingRow {
   std::string partner_type;  // "Policy maker"
   std::string message;
   bool introduced = false;
-  std::string when;    // "Thu 14 May 09:20" or what was proposed
-  std::string where;   // table name, when booked
+  std::string when;           // "Thu 14 May 09:20" or what was proposed
+  std::string where;          // table name, when booked
   std::int64_t start_ms = 0;  // 0 when not booked
 };
 
@@ -32,7 +32,8 @@ class MyMeetings {
   const std::vector<MeetingRow>& outgoing() const { return outgoing_; }  // awaiting theirs
   const std::vector<MeetingRow>& agenda() const { return agenda_; }      // accepted, by time
   // Accepted, booked meetings that started by `now_ms` and have no feedback of mine yet.
-  std::vector<const MeetingRow*> feedback_due(const ClientSession& session, std::int64_t now_ms) const;
+  std::vector<const MeetingRow*> feedback_due(const ClientSession& session,
+                                              std::int64_t now_ms) const;
 
  private:
   std::vector<MeetingRow> incoming_, outgoing_, agenda_;
@@ -45,7 +46,7 @@ class MyMeetings {
 struct MyTeam {
   core::RoundId round = 0;
   std::string round_name;
-  std::string when;   // the round's session start
+  std::string when;  // the round's session start
   std::int64_t start_ms = 0;
   std::string table;
   std::vector<core::ParticipantId> members;

@@ -4,13 +4,20 @@ namespace crossmatch::client {
 
 const char* label(NoticeKind kind) {
   switch (kind) {
-    case NoticeKind::Request: return "Request";
-    case NoticeKind::Answer: return "Answer";
-    case NoticeKind::Announcement: return "Announcement";
-    case NoticeKind::Reminder: return "Soon";
-    case NoticeKind::TeamRound: return "Team round";
-    case NoticeKind::Refused: return "Refused";
-    case NoticeKind::Connection: return "Connection";
+    case NoticeKind::Request:
+      return "Request";
+    case NoticeKind::Answer:
+      return "Answer";
+    case NoticeKind::Announcement:
+      return "Announcement";
+    case NoticeKind::Reminder:
+      return "Soon";
+    case NoticeKind::TeamRound:
+      return "Team round";
+    case NoticeKind::Refused:
+      return "Refused";
+    case NoticeKind::Connection:
+      return "Connection";
   }
   return "";
 }

@@ -24,7 +24,7 @@ struct Notification {
 
 class Notifications {
  public:
-  static constexpr std::size_t kKept = 200;      // older ones are dropped
+  static constexpr std::size_t kKept = 200;       // older ones are dropped
   static constexpr std::int64_t kToastMs = 8000;  // how long a new one stays on screen
 
   void add(NoticeKind kind, std::string text, std::int64_t at_ms);

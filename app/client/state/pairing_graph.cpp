@@ -23,7 +23,8 @@ bool PairingGraph::refresh(const core::EventState& state, const core::Taxonomy& 
   if (accepted.size() > kMaxEdges) {
     std::nth_element(accepted.begin(), accepted.begin() + kMaxEdges, accepted.end(),
                      [](const core::Meeting* a, const core::Meeting* b) {
-                       return a->accepted_at != b->accepted_at ? a->accepted_at > b->accepted_at : a->id > b->id;
+                       return a->accepted_at != b->accepted_at ? a->accepted_at > b->accepted_at
+                                                               : a->id > b->id;
                      });
     accepted.resize(kMaxEdges);
   }

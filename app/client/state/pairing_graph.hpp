@@ -27,7 +27,8 @@ class PairingGraph {
   static constexpr std::size_t kMaxEdges = 1500;  // the newest pairings drawn
 
   // Rebuilds nodes and edges when `meetings_version` changed (positions kept); true when it did.
-  bool refresh(const core::EventState& state, const core::Taxonomy& taxonomy, std::uint64_t meetings_version);
+  bool refresh(const core::EventState& state, const core::Taxonomy& taxonomy,
+               std::uint64_t meetings_version);
   // One step of the simulation; cools down over time and warms up when the graph changes.
   void step();
 

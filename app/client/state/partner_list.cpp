@@ -6,19 +6,22 @@ namespace crossmatch::client {
 namespace {
 
 // Best first; ties to the lower id, so that the order is the same however it was reached.
-bool better(const PartnerRow& a, const PartnerRow& b) { return a.score != b.score ? a.score > b.score : a.id < b.id; }
+bool better(const PartnerRow& a, const PartnerRow& b) {
+  return a.score != b.score ? a.score > b.score : a.id < b.id;
+}
 
 }  // namespace
 
 bool PartnerList::refresh(const PopulationCache& cache, const core::EventState& state,
                           core::ParticipantId viewer, std::uint64_t meetings_version,
                           const PartnerFilter& filter) {
-  bool changed_ranking = !have_ranking_ || viewer != viewer_ || cache.builds() != population_builds_;
+  bool changed_ranking =
+      !have_ranking_ || viewer != viewer_ || cache.builds() != population_builds_;
   const bool relink = changed_ranking || meetings_version != meetings_version_;
   if (changed_ranking) {
     const auto& changed = cache.last_changed();
-    const bool partial = have_ranking_ && viewer == viewer_ && cache.builds() == population_builds_ + 1 &&
-                         cache.last_build_partial() &&
+    const bool partial = have_ranking_ && viewer == viewer_ &&
+                         cache.builds() == population_builds_ + 1 && cache.last_build_partial() &&
                          std::find(changed.begin(), changed.end(), viewer) == changed.end();
     viewer_ = viewer;
     population_builds_ = cache.builds();
@@ -85,7 +88,8 @@ void PartnerList::index_positions() {
   std::size_t n = position_.size();
   for (const auto& row : ranked_) n = std::max<std::size_t>(n, row.id + 1);
   position_.assign(n, -1);
-  for (std::size_t i = 0; i < ranked_.size(); ++i) position_[ranked_[i].id] = static_cast<std::int32_t>(i);
+  for (std::size_t i = 0; i < ranked_.size(); ++i)
+    position_[ranked_[i].id] = static_cast<std::int32_t>(i);
 }
 
 void PartnerList::link(const core::EventState& state) {
@@ -99,11 +103,13 @@ void PartnerList::link(const core::EventState& state) {
     if (other >= position_.size() || position_[other] < 0) continue;
     PartnerLink& link = ranked_[static_cast<std::size_t>(position_[other])].link;
     if (m->status == core::MeetingStatus::Accepted) link = PartnerLink::Meeting;
-    if (m->status == core::MeetingStatus::Requested && link == PartnerLink::None) link = PartnerLink::Requested;
+    if (m->status == core::MeetingStatus::Requested && link == PartnerLink::None)
+      link = PartnerLink::Requested;
   }
 }
 
-void PartnerList::apply_filter(const PopulationCache& cache, const std::vector<core::ParticipantId>* only) {
+void PartnerList::apply_filter(const PopulationCache& cache,
+                               const std::vector<core::ParticipantId>* only) {
   ++filterings_;
   rows_.clear();
   if (!cache.built()) return;
@@ -122,7 +128,8 @@ void PartnerList::apply_filter(const PopulationCache& cache, const std::vector<c
     if (sector != -2 && r.sector != sector) return false;
     if (city != -2 && r.city != city) return false;
     if (country != -2 && r.country != country) return false;
-    if (language != -2 && (language < 0 || ((population.languages(id)[language / 64] >> (language % 64)) & 1) == 0)) {
+    if (language != -2 &&
+        (language < 0 || ((population.languages(id)[language / 64] >> (language % 64)) & 1) == 0)) {
       return false;
     }
     return needle.empty() || cache.search_text(pid).find(needle) != std::string::npos;
@@ -148,7 +155,8 @@ const std::vector<core::Reason>& PartnerList::reasons(const PopulationCache& cac
     std::vector<core::Reason> reasons;
     if (cache.built() && cache.population().present(static_cast<int>(viewer_)) &&
         cache.population().present(static_cast<int>(partner))) {
-      reasons = core::explain_pair(cache.scorer(), static_cast<int>(viewer_), static_cast<int>(partner));
+      reasons =
+          core::explain_pair(cache.scorer(), static_cast<int>(viewer_), static_cast<int>(partner));
     }
     it = reasons_.emplace(partner, std::move(reasons)).first;
   }

@@ -9,12 +9,12 @@
 namespace crossmatch::client {
 
 struct PersonSummary {
-  std::string name;          // "participant 12" when unknown or erased
+  std::string name;  // "participant 12" when unknown or erased
   std::string organisation;
-  std::string type;          // "Policy maker"
-  std::string sector;        // the sector's name, "(CCI)" after a creative one
+  std::string type;    // "Policy maker"
+  std::string sector;  // the sector's name, "(CCI)" after a creative one
   std::string city;
-  std::string country;       // ISO code
+  std::string country;  // ISO code
 };
 
 PersonSummary person_summary(const ClientSession& session, core::ParticipantId id);

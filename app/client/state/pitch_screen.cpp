@@ -63,7 +63,8 @@ void PitchScreen::refresh(const ClientSession& session, std::int64_t now_ms) {
   for (auto it = sent_.begin(); it != sent_.end();) {
     bool still = false;
     for (const core::PitchFollowUp& f : follow_ups_) {
-      if (it->first == session_ && std::find(f.requestable.begin(), f.requestable.end(), it->second) != f.requestable.end())
+      if (it->first == session_ &&
+          std::find(f.requestable.begin(), f.requestable.end(), it->second) != f.requestable.end())
         still = true;
     }
     it = still || it->first != session_ ? std::next(it) : sent_.erase(it);
@@ -82,8 +83,12 @@ std::vector<core::ParticipantId> PitchScreen::candidates(const ClientSession& se
   const std::string needle = lower(company_search);
   for (const auto& [id, p] : session.state().participants) {
     if (!p.active() || p.profile.type != core::ParticipantType::Company) continue;
-    if (std::any_of(order_.begin(), order_.end(), [&](const core::PitchSlot& s) { return s.pitcher == id; })) continue;
-    if (!needle.empty() && lower(p.profile.display_name + " " + p.profile.organisation).find(needle) == std::string::npos)
+    if (std::any_of(order_.begin(), order_.end(),
+                    [&](const core::PitchSlot& s) { return s.pitcher == id; }))
+      continue;
+    if (!needle.empty() &&
+        lower(p.profile.display_name + " " + p.profile.organisation).find(needle) ==
+            std::string::npos)
       continue;
     out.push_back(id);
   }
@@ -95,7 +100,9 @@ std::vector<core::ParticipantId> PitchScreen::candidates(const ClientSession& se
 }
 
 void PitchScreen::add(core::ParticipantId pitcher) {
-  if (std::any_of(order_.begin(), order_.end(), [&](const core::PitchSlot& s) { return s.pitcher == pitcher; })) return;
+  if (std::any_of(order_.begin(), order_.end(),
+                  [&](const core::PitchSlot& s) { return s.pitcher == pitcher; }))
+    return;
   order_.push_back({pitcher, std::clamp(minutes, 1, core::kMaxPitchMinutes)});
 }
 
@@ -114,7 +121,8 @@ void PitchScreen::set_minutes(std::size_t index, int value) {
 }
 
 bool PitchScreen::interested(core::ParticipantId me) const {
-  return live() && std::find(board_->interested.begin(), board_->interested.end(), me) != board_->interested.end();
+  return live() && std::find(board_->interested.begin(), board_->interested.end(), me) !=
+                       board_->interested.end();
 }
 
 core::MarkInterested PitchScreen::interest_operation(core::ParticipantId me) const {
@@ -132,21 +140,26 @@ void PitchScreen::toggle_pick(core::ParticipantId who) {
   if (!unpicked_.erase(who)) unpicked_.insert(who);
 }
 
-core::Result<std::vector<core::Operation>> PitchScreen::follow_up_operations(const ClientSession& session) const {
+core::Result<std::vector<core::Operation>> PitchScreen::follow_up_operations(
+    const ClientSession& session) const {
   const core::PitchFollowUp* mine = my_follow_up(session.me());
-  if (mine == nullptr) return core::make_error("not_a_pitcher", "pitcher", "You have no finished pitch in this session.");
+  if (mine == nullptr)
+    return core::make_error("not_a_pitcher", "pitcher",
+                            "You have no finished pitch in this session.");
   std::vector<core::ParticipantId> to;
   for (const core::ParticipantId who : mine->requestable) {
     if (picked(who) && !sent(who)) to.push_back(who);
   }
-  if (to.empty()) return core::make_error("nobody", "to", "Pick at least one person to send a request to.");
+  if (to.empty())
+    return core::make_error("nobody", "to", "Pick at least one person to send a request to.");
   return core::follow_up_requests(session.state(), session_, session.me(), to, follow_up_message,
                                   "follow-up-" + std::to_string(session_));
 }
 
 void PitchScreen::mark_sent(const std::vector<core::Operation>& ops) {
   for (const core::Operation& op : ops) {
-    if (const auto* r = std::get_if<core::RequestMeeting>(&op.payload)) sent_.insert({session_, r->to});
+    if (const auto* r = std::get_if<core::RequestMeeting>(&op.payload))
+      sent_.insert({session_, r->to});
   }
 }
 

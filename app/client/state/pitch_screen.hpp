@@ -34,12 +34,13 @@ class PitchScreen {
   bool finished() const { return board_ && board_->status == core::PitchStatus::Finished; }
   // A pitch runs or is paused.
   bool live() const {
-    return board_ && (board_->status == core::PitchStatus::Pitching || board_->status == core::PitchStatus::Paused);
+    return board_ && (board_->status == core::PitchStatus::Pitching ||
+                      board_->status == core::PitchStatus::Paused);
   }
 
   // [SECTION] The organiser's order draft
   const std::vector<core::PitchSlot>& order() const { return order_; }
-  int minutes = 5;           // for the next company added
+  int minutes = 5;             // for the next company added
   std::string company_search;  // filters the companies that can be added
   // Active companies not in the draft, matching company_search, by name.
   std::vector<core::ParticipantId> candidates(const ClientSession& session) const;
@@ -65,7 +66,8 @@ class PitchScreen {
   void toggle_pick(core::ParticipantId who);
   std::string follow_up_message = "Thank you for your interest in our pitch. Shall we meet?";
   // The meeting requests to the picked, not yet sent from this screen; an error says why not.
-  core::Result<std::vector<core::Operation>> follow_up_operations(const ClientSession& session) const;
+  core::Result<std::vector<core::Operation>> follow_up_operations(
+      const ClientSession& session) const;
   // Remembers them as sent, so that they are not offered again before the hub answers.
   void mark_sent(const std::vector<core::Operation>& ops);
   bool sent(core::ParticipantId who) const { return sent_.count({session_, who}) > 0; }

@@ -20,7 +20,8 @@ bool PopulationCache::refresh(const ClientSession& session) {
   last_changed_.clear();
   for (const ProfileChange& change : changes_) {
     if (change.other != 0) {
-      population_->add_declined(static_cast<int>(change.participant), static_cast<int>(change.other));
+      population_->add_declined(static_cast<int>(change.participant),
+                                static_cast<int>(change.other));
       last_changed_.push_back(change.other);
     } else if (change.participant == 0) {
       last_partial_ = false;  // new weights: every score may change
@@ -45,7 +46,8 @@ void PopulationCache::set_participant(const core::EventState& state, core::Parti
   }
   population_->set(index, p->profile);
   population_->set_active(index, p->active());
-  std::string text = p->profile.display_name + '\n' + p->profile.organisation + '\n' + p->profile.job_title;
+  std::string text =
+      p->profile.display_name + '\n' + p->profile.organisation + '\n' + p->profile.job_title;
   if (const core::City* c = taxonomy_->city(p->profile.city)) text += '\n' + c->name;
   if (const core::Sector* s = taxonomy_->sector(p->profile.sector)) text += '\n' + s->name;
   for (const auto& tag : p->profile.offers) text += '\n' + tag;
@@ -65,7 +67,8 @@ bool PopulationCache::refresh(const core::EventState& state, std::uint64_t profi
   search_text_.assign(state.next_participant, std::string());
   for (const auto& [id, p] : state.participants) set_participant(state, id);
   for (const auto& [id, m] : state.meetings) {
-    if (m.status == core::MeetingStatus::Declined && population_->present(static_cast<int>(m.requester)) &&
+    if (m.status == core::MeetingStatus::Declined &&
+        population_->present(static_cast<int>(m.requester)) &&
         population_->present(static_cast<int>(m.invitee))) {
       population_->add_declined(static_cast<int>(m.requester), static_cast<int>(m.invitee));
     }

@@ -51,7 +51,8 @@ void ProfileForm::validate(const core::Taxonomy& taxonomy) {
 std::string ProfileForm::message_for(std::string_view field) const {
   for (const auto& e : errors_) {
     const std::string_view f = e.field;
-    if (f == field || (f.size() > field.size() && f.substr(0, field.size()) == field && f[field.size()] == '[')) {
+    if (f == field ||
+        (f.size() > field.size() && f.substr(0, field.size()) == field && f[field.size()] == '[')) {
       return e.message;
     }
   }

@@ -4,7 +4,9 @@
 
 namespace crossmatch::client {
 
-SchedulePlanner::~SchedulePlanner() { finish_thread(); }
+SchedulePlanner::~SchedulePlanner() {
+  finish_thread();
+}
 
 void SchedulePlanner::finish_thread() {
   if (stop_) stop_->store(true);
@@ -22,13 +24,13 @@ void SchedulePlanner::start(const core::EventState& state, std::vector<core::Ses
   stop_ = std::make_shared<std::atomic<bool>>(false);
   started_ = std::chrono::steady_clock::now();
   limit_seconds_ = seconds;
-  const auto deadline =
-      started_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+  const auto deadline = started_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                       std::chrono::duration<double>(seconds));
   // The copy is made here, on the UI thread that owns the replica; the worker only reads it.
   thread_ = std::thread([this, copy = state, sessions = std::move(sessions), allow_moves, deadline,
                          stop = stop_]() {
-    core::SearchBudget budget(UINT64_MAX,
-                              [&] { return stop->load() || std::chrono::steady_clock::now() >= deadline; });
+    core::SearchBudget budget(
+        UINT64_MAX, [&] { return stop->load() || std::chrono::steady_clock::now() >= deadline; });
     // Independent searches side by side on the processors the window does not need.
     core::scheduling::ScheduleOptions options;
     options.searches = app::searches_for_machine(1, 4);

@@ -12,9 +12,11 @@ void draw_agenda_view(ClientModels& m) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
   ImGui::InputText("##ics", &m.agenda.chosen_file());
   ImGui::SameLine();
-  if (ImGui::Button("Export to calendar (.ics)")) m.report_saved(m.agenda.save(m.session, m.now_ms), "Agenda saved to");
+  if (ImGui::Button("Export to calendar (.ics)"))
+    m.report_saved(m.agenda.save(m.session, m.now_ms), "Agenda saved to");
   ImGui::Separator();
-  if (!ImGui::BeginTable("agenda", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+  if (!ImGui::BeginTable("agenda", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
+    return;
   ImGui::TableSetupColumn("When");
   ImGui::TableSetupColumn("Where");
   ImGui::TableSetupColumn("With");
@@ -43,7 +45,8 @@ void draw_agenda_view(ClientModels& m) {
     if (team.start_ms) ImGui::TextUnformatted(countdown(m.now_ms, team.start_ms).c_str());
   }
   ImGui::EndTable();
-  if (m.meetings.agenda().empty()) ImGui::TextDisabled("No meetings yet: accepted meetings appear here.");
+  if (m.meetings.agenda().empty())
+    ImGui::TextDisabled("No meetings yet: accepted meetings appear here.");
 }
 
 }  // namespace crossmatch::client

@@ -9,10 +9,12 @@
 namespace crossmatch::client {
 
 void draw_announcements_view(ClientModels& m) {
-  ImGui::InputTextMultiline("##announcement", &m.announcements.text, ImVec2(-1, ImGui::GetFontSize() * 4));
+  ImGui::InputTextMultiline("##announcement", &m.announcements.text,
+                            ImVec2(-1, ImGui::GetFontSize() * 4));
   ImGui::BeginDisabled(m.announcements.text.empty());
   if (ImGui::Button("Announce to everyone")) {
-    if (m.submit(core::Announce{0, m.announcements.text}, "Announcement sent")) m.announcements.text.clear();
+    if (m.submit(core::Announce{.text = m.announcements.text}, "Announcement sent"))
+      m.announcements.text.clear();
   }
   ImGui::EndDisabled();
   ImGui::Separator();

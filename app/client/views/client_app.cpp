@@ -6,9 +6,9 @@
 #include <algorithm>
 
 #include "app/client/views/broker_views.hpp"
-#include "app/client/views/pitch_and_clinic_views.hpp"
 #include "app/client/views/organiser_views.hpp"
 #include "app/client/views/participant_views.hpp"
+#include "app/client/views/pitch_and_clinic_views.hpp"
 #include "app/client/views/widgets.hpp"
 
 namespace crossmatch::client {
@@ -19,9 +19,12 @@ constexpr unsigned kParticipant = 1, kOrganiser = 2, kBroker = 4;
 
 unsigned role_bit(core::Role role) {
   switch (role) {
-    case core::Role::Participant: return kParticipant;
-    case core::Role::Organiser: return kOrganiser;
-    case core::Role::Broker: return kBroker;
+    case core::Role::Participant:
+      return kParticipant;
+    case core::Role::Organiser:
+      return kOrganiser;
+    case core::Role::Broker:
+      return kBroker;
   }
   return 0;
 }
@@ -61,14 +64,19 @@ constexpr ScreenEntry kScreens[] = {
     {"clinic", "Policy clinic", kBroker, draw_clinic_view},
 };
 
-bool shown_to(const ScreenEntry& s, core::Role role) { return (s.roles & role_bit(role)) != 0; }
+bool shown_to(const ScreenEntry& s, core::Role role) {
+  return (s.roles & role_bit(role)) != 0;
+}
 
 ImVec4 link_colour(LinkStatus status) {
   switch (status) {
-    case LinkStatus::Online: return ok_colour();
+    case LinkStatus::Online:
+      return ok_colour();
     case LinkStatus::Connecting:
-    case LinkStatus::Reconnecting: return ImVec4(0.75f, 0.50f, 0.05f, 1.0f);
-    case LinkStatus::Offline: return error_colour();
+    case LinkStatus::Reconnecting:
+      return ImVec4(0.75f, 0.50f, 0.05f, 1.0f);
+    case LinkStatus::Offline:
+      return error_colour();
   }
   return muted_colour();
 }
@@ -110,7 +118,8 @@ void ClientApp::frame(std::int64_t now_ms) {
   ImGui::SetNextWindowSize(viewport->WorkSize);
   // Saved settings stay on, so that column widths are kept in the layout file.
   ImGui::Begin("crossmatch", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus);
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
   if (!session_.joined()) {
     current_ = "join";
     draw_join();
@@ -124,7 +133,8 @@ void ClientApp::frame(std::int64_t now_ms) {
 
 void ClientApp::draw_join() {
   const float width = ImGui::GetFontSize() * 26;
-  ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) * 0.5f, ImGui::GetWindowHeight() * 0.25f));
+  ImGui::SetCursorPos(
+      ImVec2((ImGui::GetWindowWidth() - width) * 0.5f, ImGui::GetWindowHeight() * 0.25f));
   ImGui::BeginGroup();
   ImGui::TextUnformatted("Join an event");
   ImGui::TextDisabled("crossmatch: meet partners across sectors, cities and countries");
@@ -134,11 +144,14 @@ void ClientApp::draw_join() {
   if (ImGui::RadioButton("Join code", !join_.use_token)) join_.use_token = false;
   ImGui::SameLine();
   if (ImGui::RadioButton("Token", join_.use_token)) join_.use_token = true;
-  const bool enter = ImGui::InputTextWithHint("##code", join_.use_token ? "your token" : "the event's join code",
-                                              &join_.code_or_token, ImGuiInputTextFlags_EnterReturnsTrue);
-  if (join_.use_token && !join_.insecure) ImGui::InputTextWithHint("Pin", "the hub's pin, on a first visit", &join_.pin);
+  const bool enter =
+      ImGui::InputTextWithHint("##code", join_.use_token ? "your token" : "the event's join code",
+                               &join_.code_or_token, ImGuiInputTextFlags_EnterReturnsTrue);
+  if (join_.use_token && !join_.insecure)
+    ImGui::InputTextWithHint("Pin", "the hub's pin, on a first visit", &join_.pin);
   ImGui::PopItemWidth();
-  if (join_.insecure) ImGui::TextDisabled("without TLS (--insecure): what you send can be read on the network");
+  if (join_.insecure)
+    ImGui::TextDisabled("without TLS (--insecure): what you send can be read on the network");
   const bool waiting = join_.waiting(session_);
   ImGui::BeginDisabled(waiting);
   if (ImGui::Button("Join") || (enter && !waiting)) join_.join(session_, config_);
@@ -158,9 +171,10 @@ void ClientApp::draw_status_bar() {
   const core::EventState& state = session_.state();
   ImGui::TextUnformatted(state.event.name.c_str());
   ImGui::SameLine();
-  const std::string who = session_.role() == core::Role::Participant
-                              ? (session_.me() ? session_.name_of(session_.me()) : std::string("newcomer"))
-                              : std::string(core::to_string(session_.role()));
+  const std::string who =
+      session_.role() == core::Role::Participant
+          ? (session_.me() ? session_.name_of(session_.me()) : std::string("newcomer"))
+          : std::string(core::to_string(session_.role()));
   ImGui::TextDisabled("| %s", who.c_str());
   const LinkSummary link = session_.link();
   ImGui::SameLine();
@@ -177,17 +191,20 @@ void ClientApp::draw_status_bar() {
   }
   if (next != 0) {
     ImGui::SameLine();
-    ImGui::TextColored(ok_colour(), "| %s in %s", round.c_str(), countdown(models_.now_ms, next).c_str());
+    ImGui::TextColored(ok_colour(), "| %s in %s", round.c_str(),
+                       countdown(models_.now_ms, next).c_str());
   }
   if (!models_.last_action.empty()) {
     ImGui::SameLine();
-    ImGui::TextColored(models_.last_action_failed ? error_colour() : muted_colour(), "| %s", models_.last_action.c_str());
+    ImGui::TextColored(models_.last_action_failed ? error_colour() : muted_colour(), "| %s",
+                       models_.last_action.c_str());
   }
 }
 
 void ClientApp::draw_screens() {
   const core::Role role = session_.role();
-  if (role == core::Role::Participant && session_.me() == 0 && wanted_.empty() && current_ != "profile") {
+  if (role == core::Role::Participant && session_.me() == 0 && wanted_.empty() &&
+      current_ != "profile") {
     wanted_ = "profile";  // a newcomer registers first
   }
   if (!ImGui::BeginTabBar("screens")) return;
@@ -203,7 +220,9 @@ void ClientApp::draw_screens() {
     }
   }
   const int unread = session_.notifications().unread();
-  const std::string label = unread ? "Notifications (" + std::to_string(unread) + ")###notifications" : "Notifications###notifications";
+  const std::string label = unread
+                                ? "Notifications (" + std::to_string(unread) + ")###notifications"
+                                : "Notifications###notifications";
   const ImGuiTabItemFlags flags = wanted_ == "notifications" ? ImGuiTabItemFlags_SetSelected : 0;
   if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
     current_ = "notifications";
@@ -219,7 +238,8 @@ void ClientApp::draw_notifications() {
   if (ImGui::Button("Mark all read")) notes.mark_all_read();
   ImGui::Separator();
   const auto& all = notes.all();
-  if (all.empty()) ImGui::TextDisabled("Nothing yet: requests, answers, announcements and reminders appear here.");
+  if (all.empty())
+    ImGui::TextDisabled("Nothing yet: requests, answers, announcements and reminders appear here.");
   for (auto it = all.rbegin(); it != all.rend(); ++it) {
     ImGui::TextColored(it->read ? muted_colour() : ok_colour(), "%s", label(it->kind));
     ImGui::SameLine();
@@ -232,13 +252,15 @@ void ClientApp::draw_toasts() {
   if (toasts.empty()) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float pad = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - pad, viewport->WorkPos.y + viewport->WorkSize.y - pad),
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - pad,
+                                 viewport->WorkPos.y + viewport->WorkSize.y - pad),
                           ImGuiCond_Always, ImVec2(1.0f, 1.0f));
   ImGui::SetNextWindowBgAlpha(0.92f);
   ImGui::SetNextWindowSizeConstraints(ImVec2(pad * 14, 0), ImVec2(pad * 26, viewport->WorkSize.y));
   ImGui::Begin("##toasts", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
   for (const Notification* n : toasts) {
     ImGui::TextColored(ok_colour(), "%s", label(n->kind));
     ImGui::SameLine();

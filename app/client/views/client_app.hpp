@@ -40,7 +40,7 @@ class ClientApp {
   ClientConfig* config_;
   ClientModels models_;
   JoinForm join_;
-  std::string wanted_;   // a screen to select in the next frame
+  std::string wanted_;  // a screen to select in the next frame
   std::string current_;
 };
 

@@ -34,7 +34,8 @@ void session_picker(ClientModels& m) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   if (ImGui::BeginCombo("##clinic-session", preview.c_str())) {
     for (const core::SessionId id : screen.sessions()) {
-      if (ImGui::Selectable(state.sessions.at(id).name.c_str(), id == screen.session())) screen.choose(id);
+      if (ImGui::Selectable(state.sessions.at(id).name.c_str(), id == screen.session()))
+        screen.choose(id);
     }
     ImGui::EndCombo();
   }
@@ -42,8 +43,10 @@ void session_picker(ClientModels& m) {
     ImGui::SameLine();
     const std::int64_t start = m.session.session_start_ms(current->id);
     ImGui::TextDisabled("%s %s-%s%s%s", core::format_day_label(current->date).c_str(),
-                        core::format_time_of_day(current->start).c_str(), core::format_time_of_day(current->end).c_str(),
-                        start > m.now_ms ? ", starts in " : "", start > m.now_ms ? countdown(m.now_ms, start).c_str() : "");
+                        core::format_time_of_day(current->start).c_str(),
+                        core::format_time_of_day(current->end).c_str(),
+                        start > m.now_ms ? ", starts in " : "",
+                        start > m.now_ms ? countdown(m.now_ms, start).c_str() : "");
   }
 }
 
@@ -65,8 +68,10 @@ void themes(ClientModels& m) {
   }
   if (ImGui::BeginTable("themes", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
     ImGui::TableSetupColumn("Theme", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Workshop room AA").x);
-    ImGui::TableSetupColumn("Picked by", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Picked by").x);
+    ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("Workshop room AA").x);
+    ImGui::TableSetupColumn("Picked by", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("Picked by").x);
     ImGui::TableHeadersRow();
     for (const core::ClinicTableId id : screen.tables()) {
       const core::ClinicTable& ct = clinic_table(m, id);
@@ -112,7 +117,8 @@ void setup(ClientModels& m) {
   if (!screen.formed()) {
     ImGui::TextUnformatted("New workshop table");
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##theme", "theme, e.g. mobility vouchers for creative companies", &screen.theme);
+    ImGui::InputTextWithHint("##theme", "theme, e.g. mobility vouchers for creative companies",
+                             &screen.theme);
     const auto free = screen.free_places(m.session);
     if (screen.place == 0 || std::find(free.begin(), free.end(), screen.place) == free.end())
       screen.place = free.empty() ? 0 : free.front();
@@ -137,7 +143,8 @@ void setup(ClientModels& m) {
     if (!op.ok() && op.error().field != "theme") field_message(op.error().message);
     ImGui::Spacing();
   }
-  ImGui::BeginDisabled(screen.formed() || screen.people_with_picks() == 0 || screen.tables().empty());
+  ImGui::BeginDisabled(screen.formed() || screen.people_with_picks() == 0 ||
+                       screen.tables().empty());
   if (ImGui::Button("Form the tables")) {
     auto formed = screen.form(m.session, static_cast<std::uint64_t>(m.session.seq()) + 1);
     if (!formed) {
@@ -145,15 +152,18 @@ void setup(ClientModels& m) {
     } else {
       const std::size_t seated = formed->people.size() - formed->unseated.size();
       std::string done = "Tables formed: " + std::to_string(seated) + " people seated";
-      if (!formed->unseated.empty()) done += ", " + std::to_string(formed->unseated.size()) + " without a seat";
+      if (!formed->unseated.empty())
+        done += ", " + std::to_string(formed->unseated.size()) + " without a seat";
       if (formed->plan.mix_violations > 0)
-        done += "; " + std::to_string(formed->plan.mix_violations) + " tables miss a type (the fewest the people allow)";
+        done += "; " + std::to_string(formed->plan.mix_violations) +
+                " tables miss a type (the fewest the people allow)";
       m.submit(formed->operation, done);
     }
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::TextDisabled(screen.formed() ? "formed: the tables are locked" : "mixes types, sectors and countries by theme");
+  ImGui::TextDisabled(screen.formed() ? "formed: the tables are locked"
+                                      : "mixes types, sectors and countries by theme");
 }
 
 // [SECTION] Tables and outcomes
@@ -161,8 +171,8 @@ void setup(ClientModels& m) {
 void members(ClientModels& m, const core::ClinicTable& ct) {
   for (const core::ParticipantId id : ct.members) {
     const PersonSummary p = person_summary(m.session, id);
-    ImGui::BulletText("%s (%s%s), %s", p.name.c_str(), id == m.session.me() ? "you, " : "", p.type.c_str(),
-                      p.organisation.c_str());
+    ImGui::BulletText("%s (%s%s), %s", p.name.c_str(), id == m.session.me() ? "you, " : "",
+                      p.type.c_str(), p.organisation.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("%s, %s", p.sector.c_str(), p.country.c_str());
   }
@@ -183,7 +193,8 @@ void outcome(ClientModels& m, core::ClinicTableId id) {
   ImGui::TextUnformatted("Outcome: the policy measures this table proposes");
   ImGui::InputTextMultiline("##outcome", &draft, ImVec2(-1, ImGui::GetFontSize() * 4.5f));
   ImGui::BeginDisabled(!screen.outcome_changed(m.session, id));
-  if (ImGui::Button("Save outcome")) m.submit(screen.outcome_operation(id), "Outcome saved for " + ct.theme);
+  if (ImGui::Button("Save outcome"))
+    m.submit(screen.outcome_operation(id), "Outcome saved for " + ct.theme);
   ImGui::EndDisabled();
   if (screen.outcome_changed(m.session, id)) {
     ImGui::SameLine();
@@ -218,7 +229,8 @@ void all_tables(ClientModels& m) {
     if (id == screen.my_table()) continue;
     const core::ClinicTable& ct = clinic_table(m, id);
     ImGui::PushID(static_cast<int>(id));
-    const std::string header = ct.theme + " - " + std::to_string(ct.members.size()) + " people###table";
+    const std::string header =
+        ct.theme + " - " + std::to_string(ct.members.size()) + " people###table";
     if (ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
       ImGui::TextDisabled("%s", place_of(m, ct).c_str());
       members(m, ct);
@@ -236,8 +248,9 @@ void draw_clinic_view(ClientModels& m) {
   screen.refresh(m.session);
   const bool organiser = m.session.role() == core::Role::Organiser;
   if (screen.sessions().empty()) {
-    ImGui::TextDisabled(organiser ? "No policy clinic yet: add a policy-clinic session on the Event screen."
-                                  : "No policy clinic in this event yet.");
+    ImGui::TextDisabled(
+        organiser ? "No policy clinic yet: add a policy-clinic session on the Event screen."
+                  : "No policy clinic in this event yet.");
     return;
   }
   session_picker(m);

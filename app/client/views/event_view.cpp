@@ -31,15 +31,18 @@ void draw_event_view(ClientModels& m) {
   ImGui::Text("%s", state.event.name.c_str());
   // The code people type carries the pin of the certificate this app checked the hub by.
   const std::string fingerprint = m.session.hub_fingerprint();
-  const std::string join_code =
-      net::join_code_with_pin(state.event.join_code, fingerprint.empty() ? std::string() : net::short_pin(fingerprint));
-  ImGui::TextDisabled("time zone %s, join code %s", state.event.time_zone.c_str(), join_code.c_str());
+  const std::string join_code = net::join_code_with_pin(
+      state.event.join_code, fingerprint.empty() ? std::string() : net::short_pin(fingerprint));
+  ImGui::TextDisabled("time zone %s, join code %s", state.event.time_zone.c_str(),
+                      join_code.c_str());
   bool open = state.event.registration_open;
   if (ImGui::Checkbox("Registration open", &open)) {
-    m.submit(core::SetRegistration{open}, open ? "Registration opened" : "Registration closed");
+    m.submit(core::SetRegistration{.open = open},
+             open ? "Registration opened" : "Registration closed");
   }
   ImGui::SameLine();
-  ImGui::TextDisabled("%zu participants, %zu tables", state.participants.size(), state.tables.size());
+  ImGui::TextDisabled("%zu participants, %zu tables", state.participants.size(),
+                      state.tables.size());
 
   ImGui::Spacing();
   ImGui::TextUnformatted("Sessions");
@@ -58,18 +61,21 @@ void draw_event_view(ClientModels& m) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(core::label(s.kind));
       ImGui::TableNextColumn();
-      ImGui::Text("%s %s-%s", core::format_day_label(s.date).c_str(), core::format_time_of_day(s.start).c_str(),
+      ImGui::Text("%s %s-%s", core::format_day_label(s.date).c_str(),
+                  core::format_time_of_day(s.start).c_str(),
                   core::format_time_of_day(s.end).c_str());
       ImGui::TableNextColumn();
       ImGui::Text("%d of %d min", s.slot_count(), s.slot_minutes);
       ImGui::TableNextColumn();
-      if (ImGui::SmallButton("Remove")) m.submit(core::RemoveSession{id}, "Removed " + s.name);
+      if (ImGui::SmallButton("Remove"))
+        m.submit(core::RemoveSession{.session = id}, "Removed " + s.name);
       ImGui::PopID();
     }
     ImGui::EndTable();
   }
   core::DefineSession& draft = m.event.session.session;
-  std::string &day = m.event.session.day, &start = m.event.session.start, &end = m.event.session.end;
+  std::string &day = m.event.session.day, &start = m.event.session.start,
+              &end = m.event.session.end;
   ImGui::Spacing();
   ImGui::TextUnformatted("New session");
   const float field = ImGui::GetFontSize() * 6;
@@ -93,13 +99,15 @@ void draw_event_view(ClientModels& m) {
   label_left("Slots of");
   ImGui::SetNextItemWidth(field);
   ImGui::InputInt("min##slot", &draft.slot_minutes, 5);
-  static constexpr core::SessionKind kKinds[] = {core::SessionKind::Meetings, core::SessionKind::TeamRound,
-                                                 core::SessionKind::Pitching, core::SessionKind::PolicyClinic};
+  static constexpr core::SessionKind kKinds[] = {
+      core::SessionKind::Meetings, core::SessionKind::TeamRound, core::SessionKind::Pitching,
+      core::SessionKind::PolicyClinic};
   for (auto kind : kKinds) {
     if (kind != kKinds[0]) ImGui::SameLine();
     if (ImGui::RadioButton(core::label(kind), draft.kind == kind)) draft.kind = kind;
   }
-  const bool ok = core::parse_date(day, draft.date) && core::parse_time_of_day(start, draft.start) &&
+  const bool ok = core::parse_date(day, draft.date) &&
+                  core::parse_time_of_day(start, draft.start) &&
                   core::parse_time_of_day(end, draft.end);
   ImGui::BeginDisabled(!ok);
   if (ImGui::Button("Add session")) m.submit(draft, "Session added: " + draft.name);
@@ -114,7 +122,8 @@ void draw_event_view(ClientModels& m) {
   std::string names;
   int shown = 0;
   for (const auto& [id, t] : state.tables) {
-    if (shown++ < 40) names += (names.empty() ? "" : ", ") + t.name + " (" + std::to_string(t.seats) + ")";
+    if (shown++ < 40)
+      names += (names.empty() ? "" : ", ") + t.name + " (" + std::to_string(t.seats) + ")";
   }
   if (shown > 40) names += ", ... " + std::to_string(shown - 40) + " more";
   ImGui::TextWrapped("%s", names.empty() ? "none yet" : names.c_str());
@@ -129,7 +138,9 @@ void draw_event_view(ClientModels& m) {
   ImGui::InputInt("##seats", &seats);
   ImGui::SameLine();
   if (ImGui::Button("Add table")) {
-    m.submit(core::DefineTable{0, table_name + " " + std::to_string(state.next_table), seats}, "Table added");
+    m.submit(core::DefineTable{.name = table_name + " " + std::to_string(state.next_table),
+                               .seats = seats},
+             "Table added");
   }
 }
 

@@ -12,12 +12,13 @@ void draw_feedback_view(ClientModels& m) {
   m.meetings.refresh(m.session);
   auto& drafts = m.feedback.drafts;  // what the person is typing, per meeting
   const auto due = m.meetings.feedback_due(m.session, m.now_ms);
-  if (due.empty()) ImGui::TextDisabled("Nothing to rate: meetings appear here once they have started.");
+  if (due.empty())
+    ImGui::TextDisabled("Nothing to rate: meetings appear here once they have started.");
   for (const MeetingRow* row : due) {
     ImGui::PushID(static_cast<int>(row->id));
     FeedbackDraft& d = drafts[row->id];
-    ImGui::Text("%s (%s), %s at %s", row->partner_name.c_str(), row->partner_type.c_str(), row->when.c_str(),
-                row->where.c_str());
+    ImGui::Text("%s (%s), %s at %s", row->partner_name.c_str(), row->partner_type.c_str(),
+                row->when.c_str(), row->where.c_str());
     ImGui::Checkbox("The meeting took place", &d.held);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
@@ -26,8 +27,10 @@ void draw_feedback_view(ClientModels& m) {
     ImGui::InputTextWithHint("##comment", "What came of it? (optional)", &d.comment);
     ImGui::SameLine();
     if (ImGui::Button("Send feedback")) {
-      m.submit(core::GiveFeedback{row->id, d.held ? core::HeldState::Held : core::HeldState::NotHeld,
-                                  d.held ? d.rating : 0, d.comment},
+      m.submit(core::GiveFeedback{.meeting = row->id,
+                                  .held = d.held ? core::HeldState::Held : core::HeldState::NotHeld,
+                                  .rating = d.held ? d.rating : 0,
+                                  .comment = d.comment},
                "Thanks for the feedback on " + row->partner_name);
     }
     ImGui::Separator();

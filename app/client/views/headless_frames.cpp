@@ -14,7 +14,9 @@ HeadlessFrames::HeadlessFrames(float width, float height) : context_(ImGui::Crea
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
 }
 
-HeadlessFrames::~HeadlessFrames() { ImGui::DestroyContext(static_cast<ImGuiContext*>(context_)); }
+HeadlessFrames::~HeadlessFrames() {
+  ImGui::DestroyContext(static_cast<ImGuiContext*>(context_));
+}
 
 void HeadlessFrames::frame(const std::function<void()>& body) {
   ImGui::SetCurrentContext(static_cast<ImGuiContext*>(context_));

@@ -21,15 +21,17 @@ void draw_matching_view(ClientModels& m) {
 
   ImGui::PushItemWidth(ImGui::GetFontSize() * 14);
   float w[5] = {static_cast<float>(d.weights.sector), static_cast<float>(d.weights.working_style),
-                static_cast<float>(d.weights.international), static_cast<float>(d.weights.offers_seeks),
+                static_cast<float>(d.weights.international),
+                static_cast<float>(d.weights.offers_seeks),
                 static_cast<float>(d.weights.market_bridge)};
-  const char* names[5] = {"Sector complementarity", "Working style", "International", "Offers meet seeks",
-                          "Market bridge"};
+  const char* names[5] = {"Sector complementarity", "Working style", "International",
+                          "Offers meet seeks", "Market bridge"};
   double* weights[5] = {&d.weights.sector, &d.weights.working_style, &d.weights.international,
                         &d.weights.offers_seeks, &d.weights.market_bridge};
   // Only a moved slider writes back: a float round trip would change every weight a little.
   for (int i = 0; i < 5; ++i) {
-    if (ImGui::SliderFloat(names[i], &w[i], 0.0f, 1.0f, "%.2f")) *weights[i] = std::round(w[i] * 100.0) / 100.0;
+    if (ImGui::SliderFloat(names[i], &w[i], 0.0f, 1.0f, "%.2f"))
+      *weights[i] = std::round(w[i] * 100.0) / 100.0;
   }
   ImGui::SliderInt("Smallest team", &d.team_min, core::kMinTeamSize, core::kMaxTeamSize);
   ImGui::SliderInt("Largest team", &d.team_max, core::kMinTeamSize, core::kMaxTeamSize);
@@ -48,15 +50,16 @@ void draw_matching_view(ClientModels& m) {
   const MatchingPreview& preview = cache.preview;
   ImGui::Separator();
   ImGui::TextUnformatted("Preview");
-  ImGui::BulletText("Top three suggestions change for %d of %d people sampled", preview.top_changed, preview.sampled);
-  ImGui::BulletText("%d people in %d teams of %d-%d (now %d teams)", preview.matchable, preview.teams,
-                    preview.smallest, preview.largest, preview.teams_now);
+  ImGui::BulletText("Top three suggestions change for %d of %d people sampled", preview.top_changed,
+                    preview.sampled);
+  ImGui::BulletText("%d people in %d teams of %d-%d (now %d teams)", preview.matchable,
+                    preview.teams, preview.smallest, preview.largest, preview.teams_now);
   const bool changed = !(d == current);
   ImGui::BeginDisabled(!changed);
   if (ImGui::Button("Apply to the event")) {
     core::EventSettings settings = state.event.settings;
     settings.matching = d;
-    m.submit(core::SetSettings{settings}, "Matching settings sent");
+    m.submit(core::SetSettings{.settings = settings}, "Matching settings sent");
   }
   ImGui::SameLine();
   if (ImGui::Button("Reset")) d = current;

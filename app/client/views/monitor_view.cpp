@@ -19,7 +19,9 @@ void draw_monitor_view(ClientModels& m) {
       ImGui::TextDisabled("%s", name);
       ImGui::Text("%s", value.c_str());
     };
-    const auto pct = [](double v) { return std::to_string(static_cast<int>(v * 100 + 0.5)) + " %"; };
+    const auto pct = [](double v) {
+      return std::to_string(static_cast<int>(v * 100 + 0.5)) + " %";
+    };
     cell("Participants", std::to_string(s.participants));
     cell("Requests", std::to_string(s.requests));
     cell("Accepted", std::to_string(s.accepted));
@@ -39,8 +41,10 @@ void draw_monitor_view(ClientModels& m) {
     if (localtime_r(&t, &tm) != nullptr) std::strftime(when, sizeof when, "%H:%M:%S", &tm);
     ImGui::TextDisabled("%s", when);
     ImGui::SameLine();
-    ImGui::TextWrapped("%s + %s%s%s", name_with_type(m.session, p.first).c_str(), name_with_type(m.session, p.second).c_str(),
-                       p.cross_sector ? "  [cross-sector]" : "", p.cross_border ? " [cross-border]" : "");
+    ImGui::TextWrapped("%s + %s%s%s", name_with_type(m.session, p.first).c_str(),
+                       name_with_type(m.session, p.second).c_str(),
+                       p.cross_sector ? "  [cross-sector]" : "",
+                       p.cross_border ? " [cross-border]" : "");
   }
   if (m.monitor.feed().empty()) ImGui::TextDisabled("No accepted meetings yet.");
   ImGui::EndChild();
@@ -62,19 +66,23 @@ void draw_count_matrix(const char* id, const CountMatrix& matrix, float cell) {
     return;
   }
   float label_width = 0;
-  for (const auto& label : matrix.labels) label_width = std::max(label_width, ImGui::CalcTextSize(label.c_str()).x);
+  for (const auto& label : matrix.labels)
+    label_width = std::max(label_width, ImGui::CalcTextSize(label.c_str()).x);
   label_width += ImGui::GetStyle().ItemSpacing.x;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
   for (std::size_t r = 0; r < n; ++r) {
     const float y = origin.y + static_cast<float>(r) * cell;
-    draw->AddText(ImVec2(origin.x, y + (cell - line) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), matrix.labels[r].c_str());
+    draw->AddText(ImVec2(origin.x, y + (cell - line) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text),
+                  matrix.labels[r].c_str());
     for (std::size_t c = 0; c < n; ++c) {
       const float x = origin.x + label_width + static_cast<float>(c) * cell;
       const int v = matrix.at(r, c);
-      const float t = matrix.max > 0 ? static_cast<float>(v) / static_cast<float>(matrix.max) : 0.0f;
-      draw->AddRectFilled(ImVec2(x, y), ImVec2(x + cell - 1, y + cell - 1), heat_colour(v ? 0.1f + 0.9f * t : 0.0f));
+      const float t =
+          matrix.max > 0 ? static_cast<float>(v) / static_cast<float>(matrix.max) : 0.0f;
+      draw->AddRectFilled(ImVec2(x, y), ImVec2(x + cell - 1, y + cell - 1),
+                          heat_colour(v ? 0.1f + 0.9f * t : 0.0f));
     }
   }
   const ImVec2 size(label_width + static_cast<float>(n) * cell, static_cast<float>(n) * cell);
@@ -85,7 +93,8 @@ void draw_count_matrix(const char* id, const CountMatrix& matrix, float cell) {
     const int r = static_cast<int>((mouse.y - origin.y) / cell);
     if (c >= 0 && r >= 0 && c < static_cast<int>(n) && r < static_cast<int>(n)) {
       ImGui::SetTooltip("%s with %s: %d", matrix.labels[static_cast<std::size_t>(r)].c_str(),
-                        matrix.labels[static_cast<std::size_t>(c)].c_str(), matrix.at(static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
+                        matrix.labels[static_cast<std::size_t>(c)].c_str(),
+                        matrix.at(static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
     }
   }
 }

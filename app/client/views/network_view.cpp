@@ -12,8 +12,8 @@ void draw_network_view(ClientModels& m) {
   PairingGraph& graph = m.graph;
   graph.refresh(m.session.state(), m.session.taxonomy(), m.session.meetings_version());
   graph.step();
-  ImGui::Text("%zu people, %zu pairings (the newest %zu)", graph.nodes().size(), graph.edges().size(),
-              PairingGraph::kMaxEdges);
+  ImGui::Text("%zu people, %zu pairings (the newest %zu)", graph.nodes().size(),
+              graph.edges().size(), PairingGraph::kMaxEdges);
   ImGui::SameLine();
   ImGui::TextColored(ImColor(kCreativeColour).Value, "creative sector");
   ImGui::SameLine();
@@ -23,8 +23,11 @@ void draw_network_view(ClientModels& m) {
   size.x = std::max(size.x, 50.0f);
   size.y = std::max(size.y, 50.0f);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(255, 255, 255, 255));
-  const auto at = [&](const GraphNode& n) { return ImVec2(origin.x + n.x * size.x, origin.y + n.y * size.y); };
+  draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y),
+                      IM_COL32(255, 255, 255, 255));
+  const auto at = [&](const GraphNode& n) {
+    return ImVec2(origin.x + n.x * size.x, origin.y + n.y * size.y);
+  };
   const auto& nodes = graph.nodes();
   for (const auto& [a, b] : graph.edges()) {
     draw->AddLine(at(nodes[a]), at(nodes[b]), IM_COL32(120, 120, 140, 90));
@@ -38,8 +41,8 @@ void draw_network_view(ClientModels& m) {
   if (nodes.size() <= 40) {
     for (const auto& n : nodes) {
       const ImVec2 p = at(n);
-      draw->AddText(ImVec2(p.x + radius + 3, p.y - ImGui::GetFontSize() * 0.5f), IM_COL32(60, 60, 70, 255),
-                    m.session.name_of(n.id).c_str());
+      draw->AddText(ImVec2(p.x + radius + 3, p.y - ImGui::GetFontSize() * 0.5f),
+                    IM_COL32(60, 60, 70, 255), m.session.name_of(n.id).c_str());
     }
   }
   ImGui::InvisibleButton("network", size);

@@ -66,14 +66,16 @@ void draw_partners_view(ClientModels& m) {
       const core::Sector* sector = taxonomy.sector(p->profile.sector);
       const core::City* city = taxonomy.city(p->profile.city);
       ImGui::TextUnformatted(sector ? sector->name.c_str() : p->profile.sector.c_str());
-      ImGui::TextDisabled("%s, %s", city ? city->name.c_str() : p->profile.city.c_str(), p->profile.country.c_str());
+      ImGui::TextDisabled("%s, %s", city ? city->name.c_str() : p->profile.city.c_str(),
+                          p->profile.country.c_str());
       ImGui::TableNextColumn();
       score_bar(row.score, -1);
       ImGui::TableNextColumn();
       const auto& reasons = m.partners.reasons(m.population, row.id);
       // Rows keep one height (two lines) so that the clipper can skip the ones out of view.
       if (reasons.empty()) ImGui::TextDisabled("a balanced match");
-      for (std::size_t r = 0; r < reasons.size() && r < 2; ++r) ImGui::TextUnformatted(reasons[r].text.c_str());
+      for (std::size_t r = 0; r < reasons.size() && r < 2; ++r)
+        ImGui::TextUnformatted(reasons[r].text.c_str());
       if (reasons.size() < 2) ImGui::TextUnformatted("");
       if (ImGui::IsItemHovered() && reasons.size() > 2) {
         ImGui::BeginTooltip();
@@ -86,7 +88,7 @@ void draw_partners_view(ClientModels& m) {
       } else if (row.link == PartnerLink::Requested) {
         ImGui::TextDisabled("requested");
       } else if (ImGui::SmallButton("Request")) {
-        m.submit(core::RequestMeeting{0, m.session.me(), row.id, "", {}},
+        m.submit(core::RequestMeeting{.from = m.session.me(), .to = row.id},
                  "Request sent to " + p->profile.display_name);
       }
       ImGui::PopID();

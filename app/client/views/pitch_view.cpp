@@ -21,11 +21,16 @@ namespace {
 
 const char* status_label(core::PitchStatus status) {
   switch (status) {
-    case core::PitchStatus::NotStarted: return "not started";
-    case core::PitchStatus::Pitching: return "pitching";
-    case core::PitchStatus::Paused: return "paused";
-    case core::PitchStatus::Between: return "between pitches";
-    case core::PitchStatus::Finished: return "over";
+    case core::PitchStatus::NotStarted:
+      return "not started";
+    case core::PitchStatus::Pitching:
+      return "pitching";
+    case core::PitchStatus::Paused:
+      return "paused";
+    case core::PitchStatus::Between:
+      return "between pitches";
+    case core::PitchStatus::Finished:
+      return "over";
   }
   return "";
 }
@@ -35,8 +40,8 @@ std::string time_left(std::int64_t ms) {
   const bool over = ms < 0;
   const std::int64_t s = over ? (-ms) / 1000 : (ms + 999) / 1000;
   char text[32];
-  std::snprintf(text, sizeof text, "%s%02lld:%02lld", over ? "+" : "", static_cast<long long>(s / 60),
-                static_cast<long long>(s % 60));
+  std::snprintf(text, sizeof text, "%s%02lld:%02lld", over ? "+" : "",
+                static_cast<long long>(s / 60), static_cast<long long>(s % 60));
   return text;
 }
 
@@ -61,21 +66,23 @@ void session_picker(ClientModels& m) {
   PitchScreen& screen = m.pitch;
   const core::EventState& state = m.session.state();
   const core::Session* current = state.session(screen.session());
-  const std::string preview = current ? current->name + ", " + core::format_day_label(current->date) + " " +
-                                            core::format_time_of_day(current->start)
-                                      : std::string("choose a pitching session");
+  const std::string preview = current
+                                  ? current->name + ", " + core::format_day_label(current->date) +
+                                        " " + core::format_time_of_day(current->start)
+                                  : std::string("choose a pitching session");
   label_left("Session");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
   if (ImGui::BeginCombo("##pitch-session", preview.c_str())) {
     for (const core::SessionId id : screen.sessions()) {
-      if (ImGui::Selectable(state.sessions.at(id).name.c_str(), id == screen.session())) screen.choose(id);
+      if (ImGui::Selectable(state.sessions.at(id).name.c_str(), id == screen.session()))
+        screen.choose(id);
     }
     ImGui::EndCombo();
   }
   if (const auto& board = screen.board()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("%s; %d given, %d skipped, %zu in the order", status_label(board->status), board->done,
-                        board->skipped, screen.pitches().size());
+    ImGui::TextDisabled("%s; %d given, %d skipped, %zu in the order", status_label(board->status),
+                        board->done, board->skipped, screen.pitches().size());
   }
 }
 
@@ -85,20 +92,24 @@ void organiser_controls(ClientModels& m) {
   PitchScreen& screen = m.pitch;
   const core::PitchBoard& board = *screen.board();
   const bool live = screen.live();
-  const auto control = [&](const char* label, core::PitchAction action, bool enabled, const std::string& done) {
+  const auto control = [&](const char* label, core::PitchAction action, bool enabled,
+                           const std::string& done) {
     ImGui::BeginDisabled(!enabled);
     if (ImGui::Button(label)) m.submit(screen.control(action), done);
     ImGui::EndDisabled();
     ImGui::SameLine();
   };
   const bool over = board.status == core::PitchStatus::Finished;
-  const std::string next = board.next_pitcher ? m.session.name_of(board.next_pitcher) : std::string();
-  control(board.status == core::PitchStatus::NotStarted ? "Start the first pitch" : "Start the next pitch",
+  const std::string next =
+      board.next_pitcher ? m.session.name_of(board.next_pitcher) : std::string();
+  control(board.status == core::PitchStatus::NotStarted ? "Start the first pitch"
+                                                        : "Start the next pitch",
           core::PitchAction::Start, !over && !live && board.next_pitcher != 0, "Started: " + next);
   if (board.status == core::PitchStatus::Paused) {
     control("Resume", core::PitchAction::Resume, true, "Resumed");
   } else {
-    control("Pause", core::PitchAction::Pause, board.status == core::PitchStatus::Pitching, "Paused");
+    control("Pause", core::PitchAction::Pause, board.status == core::PitchStatus::Pitching,
+            "Paused");
   }
   control("End this pitch", core::PitchAction::End, live, "Pitch ended");
   control(live ? "Skip this pitch" : "Skip the next pitch", core::PitchAction::Skip,
@@ -120,21 +131,28 @@ void draw_stage(ClientModels& m) {
     ImGui::Spacing();
     const bool over_time = board.time_left_ms < 0;
     ImGui::SetWindowFontScale(2.2f);
-    ImGui::TextColored(over_time ? error_colour() : (board.status == core::PitchStatus::Paused ? muted_colour() : ok_colour()),
-                       "%s", time_left(board.time_left_ms).c_str());
+    ImGui::TextColored(
+        over_time ? error_colour()
+                  : (board.status == core::PitchStatus::Paused ? muted_colour() : ok_colour()),
+        "%s", time_left(board.time_left_ms).c_str());
     ImGui::SetWindowFontScale(1.0f);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled(over_time ? "over time" : (board.status == core::PitchStatus::Paused ? "left (paused)" : "left"));
+    ImGui::TextDisabled(
+        over_time ? "over time"
+                  : (board.status == core::PitchStatus::Paused ? "left (paused)" : "left"));
     // Anyone but the pitcher may tap "interested"; organisers and brokers do not take part.
     if (m.session.role() == core::Role::Participant && me != 0 && me != board.pitching_now) {
       const bool mine = screen.interested(me);
       if (mine) {
         ImGui::TextColored(ok_colour(), "You are interested.");
         ImGui::SameLine();
-        if (ImGui::SmallButton("Take it back")) m.submit(screen.interest_operation(me), "No longer marked as interested");
-      } else if (ImGui::Button("Interested", ImVec2(ImGui::GetFontSize() * 10, ImGui::GetFontSize() * 2.2f))) {
-        m.submit(screen.interest_operation(me), "Marked as interested in " + m.session.name_of(board.pitching_now));
+        if (ImGui::SmallButton("Take it back"))
+          m.submit(screen.interest_operation(me), "No longer marked as interested");
+      } else if (ImGui::Button("Interested",
+                               ImVec2(ImGui::GetFontSize() * 10, ImGui::GetFontSize() * 2.2f))) {
+        m.submit(screen.interest_operation(me),
+                 "Marked as interested in " + m.session.name_of(board.pitching_now));
       }
     }
     ImGui::Text("%zu interested", board.interested.size());
@@ -145,7 +163,8 @@ void draw_stage(ClientModels& m) {
   } else if (board.status == core::PitchStatus::Finished) {
     ImGui::TextUnformatted("The pitching session is over.");
   } else {
-    ImGui::TextDisabled(board.status == core::PitchStatus::NotStarted ? "Not started yet." : "Between pitches.");
+    ImGui::TextDisabled(board.status == core::PitchStatus::NotStarted ? "Not started yet."
+                                                                      : "Between pitches.");
   }
   if (board.next_pitcher != 0) {
     ImGui::Spacing();
@@ -165,12 +184,16 @@ void draw_stage(ClientModels& m) {
 const char* outcome_label(const PitchScreen& screen, std::size_t i) {
   const core::Pitch& p = screen.pitches()[i];
   const auto& board = screen.board();
-  if (board && board->current == static_cast<int>(i)) return board->status == core::PitchStatus::Paused ? "paused" : "now";
+  if (board && board->current == static_cast<int>(i))
+    return board->status == core::PitchStatus::Paused ? "paused" : "now";
   if (board && board->next == static_cast<int>(i)) return "next";
   switch (p.outcome) {
-    case core::PitchOutcome::Done: return "given";
-    case core::PitchOutcome::Skipped: return "skipped";
-    case core::PitchOutcome::Pending: return "to come";
+    case core::PitchOutcome::Done:
+      return "given";
+    case core::PitchOutcome::Skipped:
+      return "skipped";
+    case core::PitchOutcome::Pending:
+      return "to come";
   }
   return "";
 }
@@ -178,8 +201,10 @@ const char* outcome_label(const PitchScreen& screen, std::size_t i) {
 // The order as it stands: read-only once the organiser has set it (or for everyone else).
 void order_table(ClientModels& m) {
   const PitchScreen& screen = m.pitch;
-  if (!ImGui::BeginTable("order", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
-                         ImVec2(0, ImGui::GetContentRegionAvail().y))) {
+  if (!ImGui::BeginTable(
+          "order", 5,
+          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+          ImVec2(0, ImGui::GetContentRegionAvail().y))) {
     return;
   }
   ImGui::TableSetupScrollFreeze(0, 1);
@@ -187,7 +212,8 @@ void order_table(ClientModels& m) {
   ImGui::TableSetupColumn("Company", ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableSetupColumn("Min", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
-  ImGui::TableSetupColumn("Interested", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4.5f);
+  ImGui::TableSetupColumn("Interested", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::GetFontSize() * 4.5f);
   ImGui::TableHeadersRow();
   for (std::size_t i = 0; i < screen.pitches().size(); ++i) {
     const core::Pitch& p = screen.pitches()[i];
@@ -197,7 +223,8 @@ void order_table(ClientModels& m) {
     ImGui::Text("%zu", i + 1);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(who.organisation.c_str());
-    ImGui::TextDisabled("%s (%s), %s, %s", who.name.c_str(), who.type.c_str(), who.sector.c_str(), who.city.c_str());
+    ImGui::TextDisabled("%s (%s), %s, %s", who.name.c_str(), who.type.c_str(), who.sector.c_str(),
+                        who.city.c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%d", p.minutes);
     ImGui::TableNextColumn();
@@ -227,10 +254,12 @@ void order_editor(ClientModels& m) {
   const float below = ImGui::GetFrameHeightWithSpacing() * 2;
   const float rows = row * static_cast<float>(screen.order().size() + 1) + style.CellPadding.y * 2;
   const float height = std::max(std::min(rows, ImGui::GetContentRegionAvail().y - below), row * 3);
-  const float controls = ImGui::GetFrameHeight() * 2 + ImGui::CalcTextSize("Remove").x + style.FramePadding.x * 2 +
-                         style.ItemSpacing.x * 2;
-  if (ImGui::BeginTable("order-draft", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
-                        ImVec2(0, height))) {
+  const float controls = ImGui::GetFrameHeight() * 2 + ImGui::CalcTextSize("Remove").x +
+                         style.FramePadding.x * 2 + style.ItemSpacing.x * 2;
+  if (ImGui::BeginTable(
+          "order-draft", 4,
+          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+          ImVec2(0, height))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, font * 1.5f);
     ImGui::TableSetupColumn("Company", ImGuiTableColumnFlags_WidthStretch);
@@ -270,10 +299,12 @@ void order_editor(ClientModels& m) {
     if (down != SIZE_MAX) screen.move(down, +1);
     if (remove != SIZE_MAX) screen.remove(remove);
   }
-  if (screen.order().empty()) ImGui::TextDisabled("No company yet: add the companies that pitch below.");
+  if (screen.order().empty())
+    ImGui::TextDisabled("No company yet: add the companies that pitch below.");
   ImGui::BeginDisabled(screen.order().empty() || !screen.order_changed());
   if (ImGui::Button("Save the order")) {
-    m.submit(screen.order_operation(), "Pitch order saved: " + std::to_string(screen.order().size()) + " companies");
+    m.submit(screen.order_operation(),
+             "Pitch order saved: " + std::to_string(screen.order().size()) + " companies");
   }
   ImGui::EndDisabled();
   if (screen.order_changed() && !screen.order().empty()) {
@@ -307,7 +338,8 @@ void company_picker(ClientModels& m) {
         const PersonSummary who = person_summary(m.session, id);
         ImGui::Text("%s", who.organisation.c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("%s (%s), %s, %s", who.name.c_str(), who.type.c_str(), who.sector.c_str(), who.city.c_str());
+        ImGui::TextDisabled("%s (%s), %s, %s", who.name.c_str(), who.type.c_str(),
+                            who.sector.c_str(), who.city.c_str());
         ImGui::PopID();
       }
     }
@@ -326,11 +358,13 @@ void follow_ups(ClientModels& m, const core::PitchFollowUp& mine) {
     ImGui::TextDisabled("Nobody tapped \"interested\" during your pitch.");
     return;
   }
-  ImGui::Text("%zu people were interested; send them meeting requests in one step.", mine.interested.size());
+  ImGui::Text("%zu people were interested; send them meeting requests in one step.",
+              mine.interested.size());
   int chosen = 0;
   for (const core::ParticipantId who : mine.interested) {
     ImGui::PushID(static_cast<int>(who));
-    const bool requestable = std::find(mine.requestable.begin(), mine.requestable.end(), who) != mine.requestable.end();
+    const bool requestable =
+        std::find(mine.requestable.begin(), mine.requestable.end(), who) != mine.requestable.end();
     const PersonSummary p = person_summary(m.session, who);
     const std::string line = p.name + " (" + p.type + "), " + p.organisation;
     if (requestable && !screen.sent(who)) {
@@ -349,7 +383,8 @@ void follow_ups(ClientModels& m, const core::PitchFollowUp& mine) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##follow-up-message", &screen.follow_up_message);
   ImGui::BeginDisabled(chosen == 0);
-  const std::string label = "Send " + std::to_string(chosen) + (chosen == 1 ? " meeting request" : " meeting requests");
+  const std::string label =
+      "Send " + std::to_string(chosen) + (chosen == 1 ? " meeting request" : " meeting requests");
   if (ImGui::Button(label.c_str())) {
     auto ops = screen.follow_up_operations(m.session);
     if (!ops) {
@@ -365,7 +400,8 @@ void follow_ups(ClientModels& m, const core::PitchFollowUp& mine) {
         }
       }
       screen.mark_sent(sent);
-      m.report(refused.empty() ? core::Status::success() : core::Status(core::make_error("refused", "", refused)),
+      m.report(refused.empty() ? core::Status::success()
+                               : core::Status(core::make_error("refused", "", refused)),
                "Sent " + std::to_string(sent.size()) + " meeting requests");
     }
   }
@@ -398,7 +434,8 @@ void draw_pitch_view(ClientModels& m) {
   if (board) {
     draw_stage(m);
   } else {
-    ImGui::TextDisabled("Set the pitch order first: add the companies that pitch and their minutes.");
+    ImGui::TextDisabled(
+        "Set the pitch order first: add the companies that pitch and their minutes.");
   }
   if (const core::PitchFollowUp* mine = screen.my_follow_up(m.session.me())) follow_ups(m, *mine);
   if (editing) {

@@ -9,7 +9,8 @@
 namespace crossmatch::client {
 namespace {
 
-void text_field(ProfileForm& form, const char* label, const char* field, std::string& value, const char* hint = "") {
+void text_field(ProfileForm& form, const char* label, const char* field, std::string& value,
+                const char* hint = "") {
   ImGui::InputTextWithHint(label, hint, &value);
   field_message(form.message_for(field));
 }
@@ -33,7 +34,9 @@ void draw_profile_view(ClientModels& m) {
   if (!form.loaded()) form.load(me ? me->profile : core::Profile{}, taxonomy);
   core::Profile& p = form.draft();
   const bool registering = m.session.me() == 0;
-  if (registering) ImGui::TextWrapped("Welcome! Tell the event who you are; your suggestions are ranked from this.");
+  if (registering)
+    ImGui::TextWrapped(
+        "Welcome! Tell the event who you are; your suggestions are ranked from this.");
 
   ImGui::PushItemWidth(ImGui::GetFontSize() * 18);
   if (ImGui::BeginTable("profile", 2, ImGuiTableFlags_SizingStretchSame)) {
@@ -42,18 +45,21 @@ void draw_profile_view(ClientModels& m) {
     text_field(form, "Organisation", "organisation", p.organisation);
     text_field(form, "Job title", "job_title", p.job_title);
     text_field(form, "E-mail", "email", p.email, "name@example.org");
-    static constexpr core::ParticipantType kTypes[] = {core::ParticipantType::Company, core::ParticipantType::PolicyMaker,
-                                                       core::ParticipantType::Intermediary, core::ParticipantType::Researcher};
+    static constexpr core::ParticipantType kTypes[] = {
+        core::ParticipantType::Company, core::ParticipantType::PolicyMaker,
+        core::ParticipantType::Intermediary, core::ParticipantType::Researcher};
     enum_combo("Type", p.type, kTypes);
-    static constexpr core::CompanySize kSizes[] = {core::CompanySize::Solo, core::CompanySize::Micro, core::CompanySize::Small,
-                                                   core::CompanySize::Medium, core::CompanySize::Large};
+    static constexpr core::CompanySize kSizes[] = {
+        core::CompanySize::Solo, core::CompanySize::Micro, core::CompanySize::Small,
+        core::CompanySize::Medium, core::CompanySize::Large};
     enum_combo("Size", p.size, kSizes);
     city_combo("City", p.city, taxonomy, false);
     field_message(form.message_for("city"));
     field_message(form.message_for("country"));
     sector_combo("Sector", p.sector, taxonomy, false);
     field_message(form.message_for("sector"));
-    text_field(form, "Offers", "offers", form.offers, "comma-separated: 3D scanning, export advice");
+    text_field(form, "Offers", "offers", form.offers,
+               "comma-separated: 3D scanning, export advice");
     text_field(form, "Seeks", "seeks", form.seeks, "comma-separated");
     text_field(form, "Languages", "languages", form.languages, "en, pt");
     text_field(form, "Markets to enter", "target_markets", form.target_markets, "SE, DE");
@@ -71,7 +77,8 @@ void draw_profile_view(ClientModels& m) {
       ImGui::SliderInt("##answer", &p.answers[q], core::kAnswerMin, core::kAnswerMax);
       ImGui::SameLine();
       ImGui::PushStyleColor(ImGuiCol_Text, muted_colour());
-      ImGui::TextWrapped("1: %s; 5: %s", questions[q].low_label.c_str(), questions[q].high_label.c_str());
+      ImGui::TextWrapped("1: %s; 5: %s", questions[q].low_label.c_str(),
+                         questions[q].high_label.c_str());
       ImGui::PopStyleColor();
       ImGui::PopID();
     }
@@ -84,15 +91,17 @@ void draw_profile_view(ClientModels& m) {
   ImGui::BeginDisabled(!form.valid());
   if (ImGui::Button(registering ? "Register" : "Save profile")) {
     if (registering) {
-      m.submit(core::Register{0, form.profile(), {}}, "Registration sent");
+      m.submit(core::Register{.profile = form.profile()}, "Registration sent");
     } else {
-      m.submit(core::EditProfile{m.session.me(), form.profile()}, "Profile saved");
+      m.submit(core::EditProfile{.participant = m.session.me(), .profile = form.profile()},
+               "Profile saved");
     }
   }
   ImGui::EndDisabled();
   if (!form.valid()) {
     ImGui::SameLine();
-    ImGui::TextColored(error_colour(), "%zu thing%s to fix", form.errors().size(), form.errors().size() == 1 ? "" : "s");
+    ImGui::TextColored(error_colour(), "%zu thing%s to fix", form.errors().size(),
+                       form.errors().size() == 1 ? "" : "s");
   }
   if (me != nullptr) {
     ImGui::SameLine();

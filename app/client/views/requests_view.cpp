@@ -16,7 +16,8 @@ std::optional<core::SlotRef> next_free_slot(const core::EventState& state, const
     for (int i = 0; i < session.slot_count(); ++i) {
       const core::SlotRef slot{id, i};
       if (!m.preferred.empty() && slot <= m.preferred.front()) continue;
-      if (state.meeting_at(m.requester, slot) == 0 && state.meeting_at(m.invitee, slot) == 0) return slot;
+      if (state.meeting_at(m.requester, slot) == 0 && state.meeting_at(m.invitee, slot) == 0)
+        return slot;
     }
   }
   return std::nullopt;
@@ -39,11 +40,11 @@ void draw_requests_view(ClientModels& m) {
     if (!row.message.empty()) ImGui::TextWrapped("\"%s\"", row.message.c_str());
     if (!row.when.empty()) ImGui::TextDisabled("%s", row.when.c_str());
     if (ImGui::Button("Accept")) {
-      m.submit(core::AcceptMeeting{row.id, std::nullopt, std::nullopt}, "Accepted " + row.partner_name);
+      m.submit(core::AcceptMeeting{.meeting = row.id}, "Accepted " + row.partner_name);
     }
     ImGui::SameLine();
     if (ImGui::Button("Decline")) {
-      m.submit(core::DeclineMeeting{row.id, ""}, "Declined " + row.partner_name);
+      m.submit(core::DeclineMeeting{.meeting = row.id}, "Declined " + row.partner_name);
     }
     const core::Meeting* meeting = state.meeting(row.id);
     const auto slot = meeting ? next_free_slot(state, *meeting) : std::nullopt;
@@ -51,7 +52,8 @@ void draw_requests_view(ClientModels& m) {
       ImGui::SameLine();
       const std::string label = "Propose " + m.session.slot_label(*slot);
       if (ImGui::Button(label.c_str())) {
-        m.submit(core::ProposeSlot{row.id, *slot}, "Proposed " + m.session.slot_label(*slot));
+        m.submit(core::ProposeSlot{.meeting = row.id, .slot = *slot},
+                 "Proposed " + m.session.slot_label(*slot));
       }
     }
     ImGui::Spacing();
@@ -70,7 +72,8 @@ void draw_requests_view(ClientModels& m) {
     }
     ImGui::SameLine();
     if (ImGui::SmallButton("Cancel")) {
-      m.submit(core::CancelMeeting{row.id, ""}, "Cancelled the request to " + row.partner_name);
+      m.submit(core::CancelMeeting{.meeting = row.id},
+               "Cancelled the request to " + row.partner_name);
     }
     ImGui::PopID();
   }

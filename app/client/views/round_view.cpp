@@ -16,13 +16,16 @@ void draw_round_view(ClientModels& m) {
   for (const auto& [id, s] : state.sessions) {
     if (s.kind == core::SessionKind::TeamRound && (session == 0 || session == id)) {
       session = id;
-      preview = s.name + ", " + core::format_day_label(s.date) + " " + core::format_time_of_day(s.start);
+      preview =
+          s.name + ", " + core::format_day_label(s.date) + " " + core::format_time_of_day(s.start);
     }
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   if (ImGui::BeginCombo("Session", preview.c_str())) {
     for (const auto& [id, s] : state.sessions) {
-      if (s.kind == core::SessionKind::TeamRound && ImGui::Selectable(s.name.c_str(), id == session)) session = id;
+      if (s.kind == core::SessionKind::TeamRound &&
+          ImGui::Selectable(s.name.c_str(), id == session))
+        session = id;
     }
     ImGui::EndCombo();
   }
@@ -34,9 +37,12 @@ void draw_round_view(ClientModels& m) {
   // Teams sit at the tables with the most seats first, one team per table.
   std::vector<const core::Table*> tables;
   for (const auto& [id, t] : state.tables) tables.push_back(&t);
-  std::stable_sort(tables.begin(), tables.end(), [](const core::Table* a, const core::Table* b) { return a->seats > b->seats; });
+  std::stable_sort(tables.begin(), tables.end(),
+                   [](const core::Table* a, const core::Table* b) { return a->seats > b->seats; });
   const bool enough = tables.size() >= suggested.teams.size();
-  if (!enough) ImGui::TextColored(error_colour(), "Only %zu tables for %zu teams: add tables first.", tables.size(), suggested.teams.size());
+  if (!enough)
+    ImGui::TextColored(error_colour(), "Only %zu tables for %zu teams: add tables first.",
+                       tables.size(), suggested.teams.size());
   ImGui::BeginDisabled(session == 0 || suggested.teams.empty() || !enough);
   if (ImGui::Button("Publish team round")) {
     core::PublishTeamRound op;

@@ -51,7 +51,8 @@ void draw_schedule_view(ClientModels& m) {
     if (s.kind != core::SessionKind::Meetings) continue;
     bool on = draft.sessions.count(id) > 0;
     ImGui::SameLine();
-    if (ImGui::Checkbox(s.name.c_str(), &on)) on ? (void)draft.sessions.insert(id) : (void)draft.sessions.erase(id);
+    if (ImGui::Checkbox(s.name.c_str(), &on))
+      on ? (void)draft.sessions.insert(id) : (void)draft.sessions.erase(id);
   }
   ImGui::Checkbox("Booked meetings may move", &draft.allow_moves);
   ImGui::SameLine();
@@ -64,22 +65,25 @@ void draw_schedule_view(ClientModels& m) {
   if (ImGui::Button("Plan")) {
     draft.plan.reset();
     draft.problem.clear();
-    planner.start(state, {draft.sessions.begin(), draft.sessions.end()}, draft.allow_moves, draft.seconds);
+    planner.start(state, {draft.sessions.begin(), draft.sessions.end()}, draft.allow_moves,
+                  draft.seconds);
   }
   ImGui::EndDisabled();
   if (planner.running()) {
-    ImGui::Text("Planning: %.1f s of at most %.0f s. A better schedule may come the longer it searches.",
-                planner.elapsed_seconds(), planner.limit_seconds());
+    ImGui::Text(
+        "Planning: %.1f s of at most %.0f s. A better schedule may come the longer it searches.",
+        planner.elapsed_seconds(), planner.limit_seconds());
     if (ImGui::Button("Stop and keep the best so far")) planner.stop();
     return;
   }
   field_message(draft.problem);
   if (!draft.plan) return;
   const auto& r = draft.plan->report;
-  ImGui::Text("%zu accepted meetings: %d kept, %d moved, %d placed, %d not placed", r.meetings.size(), r.kept, r.moved,
-              r.placed, r.not_placed);
-  ImGui::Text("Breaks (a run of free slots between two of a person's meetings): %d before, %d after%s",
-              r.breaks_before, r.breaks_after, r.proven_optimal ? ", the fewest possible" : "");
+  ImGui::Text("%zu accepted meetings: %d kept, %d moved, %d placed, %d not placed",
+              r.meetings.size(), r.kept, r.moved, r.placed, r.not_placed);
+  ImGui::Text(
+      "Breaks (a run of free slots between two of a person's meetings): %d before, %d after%s",
+      r.breaks_before, r.breaks_after, r.proven_optimal ? ", the fewest possible" : "");
   ImGui::Text("The most and the fewest breaks of one person differ by %d (fair is at most 2)%s",
               r.max_minus_min_breaks, r.fairness_met ? "" : ": not met");
   // The reasons name the people of the meeting.
@@ -89,7 +93,8 @@ void draw_schedule_view(ClientModels& m) {
   ImGui::BeginDisabled(draft.plan->operation.placements.empty());
   if (ImGui::Button("Apply the schedule")) {
     m.submit(draft.plan->operation,
-             "Schedule sent: " + std::to_string(draft.plan->operation.placements.size()) + " placements");
+             "Schedule sent: " + std::to_string(draft.plan->operation.placements.size()) +
+                 " placements");
     draft.plan.reset();
   }
   ImGui::EndDisabled();

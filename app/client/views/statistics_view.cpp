@@ -8,7 +8,8 @@ namespace crossmatch::client {
 
 void draw_statistics_view(ClientModels& m) {
   const core::EventStatistics s = core::statistics(m.session.state());
-  if (!ImGui::BeginTable("statistics", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) return;
+  if (!ImGui::BeginTable("statistics", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit))
+    return;
   const auto row = [](const char* name, const std::string& value) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();

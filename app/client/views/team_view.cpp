@@ -17,8 +17,9 @@ void members(ClientModels& m, const std::vector<core::ParticipantId>& ids) {
     if (p == nullptr) continue;
     const core::Sector* s = taxonomy.sector(p->profile.sector);
     const core::City* c = taxonomy.city(p->profile.city);
-    ImGui::BulletText("%s%s, %s, %s (%s, %s, %s)", p->profile.display_name.c_str(), id == m.session.me() ? " (you)" : "",
-                      core::label(p->profile.type), p->profile.organisation.c_str(), s ? s->name.c_str() : "",
+    ImGui::BulletText("%s%s, %s, %s (%s, %s, %s)", p->profile.display_name.c_str(),
+                      id == m.session.me() ? " (you)" : "", core::label(p->profile.type),
+                      p->profile.organisation.c_str(), s ? s->name.c_str() : "",
                       c ? c->name.c_str() : "", p->profile.country.c_str());
   }
 }
@@ -40,9 +41,10 @@ void draw_team_view(ClientModels& m) {
     ImGui::PopID();
   }
   const auto& suggested = m.session.teams().teams;
-  const auto mine = std::find_if(suggested.begin(), suggested.end(), [&](const net::TeamSuggestion& t) {
-    return std::find(t.members.begin(), t.members.end(), m.session.me()) != t.members.end();
-  });
+  const auto mine =
+      std::find_if(suggested.begin(), suggested.end(), [&](const net::TeamSuggestion& t) {
+        return std::find(t.members.begin(), t.members.end(), m.session.me()) != t.members.end();
+      });
   if (mine != suggested.end()) {
     ImGui::TextUnformatted("The team the hub suggests for you now (it may still change):");
     members(m, mine->members);

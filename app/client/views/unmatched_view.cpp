@@ -31,7 +31,8 @@ void draw_unmatched_view(ClientModels& m) {
       ImGui::PushID(static_cast<int>(id));
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::Text("%s (%s), %s", p->profile.display_name.c_str(), core::label(p->profile.type), p->profile.organisation.c_str());
+      ImGui::Text("%s (%s), %s", p->profile.display_name.c_str(), core::label(p->profile.type),
+                  p->profile.organisation.c_str());
       ImGui::TableNextColumn();
       const core::Sector* s = taxonomy.sector(p->profile.sector);
       const core::City* c = taxonomy.city(p->profile.city);
@@ -42,7 +43,9 @@ void draw_unmatched_view(ClientModels& m) {
           const std::string other = m.session.name_of(intro->second);
           m.submit(std::move(*intro), "Introduced " + p->profile.display_name + " to " + other);
         } else {
-          m.report(core::make_error("nobody_suits", "", "Nobody suits " + p->profile.display_name + " right now."), "");
+          m.report(core::make_error("nobody_suits", "",
+                                    "Nobody suits " + p->profile.display_name + " right now."),
+                   "");
         }
       }
       ImGui::PopID();

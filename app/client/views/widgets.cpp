@@ -16,7 +16,8 @@ void score_bar(float value, float width) {
 namespace {
 
 template <class List, class Id, class Name>
-bool combo(const char* label, std::string& value, const List& list, bool allow_any, Id id, Name name) {
+bool combo(const char* label, std::string& value, const List& list, bool allow_any, Id id,
+           Name name) {
   std::string preview = allow_any && value.empty() ? "any" : value;
   for (const auto& item : list) {
     if (id(item) == value) preview = name(item);
@@ -26,7 +27,8 @@ bool combo(const char* label, std::string& value, const List& list, bool allow_a
     if (allow_any && ImGui::Selectable("any", value.empty())) value.clear(), changed = true;
     for (const auto& item : list) {
       ImGui::PushID(id(item).c_str());
-      if (ImGui::Selectable(name(item).c_str(), id(item) == value)) value = id(item), changed = true;
+      if (ImGui::Selectable(name(item).c_str(), id(item) == value))
+        value = id(item), changed = true;
       ImGui::PopID();
     }
     ImGui::EndCombo();
@@ -36,26 +38,38 @@ bool combo(const char* label, std::string& value, const List& list, bool allow_a
 
 }  // namespace
 
-bool sector_combo(const char* label, std::string& id, const core::Taxonomy& taxonomy, bool allow_any) {
-  return combo(label, id, taxonomy.sectors(), allow_any, [](const core::Sector& s) -> const std::string& { return s.id; },
-               [](const core::Sector& s) { return s.name + (s.kind == core::SectorKind::Creative ? " (CCI)" : ""); });
+bool sector_combo(const char* label, std::string& id, const core::Taxonomy& taxonomy,
+                  bool allow_any) {
+  return combo(
+      label, id, taxonomy.sectors(), allow_any,
+      [](const core::Sector& s) -> const std::string& { return s.id; },
+      [](const core::Sector& s) {
+        return s.name + (s.kind == core::SectorKind::Creative ? " (CCI)" : "");
+      });
 }
 
-bool city_combo(const char* label, std::string& id, const core::Taxonomy& taxonomy, bool allow_any) {
-  return combo(label, id, taxonomy.cities(), allow_any, [](const core::City& c) -> const std::string& { return c.id; },
-               [](const core::City& c) { return c.name + " (" + c.country + ")"; });
+bool city_combo(const char* label, std::string& id, const core::Taxonomy& taxonomy,
+                bool allow_any) {
+  return combo(
+      label, id, taxonomy.cities(), allow_any,
+      [](const core::City& c) -> const std::string& { return c.id; },
+      [](const core::City& c) { return c.name + " (" + c.country + ")"; });
 }
 
-bool country_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy, bool allow_any) {
-  return combo(label, code, taxonomy.countries(), allow_any,
-               [](const core::Country& c) -> const std::string& { return c.code; },
-               [](const core::Country& c) { return c.name; });
+bool country_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy,
+                   bool allow_any) {
+  return combo(
+      label, code, taxonomy.countries(), allow_any,
+      [](const core::Country& c) -> const std::string& { return c.code; },
+      [](const core::Country& c) { return c.name; });
 }
 
-bool language_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy, bool allow_any) {
-  return combo(label, code, taxonomy.languages(), allow_any,
-               [](const core::Language& l) -> const std::string& { return l.code; },
-               [](const core::Language& l) { return l.name; });
+bool language_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy,
+                    bool allow_any) {
+  return combo(
+      label, code, taxonomy.languages(), allow_any,
+      [](const core::Language& l) -> const std::string& { return l.code; },
+      [](const core::Language& l) { return l.name; });
 }
 
 void label_left(const char* label) {
@@ -73,13 +87,22 @@ void field_message(const std::string& message) {
 
 ImU32 heat_colour(float t) {
   t = std::clamp(t, 0.0f, 1.0f);
-  const auto mix = [t](int a, int b) { return static_cast<int>(static_cast<float>(a) + (static_cast<float>(b) - static_cast<float>(a)) * t); };
+  const auto mix = [t](int a, int b) {
+    return static_cast<int>(static_cast<float>(a) +
+                            (static_cast<float>(b) - static_cast<float>(a)) * t);
+  };
   return IM_COL32(mix(240, 20), mix(244, 70), mix(250, 160), 255);
 }
 
-ImVec4 error_colour() { return ImVec4(0.75f, 0.12f, 0.10f, 1.0f); }
-ImVec4 ok_colour() { return ImVec4(0.10f, 0.50f, 0.20f, 1.0f); }
-ImVec4 muted_colour() { return ImVec4(0.40f, 0.40f, 0.45f, 1.0f); }
+ImVec4 error_colour() {
+  return ImVec4(0.75f, 0.12f, 0.10f, 1.0f);
+}
+ImVec4 ok_colour() {
+  return ImVec4(0.10f, 0.50f, 0.20f, 1.0f);
+}
+ImVec4 muted_colour() {
+  return ImVec4(0.40f, 0.40f, 0.45f, 1.0f);
+}
 
 std::string countdown(std::int64_t now_ms, std::int64_t target_ms) {
   if (target_ms <= now_ms) return "now";
@@ -89,7 +112,8 @@ std::string countdown(std::int64_t now_ms, std::int64_t target_ms) {
     std::snprintf(text, sizeof text, "%lld h %02lld min", static_cast<long long>(s / 3600),
                   static_cast<long long>(s / 60 % 60));
   } else {
-    std::snprintf(text, sizeof text, "%02lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
+    std::snprintf(text, sizeof text, "%02lld:%02lld", static_cast<long long>(s / 60),
+                  static_cast<long long>(s % 60));
   }
   return text;
 }

@@ -13,10 +13,13 @@ namespace crossmatch::client {
 // A horizontal bar filled to `value` (0..1) with the value written on it.
 void score_bar(float value, float width);
 // Combos over the taxonomy; an empty id is "any" when `allow_any`. True when changed.
-bool sector_combo(const char* label, std::string& id, const core::Taxonomy& taxonomy, bool allow_any);
+bool sector_combo(const char* label, std::string& id, const core::Taxonomy& taxonomy,
+                  bool allow_any);
 bool city_combo(const char* label, std::string& id, const core::Taxonomy& taxonomy, bool allow_any);
-bool country_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy, bool allow_any);
-bool language_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy, bool allow_any);
+bool country_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy,
+                   bool allow_any);
+bool language_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy,
+                    bool allow_any);
 // A label on the left of the next item on the same line (ImGui puts labels on the right, which
 // reads wrongly when several inputs share a line).
 void label_left(const char* label);

@@ -18,13 +18,15 @@ inline bool seen_by_its_people(MeetingId id, ViewContext& v, bool contact) {
 }
 
 // "Anna accepted your meeting", to the other person of the meeting.
-inline std::optional<Notice> answer_notice(MeetingId id, const NoticeContext& c, std::string_view verb) {
+inline std::optional<Notice> answer_notice(MeetingId id, const NoticeContext& c,
+                                           std::string_view verb) {
   if (!c.participant_not_actor()) return std::nullopt;
   const Meeting* m = c.after.meeting(id);
   if (m == nullptr || !m->involves(c.me)) return std::nullopt;
   if (c.op.actor.role != Role::Participant)
     return Notice{NoticeKind::Answer, "The organiser " + std::string(verb) + " your meeting", 0};
-  return Notice{NoticeKind::Answer, "{name} " + std::string(verb) + " your meeting", c.op.actor.participant};
+  return Notice{NoticeKind::Answer, "{name} " + std::string(verb) + " your meeting",
+                c.op.actor.participant};
 }
 }  // namespace facts
 
@@ -35,8 +37,12 @@ struct Catalogue<RequestMeeting> : facts::NothingBeforehand {
   static constexpr Refusal refusal{"from", "You can request meetings only for yourself."};
   static Subject subject(const RequestMeeting& p) { return {0, p.meeting}; }
   static void clear_decided(RequestMeeting& p) { p.meeting = 0; }
-  static void changes(const RequestMeeting& p, const ChangeContext&, ChangeSink& sink) { sink.meeting(p.meeting, true); }
-  static bool view(RequestMeeting& p, ViewContext& v) { return facts::seen_by_its_people(p.meeting, v, false); }
+  static void changes(const RequestMeeting& p, const ChangeContext&, ChangeSink& sink) {
+    sink.meeting(p.meeting, true);
+  }
+  static bool view(RequestMeeting& p, ViewContext& v) {
+    return facts::seen_by_its_people(p.meeting, v, false);
+  }
   static std::optional<Notice> notice(const RequestMeeting& p, const NoticeContext& c) {
     if (!c.participant_not_actor() || p.to != c.me) return std::nullopt;
     return Notice{NoticeKind::Request, "New request from {person}", p.from};
@@ -54,11 +60,16 @@ struct Catalogue<Introduce> : facts::NothingBeforehand {
   static constexpr Refusal refusal{"actor", "Only a broker or the organiser can introduce people."};
   static Subject subject(const Introduce& p) { return {0, p.meeting}; }
   static void clear_decided(Introduce& p) { p.meeting = 0; }
-  static void changes(const Introduce& p, const ChangeContext&, ChangeSink& sink) { sink.meeting(p.meeting, true); }
-  static bool view(Introduce& p, ViewContext& v) { return facts::seen_by_its_people(p.meeting, v, false); }
+  static void changes(const Introduce& p, const ChangeContext&, ChangeSink& sink) {
+    sink.meeting(p.meeting, true);
+  }
+  static bool view(Introduce& p, ViewContext& v) {
+    return facts::seen_by_its_people(p.meeting, v, false);
+  }
   static std::optional<Notice> notice(const Introduce& p, const NoticeContext& c) {
     if (!c.participant_not_actor() || (p.first != c.me && p.second != c.me)) return std::nullopt;
-    return Notice{NoticeKind::Request, "A broker introduces you to {person}", p.first == c.me ? p.second : p.first};
+    return Notice{NoticeKind::Request, "A broker introduces you to {person}",
+                  p.first == c.me ? p.second : p.first};
   }
   static bool forget(Introduce& p, const Forgotten&) {
     p.note.clear();
@@ -70,11 +81,16 @@ template <>
 struct Catalogue<AcceptMeeting> : facts::NothingBeforehand, facts::NothingPersonal {
   static constexpr std::string_view name = "accept_meeting";
   static constexpr Senders senders = kOrganiser | kParticipant;
-  static constexpr Refusal refusal{"actor", "Only the two people of the meeting or the organiser can accept it."};
+  static constexpr Refusal refusal{
+      "actor", "Only the two people of the meeting or the organiser can accept it."};
   static Subject subject(const AcceptMeeting& p) { return {0, p.meeting}; }
   static void clear_decided(AcceptMeeting& p) { p.placement.reset(); }
-  static void changes(const AcceptMeeting& p, const ChangeContext&, ChangeSink& sink) { sink.meeting(p.meeting, false); }
-  static bool view(AcceptMeeting& p, ViewContext& v) { return facts::seen_by_its_people(p.meeting, v, true); }
+  static void changes(const AcceptMeeting& p, const ChangeContext&, ChangeSink& sink) {
+    sink.meeting(p.meeting, false);
+  }
+  static bool view(AcceptMeeting& p, ViewContext& v) {
+    return facts::seen_by_its_people(p.meeting, v, true);
+  }
   static std::optional<Notice> notice(const AcceptMeeting& p, const NoticeContext& c) {
     return facts::answer_notice(p.meeting, c, "accepted");
   }
@@ -84,13 +100,16 @@ template <>
 struct Catalogue<DeclineMeeting> : facts::HubDecidesNothing, facts::NothingBeforehand {
   static constexpr std::string_view name = "decline_meeting";
   static constexpr Senders senders = kOrganiser | kParticipant;
-  static constexpr Refusal refusal{"actor", "Only the two people of the meeting or the organiser can decline it."};
+  static constexpr Refusal refusal{
+      "actor", "Only the two people of the meeting or the organiser can decline it."};
   static Subject subject(const DeclineMeeting& p) { return {0, p.meeting}; }
   static void changes(const DeclineMeeting& p, const ChangeContext& c, ChangeSink& sink) {
     sink.meeting(p.meeting, false);
     if (const Meeting* m = c.after.meeting(p.meeting)) sink.kept_apart(m->requester, m->invitee);
   }
-  static bool view(DeclineMeeting& p, ViewContext& v) { return facts::seen_by_its_people(p.meeting, v, true); }
+  static bool view(DeclineMeeting& p, ViewContext& v) {
+    return facts::seen_by_its_people(p.meeting, v, true);
+  }
   static std::optional<Notice> notice(const DeclineMeeting& p, const NoticeContext& c) {
     return facts::answer_notice(p.meeting, c, "declined");
   }
@@ -101,13 +120,19 @@ struct Catalogue<DeclineMeeting> : facts::HubDecidesNothing, facts::NothingBefor
 };
 
 template <>
-struct Catalogue<ProposeSlot> : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NothingPersonal {
+struct Catalogue<ProposeSlot>
+    : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NothingPersonal {
   static constexpr std::string_view name = "propose_slot";
   static constexpr Senders senders = kParticipant;
-  static constexpr Refusal refusal{"actor", "Only the two people of the meeting can propose another slot."};
+  static constexpr Refusal refusal{"actor",
+                                   "Only the two people of the meeting can propose another slot."};
   static Subject subject(const ProposeSlot& p) { return {0, p.meeting}; }
-  static void changes(const ProposeSlot& p, const ChangeContext&, ChangeSink& sink) { sink.meeting(p.meeting, false); }
-  static bool view(ProposeSlot& p, ViewContext& v) { return facts::seen_by_its_people(p.meeting, v, false); }
+  static void changes(const ProposeSlot& p, const ChangeContext&, ChangeSink& sink) {
+    sink.meeting(p.meeting, false);
+  }
+  static bool view(ProposeSlot& p, ViewContext& v) {
+    return facts::seen_by_its_people(p.meeting, v, false);
+  }
   static std::optional<Notice> notice(const ProposeSlot& p, const NoticeContext& c) {
     return facts::answer_notice(p.meeting, c, "proposed another slot for");
   }
@@ -117,10 +142,15 @@ template <>
 struct Catalogue<CancelMeeting> : facts::HubDecidesNothing, facts::NothingBeforehand {
   static constexpr std::string_view name = "cancel_meeting";
   static constexpr Senders senders = kOrganiser | kParticipant;
-  static constexpr Refusal refusal{"actor", "Only the two people of the meeting or the organiser can cancel it."};
+  static constexpr Refusal refusal{
+      "actor", "Only the two people of the meeting or the organiser can cancel it."};
   static Subject subject(const CancelMeeting& p) { return {0, p.meeting}; }
-  static void changes(const CancelMeeting& p, const ChangeContext&, ChangeSink& sink) { sink.meeting(p.meeting, false); }
-  static bool view(CancelMeeting& p, ViewContext& v) { return facts::seen_by_its_people(p.meeting, v, true); }
+  static void changes(const CancelMeeting& p, const ChangeContext&, ChangeSink& sink) {
+    sink.meeting(p.meeting, false);
+  }
+  static bool view(CancelMeeting& p, ViewContext& v) {
+    return facts::seen_by_its_people(p.meeting, v, true);
+  }
   static std::optional<Notice> notice(const CancelMeeting& p, const NoticeContext& c) {
     return facts::answer_notice(p.meeting, c, "cancelled");
   }
@@ -131,11 +161,12 @@ struct Catalogue<CancelMeeting> : facts::HubDecidesNothing, facts::NothingBefore
 };
 
 template <>
-struct Catalogue<GiveFeedback> : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice {
+struct Catalogue<GiveFeedback>
+    : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice {
   static constexpr std::string_view name = "give_feedback";
   static constexpr Senders senders = kOrganiser | kParticipant;
-  static constexpr Refusal refusal{"actor",
-                                   "Only the two people of the meeting or the organiser can give feedback on it."};
+  static constexpr Refusal refusal{
+      "actor", "Only the two people of the meeting or the organiser can give feedback on it."};
   static Subject subject(const GiveFeedback& p) { return {0, p.meeting}; }
   static void changes(const GiveFeedback& p, const ChangeContext& c, ChangeSink& sink) {
     sink.meeting(p.meeting, false);

@@ -8,7 +8,8 @@ namespace crossmatch::core {
 
 namespace facts {
 // The meetings of a person whose status changes: withdrawal and erasure cancel the open ones.
-inline void person_meetings(const EventState& after, ParticipantId person, ChangeSink& sink, bool feedback) {
+inline void person_meetings(const EventState& after, ParticipantId person, ChangeSink& sink,
+                            bool feedback) {
   const auto it = after.index.person_meetings.find(person);
   if (it == after.index.person_meetings.end()) return;
   for (const MeetingId m : it->second) {
@@ -39,7 +40,9 @@ struct Catalogue<Register> : facts::NothingBeforehand, facts::NoNotice {
       "actor", "Only a newcomer with the join code or the organiser can register a participant."};
   static Subject subject(const Register& p) { return {p.participant, 0}; }
   static void clear_decided(Register& p) { p.participant = 0; }
-  static void changes(const Register& p, const ChangeContext&, ChangeSink& sink) { sink.person(p.participant); }
+  static void changes(const Register& p, const ChangeContext&, ChangeSink& sink) {
+    sink.person(p.participant);
+  }
   // Others see the public profile: the e-mail as they may see it, no availability.
   static bool view(Register& p, ViewContext& v) {
     if (p.participant != v.self) {
@@ -56,12 +59,16 @@ struct Catalogue<Register> : facts::NothingBeforehand, facts::NoNotice {
 };
 
 template <>
-struct Catalogue<EditProfile> : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice {
+struct Catalogue<EditProfile>
+    : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice {
   static constexpr std::string_view name = "edit_profile";
   static constexpr Senders senders = kOrganiser | kParticipant;
-  static constexpr Refusal refusal{"actor", "Only the participant themself or the organiser can edit a profile."};
+  static constexpr Refusal refusal{
+      "actor", "Only the participant themself or the organiser can edit a profile."};
   static Subject subject(const EditProfile& p) { return {p.participant, 0}; }
-  static void changes(const EditProfile& p, const ChangeContext&, ChangeSink& sink) { sink.person(p.participant); }
+  static void changes(const EditProfile& p, const ChangeContext&, ChangeSink& sink) {
+    sink.person(p.participant);
+  }
   static bool view(EditProfile& p, ViewContext& v) {
     if (p.participant != v.self) p.profile.email = visible_email(v.after, v.self, p.participant);
     return true;
@@ -73,11 +80,12 @@ struct Catalogue<EditProfile> : facts::HubDecidesNothing, facts::NothingBeforeha
 };
 
 template <>
-struct Catalogue<SetAvailability> : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice {
+struct Catalogue<SetAvailability>
+    : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice {
   static constexpr std::string_view name = "set_availability";
   static constexpr Senders senders = kOrganiser | kParticipant;
-  static constexpr Refusal refusal{"actor",
-                                   "Only the participant themself or the organiser can change availability."};
+  static constexpr Refusal refusal{
+      "actor", "Only the participant themself or the organiser can change availability."};
   static Subject subject(const SetAvailability& p) { return {p.participant, 0}; }
   static void changes(const SetAvailability& p, const ChangeContext&, ChangeSink& sink) {
     sink.availability(p.participant);
@@ -91,12 +99,12 @@ struct Catalogue<SetAvailability> : facts::HubDecidesNothing, facts::NothingBefo
 };
 
 template <>
-struct Catalogue<Withdraw> : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice,
-                             facts::NothingPersonal {
+struct Catalogue<Withdraw>
+    : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice, facts::NothingPersonal {
   static constexpr std::string_view name = "withdraw";
   static constexpr Senders senders = kOrganiser | kParticipant;
-  static constexpr Refusal refusal{"actor",
-                                   "Only the participant themself or the organiser can withdraw a participant."};
+  static constexpr Refusal refusal{
+      "actor", "Only the participant themself or the organiser can withdraw a participant."};
   static Subject subject(const Withdraw& p) { return {p.participant, 0}; }
   static void changes(const Withdraw& p, const ChangeContext& c, ChangeSink& sink) {
     sink.person(p.participant);
@@ -110,8 +118,8 @@ struct Catalogue<Withdraw> : facts::HubDecidesNothing, facts::NothingBeforehand,
 };
 
 template <>
-struct Catalogue<Erase> : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice,
-                          facts::NothingPersonal {
+struct Catalogue<Erase>
+    : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice, facts::NothingPersonal {
   static constexpr std::string_view name = "erase";
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{

@@ -5,35 +5,57 @@
 namespace crossmatch::core {
 
 template <>
-struct Catalogue<SetPitchOrder> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                  facts::SeenByEveryone, facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<SetPitchOrder> : facts::AboutNobody,
+                                  facts::HubDecidesNothing,
+                                  facts::NothingBeforehand,
+                                  facts::SeenByEveryone,
+                                  facts::NoNotice,
+                                  facts::NothingPersonal {
   static constexpr std::string_view name = "set_pitch_order";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can set the pitch order."};
-  static void changes(const SetPitchOrder& p, const ChangeContext&, ChangeSink& sink) { sink.pitching(p.session); }
+  static void changes(const SetPitchOrder& p, const ChangeContext&, ChangeSink& sink) {
+    sink.pitching(p.session);
+  }
 };
 
 template <>
-struct Catalogue<ControlPitch> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                 facts::SeenByEveryone, facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<ControlPitch> : facts::AboutNobody,
+                                 facts::HubDecidesNothing,
+                                 facts::NothingBeforehand,
+                                 facts::SeenByEveryone,
+                                 facts::NoNotice,
+                                 facts::NothingPersonal {
   static constexpr std::string_view name = "control_pitch";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can run a pitching session."};
-  static void changes(const ControlPitch& p, const ChangeContext&, ChangeSink& sink) { sink.pitching(p.session); }
+  static void changes(const ControlPitch& p, const ChangeContext&, ChangeSink& sink) {
+    sink.pitching(p.session);
+  }
 };
 
 template <>
-struct Catalogue<MarkInterested> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                   facts::SeenByEveryone, facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<MarkInterested> : facts::AboutNobody,
+                                   facts::HubDecidesNothing,
+                                   facts::NothingBeforehand,
+                                   facts::SeenByEveryone,
+                                   facts::NoNotice,
+                                   facts::NothingPersonal {
   static constexpr std::string_view name = "mark_interested";
   static constexpr Senders senders = kParticipant;
   static constexpr Refusal refusal{"actor", "Participants tap \"interested\" for themselves."};
-  static void changes(const MarkInterested& p, const ChangeContext&, ChangeSink& sink) { sink.pitching(p.session); }
+  static void changes(const MarkInterested& p, const ChangeContext&, ChangeSink& sink) {
+    sink.pitching(p.session);
+  }
 };
 
 template <>
-struct Catalogue<DefineClinicTable> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                      facts::SeenByEveryone, facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<DefineClinicTable> : facts::AboutNobody,
+                                      facts::HubDecidesNothing,
+                                      facts::NothingBeforehand,
+                                      facts::SeenByEveryone,
+                                      facts::NoNotice,
+                                      facts::NothingPersonal {
   static constexpr std::string_view name = "define_clinic_table";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can set up a policy clinic."};
@@ -43,13 +65,16 @@ struct Catalogue<DefineClinicTable> : facts::AboutNobody, facts::HubDecidesNothi
 };
 
 template <>
-struct Catalogue<PickThemes> : facts::HubDecidesNothing, facts::NothingBeforehand, facts::SeenByEveryone,
-                               facts::NoNotice {
+struct Catalogue<PickThemes>
+    : facts::HubDecidesNothing, facts::NothingBeforehand, facts::SeenByEveryone, facts::NoNotice {
   static constexpr std::string_view name = "pick_themes";
   static constexpr Senders senders = kOrganiser | kParticipant;
-  static constexpr Refusal refusal{"actor", "Only the participant themself or the organiser can pick themes."};
+  static constexpr Refusal refusal{
+      "actor", "Only the participant themself or the organiser can pick themes."};
   static Subject subject(const PickThemes& p) { return {p.participant, 0}; }
-  static void changes(const PickThemes& p, const ChangeContext&, ChangeSink& sink) { sink.clinic_themes(p.participant); }
+  static void changes(const PickThemes& p, const ChangeContext&, ChangeSink& sink) {
+    sink.clinic_themes(p.participant);
+  }
   // The state forgets what an erased person picked.
   static bool forget(PickThemes& p, const Forgotten&) {
     p.themes.clear();
@@ -58,8 +83,12 @@ struct Catalogue<PickThemes> : facts::HubDecidesNothing, facts::NothingBeforehan
 };
 
 template <>
-struct Catalogue<FormClinicTables> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                     facts::SeenByEveryone, facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<FormClinicTables> : facts::AboutNobody,
+                                     facts::HubDecidesNothing,
+                                     facts::NothingBeforehand,
+                                     facts::SeenByEveryone,
+                                     facts::NoNotice,
+                                     facts::NothingPersonal {
   static constexpr std::string_view name = "form_clinic_tables";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can seat a policy clinic."};
@@ -69,11 +98,16 @@ struct Catalogue<FormClinicTables> : facts::AboutNobody, facts::HubDecidesNothin
 };
 
 template <>
-struct Catalogue<RecordClinicOutcome> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                        facts::SeenByEveryone, facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<RecordClinicOutcome> : facts::AboutNobody,
+                                        facts::HubDecidesNothing,
+                                        facts::NothingBeforehand,
+                                        facts::SeenByEveryone,
+                                        facts::NoNotice,
+                                        facts::NothingPersonal {
   static constexpr std::string_view name = "record_clinic_outcome";
   static constexpr Senders senders = kOrganiser | kParticipant;
-  static constexpr Refusal refusal{"actor", "Only the table's members or the organiser record its outcome."};
+  static constexpr Refusal refusal{"actor",
+                                   "Only the table's members or the organiser record its outcome."};
   static void changes(const RecordClinicOutcome& p, const ChangeContext&, ChangeSink& sink) {
     sink.clinic_table(p.clinic_table);
   }

@@ -7,26 +7,42 @@
 namespace crossmatch::core {
 
 template <>
-struct Catalogue<CreateEvent> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                facts::SeenByEveryone, facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<CreateEvent> : facts::AboutNobody,
+                                facts::HubDecidesNothing,
+                                facts::NothingBeforehand,
+                                facts::SeenByEveryone,
+                                facts::NoNotice,
+                                facts::NothingPersonal {
   static constexpr std::string_view name = "create_event";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can create the event."};
-  static void changes(const CreateEvent&, const ChangeContext&, ChangeSink& sink) { sink.event_record(); }
+  static void changes(const CreateEvent&, const ChangeContext&, ChangeSink& sink) {
+    sink.event_record();
+  }
 };
 
 template <>
-struct Catalogue<SetRegistration> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                    facts::SeenByEveryone, facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<SetRegistration> : facts::AboutNobody,
+                                    facts::HubDecidesNothing,
+                                    facts::NothingBeforehand,
+                                    facts::SeenByEveryone,
+                                    facts::NoNotice,
+                                    facts::NothingPersonal {
   static constexpr std::string_view name = "set_registration";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can open or close registration."};
-  static void changes(const SetRegistration&, const ChangeContext&, ChangeSink& sink) { sink.event_record(); }
+  static void changes(const SetRegistration&, const ChangeContext&, ChangeSink& sink) {
+    sink.event_record();
+  }
 };
 
 template <>
-struct Catalogue<SetSettings> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                facts::SeenByEveryone, facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<SetSettings> : facts::AboutNobody,
+                                facts::HubDecidesNothing,
+                                facts::NothingBeforehand,
+                                facts::SeenByEveryone,
+                                facts::NoNotice,
+                                facts::NothingPersonal {
   static constexpr std::string_view name = "set_settings";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can change the matching settings."};
@@ -37,8 +53,12 @@ struct Catalogue<SetSettings> : facts::AboutNobody, facts::HubDecidesNothing, fa
 };
 
 template <>
-struct Catalogue<DefineSession> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                  facts::SeenByEveryone, facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<DefineSession> : facts::AboutNobody,
+                                  facts::HubDecidesNothing,
+                                  facts::NothingBeforehand,
+                                  facts::SeenByEveryone,
+                                  facts::NoNotice,
+                                  facts::NothingPersonal {
   static constexpr std::string_view name = "define_session";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can define sessions."};
@@ -49,8 +69,11 @@ struct Catalogue<DefineSession> : facts::AboutNobody, facts::HubDecidesNothing, 
 };
 
 template <>
-struct Catalogue<RemoveSession> : facts::AboutNobody, facts::HubDecidesNothing, facts::SeenByEveryone,
-                                  facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<RemoveSession> : facts::AboutNobody,
+                                  facts::HubDecidesNothing,
+                                  facts::SeenByEveryone,
+                                  facts::NoNotice,
+                                  facts::NothingPersonal {
   static constexpr std::string_view name = "remove_session";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can remove sessions."};
@@ -71,8 +94,12 @@ struct Catalogue<RemoveSession> : facts::AboutNobody, facts::HubDecidesNothing, 
 };
 
 template <>
-struct Catalogue<DefineTable> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                facts::SeenByEveryone, facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<DefineTable> : facts::AboutNobody,
+                                facts::HubDecidesNothing,
+                                facts::NothingBeforehand,
+                                facts::SeenByEveryone,
+                                facts::NoNotice,
+                                facts::NothingPersonal {
   static constexpr std::string_view name = "define_table";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can define tables."};
@@ -82,22 +109,30 @@ struct Catalogue<DefineTable> : facts::AboutNobody, facts::HubDecidesNothing, fa
 };
 
 template <>
-struct Catalogue<RemoveTable> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                facts::SeenByEveryone, facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<RemoveTable> : facts::AboutNobody,
+                                facts::HubDecidesNothing,
+                                facts::NothingBeforehand,
+                                facts::SeenByEveryone,
+                                facts::NoNotice,
+                                facts::NothingPersonal {
   static constexpr std::string_view name = "remove_table";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can remove tables."};
-  static void changes(const RemoveTable& p, const ChangeContext&, ChangeSink& sink) { sink.table_removed(p.table); }
+  static void changes(const RemoveTable& p, const ChangeContext&, ChangeSink& sink) {
+    sink.table_removed(p.table);
+  }
 };
 
 template <>
-struct Catalogue<Announce> : facts::AboutNobody, facts::NothingBeforehand, facts::SeenByEveryone,
-                             facts::NothingPersonal {
+struct Catalogue<Announce>
+    : facts::AboutNobody, facts::NothingBeforehand, facts::SeenByEveryone, facts::NothingPersonal {
   static constexpr std::string_view name = "announce";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can make announcements."};
   static void clear_decided(Announce& p) { p.announcement = 0; }
-  static void changes(const Announce& p, const ChangeContext&, ChangeSink& sink) { sink.announcement(p.announcement); }
+  static void changes(const Announce& p, const ChangeContext&, ChangeSink& sink) {
+    sink.announcement(p.announcement);
+  }
   // Every app, the organiser's own too.
   static std::optional<Notice> notice(const Announce& p, const NoticeContext&) {
     return Notice{NoticeKind::Announcement, p.text, 0};
@@ -105,8 +140,11 @@ struct Catalogue<Announce> : facts::AboutNobody, facts::NothingBeforehand, facts
 };
 
 template <>
-struct Catalogue<ApplySchedule> : facts::AboutNobody, facts::HubDecidesNothing, facts::NothingBeforehand,
-                                  facts::NoNotice, facts::NothingPersonal {
+struct Catalogue<ApplySchedule> : facts::AboutNobody,
+                                  facts::HubDecidesNothing,
+                                  facts::NothingBeforehand,
+                                  facts::NoNotice,
+                                  facts::NothingPersonal {
   static constexpr std::string_view name = "apply_schedule";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can apply a schedule."};
@@ -124,13 +162,15 @@ struct Catalogue<ApplySchedule> : facts::AboutNobody, facts::HubDecidesNothing, 
 };
 
 template <>
-struct Catalogue<PublishTeamRound> : facts::AboutNobody, facts::NothingBeforehand, facts::SeenByEveryone,
-                                     facts::NothingPersonal {
+struct Catalogue<PublishTeamRound>
+    : facts::AboutNobody, facts::NothingBeforehand, facts::SeenByEveryone, facts::NothingPersonal {
   static constexpr std::string_view name = "publish_team_round";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can publish a team round."};
   static void clear_decided(PublishTeamRound& p) { p.round = 0; }
-  static void changes(const PublishTeamRound& p, const ChangeContext&, ChangeSink& sink) { sink.round(p.round); }
+  static void changes(const PublishTeamRound& p, const ChangeContext&, ChangeSink& sink) {
+    sink.round(p.round);
+  }
   static std::optional<Notice> notice(const PublishTeamRound& p, const NoticeContext&) {
     return Notice{NoticeKind::TeamRound, "Team round published: " + p.name, 0};
   }
