@@ -10,6 +10,7 @@
 #include <utility>
 #include <variant>
 
+#include "core/overloaded.hpp"
 #include "net/hub_acceptor.hpp"
 #include "net/hub_catch_up.hpp"
 #include "net/hub_context.hpp"
@@ -52,20 +53,19 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
     c->rate_refusals = 0;
     auto message = parse_client_message(line);
     if (!message) return bad_message(c, line, message.error());
-    std::visit(
-        [&](auto& m) {
-          using T = std::decay_t<decltype(m)>;
-          if constexpr (std::is_same_v<T, Hello>) {
-            sign_in_.hello(c, std::move(m));
-          } else if constexpr (std::is_same_v<T, Ping>) {
-            if (c->phase != HubConnection::Phase::Ready) return before_hello(c, "a ping");
-            c->send(encode(Pong{catch_up_.seq_sent(*c)}));
-          } else {
-            if (c->phase != HubConnection::Phase::Ready) return before_hello(c, "an operation");
-            room_.submit(c, std::move(m.op));
-          }
-        },
-        *message);
+    std::visit(core::Overloaded{
+                   [&](Hello& m) { sign_in_.hello(c, std::move(m)); },
+                   [&](Ping&) {
+                     if (c->phase != HubConnection::Phase::Ready) return before_hello(c, "a ping");
+                     c->send(encode(Pong{catch_up_.seq_sent(*c)}));
+                   },
+                   [&](Submit& m) {
+                     if (c->phase != HubConnection::Phase::Ready)
+                       return before_hello(c, "an operation");
+                     room_.submit(c, std::move(m.op));
+                   },
+               },
+               *message);
   }
 
   void on_line_too_long(const ConnectionPtr& c) override { acceptor_.line_too_long(c); }

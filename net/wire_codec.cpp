@@ -4,6 +4,7 @@
 
 #include "core/event/json_codec.hpp"
 #include "core/event/json_values.hpp"
+#include "core/overloaded.hpp"
 #include "net/messages.hpp"
 #include "net/protocol.hpp"
 
@@ -122,29 +123,28 @@ std::string peek_operation_id(std::string_view line) {
 }
 
 std::string encode(const ClientMessage& message) {
-  return std::visit(
-      [](const auto& m) -> std::string {
-        using T = std::decay_t<decltype(m)>;
-        if constexpr (std::is_same_v<T, Hello>) {
-          Json j{{"type", "hello"}, {"protocol", m.protocol}};
-          if (!m.join_code.empty()) j["join_code"] = m.join_code;
-          if (!m.token.empty()) j["token"] = m.token;
-          if (m.after) j["after"] = *m.after;
-          if (m.catch_up == CatchUp::Live) j["catch_up"] = "live";
-          if (!m.client.empty()) j["client"] = m.client;
-          return dump(j);
-        } else if constexpr (std::is_same_v<T, Submit>) {
-          Json op = core::json::to_json(m.op);
-          // The hub sets these from the connection; sending them would only invite confusion.
-          op.erase("actor");
-          op.erase("at");
-          op.erase("seq");
-          return dump(Json{{"type", "op"}, {"op", std::move(op)}});
-        } else {
-          return std::string(R"({"type":"ping"})");
-        }
-      },
-      message);
+  return std::visit(core::Overloaded{
+                        [](const Hello& m) {
+                          Json j{{"type", "hello"}, {"protocol", m.protocol}};
+                          if (!m.join_code.empty()) j["join_code"] = m.join_code;
+                          if (!m.token.empty()) j["token"] = m.token;
+                          if (m.after) j["after"] = *m.after;
+                          if (m.catch_up == CatchUp::Live) j["catch_up"] = "live";
+                          if (!m.client.empty()) j["client"] = m.client;
+                          return dump(j);
+                        },
+                        [](const Submit& m) {
+                          Json op = core::json::to_json(m.op);
+                          // The hub sets these from the connection; sending them would only invite
+                          // confusion.
+                          op.erase("actor");
+                          op.erase("at");
+                          op.erase("seq");
+                          return dump(Json{{"type", "op"}, {"op", std::move(op)}});
+                        },
+                        [](const Ping&) { return std::string(R"({"type":"ping"})"); },
+                    },
+                    message);
 }
 
 // [SECTION] Hub to client

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <utility>
 
+#include "core/overloaded.hpp"
+
 namespace crossmatch::hub {
 namespace {
 
@@ -126,27 +128,29 @@ void StorageWorker::run() {
     if (!group.empty()) commit(group);
     for (Job& job : others) {
       std::visit(
-          [this](auto& j) {
-            using T = std::decay_t<decltype(j)>;
-            if constexpr (std::is_same_v<T, PutCredential>) {
-              core::Status s = store_.put_credential(to_storage(j.credential));
-              post([done = std::move(j.done), s] { done(s); });
-            } else if constexpr (std::is_same_v<T, FindCredential>) {
-              auto found = store_.find_credential(j.hash);
-              core::Result<std::optional<net::HubCredential>> out =
-                  found ? core::Result<std::optional<net::HubCredential>>(
-                              *found ? std::optional<net::HubCredential>(from_storage(**found))
-                                     : std::nullopt)
-                        : core::Result<std::optional<net::HubCredential>>(found.error());
-              post([done = std::move(j.done), out = std::move(out)]() mutable {
-                done(std::move(out));
-              });
-            } else if constexpr (std::is_same_v<T, ReadAfter>) {
-              auto ops = store_.read_after(j.after, j.limit);
-              post([done = std::move(j.done), ops = std::move(ops)]() mutable {
-                done(std::move(ops));
-              });
-            }
+          core::Overloaded{
+              [](Append&) {},  // gathered into the group above
+              [this](PutCredential& j) {
+                core::Status s = store_.put_credential(to_storage(j.credential));
+                post([done = std::move(j.done), s] { done(s); });
+              },
+              [this](FindCredential& j) {
+                auto found = store_.find_credential(j.hash);
+                core::Result<std::optional<net::HubCredential>> out =
+                    found ? core::Result<std::optional<net::HubCredential>>(
+                                *found ? std::optional<net::HubCredential>(from_storage(**found))
+                                       : std::nullopt)
+                          : core::Result<std::optional<net::HubCredential>>(found.error());
+                post([done = std::move(j.done), out = std::move(out)]() mutable {
+                  done(std::move(out));
+                });
+              },
+              [this](ReadAfter& j) {
+                auto ops = store_.read_after(j.after, j.limit);
+                post([done = std::move(j.done), ops = std::move(ops)]() mutable {
+                  done(std::move(ops));
+                });
+              },
           },
           job);
     }

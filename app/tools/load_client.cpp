@@ -2,18 +2,12 @@
 
 #include <algorithm>
 
+#include "core/overloaded.hpp"
 #include "net/protocol.hpp"
 
 namespace crossmatch::tools {
 
-namespace {
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
-}  // namespace
+using core::Overloaded;
 
 SimulatedClient::~SimulatedClient() {
   if (link_) link_->close();

@@ -6,6 +6,7 @@
 #include "app/client/state/person_summary.hpp"
 #include "core/event/calendar.hpp"
 #include "core/event/operation_catalogue.hpp"
+#include "core/overloaded.hpp"
 
 namespace crossmatch::client {
 
@@ -143,53 +144,59 @@ LinkSummary ClientSession::link() const {
 void ClientSession::update(std::int64_t now_ms) {
   if (connection_) {
     for (auto& event : connection_->drain()) {
-      std::visit(
-          [&](auto& e) {
-            using E = std::decay_t<decltype(e)>;
-            if constexpr (std::is_same_v<E, net::StateChanged>) {
-              connection_state_ = e.state;
-              connection_reason_ = e.reason;
-              ++version_;
-            } else if constexpr (std::is_same_v<E, net::Welcome>) {
-              role_ = e.role;
-              me_ = e.participant;
-              welcomed_ = true;
-              fatal_.reset();
-            } else if constexpr (std::is_same_v<E, net::Snapshot>) {
-              replica_.reset(std::move(e));
-              joined_ = welcomed_;
-              load_time_zone();
-              bump_all();
-            } else if constexpr (std::is_same_v<E, net::Applied>) {
-              receive(e, now_ms);
-            } else if constexpr (std::is_same_v<E, net::CaughtUp>) {
-              replica_.advance(e.seq);
-              joined_ = welcomed_;
-              ++version_;
-            } else if constexpr (std::is_same_v<E, net::OperationDone>) {
-              ++version_;
-            } else if constexpr (std::is_same_v<E, net::OperationRefused>) {
-              notifications_.add(NoticeKind::Refused,
-                                 std::string("The hub refused ") +
-                                     core::operation_type(e.op.payload) + ": " + e.error.message,
-                                 now_ms);
-              ++version_;
-            } else if constexpr (std::is_same_v<E, net::TokenIssued>) {
-              me_ = e.participant;
-              issued_token_ = e.token;
-              bump_all();
-            } else if constexpr (std::is_same_v<E, net::Teams>) {
-              teams_ = std::move(e);
-              ++version_;
-            } else if constexpr (std::is_same_v<E, net::Notice>) {
-              notifications_.add(NoticeKind::Connection, e.message, now_ms);
-            } else if constexpr (std::is_same_v<E, net::HubError>) {
-              if (e.fatal) fatal_ = e.error;
-              connection_reason_ = e.error.message;
-              ++version_;
-            }
-          },
-          event);
+      std::visit(core::Overloaded{
+                     [&](net::StateChanged& e) {
+                       connection_state_ = e.state;
+                       connection_reason_ = e.reason;
+                       ++version_;
+                     },
+                     [&](net::Welcome& e) {
+                       role_ = e.role;
+                       me_ = e.participant;
+                       welcomed_ = true;
+                       fatal_.reset();
+                     },
+                     [&](net::Snapshot& e) {
+                       replica_.reset(std::move(e));
+                       joined_ = welcomed_;
+                       load_time_zone();
+                       bump_all();
+                     },
+                     [&](net::Applied& e) { receive(e, now_ms); },
+                     [&](net::CaughtUp& e) {
+                       replica_.advance(e.seq);
+                       joined_ = welcomed_;
+                       ++version_;
+                     },
+                     [](net::Pong&) {},  // the connection keeps the link alive with it
+                     [&](net::OperationDone&) { ++version_; },
+                     [&](net::OperationRefused& e) {
+                       notifications_.add(NoticeKind::Refused,
+                                          std::string("The hub refused ") +
+                                              core::operation_type(e.op.payload) + ": " +
+                                              e.error.message,
+                                          now_ms);
+                       ++version_;
+                     },
+                     [&](net::TokenIssued& e) {
+                       me_ = e.participant;
+                       issued_token_ = e.token;
+                       bump_all();
+                     },
+                     [&](net::Teams& e) {
+                       teams_ = std::move(e);
+                       ++version_;
+                     },
+                     [&](net::Notice& e) {
+                       notifications_.add(NoticeKind::Connection, e.message, now_ms);
+                     },
+                     [&](net::HubError& e) {
+                       if (e.fatal) fatal_ = e.error;
+                       connection_reason_ = e.error.message;
+                       ++version_;
+                     },
+                 },
+                 event);
     }
   }
   if (joined_) remind(now_ms);
