@@ -120,6 +120,13 @@ def main():
     c.send({"type": "hello", "protocol": 99, "join_code": args.code})
     m = first(c, ("error",))
     check(m and m["code"] == "protocol_mismatch", "another protocol version: protocol_mismatch")
+    # A client name made to forge a log line and recolour the terminal: signs in, logged escaped.
+    c = HubClient(args.host, args.port)
+    c.send({"type": "hello", "protocol": crossmatch_client.PROTOCOL, "join_code": crossmatch_client.split_join_code(args.code)[0],
+            "client": "x\nFAKE LOG LINE\u001b[31m\r\u007f"})
+    m = c.receive()
+    check(m and m.get("type") == "welcome", "a client name with control characters: signed in (logged escaped)")
+    c.close()
     still_serving("bad handshakes")
 
     # After the handshake, as a participant.
