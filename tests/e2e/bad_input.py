@@ -175,6 +175,16 @@ def main():
     check(again["type"] == "ack" and again.get("duplicate") and again["seq"] == seq,
           "a replayed operation id: ack duplicate with the original sequence")
     check(organiser_seq() == seq, "... and applied once")
+    # The same id from someone else: refused, without the sequence number.
+    q, _ = participant(args)
+    registered = organiser_seq()
+    stolen, _ = q.submit({"id": "once-1", "type": "withdraw", "participant": me})
+    check(stolen["type"] == "refused" and stolen["code"] == "id_in_use" and "seq" not in stolen and
+          str(seq) not in stolen.get("message", ""),
+          "another participant's operation id: refused id_in_use, no sequence number")
+    check(organiser_seq() == registered, "... and nothing applied")
+    q.close()
+    seq = registered
     still_serving("bad operations")
 
     # 10,000 operations a second from one client.
