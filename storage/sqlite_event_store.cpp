@@ -544,6 +544,7 @@ core::Status SqliteEventStore::backup(const std::filesystem::path& to) {
         own = std::make_unique<SQLite::Database>(file_, SQLite::OPEN_READONLY, 5000);
       }
       SQLite::Database& source = own ? *own : *db_;
+      if (auto s = create_private_file(partial); !s) throw std::runtime_error(s.error().message);
       SQLite::Database target(partial, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
       SQLite::Backup copy(target, "main", source, "main");
       const int rc = copy.executeStep(-1);
