@@ -17,6 +17,12 @@ std::size_t utf8_length(std::string_view s);
 // Only meaningful for valid UTF-8.
 bool has_control_character(std::string_view s, bool allow_newlines = false);
 
+// s with every control character written out, for a log line that cannot be split or recoloured
+// by what it quotes: newline, carriage return and tab as `\n`, `\r`, `\t`, any other C0 control
+// and DEL as `\xHH`, a C1 control (U+0080..U+009F) as `\u00HH`, and a backslash as `\\`, so
+// that an escape in the text cannot pass for one of these.
+std::string escape_control_characters(std::string_view s);
+
 // s without leading and trailing ASCII white space.
 std::string_view trim(std::string_view s);
 

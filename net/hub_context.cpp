@@ -5,13 +5,19 @@
 #include <iomanip>
 #include <utility>
 
+#include "core/text.hpp"
+
 namespace crossmatch::net {
 
 void HubContext::note(const std::string& text) {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
   gmtime_r(&now, &tm);
-  out_ << std::put_time(&tm, "%Y-%m-%dT%H:%M:%SZ") << " " << text << "\n" << std::flush;
+  // Names, client programs and error messages come from the network: escaped, no text can start
+  // a line of its own or send the terminal an escape sequence.
+  out_ << std::put_time(&tm, "%Y-%m-%dT%H:%M:%SZ") << " " << core::escape_control_characters(text)
+       << "\n"
+       << std::flush;
 }
 
 ErrorMessage closing_error(std::string code, std::string field, std::string message) {

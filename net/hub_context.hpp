@@ -32,7 +32,8 @@ struct HubContext {
         fanout(io, std::chrono::milliseconds(this->options.fanout_hold_ms)),
         out_(out) {}
 
-  // One line on the hub's output, with the time.
+  // One line on the hub's output, with the time; control characters in `text` are escaped
+  // (core::escape_control_characters).
   void note(const std::string& text);
 
   asio::io_context& io;

@@ -129,7 +129,7 @@ HubServer::HubServer(asio::io_context& io, const core::Taxonomy& taxonomy, HubLo
 HubServer::~HubServer() = default;
 
 void HubServer::restore(core::EventState state, std::uint64_t last_sequence,
-                        std::unordered_map<std::string, std::uint64_t> operation_ids) {
+                        core::AppliedIds operation_ids) {
   impl_->hub_.sequencer.restore(std::move(state), last_sequence, std::move(operation_ids));
   impl_->hub_.durable_seq = last_sequence;
 }

@@ -14,6 +14,7 @@
 
 #include "core/error.hpp"
 #include "core/event/event_state.hpp"
+#include "core/event/sequencer.hpp"
 #include "core/taxonomy.hpp"
 #include "net/hub_log.hpp"
 #include "net/messages.hpp"
@@ -62,8 +63,7 @@ class HubServer {
   HubServer& operator=(const HubServer&) = delete;
 
   // The event as loaded from the store, before listening.
-  void restore(core::EventState state, std::uint64_t last_sequence,
-               std::unordered_map<std::string, std::uint64_t> operation_ids);
+  void restore(core::EventState state, std::uint64_t last_sequence, core::AppliedIds operation_ids);
 
   // Binds and starts accepting; then port() is the one bound.
   core::Status listen();

@@ -9,6 +9,22 @@ bool needs_quotes(std::string_view field) {
   return field.find_first_of(",\"\r\n") != std::string_view::npos;
 }
 
+bool neutralised(std::string_view text) {
+  while (!text.empty() && text.front() == '\'') text.remove_prefix(1);
+  if (text.empty()) return false;
+  switch (text.front()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+      return true;
+    default:
+      return false;
+  }
+}
+
 core::Error csv_error(std::size_t line, std::string message) {
   return core::make_error("invalid_csv", "line " + std::to_string(line),
                           "Line " + std::to_string(line) + ": " + message);
@@ -16,10 +32,19 @@ core::Error csv_error(std::size_t line, std::string message) {
 
 }  // namespace
 
+std::string csv_cell(std::string_view text) {
+  return neutralised(text) ? "'" + std::string(text) : std::string(text);
+}
+
+std::string csv_cell_value(std::string_view cell) {
+  if (cell.size() > 1 && cell.front() == '\'' && neutralised(cell.substr(1))) cell.remove_prefix(1);
+  return std::string(cell);
+}
+
 void CsvWriter::row(const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) text_ += ',';
-    const std::string& f = fields[i];
+    const std::string f = csv_cell(fields[i]);
     if (!needs_quotes(f)) {
       text_ += f;
       continue;

@@ -11,6 +11,16 @@
 
 namespace crossmatch::storage {
 
+// A cell a spreadsheet would read as a formula, one starting with `=`, `+`, `-`, `@`, a tab or a
+// carriage return, is written with a `'` before it (OWASP's guidance on CSV injection), so the
+// spreadsheet shows it as text. A cell starting with `'` followed by such a cell gets one more
+// `'`, so that csv_cell_value undoes exactly what csv_cell did.
+std::string csv_cell(std::string_view text);
+// The text csv_cell was given: one leading `'` is removed when what follows it would be
+// neutralised.
+std::string csv_cell_value(std::string_view cell);
+
+// Writes every field through csv_cell.
 class CsvWriter {
  public:
   void row(const std::vector<std::string>& fields);

@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "core/event/event_state.hpp"
 #include "core/event/operation.hpp"
+#include "core/event/sequencer.hpp"
 #include "core/taxonomy.hpp"
 #include "storage/prepared_operation.hpp"
 
@@ -22,9 +23,9 @@ namespace crossmatch::storage {
 
 // What the hub needs at start-up to go on where it stopped.
 struct LoadedEvent {
-  core::EventState state;                                        // indexes rebuilt
-  std::uint64_t last_sequence = 0;                               // of the last durable operation
-  std::unordered_map<std::string, std::uint64_t> operation_ids;  // applied ids -> sequence
+  core::EventState state;           // indexes rebuilt
+  std::uint64_t last_sequence = 0;  // of the last durable operation
+  core::AppliedIds operation_ids;   // applied ids -> sequence and actor
 };
 
 // A credential of the hub: only the hash of a token is ever stored.

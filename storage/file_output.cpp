@@ -41,9 +41,21 @@ core::Status commit_file(const std::filesystem::path& from, const std::filesyste
   return core::Status::success();
 }
 
+core::Status create_private_file(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kPrivateFileMode);
+  if (fd < 0) {
+    if (errno == EEXIST) return core::Status::success();
+    return io_error("create", path, errno);
+  }
+  ::close(fd);
+  return core::Status::success();
+}
+
 core::Status write_file_atomically(const std::filesystem::path& path, std::string_view content) {
   const auto partial = partial_path(path);
-  const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  ::unlink(partial.c_str());  // a partial file left by a crash keeps its own mode otherwise
+  const int fd =
+      ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, kPrivateFileMode);
   if (fd < 0) return io_error("write", path, errno);
   std::size_t written = 0;
   while (written < content.size()) {

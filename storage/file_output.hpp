@@ -9,7 +9,16 @@
 
 namespace crossmatch::storage {
 
-// Replaces (or creates) `path` with `content`. On failure `path` is as it was.
+// Files written here hold personal data: they are created readable and writable by their owner
+// only (0600), not by every local user.
+inline constexpr unsigned kPrivateFileMode = 0600;
+
+// Creates `path` empty with kPrivateFileMode when it does not exist yet (a file that exists is
+// left as it is), so that SQLite, opening it next, keeps that mode and gives it to the
+// write-ahead log and shared-memory files it creates beside it.
+core::Status create_private_file(const std::filesystem::path& path);
+
+// Replaces (or creates) `path` with `content`, created 0600. On failure `path` is as it was.
 core::Status write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
 // The temporary name used beside `path` while it is written.

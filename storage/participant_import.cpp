@@ -44,13 +44,13 @@ class RowReader {
   bool has(const std::string& column) const { return columns_.count(column) > 0; }
   std::string get(const std::string& column) const {
     const auto it = columns_.find(column);
-    return it == columns_.end() ? std::string() : record_.fields[it->second];
+    return it == columns_.end() ? std::string() : csv_cell_value(record_.fields[it->second]);
   }
   // Without surrounding spaces: codes and ids, where a stray space is no one's intent.
   std::string trimmed(const std::string& column) const {
     const auto it = columns_.find(column);
     return it == columns_.end() ? std::string()
-                                : std::string(core::trim(record_.fields[it->second]));
+                                : csv_cell_value(core::trim(record_.fields[it->second]));
   }
 
  private:

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <limits>
+#include <stdexcept>
 
 #include "core/event/apply.hpp"
 #include "core/event/json_codec.hpp"
@@ -27,19 +28,25 @@ using detail::to_error;
 namespace {
 
 // The log's ids with their sequence numbers: what load() returns and the writer checks against.
-constexpr auto kLoggedIds = detail::kOperationColumns.only({"op_id", "seq"});
+constexpr auto kLoggedIds =
+    detail::kOperationColumns.only({"op_id", "seq", "actor_role", "actor_participant"});
 constexpr auto kLoggedOperations = detail::kOperationColumns.only({"seq", "operation"});
 constexpr auto kCredentialOf = detail::kCredentialColumns.only({"role", "participant"});
 
-// Calls each(id, sequence) for every operation in the log, read through SQLite's C API (a large
+// Calls each(id, applied) for every operation in the log, read through SQLite's C API (a large
 // event's log holds hundreds of thousands). For load() and the writer's set of logged ids, both
 // rare, so the query is prepared for each reading.
 template <class Each>
 void for_each_logged_id(SQLite::Database& db, Each each) {
   detail::Rows ids(db, kLoggedIds.select());
   while (ids.next()) {
-    each(ids.text(kLoggedIds.column("op_id")),
-         static_cast<std::uint64_t>(ids.integer(kLoggedIds.column("seq"))));
+    core::AppliedId applied;
+    applied.sequence = static_cast<std::uint64_t>(ids.integer(kLoggedIds.column("seq")));
+    if (!core::parse_role(ids.text(kLoggedIds.column("actor_role")), applied.actor.role))
+      throw std::runtime_error("an operation in the log has an unknown actor role");
+    applied.actor.participant =
+        static_cast<core::ParticipantId>(ids.integer(kLoggedIds.column("actor_participant")));
+    each(ids.text(kLoggedIds.column("op_id")), applied);
   }
 }
 
@@ -176,9 +183,9 @@ core::Result<LoadedEvent> SqliteEventStore::load() {
       last->executeStep();
       loaded.operation_ids.reserve(static_cast<std::size_t>(last->getColumn(0).getInt64()));
     }
-    for_each_logged_id(*db_, [&](std::string_view id, std::uint64_t seq) {
-      loaded.operation_ids.emplace(std::string(id), seq);
-      loaded.last_sequence = std::max(loaded.last_sequence, seq);
+    for_each_logged_id(*db_, [&](std::string_view id, const core::AppliedId& applied) {
+      loaded.operation_ids.emplace(std::string(id), applied);
+      loaded.last_sequence = std::max(loaded.last_sequence, applied.sequence);
     });
     const std::int64_t version = data_version();
     transaction.commit();
@@ -189,7 +196,7 @@ core::Result<LoadedEvent> SqliteEventStore::load() {
       // state again when it needs it.
       logged_ids_.emplace();
       logged_ids_->reserve(loaded.operation_ids.size());
-      for (const auto& [id, seq] : loaded.operation_ids) logged_ids_->insert(id);
+      for (const auto& [id, applied] : loaded.operation_ids) logged_ids_->insert(id);
       if (version != data_version_) {  // another program wrote the file
         replica_.reset();
         derived_->forget();
@@ -417,7 +424,8 @@ core::Status SqliteEventStore::read_ids() {
   if (!logged_ids_) {
     logged_ids_.emplace();
     logged_ids_->reserve(static_cast<std::size_t>(last_sequence_) + 1024);
-    for_each_logged_id(*db_, [&](std::string_view id, std::uint64_t) { logged_ids_->insert(id); });
+    for_each_logged_id(
+        *db_, [&](std::string_view id, const core::AppliedId&) { logged_ids_->insert(id); });
   }
   return core::Status::success();
 }
@@ -536,6 +544,7 @@ core::Status SqliteEventStore::backup(const std::filesystem::path& to) {
         own = std::make_unique<SQLite::Database>(file_, SQLite::OPEN_READONLY, 5000);
       }
       SQLite::Database& source = own ? *own : *db_;
+      if (auto s = create_private_file(partial); !s) throw std::runtime_error(s.error().message);
       SQLite::Database target(partial, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
       SQLite::Backup copy(target, "main", source, "main");
       const int rc = copy.executeStep(-1);

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <system_error>
 
+#include "storage/file_output.hpp"
 #include "storage/wal_batching_vfs.hpp"
 
 namespace crossmatch::storage::detail {
@@ -39,6 +40,13 @@ core::Result<std::unique_ptr<SQLite::Database>> open_database(const std::filesys
         return core::make_error(
             "cannot_open", "file",
             "Cannot create " + name + ": the folder " + dir.string() + " does not exist.");
+      // Created 0600 before SQLite opens it: SQLite keeps the mode and gives it to the -wal and
+      // -shm files it creates beside the database.
+      if (!read_only) {
+        if (auto s = create_private_file(file); !s)
+          return core::make_error("cannot_open", "file",
+                                  "Cannot create " + name + ": " + s.error().message);
+      }
     }
   }
   // SQLite counts the memory it holds (for sqlite3_memory_used, which nothing here reads) under a

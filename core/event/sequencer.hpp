@@ -11,6 +11,15 @@
 
 namespace crossmatch::core {
 
+// An applied operation's id: its sequence number and who sent it. A resend is recognised only
+// from the same actor; another actor's operation id is neither acknowledged nor given away.
+struct AppliedId {
+  std::uint64_t sequence = 0;
+  Actor actor;
+  bool operator==(const AppliedId&) const = default;
+};
+using AppliedIds = std::unordered_map<std::string, AppliedId>;
+
 class Sequencer {
  public:
   explicit Sequencer(const Taxonomy& taxonomy) : taxonomy_(&taxonomy) {}
@@ -20,13 +29,13 @@ class Sequencer {
     bool duplicate = false;  // the id was applied before: `applied.sequence` is the original's
   };
 
-  // Applies `op` as `actor` at `at_ms`. A resent id gets the original sequence number back
-  // (duplicate = true) and changes nothing; a refusal changes nothing either.
+  // Applies `op` as `actor` at `at_ms`. An id the same actor sent before gets the original
+  // sequence number back (duplicate = true) and changes nothing; an id another actor's operation
+  // has is refused with `id_in_use`, saying nothing of that operation; a refusal changes nothing.
   Result<Outcome> submit(Operation op, const Actor& actor, std::int64_t at_ms);
 
   // Restores from the store: a state and every applied operation's id with its sequence number.
-  void restore(EventState state, std::uint64_t last_sequence,
-               std::unordered_map<std::string, std::uint64_t> applied_ids);
+  void restore(EventState state, std::uint64_t last_sequence, AppliedIds applied_ids);
 
   const EventState& state() const { return state_; }
   std::uint64_t last_sequence() const { return sequence_; }
@@ -36,7 +45,7 @@ class Sequencer {
   const Taxonomy* taxonomy_;
   EventState state_;
   std::uint64_t sequence_ = 0;
-  std::unordered_map<std::string, std::uint64_t> applied_ids_;
+  AppliedIds applied_ids_;
 };
 
 }  // namespace crossmatch::core

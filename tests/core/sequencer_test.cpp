@@ -38,3 +38,33 @@ TEST_CASE("the sequencer numbers applied operations and applies a resend once") 
   CHECK(applied->applied.sequence == 2);
   CHECK(sequencer.state().event.registration_open);
 }
+
+TEST_CASE("operation ids belong to their actor: another's id is refused, not acknowledged") {
+  core::Sequencer sequencer(test::taxonomy());
+  core::Operation create;
+  create.id = "org:1";
+  create.payload = core::CreateEvent{.name = "Event", .time_zone = "UTC", .join_code = "CODE-1"};
+  REQUIRE(sequencer.submit(create, test::organiser(), 1000).ok());
+  core::Operation open;
+  open.id = "org:2";
+  open.payload = core::SetRegistration{.open = true};
+  REQUIRE(sequencer.submit(open, test::organiser(), 1100).ok());
+
+  // Participant 3 sends the organiser's id: refused, nothing about the organiser's operation.
+  core::Operation withdraw;
+  withdraw.id = "org:1";
+  withdraw.payload = core::Withdraw{.participant = 3};
+  auto stolen = sequencer.submit(withdraw, test::participant(3), 2000);
+  REQUIRE_FALSE(stolen.ok());
+  CHECK(stolen.error().code == "id_in_use");
+  CHECK(stolen.error().field == "op.id");
+  CHECK(sequencer.last_sequence() == 2);
+  // A broker or a newcomer neither.
+  CHECK(sequencer.submit(open, test::broker(), 2100).error().code == "id_in_use");
+  CHECK(sequencer.submit(open, test::newcomer(), 2200).error().code == "id_in_use");
+  // The organiser's own resend is still a duplicate.
+  auto own = sequencer.submit(open, test::organiser(), 2300);
+  REQUIRE(own.ok());
+  CHECK(own->duplicate);
+  CHECK(own->applied.sequence == 2);
+}

@@ -24,3 +24,13 @@ TEST_CASE("control characters") {
   CHECK_FALSE(has_control_character("line\nbreak", true));
   CHECK_FALSE(has_control_character("Zoë"));
 }
+
+TEST_CASE("control characters escaped for a log line") {
+  CHECK(escape_control_characters("Kraków 設計") == "Kraków 設計");
+  CHECK(escape_control_characters("x\nFAKE LOG LINE\x1b[31m") == "x\\nFAKE LOG LINE\\x1b[31m");
+  CHECK(escape_control_characters("a\rb\tc\x7f\x01") == "a\\rb\\tc\\x7f\\x01");
+  CHECK(escape_control_characters("\xc2\x9b"
+                                  "31m") == "\\u009b31m");  // C1 CSI
+  CHECK(escape_control_characters("a\\nb") == "a\\\\nb");   // a typed backslash
+  CHECK_FALSE(has_control_character(escape_control_characters("\n\r\x1b\x7f\xc2\x85")));
+}

@@ -120,6 +120,13 @@ def main():
     c.send({"type": "hello", "protocol": 99, "join_code": args.code})
     m = first(c, ("error",))
     check(m and m["code"] == "protocol_mismatch", "another protocol version: protocol_mismatch")
+    # A client name made to forge a log line and recolour the terminal: signs in, logged escaped.
+    c = HubClient(args.host, args.port)
+    c.send({"type": "hello", "protocol": crossmatch_client.PROTOCOL, "join_code": crossmatch_client.split_join_code(args.code)[0],
+            "client": "x\nFAKE LOG LINE\u001b[31m\r\u007f"})
+    m = c.receive()
+    check(m and m.get("type") == "welcome", "a client name with control characters: signed in (logged escaped)")
+    c.close()
     still_serving("bad handshakes")
 
     # After the handshake, as a participant.
@@ -168,6 +175,16 @@ def main():
     check(again["type"] == "ack" and again.get("duplicate") and again["seq"] == seq,
           "a replayed operation id: ack duplicate with the original sequence")
     check(organiser_seq() == seq, "... and applied once")
+    # The same id from someone else: refused, without the sequence number.
+    q, _ = participant(args)
+    registered = organiser_seq()
+    stolen, _ = q.submit({"id": "once-1", "type": "withdraw", "participant": me})
+    check(stolen["type"] == "refused" and stolen["code"] == "id_in_use" and "seq" not in stolen and
+          str(seq) not in stolen.get("message", ""),
+          "another participant's operation id: refused id_in_use, no sequence number")
+    check(organiser_seq() == registered, "... and nothing applied")
+    q.close()
+    seq = registered
     still_serving("bad operations")
 
     # 10,000 operations a second from one client.

@@ -23,6 +23,12 @@ TEST_CASE("bad input gets its documented answer and the hub keeps serving everyo
   CHECK(hub.stop(SIGTERM) == 0);
   const std::string log = hub.log();
   CHECK(log.find("shutting down") != std::string::npos);
+  // Text from the network is logged with its control characters escaped: no forged line, no
+  // terminal escape.
+  CHECK(log.find("x\\nFAKE LOG LINE\\x1b[31m\\r\\x7f") != std::string::npos);
+  CHECK(log.find("\nFAKE LOG LINE") == std::string::npos);
+  CHECK(log.find('\x1b') == std::string::npos);
+  CHECK(log.find('\r') == std::string::npos);
   // Tokens are printed once, when the event is created, and never logged again.
   CHECK(log.find(hub.organiser()) == log.rfind(hub.organiser()));
   std::filesystem::remove_all(dir);

