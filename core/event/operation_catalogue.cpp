@@ -60,6 +60,11 @@ int operation_index(std::string_view type) {
   return -1;
 }
 
+std::string_view operation_action(const OperationPayload& payload) {
+  return std::visit([](const auto& p) { return std::string_view(EntryOf<decltype(p)>::action); },
+                    payload);
+}
+
 OperationPayload payload_of_kind(std::size_t index) {
   return make_payload(index, std::make_index_sequence<std::variant_size_v<OperationPayload>>{});
 }

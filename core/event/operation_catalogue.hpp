@@ -186,6 +186,8 @@ concept CatalogueEntry = requires(T& payload, const T& applied, const EventState
                                   const ChangeContext& change, ChangeSink& sink, ViewContext& view,
                                   const NoticeContext& notice, const Forgotten& forgotten) {
   { Catalogue<T>::name } -> std::convertible_to<std::string_view>;  // on the wire and in the log
+  // What a person does with it, for the people who see its outcome: "Save the session".
+  { Catalogue<T>::action } -> std::convertible_to<std::string_view>;
   { Catalogue<T>::senders } -> std::convertible_to<Senders>;
   { Catalogue<T>::refusal } -> std::convertible_to<Refusal>;  // for anyone else
   { Catalogue<T>::subject(applied) } -> std::same_as<Subject>;
@@ -212,6 +214,8 @@ static_assert(every_kind_catalogued(static_cast<const OperationPayload*>(nullptr
 // A payload of the kind at `index` (0 <= index < variant_size), default-constructed.
 OperationPayload payload_of_kind(std::size_t index);
 
+// "Save the session": the action as the person who made it would name it.
+std::string_view operation_action(const OperationPayload& payload);
 Senders senders(const OperationPayload& payload);
 // The refusal for an actor who may not send this kind, or nothing when they may.
 std::optional<Error> refuse_sender(const Operation& op);

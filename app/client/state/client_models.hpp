@@ -4,12 +4,16 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "app/client/state/action_status.hpp"
 #include "app/client/state/announcements_screen.hpp"
 #include "app/client/state/broker_monitor.hpp"
 #include "app/client/state/client_session.hpp"
 #include "app/client/state/clinic_screen.hpp"
+#include "app/client/state/confirmation.hpp"
 #include "app/client/state/event_screen.hpp"
 #include "app/client/state/exports_screen.hpp"
 #include "app/client/state/feedback_screen.hpp"
@@ -52,12 +56,34 @@ struct ClientModels {
   AnnouncementsScreen announcements;
   ExportsScreen exports;
 
-  // The outcome of the last action, shown under the screen ("Request sent", or why not).
-  std::string last_action;
-  bool last_action_failed = false;
+  // The outcome of the last action, shown in the status line: pending until the hub answers,
+  // then done ("Request sent") or refused with the hub's reason.
+  ActionStatus action;
+  // An action waiting for the person to confirm it (drawn as a dialog), and the Undo offered
+  // after the last confirmed action was done (until `undo_until_ms`).
+  std::optional<Confirmation> asking;
+  std::optional<UndoOffer> undo;
+  std::int64_t undo_until_ms = 0;
+  std::optional<UndoOffer> pending_undo;  // offered once the pending action is done
 
-  // Submits a user intent and records the outcome for the status line; true when kept.
+  // Submits a user intent and records it as pending for the status line; true when kept (then
+  // the hub's answer makes it done or refused). `done_message` is shown once it is done.
   bool submit(core::OperationPayload payload, const std::string& done_message);
+  // Several operations as one action (pending until the hub has done them all); stops at the
+  // first one that cannot be kept.
+  bool submit_all(std::vector<core::OperationPayload> payloads, const std::string& done_message);
+  // Once per frame, after the session's update: follows the hub's answers, offers Undo when a
+  // confirmed action is done and withdraws it when its time is up.
+  void follow(std::int64_t now);
+
+  // Asks before doing `confirmation`'s operations; confirm() sends them, cancel() forgets them.
+  void ask(Confirmation confirmation);
+  bool confirm();
+  void cancel();
+  // Sends the offered Undo (false when none is offered).
+  bool take_undo();
+  // The status line's text for the last action.
+  std::string action_text() const;
   // Records the outcome of an action done here (an export written): `done_message`, or the error.
   bool report(const core::Status& status, const std::string& done_message);
   // The same for an action that made a file: "<done_prefix> <path>", or the error.

@@ -169,12 +169,15 @@ void ClientSession::update(std::int64_t now_ms) {
                        ++version_;
                      },
                      [](net::Pong&) {},  // the connection keeps the link alive with it
-                     [&](net::OperationDone&) { ++version_; },
+                     [&](net::OperationDone& e) {
+                       record_outcome(e.id, {});
+                       ++version_;
+                     },
                      [&](net::OperationRefused& e) {
+                       record_outcome(e.op.id, {.refused = true, .reason = e.error.message});
                        notifications_.add(NoticeKind::Refused,
-                                          std::string("The hub refused ") +
-                                              core::operation_type(e.op.payload) + ": " +
-                                              e.error.message,
+                                          std::string(core::operation_action(e.op.payload)) +
+                                              ": refused. " + e.error.message,
                                           now_ms);
                        ++version_;
                      },
@@ -200,6 +203,20 @@ void ClientSession::update(std::int64_t now_ms) {
     }
   }
   if (joined_) remind(now_ms);
+}
+
+void ClientSession::record_outcome(const std::string& id, OperationOutcome outcome) {
+  constexpr std::size_t kOutcomes = 1024;
+  if (outcomes_.insert_or_assign(id, std::move(outcome)).second) outcome_order_.push_back(id);
+  while (outcome_order_.size() > kOutcomes) {
+    outcomes_.erase(outcome_order_.front());
+    outcome_order_.pop_front();
+  }
+}
+
+const OperationOutcome* ClientSession::outcome(const std::string& id) const {
+  const auto it = outcomes_.find(id);
+  return it == outcomes_.end() ? nullptr : &it->second;
 }
 
 void ClientSession::receive(const net::Applied& applied, std::int64_t now_ms) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "app/client/outbox/sqlite_outbox.hpp"
 #include "app/client/state/notifications.hpp"
@@ -37,6 +38,12 @@ struct ProfileChange {
   std::uint64_t version = 0;  // the profiles_version it made
   core::ParticipantId participant = 0;
   core::ParticipantId other = 0;
+};
+
+// The hub's answer to an operation this client sent.
+struct OperationOutcome {
+  bool refused = false;
+  std::string reason;  // refused: the hub's message
 };
 
 // What the status bar shows, always.
@@ -108,6 +115,9 @@ class ClientSession {
   bool profile_changes_since(std::uint64_t version, std::vector<ProfileChange>& out) const;
   // The same for meetings.
   bool meeting_changes_since(std::uint64_t version, std::vector<MeetingChange>& out) const;
+  // The hub's answer to the operation `id` sent from here, while it is among the latest answers;
+  // null while none came (pending, or answered too long ago).
+  const OperationOutcome* outcome(const std::string& id) const;
   const net::Teams& teams() const { return teams_; }
   Notifications& notifications() { return notifications_; }
   const Notifications& notifications() const { return notifications_; }
@@ -131,6 +141,7 @@ class ClientSession {
   void bump_all();
   void load_time_zone();
   void choose_outbox(const net::ClientOptions& options);
+  void record_outcome(const std::string& id, OperationOutcome outcome);
 
   const core::Taxonomy* taxonomy_;
   net::Outbox* outbox_;
@@ -149,6 +160,8 @@ class ClientSession {
   net::ConnectionState connection_state_ = net::ConnectionState::Offline;
   std::string connection_reason_;
   net::Teams teams_;
+  std::unordered_map<std::string, OperationOutcome> outcomes_;  // the latest kOutcomes answers
+  std::deque<std::string> outcome_order_;
   Notifications notifications_;
   std::set<std::pair<core::MeetingId, std::int64_t>> reminded_;  // meeting and the start it was for
   std::string time_zone_name_;

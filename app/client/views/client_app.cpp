@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "app/client/views/action_views.hpp"
 #include "app/client/views/broker_views.hpp"
 #include "app/client/views/organiser_views.hpp"
 #include "app/client/views/participant_views.hpp"
@@ -110,8 +111,8 @@ bool ClientApp::open_screen(std::string_view name) {
 }
 
 void ClientApp::frame(std::int64_t now_ms) {
-  models_.now_ms = now_ms;
   session_.update(now_ms);
+  models_.follow(now_ms);
   join_.remember_token(session_, config_);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -126,6 +127,7 @@ void ClientApp::frame(std::int64_t now_ms) {
   } else {
     draw_status_bar();
     draw_screens();
+    draw_confirmation(models_);
   }
   ImGui::End();
   draw_toasts();
@@ -194,11 +196,7 @@ void ClientApp::draw_status_bar() {
     ImGui::TextColored(ok_colour(), "| %s in %s", round.c_str(),
                        countdown(models_.now_ms, next).c_str());
   }
-  if (!models_.last_action.empty()) {
-    ImGui::SameLine();
-    ImGui::TextColored(models_.last_action_failed ? error_colour() : muted_colour(), "| %s",
-                       models_.last_action.c_str());
-  }
+  draw_action_status(models_);
 }
 
 void ClientApp::draw_screens() {

@@ -390,19 +390,13 @@ void follow_ups(ClientModels& m, const core::PitchFollowUp& mine) {
     if (!ops) {
       m.report(ops.error(), "");
     } else {
-      std::vector<core::Operation> sent;
-      std::string refused;
-      for (core::Operation& op : *ops) {
-        if (m.submit(op.payload, "")) {
-          sent.push_back(std::move(op));
-        } else {
-          refused = m.last_action;
-        }
-      }
-      screen.mark_sent(sent);
-      m.report(refused.empty() ? core::Status::success()
-                               : core::Status(core::make_error("refused", "", refused)),
-               "Sent " + std::to_string(sent.size()) + " meeting requests");
+      std::vector<core::OperationPayload> payloads;
+      for (const core::Operation& op : *ops) payloads.push_back(op.payload);
+      const std::size_t count = payloads.size();
+      if (m.submit_all(std::move(payloads),
+                       "Sent " + std::to_string(count) +
+                           (count == 1 ? " meeting request" : " meeting requests")))
+        screen.mark_sent(*ops);
     }
   }
   ImGui::EndDisabled();

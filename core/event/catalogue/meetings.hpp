@@ -33,6 +33,7 @@ inline std::optional<Notice> answer_notice(MeetingId id, const NoticeContext& c,
 template <>
 struct Catalogue<RequestMeeting> : facts::NothingBeforehand {
   static constexpr std::string_view name = "request_meeting";
+  static constexpr std::string_view action = "Request the meeting";
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{"from", "You can request meetings only for yourself."};
   static Subject subject(const RequestMeeting& p) { return {0, p.meeting}; }
@@ -56,6 +57,7 @@ struct Catalogue<RequestMeeting> : facts::NothingBeforehand {
 template <>
 struct Catalogue<Introduce> : facts::NothingBeforehand {
   static constexpr std::string_view name = "introduce";
+  static constexpr std::string_view action = "Introduce the two people";
   static constexpr Senders senders = kOrganiser | kBroker;
   static constexpr Refusal refusal{"actor", "Only a broker or the organiser can introduce people."};
   static Subject subject(const Introduce& p) { return {0, p.meeting}; }
@@ -80,6 +82,7 @@ struct Catalogue<Introduce> : facts::NothingBeforehand {
 template <>
 struct Catalogue<AcceptMeeting> : facts::NothingBeforehand, facts::NothingPersonal {
   static constexpr std::string_view name = "accept_meeting";
+  static constexpr std::string_view action = "Accept the meeting";
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
       "actor", "Only the two people of the meeting or the organiser can accept it."};
@@ -99,6 +102,7 @@ struct Catalogue<AcceptMeeting> : facts::NothingBeforehand, facts::NothingPerson
 template <>
 struct Catalogue<DeclineMeeting> : facts::HubDecidesNothing, facts::NothingBeforehand {
   static constexpr std::string_view name = "decline_meeting";
+  static constexpr std::string_view action = "Decline the meeting";
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
       "actor", "Only the two people of the meeting or the organiser can decline it."};
@@ -123,6 +127,7 @@ template <>
 struct Catalogue<ProposeSlot>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NothingPersonal {
   static constexpr std::string_view name = "propose_slot";
+  static constexpr std::string_view action = "Propose a time";
   static constexpr Senders senders = kParticipant;
   static constexpr Refusal refusal{"actor",
                                    "Only the two people of the meeting can propose another slot."};
@@ -141,6 +146,7 @@ struct Catalogue<ProposeSlot>
 template <>
 struct Catalogue<CancelMeeting> : facts::HubDecidesNothing, facts::NothingBeforehand {
   static constexpr std::string_view name = "cancel_meeting";
+  static constexpr std::string_view action = "Cancel the meeting";
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
       "actor", "Only the two people of the meeting or the organiser can cancel it."};
@@ -164,6 +170,7 @@ template <>
 struct Catalogue<GiveFeedback>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice {
   static constexpr std::string_view name = "give_feedback";
+  static constexpr std::string_view action = "Give feedback";
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
       "actor", "Only the two people of the meeting or the organiser can give feedback on it."};

@@ -35,6 +35,7 @@ inline void departure_contacts(ParticipantId person, ViewContext& v) {
 template <>
 struct Catalogue<Register> : facts::NothingBeforehand, facts::NoNotice {
   static constexpr std::string_view name = "register";
+  static constexpr std::string_view action = "Register";
   static constexpr Senders senders = kOrganiser | kNewcomer;
   static constexpr Refusal refusal{
       "actor", "Only a newcomer with the join code or the organiser can register a participant."};
@@ -62,6 +63,7 @@ template <>
 struct Catalogue<EditProfile>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice {
   static constexpr std::string_view name = "edit_profile";
+  static constexpr std::string_view action = "Save the profile";
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
       "actor", "Only the participant themself or the organiser can edit a profile."};
@@ -83,6 +85,7 @@ template <>
 struct Catalogue<SetAvailability>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice {
   static constexpr std::string_view name = "set_availability";
+  static constexpr std::string_view action = "Set availability";
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
       "actor", "Only the participant themself or the organiser can change availability."};
@@ -102,6 +105,7 @@ template <>
 struct Catalogue<Withdraw>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice, facts::NothingPersonal {
   static constexpr std::string_view name = "withdraw";
+  static constexpr std::string_view action = "Withdraw from the event";
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
       "actor", "Only the participant themself or the organiser can withdraw a participant."};
@@ -121,6 +125,7 @@ template <>
 struct Catalogue<Erase>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice, facts::NothingPersonal {
   static constexpr std::string_view name = "erase";
+  static constexpr std::string_view action = "Erase the profile";
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
       "actor", "Only the participant themself or the organiser can erase a participant's data."};

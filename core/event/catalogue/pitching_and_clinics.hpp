@@ -12,6 +12,7 @@ struct Catalogue<SetPitchOrder> : facts::AboutNobody,
                                   facts::NoNotice,
                                   facts::NothingPersonal {
   static constexpr std::string_view name = "set_pitch_order";
+  static constexpr std::string_view action = "Set the pitch order";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can set the pitch order."};
   static void changes(const SetPitchOrder& p, const ChangeContext&, ChangeSink& sink) {
@@ -27,6 +28,7 @@ struct Catalogue<ControlPitch> : facts::AboutNobody,
                                  facts::NoNotice,
                                  facts::NothingPersonal {
   static constexpr std::string_view name = "control_pitch";
+  static constexpr std::string_view action = "Control the pitch";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can run a pitching session."};
   static void changes(const ControlPitch& p, const ChangeContext&, ChangeSink& sink) {
@@ -42,6 +44,7 @@ struct Catalogue<MarkInterested> : facts::AboutNobody,
                                    facts::NoNotice,
                                    facts::NothingPersonal {
   static constexpr std::string_view name = "mark_interested";
+  static constexpr std::string_view action = "Mark interest in a pitch";
   static constexpr Senders senders = kParticipant;
   static constexpr Refusal refusal{"actor", "Participants tap \"interested\" for themselves."};
   static void changes(const MarkInterested& p, const ChangeContext&, ChangeSink& sink) {
@@ -57,6 +60,7 @@ struct Catalogue<DefineClinicTable> : facts::AboutNobody,
                                       facts::NoNotice,
                                       facts::NothingPersonal {
   static constexpr std::string_view name = "define_clinic_table";
+  static constexpr std::string_view action = "Set up a clinic table";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can set up a policy clinic."};
   static void changes(const DefineClinicTable& p, const ChangeContext& c, ChangeSink& sink) {
@@ -68,6 +72,7 @@ template <>
 struct Catalogue<PickThemes>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::SeenByEveryone, facts::NoNotice {
   static constexpr std::string_view name = "pick_themes";
+  static constexpr std::string_view action = "Pick clinic themes";
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
       "actor", "Only the participant themself or the organiser can pick themes."};
@@ -90,6 +95,7 @@ struct Catalogue<FormClinicTables> : facts::AboutNobody,
                                      facts::NoNotice,
                                      facts::NothingPersonal {
   static constexpr std::string_view name = "form_clinic_tables";
+  static constexpr std::string_view action = "Form the clinic tables";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can seat a policy clinic."};
   static void changes(const FormClinicTables& p, const ChangeContext&, ChangeSink& sink) {
@@ -105,6 +111,7 @@ struct Catalogue<RecordClinicOutcome> : facts::AboutNobody,
                                         facts::NoNotice,
                                         facts::NothingPersonal {
   static constexpr std::string_view name = "record_clinic_outcome";
+  static constexpr std::string_view action = "Record the clinic's outcome";
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{"actor",
                                    "Only the table's members or the organiser record its outcome."};

@@ -14,6 +14,7 @@ struct Catalogue<CreateEvent> : facts::AboutNobody,
                                 facts::NoNotice,
                                 facts::NothingPersonal {
   static constexpr std::string_view name = "create_event";
+  static constexpr std::string_view action = "Create the event";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can create the event."};
   static void changes(const CreateEvent&, const ChangeContext&, ChangeSink& sink) {
@@ -29,6 +30,7 @@ struct Catalogue<SetRegistration> : facts::AboutNobody,
                                     facts::NoNotice,
                                     facts::NothingPersonal {
   static constexpr std::string_view name = "set_registration";
+  static constexpr std::string_view action = "Open or close registration";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can open or close registration."};
   static void changes(const SetRegistration&, const ChangeContext&, ChangeSink& sink) {
@@ -44,6 +46,7 @@ struct Catalogue<SetSettings> : facts::AboutNobody,
                                 facts::NoNotice,
                                 facts::NothingPersonal {
   static constexpr std::string_view name = "set_settings";
+  static constexpr std::string_view action = "Change the matching settings";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can change the matching settings."};
   static void changes(const SetSettings&, const ChangeContext&, ChangeSink& sink) {
@@ -60,6 +63,7 @@ struct Catalogue<DefineSession> : facts::AboutNobody,
                                   facts::NoNotice,
                                   facts::NothingPersonal {
   static constexpr std::string_view name = "define_session";
+  static constexpr std::string_view action = "Save the session";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can define sessions."};
   static void changes(const DefineSession& p, const ChangeContext& c, ChangeSink& sink) {
@@ -75,6 +79,7 @@ struct Catalogue<RemoveSession> : facts::AboutNobody,
                                   facts::NoNotice,
                                   facts::NothingPersonal {
   static constexpr std::string_view name = "remove_session";
+  static constexpr std::string_view action = "Remove the session";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can remove sessions."};
   // Everyone's unavailable slots and every meeting's preferred slots in the session are dropped.
@@ -101,6 +106,7 @@ struct Catalogue<DefineTable> : facts::AboutNobody,
                                 facts::NoNotice,
                                 facts::NothingPersonal {
   static constexpr std::string_view name = "define_table";
+  static constexpr std::string_view action = "Add the table";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can define tables."};
   static void changes(const DefineTable& p, const ChangeContext& c, ChangeSink& sink) {
@@ -116,6 +122,7 @@ struct Catalogue<RemoveTable> : facts::AboutNobody,
                                 facts::NoNotice,
                                 facts::NothingPersonal {
   static constexpr std::string_view name = "remove_table";
+  static constexpr std::string_view action = "Remove the table";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can remove tables."};
   static void changes(const RemoveTable& p, const ChangeContext&, ChangeSink& sink) {
@@ -127,6 +134,7 @@ template <>
 struct Catalogue<Announce>
     : facts::AboutNobody, facts::NothingBeforehand, facts::SeenByEveryone, facts::NothingPersonal {
   static constexpr std::string_view name = "announce";
+  static constexpr std::string_view action = "Send the announcement";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can make announcements."};
   static void clear_decided(Announce& p) { p.announcement = 0; }
@@ -146,6 +154,7 @@ struct Catalogue<ApplySchedule> : facts::AboutNobody,
                                   facts::NoNotice,
                                   facts::NothingPersonal {
   static constexpr std::string_view name = "apply_schedule";
+  static constexpr std::string_view action = "Apply the schedule";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can apply a schedule."};
   static void changes(const ApplySchedule& p, const ChangeContext&, ChangeSink& sink) {
@@ -165,6 +174,7 @@ template <>
 struct Catalogue<PublishTeamRound>
     : facts::AboutNobody, facts::NothingBeforehand, facts::SeenByEveryone, facts::NothingPersonal {
   static constexpr std::string_view name = "publish_team_round";
+  static constexpr std::string_view action = "Publish the team round";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can publish a team round."};
   static void clear_decided(PublishTeamRound& p) { p.round = 0; }

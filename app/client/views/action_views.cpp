@@ -1,0 +1,88 @@
+#include "app/client/views/action_views.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app/client/views/widgets.hpp"
+
+namespace crossmatch::client {
+
+namespace {
+
+constexpr const char* kDialog = "Please confirm###confirm-action";
+
+ImVec4 action_colour(ActionState state) {
+  switch (state) {
+    case ActionState::Refused:
+    case ActionState::Failed:
+      return error_colour();
+    case ActionState::Done:
+      return ok_colour();
+    case ActionState::None:
+    case ActionState::Pending:
+      break;
+  }
+  return muted_colour();
+}
+
+}  // namespace
+
+void draw_action_status(ClientModels& m) {
+  if (m.action.state == ActionState::None) return;
+  ImGui::SameLine();
+  ImGui::TextColored(action_colour(m.action.state), "| %s: %s", m.action.badge(),
+                     m.action_text().c_str());
+  if (ImGui::IsItemHovered() && m.action.failed()) ImGui::SetTooltip("%s", m.action_text().c_str());
+  if (m.undo) {
+    ImGui::SameLine();
+    const int left = static_cast<int>((m.undo_until_ms - m.now_ms + 999) / 1000);
+    const std::string label = "Undo: " + m.undo->label + " (" + std::to_string(left) + " s)";
+    if (ImGui::SmallButton(label.c_str())) m.take_undo();
+  }
+}
+
+void draw_confirmation(ClientModels& m) {
+  if (m.asking && !ImGui::IsPopupOpen(kDialog)) ImGui::OpenPopup(kDialog);
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  const float font = ImGui::GetFontSize();
+  ImGui::SetNextWindowSizeConstraints(ImVec2(font * 22, 0),
+                                      ImVec2(font * 44, viewport->WorkSize.y * 0.8f));
+  if (!ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!m.asking) {  // answered elsewhere (a test, or the action became impossible)
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const Confirmation& c = *m.asking;
+  ImGui::PushTextWrapPos(font * 42);
+  ImGui::TextUnformatted(c.question.c_str());
+  if (!c.consequences.empty()) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted("This will:");
+    // Long lists scroll instead of pushing the buttons off the screen.
+    const float height = std::min(font * 1.4f * static_cast<float>(c.consequences.size()) + font,
+                                  viewport->WorkSize.y * 0.5f);
+    ImGui::BeginChild("consequences", ImVec2(font * 40, height), true);
+    for (const std::string& line : c.consequences) ImGui::BulletText("%s", line.c_str());
+    ImGui::EndChild();
+  }
+  if (!c.undo) ImGui::TextColored(error_colour(), "This cannot be undone.");
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  bool close = false;
+  if (ImGui::Button(c.confirm_label.c_str())) {
+    m.confirm();
+    close = true;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    m.cancel();
+    close = true;
+  }
+  if (close) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+}  // namespace crossmatch::client
