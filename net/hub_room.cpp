@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "net/operation_lines.hpp"
+#include "net/tokens.hpp"
 
 namespace crossmatch::net {
 namespace {
@@ -35,6 +36,15 @@ void HubRoom::submit(const ConnectionPtr& c, core::Operation op) {
     return;
   }
   const core::Actor actor{c->viewer.role, c->viewer.participant};
+  // A newcomer's registration claim: the hub keeps only its digest; the secret itself proves a
+  // resend of the same registration (below).
+  std::string claim;
+  if (auto* reg = std::get_if<core::Register>(&op.payload)) {
+    claim = std::move(reg->claim);
+    reg->claim = claim.empty() || actor.participant != 0 || actor.role != core::Role::Participant
+                     ? std::string()
+                     : claim_digest(claim);
+  }
   hub_.log.before_apply(hub_.sequencer.state(), op);
   auto outcome = hub_.sequencer.submit(std::move(op), actor, unix_ms());
   if (!outcome) {
@@ -56,7 +66,7 @@ void HubRoom::submit(const ConnectionPtr& c, core::Operation op) {
                                           "its acknowledgement.")})));
         return;
       }
-      return sign_in_.resent_registration(c, id, applied.sequence);
+      return sign_in_.resent_registration(c, id, applied.sequence, claim);
     }
     Ack ack{id, applied.sequence, true, 0, {}};
     reply(c, make_line(encode(ack)));

@@ -113,17 +113,22 @@ void HubSignIn::welcome(const ConnectionPtr& c, const core::Viewer& viewer, cons
 // The id is known only to the client that made it (others see "s<seq>"), so the client gets a
 // fresh token for the participant it registered.
 void HubSignIn::resent_registration(const ConnectionPtr& c, const std::string& id,
-                                    std::uint64_t seq) {
+                                    std::uint64_t seq, const std::string& claim) {
   hub_.log.read_after(
       seq - 1, 1,
-      [this, weak = std::weak_ptr<HubConnection>(c), id,
-       seq](core::Result<std::vector<core::Operation>> ops) {
+      [this, weak = std::weak_ptr<HubConnection>(c), id, seq,
+       digest = claim.empty() ? std::string() : claim_digest(claim)](
+          core::Result<std::vector<core::Operation>> ops) {
         auto c = weak.lock();
         if (!c || !c->open()) return;
         const core::Register* reg = nullptr;
         if (ops && !ops->empty() && ops->front().sequence == seq)
           reg = std::get_if<core::Register>(&ops->front().payload);
-        if (reg == nullptr || ops->front().actor.role != core::Role::Participant ||
+        // A registration made without a claim, or a resend without its secret, proves nothing:
+        // whoever learnt the operation's id would get the participant's token.
+        const bool proven = reg != nullptr && !reg->claim.empty() && !digest.empty() &&
+                            equal_constant_time(reg->claim, digest);
+        if (!proven || ops->front().actor.role != core::Role::Participant ||
             ops->front().actor.participant != 0) {
           c->send(encode(
               Refused{id, core::make_error("duplicate_operation", "id",

@@ -28,7 +28,9 @@ class HubSignIn {
   void hello(const ConnectionPtr& c, Hello h);
   // A newcomer sent the registration it made before (sequence `seq`, durable) again: its
   // acknowledgement and token were lost.
-  void resent_registration(const ConnectionPtr& c, const std::string& id, std::uint64_t seq);
+  // Only a resend carrying the secret the registration was claimed with gets a token.
+  void resent_registration(const ConnectionPtr& c, const std::string& id, std::uint64_t seq,
+                           const std::string& claim);
 
  private:
   void welcome(const ConnectionPtr& c, const core::Viewer& viewer, const Hello& h);

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/event/operation.hpp"
 #include "net/protocol.hpp"
 
 namespace crossmatch::net {
@@ -55,6 +56,10 @@ std::string token_hash(std::string_view token) {
   if (EVP_Digest(token.data(), token.size(), digest, &length, EVP_sha256(), nullptr) != 1)
     throw std::runtime_error("SHA-256 is not available");
   return hex(digest, length);
+}
+
+std::string claim_digest(std::string_view claim) {
+  return std::string(core::kClaimDigestPrefix) + token_hash(claim);
 }
 
 bool equal_constant_time(std::string_view a, std::string_view b) {

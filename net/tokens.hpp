@@ -14,6 +14,8 @@ std::string make_token();
 std::string make_join_code();
 // Hex SHA-256 of the token's bytes.
 std::string token_hash(std::string_view token);
+// What the hub keeps of a registration's claim: "sha256:" and the digest in hex.
+std::string claim_digest(std::string_view claim);
 // Equal length and bytes, in time that depends only on the length.
 bool equal_constant_time(std::string_view a, std::string_view b);
 // Compares two secrets of any length through their hashes, so that neither the length nor the

@@ -1,5 +1,6 @@
 #include "storage/state_loader.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -238,7 +239,8 @@ Error read_rounds(SQLite::Database& db, core::EventState& state) {
 
 Error read_announcements(SQLite::Database& db, core::EventState& state) {
   constexpr auto& c = kAnnouncementColumns;
-  Rows r(db, c.select("ORDER BY id"));
+  // The latest ones, as the state keeps them; the table keeps every one for the exports.
+  Rows r(db, c.select("ORDER BY id DESC LIMIT " + std::to_string(core::kKeptAnnouncements)));
   while (r.next()) {
     core::Announcement a;
     if (!read_id(r, c.column("id"), a.id))
@@ -247,6 +249,7 @@ Error read_announcements(SQLite::Database& db, core::EventState& state) {
     a.at = r.integer(c.column("at"));
     state.announcements.push_back(std::move(a));
   }
+  std::reverse(state.announcements.begin(), state.announcements.end());
   return std::nullopt;
 }
 

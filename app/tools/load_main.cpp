@@ -109,7 +109,8 @@ int run(const tools::LoadOptions& o) {
   std::fflush(stdout);
   if (o.timeline && !tools::write_timeline(tallies, *o.timeline))
     std::fprintf(stderr, "crossmatch-load: cannot write --timeline %s\n", o.timeline->c_str());
-  return 0;
+  // A run in which nobody joined measured nothing: a failure for scripts that rely on it.
+  return coordinator.ready() == 0 ? 1 : 0;
 }
 
 }  // namespace

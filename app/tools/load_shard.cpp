@@ -12,6 +12,12 @@ void Coordinator::joined(const std::vector<core::ParticipantId>& ready, int fail
   ready_ += static_cast<int>(ready.size());
   failed_ += failed;
   if (++joined_ < static_cast<int>(shards_.size())) return;
+  if (ready_ == 0) {
+    // Nothing to measure (a wrong pin or code, a hub that is not there): stop now.
+    std::fprintf(stderr, "crossmatch-load: no client joined (%d failed); stopping\n", failed_);
+    for (Shard* shard : shards_) asio::post(shard->io(), [shard] { shard->finish(); });
+    return;
+  }
   std::fprintf(stderr,
                "crossmatch-load: %d clients joined (%d failed); waiting for the hub's broadcasts "
                "to settle\n",

@@ -315,6 +315,11 @@ Status apply(ApplyContext& ctx, const Announce& op) {
   ctx.applied_payload<Announce>().announcement = id;
   state.next_announcement = std::max(state.next_announcement, id + 1);
   state.announcements.push_back(Announcement{id, op.text, ctx.op.at});
+  if (state.announcements.size() > kKeptAnnouncements) {
+    const auto excess =
+        static_cast<std::ptrdiff_t>(state.announcements.size() - kKeptAnnouncements);
+    state.announcements.erase(state.announcements.begin(), state.announcements.begin() + excess);
+  }
   return Status::success();
 }
 

@@ -157,6 +157,9 @@ struct TeamRound {
   bool operator==(const TeamRound&) const = default;
 };
 
+// How many announcements the state (and so every snapshot and replica) keeps.
+inline constexpr std::size_t kKeptAnnouncements = 100;
+
 struct Announcement {
   AnnouncementId id = 0;
   std::string text;
@@ -273,6 +276,8 @@ struct EventState {
   IdMap<ParticipantId, Participant> participants;
   IdMap<MeetingId, Meeting> meetings;
   std::map<RoundId, TeamRound> rounds;
+  // The latest kKeptAnnouncements, oldest first; older ones stay in the operation log and the
+  // store's announcements table, so that a snapshot stays small however many were sent.
   std::vector<Announcement> announcements;
   std::map<SessionId, PitchSession> pitching;
   std::map<ClinicTableId, ClinicTable> clinic_tables;

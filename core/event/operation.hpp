@@ -100,6 +100,10 @@ struct Register {
   ParticipantId participant = 0;  // set by the hub
   Profile profile;
   Availability availability;
+  // A secret the registering client chose, so that only it can resend the registration for a
+  // token after losing the acknowledgement. The hub keeps only its digest (kClaimDigestPrefix and
+  // the SHA-256 in hex) and no one else ever sees it.
+  std::string claim;
   bool operator==(const Register&) const = default;
 };
 
@@ -291,6 +295,8 @@ inline constexpr std::size_t kMaxOperationIdLength = 64;
 inline constexpr std::size_t kMaxEventNameLength = 120;
 inline constexpr std::size_t kMaxSessionNameLength = 80;
 inline constexpr std::size_t kMaxTableNameLength = 40;
+inline constexpr std::size_t kMaxClaimLength = 128;
+inline constexpr std::string_view kClaimDigestPrefix = "sha256:";
 inline constexpr std::size_t kMaxMessageLength = 1000;  // messages, notes, announcements, comments
 inline constexpr std::size_t kMaxReasonLength = 200;
 inline constexpr std::size_t kMaxPreferredSlots = 10;

@@ -95,6 +95,7 @@ void encode(Json& j, const Register& p) {
   j["participant"] = p.participant;
   j["profile"] = to_json(p.profile);
   j["availability"] = to_json(p.availability);
+  if (!p.claim.empty()) j["claim"] = p.claim;
 }
 void encode(Json& j, const EditProfile& p) {
   j["participant"] = p.participant;
@@ -390,6 +391,7 @@ Result<OperationPayload> decode<Register>(ObjectReader& r) {
     if (!a) return a.error();
     p.availability = *a;
   }
+  r.string("claim", p.claim, false, kMaxClaimLength);
   return OperationPayload{p};
 }
 template <>

@@ -126,6 +126,8 @@ std::optional<VisibleOperation> view_operation(const Operation& op, const EventS
                                                const Viewer& viewer, bool own) {
   VisibleOperation out{op, {}};
   if (!own) out.op.id = "s" + std::to_string(op.sequence);
+  // A registration's claim (its digest, in the hub) is nobody's to see, the organiser's neither.
+  if (auto* reg = std::get_if<Register>(&out.op.payload)) reg->claim.clear();
   if (viewer.privileged()) return out;
   // A newcomer's own registration makes them its subject: they see it as that participant.
   const ParticipantId self =

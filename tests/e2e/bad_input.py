@@ -8,6 +8,7 @@ Each case checks the documented answer, that the hub keeps serving another clien
 nothing from a refused operation is stored. Exits 0 when every case passes.
 """
 import argparse
+import json
 import os
 import socket
 import sys
@@ -221,11 +222,33 @@ def main():
     first_try.hello(join_code=args.code)
     first_try.catch_up()
     profile = dict(p.profile, email="bad-input-%s@example.eu" % os.urandom(4).hex(), display_name="Sent Twice")
+    claim = os.urandom(16).hex()
     registration = {"id": "register-twice-" + os.urandom(4).hex(), "type": "register", "profile": profile,
-                    "availability": {"unavailable": [], "only": "any"}}
+                    "availability": {"unavailable": [], "only": "any"}, "claim": claim}
     answer, _ = first_try.submit(registration)
     check(answer["type"] == "ack" and answer.get("token"), "a registration is acknowledged with a token")
     registered_at = organiser_seq()
+    # Someone else who learnt the operation's id replays it, with any profile and without the
+    # secret, or with a wrong one: no token.
+    for forged_claim in (None, "0" * 32):
+        thief = HubClient(args.host, args.port)
+        thief.hello(join_code=args.code)
+        thief.catch_up()
+        forged = dict(registration, profile=dict(profile, display_name="Thief"))
+        if forged_claim is None:
+            del forged["claim"]
+        else:
+            forged["claim"] = forged_claim
+        stolen, _ = thief.submit(forged)
+        check(stolen["type"] == "refused" and stolen["code"] == "duplicate_operation" and
+              not stolen.get("token"),
+              "a replayed registration id without its claim (%s): refused, no token" % forged_claim)
+    # Whoever watches the operations never sees the claim.
+    watcher = HubClient(args.host, args.port)
+    watcher.hello(token=args.organiser, after=0)
+    ops = watcher.catch_up()
+    check(all(claim not in json.dumps(op) and "sha256:" not in json.dumps(op) for op in ops),
+          "nobody sees a registration's claim or its digest")
     second_try = HubClient(args.host, args.port)
     second_try.hello(join_code=args.code)
     second_try.catch_up()

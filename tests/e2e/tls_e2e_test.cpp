@@ -269,3 +269,17 @@ TEST_CASE("tls: the load generator joins over TLS with the join code's pin") {
   CHECK(output.find("\"errors\":0") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("tls: the load generator stops with a failure when a wrong pin lets nobody join") {
+  const auto dir = test::fresh_folder("tls-load-wrong-pin");
+  test::HubProcess hub(dir / "event.db", {"--demo", "10"}, 0, test::Transport::Tls);
+  const net::JoinCode code = net::split_join_code(hub.code());
+  // Runs without --seconds, i.e. until stopped: only the failure to join may end it.
+  const auto [status, output] = test::run_command(
+      "timeout 60 " + std::string(CROSSMATCH_BINARY_DIR) + "/bin/crossmatch-load --port " +
+      std::to_string(hub.port()) + " --code " + code.code + " --pin AAAA-BBBB-CCCC --clients 3");
+  INFO(output);
+  CHECK(status == 1);  // not 124, timeout's status
+  CHECK(output.find("no client joined") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}

@@ -251,3 +251,27 @@ TEST_CASE("credentials appended with operations are stored in their transaction,
   CHECK(**store->find_credential(token.token_hash) == token);
   CHECK(store->last_sequence() == setup.size() + 2);
 }
+
+TEST_CASE(
+    "the state keeps the latest announcements; the store keeps every one and loads the same") {
+  test::TempDir dir;
+  test::EventScript script(3);
+  auto ops = script.set_up(5);
+  const std::size_t sent = core::kKeptAnnouncements + 37;
+  for (std::size_t i = 0; i < sent; ++i)
+    ops.push_back(
+        script.must(test::organiser(), core::Announce{.text = "Notice " + std::to_string(i)}));
+  const auto& kept = script.state().announcements;
+  REQUIRE(kept.size() == core::kKeptAnnouncements);
+  CHECK(kept.front().text == "Notice 37");
+  CHECK(kept.back().text == "Notice " + std::to_string(sent - 1));
+  auto store = test::open_store(dir / "event.db");
+  test::append_all(*store, ops, 9);
+  auto loaded = store->load();
+  REQUIRE(loaded.ok());
+  require_equal_events(loaded->state, script.state());
+  require_equal_events(test::replay_log(*store), script.state());
+  SQLite::Database db((dir / "event.db").string(), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("SELECT count(*) FROM announcements").getInt64() ==
+        static_cast<std::int64_t>(sent));
+}

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/client/state/registration_claim.hpp"
 #include "app/client/views/participant_views.hpp"
 #include "app/client/views/widgets.hpp"
 
@@ -91,7 +92,8 @@ void draw_profile_view(ClientModels& m) {
   ImGui::BeginDisabled(!form.valid());
   if (ImGui::Button(registering ? "Register" : "Save profile")) {
     if (registering) {
-      m.submit(core::Register{.profile = form.profile()}, "Registration sent");
+      m.submit(core::Register{.profile = form.profile(), .claim = new_registration_claim()},
+               "Registration sent");
     } else {
       m.submit(core::EditProfile{.participant = m.session.me(), .profile = form.profile()},
                "Profile saved");

@@ -44,8 +44,10 @@ struct Catalogue<Register> : facts::NothingBeforehand, facts::NoNotice {
   static void changes(const Register& p, const ChangeContext&, ChangeSink& sink) {
     sink.person(p.participant);
   }
-  // Others see the public profile: the e-mail as they may see it, no availability.
+  // Others see the public profile: the e-mail as they may see it, no availability. The claim's
+  // digest stays in the hub.
   static bool view(Register& p, ViewContext& v) {
+    p.claim.clear();
     if (p.participant != v.self) {
       p.profile.email = visible_email(v.after, v.self, p.participant);
       p.availability = Availability{};
