@@ -239,7 +239,9 @@ void ClientApp::draw_screens() {
       current_ != "profile") {
     wanted_ = "profile";  // a newcomer registers first
   }
-  if (!ImGui::BeginTabBar("screens")) return;
+  // Whole labels at any zoom: tabs that do not fit scroll (arrows at the end) instead of being
+  // cut to "Match...".
+  if (!ImGui::BeginTabBar("screens", ImGuiTabBarFlags_FittingPolicyScroll)) return;
   for (const auto& s : kScreens) {
     if (!shown_to(s, role)) continue;
     const ImGuiTabItemFlags flags = wanted_ == s.name ? ImGuiTabItemFlags_SetSelected : 0;
