@@ -38,6 +38,14 @@ std::unique_ptr<app::CommandLine> define(ClientArgs& args, std::string& hub) {
   cli.add_option("--config", args.config_dir,
                  "keep settings in DIR instead of $XDG_CONFIG_HOME/crossmatch")
       ->type_name("DIR");
+  line->one_of(cli.add_option("--theme", args.theme,
+                              "light or dark, for this run (the View menu's choice is remembered)"),
+               {"light", "dark"})
+      ->type_name("THEME");
+  line->whole_number(
+      cli.add_option("--zoom", args.zoom, "zoom in percent (100 to 200), for this run")
+          ->type_name("PERCENT"),
+      100, 200);
   std::string screens;
   for (const std::string& name : screen_names()) screens += (screens.empty() ? "" : ", ") + name;
   cli.footer("Screens: " + screens + ".");

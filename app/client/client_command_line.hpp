@@ -21,6 +21,8 @@ struct ClientArgs {
   std::string screenshot;
   double after = 3.0;
   std::string config_dir;
+  std::string theme;  // --theme light|dark for this run; empty: the remembered one
+  int zoom = 0;       // --zoom 100..200 for this run; 0: the remembered one
 };
 
 core::Result<ClientArgs> parse_client_args(int argc, const char* const* argv);

@@ -70,6 +70,14 @@ int main(int argc, char** argv) {
   if (folder && args->screenshot.empty()) session.keep_outbox_in(*folder);
   client::ClientApp app(session, config ? &*config : nullptr);
   if (!args->screen.empty()) app.open_screen(args->screen);
+  if (!args->theme.empty() || args->zoom != 0) {
+    client::Appearance shown = app.appearance();
+    if (!args->theme.empty())
+      shown.set_theme(args->theme == "dark" ? client::Theme::Dark : client::Theme::Light);
+    if (args->zoom != 0) shown.set_zoom_percent(args->zoom);
+    app.show_for_this_run(shown);
+  }
+  (*window)->use_appearance(app.appearance());
   if (args->insecure)
     std::cerr
         << "crossmatch: WARNING: --insecure: no TLS; what you send can be read on the network\n";
@@ -91,7 +99,9 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   (*window)->run(
       [&] {
+        if (const int notches = (*window)->take_zoom_notches()) app.zoom_by_wheel(notches);
         app.frame(unix_ms());
+        (*window)->use_appearance(app.appearance());
         return !shot_taken;
       },
       [&](int width, int height) {

@@ -139,7 +139,7 @@ TEST_CASE("profile form: a bad e-mail gets the e-mail's message, a good profile 
   form.offers = "a, , b,";
   form.validate(test::taxonomy());
   CHECK(form.draft().offers == std::vector<std::string>{"a", "b"});
-  form.languages = "xx";
+  form.draft().languages = {"xx"};
   form.validate(test::taxonomy());
   CHECK_FALSE(form.message_for("languages").empty());
 }

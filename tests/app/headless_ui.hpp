@@ -116,6 +116,35 @@ class HeadlessUi {
     frame(body);
   }
 
+  // The key index (io.KeysDown) of ImGui's named `key`, mapped on first use as a backend does;
+  // above the indices a backend's own key codes use.
+  static int key_index(ImGuiKey key) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyMap[key] < 0) io.KeyMap[key] = 400 + key;
+    return io.KeyMap[key];
+  }
+
+  // Keyboard navigation on, as the client's window has it, with the keys it needs mapped.
+  static void enable_keyboard_navigation() {
+    for (ImGuiKey key : {ImGuiKey_Tab, ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow,
+                         ImGuiKey_DownArrow, ImGuiKey_Space, ImGuiKey_Enter, ImGuiKey_Escape})
+      key_index(key);
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  }
+
+  // Presses the key at `index` in one frame and releases it in the next, with Ctrl held when
+  // `ctrl`.
+  void press_index(int index, const Body& body, bool ctrl = false) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeysDown[index] = true;
+    frame(body);
+    io.KeysDown[index] = false;
+    frame(body);
+    io.KeyCtrl = false;
+  }
+  void press(ImGuiKey key, const Body& body) { press_index(key_index(key), body); }
+
   // Selects everything in the focused input (Ctrl+A) so typing replaces it.
   void select_all(const Body& body) {
     ImGuiIO& io = ImGui::GetIO();

@@ -9,11 +9,15 @@
 
 #include <stb_image_write.h>
 
+#include <cmath>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "app/client/views/theme.hpp"
 
 namespace crossmatch::client {
 namespace {
@@ -22,6 +26,10 @@ std::string g_glfw_error;
 
 void on_glfw_error(int code, const char* description) {
   g_glfw_error = "GLFW error " + std::to_string(code) + ": " + description;
+}
+
+float usable_scale(float scale) {
+  return scale > 0.5f && scale < 4.0f ? scale : 1.0f;
 }
 
 // A readable UI font from Debian's font packages, or ImGui's own with a log line.
@@ -71,18 +79,72 @@ core::Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options)
   glfwSwapInterval(1);
   float xscale = 1.0f, yscale = 1.0f;
   glfwGetWindowContentScale(w->window_, &xscale, &yscale);
-  w->scale_ = xscale > 0.5f && xscale < 4.0f ? xscale : 1.0f;
+  w->scale_ = usable_scale(xscale);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ImGui::StyleColorsLight();
-  ImGui::GetStyle().ScaleAllSizes(w->scale_);
-  w->font_loaded_ = load_font(w->scale_);
+  ImGuiIO& io = ImGui::GetIO();
+  // Every control reachable with the keyboard: arrows move, Space or Enter acts, Alt reaches the
+  // menu bar, Escape leaves a popup.
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   w->layout_file_ = options.layout_file;
-  ImGui::GetIO().IniFilename = w->layout_file_.empty() ? nullptr : w->layout_file_.c_str();
+  io.IniFilename = w->layout_file_.empty() ? nullptr : w->layout_file_.c_str();
   ImGui_ImplGlfw_InitForOpenGL(w->window_, true);
   ImGui_ImplOpenGL3_Init("#version 130");
+  // After ImGui's own callbacks, so that Ctrl+wheel zooms instead of scrolling; the rest goes on
+  // to ImGui. A move to a monitor with another content scale rebuilds the font.
+  glfwSetWindowUserPointer(w->window_, w.get());
+  glfwSetScrollCallback(w->window_, on_scroll);
+  glfwSetWindowContentScaleCallback(w->window_, on_content_scale);
+  w->refresh_appearance();
   return w;
+}
+
+void Window::on_content_scale(GLFWwindow* window, float xscale, float /*yscale*/) {
+  auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window));
+  if (self == nullptr) return;
+  self->scale_ = usable_scale(xscale);
+  self->stale_ = true;
+}
+
+void Window::on_scroll(GLFWwindow* window, double xoffset, double yoffset) {
+  auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window));
+  const bool ctrl = glfwGetKey(window, GLFW_KEY_LEFT_CONTROL) == GLFW_PRESS ||
+                    glfwGetKey(window, GLFW_KEY_RIGHT_CONTROL) == GLFW_PRESS;
+  if (self != nullptr && ctrl) {
+    self->zoom_wheel_ += yoffset;
+    return;
+  }
+  ImGui_ImplGlfw_ScrollCallback(window, xoffset, yoffset);
+}
+
+void Window::use_appearance(const Appearance& appearance) {
+  if (appearance.theme() == theme_ && appearance.zoom() == zoom_) return;
+  theme_ = appearance.theme();
+  zoom_ = appearance.zoom();
+  stale_ = true;
+}
+
+int Window::take_zoom_notches() {
+  // A touchpad sends fractions of a notch: whole notches are taken, the rest kept.
+  const double whole = std::trunc(zoom_wheel_);
+  zoom_wheel_ -= whole;
+  return static_cast<int>(whole);
+}
+
+void Window::refresh_appearance() {
+  if (!stale_) return;
+  stale_ = false;
+  const float scale = scale_ * zoom_;
+  ImGui::GetStyle() = themed_style(theme_, scale);
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  font_loaded_ = load_font(scale);
+  // The backend makes the font texture on its first frame; later, it is made again here.
+  if (fonts_built_) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
 }
 
 Window::~Window() {
@@ -128,7 +190,9 @@ void Window::run(const std::function<bool()>& frame,
                  const std::function<void(int, int)>& after_render) {
   while (!glfwWindowShouldClose(window_)) {
     glfwPollEvents();
+    refresh_appearance();
     ImGui_ImplOpenGL3_NewFrame();
+    fonts_built_ = true;
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     const bool keep_going = frame();
@@ -136,7 +200,8 @@ void Window::run(const std::function<bool()>& frame,
     int width = 0, height = 0;
     glfwGetFramebufferSize(window_, &width, &height);
     glViewport(0, 0, width, height);
-    glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (after_render) after_render(width, height);

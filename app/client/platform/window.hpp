@@ -1,11 +1,12 @@
 // The client's window: GLFW, an OpenGL 3 context and Dear ImGui with a readable font, scaled to
-// the monitor's content scale.
+// the monitor's content scale times the person's zoom, in their theme; keyboard navigation on.
 #pragma once
 
 #include <functional>
 #include <memory>
 #include <string>
 
+#include "app/client/state/appearance.hpp"
 #include "core/error.hpp"
 
 struct GLFWwindow;
@@ -40,14 +41,30 @@ class Window {
   // The frame buffer just drawn, as RGBA rows from the top; saved as a PNG.
   core::Status save_png(const std::string& path, int width, int height) const;
 
+  // The theme and zoom to show from the next frame on: the font is rebuilt at the new size (crisp
+  // text, not a stretched texture) and the style's sizes scaled with it.
+  void use_appearance(const Appearance& appearance);
+  // Ctrl+wheel notches since the last call (positive: zoom in); the wheel does not scroll then.
+  int take_zoom_notches();
+
   float content_scale() const { return scale_; }
   bool font_loaded() const { return font_loaded_; }
   WindowGeometry geometry() const;
 
  private:
   Window() = default;
+  // Rebuilds the font and the style when the theme, zoom or content scale changed.
+  void refresh_appearance();
+  static void on_content_scale(GLFWwindow* window, float xscale, float yscale);
+  static void on_scroll(GLFWwindow* window, double xoffset, double yoffset);
+
   GLFWwindow* window_ = nullptr;
-  float scale_ = 1.0f;
+  float scale_ = 1.0f;  // the monitor's content scale
+  Theme theme_ = Theme::Light;
+  float zoom_ = 1.0f;
+  bool stale_ = true;  // the font and style do not match scale_, theme_ and zoom_ yet
+  bool fonts_built_ = false;
+  double zoom_wheel_ = 0;
   bool font_loaded_ = false;
   std::string layout_file_;  // ImGui keeps a pointer to it
 };

@@ -25,27 +25,72 @@ std::string join_list(const std::vector<std::string>& items) {
   return out;
 }
 
-void ProfileForm::load(const core::Profile& profile, const core::Taxonomy& taxonomy) {
+void ProfileForm::load(const core::Profile& profile, const core::Taxonomy& taxonomy,
+                       const core::EventState& event) {
   draft_ = profile;
   draft_.answers.resize(taxonomy.questions().size(), 3);
   for (int& a : draft_.answers) a = a < core::kAnswerMin || a > core::kAnswerMax ? 3 : a;
   offers = join_list(profile.offers);
   seeks = join_list(profile.seeks);
-  languages = join_list(profile.languages);
-  target_markets = join_list(profile.target_markets);
-  known_markets = join_list(profile.known_markets);
+  const EventPlaces places = EventPlaces::of(event);
+  city_picker.set_choices(city_choices(taxonomy, places.cities));
+  country_picker.set_choices(country_choices(taxonomy, places.countries));
+  language_picker.set_choices(language_choices(taxonomy, places.languages));
+  market_picker.set_choices(country_choices(taxonomy, places.countries));
+  touched_.clear();
+  active_.clear();
+  was_active_.clear();
+  submit_attempted_ = false;
   loaded_ = true;
   validate(taxonomy);
+}
+
+void ProfileForm::set_city(const std::string& city, const core::Taxonomy& taxonomy) {
+  draft_.city = city;
+  if (const core::City* c = taxonomy.city(city)) draft_.country = c->country;
+}
+
+void ProfileForm::set_country(const std::string& country, const core::Taxonomy& taxonomy) {
+  draft_.country = country;
+  const core::City* c = taxonomy.city(draft_.city);
+  if (c != nullptr && c->country != country) draft_.city.clear();
 }
 
 void ProfileForm::validate(const core::Taxonomy& taxonomy) {
   draft_.offers = split_list(offers);
   draft_.seeks = split_list(seeks);
-  draft_.languages = split_list(languages);
-  draft_.target_markets = split_list(target_markets);
-  draft_.known_markets = split_list(known_markets);
-  if (const core::City* city = taxonomy.city(draft_.city)) draft_.country = city->country;
   errors_ = core::validate_profile(draft_, taxonomy);
+}
+
+void ProfileForm::touch(std::string_view field) {
+  touched_.emplace(field);
+}
+
+void ProfileForm::note_active(std::string_view field) {
+  active_.emplace(field);
+}
+
+void ProfileForm::end_frame() {
+  for (const auto& field : was_active_) {
+    if (active_.find(field) == active_.end()) touched_.insert(field);
+  }
+  was_active_.swap(active_);
+  active_.clear();
+}
+
+bool ProfileForm::touched(std::string_view field) const {
+  return touched_.find(field) != touched_.end();
+}
+
+bool ProfileForm::attempt_submit(const core::Taxonomy& taxonomy) {
+  submit_attempted_ = true;
+  validate(taxonomy);
+  return valid();
+}
+
+std::string ProfileForm::shown_message(std::string_view field) const {
+  if (!submit_attempted_ && !touched(field)) return {};
+  return message_for(field);
 }
 
 std::string ProfileForm::message_for(std::string_view field) const {

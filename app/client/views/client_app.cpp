@@ -10,6 +10,7 @@
 #include "app/client/views/organiser_views.hpp"
 #include "app/client/views/participant_views.hpp"
 #include "app/client/views/pitch_and_clinic_views.hpp"
+#include "app/client/views/view_menu.hpp"
 #include "app/client/views/widgets.hpp"
 
 namespace crossmatch::client {
@@ -75,7 +76,7 @@ ImVec4 link_colour(LinkStatus status) {
       return ok_colour();
     case LinkStatus::Connecting:
     case LinkStatus::Reconnecting:
-      return ImVec4(0.75f, 0.50f, 0.05f, 1.0f);
+      return warning_colour();
     case LinkStatus::Offline:
       return error_colour();
   }
@@ -101,7 +102,35 @@ bool is_screen_name(std::string_view name) {
 
 ClientApp::ClientApp(ClientSession& session, ClientConfig* config)
     : session_(session), config_(config), models_(session) {
-  if (config_ != nullptr) join_.load(*config_);
+  if (config_ != nullptr) {
+    join_.load(*config_);
+    appearance_ = Appearance::load(*config_);
+  }
+  saved_appearance_ = appearance_.version();
+}
+
+void ClientApp::show_for_this_run(const Appearance& appearance) {
+  appearance_ = appearance;
+  saved_appearance_ = appearance_.version();
+}
+
+void ClientApp::zoom_by_wheel(int notches) {
+  appearance_.zoom_by_wheel(notches);
+  remember_appearance();
+}
+
+void ClientApp::remember_appearance() {
+  if (appearance_.version() == saved_appearance_) return;
+  saved_appearance_ = appearance_.version();
+  if (config_ == nullptr) return;
+  appearance_.store(*config_);
+  (void)config_->save();  // not remembered is no reason to stop: the app works on as it is
+}
+
+void ClientApp::draw_menu_bar() {
+  if (!ImGui::BeginMenuBar()) return;
+  draw_view_menu(appearance_);
+  ImGui::EndMenuBar();
 }
 
 bool ClientApp::open_screen(std::string_view name) {
@@ -120,7 +149,10 @@ void ClientApp::frame(std::int64_t now_ms) {
   // Saved settings stay on, so that column widths are kept in the layout file.
   ImGui::Begin("crossmatch", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar);
+  handle_zoom_keys(appearance_);
+  draw_menu_bar();
+  remember_appearance();
   if (!session_.joined()) {
     current_ = "join";
     draw_join();
@@ -205,13 +237,16 @@ void ClientApp::draw_screens() {
       current_ != "profile") {
     wanted_ = "profile";  // a newcomer registers first
   }
-  if (!ImGui::BeginTabBar("screens")) return;
+  // Whole labels at any zoom: tabs that do not fit scroll (arrows at the end) instead of being
+  // cut to "Match...".
+  if (!ImGui::BeginTabBar("screens", ImGuiTabBarFlags_FittingPolicyScroll)) return;
   for (const auto& s : kScreens) {
     if (!shown_to(s, role)) continue;
     const ImGuiTabItemFlags flags = wanted_ == s.name ? ImGuiTabItemFlags_SetSelected : 0;
     if (ImGui::BeginTabItem(s.label, nullptr, flags)) {
       current_ = s.name;
-      ImGui::BeginChild("screen");
+      // Flattened, so that the arrow keys move from the tabs into the screen and back.
+      ImGui::BeginChild("screen", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
       s.draw(models_);
       ImGui::EndChild();
       ImGui::EndTabItem();
@@ -239,7 +274,9 @@ void ClientApp::draw_notifications() {
   if (all.empty())
     ImGui::TextDisabled("Nothing yet: requests, answers, announcements and reminders appear here.");
   for (auto it = all.rbegin(); it != all.rend(); ++it) {
-    ImGui::TextColored(it->read ? muted_colour() : ok_colour(), "%s", label(it->kind));
+    // Unread ones say so in words too, not only in colour.
+    ImGui::TextColored(it->read ? muted_colour() : ok_colour(), "%s%s",
+                       it->read ? "" : "new: ", label(it->kind));
     ImGui::SameLine();
     ImGui::TextWrapped("%s", it->text.c_str());
   }

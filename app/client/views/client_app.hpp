@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/client/state/appearance.hpp"
 #include "app/client/state/client_config.hpp"
 #include "app/client/state/client_models.hpp"
 #include "app/client/state/join_form.hpp"
@@ -29,7 +30,17 @@ class ClientApp {
   ClientModels& models() { return models_; }
   JoinForm& join_form() { return join_; }
 
+  // The theme and zoom, loaded from the config and saved there whenever they change.
+  const Appearance& appearance() const { return appearance_; }
+  Appearance& appearance() { return appearance_; }
+  // Shows `appearance` without remembering it (--theme, --zoom); a later change is remembered.
+  void show_for_this_run(const Appearance& appearance);
+  // A Ctrl+wheel of `notches` (the window reports them).
+  void zoom_by_wheel(int notches);
+
  private:
+  void draw_menu_bar();
+  void remember_appearance();
   void draw_join();
   void draw_status_bar();
   void draw_screens();
@@ -40,7 +51,9 @@ class ClientApp {
   ClientConfig* config_;
   ClientModels models_;
   JoinForm join_;
-  std::string wanted_;  // a screen to select in the next frame
+  Appearance appearance_;
+  unsigned saved_appearance_ = 0;  // appearance_.version() last saved
+  std::string wanted_;             // a screen to select in the next frame
   std::string current_;
 };
 

@@ -81,8 +81,10 @@ void draw_count_matrix(const char* id, const CountMatrix& matrix, float cell) {
       const int v = matrix.at(r, c);
       const float t =
           matrix.max > 0 ? static_cast<float>(v) / static_cast<float>(matrix.max) : 0.0f;
-      draw->AddRectFilled(ImVec2(x, y), ImVec2(x + cell - 1, y + cell - 1),
-                          heat_colour(v ? 0.1f + 0.9f * t : 0.0f));
+      const ImU32 colour = heat_colour(v ? 0.1f + 0.9f * t : 0.0f);
+      draw->AddRectFilled(ImVec2(x, y), ImVec2(x + cell - 1, y + cell - 1), colour);
+      // The count itself, so that the colour is never the only way to read a cell.
+      if (v > 0) cell_number(draw, ImVec2(x, y), cell - 1, v, colour);
     }
   }
   const ImVec2 size(label_width + static_cast<float>(n) * cell, static_cast<float>(n) * cell);

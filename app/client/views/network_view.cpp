@@ -1,12 +1,37 @@
 // The network of pairings: the force-directed layout advanced a few steps each frame and drawn
-// on the window's draw list (creative sectors in one colour, growth sectors in another).
+// on the window's draw list (creative sectors as circles in one colour, growth sectors as squares
+// in another, so that the shape tells them apart without the colour).
 #include <imgui.h>
 
 #include "app/client/state/person_summary.hpp"
 #include "app/client/views/broker_views.hpp"
+#include "app/client/views/theme.hpp"
 #include "app/client/views/widgets.hpp"
 
 namespace crossmatch::client {
+namespace {
+
+void node_mark(ImDrawList* draw, ImVec2 at, float radius, bool creative) {
+  if (creative) {
+    draw->AddCircleFilled(at, radius, kCreativeColour, 12);
+  } else {
+    draw->AddRectFilled(ImVec2(at.x - radius, at.y - radius), ImVec2(at.x + radius, at.y + radius),
+                        kGrowthColour);
+  }
+}
+
+// The legend: the node's shape in its colour, then its meaning in the text colour.
+void legend(const char* text, bool creative) {
+  const float size = ImGui::GetTextLineHeight();
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  node_mark(ImGui::GetWindowDrawList(), ImVec2(at.x + size * 0.5f, at.y + size * 0.5f),
+            size * 0.32f, creative);
+  ImGui::Dummy(ImVec2(size, size));
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::TextUnformatted(text);
+}
+
+}  // namespace
 
 void draw_network_view(ClientModels& m) {
   PairingGraph& graph = m.graph;
@@ -15,16 +40,17 @@ void draw_network_view(ClientModels& m) {
   ImGui::Text("%zu people, %zu pairings (the newest %zu)", graph.nodes().size(),
               graph.edges().size(), PairingGraph::kMaxEdges);
   ImGui::SameLine();
-  ImGui::TextColored(ImColor(kCreativeColour).Value, "creative sector");
+  legend("creative sector", true);
   ImGui::SameLine();
-  ImGui::TextColored(ImColor(kGrowthColour).Value, "growth sector");
+  legend("growth sector", false);
+  const ThemeColours& colours = theme_colours(current_theme());
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();
   size.x = std::max(size.x, 50.0f);
   size.y = std::max(size.y, 50.0f);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y),
-                      IM_COL32(255, 255, 255, 255));
+                      ImGui::ColorConvertFloat4ToU32(colours.canvas));
   const auto at = [&](const GraphNode& n) {
     return ImVec2(origin.x + n.x * size.x, origin.y + n.y * size.y);
   };
@@ -34,15 +60,16 @@ void draw_network_view(ClientModels& m) {
   }
   const float radius = std::max(2.0f, ImGui::GetFontSize() * 0.2f);
   for (const auto& n : nodes) {
-    draw->AddCircleFilled(at(n), radius + std::min(4.0f, static_cast<float>(n.degree) * 0.5f),
-                          n.creative ? kCreativeColour : kGrowthColour, 8);
+    node_mark(draw, at(n), radius + std::min(4.0f, static_cast<float>(n.degree) * 0.5f),
+              n.creative);
   }
   // A small network gets its names; a large one shows them on hover.
   if (nodes.size() <= 40) {
     for (const auto& n : nodes) {
       const ImVec2 p = at(n);
       draw->AddText(ImVec2(p.x + radius + 3, p.y - ImGui::GetFontSize() * 0.5f),
-                    IM_COL32(60, 60, 70, 255), m.session.name_of(n.id).c_str());
+                    ImGui::ColorConvertFloat4ToU32(colours.canvas_ink),
+                    m.session.name_of(n.id).c_str());
     }
   }
   ImGui::InvisibleButton("network", size);

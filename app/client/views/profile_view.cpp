@@ -1,19 +1,54 @@
-// The profile editor: every field with its validation message as the person types, the
-// working-style questionnaire, consent; saves as an edit (or registers a newcomer).
+// The profile editor: every field with a line kept under it for its validation message (shown
+// once the field was left or a submit tried, so nothing jumps as messages come and go), pickers
+// with search for the city, country, languages and markets, the working-style questionnaire,
+// consent; saves as an edit (or registers a newcomer).
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include "app/client/state/registration_claim.hpp"
 #include "app/client/views/participant_views.hpp"
+#include "app/client/views/type_ahead_picker_view.hpp"
 #include "app/client/views/widgets.hpp"
 
 namespace crossmatch::client {
 namespace {
 
+struct FieldLabel {
+  std::string_view field;
+  const char* label;
+};
+// The fields' labels, in the form's order, for the list of what to fix.
+constexpr FieldLabel kFieldLabels[] = {
+    {"display_name", "Name"},
+    {"organisation", "Organisation"},
+    {"job_title", "Job title"},
+    {"email", "E-mail"},
+    {"type", "Type"},
+    {"city", "City"},
+    {"country", "Country"},
+    {"sector", "Sector"},
+    {"offers", "Offers"},
+    {"seeks", "Seeks"},
+    {"languages", "Languages"},
+    {"target_markets", "Markets to enter"},
+    {"known_markets", "Markets known"},
+    {"answers", "Working style"},
+};
+
+std::string fields_to_fix(const ProfileForm& form) {
+  std::string out;
+  for (const FieldLabel& f : kFieldLabels) {
+    if (form.message_for(f.field).empty()) continue;
+    out += (out.empty() ? "" : ", ") + std::string(f.label);
+  }
+  return out;
+}
+
 void text_field(ProfileForm& form, const char* label, const char* field, std::string& value,
                 const char* hint = "") {
   ImGui::InputTextWithHint(label, hint, &value);
-  field_message(form.message_for(field));
+  if (ImGui::IsItemActive()) form.note_active(field);
+  field_message_line(form.shown_message(field));
 }
 
 template <class E, std::size_t N>
@@ -26,13 +61,19 @@ void enum_combo(const char* label, E& value, const E (&options)[N]) {
   }
 }
 
+void list_field(ProfileForm& form, const char* label, const char* field, TypeAheadPicker& picker,
+                std::vector<std::string>& values, std::size_t max) {
+  if (pick_many(label, picker, values, max)) form.touch(field);
+  field_message_line(form.shown_message(field));
+}
+
 }  // namespace
 
 void draw_profile_view(ClientModels& m) {
   const core::Taxonomy& taxonomy = m.session.taxonomy();
   ProfileForm& form = m.profile;
   const core::Participant* me = m.session.my_record();
-  if (!form.loaded()) form.load(me ? me->profile : core::Profile{}, taxonomy);
+  if (!form.loaded()) form.load(me ? me->profile : core::Profile{}, taxonomy, m.session.state());
   core::Profile& p = form.draft();
   const bool registering = m.session.me() == 0;
   if (registering)
@@ -54,17 +95,29 @@ void draw_profile_view(ClientModels& m) {
         core::CompanySize::Solo, core::CompanySize::Micro, core::CompanySize::Small,
         core::CompanySize::Medium, core::CompanySize::Large};
     enum_combo("Size", p.size, kSizes);
-    city_combo("City", p.city, taxonomy, false);
-    field_message(form.message_for("city"));
-    field_message(form.message_for("country"));
-    sector_combo("Sector", p.sector, taxonomy, false);
-    field_message(form.message_for("sector"));
+    std::string city = p.city;
+    if (pick_one("City", form.city_picker, city)) {
+      form.set_city(city, taxonomy);
+      form.touch("city");
+    }
+    field_message_line(form.shown_message("city"));
+    std::string country = p.country;
+    if (pick_one("Country", form.country_picker, country)) {
+      form.set_country(country, taxonomy);
+      form.touch("country");
+    }
+    field_message_line(form.shown_message("country"));
+    if (sector_combo("Sector", p.sector, taxonomy, false)) form.touch("sector");
+    field_message_line(form.shown_message("sector"));
     text_field(form, "Offers", "offers", form.offers,
                "comma-separated: 3D scanning, export advice");
     text_field(form, "Seeks", "seeks", form.seeks, "comma-separated");
-    text_field(form, "Languages", "languages", form.languages, "en, pt");
-    text_field(form, "Markets to enter", "target_markets", form.target_markets, "SE, DE");
-    text_field(form, "Markets known", "known_markets", form.known_markets, "ES");
+    list_field(form, "Languages", "languages", form.language_picker, p.languages,
+               core::kMaxLanguages);
+    list_field(form, "Markets to enter", "target_markets", form.market_picker, p.target_markets,
+               core::kMaxMarkets);
+    list_field(form, "Markets known", "known_markets", form.market_picker, p.known_markets,
+               core::kMaxMarkets);
     ImGui::Checkbox("Appear in suggestions and teams", &p.consent.suggestions);
     ImGui::Checkbox("Share my e-mail with people I meet", &p.consent.share_contact);
 
@@ -87,10 +140,10 @@ void draw_profile_view(ClientModels& m) {
     ImGui::EndTable();
   }
   ImGui::PopItemWidth();
+  form.end_frame();
   form.validate(taxonomy);
   ImGui::Separator();
-  ImGui::BeginDisabled(!form.valid());
-  if (ImGui::Button(registering ? "Register" : "Save profile")) {
+  if (ImGui::Button(registering ? "Register" : "Save profile") && form.attempt_submit(taxonomy)) {
     if (registering) {
       m.submit(core::Register{.profile = form.profile(), .claim = new_registration_claim()},
                "Registration sent");
@@ -99,15 +152,15 @@ void draw_profile_view(ClientModels& m) {
                "Profile saved");
     }
   }
-  ImGui::EndDisabled();
-  if (!form.valid()) {
-    ImGui::SameLine();
-    ImGui::TextColored(error_colour(), "%zu thing%s to fix", form.errors().size(),
-                       form.errors().size() == 1 ? "" : "s");
-  }
   if (me != nullptr) {
     ImGui::SameLine();
-    if (ImGui::Button("Undo changes")) form.load(me->profile, taxonomy);
+    if (ImGui::Button("Undo changes")) form.load(me->profile, taxonomy, m.session.state());
+  }
+  if (form.submit_attempted() && !form.valid()) {
+    ImGui::SameLine();
+    ImGui::TextColored(error_colour(), "Not sent: %zu thing%s to fix in %s (marked above).",
+                       form.errors().size(), form.errors().size() == 1 ? "" : "s",
+                       fields_to_fix(form).c_str());
   }
 }
 

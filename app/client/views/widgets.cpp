@@ -1,14 +1,18 @@
 #include "app/client/views/widgets.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
+
+#include "app/client/views/theme.hpp"
+#include "app/client/views/type_ahead_picker_view.hpp"
 
 namespace crossmatch::client {
 
 void score_bar(float value, float width) {
   char text[16];
   std::snprintf(text, sizeof text, "%.0f%%", static_cast<double>(value) * 100.0);
-  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, IM_COL32(60, 150, 90, 255));
+  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, theme_colours(current_theme()).bar_fill);
   ImGui::ProgressBar(std::clamp(value, 0.0f, 1.0f), ImVec2(width, 0), text);
   ImGui::PopStyleColor();
 }
@@ -36,6 +40,23 @@ bool combo(const char* label, std::string& value, const List& list, bool allow_a
   return changed;
 }
 
+// One picker per kind, shared by every combo of that kind (one popup is open at a time), its
+// choices made once for the taxonomy.
+template <auto Make>
+bool taxonomy_picker(const char* label, std::string& value, const core::Taxonomy& taxonomy,
+                     bool allow_any) {
+  struct Cached {
+    const core::Taxonomy* taxonomy = nullptr;
+    TypeAheadPicker picker;
+  };
+  static Cached cached;
+  if (cached.taxonomy != &taxonomy) {
+    cached.taxonomy = &taxonomy;
+    cached.picker.set_choices(Make(taxonomy, std::set<std::string>{}));
+  }
+  return pick_one(label, cached.picker, value, allow_any ? "any" : nullptr);
+}
+
 }  // namespace
 
 bool sector_combo(const char* label, std::string& id, const core::Taxonomy& taxonomy,
@@ -50,26 +71,17 @@ bool sector_combo(const char* label, std::string& id, const core::Taxonomy& taxo
 
 bool city_combo(const char* label, std::string& id, const core::Taxonomy& taxonomy,
                 bool allow_any) {
-  return combo(
-      label, id, taxonomy.cities(), allow_any,
-      [](const core::City& c) -> const std::string& { return c.id; },
-      [](const core::City& c) { return c.name + " (" + c.country + ")"; });
+  return taxonomy_picker<city_choices>(label, id, taxonomy, allow_any);
 }
 
 bool country_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy,
                    bool allow_any) {
-  return combo(
-      label, code, taxonomy.countries(), allow_any,
-      [](const core::Country& c) -> const std::string& { return c.code; },
-      [](const core::Country& c) { return c.name; });
+  return taxonomy_picker<country_choices>(label, code, taxonomy, allow_any);
 }
 
 bool language_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy,
                     bool allow_any) {
-  return combo(
-      label, code, taxonomy.languages(), allow_any,
-      [](const core::Language& l) -> const std::string& { return l.code; },
-      [](const core::Language& l) { return l.name; });
+  return taxonomy_picker<language_choices>(label, code, taxonomy, allow_any);
 }
 
 void label_left(const char* label) {
@@ -85,6 +97,29 @@ void field_message(const std::string& message) {
   ImGui::PopStyleColor();
 }
 
+void field_message_line(const std::string& message) {
+  const float line = ImGui::GetTextLineHeight();
+  if (message.empty()) {
+    ImGui::Dummy(ImVec2(0, line));
+    return;
+  }
+  const float width = std::max(ImGui::GetContentRegionAvail().x, line);
+  std::string shown = message;
+  if (ImGui::CalcTextSize(shown.c_str()).x > width) {
+    const float ellipsis = ImGui::CalcTextSize("...").x;
+    while (!shown.empty() && ImGui::CalcTextSize(shown.c_str()).x + ellipsis > width) {
+      unsigned char removed = 0;
+      do {  // a whole character, never half of one
+        removed = static_cast<unsigned char>(shown.back());
+        shown.pop_back();
+      } while (!shown.empty() && (removed & 0xC0) == 0x80);
+    }
+    shown += "...";
+  }
+  ImGui::TextColored(error_colour(), "%s", shown.c_str());
+  if (shown != message && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", message.c_str());
+}
+
 ImU32 heat_colour(float t) {
   t = std::clamp(t, 0.0f, 1.0f);
   const auto mix = [t](int a, int b) {
@@ -94,14 +129,34 @@ ImU32 heat_colour(float t) {
   return IM_COL32(mix(240, 20), mix(244, 70), mix(250, 160), 255);
 }
 
+void cell_number(ImDrawList* draw, ImVec2 corner, float side, int value, ImU32 background) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%d", value);
+  ImFont* font = ImGui::GetFont();
+  float size = ImGui::GetFontSize() * 0.8f;
+  ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, text);
+  if (extent.x > side) {
+    size *= side / extent.x;
+    extent = font->CalcTextSizeA(size, FLT_MAX, 0, text);
+  }
+  const ImU32 ink =
+      ImGui::ColorConvertFloat4ToU32(ink_on(ImGui::ColorConvertU32ToFloat4(background)));
+  draw->AddText(font, size,
+                ImVec2(corner.x + (side - extent.x) * 0.5f, corner.y + (side - extent.y) * 0.5f),
+                ink, text);
+}
+
 ImVec4 error_colour() {
-  return ImVec4(0.75f, 0.12f, 0.10f, 1.0f);
+  return theme_colours(current_theme()).error;
 }
 ImVec4 ok_colour() {
-  return ImVec4(0.10f, 0.50f, 0.20f, 1.0f);
+  return theme_colours(current_theme()).ok;
+}
+ImVec4 warning_colour() {
+  return theme_colours(current_theme()).warning;
 }
 ImVec4 muted_colour() {
-  return ImVec4(0.40f, 0.40f, 0.45f, 1.0f);
+  return theme_colours(current_theme()).muted;
 }
 
 std::string countdown(std::int64_t now_ms, std::int64_t target_ms) {

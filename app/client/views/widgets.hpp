@@ -12,7 +12,8 @@ namespace crossmatch::client {
 
 // A horizontal bar filled to `value` (0..1) with the value written on it.
 void score_bar(float value, float width);
-// Combos over the taxonomy; an empty id is "any" when `allow_any`. True when changed.
+// Combos over the taxonomy; an empty id is "any" when `allow_any`. True when changed. Cities,
+// countries and languages are type-ahead pickers, sorted by name.
 bool sector_combo(const char* label, std::string& id, const core::Taxonomy& taxonomy,
                   bool allow_any);
 bool city_combo(const char* label, std::string& id, const core::Taxonomy& taxonomy, bool allow_any);
@@ -25,13 +26,23 @@ bool language_combo(const char* label, std::string& code, const core::Taxonomy& 
 void label_left(const char* label);
 // A red message under the previous input, when not empty.
 void field_message(const std::string& message);
+// The same on a line kept for it whether or not there is a message, so that what follows does
+// not move as messages come and go; a message too long for the line ends in "..." and shows
+// whole in a tooltip.
+void field_message_line(const std::string& message);
 // From pale to strong blue as `t` goes from 0 to 1.
 ImU32 heat_colour(float t);
+// `value` centred in a square cell at `corner` of side `side`, in black or white, whichever
+// reads better on `background`; a smaller font when the number is wider than the cell.
+void cell_number(ImDrawList* draw, ImVec2 corner, float side, int value, ImU32 background);
 // Colours that mean the same on every screen.
 inline constexpr ImU32 kCreativeColour = IM_COL32(214, 96, 77, 255);
 inline constexpr ImU32 kGrowthColour = IM_COL32(52, 120, 190, 255);
+// In the current theme (theme.hpp), each at 4.5:1 or more on the window. A state is never told
+// by one of them alone: the text says it too.
 ImVec4 error_colour();
 ImVec4 ok_colour();
+ImVec4 warning_colour();
 ImVec4 muted_colour();
 // "12:04" or "1 h 05 min" until `target_ms` from `now_ms`; "now" when past.
 std::string countdown(std::int64_t now_ms, std::int64_t target_ms);
