@@ -109,9 +109,9 @@ core::Error HubLink::pin_refusal(const std::string& seen) const {
   return core::make_error("wrong_pin", "pin",
                           "The hub at " + target_.where() + " shows a certificate with pin " +
                               shown + ", not the pin " + target_.pin +
-                              " of the join code: it may not be the event's hub but someone "
-                              "between you and it on this network. "
-                              "Check the join code with the organiser. Nothing was sent.");
+                              " given for it (in the join code or typed): it may not be the "
+                              "event's hub but someone between you and it on this network. "
+                              "Check the join code or pin with the organiser. Nothing was sent.");
 }
 
 void HubLink::opened(std::unique_ptr<ByteStream> stream, const std::string& fingerprint,

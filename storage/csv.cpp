@@ -32,6 +32,12 @@ core::Error csv_error(std::size_t line, std::string message) {
 
 }  // namespace
 
+std::string for_spreadsheets(std::string_view csv) {
+  std::string out(kUtf8ByteOrderMark);
+  out += csv;
+  return out;
+}
+
 std::string csv_cell(std::string_view text) {
   return neutralised(text) ? "'" + std::string(text) : std::string(text);
 }

@@ -20,6 +20,12 @@ std::string csv_cell(std::string_view text);
 // neutralised.
 std::string csv_cell_value(std::string_view cell);
 
+// What spreadsheet programs (Excel in particular) need to read a CSV file as UTF-8 rather than
+// their local code page, so that accented names open correctly: a byte-order mark first. The line
+// ends are CRLF already.
+inline constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
+std::string for_spreadsheets(std::string_view csv);
+
 // Writes every field through csv_cell.
 class CsvWriter {
  public:

@@ -167,19 +167,22 @@ std::string clinics_csv(const core::EventState& state) {
 std::string pitches_csv(const core::EventState& state) {
   CsvWriter csv;
   csv.row({"session", "date", "position", "pitcher_id", "name", "organisation", "minutes",
-           "outcome", "interested", "interested_count"});
+           "outcome", "interested", "interested_names", "interested_count"});
   for (const auto& [sid, ps] : state.pitching) {
     const core::Session* s = state.session(sid);
     for (std::size_t i = 0; i < ps.pitches.size(); ++i) {
       const core::Pitch& pitch = ps.pitches[i];
       const core::Participant* p = state.participant(pitch.pitcher);
-      std::vector<std::string> interested;
-      for (const core::ParticipantId who : pitch.interested)
+      std::vector<std::string> interested, names;
+      for (const core::ParticipantId who : pitch.interested) {
         interested.push_back(std::to_string(who));
+        const core::Participant* fan = state.participant(who);
+        names.push_back(fan ? fan->profile.display_name : "");
+      }
       csv.row({s ? s->name : "", s ? core::format_date(s->date) : "", std::to_string(i + 1),
                std::to_string(pitch.pitcher), p ? p->profile.display_name : "",
                p ? p->profile.organisation : "", std::to_string(pitch.minutes),
-               core::to_string(pitch.outcome), joined(interested),
+               core::to_string(pitch.outcome), joined(interested), joined(names),
                std::to_string(interested.size())});
     }
   }

@@ -1,4 +1,5 @@
-// The event's exports as CSV (RFC 4180, UTF-8): participants, meetings with their slot and table,
+// The event's exports as CSV (RFC 4180, UTF-8; for_spreadsheets in storage/csv.hpp adds what
+// spreadsheet programs need): participants, meetings with their slot and table,
 // teams, policy-clinic tables with their outcomes, and pitches with who was interested. The
 // participants' columns are the ones the import reads back.
 #pragma once
@@ -33,7 +34,7 @@ std::string clinics_csv(const core::EventState& state);
 
 // One row per pitch of every pitching session, in pitching order: session, date, position,
 // pitcher (id, name, organisation), minutes, outcome, interested (ids in tapping order, ';'),
-// interested_count.
+// interested_names (their display names in the same order, ';'), interested_count.
 std::string pitches_csv(const core::EventState& state);
 
 }  // namespace crossmatch::storage

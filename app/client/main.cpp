@@ -84,11 +84,12 @@ int main(int argc, char** argv) {
   if (args->has_hub && (!args->code.empty() || !args->token.empty())) {
     auto& join = app.join_form();
     join.hub = args->hub.host + ":" + std::to_string(args->hub.port);
-    join.use_token = !args->token.empty();
-    join.code_or_token = join.use_token ? args->token : args->code;
+    join.code = args->code;
+    join.token = args->token;
     join.pin = args->pin;
     join.insecure = args->insecure;
-    join.join(session, config ? &*config : nullptr);
+    join.join(args->token.empty() ? client::Credential::Code : client::Credential::Token, session,
+              config ? &*config : nullptr);
   } else if (args->has_hub) {
     app.join_form().hub = args->hub.host + ":" + std::to_string(args->hub.port);
     app.join_form().pin = args->pin;

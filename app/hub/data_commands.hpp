@@ -24,7 +24,8 @@ struct ExportOptions {
   std::string what;
   core::ParticipantId participant = 0;  // 0: the whole event's calendar
   std::optional<std::string> out;       // none: standard output
-  std::optional<std::string> assets;    // none: the assets beside the program
+  bool spreadsheet = false;  // a CSV file as spreadsheet programs read it (UTF-8 with a BOM)
+  std::optional<std::string> assets;  // none: the assets beside the program
 };
 
 struct ImportOptions {

@@ -3,6 +3,7 @@
 
 #include "app/hub/data_commands.hpp"
 #include "storage/calendar_export.hpp"
+#include "storage/csv.hpp"
 #include "storage/csv_export.hpp"
 #include "storage/file_output.hpp"
 
@@ -13,6 +14,10 @@ int run_export(const ExportOptions& options) {
   if (options.participant != 0 && what != "calendar")
     return detail::fail(
         core::make_error("invalid", "--participant", "--participant goes with --what calendar."));
+  if (options.spreadsheet && what == "calendar")
+    return detail::fail(core::make_error("invalid", "--spreadsheet",
+                                         "--spreadsheet goes with a CSV export, not --what "
+                                         "calendar."));
 
   auto taxonomy = detail::taxonomy_from(options.assets);
   if (!taxonomy) return detail::fail(taxonomy.error());
@@ -43,6 +48,7 @@ int run_export(const ExportOptions& options) {
     if (!calendar) return detail::fail(calendar.error());
     text = std::move(*calendar);
   }
+  if (options.spreadsheet) text = storage::for_spreadsheets(text);
   if (const auto& out = options.out) {
     if (auto s = storage::write_file_atomically(*out, text); !s) return detail::fail(s.error());
     std::cerr << "wrote " << what << " of '" << state.event.name << "' (as of operation "

@@ -154,6 +154,9 @@ int run_command_line(int argc, const char* const* argv) {
       1, UINT32_MAX);
   Optional out = add_optional(export_command, "--out", "FILE",
                               "write to FILE (replaced at once when complete)");
+  export_command.add_flag("--spreadsheet", exporting.spreadsheet,
+                          "CSV for spreadsheet programs: UTF-8 with a byte-order mark, so that "
+                          "accented names open correctly");
   Optional export_assets = add_assets(export_command);
 
   ImportOptions importing;

@@ -4,7 +4,7 @@
 #include "core/event/apply_context.hpp"
 #include "core/event/calendar.hpp"
 #include "core/event/event_index.hpp"
-#include "core/event/session_slots.hpp"
+#include "core/event/session_rules.hpp"
 
 namespace crossmatch::core::detail {
 namespace {
@@ -21,29 +21,6 @@ Status check_weight(double w, const std::string& field, const std::string& label
     return refuse("out_of_range", field,
                   label + " weight must be between 0 and " + std::to_string(int(kMaxWeight)) + ".");
   return Status::success();
-}
-
-// The meetings booked in a session.
-int placed_in_session(const EventState& state, SessionId session) {
-  int n = 0;
-  for (const auto& [id, m] : state.meetings) {
-    n += m.status == MeetingStatus::Accepted && m.placement && m.placement->slot.session == session;
-  }
-  return n;
-}
-
-bool rounds_use_session(const EventState& state, SessionId session) {
-  return std::any_of(state.rounds.begin(), state.rounds.end(),
-                     [&](const auto& r) { return r.second.session == session; });
-}
-
-int unavailability_in_session(const EventState& state, SessionId session) {
-  int n = 0;
-  for (const auto& [id, p] : state.participants) {
-    n += std::any_of(p.availability.unavailable.begin(), p.availability.unavailable.end(),
-                     [&](SlotRef s) { return s.session == session; });
-  }
-  return n;
 }
 
 }  // namespace
@@ -124,104 +101,18 @@ Status apply(ApplyContext& ctx, const SetSettings& op) {
 }
 
 Status apply(ApplyContext& ctx, const DefineSession& op) {
+  auto session = checked_session(ctx.state, op);
+  if (!session) return session.error();
   EventState& state = ctx.state;
-  const bool creating = op.session == 0;
-  const Session* existing = creating ? nullptr : state.session(op.session);
-  if (!creating && existing == nullptr)
-    return refuse("not_found", "session",
-                  "There is no session " + std::to_string(op.session) + ".");
-  if (creating && state.sessions.size() >= kMaxSessions)
-    return refuse("too_many", "session",
-                  "An event has at most " + std::to_string(kMaxSessions) + " sessions.");
-  if (Status s =
-          check_field_text(op.name, "name", "The session's name", kMaxSessionNameLength, true);
-      !s)
-    return s;
-  if (op.date < days_from_civil(2000, 1, 1) || op.date > days_from_civil(2199, 12, 31))
-    return refuse("out_of_range", "date", "The session's date must be between 2000 and 2199.");
-  if (op.start < 0 || op.end > 24 * 60 || op.start >= op.end)
-    return refuse("invalid", "end", "A session ends after it starts, within one day.");
-  if (op.slot_minutes < kMinSlotMinutes || op.slot_minutes > kMaxSlotMinutes)
-    return refuse("out_of_range", "slot_minutes",
-                  "Slots last " + std::to_string(kMinSlotMinutes) + " to " +
-                      std::to_string(kMaxSlotMinutes) + " minutes.");
-  if (op.breaks.size() > kMaxBreaks)
-    return refuse("too_many", "breaks",
-                  "At most " + std::to_string(kMaxBreaks) + " breaks a session.");
-  for (std::size_t i = 0; i < op.breaks.size(); ++i) {
-    const TimeRange& b = op.breaks[i];
-    if (b.start >= b.end || b.start < op.start || b.end > op.end)
-      return refuse("invalid", "breaks[" + std::to_string(i) + "]",
-                    "A break ends after it starts, inside the session.");
-  }
-  Session session;
-  session.id = op.session;
-  session.name = op.name;
-  session.kind = op.kind;
-  session.date = op.date;
-  session.start = op.start;
-  session.end = op.end;
-  session.slot_minutes = op.slot_minutes;
-  session.breaks = op.breaks;
-  compute_slots(session);
-  if (session.slot_starts.empty())
-    return refuse("invalid", "slot_minutes", "The session has no room for a single slot.");
-  if (session.slot_starts.size() > kMaxSlotsPerSession)
-    return refuse("too_many", "slot_minutes",
-                  "A session has at most " + std::to_string(kMaxSlotsPerSession) + " slots.");
-  if (session.kind == SessionKind::Meetings) {
-    // One-to-one sessions may not overlap: a person is in one meeting at a time.
-    for (const auto& [id, other] : state.sessions) {
-      if (id == op.session || other.kind != SessionKind::Meetings || other.date != session.date)
-        continue;
-      if (session.start < other.end && other.start < session.end)
-        return refuse(
-            "overlap", "start",
-            "One-to-one sessions may not overlap; this one overlaps '" + other.name + "'.");
-    }
-  }
-  if (existing != nullptr) {
-    const bool layout_changed = existing->kind != session.kind || existing->date != session.date ||
-                                existing->slot_starts != session.slot_starts;
-    if (layout_changed) {
-      if (const int n = placed_in_session(state, op.session); n > 0)
-        return refuse("in_use", "session",
-                      std::to_string(n) +
-                          " meetings are booked in this session; move or cancel them "
-                          "before changing its times.");
-      if (rounds_use_session(state, op.session))
-        return refuse("in_use", "session",
-                      "A team round is published for this session; it is locked.");
-      if (const int n = unavailability_in_session(state, op.session); n > 0)
-        return refuse("in_use", "session",
-                      std::to_string(n) +
-                          " participants marked slots of this session unavailable; "
-                          "changing its slots would change what they marked.");
-    }
-  }
   // Sessions and tables are public, so every replica sees every creation and counts alike.
-  if (creating) session.id = state.next_session++;
-  state.sessions[session.id] = std::move(session);
+  if (op.session == 0) session->id = state.next_session++;
+  state.sessions[session->id] = std::move(*session);
   return Status::success();
 }
 
 Status apply(ApplyContext& ctx, const RemoveSession& op) {
+  if (Status s = check_session_removal(ctx.state, op); !s) return s;
   EventState& state = ctx.state;
-  if (state.session(op.session) == nullptr)
-    return refuse("not_found", "session",
-                  "There is no session " + std::to_string(op.session) + ".");
-  if (const int n = placed_in_session(state, op.session); n > 0)
-    return refuse(
-        "in_use", "session",
-        std::to_string(n) + " meetings are booked in this session; move or cancel them first.");
-  if (rounds_use_session(state, op.session))
-    return refuse("in_use", "session", "A team round is published for this session; it is locked.");
-  if (state.pitching.count(op.session))
-    return refuse("in_use", "session", "This session has a pitch order.");
-  for (const auto& [id, ct] : state.clinic_tables) {
-    if (ct.session == op.session)
-      return refuse("in_use", "session", "This session has clinic tables.");
-  }
   // Preferences and unavailability in the removed session no longer mean anything.
   for (auto& [id, p] : state.participants) {
     auto& u = p.availability.unavailable;

@@ -320,15 +320,16 @@ TEST_CASE("config: remembered across runs; the join form fills from it and expla
   client::JoinForm join;
   join.load(config);
   CHECK(join.hub == "10.0.0.2:7000");
-  CHECK(join.use_token);
+  CHECK(join.token == "p-abcevil=1");
+  CHECK(join.code.empty());
   test::ClientFixture f;
   client::ClientSession session(test::taxonomy(), f.outbox);
   join.hub = "no port here";
-  CHECK_FALSE(join.join(session, &config));
+  CHECK_FALSE(join.join(client::Credential::Token, session, &config));
   CHECK(join.message(session).find("HOST:PORT") != std::string::npos);
   join.hub = "127.0.0.1:7420";
-  join.code_or_token = "  ";
-  CHECK_FALSE(join.join(session, &config));
+  join.token = "  ";
+  CHECK_FALSE(join.join(client::Credential::Token, session, &config));
   CHECK(join.message(session) == "Enter your token.");
   std::filesystem::remove_all(folder);
 }

@@ -188,8 +188,8 @@ TEST_CASE("join screen: shown until joined; a bad address gets its message") {
   ui.bare_frame([&] { app.frame(f.clock); });
   CHECK(app.current_screen() == "join");
   app.join_form().hub = "127.0.0.1";
-  app.join_form().code_or_token = "LISBON-2026";
-  CHECK_FALSE(app.join_form().join(session, nullptr));
+  app.join_form().code = "LISBON-2026";
+  CHECK_FALSE(app.join_form().join(client::Credential::Code, session, nullptr));
   CHECK(app.join_form().message(session).find("HOST:PORT") != std::string::npos);
 }
 

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/event/session_rules.hpp"
 #include "core/event/session_slots.hpp"
 #include "tests/event_fixture.hpp"
 
@@ -123,6 +124,44 @@ TEST_CASE("sessions: slots, breaks and the rules for changing them") {
   auto edit = f.define_session("Renamed", "2026-05-14", 9 * 60, 12 * 60);
   edit.session = 99;
   f.refused(organiser(), edit, "not_found");
+
+  // An exact duplicate is refused whatever its kind; the same times under another name are not.
+  const auto twice = f.refused(
+      organiser(),
+      f.define_session("Pitches", "2026-05-14", 11 * 60, 13 * 60, core::SessionKind::Pitching),
+      "duplicate");
+  CHECK(twice.message == "There is already a session 'Pitches' on 2026-05-14 from 11:00 to 13:00.");
+  f.ok(organiser(), f.define_session("Pitches, room B", "2026-05-14", 11 * 60, 13 * 60,
+                                     core::SessionKind::Pitching));
+  // A duplicate of a one-to-one session is said to be one, not an overlap.
+  f.refused(organiser(), f.define_session("Day one", "2026-05-14", 9 * 60, 12 * 60), "duplicate");
+  const auto overlap =
+      f.refused(organiser(), f.define_session("Late", "2026-05-14", 11 * 60, 13 * 60), "overlap");
+  CHECK(overlap.message.find("overlaps 'Day one' (09:00-12:00)") != std::string::npos);
+}
+
+TEST_CASE("sessions: the form's checks are the hub's") {
+  test::EventFixture f;
+  f.set_up();
+  // What checked_session refuses, apply refuses with the same error, and the other way round.
+  const core::DefineSession cases[] = {
+      f.define_session("Backwards", "2026-05-16", 10 * 60, 9 * 60),
+      f.define_session("Morning meetings", "2026-05-14", 9 * 60, 11 * 60),
+      f.define_session("Overlapping", "2026-05-14", 10 * 60, 11 * 60),
+      f.define_session("Fine", "2026-05-16", 9 * 60, 10 * 60),
+  };
+  for (const auto& d : cases) {
+    CAPTURE(d.name);
+    const auto checked = core::checked_session(f.state, d);
+    core::EventState copy = f.state;
+    core::Operation op;
+    op.id = "check";
+    op.actor = organiser();
+    op.payload = d;
+    const auto applied = core::apply_operation(copy, test::taxonomy(), op);
+    REQUIRE(checked.ok() == applied.ok());
+    if (!checked.ok()) CHECK(checked.error() == applied.error());
+  }
 }
 
 TEST_CASE("a session with booked meetings keeps its slots") {
@@ -135,7 +174,7 @@ TEST_CASE("a session with booked meetings keeps its slots") {
   auto change = f.define_session("Morning meetings", "2026-05-14", 9 * 60 + 10, 11 * 60);
   change.session = f.morning;
   const auto e = f.refused(organiser(), change, "in_use");
-  CHECK(e.message.find("1 meetings are booked") != std::string::npos);
+  CHECK(e.message.find("1 meeting is booked") != std::string::npos);
   // Renaming changes no slot and is fine.
   auto rename = f.define_session("Morning one-to-ones", "2026-05-14", 9 * 60, 11 * 60);
   rename.session = f.morning;

@@ -13,7 +13,8 @@
 
 namespace crossmatch::test {
 
-// Prints JSON: for "csv FILE" the rows as objects; for "ics FILE" the calendar's events, each
+// Prints JSON: for "csv FILE" (or "csv-sig FILE", which starts with a byte-order mark) the rows
+// as objects; for "ics FILE" the calendar's events, each
 // with its time read three ways: as written, through the file's own VTIMEZONE, and through
 // Python's zoneinfo for the TZID.
 inline constexpr const char* kReadBackScript = R"py(
@@ -23,8 +24,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 kind, path = sys.argv[1], sys.argv[2]
-if kind == "csv":
-    with open(path, newline="", encoding="utf-8") as f:
+if kind in ("csv", "csv-sig"):
+    # csv-sig: as spreadsheet programs read it, a UTF-8 byte-order mark first
+    with open(path, newline="", encoding="utf-8-sig" if kind == "csv-sig" else "utf-8") as f:
         print(json.dumps(list(csv.DictReader(f))))
     sys.exit(0)
 with open(path, "rb") as f:

@@ -142,6 +142,10 @@ TEST_CASE("participants, meetings and teams as CSV, read back by Python's csv mo
     const core::Meeting& m = state.meetings.at(id);
     CHECK(row["status"] == core::to_string(m.status));
     CHECK(row["requester_id"] == std::to_string(m.requester));
+    // Names beside the ids.
+    CHECK(row["requester_name"] == state.participants.at(m.requester).profile.display_name);
+    CHECK(row["invitee_id"] == std::to_string(m.invitee));
+    CHECK(row["invitee_name"] == state.participants.at(m.invitee).profile.display_name);
     CHECK(row["table"].get<std::string>().empty() == !m.placement);
     if (id == event.autumn) {
       saw_autumn = true;
@@ -287,6 +291,39 @@ TEST_CASE("policy-clinic tables with their outcomes, and pitches, exported from 
   CHECK(pitches[0]["outcome"] == "done");
   CHECK(pitches[0]["interested"] == std::to_string(fans[0]) + ";" + std::to_string(fans[1]));
   CHECK(pitches[0]["interested_count"] == "2");
+  // The names beside the ids, in the same order.
+  CHECK(pitches[0]["interested_names"] == state.participants.at(fans[0]).profile.display_name +
+                                              ";" +
+                                              state.participants.at(fans[1]).profile.display_name);
+}
+
+TEST_CASE("CSV for spreadsheets: a byte-order mark first, read back as the same rows") {
+  test::TempDir dir;
+  ExportEvent event(dir / "event.db");
+  const auto& state = event.state();
+  const std::string plain = storage::meetings_csv(state);
+  const std::string sheet = storage::for_spreadsheets(plain);
+  CHECK(sheet.rfind("\xEF\xBB\xBF"
+                    "id,status,introduced,requester_id,requester_name,",
+                    0) == 0);
+  CHECK(sheet.substr(3) == plain);
+  CHECK(plain.find("\r\n") != std::string::npos);  // CRLF line ends, as spreadsheets expect
+  // Python reads it as spreadsheet programs do (utf-8-sig), and as the plain file.
+  CHECK(test::read_back(dir, "csv-sig", sheet) == test::read_back(dir, "csv", plain));
+  const auto rows =
+      test::read_back(dir, "csv-sig", storage::for_spreadsheets(storage::participants_csv(state)));
+  const auto first = std::to_string(event.people()[0]);
+  bool saw = false;
+  for (const auto& row : rows) {
+    if (row["id"] != first) continue;
+    saw = true;
+    CHECK(row["organisation"] == "Café \"Bar\", Lda");  // accented, as typed
+  }
+  CHECK(saw);
+  // Our own reader (the import's) skips the mark.
+  auto ours = storage::parse_csv(sheet);
+  REQUIRE(ours.ok());
+  CHECK((*ours)[0].fields[0] == "id");
 }
 
 TEST_CASE("the CSV reader: RFC 4180 quoting, line ends, and clear errors") {

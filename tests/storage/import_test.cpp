@@ -290,6 +290,15 @@ TEST_CASE("the import, export and backup commands") {
   CHECK(exported.status == 0);
   CHECK(exported.err.find("people.csv") != std::string::npos);
   CHECK(test::read_bytes(dir / "people.csv") == storage::participants_csv(script.state()));
+  // For spreadsheets: the same with a UTF-8 byte-order mark first; not for a calendar.
+  auto sheet = run_command({"export", "--db", db, "--what", "participants", "--spreadsheet",
+                            "--out", (dir / "people-sheet.csv").string()});
+  CHECK(sheet.status == 0);
+  CHECK(test::read_bytes(dir / "people-sheet.csv") ==
+        "\xEF\xBB\xBF" + storage::participants_csv(script.state()));
+  auto sheet_calendar = run_command({"export", "--db", db, "--what", "calendar", "--spreadsheet"});
+  CHECK(sheet_calendar.status == 2);
+  CHECK(sheet_calendar.err.find("--spreadsheet goes with a CSV export") != std::string::npos);
 
   // Into a second event, with one bad row added.
   { auto target = empty_event(dir / "target.db"); }

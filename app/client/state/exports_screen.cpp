@@ -1,6 +1,9 @@
 #include "app/client/state/exports_screen.hpp"
 
+#include <filesystem>
+
 #include "app/client/state/agenda_export.hpp"
+#include "storage/csv.hpp"
 #include "storage/csv_export.hpp"
 #include "storage/file_output.hpp"
 
@@ -44,6 +47,14 @@ std::string& ExportsScreen::chosen_folder() {
 }
 
 core::Result<std::string> ExportsScreen::save(const core::EventState& state, EventExport what) {
+  const std::filesystem::path dir = expand_home(chosen_folder());
+  std::error_code error;
+  if (!std::filesystem::exists(dir, error)) {
+    waiting_for_folder = what;
+    return core::make_error("no_folder", "folder",
+                            "The folder " + dir.string() + " does not exist.");
+  }
+  waiting_for_folder.reset();
   std::string content;
   switch (what) {
     case EventExport::Participants:
@@ -62,9 +73,26 @@ core::Result<std::string> ExportsScreen::save(const core::EventState& state, Eve
       content = storage::pitches_csv(state);
       break;
   }
-  const auto path = expand_home(chosen_folder()) / file_name(what);
+  if (spreadsheet) content = storage::for_spreadsheets(content);
+  const auto path = dir / file_name(what);
   if (const core::Status s = storage::write_file_atomically(path, content); !s) return s.error();
   return path.string();
+}
+
+core::Result<std::string> ExportsScreen::create_folder_and_save(const core::EventState& state) {
+  if (!waiting_for_folder)
+    return core::make_error("nothing_waiting", "folder", "No export is waiting for a folder.");
+  const EventExport what = *waiting_for_folder;
+  const std::filesystem::path dir = expand_home(chosen_folder());
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) {
+    waiting_for_folder.reset();
+    return core::make_error(
+        "folder", "folder",
+        "Cannot create the folder " + dir.string() + ": " + error.message() + ".");
+  }
+  return save(state, what);
 }
 
 std::string& AgendaScreen::chosen_file() {

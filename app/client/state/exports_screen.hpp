@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app/client/state/client_session.hpp"
@@ -17,12 +18,18 @@ const char* file_name(EventExport what);
 const char* label(EventExport what);
 
 struct ExportsScreen {
-  std::string folder;  // empty: the default export folder, filled on first use
+  std::string folder;        // empty: the default export folder, filled on first use
+  bool spreadsheet = false;  // UTF-8 with a byte-order mark, for spreadsheet programs
+  // An export held back because its folder does not exist: the screen offers to create it.
+  std::optional<EventExport> waiting_for_folder;
 
   // The folder, with the default filled in.
   std::string& chosen_folder();
-  // Writes one export of `state` into the folder; the path written, or why not.
+  // Writes one export of `state` into the folder; the path written, or why not. When the folder
+  // does not exist nothing is written: the error's code is "no_folder" and the export waits.
   core::Result<std::string> save(const core::EventState& state, EventExport what);
+  // Creates the folder (with its parents), then writes the export that waited.
+  core::Result<std::string> create_folder_and_save(const core::EventState& state);
 };
 
 struct AgendaScreen {

@@ -1,69 +1,93 @@
 #include "app/client/state/join_form.hpp"
 
+#include <cctype>
+
 #include "app/common/host_port.hpp"
 #include "net/tls_identity.hpp"
 
 namespace crossmatch::client {
+namespace {
+
+std::string trimmed(std::string value) {
+  while (!value.empty() && value.back() == ' ') value.pop_back();
+  while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+  return value;
+}
+
+// The connection's reason without a lead-in the join screen says itself.
+std::string without_prefix(const std::string& reason, const std::string& prefix) {
+  if (reason.size() < prefix.size()) return reason;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(reason[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i])))
+      return reason;
+  }
+  return reason.substr(prefix.size());
+}
+
+}  // namespace
 
 void JoinForm::load(const ClientConfig& config) {
   hub = config.get("hub", "127.0.0.1:7420");
-  const std::string token = config.get("token");
-  if (!token.empty()) {
-    code_or_token = token;
-    use_token = true;
-  } else {
-    code_or_token = config.get("code");
-    use_token = false;
-  }
+  code = config.get("code");
+  token = config.get("token");
 }
 
 std::string JoinForm::pin_key(const std::string& hub) {
   return "pin." + hub;
 }
 
-bool JoinForm::join(ClientSession& session, ClientConfig* config) {
+bool JoinForm::choose_pin(Credential by, const std::string& value, const ClientConfig* config,
+                          net::ClientOptions& options) {
+  // A pin remembered from an earlier connection outranks one typed now: a hub whose certificate
+  // changed is refused until the user forgets the old pin on purpose.
+  const std::string remembered = config != nullptr ? config->get(pin_key(hub_key_)) : std::string();
+  if (!remembered.empty()) {
+    options.pin = remembered;
+    options.pin_remembered = true;
+    options.forget_hint = "remove the line '" + pin_key(hub_key_) + "=...' from " +
+                          (config->folder() / "client.conf").string();
+    return true;
+  }
+  if (by == Credential::Code) {
+    // The code carries its own pin; the pin field belongs to the token and is not consulted, so
+    // that a pin mistyped there earlier cannot make the right code fail.
+    if (!net::split_join_code(value).pin.empty()) return true;
+    problem_ =
+        "This join code has no pin of the hub's certificate (its last three groups): type the "
+        "whole code you were given.";
+    return false;
+  }
+  const std::string typed = trimmed(pin);
+  if (typed.empty()) {
+    problem_ = "This app has not joined the hub at " + hub_key_ +
+               " before: enter the hub's pin (the organiser has it), or join with the event's "
+               "whole join code first.";
+    return false;
+  }
+  options.pin = typed;
+  return true;
+}
+
+bool JoinForm::join(Credential by, ClientSession& session, ClientConfig* config) {
   problem_.clear();
   auto address = app::parse_host_port(hub);
   if (!address) {
     problem_ = address.error().message;
     return false;
   }
-  std::string value = code_or_token;
-  while (!value.empty() && value.back() == ' ') value.pop_back();
-  while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+  const std::string value = trimmed(by == Credential::Token ? token : code);
   if (value.empty()) {
-    problem_ = use_token ? "Enter your token." : "Enter the event's join code.";
+    problem_ = by == Credential::Token ? "Enter your token." : "Enter the event's join code.";
     return false;
   }
   net::ClientOptions options;
   options.host = address->host;
   options.port = address->port;
-  (use_token ? options.token : options.join_code) = value;
+  (by == Credential::Token ? options.token : options.join_code) = value;
   options.insecure = insecure;
   hub_key_ = address->host + ":" + std::to_string(address->port);
-  if (!insecure) {
-    // A pin remembered from an earlier connection outranks one typed now: a hub whose
-    // certificate changed is refused until the user forgets the old pin on purpose.
-    const std::string remembered =
-        config != nullptr ? config->get(pin_key(hub_key_)) : std::string();
-    if (!remembered.empty()) {
-      options.pin = remembered;
-      options.pin_remembered = true;
-      options.forget_hint = "remove the line '" + pin_key(hub_key_) + "=...' from " +
-                            (config->folder() / "client.conf").string();
-    } else if (!pin.empty()) {
-      options.pin = pin;
-    } else if (use_token || net::split_join_code(value).pin.empty()) {
-      problem_ =
-          use_token
-              ? "This app has not joined the hub at " + hub_key_ +
-                    " before: enter the hub's pin (the organiser has it), or join with the event's "
-                    "whole join code first."
-              : "This join code has no pin of the hub's certificate (its last three groups): type "
-                "the whole code you were given.";
-      return false;
-    }
-  }
+  if (!insecure && !choose_pin(by, value, config, options)) return false;
   if (core::Status s = session.connect(options); !s) {
     problem_ = s.error().message;
     return false;
@@ -71,7 +95,7 @@ bool JoinForm::join(ClientSession& session, ClientConfig* config) {
   started_ = true;
   if (config != nullptr) {
     config->set("hub", hub);
-    config->set(use_token ? "token" : "code", value);
+    config->set(by == Credential::Token ? "token" : "code", value);
     (void)config->save();
   }
   return true;
@@ -82,8 +106,11 @@ std::string JoinForm::message(const ClientSession& session) const {
   if (!started_) return {};
   if (const auto& fatal = session.fatal_error()) return fatal->message;
   const LinkSummary link = session.link();
-  if (link.status == LinkStatus::Reconnecting)
-    return "Cannot reach the hub at " + hub + ": " + link.reason;
+  if (link.status == LinkStatus::Reconnecting) {
+    // The connection's reason may already start by saying so: say it once.
+    const std::string lead = "Cannot reach the hub at " + hub_key_ + ": ";
+    return lead + without_prefix(link.reason, lead);
+  }
   if (link.status == LinkStatus::Offline && !link.reason.empty()) return link.reason;
   return {};
 }
@@ -101,11 +128,10 @@ void JoinForm::remember_token(ClientSession& session, ClientConfig* config) {
       (void)config->save();
     }
   }
-  if (auto token = session.take_issued_token()) {
-    code_or_token = *token;
-    use_token = true;
+  if (auto issued = session.take_issued_token()) {
+    token = *issued;
     if (config != nullptr) {
-      config->set("token", *token);
+      config->set("token", *issued);
       (void)config->save();
     }
   }

@@ -1,6 +1,7 @@
-// The join screen's model: the hub address and a join code or token as typed, remembered in the
-// config (the last hub, the participant's token once issued, and each hub's certificate pin once
-// connected), and the messages that explain why joining did not work: a bad address, an
+// The join screen's model: the hub address, the event's join code (newcomers) and a token
+// (returning participants, organisers, brokers) in fields of their own, remembered in the config
+// (the last hub, the code, the participant's token once issued, and each hub's certificate pin
+// once connected), and the messages that explain why joining did not work: a bad address, an
 // unreachable hub, a wrong code or token, a certificate that is not the hub's, another protocol
 // version.
 #pragma once
@@ -13,21 +14,26 @@
 
 namespace crossmatch::client {
 
+// What a join attempt signs in with.
+enum class Credential { Code, Token };
+
 class JoinForm {
  public:
-  std::string hub;  // "HOST:PORT"
-  std::string code_or_token;
-  bool use_token = false;  // what code_or_token holds
-  std::string pin;         // the hub's pin when neither the code nor the config has it
-  bool insecure = false;   // plain TCP (a hub run with --insecure)
+  std::string hub;          // "HOST:PORT"
+  std::string code;         // the event's join code as typed, with the hub's pin
+  std::string token;        // a participant's, the organiser's or a broker's token
+  std::string pin;          // the hub's pin, for a token on a first visit
+  bool show_token = false;  // the token is masked unless the person asks to see it
+  bool insecure = false;    // plain TCP (a hub run with --insecure)
 
   // The config key that remembers the certificate of the hub at "HOST:PORT".
   static std::string pin_key(const std::string& hub);
 
   // Fills the fields from what was remembered.
   void load(const ClientConfig& config);
-  // Checks the fields and starts connecting; false with a message when they are wrong.
-  bool join(ClientSession& session, ClientConfig* config);
+  // Checks the fields and starts connecting with the code or the token; false with a message
+  // when they are wrong. The pin typed for a token never overrides the pin a join code carries.
+  bool join(Credential by, ClientSession& session, ClientConfig* config);
   // The message to show now: the form's own, or the connection's (refused, unreachable).
   std::string message(const ClientSession& session) const;
   bool waiting(const ClientSession& session) const;  // connecting and no answer yet
@@ -36,6 +42,10 @@ class JoinForm {
   void remember_token(ClientSession& session, ClientConfig* config);
 
  private:
+  // The pin that checks the hub, or false with problem_ set.
+  bool choose_pin(Credential by, const std::string& value, const ClientConfig* config,
+                  net::ClientOptions& options);
+
   std::string problem_;
   std::string hub_key_;  // "HOST:PORT" of the hub joined
   bool started_ = false;

@@ -7,6 +7,7 @@
 
 #include "app/client/views/action_views.hpp"
 #include "app/client/views/broker_views.hpp"
+#include "app/client/views/join_view.hpp"
 #include "app/client/views/organiser_views.hpp"
 #include "app/client/views/participant_views.hpp"
 #include "app/client/views/pitch_and_clinic_views.hpp"
@@ -166,39 +167,7 @@ void ClientApp::frame(std::int64_t now_ms) {
 }
 
 void ClientApp::draw_join() {
-  const float width = ImGui::GetFontSize() * 26;
-  ImGui::SetCursorPos(
-      ImVec2((ImGui::GetWindowWidth() - width) * 0.5f, ImGui::GetWindowHeight() * 0.25f));
-  ImGui::BeginGroup();
-  ImGui::TextUnformatted("Join an event");
-  ImGui::TextDisabled("crossmatch: meet partners across sectors, cities and countries");
-  ImGui::Spacing();
-  ImGui::PushItemWidth(width * 0.7f);
-  ImGui::InputTextWithHint("Hub", "HOST:PORT", &join_.hub);
-  if (ImGui::RadioButton("Join code", !join_.use_token)) join_.use_token = false;
-  ImGui::SameLine();
-  if (ImGui::RadioButton("Token", join_.use_token)) join_.use_token = true;
-  const bool enter =
-      ImGui::InputTextWithHint("##code", join_.use_token ? "your token" : "the event's join code",
-                               &join_.code_or_token, ImGuiInputTextFlags_EnterReturnsTrue);
-  if (join_.use_token && !join_.insecure)
-    ImGui::InputTextWithHint("Pin", "the hub's pin, on a first visit", &join_.pin);
-  ImGui::PopItemWidth();
-  if (join_.insecure)
-    ImGui::TextDisabled("without TLS (--insecure): what you send can be read on the network");
-  const bool waiting = join_.waiting(session_);
-  ImGui::BeginDisabled(waiting);
-  if (ImGui::Button("Join") || (enter && !waiting)) join_.join(session_, config_);
-  ImGui::EndDisabled();
-  if (waiting) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("connecting...");
-  }
-  const std::string message = join_.message(session_);
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-  field_message(message);
-  ImGui::PopTextWrapPos();
-  ImGui::EndGroup();
+  draw_join_view(join_, session_, config_);
 }
 
 void ClientApp::draw_status_bar() {

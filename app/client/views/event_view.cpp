@@ -1,5 +1,6 @@
-// The event: its name and time zone, registration open or closed, sessions with their slots, and
-// tables; new sessions and tables.
+// The event: its name, time zone and join code (large, to copy, and as a QR code to scan),
+// registration open or closed, sessions with their slots (to change or remove), the session form,
+// and tables.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -7,12 +8,15 @@
 #include <chrono>
 
 #include "app/client/views/organiser_views.hpp"
+#include "app/client/views/qr_code_view.hpp"
 #include "app/client/views/widgets.hpp"
 #include "core/event/calendar.hpp"
-#include "net/tls_identity.hpp"
 
 namespace crossmatch::client {
 namespace {
+
+// Pixels per QR module: large enough for a phone camera across a desk, and for zbarimg.
+constexpr float kQrModulePx = 5.0f;
 
 // The day a new session most likely falls on: the event's last day with a session, else today
 // (UTC), as days since 1970-01-01.
@@ -24,17 +28,27 @@ std::int64_t likely_session_day(const core::EventState& state) {
   return std::chrono::duration_cast<std::chrono::hours>(now).count() / 24;
 }
 
-}  // namespace
-
-void draw_event_view(ClientModels& m) {
+void draw_header(ClientModels& m) {
   const core::EventState& state = m.session.state();
+  JoinCodeDisplay& join = m.event.join_code;
+  join.refresh(m.session);
+  ImGui::BeginGroup();
   ImGui::Text("%s", state.event.name.c_str());
-  // The code people type carries the pin of the certificate this app checked the hub by.
-  const std::string fingerprint = m.session.hub_fingerprint();
-  const std::string join_code = net::join_code_with_pin(
-      state.event.join_code, fingerprint.empty() ? std::string() : net::short_pin(fingerprint));
-  ImGui::TextDisabled("time zone %s, join code %s", state.event.time_zone.c_str(),
-                      join_code.c_str());
+  ImGui::TextDisabled("time zone %s", state.event.time_zone.c_str());
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Join code: people type it on the join screen, or scan the QR code.");
+  ImGui::SetWindowFontScale(2.0f);
+  ImGui::TextUnformatted(join.code.c_str());
+  ImGui::SetWindowFontScale(1.0f);
+  if (ImGui::Button("Copy##join-code")) {
+    ImGui::SetClipboardText(join.code.c_str());
+    m.report(core::Status::success(), "Join code copied: " + join.code);
+  }
+  if (!join.problem.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(error_colour(), "No QR code: %s", join.problem.c_str());
+  }
+  ImGui::Spacing();
   bool open = state.event.registration_open;
   if (ImGui::Checkbox("Registration open", &open)) {
     m.submit(core::SetRegistration{.open = open},
@@ -43,8 +57,17 @@ void draw_event_view(ClientModels& m) {
   ImGui::SameLine();
   ImGui::TextDisabled("%zu participants, %zu tables", state.participants.size(),
                       state.tables.size());
+  ImGui::EndGroup();
+  if (join.qr) {
+    const float side = qr_code_side(*join.qr, kQrModulePx);
+    ImGui::SameLine(std::max(ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 20.0f,
+                             ImGui::GetWindowContentRegionMax().x - side));
+    draw_qr_code(*join.qr, kQrModulePx);
+  }
+}
 
-  ImGui::Spacing();
+void draw_sessions(ClientModels& m) {
+  const core::EventState& state = m.session.state();
   ImGui::TextUnformatted("Sessions");
   if (ImGui::BeginTable("sessions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
     ImGui::TableSetupColumn("Name");
@@ -67,56 +90,84 @@ void draw_event_view(ClientModels& m) {
       ImGui::TableNextColumn();
       ImGui::Text("%d of %d min", s.slot_count(), s.slot_minutes);
       ImGui::TableNextColumn();
-      if (ImGui::SmallButton("Remove"))
-        m.submit(core::RemoveSession{.session = id}, "Removed " + s.name);
+      if (m.event.session.editing == id) {
+        ImGui::TextDisabled("being changed below");
+      } else if (ImGui::SmallButton("Edit")) {
+        m.event.session.edit(s);
+      }
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Remove")) ask_to_remove_session(m, id);
       ImGui::PopID();
     }
     ImGui::EndTable();
   }
-  core::DefineSession& draft = m.event.session.session;
-  std::string &day = m.event.session.day, &start = m.event.session.start,
-              &end = m.event.session.end;
+  const core::Session* blocked = state.session(m.event.blocked_removal);
+  if (blocked == nullptr) return;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextColored(error_colour(), "'%s' cannot be removed: %s", blocked->name.c_str(),
+                     m.event.removal.blocked.c_str());
+  ImGui::PopTextWrapPos();
+  for (const std::string& line : m.event.removal.booked) ImGui::BulletText("%s", line.c_str());
+  if (ImGui::SmallButton("OK##removal")) m.event.blocked_removal = 0;
+}
+
+void draw_session_form(ClientModels& m) {
+  const core::EventState& state = m.session.state();
+  SessionForm& form = m.event.session;
   ImGui::Spacing();
-  ImGui::TextUnformatted("New session");
+  if (const core::Session* s = state.session(form.editing)) {
+    ImGui::Text("Change the session '%s'", s->name.c_str());
+  } else {
+    if (form.editing_session()) form.stop_editing();  // removed meanwhile
+    ImGui::TextUnformatted("New session");
+  }
   const float field = ImGui::GetFontSize() * 6;
   label_left("Name");
   ImGui::SetNextItemWidth(field * 2);
-  ImGui::InputText("##session-name", &draft.name);
+  ImGui::InputText("##session-name", &form.name);
   ImGui::SameLine();
   label_left("Day");
-  if (!m.event.session.day_typed) day = core::format_date(likely_session_day(state));
+  if (!form.day_typed) form.day = core::format_date(likely_session_day(state));
   ImGui::SetNextItemWidth(field);
-  if (ImGui::InputText("##day", &day)) m.event.session.day_typed = true;
+  if (ImGui::InputText("##day", &form.day)) form.day_typed = true;
   ImGui::SameLine();
   label_left("From");
   ImGui::SetNextItemWidth(field * 0.6f);
-  ImGui::InputText("##from", &start);
+  ImGui::InputText("##from", &form.start);
   ImGui::SameLine();
   label_left("to");
   ImGui::SetNextItemWidth(field * 0.6f);
-  ImGui::InputText("##to", &end);
+  ImGui::InputText("##to", &form.end);
   ImGui::SameLine();
   label_left("Slots of");
   ImGui::SetNextItemWidth(field);
-  ImGui::InputInt("min##slot", &draft.slot_minutes, 5);
+  ImGui::InputInt("min##slot", &form.slot_minutes, 5);
   static constexpr core::SessionKind kKinds[] = {
       core::SessionKind::Meetings, core::SessionKind::TeamRound, core::SessionKind::Pitching,
       core::SessionKind::PolicyClinic};
   for (auto kind : kKinds) {
     if (kind != kKinds[0]) ImGui::SameLine();
-    if (ImGui::RadioButton(core::label(kind), draft.kind == kind)) draft.kind = kind;
+    if (ImGui::RadioButton(core::label(kind), form.kind == kind)) form.kind = kind;
   }
-  const bool ok = core::parse_date(day, draft.date) &&
-                  core::parse_time_of_day(start, draft.start) &&
-                  core::parse_time_of_day(end, draft.end);
-  ImGui::BeginDisabled(!ok);
-  if (ImGui::Button("Add session")) m.submit(draft, "Session added: " + draft.name);
+  const SessionFormCheck checked = form.check(m.session);
+  ImGui::BeginDisabled(!checked.operation);
+  if (ImGui::Button(form.editing_session() ? "Save changes" : "Add session")) save_session(m);
   ImGui::EndDisabled();
-  if (!ok) {
+  if (form.editing_session()) {
     ImGui::SameLine();
-    ImGui::TextColored(error_colour(), "Day is YYYY-MM-DD and times are HH:MM.");
+    if (ImGui::Button("Cancel edit")) form.stop_editing();
   }
+  if (!checked.problem.empty()) {
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(error_colour(), "%s", checked.problem.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  for (const std::string& note : checked.notes) ImGui::TextDisabled("%s", note.c_str());
+}
 
+void draw_tables(ClientModels& m) {
+  const core::EventState& state = m.session.state();
   ImGui::Spacing();
   ImGui::TextUnformatted("Tables");
   std::string names;
@@ -142,6 +193,16 @@ void draw_event_view(ClientModels& m) {
                                .seats = seats},
              "Table added");
   }
+}
+
+}  // namespace
+
+void draw_event_view(ClientModels& m) {
+  draw_header(m);
+  ImGui::Spacing();
+  draw_sessions(m);
+  draw_session_form(m);
+  draw_tables(m);
 }
 
 }  // namespace crossmatch::client

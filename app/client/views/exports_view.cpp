@@ -1,22 +1,42 @@
 // Exports: participants, meetings, teams, policy-clinic tables with their outcomes and pitches as
-// CSV.
+// CSV, for spreadsheets if chosen; a folder that does not exist is offered to be created.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include "app/client/views/organiser_views.hpp"
+#include "app/client/views/widgets.hpp"
 
 namespace crossmatch::client {
 
 void draw_exports_view(ClientModels& m) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
-  ImGui::InputText("Folder", &m.exports.chosen_folder());
+  if (ImGui::InputText("Folder", &m.exports.chosen_folder())) m.exports.waiting_for_folder.reset();
+  ImGui::Checkbox("For spreadsheets", &m.exports.spreadsheet);
+  ImGui::SameLine();
+  ImGui::TextDisabled(
+      "UTF-8 with a byte-order mark, so that Excel and others show accented names correctly");
   bool first = true;
   for (const EventExport what : {EventExport::Participants, EventExport::Meetings,
                                  EventExport::Teams, EventExport::Clinics, EventExport::Pitches}) {
     if (!first) ImGui::SameLine();
     first = false;
-    if (ImGui::Button(label(what)))
-      m.report_saved(m.exports.save(m.session.state(), what), "Saved");
+    if (ImGui::Button(label(what))) {
+      auto saved = m.exports.save(m.session.state(), what);
+      // A missing folder is asked about below rather than reported as a failure.
+      if (saved || !m.exports.waiting_for_folder) m.report_saved(saved, "Saved");
+    }
+  }
+  if (const auto what = m.exports.waiting_for_folder) {
+    ImGui::Spacing();
+    ImGui::TextColored(error_colour(), "The folder %s does not exist.",
+                       m.exports.chosen_folder().c_str());
+    if (ImGui::Button("Create the folder and save")) {
+      m.report_saved(m.exports.create_folder_and_save(m.session.state()), "Saved");
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel##folder")) m.exports.waiting_for_folder.reset();
+    ImGui::SameLine();
+    ImGui::TextDisabled("then saves %s", label(*what));
   }
   ImGui::TextDisabled("Files are written whole or not at all; an existing file is replaced.");
 }

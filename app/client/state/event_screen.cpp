@@ -1,0 +1,52 @@
+#include "app/client/state/event_screen.hpp"
+
+#include "app/client/state/client_models.hpp"
+#include "net/tls_identity.hpp"
+
+namespace crossmatch::client {
+
+void JoinCodeDisplay::refresh(const ClientSession& session) {
+  // The code people type carries the pin of the certificate this app checked the hub by.
+  const std::string fingerprint = session.hub_fingerprint();
+  const std::string now =
+      net::join_code_with_pin(session.state().event.join_code,
+                              fingerprint.empty() ? std::string() : net::short_pin(fingerprint));
+  if (now == code && (qr || !problem.empty())) return;
+  code = now;
+  qr.reset();
+  problem.clear();
+  auto made = make_qr_code(code);
+  if (made) {
+    qr = std::move(*made);
+  } else {
+    problem = made.error().message;
+  }
+}
+
+bool save_session(ClientModels& m) {
+  SessionForm& form = m.event.session;
+  const SessionFormCheck checked = form.check(m.session);
+  if (!checked.operation) return false;
+  const bool creating = !form.editing_session();
+  if (!m.submit(*checked.operation,
+                (creating ? "Session added: " : "Session saved: ") + checked.operation->name))
+    return false;
+  form.stop_editing();
+  return true;
+}
+
+bool ask_to_remove_session(ClientModels& m, core::SessionId id) {
+  SessionRemoval plan = plan_session_removal(m.session, id);
+  m.event.blocked_removal = 0;
+  m.event.removal = {};
+  if (!plan.confirmation) {
+    m.event.blocked_removal = id;
+    m.event.removal = std::move(plan);
+    return false;
+  }
+  if (m.event.session.editing == id) m.event.session.stop_editing();
+  m.ask(std::move(*plan.confirmation));
+  return true;
+}
+
+}  // namespace crossmatch::client

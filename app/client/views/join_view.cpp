@@ -1,0 +1,64 @@
+// The join screen: the hub's address, the event's join code for newcomers, and a token (masked
+// unless shown) with the hub's pin for everyone who has one; the reason when joining fails.
+#include "app/client/views/join_view.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <optional>
+
+#include "app/client/views/widgets.hpp"
+
+namespace crossmatch::client {
+
+void draw_join_view(JoinForm& join, ClientSession& session, ClientConfig* config) {
+  const float width = ImGui::GetFontSize() * 26;
+  ImGui::SetCursorPos(
+      ImVec2((ImGui::GetWindowWidth() - width) * 0.5f, ImGui::GetWindowHeight() * 0.25f));
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted("Join an event");
+  ImGui::TextDisabled("crossmatch: meet partners across sectors, cities and countries");
+  ImGui::Spacing();
+  ImGui::PushItemWidth(width * 0.7f);
+  ImGui::InputTextWithHint("Hub", "HOST:PORT", &join.hub);
+  const bool waiting = join.waiting(session);
+  std::optional<Credential> by;
+
+  ImGui::Spacing();
+  ImGui::TextUnformatted("New here? Type the event's join code:");
+  if (ImGui::InputTextWithHint("Join code", "the code the organiser gave you", &join.code,
+                               ImGuiInputTextFlags_EnterReturnsTrue))
+    by = Credential::Code;
+  ImGui::BeginDisabled(waiting);
+  if (ImGui::Button("Join with code")) by = Credential::Code;
+  ImGui::EndDisabled();
+
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Been here before, or the organiser or a broker? Your token:");
+  const ImGuiInputTextFlags masked = join.show_token ? 0 : ImGuiInputTextFlags_Password;
+  if (ImGui::InputTextWithHint("Token", "your token", &join.token,
+                               masked | ImGuiInputTextFlags_EnterReturnsTrue))
+    by = Credential::Token;
+  ImGui::SameLine();
+  ImGui::Checkbox("Show##token", &join.show_token);
+  if (!join.insecure) {
+    if (ImGui::InputTextWithHint("Pin", "the hub's pin, on a first visit", &join.pin,
+                                 ImGuiInputTextFlags_EnterReturnsTrue))
+      by = Credential::Token;
+  }
+  ImGui::BeginDisabled(waiting);
+  if (ImGui::Button("Sign in with token")) by = Credential::Token;
+  ImGui::EndDisabled();
+  ImGui::PopItemWidth();
+  if (join.insecure)
+    ImGui::TextDisabled("without TLS (--insecure): what you send can be read on the network");
+  if (by && !waiting) join.join(*by, session, config);
+  if (waiting) ImGui::TextDisabled("connecting...");
+  const std::string message = join.message(session);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  field_message(message);
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+}
+
+}  // namespace crossmatch::client
