@@ -96,6 +96,7 @@ Status apply(ApplyContext& ctx, const GiveFeedback& op);
 Status apply(ApplyContext& ctx, const SetPitchOrder& op);
 Status apply(ApplyContext& ctx, const ControlPitch& op);
 Status apply(ApplyContext& ctx, const MarkInterested& op);
+Status apply(ApplyContext& ctx, const ReopenPitch& op);
 Status apply(ApplyContext& ctx, const DefineClinicTable& op);
 Status apply(ApplyContext& ctx, const PickThemes& op);
 Status apply(ApplyContext& ctx, const FormClinicTables& op);
