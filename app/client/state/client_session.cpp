@@ -143,66 +143,67 @@ LinkSummary ClientSession::link() const {
 
 void ClientSession::update(std::int64_t now_ms) {
   if (connection_) {
-    for (auto& event : connection_->drain()) {
-      std::visit(core::Overloaded{
-                     [&](net::StateChanged& e) {
-                       connection_state_ = e.state;
-                       connection_reason_ = e.reason;
-                       ++version_;
-                     },
-                     [&](net::Welcome& e) {
-                       role_ = e.role;
-                       me_ = e.participant;
-                       welcomed_ = true;
-                       fatal_.reset();
-                     },
-                     [&](net::Snapshot& e) {
-                       replica_.reset(std::move(e));
-                       joined_ = welcomed_;
-                       load_time_zone();
-                       bump_all();
-                     },
-                     [&](net::Applied& e) { receive(e, now_ms); },
-                     [&](net::CaughtUp& e) {
-                       replica_.advance(e.seq);
-                       joined_ = welcomed_;
-                       ++version_;
-                     },
-                     [](net::Pong&) {},  // the connection keeps the link alive with it
-                     [&](net::OperationDone& e) {
-                       record_outcome(e.id, {});
-                       ++version_;
-                     },
-                     [&](net::OperationRefused& e) {
-                       record_outcome(e.op.id, {.refused = true, .reason = e.error.message});
-                       notifications_.add(NoticeKind::Refused,
-                                          std::string(core::operation_action(e.op.payload)) +
-                                              ": refused. " + e.error.message,
-                                          now_ms);
-                       ++version_;
-                     },
-                     [&](net::TokenIssued& e) {
-                       me_ = e.participant;
-                       issued_token_ = e.token;
-                       bump_all();
-                     },
-                     [&](net::Teams& e) {
-                       teams_ = std::move(e);
-                       ++version_;
-                     },
-                     [&](net::Notice& e) {
-                       notifications_.add(NoticeKind::Connection, e.message, now_ms);
-                     },
-                     [&](net::HubError& e) {
-                       if (e.fatal) fatal_ = e.error;
-                       connection_reason_ = e.error.message;
-                       ++version_;
-                     },
-                 },
-                 event);
-    }
+    for (auto& event : connection_->drain()) handle(std::move(event), now_ms);
   }
   if (joined_) remind(now_ms);
+}
+
+void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
+  std::visit(
+      core::Overloaded{
+          [&](net::StateChanged& e) {
+            connection_state_ = e.state;
+            connection_reason_ = e.reason;
+            ++version_;
+          },
+          [&](net::Welcome& e) {
+            role_ = e.role;
+            me_ = e.participant;
+            welcomed_ = true;
+            fatal_.reset();
+          },
+          [&](net::Snapshot& e) {
+            replica_.reset(std::move(e));
+            joined_ = welcomed_;
+            load_time_zone();
+            bump_all();
+          },
+          [&](net::Applied& e) { receive(e, now_ms); },
+          [&](net::CaughtUp& e) {
+            replica_.advance(e.seq);
+            joined_ = welcomed_;
+            ++version_;
+          },
+          [](net::Pong&) {},  // the connection keeps the link alive with it
+          [&](net::OperationDone& e) {
+            record_outcome(e.id, {});
+            ++version_;
+          },
+          [&](net::OperationRefused& e) {
+            record_outcome(e.op.id, {.refused = true, .reason = e.error.message});
+            notifications_.add(
+                NoticeKind::Refused,
+                std::string(core::operation_action(e.op.payload)) + ": refused. " + e.error.message,
+                now_ms);
+            ++version_;
+          },
+          [&](net::TokenIssued& e) {
+            me_ = e.participant;
+            issued_token_ = e.token;
+            bump_all();
+          },
+          [&](net::Teams& e) {
+            teams_ = std::move(e);
+            ++version_;
+          },
+          [&](net::Notice& e) { notifications_.add(NoticeKind::Connection, e.message, now_ms); },
+          [&](net::HubError& e) {
+            if (e.fatal) fatal_ = e.error;
+            connection_reason_ = e.error.message;
+            ++version_;
+          },
+      },
+      event);
 }
 
 void ClientSession::record_outcome(const std::string& id, OperationOutcome outcome) {
