@@ -107,6 +107,7 @@ void draw_profile_view(ClientModels& m) {
     ImGui::SameLine();
     if (ImGui::Button("Undo changes")) form.load(me->profile, taxonomy);
   }
+  draw_erase_panel(m);
 }
 
 }  // namespace crossmatch::client
