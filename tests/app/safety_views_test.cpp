@@ -482,7 +482,7 @@ TEST_CASE("team round: tables too small are caught before publishing, with what 
   REQUIRE_FALSE(om.round.ready());
   const core::RoundSeating& seating = om.round.seating();
   CHECK(seating.tables_to_add > 0);
-  CHECK(shows(text, "Cannot publish yet"));
+  CHECK(shows(text, "Cannot publish: "));
   CHECK(shows(om.round.problem(), "Add " + std::to_string(seating.tables_to_add) + " tables of " +
                                       std::to_string(seating.seats) + " seats"));
   // What core would have said to the first team at the first table.

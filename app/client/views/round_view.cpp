@@ -62,7 +62,7 @@ void draw_round_view(ClientModels& m) {
               static_cast<unsigned long long>(suggested.version));
   if (!screen.ready()) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(error_colour(), "Cannot publish yet: %s", screen.problem().c_str());
+    ImGui::TextColored(error_colour(), "Cannot publish: %s", screen.problem().c_str());
     ImGui::PopTextWrapPos();
     const core::RoundSeating& seating = screen.seating();
     if (!seating.fits() && seating.tables_to_add > 0) {
