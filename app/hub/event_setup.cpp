@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "core/event/sequencer.hpp"
+#include "core/matching/matching_settings.hpp"
 #include "net/tokens.hpp"
 
 namespace crossmatch::hub {
@@ -54,10 +55,18 @@ std::vector<core::Operation> event_operations(const EventSetup& setup, const std
   }
   add(session("Cross-sector team round", core::SessionKind::TeamRound, setup.first_day,
               12 * 60 + 30, 13 * 60 + 30));
-  // A table for every pair, up to the most an event may have.
-  const int tables = std::clamp(setup.demo_participants / 2, 5, static_cast<int>(core::kMaxTables));
+  // Team tables that seat the largest teams the default settings form (as many as the teams
+  // of everyone), so that a team round can be published; then a table for every pair, up to
+  // the most an event may have.
+  const int team_max = core::MatchingSettings{}.team_max;
+  const int team_tables = std::min((setup.demo_participants + team_max - 1) / team_max,
+                                   static_cast<int>(core::kMaxTables) / 2);
+  const int tables =
+      std::clamp(setup.demo_participants / 2, 5, static_cast<int>(core::kMaxTables) - team_tables);
   for (int t = 1; t <= tables; ++t)
     add(core::DefineTable{.name = "Table " + std::to_string(t), .seats = t % 10 == 0 ? 6 : 2});
+  for (int t = 1; t <= team_tables; ++t)
+    add(core::DefineTable{.name = "Team table " + std::to_string(t), .seats = team_max});
   for (const core::DemoParticipant& p : demo) add(core::Register{.profile = p.profile});
   add(core::SetRegistration{.open = true});
   return ops;

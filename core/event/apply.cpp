@@ -20,29 +20,38 @@ std::string person_name(const EventState& state, ParticipantId id) {
   return p->profile.display_name;
 }
 
-Result<const Participant*> find_participant(const ApplyContext& ctx, ParticipantId id,
+Result<const Participant*> find_participant(const EventState& state, ParticipantId id,
                                             const std::string& field) {
-  const Participant* p = ctx.state.participant(id);
+  const Participant* p = state.participant(id);
   if (p == nullptr)
     return refuse("not_found", field, "There is no participant " + std::to_string(id) + ".");
   return p;
 }
 
-Result<const Participant*> find_active_participant(const ApplyContext& ctx, ParticipantId id,
+Result<const Participant*> find_participant(const ApplyContext& ctx, ParticipantId id,
+                                            const std::string& field) {
+  return find_participant(ctx.state, id, field);
+}
+
+Result<const Participant*> find_active_participant(const EventState& state, ParticipantId id,
                                                    const std::string& field) {
-  auto p = find_participant(ctx, id, field);
+  auto p = find_participant(state, id, field);
   if (!p) return p;
   switch ((*p)->status) {
     case ParticipantStatus::Active:
       return p;
     case ParticipantStatus::Withdrawn:
-      return refuse("withdrawn", field,
-                    person_name(ctx.state, id) + " has withdrawn from the event.");
+      return refuse("withdrawn", field, person_name(state, id) + " has withdrawn from the event.");
     case ParticipantStatus::Erased:
       return refuse("erased", field,
                     "Participant " + std::to_string(id) + " was erased from the event.");
   }
   return p;
+}
+
+Result<const Participant*> find_active_participant(const ApplyContext& ctx, ParticipantId id,
+                                                   const std::string& field) {
+  return find_active_participant(ctx.state, id, field);
 }
 
 Result<const Meeting*> find_meeting(const ApplyContext& ctx, MeetingId id) {

@@ -49,6 +49,11 @@ Result<const Participant*> find_participant(const ApplyContext& ctx, Participant
                                             const std::string& field);
 Result<const Participant*> find_active_participant(const ApplyContext& ctx, ParticipantId id,
                                                    const std::string& field);
+// The same on a state alone (checks made before an operation exists).
+Result<const Participant*> find_participant(const EventState& state, ParticipantId id,
+                                            const std::string& field);
+Result<const Participant*> find_active_participant(const EventState& state, ParticipantId id,
+                                                   const std::string& field);
 Result<const Meeting*> find_meeting(const ApplyContext& ctx, MeetingId id);
 
 // A person as messages name them.
@@ -96,6 +101,7 @@ Status apply(ApplyContext& ctx, const GiveFeedback& op);
 Status apply(ApplyContext& ctx, const SetPitchOrder& op);
 Status apply(ApplyContext& ctx, const ControlPitch& op);
 Status apply(ApplyContext& ctx, const MarkInterested& op);
+Status apply(ApplyContext& ctx, const ReopenPitch& op);
 Status apply(ApplyContext& ctx, const DefineClinicTable& op);
 Status apply(ApplyContext& ctx, const PickThemes& op);
 Status apply(ApplyContext& ctx, const FormClinicTables& op);

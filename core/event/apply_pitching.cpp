@@ -140,6 +140,33 @@ Status apply(ApplyContext& ctx, const ControlPitch& op) {
   return Status::success();
 }
 
+Status apply(ApplyContext& ctx, const ReopenPitch& op) {
+  auto session = pitching_session(ctx, op.session);
+  if (!session) return session.error();
+  const auto it = ctx.state.pitching.find(op.session);
+  if (it == ctx.state.pitching.end())
+    return refuse("no_pitch_order", "session",
+                  "Set the pitch order of '" + (*session)->name + "' first.");
+  PitchSession& ps = it->second;
+  const auto pitch = std::find_if(ps.pitches.begin(), ps.pitches.end(),
+                                  [&](const Pitch& p) { return p.pitcher == op.pitcher; });
+  if (pitch == ps.pitches.end())
+    return refuse(
+        "not_found", "pitcher",
+        person_name(ctx.state, op.pitcher) + " is not in the order of '" + (*session)->name + "'.");
+  if (pitch->outcome != PitchOutcome::Skipped)
+    return refuse("not_skipped", "pitcher",
+                  person_name(ctx.state, op.pitcher) + (pitch->outcome == PitchOutcome::Done
+                                                            ? " has pitched already."
+                                                            : " has not been skipped."));
+  auto found = find_active_participant(ctx, op.pitcher, "pitcher");
+  if (!found) return found.error();
+  pitch->outcome = PitchOutcome::Pending;
+  // Over only because nothing was left: it goes on between pitches.
+  if (ps.status == PitchStatus::Finished) ps.status = PitchStatus::Between;
+  return Status::success();
+}
+
 Status apply(ApplyContext& ctx, const MarkInterested& op) {
   const ParticipantId me = ctx.actor().participant;
   auto found = find_active_participant(ctx, me, "actor");

@@ -6,6 +6,7 @@
 #include "core/event/apply_context.hpp"
 #include "core/event/booking.hpp"
 #include "core/event/session_slots.hpp"
+#include "core/event/team_round_check.hpp"
 
 namespace crossmatch::core::detail {
 
@@ -103,9 +104,14 @@ Status apply(ApplyContext& ctx, const ApplySchedule& op) {
   return Status::success();
 }
 
-Status apply(ApplyContext& ctx, const PublishTeamRound& op) {
-  EventState& state = ctx.state;
-  if (Status s = check_field_text(op.name, "name", "The round's name", kMaxSessionNameLength, true);
+}  // namespace crossmatch::core::detail
+
+namespace crossmatch::core {
+
+Status check_team_round(const EventState& state, const PublishTeamRound& op) {
+  using detail::refuse;
+  if (Status s = detail::check_field_text(op.name, "name", "The round's name",
+                                          kMaxSessionNameLength, true);
       !s)
     return s;
   const Session* session = state.session(op.session);
@@ -144,15 +150,16 @@ Status apply(ApplyContext& ctx, const PublishTeamRound& op) {
       return refuse("too_small", field + ".table",
                     table->name + " seats " + std::to_string(table->seats) + ", not " +
                         std::to_string(team.members.size()) + ".");
-    if (Status s = check_field_text(team.reasons, field + ".reasons", "The team's reasons",
-                                    kMaxMessageLength, false, true);
+    if (Status s = detail::check_field_text(team.reasons, field + ".reasons", "The team's reasons",
+                                            kMaxMessageLength, false, true);
         !s)
       return s;
     for (const ParticipantId p : team.members) {
-      auto found = find_active_participant(ctx, p, field + ".members");
+      auto found = detail::find_active_participant(state, p, field + ".members");
       if (!found) return found.error();
       if (!seen.insert(p).second)
-        return refuse("duplicate", field + ".members", person_name(state, p) + " is in two teams.");
+        return refuse("duplicate", field + ".members",
+                      detail::person_name(state, p) + " is in two teams.");
       // The round is a time: nobody in it may have a meeting booked then.
       const auto it = state.index.person_meetings.find(p);
       if (it == state.index.person_meetings.end()) continue;
@@ -163,11 +170,21 @@ Status apply(ApplyContext& ctx, const PublishTeamRound& op) {
         const std::int64_t start = ms.slot_time(m.placement->slot.index);
         if (start < round_end && round_start < start + ms.slot_minutes)
           return refuse("conflict", field + ".members",
-                        person_name(state, p) + " has a meeting on " +
+                        detail::person_name(state, p) + " has a meeting on " +
                             describe_slot(state, m.placement->slot) + ", during the round.");
       }
     }
   }
+  return Status::success();
+}
+
+}  // namespace crossmatch::core
+
+namespace crossmatch::core::detail {
+
+Status apply(ApplyContext& ctx, const PublishTeamRound& op) {
+  EventState& state = ctx.state;
+  if (Status s = check_team_round(state, op); !s) return s;
   const RoundId id = ctx.deciding() ? state.next_round : op.round;
   if (id == 0 || state.rounds.count(id))
     return refuse("invalid", "round", "An applied round carries a new round number.");

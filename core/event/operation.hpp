@@ -225,6 +225,14 @@ struct MarkInterested {
   bool operator==(const MarkInterested&) const = default;
 };
 
+// A skipped pitch is to come again (the organiser's Undo of a skip): it pitches when its turn in
+// the order comes, and a session that was over runs again.
+struct ReopenPitch {
+  SessionId session = 0;
+  ParticipantId pitcher = 0;
+  bool operator==(const ReopenPitch&) const = default;
+};
+
 // [SECTION] Policy clinics
 
 // Creates (clinic_table == 0; the hub sets the id) or changes a workshop table and its theme.
@@ -269,8 +277,8 @@ using OperationPayload =
                  DefineTable, RemoveTable, Announce, ApplySchedule, PublishTeamRound, Register,
                  EditProfile, SetAvailability, Withdraw, Erase, RequestMeeting, Introduce,
                  AcceptMeeting, DeclineMeeting, ProposeSlot, CancelMeeting, GiveFeedback,
-                 SetPitchOrder, ControlPitch, MarkInterested, DefineClinicTable, PickThemes,
-                 FormClinicTables, RecordClinicOutcome>;
+                 SetPitchOrder, ControlPitch, MarkInterested, ReopenPitch, DefineClinicTable,
+                 PickThemes, FormClinicTables, RecordClinicOutcome>;
 
 struct Operation {
   std::string id;              // made by the client; unique per event, so a resend applies once

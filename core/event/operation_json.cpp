@@ -165,6 +165,10 @@ void encode(Json& j, const MarkInterested& p) {
   j["pitcher"] = p.pitcher;
   j["interested"] = p.interested;
 }
+void encode(Json& j, const ReopenPitch& p) {
+  j["session"] = p.session;
+  j["pitcher"] = p.pitcher;
+}
 void encode(Json& j, const DefineClinicTable& p) {
   j["clinic_table"] = p.clinic_table;
   j["session"] = p.session;
@@ -531,6 +535,13 @@ Result<OperationPayload> decode<MarkInterested>(ObjectReader& r) {
   r.integer_as("session", p.session, 1, kMaxId);
   r.integer_as("pitcher", p.pitcher, 1, kMaxId);
   r.boolean("interested", p.interested, false);
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<ReopenPitch>(ObjectReader& r) {
+  ReopenPitch p;
+  r.integer_as("session", p.session, 1, kMaxId);
+  r.integer_as("pitcher", p.pitcher, 1, kMaxId);
   return OperationPayload{p};
 }
 template <>

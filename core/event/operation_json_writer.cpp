@@ -255,6 +255,11 @@ bool payload_fields(const MarkInterested& p, Fields& f) {
   f.boolean("interested", p.interested);
   return true;
 }
+bool payload_fields(const ReopenPitch& p, Fields& f) {
+  f.number("session", p.session);
+  f.number("pitcher", p.pitcher);
+  return true;
+}
 bool payload_fields(const ControlPitch& p, Fields& f) {
   f.number("session", p.session);
   f.name("action", to_string(p.action));

@@ -128,12 +128,13 @@ TEST_CASE("organiser views: announcing sends the text; registration toggles") {
   const auto body = [&] { client::draw_announcements_view(models); };
   ui.frame(body);
   models.announcements.text = "Coffee is served in the hall";
-  const ImGuiID announce = test::HeadlessUi::id_of([] {}, "Announce to everyone", 0);
+  const ImGuiID announce = test::HeadlessUi::id_of([] {}, "Announce to everyone...", 0);
   REQUIRE(ui.click(announce, body));
+  CHECK(f.submitted().empty());  // it asks first
+  REQUIRE(models.confirm());
   const auto op = find_payload<core::Announce>(f.submitted());
   REQUIRE(op);
   CHECK(op->text == "Coffee is served in the hall");
-  CHECK(models.announcements.text.empty());
 
   const auto event = [&] { client::draw_event_view(models); };
   const ImGuiID registration = test::HeadlessUi::id_of([] {}, "Registration open", 0);
@@ -222,11 +223,13 @@ TEST_CASE(
   }
   REQUIRE_FALSE(models.schedule.planner->running());
   text = ui.frame(body);
-  CHECK(text.find("3 accepted meetings: 0 kept, 0 moved, 3 placed, 0 not placed") !=
+  CHECK(text.find("3 accepted meetings: 3 placed, 0 moved, 0 kept, 0 not placed.") !=
         std::string::npos);
   CHECK(text.find("0 before, 0 after, the fewest possible") != std::string::npos);
   CHECK(f.submitted().empty());
-  REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Apply the schedule", 0), body));
+  REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Apply the schedule...", 0), body));
+  CHECK(f.submitted().empty());  // it asks first
+  REQUIRE(models.confirm());
   const auto op = find_payload<core::ApplySchedule>(f.submitted());
   REQUIRE(op);
   CHECK(op->placements.size() == 3);

@@ -211,7 +211,8 @@ TEST_CASE("pitch screen: order, start, interested, pause, skip, end and the pitc
   CHECK(om.pitch.board()->pitching_now == order[1]);
   REQUIRE(ui.click(in_child({"stage"}, "Skip this pitch"), organiser_view));
   CHECK(only<core::ControlPitch>(relay(f, everyone)).action == core::PitchAction::Skip);
-  REQUIRE(ui.click(in_child({"stage"}, "End the session"), organiser_view));
+  REQUIRE(ui.click(in_child({"stage"}, "End the session..."), organiser_view));
+  REQUIRE(om.confirm());  // it asks first
   CHECK(only<core::ControlPitch>(relay(f, everyone)).action == core::PitchAction::Finish);
   text = ui.frame(organiser_view);
   CHECK(shows(text, "The pitching session is over."));
@@ -313,7 +314,8 @@ TEST_CASE("clinic screen: tables with themes, picks, forming, the member's table
   CHECK(shows(text, "14 people picked themes"));
 
   // Forming seats everyone who picked, at both tables.
-  REQUIRE(ui.click(in_child({"themes-pane"}, "Form the tables"), organiser_view));
+  REQUIRE(ui.click(in_child({"themes-pane"}, "Form the tables..."), organiser_view));
+  REQUIRE(om.confirm());  // it asks first
   const auto formed = only<core::FormClinicTables>(relay(f, everyone));
   CHECK(formed.session == clinic);
   std::vector<core::ParticipantId> seated;

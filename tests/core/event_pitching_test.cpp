@@ -216,3 +216,50 @@ TEST_CASE("a policy clinic: themes, seating, outcomes") {
   f.refused(organiser(), core::RemoveTable{.table = 1}, "in_use");
   f.refused(organiser(), core::RemoveSession{.session = clinic}, "in_use");
 }
+
+TEST_CASE("pitching: a skipped pitch re-opens and comes next; a given one does not") {
+  PitchFixture f;
+  const auto& p = f.people;
+  const auto reopen = [&](core::ParticipantId who) {
+    return core::ReopenPitch{.session = f.pitches, .pitcher = who};
+  };
+  f.refused(organiser(), reopen(p[0]), "no_pitch_order");
+  f.ok(organiser(),
+       core::SetPitchOrder{.session = f.pitches, .pitches = {{p[0], 5}, {p[1], 5}, {p[2], 5}}});
+  f.control(core::PitchAction::Start);
+  f.refused(organiser(), reopen(p[0]), "not_skipped");  // pitching now
+  f.interested(p[5], p[0]);
+  f.control(core::PitchAction::Skip);  // a mistaken skip of the one pitching
+  CHECK(f.session().pitches[0].outcome == core::PitchOutcome::Skipped);
+  CHECK(f.session().next_pending() == 1);
+  f.refused(test::broker(), reopen(p[0]), "forbidden");
+  f.refused(participant(p[0]), reopen(p[0]), "forbidden");
+  f.refused(organiser(), reopen(p[6]), "not_found");  // not in the order
+  f.refused(organiser(), core::ReopenPitch{.session = f.morning, .pitcher = p[0]}, "wrong_session");
+  f.ok(organiser(), reopen(p[0]));
+  CHECK(f.session().pitches[0].outcome == core::PitchOutcome::Pending);
+  CHECK(f.session().status == core::PitchStatus::Between);
+  CHECK(f.session().next_pending() == 0);  // its turn again
+  CHECK(f.session().pitches[0].interested == std::vector<core::ParticipantId>{p[5]});
+  f.refused(organiser(), reopen(p[0]), "not_skipped");
+  f.control(core::PitchAction::Start);
+  CHECK(f.session().current == 0);
+  f.control(core::PitchAction::End);
+  f.refused(organiser(), reopen(p[0]), "not_skipped");  // given
+
+  // Skipping the last ones ends the session; re-opening one lets it go on.
+  f.control(core::PitchAction::Finish);
+  CHECK(f.session().status == core::PitchStatus::Finished);
+  f.ok(organiser(), reopen(p[2]));
+  CHECK(f.session().status == core::PitchStatus::Between);
+  CHECK(f.session().pitches[1].outcome == core::PitchOutcome::Skipped);
+  CHECK(f.session().next_pending() == 2);
+  f.control(core::PitchAction::Start);
+  CHECK(f.session().current == 2);
+
+  // A company that has left does not come back.
+  f.control(core::PitchAction::End);
+  f.ok(participant(p[1]), core::Withdraw{.participant = p[1]});
+  f.refused(organiser(), reopen(p[1]), "withdrawn");
+  CHECK(f.session().status == core::PitchStatus::Finished);
+}

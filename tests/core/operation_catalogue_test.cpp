@@ -176,6 +176,8 @@ std::vector<std::pair<core::Actor, core::OperationPayload>> setup_operations(
        core::SetPitchOrder{.session = 4, .pitches = {{.pitcher = 1, .minutes = 5}}}},
       {test::organiser(), core::ControlPitch{.session = 4, .action = core::PitchAction::Start}},
       {test::participant(2), core::MarkInterested{.session = 4, .pitcher = 1}},
+      {test::organiser(), core::ControlPitch{.session = 4, .action = core::PitchAction::Skip}},
+      {test::organiser(), core::ReopenPitch{.session = 4, .pitcher = 1}},
       {test::organiser(), core::DefineClinicTable{.session = 5, .table = 1, .theme = "Vouchers"}},
       {test::organiser(), core::PickThemes{.participant = 3, .themes = {1}}},
       {test::organiser(),

@@ -51,7 +51,7 @@ class OperationSource {
     };
     if (rng_.chance(0.05)) {
       // Pitching (session 4) and the policy clinic (session 5).
-      const int kind = static_cast<int>(rng_.below(6));
+      const int kind = static_cast<int>(rng_.below(7));
       op.actor = organiser();
       if (kind == 0) {
         core::SetPitchOrder order{4, {}};
@@ -69,6 +69,8 @@ class OperationSource {
         op.actor = participant(someone());
         op.payload =
             core::MarkInterested{.session = 4, .pitcher = pitcher, .interested = rng_.chance(0.8)};
+      } else if (kind == 6) {
+        op.payload = core::ReopenPitch{.session = 4, .pitcher = someone()};
       } else if (kind == 3) {
         op.payload = core::DefineClinicTable{
             .session = 5, .table = static_cast<core::TableId>(rng_.below(7) + 1), .theme = "Theme"};

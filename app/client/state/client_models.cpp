@@ -10,6 +10,13 @@ bool ClientModels::submit(core::OperationPayload payload, const std::string& don
   return submit_all(std::move(one), done_message);
 }
 
+bool ClientModels::submit_undoable(core::OperationPayload payload, const std::string& done_message,
+                                   UndoOffer offer) {
+  const bool sent = submit(std::move(payload), done_message);
+  if (sent) pending_undo = std::move(offer);
+  return sent;
+}
+
 bool ClientModels::submit_all(std::vector<core::OperationPayload> payloads,
                               const std::string& done_message) {
   ActionStatus next;

@@ -69,6 +69,10 @@ struct ClientModels {
   // Submits a user intent and records it as pending for the status line; true when kept (then
   // the hub's answer makes it done or refused). `done_message` is shown once it is done.
   bool submit(core::OperationPayload payload, const std::string& done_message);
+  // The same for an action that needs no confirmation but has an inverse: `undo` is offered once
+  // the hub has done it (a skipped pitch re-opened).
+  bool submit_undoable(core::OperationPayload payload, const std::string& done_message,
+                       UndoOffer undo);
   // Several operations as one action (pending until the hub has done them all); stops at the
   // first one that cannot be kept.
   bool submit_all(std::vector<core::OperationPayload> payloads, const std::string& done_message);

@@ -143,12 +143,12 @@ LinkSummary ClientSession::link() const {
 
 void ClientSession::update(std::int64_t now_ms) {
   if (connection_) {
-    for (auto& event : connection_->drain()) handle(event, now_ms);
+    for (auto& event : connection_->drain()) handle(std::move(event), now_ms);
   }
   if (joined_) remind(now_ms);
 }
 
-void ClientSession::handle(net::ClientEvent& event, std::int64_t now_ms) {
+void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
   std::visit(
       core::Overloaded{
           [&](net::StateChanged& e) {

@@ -77,9 +77,9 @@ class ClientSession {
   // notifications, and reminds of meetings five minutes before they start.
   void update(std::int64_t now_ms);
 
-  // One event of the connection, as update() handles it: a test can play the hub's side with it
-  // (a refusal, a welcome) without a hub.
-  void handle(net::ClientEvent& event, std::int64_t now_ms);
+  // One thing the connection received, as update() drains it (tests hand in the hub's answers
+  // and team suggestions through it).
+  void handle(net::ClientEvent event, std::int64_t now_ms);
 
   // An operation the hub applied, as update() receives it: applied to the replica, then the
   // version counters, the journal of profile changes and the notifications follow.

@@ -126,6 +126,45 @@ core::Result<core::ClinicForming> ClinicScreen::form(const ClientSession& sessio
   return core::form_clinic_tables(session.state(), session.taxonomy(), session_, budget, seed);
 }
 
+Confirmation ClinicScreen::form_confirmation(const ClientSession& session,
+                                             const core::ClinicForming& formed) const {
+  const core::EventState& state = session.state();
+  const core::Session* clinic = state.session(session_);
+  const std::string name = clinic != nullptr ? clinic->name : std::string("the clinic");
+  const auto people = [](std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " person" : " people");
+  };
+  Confirmation c;
+  c.question = "Form the tables of '" + name + "' now?";
+  c.confirm_label = "Form the tables";
+  const std::size_t seated = formed.people.size() - formed.unseated.size();
+  c.done_message = "Tables formed: " + people(seated) + " seated";
+  if (!formed.unseated.empty())
+    c.done_message += ", " + std::to_string(formed.unseated.size()) + " without a seat";
+  if (formed.plan.mix_violations > 0)
+    c.done_message += "; " + std::to_string(formed.plan.mix_violations) +
+                      " tables miss a type (the fewest the people allow)";
+  c.operations.push_back(formed.operation);
+  for (const core::ClinicSeating& table : formed.operation.seating) {
+    const auto ct = state.clinic_tables.find(table.clinic_table);
+    const std::string theme = ct != state.clinic_tables.end() ? ct->second.theme : "a table";
+    c.consequences.push_back("Seat " + people(table.members.size()) + " at '" + theme + "'.");
+  }
+  std::size_t active = 0;
+  for (const auto& [id, p] : state.participants) active += p.active() ? 1 : 0;
+  const std::size_t without = active - std::min(active, formed.people.size());
+  if (without > 0)
+    c.consequences.push_back(std::to_string(without) + " of " + std::to_string(active) +
+                             (without == 1 ? " participant has" : " participants have") +
+                             " not picked a theme: they get no seat at this clinic.");
+  if (!formed.unseated.empty())
+    c.consequences.push_back(people(formed.unseated.size()) +
+                             " who picked a theme find no seat: the tables are full.");
+  c.consequences.push_back(
+      "Lock the clinic: nobody can pick themes or be seated at it afterwards.");
+  return c;
+}
+
 bool ClinicScreen::picks_theme(core::ClinicTableId table) const {
   return std::find(picks_.begin(), picks_.end(), table) != picks_.end();
 }

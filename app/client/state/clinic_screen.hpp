@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/client/state/client_session.hpp"
+#include "app/client/state/confirmation.hpp"
 #include "core/matching/clinic_forming.hpp"
 
 namespace crossmatch::client {
@@ -46,6 +47,10 @@ class ClinicScreen {
   core::Result<core::ClinicForming> form(const ClientSession& session, std::uint64_t seed,
                                          double max_seconds = 2.0) const;
   static constexpr std::uint64_t kFormingSteps = 400'000;
+  // Forming locks the clinic, so it asks first: how many people each table seats, how many of the
+  // event's active participants have not picked a theme (they get no seat), who found no seat.
+  Confirmation form_confirmation(const ClientSession& session,
+                                 const core::ClinicForming& formed) const;
 
   // [SECTION] A participant picking themes
   bool picks_theme(core::ClinicTableId table) const;

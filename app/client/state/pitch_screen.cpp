@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/client/state/person_summary.hpp"
+
 namespace crossmatch::client {
 namespace {
 
@@ -14,6 +16,12 @@ std::string lower(std::string text) {
 bool running(const core::PitchSession& ps) {
   return ps.status == core::PitchStatus::Pitching || ps.status == core::PitchStatus::Paused ||
          ps.status == core::PitchStatus::Between;
+}
+
+// "Acme Lda (Ana Silva)", or the name alone for a company without an organisation.
+std::string company_name(const ClientSession& session, core::ParticipantId id) {
+  const PersonSummary p = person_summary(session, id);
+  return p.organisation.empty() ? p.name : p.organisation + " (" + p.name + ")";
 }
 
 }  // namespace
@@ -118,6 +126,53 @@ void PitchScreen::move(std::size_t index, int by) {
 
 void PitchScreen::set_minutes(std::size_t index, int value) {
   if (index < order_.size()) order_[index].minutes = std::clamp(value, 1, core::kMaxPitchMinutes);
+}
+
+core::ParticipantId PitchScreen::skip_target() const {
+  if (!board_ || board_->status == core::PitchStatus::Finished) return 0;
+  if (board_->current >= 0 && board_->current < static_cast<int>(pitches_.size()))
+    return pitches_[static_cast<std::size_t>(board_->current)].pitcher;
+  // As core skips between pitches: the first pitch still to come.
+  for (const core::Pitch& p : pitches_) {
+    if (p.outcome == core::PitchOutcome::Pending) return p.pitcher;
+  }
+  return 0;
+}
+
+UndoOffer PitchScreen::skip_undo(const ClientSession& session) const {
+  const core::ParticipantId pitcher = skip_target();
+  const std::string name = company_name(session, pitcher);
+  UndoOffer undo;
+  undo.label = "Re-open the pitch of " + name;
+  undo.operations.push_back(core::ReopenPitch{.session = session_, .pitcher = pitcher});
+  undo.done_message = "Pitch re-opened: " + name + " pitches when their turn comes";
+  return undo;
+}
+
+Confirmation PitchScreen::finish_confirmation(const ClientSession& session) const {
+  Confirmation c;
+  const core::Session* s = session.state().session(session_);
+  const std::string name = s != nullptr ? s->name : std::string("the pitching session");
+  c.question = "End the pitching session '" + name + "'?";
+  c.confirm_label = "End the session";
+  c.done_message = "Pitching session over: " + name;
+  c.operations.push_back(control(core::PitchAction::Finish));
+  const int current = board_ ? board_->current : -1;
+  int never = 0;
+  for (int i = 0; i < static_cast<int>(pitches_.size()); ++i) {
+    const core::Pitch& p = pitches_[static_cast<std::size_t>(i)];
+    if (i == current) {
+      c.consequences.push_back("The pitch of " + company_name(session, p.pitcher) +
+                               " ends now and counts as given.");
+    } else if (p.outcome == core::PitchOutcome::Pending) {
+      c.consequences.push_back(company_name(session, p.pitcher) +
+                               " will never pitch: skipped for good.");
+      ++never;
+    }
+  }
+  if (never == 0) c.consequences.push_back("No company is left to pitch.");
+  c.consequences.push_back("Every screen shows the session as over; it cannot be started again.");
+  return c;
 }
 
 bool PitchScreen::interested(core::ParticipantId me) const {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/client/state/client_session.hpp"
+#include "app/client/state/confirmation.hpp"
 #include "core/event/pitch_board.hpp"
 
 namespace crossmatch::client {
@@ -52,6 +53,16 @@ class PitchScreen {
   bool order_changed() const { return order_ != stored_order_; }
   core::SetPitchOrder order_operation() const { return {session_, order_}; }
   core::ControlPitch control(core::PitchAction action) const { return {session_, action}; }
+
+  // [SECTION] The organiser's controls that change what is to come
+  // The company a skip drops now: the one pitching, or between pitches the next to come; 0 when
+  // none is left.
+  core::ParticipantId skip_target() const;
+  // What Undo of that skip sends: the pitch re-opened, in its place in the order.
+  UndoOffer skip_undo(const ClientSession& session) const;
+  // Ending the session asks first: the pitch running counts as given, and every company still to
+  // come is named, as they will not pitch.
+  Confirmation finish_confirmation(const ClientSession& session) const;
 
   // [SECTION] A participant during a pitch
   // `me` tapped "interested" in the pitch running now.

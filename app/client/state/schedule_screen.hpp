@@ -1,13 +1,15 @@
 // The organiser's auto-schedule screen: the sessions chosen, the time limit, the planner running
-// off the UI thread, and the plan it found (or why not).
+// off the UI thread, and the plan it found (or why not) with its grid, shown before it is applied.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 
 #include "app/client/state/schedule_planner.hpp"
+#include "app/client/state/schedule_preview.hpp"
 #include "core/event/auto_schedule.hpp"
 
 namespace crossmatch::client {
@@ -18,7 +20,13 @@ struct ScheduleScreen {
   int seconds = 5;  // how long planning may search
   std::unique_ptr<SchedulePlanner> planner = std::make_unique<SchedulePlanner>();
   std::optional<core::AutoSchedule> plan;
-  std::string problem;  // why planning failed
+  std::optional<ScheduleGrid> grid;  // the plan's grid
+  std::uint64_t planned_at = 0;      // the session's meetings_version when planning started
+  std::size_t first_table = 0;       // the grid's first column shown (big events page tables)
+  std::string problem;               // why planning failed
+
+  // The grid shows at most this many tables side by side.
+  static constexpr std::size_t kGridTables = 40;
 };
 
 }  // namespace crossmatch::client

@@ -9,13 +9,11 @@
 namespace crossmatch::client {
 
 void draw_announcements_view(ClientModels& m) {
+  m.announcements.follow(m.session);
   ImGui::InputTextMultiline("##announcement", &m.announcements.text,
                             ImVec2(-1, ImGui::GetFontSize() * 4));
   ImGui::BeginDisabled(m.announcements.text.empty());
-  if (ImGui::Button("Announce to everyone")) {
-    if (m.submit(core::Announce{.text = m.announcements.text}, "Announcement sent"))
-      m.announcements.text.clear();
-  }
+  if (ImGui::Button("Announce to everyone...")) m.ask(m.announcements.confirmation(m.session));
   ImGui::EndDisabled();
   ImGui::Separator();
   const auto& list = m.session.state().announcements;

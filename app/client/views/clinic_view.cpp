@@ -145,19 +145,12 @@ void setup(ClientModels& m) {
   }
   ImGui::BeginDisabled(screen.formed() || screen.people_with_picks() == 0 ||
                        screen.tables().empty());
-  if (ImGui::Button("Form the tables")) {
+  if (ImGui::Button("Form the tables...")) {
     auto formed = screen.form(m.session, static_cast<std::uint64_t>(m.session.seq()) + 1);
     if (!formed) {
       m.report(formed.error(), "");
     } else {
-      const std::size_t seated = formed->people.size() - formed->unseated.size();
-      std::string done = "Tables formed: " + std::to_string(seated) + " people seated";
-      if (!formed->unseated.empty())
-        done += ", " + std::to_string(formed->unseated.size()) + " without a seat";
-      if (formed->plan.mix_violations > 0)
-        done += "; " + std::to_string(formed->plan.mix_violations) +
-                " tables miss a type (the fewest the people allow)";
-      m.submit(formed->operation, done);
+      m.ask(screen.form_confirmation(m.session, *formed));
     }
   }
   ImGui::EndDisabled();

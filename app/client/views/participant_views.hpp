@@ -13,5 +13,7 @@ void draw_team_view(ClientModels& models);
 void draw_feedback_view(ClientModels& models);
 // For a newcomer (no participant yet) the same editor registers them.
 void draw_profile_view(ClientModels& models);
+// Erasing one's own data (asks first); drawn at the foot of the profile.
+void draw_erase_panel(ClientModels& models);
 
 }  // namespace crossmatch::client

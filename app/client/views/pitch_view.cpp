@@ -112,10 +112,24 @@ void organiser_controls(ClientModels& m) {
             "Paused");
   }
   control("End this pitch", core::PitchAction::End, live, "Pitch ended");
-  control(live ? "Skip this pitch" : "Skip the next pitch", core::PitchAction::Skip,
-          !over && (live || board.next_pitcher != 0), "Skipped");
-  control("End the session", core::PitchAction::Finish, !over, "Pitching session over");
+  // A skip can be taken back: Undo re-opens the pitch.
+  const core::ParticipantId skipped = screen.skip_target();
+  ImGui::BeginDisabled(over || skipped == 0);
+  if (ImGui::Button(live ? "Skip this pitch" : "Skip the next pitch"))
+    m.submit_undoable(screen.control(core::PitchAction::Skip),
+                      "Skipped: " + m.session.name_of(skipped), screen.skip_undo(m.session));
+  ImGui::EndDisabled();
+  // Ending the whole session is set apart from the pitch's controls, and asks first: the
+  // companies still to come never pitch.
   ImGui::NewLine();
+  ImGui::Spacing();
+  ImGui::Spacing();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("The whole session:");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(over);
+  if (ImGui::Button("End the session...")) m.ask(screen.finish_confirmation(m.session));
+  ImGui::EndDisabled();
 }
 
 void draw_stage(ClientModels& m) {

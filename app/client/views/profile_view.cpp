@@ -162,6 +162,7 @@ void draw_profile_view(ClientModels& m) {
                        form.errors().size(), form.errors().size() == 1 ? "" : "s",
                        fields_to_fix(form).c_str());
   }
+  draw_erase_panel(m);
 }
 
 }  // namespace crossmatch::client

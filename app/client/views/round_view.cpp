@@ -1,64 +1,97 @@
-// Publishing a team round: the hub's current team suggestion, seated at tables, in a team-round
-// session; published rounds with the countdown every client shows.
+// Publishing a team round: the hub's current team suggestion seated at tables in a team-round
+// session, checked as core checks it (with what to change when it would be refused) and shown
+// team by team before it is published; published rounds with the countdown every client shows.
 #include <imgui.h>
 #include <imgui_stdlib.h>
+
+#include <algorithm>
 
 #include "app/client/views/organiser_views.hpp"
 #include "app/client/views/widgets.hpp"
 #include "core/event/calendar.hpp"
 
 namespace crossmatch::client {
+namespace {
+
+void draw_preview(const RoundScreen& screen) {
+  const float font = ImGui::GetFontSize();
+  ImGui::BeginChild("round-preview",
+                    ImVec2(0, std::max(font * 8, ImGui::GetContentRegionAvail().y - font * 6)),
+                    true);
+  int number = 0;
+  for (const RoundPreviewTeam& team : screen.preview()) {
+    ImGui::PushID(++number);
+    ImGui::Text("Team %d, %zu people, %s", number, team.members.size(),
+                team.table.empty() ? "no table yet" : ("at " + team.table).c_str());
+    for (const std::string& member : team.members) ImGui::BulletText("%s", member.c_str());
+    if (!team.reasons.empty()) {
+      ImGui::Indent();
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextDisabled("%s", team.reasons.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::Unindent();
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace
 
 void draw_round_view(ClientModels& m) {
   const core::EventState& state = m.session.state();
-  core::SessionId& session = m.round.session;
+  RoundScreen& screen = m.round;
+  screen.refresh(m.session);
   std::string preview = "choose a team-round session";
-  for (const auto& [id, s] : state.sessions) {
-    if (s.kind == core::SessionKind::TeamRound && (session == 0 || session == id)) {
-      session = id;
-      preview =
-          s.name + ", " + core::format_day_label(s.date) + " " + core::format_time_of_day(s.start);
-    }
-  }
+  if (const core::Session* s = state.session(screen.session))
+    preview =
+        s->name + ", " + core::format_day_label(s->date) + " " + core::format_time_of_day(s->start);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   if (ImGui::BeginCombo("Session", preview.c_str())) {
     for (const auto& [id, s] : state.sessions) {
       if (s.kind == core::SessionKind::TeamRound &&
-          ImGui::Selectable(s.name.c_str(), id == session))
-        session = id;
+          ImGui::Selectable(s.name.c_str(), id == screen.session))
+        screen.session = id;
     }
     ImGui::EndCombo();
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-  ImGui::InputText("Round name", &m.round.name);
+  ImGui::InputText("Round name", &screen.name);
   const auto& suggested = m.session.teams();
   ImGui::Text("The hub suggests %zu teams (version %llu).", suggested.teams.size(),
               static_cast<unsigned long long>(suggested.version));
-  // Teams sit at the tables with the most seats first, one team per table.
-  std::vector<const core::Table*> tables;
-  for (const auto& [id, t] : state.tables) tables.push_back(&t);
-  std::stable_sort(tables.begin(), tables.end(),
-                   [](const core::Table* a, const core::Table* b) { return a->seats > b->seats; });
-  const bool enough = tables.size() >= suggested.teams.size();
-  if (!enough)
-    ImGui::TextColored(error_colour(), "Only %zu tables for %zu teams: add tables first.",
-                       tables.size(), suggested.teams.size());
-  ImGui::BeginDisabled(session == 0 || suggested.teams.empty() || !enough);
-  if (ImGui::Button("Publish team round")) {
-    core::PublishTeamRound op;
-    op.name = m.round.name;
-    op.session = session;
-    for (std::size_t i = 0; i < suggested.teams.size(); ++i) {
-      op.teams.push_back({suggested.teams[i].members, tables[i]->id, suggested.teams[i].reasons});
+  if (!screen.ready()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(error_colour(), "Cannot publish: %s", screen.problem().c_str());
+    ImGui::PopTextWrapPos();
+    const core::RoundSeating& seating = screen.seating();
+    if (!seating.fits() && seating.tables_to_add > 0) {
+      const std::string label = "Add " + std::to_string(seating.tables_to_add) + " tables of " +
+                                std::to_string(seating.seats) + " seats";
+      if (ImGui::Button(label.c_str()))
+        m.submit_all(screen.add_tables_operations(m.session),
+                     "Tables added: " + std::to_string(seating.tables_to_add) + " of " +
+                         std::to_string(seating.seats) + " seats");
+      ImGui::SameLine();
     }
-    m.submit(std::move(op), "Team round published: " + m.round.name);
   }
+  ImGui::BeginDisabled(!screen.ready());
+  if (ImGui::Button("Publish team round"))
+    m.submit(screen.operation(), "Team round published: " + screen.name);
   ImGui::EndDisabled();
-  ImGui::Separator();
+  if (screen.ready()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("every team has a table that seats it");
+  }
   for (const auto& [id, round] : state.rounds) {
     const std::int64_t start = m.session.session_start_ms(round.session);
     ImGui::BulletText("%s: %zu teams, starts in %s", round.name.c_str(), round.teams.size(),
                       countdown(m.now_ms, start).c_str());
+  }
+  if (!screen.preview().empty()) {
+    ImGui::Separator();
+    ImGui::TextUnformatted("The teams as they would be published:");
+    draw_preview(screen);
   }
 }
 

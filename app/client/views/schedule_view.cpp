@@ -1,7 +1,8 @@
 // Auto-schedule: pick one-to-one sessions and a time limit, plan (off the UI thread), read the
-// result, apply.
+// result as a grid of slots by tables, apply (after confirming which booked meetings move).
 #include <imgui.h>
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -21,6 +22,82 @@ int unbooked_meetings(const core::EventState& state) {
   return count;
 }
 
+// One meeting in the grid: its two names, marked by a sign as well as colour when it moves ("> ")
+// or is newly placed ("+ "); hovering says where a moved meeting was.
+void grid_cell(const ScheduleCell& cell) {
+  switch (cell.change) {
+    case CellChange::Moved:
+      ImGui::TextColored(error_colour(), "> %s", cell.names.c_str());
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s\nmoved from %s", cell.names.c_str(), cell.moved_from.c_str());
+      break;
+    case CellChange::Placed:
+      ImGui::TextColored(ok_colour(), "+ %s", cell.names.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nnewly placed", cell.names.c_str());
+      break;
+    case CellChange::Kept:
+      ImGui::TextUnformatted(cell.names.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nstays where it is", cell.names.c_str());
+      break;
+  }
+}
+
+// Rows are slots, columns tables; only the rows in view are drawn, so big events scroll freely.
+void draw_grid(ScheduleScreen& draft) {
+  const ScheduleGrid& grid = *draft.grid;
+  const int covered = grid.kept + grid.moved + grid.placed + grid.not_placed;
+  ImGui::Text("The plan for %d accepted meetings: %s.", covered, grid.summary().c_str());
+  ImGui::TextDisabled("> moved (hover for where from)   + newly placed   plain: stays");
+  if (grid.tables.empty() || grid.slots.empty()) return;
+  const std::size_t page = ScheduleScreen::kGridTables;
+  if (draft.first_table >= grid.tables.size()) draft.first_table = 0;
+  if (grid.tables.size() > page) {
+    // Tables page by page: an ImGui table has at most 64 columns.
+    if (ImGui::SmallButton("< tables") && draft.first_table > 0)
+      draft.first_table -= std::min(draft.first_table, page);
+    ImGui::SameLine();
+    ImGui::Text("tables %zu-%zu of %zu", draft.first_table + 1,
+                std::min(draft.first_table + page, grid.tables.size()), grid.tables.size());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("tables >") && draft.first_table + page < grid.tables.size())
+      draft.first_table += page;
+  }
+  const std::size_t first = draft.first_table;
+  const std::size_t columns = std::min(page, grid.tables.size() - first);
+  const float font = ImGui::GetFontSize();
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_SizingFixedFit;
+  const float height = std::max(font * 8, ImGui::GetContentRegionAvail().y - font * 6);
+  if (!ImGui::BeginTable("schedule-grid", static_cast<int>(columns) + 1, flags, ImVec2(0, height)))
+    return;
+  ImGui::TableSetupScrollFreeze(1, 1);
+  ImGui::TableSetupColumn("Slot", ImGuiTableColumnFlags_WidthFixed, font * 8);
+  for (std::size_t c = 0; c < columns; ++c)
+    ImGui::TableSetupColumn(grid.table_names[first + c].c_str(), ImGuiTableColumnFlags_WidthFixed,
+                            font * 13);
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(grid.slots.size()));
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const auto r = static_cast<std::size_t>(row);
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(grid.slot_labels[r].c_str());
+      for (std::size_t c = 0; c < columns; ++c) {
+        ImGui::TableNextColumn();
+        if (const ScheduleCell* cell = grid.at(r, first + c)) {
+          ImGui::PushID(static_cast<int>(cell->meeting));
+          grid_cell(*cell);
+          ImGui::PopID();
+        }
+      }
+    }
+  }
+  ImGui::EndTable();
+}
+
 }  // namespace
 
 void draw_schedule_view(ClientModels& m) {
@@ -29,9 +106,11 @@ void draw_schedule_view(ClientModels& m) {
   SchedulePlanner& planner = *draft.planner;
   if (auto finished = planner.take()) {
     draft.plan.reset();
+    draft.grid.reset();
     draft.problem.clear();
     if (*finished) {
       draft.plan = std::move(**finished);
+      draft.grid = schedule_grid(m.session, *draft.plan);
     } else {
       draft.problem = finished->error().message;
     }
@@ -64,7 +143,9 @@ void draw_schedule_view(ClientModels& m) {
   ImGui::BeginDisabled(running);
   if (ImGui::Button("Plan")) {
     draft.plan.reset();
+    draft.grid.reset();
     draft.problem.clear();
+    draft.planned_at = m.session.meetings_version();
     planner.start(state, {draft.sessions.begin(), draft.sessions.end()}, draft.allow_moves,
                   draft.seconds);
   }
@@ -79,25 +160,23 @@ void draw_schedule_view(ClientModels& m) {
   field_message(draft.problem);
   if (!draft.plan) return;
   const auto& r = draft.plan->report;
-  ImGui::Text("%zu accepted meetings: %d kept, %d moved, %d placed, %d not placed",
-              r.meetings.size(), r.kept, r.moved, r.placed, r.not_placed);
   ImGui::Text(
       "Breaks (a run of free slots between two of a person's meetings): %d before, %d after%s",
       r.breaks_before, r.breaks_after, r.proven_optimal ? ", the fewest possible" : "");
   ImGui::Text("The most and the fewest breaks of one person differ by %d (fair is at most 2)%s",
               r.max_minus_min_breaks, r.fairness_met ? "" : ": not met");
   // The reasons name the people of the meeting.
-  for (const auto& item : r.meetings) {
-    if (item.reason) ImGui::BulletText("Not placed: %s", item.reason->message.c_str());
-  }
-  ImGui::BeginDisabled(draft.plan->operation.placements.empty());
-  if (ImGui::Button("Apply the schedule")) {
-    m.submit(draft.plan->operation,
-             "Schedule sent: " + std::to_string(draft.plan->operation.placements.size()) +
-                 " placements");
-    draft.plan.reset();
-  }
+  for (const std::string& reason : draft.grid->not_placed_reasons)
+    ImGui::BulletText("Not placed: %s", reason.c_str());
+  // Applying is its own step, after reading the grid, and asks which booked meetings move.
+  const bool stale = m.session.meetings_version() != draft.planned_at;
+  if (stale)
+    field_message("Meetings changed since this plan was made: plan again before applying.");
+  ImGui::BeginDisabled(stale || draft.plan->operation.placements.empty());
+  if (ImGui::Button("Apply the schedule..."))
+    m.ask(apply_schedule_confirmation(m.session, *draft.plan));
   ImGui::EndDisabled();
+  draw_grid(draft);
 }
 
 }  // namespace crossmatch::client

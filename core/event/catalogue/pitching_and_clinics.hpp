@@ -53,6 +53,22 @@ struct Catalogue<MarkInterested> : facts::AboutNobody,
 };
 
 template <>
+struct Catalogue<ReopenPitch> : facts::AboutNobody,
+                                facts::HubDecidesNothing,
+                                facts::NothingBeforehand,
+                                facts::SeenByEveryone,
+                                facts::NoNotice,
+                                facts::NothingPersonal {
+  static constexpr std::string_view name = "reopen_pitch";
+  static constexpr std::string_view action = "Re-open the pitch";
+  static constexpr Senders senders = kOrganiser;
+  static constexpr Refusal refusal{"actor", "Only the organiser can run a pitching session."};
+  static void changes(const ReopenPitch& p, const ChangeContext&, ChangeSink& sink) {
+    sink.pitching(p.session);
+  }
+};
+
+template <>
 struct Catalogue<DefineClinicTable> : facts::AboutNobody,
                                       facts::HubDecidesNothing,
                                       facts::NothingBeforehand,
