@@ -62,13 +62,26 @@ TEST_CASE("event screen: Add session is pending, then refused with the hub's rea
     client::draw_action_status(models);
   };
   ui.frame(body);
-  models.event.session.session.name = "Afternoon meetings";
+  // A session the form accepts: an evening after the event's one-to-one sessions.
+  const core::Session* like = nullptr;
+  for (const auto& [id, s] : f.state.sessions) {
+    if (s.kind == core::SessionKind::Meetings) like = &s;
+  }
+  REQUIRE(like != nullptr);
+  client::SessionForm& form = models.event.session;
+  form.name = "Evening meetings";
+  form.kind = like->kind;
+  form.day = core::format_date(like->date);
+  form.day_typed = true;
+  form.start = "20:00";
+  form.end = "21:00";
+  form.slot_minutes = like->slot_minutes;
   REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Add session", 0), body));
   auto sent = waiting(f);
   REQUIRE(sent.size() == 1);
   std::string text = ui.frame(body);
   CHECK(has(text, "pending: Save the session: waiting to be sent (offline)"));
-  CHECK_FALSE(has(text, "Session added"));
+  CHECK_FALSE(has(text, "added"));
 
   refuse(*session, sent[0], "Sessions may not overlap: Meetings runs 09:00-12:00.", now += 500);
   text = ui.frame(body);
