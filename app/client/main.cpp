@@ -92,6 +92,7 @@ int main(int argc, char** argv) {
   (*window)->run(
       [&] {
         app.frame(unix_ms());
+        (*window)->set_title(app.window_title());
         return !shot_taken;
       },
       [&](int width, int height) {
