@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/client/state/heat_scale.hpp"
+
 namespace crossmatch::client {
 
 void score_bar(float value, float width) {
@@ -86,12 +88,8 @@ void field_message(const std::string& message) {
 }
 
 ImU32 heat_colour(float t) {
-  t = std::clamp(t, 0.0f, 1.0f);
-  const auto mix = [t](int a, int b) {
-    return static_cast<int>(static_cast<float>(a) +
-                            (static_cast<float>(b) - static_cast<float>(a)) * t);
-  };
-  return IM_COL32(mix(240, 20), mix(244, 70), mix(250, 160), 255);
+  const Rgb c = viridis(t);
+  return IM_COL32(c.r, c.g, c.b, 255);
 }
 
 ImVec4 error_colour() {

@@ -25,7 +25,7 @@ bool language_combo(const char* label, std::string& code, const core::Taxonomy& 
 void label_left(const char* label);
 // A red message under the previous input, when not empty.
 void field_message(const std::string& message);
-// From pale to strong blue as `t` goes from 0 to 1.
+// The heat maps' colour-blind-safe scale (viridis, app/client/state/heat_scale.hpp) at `t` in 0..1.
 ImU32 heat_colour(float t);
 // Colours that mean the same on every screen.
 inline constexpr ImU32 kCreativeColour = IM_COL32(214, 96, 77, 255);
