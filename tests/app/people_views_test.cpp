@@ -313,6 +313,17 @@ TEST_CASE("introductions: people found by typing, the best match suggested, prob
   CHECK(form.problem(*session) == "Choose two different people.");
   form.choose_second(*session, best->partner);
   CHECK(form.problem(*session).empty());
+  // A cancelled dialog keeps the choice; a sent introduction starts the form over.
+  form.asked = "Introduced them";
+  form.settle(true, "");
+  CHECK(form.asked == "Introduced them");
+  form.settle(false, "Request sent to someone");
+  CHECK(form.first == 3);
+  CHECK(form.asked.empty());
+  form.asked = "Introduced them";
+  form.settle(false, "Introduced them");
+  CHECK(form.first == 0);
+  form.choose_first(*session, 3);
   // The same rules core applies: an open request, or a declined pair.
   const auto m = f.request(3, 7);
   auto later = f.session(core::Role::Broker);
@@ -363,7 +374,8 @@ TEST_CASE("introductions: confirm says who is told; Undo withdraws; the list wit
   CHECK(rows[1].status == a + " accepted; awaiting " + b);
   const client::Confirmation w = client::withdraw_confirmation(*later, rows[1]);
   CHECK(w.question == "Withdraw the introduction of " + a + " and " + b + "?");
-  CHECK(contains(w.consequences[0], "cancelled and both are told"));
+  CHECK(w.consequences[0] == "Cancel their pending meeting (now " + a + " accepted; awaiting " + b +
+                                 ") and tell both of them.");
   const auto* op = std::get_if<core::WithdrawIntroduction>(&w.operations.at(0));
   REQUIRE(op != nullptr);
   CHECK(op->first == 3);
@@ -400,7 +412,12 @@ TEST_CASE("introductions view: search, take the suggestion, confirm; then withdr
   REQUIRE(best.has_value());
   CHECK(models.introduction.second == best->partner);
   text = ui.frame(body);
-  CHECK(contains(text, "Why " + third + " and " + session->name_of(best->partner)));
+  // The suggestion's reasons show once, not again under the second person.
+  CHECK_FALSE(contains(text, "Why " + third + " and " + session->name_of(best->partner)));
+  REQUIRE_FALSE(best->reasons.empty());
+  const auto first_at = text.find(best->reasons.front());
+  REQUIRE(first_at != std::string::npos);
+  CHECK(text.find(best->reasons.front(), first_at + 1) == std::string::npos);
 
   REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Introduce...", 0), body));
   REQUIRE(models.asking.has_value());
@@ -412,6 +429,9 @@ TEST_CASE("introductions view: search, take the suggestion, confirm; then withdr
   CHECK(sent->second == best->partner);
   REQUIRE(models.pending_undo.has_value());
   CHECK(models.pending_undo->label == "Withdraw the introduction");
+  ui.frame(body);  // sent: the form starts over for the next introduction
+  CHECK(models.introduction.first == 0);
+  CHECK(models.introduction.first_typed.empty());
 
   // Once the hub has made it, it is in the list with a Withdraw button.
   const auto meeting =

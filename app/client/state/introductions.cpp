@@ -91,6 +91,15 @@ core::Introduce IntroductionForm::introduction() const {
   return core::Introduce{.first = first, .second = second, .note = note};
 }
 
+void IntroductionForm::settle(bool dialog_open, const std::string& sent_message) {
+  if (asked.empty() || dialog_open) return;
+  if (sent_message == asked) {
+    clear();
+  } else {
+    asked.clear();
+  }
+}
+
 Confirmation introduce_confirmation(const ClientSession& session, core::Introduce introduction) {
   const std::string a = session.name_of(introduction.first);
   const std::string b = session.name_of(introduction.second);
@@ -156,9 +165,9 @@ Confirmation withdraw_confirmation(const ClientSession& session, const Introduct
   const std::string b = session.name_of(row.second);
   Confirmation c;
   c.question = "Withdraw the introduction of " + a + " and " + b + "?";
-  c.consequences.push_back("Their pending meeting is cancelled and both are told.");
-  c.consequences.push_back("Status now: " + row.status + ".");
-  c.consequences.push_back("They can be introduced again later.");
+  c.consequences.push_back("Cancel their pending meeting (now " + row.status +
+                           ") and tell both of them.");
+  c.consequences.push_back("Leave them free to be introduced again later.");
   c.confirm_label = "Withdraw";
   c.operations.push_back(core::WithdrawIntroduction{.first = row.first, .second = row.second});
   c.done_message = "Introduction withdrawn: " + a + " and " + b;

@@ -38,6 +38,9 @@ struct IntroductionForm {
   std::string first_typed, second_typed;  // what is typed in each search
   core::ParticipantId first = 0, second = 0;
   std::string note;
+  // The confirmation asked for these two ("Introduced Ana and Ben"): once it is sent, the form
+  // starts over for the next introduction; a cancelled one keeps what was chosen.
+  std::string asked;
 
   // Choosing someone fills their search with their name.
   void choose_first(const ClientSession& session, core::ParticipantId id);
@@ -46,6 +49,10 @@ struct IntroductionForm {
   std::string problem(const ClientSession& session) const;
   // The introduction as chosen (check problem() first).
   core::Introduce introduction() const;
+  // After the dialog closed: clears the form when the asked introduction was sent (`sent_message`
+  // is the done message of the action the status line now follows, `pending` while no dialog is
+  // open), keeps it when it was cancelled.
+  void settle(bool dialog_open, const std::string& sent_message);
   void clear() { *this = IntroductionForm{}; }
 };
 

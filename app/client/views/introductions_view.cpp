@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include <ctime>
+#include <optional>
 
 #include "app/client/state/person_profile.hpp"
 #include "app/client/state/person_summary.hpp"
@@ -45,6 +46,13 @@ core::ParticipantId person_search(ClientModels& m, const char* id, const char* h
   return picked;
 }
 
+// A label in a column of its own, so that the form's fields line up.
+void form_label(const char* label) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine(ImGui::GetFontSize() * 7);
+}
+
 std::string clock_time(std::int64_t ms) {
   const std::time_t t = static_cast<std::time_t>(ms / 1000);
   std::tm tm{};
@@ -55,17 +63,19 @@ std::string clock_time(std::int64_t ms) {
 
 void draw_form(ClientModels& m) {
   IntroductionForm& form = m.introduction;
+  form.settle(m.asking.has_value(), m.action.done_message);
   m.population.refresh(m.session);
   ImGui::TextUnformatted("Introduce two people");
-  label_left("First person ");
+  form_label("First person");
   if (const auto p =
           person_search(m, "first", "type a name or organisation", form.first_typed, form.first, 0))
     form.choose_first(m.session, p);
   if (form.first != 0 && form.first_typed != m.session.name_of(form.first)) form.first = 0;
 
   // The best partner for the first person, offered with its reasons; the broker decides.
+  std::optional<IntroductionSuggestion> best;
   if (form.first != 0) {
-    const auto best = best_partner(m.population, m.session.state(), form.first);
+    best = best_partner(m.population, m.session.state(), form.first);
     ImGui::Indent();
     if (!best) {
       ImGui::TextDisabled("No suggestion: nobody suits %s right now.",
@@ -88,12 +98,14 @@ void draw_form(ClientModels& m) {
     ImGui::Unindent();
   }
 
-  label_left("Second person");
+  form_label("Second person");
   if (const auto p = person_search(m, "second", "type a name or organisation", form.second_typed,
                                    form.second, form.first))
     form.choose_second(m.session, p);
   if (form.second != 0 && form.second_typed != m.session.name_of(form.second)) form.second = 0;
-  if (form.first != 0 && form.second != 0 && form.first != form.second) {
+  // The reasons for a second person of the broker's own choice (the suggestion's are above).
+  const bool suggested = best && best->partner == form.second;
+  if (form.first != 0 && form.second != 0 && form.first != form.second && !suggested) {
     const PersonProfile pair = person_profile(m.session, m.population, form.second, form.first);
     ImGui::Indent();
     if (!pair.why_not.empty()) {
@@ -110,12 +122,16 @@ void draw_form(ClientModels& m) {
     ImGui::Unindent();
   }
 
-  label_left("Note         ");
+  form_label("Note");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
   ImGui::InputTextWithHint("##note", "why they should meet (both will read it)", &form.note);
   const std::string problem = form.problem(m.session);
   ImGui::BeginDisabled(!problem.empty());
-  if (ImGui::Button("Introduce...")) m.ask(introduce_confirmation(m.session, form.introduction()));
+  if (ImGui::Button("Introduce...")) {
+    Confirmation c = introduce_confirmation(m.session, form.introduction());
+    form.asked = c.done_message;
+    m.ask(std::move(c));
+  }
   ImGui::EndDisabled();
   if (!problem.empty()) {
     ImGui::SameLine();
@@ -145,7 +161,9 @@ void draw_past(ClientModels& m) {
   ImGui::TableSetupColumn("People", ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.6f);
   ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
+  ImGui::TableSetupColumn(
+      "", ImGuiTableColumnFlags_WidthFixed,
+      ImGui::CalcTextSize("Withdraw...").x + ImGui::GetStyle().FramePadding.x * 2);
   ImGui::TableHeadersRow();
   for (const IntroductionRow& row : rows) {
     ImGui::PushID(static_cast<int>(row.meeting));

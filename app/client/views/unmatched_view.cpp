@@ -19,7 +19,7 @@ void draw_unmatched_view(ClientModels& m) {
   ImGui::InputTextWithHint("##search", "name, organisation, sector or city", &filter.search);
   ImGui::SameLine();
   label_left("Sort by");
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 17);
   if (ImGui::BeginCombo("##sort", label(filter.sort))) {
     for (const UnmatchedSort sort : kUnmatchedSorts) {
       if (ImGui::Selectable(label(sort), sort == filter.sort)) filter.sort = sort;
@@ -42,7 +42,9 @@ void draw_unmatched_view(ClientModels& m) {
   ImGui::TableSetupColumn("City", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn("Requests", ImGuiTableColumnFlags_WidthFixed,
                           ImGui::GetFontSize() * 4.5f);
-  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5.5f);
+  ImGui::TableSetupColumn(
+      "", ImGuiTableColumnFlags_WidthFixed,
+      ImGui::CalcTextSize("Introduce...").x + ImGui::GetStyle().FramePadding.x * 2);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows.size()));
