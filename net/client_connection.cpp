@@ -219,6 +219,7 @@ class ClientConnection::Impl final : private HubLink::Listener {
         hello.join_code = hello_code_;
       }
       if (have_replica_) hello.after = last_seq_;
+      hello.notices_after = have_replica_ ? std::optional(last_seq_) : options_.notices_after;
     }
     hello.catch_up = options_.catch_up;
     hello.client = options_.client_name;
@@ -360,6 +361,8 @@ class ClientConnection::Impl final : private HubLink::Listener {
     have_replica_ = true;
     deliver(std::move(a));
   }
+
+  void handle(Missed& m) { deliver(std::move(m)); }
 
   void handle(CaughtUp& c) {
     advance(c.seq);

@@ -58,6 +58,9 @@ struct ClientOptions {
   std::string forget_hint;
   // The last sequence number the local replica holds; none: ask for a snapshot.
   std::optional<std::uint64_t> after;
+  // Without a replica: the last operation whose notices the person saw in an earlier run, so that
+  // the snapshot comes with what they missed since (with a replica, its last sequence number).
+  std::optional<std::uint64_t> notices_after;
   CatchUp catch_up = CatchUp::Replica;
   std::string client_name = "crossmatch 0.1.0";
   double backoff_initial_seconds = 0.5;
@@ -111,7 +114,7 @@ struct HubError {
 
 using ClientEvent =
     std::variant<StateChanged, Welcome, Snapshot, Applied, CaughtUp, Pong, OperationDone,
-                 OperationRefused, TokenIssued, Teams, Notice, HubError>;
+                 OperationRefused, TokenIssued, Teams, Notice, HubError, Missed>;
 
 class ClientConnection {
  public:

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/event/operation_catalogue.hpp"
 #include "net/operation_lines.hpp"
 
 namespace crossmatch::net {
@@ -51,8 +52,13 @@ void HubCatchUp::go_live(const ConnectionPtr& c) {
 void HubCatchUp::continue_catch_up(const ConnectionPtr& c) {
   if (!c->open() || c->closing() || c->sync != HubConnection::Sync::CatchingUp || c->read_in_flight)
     return;
+  const bool busy = c->unsent_bytes() > 64 * 1024 || !c->backlog_empty();  // on_drained resumes
+  if (c->missed_sent < c->missed_to) {
+    if (!busy) send_missed(c);
+    return;
+  }
   if (c->sent_seq >= hub_.durable_seq) return go_live(c);
-  if (c->unsent_bytes() > 64 * 1024 || !c->backlog_empty()) return;  // on_drained resumes
+  if (busy) return;
   c->read_in_flight = true;
   hub_.log.read_after(
       c->sent_seq, kCatchUpBatch,
@@ -80,6 +86,38 @@ void HubCatchUp::continue_catch_up(const ConnectionPtr& c) {
           c->sent_seq = op.sequence;
         }
         if (ops->empty()) c->sent_seq = hub_.durable_seq;
+        continue_catch_up(c);
+      });
+}
+
+void HubCatchUp::send_missed(const ConnectionPtr& c) {
+  c->read_in_flight = true;
+  hub_.log.read_after(
+      c->missed_sent, kCatchUpBatch,
+      [this,
+       weak = std::weak_ptr<HubConnection>(c)](core::Result<std::vector<core::Operation>> ops) {
+        auto c = weak.lock();
+        if (!c || !c->open()) return;
+        c->read_in_flight = false;
+        if (!ops || ops->empty()) {
+          // Notices are a courtesy: a failed read costs the person only these, not the event.
+          if (!ops) hub_.note("reading missed notices failed: " + ops.error().message);
+          c->missed_sent = c->missed_to;
+          return continue_catch_up(c);
+        }
+        const core::EventState& state = hub_.sequencer.state();
+        for (const core::Operation& op : *ops) {
+          if (op.sequence <= c->missed_sent) continue;
+          if (op.sequence > c->missed_to) break;
+          c->missed_sent = op.sequence;
+          const bool own = core::is_own(op, c->viewer);
+          auto viewed = core::view_operation(op, state, c->viewer, own);
+          if (!viewed || !core::notice(viewed->op, state, c->viewer.role, c->viewer.participant))
+            continue;
+          c->send(encode(Missed{std::move(viewed->op)}));
+          ++hub_.counters.lines_sent;
+        }
+        if (ops->back().sequence >= c->missed_to) c->missed_sent = c->missed_to;
         continue_catch_up(c);
       });
 }
@@ -143,6 +181,12 @@ void HubCatchUp::activate_snapshot(const ConnectionPtr& c) {
     lines.push_back(make_line(encode_snapshot_end(snapshot.seq)));
   }
   c->sent_seq = snapshot.seq;
+  if (c->notices_after && *c->notices_after < snapshot.seq) {
+    const std::uint64_t oldest =
+        snapshot.seq > kMaxMissedOperations ? snapshot.seq - kMaxMissedOperations : 0;
+    c->missed_sent = std::max(*c->notices_after, oldest);
+    c->missed_to = snapshot.seq;
+  }
   c->sync = HubConnection::Sync::CatchingUp;
   c->send_backlog(std::move(lines));
   continue_catch_up(c);

@@ -40,6 +40,8 @@ class HubCatchUp {
  private:
   void go_live(const ConnectionPtr& c);
   void continue_catch_up(const ConnectionPtr& c);
+  // Reads on and sends the person's notices that the snapshot just sent holds (Missed).
+  void send_missed(const ConnectionPtr& c);
   void request_snapshot(const ConnectionPtr& c);
   void activate_snapshot(const ConnectionPtr& c);
 

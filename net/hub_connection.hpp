@@ -108,6 +108,10 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   std::uint64_t sent_seq = 0;      // everything up to here has been queued for the client
   std::uint64_t snapshot_seq = 0;  // a snapshot waiting for durability
   bool read_in_flight = false;     // a catch-up read from the store is under way
+  // The person's notices the hello asked for (after this sequence number), and how far the ones
+  // a snapshot holds have been sent: up to missed_to, the snapshot's sequence number.
+  std::optional<std::uint64_t> notices_after;
+  std::uint64_t missed_sent = 0, missed_to = 0;
   RateLimiter limiter;
   int rate_refusals = 0;  // in a row
   bool rate_logged = false;

@@ -107,6 +107,7 @@ void HubSignIn::welcome(const ConnectionPtr& c, const core::Viewer& viewer, cons
   w.idle_seconds = hub_.options.idle_seconds;
   w.catch_up = catch_up_.plan(h);
   c->send(encode(w));
+  c->notices_after = h.notices_after;
   catch_up_.start(c, w.catch_up, h.after);
 }
 

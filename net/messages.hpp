@@ -31,6 +31,9 @@ struct Hello {
   std::string join_code;  // a newcomer's event code ...
   std::string token;      // ... or the token of a participant, the organiser or a broker
   std::optional<std::uint64_t> after;  // the last sequence number the client's replica has
+  // The last operation whose notices the person has seen (kept by the app between runs): when
+  // the hub sends a snapshot, it also sends the person's notices after it (Missed).
+  std::optional<std::uint64_t> notices_after;
   CatchUp catch_up = CatchUp::Replica;
   std::string client;  // the program and version, for the hub's log
 };
@@ -97,6 +100,14 @@ struct CaughtUp {
   std::uint64_t seq = 0;
 };
 
+// An operation that a snapshot already holds and that has a notice for this client's person
+// (a request to them, an announcement, an answer), sent after the snapshot when the hello said
+// which notices the person has seen: so that what happened while the app was closed reaches them.
+// Not applied again; its sequence number is at most the snapshot's.
+struct Missed {
+  core::Operation op;
+};
+
 struct Pong {
   std::uint64_t seq = 0;  // everything up to here has been sent to this client
 };
@@ -132,6 +143,7 @@ std::string encode(const Ack& message);
 std::string encode(const Refused& message);
 std::string encode(const ErrorMessage& message);
 std::string encode(const CaughtUp& message);
+std::string encode(const Missed& message);
 std::string encode(const Pong& message);
 std::string encode(const Notice& message);
 // A state (already filtered for its reader) as snapshot lines: begin, items in chunks, end.
@@ -155,7 +167,7 @@ struct TeamsLine {
   std::string line;
 };
 using HubMessage = std::variant<Welcome, Applied, Ack, Refused, ErrorMessage, CaughtUp, Pong,
-                                Notice, SnapshotLine, TeamsLine>;
+                                Notice, SnapshotLine, TeamsLine, Missed>;
 
 core::Result<HubMessage> parse_hub_message(std::string_view line);
 
@@ -203,7 +215,7 @@ struct AppliedHead {
 };
 
 using HubMessageHead = std::variant<AppliedHead, Welcome, Ack, Refused, ErrorMessage, CaughtUp,
-                                    Pong, Notice, SnapshotLine, TeamsLine>;
+                                    Pong, Notice, SnapshotLine, TeamsLine, Missed>;
 
 // A line from the hub, an "op" line as its head and any other as parse_hub_message decodes it.
 // The line's structure is checked (JSON, the message's fields, the head's numbers); the

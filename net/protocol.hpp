@@ -21,6 +21,8 @@ inline constexpr std::size_t kChunkBytes = 60 * 1024;
 
 // A client that is this far behind the hub gets a snapshot instead of the operations.
 inline constexpr std::uint64_t kMaxCatchUpOperations = 5000;
+// A snapshot brings the person's notices from at most this many operations before it.
+inline constexpr std::uint64_t kMaxMissedOperations = 20000;
 // Operations read from the store per catch-up step.
 inline constexpr std::size_t kCatchUpBatch = 500;
 

@@ -49,6 +49,11 @@ core::Result<ClientMessage> hello_from(const Json& value) {
     r.integer("after", after, 0, kMaxSequence);
     hello.after = static_cast<std::uint64_t>(after);
   }
+  if (r.has("notices_after")) {
+    std::int64_t seen = 0;
+    r.integer("notices_after", seen, 0, kMaxSequence);
+    hello.notices_after = static_cast<std::uint64_t>(seen);
+  }
   if (r.has("catch_up")) {
     std::string mode;
     r.string("catch_up", mode, true, 32);
@@ -129,6 +134,7 @@ std::string encode(const ClientMessage& message) {
                           if (!m.join_code.empty()) j["join_code"] = m.join_code;
                           if (!m.token.empty()) j["token"] = m.token;
                           if (m.after) j["after"] = *m.after;
+                          if (m.notices_after) j["notices_after"] = *m.notices_after;
                           if (m.catch_up == CatchUp::Live) j["catch_up"] = "live";
                           if (!m.client.empty()) j["client"] = m.client;
                           return dump(j);
@@ -174,6 +180,10 @@ std::string encode_applied(const core::Operation& op, const std::vector<Contact>
     j["contacts"] = std::move(list);
   }
   return dump(j);
+}
+
+std::string encode(const Missed& m) {
+  return dump(Json{{"type", "missed"}, {"op", core::json::to_json(m.op)}});
 }
 
 std::string encode(const Ack& m) {
@@ -372,6 +382,13 @@ core::Result<HubMessage> parse_hub_message(std::string_view line) {
     if (!parsed) return parsed.error();
     a.op = std::move(*parsed);
     return done(std::move(a));
+  }
+  if (type == "missed") {
+    const Json* op = r.object("op");
+    if (!r.ok()) return r.error();
+    auto parsed = core::json::operation_from(*op);
+    if (!parsed) return parsed.error();
+    return done(Missed{std::move(*parsed)});
   }
   if (type == "ack") {
     Ack a;

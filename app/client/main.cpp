@@ -103,6 +103,7 @@ int main(int argc, char** argv) {
         if (const int notches = (*window)->take_zoom_notches()) app.zoom_by_wheel(notches);
         app.frame(unix_ms());
         (*window)->use_appearance(app.appearance());
+        (*window)->set_title(app.window_title());
         return !shot_taken;
       },
       [&](int width, int height) {

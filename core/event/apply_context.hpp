@@ -97,6 +97,7 @@ Status apply(ApplyContext& ctx, const AcceptMeeting& op);
 Status apply(ApplyContext& ctx, const DeclineMeeting& op);
 Status apply(ApplyContext& ctx, const ProposeSlot& op);
 Status apply(ApplyContext& ctx, const CancelMeeting& op);
+Status apply(ApplyContext& ctx, const WithdrawIntroduction& op);
 Status apply(ApplyContext& ctx, const GiveFeedback& op);
 Status apply(ApplyContext& ctx, const SetPitchOrder& op);
 Status apply(ApplyContext& ctx, const ControlPitch& op);

@@ -300,6 +300,49 @@ Status apply(ApplyContext& ctx, const CancelMeeting& op) {
   return Status::success();
 }
 
+// The pair's introduction that still awaits an answer: the hub finds it by the two people; a
+// replica checks the one the hub found.
+Status apply(ApplyContext& ctx, const WithdrawIntroduction& op) {
+  if (op.first == op.second)
+    return refuse("invalid", "second", "An introduction is of two different people.");
+  const std::string pair =
+      person_name(ctx.state, op.first) + " and " + person_name(ctx.state, op.second);
+  const Meeting* found = nullptr;
+  const Meeting* answered = nullptr;
+  if (ctx.deciding()) {
+    const auto it = ctx.state.index.pair_meetings.find(pair_key(op.first, op.second));
+    if (it != ctx.state.index.pair_meetings.end()) {
+      for (const MeetingId id : it->second) {
+        const Meeting& m = ctx.state.meetings.at(id);
+        if (!m.introduced || !m.open()) continue;
+        (m.status == MeetingStatus::Requested ? found : answered) = &m;
+      }
+    }
+  } else if (const Meeting* m = ctx.state.meeting(op.meeting);
+             m != nullptr && m->introduced && m->involves(op.first) && m->involves(op.second)) {
+    (m->status == MeetingStatus::Requested ? found : answered) = m;
+  }
+  if (found == nullptr && answered != nullptr)
+    return refuse("already_accepted", "second",
+                  pair +
+                      " have both accepted the introduction; their meeting stands, and only "
+                      "they (or the organiser) can cancel it.");
+  if (found == nullptr)
+    return refuse("not_found", "second",
+                  "There is no introduction of " + pair + " awaiting an answer to withdraw.");
+  if (Status s = check_field_text(op.reason, "reason", "The reason", kMaxReasonLength, false); !s)
+    return s;
+  const MeetingId id = found->id;
+  ctx.applied_payload<WithdrawIntroduction>().meeting = id;
+  modify_meeting(ctx, id, [&](Meeting& x) {
+    x.status = MeetingStatus::Cancelled;
+    x.placement.reset();
+    x.closed_by = 0;
+    x.close_reason = op.reason.empty() ? "The introduction was withdrawn." : op.reason;
+  });
+  return Status::success();
+}
+
 Status apply(ApplyContext& ctx, const GiveFeedback& op) {
   auto found = find_meeting(ctx, op.meeting);
   if (!found) return found.error();

@@ -178,6 +178,17 @@ struct CancelMeeting {
   bool operator==(const CancelMeeting&) const = default;
 };
 
+// A broker or the organiser takes back an introduction that still awaits an answer: the meeting
+// it created is cancelled and both people are told. Named by the two people introduced, so that
+// it can be sent before the introduction's meeting number is known (Undo right after it).
+struct WithdrawIntroduction {
+  MeetingId meeting = 0;  // set by the hub: the pair's pending introduction
+  ParticipantId first = 0;
+  ParticipantId second = 0;
+  std::string reason;
+  bool operator==(const WithdrawIntroduction&) const = default;
+};
+
 // Held or not, and (from a participant) a rating 1-5 and a comment.
 struct GiveFeedback {
   MeetingId meeting = 0;
@@ -278,7 +289,7 @@ using OperationPayload =
                  EditProfile, SetAvailability, Withdraw, Erase, RequestMeeting, Introduce,
                  AcceptMeeting, DeclineMeeting, ProposeSlot, CancelMeeting, GiveFeedback,
                  SetPitchOrder, ControlPitch, MarkInterested, ReopenPitch, DefineClinicTable,
-                 PickThemes, FormClinicTables, RecordClinicOutcome>;
+                 PickThemes, FormClinicTables, RecordClinicOutcome, WithdrawIntroduction>;
 
 struct Operation {
   std::string id;              // made by the client; unique per event, so a resend applies once

@@ -142,6 +142,12 @@ void encode(Json& j, const CancelMeeting& p) {
   j["meeting"] = p.meeting;
   j["reason"] = p.reason;
 }
+void encode(Json& j, const WithdrawIntroduction& p) {
+  j["meeting"] = p.meeting;
+  j["first"] = p.first;
+  j["second"] = p.second;
+  j["reason"] = p.reason;
+}
 void encode(Json& j, const GiveFeedback& p) {
   j["meeting"] = p.meeting;
   j["held"] = to_string(p.held);
@@ -492,6 +498,15 @@ template <>
 Result<OperationPayload> decode<CancelMeeting>(ObjectReader& r) {
   CancelMeeting p;
   r.integer_as("meeting", p.meeting, 1, kMaxId);
+  r.string("reason", p.reason, false, kTextBytes);
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<WithdrawIntroduction>(ObjectReader& r) {
+  WithdrawIntroduction p;
+  r.integer_as("meeting", p.meeting, 0, kMaxId, false);
+  r.integer_as("first", p.first, 1, kMaxId);
+  r.integer_as("second", p.second, 1, kMaxId);
   r.string("reason", p.reason, false, kTextBytes);
   return OperationPayload{p};
 }

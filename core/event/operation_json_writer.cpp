@@ -238,6 +238,12 @@ bool payload_fields(const DeclineMeeting& p, Fields& f) {
 bool payload_fields(const CancelMeeting& p, Fields& f) {
   return meeting_and_reason(p.meeting, p.reason, f);
 }
+bool payload_fields(const WithdrawIntroduction& p, Fields& f) {
+  f.number("meeting", p.meeting);
+  f.number("first", p.first);
+  f.number("second", p.second);
+  return f.string("reason", p.reason);
+}
 bool payload_fields(const ProposeSlot& p, Fields& f) {
   f.number("meeting", p.meeting);
   f.value("slot", [&](std::string& out) { append_slot(out, p.slot); });

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "app/client/state/appearance.hpp"
+#include "app/client/state/heat_scale.hpp"
 #include "app/client/views/client_app.hpp"
 #include "app/client/views/theme.hpp"
 #include "app/client/views/view_menu.hpp"
@@ -68,7 +69,8 @@ TEST_CASE("contrast: every text colour of both themes is 4.5:1 or more on its ba
                                  style.Colors[ImGuiCol_WindowBg]) >= 3.0f);
     // Numbers on heat map cells, over the whole scale.
     for (float t = 0; t <= 1.0f; t += 0.05f) {
-      const ImVec4 cell = ImGui::ColorConvertU32ToFloat4(client::heat_colour(t));
+      const client::Rgb rgb = client::viridis(t);
+      const ImVec4 cell = ImGui::ColorConvertU32ToFloat4(IM_COL32(rgb.r, rgb.g, rgb.b, 255));
       CHECK(client::contrast_ratio(client::ink_on(cell), cell) >= 4.5f);
     }
   }

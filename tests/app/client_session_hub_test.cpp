@@ -258,3 +258,89 @@ TEST_CASE("session with a hub: a wrong token and an unreachable hub get clear me
   session.disconnect();
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE(
+    "session with a hub: what was announced or asked while the app was closed reaches the "
+    "person when they come back, also in a fresh app" *
+    doctest::test_suite("slow")) {
+  const auto dir = test::fresh_folder("client-missed");
+  test::HubProcess hub(dir / "event.db", {"--demo", "20"});
+  auto people =
+      core::generate_demo_participants(test::taxonomy(), test::demo_vocabulary(), {40, 3});
+  REQUIRE(people.ok());
+
+  net::MemoryOutbox organiser_outbox;
+  client::ClientSession organiser(test::taxonomy(), organiser_outbox);
+  net::ClientOptions options = hub.client_options();
+  options.token = hub.organiser();
+  REQUIRE(organiser.connect(options).ok());
+  REQUIRE(frames_until(organiser, [&] { return organiser.joined(); }));
+  const auto announce = [&](const std::string& text) {
+    REQUIRE(organiser.submit(core::Announce{.text = text}).ok());
+    REQUIRE(frames_until(organiser, [&] { return organiser.link().pending == 0; }));
+  };
+
+  // Ana registers with the join code; her app keeps its files in her config folder.
+  std::string token;
+  core::ParticipantId ana_id = 0;
+  net::ClientOptions ana_options = hub.client_options();
+  {
+    net::MemoryOutbox outbox;
+    client::ClientSession ana(test::taxonomy(), outbox);
+    ana.keep_outbox_in(dir / "ana");
+    ana_options.join_code = hub.code();
+    REQUIRE(ana.connect(ana_options).ok());
+    REQUIRE(frames_until(ana, [&] { return ana.joined(); }));
+    core::Profile profile = people->back().profile;
+    profile.languages = {"en"};
+    REQUIRE(ana.submit(core::Register{.profile = profile}).ok());
+    std::optional<std::string> issued;
+    REQUIRE(frames_until(ana, [&] { return (issued = ana.take_issued_token()).has_value(); }));
+    token = *issued;
+    ana_id = ana.me();
+    REQUIRE(frames_until(ana, [&] { return ana.link().pending == 0 && ana.my_record(); }));
+    announce("Welcome, everyone");
+    REQUIRE(frames_until(
+        ana, [&] { return has_note(ana, client::NoticeKind::Announcement, "Welcome"); }));
+  }  // Ana closes the app.
+  ana_options.join_code.clear();
+  ana_options.token = token;
+
+  // While it is closed: an announcement, and a request to her.
+  announce("The pitches move to hall B");
+  const core::ParticipantId someone = 1;
+  REQUIRE(organiser.submit(core::RequestMeeting{.from = someone, .to = ana_id}).ok());
+  REQUIRE(frames_until(organiser, [&] { return organiser.link().pending == 0; }));
+
+  // The hub shares a snapshot between clients for 5 s; after that, hers is taken now and holds
+  // what she missed, which then comes only as notices.
+  const auto fresh_snapshot = [] { std::this_thread::sleep_for(std::chrono::milliseconds(5300)); };
+  fresh_snapshot();
+
+  // A fresh app (a snapshot) with her config folder: both reach her, and nothing she had seen
+  // comes again.
+  {
+    net::MemoryOutbox outbox;
+    client::ClientSession ana(test::taxonomy(), outbox);
+    ana.keep_outbox_in(dir / "ana");
+    REQUIRE(ana.connect(ana_options).ok());
+    REQUIRE(frames_until(ana, [&] { return ana.link().status == client::LinkStatus::Online; }));
+    CHECK(has_note(ana, client::NoticeKind::Announcement, "hall B"));
+    CHECK(has_note(ana, client::NoticeKind::Request, organiser.name_of(someone)));
+    CHECK_FALSE(has_note(ana, client::NoticeKind::Announcement, "Welcome"));
+    CHECK(ana.notifications().unread() == 2);
+    ana.notifications().mark_all_read();
+
+    // The same app disconnected and back (a snapshot again): the one announcement she missed.
+    ana.disconnect();
+    announce("Coffee is served");
+    fresh_snapshot();
+    REQUIRE(ana.connect(ana_options).ok());
+    REQUIRE(frames_until(ana, [&] { return ana.notifications().unread() > 0; }));
+    REQUIRE(frames_until(ana, [&] { return ana.link().status == client::LinkStatus::Online; }));
+    CHECK(has_note(ana, client::NoticeKind::Announcement, "Coffee is served"));
+    CHECK(ana.notifications().unread() == 1);
+  }
+
+  std::filesystem::remove_all(dir);
+}

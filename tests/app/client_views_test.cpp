@@ -161,10 +161,10 @@ TEST_CASE("every screen of every role runs for frames in the root view") {
       {core::Role::Organiser,
        0,
        {"event", "matching", "schedule", "round", "pitch", "clinic", "announcements", "exports",
-        "statistics", "monitor", "network", "unmatched"}},
+        "statistics", "monitor", "network", "unmatched", "introductions"}},
       {core::Role::Broker,
        0,
-       {"monitor", "network", "unmatched", "pitch", "clinic", "notifications"}},
+       {"monitor", "network", "unmatched", "introductions", "pitch", "clinic", "notifications"}},
   };
   for (const Case& c : cases) {
     auto session = f.session(c.role, c.me);

@@ -75,6 +75,7 @@ std::vector<core::Operation> one_of_each() {
       core::DeclineMeeting{.meeting = 21, .reason = "No"},
       core::ProposeSlot{.meeting = 22, .slot = {3, 4}},
       core::CancelMeeting{.meeting = 23, .reason = "Sorry"},
+      core::WithdrawIntroduction{.meeting = 31, .first = 3, .second = 4, .reason = "Mistake"},
       core::GiveFeedback{
           .meeting = 24, .held = core::HeldState::NotHeld, .rating = 2, .comment = "Late"},
       core::SetPitchOrder{.session = 25, .pitches = {{1, 4}, {2, 6}}},
@@ -165,6 +166,10 @@ TEST_CASE("the direct writer writes exactly the general codec's text, or leaves 
         core::DeclineMeeting{.meeting = 6, .reason = text()},
         core::ProposeSlot{.meeting = 7, .slot = slot()},
         core::CancelMeeting{.meeting = 8, .reason = text()},
+        core::WithdrawIntroduction{.meeting = static_cast<core::MeetingId>(rng.below(100)),
+                                   .first = 5,
+                                   .second = 6,
+                                   .reason = text()},
         core::GiveFeedback{.meeting = 9,
                            .held = static_cast<core::HeldState>(rng.below(3)),
                            .rating = rng.between(-1000, 1000),

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/event/booking.hpp"
+#include "core/event/operation_catalogue.hpp"
 #include "tests/event_fixture.hpp"
 
 using namespace crossmatch;
@@ -317,6 +318,63 @@ TEST_CASE("a broker's introduction needs both to accept") {
   f.ok(participant(p[2]), core::DeclineMeeting{.meeting = second});
   CHECK(f.state.declined_pair(p[2], p[3]));
   f.refused(test::broker(), core::Introduce{.first = p[0], .second = p[0]}, "invalid");
+}
+
+TEST_CASE("an introduction is withdrawn while it awaits an answer, by a broker or the organiser") {
+  test::EventFixture f;
+  f.set_up();
+  const auto p = f.register_people(4);
+  const auto introduce = [&](core::ParticipantId a, core::ParticipantId b) {
+    return std::get<core::Introduce>(
+               f.ok(test::broker(), core::Introduce{.first = a, .second = b}).payload)
+        .meeting;
+  };
+  const auto m = introduce(p[0], p[1]);
+  f.ok(participant(p[0]), core::AcceptMeeting{.meeting = m});  // one answer: still pending
+  // Neither of the two people, nor anyone else, withdraws it.
+  f.refused(participant(p[0]), core::WithdrawIntroduction{.first = p[0], .second = p[1]},
+            "forbidden");
+  f.refused(participant(p[2]), core::WithdrawIntroduction{.first = p[0], .second = p[1]},
+            "forbidden");
+  f.refused(test::broker(), core::WithdrawIntroduction{.first = p[0], .second = p[2]}, "not_found");
+  f.refused(test::broker(), core::WithdrawIntroduction{.first = p[0], .second = p[0]}, "invalid");
+  // Named by the pair in either order; the hub finds the meeting.
+  const auto withdrawn =
+      f.ok(test::broker(), core::WithdrawIntroduction{.first = p[1], .second = p[0]});
+  CHECK(std::get<core::WithdrawIntroduction>(withdrawn.payload).meeting == m);
+  CHECK(f.meeting(m).status == core::MeetingStatus::Cancelled);
+  CHECK(f.meeting(m).close_reason == "The introduction was withdrawn.");
+  CHECK_FALSE(f.state.declined_pair(p[0], p[1]));  // they may be introduced again
+  f.refused(test::broker(), core::WithdrawIntroduction{.first = p[0], .second = p[1]}, "not_found");
+  const auto again = introduce(p[0], p[1]);
+  f.ok(organiser(), core::WithdrawIntroduction{.first = p[0], .second = p[1], .reason = "Later"});
+  CHECK(f.meeting(again).close_reason == "Later");
+  // Once both accepted, the meeting is theirs: it stands.
+  const auto accepted = introduce(p[2], p[3]);
+  f.ok(participant(p[2]), core::AcceptMeeting{.meeting = accepted});
+  f.ok(participant(p[3]), core::AcceptMeeting{.meeting = accepted});
+  f.refused(test::broker(), core::WithdrawIntroduction{.first = p[2], .second = p[3]},
+            "already_accepted");
+  CHECK(f.meeting(accepted).status == core::MeetingStatus::Accepted);
+  // A request the two made themselves is not an introduction.
+  f.request(p[0], p[3]);
+  f.refused(test::broker(), core::WithdrawIntroduction{.first = p[0], .second = p[3]}, "not_found");
+}
+
+TEST_CASE("a withdrawn introduction tells both people, and only them") {
+  test::EventFixture f;
+  f.set_up();
+  const auto p = f.register_people(3);
+  f.ok(test::broker(), core::Introduce{.first = p[0], .second = p[1]});
+  const auto applied =
+      f.ok(test::broker(), core::WithdrawIntroduction{.first = p[0], .second = p[1]});
+  const auto to_first = core::notice(applied, f.state, core::Role::Participant, p[0]);
+  REQUIRE(to_first.has_value());
+  CHECK(to_first->text == "The introduction to {person} was withdrawn");
+  CHECK(to_first->person == p[1]);
+  CHECK(core::notice(applied, f.state, core::Role::Participant, p[1])->person == p[0]);
+  CHECK_FALSE(core::notice(applied, f.state, core::Role::Participant, p[2]).has_value());
+  CHECK_FALSE(core::notice(applied, f.state, core::Role::Broker, 0).has_value());
 }
 
 TEST_CASE("feedback: held or not, and a rating") {

@@ -115,6 +115,14 @@ class OperationSource {
       const auto id = pick_meeting(pending);
       op.actor = as_party(state_.meeting(id));
       op.payload = core::ProposeSlot{.meeting = id, .slot = random_slot()};
+    } else if (roll < 64 && rng_.chance(0.2)) {
+      // Withdraw an introduction: mostly a pending one's pair, sometimes any pair.
+      const auto id = pick_meeting(pending);
+      const core::Meeting* m = state_.meeting(id);
+      op.actor = rng_.chance(0.85) ? broker() : (rng_.chance(0.5) ? organiser() : as_party(m));
+      const bool its_pair = m != nullptr && rng_.chance(0.9);
+      op.payload = core::WithdrawIntroduction{.first = its_pair ? m->requester : someone(),
+                                              .second = its_pair ? m->invitee : someone()};
     } else if (roll < 64) {
       const auto id = pick_meeting(open);
       op.actor = as_party(state_.meeting(id));

@@ -87,6 +87,7 @@ class SyncClient {
   std::map<std::string, std::uint64_t> done;  // acknowledged ids -> sequence
   std::map<std::string, core::Error> refused;  // refused for good
   std::vector<std::string> problems;           // replica divergence, errors from the hub
+  std::vector<core::Operation> missed;         // notices of what a snapshot already holds
   std::optional<net::Teams> teams;
   std::string token;
   core::ParticipantId participant = 0;
@@ -122,6 +123,7 @@ class SyncClient {
   }
   void on(net::Teams& t) { teams = std::move(t); }
   void on(net::Notice&) {}
+  void on(net::Missed& m) { missed.push_back(std::move(m.op)); }  // notices only, never applied
   void on(net::HubError& e) {
     // A hub that goes away says so; anything else is a problem the test reports.
     if (e.error.code != "shutting_down") problems.push_back(e.error.code + ": " + e.error.message);

@@ -127,6 +127,35 @@ TEST_CASE("hub messages read back as written") {
   CHECK(a.contacts == std::vector<net::Contact>{{4, ""}, {5, "a@b.eu"}});
 }
 
+TEST_CASE("missed notices: the hello says which the person has seen; missed lines read back") {
+  net::Hello hello;
+  hello.protocol = 1;
+  hello.token = "tok";
+  hello.notices_after = 412;
+  auto back = parse_client_message(net::encode(net::ClientMessage{hello}));
+  REQUIRE(back.ok());
+  CHECK(std::get<net::Hello>(*back).notices_after == std::optional<std::uint64_t>(412));
+  CHECK_FALSE(std::get<net::Hello>(*back).after.has_value());
+  hello.notices_after.reset();
+  back = parse_client_message(net::encode(net::ClientMessage{hello}));
+  REQUIRE(back.ok());
+  CHECK_FALSE(std::get<net::Hello>(*back).notices_after.has_value());
+  auto bad =
+      parse_client_message(R"({"type":"hello","protocol":1,"token":"t","notices_after":-3})");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().field == "notices_after");
+
+  core::Operation op;
+  op.id = "s9";
+  op.sequence = 9;
+  op.actor = {core::Role::Organiser, 0};
+  op.payload = core::Announce{.announcement = 2, .text = "Lunch"};
+  auto missed = net::parse_hub_message(net::encode(net::Missed{op}));
+  REQUIRE(missed.ok());
+  CHECK(std::get<net::Missed>(*missed).op == op);
+  CHECK_FALSE(net::parse_hub_message(R"({"type":"missed"})").ok());
+}
+
 TEST_CASE("a snapshot in many lines assembles into the same state") {
   test::EventFixture f;
   f.set_up(3);

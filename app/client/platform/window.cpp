@@ -163,6 +163,12 @@ WindowGeometry Window::geometry() const {
   return g;
 }
 
+void Window::set_title(const std::string& title) {
+  if (title == title_) return;
+  title_ = title;
+  glfwSetWindowTitle(window_, title_.c_str());
+}
+
 core::Status Window::save_png(const std::string& path, int width, int height) const {
   if (width <= 0 || height <= 0)
     return core::make_error("empty_window", path, "The window has no pixels to save.");

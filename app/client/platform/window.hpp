@@ -50,6 +50,8 @@ class Window {
   float content_scale() const { return scale_; }
   bool font_loaded() const { return font_loaded_; }
   WindowGeometry geometry() const;
+  // Sets the title the task bar shows (only when it changed).
+  void set_title(const std::string& title);
 
  private:
   Window() = default;
@@ -67,6 +69,7 @@ class Window {
   double zoom_wheel_ = 0;
   bool font_loaded_ = false;
   std::string layout_file_;  // ImGui keeps a pointer to it
+  std::string title_;
 };
 
 }  // namespace crossmatch::client

@@ -52,6 +52,13 @@ void ClientModels::follow(std::int64_t now) {
   if (undo && now_ms > undo_until_ms) undo.reset();
 }
 
+void ClientModels::show_profile(core::ParticipantId person, core::ParticipantId relative_to) {
+  profile_person = person;
+  profile_relative_to = relative_to != 0                            ? relative_to
+                        : session.role() == core::Role::Participant ? session.me()
+                                                                    : 0;
+}
+
 void ClientModels::ask(Confirmation confirmation) {
   asking = std::move(confirmation);
 }

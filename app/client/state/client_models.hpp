@@ -17,6 +17,7 @@
 #include "app/client/state/event_screen.hpp"
 #include "app/client/state/exports_screen.hpp"
 #include "app/client/state/feedback_screen.hpp"
+#include "app/client/state/introductions.hpp"
 #include "app/client/state/matching_screen.hpp"
 #include "app/client/state/my_meetings.hpp"
 #include "app/client/state/pairing_graph.hpp"
@@ -26,6 +27,7 @@
 #include "app/client/state/profile_form.hpp"
 #include "app/client/state/round_screen.hpp"
 #include "app/client/state/schedule_screen.hpp"
+#include "app/client/state/unmatched_list.hpp"
 
 namespace crossmatch::client {
 
@@ -55,6 +57,8 @@ struct ClientModels {
   RoundScreen round;
   AnnouncementsScreen announcements;
   ExportsScreen exports;
+  IntroductionForm introduction;  // the broker's choice of two people to introduce
+  UnmatchedFilter unmatched;      // the "No meeting yet" list's search and order
 
   // The outcome of the last action, shown in the status line: pending until the hub answers,
   // then done ("Request sent") or refused with the hub's reason.
@@ -65,6 +69,14 @@ struct ClientModels {
   std::optional<UndoOffer> undo;
   std::int64_t undo_until_ms = 0;
   std::optional<UndoOffer> pending_undo;  // offered once the pending action is done
+
+  // The person whose full profile is open (0: none), and whom its reasons are for.
+  core::ParticipantId profile_person = 0;
+  core::ParticipantId profile_relative_to = 0;
+  // Opens `person`'s profile; the reasons are for `relative_to`, or for this participant.
+  void show_profile(core::ParticipantId person, core::ParticipantId relative_to = 0);
+  // A screen a view asks the app to open in the next frame (views do not draw each other).
+  std::string go_to;
 
   // Submits a user intent and records it as pending for the status line; true when kept (then
   // the hub's answer makes it done or refused). `done_message` is shown once it is done.

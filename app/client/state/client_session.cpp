@@ -29,6 +29,7 @@ ClientSession::ClientSession(const core::Taxonomy& taxonomy, net::Outbox& outbox
     : taxonomy_(&taxonomy), outbox_(&outbox), fallback_outbox_(&outbox), replica_(taxonomy) {}
 
 void ClientSession::keep_outbox_in(std::filesystem::path folder) {
+  notice_marks_.keep_in(folder);
   outbox_folder_ = std::move(folder);
 }
 
@@ -61,10 +62,17 @@ ClientSession::~ClientSession() {
   disconnect();
 }
 
-core::Status ClientSession::connect(const net::ClientOptions& options) {
+core::Status ClientSession::connect(const net::ClientOptions& given) {
   disconnect();
   fatal_.reset();
-  choose_outbox(options);
+  choose_outbox(given);
+  net::ClientOptions options = given;
+  hub_host_ = options.host;
+  hub_port_ = options.port;
+  notice_key_ = NoticeMarks::key(hub_host_, hub_port_, options.token);
+  if (!options.after && !options.notices_after)
+    options.notices_after = notice_marks_.get(notice_key_);
+  notices_floor_ = options.notices_after.value_or(0);
   connection_ = std::make_unique<net::ClientConnection>(*taxonomy_, options, *outbox_);
   connection_state_ = net::ConnectionState::Connecting;
   connection_reason_.clear();
@@ -85,6 +93,7 @@ void ClientSession::use_offline_connection(const net::ClientOptions& options) {
 
 void ClientSession::disconnect() {
   if (!connection_) return;
+  mark_notices_seen(0, true);
   connection_->stop();
   connection_.reset();
   connection_state_ = net::ConnectionState::Offline;
@@ -146,6 +155,18 @@ void ClientSession::update(std::int64_t now_ms) {
     for (auto& event : connection_->drain()) handle(std::move(event), now_ms);
   }
   if (joined_) remind(now_ms);
+  mark_notices_seen(now_ms, false);
+}
+
+void ClientSession::mark_notices_seen(std::int64_t now_ms, bool now) {
+  // Only once caught up: the notices of everything up to the replica's number have been raised.
+  if (!joined_ || connection_state_ != net::ConnectionState::Online) return;
+  notice_marks_.set(notice_key_, replica_.seq());
+  constexpr std::int64_t kSaveEveryMs = 5000;
+  if (!now && now_ms - marks_saved_ms_ < kSaveEveryMs) return;
+  marks_saved_ms_ = now_ms;
+  if (core::Status s = notice_marks_.save(); !s)
+    std::cerr << "crossmatch: " << s.error().message << "\n";
 }
 
 void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
@@ -169,6 +190,7 @@ void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
             bump_all();
           },
           [&](net::Applied& e) { receive(e, now_ms); },
+          [&](net::Missed& e) { notify_applied(e.op, now_ms); },
           [&](net::CaughtUp& e) {
             replica_.advance(e.seq);
             joined_ = welcomed_;
@@ -179,15 +201,9 @@ void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
             record_outcome(e.id, {});
             ++version_;
           },
-          [&](net::OperationRefused& e) {
-            record_outcome(e.op.id, {.refused = true, .reason = e.error.message});
-            notifications_.add(
-                NoticeKind::Refused,
-                std::string(core::operation_action(e.op.payload)) + ": refused. " + e.error.message,
-                now_ms);
-            ++version_;
-          },
+          [&](net::OperationRefused& e) { receive_refusal(e, now_ms); },
           [&](net::TokenIssued& e) {
+            notice_key_ = NoticeMarks::key(hub_host_, hub_port_, e.token);
             me_ = e.participant;
             issued_token_ = e.token;
             bump_all();
@@ -220,6 +236,15 @@ const OperationOutcome* ClientSession::outcome(const std::string& id) const {
   return it == outcomes_.end() ? nullptr : &it->second;
 }
 
+void ClientSession::receive_refusal(const net::OperationRefused& refused, std::int64_t now_ms) {
+  record_outcome(refused.op.id, {.refused = true, .reason = refused.error.message});
+  notifications_.add(NoticeKind::Refused,
+                     std::string(core::operation_action(refused.op.payload)) + ": refused. " +
+                         refused.error.message,
+                     now_ms);
+  ++version_;
+}
+
 void ClientSession::receive(const net::Applied& applied, std::int64_t now_ms) {
   if (core::Status s = replica_.apply(applied); !s) {
     // The replica no longer follows the hub: reconnecting without a sequence number asks for a
@@ -231,7 +256,7 @@ void ClientSession::receive(const net::Applied& applied, std::int64_t now_ms) {
     return;
   }
   follow_changes(applied.op);
-  notify_applied(applied.op, now_ms);
+  if (applied.op.sequence > notices_floor_) notify_applied(applied.op, now_ms);
 }
 
 void ClientSession::notify_applied(const core::Operation& op, std::int64_t now_ms) {

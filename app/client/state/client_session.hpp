@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "app/client/outbox/sqlite_outbox.hpp"
+#include "app/client/state/notice_marks.hpp"
 #include "app/client/state/notifications.hpp"
 #include "core/error.hpp"
 #include "core/event/event_state.hpp"
@@ -66,7 +67,8 @@ class ClientSession {
   // From now on, connecting keeps the operations made offline in a SQLite file per hub inside
   // `folder`, so that they survive a restart of the app and are sent on the next connection.
   // Without it (or when the file cannot be opened, said on standard error) they are kept in
-  // the outbox given to the constructor.
+  // the outbox given to the constructor. How far each person has seen their notices is kept
+  // there too (NoticeMarks), so that what they missed while the app was closed reaches them.
   void keep_outbox_in(std::filesystem::path folder);
   void disconnect();
   // Keeps the connection's submissions without starting it: the app works offline on the
@@ -74,7 +76,8 @@ class ClientSession {
   void use_offline_connection(const net::ClientOptions& options);
 
   // Once per frame: drains what the connection received, applies it to the replica, raises
-  // notifications, and reminds of meetings five minutes before they start.
+  // notifications (also those the hub sends of what the person missed while away), and reminds
+  // of meetings five minutes before they start.
   void update(std::int64_t now_ms);
 
   // One thing the connection received, as update() drains it (tests hand in the hub's answers
@@ -84,6 +87,9 @@ class ClientSession {
   // An operation the hub applied, as update() receives it: applied to the replica, then the
   // version counters, the journal of profile changes and the notifications follow.
   void receive(const net::Applied& applied, std::int64_t now_ms);
+  // The hub's refusal of an operation sent from here, as update() receives it: the outcome is
+  // recorded (the status line then says "refused" with the reason) and a notice raised.
+  void receive_refusal(const net::OperationRefused& refused, std::int64_t now_ms);
 
   // A user intent: kept in the outbox and sent when online. Returns the operation's id.
   core::Result<std::string> submit(core::OperationPayload payload);
@@ -146,6 +152,8 @@ class ClientSession {
   void load_time_zone();
   void choose_outbox(const net::ClientOptions& options);
   void record_outcome(const std::string& id, OperationOutcome outcome);
+  // Notes that the person has seen the notices up to the replica's sequence number.
+  void mark_notices_seen(std::int64_t now_ms, bool now);
 
   const core::Taxonomy* taxonomy_;
   net::Outbox* outbox_;
@@ -154,6 +162,14 @@ class ClientSession {
   std::filesystem::path outbox_file_;
   std::unique_ptr<SqliteOutbox> file_outbox_;
   std::unique_ptr<net::ClientConnection> connection_;
+  NoticeMarks notice_marks_;
+  std::string hub_host_;
+  unsigned short hub_port_ = 0;
+  std::string notice_key_;  // the person's key in notice_marks_ (none for a newcomer)
+  std::int64_t marks_saved_ms_ = 0;
+  // Operations up to here were seen in an earlier run: a snapshot the hub shares between clients
+  // may be a few seconds old, and the operations after it raise no notice the person already had.
+  std::uint64_t notices_floor_ = 0;
   net::Replica replica_;
   core::Role role_ = core::Role::Participant;
   core::ParticipantId me_ = 0;

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "app/client/views/widgets.hpp"
 
@@ -62,10 +63,16 @@ void draw_confirmation(ClientModels& m) {
     ImGui::Spacing();
     ImGui::TextUnformatted("This will:");
     // Long lists scroll instead of pushing the buttons off the screen.
-    const float height = std::min(font * 1.4f * static_cast<float>(c.consequences.size()) + font,
+    float lines = 0;  // as wrapped in the box
+    for (const std::string& line : c.consequences)
+      lines += std::ceil(ImGui::CalcTextSize(line.c_str()).x / (font * 37));
+    const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * lines + font * 1.2f,
                                   viewport->WorkSize.y * 0.5f);
     ImGui::BeginChild("consequences", ImVec2(font * 40, height), true);
-    for (const std::string& line : c.consequences) ImGui::BulletText("%s", line.c_str());
+    for (const std::string& line : c.consequences) {
+      ImGui::Bullet();  // BulletText would not wrap: long lines were cut off at the frame
+      ImGui::TextWrapped("%s", line.c_str());
+    }
     ImGui::EndChild();
   }
   if (!c.undo) ImGui::TextColored(error_colour(), "This cannot be undone.");

@@ -3,6 +3,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/client/views/participant_views.hpp"
+#include "app/client/views/person_views.hpp"
 #include "app/client/views/widgets.hpp"
 
 namespace crossmatch::client {
@@ -29,7 +30,11 @@ void draw_agenda_view(ClientModels& m) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(row.where.c_str());
     ImGui::TableNextColumn();
-    ImGui::Text("%s (%s)", row.partner_name.c_str(), row.partner_type.c_str());
+    ImGui::PushID(static_cast<int>(row.id));
+    person_link(m, row.partner, row.partner_name);
+    ImGui::PopID();
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", row.partner_type.c_str());
     ImGui::TableNextColumn();
     if (row.start_ms) ImGui::TextUnformatted(countdown(m.now_ms, row.start_ms).c_str());
   }

@@ -9,6 +9,8 @@ namespace crossmatch::client {
 void draw_monitor_view(ClientModels& models);
 void draw_network_view(ClientModels& models);
 void draw_unmatched_view(ClientModels& models);
+// Choosing two people to introduce, and the introductions so far (each can be withdrawn).
+void draw_introductions_view(ClientModels& models);
 // A count matrix as a heat map on the window's draw list, labels on the left and on hover.
 void draw_count_matrix(const char* id, const CountMatrix& matrix, float cell);
 

@@ -10,6 +10,7 @@
 #include "app/client/views/join_view.hpp"
 #include "app/client/views/organiser_views.hpp"
 #include "app/client/views/participant_views.hpp"
+#include "app/client/views/person_views.hpp"
 #include "app/client/views/pitch_and_clinic_views.hpp"
 #include "app/client/views/view_menu.hpp"
 #include "app/client/views/widgets.hpp"
@@ -63,6 +64,7 @@ constexpr ScreenEntry kScreens[] = {
     {"monitor", "Monitor", kBroker | kOrganiser, draw_monitor_view},
     {"network", "Network", kBroker | kOrganiser, draw_network_view},
     {"unmatched", "No meeting yet", kBroker | kOrganiser, draw_unmatched_view},
+    {"introductions", "Introductions", kBroker | kOrganiser, draw_introductions_view},
     {"pitch", "Pitches", kBroker, draw_pitch_view},
     {"clinic", "Policy clinic", kBroker, draw_clinic_view},
 };
@@ -134,6 +136,29 @@ void ClientApp::draw_menu_bar() {
   ImGui::EndMenuBar();
 }
 
+std::string ClientApp::window_title() const {
+  if (!session_.joined()) return "crossmatch";
+  const int unread = session_.notifications().unread();
+  std::string title = unread ? "(" + std::to_string(unread) + ") crossmatch" : "crossmatch";
+  const std::string& event = session_.state().event.name;
+  return event.empty() ? title : title + ": " + event;
+}
+
+std::string ClientApp::tab_label(std::string_view screen, const char* label) {
+  int waiting = 0;
+  if (screen == "requests") {
+    models_.meetings.refresh(session_);
+    waiting = static_cast<int>(models_.meetings.incoming().size());
+  } else if (screen == "notifications") {
+    waiting = session_.notifications().unread();
+  } else {
+    return label;  // no count: the label is the tab's id, as it always was
+  }
+  std::string out = label;
+  if (waiting > 0) out += " (" + std::to_string(waiting) + ")";
+  return out + "###" + std::string(screen);
+}
+
 bool ClientApp::open_screen(std::string_view name) {
   if (!is_screen_name(name)) return false;
   wanted_ = std::string(name);
@@ -163,6 +188,7 @@ void ClientApp::frame(std::int64_t now_ms) {
     draw_confirmation(models_);
   }
   ImGui::End();
+  if (session_.joined()) draw_person_profile(models_);
   draw_toasts();
 }
 
@@ -206,13 +232,17 @@ void ClientApp::draw_screens() {
       current_ != "profile") {
     wanted_ = "profile";  // a newcomer registers first
   }
+  if (!models_.go_to.empty()) {
+    wanted_ = models_.go_to;
+    models_.go_to.clear();
+  }
   // Whole labels at any zoom: tabs that do not fit scroll (arrows at the end) instead of being
   // cut to "Match...".
   if (!ImGui::BeginTabBar("screens", ImGuiTabBarFlags_FittingPolicyScroll)) return;
   for (const auto& s : kScreens) {
     if (!shown_to(s, role)) continue;
     const ImGuiTabItemFlags flags = wanted_ == s.name ? ImGuiTabItemFlags_SetSelected : 0;
-    if (ImGui::BeginTabItem(s.label, nullptr, flags)) {
+    if (ImGui::BeginTabItem(tab_label(s.name, s.label).c_str(), nullptr, flags)) {
       current_ = s.name;
       // Flattened, so that the arrow keys move from the tabs into the screen and back.
       ImGui::BeginChild("screen", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
@@ -221,10 +251,7 @@ void ClientApp::draw_screens() {
       ImGui::EndTabItem();
     }
   }
-  const int unread = session_.notifications().unread();
-  const std::string label = unread
-                                ? "Notifications (" + std::to_string(unread) + ")###notifications"
-                                : "Notifications###notifications";
+  const std::string label = tab_label("notifications", "Notifications");
   const ImGuiTabItemFlags flags = wanted_ == "notifications" ? ImGuiTabItemFlags_SetSelected : 0;
   if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
     current_ = "notifications";

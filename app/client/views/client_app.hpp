@@ -26,6 +26,12 @@ class ClientApp {
   bool open_screen(std::string_view name);
   // The screen drawn in the last frame ("join" before joining).
   const std::string& current_screen() const { return current_; }
+  // The window's title: "(3) crossmatch: Event name" with the unread notifications counted, so
+  // that they show in the task bar while the window is behind others.
+  std::string window_title() const;
+  // A tab's label with what waits there: "Requests (2)" (requests awaiting my answer),
+  // "Notifications (3)" (unread); their ImGui id stays the screen's name as the count changes.
+  std::string tab_label(std::string_view screen, const char* label);
 
   ClientModels& models() { return models_; }
   JoinForm& join_form() { return join_; }

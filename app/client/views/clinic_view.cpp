@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "app/client/state/person_summary.hpp"
+#include "app/client/views/person_views.hpp"
 #include "app/client/views/pitch_and_clinic_views.hpp"
 #include "app/client/views/widgets.hpp"
 #include "core/event/calendar.hpp"
@@ -164,8 +165,11 @@ void setup(ClientModels& m) {
 void members(ClientModels& m, const core::ClinicTable& ct) {
   for (const core::ParticipantId id : ct.members) {
     const PersonSummary p = person_summary(m.session, id);
-    ImGui::BulletText("%s (%s%s), %s", p.name.c_str(), id == m.session.me() ? "you, " : "",
-                      p.type.c_str(), p.organisation.c_str());
+    ImGui::Bullet();
+    person_link(m, id, p.name);
+    ImGui::SameLine();
+    ImGui::Text("(%s%s), %s", id == m.session.me() ? "you, " : "", p.type.c_str(),
+                p.organisation.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("%s, %s", p.sector.c_str(), p.country.c_str());
   }

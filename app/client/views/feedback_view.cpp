@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/client/views/participant_views.hpp"
+#include "app/client/views/person_views.hpp"
 
 namespace crossmatch::client {
 
@@ -17,8 +18,9 @@ void draw_feedback_view(ClientModels& m) {
   for (const MeetingRow* row : due) {
     ImGui::PushID(static_cast<int>(row->id));
     FeedbackDraft& d = drafts[row->id];
-    ImGui::Text("%s (%s), %s at %s", row->partner_name.c_str(), row->partner_type.c_str(),
-                row->when.c_str(), row->where.c_str());
+    person_link(m, row->partner, row->partner_name);
+    ImGui::SameLine();
+    ImGui::Text("(%s), %s at %s", row->partner_type.c_str(), row->when.c_str(), row->where.c_str());
     ImGui::Checkbox("The meeting took place", &d.held);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);

@@ -2,10 +2,15 @@
 // by city pair.
 #include <imgui.h>
 
+#include <algorithm>
 #include <ctime>
+#include <string>
+#include <vector>
 
+#include "app/client/state/heat_scale.hpp"
 #include "app/client/state/person_summary.hpp"
 #include "app/client/views/broker_views.hpp"
+#include "app/client/views/person_views.hpp"
 #include "app/client/views/widgets.hpp"
 
 namespace crossmatch::client {
@@ -39,18 +44,26 @@ void draw_monitor_view(ClientModels& m) {
     std::tm tm{};
     char when[16] = "";
     if (localtime_r(&t, &tm) != nullptr) std::strftime(when, sizeof when, "%H:%M:%S", &tm);
+    ImGui::PushID(static_cast<int>(p.meeting));
     ImGui::TextDisabled("%s", when);
     ImGui::SameLine();
-    ImGui::TextWrapped("%s + %s%s%s", name_with_type(m.session, p.first).c_str(),
-                       name_with_type(m.session, p.second).c_str(),
-                       p.cross_sector ? "  [cross-sector]" : "",
-                       p.cross_border ? " [cross-border]" : "");
+    person_link(m, p.first, name_with_type(m.session, p.first));
+    ImGui::SameLine();
+    ImGui::TextUnformatted("+");
+    ImGui::SameLine();
+    person_link(m, p.second, name_with_type(m.session, p.second));
+    if (p.cross_sector || p.cross_border) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s%s", p.cross_sector ? "[cross-sector]" : "",
+                          p.cross_border ? " [cross-border]" : "");
+    }
+    ImGui::PopID();
   }
   if (m.monitor.feed().empty()) ImGui::TextDisabled("No accepted meetings yet.");
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("maps", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  const float cell = ImGui::GetFontSize() * 1.1f;
+  const float cell = ImGui::GetFontSize() * 1.8f;
   ImGui::TextUnformatted("Accepted meetings by sector pair");
   draw_count_matrix("sectors", m.monitor.sectors(), cell);
   ImGui::Spacing();
@@ -59,46 +72,85 @@ void draw_monitor_view(ClientModels& m) {
   ImGui::EndChild();
 }
 
+namespace {
+
+ImU32 to_imgui(Rgb c) {
+  return IM_COL32(c.r, c.g, c.b, 255);
+}
+
+}  // namespace
+
+// Rows are labelled "1 Architecture", columns by the same numbers; each cell holds its count in
+// a colour legible on it, so the map reads without colour; the scale's legend is below.
 void draw_count_matrix(const char* id, const CountMatrix& matrix, float cell) {
   const std::size_t n = matrix.labels.size();
   if (n == 0) {
     ImGui::TextDisabled("nothing yet");
     return;
   }
+  std::vector<std::string> rows;
   float label_width = 0;
-  for (const auto& label : matrix.labels)
-    label_width = std::max(label_width, ImGui::CalcTextSize(label.c_str()).x);
+  for (std::size_t r = 0; r < n; ++r) {
+    rows.push_back(std::to_string(r + 1) + "  " + matrix.labels[r]);
+    label_width = std::max(label_width, ImGui::CalcTextSize(rows.back().c_str()).x);
+  }
   label_width += ImGui::GetStyle().ItemSpacing.x;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 empty = ImGui::GetColorU32(ImGuiCol_FrameBg);
+  const auto centred = [&](float x, float y, const std::string& s, ImU32 colour) {
+    const ImVec2 size = ImGui::CalcTextSize(s.c_str());
+    draw->AddText(ImVec2(x + (cell - size.x) * 0.5f, y + (cell - line) * 0.5f), colour, s.c_str());
+  };
+  // Column numbers above the grid.
+  for (std::size_t c = 0; c < n; ++c)
+    centred(origin.x + label_width + static_cast<float>(c) * cell, origin.y, std::to_string(c + 1),
+            text);
+  const float top = origin.y + cell;
   for (std::size_t r = 0; r < n; ++r) {
-    const float y = origin.y + static_cast<float>(r) * cell;
-    draw->AddText(ImVec2(origin.x, y + (cell - line) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text),
-                  matrix.labels[r].c_str());
+    const float y = top + static_cast<float>(r) * cell;
+    draw->AddText(ImVec2(origin.x, y + (cell - line) * 0.5f), text, rows[r].c_str());
     for (std::size_t c = 0; c < n; ++c) {
       const float x = origin.x + label_width + static_cast<float>(c) * cell;
       const int v = matrix.at(r, c);
-      const float t =
-          matrix.max > 0 ? static_cast<float>(v) / static_cast<float>(matrix.max) : 0.0f;
-      const ImU32 colour = heat_colour(v ? 0.1f + 0.9f * t : 0.0f);
+      if (v == 0) {
+        draw->AddRectFilled(ImVec2(x, y), ImVec2(x + cell - 1, y + cell - 1), empty);
+        continue;
+      }
+      const ImU32 colour = to_imgui(heat_cell(v, matrix.max));
       draw->AddRectFilled(ImVec2(x, y), ImVec2(x + cell - 1, y + cell - 1), colour);
       // The count itself, so that the colour is never the only way to read a cell.
-      if (v > 0) cell_number(draw, ImVec2(x, y), cell - 1, v, colour);
+      cell_number(draw, ImVec2(x, y), cell - 1, v, colour);
     }
   }
-  const ImVec2 size(label_width + static_cast<float>(n) * cell, static_cast<float>(n) * cell);
+  const ImVec2 size(label_width + static_cast<float>(n) * cell, static_cast<float>(n + 1) * cell);
   ImGui::InvisibleButton(id, size);
   if (ImGui::IsItemHovered()) {
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const int c = static_cast<int>((mouse.x - origin.x - label_width) / cell);
-    const int r = static_cast<int>((mouse.y - origin.y) / cell);
-    if (c >= 0 && r >= 0 && c < static_cast<int>(n) && r < static_cast<int>(n)) {
+    const int r = static_cast<int>((mouse.y - top) / cell);
+    if (mouse.x >= origin.x + label_width && mouse.y >= top && c < static_cast<int>(n) &&
+        r < static_cast<int>(n)) {
       ImGui::SetTooltip("%s with %s: %d", matrix.labels[static_cast<std::size_t>(r)].c_str(),
                         matrix.labels[static_cast<std::size_t>(c)].c_str(),
                         matrix.at(static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
     }
   }
+  // The legend: the scale from 1 to the most, and what a blank cell means.
+  ImGui::TextDisabled("blank: none   1");
+  ImGui::SameLine();
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float width = cell * 6;
+  for (int i = 0; i < 24; ++i) {
+    const float x0 = at.x + width * static_cast<float>(i) / 24;
+    draw->AddRectFilled(ImVec2(x0, at.y), ImVec2(x0 + width / 24 + 1, at.y + line),
+                        to_imgui(viridis(static_cast<float>(i) / 23)));
+  }
+  ImGui::Dummy(ImVec2(width, line));
+  ImGui::SameLine();
+  ImGui::TextDisabled("%d (the most); columns are numbered as the rows", matrix.max);
 }
 
 }  // namespace crossmatch::client

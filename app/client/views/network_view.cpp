@@ -78,7 +78,9 @@ void draw_network_view(ClientModels& m) {
     for (const auto& n : nodes) {
       const ImVec2 p = at(n);
       if ((p.x - mouse.x) * (p.x - mouse.x) + (p.y - mouse.y) * (p.y - mouse.y) < 36) {
-        ImGui::SetTooltip("%s: %d pairings", name_with_type(m.session, n.id).c_str(), n.degree);
+        ImGui::SetTooltip("%s: %d pairings\nClick for the full profile.",
+                          name_with_type(m.session, n.id).c_str(), n.degree);
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m.show_profile(n.id);
         break;
       }
     }

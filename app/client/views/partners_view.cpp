@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/client/views/participant_views.hpp"
+#include "app/client/views/person_views.hpp"
 #include "app/client/views/widgets.hpp"
 
 namespace crossmatch::client {
@@ -60,8 +61,10 @@ void draw_partners_view(ClientModels& m) {
       ImGui::PushID(static_cast<int>(row.id));
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(p->profile.display_name.c_str());
-      ImGui::TextDisabled("%s, %s", core::label(p->profile.type), p->profile.organisation.c_str());
+      person_link(m, row.id, p->profile.display_name);
+      ImGui::PushStyleColor(ImGuiCol_Text, muted_colour());
+      text_with_tooltip(std::string(core::label(p->profile.type)) + ", " + p->profile.organisation);
+      ImGui::PopStyleColor();
       ImGui::TableNextColumn();
       const core::Sector* sector = taxonomy.sector(p->profile.sector);
       const core::City* city = taxonomy.city(p->profile.city);
@@ -74,8 +77,7 @@ void draw_partners_view(ClientModels& m) {
       const auto& reasons = m.partners.reasons(m.population, row.id);
       // Rows keep one height (two lines) so that the clipper can skip the ones out of view.
       if (reasons.empty()) ImGui::TextDisabled("a balanced match");
-      for (std::size_t r = 0; r < reasons.size() && r < 2; ++r)
-        ImGui::TextUnformatted(reasons[r].text.c_str());
+      for (std::size_t r = 0; r < reasons.size() && r < 2; ++r) text_with_tooltip(reasons[r].text);
       if (reasons.size() < 2) ImGui::TextUnformatted("");
       if (ImGui::IsItemHovered() && reasons.size() > 2) {
         ImGui::BeginTooltip();

@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "app/client/state/person_summary.hpp"
+#include "app/client/views/person_views.hpp"
 #include "app/client/views/pitch_and_clinic_views.hpp"
 #include "app/client/views/widgets.hpp"
 #include "core/event/calendar.hpp"
@@ -49,14 +50,19 @@ std::string time_left(std::int64_t ms) {
 void company_card(ClientModels& m, core::ParticipantId id) {
   const PersonSummary p = person_summary(m.session, id);
   ImGui::TextUnformatted(p.organisation.empty() ? p.name.c_str() : p.organisation.c_str());
-  ImGui::Text("%s (%s)", p.name.c_str(), p.type.c_str());
+  person_link(m, id, p.name);
+  ImGui::SameLine();
+  ImGui::Text("(%s)", p.type.c_str());
   ImGui::TextDisabled("%s, %s, %s", p.sector.c_str(), p.city.c_str(), p.country.c_str());
 }
 
 void people_list(ClientModels& m, const std::vector<core::ParticipantId>& ids) {
   for (const core::ParticipantId id : ids) {
     const PersonSummary p = person_summary(m.session, id);
-    ImGui::BulletText("%s (%s), %s", p.name.c_str(), p.type.c_str(), p.organisation.c_str());
+    ImGui::Bullet();
+    person_link(m, id, p.name);
+    ImGui::SameLine();
+    ImGui::Text("(%s), %s", p.type.c_str(), p.organisation.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("%s, %s, %s", p.sector.c_str(), p.city.c_str(), p.country.c_str());
   }
@@ -237,8 +243,9 @@ void order_table(ClientModels& m) {
     ImGui::Text("%zu", i + 1);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(who.organisation.c_str());
-    ImGui::TextDisabled("%s (%s), %s, %s", who.name.c_str(), who.type.c_str(), who.sector.c_str(),
-                        who.city.c_str());
+    person_link(m, p.pitcher, who.name);
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s), %s, %s", who.type.c_str(), who.sector.c_str(), who.city.c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%d", p.minutes);
     ImGui::TableNextColumn();
@@ -294,7 +301,9 @@ void order_editor(ClientModels& m) {
       ImGui::AlignTextToFramePadding();
       ImGui::Text("%s", who.organisation.c_str());
       ImGui::SameLine();
-      ImGui::TextDisabled("%s (%s), %s", who.name.c_str(), who.type.c_str(), who.sector.c_str());
+      person_link(m, order[i].pitcher, who.name);
+      ImGui::SameLine();
+      ImGui::TextDisabled("(%s), %s", who.type.c_str(), who.sector.c_str());
       ImGui::TableNextColumn();
       int minutes = order[i].minutes;
       ImGui::SetNextItemWidth(-1);
@@ -352,8 +361,9 @@ void company_picker(ClientModels& m) {
         const PersonSummary who = person_summary(m.session, id);
         ImGui::Text("%s", who.organisation.c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("%s (%s), %s, %s", who.name.c_str(), who.type.c_str(),
-                            who.sector.c_str(), who.city.c_str());
+        person_link(m, id, who.name);
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s), %s, %s", who.type.c_str(), who.sector.c_str(), who.city.c_str());
         ImGui::PopID();
       }
     }
@@ -390,6 +400,8 @@ void follow_ups(ClientModels& m, const core::PitchFollowUp& mine) {
       ImGui::SameLine();
       ImGui::TextDisabled(screen.sent(who) ? "request sent" : "already in touch");
     }
+    ImGui::SameLine();
+    person_link(m, who, "profile");
     ImGui::SameLine();
     ImGui::TextDisabled("%s, %s, %s", p.sector.c_str(), p.city.c_str(), p.country.c_str());
     ImGui::PopID();

@@ -4,6 +4,7 @@
 
 #include "app/client/state/person_summary.hpp"
 #include "app/client/views/participant_views.hpp"
+#include "app/client/views/person_views.hpp"
 #include "app/client/views/widgets.hpp"
 
 namespace crossmatch::client {
@@ -33,7 +34,7 @@ void draw_requests_view(ClientModels& m) {
   if (m.meetings.incoming().empty()) ImGui::TextDisabled("No requests right now.");
   for (const MeetingRow& row : m.meetings.incoming()) {
     ImGui::PushID(static_cast<int>(row.id));
-    ImGui::Text("%s", row.partner_name.c_str());
+    person_link(m, row.partner, row.partner_name);
     ImGui::SameLine();
     ImGui::TextDisabled("%s%s", person_details(m.session, row.partner).c_str(),
                         row.introduced ? "  (introduced by a broker)" : "");
@@ -65,7 +66,9 @@ void draw_requests_view(ClientModels& m) {
   if (m.meetings.outgoing().empty()) ImGui::TextDisabled("None: request a meeting from Partners.");
   for (const MeetingRow& row : m.meetings.outgoing()) {
     ImGui::PushID(static_cast<int>(row.id));
-    ImGui::Text("%s (%s)", row.partner_name.c_str(), row.partner_type.c_str());
+    person_link(m, row.partner, row.partner_name);
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", row.partner_type.c_str());
     if (!row.when.empty()) {
       ImGui::SameLine();
       ImGui::TextDisabled("%s", row.when.c_str());

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/client/views/participant_views.hpp"
+#include "app/client/views/person_views.hpp"
 #include "app/client/views/widgets.hpp"
 
 namespace crossmatch::client {
@@ -17,10 +18,12 @@ void members(ClientModels& m, const std::vector<core::ParticipantId>& ids) {
     if (p == nullptr) continue;
     const core::Sector* s = taxonomy.sector(p->profile.sector);
     const core::City* c = taxonomy.city(p->profile.city);
-    ImGui::BulletText("%s%s, %s, %s (%s, %s, %s)", p->profile.display_name.c_str(),
-                      id == m.session.me() ? " (you)" : "", core::label(p->profile.type),
-                      p->profile.organisation.c_str(), s ? s->name.c_str() : "",
-                      c ? c->name.c_str() : "", p->profile.country.c_str());
+    ImGui::Bullet();
+    person_link(m, id, p->profile.display_name + (id == m.session.me() ? " (you)" : ""));
+    ImGui::SameLine();
+    text_with_tooltip(std::string(core::label(p->profile.type)) + ", " + p->profile.organisation +
+                      " (" + (s ? s->name : "") + ", " + (c ? c->name : "") + ", " +
+                      p->profile.country + ")");
   }
 }
 

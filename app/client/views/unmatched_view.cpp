@@ -1,53 +1,79 @@
-// Participants with neither a meeting nor a team, each with an "introduce" action that proposes
-// a meeting with their best partner (both must accept).
+// Participants with neither a meeting nor a team, searched and sorted; each opens their profile
+// and can be introduced: their best partner is suggested in the Introductions screen, not imposed.
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include "app/client/views/broker_views.hpp"
+#include "app/client/views/person_views.hpp"
+#include "app/client/views/widgets.hpp"
 
 namespace crossmatch::client {
 
 void draw_unmatched_view(ClientModels& m) {
   m.monitor.refresh(m.session, m.now_ms);
-  m.population.refresh(m.session);
-  const auto& people = m.monitor.unmatched();
-  ImGui::Text("%zu participants have no meeting and no team.", people.size());
-  if (!ImGui::BeginTable("unmatched", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
-                         ImVec2(0, ImGui::GetContentRegionAvail().y))) {
+  UnmatchedFilter& filter = m.unmatched;
+  const auto rows = unmatched_rows(m.session, m.monitor.unmatched(), filter);
+  ImGui::Text("%zu participants have no meeting and no team.", m.monitor.unmatched().size());
+  label_left("Search");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  ImGui::InputTextWithHint("##search", "name, organisation, sector or city", &filter.search);
+  ImGui::SameLine();
+  label_left("Sort by");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 17);
+  if (ImGui::BeginCombo("##sort", label(filter.sort))) {
+    for (const UnmatchedSort sort : kUnmatchedSorts) {
+      if (ImGui::Selectable(label(sort), sort == filter.sort)) filter.sort = sort;
+    }
+    ImGui::EndCombo();
+  }
+  if (!filter.search.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu found", rows.size());
+  }
+  if (!ImGui::BeginTable(
+          "unmatched", 5,
+          ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable,
+          ImVec2(0, ImGui::GetContentRegionAvail().y))) {
     return;
   }
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Who");
-  ImGui::TableSetupColumn("Sector, city");
-  ImGui::TableSetupColumn("");
+  ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn("Sector", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+  ImGui::TableSetupColumn("City", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("Requests", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::GetFontSize() * 4.5f);
+  ImGui::TableSetupColumn(
+      "", ImGuiTableColumnFlags_WidthFixed,
+      ImGui::CalcTextSize("Introduce...").x + ImGui::GetStyle().FramePadding.x * 2);
   ImGui::TableHeadersRow();
-  const core::Taxonomy& taxonomy = m.session.taxonomy();
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(people.size()));
+  clipper.Begin(static_cast<int>(rows.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const core::ParticipantId id = people[static_cast<std::size_t>(i)];
-      const core::Participant* p = m.session.state().participant(id);
-      if (p == nullptr) continue;
-      ImGui::PushID(static_cast<int>(id));
+      const UnmatchedRow& row = rows[static_cast<std::size_t>(i)];
+      ImGui::PushID(static_cast<int>(row.id));
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::Text("%s (%s), %s", p->profile.display_name.c_str(), core::label(p->profile.type),
-                  p->profile.organisation.c_str());
+      person_link(m, row.id, row.name);
+      ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_Text, muted_colour());
+      text_with_tooltip("(" + row.type + "), " + row.organisation);
+      ImGui::PopStyleColor();
       ImGui::TableNextColumn();
-      const core::Sector* s = taxonomy.sector(p->profile.sector);
-      const core::City* c = taxonomy.city(p->profile.city);
-      ImGui::Text("%s, %s", s ? s->name.c_str() : "", c ? c->name.c_str() : "");
+      text_with_tooltip(row.sector);
       ImGui::TableNextColumn();
-      if (ImGui::SmallButton("Introduce")) {
-        if (auto intro = propose_introduction(m.population, m.session.state(), id)) {
-          const std::string other = m.session.name_of(intro->second);
-          m.submit(std::move(*intro), "Introduced " + p->profile.display_name + " to " + other);
-        } else {
-          m.report(core::make_error("nobody_suits", "",
-                                    "Nobody suits " + p->profile.display_name + " right now."),
-                   "");
-        }
+      text_with_tooltip(row.city);
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", row.requests);
+      ImGui::TableNextColumn();
+      if (ImGui::SmallButton("Introduce...")) {
+        m.introduction.clear();
+        m.introduction.choose_first(m.session, row.id);
+        m.go_to = "introductions";
       }
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Choose whom to introduce %s to; their best match is suggested.",
+                          row.name.c_str());
       ImGui::PopID();
     }
   }

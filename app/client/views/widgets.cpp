@@ -120,15 +120,6 @@ void field_message_line(const std::string& message) {
   if (shown != message && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", message.c_str());
 }
 
-ImU32 heat_colour(float t) {
-  t = std::clamp(t, 0.0f, 1.0f);
-  const auto mix = [t](int a, int b) {
-    return static_cast<int>(static_cast<float>(a) +
-                            (static_cast<float>(b) - static_cast<float>(a)) * t);
-  };
-  return IM_COL32(mix(240, 20), mix(244, 70), mix(250, 160), 255);
-}
-
 void cell_number(ImDrawList* draw, ImVec2 corner, float side, int value, ImU32 background) {
   char text[16];
   std::snprintf(text, sizeof text, "%d", value);

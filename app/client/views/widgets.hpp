@@ -30,8 +30,6 @@ void field_message(const std::string& message);
 // not move as messages come and go; a message too long for the line ends in "..." and shows
 // whole in a tooltip.
 void field_message_line(const std::string& message);
-// From pale to strong blue as `t` goes from 0 to 1.
-ImU32 heat_colour(float t);
 // `value` centred in a square cell at `corner` of side `side`, in black or white, whichever
 // reads better on `background`; a smaller font when the number is wider than the cell.
 void cell_number(ImDrawList* draw, ImVec2 corner, float side, int value, ImU32 background);

@@ -167,6 +167,32 @@ struct Catalogue<CancelMeeting> : facts::HubDecidesNothing, facts::NothingBefore
 };
 
 template <>
+struct Catalogue<WithdrawIntroduction> : facts::NothingBeforehand {
+  static constexpr std::string_view name = "withdraw_introduction";
+  static constexpr std::string_view action = "Withdraw the introduction";
+  static constexpr Senders senders = kOrganiser | kBroker;
+  static constexpr Refusal refusal{"actor",
+                                   "Only a broker or the organiser can withdraw an introduction."};
+  static Subject subject(const WithdrawIntroduction& p) { return {0, p.meeting}; }
+  static void clear_decided(WithdrawIntroduction& p) { p.meeting = 0; }
+  static void changes(const WithdrawIntroduction& p, const ChangeContext&, ChangeSink& sink) {
+    sink.meeting(p.meeting, false);
+  }
+  static bool view(WithdrawIntroduction& p, ViewContext& v) {
+    return facts::seen_by_its_people(p.meeting, v, false);
+  }
+  static std::optional<Notice> notice(const WithdrawIntroduction& p, const NoticeContext& c) {
+    if (c.role != Role::Participant || (p.first != c.me && p.second != c.me)) return std::nullopt;
+    return Notice{NoticeKind::Answer, "The introduction to {person} was withdrawn",
+                  p.first == c.me ? p.second : p.first};
+  }
+  static bool forget(WithdrawIntroduction& p, const Forgotten&) {
+    p.reason.clear();
+    return true;
+  }
+};
+
+template <>
 struct Catalogue<GiveFeedback>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice {
   static constexpr std::string_view name = "give_feedback";

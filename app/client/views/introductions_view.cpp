@@ -1,0 +1,199 @@
+// A broker introduces two people: a search for each (type-ahead by name or organisation), the best
+// partner for the first one suggested with its reasons, a note, and a confirmation with Undo; then
+// the introductions so far, each withdrawable while it awaits an answer.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <ctime>
+#include <optional>
+
+#include "app/client/state/person_profile.hpp"
+#include "app/client/state/person_summary.hpp"
+#include "app/client/views/broker_views.hpp"
+#include "app/client/views/person_views.hpp"
+#include "app/client/views/widgets.hpp"
+
+namespace crossmatch::client {
+namespace {
+
+// One person search: the typed text, and the people it finds below it until one is chosen.
+// Returns the chosen person's number when one was clicked, 0 otherwise.
+core::ParticipantId person_search(ClientModels& m, const char* id, const char* hint,
+                                  std::string& typed, core::ParticipantId chosen,
+                                  core::ParticipantId except) {
+  ImGui::PushID(id);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+  ImGui::InputTextWithHint("##typed", hint, &typed);
+  core::ParticipantId picked = 0;
+  if (chosen != 0 && typed == m.session.name_of(chosen)) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", person_details(m.session, chosen).c_str());
+  } else if (!typed.empty()) {
+    const auto found = find_people(m.session, typed, 8, except);
+    if (found.empty()) ImGui::TextDisabled("Nobody active by that name or organisation.");
+    ImGui::Indent();
+    for (const core::ParticipantId p : found) {
+      ImGui::PushID(static_cast<int>(p));
+      const std::string line = m.session.name_of(p) + "  -  " +
+                               person_summary(m.session, p).organisation + ", " +
+                               person_details(m.session, p);
+      if (ImGui::Selectable(line.c_str())) picked = p;
+      ImGui::PopID();
+    }
+    ImGui::Unindent();
+  }
+  ImGui::PopID();
+  return picked;
+}
+
+// A label in a column of its own, so that the form's fields line up.
+void form_label(const char* label) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine(ImGui::GetFontSize() * 7);
+}
+
+std::string clock_time(std::int64_t ms) {
+  const std::time_t t = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  char text[32] = "";
+  if (localtime_r(&t, &tm) != nullptr) std::strftime(text, sizeof text, "%a %H:%M", &tm);
+  return text;
+}
+
+void draw_form(ClientModels& m) {
+  IntroductionForm& form = m.introduction;
+  form.settle(m.asking.has_value(), m.action.done_message);
+  m.population.refresh(m.session);
+  ImGui::TextUnformatted("Introduce two people");
+  form_label("First person");
+  if (const auto p =
+          person_search(m, "first", "type a name or organisation", form.first_typed, form.first, 0))
+    form.choose_first(m.session, p);
+  if (form.first != 0 && form.first_typed != m.session.name_of(form.first)) form.first = 0;
+
+  // The best partner for the first person, offered with its reasons; the broker decides.
+  std::optional<IntroductionSuggestion> best;
+  if (form.first != 0) {
+    best = best_partner(m.population, m.session.state(), form.first);
+    ImGui::Indent();
+    if (!best) {
+      ImGui::TextDisabled("No suggestion: nobody suits %s right now.",
+                          m.session.name_of(form.first).c_str());
+    } else {
+      ImGui::TextDisabled("Best match for %s:", m.session.name_of(form.first).c_str());
+      ImGui::SameLine();
+      person_link(m, best->partner);
+      ImGui::SameLine();
+      score_bar(best->score, ImGui::GetFontSize() * 4);
+      if (best->partner != form.second) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Use this suggestion")) form.choose_second(m.session, best->partner);
+      }
+      for (const auto& reason : best->reasons) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", reason.c_str());
+      }
+    }
+    ImGui::Unindent();
+  }
+
+  form_label("Second person");
+  if (const auto p = person_search(m, "second", "type a name or organisation", form.second_typed,
+                                   form.second, form.first))
+    form.choose_second(m.session, p);
+  if (form.second != 0 && form.second_typed != m.session.name_of(form.second)) form.second = 0;
+  // The reasons for a second person of the broker's own choice (the suggestion's are above).
+  const bool suggested = best && best->partner == form.second;
+  if (form.first != 0 && form.second != 0 && form.first != form.second && !suggested) {
+    const PersonProfile pair = person_profile(m.session, m.population, form.second, form.first);
+    ImGui::Indent();
+    if (!pair.why_not.empty()) {
+      ImGui::TextWrapped("%s", pair.why_not.c_str());
+    } else {
+      ImGui::TextDisabled("Why %s and %s:", m.session.name_of(form.first).c_str(),
+                          pair.name.c_str());
+      for (const auto& reason : pair.reasons) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", reason.c_str());
+      }
+      if (pair.reasons.empty()) ImGui::TextDisabled("nothing stands out: a balanced match");
+    }
+    ImGui::Unindent();
+  }
+
+  form_label("Note");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
+  ImGui::InputTextWithHint("##note", "why they should meet (both will read it)", &form.note);
+  const std::string problem = form.problem(m.session);
+  ImGui::BeginDisabled(!problem.empty());
+  if (ImGui::Button("Introduce...")) {
+    Confirmation c = introduce_confirmation(m.session, form.introduction());
+    form.asked = c.done_message;
+    m.ask(std::move(c));
+  }
+  ImGui::EndDisabled();
+  if (!problem.empty()) {
+    ImGui::SameLine();
+    // Before both are chosen it is a hint; after, a problem to fix.
+    if (form.first != 0 && form.second != 0) {
+      ImGui::TextColored(error_colour(), "%s", problem.c_str());
+    } else {
+      ImGui::TextDisabled("%s", problem.c_str());
+    }
+  }
+}
+
+void draw_past(ClientModels& m) {
+  const auto rows = introductions(m.session);
+  ImGui::Text("Introductions so far: %zu", rows.size());
+  if (rows.empty()) {
+    ImGui::TextDisabled("None yet.");
+    return;
+  }
+  if (!ImGui::BeginTable(
+          "introductions", 5,
+          ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable,
+          ImVec2(0, ImGui::GetContentRegionAvail().y)))
+    return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
+  ImGui::TableSetupColumn("People", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn(
+      "", ImGuiTableColumnFlags_WidthFixed,
+      ImGui::CalcTextSize("Withdraw...").x + ImGui::GetStyle().FramePadding.x * 2);
+  ImGui::TableHeadersRow();
+  for (const IntroductionRow& row : rows) {
+    ImGui::PushID(static_cast<int>(row.meeting));
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(clock_time(row.at_ms).c_str());
+    ImGui::TableNextColumn();
+    person_link(m, row.first);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("and");
+    ImGui::SameLine();
+    person_link(m, row.second);
+    ImGui::TableNextColumn();
+    text_with_tooltip(row.status);
+    ImGui::TableNextColumn();
+    text_with_tooltip(row.note);
+    ImGui::TableNextColumn();
+    if (row.withdrawable && ImGui::SmallButton("Withdraw..."))
+      m.ask(withdraw_confirmation(m.session, row));
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_introductions_view(ClientModels& m) {
+  draw_form(m);
+  ImGui::Separator();
+  draw_past(m);
+}
+
+}  // namespace crossmatch::client
