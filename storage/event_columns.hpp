@@ -7,10 +7,10 @@
 
 namespace crossmatch::storage::detail {
 
-inline constexpr ColumnList<9> kOperationColumns{
+inline constexpr ColumnList<10> kOperationColumns{
     "operations",
     {"seq", "op_id", "type", "actor_role", "actor_participant", "at", "operation", "participant",
-     "meeting"}};
+     "meeting", "checksum"}};
 
 inline constexpr ColumnList<3> kCredentialColumns{"credentials",
                                                   {"token_hash", "role", "participant"}};

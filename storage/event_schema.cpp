@@ -8,6 +8,7 @@
 #include "core/event/operation_catalogue.hpp"
 #include "storage/derived_tables.hpp"
 #include "storage/erasure.hpp"
+#include "storage/log_verification.hpp"
 #include "storage/sqlite_support.hpp"
 #include "storage/touched.hpp"
 
@@ -211,6 +212,12 @@ DROP TABLE operations;
 ALTER TABLE operations_v3 RENAME TO operations;
 )sql";
 
+// Each row of the log gets a checksum of what it says was applied (storage/log_checksum.hpp),
+// computed here for the rows already there.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE operations ADD COLUMN checksum INTEGER;  -- of the row's other columns but the lookups
+)sql";
+
 // Fills the lookup columns and the derived tables by replaying the log as a replica would.
 core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxonomy& taxonomy,
                                         const std::string& name) {
@@ -293,13 +300,17 @@ core::Status migrate_event_database(SQLite::Database& db, const core::Taxonomy& 
   const int version = user_version(db);
   if (version == kEventSchemaVersion) return core::Status::success();
   if (version < 1) db.exec(kVersion1);
-  if (version < 2) {
-    db.exec(kVersion2);
-    if (version >= 1) {
-      if (auto s = replay_into_derived_tables(db, taxonomy, name); !s) return s;
-    }
-  }
+  if (version < 2) db.exec(kVersion2);
   if (version < 3) db.exec(kVersion3);
+  if (version < 4) {
+    db.exec(kVersion4);
+    add_log_checksums(db);
+  }
+  // A version-1 log fills the derived tables last, once its rows have every column (an erasure
+  // in it rewrites rows with their checksums).
+  if (version == 1) {
+    if (auto s = replay_into_derived_tables(db, taxonomy, name); !s) return s;
+  }
   db.exec("PRAGMA application_id = " + std::to_string(kEventApplicationId));
   db.exec("PRAGMA user_version = " + std::to_string(kEventSchemaVersion));
   transaction.commit();

@@ -16,6 +16,7 @@
 #include "storage/event_columns.hpp"
 #include "storage/event_schema.hpp"
 #include "storage/file_output.hpp"
+#include "storage/log_verification.hpp"
 #include "storage/sqlite_support.hpp"
 #include "storage/state_loader.hpp"
 #include "storage/touched.hpp"
@@ -30,7 +31,7 @@ namespace {
 // The log's ids with their sequence numbers: what load() returns and the writer checks against.
 constexpr auto kLoggedIds =
     detail::kOperationColumns.only({"op_id", "seq", "actor_role", "actor_participant"});
-constexpr auto kLoggedOperations = detail::kOperationColumns.only({"seq", "operation"});
+constexpr auto& kLoggedOperations = detail::kCheckedLogRow;
 constexpr auto kCredentialOf = detail::kCredentialColumns.only({"role", "participant"});
 
 // Calls each(id, applied) for every operation in the log, read through SQLite's C API (a large
@@ -53,19 +54,22 @@ void for_each_logged_id(SQLite::Database& db, Each each) {
 }  // namespace
 
 struct SqliteEventStore::Statements {
-  Statements(SQLite::Database& db, bool writer)
+  Statements(SQLite::Database& db, bool writer, bool current_schema)
       : last_sequence(db, "SELECT coalesce(max(seq), 0) FROM operations"),
         data_version(db, "PRAGMA data_version"),
-        read_after(db, kLoggedOperations.select("WHERE seq > ? ORDER BY seq LIMIT ?")),
         find_credential(db, kCredentialOf.select("WHERE token_hash = ?")),
         get_setting(db, "SELECT value FROM settings WHERE key = ?") {
+    // A reader of an older file has no checksums to read: it backs the file up, nothing more.
+    if (current_schema)
+      read_after.emplace(db, kLoggedOperations.select("WHERE seq > ? ORDER BY seq LIMIT ?"));
     if (!writer) return;
     insert_operation.emplace(db, detail::kOperationColumns.insert());
     put_credential.emplace(db, detail::kCredentialColumns.insert("INSERT OR REPLACE"));
     put_setting.emplace(db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
   }
 
-  SQLite::Statement last_sequence, data_version, read_after, find_credential, get_setting;
+  SQLite::Statement last_sequence, data_version, find_credential, get_setting;
+  std::optional<SQLite::Statement> read_after;                                     // current schema
   std::optional<SQLite::Statement> insert_operation, put_credential, put_setting;  // a writer's
 };
 
@@ -128,8 +132,9 @@ core::Result<std::unique_ptr<SqliteEventStore>> SqliteEventStore::open_file(
       if (!store->memory_) detail::use_write_ahead_log(d);
       store->derived_ = std::make_unique<detail::DerivedTables>(d);
     }
-    store->statements_ = std::make_unique<Statements>(d, !reader);
     store->schema_version_ = detail::user_version(d);
+    store->statements_ = std::make_unique<Statements>(
+        d, !reader, store->schema_version_ == detail::kEventSchemaVersion);
     StatementUse last(store->statements_->last_sequence);
     last->executeStep();
     store->last_sequence_ = static_cast<std::uint64_t>(last->getColumn(0).getInt64());
@@ -175,6 +180,8 @@ core::Result<LoadedEvent> SqliteEventStore::load() {
   try {
     // One read transaction: a reader sees one consistent moment even while the hub writes.
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::DEFERRED);
+    // Every logged operation is what was applied: a changed byte is found before anyone is sent it.
+    if (auto s = detail::check_log_checksums(*db_, name()); !s) return s.error();
     auto state = detail::read_state(*db_, *taxonomy_);
     if (!state) return state.error();
     LoadedEvent loaded;
@@ -247,6 +254,15 @@ void SqliteEventStore::insert_log_row(const core::Operation& op, const std::stri
   else
     insert.bind(c.param("meeting"));
   insert.bindNoCopy(c.param("operation"), json);
+  insert.bind(
+      c.param("checksum"),
+      detail::log_checksum({.seq = static_cast<std::int64_t>(op.sequence),
+                            .op_id = op.id,
+                            .type = core::operation_type(op.payload),
+                            .actor_role = core::to_string(op.actor.role),
+                            .actor_participant = static_cast<std::int64_t>(op.actor.participant),
+                            .at = static_cast<std::int64_t>(op.at),
+                            .operation = json}));
   const StatementUse use(insert);
   insert.exec();
 }
@@ -444,10 +460,12 @@ core::Result<std::vector<core::Operation>> SqliteEventStore::read_after(std::uin
   if (limit == 0) return out;
   try {
     constexpr auto& c = kLoggedOperations;
-    StatementUse s(statements_->read_after);
+    StatementUse s(*statements_->read_after);
     s->bind(1, static_cast<std::int64_t>(std::min<std::uint64_t>(after, INT64_MAX)));
     s->bind(2, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
     while (s->executeStep()) {
+      if (const detail::RowChecksums sums = detail::row_checksums(*s); !sums.matches())
+        return detail::checksum_mismatch(name(), sums.seq);
       auto op = core::operation_from_json(s->getColumn(c.column("operation")).getString());
       if (!op)
         return core::make_error("corrupt", "file",

@@ -1,5 +1,6 @@
 // The hub's commands on an event's database: export (CSV and iCalendar), import (participants
-// from CSV) and backup, each a function of its flags (app/hub/hub_command_line.cpp reads them).
+// from CSV), backup and verify, each a function of its flags (app/hub/hub_command_line.cpp reads
+// them).
 #pragma once
 
 #include <cstdint>
@@ -40,9 +41,17 @@ struct BackupOptions {
   std::optional<std::string> assets;
 };
 
+struct VerifyOptions {
+  std::string db;
+  std::optional<std::string> assets;
+};
+
 int run_export(const ExportOptions& options);  // app/hub/export_command.cpp
 int run_import(const ImportOptions& options);  // app/hub/import_command.cpp
 int run_backup(const BackupOptions& options);  // app/hub/backup_command.cpp
+// 0 when the database is sound, 1 when damage was found (each problem printed), 2 when it cannot
+// be read as an event database.
+int run_verify(const VerifyOptions& options);  // app/hub/verify_command.cpp
 
 namespace detail {
 

@@ -184,6 +184,19 @@ int run_command_line(int argc, const char* const* argv) {
   backup_command.add_option("--out", backup.out, "the copy")->required()->type_name("FILE");
   Optional backup_assets = add_assets(backup_command);
 
+  VerifyOptions verify;
+  CLI::App& verify_command = *hub.add_subcommand(
+      "verify",
+      "check an event's database: SQLite's integrity, the log's checksums and sequence, "
+      "and the tables against a replay of the log (also while the hub runs)");
+  verify_command.footer(
+      "Exits 0 when sound, 1 when damage is found (each problem is printed), 2 "
+      "when the file cannot be read as an event database.");
+  verify_command.add_option("--db", verify.db, "the event's database")
+      ->required()
+      ->type_name("FILE");
+  Optional verify_assets = add_assets(verify_command);
+
   // [SECTION] assets, demo-event, replay
   CLI::App& assets_command = *hub.add_subcommand(
       "assets", "check the taxonomy files and print the study's table of cities and sectors");
@@ -244,6 +257,10 @@ int run_command_line(int argc, const char* const* argv) {
   if (backup_command.parsed()) {
     backup.assets = backup_assets.get();
     return run_backup(backup);
+  }
+  if (verify_command.parsed()) {
+    verify.assets = verify_assets.get();
+    return run_verify(verify);
   }
   if (assets_command.parsed()) return run_assets(assets_assets.get());
   if (demo_command.parsed()) {

@@ -7,6 +7,7 @@
 
 #include "core/event/json_codec.hpp"
 #include "storage/event_schema.hpp"
+#include "storage/event_verification.hpp"
 #include "storage/sqlite_support.hpp"
 #include "tests/storage/storage_fixture.hpp"
 
@@ -105,6 +106,12 @@ TEST_CASE("a version-1 database is migrated: the derived tables are filled from 
     store.reset();
     auto again = test::open_store(dir / "old.db", false);
     CHECK(again->load()->state == script.state());
+    again.reset();
+    // Every row it had got its checksum.
+    auto report = storage::verify_event_database(dir / "old.db", test::taxonomy());
+    REQUIRE(report.ok());
+    CHECK(report->sound());
+    CHECK(report->operations == ops.size() + 41);
   }
 }
 
