@@ -156,6 +156,10 @@ HubCounters HubServer::counters() const {
   c.connections = impl_->hub_.roster.size();
   return c;
 }
+void HubServer::set_failure_listener(std::function<void()> listener) {
+  impl_->shutdown_.set_failure_listener(std::move(listener));
+}
+
 bool HubServer::failed() const {
   return impl_->hub_.failed;
 }

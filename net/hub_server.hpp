@@ -80,6 +80,10 @@ class HubServer {
   HubCounters counters() const;
   // The store failed to commit; the server has shut down and the program should exit non-zero.
   bool failed() const;
+  // Called on the network thread once the server has stopped after its store failed: every
+  // client was told `storage_failed` and every connection is closed. The program should exit
+  // non-zero, so that the database is released for a restart.
+  void set_failure_listener(std::function<void()> listener);
 
   // Called on the network thread with each operation as applied (state() already includes it),
   // before it is durable: the matcher's cue.

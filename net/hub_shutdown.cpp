@@ -23,10 +23,12 @@ void HubShutdown::begin(std::function<void()> done) {
 void HubShutdown::storage_failed(const core::Error& error) {
   if (hub_.failed) return;
   hub_.failed = true;
-  hub_.note("the store failed: " + error.message + "; operations after " +
-            std::to_string(hub_.durable_seq) + " are lost; stopping");
+  hub_.note("the store failed: " + error.message + " Durable up to " +
+            std::to_string(hub_.durable_seq) +
+            " (every acknowledged operation); what came after was refused; stopping");
   room_.refuse_pending();
   hub_.shutting_down = true;
+  if (!done_) done_ = failure_listener_;
   close_all();
 }
 
@@ -35,11 +37,15 @@ void HubShutdown::close_all() {
   hub_.stopping = true;
   acceptor_.stop_accepting();
   hub_.fanout.release_all();
-  for (const ConnectionPtr& c : hub_.roster.all()) {
-    c->close_with(
-        closing_error("shutting_down", "", "The hub is shutting down; reconnect when it is back."),
-        "hub shutting down");
-  }
+  const ErrorMessage goodbye =
+      hub_.failed ? closing_error("storage_failed", "",
+                                  "The hub could not store the event (its disk may be full) and "
+                                  "stops; everything it acknowledged is kept. Reconnect once it "
+                                  "is restarted.")
+                  : closing_error("shutting_down", "",
+                                  "The hub is shutting down; reconnect when it is back.");
+  for (const ConnectionPtr& c : hub_.roster.all())
+    c->close_with(goodbye, hub_.failed ? "the store failed" : "hub shutting down");
   if (hub_.roster.empty()) return stop();
   // Clients that do not read get no more than the grace period.
   auto grace = std::make_shared<asio::steady_timer>(hub_.io, kClosingGrace);

@@ -20,8 +20,14 @@ class HubShutdown {
 
   // `done` is posted once every connection is closed.
   void begin(std::function<void()> done);
+  // Posted once the hub has stopped after its store failed (unless a shutdown already waits).
+  void set_failure_listener(std::function<void()> listener) {
+    failure_listener_ = std::move(listener);
+  }
+  // Refuses what is pending, tells every client `storage_failed` and closes every connection.
   void storage_failed(const core::Error& error);
-  // The pending operations are durable (or lost): every connection is told and closed.
+  // The pending operations are durable (or lost): every connection is told (`shutting_down`, or
+  // `storage_failed` once the store failed) and closed.
   void close_all();
   // The last connection has closed.
   void stop();
@@ -31,6 +37,7 @@ class HubShutdown {
   HubRoom& room_;
   HubAcceptor& acceptor_;
   std::function<void()> done_;
+  std::function<void()> failure_listener_;
 };
 
 }  // namespace crossmatch::net

@@ -124,6 +124,10 @@ class EventStore {
   // append() runs. `to` is written beside itself and renamed into place, so a failed backup
   // leaves no half-written file; an existing `to` is replaced, the database itself is refused.
   virtual core::Status backup(const std::filesystem::path& to) = 0;
+
+  // Caps the database's size (for this connection): an append that would grow it further fails
+  // ("disk_full") exactly as on a full disk. `crossmatch-hub serve --max-db-mb`.
+  virtual core::Status limit_size(std::uint64_t max_bytes) = 0;
 };
 
 }  // namespace crossmatch::storage

@@ -38,10 +38,8 @@ class SqliteEventStore final : public EventStore {
   core::Result<CalendarHistory> calendar_history() override;
   core::Status backup(const std::filesystem::path& to) override;
 
-  // Caps the database's size (PRAGMA max_page_count, for this connection): an append that would
-  // grow it further fails exactly as on a full disk. For an organiser who wants to bound the
-  // file, and for tests of the full-disk path.
-  core::Status limit_size(std::uint64_t max_bytes);
+  // PRAGMA max_page_count, for this connection.
+  core::Status limit_size(std::uint64_t max_bytes) override;
 
  private:
   SqliteEventStore(std::filesystem::path file, const core::Taxonomy& taxonomy, bool reader);

@@ -113,6 +113,14 @@ int run_command_line(int argc, const char* const* argv) {
           ->capture_default_str()
           ->type_name("MS"),
       0, 1000);
+  line.whole_number(
+      serving
+          .add_option("--max-db-mb", serve.max_db_mb,
+                      "the database may not grow beyond this many MiB: the hub then stops as on a "
+                      "full disk, keeping what it acknowledged (0: no limit but the disk's)")
+          ->capture_default_str()
+          ->type_name("M"),
+      0, 1 << 24);
   Optional serve_assets = add_assets(serving);
   line.whole_number(
       serving

@@ -135,6 +135,10 @@ int run_serve(const ServeOptions& args) {
   }
   auto loaded = (*store)->load();
   if (!loaded) return fail(loaded.error());
+  if (args.max_db_mb > 0) {
+    if (core::Status s = (*store)->limit_size(static_cast<std::uint64_t>(args.max_db_mb) << 20); !s)
+      return fail(s.error());
+  }
 
   asio::io_context io(1);
   StorageWorker worker(**store, io);
@@ -152,6 +156,12 @@ int run_serve(const ServeOptions& args) {
         server.publish_teams(std::move(teams), as_of);
       });
   server.set_change_listener([&matcher](const core::Operation& op) { matcher.applied(op); });
+  // A store that fails (a full disk) stops the hub: every client is told, and the program exits
+  // non-zero, releasing the database so that it can start again once there is room.
+  server.set_failure_listener([&] {
+    matcher.stop();
+    io.stop();
+  });
   worker.start();
   matcher.start(last);
   if (core::Status s = server.listen(); !s) {
@@ -182,7 +192,13 @@ int run_serve(const ServeOptions& args) {
             << " commits (largest group " << worker.largest_group() << ", "
             << worker.mean_commit_ms() << " ms on average, longest " << worker.longest_commit_ms()
             << " ms)\n";
-  return server.failed() ? 1 : 0;
+  if (server.failed()) {
+    std::cout << "the hub stopped because it could not store the event (see above); every "
+                 "acknowledged operation is in "
+              << args.db << ". Make room (or raise --max-db-mb) and start it again.\n";
+    return 1;
+  }
+  return 0;
 }
 
 }  // namespace crossmatch::hub

@@ -26,6 +26,7 @@ struct ServeOptions {
   double burst = net::kDefaultRateBurst;
   int max_unsent_mb = static_cast<int>(net::kDefaultMaxUnsentBytes >> 20);
   int fanout_hold_ms = net::kDefaultFanoutHoldMs;
+  int max_db_mb = 0;  // 0: the database may grow until the disk is full
   std::optional<std::string> assets;
   int team_delay_ms = 2000;
   double team_seconds = 0.25;

@@ -100,6 +100,22 @@ class HubProcess {
   }
   ~HubProcess() { stop(SIGKILL); }
 
+  // Waits up to `seconds` for the hub to exit by itself; returns its exit status, or -1 when it
+  // still runs.
+  int wait_exit(int seconds) {
+    if (pid_ <= 0) return -1;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    for (;;) {
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      }
+      if (std::chrono::steady_clock::now() >= deadline) return -1;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+
   // Sends the signal and waits for the hub to exit; returns its exit status.
   int stop(int signal = SIGTERM) {
     if (pid_ <= 0) return -1;
