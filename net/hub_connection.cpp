@@ -48,8 +48,31 @@ void HubConnection::resume_reading() {
   read();
 }
 
+void HubConnection::resume_lines() {
+  if (awaiting_ > 0) --awaiting_;
+  if (awaiting_ == 0) deliver();
+}
+
+void HubConnection::deliver() {
+  const auto self = shared_from_this();
+  while (awaiting_ == 0 && !lines_.empty()) {
+    if (closing_ || closed_) return;
+    std::string line = std::move(lines_.front());
+    lines_.pop_front();
+    owner_.on_line(self, std::move(line));
+  }
+  if (awaiting_ > 0 || closing_ || closed_) return;
+  if (line_too_long_) {
+    line_too_long_ = false;
+    paused_ = true;
+    owner_.on_line_too_long(self);
+    return;
+  }
+  read();
+}
+
 void HubConnection::read() {
-  if (paused_ || reading_ || closing_ || closed_) return;
+  if (paused_ || reading_ || closing_ || closed_ || awaiting_ > 0) return;
   reading_ = true;
   stream_->async_read_some(
       asio::buffer(read_buffer_),
@@ -68,16 +91,9 @@ void HubConnection::read() {
         self->last_received_ = Clock::now();
         std::vector<std::string> lines;
         const bool ok = self->splitter_.feed(std::string_view(self->read_buffer_.data(), n), lines);
-        for (std::string& line : lines) {
-          if (self->closing_ || self->closed_) return;
-          self->owner_.on_line(self, std::move(line));
-        }
-        if (!ok) {
-          self->paused_ = true;
-          self->owner_.on_line_too_long(self);
-          return;
-        }
-        self->read();
+        for (std::string& line : lines) self->lines_.push_back(std::move(line));
+        self->line_too_long_ = !ok;
+        self->deliver();
       });
 }
 

@@ -86,6 +86,11 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   void close_now(const std::string& reason);
   void pause_reading() { paused_ = true; }
   void resume_reading();
+  // While the hub is busy with one of this client's lines elsewhere (reading a long line on the
+  // parser's thread, looking up a token on the storage thread), the lines after it wait here, in
+  // order, and nothing more is read. Calls nest: lines flow again once each await has its resume.
+  void await_lines() { ++awaiting_; }
+  void resume_lines();
 
   std::uint64_t id() const { return id_; }
   const std::string& peer() const { return peer_; }
@@ -116,10 +121,11 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   int rate_refusals = 0;  // in a row
   bool rate_logged = false;
   std::string client_name;
-  std::vector<std::string> held_lines;  // lines that arrived while authenticating
 
  private:
   void read();
+  // Hands the waiting lines to the owner, in order, until one makes the hub wait; then reads on.
+  void deliver();
   void enqueue(const Line& line);
   void write();
   void finish_close();
@@ -134,6 +140,9 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   LineSplitter splitter_;
   std::size_t max_unsent_;
   std::array<char, 16 * 1024> read_buffer_{};
+  std::deque<std::string> lines_;  // read, not yet handed to the owner
+  bool line_too_long_ = false;     // after lines_: the line that passed the limit
+  int awaiting_ = 0;
   std::deque<Line> queue_;
   Clock::time_point write_started_;
   Clock::time_point closing_since_;

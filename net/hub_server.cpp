@@ -18,6 +18,7 @@
 #include "net/hub_shutdown.hpp"
 #include "net/hub_sign_in.hpp"
 #include "net/hub_teams.hpp"
+#include "net/line_parser.hpp"
 
 namespace crossmatch::net {
 namespace {
@@ -33,10 +34,11 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
       : hub_(io, taxonomy, log, std::move(options), out),
         teams_(hub_),
         catch_up_(hub_, teams_),
-        sign_in_(hub_, catch_up_, *this),
+        sign_in_(hub_, catch_up_),
         room_(hub_, sign_in_, catch_up_),
         acceptor_(hub_, *this),
-        shutdown_(hub_, room_, acceptor_) {
+        shutdown_(hub_, room_, acceptor_),
+        parser_(io) {
     hub_.log.set_listener(this);
   }
 
@@ -45,14 +47,22 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
   // [SECTION] Lines from clients
 
   void on_line(const ConnectionPtr& c, std::string line) override {
-    if (c->phase == HubConnection::Phase::Authenticating) {
-      c->held_lines.push_back(std::move(line));
-      return;
-    }
     if (!c->limiter.take(Clock::now())) return acceptor_.rate_limited(c, line);
     c->rate_refusals = 0;
-    auto message = parse_client_message(line);
-    if (!message) return bad_message(c, line, message.error());
+    if (line.size() <= kParseInlineBytes) return handle(c, read_client_line(line));
+    // A long line is read on the parser's thread; this client's next lines wait for it.
+    c->await_lines();
+    parser_.parse(std::move(line), [this, weak = std::weak_ptr<HubConnection>(c)](ReadLine read) {
+      auto c = weak.lock();
+      if (!c || !c->open() || c->closing()) return;
+      handle(c, std::move(read));
+      c->resume_lines();
+    });
+  }
+
+  void handle(const ConnectionPtr& c, ReadLine read) {
+    if (!read.message) return bad_message(c, read.op_id, read.message.error());
+    core::Result<ClientMessage>& message = read.message;
     std::visit(core::Overloaded{
                    [&](Hello& m) { sign_in_.hello(c, std::move(m)); },
                    [&](Ping&) {
@@ -80,14 +90,13 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
     if (hub_.stopping && hub_.roster.empty()) shutdown_.stop();
   }
 
-  void bad_message(const ConnectionPtr& c, const std::string& line, const core::Error& error) {
+  void bad_message(const ConnectionPtr& c, const std::string& id, const core::Error& error) {
     if (c->phase != HubConnection::Phase::Ready) {
       core::Error e = error;
       e.message = "The hello could not be read: " + e.message;
       c->close_with(ErrorMessage{e, true}, "bad hello: " + error.code + " " + error.field);
       return;
     }
-    const std::string id = peek_operation_id(line);
     if (!id.empty()) {
       ++hub_.counters.refused;
       room_.reply(c, make_line(encode(Refused{id, error})));
@@ -121,6 +130,7 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
   HubRoom room_;
   HubAcceptor acceptor_;
   HubShutdown shutdown_;
+  LineParser parser_;  // last: its thread stops first
 };
 
 HubServer::HubServer(asio::io_context& io, const core::Taxonomy& taxonomy, HubLog& log,

@@ -45,9 +45,9 @@ void HubSignIn::hello(const ConnectionPtr& c, Hello h) {
     return welcome(c, core::Viewer{core::Role::Participant, 0}, h);
   }
   // The lookup runs on the storage thread; meanwhile the connection reads nothing more, and
-  // what it had already sent waits in held_lines.
+  // what it had already sent waits, in order.
   c->phase = HubConnection::Phase::Authenticating;
-  c->pause_reading();
+  c->await_lines();
   const std::string hash = token_hash(h.token);
   hub_.log.find_credential(hash, [this, weak = std::weak_ptr<HubConnection>(c), hash,
                                   h](core::Result<std::optional<HubCredential>> found) {
@@ -73,13 +73,7 @@ void HubSignIn::hello(const ConnectionPtr& c, Hello h) {
             "token of an erased participant");
     }
     welcome(c, core::Viewer{credential.role, credential.participant}, h);
-    std::vector<std::string> held = std::move(c->held_lines);
-    c->held_lines.clear();
-    for (std::string& line : held) {
-      if (!c->open() || c->closing()) return;
-      lines_.on_line(c, std::move(line));
-    }
-    c->resume_reading();
+    c->resume_lines();
   });
 }
 

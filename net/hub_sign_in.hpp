@@ -21,9 +21,9 @@ IssuedToken issue_token(core::ParticipantId p);
 
 class HubSignIn {
  public:
-  // Lines that arrive while a token is being checked go to `lines` once the client is in.
-  HubSignIn(HubContext& hub, HubCatchUp& catch_up, HubConnectionOwner& lines)
-      : hub_(hub), catch_up_(catch_up), lines_(lines) {}
+  // Lines that arrive while a token is being checked wait in the connection until the client
+  // is in (HubConnection::await_lines).
+  HubSignIn(HubContext& hub, HubCatchUp& catch_up) : hub_(hub), catch_up_(catch_up) {}
 
   void hello(const ConnectionPtr& c, Hello h);
   // A newcomer sent the registration it made before (sequence `seq`, durable) again: its
@@ -37,7 +37,6 @@ class HubSignIn {
 
   HubContext& hub_;
   HubCatchUp& catch_up_;
-  HubConnectionOwner& lines_;
 };
 
 }  // namespace crossmatch::net

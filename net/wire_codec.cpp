@@ -116,15 +116,75 @@ core::Result<ClientMessage> parse_client_message(std::string_view line) {
       "'" + type.substr(0, 64) + "' is not a kind of message; expected hello, op or ping.");
 }
 
+namespace {
+
+// Reads a line's JSON only as far as {"op":{"id":...}}: no document is built, and the reading
+// stops at the id, so that finding it in a long line that could not be decoded (or that is over
+// the rate) costs little on the network thread.
+class OperationIdPeek {
+ public:
+  std::string id;
+
+  bool null() { return value(); }
+  bool boolean(bool) { return value(); }
+  bool number_integer(Json::number_integer_t) { return value(); }
+  bool number_unsigned(Json::number_unsigned_t) { return value(); }
+  bool number_float(Json::number_float_t, const std::string&) { return value(); }
+  bool binary(Json::binary_t&) { return value(); }
+  bool string(std::string& text) {
+    if (depth_ == 2 && in_op_ && key_ == "id") {
+      id = std::move(text);
+      return false;  // found: read no further
+    }
+    return value();
+  }
+  bool start_object(std::size_t) {
+    if (depth_ == 1) in_op_ = key_ == "op";
+    if (!value()) return false;
+    ++depth_;
+    key_.clear();
+    return true;
+  }
+  bool end_object() {
+    --depth_;
+    // Leaving the op object: its id was not a string, or there was none.
+    return !(depth_ == 1 && in_op_);
+  }
+  bool start_array(std::size_t) {
+    if (depth_ == 0 || !value()) return false;  // a line that is an array is not an operation
+    ++depth_;
+    key_.clear();
+    return true;
+  }
+  bool end_array() {
+    --depth_;
+    return true;
+  }
+  bool key(std::string& text) {
+    if (depth_ <= 2) key_ = std::move(text);
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+    return false;
+  }
+
+ private:
+  bool value() {
+    // A non-string id ends the search.
+    return !(depth_ == 2 && in_op_ && key_ == "id");
+  }
+
+  int depth_ = 0;
+  bool in_op_ = false;  // inside the top-level object's "op" object (at depth 2)
+  std::string key_;     // the last key read at depth 1 or 2
+};
+
+}  // namespace
+
 std::string peek_operation_id(std::string_view line) {
-  auto value = core::json::parse_json(line);
-  if (!value || !value->is_object()) return {};
-  const auto op = value->find("op");
-  if (op == value->end() || !op->is_object()) return {};
-  const auto id = op->find("id");
-  if (id == op->end() || !id->is_string()) return {};
-  const std::string& text = id->get_ref<const std::string&>();
-  return text.size() <= core::kMaxOperationIdLength ? text : std::string();
+  OperationIdPeek peek;
+  Json::sax_parse(line.begin(), line.end(), &peek, nlohmann::detail::input_format_t::json, false);
+  return peek.id.size() <= core::kMaxOperationIdLength ? peek.id : std::string();
 }
 
 std::string encode(const ClientMessage& message) {

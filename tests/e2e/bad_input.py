@@ -159,6 +159,17 @@ def main():
     p.send({"type": "op", "op": {"id": "fly-1", "type": "fly_to_the_moon"}})
     m = first(p, ("refused",))
     check(m and m["code"] == "unknown_operation", "an unknown operation: unknown_operation")
+    # Long lines are read aside from the network thread; a client's answers keep its lines' order.
+    nested = b"[" * 25000 + b"]" * 25000
+    p.send_raw(b'{"type":"op","op":{"id":"long-1","type":"withdraw","participant":' + nested + b'}}\n' +
+               b'{"type":"ping"}\n' +
+               b'{"type":"op","op":{"id":"long-2","type":"announce","text":"' + b"x" * 40000 + b'",[[[\n' +
+               b'{"type":"op","op":{"id":"short-1","type":"withdraw"}}\n')
+    answers = [first(p, ("refused", "pong", "error")) for _ in range(4)]
+    check([a and (a.get("id") or a["type"]) for a in answers] == ["long-1", "pong", "long-2", "short-1"],
+          "long lines and short ones: answered in the order sent (%r)" % [a and a.get("id") for a in answers])
+    check(answers[0]["code"] == "invalid_type" and answers[2]["code"] == "invalid_json",
+          "... each long one refused for what is wrong with it, naming its operation")
     other = 1 if me != 1 else 2
     answer, _ = p.submit({"type": "edit_profile", "participant": other, "profile": p.profile})
     check(answer["type"] == "refused", "another participant's profile: refused (" + answer.get("code", "") + ")")

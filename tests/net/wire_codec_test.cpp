@@ -67,6 +67,23 @@ TEST_CASE("the id of an undecodable operation is found for its refusal") {
   CHECK(net::peek_operation_id(R"({"type":"op","op":{"id":"c-1","type":"fly"}})") == "c-1");
   CHECK(net::peek_operation_id(R"({"type":"op","op":{"type":"fly"}})").empty());
   CHECK(net::peek_operation_id("not json").empty());
+  // Found where it is: before a broken rest, after other fields, among nested values.
+  CHECK(net::peek_operation_id(R"({"type":"op","op":{"id":"c-2","text":[[[[)") == "c-2");
+  CHECK(net::peek_operation_id(
+            R"({"op":{"sessions":[1,{"id":"no"}],"x":{"id":"no"},"id":"c-3"},"type":"op"})") ==
+        "c-3");
+  // Only the op's own id, and only a string of an id's length.
+  CHECK(net::peek_operation_id(R"({"id":"top","op":{"type":"fly"}})").empty());
+  CHECK(net::peek_operation_id(R"({"x":{"id":"other"},"op":{"type":"fly"}})").empty());
+  CHECK(net::peek_operation_id(R"({"op":{"id":7,"type":"fly"}})").empty());
+  CHECK(net::peek_operation_id(R"({"op":{"id":["c-4"],"type":"fly"}})").empty());
+  CHECK(net::peek_operation_id(R"({"op":["id","c-5"]})").empty());
+  CHECK(net::peek_operation_id(R"([{"op":{"id":"c-6"}}])").empty());
+  CHECK(net::peek_operation_id(R"({"op":{"id":")" + std::string(200, 'a') + R"("}})").empty());
+  // A long line is read only as far as the id.
+  const std::string long_text =
+      R"({"type":"op","op":{"id":"c-7","text":")" + std::string(4'000'000, 'x') + R"("}})";
+  CHECK(net::peek_operation_id(long_text) == "c-7");
 }
 
 TEST_CASE("operations go out without what the hub sets, and come back as sent") {
