@@ -17,5 +17,7 @@ echo "== building the fuzz target ($out/protocol_fuzz)"
 clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -I. -I/usr/include \
   "${sources[@]}" build/lib/libcrossmatch_core.a -o "$out/protocol_fuzz"
 echo "== fuzzing for $seconds s"
+# Findings (crash-*, timeout-*, slow-unit-*) are written into $out. The timeout is on the wall
+# clock: on a machine shared with builds a unit can wait seconds for a processor, hence 60 s.
 CROSSMATCH_ASSETS="$PWD/assets" "$out/protocol_fuzz" -max_total_time="$seconds" -max_len=70000 \
-  -timeout=10 -rss_limit_mb=2048 "$out/corpus"
+  -timeout=60 -rss_limit_mb=2048 -artifact_prefix="$out/" "$out/corpus"
