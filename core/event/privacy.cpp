@@ -33,11 +33,30 @@ std::vector<ParticipantId> partners(const EventState& state, ParticipantId perso
   return out;
 }
 
+Profile public_profile(const Profile& p, const std::string& email) {
+  if (!p.consent.suggestions) {
+    Profile who;
+    who.display_name = p.display_name;
+    who.organisation = p.organisation;
+    who.type = p.type;
+    who.city = p.city;
+    who.country = p.country;
+    who.sector = p.sector;
+    who.size = p.size;
+    who.consent = Consent{.suggestions = false, .share_contact = false};
+    who.email = email;
+    return who;
+  }
+  Profile out = p;
+  out.consent.share_contact = false;
+  out.email = email;
+  return out;
+}
+
 Participant public_record(const Participant& p, const std::string& email) {
   Participant out;
   out.id = p.id;
-  out.profile = p.profile;
-  out.profile.email = email;
+  out.profile = public_profile(p.profile, email);
   out.status = p.status;
   return out;
 }

@@ -1,7 +1,8 @@
 // Who may see what (docs/protocol.md, "Privacy"): organisers and brokers see everything; a
-// participant sees the event, every participant's public profile, their own record and meetings,
-// and a partner's e-mail only while they have an accepted meeting with that person and that
-// person consents to share it. The state-level rules are here; what each kind of operation shows
+// participant sees the event, every participant's public profile (only who they are, for someone
+// who withheld consent to appear in suggestions), their own record and meetings, and a partner's
+// e-mail only while they have an accepted meeting with that person and that person consents to
+// share it. The state-level rules are here; what each kind of operation shows
 // to whom is its catalogue entry's `view` (core/event/operation_catalogue.hpp).
 #pragma once
 
@@ -43,8 +44,16 @@ std::string visible_email(const EventState& state, ParticipantId viewer, Partici
 // Everyone who has or had a meeting with `person`, ascending.
 std::vector<ParticipantId> partners(const EventState& state, ParticipantId person);
 
-// A participant's record as others see it: the profile with `email` in place of theirs, the
-// status; availability is the person's own business.
+// A participant's profile as other participants see it, with `email` in place of theirs (as
+// visible_email says). Nobody's consent to share their contact is shown: its effect is the
+// e-mail. Of someone who withheld consent to appear in suggestions, only who they are: name,
+// organisation, type, sector, city, country and size (what a pitch, a team table or a meeting
+// request shows), with that consent withheld; not their job title, what they offer and seek,
+// their languages, markets or questionnaire answers.
+Profile public_profile(const Profile& p, const std::string& email);
+
+// A participant's record as others see it: the public profile, the status; availability is the
+// person's own business.
 Participant public_record(const Participant& p, const std::string& email);
 
 // A meeting as one of its people sees it: the other person's rating and comment stay private.

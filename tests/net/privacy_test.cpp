@@ -62,6 +62,7 @@ core::Operation random_operation(core::Rng& rng, const core::EventState& s, int 
     if (who == nullptr) return op;
     core::Profile profile = who->profile;
     profile.consent.share_contact = rng.chance(0.6);
+    profile.consent.suggestions = rng.chance(0.7);
     profile.email = "person" + std::to_string(p) + "." + std::to_string(count) + "@example.eu";
     op.payload = core::EditProfile{.participant = p, .profile = profile};
   } else if (roll < 88) {
@@ -143,7 +144,20 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
       for (const auto& [id, p] : r.replica.state().participants) {
         if (id == me) continue;
         CHECK(p.availability == core::Availability{});
-        const std::string& real = hub.state().participants.at(id).profile.email;
+        // Nobody's consent to share their contact, and of someone who withheld consent to
+        // appear in suggestions, only who they are.
+        const core::Profile& full = hub.state().participants.at(id).profile;
+        CHECK_FALSE(p.profile.consent.share_contact);
+        CHECK(p.profile.consent.suggestions == full.consent.suggestions);
+        if (!full.consent.suggestions) {
+          CHECK(p.profile.display_name == full.display_name);
+          CHECK(p.profile.sector == full.sector);
+          CHECK((p.profile.offers.empty() && p.profile.seeks.empty() &&
+                 p.profile.languages.empty() && p.profile.answers.empty() &&
+                 p.profile.job_title.empty() && p.profile.target_markets.empty() &&
+                 p.profile.known_markets.empty()));
+        }
+        const std::string& real = full.email;
         if (!p.profile.email.empty()) {
           CHECK(p.profile.email == real);
           CHECK(hub.state().participants.at(id).profile.consent.share_contact);
@@ -312,4 +326,51 @@ TEST_CASE(
   REQUIRE(viewed);
   CHECK(late.apply(*viewed).ok());
   CHECK(late.state().clinic_tables.at(table).outcome == "Vouchers for pilots");
+}
+
+TEST_CASE(
+    "someone who withholds consent to appear in suggestions is, to others, only who they are") {
+  test::EventFixture f;
+  f.set_up();
+  const auto ids = f.register_people(3);
+  const core::ParticipantId shy = ids[0], other = ids[1];
+  core::Profile profile = f.state.participants.at(shy).profile;
+  REQUIRE_FALSE(profile.offers.empty());
+  profile.consent = core::Consent{.suggestions = false, .share_contact = true};
+  const auto edit =
+      f.ok(test::participant(shy), core::EditProfile{.participant = shy, .profile = profile});
+  for (const Viewer viewer :
+       {Viewer{core::Role::Participant, other}, Viewer{core::Role::Participant, 0}}) {
+    CAPTURE(viewer.participant);
+    // In a snapshot...
+    const core::EventState view = core::view_state(f.state, viewer);
+    const core::Profile& seen = view.participants.at(shy).profile;
+    CHECK(seen.display_name == profile.display_name);
+    CHECK(seen.organisation == profile.organisation);
+    CHECK(seen.city == profile.city);
+    CHECK(seen.sector == profile.sector);
+    CHECK(seen.offers.empty());
+    CHECK(seen.seeks.empty());
+    CHECK(seen.languages.empty());
+    CHECK(seen.answers.empty());
+    CHECK(seen.consent == core::Consent{.suggestions = false, .share_contact = false});
+    // ... and in the edit that withheld it.
+    auto op = core::view_operation(edit, f.state, viewer, false);
+    REQUIRE(op);
+    CHECK(std::get<core::EditProfile>(op->op.payload).profile == seen);
+  }
+  // Themself, the organiser and brokers see it all.
+  CHECK(core::view_state(f.state, Viewer{core::Role::Participant, shy})
+            .participants.at(shy)
+            .profile == profile);
+  CHECK(core::view_state(f.state, Viewer{core::Role::Broker, 0}).participants.at(shy).profile ==
+        profile);
+  // Giving consent again shows the whole public profile again, with the next edit.
+  profile.consent.suggestions = true;
+  const auto again =
+      f.ok(test::participant(shy), core::EditProfile{.participant = shy, .profile = profile});
+  auto op = core::view_operation(again, f.state, Viewer{core::Role::Participant, other}, false);
+  REQUIRE(op);
+  CHECK(std::get<core::EditProfile>(op->op.payload).profile.offers == profile.offers);
+  CHECK_FALSE(std::get<core::EditProfile>(op->op.payload).profile.consent.share_contact);
 }

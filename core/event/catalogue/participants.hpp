@@ -49,7 +49,7 @@ struct Catalogue<Register> : facts::NothingBeforehand, facts::NoNotice {
   static bool view(Register& p, ViewContext& v) {
     p.claim.clear();
     if (p.participant != v.self) {
-      p.profile.email = visible_email(v.after, v.self, p.participant);
+      p.profile = public_profile(p.profile, visible_email(v.after, v.self, p.participant));
       p.availability = Availability{};
     }
     return true;
@@ -74,7 +74,10 @@ struct Catalogue<EditProfile>
     sink.person(p.participant);
   }
   static bool view(EditProfile& p, ViewContext& v) {
-    if (p.participant != v.self) p.profile.email = visible_email(v.after, v.self, p.participant);
+    // As the person now wants to be seen: an edit that withholds consent to appear in
+    // suggestions leaves others only who they are.
+    if (p.participant != v.self)
+      p.profile = public_profile(p.profile, visible_email(v.after, v.self, p.participant));
     return true;
   }
   static bool forget(EditProfile& p, const Forgotten& f) {
