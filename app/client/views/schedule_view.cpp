@@ -75,7 +75,7 @@ void draw_grid(ScheduleScreen& draft) {
   ImGui::TableSetupColumn("Slot", ImGuiTableColumnFlags_WidthFixed, font * 8);
   for (std::size_t c = 0; c < columns; ++c)
     ImGui::TableSetupColumn(grid.table_names[first + c].c_str(), ImGuiTableColumnFlags_WidthFixed,
-                            font * 13);
+                            font * 17);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(grid.slots.size()));
