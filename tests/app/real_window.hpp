@@ -134,6 +134,19 @@ class RealWindow {
     pid_ = -1;
   }
 
+  // Waits for the program to end by itself (a --screenshot run); its exit status.
+  int wait_exit(int seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    int status = 0;
+    while (::waitpid(pid_, &status, WNOHANG) != pid_) {
+      if (std::chrono::steady_clock::now() >= deadline)
+        FAIL("the program did not end; the window shows:\n" << layout());
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
   // What the window shows now: the screen's name, then "x y width height text" lines.
   std::string layout() const {
     std::ifstream in(layout_);
@@ -171,6 +184,22 @@ class RealWindow {
     return std::nullopt;
   }
   bool shows(const std::string& text, int below = 0) const { return find(text, below).has_value(); }
+  // The first run that starts at `x` (within a pixel) and lies lower than `y`: the first row of
+  // a column under its header.
+  std::optional<Spot> first_under(int x, int y) const {
+    std::istringstream lines(layout());
+    std::string line;
+    std::getline(lines, line);
+    while (std::getline(lines, line)) {
+      Spot s;
+      std::istringstream fields(line);
+      fields >> s.x >> s.y >> s.width >> s.height;
+      fields.get();
+      std::getline(fields, s.text);
+      if (s.y > y && s.x >= x - 1 && s.x <= x + 1) return s;
+    }
+    return std::nullopt;
+  }
   // The first run that holds `text` anywhere in it.
   std::optional<Spot> find_part(const std::string& text, int below = 0) const {
     std::istringstream lines(layout());
@@ -213,6 +242,10 @@ class RealWindow {
     display_.xdotool("windowfocus --sync " + window_ + " mousemove --window " + window_ + " " +
                      std::to_string(x) + " " + std::to_string(y) +
                      " sleep 0.3 mousedown 1 sleep 0.15 mouseup 1 sleep 0.2");
+  }
+  void move_mouse(int x, int y) const {
+    display_.xdotool("mousemove --window " + window_ + " " + std::to_string(x) + " " +
+                     std::to_string(y) + " sleep 0.2");
   }
   void click(const std::string& text, int below = 0) const {
     const Spot s = wait_for(text, below);

@@ -46,7 +46,8 @@ void grid_cell(const ScheduleCell& cell) {
 void draw_grid(ScheduleScreen& draft) {
   const ScheduleGrid& grid = *draft.grid;
   const int covered = grid.kept + grid.moved + grid.placed + grid.not_placed;
-  ImGui::Text("The plan for %d accepted meetings: %s.", covered, grid.summary().c_str());
+  ImGui::Text("The plan for %d accepted meeting%s: %s.", covered, covered == 1 ? "" : "s",
+              grid.summary().c_str());
   ImGui::TextDisabled("> moved (hover for where from)   + newly placed   plain: stays");
   if (grid.tables.empty() || grid.slots.empty()) return;
   const std::size_t page = ScheduleScreen::kGridTables;
