@@ -46,6 +46,10 @@ std::unique_ptr<app::CommandLine> define(ClientArgs& args, std::string& hub) {
       cli.add_option("--zoom", args.zoom, "zoom in percent (100 to 200), for this run")
           ->type_name("PERCENT"),
       100, 200);
+  cli.add_option("--layout-dump", args.layout_dump,
+                 "keep in FILE the text the window shows and where (x y width height text, in "
+                 "pixels), rewritten whenever it changes: for tests that click through the window")
+      ->type_name("FILE");
   std::string screens;
   for (const std::string& name : screen_names()) screens += (screens.empty() ? "" : ", ") + name;
   cli.footer("Screens: " + screens + ".");

@@ -21,8 +21,9 @@ struct ClientArgs {
   std::string screenshot;
   double after = 3.0;
   std::string config_dir;
-  std::string theme;  // --theme light|dark for this run; empty: the remembered one
-  int zoom = 0;       // --zoom 100..200 for this run; 0: the remembered one
+  std::string theme;        // --theme light|dark for this run; empty: the remembered one
+  int zoom = 0;             // --zoom 100..200 for this run; 0: the remembered one
+  std::string layout_dump;  // --layout-dump FILE: the text drawn and where, rewritten as it changes
 };
 
 core::Result<ClientArgs> parse_client_args(int argc, const char* const* argv);

@@ -2,6 +2,8 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -11,6 +13,7 @@
 #include "app/client/state/client_config.hpp"
 #include "app/client/state/client_session.hpp"
 #include "app/client/views/client_app.hpp"
+#include "app/client/views/drawn_text.hpp"
 #include "net/client_connection.hpp"
 #include "storage/asset_files.hpp"
 
@@ -20,6 +23,18 @@ std::int64_t unix_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+// Replaces `path` with `text` in one rename, so that a reader never sees half a file.
+void replace_file(const std::string& path, const std::string& text) {
+  const std::string partial = path + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) return;  // a test waiting for the file says what it missed
+  }
+  std::error_code ec;
+  std::filesystem::rename(partial, path, ec);
 }
 
 }  // namespace
@@ -97,6 +112,7 @@ int main(int argc, char** argv) {
   }
 
   bool first = true, shot_taken = false;
+  std::string layout;  // what --layout-dump last wrote
   int exit_code = 0;
   (*window)->run(
       [&] {
@@ -107,6 +123,12 @@ int main(int argc, char** argv) {
         return !shot_taken;
       },
       [&](int width, int height) {
+        if (!args->layout_dump.empty()) {
+          std::string now = client::layout_lines(
+              app.current_screen(),
+              client::drawn_text(*ImGui::GetDrawData(), *ImGui::GetIO().Fonts));
+          if (now != layout) replace_file(args->layout_dump, layout = std::move(now));
+        }
         const double elapsed =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         if (first) {

@@ -32,7 +32,7 @@ void person_link(ClientModels& m, core::ParticipantId id, const std::string& tex
   const std::string shown = text.empty() ? m.session.name_of(id) : text;
   ImGui::PushID(static_cast<int>(id));
   ImGui::PushID("person");
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+  ImGui::PushStyleColor(ImGuiCol_Text, link_colour());
   const ImVec2 size = ImGui::CalcTextSize(shown.c_str());
   if (ImGui::Selectable(shown.c_str(), m.profile_person == id, ImGuiSelectableFlags_None, size))
     m.show_profile(id);
@@ -41,7 +41,7 @@ void person_link(ClientModels& m, core::ParticipantId id, const std::string& tex
     // Underlined, as links are, so that it does not depend on colour alone.
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y), max,
-                                        ImGui::GetColorU32(ImGuiCol_ButtonActive));
+                                        ImGui::GetColorU32(link_colour()));
     ImGui::SetTooltip("%s\n%s\n%s\nClick for the full profile.", shown.c_str(),
                       person_details(m.session, id).c_str(),
                       person_summary(m.session, id).organisation.c_str());

@@ -46,7 +46,8 @@ void grid_cell(const ScheduleCell& cell) {
 void draw_grid(ScheduleScreen& draft) {
   const ScheduleGrid& grid = *draft.grid;
   const int covered = grid.kept + grid.moved + grid.placed + grid.not_placed;
-  ImGui::Text("The plan for %d accepted meetings: %s.", covered, grid.summary().c_str());
+  ImGui::Text("The plan for %d accepted meeting%s: %s.", covered, covered == 1 ? "" : "s",
+              grid.summary().c_str());
   ImGui::TextDisabled("> moved (hover for where from)   + newly placed   plain: stays");
   if (grid.tables.empty() || grid.slots.empty()) return;
   const std::size_t page = ScheduleScreen::kGridTables;
@@ -75,7 +76,7 @@ void draw_grid(ScheduleScreen& draft) {
   ImGui::TableSetupColumn("Slot", ImGuiTableColumnFlags_WidthFixed, font * 8);
   for (std::size_t c = 0; c < columns; ++c)
     ImGui::TableSetupColumn(grid.table_names[first + c].c_str(), ImGuiTableColumnFlags_WidthFixed,
-                            font * 13);
+                            font * 17);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(grid.slots.size()));

@@ -12,6 +12,7 @@ const ThemeColours kLight{
     .ok = {0.05f, 0.42f, 0.15f, 1.0f},
     .warning = {0.55f, 0.35f, 0.00f, 1.0f},
     .muted = {0.35f, 0.35f, 0.40f, 1.0f},
+    .link = {0.05f, 0.30f, 0.65f, 1.0f},
     .bar_fill = {0.45f, 0.75f, 0.55f, 1.0f},
     .canvas = {1.00f, 1.00f, 1.00f, 1.0f},
     .canvas_ink = {0.24f, 0.24f, 0.27f, 1.0f},
@@ -22,6 +23,7 @@ const ThemeColours kDark{
     .ok = {0.42f, 0.85f, 0.52f, 1.0f},
     .warning = {0.96f, 0.76f, 0.32f, 1.0f},
     .muted = {0.70f, 0.70f, 0.74f, 1.0f},
+    .link = {0.55f, 0.75f, 1.00f, 1.0f},
     .bar_fill = {0.15f, 0.45f, 0.25f, 1.0f},
     .canvas = {0.14f, 0.14f, 0.16f, 1.0f},
     .canvas_ink = {0.85f, 0.85f, 0.88f, 1.0f},
@@ -194,12 +196,15 @@ std::vector<TextOnBackground> text_pairs(Theme theme) {
   } meanings[] = {{"error", meaning.error},
                   {"ok", meaning.ok},
                   {"warning", meaning.warning},
-                  {"muted", meaning.muted}};
+                  {"muted", meaning.muted},
+                  {"link", meaning.link}};
   for (const auto& m : meanings) {
     add(m.name, m.colour, "WindowBg", c[ImGuiCol_WindowBg]);
     add(m.name, m.colour, "TableRowBgAlt", c[ImGuiCol_TableRowBgAlt]);
     pairs.push_back({m.name, "PopupBg", m.colour, popup});
   }
+  // A link stays readable while its person's profile is open (the link drawn selected).
+  add("link", meaning.link, "Header", c[ImGuiCol_Header]);
   // The score bar writes its value in Text over its fill and its frame.
   add("Text", c[ImGuiCol_Text], "score bar fill", meaning.bar_fill);
   pairs.push_back({"canvas ink", "canvas", meaning.canvas_ink, meaning.canvas});

@@ -18,6 +18,7 @@ struct ThemeColours {
   ImVec4 ok;          // done, accepted, live
   ImVec4 warning;     // connecting, waiting
   ImVec4 muted;       // secondary text drawn with TextColored
+  ImVec4 link;        // a person's name that opens their profile (underlined when hovered)
   ImVec4 bar_fill;    // the score bar's filled part, with text over it
   ImVec4 canvas;      // the background of drawn pictures (the network)
   ImVec4 canvas_ink;  // names and lines on it

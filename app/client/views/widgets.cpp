@@ -149,6 +149,9 @@ ImVec4 warning_colour() {
 ImVec4 muted_colour() {
   return theme_colours(current_theme()).muted;
 }
+ImVec4 link_colour() {
+  return theme_colours(current_theme()).link;
+}
 
 std::string countdown(std::int64_t now_ms, std::int64_t target_ms) {
   if (target_ms <= now_ms) return "now";

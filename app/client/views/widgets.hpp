@@ -42,6 +42,7 @@ ImVec4 error_colour();
 ImVec4 ok_colour();
 ImVec4 warning_colour();
 ImVec4 muted_colour();
+ImVec4 link_colour();
 // "12:04" or "1 h 05 min" until `target_ms` from `now_ms`; "now" when past.
 std::string countdown(std::int64_t now_ms, std::int64_t target_ms);
 
