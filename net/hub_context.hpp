@@ -12,7 +12,9 @@
 #include <asio/io_context.hpp>
 
 #include "core/event/sequencer.hpp"
+#include "net/address_budget.hpp"
 #include "net/held_fanout.hpp"
+#include "net/hub_admission.hpp"
 #include "net/hub_log.hpp"
 #include "net/hub_roster.hpp"
 #include "net/hub_server.hpp"
@@ -30,6 +32,9 @@ struct HubContext {
         options(std::move(options)),
         sequencer(taxonomy),
         fanout(io, std::chrono::milliseconds(this->options.fanout_hold_ms)),
+        admission(this->options),
+        registrations(this->options.registrations_per_address_per_minute),
+        failed_sign_ins(this->options.failed_sign_ins_per_address_per_minute),
         out_(out) {}
 
   // One line on the hub's output, with the time; control characters in `text` are escaped
@@ -44,6 +49,9 @@ struct HubContext {
   HeldFanout fanout;  // other people's lines, held up to HubOptions::fanout_hold_ms
   std::uint64_t durable_seq = 0;
   HubCounters counters;
+  HubAdmission admission;         // the connection cap and connections signing in per address
+  AddressBudget registrations;    // registrations per address and minute
+  AddressBudget failed_sign_ins;  // wrong join codes and tokens per address and minute
 
   // Stopping goes one way, in this order; a failed store skips straight to stopping.
   bool shutting_down = false;  // no more hellos or operations; the pending ones are finished

@@ -45,6 +45,22 @@ void HubRoom::submit(const ConnectionPtr& c, core::Operation op) {
                      ? std::string()
                      : claim_digest(claim);
   }
+  const bool registering = std::holds_alternative<core::Register>(op.payload) &&
+                           actor.role == core::Role::Participant && actor.participant == 0;
+  const auto now = std::chrono::steady_clock::now();
+  // A newcomer's registration that is new (a resend of an applied one is answered below).
+  if (registering && !hub_.registrations.allows(c->address, now) &&
+      !hub_.sequencer.applied_ids().count(id)) {
+    ++hub_.counters.address_limited;
+    ++hub_.counters.refused;
+    const int wait = hub_.registrations.seconds_until_allowed(c->address, now);
+    reply(c, make_line(encode(Refused{
+                 id, core::make_error("too_many_registrations", "",
+                                      "Too many people registered from your network address (" +
+                                          c->address + ") in the last minute; send it again in " +
+                                          std::to_string(wait) + " seconds.")})));
+    return;
+  }
   hub_.log.before_apply(hub_.sequencer.state(), op);
   auto outcome = hub_.sequencer.submit(std::move(op), actor, unix_ms());
   if (!outcome) {
@@ -73,6 +89,7 @@ void HubRoom::submit(const ConnectionPtr& c, core::Operation op) {
     return;
   }
   ++hub_.counters.applied;
+  if (registering) hub_.registrations.spend(c->address, now);
   PendingOperation pending{render_operation(applied, hub_.sequencer.state()), c, {}};
   std::optional<HubCredential> credential;
   Ack ack{id, applied.sequence, false, 0, {}};
