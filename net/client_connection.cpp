@@ -437,6 +437,7 @@ class ClientConnection::Impl final : private HubLink::Listener {
   }
 
   void handle(Notice& n) { deliver(n); }
+  void handle(RegisteredFrom& r) { deliver(std::move(r)); }
 
   const core::Taxonomy& taxonomy_;
   ClientOptions options_;

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -52,6 +53,8 @@ struct HubContext {
   HubAdmission admission;         // the connection cap and connections signing in per address
   AddressBudget registrations;    // registrations per address and minute
   AddressBudget failed_sign_ins;  // wrong join codes and tokens per address and minute
+  // The address each newcomer registered from, for organisers (RegisteredFrom); in memory only.
+  std::map<core::ParticipantId, std::string> registered_from;
 
   // Stopping goes one way, in this order; a failed store skips straight to stopping.
   bool shutting_down = false;  // no more hellos or operations; the pending ones are finished
@@ -62,6 +65,10 @@ struct HubContext {
  private:
   std::ostream& out_;
 };
+
+// Sends organiser connections (live ones) the addresses of these registrations, or all of them.
+void send_registered_from(const HubContext& hub, const ConnectionPtr& organiser);
+void report_registration(const HubContext& hub, core::ParticipantId participant);
 
 // An error line after which the hub closes the connection.
 ErrorMessage closing_error(std::string code, std::string field, std::string message);

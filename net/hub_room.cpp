@@ -101,7 +101,11 @@ void HubRoom::submit(const ConnectionPtr& c, core::Operation op) {
     ack.token = std::move(issued.token);
     credential = std::move(issued.credential);
     becomes = core::Viewer{core::Role::Participant, reg->participant};
+    hub_.registered_from[reg->participant] = c->address;
   }
+  // Addresses are personal data: an erased participant's goes with the rest.
+  if (const auto* erase = std::get_if<core::Erase>(&applied.payload))
+    hub_.registered_from.erase(erase->participant);
   pending.replies.push_back(Reply{c, make_line(encode(ack)), becomes});
   if (change_listener_) change_listener_(applied);
   hub_.log.append(std::move(applied), std::move(credential), hub_.sequencer.state());
@@ -124,6 +128,7 @@ void HubRoom::on_durable(std::uint64_t seq) {
     catch_up_.activate_snapshots(op.lines.seq - 1);
     broadcast(op);
     for (Reply& r : op.replies) {
+      if (r.becomes) report_registration(hub_, r.becomes->participant);
       auto c = r.connection.lock();
       if (!c || !c->open()) continue;
       if (r.becomes) {

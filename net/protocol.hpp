@@ -19,6 +19,9 @@ inline constexpr std::size_t kMaxHubLineBytes = 5 * 1024 * 1024;
 // The hub packs snapshot records and team suggestions into lines of about this size.
 inline constexpr std::size_t kChunkBytes = 60 * 1024;
 
+// A registered_from line carries at most this many entries (a longer list comes in several lines).
+inline constexpr std::size_t kMaxRegisteredFromEntries = 1000;
+
 // A client that is this far behind the hub gets a snapshot instead of the operations.
 inline constexpr std::uint64_t kMaxCatchUpOperations = 5000;
 // A snapshot brings the person's notices from at most this many operations before it.

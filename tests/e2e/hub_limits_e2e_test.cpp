@@ -41,3 +41,18 @@ TEST_CASE("hub limits: near its cap the hub gives a silent socket less time") {
   CHECK(hub.log_shows("signing in already"));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("hub limits: registrations and failed sign-ins from one address") {
+  const auto dir = test::fresh_folder("limits-address");
+  test::HubProcess hub(dir / "event.db", {"--demo", "3", "--registrations-per-address", "3",
+                                          "--failed-sign-ins-per-address", "5"});
+  const auto [status, output] =
+      test::run_command("python3 " CROSSMATCH_SOURCE_DIR "/tests/e2e/address_limits.py --port " +
+                        std::to_string(hub.port()) + " --code " + hub.code() + " --organiser " +
+                        hub.organiser() + hub.transport_flags());
+  INFO(output);
+  CHECK(status == 0);
+  CHECK(output.find(" 0 failed") != std::string::npos);
+  CHECK(hub.log_shows("too many failed sign-ins from 127.0.0.1"));
+  std::filesystem::remove_all(dir);
+}
