@@ -60,7 +60,7 @@ using Clock = std::chrono::steady_clock;
 // Refusals that say "not now" rather than "no": the operation stays pending and is sent again.
 bool transient(const std::string& code) {
   return code == "rate_limited" || code == "shutting_down" || code == "not_yet_durable" ||
-         code == "storage_failed" || code == "storage_error";
+         code == "storage_failed" || code == "storage_error" || code == "too_many_registrations";
 }
 
 // Connection errors after which trying again cannot help.
@@ -437,6 +437,7 @@ class ClientConnection::Impl final : private HubLink::Listener {
   }
 
   void handle(Notice& n) { deliver(n); }
+  void handle(RegisteredFrom& r) { deliver(std::move(r)); }
 
   const core::Taxonomy& taxonomy_;
   ClientOptions options_;

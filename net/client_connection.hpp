@@ -114,7 +114,7 @@ struct HubError {
 
 using ClientEvent =
     std::variant<StateChanged, Welcome, Snapshot, Applied, CaughtUp, Pong, OperationDone,
-                 OperationRefused, TokenIssued, Teams, Notice, HubError, Missed>;
+                 OperationRefused, TokenIssued, Teams, Notice, HubError, Missed, RegisteredFrom>;
 
 class ClientConnection {
  public:

@@ -67,16 +67,14 @@ void HubAcceptor::opened(std::unique_ptr<ByteStream> stream) {
   auto connection = std::make_shared<HubConnection>(
       std::move(stream), id, owner_, kMaxClientLineBytes, options.max_unsent_bytes,
       RateLimiter(options.rate_per_second, options.rate_burst));
+  connection->address = address_group(connection->peer());
   hub_.roster.add(connection);
   ++hub_.counters.accepted;
-  if (static_cast<int>(hub_.roster.size()) > options.max_connections) {
+  if (auto refusal = hub_.admission.admit(*connection)) {
+    if (refusal->error.error.code != "hub_full") ++hub_.counters.address_limited;
     hub_.note("connection " + std::to_string(id) + " from " + connection->peer() +
-              " refused: " + std::to_string(options.max_connections) + " connections already");
-    connection->close_with(
-        closing_error("hub_full", "",
-                      "The hub serves at most " + std::to_string(options.max_connections) +
-                          " connections; try again in a minute."),
-        "hub full");
+              " refused: " + refusal->reason);
+    connection->close_with(refusal->error, refusal->error.error.code);
     return;
   }
   hub_.note("connection " + std::to_string(id) + " from " + connection->peer() + " opened");
@@ -95,17 +93,25 @@ void HubAcceptor::schedule_tick() {
 void HubAcceptor::tick() {
   const HubOptions& options = hub_.options;
   const auto now = Clock::now();
+  // Near the cap, a connection that has not said hello gets less time: a socket that never shakes
+  // hands holds a place only briefly.
+  const int handshake_seconds = hub_.admission.handshake_seconds();
+  if (now - last_forgetting_ > std::chrono::seconds(60)) {
+    last_forgetting_ = now;
+    hub_.registrations.forget_refilled(now);
+    hub_.failed_sign_ins.forget_refilled(now);
+  }
   for (const ConnectionPtr& c : hub_.roster.all()) {
     if (c->closing()) {
       if (now - c->closing_since() > kClosingGrace) c->close_now(c->close_reason());
       continue;
     }
     if (c->phase == HubConnection::Phase::AwaitingHello &&
-        now - c->connected_at() > std::chrono::seconds(options.handshake_seconds)) {
-      c->close_with(closing_error("handshake_timeout", "",
-                                  "No hello within " + std::to_string(options.handshake_seconds) +
-                                      " seconds."),
-                    "no hello in time");
+        now - c->connected_at() > std::chrono::seconds(handshake_seconds)) {
+      c->close_with(
+          closing_error("handshake_timeout", "",
+                        "No hello within " + std::to_string(handshake_seconds) + " seconds."),
+          "no hello in time");
     } else if (now - c->last_received() > std::chrono::seconds(options.idle_seconds)) {
       c->close_with(
           closing_error("idle_timeout", "",
@@ -122,7 +128,8 @@ void HubAcceptor::tick() {
   if (now - last_report_ > std::chrono::seconds(30) && counters.applied != reported_applied_) {
     last_report_ = now;
     reported_applied_ = counters.applied;
-    hub_.note("status: " + std::to_string(hub_.roster.size()) + " connections, " +
+    hub_.note("status: " + std::to_string(hub_.admission.open()) + " connections (" +
+              std::to_string(hub_.admission.signing_in()) + " signing in), " +
               std::to_string(counters.applied) + " operations applied, " +
               std::to_string(counters.refused) + " refused, durable up to " +
               std::to_string(hub_.durable_seq));

@@ -50,6 +50,7 @@ class HubAcceptor {
   unsigned short port_ = 0;
   std::uint64_t next_connection_ = 0;
   HubConnection::Clock::time_point last_report_ = HubConnection::Clock::now();
+  HubConnection::Clock::time_point last_forgetting_ = HubConnection::Clock::now();
   std::uint64_t reported_applied_ = 0;
 };
 

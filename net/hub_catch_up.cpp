@@ -47,6 +47,7 @@ void HubCatchUp::go_live(const ConnectionPtr& c) {
   hub_.roster.index(c);
   c->send(encode(CaughtUp{hub_.durable_seq}));
   teams_.send_current(c);
+  send_registered_from(hub_, c);
 }
 
 void HubCatchUp::continue_catch_up(const ConnectionPtr& c) {

@@ -207,6 +207,7 @@ void HubConnection::close_with(const ErrorMessage& error, const std::string& rea
   closing_ = true;
   closing_since_ = Clock::now();
   paused_ = true;
+  tell_closing();
   backlog_.clear();
   backlog_live_bytes_ = 0;
   // Whatever is not being written yet gives way to the error line.
@@ -254,8 +255,15 @@ void HubConnection::close_now(const std::string& reason) {
   finish_close();
 }
 
+void HubConnection::tell_closing() {
+  if (closing_told_) return;
+  closing_told_ = true;
+  owner_.on_closing(*this);
+}
+
 void HubConnection::finish_close() {
   if (closed_) return;
+  tell_closing();
   closed_ = true;
   stream_->close();
   backlog_.clear();

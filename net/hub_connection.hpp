@@ -32,6 +32,9 @@ class HubConnectionOwner {
   virtual void on_line(const std::shared_ptr<HubConnection>& connection, std::string line) = 0;
   // The line was longer than the connection's limit; the connection stays paused.
   virtual void on_line_too_long(const std::shared_ptr<HubConnection>& connection) = 0;
+  // The connection has begun to close (it is gone within the hub's grace): it no longer counts
+  // against the hub's limits on connections.
+  virtual void on_closing(HubConnection& connection) = 0;
   // The write queue has drained below the low-water mark (time to send more catch-up).
   virtual void on_drained(const std::shared_ptr<HubConnection>& connection) = 0;
   virtual void on_closed(const std::shared_ptr<HubConnection>& connection) = 0;
@@ -58,6 +61,8 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   using Clock = std::chrono::steady_clock;
   enum class Phase { AwaitingHello, Authenticating, Ready, Closing };
   enum class Sync { None, Snapshot, CatchingUp, Live };
+  // How the connection counts against the hub's cap (net/hub_admission.hpp).
+  enum class Admission { NotAdmitted, SigningIn, SignedIn, Left };
 
   HubConnection(std::unique_ptr<ByteStream> stream, std::uint64_t id, HubConnectionOwner& owner,
                 std::size_t max_line_bytes, std::size_t max_unsent_bytes, RateLimiter limiter);
@@ -107,6 +112,8 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   void set_max_line_bytes(std::size_t bytes) { splitter_.set_max(bytes); }
 
   // The hub's view of this client, kept here for the hub's logic.
+  std::string address;  // the peer's address as the hub's per-address limits count it
+  Admission admission = Admission::NotAdmitted;
   Phase phase = Phase::AwaitingHello;
   Sync sync = Sync::None;
   core::Viewer viewer;
@@ -132,6 +139,7 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   void linger();
   void discard();
   void fill_from_backlog();
+  void tell_closing();
 
   std::unique_ptr<ByteStream> stream_;
   std::uint64_t id_;
@@ -159,6 +167,7 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   bool closing_ = false;
   bool lingering_ = false;  // the last line is out: reading and dropping until the client closes
   bool closed_ = false;
+  bool closing_told_ = false;
   std::string close_reason_;
   Clock::time_point connected_at_ = Clock::now();
   Clock::time_point last_received_ = Clock::now();

@@ -20,6 +20,30 @@ void HubContext::note(const std::string& text) {
        << std::flush;
 }
 
+void send_registered_from(const HubContext& hub, const ConnectionPtr& organiser) {
+  if (organiser->viewer.role != core::Role::Organiser || hub.registered_from.empty()) return;
+  RegisteredFrom message;
+  for (const auto& [participant, address] : hub.registered_from) {
+    message.entries.push_back({participant, address});
+    if (message.entries.size() == kMaxRegisteredFromEntries) {
+      organiser->send(encode(message));
+      message.entries.clear();
+    }
+  }
+  if (!message.entries.empty()) organiser->send(encode(message));
+}
+
+void report_registration(const HubContext& hub, core::ParticipantId participant) {
+  const auto it = hub.registered_from.find(participant);
+  if (it == hub.registered_from.end()) return;
+  const Line line = make_line(encode(RegisteredFrom{{{participant, it->second}}}));
+  for (const std::uint64_t id : hub.roster.privileged()) {
+    const ConnectionPtr c = hub.roster.find(id);
+    if (c && c->viewer.role == core::Role::Organiser && c->sync == HubConnection::Sync::Live)
+      c->send(line);
+  }
+}
+
 ErrorMessage closing_error(std::string code, std::string field, std::string message) {
   return ErrorMessage{core::make_error(std::move(code), std::move(field), std::move(message)),
                       true};

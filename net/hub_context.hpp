@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -12,7 +13,9 @@
 #include <asio/io_context.hpp>
 
 #include "core/event/sequencer.hpp"
+#include "net/address_budget.hpp"
 #include "net/held_fanout.hpp"
+#include "net/hub_admission.hpp"
 #include "net/hub_log.hpp"
 #include "net/hub_roster.hpp"
 #include "net/hub_server.hpp"
@@ -30,6 +33,9 @@ struct HubContext {
         options(std::move(options)),
         sequencer(taxonomy),
         fanout(io, std::chrono::milliseconds(this->options.fanout_hold_ms)),
+        admission(this->options),
+        registrations(this->options.registrations_per_address_per_minute),
+        failed_sign_ins(this->options.failed_sign_ins_per_address_per_minute),
         out_(out) {}
 
   // One line on the hub's output, with the time; control characters in `text` are escaped
@@ -44,6 +50,11 @@ struct HubContext {
   HeldFanout fanout;  // other people's lines, held up to HubOptions::fanout_hold_ms
   std::uint64_t durable_seq = 0;
   HubCounters counters;
+  HubAdmission admission;         // the connection cap and connections signing in per address
+  AddressBudget registrations;    // registrations per address and minute
+  AddressBudget failed_sign_ins;  // wrong join codes and tokens per address and minute
+  // The address each newcomer registered from, for organisers (RegisteredFrom); in memory only.
+  std::map<core::ParticipantId, std::string> registered_from;
 
   // Stopping goes one way, in this order; a failed store skips straight to stopping.
   bool shutting_down = false;  // no more hellos or operations; the pending ones are finished
@@ -54,6 +65,10 @@ struct HubContext {
  private:
   std::ostream& out_;
 };
+
+// Sends organiser connections (live ones) the addresses of these registrations, or all of them.
+void send_registered_from(const HubContext& hub, const ConnectionPtr& organiser);
+void report_registration(const HubContext& hub, core::ParticipantId participant);
 
 // An error line after which the hub closes the connection.
 ErrorMessage closing_error(std::string code, std::string field, std::string message);

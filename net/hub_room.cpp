@@ -45,6 +45,22 @@ void HubRoom::submit(const ConnectionPtr& c, core::Operation op) {
                      ? std::string()
                      : claim_digest(claim);
   }
+  const bool registering = std::holds_alternative<core::Register>(op.payload) &&
+                           actor.role == core::Role::Participant && actor.participant == 0;
+  const auto now = std::chrono::steady_clock::now();
+  // A newcomer's registration that is new (a resend of an applied one is answered below).
+  if (registering && !hub_.registrations.allows(c->address, now) &&
+      !hub_.sequencer.applied_ids().count(id)) {
+    ++hub_.counters.address_limited;
+    ++hub_.counters.refused;
+    const int wait = hub_.registrations.seconds_until_allowed(c->address, now);
+    reply(c, make_line(encode(Refused{
+                 id, core::make_error("too_many_registrations", "",
+                                      "Too many people registered from your network address (" +
+                                          c->address + ") in the last minute; send it again in " +
+                                          std::to_string(wait) + " seconds.")})));
+    return;
+  }
   hub_.log.before_apply(hub_.sequencer.state(), op);
   auto outcome = hub_.sequencer.submit(std::move(op), actor, unix_ms());
   if (!outcome) {
@@ -73,6 +89,7 @@ void HubRoom::submit(const ConnectionPtr& c, core::Operation op) {
     return;
   }
   ++hub_.counters.applied;
+  if (registering) hub_.registrations.spend(c->address, now);
   PendingOperation pending{render_operation(applied, hub_.sequencer.state()), c, {}};
   std::optional<HubCredential> credential;
   Ack ack{id, applied.sequence, false, 0, {}};
@@ -84,7 +101,11 @@ void HubRoom::submit(const ConnectionPtr& c, core::Operation op) {
     ack.token = std::move(issued.token);
     credential = std::move(issued.credential);
     becomes = core::Viewer{core::Role::Participant, reg->participant};
+    hub_.registered_from[reg->participant] = c->address;
   }
+  // Addresses are personal data: an erased participant's goes with the rest.
+  if (const auto* erase = std::get_if<core::Erase>(&applied.payload))
+    hub_.registered_from.erase(erase->participant);
   pending.replies.push_back(Reply{c, make_line(encode(ack)), becomes});
   if (change_listener_) change_listener_(applied);
   hub_.log.append(std::move(applied), std::move(credential), hub_.sequencer.state());
@@ -107,6 +128,7 @@ void HubRoom::on_durable(std::uint64_t seq) {
     catch_up_.activate_snapshots(op.lines.seq - 1);
     broadcast(op);
     for (Reply& r : op.replies) {
+      if (r.becomes) report_registration(hub_, r.becomes->participant);
       auto c = r.connection.lock();
       if (!c || !c->open()) continue;
       if (r.becomes) {

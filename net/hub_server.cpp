@@ -80,6 +80,8 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
 
   void on_line_too_long(const ConnectionPtr& c) override { acceptor_.line_too_long(c); }
 
+  void on_closing(HubConnection& c) override { hub_.admission.closing(c); }
+
   void on_drained(const ConnectionPtr& c) override { catch_up_.on_drained(c); }
 
   void on_closed(const ConnectionPtr& c) override {
@@ -163,7 +165,7 @@ std::uint64_t HubServer::durable_seq() const {
 }
 HubCounters HubServer::counters() const {
   HubCounters c = impl_->hub_.counters;
-  c.connections = impl_->hub_.roster.size();
+  c.connections = static_cast<std::uint64_t>(impl_->hub_.admission.open());
   return c;
 }
 void HubServer::set_failure_listener(std::function<void()> listener) {

@@ -32,6 +32,11 @@ struct HubOptions {
   int port = kDefaultPort;  // 0: any free port (tests)
   int max_connections = kDefaultMaxConnections;
   int handshake_seconds = kDefaultHandshakeSeconds;
+  int max_signing_in_per_address = kDefaultMaxSigningInPerAddress;
+  int signed_in_share_percent = kDefaultSignedInSharePercent;  // 0-90
+  int busy_handshake_seconds = kDefaultBusyHandshakeSeconds;
+  int registrations_per_address_per_minute = kDefaultRegistrationsPerAddressPerMinute;
+  int failed_sign_ins_per_address_per_minute = kDefaultFailedSignInsPerAddressPerMinute;
   int idle_seconds = kDefaultIdleSeconds;
   double rate_per_second = kDefaultRatePerSecond;
   double rate_burst = kDefaultRateBurst;
@@ -50,6 +55,7 @@ struct HubCounters {
   std::uint64_t refused = 0;
   std::uint64_t duplicates = 0;
   std::uint64_t rate_limited = 0;
+  std::uint64_t address_limited = 0;  // connections, registrations and sign-ins refused by address
   std::uint64_t lines_sent = 0;
 };
 

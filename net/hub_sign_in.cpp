@@ -1,6 +1,7 @@
 // Sign-in: hello, credentials, the welcome, and tokens for newcomers.
 #include "net/hub_sign_in.hpp"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -35,13 +36,28 @@ void HubSignIn::hello(const ConnectionPtr& c, Hello h) {
     return c->close_with(
         closing_error("shutting_down", "", "The hub is shutting down; try again shortly."),
         "hello while shutting down");
+  // Guessing join codes or tokens: an address that got too many wrong lately is not heard until
+  // its budget refills, right or wrong.
+  const auto now = std::chrono::steady_clock::now();
+  if (!hub_.failed_sign_ins.allows(c->address, now)) {
+    ++hub_.counters.address_limited;
+    const int wait = hub_.failed_sign_ins.seconds_until_allowed(c->address, now);
+    return c->close_with(
+        closing_error("too_many_failed_sign_ins", "",
+                      "Too many wrong join codes or tokens came from your network address (" +
+                          c->address + ") lately; try again in " + std::to_string(wait) +
+                          " seconds."),
+        "too many failed sign-ins from " + c->address);
+  }
   const core::EventState& state = hub_.sequencer.state();
   if (!h.join_code.empty()) {
-    if (!state.event.created || !same_secret(h.join_code, state.event.join_code))
+    if (!state.event.created || !same_secret(h.join_code, state.event.join_code)) {
+      hub_.failed_sign_ins.spend(c->address, now);
       return c->close_with(
           closing_error("wrong_join_code", "join_code",
                         "That join code is not this event's; check the code you were given."),
           "wrong join code");
+    }
     return welcome(c, core::Viewer{core::Role::Participant, 0}, h);
   }
   // The lookup runs on the storage thread; meanwhile the connection reads nothing more, and
@@ -59,11 +75,13 @@ void HubSignIn::hello(const ConnectionPtr& c, Hello h) {
           closing_error("storage_error", "", "The hub could not check the token; try again."),
           "credential lookup failed");
     }
-    if (!*found || !equal_constant_time((*found)->token_hash, hash))
+    if (!*found || !equal_constant_time((*found)->token_hash, hash)) {
+      hub_.failed_sign_ins.spend(c->address, std::chrono::steady_clock::now());
       return c->close_with(closing_error("wrong_token", "token",
                                          "That token is not valid for this event; join with the "
                                          "event's code or use the token you were given."),
                            "wrong token");
+    }
     const HubCredential& credential = **found;
     if (credential.role == core::Role::Participant) {
       const core::Participant* p = hub_.sequencer.state().participant(credential.participant);
@@ -80,6 +98,7 @@ void HubSignIn::hello(const ConnectionPtr& c, Hello h) {
 void HubSignIn::welcome(const ConnectionPtr& c, const core::Viewer& viewer, const Hello& h) {
   c->phase = HubConnection::Phase::Ready;
   c->viewer = viewer;
+  hub_.admission.signed_in(*c);
   const bool privileged = viewer.privileged();
   const double factor = privileged ? kPrivilegedRateFactor : 1.0;
   c->limiter.set(hub_.options.rate_per_second * factor, hub_.options.rate_burst * factor);

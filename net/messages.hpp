@@ -117,6 +117,19 @@ struct Notice {
   std::string message;
 };
 
+// For organisers only: the network address each newcomer registered from, so that a flood of fake
+// registrations shows (addresses are personal data). The hub keeps them in memory while it runs
+// and forgets an erased participant's; an organiser gets them all after caught_up, then each new
+// registration as it becomes durable.
+struct RegisteredFrom {
+  struct Entry {
+    core::ParticipantId participant = 0;
+    std::string address;
+    bool operator==(const Entry&) const = default;
+  };
+  std::vector<Entry> entries;
+};
+
 struct TeamSuggestion {
   std::vector<core::ParticipantId> members;
   std::string reasons;
@@ -146,6 +159,7 @@ std::string encode(const CaughtUp& message);
 std::string encode(const Missed& message);
 std::string encode(const Pong& message);
 std::string encode(const Notice& message);
+std::string encode(const RegisteredFrom& message);
 // A state (already filtered for its reader) as snapshot lines: begin, items in chunks, end.
 std::vector<std::string> encode_snapshot(const core::EventState& state, std::uint64_t seq);
 // The same in parts, so that a hub can share the items every participant sees: the begin line
@@ -167,7 +181,7 @@ struct TeamsLine {
   std::string line;
 };
 using HubMessage = std::variant<Welcome, Applied, Ack, Refused, ErrorMessage, CaughtUp, Pong,
-                                Notice, SnapshotLine, TeamsLine, Missed>;
+                                Notice, SnapshotLine, TeamsLine, Missed, RegisteredFrom>;
 
 core::Result<HubMessage> parse_hub_message(std::string_view line);
 
@@ -215,7 +229,7 @@ struct AppliedHead {
 };
 
 using HubMessageHead = std::variant<AppliedHead, Welcome, Ack, Refused, ErrorMessage, CaughtUp,
-                                    Pong, Notice, SnapshotLine, TeamsLine, Missed>;
+                                    Pong, Notice, SnapshotLine, TeamsLine, Missed, RegisteredFrom>;
 
 // A line from the hub, an "op" line as its head and any other as parse_hub_message decodes it.
 // The line's structure is checked (JSON, the message's fields, the head's numbers); the

@@ -19,6 +19,9 @@ inline constexpr std::size_t kMaxHubLineBytes = 5 * 1024 * 1024;
 // The hub packs snapshot records and team suggestions into lines of about this size.
 inline constexpr std::size_t kChunkBytes = 60 * 1024;
 
+// A registered_from line carries at most this many entries (a longer list comes in several lines).
+inline constexpr std::size_t kMaxRegisteredFromEntries = 1000;
+
 // A client that is this far behind the hub gets a snapshot instead of the operations.
 inline constexpr std::uint64_t kMaxCatchUpOperations = 5000;
 // A snapshot brings the person's notices from at most this many operations before it.
@@ -30,6 +33,15 @@ inline constexpr std::size_t kCatchUpBatch = 500;
 inline constexpr int kDefaultPort = 7420;
 inline constexpr int kDefaultMaxConnections = 4000;
 inline constexpr int kDefaultHandshakeSeconds = 10;
+// Connections from one address that may be signing in at once (TLS handshake, hello, token check).
+inline constexpr int kDefaultMaxSigningInPerAddress = 32;
+// The share of the connection cap (in percent) that only people who have signed in may fill.
+inline constexpr int kDefaultSignedInSharePercent = 20;
+// Near its cap, the hub gives a connection this long (at most) to shake hands and say hello.
+inline constexpr int kDefaultBusyHandshakeSeconds = 3;
+// From one address: registrations and failed sign-ins (wrong join code or token) a minute.
+inline constexpr int kDefaultRegistrationsPerAddressPerMinute = 30;
+inline constexpr int kDefaultFailedSignInsPerAddressPerMinute = 10;
 inline constexpr int kDefaultIdleSeconds = 90;
 inline constexpr double kDefaultRatePerSecond = 20;  // lines a participant may send per second
 inline constexpr double kDefaultRateBurst = 100;     // ... and at once

@@ -274,6 +274,13 @@ std::string encode(const CaughtUp& m) {
 std::string encode(const Pong& m) {
   return dump(Json{{"type", "pong"}, {"seq", m.seq}});
 }
+std::string encode(const RegisteredFrom& m) {
+  Json entries = Json::array();
+  for (const RegisteredFrom::Entry& e : m.entries)
+    entries.push_back(Json{{"participant", e.participant}, {"address", e.address}});
+  return dump(Json{{"type", "registered_from"}, {"entries", std::move(entries)}});
+}
+
 std::string encode(const Notice& m) {
   return dump(Json{{"type", "notice"}, {"code", m.code}, {"message", m.message}});
 }
@@ -485,6 +492,22 @@ core::Result<HubMessage> parse_hub_message(std::string_view line) {
     r.string("code", n.code, true, 256);
     r.string("message", n.message, true, 16 * 1024);
     return done(std::move(n));
+  }
+  if (type == "registered_from") {
+    RegisteredFrom f;
+    if (const Json* entries = r.array("entries", kMaxRegisteredFromEntries, true)) {
+      for (std::size_t i = 0; i < entries->size() && r.ok(); ++i) {
+        ObjectReader e((*entries)[i], "entries[" + std::to_string(i) + "].");
+        RegisteredFrom::Entry entry;
+        std::int64_t participant = 0;
+        e.integer("participant", participant, 1, UINT32_MAX);
+        e.string("address", entry.address, true, 256);
+        if (core::Status st = e.finish(); !st) return st.error();
+        entry.participant = static_cast<core::ParticipantId>(participant);
+        f.entries.push_back(std::move(entry));
+      }
+    }
+    return done(std::move(f));
   }
   return core::make_error("unknown_message", "type",
                           "The hub sent an unknown kind of message '" + type + "'.");

@@ -94,6 +94,39 @@ int run_command_line(int argc, const char* const* argv) {
                                     "a connection must have said hello within this long")
                         ->capture_default_str(),
                     1, 3600);
+  line.whole_number(
+      serving
+          .add_option("--max-signing-in-per-address", serve.max_signing_in_per_address,
+                      "connections from one address that may be signing in at once")
+          ->capture_default_str()
+          ->type_name("N"),
+      1, 1000000);
+  line.whole_number(serving
+                        .add_option("--signed-in-share", serve.signed_in_share,
+                                    "percent of --max-connections kept for people signed in")
+                        ->capture_default_str()
+                        ->type_name("PERCENT"),
+                    0, 90);
+  line.whole_number(
+      serving
+          .add_option("--busy-handshake-seconds", serve.busy_handshake_seconds,
+                      "near its cap, the hub gives a connection at most this long to say hello")
+          ->capture_default_str()
+          ->type_name("S"),
+      1, 3600);
+  line.whole_number(serving
+                        .add_option("--registrations-per-address", serve.registrations_per_address,
+                                    "registrations a minute from one address")
+                        ->capture_default_str()
+                        ->type_name("N"),
+                    1, 1000000);
+  line.whole_number(
+      serving
+          .add_option("--failed-sign-ins-per-address", serve.failed_sign_ins_per_address,
+                      "wrong join codes or tokens a minute from one address")
+          ->capture_default_str()
+          ->type_name("N"),
+      1, 1000000);
   line.number(serving.add_option("--rate", serve.rate, "lines a participant may send a second")
                   ->capture_default_str(),
               0.1, 1e6);

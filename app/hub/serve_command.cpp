@@ -86,6 +86,11 @@ int run_serve(const ServeOptions& args) {
   options.max_connections = args.max_connections;
   options.idle_seconds = args.idle_seconds;
   options.handshake_seconds = args.handshake_seconds;
+  options.max_signing_in_per_address = args.max_signing_in_per_address;
+  options.signed_in_share_percent = args.signed_in_share;
+  options.busy_handshake_seconds = args.busy_handshake_seconds;
+  options.registrations_per_address_per_minute = args.registrations_per_address;
+  options.failed_sign_ins_per_address_per_minute = args.failed_sign_ins_per_address;
   options.rate_per_second = args.rate;
   options.rate_burst = args.burst;
   options.max_unsent_bytes = static_cast<std::size_t>(args.max_unsent_mb) << 20;

@@ -22,6 +22,11 @@ struct ServeOptions {
   int max_connections = net::kDefaultMaxConnections;
   int idle_seconds = net::kDefaultIdleSeconds;
   int handshake_seconds = net::kDefaultHandshakeSeconds;
+  int max_signing_in_per_address = net::kDefaultMaxSigningInPerAddress;
+  int signed_in_share = net::kDefaultSignedInSharePercent;
+  int busy_handshake_seconds = net::kDefaultBusyHandshakeSeconds;
+  int registrations_per_address = net::kDefaultRegistrationsPerAddressPerMinute;
+  int failed_sign_ins_per_address = net::kDefaultFailedSignInsPerAddressPerMinute;
   double rate = net::kDefaultRatePerSecond;
   double burst = net::kDefaultRateBurst;
   int max_unsent_mb = static_cast<int>(net::kDefaultMaxUnsentBytes >> 20);

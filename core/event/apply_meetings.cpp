@@ -32,6 +32,38 @@ Status check_new_pair(const ApplyContext& ctx, ParticipantId a, ParticipantId b,
   return Status::success();
 }
 
+// Requests a participant sends (the organiser, acting for people, may go past these): at most
+// max_incoming_requests awaiting the answer of the person asked, so that fake accounts cannot
+// bury a person (new ones wait until the person answers some; none expire on their own), and at
+// most max_requests_per_pair ever to the same person, so that requesting and cancelling cannot
+// notify them again and again. A pair that tapped "interested" during a pitch is exempt from the
+// first, as from the cap on open requests.
+Status check_flood(const ApplyContext& ctx, const RequestMeeting& op) {
+  const EventSettings& settings = ctx.state.event.settings;
+  const auto incoming_it = ctx.state.index.incoming_requests.find(op.to);
+  const int incoming =
+      incoming_it == ctx.state.index.incoming_requests.end() ? 0 : incoming_it->second;
+  if (incoming >= settings.max_incoming_requests && !ctx.state.interested_pair(op.from, op.to))
+    return refuse("incoming_request_cap", "to",
+                  person_name(ctx.state, op.to) +
+                      " has as many requests waiting for an answer as the organiser allows; "
+                      "try again once they have answered some.");
+  int sent = 0;
+  if (const auto it = ctx.state.index.pair_meetings.find(pair_key(op.from, op.to));
+      it != ctx.state.index.pair_meetings.end()) {
+    for (const MeetingId id : it->second) {
+      const Meeting& m = ctx.state.meetings.at(id);
+      sent += m.requester == op.from && !m.introduced;
+    }
+  }
+  if (sent >= settings.max_requests_per_pair)
+    return refuse("repeat_request_cap", "to",
+                  person_name(ctx.state, op.from) + " has asked " + person_name(ctx.state, op.to) +
+                      " for a meeting " + std::to_string(sent) +
+                      " times already, the most the organiser allows.");
+  return Status::success();
+}
+
 // The new meeting's id: the hub's next one, or the one the hub decided.
 Result<MeetingId> new_meeting_id(ApplyContext& ctx, MeetingId given) {
   const MeetingId id = ctx.deciding() ? ctx.state.next_meeting : given;
@@ -107,6 +139,9 @@ Status apply(ApplyContext& ctx, const RequestMeeting& op) {
         "request_cap", "from",
         person_name(ctx.state, op.from) + " has " + std::to_string(open) +
             " open requests, the most the organiser allows; wait for answers or cancel one.");
+  if (!ctx.organiser()) {
+    if (Status s = check_flood(ctx, op); !s) return s;
+  }
   if (Status s =
           check_field_text(op.message, "message", "The message", kMaxMessageLength, false, true);
       !s)

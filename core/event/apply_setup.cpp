@@ -78,6 +78,14 @@ Status apply(ApplyContext& ctx, const SetSettings& op) {
     return refuse("out_of_range", "settings.max_open_requests",
                   "The cap on open requests must be between 1 and " +
                       std::to_string(kMaxOpenRequestsCap) + ".");
+  if (st.max_incoming_requests < 1 || st.max_incoming_requests > kMaxOpenRequestsCap)
+    return refuse("out_of_range", "settings.max_incoming_requests",
+                  "The cap on requests awaiting one person's answer must be between 1 and " +
+                      std::to_string(kMaxOpenRequestsCap) + ".");
+  if (st.max_requests_per_pair < 1 || st.max_requests_per_pair > kMaxRequestsPerPairCap)
+    return refuse("out_of_range", "settings.max_requests_per_pair",
+                  "The requests one person may send the same person must be between 1 and " +
+                      std::to_string(kMaxRequestsPerPairCap) + ".");
   if (st.afternoon_start < 0 || st.afternoon_start > 24 * 60)
     return refuse("out_of_range", "settings.afternoon_start",
                   "The afternoon starts between 00:00 and 24:00.");

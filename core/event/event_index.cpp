@@ -71,6 +71,9 @@ void account_meeting(EventState& state, const Taxonomy& taxonomy, const Meeting&
         int& open = ix.open_requests[m.requester];
         open += sign;
         if (open == 0) ix.open_requests.erase(m.requester);
+        int& incoming = ix.incoming_requests[m.invitee];
+        incoming += sign;
+        if (incoming == 0) ix.incoming_requests.erase(m.invitee);
       }
       break;
     case MeetingStatus::Declined:

@@ -26,6 +26,10 @@ enum class BookingMode {
 struct EventSettings {
   MatchingSettings matching;
   int max_open_requests = 10;  // open outgoing requests per participant
+  // Requests awaiting one participant's answer (a flood of fake accounts must not bury a person)
+  // and requests one participant may ever send the same person (request, cancel, request...).
+  int max_incoming_requests = 20;
+  int max_requests_per_pair = 3;
   BookingMode booking = BookingMode::Instant;
   int afternoon_start = 13 * 60;  // a slot starting at or after this minute is in the afternoon
   bool operator==(const EventSettings&) const = default;
@@ -237,7 +241,8 @@ struct EventIndex {
   std::unordered_map<std::uint32_t, std::vector<std::uint64_t>> slot_tables_booked;
   std::unordered_map<ParticipantId, std::vector<MeetingId>> person_meetings;  // every status
   std::unordered_map<std::uint64_t, std::vector<MeetingId>> pair_meetings;    // (low, high) -> all
-  std::unordered_map<ParticipantId, int> open_requests;  // outgoing requests awaiting an answer
+  std::unordered_map<ParticipantId, int> open_requests;      // outgoing requests awaiting an answer
+  std::unordered_map<ParticipantId, int> incoming_requests;  // requests awaiting their answer
   std::unordered_map<std::uint64_t, int>
       relationship_meetings;  // pair -> held CCI x growth x border
   std::unordered_map<std::string, ParticipantId> emails;

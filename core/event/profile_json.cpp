@@ -123,6 +123,8 @@ Json to_json(const EventSettings& s) {
                 {"team_min", s.matching.team_min},
                 {"team_max", s.matching.team_max}}},
               {"max_open_requests", s.max_open_requests},
+              {"max_incoming_requests", s.max_incoming_requests},
+              {"max_requests_per_pair", s.max_requests_per_pair},
               {"booking", to_string(s.booking)},
               {"afternoon_start", format_time_of_day(s.afternoon_start)}};
 }
@@ -148,6 +150,8 @@ Result<EventSettings> settings_from(const Json& value, const std::string& path) 
     if (Status st = m.finish(); !st) return st.error();
   }
   r.integer_as("max_open_requests", s.max_open_requests, -1000000, 1000000, false);
+  r.integer_as("max_incoming_requests", s.max_incoming_requests, -1000000, 1000000, false);
+  r.integer_as("max_requests_per_pair", s.max_requests_per_pair, -1000000, 1000000, false);
   r.enumeration("booking", s.booking, parse_booking_mode, "instant or deferred", false);
   if (r.has("afternoon_start")) {
     std::string text;

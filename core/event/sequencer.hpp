@@ -39,6 +39,7 @@ class Sequencer {
 
   const EventState& state() const { return state_; }
   std::uint64_t last_sequence() const { return sequence_; }
+  const AppliedIds& applied_ids() const { return applied_ids_; }
   const Taxonomy& taxonomy() const { return *taxonomy_; }
 
  private:

@@ -89,6 +89,7 @@ class SyncClient {
   std::vector<std::string> problems;           // replica divergence, errors from the hub
   std::vector<core::Operation> missed;         // notices of what a snapshot already holds
   std::optional<net::Teams> teams;
+  std::map<core::ParticipantId, std::string> registered_from;  // an organiser's
   std::string token;
   core::ParticipantId participant = 0;
   int snapshots = 0;
@@ -123,6 +124,9 @@ class SyncClient {
   }
   void on(net::Teams& t) { teams = std::move(t); }
   void on(net::Notice&) {}
+  void on(net::RegisteredFrom& r) {
+    for (auto& e : r.entries) registered_from[e.participant] = e.address;
+  }
   void on(net::Missed& m) { missed.push_back(std::move(m.op)); }  // notices only, never applied
   void on(net::HubError& e) {
     // A hub that goes away says so; anything else is a problem the test reports.

@@ -213,6 +213,11 @@ void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
             ++version_;
           },
           [&](net::Notice& e) { notifications_.add(NoticeKind::Connection, e.message, now_ms); },
+          [&](net::RegisteredFrom& e) {
+            for (net::RegisteredFrom::Entry& entry : e.entries)
+              registered_from_[entry.participant] = std::move(entry.address);
+            ++version_;
+          },
           [&](net::HubError& e) {
             if (e.fatal) fatal_ = e.error;
             connection_reason_ = e.error.message;

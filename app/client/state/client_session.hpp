@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -129,6 +130,10 @@ class ClientSession {
   // null while none came (pending, or answered too long ago).
   const OperationOutcome* outcome(const std::string& id) const;
   const net::Teams& teams() const { return teams_; }
+  // For the organiser: the network address each newcomer registered from, as the hub reports it.
+  const std::map<core::ParticipantId, std::string>& registered_from() const {
+    return registered_from_;
+  }
   Notifications& notifications() { return notifications_; }
   const Notifications& notifications() const { return notifications_; }
 
@@ -180,6 +185,7 @@ class ClientSession {
   net::ConnectionState connection_state_ = net::ConnectionState::Offline;
   std::string connection_reason_;
   net::Teams teams_;
+  std::map<core::ParticipantId, std::string> registered_from_;
   std::unordered_map<std::string, OperationOutcome> outcomes_;  // the latest kOutcomes answers
   std::deque<std::string> outcome_order_;
   Notifications notifications_;

@@ -200,6 +200,7 @@ void draw_tables(ClientModels& m) {
 void draw_event_view(ClientModels& m) {
   draw_header(m);
   ImGui::Spacing();
+  draw_registration_sources(m);
   draw_sessions(m);
   draw_session_form(m);
   draw_tables(m);

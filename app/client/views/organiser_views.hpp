@@ -8,6 +8,8 @@
 namespace crossmatch::client {
 
 void draw_event_view(ClientModels& models);
+// Inside the event view: registrations per network address, and removing a flood of them.
+void draw_registration_sources(ClientModels& models);
 void draw_matching_view(ClientModels& models);
 void draw_schedule_view(ClientModels& models);
 void draw_round_view(ClientModels& models);
