@@ -110,6 +110,29 @@ TEST_CASE("person profile: every public field, in names, and every reason for th
   CHECK(unknown.offers.empty());
 }
 
+TEST_CASE(
+    "person profile: someone who withheld consent to appear in suggestions, as others see them") {
+  test::ClientFixture f;
+  // Participant 2 withholds consent; participant 1's app holds the hub's view for them.
+  core::Profile shy = f.state.participants.at(2).profile;
+  shy.consent.suggestions = false;
+  f.state.participants.at(2).profile = shy;
+  auto session = std::make_unique<client::ClientSession>(test::taxonomy(), f.outbox);
+  session->restore(core::view_state(f.state, core::Viewer{core::Role::Participant, 1}), f.seq,
+                   core::Role::Participant, 1);
+  client::PopulationCache cache(test::taxonomy());
+  cache.refresh(*session);
+  const client::PersonProfile p = client::person_profile(*session, cache, 2, 1);
+  CHECK(p.known);
+  CHECK(p.name == shy.display_name);
+  CHECK(p.organisation == shy.organisation);
+  CHECK(p.offers.empty());
+  CHECK(p.languages.empty());
+  CHECK(p.reasons.empty());
+  CHECK(p.score < 0);
+  CHECK(contains(p.why_not, "chose not to appear in suggestions"));
+}
+
 TEST_CASE("person profile: opens from the partners, requests, agenda and team lists") {
   test::ClientFixture f;
   const auto asked = f.request(3, 1, "Let us talk");

@@ -68,6 +68,12 @@ PersonProfile person_profile(const ClientSession& session, const PopulationCache
   out.working_style = traits(taxonomy, profile.answers);
 
   out.relative_to = relative_to;
+  if (!profile.consent.suggestions && id != session.me()) {
+    // Other participants get only who they are (core/event/privacy.hpp).
+    out.why_not =
+        out.name + " chose not to appear in suggestions or teams, so only who they are is shared.";
+    return out;
+  }
   if (relative_to == 0 || relative_to == id || !cache.built()) return out;
   const core::Population& population = cache.population();
   const int a = static_cast<int>(relative_to), b = static_cast<int>(id);
