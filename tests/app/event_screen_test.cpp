@@ -86,6 +86,25 @@ bool has(const std::string& text, const std::string& part) {
 
 }  // namespace
 
+TEST_CASE(
+    "event screen: a fresh session form offers a day its session fits, so it opens with no error") {
+  test::ClientFixture f;
+  EventScreen screen(f);
+  // The demo's last day holds one-to-one meetings from 09:00: the default 09:00-12:00 would
+  // overlap them there.
+  std::int64_t last = 0;
+  for (const auto& [id, s] : screen.session->state().sessions) last = std::max(last, s.date);
+  const std::string text = screen.frame();
+  CHECK(screen.form().day == core::format_date(last + 1));
+  CHECK(screen.form().check(*screen.session).problem.empty());
+  CHECK(text.find("may not overlap") == std::string::npos);
+  // A day typed by the organiser is kept, and its problem said.
+  screen.form().day = core::format_date(last);
+  screen.form().day_typed = true;
+  CHECK(screen.frame().find("may not overlap") != std::string::npos);
+  CHECK(screen.form().day == core::format_date(last));
+}
+
 TEST_CASE("event screen: the session form says why it cannot add a session, as the hub would") {
   test::ClientFixture f;
   EventScreen s(f);

@@ -55,6 +55,20 @@ void SessionForm::stop_editing() {
   breaks.clear();
 }
 
+void SessionForm::suggest_day(const ClientSession& session, std::int64_t today) {
+  if (day_typed || editing_session()) return;
+  std::int64_t first = -1;
+  for (const auto& [id, s] : session.state().sessions)
+    first = std::max<std::int64_t>(first, s.date);
+  if (first < 0) first = today;
+  constexpr int kDaysTried = 14;
+  for (int d = 0; d < kDaysTried; ++d) {
+    day = core::format_date(first + d);
+    if (check(session).problem.empty()) return;
+  }
+  day = core::format_date(first);  // nothing fits soon: the problem is shown for that day
+}
+
 SessionFormCheck SessionForm::check(const ClientSession& session) const {
   SessionFormCheck out;
   core::DefineSession op{.session = editing,

@@ -29,6 +29,11 @@ struct SessionForm {
   int slot_minutes = 20;
   std::vector<core::TimeRange> breaks;  // the edited session's, kept as they were
 
+  // Until the organiser types a day: the first day, from the event's last day with a session
+  // (or today), on which the form's session fits the rules, so that a fresh form is not born
+  // refused (the last day's sessions often overlap the default 09:00-12:00).
+  void suggest_day(const ClientSession& session, std::int64_t today);
+
   // Loads a session to change it.
   void edit(const core::Session& session);
   // Back to a new session (the fields keep what was typed, so a similar one is quick to add).

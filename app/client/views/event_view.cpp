@@ -18,12 +18,8 @@ namespace {
 // Pixels per QR module: large enough for a phone camera across a desk, and for zbarimg.
 constexpr float kQrModulePx = 5.0f;
 
-// The day a new session most likely falls on: the event's last day with a session, else today
-// (UTC), as days since 1970-01-01.
-std::int64_t likely_session_day(const core::EventState& state) {
-  std::int64_t last = -1;
-  for (const auto& [id, s] : state.sessions) last = std::max<std::int64_t>(last, s.date);
-  if (last >= 0) return last;
+// Today (UTC) as days since 1970-01-01.
+std::int64_t today_utc() {
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   return std::chrono::duration_cast<std::chrono::hours>(now).count() / 24;
 }
@@ -127,7 +123,7 @@ void draw_session_form(ClientModels& m) {
   ImGui::InputText("##session-name", &form.name);
   ImGui::SameLine();
   label_left("Day");
-  if (!form.day_typed) form.day = core::format_date(likely_session_day(state));
+  form.suggest_day(m.session, today_utc());
   ImGui::SetNextItemWidth(field);
   if (ImGui::InputText("##day", &form.day)) form.day_typed = true;
   ImGui::SameLine();
