@@ -2,6 +2,8 @@
 // that includes nlohmann's header.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "core/event/json_codec.hpp"
 #include "core/event/json_values.hpp"
 #include "core/overloaded.hpp"
@@ -73,7 +75,46 @@ core::Result<ClientMessage> hello_from(const Json& value) {
 
 // [SECTION] Client to hub
 
+namespace {
+
+// How deeply a client's line may nest arrays and objects. An operation needs four levels; a line
+// of 60 KB nested 30,000 deep made the decoder recurse until a thread's stack ran out.
+constexpr int kMaxNesting = 32;
+
+// The deepest nesting of arrays and objects in `line`, outside strings, stopping once past the
+// limit.
+int nesting(std::string_view line) {
+  int depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (const char c : line) {
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > kMaxNesting) break;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+}  // namespace
+
 core::Result<ClientMessage> parse_client_message(std::string_view line) {
+  if (nesting(line) > kMaxNesting)
+    return core::make_error("invalid_json", "",
+                            "The line nests arrays and objects more than " +
+                                std::to_string(kMaxNesting) + " levels deep.");
   auto value = core::json::parse_json(line);
   if (!value) return value.error();
   if (!value->is_object())

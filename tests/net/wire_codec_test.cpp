@@ -63,6 +63,28 @@ TEST_CASE("bad lines are refused with the field named") {
   CHECK(refusal(R"({"type":"ping","extra":true})") == "unknown_field extra");
 }
 
+TEST_CASE("a line nested deeper than 32 levels is refused before it is decoded") {
+  const auto nested = [](int depth) {
+    return R"({"type":"op","op":{"id":"n","type":"withdraw","participant":)" +
+           std::string(static_cast<std::size_t>(depth), '[') +
+           std::string(static_cast<std::size_t>(depth), ']') + "}}";
+  };
+  auto deep = net::parse_client_message(nested(30000));
+  REQUIRE_FALSE(deep.ok());
+  CHECK(deep.error().code == "invalid_json");
+  CHECK(deep.error().message.find("32 levels") != std::string::npos);
+  CHECK(net::peek_operation_id(nested(30000)) == "n");
+  // Within the limit it is read, and refused for what it is.
+  auto shallow = net::parse_client_message(nested(20));
+  REQUIRE_FALSE(shallow.ok());
+  CHECK(shallow.error().code == "invalid_type");
+  // Brackets inside strings do not count.
+  auto text =
+      net::parse_client_message(R"({"type":"op","op":{"id":"t","type":"announce","text":")" +
+                                std::string(100, '[') + R"("}})");
+  CHECK(text.ok());
+}
+
 TEST_CASE("the id of an undecodable operation is found for its refusal") {
   CHECK(net::peek_operation_id(R"({"type":"op","op":{"id":"c-1","type":"fly"}})") == "c-1");
   CHECK(net::peek_operation_id(R"({"type":"op","op":{"type":"fly"}})").empty());
