@@ -74,10 +74,7 @@ TEST_CASE("profile view: a bad e-mail's message shows once the field is left; Sa
   const std::string message = problems[0].message;
   CHECK(ui.frame(body).find(message) == std::string::npos);
 
-  const auto in_form = [](const char* label) {
-    return test::HeadlessUi::id_of([] { ImGui::PushOverrideID(ImGui::GetID("profile")); }, label,
-                                   1);
-  };
+  const auto in_form = [](const char* label) { return test::profile_field(label); };
   const ImGuiID email = in_form("E-mail");
   REQUIRE(ui.click(email, body));
   CHECK(ImGui::GetCurrentContext()->ActiveId == email);

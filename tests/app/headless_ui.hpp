@@ -162,4 +162,21 @@ class HeadlessUi {
   ImGuiContext* context_;
 };
 
+// The id of `label` among the profile form's fields (the table "profile" inside the scrolling
+// child "profile-fields"), under the id `inner` when given (a picker's own scope).
+inline ImGuiID profile_field(const char* label, const char* inner = nullptr) {
+  return HeadlessUi::id_of(
+      [&] {
+        ImGui::BeginChild("profile-fields", ImVec2(0, 100));
+        ImGui::PushOverrideID(ImGui::GetID("profile"));
+        if (inner != nullptr) ImGui::PushID(inner);
+      },
+      label,
+      [&] {
+        if (inner != nullptr) ImGui::PopID();
+        ImGui::PopID();
+        ImGui::EndChild();
+      });
+}
+
 }  // namespace crossmatch::test

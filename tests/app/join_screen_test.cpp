@@ -156,9 +156,13 @@ TEST_CASE("join form: a wrong pin does not stick; the right code joins" *
   REQUIRE(frames_until(session, join, &config, [&] { return session.fatal_error().has_value(); }));
   CHECK(session.fatal_error()->code == "wrong_pin");
   CHECK(config.get(client::JoinForm::pin_key(address)).empty());  // nothing remembered
+  CHECK(config.get("code").empty());  // the refused code is not offered next time
   join.code = hub.code();
   REQUIRE(join.join(client::Credential::Code, session, &config));
   REQUIRE(frames_until(session, join, &config, [&] { return session.joined(); }));
+  join.remember_token(session, &config);
+  CHECK(config.get("code") == hub.code());  // the code that let the app in is
+  CHECK(config.get("hub") == address);
   session.disconnect();
 
   // A token with a wrong pin typed beside it, then the right code: the pin typed for the token

@@ -14,7 +14,7 @@ using namespace crossmatch;
 namespace {
 
 ImGuiID in_form(const char* label) {
-  return test::HeadlessUi::id_of([] { ImGui::PushOverrideID(ImGui::GetID("profile")); }, label, 1);
+  return test::profile_field(label);
 }
 
 bool has(const std::string& text, const std::string& part) {
@@ -154,14 +154,7 @@ TEST_CASE("profile view: languages and markets are chosen by name and removed wi
   test::HeadlessUi ui;
   const auto body = [&] { client::draw_profile_view(models); };
   ui.frame(body);
-  const auto add_to = [](const char* field) {
-    return test::HeadlessUi::id_of(
-        [&] {
-          ImGui::PushOverrideID(ImGui::GetID("profile"));
-          ImGui::PushID(field);
-        },
-        "##add", 2);
-  };
+  const auto add_to = [](const char* field) { return test::profile_field("##add", field); };
   REQUIRE(ui.click(add_to("Languages"), body));
   ui.type("portug", body);
   ui.press(ImGuiKey_Enter, body);
@@ -182,11 +175,18 @@ TEST_CASE("profile view: languages and markets are chosen by name and removed wi
   // The chosen language's button removes it.
   const ImGuiID remove_first = test::HeadlessUi::id_of(
       [] {
+        ImGui::BeginChild("profile-fields", ImVec2(0, 100));
         ImGui::PushOverrideID(ImGui::GetID("profile"));
         ImGui::PushID("Languages");
         ImGui::PushID(0);
       },
-      "Portuguese  \u00d7", 3);
+      "Portuguese  \u00d7",
+      [] {
+        ImGui::PopID();
+        ImGui::PopID();
+        ImGui::PopID();
+        ImGui::EndChild();
+      });
   REQUIRE(ui.click(remove_first, body));
   CHECK(models.profile.draft().languages == std::vector<std::string>{"sv"});
 }

@@ -65,7 +65,7 @@ void join_and_register(const test::RealWindow& w, const std::string& code, const
   if (!w.shows("Register")) w.scroll(600, 500, 5);
   w.click("Register");
   w.wait_for("| " + who.name);
-  w.wait_for("| done: Registration sent");
+  w.wait_for("| done: Registered");
 }
 
 // Signs in on the join screen with a token (and the hub's pin on a first visit).
@@ -148,9 +148,9 @@ TEST_CASE("the real window: join, register, meet, schedule, team round, introduc
   // Two windows side by side.
   test::VirtualDisplay display(dir, 2560, 800);
   const Newcomer mia{"Mia Newcomer", "Studio Nord", "mia@studionord.example", "lisb",
-                     "Design (CCI)"};
+                     "Design (creative)"};
   const Newcomer ole{"Ole Berg", "Berg Werkstatt", "ole@bergwerkstatt.example", "hamb",
-                     "Design (CCI)"};
+                     "Design (creative)"};
   {
     test::RealWindow left(display, dir, "mia", 0, hub_flags(hub));
     test::RealWindow right(display, dir, "ole", 1280, hub_flags(hub));
@@ -217,6 +217,8 @@ TEST_CASE("the real window: join, register, meet, schedule, team round, introduc
     w.wait_for_part("done:");
 
     w.open_tab("Team round", "round");
+    w.click("Publish team round...");
+    w.wait_for("This will:");
     w.click("Publish team round");
     w.wait_for_part("Team round: ");
   }

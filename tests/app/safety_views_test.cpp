@@ -306,6 +306,17 @@ TEST_CASE("schedule: the plan shows as a grid with moves marked; applying lists 
   REQUIRE(answers.applied.size() == 1);
   CHECK(f.state.meetings.at(booked).placement == to);
   CHECK(shows(status_line(ui, om, f.clock), "Schedule applied"));
+
+  // A plan that changes nothing says so beside Apply, which stays disabled.
+  plan.operation.placements.clear();
+  plan.report.not_placed = 0;
+  om.schedule.plan = plan;
+  om.schedule.grid = client::schedule_grid(*organiser, plan);
+  om.schedule.planned_at = organiser->meetings_version();
+  CHECK(shows(ui.frame(view), "Nothing to apply: every meeting keeps the slot and table it has."));
+  om.asking.reset();
+  ui.click(top("Apply the schedule..."), view);
+  CHECK_FALSE(om.asking);
 }
 
 TEST_CASE("clinic: forming asks and says how many have not picked a theme") {
@@ -429,7 +440,10 @@ TEST_CASE("team round: the demo event's round is checked, previewed and publishe
   client::ClientModels om(*organiser);
   om.now_ms = f.clock;
   test::HeadlessUi ui;
-  const auto view = [&] { client::draw_round_view(om); };
+  const auto view = [&] {
+    client::draw_round_view(om);
+    client::draw_confirmation(om);
+  };
   std::string text = ui.frame(view);
   INFO(om.round.problem());
   REQUIRE(om.round.ready());
@@ -443,7 +457,20 @@ TEST_CASE("team round: the demo event's round is checked, previewed and publishe
       CHECK(shows(text, p.name + " (" + p.type + "): " + p.sector + ", " + p.city));
     }
   }
-  REQUIRE(ui.click(top("Publish team round"), view));
+  // Publishing asks first, saying where the teams sit, who is told and that it stays.
+  REQUIRE(ui.click(top("Publish team round..."), view));
+  CHECK(f.submitted().empty());
+  REQUIRE(om.asking);
+  std::size_t people = 0;
+  for (const auto& team : teams.teams) people += team.members.size();
+  CHECK(lists(*om.asking, "Seats " + std::to_string(teams.teams.size()) + " teams (" +
+                              std::to_string(people) + " people) at their tables in "));
+  CHECK(lists(*om.asking, "told their team and table now"));
+  CHECK(lists(*om.asking, "cannot be withdrawn"));
+  REQUIRE(ui.click(test::dialog_button("Cancel"), view));
+  CHECK(f.submitted().empty());
+  REQUIRE(ui.click(top("Publish team round..."), view));
+  REQUIRE(ui.click(test::dialog_button("Publish team round"), view));
   auto answers = test::answer(f, *organiser, {organiser.get()});
   INFO((answers.refused.empty() ? std::string() : answers.refused[0].message));
   REQUIRE(answers.applied.size() == 1);
@@ -454,7 +481,12 @@ TEST_CASE("team round: the demo event's round is checked, previewed and publishe
   // Another organiser's screen that missed it: the hub refuses, as the round is locked.
   client::ClientModels sm(*stale);
   sm.now_ms = f.clock;
-  REQUIRE(ui.click(top("Publish team round"), [&] { client::draw_round_view(sm); }));
+  const auto stale_view = [&] {
+    client::draw_round_view(sm);
+    client::draw_confirmation(sm);
+  };
+  REQUIRE(ui.click(top("Publish team round..."), stale_view));
+  REQUIRE(ui.click(test::dialog_button("Publish team round"), stale_view));
   answers = test::answer(f, *stale, {stale.get()});
   REQUIRE(answers.refused.size() == 1);
   const std::string refused = status_line(ui, sm, f.clock);
@@ -477,7 +509,10 @@ TEST_CASE("team round: tables too small are caught before publishing, with what 
   client::ClientModels om(*organiser);
   om.now_ms = f.clock;
   test::HeadlessUi ui;
-  const auto view = [&] { client::draw_round_view(om); };
+  const auto view = [&] {
+    client::draw_round_view(om);
+    client::draw_confirmation(om);
+  };
   std::string text = ui.frame(view);
   REQUIRE_FALSE(om.round.ready());
   const core::RoundSeating& seating = om.round.seating();
@@ -491,7 +526,8 @@ TEST_CASE("team round: tables too small are caught before publishing, with what 
   const core::Status check = core::check_team_round(f.state, naive);
   REQUIRE_FALSE(check.ok());
   CHECK(shows(check.error().message, "seats 2, not"));
-  ui.click(top("Publish team round"), view);  // disabled
+  ui.click(top("Publish team round..."), view);  // disabled
+  CHECK_FALSE(om.asking);
   CHECK(f.submitted().empty());
 
   const std::string add = "Add " + std::to_string(seating.tables_to_add) + " tables of " +
@@ -502,7 +538,8 @@ TEST_CASE("team round: tables too small are caught before publishing, with what 
   ui.frame(view);
   INFO(om.round.problem());
   CHECK(om.round.ready());
-  REQUIRE(ui.click(top("Publish team round"), view));
+  REQUIRE(ui.click(top("Publish team round..."), view));
+  REQUIRE(ui.click(test::dialog_button("Publish team round"), view));
   answers = test::answer(f, *organiser, {organiser.get()});
   CHECK(answers.applied.size() == 1);
   CHECK(f.state.rounds.size() == 1);

@@ -93,11 +93,8 @@ bool JoinForm::join(Credential by, ClientSession& session, ClientConfig* config)
     return false;
   }
   started_ = true;
-  if (config != nullptr) {
-    config->set("hub", hub);
-    config->set(by == Credential::Token ? "token" : "code", value);
-    (void)config->save();
-  }
+  // Remembered once the hub lets this app in: a code or token it refuses is not offered again.
+  to_remember_ = {{"hub", hub}, {by == Credential::Token ? "token" : "code", value}};
   return true;
 }
 
@@ -121,6 +118,11 @@ bool JoinForm::waiting(const ClientSession& session) const {
 }
 
 void JoinForm::remember_token(ClientSession& session, ClientConfig* config) {
+  if (config != nullptr && !to_remember_.empty() && session.joined()) {
+    for (const auto& [key, value] : to_remember_) config->set(key, value);
+    to_remember_.clear();
+    (void)config->save();
+  }
   if (config != nullptr && started_ && !insecure && !hub_key_.empty()) {
     const std::string seen = session.hub_fingerprint();
     if (!seen.empty() && config->get(pin_key(hub_key_)).empty()) {

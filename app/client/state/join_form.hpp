@@ -8,6 +8,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app/client/state/client_config.hpp"
 #include "app/client/state/client_session.hpp"
@@ -37,8 +39,8 @@ class JoinForm {
   // The message to show now: the form's own, or the connection's (refused, unreachable).
   std::string message(const ClientSession& session) const;
   bool waiting(const ClientSession& session) const;  // connecting and no answer yet
-  // Remembers a token the hub issued to this newcomer, and the certificate of a hub joined for
-  // the first time (call each frame).
+  // Remembers the hub and the code or token once the hub let this app in, a token the hub issued
+  // to this newcomer, and the certificate of a hub joined for the first time (call each frame).
   void remember_token(ClientSession& session, ClientConfig* config);
 
  private:
@@ -48,6 +50,8 @@ class JoinForm {
 
   std::string problem_;
   std::string hub_key_;  // "HOST:PORT" of the hub joined
+  // The hub and the code or token of the attempt under way, saved once the hub accepts them.
+  std::vector<std::pair<std::string, std::string>> to_remember_;
   bool started_ = false;
 };
 

@@ -19,7 +19,7 @@ struct PersonProfile {
   std::string type;    // "Policy maker"
   std::string organisation;
   std::string job_title;
-  std::string sector;  // "Design (CCI)"
+  std::string sector;  // "Design (creative)"
   std::string city;
   std::string country;  // the country's name
   std::string size;     // "10-49 people", for companies

@@ -12,7 +12,7 @@ PersonSummary person_summary(const ClientSession& session, core::ParticipantId i
   out.organisation = profile.organisation;
   out.type = core::label(profile.type);
   if (const core::Sector* s = taxonomy.sector(profile.sector)) {
-    out.sector = s->name + (s->kind == core::SectorKind::Creative ? " (CCI)" : "");
+    out.sector = s->name + (s->kind == core::SectorKind::Creative ? " (creative)" : "");
   } else {
     out.sector = profile.sector;
   }

@@ -12,7 +12,7 @@ struct PersonSummary {
   std::string name;  // "participant 12" when unknown or erased
   std::string organisation;
   std::string type;    // "Policy maker"
-  std::string sector;  // the sector's name, "(CCI)" after a creative one
+  std::string sector;  // the sector's name, "(creative)" after a creative one
   std::string city;
   std::string country;  // ISO code
 };
@@ -20,7 +20,7 @@ struct PersonSummary {
 PersonSummary person_summary(const ClientSession& session, core::ParticipantId id);
 // "Ana Ferreira (Policy maker)"
 std::string name_with_type(const ClientSession& session, core::ParticipantId id);
-// "Policy maker, Design (CCI), Lisbon, PT"
+// "Policy maker, Design (creative), Lisbon, PT"
 std::string person_details(const ClientSession& session, core::ParticipantId id);
 
 }  // namespace crossmatch::client

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "app/client/state/person_summary.hpp"
+#include "core/event/calendar.hpp"
 
 namespace crossmatch::client {
 
@@ -61,6 +62,43 @@ void RoundScreen::refresh(const ClientSession& client) {
   } else {
     problem_.clear();
   }
+}
+
+Confirmation RoundScreen::publish_confirmation(const ClientSession& client) const {
+  const core::EventState& state = client.state();
+  std::size_t people = 0;
+  std::set<core::ParticipantId> seated;
+  for (const core::Team& team : operation_.teams) {
+    people += team.members.size();
+    seated.insert(team.members.begin(), team.members.end());
+  }
+  std::size_t left_out = 0;
+  for (const auto& [id, p] : state.participants) {
+    if (p.active() && !seated.count(id)) ++left_out;
+  }
+  const auto plural = [](std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  std::string when = "its session";
+  if (const core::Session* s = state.session(operation_.session))
+    when =
+        s->name + ", " + core::format_day_label(s->date) + " " + core::format_time_of_day(s->start);
+  Confirmation c;
+  c.question = "Publish the team round \"" + operation_.name + "\"?";
+  c.consequences.push_back("Seats " + plural(operation_.teams.size(), "team", "teams") + " (" +
+                           plural(people, "person", "people") + ") at their tables in " + when +
+                           ".");
+  c.consequences.push_back(
+      "Each of them is told their team and table now, in the app and when they next open it.");
+  if (left_out > 0)
+    c.consequences.push_back(
+        plural(left_out, "registered person is", "registered people are") +
+        " in no team (they chose not to appear in teams, or registered after the suggestion).");
+  c.consequences.push_back("A published round cannot be withdrawn; a later round can follow it.");
+  c.confirm_label = "Publish team round";
+  c.operations = {operation_};
+  c.done_message = "Team round published: " + operation_.name;
+  return c;
 }
 
 std::vector<core::OperationPayload> RoundScreen::add_tables_operations(

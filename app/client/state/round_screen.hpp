@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/client/state/client_session.hpp"
+#include "app/client/state/confirmation.hpp"
 #include "core/event/team_round_check.hpp"
 
 namespace crossmatch::client {
@@ -16,7 +17,7 @@ namespace crossmatch::client {
 // One team as the preview shows it.
 struct RoundPreviewTeam {
   std::string table;                 // "Team table 2 (5 seats)"; empty when not seated
-  std::vector<std::string> members;  // "Ana Silva (Company): Design (CCI), Lisbon"
+  std::vector<std::string> members;  // "Ana Silva (Company): Design (creative), Lisbon"
   std::string reasons;
 };
 
@@ -37,6 +38,9 @@ class RoundScreen {
   // round passes core's check.
   const std::string& problem() const { return problem_; }
   bool ready() const { return problem_.empty(); }
+  // Publishing asks first: which session and slot, how many teams and people are seated, that
+  // each is told at once, who is in no team, and that a published round stays.
+  Confirmation publish_confirmation(const ClientSession& client) const;
   // The tables the seating asks for: seating().tables_to_add new tables of seating().seats seats,
   // named "Team table N" after those there are.
   std::vector<core::OperationPayload> add_tables_operations(const ClientSession& client) const;

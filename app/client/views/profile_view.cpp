@@ -5,6 +5,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "app/client/state/registration_claim.hpp"
 #include "app/client/views/participant_views.hpp"
 #include "app/client/views/type_ahead_picker_view.hpp"
@@ -80,6 +82,13 @@ void draw_profile_view(ClientModels& m) {
     ImGui::TextWrapped(
         "Welcome! Tell the event who you are; your suggestions are ranked from this.");
 
+  // The fields scroll; Register / Save stays in view below them, however small the window or
+  // long the lists chosen. The footer's height is measured as it is drawn, for the next frame.
+  static float footer_height = ImGui::GetFrameHeightWithSpacing() * 2;
+  const float fields_height = std::max(ImGui::GetFrameHeightWithSpacing() * 4,
+                                       ImGui::GetContentRegionAvail().y - footer_height);
+  ImGui::BeginChild("profile-fields", ImVec2(0, fields_height), false,
+                    ImGuiWindowFlags_NavFlattened);
   ImGui::PushItemWidth(ImGui::GetFontSize() * 18);
   if (ImGui::BeginTable("profile", 2, ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextColumn();
@@ -140,13 +149,15 @@ void draw_profile_view(ClientModels& m) {
     ImGui::EndTable();
   }
   ImGui::PopItemWidth();
+  ImGui::EndChild();
+  const float footer_top = ImGui::GetCursorPosY();
   form.end_frame();
   form.validate(taxonomy);
   ImGui::Separator();
   if (ImGui::Button(registering ? "Register" : "Save profile") && form.attempt_submit(taxonomy)) {
     if (registering) {
       m.submit(core::Register{.profile = form.profile(), .claim = new_registration_claim()},
-               "Registration sent");
+               "Registered");
     } else {
       m.submit(core::EditProfile{.participant = m.session.me(), .profile = form.profile()},
                "Profile saved");
@@ -163,6 +174,7 @@ void draw_profile_view(ClientModels& m) {
                        fields_to_fix(form).c_str());
   }
   draw_erase_panel(m);
+  footer_height = ImGui::GetCursorPosY() - footer_top;
 }
 
 }  // namespace crossmatch::client

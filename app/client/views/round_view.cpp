@@ -76,8 +76,7 @@ void draw_round_view(ClientModels& m) {
     }
   }
   ImGui::BeginDisabled(!screen.ready());
-  if (ImGui::Button("Publish team round"))
-    m.submit(screen.operation(), "Team round published: " + screen.name);
+  if (ImGui::Button("Publish team round...")) m.ask(screen.publish_confirmation(m.session));
   ImGui::EndDisabled();
   if (screen.ready()) {
     ImGui::SameLine();

@@ -173,10 +173,18 @@ void draw_schedule_view(ClientModels& m) {
   const bool stale = m.session.meetings_version() != draft.planned_at;
   if (stale)
     field_message("Meetings changed since this plan was made: plan again before applying.");
-  ImGui::BeginDisabled(stale || draft.plan->operation.placements.empty());
+  const bool nothing = draft.plan->operation.placements.empty();
+  ImGui::BeginDisabled(stale || nothing);
   if (ImGui::Button("Apply the schedule..."))
     m.ask(apply_schedule_confirmation(m.session, *draft.plan));
   ImGui::EndDisabled();
+  if (nothing && !stale) {
+    ImGui::SameLine();
+    ImGui::TextWrapped(r.not_placed > 0
+                           ? "Nothing to apply: this plan neither places nor moves a meeting "
+                             "(see why above)."
+                           : "Nothing to apply: every meeting keeps the slot and table it has.");
+  }
   draw_grid(draft);
 }
 

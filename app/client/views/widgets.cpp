@@ -65,7 +65,7 @@ bool sector_combo(const char* label, std::string& id, const core::Taxonomy& taxo
       label, id, taxonomy.sectors(), allow_any,
       [](const core::Sector& s) -> const std::string& { return s.id; },
       [](const core::Sector& s) {
-        return s.name + (s.kind == core::SectorKind::Creative ? " (CCI)" : "");
+        return s.name + (s.kind == core::SectorKind::Creative ? " (creative)" : "");
       });
 }
 
