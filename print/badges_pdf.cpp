@@ -1,5 +1,6 @@
 // Badges: the name large, the organisation, where they come from, sector and type, and a QR code
 // with the code that checks them in.
+#include "print/badge_layout.hpp"
 #include "print/page_text.hpp"
 #include "print/pdf_pages.hpp"
 #include "print/print_job.hpp"
@@ -8,10 +9,8 @@ namespace crossmatch::print {
 
 namespace {
 
-constexpr int kColumns = 2;
-constexpr int kRows = 4;
-constexpr double kBadgeWidth = 95 * kMillimetre;
-constexpr double kBadgeHeight = 65 * kMillimetre;
+constexpr int kColumns = kBadgeColumns;
+constexpr int kRows = kBadgeRows;
 constexpr double kPadding = 12;
 constexpr double kQrSide = 84;
 constexpr double kMarkLength = 14;
