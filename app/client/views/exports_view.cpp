@@ -49,6 +49,7 @@ void draw_exports_view(ClientModels& m) {
   ImGui::TextDisabled(
       "Badges with a QR code, each participant's agenda, a sign for every table, and the poster "
       "with the join code");
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Paper");
   for (const print::Paper paper : {print::Paper::A4, print::Paper::Letter}) {
     ImGui::SameLine();
@@ -57,6 +58,13 @@ void draw_exports_view(ClientModels& m) {
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   ImGui::InputText("Hub address on the poster", &m.exports.chosen_poster_address(m.session));
+  const std::string& address = m.exports.poster_address;
+  if (address.rfind("127.", 0) == 0 || address.rfind("localhost", 0) == 0 ||
+      address.rfind("[::1]", 0) == 0) {
+    ImGui::SameLine();
+    ImGui::TextColored(error_colour(),
+                       "reaches this computer only: type the address people's devices use");
+  }
   first = true;
   for (const print::PrintKind what : print::kPrintKinds) {
     if (!first) ImGui::SameLine();
