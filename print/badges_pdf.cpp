@@ -42,9 +42,9 @@ core::Status badge(PdfDocument& pdf, double x, double y, const core::EventState&
   pdf.text({left, y + 9, inner, 12}, state.event.name,
            {.size = 8, .min_size = 5, .max_lines = 1, .grey = 0.4});
   pdf.text({left, y + 24, inner, 50}, profile.display_name,
-           {.size = 24, .bold = true, .min_size = 9, .max_lines = 2});
+           {.size = 24, .bold = true, .min_size = 9, .max_lines = 3});
   pdf.text({left, y + 78, column, 28}, profile.organisation,
-           {.size = 12, .bold = true, .min_size = 7, .max_lines = 2});
+           {.size = 12, .bold = true, .min_size = 7, .max_lines = 3});
   pdf.text({left, y + 110, column, 13}, place_of(profile, taxonomy),
            {.size = 10, .min_size = 6, .max_lines = 1});
   pdf.text({left, y + 125, column, 13}, sector_of(profile, taxonomy),

@@ -85,7 +85,19 @@ TEST_CASE("agendas: teams, pitches and clinic tables appear under their headings
            .teams = {
                {.members = {f.people[0], f.people[2], f.people[3]}, .table = first_table},
                {.members = {f.people[1], f.people[4], f.people[5]}, .table = first_table + 1}}});
+  f.ok(organiser(),
+       f.define_session("Clinic", "2026-05-15", 14 * 60, 15 * 60, core::SessionKind::PolicyClinic));
+  const core::SessionId clinic = f.state.sessions.rbegin()->first;
+  f.ok(organiser(), core::DefineClinicTable{.session = clinic,
+                                            .table = first_table,
+                                            .theme = "mobility vouchers for creative companies"});
+  f.ok(organiser(),
+       core::FormClinicTables{.session = clinic,
+                              .seating = {{.clinic_table = f.state.clinic_tables.rbegin()->first,
+                                           .members = {f.people[0], f.people[1], f.people[2]}}}});
   const auto agendas = print::agendas(f.state, taxonomy(), {f.people[0]});
+  REQUIRE(agendas[0].clinics.size() == 1);
+  CHECK(agendas[0].clinics[0].table == "Round table 1");
   REQUIRE(agendas[0].pitches.size() == 1);
   CHECK(agendas[0].pitches[0].position == 2);
   REQUIRE(agendas[0].teams.size() == 1);
@@ -98,6 +110,8 @@ TEST_CASE("agendas: teams, pitches and clinic tables appear under their headings
   CHECK(text.find("First teams") != std::string::npos);
   CHECK(text.find(kDiacriticNames[3]) != std::string::npos);
   CHECK(text.find("you pitch 2 of 2") != std::string::npos);
+  CHECK(text.find("Policy clinics") != std::string::npos);
+  CHECK(text.find("Theme: mobility vouchers for creative companies") != std::string::npos);
   CHECK(text.find("Nothing is on your agenda yet") == std::string::npos);
 }
 
