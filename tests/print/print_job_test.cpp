@@ -40,6 +40,23 @@ TEST_CASE("print: refusals name what is wrong") {
   CHECK(r.error().code == "no_event");
 }
 
+TEST_CASE("print: nobody to print for, and no tables yet, are said on the page") {
+  EventFixture f;
+  f.ok(organiser(), core::CreateEvent{.name = "Empty", .time_zone = "UTC", .join_code = "EMPTY-1"});
+  PrintDir dir;
+  auto page = [&](print::PrintKind kind) {
+    auto bytes = print::print_pdf(f.state, taxonomy(), {.what = kind});
+    REQUIRE(bytes.ok());
+    return page_text(dir.write("empty.pdf", *bytes));
+  };
+  CHECK(page(print::PrintKind::Badges).find("No participants to print badges for.") !=
+        std::string::npos);
+  CHECK(page(print::PrintKind::Agendas).find("No participants to print agendas for.") !=
+        std::string::npos);
+  CHECK(page(print::PrintKind::TableSigns).find("The event has no tables yet.") !=
+        std::string::npos);
+}
+
 TEST_CASE("print: kinds and paper sizes by name") {
   print::PrintKind kind{};
   CHECK(print::parse_print_kind("tables", kind));

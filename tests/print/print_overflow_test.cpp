@@ -28,6 +28,8 @@ PrintedEvent long_names() {
   f.rename(f.people[1], kLongWord, kLongOrganisation);
   f.book(f.people[1], f.people[0]);
   f.book(f.people[0], f.people[2]);
+  f.ok(organiser(), core::DefineTable{.name = "Sala Żółta przy oknie, obok kawiarni 12"});
+  f.ok(organiser(), core::DefineTable{.name = "Konferencijų salė (antras aukštas kairė)"});
   return f;
 }
 
