@@ -255,6 +255,22 @@ int run_command_line(int argc, const char* const* argv) {
   whole(redis_command, "--bytes", redis.bytes, 16, 1 << 20, "bytes a message");
   real(redis_command, "--seconds", redis.seconds, 0.1, 3600, "how long to publish");
 
+  // [SECTION] Printed pages
+  PrintBenchOptions printing;
+  CLI::App& print_command = *bench.add_subcommand(
+      "print", "printed pages: every participant's agenda, badges and table signs as PDF");
+  print_command.footer(
+      "Builds an event of N participants and M requests through real operations, then times the "
+      "PDF of every\n"
+      "agenda (goal: 1,000 agendas in at most 10 s), every badge, the table signs and the poster "
+      "(best of R).");
+  whole(print_command, "--participants", printing.participants, 2, core::kMaxDemoParticipants,
+        "the event's size");
+  whole(print_command, "--meetings", printing.meetings, 0, 1000000, "requests made");
+  whole(print_command, "--repeat", printing.repeat, 1, 100, "times each PDF is made");
+  whole(print_command, "--seed", printing.seed, 0, INT64_MAX, "the seed");
+  print_command.add_option("--out", printing.out, "write the PDFs into DIR")->type_name("DIR");
+
   // [SECTION] Client
 #ifdef CROSSMATCH_HAVE_CLIENT
   ClientBenchOptions client;
@@ -293,6 +309,7 @@ int run_command_line(int argc, const char* const* argv) {
   }
   if (suggestions_command.parsed()) return run_suggestions(suggestions);
   if (clinic_command.parsed()) return run_clinic(clinic);
+  if (print_command.parsed()) return run_print(printing);
   if (schedule_command.parsed()) {
     schedule.dzn = dzn.get();
     schedule.out = schedule_out.get();

@@ -103,6 +103,15 @@ struct ClientBenchOptions {
 };
 int run_client(const ClientBenchOptions& options);  // bench/client_bench.cpp (with the client)
 
+struct PrintBenchOptions {
+  int participants = 1000;
+  int meetings = 10000;  // requests; about 60 % get accepted and booked
+  int repeat = 3;
+  std::uint64_t seed = 1;
+  std::string out;  // empty: the PDFs are made and dropped
+};
+int run_print(const PrintBenchOptions& options);  // bench/print_bench.cpp
+
 // Parses the command line and runs the benchmark it names; the exit status.
 int run_command_line(int argc, const char* const* argv);  // bench/bench_command_line.cpp
 

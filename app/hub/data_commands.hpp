@@ -1,6 +1,6 @@
-// The hub's commands on an event's database: export (CSV and iCalendar), import (participants
-// from CSV), backup and verify, each a function of its flags (app/hub/hub_command_line.cpp reads
-// them).
+// The hub's commands on an event's database: export (CSV and iCalendar), print (PDF badges,
+// agendas, table signs, the join poster), import (participants from CSV), backup and verify, each a
+// function of its flags (app/hub/hub_command_line.cpp reads them).
 #pragma once
 
 #include <cstdint>
@@ -29,6 +29,19 @@ struct ExportOptions {
   std::optional<std::string> assets;  // none: the assets beside the program
 };
 
+// The kinds `print --what` takes.
+inline constexpr const char* kPrintKinds[] = {"badges", "agendas", "tables", "poster"};
+
+struct PrintOptions {
+  std::string db;
+  std::string what;
+  std::string out;
+  std::string paper = "a4";
+  std::string participants;           // "3,7,12"; empty: every active participant
+  std::optional<std::string> hub;     // the hub's address on the poster, "HOST:PORT"
+  std::optional<std::string> assets;  // none: the assets beside the program
+};
+
 struct ImportOptions {
   std::string db;
   std::string csv;
@@ -47,6 +60,7 @@ struct VerifyOptions {
 };
 
 int run_export(const ExportOptions& options);  // app/hub/export_command.cpp
+int run_print(const PrintOptions& options);    // app/hub/print_command.cpp
 int run_import(const ImportOptions& options);  // app/hub/import_command.cpp
 int run_backup(const BackupOptions& options);  // app/hub/backup_command.cpp
 // 0 when the database is sound, 1 when damage was found (each problem printed), 2 when it cannot

@@ -200,6 +200,35 @@ int run_command_line(int argc, const char* const* argv) {
                           "accented names open correctly");
   Optional export_assets = add_assets(export_command);
 
+  PrintOptions printing;
+  CLI::App& print_command = *hub.add_subcommand(
+      "print",
+      "pages for the venue as PDF: badges, personal agendas, table signs or the join "
+      "poster; works while the hub runs");
+  print_command.footer(
+      "Badges and agendas are made for every active participant unless --participants names some; "
+      "the\n"
+      "poster needs --hub, the address people type to join.");
+  print_command.add_option("--db", printing.db, "the event's database")
+      ->required()
+      ->type_name("FILE");
+  line.one_of(print_command.add_option("--what", printing.what, "what to print")->required(),
+              std::vector<std::string>(std::begin(kPrintKinds), std::end(kPrintKinds)));
+  print_command.add_option("--out", printing.out, "the PDF (replaced at once when complete)")
+      ->required()
+      ->type_name("FILE");
+  line.one_of(
+      print_command.add_option("--paper", printing.paper, "the paper size")->capture_default_str(),
+      {"a4", "letter"});
+  print_command
+      .add_option("--participants", printing.participants,
+                  "badges or agendas of these participants only, by id: 3,7,12")
+      ->type_name("IDS");
+  Optional print_hub =
+      add_optional(print_command, "--hub", "HOST:PORT", "the hub's address, printed on the poster");
+  line.host_port(print_hub.option);
+  Optional print_assets = add_assets(print_command);
+
   ImportOptions importing;
   CLI::App& import_command = *hub.add_subcommand(
       "import",
@@ -290,6 +319,11 @@ int run_command_line(int argc, const char* const* argv) {
     exporting.out = out.get();
     exporting.assets = export_assets.get();
     return run_export(exporting);
+  }
+  if (print_command.parsed()) {
+    printing.hub = print_hub.get();
+    printing.assets = print_assets.get();
+    return run_print(printing);
   }
   if (import_command.parsed()) {
     importing.assets = import_assets.get();

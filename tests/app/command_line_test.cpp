@@ -154,7 +154,7 @@ TEST_CASE("command line: the hub's commands refuse bad flags with status 2, nami
   std::tie(status, text) = run_hub({});
   CHECK(status == 2);
   for (const char* command :
-       {"serve", "export", "import", "backup", "assets", "demo-event", "replay"})
+       {"serve", "export", "print", "import", "backup", "assets", "demo-event", "replay"})
     CHECK_MESSAGE(text.find(command) != std::string::npos, command);
   std::tie(status, text) = run_hub({"help"});
   CHECK(status == 0);

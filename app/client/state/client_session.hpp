@@ -112,6 +112,11 @@ class ClientSession {
   std::string hub_fingerprint() const {
     return connection_ ? connection_->hub_fingerprint() : std::string();
   }
+  // The hub's address as people type it: "192.168.1.20:7420" ("[::1]:7420" for IPv6).
+  std::string hub_address() const {
+    const bool v6 = hub_host_.find(':') != std::string::npos;
+    return (v6 ? "[" + hub_host_ + "]" : hub_host_) + ":" + std::to_string(hub_port_);
+  }
   // The token the hub issued on registering (to be remembered), once.
   std::optional<std::string> take_issued_token();
 

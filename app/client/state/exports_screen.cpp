@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "app/client/state/agenda_export.hpp"
+#include "net/tls_identity.hpp"
 #include "storage/csv.hpp"
 #include "storage/csv_export.hpp"
 #include "storage/file_output.hpp"
@@ -93,6 +94,53 @@ core::Result<std::string> ExportsScreen::create_folder_and_save(const core::Even
         "Cannot create the folder " + dir.string() + ": " + error.message() + ".");
   }
   return save(state, what);
+}
+
+std::string& ExportsScreen::chosen_poster_address(const ClientSession& session) {
+  if (poster_address.empty()) poster_address = session.hub_address();
+  return poster_address;
+}
+
+core::Result<std::string> ExportsScreen::save_pdf(const ClientSession& session,
+                                                  print::PrintKind what) {
+  const std::filesystem::path dir = expand_home(chosen_folder());
+  std::error_code error;
+  if (!std::filesystem::exists(dir, error)) {
+    pdf_waiting_for_folder = what;
+    return core::make_error("no_folder", "folder",
+                            "The folder " + dir.string() + " does not exist.");
+  }
+  pdf_waiting_for_folder.reset();
+  const core::EventState& state = session.state();
+  const std::string fingerprint = session.hub_fingerprint();
+  auto pdf =
+      print::print_pdf(state, session.taxonomy(),
+                       {.what = what,
+                        .paper = paper,
+                        .hub_address = chosen_poster_address(session),
+                        .join_code = net::join_code_with_pin(
+                            state.event.join_code,
+                            fingerprint.empty() ? std::string() : net::short_pin(fingerprint))});
+  if (!pdf) return pdf.error();
+  const auto path = dir / print::file_name(what);
+  if (const core::Status s = storage::write_file_atomically(path, *pdf); !s) return s.error();
+  return path.string();
+}
+
+core::Result<std::string> ExportsScreen::create_folder_and_save_pdf(const ClientSession& session) {
+  if (!pdf_waiting_for_folder)
+    return core::make_error("nothing_waiting", "folder", "No PDF is waiting for a folder.");
+  const print::PrintKind what = *pdf_waiting_for_folder;
+  const std::filesystem::path dir = expand_home(chosen_folder());
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) {
+    pdf_waiting_for_folder.reset();
+    return core::make_error(
+        "folder", "folder",
+        "Cannot create the folder " + dir.string() + ": " + error.message() + ".");
+  }
+  return save_pdf(session, what);
 }
 
 std::string& AgendaScreen::chosen_file() {
