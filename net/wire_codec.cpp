@@ -348,9 +348,9 @@ void chunk(const Json& array, Make make, std::vector<std::string>& out) {
 }
 
 // Every list of the state's JSON; a list missing here would be missing from every snapshot.
-constexpr const char* kSnapshotKinds[] = {"sessions", "tables",        "participants",
-                                          "meetings", "rounds",        "announcements",
-                                          "pitching", "clinic_tables", "clinic_themes"};
+constexpr const char* kSnapshotKinds[] = {
+    "sessions",      "tables",   "participants",  "meetings",      "rounds",
+    "announcements", "pitching", "clinic_tables", "clinic_themes", "follow_ups"};
 
 }  // namespace
 

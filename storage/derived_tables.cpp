@@ -61,7 +61,9 @@ DerivedTables::DerivedTables(SQLite::Database& db)
       pitch_(db, kPitchColumns.insert()),
       clinic_table_(db, kClinicTableColumns.insert("INSERT OR REPLACE")),
       clinic_themes_(db, kClinicThemeColumns.insert("INSERT OR REPLACE")),
-      delete_clinic_themes_(db, kClinicThemeColumns.delete_rows({"participant"})) {}
+      delete_clinic_themes_(db, kClinicThemeColumns.delete_rows({"participant"})),
+      follow_up_(db, kFollowUpColumns.insert("INSERT OR REPLACE")),
+      follow_up_answer_(db, kFollowUpAnswerColumns.insert("INSERT OR REPLACE")) {}
 
 void DerivedTables::write(const RowImages& rows) {
   sequence_ = static_cast<std::int64_t>(rows.sequence);
@@ -78,6 +80,8 @@ void DerivedTables::write(const RowImages& rows) {
   for (const core::ClinicTable& t : rows.clinic_tables) write_clinic_table(t);
   for (const auto& [id, themes] : rows.clinic_themes)
     write_clinic_themes(id, themes ? &*themes : nullptr);
+  for (const RowImages::FollowUpRow& f : rows.follow_ups) write_follow_up(f);
+  for (const RowImages::FollowUpAnswerRow& a : rows.follow_up_answers) write_follow_up_answer(a);
   // Removals last: nothing that stays refers to them (the rules refuse removing what is in use).
   for (const core::SessionId id : rows.removed_sessions) {
     delete_session_.bind(kSessionColumns.param("id"), static_cast<std::int64_t>(id));
@@ -319,6 +323,28 @@ void DerivedTables::write_clinic_themes(core::ParticipantId participant,
   clinic_themes_.bind(c.param("participant"), static_cast<std::int64_t>(participant));
   clinic_themes_.bind(c.param("themes"), encode_ids(*themes));
   run(clinic_themes_);
+}
+
+void DerivedTables::write_follow_up(const RowImages::FollowUpRow& round) {
+  constexpr auto& c = kFollowUpColumns;
+  auto& s = follow_up_;
+  s.bind(c.param("id"), static_cast<std::int64_t>(round.id));
+  s.bind(c.param("name"), round.name);
+  s.bind(c.param("open"), round.open ? 1 : 0);
+  s.bind(c.param("opened_at"), round.opened_at);
+  run(s);
+}
+
+void DerivedTables::write_follow_up_answer(const RowImages::FollowUpAnswerRow& a) {
+  constexpr auto& c = kFollowUpAnswerColumns;
+  auto& s = follow_up_answer_;
+  s.bind(c.param("follow_up"), static_cast<std::int64_t>(a.follow_up));
+  s.bind(c.param("meeting"), static_cast<std::int64_t>(a.meeting));
+  s.bind(c.param("participant"), static_cast<std::int64_t>(a.person));
+  s.bind(c.param("outcome"), core::to_string(a.answer.outcome));
+  s.bind(c.param("note"), a.answer.note);
+  s.bind(c.param("at"), a.answer.at);
+  run(s);
 }
 
 void DerivedTables::write_announcement(const core::Announcement& a) {

@@ -40,6 +40,8 @@ class DerivedTables {
                       const core::MeetingFeedback& feedback);
   void write_round(const core::TeamRound& round);
   void write_announcement(const core::Announcement& announcement);
+  void write_follow_up(const RowImages::FollowUpRow& round);
+  void write_follow_up_answer(const RowImages::FollowUpAnswerRow& answer);
   void write_pitching(core::SessionId session, const core::PitchSession* pitching);
   void write_clinic_table(const core::ClinicTable& table);
   void write_clinic_themes(core::ParticipantId participant,
@@ -48,7 +50,7 @@ class DerivedTables {
   SQLite::Statement event_, session_, delete_session_, table_, delete_table_, participant_,
       update_meeting_, update_meeting_same_place_, insert_meeting_, feedback_, delete_feedback_,
       round_, team_, member_, announcement_, pitch_session_, delete_pitches_, pitch_, clinic_table_,
-      clinic_themes_, delete_clinic_themes_;
+      clinic_themes_, delete_clinic_themes_, follow_up_, follow_up_answer_;
   std::int64_t sequence_ = 0;
   // Each meeting's slot and table as written by this connection in committed transactions (or
   // in the current one): a meeting found here with the same placement is updated without it.

@@ -84,4 +84,9 @@ inline constexpr ColumnList<8> kClinicTableColumns{
 
 inline constexpr ColumnList<2> kClinicThemeColumns{"clinic_themes", {"participant", "themes"}};
 
+inline constexpr ColumnList<4> kFollowUpColumns{"follow_ups", {"id", "name", "open", "opened_at"}};
+
+inline constexpr ColumnList<6> kFollowUpAnswerColumns{
+    "follow_up_answers", {"follow_up", "meeting", "participant", "outcome", "note", "at"}};
+
 }  // namespace crossmatch::storage::detail

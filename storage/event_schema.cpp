@@ -218,6 +218,25 @@ constexpr const char* kVersion4 = R"sql(
 ALTER TABLE operations ADD COLUMN checksum INTEGER;  -- of the row's other columns but the lookups
 )sql";
 
+// Follow-up rounds after the event, and each person's answer for each held meeting.
+constexpr const char* kVersion5 = R"sql(
+CREATE TABLE follow_ups (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  open INTEGER NOT NULL,
+  opened_at INTEGER NOT NULL        -- unix milliseconds
+);
+CREATE TABLE follow_up_answers (
+  follow_up INTEGER NOT NULL REFERENCES follow_ups (id) DEFERRABLE INITIALLY DEFERRED,
+  meeting INTEGER NOT NULL REFERENCES meetings (id) DEFERRABLE INITIALLY DEFERRED,
+  participant INTEGER NOT NULL REFERENCES participants (id) DEFERRABLE INITIALLY DEFERRED,
+  outcome TEXT NOT NULL,            -- no-contact, knowledge, valuable, negotiation, agreement
+  note TEXT NOT NULL,
+  at INTEGER NOT NULL,              -- unix milliseconds
+  PRIMARY KEY (follow_up, meeting, participant)
+) WITHOUT ROWID;
+)sql";
+
 // Fills the lookup columns and the derived tables by replaying the log as a replica would.
 core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxonomy& taxonomy,
                                         const std::string& name) {
@@ -306,6 +325,7 @@ core::Status migrate_event_database(SQLite::Database& db, const core::Taxonomy& 
     db.exec(kVersion4);
     add_log_checksums(db);
   }
+  if (version < 5) db.exec(kVersion5);
   // A version-1 log fills the derived tables last, once its rows have every column (an erasure
   // in it rewrites rows with their checksums).
   if (version == 1) {

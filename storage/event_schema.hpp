@@ -16,7 +16,9 @@ namespace crossmatch::storage::detail {
 // replaying the log.
 // Version 3: the log without indexes on op_id and the lookup columns (the store guards against
 // an id already logged; erasure reads the lookup columns in one pass over the log).
-inline constexpr int kEventSchemaVersion = 4;
+// Version 4: a checksum with each logged operation.
+// Version 5: follow-up rounds after the event and their answers.
+inline constexpr int kEventSchemaVersion = 5;
 
 // Checks the file is an event database this program can read: not another program's SQLite
 // file, not from a newer version. `name` is the file as messages show it. Writes nothing.

@@ -51,6 +51,7 @@ void compare_with_replay(const core::EventState& stored, const core::EventState&
   part(stored.pitching == replayed.pitching, "pitching sessions");
   part(stored.clinic_tables == replayed.clinic_tables, "clinic tables");
   part(stored.clinic_themes == replayed.clinic_themes, "clinic themes");
+  part(stored.follow_ups == replayed.follow_ups, "follow-up rounds");
   if (differ.empty() && !(stored == replayed)) differ = "the next ids";
   if (!differ.empty())
     problems.add("the derived tables differ from a replay of the log in: " + differ);

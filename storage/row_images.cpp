@@ -63,6 +63,17 @@ RowImages read_rows(const core::EventState& state, const Touched& touched, std::
                 ? std::nullopt
                 : std::optional<std::vector<core::ClinicTableId>>(it->second));
   }
+  for (const core::FollowUpId id : touched.follow_ups) {
+    if (const auto it = state.follow_ups.find(id); it != state.follow_ups.end())
+      rows.follow_ups.push_back({id, it->second.name, it->second.open, it->second.opened_at});
+  }
+  for (const auto& [id, meeting, person] : touched.follow_up_answers) {
+    const auto round = state.follow_ups.find(id);
+    if (round == state.follow_ups.end()) continue;
+    if (const auto a = round->second.answers.find({meeting, person});
+        a != round->second.answers.end())
+      rows.follow_up_answers.push_back({id, meeting, person, a->second});
+  }
   rows.removed_sessions.assign(touched.removed_sessions.begin(), touched.removed_sessions.end());
   rows.removed_tables.assign(touched.removed_tables.begin(), touched.removed_tables.end());
   for (const auto& [person, erased_at] : touched.erased) {

@@ -61,6 +61,20 @@ struct RowImages {
   std::vector<core::ClinicTable> clinic_tables;
   std::vector<std::pair<core::ParticipantId, std::optional<std::vector<core::ClinicTableId>>>>
       clinic_themes;
+  struct FollowUpRow {
+    core::FollowUpId id = 0;
+    std::string name;
+    bool open = true;
+    std::int64_t opened_at = 0;
+  };
+  struct FollowUpAnswerRow {
+    core::FollowUpId follow_up = 0;
+    core::MeetingId meeting = 0;
+    core::ParticipantId person = 0;
+    core::FollowUpAnswer answer;
+  };
+  std::vector<FollowUpRow> follow_ups;
+  std::vector<FollowUpAnswerRow> follow_up_answers;
   std::vector<core::SessionId> removed_sessions;
   std::vector<core::TableId> removed_tables;
   std::vector<ErasedPerson> erased;

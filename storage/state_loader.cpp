@@ -321,12 +321,51 @@ Error read_clinics(SQLite::Database& db, core::EventState& state) {
   return std::nullopt;
 }
 
+Error read_follow_ups(SQLite::Database& db, core::EventState& state) {
+  constexpr auto& c = kFollowUpColumns;
+  Rows r(db, c.select("ORDER BY id"));
+  while (r.next()) {
+    core::FollowUpRound round;
+    const std::int64_t id = r.integer(c.column("id"));
+    if (!read_id(r, c.column("id"), round.id)) return corrupt("follow_ups", id, "id");
+    round.name = r.string(c.column("name"));
+    round.open = r.integer(c.column("open")) != 0;
+    round.opened_at = r.integer(c.column("opened_at"));
+    // Rounds are never removed: the next one follows the last.
+    state.next_follow_up = round.id + 1;
+    state.follow_ups.emplace_hint(state.follow_ups.end(), round.id, std::move(round));
+  }
+  constexpr auto& ac = kFollowUpAnswerColumns;
+  Rows a(db, ac.select());
+  while (a.next()) {
+    const std::int64_t id = a.integer(ac.column("follow_up"));
+    core::FollowUpId round = 0;
+    core::MeetingId meeting = 0;
+    core::ParticipantId person = 0;
+    core::FollowUpAnswer answer;
+    if (!read_id(a, ac.column("follow_up"), round) || !read_id(a, ac.column("meeting"), meeting) ||
+        !read_id(a, ac.column("participant"), person))
+      return corrupt("follow_up_answers", id, "follow_up");
+    const auto it = state.follow_ups.find(round);
+    if (it == state.follow_ups.end()) return corrupt("follow_up_answers", id, "follow_up");
+    const core::Meeting* m = state.meeting(meeting);
+    if (m == nullptr || !m->involves(person)) return corrupt("follow_up_answers", id, "meeting");
+    if (!core::parse_follow_up_outcome(a.text(ac.column("outcome")), answer.outcome))
+      return corrupt("follow_up_answers", id, "outcome");
+    answer.note = a.string(ac.column("note"));
+    answer.at = a.integer(ac.column("at"));
+    it->second.answers[{meeting, person}] = std::move(answer);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 core::Result<core::EventState> read_state(SQLite::Database& db, const core::Taxonomy& taxonomy) {
   core::EventState state;
-  for (const auto read : {read_event, read_sessions, read_tables, read_participants, read_meetings,
-                          read_rounds, read_announcements, read_pitching, read_clinics}) {
+  for (const auto read :
+       {read_event, read_sessions, read_tables, read_participants, read_meetings, read_rounds,
+        read_announcements, read_pitching, read_clinics, read_follow_ups}) {
     if (auto error = read(db, state)) return *error;
   }
   // Every reference must resolve, or the indexes would point nowhere.

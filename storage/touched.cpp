@@ -35,6 +35,11 @@ class RowsTouched final : public core::ChangeSink {
   void pitching(core::SessionId id) override { t_.pitching.insert(id); }
   void clinic_table(core::ClinicTableId id) override { t_.clinic_tables.insert(id); }
   void clinic_themes(core::ParticipantId id) override { t_.clinic_themes.insert(id); }
+  void follow_up(core::FollowUpId id) override { t_.follow_ups.insert(id); }
+  void follow_up_answer(core::FollowUpId id, core::MeetingId meeting,
+                        core::ParticipantId whose) override {
+    t_.follow_up_answers.emplace(id, meeting, whose);
+  }
   // The event row (its record and settings) is rewritten by every group anyway: it holds the
   // next ids too.
 

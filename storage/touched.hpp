@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "core/event/event_state.hpp"
@@ -24,7 +25,10 @@ struct Touched {
   std::set<core::AnnouncementId> announcements;
   std::set<core::SessionId> pitching;  // pitch sessions (order, state, interest)
   std::set<core::ClinicTableId> clinic_tables;
-  std::set<core::ParticipantId> clinic_themes;          // whose picked themes
+  std::set<core::ParticipantId> clinic_themes;  // whose picked themes
+  std::set<core::FollowUpId> follow_ups;
+  // Answers of follow-up rounds: (round, meeting, whose answer).
+  std::set<std::tuple<core::FollowUpId, core::MeetingId, core::ParticipantId>> follow_up_answers;
   std::map<core::ParticipantId, std::uint64_t> erased;  // erase operations: whom, at which sequence
 
   void clear() { *this = Touched{}; }

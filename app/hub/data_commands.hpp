@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/event/ids.hpp"
@@ -59,10 +60,31 @@ struct VerifyOptions {
   std::optional<std::string> assets;
 };
 
+// `follow-up`: a follow-up round's CSV out (--round N --out FILE), or the answers in it back
+// (--csv FILE).
+struct FollowUpOptions {
+  std::string db;
+  std::int64_t round = 0;
+  std::optional<std::string> out;  // with --round
+  std::optional<std::string> csv;  // the answers to import
+  std::optional<std::string> assets;
+};
+
+// `report`: several events' databases as one programme report.
+struct ReportOptions {
+  std::vector<std::string> dbs;
+  std::string out;
+  int target = 0;  // new relationships the programme aims at; 0: none
+  std::optional<std::string> assets;
+};
+
 int run_export(const ExportOptions& options);  // app/hub/export_command.cpp
 int run_print(const PrintOptions& options);    // app/hub/print_command.cpp
 int run_import(const ImportOptions& options);  // app/hub/import_command.cpp
 int run_backup(const BackupOptions& options);  // app/hub/backup_command.cpp
+int run_report(const ReportOptions& options);  // app/hub/report_command.cpp
+// 0 when written or imported; 1 when rows were refused (each printed; nothing imported).
+int run_follow_up(const FollowUpOptions& options);  // app/hub/follow_up_command.cpp
 // 0 when the database is sound, 1 when damage was found (each problem printed), 2 when it cannot
 // be read as an event database.
 int run_verify(const VerifyOptions& options);  // app/hub/verify_command.cpp

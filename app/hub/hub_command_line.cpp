@@ -267,6 +267,46 @@ int run_command_line(int argc, const char* const* argv) {
       ->type_name("FILE");
   Optional verify_assets = add_assets(verify_command);
 
+  FollowUpOptions follow_up;
+  CLI::App& follow_up_command = *hub.add_subcommand(
+      "follow-up",
+      "a follow-up round as CSV for people who do not use the app (--round N), or their answers "
+      "back (--csv FILE)");
+  follow_up_command.footer(
+      "--round N writes one row per held meeting and person, to standard output unless --out is "
+      "given.\n--csv FILE imports the answers: every refused row is printed (line, column, "
+      "reason) and then\nnothing is imported. Refused while a hub runs on the database.");
+  follow_up_command.add_option("--db", follow_up.db, "the event's database")
+      ->required()
+      ->type_name("FILE");
+  line.whole_number(
+      follow_up_command.add_option("--round", follow_up.round, "the follow-up round to send out")
+          ->type_name("N"),
+      1, UINT32_MAX);
+  Optional follow_up_out = add_optional(follow_up_command, "--out", "FILE",
+                                        "write to FILE (replaced at once when complete)");
+  Optional follow_up_csv = add_optional(follow_up_command, "--csv", "FILE", "the answers");
+  Optional follow_up_assets = add_assets(follow_up_command);
+
+  ReportOptions report;
+  CLI::App& report_command = *hub.add_subcommand(
+      "report", "the programme's impact report from several events' databases, as one HTML page");
+  report_command.footer(
+      "Give --db once per event of the programme. The page is self-contained (no script, no "
+      "external file);\nno one is named, and groups of fewer than 3 people are merged.");
+  report_command.add_option("--db", report.dbs, "an event's database (once per event)")
+      ->required()
+      ->type_name("FILE");
+  report_command.add_option("--out", report.out, "the HTML page (replaced at once when complete)")
+      ->required()
+      ->type_name("FILE");
+  line.whole_number(report_command
+                        .add_option("--target", report.target,
+                                    "new cross-sector, cross-border relationships aimed at")
+                        ->type_name("N"),
+                    1, 1000000);
+  Optional report_assets = add_assets(report_command);
+
   // [SECTION] assets, demo-event, replay
   CLI::App& assets_command = *hub.add_subcommand(
       "assets", "check the taxonomy files and print the study's table of cities and sectors");
@@ -332,6 +372,16 @@ int run_command_line(int argc, const char* const* argv) {
   if (backup_command.parsed()) {
     backup.assets = backup_assets.get();
     return run_backup(backup);
+  }
+  if (follow_up_command.parsed()) {
+    follow_up.out = follow_up_out.get();
+    follow_up.csv = follow_up_csv.get();
+    follow_up.assets = follow_up_assets.get();
+    return run_follow_up(follow_up);
+  }
+  if (report_command.parsed()) {
+    report.assets = report_assets.get();
+    return run_report(report);
   }
   if (verify_command.parsed()) {
     verify.assets = verify_assets.get();

@@ -107,6 +107,8 @@ Status apply(ApplyContext& ctx, const DefineClinicTable& op);
 Status apply(ApplyContext& ctx, const PickThemes& op);
 Status apply(ApplyContext& ctx, const FormClinicTables& op);
 Status apply(ApplyContext& ctx, const RecordClinicOutcome& op);
+Status apply(ApplyContext& ctx, const DefineFollowUp& op);
+Status apply(ApplyContext& ctx, const RateFollowUp& op);
 
 }  // namespace crossmatch::core::detail
 

@@ -150,6 +150,12 @@ Status apply(ApplyContext& ctx, const Erase& op) {
       m.close_reason.clear();
       m.requester_feedback.comment.clear();
       m.invitee_feedback.comment.clear();
+      for (auto& [id, round] : state.follow_ups) {
+        for (const ParticipantId person : {m.requester, m.invitee}) {
+          if (const auto a = round.answers.find({mid, person}); a != round.answers.end())
+            a->second.note.clear();
+        }
+      }
     }
   }
   Participant& p = state.participants.at(op.participant);

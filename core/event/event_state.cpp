@@ -92,6 +92,43 @@ bool parse_pitch_status(std::string_view text, PitchStatus& out) {
                      PitchStatus::Between, PitchStatus::Finished});
 }
 
+const char* to_string(FollowUpOutcome outcome) {
+  switch (outcome) {
+    case FollowUpOutcome::NoContact:
+      return "no-contact";
+    case FollowUpOutcome::Knowledge:
+      return "knowledge";
+    case FollowUpOutcome::Valuable:
+      return "valuable";
+    case FollowUpOutcome::Negotiation:
+      return "negotiation";
+    case FollowUpOutcome::Agreement:
+      return "agreement";
+  }
+  return "no-contact";
+}
+bool parse_follow_up_outcome(std::string_view text, FollowUpOutcome& out) {
+  return parse_enum(
+      text, out,
+      {FollowUpOutcome::NoContact, FollowUpOutcome::Knowledge, FollowUpOutcome::Valuable,
+       FollowUpOutcome::Negotiation, FollowUpOutcome::Agreement});
+}
+const char* label(FollowUpOutcome outcome) {
+  switch (outcome) {
+    case FollowUpOutcome::NoContact:
+      return "No further contact";
+    case FollowUpOutcome::Knowledge:
+      return "No further contact, knowledge gained";
+    case FollowUpOutcome::Valuable:
+      return "Valuable contact";
+    case FollowUpOutcome::Negotiation:
+      return "Negotiation started";
+    case FollowUpOutcome::Agreement:
+      return "Cooperation agreement reached";
+  }
+  return "No further contact";
+}
+
 const char* to_string(SessionKind kind) {
   switch (kind) {
     case SessionKind::Pitching:

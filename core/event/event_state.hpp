@@ -227,6 +227,36 @@ struct ClinicTable {
   bool operator==(const ClinicTable&) const = default;
 };
 
+// [SECTION] After the event
+
+// What came of a held meeting, months later, as one of its people tells it; in order, so that
+// the better of two answers is the greater.
+enum class FollowUpOutcome {
+  NoContact,    // no further contact
+  Knowledge,    // no further contact, but knowledge gained
+  Valuable,     // a valuable contact
+  Negotiation,  // a negotiation started
+  Agreement,    // a cooperation agreement reached
+};
+
+struct FollowUpAnswer {
+  FollowUpOutcome outcome = FollowUpOutcome::NoContact;
+  std::string note;
+  std::int64_t at = 0;  // unix milliseconds
+  bool operator==(const FollowUpAnswer&) const = default;
+};
+
+// A follow-up round ("3 months after"): while it is open, each participant answers for each of
+// their held meetings; both people's answers are kept.
+struct FollowUpRound {
+  FollowUpId id = 0;
+  std::string name;
+  bool open = true;
+  std::int64_t opened_at = 0;  // unix milliseconds, when it was created
+  std::map<std::pair<MeetingId, ParticipantId>, FollowUpAnswer> answers;
+  bool operator==(const FollowUpRound&) const = default;
+};
+
 // [SECTION] Derived indexes
 
 // Kept up to date by apply_operation() and rebuilt after loading; never stored or compared.
@@ -287,6 +317,7 @@ struct EventState {
   std::map<SessionId, PitchSession> pitching;
   std::map<ClinicTableId, ClinicTable> clinic_tables;
   std::map<ParticipantId, std::vector<ClinicTableId>> clinic_themes;  // the themes each one picked
+  std::map<FollowUpId, FollowUpRound> follow_ups;
 
   // The next id of each kind the hub will assign.
   ParticipantId next_participant = 1;
@@ -296,6 +327,8 @@ struct EventState {
   RoundId next_round = 1;
   AnnouncementId next_announcement = 1;
   ClinicTableId next_clinic_table = 1;
+  // Follow-up rounds are never removed: loaders set it to the last round's id + 1.
+  FollowUpId next_follow_up = 1;
 
   EventIndex index;
 
@@ -304,6 +337,7 @@ struct EventState {
            participants == o.participants && meetings == o.meetings && rounds == o.rounds &&
            announcements == o.announcements && pitching == o.pitching &&
            clinic_tables == o.clinic_tables && clinic_themes == o.clinic_themes &&
+           follow_ups == o.follow_ups && next_follow_up == o.next_follow_up &&
            next_clinic_table == o.next_clinic_table && next_participant == o.next_participant &&
            next_meeting == o.next_meeting && next_session == o.next_session &&
            next_table == o.next_table && next_round == o.next_round &&
@@ -330,6 +364,7 @@ const char* to_string(MeetingStatus status);
 const char* to_string(HeldState held);
 const char* to_string(PitchOutcome outcome);
 const char* to_string(PitchStatus status);
+const char* to_string(FollowUpOutcome outcome);
 bool parse_session_kind(std::string_view text, SessionKind& out);
 bool parse_booking_mode(std::string_view text, BookingMode& out);
 bool parse_time_of_day_requirement(std::string_view text, TimeOfDay& out);
@@ -338,7 +373,10 @@ bool parse_meeting_status(std::string_view text, MeetingStatus& out);
 bool parse_held_state(std::string_view text, HeldState& out);
 bool parse_pitch_outcome(std::string_view text, PitchOutcome& out);
 bool parse_pitch_status(std::string_view text, PitchStatus& out);
+bool parse_follow_up_outcome(std::string_view text, FollowUpOutcome& out);
 // Human labels: "One-to-one meetings".
 const char* label(SessionKind kind);
+// "Negotiation started".
+const char* label(FollowUpOutcome outcome);
 
 }  // namespace crossmatch::core

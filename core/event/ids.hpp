@@ -14,6 +14,7 @@ using TableId = std::uint32_t;
 using RoundId = std::uint32_t;
 using AnnouncementId = std::uint32_t;
 using ClinicTableId = std::uint32_t;
+using FollowUpId = std::uint32_t;
 
 // One slot of one session.
 struct SlotRef {

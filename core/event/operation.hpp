@@ -283,13 +283,37 @@ struct RecordClinicOutcome {
   bool operator==(const RecordClinicOutcome&) const = default;
 };
 
+// [SECTION] After the event
+
+// Creates a follow-up round (follow_up == 0; the hub sets the new id) or renames, closes or
+// re-opens one (organiser).
+struct DefineFollowUp {
+  FollowUpId follow_up = 0;
+  std::string name;
+  bool open = true;
+  bool operator==(const DefineFollowUp&) const = default;
+};
+
+// One person's answer for one of their held meetings in an open follow-up round; a second
+// answer replaces their first. From the person, or from the organiser on their behalf (a CSV
+// sent back).
+struct RateFollowUp {
+  FollowUpId follow_up = 0;
+  MeetingId meeting = 0;
+  ParticipantId participant = 0;
+  FollowUpOutcome outcome = FollowUpOutcome::NoContact;
+  std::string note;
+  bool operator==(const RateFollowUp&) const = default;
+};
+
 using OperationPayload =
     std::variant<CreateEvent, SetRegistration, SetSettings, DefineSession, RemoveSession,
                  DefineTable, RemoveTable, Announce, ApplySchedule, PublishTeamRound, Register,
                  EditProfile, SetAvailability, Withdraw, Erase, RequestMeeting, Introduce,
                  AcceptMeeting, DeclineMeeting, ProposeSlot, CancelMeeting, GiveFeedback,
                  SetPitchOrder, ControlPitch, MarkInterested, ReopenPitch, DefineClinicTable,
-                 PickThemes, FormClinicTables, RecordClinicOutcome, WithdrawIntroduction>;
+                 PickThemes, FormClinicTables, RecordClinicOutcome, WithdrawIntroduction,
+                 DefineFollowUp, RateFollowUp>;
 
 struct Operation {
   std::string id;              // made by the client; unique per event, so a resend applies once
@@ -339,5 +363,7 @@ inline constexpr std::size_t kMaxThemeLength = 120;
 inline constexpr std::size_t kMaxThemesPicked = 20;
 inline constexpr std::size_t kMaxOutcomeLength = 4000;
 inline constexpr std::size_t kMaxClinicTables = 1000;
+inline constexpr std::size_t kMaxFollowUpNameLength = 80;
+inline constexpr std::size_t kMaxFollowUps = 100;
 
 }  // namespace crossmatch::core

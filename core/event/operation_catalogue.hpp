@@ -75,6 +75,8 @@ class ChangeSink {
   virtual void pitching(SessionId) {}  // a pitch session's order, state or interest
   virtual void clinic_table(ClinicTableId) {}
   virtual void clinic_themes(ParticipantId) {}  // the themes a person picked
+  virtual void follow_up(FollowUpId) {}         // a follow-up round defined, closed or re-opened
+  virtual void follow_up_answer(FollowUpId, MeetingId, ParticipantId /*whose*/) {}
 };
 
 // An operation as applied, and the state right after it.
@@ -172,6 +174,7 @@ struct NothingPersonal {
 
 }  // namespace crossmatch::core
 
+#include "core/event/catalogue/follow_up.hpp"
 #include "core/event/catalogue/meetings.hpp"
 #include "core/event/catalogue/participants.hpp"
 #include "core/event/catalogue/pitching_and_clinics.hpp"

@@ -198,6 +198,19 @@ void encode(Json& j, const RecordClinicOutcome& p) {
   j["outcome"] = p.outcome;
 }
 
+void encode(Json& j, const DefineFollowUp& p) {
+  j["follow_up"] = p.follow_up;
+  j["name"] = p.name;
+  j["open"] = p.open;
+}
+void encode(Json& j, const RateFollowUp& p) {
+  j["follow_up"] = p.follow_up;
+  j["meeting"] = p.meeting;
+  j["participant"] = p.participant;
+  j["outcome"] = to_string(p.outcome);
+  j["note"] = p.note;
+}
+
 // [SECTION] Decoding helpers
 
 // An array of ids (participant or table numbers) 1..kMaxId.
@@ -597,6 +610,26 @@ Result<OperationPayload> decode<RecordClinicOutcome>(ObjectReader& r) {
   RecordClinicOutcome p;
   r.integer_as("clinic_table", p.clinic_table, 1, kMaxId);
   r.string("outcome", p.outcome, true, kTextBytes);
+  return OperationPayload{p};
+}
+
+template <>
+Result<OperationPayload> decode<DefineFollowUp>(ObjectReader& r) {
+  DefineFollowUp p;
+  r.integer_as("follow_up", p.follow_up, 0, kMaxId, false);
+  r.string("name", p.name, true, kTextBytes);
+  r.boolean("open", p.open, false);
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<RateFollowUp>(ObjectReader& r) {
+  RateFollowUp p;
+  r.integer_as("follow_up", p.follow_up, 1, kMaxId);
+  r.integer_as("meeting", p.meeting, 1, kMaxId);
+  r.integer_as("participant", p.participant, 1, kMaxId);
+  r.enumeration("outcome", p.outcome, parse_follow_up_outcome,
+                "no-contact, knowledge, valuable, negotiation or agreement");
+  r.string("note", p.note, false, kTextBytes);
   return OperationPayload{p};
 }
 

@@ -61,6 +61,17 @@ Participant public_record(const Participant& p, const std::string& email) {
   return out;
 }
 
+// The follow-up rounds with only `viewer`'s own answers.
+std::map<FollowUpId, FollowUpRound> own_follow_ups(const EventState& state, ParticipantId viewer) {
+  std::map<FollowUpId, FollowUpRound> out;
+  for (const auto& [id, round] : state.follow_ups) {
+    FollowUpRound copy = round;
+    std::erase_if(copy.answers, [&](const auto& a) { return a.first.second != viewer; });
+    out.emplace(id, std::move(copy));
+  }
+  return out;
+}
+
 void hide_partner_feedback(Meeting& m, ParticipantId viewer) {
   MeetingFeedback& theirs = m.requester == viewer ? m.invitee_feedback : m.requester_feedback;
   theirs = MeetingFeedback{};
@@ -86,6 +97,8 @@ EventState view_state(const EventState& state, const Viewer& viewer) {
   v.clinic_tables = state.clinic_tables;
   v.clinic_themes = state.clinic_themes;
   v.next_clinic_table = state.next_clinic_table;
+  v.follow_ups = own_follow_ups(state, me);
+  v.next_follow_up = state.next_follow_up;
   v.next_participant = state.next_participant;
   v.next_session = state.next_session;
   v.next_table = state.next_table;
@@ -130,6 +143,11 @@ EventState personal_view(const EventState& state, ParticipantId me) {
       hide_partner_feedback(m, me);
       v.meetings.emplace(id, std::move(m));
     }
+  }
+  // The rounds they answered in, with their own answers: laid over the public rounds, which
+  // carry none.
+  for (auto& [id, round] : own_follow_ups(state, me)) {
+    if (!round.answers.empty()) v.follow_ups.emplace(id, std::move(round));
   }
   return v;
 }

@@ -221,6 +221,22 @@ Json to_json(const EventState& state) {
   Json themes = Json::array();
   for (const auto& [participant, picked] : state.clinic_themes)
     themes.push_back({{"participant", participant}, {"themes", picked}});
+  Json follow_ups = Json::array();
+  for (const auto& [id, round] : state.follow_ups) {
+    Json answers = Json::array();
+    for (const auto& [key, a] : round.answers)
+      answers.push_back({{"meeting", key.first},
+                         {"participant", key.second},
+                         {"outcome", to_string(a.outcome)},
+                         {"note", a.note},
+                         {"at", a.at}});
+    follow_ups.push_back({{"id", round.id},
+                          {"name", round.name},
+                          {"open", round.open},
+                          {"opened_at", round.opened_at},
+                          {"answers", std::move(answers)}});
+  }
+  j["follow_ups"] = std::move(follow_ups);
   j["pitching"] = std::move(pitching);
   j["clinic_tables"] = std::move(clinic);
   j["clinic_themes"] = std::move(themes);
@@ -432,6 +448,39 @@ Result<EventState> state_from(const Json& value) {
   if (Status s = read_list(r, "clinic_themes", kMaxParticipants, picked_from, picked); !s)
     return s.error();
   for (auto& p : picked) state.clinic_themes[p.participant] = std::move(p.themes);
+
+  // Absent from the snapshots of versions before follow-up rounds.
+  if (const Json* rounds = r.array("follow_ups", kMaxFollowUps, false)) {
+    for (std::size_t i = 0; i < rounds->size(); ++i) {
+      const std::string path = r.path("follow_ups") + "[" + std::to_string(i) + "]";
+      ObjectReader f((*rounds)[i], path + ".");
+      FollowUpRound round;
+      f.integer_as("id", round.id, 1, kMaxId);
+      f.string("name", round.name, true, kTextBytes);
+      f.boolean("open", round.open);
+      f.integer("opened_at", round.opened_at, 0, INT64_MAX);
+      if (const Json* answers = f.array("answers", 20'000'000, true)) {
+        for (std::size_t k = 0; k < answers->size(); ++k) {
+          ObjectReader a((*answers)[k], f.path("answers") + "[" + std::to_string(k) + "].");
+          MeetingId meeting = 0;
+          ParticipantId participant = 0;
+          FollowUpAnswer answer;
+          a.integer_as("meeting", meeting, 1, kMaxId);
+          a.integer_as("participant", participant, 1, kMaxId);
+          a.enumeration("outcome", answer.outcome, parse_follow_up_outcome,
+                        "no-contact, knowledge, valuable, negotiation or agreement");
+          a.string("note", answer.note, true, kTextBytes);
+          a.integer("at", answer.at, 0, INT64_MAX);
+          if (Status s = a.finish(); !s) return s.error();
+          round.answers[{meeting, participant}] = std::move(answer);
+        }
+      }
+      if (Status s = f.finish(); !s) return s.error();
+      state.next_follow_up = std::max(state.next_follow_up, round.id + 1);
+      state.follow_ups[round.id] = std::move(round);
+    }
+  }
+  if (!r.ok()) return r.error();
 
   if (const Json* next = r.object("next")) {
     ObjectReader n(*next, "next.");

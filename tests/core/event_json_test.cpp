@@ -91,6 +91,12 @@ std::vector<core::Operation> one_of_each() {
           .session = 32, .seating = {{1, {4, 5, 6}, "Policy, company, research"}, {2, {7, 8}, ""}}},
       core::RecordClinicOutcome{.clinic_table = 33,
                                 .outcome = "1. Mobility vouchers\n2. Shared studios"},
+      core::DefineFollowUp{.follow_up = 2, .name = "Six months after", .open = false},
+      core::RateFollowUp{.follow_up = 1,
+                         .meeting = 34,
+                         .participant = 35,
+                         .outcome = core::FollowUpOutcome::Negotiation,
+                         .note = "Talking about a joint tender"},
   };
   std::vector<core::Operation> ops;
   for (std::size_t i = 0; i < payloads.size(); ++i) {
@@ -251,6 +257,10 @@ TEST_CASE("operation JSON is strict and says what is wrong") {
           R"(,"type":"define_session","name":"S","kind":"meetings","date":"2026-02-03","start":"9am","end":"10:00"})",
       "invalid", "start");
   check("{" + base + R"(,"type":"give_feedback","meeting":1,"held":"maybe"})", "invalid", "held");
+  check(
+      "{" + base +
+          R"(,"type":"rate_follow_up","follow_up":1,"meeting":1,"participant":2,"outcome":"great"})",
+      "invalid", "outcome");
   check(std::string(5 * 1024 * 1024, ' '), "too_long", "");
 }
 

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "core/demo_event.hpp"
 #include "core/event/operation_catalogue.hpp"
@@ -54,6 +55,8 @@ struct Reported final : core::ChangeSink {
   std::set<core::RoundId> rounds;
   std::set<core::AnnouncementId> announcements;
   std::set<core::ClinicTableId> clinic;
+  std::set<core::FollowUpId> follow_ups;
+  std::set<std::tuple<core::FollowUpId, core::MeetingId, core::ParticipantId>> answers;
 
   void event_record() override { record = true; }
   void settings() override { settings_changed = true; }
@@ -76,6 +79,11 @@ struct Reported final : core::ChangeSink {
   void pitching(core::SessionId id) override { pitch_sessions.insert(id); }
   void clinic_table(core::ClinicTableId id) override { clinic.insert(id); }
   void clinic_themes(core::ParticipantId id) override { themes.insert(id); }
+  void follow_up(core::FollowUpId id) override { follow_ups.insert(id); }
+  void follow_up_answer(core::FollowUpId id, core::MeetingId meeting,
+                        core::ParticipantId whose) override {
+    answers.emplace(id, meeting, whose);
+  }
 };
 
 template <class Map, class Fn>
@@ -160,6 +168,20 @@ std::string unreported(const core::EventState& before, const core::EventState& a
                     if (!r.themes.count(id))
                       miss("the themes of participant " + std::to_string(id));
                   });
+  each_difference(
+      before.follow_ups, after.follow_ups,
+      [&](core::FollowUpId id, const core::FollowUpRound* was, const core::FollowUpRound* now) {
+        const bool record = !was || !now || was->name != now->name || was->open != now->open ||
+                            was->opened_at != now->opened_at;
+        if (record && !r.follow_ups.count(id)) miss("follow-up round " + std::to_string(id));
+        static const std::map<std::pair<core::MeetingId, core::ParticipantId>, core::FollowUpAnswer>
+            none;
+        each_difference(was ? was->answers : none, now ? now->answers : none,
+                        [&](const auto& key, const auto*, const auto*) {
+                          if (!r.answers.count({id, key.first, key.second}))
+                            miss("a follow-up answer in round " + std::to_string(id));
+                        });
+      });
   return out;
 }
 

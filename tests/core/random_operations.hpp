@@ -187,9 +187,32 @@ class OperationSource {
       s.max_open_requests = static_cast<int>(rng_.below(6)) + 1;
       s.afternoon_start = rng_.chance(0.8) ? 13 * 60 : 11 * 60;
       op.payload = core::SetSettings{.settings = s};
-    } else if (roll < 96) {
+    } else if (roll < 96 && rng_.chance(0.5)) {
       op.actor = organiser();
       op.payload = core::Announce{.text = "News " + std::to_string(count_)};
+    } else if (roll < 96 && (state_.follow_ups.empty() || rng_.chance(0.2))) {
+      op.actor = rng_.chance(0.9) ? organiser() : participant(someone());
+      op.payload = core::DefineFollowUp{
+          .follow_up = static_cast<core::FollowUpId>(rng_.below(state_.follow_ups.size() + 1)),
+          .name = "Follow-up " + std::to_string(count_),
+          .open = rng_.chance(0.8)};
+    } else if (roll < 96) {
+      // A follow-up answer: mostly for a held meeting, by one of its people.
+      const auto held =
+          meeting_ids([](const core::Meeting& m) { return m.held == core::HeldState::Held; });
+      const auto id = pick_meeting(held);
+      const core::Meeting* m = state_.meeting(id);
+      op.actor = as_party(m);
+      const core::ParticipantId whose =
+          op.actor.role == core::Role::Participant
+              ? op.actor.participant
+              : (m != nullptr ? (rng_.chance(0.5) ? m->requester : m->invitee) : someone());
+      op.payload = core::RateFollowUp{
+          .follow_up = static_cast<core::FollowUpId>(rng_.below(state_.follow_ups.size()) + 1),
+          .meeting = id,
+          .participant = whose,
+          .outcome = static_cast<core::FollowUpOutcome>(rng_.below(5)),
+          .note = rng_.chance(0.5) ? "" : "Met again"};
     } else if (roll < 98) {
       op.actor = organiser();
       op.payload = core::DefineTable{.table = static_cast<core::TableId>(rng_.below(7)),

@@ -202,6 +202,7 @@ inline std::string difference_from_hub(const core::EventState& replica, const co
   add(first_difference("pitch session", replica.pitching, seen.pitching));
   add(first_difference("clinic table", replica.clinic_tables, seen.clinic_tables));
   if (!(replica.clinic_themes == seen.clinic_themes)) add("clinic themes");
+  if (!(replica.follow_ups == seen.follow_ups)) add("follow-up rounds");
   if (replica.next_participant != seen.next_participant ||
       replica.next_meeting != seen.next_meeting || replica.next_session != seen.next_session ||
       replica.next_table != seen.next_table || replica.next_round != seen.next_round ||

@@ -49,6 +49,30 @@ core::Operation random_operation(core::Rng& rng, const core::EventState& s, int 
     const core::Meeting* m = meeting();
     op.actor = {core::Role::Participant, rng.chance(0.5) ? m->requester : m->invitee};
     op.payload = core::CancelMeeting{.meeting = m->id, .reason = "Sorry"};
+  } else if (roll < 72 && meeting() && rng.chance(0.35)) {
+    // Follow-up rounds and answers: an answer is its author's alone.
+    const core::Meeting* m = meeting();
+    if (s.follow_ups.empty() || rng.chance(0.15)) {
+      op.actor = {core::Role::Organiser, 0};
+      op.payload = core::DefineFollowUp{.name = "Follow-up " + std::to_string(count)};
+    } else {
+      // Mostly a held meeting, when there is one.
+      std::vector<core::MeetingId> held;
+      for (const auto& [id, h] : s.meetings) {
+        if (h.held == core::HeldState::Held) held.push_back(id);
+      }
+      if (!held.empty() && rng.chance(0.9)) m = &s.meetings.at(rng.pick(held));
+      const core::ParticipantId whose = rng.chance(0.5) ? m->requester : m->invitee;
+      if (rng.chance(0.3))
+        op.actor = {core::Role::Organiser, 0};
+      else
+        op.actor = {core::Role::Participant, whose};
+      op.payload = core::RateFollowUp{.follow_up = s.follow_ups.rbegin()->first,
+                                      .meeting = m->id,
+                                      .participant = whose,
+                                      .outcome = core::FollowUpOutcome::Valuable,
+                                      .note = "Met again"};
+    }
   } else if (roll < 72 && meeting()) {
     const core::Meeting* m = meeting();
     op.actor = {core::Role::Participant, rng.chance(0.5) ? m->requester : m->invitee};
@@ -87,6 +111,7 @@ core::Operation random_operation(core::Rng& rng, const core::EventState& s, int 
 }  // namespace
 
 TEST_CASE("every role's replica, fed its filtered operations, equals its filtered snapshot") {
+  std::size_t answers = 0;  // follow-up answers over every seed: the walk reaches them
   for (const std::uint64_t seed : {1u, 2u, 3u}) {
     CAPTURE(seed);
     test::EventFixture f;
@@ -130,6 +155,7 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
       }
     }
     CHECK(applied > 100);
+    for (const auto& [id, round] : hub.state().follow_ups) answers += round.answers.size();
 
     for (ViewerReplica& r : replicas) {
       CAPTURE(r.viewer.participant);
@@ -141,6 +167,9 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
       }
       // Nothing a participant may not see.
       const core::ParticipantId me = r.viewer.participant;
+      for (const auto& [id, round] : r.replica.state().follow_ups) {
+        for (const auto& [key, answer] : round.answers) CHECK(key.second == me);
+      }
       for (const auto& [id, p] : r.replica.state().participants) {
         if (id == me) continue;
         CHECK(p.availability == core::Availability{});
@@ -180,10 +209,12 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
       const core::EventState mine = core::personal_view(hub.state(), me);
       for (const auto& [id, p] : mine.participants) assembled.participants[id] = p;
       for (const auto& [id, m] : mine.meetings) assembled.meetings[id] = m;
+      for (const auto& [id, round] : mine.follow_ups) assembled.follow_ups[id] = round;
       assembled.next_meeting = expected.next_meeting;
       CHECK(assembled == expected);
     }
   }
+  CHECK(answers > 0);
 }
 
 TEST_CASE("an e-mail appears with an accepted meeting and consent, and goes with the meeting") {

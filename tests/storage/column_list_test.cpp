@@ -55,10 +55,12 @@ TEST_CASE("each column list is its table's columns in order") {
   check_list(db, kPitchColumns);
   check_list(db, kClinicTableColumns);
   check_list(db, kClinicThemeColumns);
+  check_list(db, kFollowUpColumns);
+  check_list(db, kFollowUpAnswerColumns);
   // Every table of the file has its list.
   SQLite::Statement tables(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
   REQUIRE(tables.executeStep());
-  CHECK(tables.getColumn(0).getInt() == 16 + 1);  // and settings, read and written as key and value
+  CHECK(tables.getColumn(0).getInt() == 18 + 1);  // and settings, read and written as key and value
 }
 
 TEST_CASE("statements made from a column list") {

@@ -164,7 +164,8 @@ TEST_CASE(
   }
   {
     // Version 2 was version 3 with a unique op_id and two indexes on the lookup columns, all
-    // written on every append; its log's columns in the order version 2 had them.
+    // written on every append; its log's columns in the order version 2 had them; no follow-up
+    // rounds.
     SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
     db.exec(R"sql(
       BEGIN;
@@ -177,6 +178,8 @@ TEST_CASE(
       ALTER TABLE v2 RENAME TO operations;
       CREATE INDEX operations_participant ON operations (participant) WHERE participant IS NOT NULL;
       CREATE INDEX operations_meeting ON operations (meeting) WHERE meeting IS NOT NULL;
+      DROP TABLE follow_up_answers;  -- version 5's tables
+      DROP TABLE follow_ups;
       PRAGMA user_version = 2;
       COMMIT;
     )sql");
@@ -235,4 +238,33 @@ TEST_CASE(
       CHECK(e->profile == anonymised);
   }
   CHECK(rewritten == 1);
+}
+
+TEST_CASE("a version-4 database gets the follow-up tables and goes on") {
+  test::TempDir dir;
+  test::EventScript script(34);
+  auto ops = script.set_up(6);
+  {
+    auto store = test::open_store(dir / "old.db", true);
+    test::append_all(*store, ops, 5);
+  }
+  {
+    SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
+    db.exec(
+        "BEGIN; DROP TABLE follow_up_answers; DROP TABLE follow_ups; PRAGMA user_version = 4; "
+        "COMMIT;");
+  }
+  REQUIRE(version_of(dir / "old.db") == 4);
+  auto store = test::open_store(dir / "old.db", false);
+  CHECK(version_of(dir / "old.db") == storage::detail::kEventSchemaVersion);
+  auto loaded = store->load();
+  REQUIRE(loaded.ok());
+  CHECK(loaded->state == script.state());
+  CHECK(loaded->state.follow_ups.empty());
+  const core::Operation opened =
+      script.must(test::organiser(), core::DefineFollowUp{.name = "3 months"});
+  REQUIRE(store->append({opened}).ok());
+  store.reset();
+  auto again = test::open_store(dir / "old.db", false);
+  CHECK(again->load()->state == script.state());
 }

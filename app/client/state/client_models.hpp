@@ -17,6 +17,7 @@
 #include "app/client/state/event_screen.hpp"
 #include "app/client/state/exports_screen.hpp"
 #include "app/client/state/feedback_screen.hpp"
+#include "app/client/state/follow_up_screen.hpp"
 #include "app/client/state/introductions.hpp"
 #include "app/client/state/matching_screen.hpp"
 #include "app/client/state/my_meetings.hpp"
@@ -48,6 +49,7 @@ struct ClientModels {
   PartnerFilter partner_filter;  // the partners screen's search and filters
   ProfileForm profile;
   FeedbackScreen feedback;
+  FollowUpScreen follow_up;
   AgendaScreen agenda;
   PitchScreen pitch;
   ClinicScreen clinic;

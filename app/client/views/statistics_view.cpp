@@ -1,10 +1,57 @@
-// Statistics: participation, requests, meetings and the cross-sector, cross-border shares.
+// Statistics: participation, requests, meetings and the cross-sector, cross-border shares; after
+// the event, follow-up rounds and the event's report.
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include "app/client/views/organiser_views.hpp"
 #include "core/event/statistics.hpp"
 
 namespace crossmatch::client {
+
+namespace {
+
+// After the event: follow-up rounds (open, close, answers so far) and the event's report.
+void draw_follow_up_rounds(ClientModels& m) {
+  const core::EventState& state = m.session.state();
+  ImGui::Separator();
+  ImGui::TextUnformatted("After the event");
+  ImGui::TextWrapped(
+      "A follow-up round asks every participant what came of each meeting they "
+      "held: no further contact, knowledge gained, a valuable contact, a "
+      "negotiation, an agreement.");
+  for (const auto& [id, round] : state.follow_ups) {
+    ImGui::PushID(static_cast<int>(id));
+    ImGui::BulletText("%s: %s, %zu answers", round.name.c_str(), round.open ? "open" : "closed",
+                      round.answers.size());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(round.open ? "Close" : "Re-open")) {
+      m.submit(core::DefineFollowUp{.follow_up = id, .name = round.name, .open = !round.open},
+               round.open ? "Follow-up round closed" : "Follow-up round re-opened");
+    }
+    ImGui::PopID();
+  }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  ImGui::InputText("##round", &m.follow_up.new_round);
+  ImGui::SameLine();
+  if (ImGui::Button("Open a follow-up round")) {
+    m.submit(core::DefineFollowUp{.name = m.follow_up.new_round},
+             "Follow-up round '" + m.follow_up.new_round + "' is open");
+  }
+  ImGui::Spacing();
+  if (ImGui::Button("Open report")) {
+    auto written = write_event_report(state, m.session.taxonomy(), m.exports.chosen_folder());
+    if (written && !open_on_desktop(*written)) {
+      m.report_saved(written, "Report written (no program to open it) to");
+    } else {
+      m.report_saved(written, "Report written to");
+    }
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("report.html in %s: the funnel, relationships, matrices, how counted",
+                      m.exports.chosen_folder().c_str());
+}
+
+}  // namespace
 
 void draw_statistics_view(ClientModels& m) {
   const core::EventStatistics s = core::statistics(m.session.state());
@@ -31,6 +78,7 @@ void draw_statistics_view(ClientModels& m) {
   row("Cross-border share of accepted", pct(s.share_cross_border()));
   row("New cross-sector, cross-border relationships", std::to_string(s.relationships));
   ImGui::EndTable();
+  draw_follow_up_rounds(m);
 }
 
 }  // namespace crossmatch::client

@@ -141,6 +141,17 @@ struct Catalogue<Erase>
     sink.erased(p.participant);
     sink.clinic_themes(p.participant);
     facts::person_meetings(c.after, p.participant, sink, true);
+    // The notes of follow-up answers on their meetings go, as the meetings' other words do.
+    if (const auto it = c.after.index.person_meetings.find(p.participant);
+        it != c.after.index.person_meetings.end()) {
+      for (const auto& [id, round] : c.after.follow_ups) {
+        for (const MeetingId m : it->second) {
+          for (auto a = round.answers.lower_bound({m, 0});
+               a != round.answers.end() && a->first.first == m; ++a)
+            sink.follow_up_answer(id, m, a->first.second);
+        }
+      }
+    }
   }
   static bool view(Erase& p, ViewContext& v) {
     facts::departure_contacts(p.participant, v);
