@@ -178,6 +178,26 @@ TEST_CASE("every screen of every role runs for frames in the root view") {
   CHECK_FALSE(client::is_screen_name("nonsense"));
 }
 
+TEST_CASE("a newcomer starts on the profile and, once registered, sees the suggested partners") {
+  test::ClientFixture f;
+  auto session = f.session(core::Role::Participant, 0);
+  client::ClientApp app(*session, nullptr);
+  test::HeadlessUi ui;
+  const auto frames = [&](int n) {
+    for (int i = 0; i < n; ++i) ui.bare_frame([&] { app.frame(f.clock); });
+  };
+  frames(3);
+  CHECK(app.current_screen() == "profile");
+  // The hub takes the registration and issues the newcomer's token.
+  session->handle(net::TokenIssued{.participant = 7, .token = "p-new"}, f.clock);
+  frames(3);
+  CHECK(app.current_screen() == "partners");
+  // Later visits to the profile stay there.
+  REQUIRE(app.open_screen("profile"));
+  frames(3);
+  CHECK(app.current_screen() == "profile");
+}
+
 TEST_CASE("join screen: shown until joined; a bad address gets its message") {
   test::ClientFixture f;
   client::ClientSession session(test::taxonomy(), f.outbox);

@@ -117,6 +117,39 @@ TEST_CASE("join screen: the code and the token are fields of their own; the toke
   CHECK(s.session.link().status == client::LinkStatus::Offline);
 }
 
+TEST_CASE("join screen: a returning person signs in first; the pin is not asked for again") {
+  const auto dir = test::fresh_folder("join-returning");
+  client::ClientConfig config = client::ClientConfig::load(dir);
+  config.set("hub", "127.0.0.1:7420");
+  config.set("code", "K7QF-M2XD-ABCD-EFGH-JKLM");
+  config.set("token", "p-secret");
+  config.set(client::JoinForm::pin_key("127.0.0.1:7420"), std::string(64, 'a'));
+  JoinScreen s;
+  s.join.load(config);
+  CHECK(s.join.remembered_token);
+  const test::HeadlessUi::Body body = [&] {
+    s.session.update(kNow);
+    client::draw_join_view(s.join, s.session, &config);
+  };
+  const std::string text = s.ui.frame(body);
+  const auto back = text.find("Welcome back");
+  const auto someone_new = text.find("Someone new on this computer");
+  REQUIRE(back != std::string::npos);
+  REQUIRE(someone_new != std::string::npos);
+  CHECK(back < someone_new);  // signing in again comes before joining as someone new
+  CHECK(text.find("New here?") == std::string::npos);
+  CHECK(text.find("the hub's pin") == std::string::npos);  // remembered: not asked for
+  CHECK(s.ui.find(JoinScreen::id("Sign in"), body).has_value());
+  CHECK_FALSE(s.ui.find(JoinScreen::id("Sign in with token"), body).has_value());
+
+  // Without a remembered token the screen is the newcomer's, the pin asked for.
+  JoinScreen fresh;
+  const std::string first = fresh.ui.frame(fresh.body);
+  CHECK(first.find("New here?") < first.find("Been here before"));
+  CHECK(first.find("the hub's pin") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("join screen: an unreachable hub is said once") {
   JoinScreen s;
   s.ui.frame(s.body);

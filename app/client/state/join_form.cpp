@@ -31,6 +31,7 @@ void JoinForm::load(const ClientConfig& config) {
   hub = config.get("hub", "127.0.0.1:7420");
   code = config.get("code");
   token = config.get("token");
+  remembered_token = !token.empty();
 }
 
 std::string JoinForm::pin_key(const std::string& hub) {

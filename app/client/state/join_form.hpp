@@ -27,6 +27,8 @@ class JoinForm {
   std::string pin;          // the hub's pin, for a token on a first visit
   bool show_token = false;  // the token is masked unless the person asks to see it
   bool insecure = false;    // plain TCP (a hub run with --insecure)
+  // The token came from the config: this app has been signed in here before.
+  bool remembered_token = false;
 
   // The config key that remembers the certificate of the hub at "HOST:PORT".
   static std::string pin_key(const std::string& hub);

@@ -10,6 +10,9 @@ namespace crossmatch::client {
 
 void draw_announcements_view(ClientModels& m) {
   m.announcements.follow(m.session);
+  ImGui::TextUnformatted("A message to everyone at the event");
+  ImGui::TextDisabled(
+      "Participants see it at once, or when they next open the app; it cannot be taken back.");
   ImGui::InputTextMultiline("##announcement", &m.announcements.text,
                             ImVec2(-1, ImGui::GetFontSize() * 4));
   ImGui::BeginDisabled(m.announcements.text.empty());
@@ -17,11 +20,16 @@ void draw_announcements_view(ClientModels& m) {
   ImGui::EndDisabled();
   ImGui::Separator();
   const auto& list = m.session.state().announcements;
+  if (list.empty()) {
+    ImGui::TextDisabled("No announcements yet.");
+    return;
+  }
+  ImGui::Text("Sent so far (%zu), newest first", list.size());
   for (auto it = list.rbegin(); it != list.rend(); ++it) {
     const std::time_t t = static_cast<std::time_t>(it->at / 1000);
     char when[32] = "";
     std::tm tm{};
-    if (localtime_r(&t, &tm) != nullptr) std::strftime(when, sizeof when, "%H:%M", &tm);
+    if (localtime_r(&t, &tm) != nullptr) std::strftime(when, sizeof when, "%a %d %b %H:%M", &tm);
     ImGui::TextDisabled("%s", when);
     ImGui::SameLine();
     ImGui::TextWrapped("%s", it->text.c_str());

@@ -228,10 +228,15 @@ void ClientApp::draw_status_bar() {
 
 void ClientApp::draw_screens() {
   const core::Role role = session_.role();
-  if (role == core::Role::Participant && session_.me() == 0 && wanted_.empty() &&
-      current_ != "profile") {
+  const bool newcomer = role == core::Role::Participant && session_.me() == 0;
+  if (newcomer && wanted_.empty() && current_ != "profile") {
     wanted_ = "profile";  // a newcomer registers first
   }
+  // Registered: the suggested partners are what the person came for.
+  if (registering_ && !newcomer && role == core::Role::Participant && current_ == "profile" &&
+      wanted_.empty())
+    wanted_ = "partners";
+  registering_ = newcomer;
   if (!models_.go_to.empty()) {
     wanted_ = models_.go_to;
     models_.go_to.clear();

@@ -60,6 +60,7 @@ class ClientApp {
   Appearance appearance_;
   unsigned saved_appearance_ = 0;  // appearance_.version() last saved
   std::string wanted_;             // a screen to select in the next frame
+  bool registering_ = false;       // a newcomer was filling in the profile last frame
   std::string current_;
 };
 

@@ -24,31 +24,50 @@ void draw_join_view(JoinForm& join, ClientSession& session, ClientConfig* config
   const bool waiting = join.waiting(session);
   std::optional<Credential> by;
 
-  ImGui::Spacing();
-  ImGui::TextUnformatted("New here? Type the event's join code:");
-  if (ImGui::InputTextWithHint("Join code", "the code the organiser gave you", &join.code,
-                               ImGuiInputTextFlags_EnterReturnsTrue))
-    by = Credential::Code;
-  ImGui::BeginDisabled(waiting);
-  if (ImGui::Button("Join with code")) by = Credential::Code;
-  ImGui::EndDisabled();
-
-  ImGui::Spacing();
-  ImGui::TextUnformatted("Been here before, or the organiser or a broker? Your token:");
-  const ImGuiInputTextFlags masked = join.show_token ? 0 : ImGuiInputTextFlags_Password;
-  if (ImGui::InputTextWithHint("Token", "your token", &join.token,
-                               masked | ImGuiInputTextFlags_EnterReturnsTrue))
-    by = Credential::Token;
-  ImGui::SameLine();
-  ImGui::Checkbox("Show##token", &join.show_token);
-  if (!join.insecure) {
-    if (ImGui::InputTextWithHint("Pin", "the hub's pin, on a first visit", &join.pin,
+  // A newcomer joins with the code; someone who has been here signs in with their token. When
+  // this app remembers a token, signing in again comes first, so that a returning person does
+  // not register a second time with the code still in its field.
+  const bool returning = join.remembered_token && !join.token.empty();
+  const auto code_part = [&] {
+    ImGui::Spacing();
+    ImGui::TextUnformatted(returning ? "Someone new on this computer? Type the event's join code:"
+                                     : "New here? Type the event's join code:");
+    if (ImGui::InputTextWithHint("Join code", "the code the organiser gave you", &join.code,
                                  ImGuiInputTextFlags_EnterReturnsTrue))
+      by = Credential::Code;
+    ImGui::BeginDisabled(waiting);
+    if (ImGui::Button("Join with code")) by = Credential::Code;
+    ImGui::EndDisabled();
+  };
+  const auto token_part = [&] {
+    ImGui::Spacing();
+    ImGui::TextUnformatted(returning
+                               ? "Welcome back: sign in as before."
+                               : "Been here before, or the organiser or a broker? Your token:");
+    const ImGuiInputTextFlags masked = join.show_token ? 0 : ImGuiInputTextFlags_Password;
+    if (ImGui::InputTextWithHint("Token", "your token", &join.token,
+                                 masked | ImGuiInputTextFlags_EnterReturnsTrue))
       by = Credential::Token;
+    ImGui::SameLine();
+    ImGui::Checkbox("Show##token", &join.show_token);
+    // The pin is asked for only until this app has met the hub at this address.
+    const bool pin_known = config != nullptr && !config->get(JoinForm::pin_key(join.hub)).empty();
+    if (!join.insecure && !pin_known) {
+      if (ImGui::InputTextWithHint("Pin", "the hub's pin, on a first visit", &join.pin,
+                                   ImGuiInputTextFlags_EnterReturnsTrue))
+        by = Credential::Token;
+    }
+    ImGui::BeginDisabled(waiting);
+    if (ImGui::Button(returning ? "Sign in" : "Sign in with token")) by = Credential::Token;
+    ImGui::EndDisabled();
+  };
+  if (returning) {
+    token_part();
+    code_part();
+  } else {
+    code_part();
+    token_part();
   }
-  ImGui::BeginDisabled(waiting);
-  if (ImGui::Button("Sign in with token")) by = Credential::Token;
-  ImGui::EndDisabled();
   ImGui::PopItemWidth();
   if (join.insecure)
     ImGui::TextDisabled("without TLS (--insecure): what you send can be read on the network");

@@ -42,15 +42,18 @@ void draw_round_view(ClientModels& m) {
   const core::EventState& state = m.session.state();
   RoundScreen& screen = m.round;
   screen.refresh(m.session);
+  const auto label = [](const core::Session& s) {
+    return s.name + ", " + core::format_day_label(s.date) + " " + core::format_time_of_day(s.start);
+  };
   std::string preview = "choose a team-round session";
-  if (const core::Session* s = state.session(screen.session))
-    preview =
-        s->name + ", " + core::format_day_label(s->date) + " " + core::format_time_of_day(s->start);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+  if (const core::Session* s = state.session(screen.session)) preview = label(*s);
+  ImGui::SetNextItemWidth(std::max(
+      ImGui::GetFontSize() * 18, ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() +
+                                     ImGui::GetStyle().FramePadding.x * 2));
   if (ImGui::BeginCombo("Session", preview.c_str())) {
     for (const auto& [id, s] : state.sessions) {
       if (s.kind == core::SessionKind::TeamRound &&
-          ImGui::Selectable(s.name.c_str(), id == screen.session))
+          ImGui::Selectable(label(s).c_str(), id == screen.session))
         screen.session = id;
     }
     ImGui::EndCombo();

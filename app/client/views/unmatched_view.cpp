@@ -42,9 +42,10 @@ void draw_unmatched_view(ClientModels& m) {
   ImGui::TableSetupColumn("City", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn("Requests", ImGuiTableColumnFlags_WidthFixed,
                           ImGui::GetFontSize() * 4.5f);
-  ImGui::TableSetupColumn(
-      "", ImGuiTableColumnFlags_WidthFixed,
-      ImGui::CalcTextSize("Introduce...").x + ImGui::GetStyle().FramePadding.x * 2);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize("Introduce...").x +
+                              ImGui::GetStyle().FramePadding.x * 2 +
+                              ImGui::GetStyle().CellPadding.x * 2);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows.size()));
