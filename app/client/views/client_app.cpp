@@ -269,7 +269,9 @@ void ClientApp::draw_screens() {
 
 void ClientApp::draw_notifications() {
   Notifications& notes = session_.notifications();
+  ImGui::BeginDisabled(notes.unread() == 0);
   if (ImGui::Button("Mark all read")) notes.mark_all_read();
+  ImGui::EndDisabled();
   ImGui::Separator();
   const auto& all = notes.all();
   if (all.empty())
