@@ -406,6 +406,30 @@ TEST_CASE("introductions: confirm says who is told; Undo withdraws; the list wit
   CHECK(std::holds_alternative<core::Introduce>(w.undo->operations.at(0)));
 }
 
+TEST_CASE("introductions view: Enter in a person field takes the first person found") {
+  test::ClientFixture f;
+  auto session = f.session(core::Role::Broker);
+  client::ClientModels models(*session);
+  test::HeadlessUi ui;
+  const auto body = [&] { client::draw_introductions_view(models); };
+  ui.frame(body);
+  const std::string third = session->name_of(3);
+  REQUIRE(ui.click(test::HeadlessUi::id_of([] { ImGui::PushID("first"); }, "##typed", 1), body));
+  ui.type(third, body);
+  CHECK(contains(ui.frame(body), "press Enter for the first"));
+  CHECK(models.introduction.first == 0);  // typing alone chooses nobody
+  ui.press(ImGuiKey_Enter, body);
+  CHECK(models.introduction.first == client::find_people(*session, third, 8, 0).front());
+  CHECK(models.introduction.first_typed == session->name_of(models.introduction.first));
+
+  // Enter with nobody found chooses nobody.
+  REQUIRE(ui.click(test::HeadlessUi::id_of([] { ImGui::PushID("second"); }, "##typed", 1), body));
+  ui.type("zzzz nobody", body);
+  ui.press(ImGuiKey_Enter, body);
+  CHECK(models.introduction.second == 0);
+  CHECK(contains(ui.frame(body), "Nobody active by that name"));
+}
+
 TEST_CASE("introductions view: search, take the suggestion, confirm; then withdraw from the list") {
   test::ClientFixture f;
   auto session = f.session(core::Role::Broker);

@@ -23,7 +23,8 @@ core::ParticipantId person_search(ClientModels& m, const char* id, const char* h
                                   core::ParticipantId except) {
   ImGui::PushID(id);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-  ImGui::InputTextWithHint("##typed", hint, &typed);
+  const bool entered =
+      ImGui::InputTextWithHint("##typed", hint, &typed, ImGuiInputTextFlags_EnterReturnsTrue);
   core::ParticipantId picked = 0;
   if (chosen != 0 && typed == m.session.name_of(chosen)) {
     ImGui::SameLine();
@@ -40,7 +41,9 @@ core::ParticipantId person_search(ClientModels& m, const char* id, const char* h
       if (ImGui::Selectable(line.c_str())) picked = p;
       ImGui::PopID();
     }
+    if (!found.empty()) ImGui::TextDisabled("Click one, or press Enter for the first.");
     ImGui::Unindent();
+    if (entered && !found.empty()) picked = found.front();
   }
   ImGui::PopID();
   return picked;
