@@ -11,7 +11,7 @@ core::Result<QrMatrix> qr_matrix(std::string_view text) {
   if (text.empty()) return core::make_error("required", "text", "There is nothing to encode.");
   if (text.size() > kMaxQrText)
     return core::make_error("too_long", "text",
-                            "A printed QR code holds at most " + std::to_string(kMaxQrText) +
+                            "A QR code here holds at most " + std::to_string(kMaxQrText) +
                                 " characters, not " + std::to_string(text.size()) + ".");
   const std::string copy(text);
   const std::unique_ptr<QRcode, decltype(&QRcode_free)> code(

@@ -1,4 +1,5 @@
-// A QR code as a square of dark and light modules, made with libqrencode, for printing.
+// A QR code as a square of dark and light modules, made with libqrencode: printed on badges,
+// agendas and the join poster, and drawn on the organiser's event screen.
 #pragma once
 
 #include <string_view>

@@ -7,7 +7,7 @@
 
 #include <filesystem>
 
-#include "app/client/state/qr_code.hpp"
+#include "print/qr_matrix.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/e2e/hub_process.hpp"
 
@@ -20,7 +20,7 @@ bool have(const char* program) {
 }
 
 // A finder pattern's 7x7 square at (x, y): a dark ring, a light ring, a dark 3x3 centre.
-bool finder_at(const client::QrCode& code, int x0, int y0) {
+bool finder_at(const print::QrMatrix& code, int x0, int y0) {
   for (int y = 0; y < 7; ++y) {
     for (int x = 0; x < 7; ++x) {
       const int ring = std::max(std::abs(x - 3), std::abs(y - 3));
@@ -31,12 +31,12 @@ bool finder_at(const client::QrCode& code, int x0, int y0) {
 }
 
 // The code as a greyscale PNG, `px` pixels a module, with the quiet zone.
-void write_png(const client::QrCode& code, int px, const std::string& path) {
-  const int side = (code.size + 2 * client::kQrQuietZone) * px;
+void write_png(const print::QrMatrix& code, int px, const std::string& path) {
+  const int side = (code.size + 2 * print::kQuietZone) * px;
   std::vector<unsigned char> pixels(static_cast<std::size_t>(side * side), 255);
   for (int y = 0; y < side; ++y) {
     for (int x = 0; x < side; ++x) {
-      const int mx = x / px - client::kQrQuietZone, my = y / px - client::kQrQuietZone;
+      const int mx = x / px - print::kQuietZone, my = y / px - print::kQuietZone;
       if (mx >= 0 && my >= 0 && mx < code.size && my < code.size && code.at(mx, my))
         pixels[static_cast<std::size_t>(y * side + x)] = 0;
     }
@@ -55,7 +55,7 @@ std::string read_qr(const std::string& png) {
 }  // namespace
 
 TEST_CASE("join QR code: a QR matrix with its finder patterns; bad text is refused") {
-  const auto qr = client::make_qr_code("JWGM-K2VS-SFSD-LXV8-9RVA");
+  const auto qr = print::qr_matrix("JWGM-K2VS-SFSD-LXV8-9RVA");
   REQUIRE(qr.ok());
   CHECK(qr->size >= 21);
   CHECK((qr->size - 17) % 4 == 0);  // versions are 21, 25, 29, ... modules wide
@@ -65,10 +65,10 @@ TEST_CASE("join QR code: a QR matrix with its finder patterns; bad text is refus
   CHECK(finder_at(*qr, 0, qr->size - 7));
   CHECK_FALSE(finder_at(*qr, qr->size - 7, qr->size - 7));  // three corners only
 
-  const auto empty = client::make_qr_code("");
+  const auto empty = print::qr_matrix("");
   REQUIRE_FALSE(empty.ok());
   CHECK(empty.error().code == "required");
-  const auto too_long = client::make_qr_code(std::string(client::kMaxQrText + 1, 'A'));
+  const auto too_long = print::qr_matrix(std::string(print::kMaxQrText + 1, 'A'));
   REQUIRE_FALSE(too_long.ok());
   CHECK(too_long.error().message.find("at most") != std::string::npos);
 }
@@ -80,7 +80,7 @@ TEST_CASE("join QR code: zbarimg reads the code back from the matrix drawn as a 
   }
   const auto dir = test::fresh_folder("join-qr");
   for (const std::string text : {"JWGM-K2VS-SFSD-LXV8-9RVA", "LISBON-2026"}) {
-    const auto qr = client::make_qr_code(text);
+    const auto qr = print::qr_matrix(text);
     REQUIRE(qr.ok());
     const std::string png = (dir / "code.png").string();
     write_png(*qr, 4, png);

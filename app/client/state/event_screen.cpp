@@ -15,7 +15,7 @@ void JoinCodeDisplay::refresh(const ClientSession& session) {
   code = now;
   qr.reset();
   problem.clear();
-  auto made = make_qr_code(code);
+  auto made = print::qr_matrix(code);
   if (made) {
     qr = std::move(*made);
   } else {

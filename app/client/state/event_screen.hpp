@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
-#include "app/client/state/qr_code.hpp"
 #include "app/client/state/session_form.hpp"
 #include "app/client/state/session_removal.hpp"
 #include "core/event/operation.hpp"
+#include "print/qr_matrix.hpp"
 
 namespace crossmatch::client {
 
@@ -21,7 +21,8 @@ struct TableDraft {
 // code changes.
 struct JoinCodeDisplay {
   std::string code;
-  std::optional<QrCode> qr;  // none when the code cannot be encoded (then `problem` says why)
+  std::optional<print::QrMatrix>
+      qr;  // none when the code cannot be encoded (then `problem` says why)
   std::string problem;
 
   void refresh(const ClientSession& session);
