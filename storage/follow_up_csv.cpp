@@ -8,6 +8,7 @@
 #include "core/event/apply.hpp"
 #include "core/text.hpp"
 #include "storage/csv.hpp"
+#include "storage/csv_import.hpp"
 
 namespace crossmatch::storage {
 namespace {
@@ -64,34 +65,14 @@ core::Result<FollowUpImport> sequence_follow_up_answers(std::string_view csv,
     return core::make_error("empty", "csv",
                             "The CSV file is empty; it needs a header row and one row per "
                             "meeting and person.");
-  std::map<std::string, std::size_t> columns;
+  auto checked = csv_header_columns(records->front().fields, follow_up_columns(), kRequired);
+  if (!checked) return checked.error();
+  const std::map<std::string, std::size_t>& columns = *checked;
   const auto& header = records->front().fields;
-  const auto& known = follow_up_columns();
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    const std::string name = core::ascii_lower(core::trim(header[i]));
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      return core::make_error(
-          "unknown_column", name,
-          "Line 1: unknown column '" + header[i] + "'; the columns are " + list + ".");
-    }
-    if (!columns.emplace(name, i).second)
-      return core::make_error("duplicate_column", name,
-                              "Line 1: column '" + name + "' appears twice.");
-  }
-  for (const auto& required : kRequired) {
-    if (!columns.count(required))
-      return core::make_error("missing_column", required,
-                              "Line 1: the required column '" + required + "' is missing.");
-  }
+
   // Operation ids from the file's content and the line: importing the same file again is a
   // resend, applied once.
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const unsigned char c : csv) hash = (hash ^ c) * 0x100000001b3ULL;
-  char prefix[40];
-  std::snprintf(prefix, sizeof prefix,
-                "follow-up-import:%012llx:", static_cast<unsigned long long>(hash >> 16));
+  const std::string prefix = csv_import_id_prefix("follow-up-import", csv);
 
   FollowUpImport result;
   const core::Actor organiser{core::Role::Organiser, 0};
