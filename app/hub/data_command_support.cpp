@@ -1,8 +1,13 @@
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "app/hub/data_commands.hpp"
 #include "storage/asset_files.hpp"
+#include "storage/csv.hpp"
 
 namespace crossmatch::hub::detail {
 
@@ -32,6 +37,22 @@ std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+core::Result<std::string> read_csv_file(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec)
+    return core::make_error("cannot_read", "--csv",
+                            "Cannot read " + path + ": " + ec.message() + ".");
+  if (size > storage::kMaxCsvBytes)
+    return core::make_error("too_large", "--csv",
+                            path + " is larger than the 64 MiB a CSV file may have.");
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return core::make_error("cannot_read", "--csv",
+                            "Cannot read " + path + ": " + std::strerror(errno) + ".");
+  return std::string((std::istreambuf_iterator<char>(in)), {});
 }
 
 }  // namespace crossmatch::hub::detail

@@ -101,6 +101,8 @@ core::Result<std::unique_ptr<storage::EventStore>> open_for_reading(const std::f
                                                                     const core::Taxonomy& taxonomy);
 // Unix milliseconds now.
 std::int64_t now_ms();
+// The whole CSV file given with --csv, or why not: unreadable, or over storage's size limit.
+core::Result<std::string> read_csv_file(const std::string& path);
 
 }  // namespace detail
 

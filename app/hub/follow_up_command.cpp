@@ -1,10 +1,6 @@
 // `crossmatch-hub follow-up`: a follow-up round's CSV for people who do not use the app, and the
 // answers in it imported back, all or nothing.
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "app/hub/data_commands.hpp"
 #include "storage/csv.hpp"
@@ -37,19 +33,9 @@ int write_round(const FollowUpOptions& options, const core::Taxonomy& taxonomy) 
 
 int import_answers(const FollowUpOptions& options, const core::Taxonomy& taxonomy) {
   const std::string& path = *options.csv;
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec)
-    return detail::fail(core::make_error("cannot_read", "--csv",
-                                         "Cannot read " + path + ": " + ec.message() + "."));
-  if (size > storage::kMaxCsvBytes)
-    return detail::fail(core::make_error("too_large", "--csv",
-                                         path + " is larger than the 64 MiB a CSV file may have."));
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return detail::fail(core::make_error(
-        "cannot_read", "--csv", "Cannot read " + path + ": " + std::strerror(errno) + "."));
-  const std::string csv((std::istreambuf_iterator<char>(in)), {});
+  auto read = detail::read_csv_file(path);
+  if (!read) return detail::fail(read.error());
+  const std::string& csv = *read;
   auto store = storage::EventStore::open(options.db, taxonomy, false);
   if (!store) return detail::fail(store.error());
   auto result = storage::import_follow_up_answers(**store, taxonomy, csv, detail::now_ms());

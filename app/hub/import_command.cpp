@@ -1,9 +1,5 @@
 // `crossmatch-hub import`: registers the participants of a CSV file, reporting each refused row.
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "app/hub/data_commands.hpp"
 #include "storage/csv.hpp"
@@ -13,19 +9,9 @@ namespace crossmatch::hub {
 
 int run_import(const ImportOptions& options) {
   const std::string& path = options.csv;
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec)
-    return detail::fail(core::make_error("cannot_read", "--csv",
-                                         "Cannot read " + path + ": " + ec.message() + "."));
-  if (size > storage::kMaxCsvBytes)
-    return detail::fail(core::make_error("too_large", "--csv",
-                                         path + " is larger than the 64 MiB a CSV file may have."));
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return detail::fail(core::make_error(
-        "cannot_read", "--csv", "Cannot read " + path + ": " + std::strerror(errno) + "."));
-  const std::string csv((std::istreambuf_iterator<char>(in)), {});
+  auto read = detail::read_csv_file(path);
+  if (!read) return detail::fail(read.error());
+  const std::string& csv = *read;
 
   auto taxonomy = detail::taxonomy_from(options.assets);
   if (!taxonomy) return detail::fail(taxonomy.error());
