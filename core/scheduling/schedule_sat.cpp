@@ -10,8 +10,9 @@ using sat::Lit;
 using sat::literal;
 using sat::negate;
 
-ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_breaks)
-    : model_(model), most_per_person_(most_per_person) {
+ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_breaks,
+                         sat::Engine engine)
+    : model_(model), solver_(engine), most_per_person_(most_per_person) {
   const auto slots = static_cast<std::size_t>(model.slots);
   const auto people = static_cast<std::size_t>(model.participants);
 

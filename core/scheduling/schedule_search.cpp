@@ -164,7 +164,7 @@ class Annealer {
     near_bound_ = best_.breaks - lower_bound_ <= settings_.exact_near_bound;
     const int target = near_bound_ ? lower_bound_ : best_.breaks - 1;
     if (!exact_) {
-      exact_ = std::make_unique<ScheduleSat>(model_, kMaxBreakSpread, target);
+      exact_ = std::make_unique<ScheduleSat>(model_, kMaxBreakSpread, target, settings_.engine);
       exact_preferred_ = -1;
     }
     // From the best schedule, when it is new: else the solver goes on from its own phases.
@@ -197,7 +197,9 @@ class Annealer {
         budget_.steps() - improved_at_ < settings_.exact_long_stall) {
       return;
     }
-    if (!lns_) lns_ = std::make_unique<ScheduleLns>(model_, kMaxBreakSpread, best_.breaks - 1);
+    if (!lns_)
+      lns_ = std::make_unique<ScheduleLns>(model_, kMaxBreakSpread, best_.breaks - 1,
+                                           settings_.engine);
     std::uint64_t spent = 0;
     while (spent < settings_.lns_conflicts && !done() && !budget_.exhausted()) {
       const std::uint64_t before = budget_.steps();
