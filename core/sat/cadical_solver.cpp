@@ -38,6 +38,8 @@ CadicalSolver::CadicalSolver()
   // No "lucky" all-false or all-true assignments tried before the search: they would answer
   // with a model far from the preferred phases.
   solver_->set("lucky", 0);
+  // Nothing printed: core does no I/O (CaDiCaL reports some refutations on standard output).
+  solver_->set("quiet", 1);
   solver_->connect_learner(hooks_.get());
   solver_->connect_terminator(hooks_.get());
 }
@@ -69,6 +71,7 @@ bool CadicalSolver::add_clause(std::vector<Lit> clause) {
 
 void CadicalSolver::prefer(int var, bool value) {
   solver_->phase(value ? var + 1 : -(var + 1));
+  forced_ = true;
 }
 
 void CadicalSolver::prefer_implied(const std::vector<Lit>& decisions) {
@@ -131,6 +134,7 @@ void CadicalSolver::prefer_implied(const std::vector<Lit>& decisions) {
     if (value[static_cast<std::size_t>(v)] == 0) solver_->phase(-(v + 1));
   }
   for (const Lit l : trail) solver_->phase(external(l));
+  forced_ = true;
 }
 
 Outcome CadicalSolver::solve(SearchBudget& budget, std::uint64_t conflict_limit) {
@@ -157,6 +161,12 @@ Outcome CadicalSolver::solve(SearchBudget& budget, std::uint64_t conflict_limit,
   hooks_->stop = false;
   const int result = solver_->solve();
   hooks_->budget = nullptr;
+  // The preferred phases were a starting point: from now on CaDiCaL's own phases (saved from
+  // this search's assignments) lead.
+  if (forced_) {
+    for (int v = 1; v <= vars_; ++v) solver_->unphase(v);
+    forced_ = false;
+  }
   if (result == 10) {
     const int known = solver_->vars();
     for (int v = 0; v < vars_; ++v)

@@ -28,7 +28,8 @@ class CadicalSolver {
   // Adds a clause over existing variables (between solves). False once the clauses are known
   // to be unsatisfiable (an empty clause, or a refutation by an earlier solve).
   bool add_clause(std::vector<Lit> clause);
-  // The value the search tries for `var`.
+  // The value the search tries first for `var`, in the next solve (then CaDiCaL's own phases,
+  // saved from that search, take over).
   void prefer(int var, bool value);
   // Prefers each of `decisions` and every value they imply by unit propagation, taken in order
   // (one already false is skipped; the first conflict ends it): the search then starts from the
@@ -57,6 +58,7 @@ class CadicalSolver {
   std::vector<std::size_t> clause_begin_{0};
   int vars_ = 0;
   bool ok_ = true;
+  bool forced_ = false;  // phases preferred since the last solve
 };
 
 }  // namespace crossmatch::core::sat
