@@ -33,7 +33,8 @@ def main(argv):
                 cells.append("error: " + run.stderr.strip().replace("\n", " "))
                 continue
             r = json.loads(run.stdout)
-            mark = "" if r["valid"] else " INVALID"
+            incomplete = r.get("reason", "").endswith("meetings not scheduled")
+            mark = "" if r["valid"] or incomplete else " INVALID: " + r.get("reason", "")
             placed = "" if r["scheduled"] == r["meetings"] else f" ({r['scheduled']}/{r['meetings']} placed)"
             cells.append(f"{r['breaks']}{placed}, {'yes' if r['proven_optimal'] else 'no'}"
                          f" (bound {r['lower_bound']}), {r['seconds']:.1f}{mark}")
