@@ -207,12 +207,12 @@ class Annealer {
   }
 
   // While some meetings are left out (pinned meetings and precedences leave the annealing little
-  // room): one slice of the exact search for a schedule placing every meeting, with at most
-  // kMaxBreakSpread breaks each and no bound on the total. A refutation proves nothing about
-  // schedules with more breaks each, so it only ends these slices.
+  // room): one slice of the exact search for a schedule placing every meeting, with no bound on
+  // breaks (the annealing then makes it fair). A refutation shows that no schedule places every
+  // meeting, and ends these slices.
   void complete_slice() {
     if (!complete_) {
-      complete_ = std::make_unique<ScheduleSat>(model_, kMaxBreakSpread, 0, settings_.engine);
+      complete_ = std::make_unique<ScheduleSat>(model_, model_.slots, 0, settings_.engine);
       complete_->prefer(best_slots_);
     }
     const auto found = complete_->solve(kNoBreakBound, budget_, settings_.exact_conflicts);
