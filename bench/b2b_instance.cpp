@@ -1,5 +1,6 @@
 #include "bench/b2b_instance.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <map>
@@ -366,6 +367,62 @@ Result<B2bInstance> parse_b2b_dzn(std::string_view text, std::string name) {
       }
     }
   }
+
+  const auto fixed = values.find("fixed");
+  if (fixed != values.end()) {
+    const auto& list = fixed->second;
+    if (list.kind != Value::Kind::array || list.items.size() != instance.requested.size()) {
+      return make_error("count_mismatch", "fixed",
+                        "fixed must be an array of one slot (or 0) per meeting (" +
+                            std::to_string(instance.requested.size()) + ").");
+    }
+    bool any = false;
+    std::vector<int> slots_of;
+    for (std::size_t m = 0; m < list.items.size(); ++m) {
+      const auto& item = list.items[m];
+      const std::string field = "fixed[" + std::to_string(m + 1) + "]";
+      if (item.kind != Value::Kind::number || item.number < 0 || item.number > *slots) {
+        return make_error("out_of_range", field,
+                          field + " must be 0 (free) or a slot 1.." + std::to_string(*slots) + ".");
+      }
+      slots_of.push_back(static_cast<int>(item.number));
+      any = any || item.number != 0;
+    }
+    if (any) instance.fixed = std::move(slots_of);
+  }
+
+  const auto precedences = values.find("precedences");
+  if (precedences != values.end()) {
+    const auto& list = precedences->second;
+    const auto meetings_count = static_cast<long long>(instance.requested.size());
+    if (list.kind != Value::Kind::array ||
+        list.items.size() != static_cast<std::size_t>(meetings_count)) {
+      return make_error("count_mismatch", "precedences",
+                        "precedences must be an array of one set per meeting (" +
+                            std::to_string(meetings_count) + ").");
+    }
+    bool any = false;
+    std::vector<std::vector<int>> earlier(list.items.size());
+    for (std::size_t m = 0; m < list.items.size(); ++m) {
+      const auto& set = list.items[m];
+      const std::string field = "precedences[" + std::to_string(m + 1) + "]";
+      if (set.kind != Value::Kind::set) {
+        return make_error("not_a_set", field, field + " must be a set of meetings like {3,7}.");
+      }
+      for (const long long other : set.members) {
+        if (other < 1 || other > meetings_count || other == static_cast<long long>(m + 1)) {
+          return make_error("out_of_range", field,
+                            field + " holds meeting " + std::to_string(other) +
+                                "; meetings are 1.." + std::to_string(meetings_count) +
+                                ", other than itself.");
+        }
+        if (std::find(earlier[m].begin(), earlier[m].end(), other) != earlier[m].end()) continue;
+        earlier[m].push_back(static_cast<int>(other));
+        any = true;
+      }
+    }
+    if (any) instance.precedences = std::move(earlier);
+  }
   return instance;
 }
 
@@ -414,6 +471,12 @@ core::scheduling::Problem b2b_problem(const B2bInstance& instance) {
                           : request.code == 2 ? TimeOfDay::afternoon
                                               : TimeOfDay::any;
     problem.meetings.push_back(std::move(meeting));
+  }
+  for (std::size_t m = 0; m < instance.fixed.size(); ++m) {
+    if (instance.fixed[m] > 0) problem.meetings[m].pinned_slot = instance.fixed[m] - 1;
+  }
+  for (std::size_t m = 0; m < instance.precedences.size(); ++m) {
+    for (const int other : instance.precedences[m]) problem.meetings[m].after.push_back(other - 1);
   }
   return problem;
 }

@@ -24,6 +24,11 @@ struct B2bInstance {
   };
   std::vector<Request> requested;           // meetings, in file order
   std::vector<std::vector<int>> forbidden;  // per business, slots from 1 (filler 0 dropped)
+  // The organiser's constraints of the crafted variants (empty when the file has none): per
+  // meeting, the slot (from 1) it is fixed to or 0; and the meetings (from 1, in the order of
+  // `requested`) that must take place in an earlier slot than it.
+  std::vector<int> fixed;
+  std::vector<std::vector<int>> precedences;
 };
 
 // Tolerant of spacing, line breaks, comments, trailing commas and filler entries; an error names

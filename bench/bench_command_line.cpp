@@ -199,6 +199,11 @@ int run_command_line(int argc, const char* const* argv) {
         "the seed (also of the generated event)");
   whole(schedule_command, "--threads", schedule.threads, 1, 64, "searches side by side");
   Optional schedule_out = optional(schedule_command, "--out", "FILE", "write the schedule");
+  schedule_command
+      .add_option("--engine", schedule.engine,
+                  "the exact search's solver: cadical, or cdcl (the project's own, for comparison)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"cadical", "cdcl"}));
   // The shape of a generated event (with --generate only).
   std::vector<CLI::Option*> shape{
       whole(schedule_command, "--participants", schedule.participants, 2, 100'000,

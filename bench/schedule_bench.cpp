@@ -79,6 +79,7 @@ int run_schedule(const ScheduleBenchOptions& args) {
   sched::ScheduleOptions options;
   options.seed = args.seed;
   options.searches = args.threads;
+  options.engine = args.engine == "cdcl" ? core::sat::Engine::cdcl : core::sat::Engine::cadical;
   options.run_together = app::run_on_threads;
   options.on_improvement = [&](const sched::ScheduleProgress&) {
     seconds_to_best = seconds_since(start);
@@ -117,7 +118,7 @@ int run_schedule(const ScheduleBenchOptions& args) {
        << ",\"lower_bound\":" << result->breaks_lower_bound
        << ",\"proven_optimal\":" << (result->proven_optimal ? "true" : "false")
        << ",\"steps\":" << result->steps << ",\"seed\":" << args.seed
-       << ",\"threads\":" << args.threads;
+       << ",\"threads\":" << args.threads << ",\"engine\":" << json_text(args.engine);
   if (!check.valid) json << ",\"reason\":" << json_text(check.reason);
   json << "}\n";
   std::cout << json.str();

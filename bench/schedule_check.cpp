@@ -69,6 +69,25 @@ CheckReport check_b2b_schedule(const B2bInstance& instance,
       }
       busy[static_cast<std::size_t>(business - 1)].push_back(line.slot);
     }
+    if (!instance.fixed.empty()) {
+      const int pinned = instance.fixed[static_cast<std::size_t>(line.meeting - 1)];
+      if (pinned != 0 && line.slot != pinned)
+        return fail(which + " is fixed to slot " + std::to_string(pinned));
+    }
+  }
+  // Precedences among scheduled meetings (one not scheduled is counted below).
+  std::map<int, int> slot_of;
+  for (const auto& line : schedule) slot_of[line.meeting] = line.slot;
+  for (std::size_t m = 0; m < instance.precedences.size(); ++m) {
+    const auto later = slot_of.find(static_cast<int>(m + 1));
+    if (later == slot_of.end()) continue;
+    for (const int before : instance.precedences[m]) {
+      const auto earlier = slot_of.find(before);
+      if (earlier != slot_of.end() && earlier->second >= later->second) {
+        return fail("meeting " + std::to_string(before) + " must be before meeting " +
+                    std::to_string(m + 1));
+      }
+    }
   }
   report.scheduled = static_cast<int>(schedule.size());
   count_breaks(

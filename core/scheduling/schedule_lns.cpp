@@ -15,9 +15,10 @@ constexpr std::size_t kSmallest = 8;
 
 }  // namespace
 
-ScheduleLns::ScheduleLns(const Model& model, int most_per_person, int most_breaks)
+ScheduleLns::ScheduleLns(const Model& model, int most_per_person, int most_breaks,
+                         sat::Engine engine)
     : model_(model),
-      sat_(model, most_per_person, most_breaks),
+      sat_(model, most_per_person, most_breaks, engine),
       size_(std::max(static_cast<double>(kSmallest),
                      0.15 * static_cast<double>(model.movable.size()))) {}
 

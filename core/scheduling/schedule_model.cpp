@@ -111,6 +111,7 @@ Model build_model(const Problem& problem) {
       model.meeting_class[m] = k;
       for (std::size_t s = 0; s < slot_count; ++s) {
         if (!time_of_day_fits(meeting.time_of_day, problem.slots[s])) continue;
+        if (meeting.pinned_slot && static_cast<int>(s) != *meeting.pinned_slot) continue;
         if (model.cap(static_cast<int>(s), k) == 0) continue;
         bool everyone = true;
         for (const int p : meeting.people) {
@@ -132,6 +133,25 @@ Model build_model(const Problem& problem) {
       }
     }
     model.domain_begin.push_back(static_cast<int>(model.domain.size()));
+  }
+
+  // Precedences, both ways.
+  model.earlier_begin.push_back(0);
+  std::vector<int> later_count(meeting_count + 1, 0);
+  for (std::size_t m = 0; m < meeting_count; ++m) {
+    for (const int a : problem.meetings[m].after) {
+      model.earlier.push_back(a);
+      ++later_count[static_cast<std::size_t>(a) + 1];
+    }
+    model.earlier_begin.push_back(static_cast<int>(model.earlier.size()));
+  }
+  for (std::size_t m = 0; m < meeting_count; ++m) later_count[m + 1] += later_count[m];
+  model.later_begin = later_count;
+  model.later.assign(model.earlier.size(), 0);
+  for (std::size_t m = 0; m < meeting_count; ++m) {
+    for (const int a : problem.meetings[m].after)
+      model.later[static_cast<std::size_t>(later_count[static_cast<std::size_t>(a)]++)] =
+          static_cast<int>(m);
   }
 
   std::vector<int> count(person_count + 1, 0);

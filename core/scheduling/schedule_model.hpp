@@ -34,6 +34,9 @@ struct Model {
   std::vector<unsigned char> allowed;     // [m * slots + s]: s is in m's domain
   std::vector<int> person_meetings_begin, person_meetings;  // meetings of each participant
   std::vector<int> movable;  // meetings with a non-empty domain, not fixed
+  // Precedences: the meetings that must take place in an earlier slot than m, and those in a
+  // later one (a pair holds vacuously while either meeting is not placed).
+  std::vector<int> earlier_begin, earlier, later_begin, later;
 
   std::span<const int> people_of(int m) const {
     return {people.data() + people_begin[static_cast<std::size_t>(m)],
@@ -46,6 +49,28 @@ struct Model {
   std::span<const int> meetings_of(int p) const {
     return {person_meetings.data() + person_meetings_begin[static_cast<std::size_t>(p)],
             person_meetings.data() + person_meetings_begin[static_cast<std::size_t>(p) + 1]};
+  }
+  std::span<const int> earlier_than(int m) const {
+    return {earlier.data() + earlier_begin[static_cast<std::size_t>(m)],
+            earlier.data() + earlier_begin[static_cast<std::size_t>(m) + 1]};
+  }
+  std::span<const int> later_than(int m) const {
+    return {later.data() + later_begin[static_cast<std::size_t>(m)],
+            later.data() + later_begin[static_cast<std::size_t>(m) + 1]};
+  }
+  bool has_precedences() const { return !earlier.empty(); }
+  // Whether meeting m in slot s keeps every precedence with the meetings' slots in `slot_of`
+  // (-1: not placed).
+  bool order_allows(int m, int s, const std::vector<int>& slot_of) const {
+    for (const int a : earlier_than(m)) {
+      const int at = slot_of[static_cast<std::size_t>(a)];
+      if (at >= 0 && at >= s) return false;
+    }
+    for (const int b : later_than(m)) {
+      const int at = slot_of[static_cast<std::size_t>(b)];
+      if (at >= 0 && at <= s) return false;
+    }
+    return true;
   }
   bool is_allowed(int m, int s) const {
     return allowed[static_cast<std::size_t>(m) * static_cast<std::size_t>(slots) +

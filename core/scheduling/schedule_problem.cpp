@@ -104,6 +104,27 @@ Status validate(const Problem& problem) {
         }
       }
     }
+    if (meeting.pinned_slot && (*meeting.pinned_slot < 0 ||
+                                *meeting.pinned_slot >= static_cast<int>(problem.slots.size()))) {
+      return make_error("out_of_range", field + ".pinned_slot",
+                        "Slot " + std::to_string(*meeting.pinned_slot) + " does not exist.");
+    }
+    for (std::size_t k = 0; k < meeting.after.size(); ++k) {
+      const int other = meeting.after[k];
+      const std::string at_field = field + "." + indexed("after", k);
+      if (other < 0 || other >= static_cast<int>(problem.meetings.size())) {
+        return make_error("out_of_range", at_field,
+                          "Meeting " + std::to_string(other) + " does not exist.");
+      }
+      if (other == static_cast<int>(m)) {
+        return make_error("self_precedence", at_field, "A meeting cannot come after itself.");
+      }
+      if (std::find(meeting.after.begin(), meeting.after.begin() + static_cast<long>(k), other) !=
+          meeting.after.begin() + static_cast<long>(k)) {
+        return make_error("duplicate", at_field,
+                          "Meeting " + std::to_string(other) + " is listed twice.");
+      }
+    }
     if (!meeting.existing) continue;
     const Placement at = *meeting.existing;
     if (at.slot < 0 || at.slot >= slot_count) {

@@ -43,6 +43,11 @@ struct Meeting {
   std::vector<int> people;  // two or more distinct participants
   TimeOfDay time_of_day = TimeOfDay::any;
   std::optional<Placement> existing;  // already scheduled: stays unless moves are allowed
+  // The organiser's constraints on where the search may put it: pinned to a slot (any free
+  // table), and the meetings (indices into Problem::meetings) that must take place in an
+  // earlier slot than this one. A kept existing placement stays where it is regardless.
+  std::optional<int> pinned_slot;
+  std::vector<int> after;
   bool operator==(const Meeting&) const = default;
 };
 

@@ -155,6 +155,17 @@ Error unplaceable_reason(const Problem& problem, const Model& model, int m) {
                           "); ask one of them to free a slot.");
   }
 
+  if (meeting.pinned_slot &&
+      std::find(common.begin(), common.end(), *meeting.pinned_slot) == common.end()) {
+    return make_error("pinned_slot_unavailable", field_of(m),
+                      "The meeting of " + who + " is pinned to " +
+                          slot_name(problem, *meeting.pinned_slot) + ", but they can all meet" +
+                          time_phrase(need) + " only in " + slot_list(problem, common) +
+                          "; pin it to one of those or ask them to free " +
+                          slot_name(problem, *meeting.pinned_slot) + ".");
+  }
+  if (meeting.pinned_slot) common = {*meeting.pinned_slot};
+
   // Free in common, but kept meetings hold the people or the tables there.
   std::vector<int> kept_slot_of(model.fixed_slot);
   std::vector<std::string> blockers;
@@ -195,10 +206,29 @@ Error crowded_out_reason(const Problem& problem, const Model& model, int m,
     }
     blockers.push_back(slot_blocker(problem, model, m, s, slot_of, free_table));
   }
+  // The precedences this meeting is in, with where the other meetings are.
+  std::vector<std::string> order;
+  const auto where = [&](int other) {
+    const int s = slot_of[static_cast<std::size_t>(other)];
+    return "the meeting of " +
+           people_names(problem, problem.meetings[static_cast<std::size_t>(other)].people) +
+           (s >= 0 ? " (" + slot_name(problem, s) + ")" : " (not placed)");
+  };
+  for (const int a : model.earlier_than(m)) order.push_back("after " + where(a));
+  for (const int b : model.later_than(m)) order.push_back("before " + where(b));
+  const std::string order_text =
+      order.empty() ? "" : " It must take place " + join_names(order) + ".";
+  if (meeting.pinned_slot) {
+    return make_error("pinned_slot_taken", field_of(m),
+                      "The meeting of " + who + " is pinned to " +
+                          slot_name(problem, *meeting.pinned_slot) +
+                          ", which cannot take it: " + join_names(blockers) + "." + order_text +
+                          " Pin it elsewhere, unpin one of the meetings there, or add a table.");
+  }
   return make_error("no_room", field_of(m),
                     "Each of the " + std::to_string(domain.size()) + " slots where " + who +
-                        " are all free is taken: " + join_names(blockers) +
-                        "; allow moves, add a table or a slot, or drop one of their meetings.");
+                        " are all free is taken: " + join_names(blockers) + "." + order_text +
+                        " Allow moves, add a table or a slot, or drop one of their meetings.");
 }
 
 }  // namespace crossmatch::core::scheduling

@@ -10,8 +10,9 @@ using sat::Lit;
 using sat::literal;
 using sat::negate;
 
-ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_breaks)
-    : model_(model), most_per_person_(most_per_person) {
+ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_breaks,
+                         sat::Engine engine)
+    : model_(model), solver_(engine), most_per_person_(most_per_person) {
   const auto slots = static_cast<std::size_t>(model.slots);
   const auto people = static_cast<std::size_t>(model.participants);
 
@@ -33,6 +34,8 @@ ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_break
     solver_.add_clause(one);
     sat::at_most(solver_, one, 1);
   }
+
+  add_precedences();
 
   // Nobody twice in a slot; whether each person is busy in each slot.
   std::vector<char> kept_busy(people * slots, 0);
@@ -99,6 +102,45 @@ ScheduleSat::ScheduleSat(const Model& model, int most_per_person, int most_break
   for (int p = 0; p < model.participants; ++p) encode_breaks(p, all_breaks);
   break_counts_ =
       sat::count_up_to_tree(solver_, all_breaks, std::max(0, most_breaks - forced_breaks_ + 1));
+}
+
+// Meeting a in an earlier slot than m: m in slot s needs a in one of a's slots before s. A kept
+// meeting's slot rules out the other meeting's slots on the wrong side of it.
+void ScheduleSat::add_precedences() {
+  const auto placed_in = [&](int m, std::size_t i) {
+    return literal(x_begin_[static_cast<std::size_t>(m)] + static_cast<int>(i), true);
+  };
+  for (int m = 0; m < model_.meetings; ++m) {
+    const bool m_free = x_begin_[static_cast<std::size_t>(m)] >= 0;
+    const bool m_kept = model_.fixed[static_cast<std::size_t>(m)] != 0;
+    if (!m_free && !m_kept) continue;
+    for (const int a : model_.earlier_than(m)) {
+      const bool a_free = x_begin_[static_cast<std::size_t>(a)] >= 0;
+      const bool a_kept = model_.fixed[static_cast<std::size_t>(a)] != 0;
+      if (m_free && a_free) {
+        const auto mine = model_.domain_of(m);
+        const auto theirs = model_.domain_of(a);
+        for (std::size_t i = 0; i < mine.size(); ++i) {
+          std::vector<Lit> clause{negate(placed_in(m, i))};
+          for (std::size_t j = 0; j < theirs.size() && theirs[j] < mine[i]; ++j)
+            clause.push_back(placed_in(a, j));
+          solver_.add_clause(clause);
+        }
+      } else if (m_free && a_kept) {
+        const auto mine = model_.domain_of(m);
+        for (std::size_t i = 0; i < mine.size(); ++i) {
+          if (mine[i] <= model_.fixed_slot[static_cast<std::size_t>(a)])
+            solver_.add_clause({negate(placed_in(m, i))});
+        }
+      } else if (m_kept && a_free) {
+        const auto theirs = model_.domain_of(a);
+        for (std::size_t j = 0; j < theirs.size(); ++j) {
+          if (theirs[j] >= model_.fixed_slot[static_cast<std::size_t>(m)])
+            solver_.add_clause({negate(placed_in(a, j))});
+        }
+      }
+    }
+  }
 }
 
 ScheduleSat::Term ScheduleSat::busy_term(int p, int s) {

@@ -1,8 +1,8 @@
 // The exact side of the scheduling search: the schedule as clauses (each meeting in one allowed
-// slot, nobody twice in a slot, how many slots each person is busy, how many people each slot
-// seats, a counter of breaks, and the tables of the slots a model overfilled), solved for a
-// schedule with at most a given number of breaks, starting next to the best schedule the
-// annealing found. Internal to the scheduler.
+// slot, the precedences between meetings, nobody twice in a slot, how many slots each person is
+// busy, how many people each slot seats, a counter of breaks, and the tables of the slots a model
+// overfilled), solved for a schedule with at most a given number of breaks, starting next to the
+// best schedule the annealing found. Internal to the scheduler.
 #pragma once
 
 #include <optional>
@@ -18,7 +18,8 @@ class ScheduleSat {
  public:
   // Every movable meeting placed, at most `most_per_person` breaks for anyone, and a counter
   // able to bound the total anywhere up to `most_breaks`.
-  ScheduleSat(const Model& model, int most_per_person, int most_breaks);
+  ScheduleSat(const Model& model, int most_per_person, int most_breaks,
+              sat::Engine engine = sat::Engine::cadical);
 
   // The search tries this schedule's choices first.
   void prefer(const std::vector<int>& slot_of);
@@ -44,6 +45,7 @@ class ScheduleSat {
     sat::Lit lit = 0;
   };
   Term busy_term(int p, int s);
+  void add_precedences();
   bool bound(int breaks);
   std::optional<std::vector<int>> search(SearchBudget& budget, std::uint64_t conflict_limit,
                                          const std::vector<sat::Lit>& assumptions);

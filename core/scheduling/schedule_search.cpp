@@ -14,6 +14,9 @@ namespace crossmatch::core::scheduling {
 
 namespace {
 
+// A bound on breaks no schedule reaches: the clauses then bound each person's breaks only.
+constexpr int kNoBreakBound = 1 << 30;
+
 class Annealer {
  public:
   Annealer(const Model& model, const SearchSettings& settings, SearchBudget& budget,
@@ -70,7 +73,8 @@ class Annealer {
     std::vector<int> order;
     for (const int m : model_.movable) {
       const int warm = model_.warm_slot[static_cast<std::size_t>(m)];
-      if (warm >= 0 && fits_without_moving(m, warm)) {
+      if (warm >= 0 && fits_without_moving(m, warm) &&
+          model_.order_allows(m, warm, state_.slots())) {
         state_.place(m, warm);
       } else {
         order.push_back(m);
@@ -91,7 +95,7 @@ class Annealer {
     for (const int m : order) {
       budget_.step();
       const int s = moves_.best_free_slot(m);
-      if (s >= 0) state_.place(m, s);
+      if (s >= 0 && model_.order_allows(m, s, state_.slots())) state_.place(m, s);
     }
   }
 
@@ -148,6 +152,18 @@ class Annealer {
     return moves_.relocate(m, s);
   }
 
+  // Whether the meetings the tried move placed keep their precedences (the moves themselves
+  // know nothing of them).
+  bool order_kept() const {
+    if (!model_.has_precedences()) return true;
+    bool kept = true;
+    state_.for_each_change([&](int m) {
+      const int s = state_.slot_of(m);
+      if (kept && s >= 0 && !model_.order_allows(m, s, state_.slots())) kept = false;
+    });
+    return kept;
+  }
+
   bool exact_fits() const {
     std::size_t cells = 0;
     for (const int m : model_.movable) cells += model_.domain_of(m).size();
@@ -164,7 +180,7 @@ class Annealer {
     near_bound_ = best_.breaks - lower_bound_ <= settings_.exact_near_bound;
     const int target = near_bound_ ? lower_bound_ : best_.breaks - 1;
     if (!exact_) {
-      exact_ = std::make_unique<ScheduleSat>(model_, kMaxBreakSpread, target);
+      exact_ = std::make_unique<ScheduleSat>(model_, kMaxBreakSpread, target, settings_.engine);
       exact_preferred_ = -1;
     }
     // From the best schedule, when it is new: else the solver goes on from its own phases.
@@ -190,6 +206,29 @@ class Annealer {
     }
   }
 
+  // While some meetings are left out (pinned meetings and precedences leave the annealing little
+  // room): one slice of the exact search for a schedule placing every meeting, with no bound on
+  // breaks (the annealing then makes it fair). A refutation shows that no schedule places every
+  // meeting, and ends these slices.
+  void complete_slice() {
+    if (!complete_) {
+      complete_ = std::make_unique<ScheduleSat>(model_, model_.slots, 0, settings_.engine);
+      complete_->prefer(best_slots_);
+    }
+    const auto found = complete_->solve(kNoBreakBound, budget_, settings_.exact_conflicts);
+    if (found) {
+      state_.assign(*found);
+      if (state_.score().better_than(best_)) remember_best();
+      complete_.reset();
+      complete_off_ = true;
+      return;
+    }
+    if (complete_->refuted()) {
+      complete_.reset();
+      complete_off_ = true;
+    }
+  }
+
   // Large-neighbourhood search from the best schedule for one break fewer, for
   // `lns_conflicts` conflicts; each schedule it finds becomes the best and the next start.
   void lns_slice() {
@@ -197,7 +236,9 @@ class Annealer {
         budget_.steps() - improved_at_ < settings_.exact_long_stall) {
       return;
     }
-    if (!lns_) lns_ = std::make_unique<ScheduleLns>(model_, kMaxBreakSpread, best_.breaks - 1);
+    if (!lns_)
+      lns_ = std::make_unique<ScheduleLns>(model_, kMaxBreakSpread, best_.breaks - 1,
+                                           settings_.engine);
     std::uint64_t spent = 0;
     while (spent < settings_.lns_conflicts && !done() && !budget_.exhausted()) {
       const std::uint64_t before = budget_.steps();
@@ -250,6 +291,14 @@ class Annealer {
         current = moves_.cost();
         continue;
       }
+      if (exact && !complete_off_ && best_.unplaced > 0 && budget_.steps() >= exact_at &&
+          budget_.steps() - annealing_improved_at_ >= settings_.exact_after_stall) {
+        complete_slice();
+        if (done()) return;
+        exact_at = budget_.steps() + settings_.anneal_slice;
+        current = moves_.cost();
+        continue;
+      }
       if (++step_in_cycle >= cycle) {
         step_in_cycle = 0;
         state_.assign(restart_.slots());
@@ -258,7 +307,7 @@ class Annealer {
       const double temperature = settings_.start_temperature * std::exp(cooling * step_in_cycle);
       const int m = pick_meeting();
       state_.begin();
-      if (!try_move(m)) {
+      if (!try_move(m) || !order_kept()) {
         state_.rollback();
         continue;
       }
@@ -292,6 +341,8 @@ class Annealer {
   RestartPoint restart_;  // where each cycle starts: the best, or a later equal schedule
   std::unique_ptr<ScheduleSat> exact_;
   std::unique_ptr<ScheduleLns> lns_;
+  std::unique_ptr<ScheduleSat> complete_;  // the search for a schedule placing every meeting
+  bool complete_off_ = false;
   int lower_bound_;
   std::uint64_t improved_at_ = 0;
   // The last improvement the annealing found itself: the exact search's turns begin once the

@@ -7,6 +7,7 @@
 #include <functional>
 #include <vector>
 
+#include "core/sat/sat_solver.hpp"
 #include "core/scheduling/schedule_model.hpp"
 #include "core/scheduling/schedule_moves.hpp"
 #include "core/scheduling/schedule_state.hpp"
@@ -50,6 +51,7 @@ struct SearchSettings {
   // followed by up to `lns_conflicts` conflicts of large-neighbourhood search: part of the best
   // schedule kept, the solver asked for one break fewer in the rest.
   std::uint64_t lns_conflicts = 4'000;
+  sat::Engine engine = sat::Engine::cadical;  // the exact search's solver
 };
 
 struct SearchResult {

@@ -91,6 +91,11 @@ class ScheduleState {
   }
   void rollback();
   void commit() { recording_ = false; }
+  // Calls f(meeting) for each change recorded since begin() (a meeting may come more than once).
+  template <class F>
+  void for_each_change(F f) const {
+    for (const auto& change : journal_) f(change.meeting);
+  }
 
   const std::vector<int>& slots() const { return slot_of_; }
   // Replaces the whole assignment (for restarting from the best schedule).

@@ -173,6 +173,7 @@ Result<Schedule> schedule_meetings(const Problem& problem, SearchBudget& budget,
 
   SearchSettings settings;
   settings.seed = options.seed;
+  settings.engine = options.engine;
   settings.breaks_lower_bound = breaks_lower_bound(model);
   const auto report = [&](const ScheduleScore& score, std::uint64_t steps) {
     if (!options.on_improvement) return;

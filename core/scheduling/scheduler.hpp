@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/sat/sat_solver.hpp"
 #include "core/scheduling/schedule_problem.hpp"
 #include "core/search_budget.hpp"
 
@@ -70,6 +71,8 @@ struct ScheduleOptions {
   // result, and all stop once one of them has proven its schedule optimal.
   int searches = 1;
   RunTogether run_together;
+  // The exact search's satisfiability solver.
+  sat::Engine engine = sat::Engine::cadical;
 };
 
 // Best schedule found within the budget (one SearchBudget step per move tried, counted over all

@@ -39,10 +39,23 @@ Clauses random_3sat(Rng& rng, int vars, int clauses) {
   return out;
 }
 
+// Each test case runs once with CaDiCaL and once with the project's own solver.
+sat::Engine engine_under_test() {
+  sat::Engine engine = sat::Engine::cadical;
+  SUBCASE("CaDiCaL") {
+    engine = sat::Engine::cadical;
+  }
+  SUBCASE("own CDCL solver") {
+    engine = sat::Engine::cdcl;
+  }
+  return engine;
+}
+
 }  // namespace
 
 TEST_CASE(
     "sat: random 3-SAT instances agree with exhaustive search, and models satisfy every clause") {
+  const sat::Engine engine = engine_under_test();
   Rng rng(7);
   int satisfiable = 0;
   for (int round = 0; round < 60; ++round) {
@@ -51,7 +64,7 @@ TEST_CASE(
     bool expected = false;
     for (unsigned mask = 0; mask < (1U << vars) && !expected; ++mask)
       expected = satisfies(clauses, mask);
-    sat::Solver solver;
+    sat::Solver solver(engine);
     for (int v = 0; v < vars; ++v) solver.new_var();
     for (const auto& c : clauses) solver.add_clause(c);
     SearchBudget budget;
@@ -71,9 +84,10 @@ TEST_CASE(
 }
 
 TEST_CASE("sat: seven pigeons do not fit six holes") {
+  const sat::Engine engine = engine_under_test();
   const int pigeons = 7;
   const int holes = 6;
-  sat::Solver solver;
+  sat::Solver solver(engine);
   std::vector<std::vector<Lit>> in(pigeons);
   for (int p = 0; p < pigeons; ++p) {
     for (int h = 0; h < holes; ++h)
@@ -95,6 +109,7 @@ TEST_CASE("sat: seven pigeons do not fit six holes") {
 }
 
 TEST_CASE("sat: every model of a formula, one at a time, as exhaustive search counts them") {
+  const sat::Engine engine = engine_under_test();
   Rng rng(11);
   for (int round = 0; round < 10; ++round) {
     const int vars = 10;
@@ -102,7 +117,7 @@ TEST_CASE("sat: every model of a formula, one at a time, as exhaustive search co
     int expected = 0;
     for (unsigned mask = 0; mask < (1U << vars); ++mask)
       expected += satisfies(clauses, mask) ? 1 : 0;
-    sat::Solver solver;
+    sat::Solver solver(engine);
     for (int v = 0; v < vars; ++v) solver.new_var();
     for (const auto& c : clauses) solver.add_clause(c);
     int found = 0;
@@ -119,6 +134,7 @@ TEST_CASE("sat: every model of a formula, one at a time, as exhaustive search co
 }
 
 TEST_CASE("sat: at most k and exactly k hold for every assignment of six and of nine literals") {
+  const sat::Engine engine = engine_under_test();
   // Nine literals are counted by a totalizer, six by a sequential counter.
   for (const int n : {6, 9}) {
     for (int k = 0; k <= n; ++k) {
@@ -126,7 +142,7 @@ TEST_CASE("sat: at most k and exactly k hold for every assignment of six and of 
         int ones = 0;
         for (int i = 0; i < n; ++i) ones += (mask >> i) & 1U;
         for (const bool exact : {false, true}) {
-          sat::Solver solver;
+          sat::Solver solver(engine);
           std::vector<Lit> lits;
           for (int i = 0; i < n; ++i) lits.push_back(sat::literal(solver.new_var(), true));
           if (exact) {
@@ -147,7 +163,8 @@ TEST_CASE("sat: at most k and exactly k hold for every assignment of six and of 
 }
 
 TEST_CASE("sat: a bound tightened between solves, through the counter's outputs") {
-  sat::Solver solver;
+  const sat::Engine engine = engine_under_test();
+  sat::Solver solver(engine);
   std::vector<Lit> lits;
   for (int i = 0; i < 8; ++i) lits.push_back(sat::literal(solver.new_var(), true));
   // At least 3 true: at most 5 false.
@@ -169,6 +186,7 @@ TEST_CASE("sat: a bound tightened between solves, through the counter's outputs"
 }
 
 TEST_CASE("sat: totalizer counters agree with exhaustive search, also when tightened") {
+  const sat::Engine engine = engine_under_test();
   Rng rng(23);
   for (int round = 0; round < 40; ++round) {
     const int vars = 12;
@@ -183,7 +201,7 @@ TEST_CASE("sat: totalizer counters agree with exhaustive search, also when tight
         n += (((mask >> sat::var_of(l)) & 1U) != 0) == ((l & 1U) == 0) ? 1 : 0;
       return n;
     };
-    sat::Solver solver;
+    sat::Solver solver(engine);
     for (int v = 0; v < vars; ++v) solver.new_var();
     for (const auto& c : clauses) solver.add_clause(c);
     int k = static_cast<int>(group.size());
@@ -210,6 +228,7 @@ TEST_CASE("sat: totalizer counters agree with exhaustive search, also when tight
 TEST_CASE(
     "sat: solving under assumptions agrees with exhaustive search, and leaves the formula as it "
     "was") {
+  const sat::Engine engine = engine_under_test();
   Rng rng(31);
   int satisfiable = 0;
   int unsatisfiable_with = 0;
@@ -219,7 +238,7 @@ TEST_CASE(
     bool formula = false;
     for (unsigned mask = 0; mask < (1U << vars) && !formula; ++mask)
       formula = satisfies(clauses, mask);
-    sat::Solver solver;
+    sat::Solver solver(engine);
     for (int v = 0; v < vars; ++v) solver.new_var();
     for (const auto& c : clauses) solver.add_clause(c);
     SearchBudget budget;
@@ -261,11 +280,12 @@ TEST_CASE(
 }
 
 TEST_CASE("sat: a preferred assignment with what it implies is found again without a conflict") {
+  const sat::Engine engine = engine_under_test();
   Rng rng(43);
   for (int round = 0; round < 30; ++round) {
     // y_i <-> x_i, and at most 6 of the x true: with the x alone preferred, the y and the
     // counter's variables would start from their default phases.
-    sat::Solver solver;
+    sat::Solver solver(engine);
     const int n = 12;
     std::vector<Lit> xs;
     std::vector<Lit> ys;

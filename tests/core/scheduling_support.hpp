@@ -30,6 +30,8 @@ struct InstanceShape {
   double time_of_day_share = 0.15;
   double existing_share = 0.0;  // meetings given an existing placement (kept when valid)
   bool allow_moves = false;
+  double pinned_share = 0.0;      // meetings pinned to a random slot
+  double precedence_share = 0.0;  // of the pairs of meetings sharing someone: ordered
 };
 
 // A random instance; existing placements never collide with one another.
@@ -82,7 +84,26 @@ inline sched::Problem random_instance(const InstanceShape& shape, std::uint64_t 
         for (const int p : meeting.people) person_used.insert({p, s});
       }
     }
+    if (shape.pinned_share > 0 && rng.chance(shape.pinned_share))
+      meeting.pinned_slot = rng.between(0, slot_count - 1);
     problem.meetings.push_back(meeting);
+  }
+  // Precedences, as the organiser sets them: among one participant's meetings, either way round
+  // (so a cycle, which no schedule keeps, can occur).
+  for (std::size_t a = 0; a < problem.meetings.size(); ++a) {
+    for (std::size_t b = a + 1; b < problem.meetings.size(); ++b) {
+      bool share = false;
+      for (const int p : problem.meetings[a].people) {
+        const auto& other = problem.meetings[b].people;
+        share = share || std::count(other.begin(), other.end(), p) > 0;
+      }
+      if (!share || shape.precedence_share <= 0 || !rng.chance(shape.precedence_share)) continue;
+      if (rng.chance(0.5)) {
+        problem.meetings[b].after.push_back(static_cast<int>(a));
+      } else {
+        problem.meetings[a].after.push_back(static_cast<int>(b));
+      }
+    }
   }
   problem.allow_moves = shape.allow_moves;
   return problem;
@@ -204,6 +225,16 @@ inline std::string schedule_violation(const sched::Problem& problem,
     if (outcome.status != expected) return "wrong status for meeting " + std::to_string(m);
   }
   if (placed != schedule.placed) return "placed count wrong";
+  for (std::size_t m = 0; m < problem.meetings.size(); ++m) {
+    const auto& meeting = problem.meetings[m];
+    if (!at[m] || (meeting.existing && !problem.allow_moves)) continue;
+    if (meeting.pinned_slot && at[m]->slot != *meeting.pinned_slot)
+      return "pinned meeting " + std::to_string(m) + " elsewhere";
+    for (const int a : meeting.after) {
+      if (at[static_cast<std::size_t>(a)] && at[static_cast<std::size_t>(a)]->slot >= at[m]->slot)
+        return "meeting " + std::to_string(m) + " not after meeting " + std::to_string(a);
+    }
+  }
   const auto breaks = count_breaks(problem, at);
   if (breaks != schedule.participant_breaks) return "participant breaks wrong";
   int total = 0;
@@ -233,6 +264,7 @@ inline Best exhaustive_best(const sched::Problem& problem) {
   const auto usable = [&](std::size_t m, int s) {
     const auto& meeting = problem.meetings[m];
     if (meeting.existing && !problem.allow_moves) return s == meeting.existing->slot;
+    if (meeting.pinned_slot && s != *meeting.pinned_slot) return false;
     const auto& slot = problem.slots[static_cast<std::size_t>(s)];
     if (!time_fits(meeting.time_of_day, slot)) return false;
     for (const int p : meeting.people) {
@@ -244,6 +276,13 @@ inline Best exhaustive_best(const sched::Problem& problem) {
     return true;
   };
   const auto valid = [&]() {
+    for (std::size_t m = 0; m < count; ++m) {
+      if (choice[m] < 0) continue;
+      for (const int a : problem.meetings[m].after) {
+        const int before = choice[static_cast<std::size_t>(a)];
+        if (before >= 0 && before >= choice[m]) return false;
+      }
+    }
     std::set<std::pair<int, int>> busy;
     for (std::size_t m = 0; m < count; ++m) {
       if (choice[m] < 0) continue;

@@ -1,4 +1,4 @@
-#include "core/sat/sat_solver.hpp"
+#include "core/sat/cdcl_solver.hpp"
 
 #include <algorithm>
 
@@ -27,7 +27,7 @@ std::uint64_t luby(std::uint64_t x) {
 
 }  // namespace
 
-int Solver::new_var() {
+int CdclSolver::new_var() {
   const int v = vars();
   assign_.push_back(0);
   phase_.push_back(-1);
@@ -44,12 +44,12 @@ int Solver::new_var() {
   return v;
 }
 
-void Solver::prefer(int var, bool value) {
+void CdclSolver::prefer(int var, bool value) {
   phase_[static_cast<std::size_t>(var)] = value ? 1 : -1;
   target_[static_cast<std::size_t>(var)] = value ? 1 : -1;
 }
 
-void Solver::prefer_implied(const std::vector<Lit>& decisions) {
+void CdclSolver::prefer_implied(const std::vector<Lit>& decisions) {
   cancel_until(0);
   if (!ok_) return;
   if (propagate() != kNoReason) {
@@ -70,7 +70,8 @@ void Solver::prefer_implied(const std::vector<Lit>& decisions) {
   cancel_until(0);
 }
 
-Solver::CRef Solver::store(const std::vector<Lit>& lits, bool is_learnt, std::uint32_t lbd) {
+CdclSolver::CRef CdclSolver::store(const std::vector<Lit>& lits, bool is_learnt,
+                                   std::uint32_t lbd) {
   const auto c = static_cast<CRef>(arena_.size());
   arena_.push_back(static_cast<std::uint32_t>(lits.size()));
   arena_.push_back((lbd << 2) | (is_learnt ? 1U : 0U));
@@ -78,14 +79,14 @@ Solver::CRef Solver::store(const std::vector<Lit>& lits, bool is_learnt, std::ui
   return c;
 }
 
-void Solver::attach(CRef c) {
+void CdclSolver::attach(CRef c) {
   Lit* lits = lits_of(c);
   const CRef tag = size_of(c) == 2 ? kBinary : 0;
   watches_[lits[0]].push_back({c | tag, lits[1]});
   watches_[lits[1]].push_back({c | tag, lits[0]});
 }
 
-bool Solver::add_clause(std::vector<Lit> clause) {
+bool CdclSolver::add_clause(std::vector<Lit> clause) {
   if (!ok_) return false;
   cancel_until(0);
   std::sort(clause.begin(), clause.end());
@@ -109,7 +110,7 @@ bool Solver::add_clause(std::vector<Lit> clause) {
   return true;
 }
 
-void Solver::enqueue(Lit l, CRef reason) {
+void CdclSolver::enqueue(Lit l, CRef reason) {
   const auto v = static_cast<std::size_t>(var_of(l));
   assign_[v] = (l & 1U) ? -1 : 1;
   var_level_[v] = level();
@@ -117,7 +118,7 @@ void Solver::enqueue(Lit l, CRef reason) {
   trail_.push_back(l);
 }
 
-Solver::CRef Solver::propagate() {
+CdclSolver::CRef CdclSolver::propagate() {
   CRef conflict = kNoReason;
   while (head_ < trail_.size()) {
     const Lit now_true = trail_[head_++];
@@ -180,7 +181,7 @@ Solver::CRef Solver::propagate() {
   return conflict;
 }
 
-void Solver::bump(int var) {
+void CdclSolver::bump(int var) {
   const auto v = static_cast<std::size_t>(var);
   activity_[v] += var_increment_;
   if (activity_[v] > 1e100) {
@@ -194,7 +195,7 @@ void Solver::bump(int var) {
 // clause already (or implied by literals that are), checked depth first. Variables met on a
 // failed check are marked (2 in seen_) so that later checks give up on them at once; that may
 // keep a literal that could have gone, never the reverse.
-bool Solver::redundant(Lit l) {
+bool CdclSolver::redundant(Lit l) {
   analyze_stack_.clear();
   analyze_stack_.push_back(l);
   const std::size_t marked_from = learnt_marks_.size();
@@ -230,7 +231,7 @@ bool Solver::redundant(Lit l) {
   return true;
 }
 
-void Solver::analyze(CRef conflict, std::vector<Lit>& out, int& back_level) {
+void CdclSolver::analyze(CRef conflict, std::vector<Lit>& out, int& back_level) {
   out.clear();
   out.push_back(0);  // the asserting literal goes here
   int open = 0;
@@ -297,7 +298,7 @@ void Solver::analyze(CRef conflict, std::vector<Lit>& out, int& back_level) {
   for (const int v : learnt_marks_) seen_[static_cast<std::size_t>(v)] = 0;
 }
 
-void Solver::cancel_until(int lvl) {
+void CdclSolver::cancel_until(int lvl) {
   if (level() <= lvl) return;
   const std::size_t keep = trail_limits_[static_cast<std::size_t>(lvl)];
   for (std::size_t k = trail_.size(); k > keep; --k) {
@@ -313,7 +314,7 @@ void Solver::cancel_until(int lvl) {
   head_ = keep;
 }
 
-void Solver::heap_insert(int var) {
+void CdclSolver::heap_insert(int var) {
   const auto v = static_cast<std::size_t>(var);
   if (heap_index_[v] >= 0) return;
   heap_index_[v] = static_cast<int>(heap_.size());
@@ -321,7 +322,7 @@ void Solver::heap_insert(int var) {
   heap_up(heap_.size() - 1);
 }
 
-void Solver::heap_up(std::size_t i) {
+void CdclSolver::heap_up(std::size_t i) {
   const int var = heap_[i];
   const double a = activity_[static_cast<std::size_t>(var)];
   while (i > 0) {
@@ -335,7 +336,7 @@ void Solver::heap_up(std::size_t i) {
   heap_index_[static_cast<std::size_t>(var)] = static_cast<int>(i);
 }
 
-void Solver::heap_down(std::size_t i) {
+void CdclSolver::heap_down(std::size_t i) {
   const int var = heap_[i];
   const double a = activity_[static_cast<std::size_t>(var)];
   for (;;) {
@@ -354,7 +355,7 @@ void Solver::heap_down(std::size_t i) {
   heap_index_[static_cast<std::size_t>(var)] = static_cast<int>(i);
 }
 
-int Solver::heap_pop() {
+int CdclSolver::heap_pop() {
   const int top = heap_.front();
   heap_index_[static_cast<std::size_t>(top)] = -1;
   const int last = heap_.back();
@@ -367,7 +368,7 @@ int Solver::heap_pop() {
   return top;
 }
 
-int Solver::pick_branch() {
+int CdclSolver::pick_branch() {
   while (!heap_.empty()) {
     const int v = heap_pop();
     if (assign_[static_cast<std::size_t>(v)] == 0) return v;
@@ -376,7 +377,7 @@ int Solver::pick_branch() {
 }
 
 // Keeps the learnt clauses with few decision levels (glue) and the newer half of the rest.
-void Solver::reduce_learnts() {
+void CdclSolver::reduce_learnts() {
   std::vector<CRef> candidates;
   std::vector<CRef> keep;
   for (const CRef c : learnts_) {
@@ -409,12 +410,12 @@ void Solver::reduce_learnts() {
   max_learnts_ += max_learnts_ / 10;
 }
 
-Outcome Solver::solve(SearchBudget& budget, std::uint64_t conflict_limit) {
+Outcome CdclSolver::solve(SearchBudget& budget, std::uint64_t conflict_limit) {
   return solve(budget, conflict_limit, {});
 }
 
-Outcome Solver::solve(SearchBudget& budget, std::uint64_t conflict_limit,
-                      const std::vector<Lit>& assumptions) {
+Outcome CdclSolver::solve(SearchBudget& budget, std::uint64_t conflict_limit,
+                          const std::vector<Lit>& assumptions) {
   const std::uint64_t conflicts_at_start = conflicts_;
   if (!ok_) return Outcome::Unsatisfiable;
   cancel_until(0);
