@@ -168,6 +168,8 @@ void DerivedTables::write_participant(const core::Participant& p) {
   s.bind(c.param("consent_share_contact"), f.consent.share_contact ? 1 : 0);
   s.bind(c.param("unavailable"), encode_slots(p.availability.unavailable));
   s.bind(c.param("time_of_day"), core::to_string(p.availability.only));
+  s.bind(c.param("check_in_code"), p.check_in_code);
+  s.bind(c.param("arrived_at"), p.arrived_at);
   run(s);
 }
 

@@ -237,6 +237,13 @@ CREATE TABLE follow_up_answers (
 ) WITHOUT ROWID;
 )sql";
 
+// The event day: each participant's check-in code and when they arrived (0: not yet). People
+// registered before codes existed have none.
+constexpr const char* kVersion6 = R"sql(
+ALTER TABLE participants ADD COLUMN check_in_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN arrived_at INTEGER NOT NULL DEFAULT 0;  -- unix milliseconds
+)sql";
+
 // Fills the lookup columns and the derived tables by replaying the log as a replica would.
 core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxonomy& taxonomy,
                                         const std::string& name) {
@@ -326,6 +333,7 @@ core::Status migrate_event_database(SQLite::Database& db, const core::Taxonomy& 
     add_log_checksums(db);
   }
   if (version < 5) db.exec(kVersion5);
+  if (version < 6) db.exec(kVersion6);
   // A version-1 log fills the derived tables last, once its rows have every column (an erasure
   // in it rewrites rows with their checksums).
   if (version == 1) {

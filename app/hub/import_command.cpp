@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "app/hub/data_commands.hpp"
+#include "net/tokens.hpp"
 #include "storage/csv.hpp"
 #include "storage/participant_import.hpp"
 
@@ -31,7 +32,8 @@ int run_import(const ImportOptions& options) {
   if (!taxonomy) return detail::fail(taxonomy.error());
   auto store = storage::EventStore::open(options.db, *taxonomy, false);
   if (!store) return detail::fail(store.error());
-  auto result = storage::import_participants(**store, *taxonomy, csv, detail::now_ms());
+  auto result = storage::import_participants(**store, *taxonomy, csv, detail::now_ms(),
+                                             net::make_check_in_code);
   if (!result) return detail::fail(result.error());
   for (const auto& row : result->refused) {
     std::cout << path << ": line " << row.line;

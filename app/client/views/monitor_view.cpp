@@ -18,7 +18,7 @@ namespace crossmatch::client {
 void draw_monitor_view(ClientModels& m) {
   m.monitor.refresh(m.session, m.now_ms);
   const core::EventStatistics& s = m.monitor.statistics();
-  if (ImGui::BeginTable("counts", 6, ImGuiTableFlags_BordersInnerV)) {
+  if (ImGui::BeginTable("counts", 7, ImGuiTableFlags_BordersInnerV)) {
     const auto cell = [](const char* name, const std::string& value) {
       ImGui::TableNextColumn();
       ImGui::TextDisabled("%s", name);
@@ -28,6 +28,7 @@ void draw_monitor_view(ClientModels& m) {
       return std::to_string(static_cast<int>(v * 100 + 0.5)) + " %";
     };
     cell("Participants", std::to_string(s.participants));
+    cell("Arrived", std::to_string(s.arrived));
     cell("Requests", std::to_string(s.requests));
     cell("Accepted", std::to_string(s.accepted));
     cell("Held", std::to_string(s.held));
