@@ -237,7 +237,8 @@ void DerivedTables::forget() {
 void DerivedTables::write_feedback(core::MeetingId meeting, core::ParticipantId person,
                                    const core::MeetingFeedback& feedback) {
   constexpr auto& c = kFeedbackColumns;
-  if (feedback.rating == 0 && feedback.comment.empty()) {
+  if (feedback.rating == 0 && feedback.comment.empty() &&
+      feedback.held == core::HeldState::Unknown) {
     delete_feedback_.bind(c.param("meeting"), static_cast<std::int64_t>(meeting));
     delete_feedback_.bind(c.param("participant"), static_cast<std::int64_t>(person));
     run(delete_feedback_);
@@ -247,6 +248,7 @@ void DerivedTables::write_feedback(core::MeetingId meeting, core::ParticipantId 
   feedback_.bind(c.param("participant"), static_cast<std::int64_t>(person));
   feedback_.bind(c.param("rating"), feedback.rating);
   feedback_.bindNoCopy(c.param("comment"), feedback.comment);
+  feedback_.bind(c.param("held"), core::to_string(feedback.held));
   run(feedback_);
 }
 

@@ -61,8 +61,8 @@ inline constexpr ColumnList<21> kMeetingColumns{
      // The last placement, kept after a cancellation for the calendar's entry.
      "calendar_session", "calendar_index", "calendar_table", "last_change"}};
 
-inline constexpr ColumnList<4> kFeedbackColumns{"feedback",
-                                                {"meeting", "participant", "rating", "comment"}};
+inline constexpr ColumnList<5> kFeedbackColumns{
+    "feedback", {"meeting", "participant", "rating", "comment", "held"}};
 
 inline constexpr ColumnList<4> kRoundColumns{"team_rounds",
                                              {"id", "name", "session", "published_at"}};

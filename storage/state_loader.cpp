@@ -197,6 +197,8 @@ Error read_meetings(SQLite::Database& db, core::EventState& state) {
     if (target == nullptr) return corrupt("feedback", id, "participant");
     target->rating = static_cast<int>(f.integer(fc.column("rating")));
     target->comment = f.string(fc.column("comment"));
+    if (!core::parse_held_state(f.text(fc.column("held")), target->held))
+      return corrupt("feedback", id, "held");
   }
   return std::nullopt;
 }

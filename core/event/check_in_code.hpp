@@ -1,5 +1,6 @@
 // Check-in codes: what a participant's badge carries and the desk scans or types. Short and
-// random (the hub draws them), separate from the sign-in token and useless for signing in.
+// random (the hub draws them), separate from the sign-in token and useless for signing in; only
+// the desk (organiser, brokers, helpers) and the person themself ever see one.
 #pragma once
 
 #include <array>

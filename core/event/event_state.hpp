@@ -116,6 +116,9 @@ enum class HeldState { Unknown, Held, NotHeld };
 struct MeetingFeedback {
   int rating = 0;  // 0 = none, else 1..5
   std::string comment;
+  // This person's answer to "did it take place?"; the meeting's `held` is the verdict of both
+  // (one "no" makes it not held) or the organiser's.
+  HeldState held = HeldState::Unknown;
   bool operator==(const MeetingFeedback&) const = default;
 };
 

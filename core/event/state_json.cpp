@@ -18,7 +18,9 @@ Json slot_list(const std::vector<SlotRef>& slots) {
 }
 
 Json feedback_json(const MeetingFeedback& f) {
-  return Json{{"rating", f.rating}, {"comment", f.comment}};
+  Json j{{"rating", f.rating}, {"comment", f.comment}};
+  if (f.held != HeldState::Unknown) j["held"] = to_string(f.held);
+  return j;
 }
 
 Json meeting_json(const Meeting& m) {
@@ -99,6 +101,7 @@ Result<MeetingFeedback> feedback_from(const Json& value, const std::string& path
   MeetingFeedback f;
   r.integer_as("rating", f.rating, 0, 5);
   r.string("comment", f.comment, true, kTextBytes);
+  r.enumeration("held", f.held, parse_held_state, "unknown, held or not-held", false);
   if (Status s = r.finish(); !s) return s.error();
   return f;
 }

@@ -87,6 +87,7 @@ TEST_CASE("check-in screen: scan, greet, second scan, unknown code, withdrawn; c
   text = ui.frame(body);
   CHECK(contains(text, "Welcome, " + person.profile.display_name));
   CHECK(contains(text, person.profile.organisation));
+  CHECK(contains(text, test::taxonomy().city(person.profile.city)->name));
   CHECK(contains(text, "Arrived: 1 of " + std::to_string(expected)));
 
   // The same badge again.

@@ -1,7 +1,8 @@
-// The check-in desk over real connections: a helper signs in with the helper token, checks
-// people in by the codes the hub drew, is told of a second scan, may do nothing else, and
-// registers a walk-in; the organiser's replica counts the arrivals; a participant's replica
-// holds their own code only and learns nothing of who else arrived.
+// The event day over real connections. The check-in desk: a helper signs in with the helper
+// token, checks people in by the codes the hub drew, is told of a second scan, may do nothing
+// else, and registers a walk-in; the organiser's replica counts the arrivals; a participant's
+// replica holds their own code only, and learns who else arrived. Attendance: both people of a
+// meeting answer whether it took place; one "no" marks it not held.
 #include <doctest/doctest.h>
 
 #include "core/event/check_in_code.hpp"
@@ -84,14 +85,16 @@ TEST_CASE("the check-in desk over real connections: codes, second scans, a walk-
   REQUIRE(desk.wait_for([&] { return desk.answered(*walk_in); }));
   REQUIRE(desk.done.count(*walk_in) == 1);
 
-  // The organiser's replica counts three arrivals; the newcomer's knows only of their own.
+  // The organiser's replica counts three arrivals; the newcomer's knows of them too.
   REQUIRE(
       organiser.wait_for([&] { return core::statistics(organiser.replica.state()).arrived == 3; }));
   REQUIRE(newcomer.wait_for([&] {
     const auto* self = newcomer.replica.state().participant(me);
     return self != nullptr && self->arrived();
   }));
-  CHECK_FALSE(newcomer.replica.state().participants.at(first).arrived());
+  CHECK(
+      newcomer.wait_for([&] { return newcomer.replica.state().participants.at(first).arrived(); }));
+  CHECK(newcomer.replica.state().participants.at(first).check_in_code.empty());
   CHECK(newcomer.problems.empty());
   CHECK(desk.problems.empty());
   CHECK(organiser.problems.empty());
@@ -109,5 +112,58 @@ TEST_CASE("the check-in desk over real connections: codes, second scans, a walk-
   CHECK(later.replica.state().participants.at(me).check_in_code == my_code);
   later.stop();
   CHECK(again_hub.stop(SIGTERM) == 0);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("attendance over real connections: both asked, one \"no\" marks the meeting not held") {
+  const auto dir = test::fresh_folder("attendance");
+  test::HubProcess hub(dir / "event.db", {"--demo", "6"});
+  net::MemoryOutbox a_outbox, b_outbox, organiser_outbox;
+  const auto join = [&](net::MemoryOutbox& outbox, int index) {
+    auto c = std::make_unique<test::SyncClient>(hub, hub.code(), "", outbox);
+    REQUIRE(c->wait_for([&] { return c->online; }));
+    auto id = c->submit(core::Register{.profile = test::test_profile(index)});
+    REQUIRE(id.ok());
+    REQUIRE(c->wait_for([&] { return c->answered(*id); }));
+    REQUIRE(c->participant != 0);
+    return c;
+  };
+  auto a = join(a_outbox, 11);
+  auto b = join(b_outbox, 12);
+  test::SyncClient organiser(hub, "", hub.organiser(), organiser_outbox);
+  REQUIRE(organiser.wait_for([&] { return organiser.online; }));
+
+  auto asked = a->submit(core::RequestMeeting{.from = a->participant, .to = b->participant});
+  REQUIRE(a->wait_for([&] { return a->answered(*asked); }));
+  REQUIRE(a->done.count(*asked) == 1);
+  REQUIRE(b->wait_for([&] { return !b->replica.state().meetings.empty(); }));
+  const core::MeetingId meeting = b->replica.state().meetings.begin()->first;
+  auto accepted = b->submit(core::AcceptMeeting{.meeting = meeting});
+  REQUIRE(b->wait_for([&] { return b->answered(*accepted); }));
+  REQUIRE(b->done.count(*accepted) == 1);
+
+  // A says it took place, B says it did not: not held, and each answer kept and seen by both.
+  auto yes = a->submit(core::GiveFeedback{.meeting = meeting, .held = core::HeldState::Held});
+  REQUIRE(a->wait_for([&] { return a->answered(*yes); }));
+  REQUIRE(a->done.count(*yes) == 1);
+  auto no = b->submit(core::GiveFeedback{.meeting = meeting, .held = core::HeldState::NotHeld});
+  REQUIRE(b->wait_for([&] { return b->answered(*no); }));
+  REQUIRE(b->done.count(*no) == 1);
+  const auto verdict = [&](const test::SyncClient& c) {
+    const core::Meeting* m = c.replica.state().meeting(meeting);
+    return m == nullptr ? core::HeldState::Unknown : m->held;
+  };
+  REQUIRE(organiser.wait_for([&] { return verdict(organiser) == core::HeldState::NotHeld; }));
+  REQUIRE(a->wait_for([&] { return verdict(*a) == core::HeldState::NotHeld; }));
+  const core::Meeting& seen_by_a = *a->replica.state().meeting(meeting);
+  CHECK(seen_by_a.requester_feedback.held == core::HeldState::Held);
+  CHECK(seen_by_a.invitee_feedback.held == core::HeldState::NotHeld);
+  CHECK(a->problems.empty());
+  CHECK(b->problems.empty());
+  CHECK(organiser.problems.empty());
+  a->stop();
+  b->stop();
+  organiser.stop();
+  CHECK(hub.stop(SIGTERM) == 0);
   std::filesystem::remove_all(dir);
 }

@@ -183,6 +183,7 @@ TEST_CASE(
       DROP TABLE follow_ups;
       ALTER TABLE participants DROP COLUMN check_in_code;  -- version 6's columns
       ALTER TABLE participants DROP COLUMN arrived_at;
+      ALTER TABLE feedback DROP COLUMN held;
       PRAGMA user_version = 2;
       COMMIT;
     )sql");
@@ -255,8 +256,8 @@ TEST_CASE("a version-4 database gets the follow-up tables and goes on") {
     SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
     db.exec(
         "BEGIN; DROP TABLE follow_up_answers; DROP TABLE follow_ups; ALTER TABLE participants DROP "
-        "COLUMN check_in_code; ALTER TABLE participants DROP COLUMN arrived_at; PRAGMA "
-        "user_version = 4; COMMIT;");
+        "COLUMN check_in_code; ALTER TABLE participants DROP COLUMN arrived_at; ALTER TABLE "
+        "feedback DROP COLUMN held; PRAGMA user_version = 4; COMMIT;");
   }
   REQUIRE(version_of(dir / "old.db") == 4);
   auto store = test::open_store(dir / "old.db", false);
@@ -285,7 +286,8 @@ TEST_CASE("a version-5 database gets the check-in columns, and check-ins are sto
     SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
     db.exec(
         "BEGIN; ALTER TABLE participants DROP COLUMN check_in_code; ALTER TABLE participants DROP "
-        "COLUMN arrived_at; PRAGMA user_version = 5; COMMIT;");
+        "COLUMN arrived_at; ALTER TABLE feedback DROP COLUMN held; PRAGMA user_version = 5; "
+        "COMMIT;");
   }
   REQUIRE(version_of(dir / "old.db") == 5);
   auto store = test::open_store(dir / "old.db", false);

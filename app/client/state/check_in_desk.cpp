@@ -23,12 +23,18 @@ const core::Participant* holder_of(const core::EventState& state, const std::str
 
 }  // namespace
 
-std::string badge_details(const core::Participant& person) {
+std::string badge_details(const core::Participant& person, const core::Taxonomy& taxonomy) {
   const core::Profile& p = person.profile;
   std::string out = p.organisation;
   out += std::string(out.empty() ? "" : " ") + "(" + core::label(p.type) + ")";
-  if (!p.city.empty()) out += ", " + p.city;
-  if (!p.country.empty()) out += ", " + p.country;
+  if (const core::City* city = taxonomy.city(p.city))
+    out += ", " + city->name;
+  else if (!p.city.empty())
+    out += ", " + p.city;
+  if (const core::Country* country = taxonomy.country(p.country))
+    out += ", " + country->name;
+  else if (!p.country.empty())
+    out += ", " + p.country;
   return out;
 }
 
@@ -68,7 +74,8 @@ void CheckInDesk::follow(const ClientSession& session) {
   const OperationOutcome* outcome = session.outcome(sent_id_);
   if (outcome == nullptr) return;
   const core::Participant* person = holder_of(session.state(), sent_code_);
-  const std::string details = person != nullptr ? badge_details(*person) : std::string();
+  const std::string details =
+      person != nullptr ? badge_details(*person, session.taxonomy()) : std::string();
   if (!outcome->refused) {
     message_ = {DeskVerdict::Arrived,
                 "Welcome, " + (person != nullptr ? person->profile.display_name : sent_code_),

@@ -52,7 +52,7 @@ class CheckInDesk {
   DeskMessage message_;
 };
 
-// "Ana Lopez, Atelier Nord (company), Porto, PT": what the badge says of a person.
-std::string badge_details(const core::Participant& person);
+// "Atelier Nord (Company), Porto, Portugal": what the badge says of a person besides the name.
+std::string badge_details(const core::Participant& person, const core::Taxonomy& taxonomy);
 
 }  // namespace crossmatch::client

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/client/state/arrivals.hpp"
 #include "app/client/state/heat_scale.hpp"
 #include "app/client/state/person_summary.hpp"
 #include "app/client/views/broker_views.hpp"
@@ -35,6 +36,14 @@ void draw_monitor_view(ClientModels& m) {
     cell("Cross-sector", pct(s.share_cross_sector()));
     cell("Cross-border", pct(s.share_cross_border()));
     ImGui::EndTable();
+  }
+  if (const auto late = people_not_arrived(m.session, m.now_ms); !late.empty()) {
+    ImGui::TextColored(warning_colour(),
+                       "Not arrived yet, though their meetings have started (%zu):", late.size());
+    std::string names;
+    for (const core::ParticipantId p : late)
+      names += (names.empty() ? "" : ", ") + m.session.name_of(p);
+    ImGui::TextWrapped("%s", names.c_str());
   }
   ImGui::Separator();
   const float avail = ImGui::GetContentRegionAvail().x;

@@ -1,5 +1,6 @@
-// Catalogue entries of the event day's desk: a check-in is the business of the desk (organiser,
-// brokers, helpers) and of the person checked in. Included by operation_catalogue.hpp.
+// Catalogue entries of the event day's desk: everyone learns who has arrived (partners are told
+// when someone is not here yet); the code is only the desk's and its owner's. Included by
+// operation_catalogue.hpp.
 #pragma once
 
 namespace crossmatch::core {
@@ -16,8 +17,10 @@ struct Catalogue<CheckIn> : facts::NothingBeforehand, facts::NothingPersonal {
   static void changes(const CheckIn& p, const ChangeContext&, ChangeSink& sink) {
     sink.person(p.participant);
   }
-  // Other participants learn nothing of who has arrived.
-  static bool view(CheckIn& p, ViewContext& v) { return v.self != 0 && v.self == p.participant; }
+  static bool view(CheckIn& p, ViewContext& v) {
+    if (v.self == 0 || v.self != p.participant) p.code.clear();
+    return true;
+  }
   static std::optional<Notice> notice(const CheckIn& p, const NoticeContext& c) {
     if (c.role != Role::Participant || c.me == 0 || c.me != p.participant) return std::nullopt;
     return Notice{NoticeKind::Announcement, "You are checked in. Welcome!", 0};

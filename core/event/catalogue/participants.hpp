@@ -53,7 +53,6 @@ struct Catalogue<Register> : facts::NothingBeforehand, facts::NoNotice {
     p.claim.clear();
     if (p.participant != v.self) {
       p.check_in_code.clear();
-      p.arrived = false;
       p.profile = public_profile(p.profile, visible_email(v.after, v.self, p.participant));
       p.availability = Availability{};
     }
