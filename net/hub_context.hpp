@@ -19,6 +19,7 @@
 #include "net/hub_log.hpp"
 #include "net/hub_roster.hpp"
 #include "net/hub_server.hpp"
+#include "net/tokens.hpp"
 
 namespace crossmatch::net {
 
@@ -36,7 +37,9 @@ struct HubContext {
         admission(this->options),
         registrations(this->options.registrations_per_address_per_minute),
         failed_sign_ins(this->options.failed_sign_ins_per_address_per_minute),
-        out_(out) {}
+        out_(out) {
+    sequencer.draw_check_in_codes(make_check_in_code);
+  }
 
   // One line on the hub's output, with the time; control characters in `text` are escaped
   // (core::escape_control_characters).

@@ -4,9 +4,12 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <algorithm>
+#include <array>
 #include <stdexcept>
 #include <vector>
 
+#include "core/event/check_in_code.hpp"
 #include "core/event/operation.hpp"
 #include "net/protocol.hpp"
 
@@ -48,6 +51,16 @@ std::string make_join_code() {
     code += alphabet[bytes[i] % kAlphabet];
   }
   return code;
+}
+
+std::string make_check_in_code(const core::EventState& state) {
+  for (;;) {
+    const auto bytes = random_bytes(core::kCheckInCodeBytes);
+    std::array<std::uint8_t, core::kCheckInCodeBytes> drawn{};
+    std::copy(bytes.begin(), bytes.end(), drawn.begin());
+    std::string code = core::check_in_code_from_bytes(drawn);
+    if (state.index.check_in_codes.count(code) == 0) return code;
+  }
 }
 
 std::string token_hash(std::string_view token) {

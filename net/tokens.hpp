@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/event/event_state.hpp"
+
 namespace crossmatch::net {
 
 // kTokenBytes random bytes as lower-case hex. Throws if the system has no entropy to give
@@ -12,6 +14,8 @@ namespace crossmatch::net {
 std::string make_token();
 // A short random code people can type: groups of letters and digits ("K7QF-M2XD").
 std::string make_join_code();
+// A random check-in code (core/event/check_in_code.hpp) that `state` does not hold yet.
+std::string make_check_in_code(const core::EventState& state);
 // Hex SHA-256 of the token's bytes.
 std::string token_hash(std::string_view token);
 // What the hub keeps of a registration's claim: "sha256:" and the digest in hex.

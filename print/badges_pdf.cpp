@@ -1,5 +1,6 @@
 // Badges: the name large, the organisation, where they come from, sector and type, and a QR code
 // with the code that checks them in.
+#include "core/event/check_in_code.hpp"
 #include "print/badge_layout.hpp"
 #include "print/page_text.hpp"
 #include "print/pdf_pages.hpp"
@@ -51,8 +52,10 @@ core::Status badge(PdfDocument& pdf, double x, double y, const core::EventState&
            {.size = 10, .min_size = 6, .max_lines = 1});
   pdf.text({left, y + 140, column, 13}, core::label(profile.type),
            {.size = 10, .min_size = 6, .max_lines = 1, .grey = 0.3});
-  const std::string code = badge_code(person.id);
-  pdf.text({left, y + 160, column, 11}, code,
+  const std::string code = badge_code(person);
+  // The code printed as people read it out and type it ("ABCD-EFGH"); the QR code carries it
+  // bare.
+  pdf.text({left, y + 160, column, 11}, core::format_check_in_code(code),
            {.size = 8, .min_size = 6, .max_lines = 1, .grey = 0.4});
   return pdf.qr_code(x + kBadgeWidth - kPadding - kQrSide + 4,
                      y + kBadgeHeight - kPadding - kQrSide + 4, kQrSide, code);

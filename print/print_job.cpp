@@ -60,8 +60,9 @@ const char* file_name(PrintKind kind) {
   return "print.pdf";
 }
 
-std::string badge_code(core::ParticipantId id) {
-  return "P" + std::to_string(id);
+std::string badge_code(const core::Participant& person) {
+  if (!person.check_in_code.empty()) return person.check_in_code;
+  return "P" + std::to_string(person.id);
 }
 
 namespace {

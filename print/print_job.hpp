@@ -40,8 +40,8 @@ struct PrintRequest {
 core::Result<std::string> print_pdf(const core::EventState& state, const core::Taxonomy& taxonomy,
                                     const PrintRequest& request);
 
-// What a badge's QR code carries for a participant: until check-in codes exist, the
-// participant's id as "P" and its number ("P17").
-std::string badge_code(core::ParticipantId id);
+// What a badge's QR code carries for a participant: their check-in code, or for someone
+// registered before check-in codes existed, their id as "P" and its number ("P17").
+std::string badge_code(const core::Participant& person);
 
 }  // namespace crossmatch::print

@@ -168,6 +168,8 @@ void DerivedTables::write_participant(const core::Participant& p) {
   s.bind(c.param("consent_share_contact"), f.consent.share_contact ? 1 : 0);
   s.bind(c.param("unavailable"), encode_slots(p.availability.unavailable));
   s.bind(c.param("time_of_day"), core::to_string(p.availability.only));
+  s.bind(c.param("check_in_code"), p.check_in_code);
+  s.bind(c.param("arrived_at"), p.arrived_at);
   run(s);
 }
 
@@ -235,7 +237,8 @@ void DerivedTables::forget() {
 void DerivedTables::write_feedback(core::MeetingId meeting, core::ParticipantId person,
                                    const core::MeetingFeedback& feedback) {
   constexpr auto& c = kFeedbackColumns;
-  if (feedback.rating == 0 && feedback.comment.empty()) {
+  if (feedback.rating == 0 && feedback.comment.empty() &&
+      feedback.held == core::HeldState::Unknown) {
     delete_feedback_.bind(c.param("meeting"), static_cast<std::int64_t>(meeting));
     delete_feedback_.bind(c.param("participant"), static_cast<std::int64_t>(person));
     run(delete_feedback_);
@@ -245,6 +248,7 @@ void DerivedTables::write_feedback(core::MeetingId meeting, core::ParticipantId 
   feedback_.bind(c.param("participant"), static_cast<std::int64_t>(person));
   feedback_.bind(c.param("rating"), feedback.rating);
   feedback_.bindNoCopy(c.param("comment"), feedback.comment);
+  feedback_.bind(c.param("held"), core::to_string(feedback.held));
   run(feedback_);
 }
 

@@ -28,7 +28,7 @@ inline constexpr ColumnList<9> kSessionColumns{
 
 inline constexpr ColumnList<4> kTableColumns{"tables", {"id", "name", "seats", "last_change"}};
 
-inline constexpr ColumnList<21> kParticipantColumns{"participants",
+inline constexpr ColumnList<23> kParticipantColumns{"participants",
                                                     {"id",
                                                      "status",
                                                      "display_name",
@@ -49,7 +49,9 @@ inline constexpr ColumnList<21> kParticipantColumns{"participants",
                                                      "consent_suggestions",
                                                      "consent_share_contact",
                                                      "unavailable",
-                                                     "time_of_day"}};
+                                                     "time_of_day",
+                                                     "check_in_code",
+                                                     "arrived_at"}};
 
 inline constexpr ColumnList<21> kMeetingColumns{
     "meetings",
@@ -59,8 +61,8 @@ inline constexpr ColumnList<21> kMeetingColumns{
      // The last placement, kept after a cancellation for the calendar's entry.
      "calendar_session", "calendar_index", "calendar_table", "last_change"}};
 
-inline constexpr ColumnList<4> kFeedbackColumns{"feedback",
-                                                {"meeting", "participant", "rating", "comment"}};
+inline constexpr ColumnList<5> kFeedbackColumns{
+    "feedback", {"meeting", "participant", "rating", "comment", "held"}};
 
 inline constexpr ColumnList<4> kRoundColumns{"team_rounds",
                                              {"id", "name", "session", "published_at"}};

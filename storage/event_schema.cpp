@@ -237,6 +237,16 @@ CREATE TABLE follow_up_answers (
 ) WITHOUT ROWID;
 )sql";
 
+// The event day: each participant's check-in code and when they arrived (0: not yet; people
+// registered before codes existed have none), and each person's own answer on whether a meeting
+// took place. Those answers, and the verdicts they make (one "no" wins), are found by replaying
+// the log into the derived tables.
+constexpr const char* kVersion6 = R"sql(
+ALTER TABLE participants ADD COLUMN check_in_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE participants ADD COLUMN arrived_at INTEGER NOT NULL DEFAULT 0;  -- unix milliseconds
+ALTER TABLE feedback ADD COLUMN held TEXT NOT NULL DEFAULT 'unknown';  -- the person's own answer
+)sql";
+
 // Fills the lookup columns and the derived tables by replaying the log as a replica would.
 core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxonomy& taxonomy,
                                         const std::string& name) {
@@ -326,9 +336,19 @@ core::Status migrate_event_database(SQLite::Database& db, const core::Taxonomy& 
     add_log_checksums(db);
   }
   if (version < 5) db.exec(kVersion5);
+  if (version < 6) db.exec(kVersion6);
   // A version-1 log fills the derived tables last, once its rows have every column (an erasure
-  // in it rewrites rows with their checksums).
-  if (version == 1) {
+  // in it rewrites rows with their checksums); a log before version 6 fills them again, for each
+  // person's answer on whether their meetings took place.
+  if (version < 6) {
+    // Tables that a version 2 to 5 filled are emptied first: the replay writes every row anew.
+    if (version > 1) {
+      for (const char* table :
+           {"follow_up_answers", "follow_ups", "clinic_themes", "clinic_tables", "pitches",
+            "pitch_sessions", "announcements", "team_members", "teams", "team_rounds", "feedback",
+            "meetings", "participants", "tables", "sessions", "event"})
+        db.exec(std::string("DELETE FROM ") + table);
+    }
     if (auto s = replay_into_derived_tables(db, taxonomy, name); !s) return s;
   }
   db.exec("PRAGMA application_id = " + std::to_string(kEventApplicationId));

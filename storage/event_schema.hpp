@@ -18,7 +18,7 @@ namespace crossmatch::storage::detail {
 // an id already logged; erasure reads the lookup columns in one pass over the log).
 // Version 4: a checksum with each logged operation.
 // Version 5: follow-up rounds after the event and their answers.
-inline constexpr int kEventSchemaVersion = 5;
+inline constexpr int kEventSchemaVersion = 6;
 
 // Checks the file is an event database this program can read: not another program's SQLite
 // file, not from a newer version. `name` is the file as messages show it. Writes nothing.

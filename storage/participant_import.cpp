@@ -177,10 +177,12 @@ core::Result<ImportResult> sequence_participants(std::string_view csv, core::Seq
 }
 
 core::Result<ImportResult> import_participants(EventStore& store, const core::Taxonomy& taxonomy,
-                                               std::string_view csv, std::int64_t now_ms) {
+                                               std::string_view csv, std::int64_t now_ms,
+                                               core::Sequencer::CheckInCodeSource codes) {
   auto loaded = store.load();
   if (!loaded) return loaded.error();
   core::Sequencer sequencer(taxonomy);
+  sequencer.draw_check_in_codes(std::move(codes));
   sequencer.restore(std::move(loaded->state), loaded->last_sequence,
                     std::move(loaded->operation_ids));
   auto result = sequence_participants(csv, sequencer, now_ms);

@@ -40,7 +40,9 @@ core::Result<ImportResult> sequence_participants(std::string_view csv, core::Seq
 
 // Loads the event from `store`, sequences the rows, and appends every accepted one in a single
 // transaction: all valid rows are stored, or (on a storage error) none.
+// `codes` draws each registration's check-in code (the hub's random source).
 core::Result<ImportResult> import_participants(EventStore& store, const core::Taxonomy& taxonomy,
-                                               std::string_view csv, std::int64_t now_ms);
+                                               std::string_view csv, std::int64_t now_ms,
+                                               core::Sequencer::CheckInCodeSource codes = {});
 
 }  // namespace crossmatch::storage

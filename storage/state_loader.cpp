@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/event/calendar.hpp"
+#include "core/event/check_in_code.hpp"
 #include "core/event/event_index.hpp"
 #include "core/event/json_values.hpp"
 #include "storage/column_codec.hpp"
@@ -135,6 +136,11 @@ Error read_participants(SQLite::Database& db, core::EventState& state) {
       return corrupt("participants", id, "unavailable");
     if (!core::parse_time_of_day_requirement(r.text(c.column("time_of_day")), p.availability.only))
       return corrupt("participants", id, "time_of_day");
+    p.check_in_code = r.string(c.column("check_in_code"));
+    if (!p.check_in_code.empty() && !core::is_check_in_code(p.check_in_code))
+      return corrupt("participants", id, "check_in_code");
+    p.arrived_at = r.integer(c.column("arrived_at"));
+    if (p.arrived_at < 0) return corrupt("participants", id, "arrived_at");
     state.participants.emplace_hint(state.participants.end(), p.id, std::move(p));
   }
   return std::nullopt;
@@ -191,6 +197,8 @@ Error read_meetings(SQLite::Database& db, core::EventState& state) {
     if (target == nullptr) return corrupt("feedback", id, "participant");
     target->rating = static_cast<int>(f.integer(fc.column("rating")));
     target->comment = f.string(fc.column("comment"));
+    if (!core::parse_held_state(f.text(fc.column("held")), target->held))
+      return corrupt("feedback", id, "held");
   }
   return std::nullopt;
 }

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <doctest/doctest.h>
+#include <array>
 
 #include <string>
 
 #include "core/demo_event.hpp"
 #include "core/event/apply.hpp"
 #include "core/event/calendar.hpp"
+#include "core/event/check_in_code.hpp"
 #include "core/event/event_index.hpp"
 #include "core/event/statistics.hpp"
 #include "tests/test_assets.hpp"
@@ -20,6 +22,9 @@ inline core::Actor organiser() {
 }
 inline core::Actor broker() {
   return {core::Role::Broker, 0};
+}
+inline core::Actor helper() {
+  return {core::Role::Helper, 0};
 }
 inline core::Actor participant(core::ParticipantId id) {
   return {core::Role::Participant, id};
@@ -109,11 +114,22 @@ class EventFixture {
     std::vector<core::ParticipantId> ids;
     for (auto& dp : *people) {
       dp.profile.consent.suggestions = true;
-      auto applied = ok(newcomer(), core::Register{.profile = dp.profile});
+      auto applied = ok(
+          newcomer(), core::Register{.profile = dp.profile, .check_in_code = next_check_in_code()});
       ids.push_back(std::get<core::Register>(applied.payload).participant);
     }
     return ids;
   }
+
+  // A check-in code as the hub would draw one: distinct for each call in this fixture.
+  std::string next_check_in_code() {
+    const std::uint64_t n = 0x5A5A5A5A5AULL + 7919 * ++codes_drawn_;
+    std::array<std::uint8_t, core::kCheckInCodeBytes> bytes{};
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+      bytes[i] = static_cast<std::uint8_t>(n >> (8 * (bytes.size() - 1 - i)));
+    return core::check_in_code_from_bytes(bytes);
+  }
+  std::uint64_t codes_drawn_ = 0;
 
   core::MeetingId request(core::ParticipantId from, core::ParticipantId to,
                           std::vector<core::SlotRef> preferred = {}) {

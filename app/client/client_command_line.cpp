@@ -17,8 +17,9 @@ std::unique_ptr<app::CommandLine> define(ClientArgs& args, std::string& hub) {
       "--hub", hub, "the event's hub; with --code or --token the join screen is skipped"));
   cli.add_option("--code", args.code, "the event's join code (a newcomer registers next)")
       ->type_name("CODE");
-  cli.add_option("--token", args.token,
-                 "a participant's, the organiser's or a broker's token (not with --code)")
+  cli.add_option(
+         "--token", args.token,
+         "a participant's, the organiser's, a broker's or a helper's token (not with --code)")
       ->type_name("TOKEN");
   cli.add_option("--pin", args.pin,
                  "the hub's certificate pin (ABCD-EFGH-JKLM, or its SHA-256 fingerprint), when "

@@ -81,16 +81,19 @@ core::Result<NewEvent> create_event(storage::EventStore& store, const core::Taxo
   created.join_code = net::make_join_code();
   created.organiser_token = net::make_token();
   created.broker_token = net::make_token();
+  created.helper_token = net::make_token();
   const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
                                std::chrono::system_clock::now().time_since_epoch())
                                .count();
   core::Sequencer sequencer(taxonomy);
+  sequencer.draw_check_in_codes(net::make_check_in_code);
   std::vector<core::Operation> group;
   // The tokens are stored with the event's creation, the first group: an event never exists
-  // without its organiser's and broker's credentials.
+  // without its organiser's, broker's and desk helpers' credentials.
   std::vector<storage::Credential> credentials{
       storage::Credential{net::token_hash(created.organiser_token), core::Role::Organiser, 0},
-      storage::Credential{net::token_hash(created.broker_token), core::Role::Broker, 0}};
+      storage::Credential{net::token_hash(created.broker_token), core::Role::Broker, 0},
+      storage::Credential{net::token_hash(created.helper_token), core::Role::Helper, 0}};
   const auto flush = [&]() -> core::Status {
     core::Status s = store.append(group, credentials);
     group.clear();

@@ -27,6 +27,7 @@ struct NewEvent {
   std::string join_code;
   std::string organiser_token;  // shown once; only hashes are stored
   std::string broker_token;
+  std::string helper_token;  // for the desk: check-ins and walk-ins only
   std::uint64_t operations = 0;
 };
 

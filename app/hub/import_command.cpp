@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/hub/data_commands.hpp"
+#include "net/tokens.hpp"
 #include "storage/csv.hpp"
 #include "storage/participant_import.hpp"
 
@@ -17,7 +18,8 @@ int run_import(const ImportOptions& options) {
   if (!taxonomy) return detail::fail(taxonomy.error());
   auto store = storage::EventStore::open(options.db, *taxonomy, false);
   if (!store) return detail::fail(store.error());
-  auto result = storage::import_participants(**store, *taxonomy, csv, detail::now_ms());
+  auto result = storage::import_participants(**store, *taxonomy, csv, detail::now_ms(),
+                                             net::make_check_in_code);
   if (!result) return detail::fail(result.error());
   for (const auto& row : result->refused) {
     std::cout << path << ": line " << row.line;

@@ -133,6 +133,7 @@ int run_serve(const ServeOptions& args) {
               << "join code: " << net::join_code_with_pin(created->join_code, pin) << "\n"
               << "organiser token: " << created->organiser_token << "\n"
               << "broker token: " << created->broker_token << "\n"
+              << "helper token (check-in desk): " << created->helper_token << "\n"
               << "(the tokens are shown once; only their hashes are stored)\n"
               << std::flush;
   } else if (args.demo > 0) {

@@ -163,6 +163,8 @@ const char* to_string(Role role) {
       return "broker";
     case Role::Participant:
       return "participant";
+    case Role::Helper:
+      return "helper";
   }
   return "participant";
 }
@@ -197,7 +199,7 @@ bool parse_pitch_action(std::string_view text, PitchAction& out) {
 }
 
 bool parse_role(std::string_view text, Role& out) {
-  for (const Role r : {Role::Organiser, Role::Broker, Role::Participant}) {
+  for (const Role r : {Role::Organiser, Role::Broker, Role::Participant, Role::Helper}) {
     if (text == to_string(r)) {
       out = r;
       return true;

@@ -109,6 +109,7 @@ Status apply(ApplyContext& ctx, const FormClinicTables& op);
 Status apply(ApplyContext& ctx, const RecordClinicOutcome& op);
 Status apply(ApplyContext& ctx, const DefineFollowUp& op);
 Status apply(ApplyContext& ctx, const RateFollowUp& op);
+Status apply(ApplyContext& ctx, const CheckIn& op);
 
 }  // namespace crossmatch::core::detail
 

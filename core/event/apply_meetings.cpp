@@ -398,20 +398,28 @@ Status apply(ApplyContext& ctx, const GiveFeedback& op) {
           check_field_text(op.comment, "comment", "The comment", kMaxMessageLength, false, true);
       !s)
     return s;
-  const HeldState held = op.held != HeldState::Unknown ? op.held : m.held;
-  if (op.rating != 0 && held == HeldState::NotHeld)
+  if (op.rating != 0 && op.held == HeldState::NotHeld)
     return refuse("not_held", "rating",
-                  "The meeting is marked as not held; rate a meeting that took place.");
+                  "You say the meeting did not take place; rate a meeting that took place.");
   if (op.held == HeldState::Unknown && op.rating == 0 && op.comment.empty())
     return refuse("invalid", "held",
                   "Say whether the meeting was held, or give a rating or a comment.");
   const ParticipantId by = *party;
   modify_meeting(ctx, m.id, [&](Meeting& x) {
-    x.held = held;
-    if (by == 0) return;
+    if (by == 0) {
+      // The organiser's word is the verdict; the people's own answers stay as they gave them.
+      if (op.held != HeldState::Unknown) x.held = op.held;
+      return;
+    }
     MeetingFeedback& f = by == x.requester ? x.requester_feedback : x.invitee_feedback;
     if (op.rating != 0) f.rating = op.rating;
     if (!op.comment.empty()) f.comment = op.comment;
+    if (op.held == HeldState::Unknown) return;
+    f.held = op.held;
+    // Both people are asked; one "no" marks it not held, whatever the other said.
+    const HeldState a = x.requester_feedback.held, b = x.invitee_feedback.held;
+    x.held =
+        a == HeldState::NotHeld || b == HeldState::NotHeld ? HeldState::NotHeld : HeldState::Held;
   });
   return Status::success();
 }

@@ -3,6 +3,7 @@
 
 #include "core/event/apply_context.hpp"
 #include "core/event/booking.hpp"
+#include "core/event/check_in_code.hpp"
 #include "core/event/session_slots.hpp"
 #include "core/profile_validation.hpp"
 #include "core/text.hpp"
@@ -71,6 +72,19 @@ Status apply(ApplyContext& ctx, const Register& op) {
   EventState& state = ctx.state;
   const bool newcomer = ctx.actor().role == Role::Participant && ctx.actor().participant == 0;
   // Who may register at all is the catalogue's rule, checked before this.
+  if (op.arrived && newcomer)
+    return refuse("forbidden", "arrived",
+                  "Only the organiser or a helper at the desk registers a walk-in as arrived.");
+  if (ctx.deciding() && ctx.actor().role == Role::Helper && !op.arrived)
+    return refuse("forbidden", "arrived",
+                  "A helper registers only walk-ins, who are at the desk: mark them arrived.");
+  if (!op.check_in_code.empty()) {
+    if (!is_check_in_code(op.check_in_code))
+      return refuse("invalid", "check_in_code", "A registration's check-in code is malformed.");
+    if (state.index.check_in_codes.count(op.check_in_code) != 0)
+      return refuse("code_in_use", "check_in_code",
+                    "That check-in code is someone else's; the hub draws another.");
+  }
   if (newcomer && !state.event.registration_open)
     return refuse("registration_closed", "type",
                   "Registration for '" + state.event.name + "' is closed.");
@@ -88,6 +102,8 @@ Status apply(ApplyContext& ctx, const Register& op) {
   applied.participant = id;
   state.next_participant = std::max(state.next_participant, id + 1);
   Participant p{id, applied.profile, applied.availability, ParticipantStatus::Active};
+  p.check_in_code = op.check_in_code;
+  p.arrived_at = op.arrived ? ctx.op.at : 0;
   account_participant(state, p, +1);
   state.participants.emplace(id, std::move(p));
   return Status::success();

@@ -144,9 +144,18 @@ void account_participant(EventState& state, const Participant& p, int sign) {
       state.index.emails.erase(it);
     }
   }
+  if (!p.check_in_code.empty()) {
+    if (sign > 0) {
+      state.index.check_in_codes[p.check_in_code] = p.id;
+    } else if (const auto it = state.index.check_in_codes.find(p.check_in_code);
+               it != state.index.check_in_codes.end() && it->second == p.id) {
+      state.index.check_in_codes.erase(it);
+    }
+  }
   switch (p.status) {
     case ParticipantStatus::Active:
       state.index.participants_active += sign;
+      if (p.arrived()) state.index.arrived += sign;
       break;
     case ParticipantStatus::Withdrawn:
       state.index.participants_withdrawn += sign;
@@ -196,6 +205,7 @@ EventStatistics statistics(const EventState& state) {
   s.participants = ix.participants_active;
   s.withdrawn = ix.participants_withdrawn;
   s.erased = ix.participants_erased;
+  s.arrived = ix.arrived;
   s.requests = ix.requests;
   s.pending = ix.pending;
   s.accepted = ix.accepted;
@@ -215,6 +225,7 @@ EventStatistics recount_statistics(const EventState& state, const Taxonomy& taxo
     s.participants += p.status == ParticipantStatus::Active;
     s.withdrawn += p.status == ParticipantStatus::Withdrawn;
     s.erased += p.status == ParticipantStatus::Erased;
+    s.arrived += p.status == ParticipantStatus::Active && p.arrived();
   }
   std::vector<std::uint64_t> relationship_pairs;
   for (const auto& [id, m] : state.meetings) {

@@ -101,7 +101,10 @@ struct Participant {
   Profile profile;
   Availability availability;
   ParticipantStatus status = ParticipantStatus::Active;
+  std::string check_in_code;    // empty: registered before check-in codes; others never see it
+  std::int64_t arrived_at = 0;  // unix milliseconds of their check-in; 0: not arrived
   bool operator==(const Participant&) const = default;
+  bool arrived() const { return arrived_at != 0; }
   bool active() const { return status == ParticipantStatus::Active; }
 };
 
@@ -113,6 +116,9 @@ enum class HeldState { Unknown, Held, NotHeld };
 struct MeetingFeedback {
   int rating = 0;  // 0 = none, else 1..5
   std::string comment;
+  // This person's answer to "did it take place?"; the meeting's `held` is the verdict of both
+  // (one "no" makes it not held) or the organiser's.
+  HeldState held = HeldState::Unknown;
   bool operator==(const MeetingFeedback&) const = default;
 };
 
@@ -276,12 +282,14 @@ struct EventIndex {
   std::unordered_map<std::uint64_t, int>
       relationship_meetings;  // pair -> held CCI x growth x border
   std::unordered_map<std::string, ParticipantId> emails;
+  std::unordered_map<std::string, ParticipantId> check_in_codes;  // code -> whose, every status
   std::unordered_map<ParticipantId, std::vector<RoundId>> person_rounds;  // published team rounds
   std::unordered_map<std::uint64_t, int> interest;  // pair -> "interested" taps between the two  //
                                                     // lower-case e-mail -> who registered it
 
   // Counters behind EventStatistics, kept incrementally.
   int participants_active = 0, participants_withdrawn = 0, participants_erased = 0;
+  int arrived = 0;  // active participants checked in
   int requests = 0, pending = 0, accepted = 0, declined = 0, cancelled = 0;
   int held = 0, not_held = 0, accepted_cross_sector = 0, accepted_cross_border = 0;
   int relationships = 0;

@@ -13,7 +13,9 @@
 
 namespace crossmatch::core {
 
-enum class Role { Organiser, Broker, Participant };
+// A helper works at the registration desk: they may check people in (and register walk-ins) and
+// nothing else.
+enum class Role { Organiser, Broker, Participant, Helper };
 
 struct Actor {
   Role role = Role::Participant;
@@ -104,6 +106,11 @@ struct Register {
   // token after losing the acknowledgement. The hub keeps only its digest (kClaimDigestPrefix and
   // the SHA-256 in hex) and no one else ever sees it.
   std::string claim;
+  // The person's check-in code (core/event/check_in_code.hpp), set by the hub: short, random,
+  // useless for signing in. Empty for people registered before check-in codes existed.
+  std::string check_in_code;
+  // A walk-in registered at the desk by the organiser or a helper: arrived as they register.
+  bool arrived = false;
   bool operator==(const Register&) const = default;
 };
 
@@ -129,6 +136,14 @@ struct Withdraw {
 struct Erase {
   ParticipantId participant = 0;
   bool operator==(const Erase&) const = default;
+};
+
+// The person with this check-in code (as typed or scanned at the desk) has arrived. A second
+// check-in of someone already arrived is refused and changes nothing.
+struct CheckIn {
+  std::string code;
+  ParticipantId participant = 0;  // set by the hub: whose code it is
+  bool operator==(const CheckIn&) const = default;
 };
 
 // [SECTION] Meetings
@@ -313,7 +328,7 @@ using OperationPayload =
                  AcceptMeeting, DeclineMeeting, ProposeSlot, CancelMeeting, GiveFeedback,
                  SetPitchOrder, ControlPitch, MarkInterested, ReopenPitch, DefineClinicTable,
                  PickThemes, FormClinicTables, RecordClinicOutcome, WithdrawIntroduction,
-                 DefineFollowUp, RateFollowUp>;
+                 DefineFollowUp, RateFollowUp, CheckIn>;
 
 struct Operation {
   std::string id;              // made by the client; unique per event, so a resend applies once

@@ -42,6 +42,8 @@ Sender sender_of(const Actor& actor) {
       return kOrganiser;
     case Role::Broker:
       return kBroker;
+    case Role::Helper:
+      return kHelper;
     case Role::Participant:
       return actor.participant == 0 ? kNewcomer : kParticipant;
   }

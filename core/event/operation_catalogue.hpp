@@ -30,7 +30,13 @@ namespace crossmatch::core {
 
 // Who may send a kind at all. Finer rules (a request only for yourself, an answer only from the
 // meeting's people) are checked by the kind's apply function, with the same refusal.
-enum Sender : unsigned { kOrganiser = 1, kBroker = 2, kParticipant = 4, kNewcomer = 8 };
+enum Sender : unsigned {
+  kOrganiser = 1,
+  kBroker = 2,
+  kParticipant = 4,
+  kNewcomer = 8,
+  kHelper = 16
+};
 using Senders = unsigned;
 // A participant without a number is a newcomer, who may only register.
 Sender sender_of(const Actor& actor);
@@ -174,6 +180,7 @@ struct NothingPersonal {
 
 }  // namespace crossmatch::core
 
+#include "core/event/catalogue/check_in.hpp"
 #include "core/event/catalogue/follow_up.hpp"
 #include "core/event/catalogue/meetings.hpp"
 #include "core/event/catalogue/participants.hpp"

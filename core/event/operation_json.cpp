@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/event/calendar.hpp"
+#include "core/event/check_in_code.hpp"
 #include "core/event/json_codec.hpp"
 #include "core/event/json_values.hpp"
 #include "core/event/operation_json_writer.hpp"
@@ -96,6 +97,8 @@ void encode(Json& j, const Register& p) {
   j["profile"] = to_json(p.profile);
   j["availability"] = to_json(p.availability);
   if (!p.claim.empty()) j["claim"] = p.claim;
+  if (!p.check_in_code.empty()) j["check_in_code"] = p.check_in_code;
+  if (p.arrived) j["arrived"] = true;
 }
 void encode(Json& j, const EditProfile& p) {
   j["participant"] = p.participant;
@@ -209,6 +212,11 @@ void encode(Json& j, const RateFollowUp& p) {
   j["participant"] = p.participant;
   j["outcome"] = to_string(p.outcome);
   j["note"] = p.note;
+}
+
+void encode(Json& j, const CheckIn& p) {
+  j["code"] = p.code;
+  j["participant"] = p.participant;
 }
 
 // [SECTION] Decoding helpers
@@ -415,6 +423,8 @@ Result<OperationPayload> decode<Register>(ObjectReader& r) {
     p.availability = *a;
   }
   r.string("claim", p.claim, false, kMaxClaimLength);
+  r.string("check_in_code", p.check_in_code, false, kCheckInCodeLength);
+  r.boolean("arrived", p.arrived, false);
   return OperationPayload{p};
 }
 template <>
@@ -630,6 +640,14 @@ Result<OperationPayload> decode<RateFollowUp>(ObjectReader& r) {
   r.enumeration("outcome", p.outcome, parse_follow_up_outcome,
                 "no-contact, knowledge, valuable, negotiation or agreement");
   r.string("note", p.note, false, kTextBytes);
+  return OperationPayload{p};
+}
+
+template <>
+Result<OperationPayload> decode<CheckIn>(ObjectReader& r) {
+  CheckIn p;
+  r.string("code", p.code, false, kMaxTypedCheckInCode);
+  r.integer_as("participant", p.participant, 0, kMaxId, false);
   return OperationPayload{p};
 }
 

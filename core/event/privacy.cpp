@@ -58,6 +58,7 @@ Participant public_record(const Participant& p, const std::string& email) {
   out.id = p.id;
   out.profile = public_profile(p.profile, email);
   out.status = p.status;
+  out.arrived_at = p.arrived_at;  // who is here is everyone's to know; the check-in code is not
   return out;
 }
 
@@ -74,7 +75,9 @@ std::map<FollowUpId, FollowUpRound> own_follow_ups(const EventState& state, Part
 
 void hide_partner_feedback(Meeting& m, ParticipantId viewer) {
   MeetingFeedback& theirs = m.requester == viewer ? m.invitee_feedback : m.requester_feedback;
-  theirs = MeetingFeedback{};
+  // Whether it took place is both people's business (their answers make the verdict); the
+  // rating and the comment stay the author's.
+  theirs = MeetingFeedback{.held = theirs.held};
 }
 
 EventState view_state(const EventState& state, const Viewer& viewer) {

@@ -14,6 +14,8 @@ Result<Sequencer::Outcome> Sequencer::submit(Operation op, const Actor& actor, s
   op.actor = actor;
   op.at = at_ms;
   op.sequence = 0;
+  if (auto* reg = std::get_if<Register>(&op.payload); reg != nullptr && codes_)
+    reg->check_in_code = codes_(state_);
   auto applied = apply_operation(state_, *taxonomy_, op, ApplyMode::Decide);
   if (!applied) return applied.error();
   applied->sequence = ++sequence_;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -23,6 +24,12 @@ using AppliedIds = std::unordered_map<std::string, AppliedId>;
 class Sequencer {
  public:
   explicit Sequencer(const Taxonomy& taxonomy) : taxonomy_(&taxonomy) {}
+
+  // Draws a check-in code the state does not hold yet (random: the hub's, from the system's
+  // entropy). When set, every registration gets one, whatever its sender put there; without it
+  // (replaying a log) a registration keeps the code it carries.
+  using CheckInCodeSource = std::function<std::string(const EventState&)>;
+  void draw_check_in_codes(CheckInCodeSource source) { codes_ = std::move(source); }
 
   struct Outcome {
     Operation applied;       // with sequence, time and the hub's decisions
@@ -47,6 +54,7 @@ class Sequencer {
   EventState state_;
   std::uint64_t sequence_ = 0;
   AppliedIds applied_ids_;
+  CheckInCodeSource codes_;
 };
 
 }  // namespace crossmatch::core

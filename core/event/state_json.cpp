@@ -1,5 +1,6 @@
 // JSON of a whole event state: snapshots for clients far behind, and what replay prints.
 #include "core/event/calendar.hpp"
+#include "core/event/check_in_code.hpp"
 #include "core/event/event_index.hpp"
 #include "core/event/json_codec.hpp"
 #include "core/event/json_values.hpp"
@@ -17,7 +18,9 @@ Json slot_list(const std::vector<SlotRef>& slots) {
 }
 
 Json feedback_json(const MeetingFeedback& f) {
-  return Json{{"rating", f.rating}, {"comment", f.comment}};
+  Json j{{"rating", f.rating}, {"comment", f.comment}};
+  if (f.held != HeldState::Unknown) j["held"] = to_string(f.held);
+  return j;
 }
 
 Json meeting_json(const Meeting& m) {
@@ -98,6 +101,7 @@ Result<MeetingFeedback> feedback_from(const Json& value, const std::string& path
   MeetingFeedback f;
   r.integer_as("rating", f.rating, 0, 5);
   r.string("comment", f.comment, true, kTextBytes);
+  r.enumeration("held", f.held, parse_held_state, "unknown, held or not-held", false);
   if (Status s = r.finish(); !s) return s.error();
   return f;
 }
@@ -176,11 +180,15 @@ Json to_json(const EventState& state) {
   for (const auto& [id, s] : state.sessions) sessions.push_back(session_json(s));
   for (const auto& [id, t] : state.tables)
     tables.push_back({{"id", t.id}, {"name", t.name}, {"seats", t.seats}});
-  for (const auto& [id, p] : state.participants)
-    participants.push_back({{"id", p.id},
-                            {"status", to_string(p.status)},
-                            {"profile", to_json(p.profile)},
-                            {"availability", to_json(p.availability)}});
+  for (const auto& [id, p] : state.participants) {
+    Json person{{"id", p.id},
+                {"status", to_string(p.status)},
+                {"profile", to_json(p.profile)},
+                {"availability", to_json(p.availability)}};
+    if (!p.check_in_code.empty()) person["check_in_code"] = p.check_in_code;
+    if (p.arrived_at != 0) person["arrived_at"] = p.arrived_at;
+    participants.push_back(std::move(person));
+  }
   for (const auto& [id, m] : state.meetings) meetings.push_back(meeting_json(m));
   for (const auto& [id, round] : state.rounds) {
     Json teams = Json::array();
@@ -311,6 +319,10 @@ Result<EventState> state_from(const Json& value) {
       if (!a) return a.error();
       participant.availability = *a;
     }
+    p.string("check_in_code", participant.check_in_code, false, kCheckInCodeLength);
+    if (!participant.check_in_code.empty() && !is_check_in_code(participant.check_in_code))
+      return make_error("invalid", p.path("check_in_code"), "A check-in code is malformed.");
+    p.integer("arrived_at", participant.arrived_at, 0, INT64_MAX, false);
     if (Status s = p.finish(); !s) return s.error();
     return participant;
   };

@@ -11,6 +11,7 @@ struct EventStatistics {
   int participants = 0;  // active
   int withdrawn = 0;
   int erased = 0;
+  int arrived = 0;   // active participants checked in at the desk
   int requests = 0;  // every meeting ever requested or introduced
   int pending = 0;   // awaiting an answer
   int accepted = 0;  // accepted and not cancelled (held ones included)

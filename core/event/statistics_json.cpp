@@ -8,6 +8,7 @@ Json to_json(const EventStatistics& s) {
   return Json{{"participants", s.participants},
               {"withdrawn", s.withdrawn},
               {"erased", s.erased},
+              {"arrived", s.arrived},
               {"requests", s.requests},
               {"pending", s.pending},
               {"accepted", s.accepted},

@@ -423,6 +423,7 @@ TEST_CASE("screenshots of every role's main screens under Xvfb" * doctest::test_
       {hub.organiser(), "matching"},
       {hub.organiser(), "statistics"},
       {hub.broker(), "monitor"},
+      {hub.helper(), "checkin"},
       {hub.broker(), "network"},
       {hub.broker(), "unmatched"},
       {hub.organiser(), "pitch"},

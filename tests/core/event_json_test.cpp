@@ -61,7 +61,11 @@ std::vector<core::Operation> one_of_each() {
                           .placements = {{11, {{2, 3}, 4}}, {12, {{2, 4}, 5}}}},
       core::PublishTeamRound{
           .round = 8, .name = "Round 1", .session = 9, .teams = {team, {{5, 6}, 7, ""}}},
-      core::Register{.participant = 13, .profile = sample_profile(), .availability = availability},
+      core::Register{.participant = 13,
+                     .profile = sample_profile(),
+                     .availability = availability,
+                     .check_in_code = "00C0FFEE",
+                     .arrived = true},
       core::EditProfile{.participant = 14, .profile = sample_profile()},
       core::SetAvailability{.participant = 15, .availability = availability},
       core::Withdraw{.participant = 16},
@@ -97,6 +101,7 @@ std::vector<core::Operation> one_of_each() {
                          .participant = 35,
                          .outcome = core::FollowUpOutcome::Negotiation,
                          .note = "Talking about a joint tender"},
+      core::CheckIn{.code = "7K3M9QXD", .participant = 36},
   };
   std::vector<core::Operation> ops;
   for (std::size_t i = 0; i < payloads.size(); ++i) {

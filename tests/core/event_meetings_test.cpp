@@ -409,7 +409,14 @@ TEST_CASE("feedback: held or not, and a rating") {
   f.ok(organiser(), core::GiveFeedback{.meeting = m, .held = core::HeldState::NotHeld});
   CHECK(core::statistics(f.state).held == 0);
   CHECK(core::statistics(f.state).not_held == 1);
-  f.refused(participant(p[0]), core::GiveFeedback{.meeting = m, .rating = 3}, "not_held");
+  // A rating is refused with the rater's own "not held"; after the organiser's verdict, the
+  // person who says they met still rates, and the verdict stays.
+  f.refused(participant(p[0]),
+            core::GiveFeedback{.meeting = m, .held = core::HeldState::NotHeld, .rating = 3},
+            "not_held");
+  f.ok(participant(p[0]), core::GiveFeedback{.meeting = m, .rating = 3});
+  CHECK(f.meeting(m).requester_feedback.rating == 3);
+  CHECK(f.meeting(m).held == core::HeldState::NotHeld);
 }
 
 TEST_CASE("statistics: cross-sector, cross-border and new relationships") {

@@ -3,10 +3,12 @@
 // 5 a policy clinic): the random walks of the property tests.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/event/check_in_code.hpp"
 #include "core/event/event_state.hpp"
 #include "core/event/operation.hpp"
 #include "core/random.hpp"
@@ -158,10 +160,17 @@ class OperationSource {
       op.actor = rng_.chance(0.5) ? participant(id) : organiser();
       op.payload = core::Erase{.participant = id};
     } else if (roll < 88 && rng_.chance(0.3)) {
-      op.actor = newcomer();
+      // A newcomer from their app, or a walk-in registered at the desk.
+      const bool walk_in = rng_.chance(0.2);
+      op.actor = walk_in ? (rng_.chance(0.5) ? helper() : organiser()) : newcomer();
       core::Profile p = rng_.pick(pool);
       if (rng_.chance(0.9)) p.email = "new" + std::to_string(count_) + "@example.org";
-      op.payload = core::Register{.profile = p};
+      std::array<std::uint8_t, core::kCheckInCodeBytes> drawn{};
+      for (auto& b : drawn) b = static_cast<std::uint8_t>(rng_.below(256));
+      op.payload = core::Register{
+          .profile = p,
+          .check_in_code = rng_.chance(0.9) ? core::check_in_code_from_bytes(drawn) : std::string(),
+          .arrived = walk_in};
     } else if (roll < 91) {
       op.actor = rng_.chance(0.9) ? organiser() : participant(someone());
       core::ApplySchedule schedule{
@@ -180,6 +189,19 @@ class OperationSource {
       for (core::TableId t = 5; t <= 6; ++t)
         round.teams.push_back({{someone(), someone(), someone()}, t, ""});
       op.payload = round;
+    } else if (roll < 94 && rng_.chance(0.3)) {
+      // The desk: mostly a helper scanning someone's code (now and then a second time, or a
+      // code nobody has); now and then someone who may not check people in.
+      const double who = rng_.unit();
+      op.actor = who < 0.6    ? helper()
+                 : who < 0.9  ? organiser()
+                 : who < 0.95 ? broker()
+                              : participant(someone());
+      const core::Participant* p = state_.participant(someone());
+      op.payload =
+          core::CheckIn{.code = p != nullptr && !p->check_in_code.empty() && rng_.chance(0.95)
+                                    ? p->check_in_code
+                                    : std::string("ZZZZ-ZZZZ")};
     } else if (roll < 94) {
       op.actor = rng_.chance(0.8) ? organiser() : broker();
       core::EventSettings s = state_.event.settings;

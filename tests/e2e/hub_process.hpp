@@ -85,6 +85,7 @@ class HubProcess {
         code_ = field(text, "join code: ");
         organiser_ = field(text, "organiser token: ");
         broker_ = field(text, "broker token: ");
+        helper_ = field(text, "helper token (check-in desk): ");
         fingerprint_ = field(text, "certificate sha256: ");
         REQUIRE_MESSAGE((transport == Transport::Plain) == fingerprint_.empty(), text);
         return;
@@ -146,6 +147,7 @@ class HubProcess {
   const std::string& code() const { return code_; }
   const std::string& organiser() const { return organiser_; }
   const std::string& broker() const { return broker_; }
+  const std::string& helper() const { return helper_; }
   // The hub's certificate (SHA-256, hex); empty for a hub without TLS.
   const std::string& fingerprint() const { return fingerprint_; }
   bool tls() const { return !fingerprint_.empty(); }
@@ -174,7 +176,7 @@ class HubProcess {
   std::string log_;
   pid_t pid_ = -1;
   int port_ = 0;
-  std::string code_, organiser_, broker_, fingerprint_;
+  std::string code_, organiser_, broker_, helper_, fingerprint_;
   static inline int starts_ = 0;
 };
 

@@ -201,7 +201,12 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
         CHECK(m.involves(me));
         const core::MeetingFeedback& theirs =
             m.requester == me ? m.invitee_feedback : m.requester_feedback;
-        CHECK(theirs == core::MeetingFeedback{});
+        // Their rating and comment stay theirs; their answer on whether it took place is shared.
+        CHECK(theirs.rating == 0);
+        CHECK(theirs.comment.empty());
+        const core::Meeting& real = hub.state().meetings.at(id);
+        CHECK(theirs.held ==
+              (real.requester == me ? real.invitee_feedback.held : real.requester_feedback.held));
       }
       // The snapshot a hub sends a participant: the public items with their own laid over them.
       core::EventState assembled =

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/event/check_in_code.hpp"
 #include "print/badge_layout.hpp"
 #include "tests/print/print_fixture.hpp"
 
@@ -17,8 +18,18 @@ TEST_CASE("badges: every badge's QR code reads back as its participant's code") 
     const Region region{box.x, box.y, box.width, box.height};
     const auto codes = qr_codes(pdf, page, 150, &region);
     REQUIRE(codes.size() == 1);
-    CHECK(codes[0] == "P" + std::to_string(f.people[i]));
+    const std::string& code = f.state.participants.at(f.people[i]).check_in_code;
+    REQUIRE(core::is_check_in_code(code));
+    CHECK(codes[0] == code);
   }
+}
+
+TEST_CASE("badges: someone registered before check-in codes gets their number in the QR code") {
+  PrintedEvent f(2);
+  core::Participant old = f.state.participants.at(f.people[1]);
+  CHECK(print::badge_code(old) == old.check_in_code);
+  old.check_in_code.clear();
+  CHECK(print::badge_code(old) == "P" + std::to_string(old.id));
 }
 
 TEST_CASE("badges: names keep their diacritics; organisation, place, sector and type are there") {
@@ -48,7 +59,7 @@ TEST_CASE("badges: --participants picks and orders them; letter paper has the sa
   const Region region{second.x, second.y, second.width, second.height};
   const auto codes = qr_codes(pdf, 1, 150, &region);
   REQUIRE(codes.size() == 1);
-  CHECK(codes[0] == "P" + std::to_string(f.people[1]));
+  CHECK(codes[0] == f.state.participants.at(f.people[1]).check_in_code);
 }
 
 }  // namespace crossmatch::test

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "core/event/json_codec.hpp"
+#include "core/event/statistics.hpp"
 #include "storage/event_schema.hpp"
 #include "storage/event_verification.hpp"
 #include "storage/sqlite_support.hpp"
@@ -180,6 +181,9 @@ TEST_CASE(
       CREATE INDEX operations_meeting ON operations (meeting) WHERE meeting IS NOT NULL;
       DROP TABLE follow_up_answers;  -- version 5's tables
       DROP TABLE follow_ups;
+      ALTER TABLE participants DROP COLUMN check_in_code;  -- version 6's columns
+      ALTER TABLE participants DROP COLUMN arrived_at;
+      ALTER TABLE feedback DROP COLUMN held;
       PRAGMA user_version = 2;
       COMMIT;
     )sql");
@@ -251,8 +255,9 @@ TEST_CASE("a version-4 database gets the follow-up tables and goes on") {
   {
     SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
     db.exec(
-        "BEGIN; DROP TABLE follow_up_answers; DROP TABLE follow_ups; PRAGMA user_version = 4; "
-        "COMMIT;");
+        "BEGIN; DROP TABLE follow_up_answers; DROP TABLE follow_ups; ALTER TABLE participants DROP "
+        "COLUMN check_in_code; ALTER TABLE participants DROP COLUMN arrived_at; ALTER TABLE "
+        "feedback DROP COLUMN held; PRAGMA user_version = 4; COMMIT;");
   }
   REQUIRE(version_of(dir / "old.db") == 4);
   auto store = test::open_store(dir / "old.db", false);
@@ -267,4 +272,43 @@ TEST_CASE("a version-4 database gets the follow-up tables and goes on") {
   store.reset();
   auto again = test::open_store(dir / "old.db", false);
   CHECK(again->load()->state == script.state());
+}
+
+TEST_CASE("a version-5 database gets the check-in columns, and check-ins are stored from then on") {
+  test::TempDir dir;
+  test::EventScript script(35);
+  auto ops = script.set_up(6);
+  {
+    auto store = test::open_store(dir / "old.db", true);
+    test::append_all(*store, ops, 5);
+  }
+  {
+    SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
+    db.exec(
+        "BEGIN; ALTER TABLE participants DROP COLUMN check_in_code; ALTER TABLE participants DROP "
+        "COLUMN arrived_at; ALTER TABLE feedback DROP COLUMN held; PRAGMA user_version = 5; "
+        "COMMIT;");
+  }
+  REQUIRE(version_of(dir / "old.db") == 5);
+  auto store = test::open_store(dir / "old.db", false);
+  CHECK(version_of(dir / "old.db") == storage::detail::kEventSchemaVersion);
+  auto loaded = store->load();
+  REQUIRE(loaded.ok());
+  CHECK(loaded->state == script.state());
+  // Someone registered now gets a code; their check-in is stored and loaded back.
+  core::Profile walk_in = script.state().participants.begin()->second.profile;
+  walk_in.email = "walk.in@example.org";
+  const core::Operation registered = script.must(
+      test::organiser(), core::Register{.profile = walk_in, .check_in_code = "7K3M9QXD"});
+  const core::ParticipantId id = std::get<core::Register>(registered.payload).participant;
+  const core::Operation arrived = script.must(test::helper(), core::CheckIn{.code = "7k3m-9qxd"});
+  REQUIRE(store->append({registered, arrived}).ok());
+  store.reset();
+  auto again = test::open_store(dir / "old.db", false);
+  const auto reloaded = again->load();
+  REQUIRE(reloaded.ok());
+  CHECK(reloaded->state == script.state());
+  CHECK(reloaded->state.participants.at(id).check_in_code == "7K3M9QXD");
+  CHECK(reloaded->state.participants.at(id).arrived_at == arrived.at);
+  CHECK(core::statistics(reloaded->state).arrived == 1);
 }

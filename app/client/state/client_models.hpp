@@ -11,6 +11,7 @@
 #include "app/client/state/action_status.hpp"
 #include "app/client/state/announcements_screen.hpp"
 #include "app/client/state/broker_monitor.hpp"
+#include "app/client/state/check_in_desk.hpp"
 #include "app/client/state/client_session.hpp"
 #include "app/client/state/clinic_screen.hpp"
 #include "app/client/state/confirmation.hpp"
@@ -58,6 +59,7 @@ struct ClientModels {
   ScheduleScreen schedule;
   RoundScreen round;
   AnnouncementsScreen announcements;
+  CheckInDesk check_in;
   ExportsScreen exports;
   IntroductionForm introduction;  // the broker's choice of two people to introduce
   UnmatchedFilter unmatched;      // the "No meeting yet" list's search and order

@@ -286,10 +286,24 @@ void ClientSession::remind(std::int64_t now_ms) {
   const auto it = state.index.person_meetings.find(me_);
   if (it == state.index.person_meetings.end()) return;
   constexpr std::int64_t kAhead = 5 * 60 * 1000;
+  // After the slot, for three hours: did it take place? Asked once, while they have not said.
+  constexpr std::int64_t kAskFor = 3 * 60 * 60 * 1000;
   for (const core::MeetingId id : it->second) {
     const core::Meeting* m = state.meeting(id);
     if (m == nullptr || m->status != core::MeetingStatus::Accepted || !m->placement) continue;
     const std::int64_t start = slot_start_ms(m->placement->slot);
+    if (const auto s = state.sessions.find(m->placement->slot.session); s != state.sessions.end()) {
+      const std::int64_t end = start + std::int64_t{s->second.slot_minutes} * 60 * 1000;
+      const core::MeetingFeedback& mine =
+          m->requester == me_ ? m->requester_feedback : m->invitee_feedback;
+      if (end <= now_ms && now_ms - end < kAskFor && mine.held == core::HeldState::Unknown &&
+          asked_held_.insert(id).second)
+        notifications_.add(NoticeKind::Reminder,
+                           "Did your meeting with " + name_of(m->other(me_)) +
+                               " take place? Say so on Feedback: one \"no\" from either of you "
+                               "marks it not held.",
+                           now_ms);
+    }
     if (start <= now_ms || start - now_ms > kAhead) continue;
     if (!reminded_.insert({id, start}).second) continue;
     notifications_.add(NoticeKind::Reminder,

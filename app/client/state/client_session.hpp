@@ -195,6 +195,7 @@ class ClientSession {
   std::deque<std::string> outcome_order_;
   Notifications notifications_;
   std::set<std::pair<core::MeetingId, std::int64_t>> reminded_;  // meeting and the start it was for
+  std::set<core::MeetingId> asked_held_;                         // asked whether it took place
   std::string time_zone_name_;
   std::optional<storage::TimeZone> zone_;  // none: times are taken as UTC
   std::uint64_t version_ = 0, profiles_version_ = 0, meetings_version_ = 0;

@@ -63,7 +63,7 @@ std::vector<const MeetingRow*> MyMeetings::feedback_due(const ClientSession& ses
     if (m == nullptr) continue;
     const core::MeetingFeedback& mine =
         m->requester == me_ ? m->requester_feedback : m->invitee_feedback;
-    if (mine.rating == 0 && mine.comment.empty() && m->held != core::HeldState::NotHeld)
+    if (mine.rating == 0 && mine.comment.empty() && mine.held == core::HeldState::Unknown)
       out.push_back(&row);
   }
   return out;

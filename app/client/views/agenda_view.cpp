@@ -2,6 +2,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/client/state/arrivals.hpp"
 #include "app/client/views/participant_views.hpp"
 #include "app/client/views/person_views.hpp"
 #include "app/client/views/widgets.hpp"
@@ -35,6 +36,10 @@ void draw_agenda_view(ClientModels& m) {
     ImGui::PopID();
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", row.partner_type.c_str());
+    if (not_arrived_yet(m.session, row.partner, m.now_ms)) {
+      ImGui::SameLine();
+      ImGui::TextColored(warning_colour(), "not arrived yet");
+    }
     ImGui::TableNextColumn();
     if (row.start_ms) ImGui::TextUnformatted(countdown(m.now_ms, row.start_ms).c_str());
   }

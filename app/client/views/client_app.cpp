@@ -19,7 +19,7 @@ namespace crossmatch::client {
 namespace {
 
 // Which roles see a screen, as bits.
-constexpr unsigned kParticipant = 1, kOrganiser = 2, kBroker = 4;
+constexpr unsigned kParticipant = 1, kOrganiser = 2, kBroker = 4, kHelper = 8;
 
 unsigned role_bit(core::Role role) {
   switch (role) {
@@ -29,6 +29,8 @@ unsigned role_bit(core::Role role) {
       return kOrganiser;
     case core::Role::Broker:
       return kBroker;
+    case core::Role::Helper:
+      return kHelper;
   }
   return 0;
 }
@@ -53,6 +55,7 @@ constexpr ScreenEntry kScreens[] = {
     {"feedback", "Feedback", kParticipant, draw_feedback_view},
     {"profile", "Profile", kParticipant, draw_profile_view},
     {"event", "Event", kOrganiser, draw_event_view},
+    {"checkin", "Check-in", kOrganiser | kHelper, draw_check_in_view},
     {"matching", "Matching", kOrganiser, draw_matching_view},
     {"schedule", "Auto-schedule", kOrganiser, draw_schedule_view},
     {"round", "Team round", kOrganiser, draw_round_view},

@@ -31,6 +31,9 @@ void draw_header(ClientModels& m) {
   ImGui::BeginGroup();
   ImGui::Text("%s", state.event.name.c_str());
   ImGui::TextDisabled("time zone %s", state.event.time_zone.c_str());
+  const ArrivalCounts arrivals = CheckInDesk::counts(state);
+  ImGui::Text("Arrived: %d of %d participants (Check-in screen)", arrivals.arrived,
+              arrivals.expected);
   ImGui::Spacing();
   ImGui::TextUnformatted("Join code: people type it on the join screen, or scan the QR code.");
   ImGui::SetWindowFontScale(2.0f);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/client/state/arrivals.hpp"
 #include "app/client/state/heat_scale.hpp"
 #include "app/client/state/person_summary.hpp"
 #include "app/client/views/broker_views.hpp"
@@ -18,7 +19,7 @@ namespace crossmatch::client {
 void draw_monitor_view(ClientModels& m) {
   m.monitor.refresh(m.session, m.now_ms);
   const core::EventStatistics& s = m.monitor.statistics();
-  if (ImGui::BeginTable("counts", 6, ImGuiTableFlags_BordersInnerV)) {
+  if (ImGui::BeginTable("counts", 7, ImGuiTableFlags_BordersInnerV)) {
     const auto cell = [](const char* name, const std::string& value) {
       ImGui::TableNextColumn();
       ImGui::TextDisabled("%s", name);
@@ -28,12 +29,21 @@ void draw_monitor_view(ClientModels& m) {
       return std::to_string(static_cast<int>(v * 100 + 0.5)) + " %";
     };
     cell("Participants", std::to_string(s.participants));
+    cell("Arrived", std::to_string(s.arrived));
     cell("Requests", std::to_string(s.requests));
     cell("Accepted", std::to_string(s.accepted));
     cell("Held", std::to_string(s.held));
     cell("Cross-sector", pct(s.share_cross_sector()));
     cell("Cross-border", pct(s.share_cross_border()));
     ImGui::EndTable();
+  }
+  if (const auto late = people_not_arrived(m.session, m.now_ms); !late.empty()) {
+    ImGui::TextColored(warning_colour(),
+                       "Not arrived yet, though their meetings have started (%zu):", late.size());
+    std::string names;
+    for (const core::ParticipantId p : late)
+      names += (names.empty() ? "" : ", ") + m.session.name_of(p);
+    ImGui::TextWrapped("%s", names.c_str());
   }
   ImGui::Separator();
   const float avail = ImGui::GetContentRegionAvail().x;

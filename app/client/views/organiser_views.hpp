@@ -14,6 +14,8 @@ void draw_matching_view(ClientModels& models);
 void draw_schedule_view(ClientModels& models);
 void draw_round_view(ClientModels& models);
 void draw_announcements_view(ClientModels& models);
+// The check-in desk (organiser and helpers): codes typed or scanned, walk-ins, arrivals.
+void draw_check_in_view(ClientModels& models);
 void draw_exports_view(ClientModels& models);
 void draw_statistics_view(ClientModels& models);
 

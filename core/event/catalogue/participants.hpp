@@ -36,10 +36,13 @@ template <>
 struct Catalogue<Register> : facts::NothingBeforehand, facts::NoNotice {
   static constexpr std::string_view name = "register";
   static constexpr std::string_view action = "Register";
-  static constexpr Senders senders = kOrganiser | kNewcomer;
-  static constexpr Refusal refusal{
-      "actor", "Only a newcomer with the join code or the organiser can register a participant."};
+  static constexpr Senders senders = kOrganiser | kNewcomer | kHelper;
+  static constexpr Refusal refusal{"actor",
+                                   "Only a newcomer with the join code, the organiser or a helper "
+                                   "at the desk can register a participant."};
   static Subject subject(const Register& p) { return {p.participant, 0}; }
+  // The check-in code is the hub's too, but drawn outside the state machine (it is random): the
+  // hub overwrites whatever a client sent before applying.
   static void clear_decided(Register& p) { p.participant = 0; }
   static void changes(const Register& p, const ChangeContext&, ChangeSink& sink) {
     sink.person(p.participant);
@@ -49,6 +52,7 @@ struct Catalogue<Register> : facts::NothingBeforehand, facts::NoNotice {
   static bool view(Register& p, ViewContext& v) {
     p.claim.clear();
     if (p.participant != v.self) {
+      p.check_in_code.clear();
       p.profile = public_profile(p.profile, visible_email(v.after, v.self, p.participant));
       p.availability = Availability{};
     }
