@@ -201,7 +201,7 @@ int run_command_line(int argc, const char* const* argv) {
   Optional schedule_out = optional(schedule_command, "--out", "FILE", "write the schedule");
   schedule_command
       .add_option("--engine", schedule.engine,
-                  "the exact search's solver: cadical, or cdcl (the project's own, for comparison)")
+                  "the exact search's solver: cdcl (the project's own) or cadical (CaDiCaL)")
       ->capture_default_str()
       ->check(CLI::IsMember({"cadical", "cdcl"}));
   // The shape of a generated event (with --generate only).

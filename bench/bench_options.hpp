@@ -61,7 +61,7 @@ struct ScheduleBenchOptions {
   int slots_per_day = 24;
   int tables = 0;
   std::optional<std::string> out;
-  std::string engine = "cadical";
+  std::string engine = "cdcl";
 };
 int run_schedule(const ScheduleBenchOptions& options);  // bench/schedule_bench.cpp
 

@@ -79,7 +79,7 @@ int run_schedule(const ScheduleBenchOptions& args) {
   sched::ScheduleOptions options;
   options.seed = args.seed;
   options.searches = args.threads;
-  options.engine = args.engine == "cdcl" ? core::sat::Engine::cdcl : core::sat::Engine::cadical;
+  options.engine = args.engine == "cadical" ? core::sat::Engine::cadical : core::sat::Engine::cdcl;
   options.run_together = app::run_on_threads;
   options.on_improvement = [&](const sched::ScheduleProgress&) {
     seconds_to_best = seconds_since(start);

@@ -17,7 +17,7 @@ enum class Engine : unsigned char { cadical, cdcl };
 
 class Solver {
  public:
-  explicit Solver(Engine engine = Engine::cadical) {
+  explicit Solver(Engine engine = Engine::cdcl) {
     if (engine == Engine::cdcl) engine_.emplace<CdclSolver>();
   }
   int new_var() {

@@ -19,7 +19,7 @@ class ScheduleLns {
   // Schedules with at most `most_per_person` breaks for anyone and, in total, at most
   // `most_breaks` (the first target; later targets may only be lower).
   ScheduleLns(const Model& model, int most_per_person, int most_breaks,
-              sat::Engine engine = sat::Engine::cadical);
+              sat::Engine engine = sat::Engine::cdcl);
 
   // Neighbourhoods of `best` (every movable meeting placed) one after another, each for a few
   // hundred conflicts, until one holds a schedule with at most `target` breaks or `conflicts`

@@ -19,7 +19,7 @@ class ScheduleSat {
   // Every movable meeting placed, at most `most_per_person` breaks for anyone, and a counter
   // able to bound the total anywhere up to `most_breaks`.
   ScheduleSat(const Model& model, int most_per_person, int most_breaks,
-              sat::Engine engine = sat::Engine::cadical);
+              sat::Engine engine = sat::Engine::cdcl);
 
   // The search tries this schedule's choices first.
   void prefer(const std::vector<int>& slot_of);

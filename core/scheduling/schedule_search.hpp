@@ -51,7 +51,7 @@ struct SearchSettings {
   // followed by up to `lns_conflicts` conflicts of large-neighbourhood search: part of the best
   // schedule kept, the solver asked for one break fewer in the rest.
   std::uint64_t lns_conflicts = 4'000;
-  sat::Engine engine = sat::Engine::cadical;  // the exact search's solver
+  sat::Engine engine = sat::Engine::cdcl;  // the exact search's solver
 };
 
 struct SearchResult {

@@ -72,7 +72,7 @@ struct ScheduleOptions {
   int searches = 1;
   RunTogether run_together;
   // The exact search's satisfiability solver.
-  sat::Engine engine = sat::Engine::cadical;
+  sat::Engine engine = sat::Engine::cdcl;
 };
 
 // Best schedule found within the budget (one SearchBudget step per move tried, counted over all
