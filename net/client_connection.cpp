@@ -145,6 +145,12 @@ class ClientConnection::Impl final : private HubLink::Listener {
     return id;
   }
 
+  void request(ClientMessage message) {
+    asio::post(io_, [this, message = std::move(message)] {
+      if (this->welcomed_) this->send(encode(message));
+    });
+  }
+
   std::vector<ClientEvent> drain() {
     std::lock_guard lock(mutex_);
     std::vector<ClientEvent> out;
@@ -436,6 +442,12 @@ class ClientConnection::Impl final : private HubLink::Listener {
     if (*done) deliver(std::move(**done));
   }
 
+  void handle(SchedulePlanLine& p) {
+    auto done = plan_.add(p.line);
+    if (!done) return deliver(HubError{done.error(), false});
+    if (*done) deliver(std::move(**done));
+  }
+
   void handle(Notice& n) { deliver(n); }
   void handle(RegisteredFrom& r) { deliver(std::move(r)); }
 
@@ -465,6 +477,7 @@ class ClientConnection::Impl final : private HubLink::Listener {
   std::optional<Clock::time_point> resend_due_;
   SnapshotAssembler snapshot_;
   TeamsAssembler teams_;
+  SchedulePlanAssembler plan_;
   std::mt19937_64 rng_;
 
   // Shared with other threads, under the lock.
@@ -493,6 +506,9 @@ void ClientConnection::stop() {
 }
 core::Result<std::string> ClientConnection::submit(core::Operation op) {
   return impl_->submit(std::move(op));
+}
+void ClientConnection::request(ClientMessage message) {
+  impl_->request(std::move(message));
 }
 std::vector<ClientEvent> ClientConnection::drain() {
   return impl_->drain();

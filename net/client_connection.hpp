@@ -112,9 +112,9 @@ struct HubError {
   bool fatal = false;  // the connection will not be retried
 };
 
-using ClientEvent =
-    std::variant<StateChanged, Welcome, Snapshot, Applied, CaughtUp, Pong, OperationDone,
-                 OperationRefused, TokenIssued, Teams, Notice, HubError, Missed, RegisteredFrom>;
+using ClientEvent = std::variant<StateChanged, Welcome, Snapshot, Applied, CaughtUp, Pong,
+                                 OperationDone, OperationRefused, TokenIssued, Teams, Notice,
+                                 HubError, Missed, RegisteredFrom, SchedulePlanned>;
 
 class ClientConnection {
  public:
@@ -132,6 +132,9 @@ class ClientConnection {
   // From any thread: keeps `op` in the outbox, then sends it when online. An empty id gets a
   // fresh random one. Returns the id.
   core::Result<std::string> submit(core::Operation op);
+  // From any thread: sends a request that is not an operation (PlanSchedule, StopPlan) if the
+  // connection is online when its thread gets to it; it is not kept for later.
+  void request(ClientMessage message);
 
   // From the UI thread, once per frame: everything received since the last call, in order.
   std::vector<ClientEvent> drain();

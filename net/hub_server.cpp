@@ -74,8 +74,45 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
                        return before_hello(c, "an operation");
                      room_.submit(c, std::move(m.op));
                    },
+                   [&](PlanSchedule& m) {
+                     if (c->phase != HubConnection::Phase::Ready)
+                       return before_hello(c, "a plan request");
+                     if (!may_plan(c, m.id)) return;
+                     plan_handlers_.plan(c->id(), std::move(m));
+                   },
+                   [&](StopPlan& m) {
+                     if (c->phase != HubConnection::Phase::Ready)
+                       return before_hello(c, "a plan request");
+                     if (!may_plan(c, m.id)) return;
+                     plan_handlers_.stop(c->id(), m);
+                   },
                },
                *message);
+  }
+
+  // Only the organiser plans schedules, and only on a hub that has a planner.
+  bool may_plan(const ConnectionPtr& c, const std::string& id) {
+    std::optional<core::Error> refusal;
+    if (c->viewer.role != core::Role::Organiser) {
+      refusal = core::Error{"forbidden", "type",
+                            "Only the organiser may ask the hub to plan the schedule."};
+    } else if (!plan_handlers_.plan || !plan_handlers_.stop) {
+      refusal = core::Error{"not_available", "type", "This hub does not plan schedules."};
+    }
+    if (!refusal) return true;
+    SchedulePlanned answer;
+    answer.id = id;
+    answer.error = std::move(refusal);
+    send_plan(*c, answer);
+    return false;
+  }
+
+  void send_plan(HubConnection& c, const SchedulePlanned& planned) {
+    if (!c.open() || c.closing()) return;
+    for (std::string& line : encode_schedule_plan(planned)) {
+      ++hub_.counters.lines_sent;
+      c.send(std::move(line));
+    }
   }
 
   void on_line_too_long(const ConnectionPtr& c) override { acceptor_.line_too_long(c); }
@@ -87,6 +124,7 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
   void on_closed(const ConnectionPtr& c) override {
     catch_up_.forget(*c);
     hub_.roster.remove(*c);
+    if (plan_handlers_.closed) plan_handlers_.closed(c->id());
     hub_.note("connection " + std::to_string(c->id()) + " (" + describe(c->viewer) +
               ") closed: " + c->close_reason());
     if (hub_.stopping && hub_.roster.empty()) shutdown_.stop();
@@ -133,6 +171,7 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
   HubAcceptor acceptor_;
   HubShutdown shutdown_;
   LineParser parser_;  // last: its thread stops first
+  PlanHandlers plan_handlers_;
 };
 
 HubServer::HubServer(asio::io_context& io, const core::Taxonomy& taxonomy, HubLog& log,
@@ -180,6 +219,12 @@ void HubServer::set_change_listener(std::function<void(const core::Operation&)> 
 }
 void HubServer::publish_teams(Teams teams, std::uint64_t as_of) {
   impl_->teams_.publish(std::move(teams), as_of);
+}
+void HubServer::set_plan_handlers(PlanHandlers handlers) {
+  impl_->plan_handlers_ = std::move(handlers);
+}
+void HubServer::send_plan(std::uint64_t connection, const SchedulePlanned& planned) {
+  if (const ConnectionPtr c = impl_->hub_.roster.find(connection)) impl_->send_plan(*c, planned);
 }
 
 }  // namespace crossmatch::net

@@ -98,6 +98,18 @@ class HubServer {
   // every client, filtered for its role, once everything up to `as_of` is durable.
   void publish_teams(Teams teams, std::uint64_t as_of);
 
+  // The organiser's requests to plan the auto-schedule (PlanSchedule, StopPlan), with the number
+  // of the connection that sent them, and every connection that closes (to stop its plan); on
+  // the network thread. Without them the hub answers that it does not plan schedules.
+  struct PlanHandlers {
+    std::function<void(std::uint64_t connection, PlanSchedule request)> plan;
+    std::function<void(std::uint64_t connection, const StopPlan& request)> stop;
+    std::function<void(std::uint64_t connection)> closed;
+  };
+  void set_plan_handlers(PlanHandlers handlers);
+  // Sends a plan's lines to the connection, if it is still open (network thread).
+  void send_plan(std::uint64_t connection, const SchedulePlanned& planned);
+
  private:
   class Impl;
   std::unique_ptr<Impl> impl_;

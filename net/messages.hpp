@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/event/auto_schedule.hpp"
 #include "core/event/event_state.hpp"
 #include "core/event/operation.hpp"
 #include "core/event/privacy.hpp"
@@ -44,7 +45,26 @@ struct Submit {
 
 struct Ping {};
 
-using ClientMessage = std::variant<Hello, Submit, Ping>;
+// The organiser asks the hub to plan the auto-schedule of `sessions` on its own state, on a
+// thread of its own (docs/protocol.md, "Auto-schedule on the hub"). `id` is the client's name for
+// the plan (like an operation id); the answer is SchedulePlanned with the same id.
+struct PlanSchedule {
+  std::string id;
+  std::vector<core::SessionId> sessions;
+  bool allow_moves = false;  // booked meetings of these sessions may move
+  double seconds = 10;       // the search's time limit, kMinPlanSeconds to kMaxPlanSeconds
+  bool operator==(const PlanSchedule&) const = default;
+};
+inline constexpr double kMinPlanSeconds = 0.1;
+inline constexpr double kMaxPlanSeconds = 600;
+
+// Ends the plan `id` now with the best schedule found so far.
+struct StopPlan {
+  std::string id;
+  bool operator==(const StopPlan&) const = default;
+};
+
+using ClientMessage = std::variant<Hello, Submit, Ping, PlanSchedule, StopPlan>;
 
 // One line without its newline. Invalid UTF-8, not JSON, not an object, an unknown type, and
 // missing, mistyped, unknown or out-of-range fields each give an error naming the field.
@@ -171,6 +191,20 @@ std::string encode_snapshot_end(std::uint64_t seq);
 // Team suggestions in lines of at most about kChunkBytes ("part" of "parts").
 std::vector<std::string> encode_teams(const Teams& teams);
 
+// The hub's answer to PlanSchedule: the plan (its apply_schedule operation, for the organiser
+// to send after reading it, and its report), or why there is none.
+struct SchedulePlanned {
+  std::string id;
+  std::optional<core::Error> error;  // no plan: a bad request, a plan already running
+  core::AutoSchedule plan;
+  std::uint64_t as_of = 0;  // the sequence number of the state it was planned from
+  double seconds = 0;       // how long the search ran
+  bool stopped = false;     // a StopPlan ended it before its time limit
+  bool operator==(const SchedulePlanned&) const = default;
+};
+// In lines of at most about kChunkBytes ("part" of "parts"), the meetings spread over them.
+std::vector<std::string> encode_schedule_plan(const SchedulePlanned& planned);
+
 // [SECTION] Client-side decoding
 
 // A line from the hub. Snapshot and team lines come as parts that the assemblers join.
@@ -180,8 +214,12 @@ struct SnapshotLine {
 struct TeamsLine {
   std::string line;
 };
-using HubMessage = std::variant<Welcome, Applied, Ack, Refused, ErrorMessage, CaughtUp, Pong,
-                                Notice, SnapshotLine, TeamsLine, Missed, RegisteredFrom>;
+struct SchedulePlanLine {
+  std::string line;
+};
+using HubMessage =
+    std::variant<Welcome, Applied, Ack, Refused, ErrorMessage, CaughtUp, Pong, Notice, SnapshotLine,
+                 TeamsLine, Missed, RegisteredFrom, SchedulePlanLine>;
 
 core::Result<HubMessage> parse_hub_message(std::string_view line);
 
@@ -210,6 +248,17 @@ class TeamsAssembler {
   int next_part_ = 0;
 };
 
+// Joins the lines of a plan; returns it with the last one. A part out of order or unreadable is
+// an error, after which it starts over.
+class SchedulePlanAssembler {
+ public:
+  core::Result<std::optional<SchedulePlanned>> add(std::string_view line);
+
+ private:
+  SchedulePlanned partial_;
+  int next_part_ = 0;
+};
+
 // [SECTION] Client-side decoding of an operation's head (net/wire_head.cpp)
 
 // What a client that follows every operation but keeps no replica needs of an "op" line: its
@@ -228,8 +277,9 @@ struct AppliedHead {
   bool operator==(const AppliedHead&) const = default;
 };
 
-using HubMessageHead = std::variant<AppliedHead, Welcome, Ack, Refused, ErrorMessage, CaughtUp,
-                                    Pong, Notice, SnapshotLine, TeamsLine, Missed, RegisteredFrom>;
+using HubMessageHead =
+    std::variant<AppliedHead, Welcome, Ack, Refused, ErrorMessage, CaughtUp, Pong, Notice,
+                 SnapshotLine, TeamsLine, Missed, RegisteredFrom, SchedulePlanLine>;
 
 // A line from the hub, an "op" line as its head and any other as parse_hub_message decodes it.
 // The line's structure is checked (JSON, the message's fields, the head's numbers); the

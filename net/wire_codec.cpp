@@ -152,9 +152,37 @@ core::Result<ClientMessage> parse_client_message(std::string_view line) {
     if (core::Status s = r.finish(); !s) return s.error();
     return ClientMessage{Ping{}};
   }
-  return core::make_error(
-      "unknown_message", "type",
-      "'" + type.substr(0, 64) + "' is not a kind of message; expected hello, op or ping.");
+  if (type == "plan_schedule" || type == "stop_plan") {
+    ObjectReader r(*value, "");
+    std::string t, id;
+    r.string("type", t);
+    r.string("id", id, true, core::kMaxOperationIdLength);
+    if (r.ok() && id.empty()) r.fail("id", "invalid", "id names the plan: 1 to 64 characters.");
+    if (type == "stop_plan") {
+      if (core::Status s = r.finish(); !s) return s.error();
+      return ClientMessage{StopPlan{std::move(id)}};
+    }
+    PlanSchedule plan;
+    plan.id = std::move(id);
+    if (const Json* sessions = r.array("sessions", core::kMaxSessions, true)) {
+      for (const Json& session : *sessions) {
+        if (!session.is_number_unsigned() || session.get<std::uint64_t>() < 1 ||
+            session.get<std::uint64_t>() > UINT32_MAX) {
+          r.fail("sessions", "invalid_type", "sessions are session numbers.");
+          break;
+        }
+        plan.sessions.push_back(static_cast<core::SessionId>(session.get<std::uint64_t>()));
+      }
+    }
+    r.boolean("allow_moves", plan.allow_moves, false);
+    r.number("seconds", plan.seconds, kMinPlanSeconds, kMaxPlanSeconds);
+    if (core::Status s = r.finish(); !s) return s.error();
+    return ClientMessage{std::move(plan)};
+  }
+  return core::make_error("unknown_message", "type",
+                          "'" + type.substr(0, 64) +
+                              "' is not a kind of message; expected hello, op, ping, "
+                              "plan_schedule or stop_plan.");
 }
 
 namespace {
@@ -250,6 +278,16 @@ std::string encode(const ClientMessage& message) {
                           return dump(Json{{"type", "op"}, {"op", std::move(op)}});
                         },
                         [](const Ping&) { return std::string(R"({"type":"ping"})"); },
+                        [](const PlanSchedule& m) {
+                          return dump(Json{{"type", "plan_schedule"},
+                                           {"id", m.id},
+                                           {"sessions", m.sessions},
+                                           {"allow_moves", m.allow_moves},
+                                           {"seconds", m.seconds}});
+                        },
+                        [](const StopPlan& m) {
+                          return dump(Json{{"type", "stop_plan"}, {"id", m.id}});
+                        },
                     },
                     message);
 }
@@ -436,6 +474,7 @@ core::Result<HubMessage> parse_hub_message(std::string_view line) {
   if (type == "snapshot_begin" || type == "snapshot_items" || type == "snapshot_end")
     return HubMessage{SnapshotLine{std::string(line)}};
   if (type == "teams") return HubMessage{TeamsLine{std::string(line)}};
+  if (type == "schedule_plan") return HubMessage{SchedulePlanLine{std::string(line)}};
 
   ObjectReader r(*value, "");
   std::string t;

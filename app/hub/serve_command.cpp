@@ -8,7 +8,9 @@
 #include <chrono>
 #include <iostream>
 
+#include "app/common/run_on_threads.hpp"
 #include "app/hub/event_setup.hpp"
+#include "app/hub/schedule_planning.hpp"
 #include "app/hub/storage_worker.hpp"
 #include "app/hub/team_matcher.hpp"
 #include "core/event/calendar.hpp"
@@ -162,10 +164,15 @@ int run_serve(const ServeOptions& args) {
         server.publish_teams(std::move(teams), as_of);
       });
   server.set_change_listener([&matcher](const core::Operation& op) { matcher.applied(op); });
+  // The organiser's auto-schedule: its searches on every processor but one (the network and
+  // storage threads'), at a lower priority than those.
+  SchedulePlanning planning(io, server, app::searches_for_machine(1, 4));
+  server.set_plan_handlers(planning.handlers());
   // A store that fails (a full disk) stops the hub: every client is told, and the program exits
   // non-zero, releasing the database so that it can start again once there is room.
   server.set_failure_listener([&] {
     matcher.stop();
+    planning.shutdown();
     io.stop();
   });
   worker.start();
@@ -189,10 +196,12 @@ int run_serve(const ServeOptions& args) {
     if (ec) return;
     std::cout << "received " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << "\n" << std::flush;
     matcher.stop();
+    planning.shutdown();
     server.shutdown([&] { io.stop(); });
   });
   io.run();
   matcher.stop();
+  planning.shutdown();
   worker.stop();
   std::cout << "durable up to " << server.durable_seq() << "; " << worker.commits()
             << " commits (largest group " << worker.largest_group() << ", "

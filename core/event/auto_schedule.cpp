@@ -139,6 +139,7 @@ Result<AutoSchedule> plan_auto_schedule(const EventState& state,
   report.breaks_after = schedule->breaks_after;
   report.max_minus_min_breaks = schedule->max_minus_min_breaks;
   report.fairness_met = schedule->fairness_met;
+  report.breaks_lower_bound = schedule->breaks_lower_bound;
   report.proven_optimal = schedule->proven_optimal;
   return out;
 }

@@ -21,18 +21,22 @@ struct AutoScheduleReport {
     scheduling::MeetingStatus status = scheduling::MeetingStatus::not_placed;
     std::optional<Placement> placement;  // where it is after the schedule
     std::optional<Error> reason;         // why it was not placed
+    bool operator==(const Item&) const = default;
   };
   std::vector<Item> meetings;  // every accepted meeting the schedule covered
   int kept = 0, moved = 0, placed = 0, not_placed = 0;
   int breaks_before = 0, breaks_after = 0;
   int max_minus_min_breaks = 0;
   bool fairness_met = true;
+  int breaks_lower_bound = 0;  // no schedule of these meetings has fewer breaks
   bool proven_optimal = false;
+  bool operator==(const AutoScheduleReport&) const = default;
 };
 
 struct AutoSchedule {
   ApplySchedule operation;  // placements of the meetings placed or moved; submit as the organiser
   AutoScheduleReport report;
+  bool operator==(const AutoSchedule&) const = default;
 };
 
 // Covers the accepted meetings whose two people are active and that are unbooked or booked in one

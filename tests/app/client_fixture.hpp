@@ -12,6 +12,7 @@
 #include "app/client/state/client_session.hpp"
 #include "app/hub/event_setup.hpp"
 #include "core/event/apply.hpp"
+#include "core/event/auto_schedule.hpp"
 #include "core/event/calendar.hpp"
 #include "tests/test_assets.hpp"
 
@@ -69,6 +70,33 @@ class ClientFixture {
     options.port = 1;
     s->use_offline_connection(options);
     return s;
+  }
+
+  // Marks a session's connection online, as the hub's welcome does: what needs the hub (a plan)
+  // may then be asked for; it goes nowhere until a test answers it.
+  static void go_online(client::ClientSession& session) {
+    session.handle(net::StateChanged{net::ConnectionState::Online, "", 0}, 0);
+  }
+
+  // Answers the session's plan requests as the hub does: plans each on this state (at most
+  // `steps` search steps) and hands the plan back, as stopped early when `stopped`.
+  void answer_plans(client::ClientSession& session, bool stopped = false,
+                    std::uint64_t steps = 2'000'000) {
+    for (const net::PlanSchedule& request : session.pending_plans()) {
+      core::SearchBudget budget(steps);
+      auto plan = core::plan_auto_schedule(state, request.sessions, request.allow_moves, budget);
+      net::SchedulePlanned planned;
+      planned.id = request.id;
+      planned.as_of = seq;
+      planned.seconds = 1.5;
+      planned.stopped = stopped;
+      if (plan) {
+        planned.plan = std::move(*plan);
+      } else {
+        planned.error = plan.error();
+      }
+      session.handle(net::ClientEvent{std::move(planned)}, clock);
+    }
   }
 
   // The payloads waiting in the outbox, in order.

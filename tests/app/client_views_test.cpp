@@ -211,8 +211,7 @@ TEST_CASE("join screen: shown until joined; a bad address gets its message") {
   CHECK(app.join_form().message(session).find("HOST:PORT") != std::string::npos);
 }
 
-TEST_CASE(
-    "auto-schedule view: planning runs off the UI thread, reports, and Apply sends the schedule") {
+TEST_CASE("auto-schedule view: the hub plans, the view reports the plan, and Apply sends it") {
   test::ClientFixture f;
   // Accepted meetings wait for the organiser's schedule instead of being booked at once.
   core::EventSettings settings = f.state.event.settings;
@@ -226,23 +225,39 @@ TEST_CASE(
   test::HeadlessUi ui;
   const auto body = [&] { client::draw_schedule_view(models); };
   CHECK(ui.frame(body).find("3 accepted meetings have no slot yet.") != std::string::npos);
+  std::vector<core::SessionId> chosen;
   for (const auto& [id, s] : session->state().sessions) {
-    if (s.kind == core::SessionKind::Meetings) models.schedule.sessions.insert(id);
+    if (s.kind != core::SessionKind::Meetings) continue;
+    models.schedule.sessions.insert(id);
+    chosen.push_back(id);
   }
   models.schedule.seconds = 30;
+
+  // Without a connection to the hub, Plan says why nothing happens.
   REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Plan", 0), body));
-  // The frames go on while it plans; three meetings are placed and proven optimal long before
-  // the limit, so it ends by itself.
-  std::string text;
-  for (int i = 0; i < 3000 && models.schedule.planner->running(); ++i) {
-    text = ui.frame(body);
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
+  CHECK_FALSE(models.schedule.planner->running());
+  CHECK(ui.frame(body).find("The hub plans the schedule, and it is not connected now") !=
+        std::string::npos);
+
+  f.go_online(*session);
+  REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Plan", 0), body));
+  REQUIRE(models.schedule.planner->running());
+  // The request names the sessions and the limit chosen; the frames go on while the hub plans.
+  const auto asked = session->pending_plans();
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].sessions == chosen);
+  CHECK(asked[0].seconds == 30);
+  CHECK_FALSE(asked[0].allow_moves);
+  CHECK(ui.frame(body).find("The hub is planning:") != std::string::npos);
+  f.answer_plans(*session);
+  std::string text = ui.frame(body);
   REQUIRE_FALSE(models.schedule.planner->running());
   text = ui.frame(body);
   CHECK(text.find("3 accepted meetings: 3 placed, 0 moved, 0 kept, 0 not placed.") !=
         std::string::npos);
   CHECK(text.find("0 before, 0 after, the fewest possible") != std::string::npos);
+  CHECK(text.find("Proven the best: no schedule of these meetings has fewer than 0 breaks (the "
+                  "hub searched 1.5 s).") != std::string::npos);
   CHECK(f.submitted().empty());
   REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Apply the schedule...", 0), body));
   CHECK(f.submitted().empty());  // it asks first
@@ -250,15 +265,16 @@ TEST_CASE(
   const auto op = find_payload<core::ApplySchedule>(f.submitted());
   REQUIRE(op);
   CHECK(op->placements.size() == 3);
+  CHECK(op->sessions == chosen);
 }
 
-TEST_CASE("auto-schedule view: Stop ends a long plan early with the best schedule so far") {
+TEST_CASE("auto-schedule view: Stop asks the hub to end early; the plan then says it stopped") {
   test::ClientFixture f(120);
   core::EventSettings settings = f.state.event.settings;
   settings.booking = core::BookingMode::Deferred;
   f.apply({core::Role::Organiser, 0}, core::SetSettings{.settings = settings});
   // More meetings than the sessions have table-slots (4 sessions of 9 slots, 33 tables): not all
-  // can be placed, so the search never proves its schedule the best and runs to its limit.
+  // can be placed, so the plan is not proven the best.
   int accepted = 0;
   for (core::ParticipantId a = 1; a <= 120; ++a) {
     for (core::ParticipantId b = a + 1; b <= a + 12 && b <= 120; ++b) {
@@ -267,6 +283,7 @@ TEST_CASE("auto-schedule view: Stop ends a long plan early with the best schedul
     }
   }
   auto session = f.session(core::Role::Organiser);
+  f.go_online(*session);
   client::ClientModels models(*session);
   test::HeadlessUi ui;
   const auto body = [&] { client::draw_schedule_view(models); };
@@ -276,14 +293,16 @@ TEST_CASE("auto-schedule view: Stop ends a long plan early with the best schedul
   models.schedule.seconds = 60;
   REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Plan", 0), body));
   REQUIRE(models.schedule.planner->running());
-  CHECK(ui.frame(body).find("Planning:") != std::string::npos);
+  CHECK(ui.frame(body).find("The hub is planning:") != std::string::npos);
   REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Stop and keep the best so far", 0), body));
-  for (int i = 0; i < 3000 && models.schedule.planner->running(); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  // Stopped well before its 60 s (the loop above gives up after about 30 s).
-  REQUIRE_FALSE(models.schedule.planner->running());
+  // Stopping is the hub's to do: the view waits for its answer.
+  CHECK(models.schedule.planner->running());
+  f.answer_plans(*session, true, 200'000);
   const std::string text = ui.frame(body);
+  REQUIRE_FALSE(models.schedule.planner->running());
   CHECK(text.find(std::to_string(accepted) + " accepted meetings:") != std::string::npos);
+  CHECK(text.find("Not proven the best:") != std::string::npos);
+  CHECK(text.find("(stopped after 1.5 s)") != std::string::npos);
   REQUIRE(models.schedule.plan);
   CHECK(models.schedule.plan->report.placed + models.schedule.plan->report.not_placed == accepted);
 }

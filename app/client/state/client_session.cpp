@@ -1,5 +1,6 @@
 #include "app/client/state/client_session.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <iostream>
 
@@ -122,6 +123,56 @@ void ClientSession::restore(core::EventState state, std::uint64_t seq, core::Rol
   bump_all();
 }
 
+core::Result<std::string> ClientSession::request_plan(std::vector<core::SessionId> sessions,
+                                                      bool allow_moves, double seconds) {
+  if (!connection_ || connection_state_ != net::ConnectionState::Online) {
+    return core::make_error(
+        "not_connected", "",
+        "The hub plans the schedule, and it is not connected now (" +
+            (connection_reason_.empty() ? std::string("connecting") : connection_reason_) +
+            "): plan again once it is.");
+  }
+  net::PlanSchedule request;
+  request.id = net::make_operation_id();
+  request.sessions = std::move(sessions);
+  request.allow_moves = allow_moves;
+  request.seconds = std::clamp(seconds, net::kMinPlanSeconds, net::kMaxPlanSeconds);
+  plans_asked_.emplace(request.id, request);
+  connection_->request(request);
+  ++version_;
+  return request.id;
+}
+
+void ClientSession::stop_plan(const std::string& id) {
+  if (connection_ && plans_asked_.count(id) > 0) connection_->request(net::StopPlan{id});
+}
+
+std::vector<net::PlanSchedule> ClientSession::pending_plans() const {
+  std::vector<net::PlanSchedule> out;
+  for (const auto& [id, request] : plans_asked_) out.push_back(request);
+  return out;
+}
+
+std::optional<net::SchedulePlanned> ClientSession::take_plan(const std::string& id) {
+  const auto it = plans_answered_.find(id);
+  if (it == plans_answered_.end()) return std::nullopt;
+  net::SchedulePlanned out = std::move(it->second);
+  plans_answered_.erase(it);
+  return out;
+}
+
+void ClientSession::lose_plans(const std::string& reason) {
+  for (auto& [id, request] : plans_asked_) {
+    net::SchedulePlanned lost;
+    lost.id = id;
+    lost.error = core::Error{"connection_lost", "",
+                             "The connection to the hub was lost while it planned (" + reason +
+                                 "): plan again once it is back."};
+    plans_answered_.insert_or_assign(id, std::move(lost));
+  }
+  plans_asked_.clear();
+}
+
 std::optional<std::string> ClientSession::take_issued_token() {
   auto token = std::move(issued_token_);
   issued_token_.reset();
@@ -175,6 +226,9 @@ void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
           [&](net::StateChanged& e) {
             connection_state_ = e.state;
             connection_reason_ = e.reason;
+            if (e.state == net::ConnectionState::Reconnecting ||
+                e.state == net::ConnectionState::Offline)
+              lose_plans(e.reason);
             ++version_;
           },
           [&](net::Welcome& e) {
@@ -216,6 +270,11 @@ void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
           [&](net::RegisteredFrom& e) {
             for (net::RegisteredFrom::Entry& entry : e.entries)
               registered_from_[entry.participant] = std::move(entry.address);
+            ++version_;
+          },
+          [&](net::SchedulePlanned& e) {
+            if (plans_asked_.erase(e.id) == 0) return;  // not asked here, or asked long ago
+            plans_answered_.insert_or_assign(e.id, std::move(e));
             ++version_;
           },
           [&](net::HubError& e) {

@@ -120,6 +120,18 @@ class ClientSession {
   // The token the hub issued on registering (to be remembered), once.
   std::optional<std::string> take_issued_token();
 
+  // The organiser's auto-schedule is planned by the hub (docs/protocol.md, "Auto-schedule on the
+  // hub"). Asks for a plan and returns its id, or why it cannot be asked for now.
+  core::Result<std::string> request_plan(std::vector<core::SessionId> sessions, bool allow_moves,
+                                         double seconds);
+  // Asks the hub to end the plan now with the best schedule found so far.
+  void stop_plan(const std::string& id);
+  // The plans asked for and not yet answered.
+  std::vector<net::PlanSchedule> pending_plans() const;
+  // The hub's answer to the plan `id`, once; none while it plans. A plan whose connection was
+  // lost is answered with that error (ask again once connected).
+  std::optional<net::SchedulePlanned> take_plan(const std::string& id);
+
   std::uint64_t version() const { return version_; }  // any change
   std::uint64_t profiles_version() const {
     return profiles_version_;
@@ -164,6 +176,8 @@ class ClientSession {
   void record_outcome(const std::string& id, OperationOutcome outcome);
   // Notes that the person has seen the notices up to the replica's sequence number.
   void mark_notices_seen(std::int64_t now_ms, bool now);
+  // Answers every plan still asked for with the lost connection's reason.
+  void lose_plans(const std::string& reason);
 
   const core::Taxonomy* taxonomy_;
   net::Outbox* outbox_;
@@ -187,6 +201,8 @@ class ClientSession {
   bool welcomed_ = false;
   std::optional<core::Error> fatal_;
   std::optional<std::string> issued_token_;
+  std::map<std::string, net::PlanSchedule> plans_asked_;
+  std::map<std::string, net::SchedulePlanned> plans_answered_;
   net::ConnectionState connection_state_ = net::ConnectionState::Offline;
   std::string connection_reason_;
   net::Teams teams_;

@@ -1,6 +1,7 @@
 #include "app/client/state/schedule_preview.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 namespace crossmatch::client {
@@ -15,6 +16,26 @@ std::string plural(int n, const char* one, const char* many) {
 }
 
 }  // namespace
+
+std::string optimality_line(const core::AutoScheduleReport& r, double seconds, bool stopped) {
+  char time[64];
+  std::snprintf(time, sizeof time, "%s %.1f s", stopped ? "stopped after" : "the hub searched",
+                seconds);
+  const std::string searched = std::string("(") + time + ")";
+  if (r.proven_optimal)
+    return "Proven the best: no schedule of these meetings has fewer than " +
+           plural(r.breaks_lower_bound, "break", "breaks") + " " + searched + ".";
+  if (r.not_placed > 0)
+    return "Not proven the best: " + plural(r.not_placed, "meeting is", "meetings are") +
+           " left without a slot " + searched + ".";
+  if (!r.fairness_met)
+    return "Not proven the best: the breaks are not yet fairly shared " + searched +
+           "; a longer search may find a fair schedule.";
+  const int gap = std::max(0, r.breaks_after - r.breaks_lower_bound);
+  return "Not proven the best: at least " + plural(r.breaks_lower_bound, "break is", "breaks are") +
+         " unavoidable, so this plan is at most " + plural(gap, "break", "breaks") +
+         " from the best " + searched + "; a longer search may close the gap.";
+}
 
 std::string ScheduleGrid::summary() const {
   return std::to_string(placed) + " placed, " + std::to_string(moved) + " moved, " +

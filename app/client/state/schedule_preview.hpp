@@ -50,6 +50,11 @@ ScheduleGrid schedule_grid(const ClientSession& session, const core::AutoSchedul
 std::vector<std::string> schedule_moves(const ClientSession& session,
                                         const core::AutoSchedule& plan);
 
+// Whether the plan is proven the best (and the bound on breaks that says how far it could be from
+// it), with how long the hub searched: "Proven the best: no schedule of these meetings has fewer
+// than 3 breaks (the hub searched 1.2 s)."
+std::string optimality_line(const core::AutoScheduleReport& report, double seconds, bool stopped);
+
 // Applying asks first: the figures, and every booked meeting that moves.
 Confirmation apply_schedule_confirmation(const ClientSession& session,
                                          const core::AutoSchedule& plan);

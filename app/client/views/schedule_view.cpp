@@ -1,4 +1,4 @@
-// Auto-schedule: pick one-to-one sessions and a time limit, plan (off the UI thread), read the
+// Auto-schedule: pick one-to-one sessions and a time limit, plan (on the hub), read the
 // result as a grid of slots by tables, apply (after confirming which booked meetings move).
 #include <imgui.h>
 
@@ -105,15 +105,17 @@ void draw_schedule_view(ClientModels& m) {
   const core::EventState& state = m.session.state();
   ScheduleScreen& draft = m.schedule;
   SchedulePlanner& planner = *draft.planner;
-  if (auto finished = planner.take()) {
+  if (auto finished = planner.take(m.session)) {
     draft.plan.reset();
     draft.grid.reset();
     draft.problem.clear();
-    if (*finished) {
-      draft.plan = std::move(**finished);
+    if (!finished->error) {
+      draft.plan = std::move(finished->plan);
+      draft.plan_seconds = finished->seconds;
+      draft.plan_stopped = finished->stopped;
       draft.grid = schedule_grid(m.session, *draft.plan);
     } else {
-      draft.problem = finished->error().message;
+      draft.problem = finished->error->message;
     }
   }
   const bool running = planner.running();
@@ -147,15 +149,19 @@ void draw_schedule_view(ClientModels& m) {
     draft.grid.reset();
     draft.problem.clear();
     draft.planned_at = m.session.meetings_version();
-    planner.start(state, {draft.sessions.begin(), draft.sessions.end()}, draft.allow_moves,
-                  draft.seconds);
+    if (core::Status started =
+            planner.start(m.session, {draft.sessions.begin(), draft.sessions.end()},
+                          draft.allow_moves, draft.seconds);
+        !started)
+      draft.problem = started.error().message;
   }
   ImGui::EndDisabled();
   if (planner.running()) {
     ImGui::Text(
-        "Planning: %.1f s of at most %.0f s. A better schedule may come the longer it searches.",
+        "The hub is planning: %.1f s of at most %.0f s. A better schedule may come the longer "
+        "it searches.",
         planner.elapsed_seconds(), planner.limit_seconds());
-    if (ImGui::Button("Stop and keep the best so far")) planner.stop();
+    if (ImGui::Button("Stop and keep the best so far")) planner.stop(m.session);
     return;
   }
   field_message(draft.problem);
@@ -164,6 +170,7 @@ void draw_schedule_view(ClientModels& m) {
   ImGui::Text(
       "Breaks (a run of free slots between two of a person's meetings): %d before, %d after%s",
       r.breaks_before, r.breaks_after, r.proven_optimal ? ", the fewest possible" : "");
+  ImGui::TextUnformatted(optimality_line(r, draft.plan_seconds, draft.plan_stopped).c_str());
   ImGui::Text("The most and the fewest breaks of one person differ by %d (fair is at most 2)%s",
               r.max_minus_min_breaks, r.fairness_met ? "" : ": not met");
   // The reasons name the people of the meeting.
