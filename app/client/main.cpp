@@ -72,6 +72,8 @@ int main(int argc, char** argv) {
     if (!args->screenshot.empty()) options = client::WindowOptions{};
     options.layout_file = config->layout_file().string();
   }
+  // The big screen fills the projector; its screenshot keeps the usual size.
+  options.full_screen = args->screen == "wall" && args->screenshot.empty();
   auto window = client::Window::open(options);
   if (!window) {
     std::cerr << "crossmatch: " << window.error().message << "\n";
@@ -150,7 +152,8 @@ int main(int argc, char** argv) {
         shot_taken = true;
       });
   session.disconnect();
-  if (config && args->screenshot.empty()) {
+  // A full screen's size is the monitor's, not one to open the next window with.
+  if (config && args->screenshot.empty() && !options.full_screen) {
     const auto g = (*window)->geometry();
     config->set_int("window_x", g.x);
     config->set_int("window_y", g.y);

@@ -86,6 +86,10 @@ Status apply(ApplyContext& ctx, const SetSettings& op) {
     return refuse("out_of_range", "settings.max_requests_per_pair",
                   "The requests one person may send the same person must be between 1 and " +
                       std::to_string(kMaxRequestsPerPairCap) + ".");
+  if (st.relationship_target < 0 || st.relationship_target > kMaxRelationshipTarget)
+    return refuse("out_of_range", "settings.relationship_target",
+                  "The target for new relationships must be between 0 (none) and " +
+                      std::to_string(kMaxRelationshipTarget) + ".");
   if (st.afternoon_start < 0 || st.afternoon_start > 24 * 60)
     return refuse("out_of_range", "settings.afternoon_start",
                   "The afternoon starts between 00:00 and 24:00.");

@@ -32,6 +32,9 @@ struct EventSettings {
   int max_requests_per_pair = 3;
   BookingMode booking = BookingMode::Instant;
   int afternoon_start = 13 * 60;  // a slot starting at or after this minute is in the afternoon
+  // New cross-sector, cross-border relationships the organiser aims for (0: no target); the big
+  // screen shows the count against it.
+  int relationship_target = 0;
   bool operator==(const EventSettings&) const = default;
 };
 

@@ -371,6 +371,7 @@ inline constexpr int kMaxSeats = 50;
 inline constexpr int kMinSlotMinutes = 5;
 inline constexpr int kMaxSlotMinutes = 240;
 inline constexpr int kMaxOpenRequestsCap = 1000;
+inline constexpr int kMaxRelationshipTarget = 1000000;
 inline constexpr int kMaxRequestsPerPairCap = 100;
 inline constexpr std::size_t kMaxPitches = 200;
 inline constexpr int kMaxPitchMinutes = 60;

@@ -67,14 +67,19 @@ core::Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options)
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   std::unique_ptr<Window> w(new Window());
-  w->window_ =
-      glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+  GLFWmonitor* monitor = options.full_screen ? glfwGetPrimaryMonitor() : nullptr;
+  const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr;
+  if (mode == nullptr) monitor = nullptr;  // no monitor to fill: a window of the usual size
+  w->window_ = glfwCreateWindow(mode != nullptr ? mode->width : options.width,
+                                mode != nullptr ? mode->height : options.height,
+                                options.title.c_str(), monitor, nullptr);
   if (w->window_ == nullptr) {
     const std::string reason = g_glfw_error;
     glfwTerminate();
     return core::make_error("no_opengl", "", "cannot create an OpenGL 3 window: " + reason);
   }
-  if (options.x >= 0 && options.y >= 0) glfwSetWindowPos(w->window_, options.x, options.y);
+  if (monitor == nullptr && options.x >= 0 && options.y >= 0)
+    glfwSetWindowPos(w->window_, options.x, options.y);
   glfwMakeContextCurrent(w->window_);
   glfwSwapInterval(1);
   float xscale = 1.0f, yscale = 1.0f;

@@ -17,8 +17,9 @@ struct WindowOptions {
   std::string title = "crossmatch";
   int width = 1280;
   int height = 800;
-  int x = -1, y = -1;       // where the window was last; -1: let the window manager decide
-  std::string layout_file;  // ImGui's layout (ini); empty: none kept
+  int x = -1, y = -1;        // where the window was last; -1: let the window manager decide
+  std::string layout_file;   // ImGui's layout (ini); empty: none kept
+  bool full_screen = false;  // the whole primary monitor (the big screen on a projector)
 };
 
 struct WindowGeometry {

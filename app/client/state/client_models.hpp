@@ -63,6 +63,7 @@ struct ClientModels {
   ExportsScreen exports;
   IntroductionForm introduction;  // the broker's choice of two people to introduce
   UnmatchedFilter unmatched;      // the "No meeting yet" list's search and order
+  int relationship_target = -1;   // the Statistics screen's target as typed; -1: the event's
 
   // The outcome of the last action, shown in the status line: pending until the hub answers,
   // then done ("Request sent") or refused with the hub's reason.

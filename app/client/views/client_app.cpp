@@ -64,6 +64,7 @@ constexpr ScreenEntry kScreens[] = {
     {"announcements", "Announcements", kOrganiser, draw_announcements_view},
     {"exports", "Exports", kOrganiser, draw_exports_view},
     {"statistics", "Statistics", kOrganiser, draw_statistics_view},
+    {"wall", "Big screen", kBroker | kOrganiser, draw_wall_view},
     {"monitor", "Monitor", kBroker | kOrganiser, draw_monitor_view},
     {"network", "Network", kBroker | kOrganiser, draw_network_view},
     {"unmatched", "No meeting yet", kBroker | kOrganiser, draw_unmatched_view},
@@ -165,6 +166,8 @@ std::string ClientApp::tab_label(std::string_view screen, const char* label) {
 bool ClientApp::open_screen(std::string_view name) {
   if (!is_screen_name(name)) return false;
   wanted_ = std::string(name);
+  // Opened by name, the big screen fills the window alone (Esc goes back to the tabs).
+  wall_ = name == "wall";
   return true;
 }
 
@@ -176,15 +179,20 @@ void ClientApp::frame(std::int64_t now_ms) {
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
   // Saved settings stay on, so that column widths are kept in the layout file.
+  const bool wall_alone = wall_ && session_.joined() && shows_wall();
   ImGui::Begin("crossmatch", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar);
+                   ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   (wall_alone ? 0 : ImGuiWindowFlags_MenuBar));
   handle_zoom_keys(appearance_);
-  draw_menu_bar();
+  if (!wall_alone) draw_menu_bar();
   remember_appearance();
   if (!session_.joined()) {
     current_ = "join";
     draw_join();
+  } else if (wall_alone) {
+    current_ = "wall";
+    draw_wall_alone();
   } else {
     draw_status_bar();
     draw_screens();
@@ -193,6 +201,28 @@ void ClientApp::frame(std::int64_t now_ms) {
   ImGui::End();
   if (session_.joined()) draw_person_profile(models_);
   draw_toasts();
+}
+
+bool ClientApp::shows_wall() const {
+  const core::Role role = session_.role();
+  return role == core::Role::Organiser || role == core::Role::Broker;
+}
+
+void ClientApp::draw_wall_alone() {
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    wall_ = false;
+    wanted_ = "wall";
+    return;
+  }
+  ImGui::BeginChild("wall", ImVec2(0, -ImGui::GetTextLineHeightWithSpacing()), false);
+  draw_wall_view(models_);
+  ImGui::EndChild();
+  const LinkSummary link = session_.link();
+  ImGui::TextDisabled("Esc: the other screens");
+  if (link.status != LinkStatus::Online) {
+    ImGui::SameLine();
+    ImGui::TextColored(link_colour(link.status), "| %s", link.text().c_str());
+  }
 }
 
 void ClientApp::draw_join() {

@@ -48,6 +48,9 @@ class ClientApp {
   void draw_menu_bar();
   void remember_appearance();
   void draw_join();
+  // The big screen without tabs or menu, for a projector; Esc goes back to the tabs.
+  bool shows_wall() const;
+  void draw_wall_alone();
   void draw_status_bar();
   void draw_screens();
   void draw_notifications();
@@ -61,6 +64,7 @@ class ClientApp {
   unsigned saved_appearance_ = 0;  // appearance_.version() last saved
   std::string wanted_;             // a screen to select in the next frame
   bool registering_ = false;       // a newcomer was filling in the profile last frame
+  bool wall_ = false;              // the big screen alone (opened with --screen wall)
   std::string current_;
 };
 

@@ -18,5 +18,8 @@ void draw_announcements_view(ClientModels& models);
 void draw_check_in_view(ClientModels& models);
 void draw_exports_view(ClientModels& models);
 void draw_statistics_view(ClientModels& models);
+// The big screen for a projector (organisers and brokers): the pitch on stage, or the live
+// figures, and the tables of the slot under way.
+void draw_wall_view(ClientModels& models);
 
 }  // namespace crossmatch::client

@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "app/client/views/organiser_views.hpp"
 #include "core/event/statistics.hpp"
 
@@ -51,6 +53,26 @@ void draw_follow_up_rounds(ClientModels& m) {
                       m.exports.chosen_folder().c_str());
 }
 
+// The organiser's target for new relationships, which the big screen counts against.
+void draw_relationship_target(ClientModels& m) {
+  const core::EventSettings& settings = m.session.state().event.settings;
+  if (m.relationship_target < 0) m.relationship_target = settings.relationship_target;
+  ImGui::TextUnformatted("Target for new relationships (0: none), shown on the big screen:");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  ImGui::InputInt("##target", &m.relationship_target, 10, 100);
+  m.relationship_target = std::clamp(m.relationship_target, 0, core::kMaxRelationshipTarget);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(m.relationship_target == settings.relationship_target);
+  if (ImGui::Button("Save target")) {
+    core::EventSettings changed = settings;
+    changed.relationship_target = m.relationship_target;
+    m.submit(core::SetSettings{.settings = changed},
+             "Target for new relationships set to " + std::to_string(m.relationship_target));
+  }
+  ImGui::EndDisabled();
+}
+
 }  // namespace
 
 void draw_statistics_view(ClientModels& m) {
@@ -78,6 +100,7 @@ void draw_statistics_view(ClientModels& m) {
   row("Cross-border share of accepted", pct(s.share_cross_border()));
   row("New cross-sector, cross-border relationships", std::to_string(s.relationships));
   ImGui::EndTable();
+  draw_relationship_target(m);
   draw_follow_up_rounds(m);
 }
 
