@@ -35,7 +35,11 @@ void SchedulePlanner::start(const core::EventState& state, std::vector<core::Ses
     core::scheduling::ScheduleOptions options;
     options.searches = app::searches_for_machine(1, 4);
     options.run_together = app::run_on_threads;
+    const auto began = std::chrono::steady_clock::now();
     auto result = core::plan_auto_schedule(copy, sessions, allow_moves, budget, options);
+    if (result)
+      result->report.seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
     std::lock_guard lock(mutex_);
     result_ = std::move(result);
     running_ = false;
