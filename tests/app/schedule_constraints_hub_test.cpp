@@ -143,6 +143,9 @@ TEST_CASE("schedule screen with a hub: pin a meeting, order two, plan, remove bo
   const std::string first = o.session.name_of(people[1]->session.me()) + " & " + ana_name;
   std::string text = o.ui.frame(o.body);
   CHECK(contains(text, "Pinned meetings and order (0 pinned, 0 ordered)"));
+  CHECK_FALSE(contains(text, first));  // closed until opened
+  REQUIRE(o.click("###constraints"));
+  text = o.ui.frame(o.body);
   CHECK(contains(text, first));
 
   // Pin the first meeting to the last slot of the first one-to-one session.

@@ -115,7 +115,8 @@ void draw_schedule_constraints(ClientModels& m) {
   const std::size_t orders = core::precedences(m.session.state()).size();
   const std::string header = "Pinned meetings and order (" + std::to_string(pinned) + " pinned, " +
                              std::to_string(orders) + " ordered)###constraints";
-  if (!ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  // Closed until the organiser opens it: the plan's grid keeps the screen's height.
+  if (!ImGui::CollapsingHeader(header.c_str())) return;
   if (meetings.empty()) {
     ImGui::TextDisabled("No accepted meetings yet: pins and order are set on accepted meetings.");
     return;
