@@ -47,7 +47,7 @@ void pin_rows(ClientModels& m, const std::vector<ConstrainedMeeting>& meetings,
     for (const SlotChoice& s : slots) {
       if (picked && s.slot == *picked) preview = s.label;
     }
-    ImGui::SetNextItemWidth(font * 17);
+    ImGui::SetNextItemWidth(font * 22);
     if (ImGui::BeginCombo("##slot", preview.c_str())) {
       for (const SlotChoice& s : slots) {
         ImGui::PushID(s.slot.session * 1000 + s.slot.index);

@@ -48,7 +48,7 @@ void marked_cell(const ScheduleCell& cell) {
   if (cell.pinned) {
     ImGui::TextColored(ok_colour(), "*");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("pinned to this slot");
-    ImGui::SameLine(0, 2);
+    ImGui::SameLine(0, 4);
   }
   grid_cell(cell);
 }
@@ -180,8 +180,10 @@ void draw_schedule_view(ClientModels& m) {
       r.breaks_before, r.breaks_after, r.proven_optimal ? ", the fewest possible" : "");
   ImGui::Text("The most and the fewest breaks of one person differ by %d (fair is at most 2)%s",
               r.max_minus_min_breaks, r.fairness_met ? "" : ": not met");
-  ImGui::Text("Searched %.1f s; no schedule has fewer than %d breaks (lower bound): %s", r.seconds,
-              r.breaks_lower_bound, r.proven_optimal ? "proven optimal" : "not proven optimal");
+  ImGui::Text("Searched %.2f s. Lower bound: %d breaks (no schedule has fewer); %s.", r.seconds,
+              r.breaks_lower_bound,
+              r.proven_optimal ? "proven optimal"
+                               : "not proven optimal, a longer search may find fewer breaks");
   if (r.precedences > 0)
     ImGui::Text("%d order%s between these meetings kept.", r.precedences,
                 r.precedences == 1 ? "" : "s");
