@@ -293,8 +293,8 @@ TEST_CASE("a pin the auto-schedule cannot keep is reported with its reason") {
   // A pin someone can no longer attend: the scheduler's reason.
   const auto third = f.accepted(4, 5);
   f.ok(organiser(), core::PinMeeting{.meeting = third, .slot = f.slot(5)});
-  f.ok(participant(f.p[4]), core::SetAvailability{.participant = f.p[4],
-                                                  .availability = {{f.slot(5)}, {}}});
+  f.ok(participant(f.p[4]),
+       core::SetAvailability{.participant = f.p[4], .availability = {{f.slot(5)}, {}}});
   core::SearchBudget budget3(100000);
   plan = core::plan_auto_schedule(f.state, {f.morning}, false, budget3);
   REQUIRE(plan.ok());
