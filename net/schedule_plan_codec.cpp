@@ -70,6 +70,9 @@ Json item_json(const core::AutoScheduleReport::Item& item) {
     j["table"] = item.placement->table;
   }
   if (item.reason) j["reason"] = error_json(*item.reason);
+  if (item.pinned)
+    j["pinned"] = Json{{"session", item.pinned->session}, {"index", item.pinned->index}};
+  if (item.pin_not_kept) j["pin_not_kept"] = error_json(*item.pin_not_kept);
   return j;
 }
 
@@ -88,6 +91,17 @@ core::Result<core::AutoScheduleReport::Item> item_from(const Json& value, const 
   }
   if (const Json* reason = r.object("reason", false))
     item.reason = read_error(*reason, path + ".reason", r);
+  if (const Json* pinned = r.object("pinned", false)) {
+    ObjectReader pin(*pinned, path + ".pinned.");
+    core::SlotRef slot;
+    pin.integer_as("session", slot.session, 1, kMaxId);
+    pin.integer_as("index", slot.index, 0,
+                   static_cast<std::int64_t>(core::kMaxSlotsPerSession) - 1);
+    if (core::Status s = pin.finish(); !s) return s.error();
+    item.pinned = slot;
+  }
+  if (const Json* kept = r.object("pin_not_kept", false))
+    item.pin_not_kept = read_error(*kept, path + ".pin_not_kept", r);
   if (core::Status s = r.finish(); !s) return s.error();
   if (item.status != MeetingStatus::not_placed && !item.placement)
     return core::make_error("missing_field", path + ".session",
@@ -105,7 +119,8 @@ Json summary_json(const core::AutoScheduleReport& r) {
               {"max_minus_min_breaks", r.max_minus_min_breaks},
               {"fairness_met", r.fairness_met},
               {"breaks_lower_bound", r.breaks_lower_bound},
-              {"proven_optimal", r.proven_optimal}};
+              {"proven_optimal", r.proven_optimal},
+              {"precedences", r.precedences}};
 }
 
 void read_summary(const Json& value, core::AutoScheduleReport& out, ObjectReader& outer) {
@@ -121,6 +136,7 @@ void read_summary(const Json& value, core::AutoScheduleReport& out, ObjectReader
   r.boolean("fairness_met", out.fairness_met);
   r.integer_as("breaks_lower_bound", out.breaks_lower_bound, 0, most);
   r.boolean("proven_optimal", out.proven_optimal);
+  r.integer_as("precedences", out.precedences, 0, most);
   if (core::Status s = r.finish(); !s) outer.fail("summary", s.error().code, s.error().message);
 }
 
@@ -194,6 +210,7 @@ core::Result<std::optional<SchedulePlanned>> SchedulePlanAssembler::add(std::str
       r.integer("as_of", as_of, 0, kMaxSequence);
       partial_.as_of = static_cast<std::uint64_t>(as_of);
       r.number("seconds", partial_.seconds, 0, 1e7);
+      partial_.plan.report.seconds = partial_.seconds;
       r.boolean("stopped", partial_.stopped);
       r.boolean("allow_moves", partial_.plan.operation.moves_allowed);
       if (const Json* sessions = r.array("sessions", core::kMaxSessions, true)) {

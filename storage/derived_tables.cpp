@@ -175,10 +175,11 @@ void DerivedTables::write_participant(const core::Participant& p) {
 
 namespace {
 
-// `preferred` is the meeting's preferred slots as text; like the meeting, it outlives the run.
+// `preferred` and `after` are the meeting's preferred slots and the meetings before it as text;
+// like the meeting, they outlive the run.
 // Binds every column: the insert and both updates number their parameters alike.
 void bind_meeting(SQLite::Statement& s, const core::Meeting& m, const std::string& preferred,
-                  std::int64_t sequence) {
+                  const std::string& after, std::int64_t sequence) {
   constexpr auto& c = kMeetingColumns;
   s.bind(c.param("id"), static_cast<std::int64_t>(m.id));
   s.bind(c.param("requester"), static_cast<std::int64_t>(m.requester));
@@ -206,18 +207,23 @@ void bind_meeting(SQLite::Statement& s, const core::Meeting& m, const std::strin
   bind_optional(s, c.param("calendar_index"), placed, index);
   bind_optional(s, c.param("calendar_table"), placed, table);
   s.bind(c.param("last_change"), sequence);
+  const bool pinned = m.pinned.has_value();
+  bind_optional(s, c.param("pinned_session"), pinned, pinned ? m.pinned->session : 0);
+  bind_optional(s, c.param("pinned_index"), pinned, pinned ? m.pinned->index : 0);
+  s.bindNoCopy(c.param("earlier_meetings"), after);
 }
 
 }  // namespace
 
 void DerivedTables::write_meeting(const core::Meeting& m, bool created) {
   const std::string preferred = encode_slots(m.preferred);
+  const std::string after = encode_ids(m.after);
   if (!created) {
     const auto known = stored_placement_.find(m.id);
     SQLite::Statement& update = known != stored_placement_.end() && known->second == m.placement
                                     ? update_meeting_same_place_
                                     : update_meeting_;
-    bind_meeting(update, m, preferred, sequence_);
+    bind_meeting(update, m, preferred, after, sequence_);
     if (run(update) > 0) {
       stored_placement_[m.id] = m.placement;
       return;
@@ -225,7 +231,7 @@ void DerivedTables::write_meeting(const core::Meeting& m, bool created) {
   }
   // A new meeting; or no row, or (never from the rules) one whose people differ: the insert then
   // fails on the primary key instead of rewriting who met whom unchecked.
-  bind_meeting(insert_meeting_, m, preferred, sequence_);
+  bind_meeting(insert_meeting_, m, preferred, after, sequence_);
   run(insert_meeting_);
   stored_placement_[m.id] = m.placement;
 }

@@ -53,13 +53,15 @@ inline constexpr ColumnList<23> kParticipantColumns{"participants",
                                                      "check_in_code",
                                                      "arrived_at"}};
 
-inline constexpr ColumnList<21> kMeetingColumns{
+inline constexpr ColumnList<24> kMeetingColumns{
     "meetings",
     {"id", "requester", "invitee", "introduced", "message", "preferred", "requester_accepted",
      "invitee_accepted", "status", "slot_session", "slot_index", "table_id", "closed_by",
      "close_reason", "held", "requested_at", "accepted_at",
      // The last placement, kept after a cancellation for the calendar's entry.
-     "calendar_session", "calendar_index", "calendar_table", "last_change"}};
+     "calendar_session", "calendar_index", "calendar_table", "last_change",
+     // The organiser's constraints for the auto-schedule.
+     "pinned_session", "pinned_index", "earlier_meetings"}};
 
 inline constexpr ColumnList<5> kFeedbackColumns{
     "feedback", {"meeting", "participant", "rating", "comment", "held"}};

@@ -18,7 +18,8 @@ namespace crossmatch::storage::detail {
 // an id already logged; erasure reads the lookup columns in one pass over the log).
 // Version 4: a checksum with each logged operation.
 // Version 5: follow-up rounds after the event and their answers.
-inline constexpr int kEventSchemaVersion = 6;
+// Version 7: meetings pinned to a slot and precedences between meetings.
+inline constexpr int kEventSchemaVersion = 7;
 
 // Checks the file is an event database this program can read: not another program's SQLite
 // file, not from a newer version. `name` is the file as messages show it. Writes nothing.

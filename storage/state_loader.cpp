@@ -181,6 +181,21 @@ Error read_meetings(SQLite::Database& db, core::EventState& state) {
       return corrupt("meetings", id, "held");
     m.requested_at = r.integer(c.column("requested_at"));
     m.accepted_at = r.integer(c.column("accepted_at"));
+    if (!r.null(c.column("pinned_session"))) {
+      core::SlotRef pinned;
+      if (!read_id(r, c.column("pinned_session"), pinned.session))
+        return corrupt("meetings", id, "pinned_session");
+      const std::int64_t index = r.integer(c.column("pinned_index"));
+      if (index < 0 || index >= static_cast<std::int64_t>(core::kMaxSlotsPerSession))
+        return corrupt("meetings", id, "pinned_index");
+      pinned.index = static_cast<int>(index);
+      m.pinned = pinned;
+    }
+    if (!decode_ids(r.text(c.column("earlier_meetings")), m.after) ||
+        !std::is_sorted(m.after.begin(), m.after.end()) ||
+        std::adjacent_find(m.after.begin(), m.after.end()) != m.after.end() ||
+        m.after.size() > core::kMaxPrecedences)
+      return corrupt("meetings", id, "earlier_meetings");
     state.meetings.emplace_hint(state.meetings.end(), m.id, std::move(m));
   }
   constexpr auto& fc = kFeedbackColumns;

@@ -98,6 +98,7 @@ void SchedulePlanning::plan(std::uint64_t connection, net::PlanSchedule request)
     planned.stopped = stop->load() && Clock::now() < deadline;
     if (result) {
       planned.plan = std::move(*result);
+      planned.plan.report.seconds = planned.seconds;
     } else {
       planned.error = result.error();
     }

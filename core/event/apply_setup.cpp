@@ -125,7 +125,7 @@ Status apply(ApplyContext& ctx, const DefineSession& op) {
 Status apply(ApplyContext& ctx, const RemoveSession& op) {
   if (Status s = check_session_removal(ctx.state, op); !s) return s;
   EventState& state = ctx.state;
-  // Preferences and unavailability in the removed session no longer mean anything.
+  // Preferences, unavailability and pins in the removed session no longer mean anything.
   for (auto& [id, p] : state.participants) {
     auto& u = p.availability.unavailable;
     u.erase(std::remove_if(u.begin(), u.end(), [&](SlotRef s) { return s.session == op.session; }),
@@ -136,6 +136,7 @@ Status apply(ApplyContext& ctx, const RemoveSession& op) {
     pref.erase(std::remove_if(pref.begin(), pref.end(),
                               [&](SlotRef s) { return s.session == op.session; }),
                pref.end());
+    if (m.pinned && m.pinned->session == op.session) m.pinned.reset();
   }
   state.sessions.erase(op.session);
   return Status::success();

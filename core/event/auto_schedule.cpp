@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/event/booking.hpp"
+#include "core/event/schedule_constraints.hpp"
 #include "core/event/session_slots.hpp"
 
 namespace crossmatch::core {
@@ -62,6 +63,8 @@ Result<AutoSchedule> plan_auto_schedule(const EventState& state,
     if (added) people.push_back(id);
     return it->second;
   };
+  std::vector<AutoScheduleReport::Item> pinned_outside;
+  std::unordered_map<MeetingId, int> meeting_index;
   for (const auto& [id, m] : state.meetings) {
     if (m.status != MeetingStatus::Accepted) continue;
     const Participant* a = state.participant(m.requester);
@@ -73,9 +76,48 @@ Result<AutoSchedule> plan_auto_schedule(const EventState& state,
       if (slot == slot_index.end()) continue;  // booked in a session this schedule does not cover
       existing = scheduling::Placement{slot->second, table_index.at(m.placement->table)};
     }
-    problem.meetings.push_back(
-        {{person(m.requester), person(m.invitee)}, scheduling::TimeOfDay::any, existing});
+    std::optional<int> pinned_slot;
+    if (m.pinned) {
+      const auto slot = slot_index.find(*m.pinned);
+      if (slot != slot_index.end()) {
+        pinned_slot = slot->second;
+      } else if (!existing) {
+        // Pinned outside this schedule: it is not placed anywhere else.
+        AutoScheduleReport::Item item;
+        item.meeting = id;
+        item.pinned = m.pinned;
+        const bool exists = slot_exists(state, *m.pinned);
+        item.reason =
+            Error{exists ? "pinned_outside" : "pinned_slot_gone", "meeting " + std::to_string(id),
+                  exists ? meeting_label(state, id) + " is pinned to " +
+                               describe_slot(state, *m.pinned, true) +
+                               ", outside the sessions scheduled; schedule that "
+                               "session too, or pin it again."
+                         : meeting_label(state, id) +
+                               " is pinned to a slot its session no longer has; pin "
+                               "it again."};
+        pinned_outside.push_back(std::move(item));
+        continue;
+      }
+    }
+    meeting_index[id] = static_cast<int>(problem.meetings.size());
+    scheduling::Meeting sm{{person(m.requester), person(m.invitee)},
+                           scheduling::TimeOfDay::any,
+                           existing,
+                           pinned_slot,
+                           {}};
+    problem.meetings.push_back(std::move(sm));
     meeting_ids.push_back(id);
+  }
+  // Precedences between meetings this schedule covers.
+  int precedence_count = 0;
+  for (std::size_t i = 0; i < meeting_ids.size(); ++i) {
+    for (const MeetingId before : state.meetings.at(meeting_ids[i]).after) {
+      const auto it = meeting_index.find(before);
+      if (it == meeting_index.end()) continue;
+      problem.meetings[i].after.push_back(it->second);
+      ++precedence_count;
+    }
   }
   for (const ParticipantId id : people) {
     const Participant& p = state.participants.at(id);
@@ -115,6 +157,15 @@ Result<AutoSchedule> plan_auto_schedule(const EventState& state,
     if (o.placement)
       item.placement = Placement{slots[o.placement->slot], tables[o.placement->table]};
     if (item.reason) item.reason->field = "meeting " + std::to_string(item.meeting);
+    const Meeting& m = state.meetings.at(item.meeting);
+    item.pinned = m.pinned;
+    if (m.pinned && problem.meetings[i].pinned_slot && item.placement &&
+        !(item.placement->slot == *m.pinned))
+      item.pin_not_kept =
+          Error{"pinned_elsewhere", "meeting " + std::to_string(item.meeting),
+                meeting_label(state, item.meeting) + " stays on " +
+                    describe_slot(state, item.placement->slot) + ", not on its pin " +
+                    describe_slot(state, *m.pinned) + "; allow moves to move it there."};
     switch (o.status) {
       case scheduling::MeetingStatus::kept:
         ++report.kept;
@@ -141,6 +192,12 @@ Result<AutoSchedule> plan_auto_schedule(const EventState& state,
   report.fairness_met = schedule->fairness_met;
   report.breaks_lower_bound = schedule->breaks_lower_bound;
   report.proven_optimal = schedule->proven_optimal;
+  report.breaks_lower_bound = schedule->breaks_lower_bound;
+  report.precedences = precedence_count;
+  for (AutoScheduleReport::Item& item : pinned_outside) {
+    ++report.not_placed;
+    report.meetings.push_back(std::move(item));
+  }
   return out;
 }
 

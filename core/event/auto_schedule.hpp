@@ -21,6 +21,11 @@ struct AutoScheduleReport {
     scheduling::MeetingStatus status = scheduling::MeetingStatus::not_placed;
     std::optional<Placement> placement;  // where it is after the schedule
     std::optional<Error> reason;         // why it was not placed
+    std::optional<SlotRef> pinned;       // the slot the organiser pinned it to
+    // A pinned meeting that this schedule leaves outside its pin, and why (it stays booked where
+    // it is while moves are not allowed: "pinned_elsewhere"); a pinned meeting not placed at all
+    // has its `reason` instead.
+    std::optional<Error> pin_not_kept;
     bool operator==(const Item&) const = default;
   };
   std::vector<Item> meetings;  // every accepted meeting the schedule covered
@@ -28,8 +33,10 @@ struct AutoScheduleReport {
   int breaks_before = 0, breaks_after = 0;
   int max_minus_min_breaks = 0;
   bool fairness_met = true;
-  int breaks_lower_bound = 0;  // no schedule of these meetings has fewer breaks
+  int breaks_lower_bound = 0;  // no schedule placing as many meetings has fewer breaks
   bool proven_optimal = false;
+  int precedences = 0;  // precedences between meetings of this schedule, all kept
+  double seconds = 0;   // how long the search took; set by the caller that timed it
   bool operator==(const AutoScheduleReport&) const = default;
 };
 
@@ -42,7 +49,10 @@ struct AutoSchedule {
 // Covers the accepted meetings whose two people are active and that are unbooked or booked in one
 // of `sessions` (one-to-one sessions). Booked ones stay unless `allow_moves`. A person's slots
 // are closed when they marked them unavailable, fall outside their time-of-day requirement, or
-// overlap a team round they are in.
+// overlap a team round they are in. The organiser's constraints hold: a meeting pinned to a slot
+// of these sessions is placed only there (one booked elsewhere moves there when moves are
+// allowed, else stays and its item says so); an unbooked meeting pinned to a slot outside them
+// is left out, with its reason; a precedence counts when both its meetings are in the schedule.
 Result<AutoSchedule> plan_auto_schedule(const EventState& state,
                                         const std::vector<SessionId>& sessions, bool allow_moves,
                                         SearchBudget& budget,

@@ -142,6 +142,12 @@ struct Meeting {
   MeetingFeedback requester_feedback, invitee_feedback;
   std::int64_t requested_at = 0;  // unix milliseconds, from the operations
   std::int64_t accepted_at = 0;
+  // The organiser's constraints for the auto-schedule (docs/operations.md, "Pinned meetings and
+  // precedences"); only organisers and brokers see them. `pinned`: the slot every auto-schedule
+  // keeps it in (any free table). `after`: the meetings that must take place in an earlier slot
+  // than this one, ascending.
+  std::optional<SlotRef> pinned;
+  std::vector<MeetingId> after;
 
   bool operator==(const Meeting&) const = default;
   bool involves(ParticipantId p) const { return requester == p || invitee == p; }

@@ -88,6 +88,33 @@ struct ApplySchedule {
   bool operator==(const ApplySchedule&) const = default;
 };
 
+// The organiser's constraints for the auto-schedule: an accepted meeting pinned to a slot of a
+// one-to-one session (any free table), or released; "meeting `before` takes place in an earlier
+// slot than meeting `after`", added or removed. Pinning neither books nor moves the meeting: the
+// next auto-schedule places it in its slot (docs/operations.md).
+struct PinMeeting {
+  MeetingId meeting = 0;
+  SlotRef slot;
+  bool operator==(const PinMeeting&) const = default;
+};
+
+struct UnpinMeeting {
+  MeetingId meeting = 0;
+  bool operator==(const UnpinMeeting&) const = default;
+};
+
+struct AddPrecedence {
+  MeetingId before = 0;
+  MeetingId after = 0;
+  bool operator==(const AddPrecedence&) const = default;
+};
+
+struct RemovePrecedence {
+  MeetingId before = 0;
+  MeetingId after = 0;
+  bool operator==(const RemovePrecedence&) const = default;
+};
+
 struct PublishTeamRound {
   RoundId round = 0;  // set by the hub
   std::string name;
@@ -323,12 +350,13 @@ struct RateFollowUp {
 
 using OperationPayload =
     std::variant<CreateEvent, SetRegistration, SetSettings, DefineSession, RemoveSession,
-                 DefineTable, RemoveTable, Announce, ApplySchedule, PublishTeamRound, Register,
-                 EditProfile, SetAvailability, Withdraw, Erase, RequestMeeting, Introduce,
-                 AcceptMeeting, DeclineMeeting, ProposeSlot, CancelMeeting, GiveFeedback,
-                 SetPitchOrder, ControlPitch, MarkInterested, ReopenPitch, DefineClinicTable,
-                 PickThemes, FormClinicTables, RecordClinicOutcome, WithdrawIntroduction,
-                 DefineFollowUp, RateFollowUp, CheckIn>;
+                 DefineTable, RemoveTable, Announce, ApplySchedule, PinMeeting, UnpinMeeting,
+                 AddPrecedence, RemovePrecedence, PublishTeamRound, Register, EditProfile,
+                 SetAvailability, Withdraw, Erase, RequestMeeting, Introduce, AcceptMeeting,
+                 DeclineMeeting, ProposeSlot, CancelMeeting, GiveFeedback, SetPitchOrder,
+                 ControlPitch, MarkInterested, ReopenPitch, DefineClinicTable, PickThemes,
+                 FormClinicTables, RecordClinicOutcome, WithdrawIntroduction, DefineFollowUp,
+                 RateFollowUp, CheckIn>;
 
 struct Operation {
   std::string id;              // made by the client; unique per event, so a resend applies once
@@ -366,6 +394,7 @@ inline constexpr std::size_t kMaxParticipants = 50000;
 inline constexpr std::size_t kMaxSlotsPerSession = 500;
 inline constexpr std::size_t kMaxTeamsPerRound = 20000;
 inline constexpr std::size_t kMaxPlacements = 200000;
+inline constexpr std::size_t kMaxPrecedences = 50;  // meetings that must come before one meeting
 inline constexpr int kMinSeats = 2;
 inline constexpr int kMaxSeats = 50;
 inline constexpr int kMinSlotMinutes = 5;

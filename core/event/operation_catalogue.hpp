@@ -181,6 +181,7 @@ struct NothingPersonal {
 }  // namespace crossmatch::core
 
 #include "core/event/catalogue/check_in.hpp"
+#include "core/event/catalogue/constraints.hpp"
 #include "core/event/catalogue/follow_up.hpp"
 #include "core/event/catalogue/meetings.hpp"
 #include "core/event/catalogue/participants.hpp"

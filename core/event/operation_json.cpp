@@ -84,6 +84,21 @@ void encode(Json& j, const ApplySchedule& p) {
   }
   j["placements"] = std::move(placements);
 }
+void encode(Json& j, const PinMeeting& p) {
+  j["meeting"] = p.meeting;
+  j["slot"] = to_json(p.slot);
+}
+void encode(Json& j, const UnpinMeeting& p) {
+  j["meeting"] = p.meeting;
+}
+void encode(Json& j, const AddPrecedence& p) {
+  j["before"] = p.before;
+  j["after"] = p.after;
+}
+void encode(Json& j, const RemovePrecedence& p) {
+  j["before"] = p.before;
+  j["after"] = p.after;
+}
 void encode(Json& j, const PublishTeamRound& p) {
   j["round"] = p.round;
   j["name"] = p.name;
@@ -640,6 +655,38 @@ Result<OperationPayload> decode<RateFollowUp>(ObjectReader& r) {
   r.enumeration("outcome", p.outcome, parse_follow_up_outcome,
                 "no-contact, knowledge, valuable, negotiation or agreement");
   r.string("note", p.note, false, kTextBytes);
+  return OperationPayload{p};
+}
+
+template <>
+Result<OperationPayload> decode<PinMeeting>(ObjectReader& r) {
+  PinMeeting p;
+  r.integer_as("meeting", p.meeting, 1, kMaxId);
+  const Json* slot = r.object("slot");
+  if (slot == nullptr) return r.error();
+  auto s = slot_from(*slot, r.path("slot"));
+  if (!s) return s.error();
+  p.slot = *s;
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<UnpinMeeting>(ObjectReader& r) {
+  UnpinMeeting p;
+  r.integer_as("meeting", p.meeting, 1, kMaxId);
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<AddPrecedence>(ObjectReader& r) {
+  AddPrecedence p;
+  r.integer_as("before", p.before, 1, kMaxId);
+  r.integer_as("after", p.after, 1, kMaxId);
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<RemovePrecedence>(ObjectReader& r) {
+  RemovePrecedence p;
+  r.integer_as("before", p.before, 1, kMaxId);
+  r.integer_as("after", p.after, 1, kMaxId);
   return OperationPayload{p};
 }
 

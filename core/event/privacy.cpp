@@ -80,6 +80,11 @@ void hide_partner_feedback(Meeting& m, ParticipantId viewer) {
   theirs = MeetingFeedback{.held = theirs.held};
 }
 
+void hide_schedule_constraints(Meeting& m) {
+  m.pinned.reset();
+  m.after.clear();
+}
+
 EventState view_state(const EventState& state, const Viewer& viewer) {
   if (viewer.privileged()) {
     EventState copy = state;
@@ -122,6 +127,7 @@ EventState view_state(const EventState& state, const Viewer& viewer) {
       for (const MeetingId id : it->second) {
         Meeting m = state.meetings.at(id);
         hide_partner_feedback(m, me);
+        hide_schedule_constraints(m);
         v.next_meeting = std::max(v.next_meeting, id + 1);
         v.meetings.emplace(id, std::move(m));
       }
@@ -144,6 +150,7 @@ EventState personal_view(const EventState& state, ParticipantId me) {
     for (const MeetingId id : it->second) {
       Meeting m = state.meetings.at(id);
       hide_partner_feedback(m, me);
+      hide_schedule_constraints(m);
       v.meetings.emplace(id, std::move(m));
     }
   }

@@ -58,6 +58,8 @@ Participant public_record(const Participant& p, const std::string& email);
 
 // A meeting as one of its people sees it: the other person's rating and comment stay private.
 void hide_partner_feedback(Meeting& m, ParticipantId viewer);
+// A meeting as a participant sees it: the organiser's pin and precedences are the organiser's.
+void hide_schedule_constraints(Meeting& m);
 
 // The state as `viewer` may see it (what a snapshot sends). Indexes are not built.
 EventState view_state(const EventState& state, const Viewer& viewer);

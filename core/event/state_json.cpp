@@ -44,6 +44,8 @@ Json meeting_json(const Meeting& m) {
     j["placement"] = {{"session", m.placement->slot.session},
                       {"index", m.placement->slot.index},
                       {"table", m.placement->table}};
+  if (m.pinned) j["pinned"] = to_json(*m.pinned);
+  if (!m.after.empty()) j["after"] = m.after;
   return j;
 }
 
@@ -146,6 +148,25 @@ Result<Meeting> meeting_from(const Json& value, const std::string& path) {
     p.integer_as("table", pl.table, 1, kMaxId);
     if (Status s = p.finish(); !s) return s.error();
     m.placement = pl;
+  }
+  if (const Json* pinned = r.object("pinned", false)) {
+    auto slot = slot_from(*pinned, r.path("pinned"));
+    if (!slot) return slot.error();
+    m.pinned = *slot;
+  }
+  if (const Json* after = r.array("after", kMaxPrecedences, false)) {
+    for (std::size_t i = 0; i < after->size(); ++i) {
+      const Json& id = (*after)[i];
+      const std::string at = r.path("after") + "[" + std::to_string(i) + "]";
+      if (!id.is_number_unsigned() || id.get<std::uint64_t>() < 1 ||
+          id.get<std::uint64_t>() > kMaxId)
+        return make_error("invalid_type", at, at + " must be a meeting number.");
+      const auto before = static_cast<MeetingId>(id.get<std::uint64_t>());
+      if (before == m.id || (!m.after.empty() && before <= m.after.back()))
+        return make_error("invalid", at,
+                          at + " must be another meeting, in ascending order, each once.");
+      m.after.push_back(before);
+    }
   }
   if (Status s = r.finish(); !s) return s.error();
   return m;

@@ -92,6 +92,7 @@ class ClientFixture {
       planned.stopped = stopped;
       if (plan) {
         planned.plan = std::move(*plan);
+        planned.plan.report.seconds = planned.seconds;
       } else {
         planned.error = plan.error();
       }

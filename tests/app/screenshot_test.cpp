@@ -328,6 +328,38 @@ void stage_pitching_and_clinic(const test::HubProcess& hub, Crowd& crowd) {
   organiser.disconnect();
 }
 
+// The organiser's constraints the Schedule screen shows: an accepted meeting pinned to the slot it
+// is booked in, and that meeting before another accepted one.
+void stage_schedule_constraints(const test::HubProcess& hub) {
+  net::MemoryOutbox outbox;
+  client::ClientSession organiser(test::taxonomy(), outbox);
+  net::ClientOptions options = hub.client_options();
+  options.token = hub.organiser();
+  REQUIRE(organiser.connect(options).ok());
+  const core::EventState& state = organiser.state();
+  until(
+      organiser, [&] { return organiser.joined() && !state.meetings.empty(); },
+      "the organiser to join");
+  std::vector<core::MeetingId> booked;
+  for (const auto& [id, m] : state.meetings) {
+    if (m.status == core::MeetingStatus::Accepted && m.placement) booked.push_back(id);
+  }
+  REQUIRE(booked.size() >= 2);
+  REQUIRE(organiser
+              .submit(core::PinMeeting{.meeting = booked[0],
+                                       .slot = state.meetings.at(booked[0]).placement->slot})
+              .ok());
+  REQUIRE(organiser.submit(core::AddPrecedence{.before = booked[0], .after = booked[1]}).ok());
+  until(
+      organiser,
+      [&] {
+        return state.meetings.at(booked[0]).pinned.has_value() &&
+               !state.meetings.at(booked[1]).after.empty();
+      },
+      "the pin and the order");
+  organiser.disconnect();
+}
+
 // The flags that reach `hub` with `token` on the `screen`, saving `png` after `seconds`.
 std::vector<std::string> shot_flags(const test::HubProcess& hub, const std::string& token,
                                     const std::string& screen, const std::string& png,
@@ -392,6 +424,28 @@ void take_clicked_shots(const test::HubProcess& hub, const std::string& particip
     CHECK(w.shows("Slot"));
     check_not_blank(png);
   }
+  {
+    // The organiser opens the pins and orders, then plans: the pinned meeting marked in the grid.
+    const std::string png = (out / "schedule-pins.png").string();
+    std::filesystem::remove(png);
+    test::RealWindow w(display, dir, "pins-shot", 0,
+                       shot_flags(hub, hub.organiser(), "schedule", png, 16));
+    const test::Spot header = w.wait_for_part("Pinned meetings and order (1 pinned, 1 ordered)");
+    w.click_at(header.centre_x(), header.centre_y());
+    w.wait_for_part("before");
+    const test::Spot heading = w.wait_for("One-to-one sessions to schedule:");
+    for (const char* session : {"Day 1 morning meetings", "Day 1 afternoon meetings",
+                                "Day 2 morning meetings", "Day 2 afternoon meetings"})
+      w.click(session, heading.y);
+    w.click("Booked meetings may move");
+    w.click("Plan");
+    w.move_mouse(640, 790);
+    w.wait_for_part("The plan for ", 0, 10);
+    REQUIRE(w.wait_exit(30) == 0);
+    CHECK(w.find_part("pinned (1)").has_value());
+    CHECK(w.find_part("Lower bound: ").has_value());
+    check_not_blank(png);
+  }
 }
 
 }  // namespace
@@ -452,6 +506,7 @@ TEST_CASE("screenshots of every role's main screens under Xvfb" * doctest::test_
     REQUIRE_MESSAGE(status == 0, output);
     check_not_blank(png);
   }
+  stage_schedule_constraints(hub);
   take_clicked_shots(hub, participant, dir, out);
   std::filesystem::remove_all(dir);
 }

@@ -59,6 +59,10 @@ std::vector<core::Operation> one_of_each() {
       core::ApplySchedule{.sessions = {2, 3},
                           .moves_allowed = true,
                           .placements = {{11, {{2, 3}, 4}}, {12, {{2, 4}, 5}}}},
+      core::PinMeeting{.meeting = 11, .slot = {2, 5}},
+      core::UnpinMeeting{.meeting = 11},
+      core::AddPrecedence{.before = 11, .after = 12},
+      core::RemovePrecedence{.before = 12, .after = 11},
       core::PublishTeamRound{
           .round = 8, .name = "Round 1", .session = 9, .teams = {team, {{5, 6}, 7, ""}}},
       core::Register{.participant = 13,

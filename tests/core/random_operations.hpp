@@ -183,6 +183,26 @@ class OperationSource {
             {pick_meeting(accepted), {slot, static_cast<core::TableId>(rng_.below(4) + 1)}});
       }
       op.payload = schedule;
+    } else if (roll < 92 && rng_.chance(0.6)) {
+      // The organiser's constraints for the auto-schedule: pins and precedences, mostly on
+      // accepted meetings, now and then by someone who may not set them.
+      op.actor =
+          rng_.chance(0.9) ? organiser() : (rng_.chance(0.5) ? broker() : participant(someone()));
+      const auto a = pick_meeting(accepted), b = rng_.chance(0.05) ? a : pick_meeting(accepted);
+      const int kind = static_cast<int>(rng_.below(4));
+      if (kind == 0) {
+        op.payload = core::PinMeeting{.meeting = a, .slot = random_slot()};
+      } else if (kind == 1) {
+        op.payload = core::UnpinMeeting{.meeting = a};
+      } else if (kind == 2) {
+        op.payload = core::AddPrecedence{.before = a, .after = b};
+      } else {
+        const core::Meeting* m = state_.meeting(b);
+        op.payload = core::RemovePrecedence{
+            .before =
+                m != nullptr && !m->after.empty() && rng_.chance(0.8) ? rng_.pick(m->after) : a,
+            .after = b};
+      }
     } else if (roll < 92) {
       op.actor = organiser();
       core::PublishTeamRound round{0, "Round", 3, {}};

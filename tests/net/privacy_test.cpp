@@ -101,6 +101,21 @@ core::Operation random_operation(core::Rng& rng, const core::EventState& s, int 
     op.actor = {core::Role::Broker, 0};
     op.payload =
         core::Introduce{.first = person(), .second = person(), .note = "You two should talk"};
+  } else if (roll < 98 && meeting()) {
+    // The organiser's pins and orders: organisers and brokers see them, participants never.
+    const core::Meeting* m = meeting();
+    const core::Meeting* other = meeting();
+    op.actor = {core::Role::Organiser, 0};
+    if (rng.chance(0.4)) {
+      const core::SlotRef slot{.session = 1, .index = static_cast<int>(rng.below(8))};
+      op.payload = core::PinMeeting{.meeting = m->id, .slot = slot};
+    } else if (rng.chance(0.6)) {
+      op.payload = core::AddPrecedence{.before = other->id, .after = m->id};
+    } else if (!m->after.empty()) {
+      op.payload = core::RemovePrecedence{.before = m->after.front(), .after = m->id};
+    } else {
+      op.payload = core::UnpinMeeting{.meeting = m->id};
+    }
   } else {
     op.actor = {core::Role::Organiser, 0};
     op.payload = core::Announce{.text = "Coffee is served " + std::to_string(count)};
@@ -111,7 +126,8 @@ core::Operation random_operation(core::Rng& rng, const core::EventState& s, int 
 }  // namespace
 
 TEST_CASE("every role's replica, fed its filtered operations, equals its filtered snapshot") {
-  std::size_t answers = 0;  // follow-up answers over every seed: the walk reaches them
+  std::size_t answers = 0;      // follow-up answers over every seed: the walk reaches them
+  std::size_t constrained = 0;  // pins and orders at the end of every seed: the walk sets some
   for (const std::uint64_t seed : {1u, 2u, 3u}) {
     CAPTURE(seed);
     test::EventFixture f;
@@ -156,6 +172,8 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
     }
     CHECK(applied > 100);
     for (const auto& [id, round] : hub.state().follow_ups) answers += round.answers.size();
+    for (const auto& [id, m] : hub.state().meetings)
+      constrained += (m.pinned ? 1 : 0) + m.after.size();
 
     for (ViewerReplica& r : replicas) {
       CAPTURE(r.viewer.participant);
@@ -198,6 +216,8 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
         }
       }
       for (const auto& [id, m] : r.replica.state().meetings) {
+        CHECK_FALSE(m.pinned);  // the organiser's pins and orders are never a participant's
+        CHECK(m.after.empty());
         CHECK(m.involves(me));
         const core::MeetingFeedback& theirs =
             m.requester == me ? m.invitee_feedback : m.requester_feedback;
@@ -220,6 +240,7 @@ TEST_CASE("every role's replica, fed its filtered operations, equals its filtere
     }
   }
   CHECK(answers > 0);
+  CHECK(constrained > 0);
 }
 
 TEST_CASE("an e-mail appears with an accepted meeting and consent, and goes with the meeting") {

@@ -62,6 +62,14 @@ net::SchedulePlanned plan_of(int meetings) {
   r.fairness_met = true;
   r.breaks_lower_bound = 9;
   r.proven_optimal = false;
+  r.precedences = 3;
+  r.seconds = p.seconds;
+  // A pinned meeting kept elsewhere, with why.
+  if (!r.meetings.empty()) {
+    r.meetings[0].pinned = core::SlotRef{2, 7};
+    r.meetings[0].pin_not_kept =
+        core::Error{"pinned_elsewhere", "meeting 1", "It stays at 10:20, not on its pin."};
+  }
   return p;
 }
 

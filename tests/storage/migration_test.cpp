@@ -64,6 +64,11 @@ void make_version_1(const std::filesystem::path& file, const std::vector<core::O
   db.exec("COMMIT");
 }
 
+// Drops what version 7 added, for a database made as an older version.
+constexpr const char* kVersion7Columns =
+    " ALTER TABLE meetings DROP COLUMN pinned_session; ALTER TABLE meetings DROP COLUMN "
+    "pinned_index; ALTER TABLE meetings DROP COLUMN earlier_meetings; ";
+
 int version_of(const std::filesystem::path& file) {
   SQLite::Database db(file, SQLite::OPEN_READONLY);
   return db.execAndGet("PRAGMA user_version").getInt();
@@ -184,6 +189,9 @@ TEST_CASE(
       ALTER TABLE participants DROP COLUMN check_in_code;  -- version 6's columns
       ALTER TABLE participants DROP COLUMN arrived_at;
       ALTER TABLE feedback DROP COLUMN held;
+      ALTER TABLE meetings DROP COLUMN pinned_session;  -- version 7's columns
+      ALTER TABLE meetings DROP COLUMN pinned_index;
+      ALTER TABLE meetings DROP COLUMN earlier_meetings;
       PRAGMA user_version = 2;
       COMMIT;
     )sql");
@@ -257,7 +265,8 @@ TEST_CASE("a version-4 database gets the follow-up tables and goes on") {
     db.exec(
         "BEGIN; DROP TABLE follow_up_answers; DROP TABLE follow_ups; ALTER TABLE participants DROP "
         "COLUMN check_in_code; ALTER TABLE participants DROP COLUMN arrived_at; ALTER TABLE "
-        "feedback DROP COLUMN held; PRAGMA user_version = 4; COMMIT;");
+        "feedback DROP COLUMN held;" +
+        std::string(kVersion7Columns) + "PRAGMA user_version = 4; COMMIT;");
   }
   REQUIRE(version_of(dir / "old.db") == 4);
   auto store = test::open_store(dir / "old.db", false);
@@ -286,8 +295,8 @@ TEST_CASE("a version-5 database gets the check-in columns, and check-ins are sto
     SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
     db.exec(
         "BEGIN; ALTER TABLE participants DROP COLUMN check_in_code; ALTER TABLE participants DROP "
-        "COLUMN arrived_at; ALTER TABLE feedback DROP COLUMN held; PRAGMA user_version = 5; "
-        "COMMIT;");
+        "COLUMN arrived_at; ALTER TABLE feedback DROP COLUMN held;" +
+        std::string(kVersion7Columns) + "PRAGMA user_version = 5; COMMIT;");
   }
   REQUIRE(version_of(dir / "old.db") == 5);
   auto store = test::open_store(dir / "old.db", false);
@@ -311,4 +320,62 @@ TEST_CASE("a version-5 database gets the check-in columns, and check-ins are sto
   CHECK(reloaded->state.participants.at(id).check_in_code == "7K3M9QXD");
   CHECK(reloaded->state.participants.at(id).arrived_at == arrived.at);
   CHECK(core::statistics(reloaded->state).arrived == 1);
+}
+
+TEST_CASE("a version-6 database gets the pin and order columns; pins and orders are stored") {
+  test::TempDir dir;
+  test::EventScript script(36);
+  auto ops = script.set_up(6);
+  {
+    auto store = test::open_store(dir / "old.db", true);
+    test::append_all(*store, ops, 5);
+  }
+  {
+    SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
+    db.exec("BEGIN;" + std::string(kVersion7Columns) + "PRAGMA user_version = 6; COMMIT;");
+  }
+  REQUIRE(version_of(dir / "old.db") == 6);
+  auto store = test::open_store(dir / "old.db", false);
+  CHECK(version_of(dir / "old.db") == storage::detail::kEventSchemaVersion);
+  auto loaded = store->load();
+  REQUIRE(loaded.ok());
+  CHECK(loaded->state == script.state());
+  // Two accepted meetings: one pinned, the other after it; stored and loaded back.
+  std::vector<core::Operation> next;
+  std::vector<core::MeetingId> accepted;
+  for (const core::ParticipantId to : {2u, 3u}) {
+    next.push_back(script.must(test::participant(1), core::RequestMeeting{.from = 1, .to = to}));
+    accepted.push_back(std::get<core::RequestMeeting>(next.back().payload).meeting);
+    next.push_back(
+        script.must(test::participant(to), core::AcceptMeeting{.meeting = accepted.back()}));
+  }
+  core::SessionId session = 0;
+  for (const auto& [id, s] : script.state().sessions) {
+    if (s.kind == core::SessionKind::Meetings && session == 0) session = id;
+  }
+  next.push_back(script.must(test::organiser(),
+                             core::PinMeeting{.meeting = accepted[0], .slot = {session, 5}}));
+  next.push_back(script.must(test::organiser(),
+                             core::AddPrecedence{.before = accepted[0], .after = accepted[1]}));
+  REQUIRE(store->append(next).ok());
+  store.reset();
+  auto again = test::open_store(dir / "old.db", false);
+  const auto reloaded = again->load();
+  REQUIRE(reloaded.ok());
+  CHECK(reloaded->state == script.state());
+  CHECK(reloaded->state.meetings.at(accepted[0]).pinned.has_value());
+  CHECK(reloaded->state.meetings.at(accepted[1]).after ==
+        std::vector<core::MeetingId>{accepted[0]});
+  CHECK(test::replay_log(*again) == script.state());
+  // Unpinned and unordered: stored as such.
+  REQUIRE(
+      again
+          ->append({script.must(test::organiser(), core::UnpinMeeting{.meeting = accepted[0]}),
+                    script.must(test::organiser(), core::RemovePrecedence{.before = accepted[0],
+                                                                          .after = accepted[1]})})
+          .ok());
+  again.reset();
+  auto third = test::open_store(dir / "old.db", false);
+  CHECK(third->load()->state == script.state());
+  CHECK_FALSE(third->load()->state.meetings.at(accepted[0]).pinned);
 }

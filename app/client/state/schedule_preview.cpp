@@ -83,6 +83,7 @@ ScheduleGrid schedule_grid(const ClientSession& session, const core::AutoSchedul
         if (item.reason) grid.not_placed_reasons.push_back(item.reason->message);
         continue;
     }
+    if (item.pin_not_kept) grid.pins_not_kept.push_back(item.pin_not_kept->message);
     if (!item.placement || !row_of.count(item.placement->slot)) continue;
     const core::Meeting* m = state.meeting(item.meeting);
     Placed p{*item.placement, {}};
@@ -95,6 +96,8 @@ ScheduleGrid schedule_grid(const ClientSession& session, const core::AutoSchedul
     } else if (item.status == core::scheduling::MeetingStatus::placed) {
       p.cell.change = CellChange::Placed;
     }
+    p.cell.pinned = item.pinned && *item.pinned == item.placement->slot;
+    if (p.cell.pinned) ++grid.pinned;
     tables.push_back(item.placement->table);
     placed.push_back(std::move(p));
   }

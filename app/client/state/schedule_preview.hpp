@@ -20,6 +20,7 @@ struct ScheduleCell {
   std::string names;  // "Ana Silva & Ben Okafor"
   CellChange change = CellChange::Kept;
   std::string moved_from;  // moved: "Thu 14 May 09:20, Table 3"
+  bool pinned = false;     // in the slot the organiser pinned it to
 };
 
 struct ScheduleGrid {
@@ -30,6 +31,8 @@ struct ScheduleGrid {
   std::vector<ScheduleCell> cells;  // the meetings placed
   int kept = 0, moved = 0, placed = 0, not_placed = 0;
   std::vector<std::string> not_placed_reasons;  // one per meeting not placed, naming the people
+  std::vector<std::string> pins_not_kept;       // pinned meetings left elsewhere, and why
+  int pinned = 0;                               // meetings placed in their pinned slot
 
   // The meeting at a row and column, or null for a free table.
   const ScheduleCell* at(std::size_t row, std::size_t column) const {

@@ -12,6 +12,8 @@ void draw_event_view(ClientModels& models);
 void draw_registration_sources(ClientModels& models);
 void draw_matching_view(ClientModels& models);
 void draw_schedule_view(ClientModels& models);
+// Inside the schedule view: meetings pinned to a slot and "A before B".
+void draw_schedule_constraints(ClientModels& models);
 void draw_round_view(ClientModels& models);
 void draw_announcements_view(ClientModels& models);
 // The check-in desk (organiser and helpers): codes typed or scanned, walk-ins, arrivals.

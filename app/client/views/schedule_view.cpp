@@ -1,5 +1,6 @@
-// Auto-schedule: pick one-to-one sessions and a time limit, plan (on the hub), read the
-// result as a grid of slots by tables, apply (after confirming which booked meetings move).
+// Auto-schedule: pin meetings and order them, pick one-to-one sessions and a time limit, plan (on
+// the hub), read the result as a grid of slots by tables, apply (after confirming which booked
+// meetings move).
 #include <imgui.h>
 
 #include <algorithm>
@@ -42,13 +43,25 @@ void grid_cell(const ScheduleCell& cell) {
   }
 }
 
+// A pinned meeting is marked by a sign before its names (after the move or place sign).
+void marked_cell(const ScheduleCell& cell) {
+  if (cell.pinned) {
+    ImGui::TextColored(ok_colour(), "*");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("pinned to this slot");
+    ImGui::SameLine(0, 4);
+  }
+  grid_cell(cell);
+}
+
 // Rows are slots, columns tables; only the rows in view are drawn, so big events scroll freely.
 void draw_grid(ScheduleScreen& draft) {
   const ScheduleGrid& grid = *draft.grid;
   const int covered = grid.kept + grid.moved + grid.placed + grid.not_placed;
   ImGui::Text("The plan for %d accepted meeting%s: %s.", covered, covered == 1 ? "" : "s",
               grid.summary().c_str());
-  ImGui::TextDisabled("> moved (hover for where from)   + newly placed   plain: stays");
+  ImGui::TextDisabled(
+      "> moved (hover for where from)   + newly placed   plain: stays   * pinned (%d)",
+      grid.pinned);
   if (grid.tables.empty() || grid.slots.empty()) return;
   const std::size_t page = ScheduleScreen::kGridTables;
   if (draft.first_table >= grid.tables.size()) draft.first_table = 0;
@@ -90,7 +103,7 @@ void draw_grid(ScheduleScreen& draft) {
         ImGui::TableNextColumn();
         if (const ScheduleCell* cell = grid.at(r, first + c)) {
           ImGui::PushID(static_cast<int>(cell->meeting));
-          grid_cell(*cell);
+          marked_cell(*cell);
           ImGui::PopID();
         }
       }
@@ -128,6 +141,7 @@ void draw_schedule_view(ClientModels& m) {
   } else {
     ImGui::Text("%d accepted meetings have no slot yet.", waiting);
   }
+  draw_schedule_constraints(m);
   ImGui::TextUnformatted("One-to-one sessions to schedule:");
   for (const auto& [id, s] : state.sessions) {
     if (s.kind != core::SessionKind::Meetings) continue;
@@ -173,9 +187,14 @@ void draw_schedule_view(ClientModels& m) {
   ImGui::TextUnformatted(optimality_line(r, draft.plan_seconds, draft.plan_stopped).c_str());
   ImGui::Text("The most and the fewest breaks of one person differ by %d (fair is at most 2)%s",
               r.max_minus_min_breaks, r.fairness_met ? "" : ": not met");
+  if (r.precedences > 0)
+    ImGui::Text("%d order%s between these meetings kept.", r.precedences,
+                r.precedences == 1 ? "" : "s");
   // The reasons name the people of the meeting.
   for (const std::string& reason : draft.grid->not_placed_reasons)
     ImGui::BulletText("Not placed: %s", reason.c_str());
+  for (const std::string& reason : draft.grid->pins_not_kept)
+    ImGui::BulletText("Pin not kept: %s", reason.c_str());
   // Applying is its own step, after reading the grid, and asks which booked meetings move.
   const bool stale = m.session.meetings_version() != draft.planned_at;
   if (stale)

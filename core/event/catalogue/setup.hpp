@@ -82,7 +82,8 @@ struct Catalogue<RemoveSession> : facts::AboutNobody,
   static constexpr std::string_view action = "Remove the session";
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the organiser can remove sessions."};
-  // Everyone's unavailable slots and every meeting's preferred slots in the session are dropped.
+  // Everyone's unavailable slots and every meeting's preferred and pinned slots in the session are
+  // dropped.
   static void changes_before(const RemoveSession& p, const EventState& before, ChangeSink& sink) {
     const auto in_session = [&](const SlotRef& s) { return s.session == p.session; };
     for (const auto& [id, person] : before.participants) {
@@ -90,7 +91,9 @@ struct Catalogue<RemoveSession> : facts::AboutNobody,
       if (std::any_of(u.begin(), u.end(), in_session)) sink.availability(id);
     }
     for (const auto& [id, m] : before.meetings) {
-      if (std::any_of(m.preferred.begin(), m.preferred.end(), in_session)) sink.meeting(id, false);
+      if (std::any_of(m.preferred.begin(), m.preferred.end(), in_session) ||
+          (m.pinned && in_session(*m.pinned)))
+        sink.meeting(id, false);
     }
   }
   static void changes(const RemoveSession& p, const ChangeContext&, ChangeSink& sink) {
