@@ -110,6 +110,7 @@ Status apply(ApplyContext& ctx, const RecordClinicOutcome& op);
 Status apply(ApplyContext& ctx, const DefineFollowUp& op);
 Status apply(ApplyContext& ctx, const RateFollowUp& op);
 Status apply(ApplyContext& ctx, const CheckIn& op);
+Status apply(ApplyContext& ctx, const ExpireRequest& op);
 
 }  // namespace crossmatch::core::detail
 

@@ -32,6 +32,8 @@ struct EventSettings {
   int max_requests_per_pair = 3;
   BookingMode booking = BookingMode::Instant;
   int afternoon_start = 13 * 60;  // a slot starting at or after this minute is in the afternoon
+  // Minutes a request may await its answer before the hub expires it (expire_request); 0: never.
+  int request_expiry_minutes = 0;
   bool operator==(const EventSettings&) const = default;
 };
 
@@ -47,7 +49,9 @@ struct EventInfo {
 
 // [SECTION] Sessions and tables
 
-enum class SessionKind { Pitching, PolicyClinic, Meetings, TeamRound };
+// A plenary session (a keynote, the opening) is a busy block: no meeting is placed at a slot that
+// overlaps it.
+enum class SessionKind { Pitching, PolicyClinic, Meetings, TeamRound, Plenary };
 
 struct TimeRange {
   int start = 0;  // minutes since local midnight

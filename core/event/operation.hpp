@@ -204,6 +204,14 @@ struct WithdrawIntroduction {
   bool operator==(const WithdrawIntroduction&) const = default;
 };
 
+// A request that awaited its answer longer than the organiser's expiry setting: closed as
+// cancelled, its people told. The hub sends it (as the organiser) once the deadline has passed;
+// applying it checks the deadline against the operation's time, so a replay decides alike.
+struct ExpireRequest {
+  MeetingId meeting = 0;
+  bool operator==(const ExpireRequest&) const = default;
+};
+
 // Held or not, and (from a participant) a rating 1-5 and a comment.
 struct GiveFeedback {
   MeetingId meeting = 0;
@@ -328,7 +336,7 @@ using OperationPayload =
                  AcceptMeeting, DeclineMeeting, ProposeSlot, CancelMeeting, GiveFeedback,
                  SetPitchOrder, ControlPitch, MarkInterested, ReopenPitch, DefineClinicTable,
                  PickThemes, FormClinicTables, RecordClinicOutcome, WithdrawIntroduction,
-                 DefineFollowUp, RateFollowUp, CheckIn>;
+                 DefineFollowUp, RateFollowUp, CheckIn, ExpireRequest>;
 
 struct Operation {
   std::string id;              // made by the client; unique per event, so a resend applies once

@@ -219,6 +219,10 @@ void encode(Json& j, const CheckIn& p) {
   j["participant"] = p.participant;
 }
 
+void encode(Json& j, const ExpireRequest& p) {
+  j["meeting"] = p.meeting;
+}
+
 // [SECTION] Decoding helpers
 
 // An array of ids (participant or table numbers) 1..kMaxId.
@@ -648,6 +652,13 @@ Result<OperationPayload> decode<CheckIn>(ObjectReader& r) {
   CheckIn p;
   r.string("code", p.code, false, kMaxTypedCheckInCode);
   r.integer_as("participant", p.participant, 0, kMaxId, false);
+  return OperationPayload{p};
+}
+
+template <>
+Result<OperationPayload> decode<ExpireRequest>(ObjectReader& r) {
+  ExpireRequest p;
+  r.integer_as("meeting", p.meeting, 1, kMaxId);
   return OperationPayload{p};
 }
 

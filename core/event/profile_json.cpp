@@ -126,7 +126,8 @@ Json to_json(const EventSettings& s) {
               {"max_incoming_requests", s.max_incoming_requests},
               {"max_requests_per_pair", s.max_requests_per_pair},
               {"booking", to_string(s.booking)},
-              {"afternoon_start", format_time_of_day(s.afternoon_start)}};
+              {"afternoon_start", format_time_of_day(s.afternoon_start)},
+              {"request_expiry_minutes", s.request_expiry_minutes}};
 }
 
 Result<EventSettings> settings_from(const Json& value, const std::string& path) {
@@ -153,6 +154,7 @@ Result<EventSettings> settings_from(const Json& value, const std::string& path) 
   r.integer_as("max_incoming_requests", s.max_incoming_requests, -1000000, 1000000, false);
   r.integer_as("max_requests_per_pair", s.max_requests_per_pair, -1000000, 1000000, false);
   r.enumeration("booking", s.booking, parse_booking_mode, "instant or deferred", false);
+  r.integer_as("request_expiry_minutes", s.request_expiry_minutes, -1000000, 1000000, false);
   if (r.has("afternoon_start")) {
     std::string text;
     r.string("afternoon_start", text, true, 16);

@@ -125,6 +125,11 @@ class OperationSource {
       const bool its_pair = m != nullptr && rng_.chance(0.9);
       op.payload = core::WithdrawIntroduction{.first = its_pair ? m->requester : someone(),
                                               .second = its_pair ? m->invitee : someone()};
+    } else if (roll < 64 && rng_.chance(0.1)) {
+      // The hub expires a request: mostly a pending one, due or not yet (refused then).
+      const auto id = pick_meeting(pending);
+      op.actor = rng_.chance(0.9) ? organiser() : as_party(state_.meeting(id));
+      op.payload = core::ExpireRequest{.meeting = id};
     } else if (roll < 64) {
       const auto id = pick_meeting(open);
       op.actor = as_party(state_.meeting(id));
@@ -208,6 +213,7 @@ class OperationSource {
       s.booking = rng_.chance(0.7) ? core::BookingMode::Instant : core::BookingMode::Deferred;
       s.max_open_requests = static_cast<int>(rng_.below(6)) + 1;
       s.afternoon_start = rng_.chance(0.8) ? 13 * 60 : 11 * 60;
+      s.request_expiry_minutes = rng_.chance(0.5) ? 0 : (rng_.chance(0.9) ? 15 : 7);
       op.payload = core::SetSettings{.settings = s};
     } else if (roll < 96 && rng_.chance(0.5)) {
       op.actor = organiser();
