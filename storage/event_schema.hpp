@@ -18,7 +18,9 @@ namespace crossmatch::storage::detail {
 // an id already logged; erasure reads the lookup columns in one pass over the log).
 // Version 4: a checksum with each logged operation.
 // Version 5: follow-up rounds after the event and their answers.
-inline constexpr int kEventSchemaVersion = 6;
+// Version 6: check-in codes and arrivals; each person's own answer on whether a meeting was held.
+// Version 7: the standby list (participants.standby) and offers of freed slots (meetings.offered).
+inline constexpr int kEventSchemaVersion = 7;
 
 // Checks the file is an event database this program can read: not another program's SQLite
 // file, not from a newer version. `name` is the file as messages show it. Writes nothing.

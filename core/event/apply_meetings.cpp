@@ -229,6 +229,19 @@ Status apply(ApplyContext& ctx, const AcceptMeeting& op) {
             ctx.state.table(placement->table) == nullptr)
           return refuse("invalid", "placement", "The booked slot or table does not exist here.");
       }
+    } else if (m.offered) {
+      // An offer of a freed slot is booked at that slot at once, whatever the booking mode, or
+      // not at all; nothing else moves.
+      const SlotRef offered = m.preferred.front();
+      if (op.slot && !(*op.slot == offered))
+        return refuse("invalid", "slot",
+                      "The offer is for " + describe_slot(ctx.state, offered) + " only.");
+      const std::string why = slot_problem(ctx.state, m, offered);
+      if (!why.empty())
+        return refuse("slot_taken", "meeting",
+                      describe_slot(ctx.state, offered) + " is no longer free: " + why +
+                          "; decline the offer.");
+      placement = Placement{offered, free_table(ctx.state, offered, 2, m.id)};
     } else if (ctx.state.event.settings.booking == BookingMode::Instant) {
       if (op.slot) {
         const std::string why = slot_problem(ctx.state, m, *op.slot);
@@ -278,8 +291,10 @@ Status apply(ApplyContext& ctx, const DeclineMeeting& op) {
   if (Status s = check_field_text(op.reason, "reason", "The reason", kMaxReasonLength, false); !s)
     return s;
   const ParticipantId by = *party;
+  // Declining an offer of a freed slot says no to the slot, not to the person: it is cancelled.
+  const bool offer = m.offered;
   modify_meeting(ctx, m.id, [&](Meeting& x) {
-    x.status = MeetingStatus::Declined;
+    x.status = offer ? MeetingStatus::Cancelled : MeetingStatus::Declined;
     x.closed_by = by;
     x.close_reason = op.reason;
   });

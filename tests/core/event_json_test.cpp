@@ -104,6 +104,8 @@ std::vector<core::Operation> one_of_each() {
                          .note = "Talking about a joint tender"},
       core::CheckIn{.code = "7K3M9QXD", .participant = 36},
       core::ExpireRequest{.meeting = 37},
+      core::SetStandby{.participant = 38, .on = false},
+      core::OfferSlot{.meeting = 39, .first = 40, .second = 41, .slot = {2, 3}},
   };
   std::vector<core::Operation> ops;
   for (std::size_t i = 0; i < payloads.size(); ++i) {

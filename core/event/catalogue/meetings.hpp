@@ -109,7 +109,8 @@ struct Catalogue<DeclineMeeting> : facts::HubDecidesNothing, facts::NothingBefor
   static Subject subject(const DeclineMeeting& p) { return {0, p.meeting}; }
   static void changes(const DeclineMeeting& p, const ChangeContext& c, ChangeSink& sink) {
     sink.meeting(p.meeting, false);
-    if (const Meeting* m = c.after.meeting(p.meeting)) sink.kept_apart(m->requester, m->invitee);
+    if (const Meeting* m = c.after.meeting(p.meeting); m != nullptr && !m->offered)
+      sink.kept_apart(m->requester, m->invitee);
   }
   static bool view(DeclineMeeting& p, ViewContext& v) {
     return facts::seen_by_its_people(p.meeting, v, true);
