@@ -153,6 +153,27 @@ int run_command_line(int argc, const char* const* argv) {
         "participants asked for theirs");
   whole(suggestions_command, "--seed", suggestions.seed, 0, INT64_MAX, "the seed");
 
+  RefillOptions refill;
+  CLI::App& refill_command = *bench.add_subcommand(
+      "refill", "the event day: slots freed by no-shows offered to people on standby");
+  refill_command.footer(
+      "A generated day of N participants with its meetings booked; a share do not come and are "
+      "withdrawn at doors\n"
+      "open, which frees their booked slots; each freed slot is offered to the best pair of "
+      "standby people free\n"
+      "then, who accept or decline. Prints one JSON line: freed slots, offers, refilled, and the "
+      "time of one\n"
+      "refill decision (the matching's population built and the pair picked).");
+  whole(refill_command, "--participants", refill.participants, 4, core::kMaxDemoParticipants,
+        "the event's size");
+  whole(refill_command, "--requests-each", refill.requests_each, 1, 50,
+        "rounds of requests that book the day");
+  real(refill_command, "--no-shows", refill.no_shows, 0, 1, "share of people who do not come");
+  real(refill_command, "--standby", refill.standby, 0, 1,
+       "share of those who come who join the standby list");
+  real(refill_command, "--accept", refill.accept, 0, 1, "chance that one accepts an offer");
+  whole(refill_command, "--seed", refill.seed, 0, INT64_MAX, "the seed");
+
   ClinicOptions clinic;
   CLI::App& clinic_command = *bench.add_subcommand(
       "clinic", "policy-clinic tables: 500 people of every type at 50 workshop tables");
@@ -314,6 +335,7 @@ int run_command_line(int argc, const char* const* argv) {
   }
   if (suggestions_command.parsed()) return run_suggestions(suggestions);
   if (clinic_command.parsed()) return run_clinic(clinic);
+  if (refill_command.parsed()) return run_refill(refill);
   if (print_command.parsed()) return run_print(printing);
   if (schedule_command.parsed()) {
     schedule.dzn = dzn.get();

@@ -40,6 +40,16 @@ struct RoundsOptions {
 };
 int run_rounds(const RoundsOptions& options);  // bench/rounds_bench.cpp
 
+struct RefillOptions {
+  int participants = 300;
+  int requests_each = 4;  // rounds of requests that book the day
+  double no_shows = 0.2;  // share of people who do not come
+  double standby = 0.5;   // share of those who come who want more meetings
+  double accept = 0.8;    // chance that a person accepts an offer
+  std::uint64_t seed = 1;
+};
+int run_refill(const RefillOptions& options);  // bench/refill_bench.cpp
+
 struct SuggestionsOptions {
   int participants = 15000;
   int k = 10;

@@ -134,6 +134,7 @@ void HubAcceptor::tick() {
               std::to_string(counters.refused) + " refused, durable up to " +
               std::to_string(hub_.durable_seq));
   }
+  if (tick_listener_) tick_listener_();
 }
 
 void HubAcceptor::rate_limited(const ConnectionPtr& c, const std::string& line) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -30,6 +31,8 @@ class HubAcceptor {
     acceptor_.close(ec);
   }
   void stop_ticking() { tick_.cancel(); }
+  // Called at the end of every tick (once a second), for the hub's own timed work.
+  void set_tick_listener(std::function<void()> listener) { tick_listener_ = std::move(listener); }
 
   // A line arrived over the connection's rate: refused, and the connection closed when it keeps on.
   void rate_limited(const ConnectionPtr& c, const std::string& line);
@@ -47,6 +50,7 @@ class HubAcceptor {
   asio::ip::tcp::acceptor acceptor_;
   std::unique_ptr<TlsServer> tls_;
   asio::steady_timer tick_;
+  std::function<void()> tick_listener_;
   unsigned short port_ = 0;
   std::uint64_t next_connection_ = 0;
   HubConnection::Clock::time_point last_report_ = HubConnection::Clock::now();

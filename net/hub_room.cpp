@@ -112,6 +112,26 @@ void HubRoom::submit(const ConnectionPtr& c, core::Operation op) {
   pending_.push_back(std::move(pending));
 }
 
+void HubRoom::submit_from_hub(core::Operation op) {
+  if (hub_.shutting_down || hub_.failed) return;
+  const core::Actor actor{core::Role::Organiser, 0};
+  const std::string id = op.id;
+  hub_.log.before_apply(hub_.sequencer.state(), op);
+  auto outcome = hub_.sequencer.submit(std::move(op), actor, unix_ms());
+  if (!outcome) {
+    ++hub_.counters.refused;
+    hub_.note("the hub's own " + id + " was refused: " + outcome.error().message);
+    return;
+  }
+  if (outcome->duplicate) return;
+  ++hub_.counters.applied;
+  core::Operation& applied = outcome->applied;
+  PendingOperation pending{render_operation(applied, hub_.sequencer.state()), {}, {}};
+  if (change_listener_) change_listener_(applied);
+  hub_.log.append(std::move(applied), std::nullopt, hub_.sequencer.state());
+  pending_.push_back(std::move(pending));
+}
+
 void HubRoom::reply(const ConnectionPtr& c, Line line) {
   if (pending_.empty()) {
     c->send(line);

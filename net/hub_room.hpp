@@ -24,6 +24,9 @@ class HubRoom {
       : hub_(hub), sign_in_(sign_in), catch_up_(catch_up) {}
 
   void submit(const ConnectionPtr& c, core::Operation op);
+  // An operation the hub itself makes (an expired request), applied as the organiser: logged and
+  // sent out like any other, with no one to answer. A refusal is noted in the hub's log only.
+  void submit_from_hub(core::Operation op);
   // Sends a reply once everything applied before it is durable, so that no reply reflects an
   // operation a crash could take back.
   void reply(const ConnectionPtr& c, Line line);

@@ -14,6 +14,7 @@
 #include "net/hub_acceptor.hpp"
 #include "net/hub_catch_up.hpp"
 #include "net/hub_context.hpp"
+#include "net/hub_expiry.hpp"
 #include "net/hub_room.hpp"
 #include "net/hub_shutdown.hpp"
 #include "net/hub_sign_in.hpp"
@@ -37,9 +38,11 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
         sign_in_(hub_, catch_up_),
         room_(hub_, sign_in_, catch_up_),
         acceptor_(hub_, *this),
+        expiry_(hub_, room_),
         shutdown_(hub_, room_, acceptor_),
         parser_(io) {
     hub_.log.set_listener(this);
+    acceptor_.set_tick_listener([this] { expiry_.tick(); });
   }
 
   ~Impl() override { hub_.log.set_listener(nullptr); }
@@ -169,6 +172,7 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
   HubSignIn sign_in_;
   HubRoom room_;
   HubAcceptor acceptor_;
+  HubExpiry expiry_;
   HubShutdown shutdown_;
   LineParser parser_;  // last: its thread stops first
   PlanHandlers plan_handlers_;

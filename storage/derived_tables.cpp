@@ -170,6 +170,7 @@ void DerivedTables::write_participant(const core::Participant& p) {
   s.bind(c.param("time_of_day"), core::to_string(p.availability.only));
   s.bind(c.param("check_in_code"), p.check_in_code);
   s.bind(c.param("arrived_at"), p.arrived_at);
+  s.bind(c.param("standby"), p.standby ? 1 : 0);
   run(s);
 }
 
@@ -185,6 +186,7 @@ void bind_meeting(SQLite::Statement& s, const core::Meeting& m, const std::strin
   s.bind(c.param("requester"), static_cast<std::int64_t>(m.requester));
   s.bind(c.param("invitee"), static_cast<std::int64_t>(m.invitee));
   s.bind(c.param("introduced"), m.introduced ? 1 : 0);
+  s.bind(c.param("offered"), m.offered ? 1 : 0);
   s.bindNoCopy(c.param("message"), m.message);  // the rows outlive the statement's run
   s.bindNoCopy(c.param("preferred"), preferred);
   s.bind(c.param("requester_accepted"), m.requester_accepted ? 1 : 0);

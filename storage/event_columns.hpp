@@ -28,7 +28,7 @@ inline constexpr ColumnList<9> kSessionColumns{
 
 inline constexpr ColumnList<4> kTableColumns{"tables", {"id", "name", "seats", "last_change"}};
 
-inline constexpr ColumnList<23> kParticipantColumns{"participants",
+inline constexpr ColumnList<24> kParticipantColumns{"participants",
                                                     {"id",
                                                      "status",
                                                      "display_name",
@@ -51,17 +51,20 @@ inline constexpr ColumnList<23> kParticipantColumns{"participants",
                                                      "unavailable",
                                                      "time_of_day",
                                                      "check_in_code",
-                                                     "arrived_at"}};
+                                                     "arrived_at",
+                                                     "standby"}};
 
-inline constexpr ColumnList<24> kMeetingColumns{
+inline constexpr ColumnList<25> kMeetingColumns{
     "meetings",
     {"id", "requester", "invitee", "introduced", "message", "preferred", "requester_accepted",
      "invitee_accepted", "status", "slot_session", "slot_index", "table_id", "closed_by",
      "close_reason", "held", "requested_at", "accepted_at",
      // The last placement, kept after a cancellation for the calendar's entry.
      "calendar_session", "calendar_index", "calendar_table", "last_change",
-     // The organiser's constraints for the auto-schedule.
-     "pinned_session", "pinned_index", "earlier_meetings"}};
+     // The organiser's constraints for the auto-schedule (version 7).
+     "pinned_session", "pinned_index", "earlier_meetings",
+     // An offer of a freed slot (version 8).
+     "offered"}};
 
 inline constexpr ColumnList<5> kFeedbackColumns{
     "feedback", {"meeting", "participant", "rating", "comment", "held"}};

@@ -255,6 +255,13 @@ ALTER TABLE meetings ADD COLUMN pinned_index INTEGER;
 ALTER TABLE meetings ADD COLUMN earlier_meetings TEXT NOT NULL DEFAULT '[]';
 )sql";
 
+// The event day's refills: who is on the standby list, and which meetings are offers of a freed
+// slot. Both start false: nothing before version 8 could set them.
+constexpr const char* kVersion8 = R"sql(
+ALTER TABLE participants ADD COLUMN standby INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE meetings ADD COLUMN offered INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // Fills the lookup columns and the derived tables by replaying the log as a replica would.
 core::Status replay_into_derived_tables(SQLite::Database& db, const core::Taxonomy& taxonomy,
                                         const std::string& name) {
@@ -346,6 +353,7 @@ core::Status migrate_event_database(SQLite::Database& db, const core::Taxonomy& 
   if (version < 5) db.exec(kVersion5);
   if (version < 6) db.exec(kVersion6);
   if (version < 7) db.exec(kVersion7);
+  if (version < 8) db.exec(kVersion8);
   // A version-1 log fills the derived tables last, once its rows have every column (an erasure
   // in it rewrites rows with their checksums); a log before version 6 fills them again, for each
   // person's answer on whether their meetings took place.

@@ -19,7 +19,8 @@ namespace crossmatch::storage::detail {
 // Version 4: a checksum with each logged operation.
 // Version 5: follow-up rounds after the event and their answers.
 // Version 7: meetings pinned to a slot and precedences between meetings.
-inline constexpr int kEventSchemaVersion = 7;
+// Version 8: the standby list (participants.standby) and offers of freed slots (meetings.offered).
+inline constexpr int kEventSchemaVersion = 8;
 
 // Checks the file is an event database this program can read: not another program's SQLite
 // file, not from a newer version. `name` is the file as messages show it. Writes nothing.

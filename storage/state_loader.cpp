@@ -141,6 +141,7 @@ Error read_participants(SQLite::Database& db, core::EventState& state) {
       return corrupt("participants", id, "check_in_code");
     p.arrived_at = r.integer(c.column("arrived_at"));
     if (p.arrived_at < 0) return corrupt("participants", id, "arrived_at");
+    p.standby = r.integer(c.column("standby")) != 0;
     state.participants.emplace_hint(state.participants.end(), p.id, std::move(p));
   }
   return std::nullopt;
@@ -159,6 +160,7 @@ Error read_meetings(SQLite::Database& db, core::EventState& state) {
       return corrupt("meetings", id, "requester");
     if (!read_id(r, c.column("invitee"), m.invitee)) return corrupt("meetings", id, "invitee");
     m.introduced = r.integer(c.column("introduced")) != 0;
+    m.offered = r.integer(c.column("offered")) != 0;
     m.message = r.string(c.column("message"));
     if (!decode_slots(r.text(c.column("preferred")), m.preferred))
       return corrupt("meetings", id, "preferred");

@@ -114,6 +114,9 @@ Status apply(ApplyContext& ctx, const RecordClinicOutcome& op);
 Status apply(ApplyContext& ctx, const DefineFollowUp& op);
 Status apply(ApplyContext& ctx, const RateFollowUp& op);
 Status apply(ApplyContext& ctx, const CheckIn& op);
+Status apply(ApplyContext& ctx, const ExpireRequest& op);
+Status apply(ApplyContext& ctx, const SetStandby& op);
+Status apply(ApplyContext& ctx, const OfferSlot& op);
 
 }  // namespace crossmatch::core::detail
 

@@ -4,6 +4,8 @@
 
 #include "core/event/apply_context.hpp"
 #include "core/event/booking.hpp"
+#include "core/event/busy_blocks.hpp"
+#include "core/event/request_expiry.hpp"
 #include "core/event/session_slots.hpp"
 
 namespace crossmatch::core::detail {
@@ -84,6 +86,8 @@ std::string list_slots(const EventState& state, const std::vector<SlotRef>& slot
 
 // Why a and b cannot meet at this slot (a person's conflict, or no free table), or empty.
 std::string slot_problem(const EventState& state, const Meeting& m, SlotRef slot) {
+  if (const Session* plenary = busy_block_at(state, slot))
+    return "it overlaps " + describe_busy_block(*plenary);
   for (const ParticipantId p : {m.requester, m.invitee}) {
     const std::string why = person_conflict(state, p, slot, m.id);
     if (!why.empty()) return person_name(state, p) + " " + why;
@@ -225,6 +229,19 @@ Status apply(ApplyContext& ctx, const AcceptMeeting& op) {
             ctx.state.table(placement->table) == nullptr)
           return refuse("invalid", "placement", "The booked slot or table does not exist here.");
       }
+    } else if (m.offered) {
+      // An offer of a freed slot is booked at that slot at once, whatever the booking mode, or
+      // not at all; nothing else moves.
+      const SlotRef offered = m.preferred.front();
+      if (op.slot && !(*op.slot == offered))
+        return refuse("invalid", "slot",
+                      "The offer is for " + describe_slot(ctx.state, offered) + " only.");
+      const std::string why = slot_problem(ctx.state, m, offered);
+      if (!why.empty())
+        return refuse("slot_taken", "meeting",
+                      describe_slot(ctx.state, offered) + " is no longer free: " + why +
+                          "; decline the offer.");
+      placement = Placement{offered, free_table(ctx.state, offered, 2, m.id)};
     } else if (ctx.state.event.settings.booking == BookingMode::Instant) {
       if (op.slot) {
         const std::string why = slot_problem(ctx.state, m, *op.slot);
@@ -274,8 +291,10 @@ Status apply(ApplyContext& ctx, const DeclineMeeting& op) {
   if (Status s = check_field_text(op.reason, "reason", "The reason", kMaxReasonLength, false); !s)
     return s;
   const ParticipantId by = *party;
+  // Declining an offer of a freed slot says no to the slot, not to the person: it is cancelled.
+  const bool offer = m.offered;
   modify_meeting(ctx, m.id, [&](Meeting& x) {
-    x.status = MeetingStatus::Declined;
+    x.status = offer ? MeetingStatus::Cancelled : MeetingStatus::Declined;
     x.closed_by = by;
     x.close_reason = op.reason;
   });
@@ -374,6 +393,40 @@ Status apply(ApplyContext& ctx, const WithdrawIntroduction& op) {
     x.placement.reset();
     x.closed_by = 0;
     x.close_reason = op.reason.empty() ? "The introduction was withdrawn." : op.reason;
+  });
+  return Status::success();
+}
+
+// The deadline is checked against the operation's time, the hub's clock when it applied it, so
+// that every replica and every replay decides alike; an expired request is closed once (a second
+// expiry of it is refused and changes nothing).
+Status apply(ApplyContext& ctx, const ExpireRequest& op) {
+  auto found = find_meeting(ctx, op.meeting);
+  if (!found) return found.error();
+  const Meeting& m = **found;
+  if (m.introduced)
+    return refuse("not_a_request", "meeting",
+                  "Meeting " + std::to_string(m.id) +
+                      " is a broker's introduction; introductions do not expire.");
+  if (m.status != MeetingStatus::Requested)
+    return refuse("not_pending", "meeting",
+                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) +
+                      ", not awaiting an answer.");
+  const int minutes = ctx.state.event.settings.request_expiry_minutes;
+  if (minutes <= 0) return refuse("expiry_off", "meeting", "Requests do not expire at this event.");
+  const std::int64_t deadline = expiry_deadline(ctx.state, m);
+  if (ctx.op.at < deadline)
+    return refuse("not_due", "meeting",
+                  "Meeting " + std::to_string(m.id) + " expires only " +
+                      std::to_string((deadline - ctx.op.at + 59'999) / 60'000) +
+                      " minutes from now.");
+  const std::string reason =
+      "No answer within " + format_expiry(minutes) + ": the request expired.";
+  modify_meeting(ctx, m.id, [&](Meeting& x) {
+    x.status = MeetingStatus::Cancelled;
+    x.placement.reset();
+    x.closed_by = 0;
+    x.close_reason = reason;
   });
   return Status::success();
 }

@@ -4,6 +4,7 @@
 #include "core/event/apply_context.hpp"
 #include "core/event/calendar.hpp"
 #include "core/event/event_index.hpp"
+#include "core/event/request_expiry.hpp"
 #include "core/event/session_rules.hpp"
 
 namespace crossmatch::core::detail {
@@ -90,6 +91,11 @@ Status apply(ApplyContext& ctx, const SetSettings& op) {
     return refuse("out_of_range", "settings.relationship_target",
                   "The target for new relationships must be between 0 (none) and " +
                       std::to_string(kMaxRelationshipTarget) + ".");
+  if (st.request_expiry_minutes != 0 && (st.request_expiry_minutes < kMinRequestExpiryMinutes ||
+                                         st.request_expiry_minutes > kMaxRequestExpiryMinutes))
+    return refuse("out_of_range", "settings.request_expiry_minutes",
+                  "Requests expire after " + format_expiry(kMinRequestExpiryMinutes) + " to " +
+                      format_expiry(kMaxRequestExpiryMinutes) + ", or never (0).");
   if (st.afternoon_start < 0 || st.afternoon_start > 24 * 60)
     return refuse("out_of_range", "settings.afternoon_start",
                   "The afternoon starts between 00:00 and 24:00.");

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/event/booking.hpp"
+#include "core/event/busy_blocks.hpp"
 #include "core/event/schedule_constraints.hpp"
 #include "core/event/session_slots.hpp"
 
@@ -29,7 +30,11 @@ Result<AutoSchedule> plan_auto_schedule(const EventState& state,
                         "'" + s->name + "' is not a one-to-one meeting session.");
     if (std::count(sessions.begin(), sessions.end(), sessions[i]) > 1)
       return make_error("duplicate", field, "'" + s->name + "' is listed twice.");
-    for (int k = 0; k < s->slot_count(); ++k) timed.push_back({s->slot_time(k), {s->id, k}});
+    // A slot overlapping a plenary session (a busy block) is no place for a meeting.
+    for (int k = 0; k < s->slot_count(); ++k) {
+      if (busy_block_at(state, {s->id, k}) == nullptr)
+        timed.push_back({s->slot_time(k), {s->id, k}});
+    }
   }
   std::sort(timed.begin(), timed.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });

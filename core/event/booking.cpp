@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/event/busy_blocks.hpp"
 #include "core/event/session_slots.hpp"
 
 namespace crossmatch::core {
@@ -46,6 +47,8 @@ std::string person_conflict(const EventState& state, ParticipantId person, SlotR
   const auto& unavailable = p->availability.unavailable;
   if (std::binary_search(unavailable.begin(), unavailable.end(), slot))
     return "marked this slot unavailable";
+  if (const Session* plenary = busy_block_at(state, slot))
+    return "is at " + describe_busy_block(*plenary) + ", when no meetings take place";
   if (p->availability.only != TimeOfDay::Any && slot_exists(state, slot)) {
     const bool morning = is_morning(state, slot);
     if (p->availability.only == TimeOfDay::Morning && !morning)

@@ -11,7 +11,8 @@
 namespace crossmatch::core {
 
 // Why this person cannot meet at this slot ("has a meeting with Ana Silva then", "marked this
-// slot unavailable", "attends only in the afternoon"), or empty when they can.
+// slot unavailable", "attends only in the afternoon", "is at the plenary session 'Opening', ..."
+// for a slot overlapping a busy block), or empty when they can.
 // A meeting in `ignore` does not count (the one being moved).
 std::string person_conflict(const EventState& state, ParticipantId person, SlotRef slot,
                             MeetingId ignore = 0);

@@ -139,6 +139,8 @@ const char* to_string(SessionKind kind) {
       return "meetings";
     case SessionKind::TeamRound:
       return "team-round";
+    case SessionKind::Plenary:
+      return "plenary";
   }
   return "meetings";
 }
@@ -153,6 +155,8 @@ const char* label(SessionKind kind) {
       return "One-to-one meetings";
     case SessionKind::TeamRound:
       return "Team round";
+    case SessionKind::Plenary:
+      return "Plenary (keynote)";
   }
   return "One-to-one meetings";
 }
@@ -214,7 +218,7 @@ const char* to_string(HeldState held) {
 bool parse_session_kind(std::string_view text, SessionKind& out) {
   return parse_enum(text, out,
                     {SessionKind::Pitching, SessionKind::PolicyClinic, SessionKind::Meetings,
-                     SessionKind::TeamRound});
+                     SessionKind::TeamRound, SessionKind::Plenary});
 }
 bool parse_booking_mode(std::string_view text, BookingMode& out) {
   return parse_enum(text, out, {BookingMode::Instant, BookingMode::Deferred});

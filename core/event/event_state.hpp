@@ -35,6 +35,8 @@ struct EventSettings {
   // New cross-sector, cross-border relationships the organiser aims for (0: no target); the big
   // screen shows the count against it.
   int relationship_target = 0;
+  // Minutes a request may await its answer before the hub expires it (expire_request); 0: never.
+  int request_expiry_minutes = 0;
   bool operator==(const EventSettings&) const = default;
 };
 
@@ -50,7 +52,9 @@ struct EventInfo {
 
 // [SECTION] Sessions and tables
 
-enum class SessionKind { Pitching, PolicyClinic, Meetings, TeamRound };
+// A plenary session (a keynote, the opening) is a busy block: no meeting is placed at a slot that
+// overlaps it.
+enum class SessionKind { Pitching, PolicyClinic, Meetings, TeamRound, Plenary };
 
 struct TimeRange {
   int start = 0;  // minutes since local midnight
@@ -106,6 +110,7 @@ struct Participant {
   ParticipantStatus status = ParticipantStatus::Active;
   std::string check_in_code;    // empty: registered before check-in codes; others never see it
   std::int64_t arrived_at = 0;  // unix milliseconds of their check-in; 0: not arrived
+  bool standby = false;         // wants more meetings: offered freed slots; others never see it
   bool operator==(const Participant&) const = default;
   bool arrived() const { return arrived_at != 0; }
   bool active() const { return status == ParticipantStatus::Active; }
@@ -129,7 +134,10 @@ struct Meeting {
   MeetingId id = 0;
   ParticipantId requester = 0;  // for a broker's introduction: the first person introduced
   ParticipantId invitee = 0;
-  bool introduced = false;         // proposed by a broker; both people must accept
+  bool introduced = false;  // proposed by a broker; both people must accept
+  // The offer of a freed slot (offer_slot; introduced too): both accept and it is booked at its
+  // one preferred slot at once; declining it cancels it and keeps no one apart.
+  bool offered = false;
   std::string message;             // the requester's message or the broker's note
   std::vector<SlotRef> preferred;  // requested or proposed slots, most preferred first
   bool requester_accepted = true;  // a request counts as the requester's acceptance

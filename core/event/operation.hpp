@@ -173,6 +173,13 @@ struct CheckIn {
   bool operator==(const CheckIn&) const = default;
 };
 
+// Joins (on = true) or leaves the standby list: offered slots freed on the day.
+struct SetStandby {
+  ParticipantId participant = 0;
+  bool on = true;
+  bool operator==(const SetStandby&) const = default;
+};
+
 // [SECTION] Meetings
 
 struct RequestMeeting {
@@ -229,6 +236,24 @@ struct WithdrawIntroduction {
   ParticipantId second = 0;
   std::string reason;
   bool operator==(const WithdrawIntroduction&) const = default;
+};
+
+// A request that awaited its answer longer than the organiser's expiry setting: closed as
+// cancelled, its people told. The hub sends it (as the organiser) once the deadline has passed;
+// applying it checks the deadline against the operation's time, so a replay decides alike.
+struct ExpireRequest {
+  MeetingId meeting = 0;
+  bool operator==(const ExpireRequest&) const = default;
+};
+
+// A freed slot offered to two people on standby who are free then (core/event/refill.hpp): a
+// meeting both must accept, booked at that slot once they have.
+struct OfferSlot {
+  MeetingId meeting = 0;  // set by the hub
+  ParticipantId first = 0;
+  ParticipantId second = 0;
+  SlotRef slot;
+  bool operator==(const OfferSlot&) const = default;
 };
 
 // Held or not, and (from a participant) a rating 1-5 and a comment.
@@ -356,7 +381,7 @@ using OperationPayload =
                  DeclineMeeting, ProposeSlot, CancelMeeting, GiveFeedback, SetPitchOrder,
                  ControlPitch, MarkInterested, ReopenPitch, DefineClinicTable, PickThemes,
                  FormClinicTables, RecordClinicOutcome, WithdrawIntroduction, DefineFollowUp,
-                 RateFollowUp, CheckIn>;
+                 RateFollowUp, CheckIn, ExpireRequest, SetStandby, OfferSlot>;
 
 struct Operation {
   std::string id;              // made by the client; unique per event, so a resend applies once

@@ -186,6 +186,7 @@ struct NothingPersonal {
 #include "core/event/catalogue/meetings.hpp"
 #include "core/event/catalogue/participants.hpp"
 #include "core/event/catalogue/pitching_and_clinics.hpp"
+#include "core/event/catalogue/refill.hpp"
 #include "core/event/catalogue/setup.hpp"
 
 namespace crossmatch::core {

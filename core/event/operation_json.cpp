@@ -234,6 +234,22 @@ void encode(Json& j, const CheckIn& p) {
   j["participant"] = p.participant;
 }
 
+void encode(Json& j, const ExpireRequest& p) {
+  j["meeting"] = p.meeting;
+}
+
+void encode(Json& j, const SetStandby& p) {
+  j["participant"] = p.participant;
+  j["on"] = p.on;
+}
+
+void encode(Json& j, const OfferSlot& p) {
+  j["meeting"] = p.meeting;
+  j["first"] = p.first;
+  j["second"] = p.second;
+  j["slot"] = to_json(p.slot);
+}
+
 // [SECTION] Decoding helpers
 
 // An array of ids (participant or table numbers) 1..kMaxId.
@@ -695,6 +711,33 @@ Result<OperationPayload> decode<CheckIn>(ObjectReader& r) {
   CheckIn p;
   r.string("code", p.code, false, kMaxTypedCheckInCode);
   r.integer_as("participant", p.participant, 0, kMaxId, false);
+  return OperationPayload{p};
+}
+
+template <>
+Result<OperationPayload> decode<ExpireRequest>(ObjectReader& r) {
+  ExpireRequest p;
+  r.integer_as("meeting", p.meeting, 1, kMaxId);
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<SetStandby>(ObjectReader& r) {
+  SetStandby p;
+  r.integer_as("participant", p.participant, 1, kMaxId);
+  r.boolean("on", p.on);
+  return OperationPayload{p};
+}
+template <>
+Result<OperationPayload> decode<OfferSlot>(ObjectReader& r) {
+  OfferSlot p;
+  r.integer_as("meeting", p.meeting, 0, kMaxId, false);
+  r.integer_as("first", p.first, 1, kMaxId);
+  r.integer_as("second", p.second, 1, kMaxId);
+  const Json* slot = r.object("slot");
+  if (slot == nullptr) return r.error();
+  auto s = slot_from(*slot, r.path("slot"));
+  if (!s) return s.error();
+  p.slot = *s;
   return OperationPayload{p};
 }
 

@@ -127,7 +127,8 @@ Json to_json(const EventSettings& s) {
               {"max_requests_per_pair", s.max_requests_per_pair},
               {"booking", to_string(s.booking)},
               {"afternoon_start", format_time_of_day(s.afternoon_start)},
-              {"relationship_target", s.relationship_target}};
+              {"relationship_target", s.relationship_target},
+              {"request_expiry_minutes", s.request_expiry_minutes}};
 }
 
 Result<EventSettings> settings_from(const Json& value, const std::string& path) {
@@ -155,6 +156,7 @@ Result<EventSettings> settings_from(const Json& value, const std::string& path) 
   r.integer_as("max_requests_per_pair", s.max_requests_per_pair, -1000000, 1000000, false);
   r.enumeration("booking", s.booking, parse_booking_mode, "instant or deferred", false);
   r.integer_as("relationship_target", s.relationship_target, -1000000, 1000000, false);
+  r.integer_as("request_expiry_minutes", s.request_expiry_minutes, -1000000, 1000000, false);
   if (r.has("afternoon_start")) {
     std::string text;
     r.string("afternoon_start", text, true, 16);

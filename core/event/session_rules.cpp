@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/event/apply_context.hpp"
+#include "core/event/busy_blocks.hpp"
 #include "core/event/calendar.hpp"
 #include "core/event/session_slots.hpp"
 
@@ -107,6 +108,25 @@ Result<Session> checked_session(const EventState& state, const DefineSession& op
                           "' (" + format_time_of_day(other.start) + "-" +
                           format_time_of_day(other.end) + ").");
     }
+  }
+  if (session.kind == SessionKind::Plenary) {
+    // A busy block: no meeting may stay booked at a slot it overlaps.
+    int booked = 0;
+    MeetingId first = 0;
+    for (const auto& [id, m] : state.meetings) {
+      if (m.status != MeetingStatus::Accepted || !m.placement) continue;
+      const Session* ms = state.session(m.placement->slot.session);
+      if (ms == nullptr || ms->date != session.date) continue;
+      const int start = ms->slot_starts[m.placement->slot.index];
+      if (start < session.end && session.start < start + ms->slot_minutes) {
+        if (booked++ == 0) first = id;
+      }
+    }
+    if (booked > 0)
+      return refuse("in_use", "start",
+                    meetings_are(static_cast<std::size_t>(booked)) + " booked during " +
+                        describe_busy_block(session) + " (meeting " + std::to_string(first) +
+                        " first); move or cancel them before making it a plenary session.");
   }
   if (existing != nullptr) {
     const bool layout_changed = existing->kind != session.kind || existing->date != session.date ||

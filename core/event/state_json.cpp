@@ -28,6 +28,7 @@ Json meeting_json(const Meeting& m) {
          {"requester", m.requester},
          {"invitee", m.invitee},
          {"introduced", m.introduced},
+         {"offered", m.offered},
          {"message", m.message},
          {"preferred", slot_list(m.preferred)},
          {"requester_accepted", m.requester_accepted},
@@ -115,6 +116,7 @@ Result<Meeting> meeting_from(const Json& value, const std::string& path) {
   r.integer_as("requester", m.requester, 1, kMaxId);
   r.integer_as("invitee", m.invitee, 1, kMaxId);
   r.boolean("introduced", m.introduced);
+  r.boolean("offered", m.offered, false);
   r.string("message", m.message, true, kTextBytes);
   if (const Json* preferred = r.array("preferred", kMaxPreferredSlots, true)) {
     for (std::size_t i = 0; i < preferred->size(); ++i) {
@@ -208,6 +210,7 @@ Json to_json(const EventState& state) {
                 {"availability", to_json(p.availability)}};
     if (!p.check_in_code.empty()) person["check_in_code"] = p.check_in_code;
     if (p.arrived_at != 0) person["arrived_at"] = p.arrived_at;
+    if (p.standby) person["standby"] = true;
     participants.push_back(std::move(person));
   }
   for (const auto& [id, m] : state.meetings) meetings.push_back(meeting_json(m));
@@ -344,6 +347,7 @@ Result<EventState> state_from(const Json& value) {
     if (!participant.check_in_code.empty() && !is_check_in_code(participant.check_in_code))
       return make_error("invalid", p.path("check_in_code"), "A check-in code is malformed.");
     p.integer("arrived_at", participant.arrived_at, 0, INT64_MAX, false);
+    p.boolean("standby", participant.standby, false);
     if (Status s = p.finish(); !s) return s.error();
     return participant;
   };

@@ -41,6 +41,7 @@ std::vector<core::Operation> one_of_each() {
   settings.max_open_requests = 7;
   settings.booking = core::BookingMode::Deferred;
   settings.afternoon_start = 12 * 60 + 30;
+  settings.request_expiry_minutes = 240;
   core::DefineSession session{
       3,   "Morning", core::SessionKind::PolicyClinic, test::date("2026-05-14"), 540,
       720, 15,        {{600, 615}, {660, 675}}};
@@ -106,6 +107,9 @@ std::vector<core::Operation> one_of_each() {
                          .outcome = core::FollowUpOutcome::Negotiation,
                          .note = "Talking about a joint tender"},
       core::CheckIn{.code = "7K3M9QXD", .participant = 36},
+      core::ExpireRequest{.meeting = 37},
+      core::SetStandby{.participant = 38, .on = false},
+      core::OfferSlot{.meeting = 39, .first = 40, .second = 41, .slot = {2, 3}},
   };
   std::vector<core::Operation> ops;
   for (std::size_t i = 0; i < payloads.size(); ++i) {

@@ -125,6 +125,21 @@ class OperationSource {
       const bool its_pair = m != nullptr && rng_.chance(0.9);
       op.payload = core::WithdrawIntroduction{.first = its_pair ? m->requester : someone(),
                                               .second = its_pair ? m->invitee : someone()};
+    } else if (roll < 64 && rng_.chance(0.12)) {
+      // The standby list, and the hub's offer of a slot to two people (mostly on standby).
+      const auto a = someone(), b = someone();
+      if (rng_.chance(0.5)) {
+        op.actor = rng_.chance(0.9) ? participant(a) : organiser();
+        op.payload = core::SetStandby{.participant = a, .on = rng_.chance(0.7)};
+      } else {
+        op.actor = rng_.chance(0.9) ? organiser() : participant(a);
+        op.payload = core::OfferSlot{.first = a, .second = b, .slot = random_slot()};
+      }
+    } else if (roll < 64 && rng_.chance(0.1)) {
+      // The hub expires a request: mostly a pending one, due or not yet (refused then).
+      const auto id = pick_meeting(pending);
+      op.actor = rng_.chance(0.9) ? organiser() : as_party(state_.meeting(id));
+      op.payload = core::ExpireRequest{.meeting = id};
     } else if (roll < 64) {
       const auto id = pick_meeting(open);
       op.actor = as_party(state_.meeting(id));
@@ -228,6 +243,7 @@ class OperationSource {
       s.booking = rng_.chance(0.7) ? core::BookingMode::Instant : core::BookingMode::Deferred;
       s.max_open_requests = static_cast<int>(rng_.below(6)) + 1;
       s.afternoon_start = rng_.chance(0.8) ? 13 * 60 : 11 * 60;
+      s.request_expiry_minutes = rng_.chance(0.5) ? 0 : (rng_.chance(0.9) ? 15 : 7);
       op.payload = core::SetSettings{.settings = s};
     } else if (roll < 96 && rng_.chance(0.5)) {
       op.actor = organiser();

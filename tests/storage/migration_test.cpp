@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "core/event/booking.hpp"
 #include "core/event/json_codec.hpp"
 #include "core/event/statistics.hpp"
 #include "storage/event_schema.hpp"
@@ -68,6 +69,8 @@ void make_version_1(const std::filesystem::path& file, const std::vector<core::O
 constexpr const char* kVersion7Columns =
     " ALTER TABLE meetings DROP COLUMN pinned_session; ALTER TABLE meetings DROP COLUMN "
     "pinned_index; ALTER TABLE meetings DROP COLUMN earlier_meetings; ";
+constexpr const char* kVersion8Columns =
+    " ALTER TABLE participants DROP COLUMN standby; ALTER TABLE meetings DROP COLUMN offered; ";
 
 int version_of(const std::filesystem::path& file) {
   SQLite::Database db(file, SQLite::OPEN_READONLY);
@@ -192,6 +195,8 @@ TEST_CASE(
       ALTER TABLE meetings DROP COLUMN pinned_session;  -- version 7's columns
       ALTER TABLE meetings DROP COLUMN pinned_index;
       ALTER TABLE meetings DROP COLUMN earlier_meetings;
+      ALTER TABLE participants DROP COLUMN standby;  -- version 8's columns
+      ALTER TABLE meetings DROP COLUMN offered;
       PRAGMA user_version = 2;
       COMMIT;
     )sql");
@@ -266,7 +271,7 @@ TEST_CASE("a version-4 database gets the follow-up tables and goes on") {
         "BEGIN; DROP TABLE follow_up_answers; DROP TABLE follow_ups; ALTER TABLE participants DROP "
         "COLUMN check_in_code; ALTER TABLE participants DROP COLUMN arrived_at; ALTER TABLE "
         "feedback DROP COLUMN held;" +
-        std::string(kVersion7Columns) + "PRAGMA user_version = 4; COMMIT;");
+        std::string(kVersion7Columns) + kVersion8Columns + "PRAGMA user_version = 4; COMMIT;");
   }
   REQUIRE(version_of(dir / "old.db") == 4);
   auto store = test::open_store(dir / "old.db", false);
@@ -296,7 +301,7 @@ TEST_CASE("a version-5 database gets the check-in columns, and check-ins are sto
     db.exec(
         "BEGIN; ALTER TABLE participants DROP COLUMN check_in_code; ALTER TABLE participants DROP "
         "COLUMN arrived_at; ALTER TABLE feedback DROP COLUMN held;" +
-        std::string(kVersion7Columns) + "PRAGMA user_version = 5; COMMIT;");
+        std::string(kVersion7Columns) + kVersion8Columns + "PRAGMA user_version = 5; COMMIT;");
   }
   REQUIRE(version_of(dir / "old.db") == 5);
   auto store = test::open_store(dir / "old.db", false);
@@ -332,7 +337,8 @@ TEST_CASE("a version-6 database gets the pin and order columns; pins and orders 
   }
   {
     SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
-    db.exec("BEGIN;" + std::string(kVersion7Columns) + "PRAGMA user_version = 6; COMMIT;");
+    db.exec("BEGIN;" + std::string(kVersion7Columns) + kVersion8Columns +
+            "PRAGMA user_version = 6; COMMIT;");
   }
   REQUIRE(version_of(dir / "old.db") == 6);
   auto store = test::open_store(dir / "old.db", false);
@@ -378,4 +384,60 @@ TEST_CASE("a version-6 database gets the pin and order columns; pins and orders 
   auto third = test::open_store(dir / "old.db", false);
   CHECK(third->load()->state == script.state());
   CHECK_FALSE(third->load()->state.meetings.at(accepted[0]).pinned);
+}
+
+TEST_CASE(
+    "a version-7 database gets the standby and offer columns, and both are stored from then "
+    "on") {
+  test::TempDir dir;
+  test::EventScript script(36);
+  auto ops = script.set_up(6);
+  {
+    auto store = test::open_store(dir / "old.db", true);
+    test::append_all(*store, ops, 5);
+  }
+  {
+    SQLite::Database db(dir / "old.db", SQLite::OPEN_READWRITE);
+    db.exec("BEGIN;" + std::string(kVersion8Columns) + "PRAGMA user_version = 7; COMMIT;");
+  }
+  REQUIRE(version_of(dir / "old.db") == 7);
+  auto store = test::open_store(dir / "old.db", false);
+  CHECK(version_of(dir / "old.db") == storage::detail::kEventSchemaVersion);
+  auto loaded = store->load();
+  REQUIRE(loaded.ok());
+  CHECK(loaded->state == script.state());
+  // Two people join the standby list and are offered a slot; stored and loaded back.
+  std::vector<core::ParticipantId> people;
+  for (const auto& [id, p] : script.state().participants) {
+    if (p.active() && people.size() < 2) people.push_back(id);
+  }
+  REQUIRE(people.size() == 2);
+  std::vector<core::Operation> day;
+  for (const core::ParticipantId id : people)
+    day.push_back(
+        script.must(test::participant(id), core::SetStandby{.participant = id, .on = true}));
+  core::SlotRef free_slot{0, 0};
+  for (const auto& [sid, s] : script.state().sessions) {
+    if (s.kind != core::SessionKind::Meetings) continue;
+    for (int i = 0; i < s.slot_count() && free_slot.session == 0; ++i) {
+      const core::SlotRef slot{sid, i};
+      if (core::person_conflict(script.state(), people[0], slot).empty() &&
+          core::person_conflict(script.state(), people[1], slot).empty() &&
+          core::free_table(script.state(), slot, 2) != 0)
+        free_slot = slot;
+    }
+  }
+  REQUIRE(free_slot.session != 0);
+  day.push_back(
+      script.must(test::organiser(),
+                  core::OfferSlot{.first = people[0], .second = people[1], .slot = free_slot}));
+  const core::MeetingId offer = std::get<core::OfferSlot>(day.back().payload).meeting;
+  REQUIRE(store->append(day).ok());
+  store.reset();
+  auto again = test::open_store(dir / "old.db", false);
+  const auto reloaded = again->load();
+  REQUIRE(reloaded.ok());
+  CHECK(reloaded->state == script.state());
+  CHECK(reloaded->state.participants.at(people[0]).standby);
+  CHECK(reloaded->state.meeting(offer)->offered);
 }

@@ -150,7 +150,8 @@ std::string status_of(const ClientSession& session, const core::Meeting& m) {
 std::vector<IntroductionRow> introductions(const ClientSession& session) {
   std::vector<IntroductionRow> rows;
   for (const auto& [id, m] : session.state().meetings) {
-    if (!m.introduced) continue;
+    if (!m.introduced || m.offered)
+      continue;  // offers of freed slots are the hub's, not a broker's
     rows.push_back({id, m.requester, m.invitee, m.requested_at, status_of(session, m), m.message,
                     m.status == core::MeetingStatus::Requested});
   }

@@ -32,6 +32,7 @@ bool MyMeetings::refresh(const ClientSession& session) {
       row.partner_type = core::label(p->profile.type);
     row.message = m->message;
     row.introduced = m->introduced;
+    row.offered = m->offered;
     if (m->placement) {
       row.when = session.slot_label(m->placement->slot);
       row.where = session.table_name(m->placement->table);

@@ -18,6 +18,7 @@ struct MeetingRow {
   std::string partner_type;  // "Policy maker"
   std::string message;
   bool introduced = false;
+  bool offered = false;       // a freed slot offered to two people on standby
   std::string when;           // "Thu 14 May 09:20" or what was proposed
   std::string where;          // table name, when booked
   std::int64_t start_ms = 0;  // 0 when not booked

@@ -11,6 +11,7 @@
 #include "app/client/views/qr_code_view.hpp"
 #include "app/client/views/widgets.hpp"
 #include "core/event/calendar.hpp"
+#include "core/event/request_expiry.hpp"
 
 namespace crossmatch::client {
 namespace {
@@ -63,6 +64,26 @@ void draw_header(ClientModels& m) {
                              ImGui::GetWindowContentRegionMax().x - side));
     draw_qr_code(*join.qr, kQrModulePx);
   }
+}
+
+// How long a request may await its answer before the hub expires it and tells its sender.
+void draw_request_expiry(ClientModels& m) {
+  const core::EventSettings& settings = m.session.state().event.settings;
+  label_left("Unanswered requests expire after");
+  for (const int minutes : core::kRequestExpiryChoices) {
+    ImGui::SameLine();
+    const std::string label = core::format_expiry(minutes) + "##expiry";
+    if (ImGui::RadioButton(label.c_str(), settings.request_expiry_minutes == minutes) &&
+        settings.request_expiry_minutes != minutes) {
+      core::EventSettings changed = settings;
+      changed.request_expiry_minutes = minutes;
+      m.submit(core::SetSettings{.settings = changed},
+               minutes == 0 ? "Requests no longer expire"
+                            : "Requests now expire after " + core::format_expiry(minutes));
+    }
+  }
+  ImGui::TextDisabled(
+      "An expired request is closed and both people are told; the sender may ask again.");
 }
 
 void draw_sessions(ClientModels& m) {
@@ -143,7 +164,7 @@ void draw_session_form(ClientModels& m) {
   ImGui::InputInt("min##slot", &form.slot_minutes, 5);
   static constexpr core::SessionKind kKinds[] = {
       core::SessionKind::Meetings, core::SessionKind::TeamRound, core::SessionKind::Pitching,
-      core::SessionKind::PolicyClinic};
+      core::SessionKind::PolicyClinic, core::SessionKind::Plenary};
   for (auto kind : kKinds) {
     if (kind != kKinds[0]) ImGui::SameLine();
     if (ImGui::RadioButton(core::label(kind), form.kind == kind)) form.kind = kind;
@@ -200,6 +221,7 @@ void draw_event_view(ClientModels& m) {
   draw_header(m);
   ImGui::Spacing();
   draw_registration_sources(m);
+  draw_request_expiry(m);
   draw_sessions(m);
   draw_session_form(m);
   draw_tables(m);

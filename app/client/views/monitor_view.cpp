@@ -13,8 +13,45 @@
 #include "app/client/views/broker_views.hpp"
 #include "app/client/views/person_views.hpp"
 #include "app/client/views/widgets.hpp"
+#include "core/event/booking.hpp"
+#include "core/event/refill.hpp"
 
 namespace crossmatch::client {
+
+namespace {
+
+constexpr std::size_t kRefillSlotsAhead = 3;
+
+// The organiser offers the next slots, freed ones among them, to people on standby.
+void draw_refill_offers(ClientModels& m) {
+  const core::EventState& state = m.session.state();
+  int standby = 0;
+  for (const auto& [id, p] : state.participants) standby += p.active() && p.standby;
+  std::vector<core::SlotRef> next;
+  for (const core::SlotRef slot : core::meeting_slots(state)) {
+    if (m.session.slot_start_ms(slot) > m.now_ms) next.push_back(slot);
+    if (next.size() == kRefillSlotsAhead) break;
+  }
+  ImGui::BeginDisabled(standby < 2 || next.empty());
+  if (ImGui::Button("Offer the next slots to people on standby")) {
+    std::vector<core::OperationPayload> offers;
+    for (core::OfferSlot& offer : core::plan_refill_offers(state, m.session.taxonomy(), next))
+      offers.push_back(std::move(offer));
+    if (offers.empty()) {
+      m.report(core::Status::success(), "No pair on standby is free in the next slots");
+    } else {
+      const std::size_t n = offers.size();
+      m.submit_all(std::move(offers),
+                   "Offered " + std::to_string(n) + (n == 1 ? " freed slot" : " freed slots"));
+    }
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::TextDisabled("%d on standby; offers the next %zu slots, one pair each", standby,
+                      next.size());
+}
+
+}  // namespace
 
 void draw_monitor_view(ClientModels& m) {
   m.monitor.refresh(m.session, m.now_ms);
@@ -45,6 +82,7 @@ void draw_monitor_view(ClientModels& m) {
       names += (names.empty() ? "" : ", ") + m.session.name_of(p);
     ImGui::TextWrapped("%s", names.c_str());
   }
+  if (m.session.role() == core::Role::Organiser) draw_refill_offers(m);
   ImGui::Separator();
   const float avail = ImGui::GetContentRegionAvail().x;
   ImGui::BeginChild("feed", ImVec2(avail * 0.34f, 0), true);

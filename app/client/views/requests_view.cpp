@@ -29,6 +29,18 @@ std::optional<core::SlotRef> next_free_slot(const core::EventState& state, const
 void draw_requests_view(ClientModels& m) {
   m.meetings.refresh(m.session);
   const core::EventState& state = m.session.state();
+  if (const core::Participant* me = m.session.my_record()) {
+    bool standby = me->standby;
+    if (ImGui::Checkbox("Standby: offer me freed slots", &standby)) {
+      m.submit(core::SetStandby{.participant = me->id, .on = standby},
+               standby ? "You are on standby for freed slots" : "You left the standby list");
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled(
+        "(when a meeting is cancelled or someone does not come, its slot may be "
+        "offered to you and someone else on standby)");
+    ImGui::Spacing();
+  }
   ImGui::TextUnformatted("Waiting for your answer");
   ImGui::Separator();
   if (m.meetings.incoming().empty()) ImGui::TextDisabled("No requests right now.");
@@ -37,7 +49,9 @@ void draw_requests_view(ClientModels& m) {
     person_link(m, row.partner, row.partner_name);
     ImGui::SameLine();
     ImGui::TextDisabled("%s%s", person_details(m.session, row.partner).c_str(),
-                        row.introduced ? "  (introduced by a broker)" : "");
+                        row.offered      ? "  (a freed slot, offered to you both)"
+                        : row.introduced ? "  (introduced by a broker)"
+                                         : "");
     if (!row.message.empty()) ImGui::TextWrapped("\"%s\"", row.message.c_str());
     if (!row.when.empty()) ImGui::TextDisabled("%s", row.when.c_str());
     if (ImGui::Button("Accept")) {
@@ -48,7 +62,8 @@ void draw_requests_view(ClientModels& m) {
       m.submit(core::DeclineMeeting{.meeting = row.id}, "Declined " + row.partner_name);
     }
     const core::Meeting* meeting = state.meeting(row.id);
-    const auto slot = meeting ? next_free_slot(state, *meeting) : std::nullopt;
+    // An offer is for its slot only: nothing else to propose.
+    const auto slot = meeting && !meeting->offered ? next_free_slot(state, *meeting) : std::nullopt;
     if (slot) {
       ImGui::SameLine();
       const std::string label = "Propose " + m.session.slot_label(*slot);

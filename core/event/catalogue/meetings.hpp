@@ -109,7 +109,8 @@ struct Catalogue<DeclineMeeting> : facts::HubDecidesNothing, facts::NothingBefor
   static Subject subject(const DeclineMeeting& p) { return {0, p.meeting}; }
   static void changes(const DeclineMeeting& p, const ChangeContext& c, ChangeSink& sink) {
     sink.meeting(p.meeting, false);
-    if (const Meeting* m = c.after.meeting(p.meeting)) sink.kept_apart(m->requester, m->invitee);
+    if (const Meeting* m = c.after.meeting(p.meeting); m != nullptr && !m->offered)
+      sink.kept_apart(m->requester, m->invitee);
   }
   static bool view(DeclineMeeting& p, ViewContext& v) {
     return facts::seen_by_its_people(p.meeting, v, true);
@@ -189,6 +190,32 @@ struct Catalogue<WithdrawIntroduction> : facts::NothingBeforehand {
   static bool forget(WithdrawIntroduction& p, const Forgotten&) {
     p.reason.clear();
     return true;
+  }
+};
+
+template <>
+struct Catalogue<ExpireRequest>
+    : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NothingPersonal {
+  static constexpr std::string_view name = "expire_request";
+  static constexpr std::string_view action = "Expire the request";
+  // The hub sends it as the organiser once the deadline has passed.
+  static constexpr Senders senders = kOrganiser;
+  static constexpr Refusal refusal{"actor", "Only the hub expires requests."};
+  static Subject subject(const ExpireRequest& p) { return {0, p.meeting}; }
+  static void changes(const ExpireRequest& p, const ChangeContext&, ChangeSink& sink) {
+    sink.meeting(p.meeting, false);
+  }
+  static bool view(ExpireRequest& p, ViewContext& v) {
+    return facts::seen_by_its_people(p.meeting, v, false);
+  }
+  // "Your request to Ana Silva expired" to its sender; the person asked is told too.
+  static std::optional<Notice> notice(const ExpireRequest& p, const NoticeContext& c) {
+    if (c.role != Role::Participant) return std::nullopt;
+    const Meeting* m = c.after.meeting(p.meeting);
+    if (m == nullptr || !m->involves(c.me)) return std::nullopt;
+    if (m->requester == c.me)
+      return Notice{NoticeKind::Answer, "Your request to {person} expired", m->invitee};
+    return Notice{NoticeKind::Answer, "The request from {person} expired unanswered", m->requester};
   }
 };
 
