@@ -481,6 +481,7 @@ TEST_CASE("screenshots of every role's main screens under Xvfb" * doctest::test_
       {hub.broker(), "network"},
       {hub.broker(), "unmatched"},
       {hub.organiser(), "pitch"},
+      {hub.organiser(), "wall"},
       {participant, "pitch", "pitch-participant"},
       {participant, "clinic"},
       {hub.organiser(), "clinic", "clinic-organiser"},
