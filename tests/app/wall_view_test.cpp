@@ -67,7 +67,7 @@ TEST_CASE("wall: live figures against the target, then the tables of the slot un
   CHECK_FALSE(board.pitch);
 
   // After the slot has ended, it is no longer shown.
-  m.now_ms = start + 3'600'000 * 24 * 30;
+  m.now_ms = start + std::int64_t{30} * 24 * 3'600'000;
   CHECK_FALSE(client::wall_board(*session, m.now_ms).slot);
 }
 
