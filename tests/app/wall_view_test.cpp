@@ -6,6 +6,7 @@
 #include "app/client/state/wall_board.hpp"
 #include "app/client/views/client_app.hpp"
 #include "app/client/views/organiser_views.hpp"
+#include "app/client/views/widgets.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
 
@@ -112,8 +113,8 @@ TEST_CASE("wall: the pitch on stage, its time left, over time in red, and who is
   text = ui.frame(body);
   CHECK(shows(text, "+00:35"));
   CHECK(shows(text, "over time"));
-  CHECK(client::wall_time_left(-35'000) == "+00:35");
-  CHECK(client::wall_time_left(61'000) == "01:01");
+  CHECK(client::time_left_text(-35'000) == "+00:35");
+  CHECK(client::time_left_text(61'000) == "01:01");
 }
 
 TEST_CASE("wall: opened by name it fills the window alone; Esc goes back to the tabs") {
