@@ -145,13 +145,13 @@ TEST_CASE("hub planning: one plan at a time; a stop ends a plan early; a broker 
   INFO("the plan ended after " << stopped->seconds
                                << " s, proven the best: " << stopped->plan.report.proven_optimal);
   // The exact search may prove its schedule the best before the stop arrives (it often does, in
-  // under a second): then there was nothing to stop. Otherwise the stop ended it, long before its
-  // limit of 120 s.
-  if (stopped->plan.report.proven_optimal && stopped->seconds < 1.5) {
-    CHECK_FALSE(stopped->stopped);
+  // under a second): then it ended on its own, proven, long before its limit of 120 s. Otherwise
+  // the stop ended it.
+  if (stopped->stopped) {
+    CHECK(stopped->seconds < 60);
   } else {
-    CHECK(stopped->stopped);
-    CHECK(stopped->seconds < 30);
+    CHECK(stopped->plan.report.proven_optimal);
+    CHECK(stopped->seconds < 60);
   }
   CHECK(std::chrono::steady_clock::now() - asked < std::chrono::seconds(60));
   const auto& report = stopped->plan.report;
