@@ -195,4 +195,14 @@ TEST_CASE("hub planning: a plan cannot be asked for without a connection, and a 
   CHECK(lost->error->code == "connection_lost");
   CHECK(lost->error->message.find("no answer") != std::string::npos);
   CHECK_FALSE(planner.running());
+
+  // Disconnecting on purpose (joining another event) answers a plan under way too.
+  session->handle(net::StateChanged{net::ConnectionState::Online, "", 0}, kNow);
+  REQUIRE(planner.start(*session, {1}, false, 5).ok());
+  session->disconnect();
+  auto dropped = planner.take(*session);
+  REQUIRE(dropped);
+  REQUIRE(dropped->error);
+  CHECK(dropped->error->code == "connection_lost");
+  CHECK_FALSE(planner.running());
 }
