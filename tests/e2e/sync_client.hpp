@@ -88,6 +88,7 @@ class SyncClient {
   std::map<std::string, core::Error> refused;  // refused for good
   std::vector<std::string> problems;           // replica divergence, errors from the hub
   std::vector<core::Operation> missed;         // notices of what a snapshot already holds
+  std::vector<net::SchedulePlanned> plans;     // the hub's answers to plan requests
   std::optional<net::Teams> teams;
   std::map<core::ParticipantId, std::string> registered_from;  // an organiser's
   std::string token;
@@ -128,6 +129,7 @@ class SyncClient {
     for (auto& e : r.entries) registered_from[e.participant] = e.address;
   }
   void on(net::Missed& m) { missed.push_back(std::move(m.op)); }  // notices only, never applied
+  void on(net::SchedulePlanned& p) { plans.push_back(std::move(p)); }
   void on(net::HubError& e) {
     // A hub that goes away says so; anything else is a problem the test reports.
     if (e.error.code != "shutting_down") problems.push_back(e.error.code + ": " + e.error.message);

@@ -150,7 +150,7 @@ TEST_CASE("a plan's refusal reads back; parts out of order or unreadable are err
       R"({"type":"schedule_plan","id":"p","part":0,"parts":1,"as_of":1,"seconds":1,)"
       R"("stopped":false,"sessions":[1],"allow_moves":false,"summary":{"kept":0,"moved":0,)"
       R"("placed":1,"not_placed":0,"breaks_before":0,"breaks_after":0,"max_minus_min_breaks":0,)"
-      R"("fairness_met":true,"breaks_lower_bound":0,"proven_optimal":true},)"
+      R"("fairness_met":true,"breaks_lower_bound":0,"proven_optimal":true,"precedences":0},)"
       R"("meetings":[{"meeting":4,"status":"placed"}]})");
   REQUIRE_FALSE(wrong.ok());
   CHECK(wrong.error().field == "meetings[0].session");

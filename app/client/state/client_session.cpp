@@ -99,6 +99,7 @@ void ClientSession::disconnect() {
   connection_.reset();
   connection_state_ = net::ConnectionState::Offline;
   connection_reason_ = "disconnected";
+  lose_plans(connection_reason_);
 }
 
 core::Result<std::string> ClientSession::submit(core::OperationPayload payload) {

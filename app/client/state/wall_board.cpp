@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "app/client/state/person_summary.hpp"
 #include "core/event/pitch_board.hpp"
@@ -125,15 +124,6 @@ WallBoard wall_board(const ClientSession& session, std::int64_t now_ms) {
   board.figures = figures(session, now_ms);
   board.slot = slot_now(session, now_ms);
   return board;
-}
-
-std::string wall_time_left(std::int64_t ms) {
-  const bool over = ms < 0;
-  const std::int64_t s = over ? (-ms) / 1000 : (ms + 999) / 1000;
-  char text[32];
-  std::snprintf(text, sizeof text, "%s%02lld:%02lld", over ? "+" : "",
-                static_cast<long long>(s / 60), static_cast<long long>(s % 60));
-  return text;
 }
 
 }  // namespace crossmatch::client

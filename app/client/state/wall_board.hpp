@@ -56,7 +56,4 @@ struct WallBoard {
 
 WallBoard wall_board(const ClientSession& session, std::int64_t now_ms);
 
-// "04:12" left, or "+00:35" over time.
-std::string wall_time_left(std::int64_t ms);
-
 }  // namespace crossmatch::client

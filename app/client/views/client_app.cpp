@@ -209,7 +209,7 @@ bool ClientApp::shows_wall() const {
 }
 
 void ClientApp::draw_wall_alone() {
-  if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
     wall_ = false;
     wanted_ = "wall";
     return;

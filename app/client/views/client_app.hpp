@@ -22,6 +22,8 @@ class ClientApp {
   // Drains the connection, applies to the replica, then draws the whole window.
   void frame(std::int64_t now_ms);
 
+  // The big screen fills the window alone (opened by name, until Esc).
+  bool big_screen_alone() const { return wall_; }
   // Opens a screen by name (screen_names()); false when the name is unknown.
   bool open_screen(std::string_view name);
   // The screen drawn in the last frame ("join" before joining).

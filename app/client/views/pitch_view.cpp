@@ -36,16 +36,6 @@ const char* status_label(core::PitchStatus status) {
   return "";
 }
 
-// "04:12" left, or "+00:35" over time.
-std::string time_left(std::int64_t ms) {
-  const bool over = ms < 0;
-  const std::int64_t s = over ? (-ms) / 1000 : (ms + 999) / 1000;
-  char text[32];
-  std::snprintf(text, sizeof text, "%s%02lld:%02lld", over ? "+" : "",
-                static_cast<long long>(s / 60), static_cast<long long>(s % 60));
-  return text;
-}
-
 // The company, then the person with their type, then sector and place.
 void company_card(ClientModels& m, core::ParticipantId id) {
   const PersonSummary p = person_summary(m.session, id);
@@ -154,7 +144,7 @@ void draw_stage(ClientModels& m) {
     ImGui::TextColored(
         over_time ? error_colour()
                   : (board.status == core::PitchStatus::Paused ? muted_colour() : ok_colour()),
-        "%s", time_left(board.time_left_ms).c_str());
+        "%s", time_left_text(board.time_left_ms).c_str());
     ImGui::SetWindowFontScale(1.0f);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();

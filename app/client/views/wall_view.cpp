@@ -53,7 +53,7 @@ void draw_pitch(const WallPitch& p, const Sizes& size) {
                         : p.time_left_ms < 60'000 ? warning_colour()
                                                   : ImGui::GetStyleColorVec4(ImGuiCol_Text);
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
-  const std::string left = wall_time_left(p.time_left_ms);
+  const std::string left = time_left_text(p.time_left_ms);
   centred(left.c_str());
   ImGui::PopStyleColor();
   size.use(1.6f);

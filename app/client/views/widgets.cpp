@@ -167,4 +167,13 @@ std::string countdown(std::int64_t now_ms, std::int64_t target_ms) {
   return text;
 }
 
+std::string time_left_text(std::int64_t ms) {
+  const bool over = ms < 0;
+  const std::int64_t s = over ? (-ms) / 1000 : (ms + 999) / 1000;
+  char text[32];
+  std::snprintf(text, sizeof text, "%s%02lld:%02lld", over ? "+" : "",
+                static_cast<long long>(s / 60), static_cast<long long>(s % 60));
+  return text;
+}
+
 }  // namespace crossmatch::client

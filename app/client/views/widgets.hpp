@@ -45,5 +45,7 @@ ImVec4 muted_colour();
 ImVec4 link_colour();
 // "12:04" or "1 h 05 min" until `target_ms` from `now_ms`; "now" when past.
 std::string countdown(std::int64_t now_ms, std::int64_t target_ms);
+// A pitch's time left, "04:12", or over time counted on, "+00:35".
+std::string time_left_text(std::int64_t ms);
 
 }  // namespace crossmatch::client
