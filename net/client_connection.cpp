@@ -66,7 +66,8 @@ bool transient(const std::string& code) {
 // Connection errors after which trying again cannot help.
 bool fatal(const std::string& code) {
   return code == "wrong_token" || code == "wrong_join_code" || code == "protocol_mismatch" ||
-         code == "erased" || code == "tls_required" || code == "tls_not_enabled";
+         code == "erased" || code == "tls_required" || code == "tls_not_enabled" ||
+         code == "unknown_check_in_code" || code == "not_a_kiosk" || code == "withdrawn";
 }
 
 }  // namespace
@@ -221,6 +222,7 @@ class ClientConnection::Impl final : private HubLink::Listener {
       std::lock_guard lock(mutex_);
       if (!token_.empty()) {
         hello.token = token_;
+        hello.check_in_code = options_.check_in_code;
       } else {
         hello.join_code = hello_code_;
       }

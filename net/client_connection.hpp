@@ -47,6 +47,9 @@ struct ClientOptions {
   unsigned short port = 0;
   std::string join_code;  // a newcomer's join code as typed (with the hub's pin), or ...
   std::string token;      // ... the token the hub gave (replaces the code once registered)
+  // A kiosk (`token` a helper's or the organiser's): the badge's check-in code of the participant
+  // it signs in as.
+  std::string check_in_code;
   // TLS 1.3 (the default) accepts only the hub whose certificate `pin` names: its SHA-256
   // fingerprint (64 hex digits) or the short pin (net/tls_identity.hpp); empty: the pin at the
   // end of `join_code`. `insecure`: plain TCP, no check.

@@ -19,6 +19,15 @@ std::int64_t unix_ms() {
       .count();
 }
 
+// What a participant may do at a kiosk: answer requests and offers, say whether meetings took
+// place, join or leave the standby list. The rest waits for their own app.
+bool kiosk_may(const core::OperationPayload& payload) {
+  return std::holds_alternative<core::AcceptMeeting>(payload) ||
+         std::holds_alternative<core::DeclineMeeting>(payload) ||
+         std::holds_alternative<core::GiveFeedback>(payload) ||
+         std::holds_alternative<core::SetStandby>(payload);
+}
+
 bool owns(const OperationLines& lines, const core::Viewer& viewer) {
   core::Operation probe;
   probe.actor = lines.actor;
@@ -33,6 +42,15 @@ void HubRoom::submit(const ConnectionPtr& c, core::Operation op) {
     c->send(encode(
         Refused{id, core::make_error("shutting_down", "",
                                      "The hub is shutting down; send it again when it is back.")}));
+    return;
+  }
+  if (c->kiosk && !kiosk_may(op.payload)) {
+    ++hub_.counters.refused;
+    reply(c, make_line(encode(Refused{
+                 id, core::make_error("kiosk", "op",
+                                      "At a kiosk you can answer requests, say whether meetings "
+                                      "took place and join the standby list; the rest is done in "
+                                      "the crossmatch app.")})));
     return;
   }
   const core::Actor actor{c->viewer.role, c->viewer.participant};

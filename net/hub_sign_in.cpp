@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/event/check_in_code.hpp"
 #include "net/tokens.hpp"
 
 namespace crossmatch::net {
@@ -83,6 +84,10 @@ void HubSignIn::hello(const ConnectionPtr& c, Hello h) {
                            "wrong token");
     }
     const HubCredential& credential = **found;
+    if (!h.check_in_code.empty()) {
+      kiosk(c, credential, h);
+      return c->resume_lines();
+    }
     if (credential.role == core::Role::Participant) {
       const core::Participant* p = hub_.sequencer.state().participant(credential.participant);
       if (p == nullptr || p->status == core::ParticipantStatus::Erased)
@@ -93,6 +98,37 @@ void HubSignIn::hello(const ConnectionPtr& c, Hello h) {
     welcome(c, core::Viewer{credential.role, credential.participant}, h);
     c->resume_lines();
   });
+}
+
+void HubSignIn::kiosk(const ConnectionPtr& c, const HubCredential& credential, const Hello& h) {
+  if (credential.role != core::Role::Helper && credential.role != core::Role::Organiser)
+    return c->close_with(
+        closing_error("not_a_kiosk", "token",
+                      "Only a kiosk signed in with a helper's or the organiser's token signs "
+                      "people in by their check-in code."),
+        "check-in code from a " + std::string(core::to_string(credential.role)));
+  const core::EventState& state = hub_.sequencer.state();
+  const std::string code = core::normalise_check_in_code(h.check_in_code);
+  const auto it = core::is_check_in_code(code) ? state.index.check_in_codes.find(code)
+                                               : state.index.check_in_codes.end();
+  if (it == state.index.check_in_codes.end()) {
+    // Codes are short: guessing them costs the address's sign-in budget, as wrong tokens do.
+    hub_.failed_sign_ins.spend(c->address, std::chrono::steady_clock::now());
+    return c->close_with(
+        closing_error("unknown_check_in_code", "check_in_code",
+                      "No one at this event has the check-in code " +
+                          (code.empty() ? std::string("typed") : core::format_check_in_code(code)) +
+                          "; check the code on the badge, or ask at the desk."),
+        "unknown check-in code at a kiosk");
+  }
+  const core::Participant* p = state.participant(it->second);
+  if (p == nullptr || !p->active())
+    return c->close_with(
+        closing_error("withdrawn", "check_in_code",
+                      "This badge's registration was withdrawn; ask at the registration desk."),
+        "check-in code of a withdrawn participant at a kiosk");
+  c->kiosk = true;
+  welcome(c, core::Viewer{core::Role::Participant, it->second}, h);
 }
 
 void HubSignIn::welcome(const ConnectionPtr& c, const core::Viewer& viewer, const Hello& h) {
@@ -106,7 +142,7 @@ void HubSignIn::welcome(const ConnectionPtr& c, const core::Viewer& viewer, cons
       viewer.role == core::Role::Organiser ? kMaxOrganiserLineBytes : kMaxClientLineBytes;
   c->set_max_line_bytes(line_bytes);
   hub_.note("connection " + std::to_string(c->id()) + " is " + describe(viewer) +
-            (h.client.empty() ? "" : " (" + h.client + ")"));
+            (c->kiosk ? " at a kiosk" : "") + (h.client.empty() ? "" : " (" + h.client + ")"));
   Welcome w;
   w.protocol = kProtocolVersion;
   w.event = hub_.sequencer.state().event.name;

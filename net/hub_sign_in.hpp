@@ -33,6 +33,9 @@ class HubSignIn {
                            const std::string& claim);
 
  private:
+  // A kiosk's hello: the participant whose check-in code it carries, if the token is a helper's
+  // or the organiser's.
+  void kiosk(const ConnectionPtr& c, const HubCredential& credential, const Hello& h);
   void welcome(const ConnectionPtr& c, const core::Viewer& viewer, const Hello& h);
 
   HubContext& hub_;

@@ -31,6 +31,9 @@ struct Hello {
   int protocol = 0;
   std::string join_code;  // a newcomer's event code ...
   std::string token;      // ... or the token of a participant, the organiser or a broker
+  // With a helper's or the organiser's token: a kiosk signs in as the participant whose badge
+  // carries this check-in code, for as long as the connection lasts.
+  std::string check_in_code;
   std::optional<std::uint64_t> after;  // the last sequence number the client's replica has
   // The last operation whose notices the person has seen (kept by the app between runs): when
   // the hub sends a snapshot, it also sends the person's notices after it (Missed).

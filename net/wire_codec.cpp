@@ -46,6 +46,7 @@ core::Result<ClientMessage> hello_from(const Json& value) {
   hello.protocol = static_cast<int>(protocol);
   r.string("join_code", hello.join_code, false, 256);
   r.string("token", hello.token, false, 256);
+  r.string("check_in_code", hello.check_in_code, false, 64);
   if (r.has("after")) {
     std::int64_t after = 0;
     r.integer("after", after, 0, kMaxSequence);
@@ -68,6 +69,9 @@ core::Result<ClientMessage> hello_from(const Json& value) {
   if (hello.join_code.empty() == hello.token.empty())
     return core::make_error("missing_field", "token",
                             "The hello needs either the event's join_code or a token, not both.");
+  if (!hello.check_in_code.empty() && hello.token.empty())
+    return core::make_error("missing_field", "token",
+                            "A check_in_code signs in at a kiosk: it needs the kiosk's token.");
   return ClientMessage{std::move(hello)};
 }
 
@@ -262,6 +266,7 @@ std::string encode(const ClientMessage& message) {
                           Json j{{"type", "hello"}, {"protocol", m.protocol}};
                           if (!m.join_code.empty()) j["join_code"] = m.join_code;
                           if (!m.token.empty()) j["token"] = m.token;
+                          if (!m.check_in_code.empty()) j["check_in_code"] = m.check_in_code;
                           if (m.after) j["after"] = *m.after;
                           if (m.notices_after) j["notices_after"] = *m.notices_after;
                           if (m.catch_up == CatchUp::Live) j["catch_up"] = "live";

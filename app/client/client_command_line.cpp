@@ -28,6 +28,10 @@ std::unique_ptr<app::CommandLine> define(ClientArgs& args, std::string& hub) {
       ->type_name("PIN");
   cli.add_flag("--insecure", args.insecure,
                "connect without TLS (only to a hub started with --insecure)");
+  cli.add_flag("--kiosk", args.kiosk,
+               "a kiosk at the venue: full screen, large type; participants sign in with their "
+               "badge's check-in code and are signed out after a minute without use; needs --hub "
+               "and a helper's or the organiser's --token; remembers nothing of anyone");
   line->one_of(cli.add_option("--screen", args.screen, "the screen to open"), screen_names())
       ->type_name("NAME");
   cli.add_option("--screenshot", args.screenshot,
@@ -84,6 +88,15 @@ core::Result<ClientArgs> parse_client_args(int argc, const char* const* argv) {
   }
   if ((!args.code.empty() || !args.token.empty()) && !args.has_hub) {
     return core::make_error("missing_hub", "--hub", "--code and --token need --hub HOST:PORT.");
+  }
+  if (args.kiosk) {
+    if (!args.has_hub || args.token.empty())
+      return core::make_error("kiosk_needs_token", "--kiosk",
+                              "--kiosk needs --hub HOST:PORT and a helper's or the organiser's "
+                              "--token.");
+    if (!args.screen.empty())
+      return core::make_error("kiosk_and_screen", "--screen",
+                              "--kiosk has one screen of its own; leave out --screen.");
   }
   return args;
 }

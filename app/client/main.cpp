@@ -14,6 +14,7 @@
 #include "app/client/state/client_session.hpp"
 #include "app/client/views/client_app.hpp"
 #include "app/client/views/drawn_text.hpp"
+#include "app/client/views/kiosk_view.hpp"
 #include "net/client_connection.hpp"
 #include "storage/asset_files.hpp"
 
@@ -37,6 +38,69 @@ void replace_file(const std::string& path, const std::string& text) {
   std::filesystem::rename(partial, path, ec);
 }
 
+// The kiosk: full screen (its screenshot keeps the usual size), large type, nothing remembered:
+// no config is read or written, and each visit lives in memory only.
+int run_kiosk(const crossmatch::client::ClientArgs& args,
+              const crossmatch::core::Taxonomy& taxonomy,
+              std::chrono::steady_clock::time_point started) {
+  namespace client = crossmatch::client;
+  client::WindowOptions options;
+  options.full_screen = args.screenshot.empty();
+  options.layout_file.clear();
+  auto window = client::Window::open(options);
+  if (!window) {
+    std::cerr << "crossmatch: " << window.error().message << "\n";
+    return 2;
+  }
+  client::Appearance appearance;
+  appearance.set_zoom_percent(args.zoom != 0 ? args.zoom : 175);
+  if (args.theme == "dark") appearance.set_theme(client::Theme::Dark);
+  (*window)->use_appearance(appearance);
+  (*window)->set_title("crossmatch kiosk");
+  if (args.insecure)
+    std::cerr
+        << "crossmatch: WARNING: --insecure: no TLS; what you send can be read on the network\n";
+  client::KioskDesk desk;
+  desk.host = args.hub.host;
+  desk.port = args.hub.port;
+  desk.token = args.token;
+  desk.pin = args.pin;
+  desk.insecure = args.insecure;
+  client::Kiosk kiosk(taxonomy, desk);
+  bool shot_taken = false;
+  std::string layout;
+  int exit_code = 0;
+  (*window)->run(
+      [&] {
+        (void)(*window)->take_zoom_notches();  // the kiosk's size is the organiser's choice
+        const std::int64_t now = unix_ms();
+        kiosk.update(now);
+        client::draw_kiosk(kiosk, now);
+        return !shot_taken;
+      },
+      [&](int width, int height) {
+        const std::string screen =
+            kiosk.phase() == client::KioskPhase::SignedIn ? "kiosk-visit" : "kiosk-welcome";
+        if (!args.layout_dump.empty()) {
+          std::string now = client::layout_lines(
+              screen, client::drawn_text(*ImGui::GetDrawData(), *ImGui::GetIO().Fonts));
+          if (now != layout) replace_file(args.layout_dump, layout = std::move(now));
+        }
+        const double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (args.screenshot.empty() || elapsed < args.after) return;
+        if (const auto saved = (*window)->save_png(args.screenshot, width, height); !saved) {
+          std::cerr << "crossmatch: " << saved.error().message << "\n";
+          exit_code = 1;
+        } else {
+          std::cerr << "crossmatch: saved " << args.screenshot << " (" << width << "x" << height
+                    << ", " << screen << ")\n";
+        }
+        shot_taken = true;
+      });
+  return exit_code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -56,6 +120,8 @@ int main(int argc, char** argv) {
     std::cerr << "crossmatch: " << taxonomy.error().message << "\n";
     return 2;
   }
+
+  if (args->kiosk) return run_kiosk(*args, *taxonomy, started);
 
   std::optional<client::ClientConfig> config;
   const auto folder = args->config_dir.empty()

@@ -100,6 +100,7 @@ core::Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options)
   // to ImGui. A move to a monitor with another content scale rebuilds the font.
   glfwSetWindowUserPointer(w->window_, w.get());
   glfwSetScrollCallback(w->window_, on_scroll);
+  glfwSetKeyCallback(w->window_, on_key);
   glfwSetWindowContentScaleCallback(w->window_, on_content_scale);
   w->refresh_appearance();
   return w;
@@ -121,6 +122,29 @@ void Window::on_scroll(GLFWwindow* window, double xoffset, double yoffset) {
     return;
   }
   ImGui_ImplGlfw_ScrollCallback(window, xoffset, yoffset);
+}
+
+void Window::on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window));
+  if (self != nullptr) {
+    auto& pressed = self->pressed_since_frame_;
+    if (action == GLFW_PRESS) {
+      pressed.push_back(key);
+    } else if (action == GLFW_RELEASE &&
+               std::find(pressed.begin(), pressed.end(), key) != pressed.end()) {
+      self->late_releases_.push_back(KeyRelease{key, scancode, mods});
+      return;
+    }
+  }
+  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+void Window::release_late_keys() {
+  pressed_since_frame_.clear();
+  std::vector<KeyRelease> releases;
+  releases.swap(late_releases_);
+  for (const KeyRelease& r : releases)
+    ImGui_ImplGlfw_KeyCallback(window_, r.key, r.scancode, GLFW_RELEASE, r.mods);
 }
 
 void Window::use_appearance(const Appearance& appearance) {
@@ -217,6 +241,7 @@ void Window::run(const std::function<bool()>& frame,
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (after_render) after_render(width, height);
     glfwSwapBuffers(window_);
+    release_late_keys();
     if (!keep_going) break;
   }
 }

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/client/state/appearance.hpp"
 #include "core/error.hpp"
@@ -60,6 +61,17 @@ class Window {
   void refresh_appearance();
   static void on_content_scale(GLFWwindow* window, float xscale, float yscale);
   static void on_scroll(GLFWwindow* window, double xoffset, double yoffset);
+  // Dear ImGui 1.86 sees keys as held or not at each frame: a key pressed and released between
+  // two frames (a barcode scanner's Enter, typed right after the code) would never be seen. Such
+  // a release is handed on after the frame that saw the key down.
+  static void on_key(GLFWwindow* window, int key, int scancode, int action, int mods);
+  void release_late_keys();
+
+  struct KeyRelease {
+    int key = 0, scancode = 0, mods = 0;
+  };
+  std::vector<int> pressed_since_frame_;
+  std::vector<KeyRelease> late_releases_;
 
   GLFWwindow* window_ = nullptr;
   float scale_ = 1.0f;  // the monitor's content scale
