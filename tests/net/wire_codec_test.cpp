@@ -166,6 +166,31 @@ TEST_CASE("hub messages read back as written") {
   CHECK(a.contacts == std::vector<net::Contact>{{4, ""}, {5, "a@b.eu"}});
 }
 
+TEST_CASE("a kiosk's hello carries the badge's check-in code with the kiosk's token") {
+  net::Hello hello;
+  hello.protocol = 1;
+  hello.token = "desk-token";
+  hello.check_in_code = "K7QF-M2XD";
+  auto back = parse_client_message(net::encode(net::ClientMessage{hello}));
+  REQUIRE(back.ok());
+  CHECK(std::get<net::Hello>(*back).check_in_code == "K7QF-M2XD");
+  CHECK(std::get<net::Hello>(*back).token == "desk-token");
+  hello.check_in_code.clear();
+  back = parse_client_message(net::encode(net::ClientMessage{hello}));
+  REQUIRE(back.ok());
+  CHECK(std::get<net::Hello>(*back).check_in_code.empty());
+  // With a join code instead of a token: the code alone signs no one in.
+  auto alone = parse_client_message(
+      R"({"type":"hello","protocol":1,"join_code":"K7QF-M2XD","check_in_code":"ABCD-EFGH"})");
+  REQUIRE_FALSE(alone.ok());
+  CHECK(alone.error().field == "token");
+  auto long_code =
+      parse_client_message(R"({"type":"hello","protocol":1,"token":"t","check_in_code":")" +
+                           std::string(100, 'A') + R"("})");
+  REQUIRE_FALSE(long_code.ok());
+  CHECK(long_code.error().field == "check_in_code");
+}
+
 TEST_CASE("missed notices: the hello says which the person has seen; missed lines read back") {
   net::Hello hello;
   hello.protocol = 1;

@@ -216,19 +216,23 @@ void draw_signed_in(Kiosk& kiosk, std::int64_t now_ms) {
 
 }  // namespace
 
-void draw_kiosk(Kiosk& kiosk, std::int64_t now_ms) {
+void draw_kiosk_screen(Kiosk& kiosk, std::int64_t now_ms) {
   if (used_now()) kiosk.touched(now_ms);
+  if (kiosk.phase() == KioskPhase::SignedIn && kiosk.session() != nullptr) {
+    draw_signed_in(kiosk, now_ms);
+  } else {
+    draw_welcome(kiosk, now_ms);
+  }
+}
+
+void draw_kiosk(Kiosk& kiosk, std::int64_t now_ms) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
   ImGui::Begin("kiosk", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-  if (kiosk.phase() == KioskPhase::SignedIn && kiosk.session() != nullptr) {
-    draw_signed_in(kiosk, now_ms);
-  } else {
-    draw_welcome(kiosk, now_ms);
-  }
+  draw_kiosk_screen(kiosk, now_ms);
   ImGui::End();
 }
 

@@ -11,5 +11,7 @@ namespace crossmatch::client {
 
 // Draws the whole window (its own ImGui window over the display) and counts any input as use.
 void draw_kiosk(Kiosk& kiosk, std::int64_t now_ms);
+// The same inside the current window (tests).
+void draw_kiosk_screen(Kiosk& kiosk, std::int64_t now_ms);
 
 }  // namespace crossmatch::client
