@@ -39,6 +39,7 @@ struct HubContext {
         failed_sign_ins(this->options.failed_sign_ins_per_address_per_minute),
         out_(out) {
     sequencer.draw_check_in_codes(make_check_in_code);
+    sequencer.convert_local_times(this->options.local_to_utc);
   }
 
   // One line on the hub's output, with the time; control characters in `text` are escaped

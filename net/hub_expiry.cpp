@@ -16,8 +16,8 @@ void HubExpiry::tick() {
   const std::int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                   std::chrono::system_clock::now().time_since_epoch())
                                   .count();
-  for (const core::MeetingId id :
-       core::due_expiries(hub_.sequencer.state(), now_ms, kMostPerLook)) {
+  for (const core::MeetingId id : core::due_expiries(hub_.sequencer.state(), now_ms, kMostPerLook,
+                                                     hub_.sequencer.local_to_utc())) {
     core::Operation op;
     op.id = operation_id(id);
     op.payload = core::ExpireRequest{id};

@@ -1,6 +1,7 @@
 // Request expiry on the hub: every few seconds (on the acceptor's tick) each request past the
-// organiser's deadline (core/event/request_expiry.hpp) is expired by an expire_request the hub
-// submits as the organiser, at its own time, so that every replica applies the same decision.
+// organiser's deadline, and each offer of a freed slot whose slot has started
+// (core/event/request_expiry.hpp), is expired by an expire_request the hub submits as the
+// organiser, at its own time, so that every replica applies the same decision.
 // Internal to the hub server; on the network thread.
 #pragma once
 

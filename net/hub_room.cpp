@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/event/refill.hpp"
 #include "net/operation_lines.hpp"
 #include "net/tokens.hpp"
 
@@ -79,6 +80,8 @@ void HubRoom::submit(const ConnectionPtr& c, core::Operation op) {
                                           std::to_string(wait) + " seconds.")})));
     return;
   }
+  // What it frees is read on the state before it: a cancellation's booking, say.
+  std::vector<core::Placement> freed = core::placements_freed(hub_.sequencer.state(), op);
   hub_.log.before_apply(hub_.sequencer.state(), op);
   auto outcome = hub_.sequencer.submit(std::move(op), actor, unix_ms());
   if (!outcome) {
@@ -126,8 +129,10 @@ void HubRoom::submit(const ConnectionPtr& c, core::Operation op) {
     hub_.registered_from.erase(erase->participant);
   pending.replies.push_back(Reply{c, make_line(encode(ack)), becomes});
   if (change_listener_) change_listener_(applied);
+  const std::uint64_t seq = applied.sequence;
   hub_.log.append(std::move(applied), std::move(credential), hub_.sequencer.state());
   pending_.push_back(std::move(pending));
+  if (!freed.empty() && freed_listener_) freed_listener_(seq, freed);
 }
 
 void HubRoom::submit_from_hub(core::Operation op) {

@@ -24,8 +24,9 @@ class HubRoom {
       : hub_(hub), sign_in_(sign_in), catch_up_(catch_up) {}
 
   void submit(const ConnectionPtr& c, core::Operation op);
-  // An operation the hub itself makes (an expired request), applied as the organiser: logged and
-  // sent out like any other, with no one to answer. A refusal is noted in the hub's log only.
+  // An operation the hub itself makes (an expired request, an offer of a freed slot), applied as
+  // the organiser: logged and sent out like any other, with no one to answer. A refusal is noted in
+  // the hub's log only.
   void submit_from_hub(core::Operation op);
   // Sends a reply once everything applied before it is durable, so that no reply reflects an
   // operation a crash could take back.
@@ -39,6 +40,11 @@ class HubRoom {
   void set_change_listener(std::function<void(const core::Operation&)> listener) {
     change_listener_ = std::move(listener);
   }
+  // Told, once an operation is applied and logged, of the bookings it freed (read before it was
+  // applied: core::placements_freed), with its sequence number.
+  using FreedListener =
+      std::function<void(std::uint64_t seq, const std::vector<core::Placement>& freed)>;
+  void set_freed_listener(FreedListener listener) { freed_listener_ = std::move(listener); }
 
  private:
   void broadcast(const PendingOperation& op);
@@ -51,6 +57,7 @@ class HubRoom {
   std::deque<PendingOperation> pending_;  // applied, in sequence order, not yet durable
   std::vector<ConnectionPtr> corked_;     // inside on_durable: uncorked once the group is sent
   std::function<void(const core::Operation&)> change_listener_;
+  FreedListener freed_listener_;
 };
 
 }  // namespace crossmatch::net

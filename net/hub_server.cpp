@@ -15,6 +15,7 @@
 #include "net/hub_catch_up.hpp"
 #include "net/hub_context.hpp"
 #include "net/hub_expiry.hpp"
+#include "net/hub_refill.hpp"
 #include "net/hub_room.hpp"
 #include "net/hub_shutdown.hpp"
 #include "net/hub_sign_in.hpp"
@@ -39,10 +40,14 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
         room_(hub_, sign_in_, catch_up_),
         acceptor_(hub_, *this),
         expiry_(hub_, room_),
+        refill_(hub_, room_),
         shutdown_(hub_, room_, acceptor_),
         parser_(io) {
     hub_.log.set_listener(this);
     acceptor_.set_tick_listener([this] { expiry_.tick(); });
+    room_.set_freed_listener([this](std::uint64_t seq, const std::vector<core::Placement>& freed) {
+      refill_.freed(seq, freed);
+    });
   }
 
   ~Impl() override { hub_.log.set_listener(nullptr); }
@@ -173,6 +178,7 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
   HubRoom room_;
   HubAcceptor acceptor_;
   HubExpiry expiry_;
+  HubRefill refill_;
   HubShutdown shutdown_;
   LineParser parser_;  // last: its thread stops first
   PlanHandlers plan_handlers_;

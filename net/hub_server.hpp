@@ -45,6 +45,9 @@ struct HubOptions {
   std::string hub_name = "crossmatch-hub";
   // TLS 1.3 with this certificate and key; none: plain TCP (--insecure).
   std::optional<TlsIdentity> tls;
+  // The event's local times in UTC (its time zone, from the tz database), for when slots start:
+  // offers lapse then, and only slots not yet started are offered. None: local times are UTC.
+  core::LocalToUtc local_to_utc;
 };
 
 // Counters for log lines and tests.

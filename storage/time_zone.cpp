@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <memory>
+#include <mutex>
 
 #include "core/event/calendar.hpp"
 
@@ -311,6 +314,26 @@ std::int64_t TimeZone::to_utc(std::int64_t local) const {
   if (best != INT64_MAX) return best;
   // In a gap: the moment the clocks jump.
   return local - std::min(early, late);
+}
+
+core::LocalToUtc tz_database_local_to_utc() {
+  struct Zones {
+    std::mutex mutex;
+    std::map<std::string, std::optional<TimeZone>, std::less<>> loaded;
+  };
+  auto zones = std::make_shared<Zones>();
+  return [zones](std::string_view name, std::int64_t local) {
+    const std::lock_guard lock(zones->mutex);
+    auto it = zones->loaded.find(name);
+    if (it == zones->loaded.end()) {
+      auto zone = TimeZone::load(name);
+      it = zones->loaded
+               .emplace(std::string(name),
+                        zone ? std::optional<TimeZone>(std::move(*zone)) : std::nullopt)
+               .first;
+    }
+    return it->second ? it->second->to_utc(local) : local;
+  };
 }
 
 }  // namespace crossmatch::storage

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/event/local_time.hpp"
 
 namespace crossmatch::storage {
 
@@ -73,5 +74,9 @@ class TimeZone {
   std::vector<ZoneOffset> offsets_;
   std::optional<Rule> rule_;
 };
+
+// The event's local times in UTC through the tz database, for the hub's sequencer (when slots
+// start): each zone is loaded once; a zone that cannot be loaded is taken as UTC.
+core::LocalToUtc tz_database_local_to_utc();
 
 }  // namespace crossmatch::storage

@@ -7,6 +7,7 @@
 #include "core/event/json_codec.hpp"
 #include "core/event/sequencer.hpp"
 #include "core/event/statistics.hpp"
+#include "storage/time_zone.hpp"
 
 namespace crossmatch::hub {
 
@@ -14,6 +15,7 @@ ReplaySummary replay_operations(std::istream& in, std::ostream& out,
                                 const core::Taxonomy& taxonomy) {
   ReplaySummary summary;
   core::Sequencer sequencer(taxonomy);
+  sequencer.convert_local_times(storage::tz_database_local_to_utc());
   std::string line;
   const auto refuse = [&](const core::Error& e) {
     ++summary.refused;

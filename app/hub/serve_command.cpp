@@ -17,6 +17,7 @@
 #include "net/hub_server.hpp"
 #include "storage/asset_files.hpp"
 #include "storage/event_store.hpp"
+#include "storage/time_zone.hpp"
 
 namespace crossmatch::hub {
 
@@ -98,6 +99,7 @@ int run_serve(const ServeOptions& args) {
   options.max_unsent_bytes = static_cast<std::size_t>(args.max_unsent_mb) << 20;
   options.fanout_hold_ms = args.fanout_hold_ms;
   options.hub_name = "crossmatch-hub 0.1.0";
+  options.local_to_utc = storage::tz_database_local_to_utc();
 
   const std::filesystem::path assets_dir =
       args.assets ? std::filesystem::path(*args.assets) : storage::default_assets_dir();

@@ -138,10 +138,11 @@ Status check_envelope(const Operation& op) {
 }  // namespace
 
 Result<Operation> apply_operation(EventState& state, const Taxonomy& taxonomy,
-                                  const Operation& operation, ApplyMode mode) {
+                                  const Operation& operation, ApplyMode mode,
+                                  const LocalToUtc* local_to_utc) {
   using namespace detail;
   if (Status s = check_envelope(operation); !s) return s.error();
-  ApplyContext ctx{state, taxonomy, operation, mode, operation};
+  ApplyContext ctx{state, taxonomy, operation, mode, operation, local_to_utc};
   // Fields the hub decides are cleared before it decides them, so a client cannot choose them.
   if (ctx.deciding()) clear_decided(ctx.applied.payload);
 

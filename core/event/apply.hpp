@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/event/event_state.hpp"
+#include "core/event/local_time.hpp"
 #include "core/event/operation.hpp"
 #include "core/taxonomy.hpp"
 
@@ -19,8 +20,10 @@ enum class ApplyMode {
 };
 
 // On success the state has changed and the applied operation (with the hub's decisions filled
-// in) is returned; on refusal the state is exactly as it was.
+// in) is returned; on refusal the state is exactly as it was. Deciding when a slot starts (an
+// offer lapsing) takes `local_to_utc`; without it local times are taken as UTC.
 Result<Operation> apply_operation(EventState& state, const Taxonomy& taxonomy,
-                                  const Operation& operation, ApplyMode mode = ApplyMode::Decide);
+                                  const Operation& operation, ApplyMode mode = ApplyMode::Decide,
+                                  const LocalToUtc* local_to_utc = nullptr);
 
 }  // namespace crossmatch::core

@@ -14,7 +14,13 @@ struct ApplyContext {
   const Taxonomy& taxonomy;
   const Operation& op;
   ApplyMode mode;
-  Operation applied;  // the operation as applied, decisions filled in
+  Operation applied;                         // the operation as applied, decisions filled in
+  const LocalToUtc* local_to_utc = nullptr;  // when deciding: the event's time zone, if known
+
+  // When the slot starts, in unix ms (local times taken as UTC without a conversion).
+  std::int64_t slot_start_ms(SlotRef slot) const {
+    return core::slot_start_ms(state, slot, local_to_utc ? *local_to_utc : LocalToUtc{});
+  }
 
   const Actor& actor() const { return op.actor; }
   bool deciding() const { return mode == ApplyMode::Decide; }

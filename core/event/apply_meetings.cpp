@@ -399,12 +399,14 @@ Status apply(ApplyContext& ctx, const WithdrawIntroduction& op) {
 
 // The deadline is checked against the operation's time, the hub's clock when it applied it, so
 // that every replica and every replay decides alike; an expired request is closed once (a second
-// expiry of it is refused and changes nothing).
+// expiry of it is refused and changes nothing). An offer of a freed slot lapses when its slot
+// starts: when that is depends on the event's time zone, which the hub knows, so a replica takes
+// the hub's word for it (as for the offer itself).
 Status apply(ApplyContext& ctx, const ExpireRequest& op) {
   auto found = find_meeting(ctx, op.meeting);
   if (!found) return found.error();
   const Meeting& m = **found;
-  if (m.introduced)
+  if (m.introduced && !m.offered)
     return refuse("not_a_request", "meeting",
                   "Meeting " + std::to_string(m.id) +
                       " is a broker's introduction; introductions do not expire.");
@@ -412,16 +414,29 @@ Status apply(ApplyContext& ctx, const ExpireRequest& op) {
     return refuse("not_pending", "meeting",
                   "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) +
                       ", not awaiting an answer.");
-  const int minutes = ctx.state.event.settings.request_expiry_minutes;
-  if (minutes <= 0) return refuse("expiry_off", "meeting", "Requests do not expire at this event.");
-  const std::int64_t deadline = expiry_deadline(ctx.state, m);
-  if (ctx.op.at < deadline)
-    return refuse("not_due", "meeting",
-                  "Meeting " + std::to_string(m.id) + " expires only " +
-                      std::to_string((deadline - ctx.op.at + 59'999) / 60'000) +
-                      " minutes from now.");
-  const std::string reason =
-      "No answer within " + format_expiry(minutes) + ": the request expired.";
+  std::string reason;
+  if (m.offered) {
+    if (ctx.deciding()) {
+      const std::int64_t starts = ctx.slot_start_ms(m.preferred.front());
+      if (ctx.op.at < starts)
+        return refuse(
+            "not_due", "meeting",
+            "The offer of meeting " + std::to_string(m.id) + " lapses only when its slot starts, " +
+                std::to_string((starts - ctx.op.at + 59'999) / 60'000) + " minutes from now.");
+    }
+    reason = "The slot started before both accepted: the offer lapsed.";
+  } else {
+    const int minutes = ctx.state.event.settings.request_expiry_minutes;
+    if (minutes <= 0)
+      return refuse("expiry_off", "meeting", "Requests do not expire at this event.");
+    const std::int64_t deadline = expiry_deadline(ctx.state, m);
+    if (ctx.op.at < deadline)
+      return refuse("not_due", "meeting",
+                    "Meeting " + std::to_string(m.id) + " expires only " +
+                        std::to_string((deadline - ctx.op.at + 59'999) / 60'000) +
+                        " minutes from now.");
+    reason = "No answer within " + format_expiry(minutes) + ": the request expired.";
+  }
   modify_meeting(ctx, m.id, [&](Meeting& x) {
     x.status = MeetingStatus::Cancelled;
     x.placement.reset();

@@ -5,6 +5,7 @@
 #include "core/event/apply.hpp"
 #include "core/event/booking.hpp"
 #include "core/event/busy_blocks.hpp"
+#include "core/event/local_time.hpp"
 #include "core/overloaded.hpp"
 
 namespace crossmatch::core {
@@ -56,12 +57,23 @@ bool has_open_offer(const EventState& state, ParticipantId person) {
   });
 }
 
+bool turned_down_slot(const EventState& state, ParticipantId person, SlotRef slot) {
+  const auto it = state.index.person_meetings.find(person);
+  if (it == state.index.person_meetings.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(), [&](MeetingId id) {
+    const Meeting& m = state.meetings.at(id);
+    return m.offered && m.status == MeetingStatus::Cancelled && m.closed_by == person &&
+           !m.preferred.empty() && m.preferred.front() == slot;
+  });
+}
+
 std::string refill_problem(const EventState& state, ParticipantId person, SlotRef slot) {
   const Participant* p = state.participant(person);
   if (p == nullptr || !p->active()) return "is not taking part";
   if (!p->standby) return "is not on the standby list";
   if (desk_in_use(state) && !p->arrived()) return "has not arrived yet";
   if (has_open_offer(state, person)) return "has an offer awaiting an answer";
+  if (turned_down_slot(state, person, slot)) return "turned this slot down";
   return person_conflict(state, person, slot);
 }
 
@@ -126,6 +138,24 @@ std::vector<OfferSlot> plan_refill_offers(const EventState& state, const Taxonom
     out.push_back(OfferSlot{.first = pick->first, .second = pick->second, .slot = slot});
   }
   return out;
+}
+
+std::vector<OfferSlot> offers_for_freed(const EventState& after, const Taxonomy& taxonomy,
+                                        const std::vector<Placement>& freed, std::int64_t now_ms,
+                                        const LocalToUtc& local_to_utc) {
+  if (freed.empty()) return {};
+  int on_standby = 0;
+  for (const auto& [id, p] : after.participants) on_standby += p.standby && p.active();
+  if (on_standby < 2) return {};
+  std::vector<SlotRef> slots;
+  for (const Placement& placement : freed) {
+    const SlotRef slot = placement.slot;
+    if (std::find(slots.begin(), slots.end(), slot) != slots.end()) continue;
+    const std::int64_t starts = slot_start_ms(after, slot, local_to_utc);
+    if (starts != 0 && starts > now_ms) slots.push_back(slot);
+  }
+  if (slots.empty()) return {};
+  return plan_refill_offers(after, taxonomy, slots);
 }
 
 std::vector<Placement> placements_freed(const EventState& before, const Operation& op) {

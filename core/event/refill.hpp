@@ -2,13 +2,16 @@
 // slot freed by a no-show, a cancellation or a late withdrawal is offered (offer_slot) to two
 // people on standby who are free then and whom the matching rates well for each other, favouring
 // those with fewer meetings so far; once both accept, the meeting is booked at that slot at once
-// and no other meeting moves.
+// and no other meeting moves. The hub offers a freed slot by itself as soon as it is freed (the
+// organiser may offer the next slots too); an offer not accepted by both lapses when its slot
+// starts (request_expiry.hpp).
 #pragma once
 
 #include <optional>
 #include <vector>
 
 #include "core/event/event_state.hpp"
+#include "core/event/local_time.hpp"
 #include "core/event/operation.hpp"
 #include "core/matching/event_population.hpp"
 #include "core/matching/pair_score.hpp"
@@ -22,9 +25,14 @@ int meetings_so_far(const EventState& state, ParticipantId person);
 // True when the person has an offer of a freed slot still awaiting answers.
 bool has_open_offer(const EventState& state, ParticipantId person);
 
+// True when the person said no to an offer of this slot (declined it, or cancelled the meeting it
+// booked): they are not offered the same slot again.
+bool turned_down_slot(const EventState& state, ParticipantId person, SlotRef slot);
+
 // Why the person cannot be offered this slot ("is not on the standby list", "has not arrived
-// yet", "has a meeting with ... then", "has an offer awaiting an answer"), or empty when they can.
-// Once the desk is in use (someone checked in), only people who arrived are offered slots.
+// yet", "has a meeting with ... then", "has an offer awaiting an answer", "turned this slot
+// down"), or empty when they can. Once the desk is in use (someone checked in), only people who
+// arrived are offered slots.
 std::string refill_problem(const EventState& state, ParticipantId person, SlotRef slot);
 
 // The standby people who can be offered this slot, by id.
@@ -50,6 +58,14 @@ std::optional<RefillPick> pick_refill(const EventState& state, const EventPopula
 // the offers before it applied, so that no one is offered two at once.
 std::vector<OfferSlot> plan_refill_offers(const EventState& state, const Taxonomy& taxonomy,
                                           const std::vector<SlotRef>& slots);
+
+// The offers the hub sends by itself once an operation freed `freed` (placements_freed, read
+// before it; `after` is the state with it applied): one per freed slot that has not started by
+// `now_ms` (through `local_to_utc`), as plan_refill_offers picks them. Nothing when fewer than two
+// people are on standby, so that most operations cost nothing more.
+std::vector<OfferSlot> offers_for_freed(const EventState& after, const Taxonomy& taxonomy,
+                                        const std::vector<Placement>& freed, std::int64_t now_ms,
+                                        const LocalToUtc& local_to_utc = {});
 
 // The bookings `op` would free, read on the state before it: an accepted, booked meeting it
 // cancels (cancel_meeting), the booked meetings of a person who withdraws or is erased that have

@@ -16,7 +16,8 @@ Result<Sequencer::Outcome> Sequencer::submit(Operation op, const Actor& actor, s
   op.sequence = 0;
   if (auto* reg = std::get_if<Register>(&op.payload); reg != nullptr && codes_)
     reg->check_in_code = codes_(state_);
-  auto applied = apply_operation(state_, *taxonomy_, op, ApplyMode::Decide);
+  auto applied = apply_operation(state_, *taxonomy_, op, ApplyMode::Decide,
+                                 local_to_utc_ ? &local_to_utc_ : nullptr);
   if (!applied) return applied.error();
   applied->sequence = ++sequence_;
   applied_ids_.emplace(applied->id, AppliedId{applied->sequence, applied->actor});

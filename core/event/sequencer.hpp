@@ -9,6 +9,7 @@
 
 #include "core/event/apply.hpp"
 #include "core/event/event_state.hpp"
+#include "core/event/local_time.hpp"
 
 namespace crossmatch::core {
 
@@ -30,6 +31,11 @@ class Sequencer {
   // (replaying a log) a registration keeps the code it carries.
   using CheckInCodeSource = std::function<std::string(const EventState&)>;
   void draw_check_in_codes(CheckInCodeSource source) { codes_ = std::move(source); }
+
+  // How the event's local times convert to UTC (its time zone), for deciding when a slot starts;
+  // without it local times are taken as UTC.
+  void convert_local_times(LocalToUtc local_to_utc) { local_to_utc_ = std::move(local_to_utc); }
+  const LocalToUtc& local_to_utc() const { return local_to_utc_; }
 
   struct Outcome {
     Operation applied;       // with sequence, time and the hub's decisions
@@ -55,6 +61,7 @@ class Sequencer {
   std::uint64_t sequence_ = 0;
   AppliedIds applied_ids_;
   CheckInCodeSource codes_;
+  LocalToUtc local_to_utc_;
 };
 
 }  // namespace crossmatch::core

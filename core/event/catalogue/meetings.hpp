@@ -198,7 +198,8 @@ struct Catalogue<ExpireRequest>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NothingPersonal {
   static constexpr std::string_view name = "expire_request";
   static constexpr std::string_view action = "Expire the request";
-  // The hub sends it as the organiser once the deadline has passed.
+  // The hub sends it as the organiser once the deadline has passed: the organiser's setting for
+  // a request, the slot's start for an offer of a freed slot.
   static constexpr Senders senders = kOrganiser;
   static constexpr Refusal refusal{"actor", "Only the hub expires requests."};
   static Subject subject(const ExpireRequest& p) { return {0, p.meeting}; }
@@ -208,11 +209,17 @@ struct Catalogue<ExpireRequest>
   static bool view(ExpireRequest& p, ViewContext& v) {
     return facts::seen_by_its_people(p.meeting, v, false);
   }
-  // "Your request to Ana Silva expired" to its sender; the person asked is told too.
+  // "Your request to Ana Silva expired" to its sender; the person asked is told too. Both people
+  // of a lapsed offer are told the slot started.
   static std::optional<Notice> notice(const ExpireRequest& p, const NoticeContext& c) {
     if (c.role != Role::Participant) return std::nullopt;
     const Meeting* m = c.after.meeting(p.meeting);
     if (m == nullptr || !m->involves(c.me)) return std::nullopt;
+    if (m->offered)
+      return Notice{NoticeKind::Answer,
+                    "The freed slot with {person} started before you both accepted: the offer "
+                    "lapsed",
+                    m->other(c.me)};
     if (m->requester == c.me)
       return Notice{NoticeKind::Answer, "Your request to {person} expired", m->invitee};
     return Notice{NoticeKind::Answer, "The request from {person} expired unanswered", m->requester};
