@@ -13,10 +13,12 @@
 
 #include "app/client/state/clinic_screen.hpp"
 #include "core/demo_event.hpp"
+#include "core/event/check_in_code.hpp"
 #include "net/client_connection.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/real_window.hpp"
 #include "tests/e2e/hub_process.hpp"
+#include "tests/e2e/sync_client.hpp"
 
 using namespace crossmatch;
 
@@ -403,6 +405,29 @@ void take_clicked_shots(const test::HubProcess& hub, const std::string& particip
     w.wait_for("Why " + first->text + " and you");
     REQUIRE(w.wait_exit(30) == 0);
     CHECK(w.shows("Why " + first->text + " and you"));
+    check_not_blank(png);
+  }
+  {
+    // Ana at a kiosk: she types the code under her badge's QR code and Enter, as a scanner does.
+    const std::string png = (out / "kiosk.png").string();
+    std::filesystem::remove(png);
+    std::string code;
+    for (const auto& [id, p] : test::hub_state(dir / "event.db").participants) {
+      if (p.profile.display_name == "Ana Ferreira") code = p.check_in_code;
+    }
+    REQUIRE(core::is_check_in_code(code));
+    std::vector<std::string> flags = shot_flags(hub, hub.helper(), "", png, 10);
+    const auto screen = std::find(flags.begin(), flags.end(), "--screen");
+    flags.erase(screen, screen + 2);  // the kiosk has one screen
+    flags.push_back("--kiosk");
+    test::RealWindow w(display, dir, "kiosk-shot", 0, flags);
+    w.wait_for_part("Scan the QR code on your badge");
+    w.type(core::format_check_in_code(code));
+    w.key("Return");
+    w.wait_for("Welcome, Ana Ferreira");
+    w.move_mouse(640, 790);
+    REQUIRE(w.wait_exit(30) == 0);
+    CHECK(w.shows("Your next meeting"));
     check_not_blank(png);
   }
   {
