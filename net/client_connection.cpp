@@ -1,6 +1,7 @@
 #include "net/client_connection.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <deque>
@@ -188,6 +189,7 @@ class ClientConnection::Impl final : private HubLink::Listener {
     std::lock_guard lock(mutex_);
     return fingerprint_;
   }
+  std::uint64_t bytes_received() const { return bytes_received_; }
 
  private:
   // [SECTION] Inbox (any thread; the lock guards it)
@@ -231,6 +233,8 @@ class ClientConnection::Impl final : private HubLink::Listener {
     }
     hello.catch_up = options_.catch_up;
     hello.client = options_.client_name;
+    if (options_.compress) hello.compress = {"zstd"};
+    link_base_ = bytes_received_.load();
     link_ = HubLink::open(io_, target_, hello, *this);
   }
 
@@ -243,7 +247,10 @@ class ClientConnection::Impl final : private HubLink::Listener {
     last_received_ = last_sent_ = Clock::now();
   }
 
-  void link_read() override { last_received_ = Clock::now(); }
+  void link_read() override {
+    last_received_ = Clock::now();
+    if (link_) bytes_received_ = link_base_ + link_->bytes_received();
+  }
 
   void link_ended(const LinkEnd& end) override {
     if (end.fatal && end.error) return give_up(*end.error);
@@ -481,6 +488,7 @@ class ClientConnection::Impl final : private HubLink::Listener {
   TeamsAssembler teams_;
   SchedulePlanAssembler plan_;
   std::mt19937_64 rng_;
+  std::uint64_t link_base_ = 0;  // bytes_received_ when the current attempt began
 
   // Shared with other threads, under the lock.
   mutable std::mutex mutex_;
@@ -492,6 +500,7 @@ class ClientConnection::Impl final : private HubLink::Listener {
   std::string token_;
   core::ParticipantId participant_ = 0;
   std::string fingerprint_;
+  std::atomic<std::uint64_t> bytes_received_ = 0;
 };
 
 ClientConnection::ClientConnection(const core::Taxonomy& taxonomy, ClientOptions options,
@@ -535,6 +544,9 @@ core::ParticipantId ClientConnection::participant() const {
 }
 std::string ClientConnection::hub_fingerprint() const {
   return impl_->hub_fingerprint();
+}
+std::uint64_t ClientConnection::bytes_received() const {
+  return impl_->bytes_received();
 }
 
 }  // namespace crossmatch::net

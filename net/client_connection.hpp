@@ -66,6 +66,9 @@ struct ClientOptions {
   std::optional<std::uint64_t> notices_after;
   CatchUp catch_up = CatchUp::Replica;
   std::string client_name = "crossmatch 0.1.0";
+  // Ask the hub to send snapshots and long catch-ups as zstd frames (docs/protocol.md,
+  // "Compression"); off: plain lines only.
+  bool compress = true;
   double backoff_initial_seconds = 0.5;
   double backoff_max_seconds = 30;
   double ping_seconds = 20;   // a ping after this long without sending
@@ -152,6 +155,8 @@ class ClientConnection {
   // The SHA-256 fingerprint of the certificate the hub showed (TLS; hex), once connected: the
   // pin to remember for this hub.
   std::string hub_fingerprint() const;
+  // Bytes read from the hub over every attempt so far (after TLS; frames as they came).
+  std::uint64_t bytes_received() const;
 
  private:
   class Impl;

@@ -8,6 +8,8 @@
 
 #include "core/event/operation_catalogue.hpp"
 #include "net/operation_lines.hpp"
+#include "net/protocol.hpp"
+#include "net/zstd_frame.hpp"
 
 namespace crossmatch::net {
 namespace {
@@ -16,6 +18,31 @@ using Clock = std::chrono::steady_clock;
 
 constexpr auto kSnapshotReuse = std::chrono::seconds(5);
 constexpr std::uint64_t kSnapshotReuseOperations = 2000;
+
+// For a client that reads compressed frames: runs of lines of at least kCompressMinBytes become
+// frames of at most kFrameContentBytes of lines (one longer line alone); shorter runs stay plain.
+std::vector<Line> pack_lines(const std::vector<Line>& lines) {
+  std::vector<Line> packed;
+  std::string run;
+  std::size_t first = 0;  // the run's first line
+  const auto flush = [&](std::size_t end) {
+    if (run.size() >= kCompressMinBytes) {
+      packed.push_back(
+          std::make_shared<const std::string>(encode_zstd_frame(run, end - first, kCompressLevel)));
+    } else {
+      packed.insert(packed.end(), lines.begin() + static_cast<std::ptrdiff_t>(first),
+                    lines.begin() + static_cast<std::ptrdiff_t>(end));
+    }
+    run.clear();
+    first = end;
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!run.empty() && run.size() + lines[i]->size() > kFrameContentBytes) flush(i);
+    run += *lines[i];
+  }
+  flush(lines.size());
+  return packed;
+}
 
 }  // namespace
 
@@ -77,18 +104,25 @@ void HubCatchUp::continue_catch_up(const ConnectionPtr& c) {
         // Visibility and contact details follow the hub's state now; the operations still to
         // come bring every later change.
         const core::EventState& state = hub_.sequencer.state();
+        std::vector<Line> lines;
         for (const core::Operation& op : *ops) {
           if (op.sequence <= c->sent_seq) continue;
           if (auto viewed =
                   core::view_operation(op, state, c->viewer, core::is_own(op, c->viewer))) {
-            c->send(encode_applied(viewed->op, viewed->contacts));
+            lines.push_back(make_line(encode_applied(viewed->op, viewed->contacts)));
             ++hub_.counters.lines_sent;
           }
           c->sent_seq = op.sequence;
         }
+        send_run(c, std::move(lines));
         if (ops->empty()) c->sent_seq = hub_.durable_seq;
         continue_catch_up(c);
       });
+}
+
+void HubCatchUp::send_run(const ConnectionPtr& c, std::vector<Line> lines) {
+  if (c->compress) lines = pack_lines(lines);
+  for (const Line& line : lines) c->send(line);
 }
 
 void HubCatchUp::send_missed(const ConnectionPtr& c) {
@@ -107,6 +141,7 @@ void HubCatchUp::send_missed(const ConnectionPtr& c) {
           return continue_catch_up(c);
         }
         const core::EventState& state = hub_.sequencer.state();
+        std::vector<Line> lines;
         for (const core::Operation& op : *ops) {
           if (op.sequence <= c->missed_sent) continue;
           if (op.sequence > c->missed_to) break;
@@ -115,9 +150,10 @@ void HubCatchUp::send_missed(const ConnectionPtr& c) {
           auto viewed = core::view_operation(op, state, c->viewer, own);
           if (!viewed || !core::notice(viewed->op, state, c->viewer.role, c->viewer.participant))
             continue;
-          c->send(encode(Missed{std::move(viewed->op)}));
+          lines.push_back(make_line(encode(Missed{std::move(viewed->op)})));
           ++hub_.counters.lines_sent;
         }
+        send_run(c, std::move(lines));
         if (ops->back().sequence >= c->missed_to) c->missed_sent = c->missed_to;
         continue_catch_up(c);
       });
@@ -141,6 +177,7 @@ void HubCatchUp::request_snapshot(const ConnectionPtr& c) {
       items->push_back(make_line(std::move(line)));
     base.state = std::move(state);
     base.public_items = std::move(items);
+    base.public_frames = std::make_shared<SnapshotBase::Frames>();
     snapshot_base_ = std::move(base);
   }
   c->sync = HubConnection::Sync::Snapshot;
@@ -172,13 +209,26 @@ void HubCatchUp::activate_snapshot(const ConnectionPtr& c) {
   if (c->viewer.privileged()) {
     for (std::string& line : encode_snapshot(core::view_state(state, c->viewer), snapshot.seq))
       lines.push_back(make_line(std::move(line)));
+    if (c->compress) lines = pack_lines(lines);
   } else {
-    // The items every participant sees, then this participant's own records over them.
+    // The items every participant sees, then this participant's own records over them. A client
+    // reading frames gets the shared items as frames compressed once for all.
     const core::EventState view = core::view_state(state, c->viewer);
     lines.push_back(make_line(encode_snapshot_begin(view, snapshot.seq)));
-    lines.insert(lines.end(), snapshot.public_items->begin(), snapshot.public_items->end());
+    const std::vector<Line>* items = snapshot.public_items.get();
+    if (c->compress && snapshot.public_frames) {
+      if (!snapshot.public_frames->made) {
+        snapshot.public_frames->lines = pack_lines(*snapshot.public_items);
+        snapshot.public_frames->made = true;
+      }
+      items = &snapshot.public_frames->lines;
+    }
+    lines.insert(lines.end(), items->begin(), items->end());
+    std::vector<Line> own;
     for (std::string& line : encode_snapshot_items(personal_view(state, c->viewer.participant)))
-      lines.push_back(make_line(std::move(line)));
+      own.push_back(make_line(std::move(line)));
+    if (c->compress) own = pack_lines(own);
+    lines.insert(lines.end(), own.begin(), own.end());
     lines.push_back(make_line(encode_snapshot_end(snapshot.seq)));
   }
   c->sent_seq = snapshot.seq;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "net/hub_context.hpp"
 #include "net/hub_pending.hpp"
@@ -42,6 +43,9 @@ class HubCatchUp {
   void continue_catch_up(const ConnectionPtr& c);
   // Reads on and sends the person's notices that the snapshot just sent holds (Missed).
   void send_missed(const ConnectionPtr& c);
+  // Sends a run of lines read back from the log: compressed when the client reads frames and the
+  // run is long enough.
+  void send_run(const ConnectionPtr& c, std::vector<Line> lines);
   void request_snapshot(const ConnectionPtr& c);
   void activate_snapshot(const ConnectionPtr& c);
 

@@ -118,6 +118,7 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   Sync sync = Sync::None;
   core::Viewer viewer;
   bool kiosk = false;              // a participant at a kiosk, signed in by their check-in code
+  bool compress = false;           // the hello asked for zstd frames (docs/protocol.md)
   std::uint64_t sent_seq = 0;      // everything up to here has been queued for the client
   std::uint64_t snapshot_seq = 0;  // a snapshot waiting for durability
   bool read_in_flight = false;     // a catch-up read from the store is under way

@@ -1,5 +1,7 @@
 #include "net/hub_link.hpp"
 
+#include <algorithm>
+
 #include "net/protocol.hpp"
 #include "net/tls_identity.hpp"
 
@@ -21,14 +23,19 @@ LinkEnd refused(core::Error error) {
 
 }  // namespace
 
-HubLink::HubLink(asio::io_context& io, HubTarget target, Listener& listener)
-    : io_(io), target_(std::move(target)), listener_(&listener), splitter_(kMaxHubLineBytes) {}
+HubLink::HubLink(asio::io_context& io, HubTarget target, Listener& listener, bool frames)
+    : io_(io),
+      target_(std::move(target)),
+      listener_(&listener),
+      reader_(kMaxHubLineBytes, frames) {}
 
 HubLink::~HubLink() = default;
 
 std::shared_ptr<HubLink> HubLink::open(asio::io_context& io, const HubTarget& target,
                                        const Hello& hello, Listener& listener) {
-  std::shared_ptr<HubLink> link(new HubLink(io, target, listener));
+  const bool frames =
+      std::find(hello.compress.begin(), hello.compress.end(), "zstd") != hello.compress.end();
+  std::shared_ptr<HubLink> link(new HubLink(io, target, listener, frames));
   link->connect(encode(ClientMessage{hello}));
   return link;
 }
@@ -167,17 +174,25 @@ void HubLink::read() {
       [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
         if (self->listener_ == nullptr) return;
         if (ec)
-          return self->end(lost(ec == asio::error::eof ? "the hub closed the connection"
-                                                       : "connection lost: " + ec.message()));
+          return self->end(lost(
+              (ec == asio::error::eof ? "the hub closed the connection"
+                                      : "connection lost: " + ec.message()) +
+              (self->reader_.frame_buffered() > 0 ? " in the middle of a compressed frame" : "")));
+        self->bytes_received_ += n;
         self->listener_->link_read();
-        const bool fits = self->splitter_.feed_each(std::string_view(self->read_buffer_.data(), n),
-                                                    [&self](std::string_view line) {
-                                                      if (self->listener_ == nullptr) return false;
-                                                      self->listener_->link_line(line);
-                                                      return self->listener_ != nullptr;
-                                                    });
+        const core::Status read = self->reader_.feed(std::string_view(self->read_buffer_.data(), n),
+                                                     [&self](std::string_view line) {
+                                                       if (self->listener_ == nullptr) return false;
+                                                       self->listener_->link_line(line);
+                                                       return self->listener_ != nullptr;
+                                                     });
         if (self->listener_ == nullptr) return;
-        if (!fits) return self->end(lost("the hub sent a line longer than the protocol allows"));
+        if (!read) {
+          // The connection is dropped and made again; the error says what the hub sent wrong.
+          if (read.error().code == "line_too_long")
+            return self->end(lost("the hub sent a line longer than the protocol allows"));
+          return self->end(LinkEnd{read.error().message, read.error(), false});
+        }
         self->read();
       });
 }

@@ -6,6 +6,7 @@
 // generator (it includes asio through byte_stream.hpp).
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -14,8 +15,8 @@
 #include <vector>
 
 #include "net/byte_stream.hpp"
-#include "net/line_splitter.hpp"
 #include "net/messages.hpp"
+#include "net/zstd_frame.hpp"
 
 namespace crossmatch::net {
 
@@ -57,7 +58,8 @@ class HubLink : public std::enable_shared_from_this<HubLink> {
   };
 
   // Starts connecting. The listener must outlive the link or close() it first; the target's TLS
-  // client must outlive the io_context.
+  // client must outlive the io_context. When the hello asks for "zstd", the hub's compressed
+  // frames are taken apart here and their lines handed over like the others.
   static std::shared_ptr<HubLink> open(asio::io_context& io, const HubTarget& target,
                                        const Hello& hello, Listener& listener);
   ~HubLink();
@@ -70,9 +72,11 @@ class HubLink : public std::enable_shared_from_this<HubLink> {
   // Closes the connection; the listener hears nothing more.
   void close();
   bool is_open() const { return stream_ != nullptr && listener_ != nullptr; }
+  // Bytes read from the connection so far (after TLS; frames as they came, compressed).
+  std::uint64_t bytes_received() const { return bytes_received_; }
 
  private:
-  HubLink(asio::io_context& io, HubTarget target, Listener& listener);
+  HubLink(asio::io_context& io, HubTarget target, Listener& listener, bool frames);
   void connect(std::string hello_line);
   void opened(std::unique_ptr<ByteStream> stream, const std::string& fingerprint,
               std::string hello_line);
@@ -85,7 +89,8 @@ class HubLink : public std::enable_shared_from_this<HubLink> {
   HubTarget target_;
   Listener* listener_;  // none once closed or ended
   std::unique_ptr<ByteStream> stream_;
-  LineSplitter splitter_;
+  HubLineReader reader_;
+  std::uint64_t bytes_received_ = 0;
   std::vector<char> read_buffer_;
   std::deque<std::string> queue_;
   std::vector<std::string> batch_;

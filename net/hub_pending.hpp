@@ -36,6 +36,13 @@ struct SnapshotBase {
   std::chrono::steady_clock::time_point made;
   std::shared_ptr<const core::EventState> state;
   std::shared_ptr<const std::vector<Line>> public_items;
+  // The same items packed into compressed frames, made once for the first client that reads
+  // frames (docs/protocol.md, "Compression") and shared by every copy of this base.
+  struct Frames {
+    bool made = false;
+    std::vector<Line> lines;
+  };
+  std::shared_ptr<Frames> public_frames;
 };
 
 }  // namespace crossmatch::net

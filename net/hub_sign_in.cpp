@@ -1,6 +1,7 @@
 // Sign-in: hello, credentials, the welcome, and tokens for newcomers.
 #include "net/hub_sign_in.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -155,6 +156,8 @@ void HubSignIn::welcome(const ConnectionPtr& c, const core::Viewer& viewer, cons
   w.rate_burst = hub_.options.rate_burst * factor;
   w.idle_seconds = hub_.options.idle_seconds;
   w.catch_up = catch_up_.plan(h);
+  c->compress = std::find(h.compress.begin(), h.compress.end(), "zstd") != h.compress.end();
+  if (c->compress) w.compress = "zstd";
   c->send(encode(w));
   c->notices_after = h.notices_after;
   catch_up_.start(c, w.catch_up, h.after);

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace crossmatch::net {
@@ -22,7 +23,14 @@ class LineSplitter {
   // lines a second. The view is valid during the call; `on_line` returns false to leave the
   // rest of `bytes` unread.
   template <class OnLine>
-  bool feed_each(std::string_view bytes, OnLine&& on_line);
+  bool feed_each(std::string_view bytes, OnLine&& on_line) {
+    return feed_some(bytes, std::forward<OnLine>(on_line));
+  }
+  // The same, leaving in `bytes` what was not read once `on_line` returned false (the bytes
+  // after that line): a reader that switches to raw bytes after a line (a compressed frame's
+  // header) goes on from there.
+  template <class OnLine>
+  bool feed_some(std::string_view& bytes, OnLine&& on_line);
 
   void set_max(std::size_t max_line_bytes) { max_ = max_line_bytes; }
   std::size_t max() const { return max_; }
@@ -36,7 +44,7 @@ class LineSplitter {
 };
 
 template <class OnLine>
-bool LineSplitter::feed_each(std::string_view bytes, OnLine&& on_line) {
+bool LineSplitter::feed_some(std::string_view& bytes, OnLine&& on_line) {
   if (failed_) return false;
   while (!bytes.empty()) {
     const std::size_t newline = bytes.find('\n');
@@ -50,6 +58,7 @@ bool LineSplitter::feed_each(std::string_view bytes, OnLine&& on_line) {
     }
     if (newline == std::string_view::npos) {
       partial_.append(piece);
+      bytes = {};
       break;
     }
     bytes.remove_prefix(newline + 1);

@@ -40,6 +40,8 @@ struct Hello {
   std::optional<std::uint64_t> notices_after;
   CatchUp catch_up = CatchUp::Replica;
   std::string client;  // the program and version, for the hub's log
+  // The compressions the client can read ("zstd"), best first; none: plain lines only.
+  std::vector<std::string> compress;
 };
 
 struct Submit {
@@ -91,6 +93,7 @@ struct Welcome {
   double rate_per_second = 0;
   double rate_burst = 0;
   int idle_seconds = 0;
+  std::string compress;  // "zstd": runs of lines may come as compressed frames; empty: none
 };
 
 // An e-mail address a participant may now see (or no longer: empty).

@@ -19,6 +19,18 @@ inline constexpr std::size_t kMaxHubLineBytes = 5 * 1024 * 1024;
 // The hub packs snapshot records and team suggestions into lines of about this size.
 inline constexpr std::size_t kChunkBytes = 60 * 1024;
 
+// Compressed runs of lines (docs/protocol.md, "Compression"), for a client whose hello asked for
+// them: a run of lines the hub would send together (a snapshot, a catch-up) travels as one zstd
+// frame once it holds at least kCompressMinBytes; a frame holds at most kFrameContentBytes of
+// lines (the hub cuts longer runs), and a client refuses a frame whose compressed bytes pass
+// kMaxFrameBytes or whose lines pass kMaxFrameContentBytes.
+inline constexpr std::size_t kCompressMinBytes = 16 * 1024;
+inline constexpr std::size_t kFrameContentBytes = 4 * 1024 * 1024;
+inline constexpr std::size_t kMaxFrameBytes = 8 * 1024 * 1024;
+inline constexpr std::size_t kMaxFrameContentBytes = 16 * 1024 * 1024;
+// zstd's level for the hub's frames (bench/README.md, "Compressed snapshots").
+inline constexpr int kCompressLevel = 3;
+
 // A registered_from line carries at most this many entries (a longer list comes in several lines).
 inline constexpr std::size_t kMaxRegisteredFromEntries = 1000;
 

@@ -65,6 +65,11 @@ core::Result<ClientMessage> hello_from(const Json& value) {
     hello.catch_up = mode == "live" ? CatchUp::Live : CatchUp::Replica;
   }
   r.string("client", hello.client, false, 200);
+  // Names the hub does not know are passed over: a later client may offer more.
+  r.strings("compress", hello.compress, 8);
+  for (const std::string& name : hello.compress)
+    if (name.size() > 32)
+      r.fail("compress", "too_long", "A compression's name is at most 32 bytes.");
   if (core::Status s = r.finish(); !s) return s.error();
   if (hello.join_code.empty() == hello.token.empty())
     return core::make_error("missing_field", "token",
@@ -271,6 +276,7 @@ std::string encode(const ClientMessage& message) {
                           if (m.notices_after) j["notices_after"] = *m.notices_after;
                           if (m.catch_up == CatchUp::Live) j["catch_up"] = "live";
                           if (!m.client.empty()) j["client"] = m.client;
+                          if (!m.compress.empty()) j["compress"] = m.compress;
                           return dump(j);
                         },
                         [](const Submit& m) {
@@ -300,19 +306,21 @@ std::string encode(const ClientMessage& message) {
 // [SECTION] Hub to client
 
 std::string encode(const Welcome& m) {
-  return dump(Json{{"type", "welcome"},
-                   {"protocol", m.protocol},
-                   {"event", m.event},
-                   {"role", core::to_string(m.role)},
-                   {"participant", m.participant},
-                   {"seq", m.seq},
-                   {"catch_up", m.catch_up},
-                   {"hub", m.hub},
-                   {"limits",
-                    {{"line_bytes", m.line_bytes},
-                     {"rate_per_second", m.rate_per_second},
-                     {"rate_burst", m.rate_burst},
-                     {"idle_seconds", m.idle_seconds}}}});
+  Json j{{"type", "welcome"},
+         {"protocol", m.protocol},
+         {"event", m.event},
+         {"role", core::to_string(m.role)},
+         {"participant", m.participant},
+         {"seq", m.seq},
+         {"catch_up", m.catch_up},
+         {"hub", m.hub},
+         {"limits",
+          {{"line_bytes", m.line_bytes},
+           {"rate_per_second", m.rate_per_second},
+           {"rate_burst", m.rate_burst},
+           {"idle_seconds", m.idle_seconds}}}};
+  if (!m.compress.empty()) j["compress"] = m.compress;
+  return dump(j);
 }
 
 std::string encode_applied(const core::Operation& op, const std::vector<Contact>& contacts) {
@@ -501,6 +509,7 @@ core::Result<HubMessage> parse_hub_message(std::string_view line) {
     r.integer("seq", seq, 0, kMaxSequence);
     r.string("catch_up", w.catch_up, true, 32);
     r.string("hub", w.hub, true, 200);
+    r.string("compress", w.compress, false, 32);
     if (const Json* limits = r.object("limits")) {
       ObjectReader l(*limits, "limits.");
       l.integer("line_bytes", line_bytes, 0, INT32_MAX);
