@@ -14,11 +14,12 @@ SimulatedClient::~SimulatedClient() {
 }
 
 void SimulatedClient::connect(asio::io_context& io, const net::HubTarget& target,
-                              const std::string& code) {
+                              const std::string& code, bool snapshot, bool compress) {
   net::Hello hello;
   hello.protocol = net::kProtocolVersion;
   hello.join_code = code;
-  hello.catch_up = net::CatchUp::Live;
+  hello.catch_up = snapshot ? net::CatchUp::Replica : net::CatchUp::Live;
+  if (compress) hello.compress = {"zstd"};
   hello.client = "crossmatch-load";
   link_ = net::HubLink::open(io, target, hello, *this);
 }
@@ -81,7 +82,11 @@ void SimulatedClient::link_line(std::string_view line) {
             if (!ready_) return fail(what);
             host_.client_error(*this, what);
           },
-          [&](const net::CaughtUp&) { register_once(); },
+          [&](const net::CaughtUp&) {
+            if (!synced_ && link_) host_.first_sync(link_->bytes_received());
+            synced_ = true;
+            register_once();
+          },
           [&](const net::Pong&) { host_.ponged(); },
           // The welcome, notices and team suggestions ask nothing of a simulated participant.
           [](const auto&) {},

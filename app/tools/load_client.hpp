@@ -37,6 +37,8 @@ class ClientHost {
   virtual void acknowledged(const std::string& id, std::uint64_t seq) = 0;
   virtual void refused(const std::string& id, const core::Error& error) = 0;
   virtual void ponged() = 0;
+  // The client caught up for the first time, after `bytes` read from the connection.
+  virtual void first_sync(std::uint64_t bytes) { (void)bytes; }
 };
 
 class SimulatedClient final : private net::HubLink::Listener {
@@ -46,8 +48,10 @@ class SimulatedClient final : private net::HubLink::Listener {
   SimulatedClient(const SimulatedClient&) = delete;
   SimulatedClient& operator=(const SimulatedClient&) = delete;
 
-  // Connects and says hello with the event's `code` (without its pin), live: no past operations.
-  void connect(asio::io_context& io, const net::HubTarget& target, const std::string& code);
+  // Connects and says hello with the event's `code` (without its pin): live (no past operations)
+  // or with a snapshot; asking for zstd frames or not.
+  void connect(asio::io_context& io, const net::HubTarget& target, const std::string& code,
+               bool snapshot = false, bool compress = true);
   // Sends `op`, giving it an id of this client's; returns the id.
   std::string submit(core::Operation op);
   void ping();
@@ -77,6 +81,7 @@ class SimulatedClient final : private net::HubLink::Listener {
   core::ParticipantId participant_ = 0;
   core::Profile profile_;
   std::string register_id_;
+  bool synced_ = false;
   bool ready_ = false;
   bool failed_ = false;
   std::vector<core::MeetingId> incoming_, outgoing_;

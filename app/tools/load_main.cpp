@@ -77,6 +77,8 @@ int run(const tools::LoadOptions& o) {
     settings.edit_share = o.edit_share;
     settings.seed = o.seed * 1000 + static_cast<std::uint64_t>(k);
     settings.human = o.human;
+    settings.snapshot = o.snapshot;
+    settings.compress = o.compress;
     settings.seconds = o.seconds;
     shards.push_back(std::make_unique<tools::Shard>(*ios.back(), settings, *people));
     pointers.push_back(shards.back().get());

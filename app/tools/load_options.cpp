@@ -68,6 +68,12 @@ std::variant<LoadOptions, int> read_load_options(int argc, const char* const* ar
              "the hub's pin when the join code has none (the short pin or the SHA-256 fingerprint)")
           ->type_name("PIN");
   cli.add_flag("--insecure", o.insecure, "plain TCP, for a hub run with --insecure");
+  cli.add_flag("--snapshot", o.snapshot,
+               "each client joins with a snapshot of the event, as a newcomer's app does (default: "
+               "live, nothing from the past)");
+  bool no_compress = false;
+  cli.add_flag("--no-compress", no_compress,
+               "ask for plain lines only (default: snapshots and long catch-ups as zstd frames)");
   CLI::Option* threads_flag = line.whole_number(
       cli.add_option(
              "--threads", threads,
@@ -86,10 +92,11 @@ std::variant<LoadOptions, int> read_load_options(int argc, const char* const* ar
       "the rate: edit their profiles, request, accept, decline and cancel meetings. Prints one "
       "JSON line: clients,\n"
       "ops, ops_per_s, ack_p50_ms, ack_p99_ms, fanout_p50_ms, fanout_p99_ms, errors, "
-      "edit_line_bytes, ...\n"
+      "edit_line_bytes, first_sync_bytes, ...\n"
       "--pace human: the demo's bots (an action every few seconds, logged).");
   if (const auto status = line.parse_or_exit(argc, argv)) return *status;
   o.human = pace == "human";
+  o.compress = !no_compress;
   if (app::CommandLine::given(assets_flag)) o.assets = assets;
   if (app::CommandLine::given(pin_flag)) o.pin = pin;
   if (app::CommandLine::given(threads_flag)) o.threads = threads;

@@ -23,6 +23,8 @@ struct LoadOptions {
   std::optional<std::string> assets;
   std::optional<std::string> pin;  // none: the join code's
   bool insecure = false;
+  bool snapshot = false;       // join with a snapshot of the event, as a newcomer's app does
+  bool compress = true;        // ask for zstd frames (--no-compress: plain lines)
   std::optional<int> threads;  // none: 2, or 1 with --pace human
   std::optional<std::string> timeline;
 };

@@ -34,6 +34,8 @@ std::string report_line(const std::vector<const Tally*>& tallies,
     total.lines += t->lines;
     total.edit_bytes += t->edit_bytes;
     total.edit_lines += t->edit_lines;
+    total.first_sync_bytes += t->first_sync_bytes;
+    total.first_syncs += t->first_syncs;
     total.elapsed = std::max(total.elapsed, t->elapsed);
   }
   const std::unordered_set<core::ParticipantId> ours(targets.begin(), targets.end());
@@ -46,13 +48,13 @@ std::string report_line(const std::vector<const Tally*>& tallies,
     if (s.other != 0 && ours.count(s.other) && r->second.count >= 2) pairs.push_back(ms);
   }
   const double elapsed = total.elapsed > 0 ? total.elapsed : 1;
-  char line[1024];
+  char line[1200];
   std::snprintf(
       line, sizeof line,
       "{\"clients\":%d,\"ops\":%llu,\"ops_per_s\":%.1f,\"ack_p50_ms\":%.2f,\"ack_p99_ms\":%.2f,"
       "\"fanout_p50_ms\":%.2f,\"fanout_p99_ms\":%.2f,\"errors\":%llu,\"refused\":%llu,"
       "\"fanout_ops\":%zu,\"pair_p99_ms\":%.2f,\"lines_received\":%llu,\"seconds\":%.1f,"
-      "\"edit_line_bytes\":%llu,\"threads\":%zu}",
+      "\"edit_line_bytes\":%llu,\"threads\":%zu,\"first_sync_bytes\":%llu}",
       ready, static_cast<unsigned long long>(total.acked),
       static_cast<double>(total.acked) / elapsed, percentile(acks, 0.5), percentile(acks, 0.99),
       percentile(fanout, 0.5), percentile(fanout, 0.99),
@@ -61,7 +63,9 @@ std::string report_line(const std::vector<const Tally*>& tallies,
       total.elapsed,
       static_cast<unsigned long long>(total.edit_lines == 0 ? 0
                                                             : total.edit_bytes / total.edit_lines),
-      tallies.size());
+      tallies.size(),
+      static_cast<unsigned long long>(
+          total.first_syncs == 0 ? 0 : total.first_sync_bytes / total.first_syncs));
   return line;
 }
 

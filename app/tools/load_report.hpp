@@ -31,6 +31,9 @@ struct Receipts {
 // One shard's tallies.
 struct Tally {
   std::uint64_t acked = 0, errors = 0, refused = 0, lines = 0, edit_bytes = 0, edit_lines = 0;
+  // Bytes received up to caught_up (welcome and snapshot included), over the clients that got
+  // there.
+  std::uint64_t first_sync_bytes = 0, first_syncs = 0;
   std::unordered_map<std::uint64_t, Sent> sent_by_seq;
   std::unordered_map<std::uint64_t, Receipts> receipts;
   std::vector<double> ack_ms;

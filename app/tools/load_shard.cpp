@@ -61,7 +61,8 @@ void Shard::connect_more() {
   if (n == 0) return coordinator_->joined({}, 0);
   int started = 0;
   while (next_connect_ < n && started < 50)
-    clients_[next_connect_++]->connect(io_, target_, code_), ++started;
+    clients_[next_connect_++]->connect(io_, target_, code_, settings_.snapshot, settings_.compress),
+        ++started;
   if (next_connect_ < n) {
     auto t = std::make_shared<asio::steady_timer>(io_, std::chrono::milliseconds(20));
     t->async_wait([this, t](const std::error_code&) { connect_more(); });

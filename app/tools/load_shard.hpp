@@ -52,8 +52,10 @@ struct ShardSettings {
   double rate = 0;       // this shard's operations a second
   double edit_share = 0.1;
   std::uint64_t seed = 1;
-  bool human = false;  // an action every few seconds, logged
-  double seconds = 0;  // 0: until finish()
+  bool human = false;     // an action every few seconds, logged
+  bool snapshot = false;  // join with a snapshot instead of live
+  bool compress = true;   // ask for zstd frames
+  double seconds = 0;     // 0: until finish()
 };
 
 class Shard final : public ClientHost {
@@ -85,6 +87,10 @@ class Shard final : public ClientHost {
   void acknowledged(const std::string& id, std::uint64_t seq) override;
   void refused(const std::string& id, const core::Error& error) override;
   void ponged() override;
+  void first_sync(std::uint64_t bytes) override {
+    tally_.first_sync_bytes += bytes;
+    ++tally_.first_syncs;
+  }
 
  private:
   void connect_more();

@@ -13,6 +13,7 @@
 
 #include "app/client/state/kiosk.hpp"
 #include "core/event/apply.hpp"
+#include "core/event/check_in_code.hpp"
 #include "storage/event_store.hpp"
 #include "tests/e2e/hub_process.hpp"
 #include "tests/e2e/sync_client.hpp"

@@ -30,11 +30,12 @@ class SyncClient {
  public:
   // Joins with `code`, or comes back with `token`; `after` and `restored` resume a kept replica.
   // Over the hub's transport: a join code brings its own pin, a token comes with the hub's.
-  // With `check_in_code`, `token` is a kiosk's: it signs in as the person with that code.
+  // With `check_in_code`, `token` is a kiosk's: it signs in as the person with that code. Without
+  // `compress`, the client asks for plain lines only.
   SyncClient(const HubProcess& hub, std::string code, std::string token, net::Outbox& outbox,
              std::optional<std::uint64_t> after = std::nullopt,
              std::optional<core::EventState> restored = std::nullopt,
-             std::string check_in_code = {})
+             std::string check_in_code = {}, bool compress = true)
       : replica(taxonomy()) {
     net::ClientOptions options = hub.client_options();
     if (!code.empty()) options.pin.clear();
@@ -43,6 +44,7 @@ class SyncClient {
     options.check_in_code = std::move(check_in_code);
     options.after = after;
     options.client_name = "crossmatch-e2e";
+    options.compress = compress;
     options.backoff_initial_seconds = 0.1;
     options.backoff_max_seconds = 0.8;
     options.resend_seconds = 0.3;
