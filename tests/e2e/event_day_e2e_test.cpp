@@ -134,7 +134,8 @@ TEST_CASE("an event day over real connections: desk, expiry, kiosk, attendance, 
   const auto dir = test::fresh_folder("event-day");
   const auto db = dir / "event.db";
   test::HubProcess first(db, {"--demo", "16"});
-  const std::string organiser_token = first.organiser(), helper_token = first.helper();
+  const std::string organiser_token = first.organiser(), helper_token = first.helper(),
+                    broker_token = first.broker();
   REQUIRE(first.stop(SIGTERM) == 0);
 
   // Before doors open: two meetings booked, two people on standby, and a request sent 40 minutes
@@ -262,6 +263,17 @@ TEST_CASE("an event day over real connections: desk, expiry, kiosk, attendance, 
   REQUIRE(organiser.wait_for([&] { return seen.meetings.at(offer).placement.has_value(); }));
   CHECK(seen.meetings.at(offer).placement->slot == freed_at.slot);
   CHECK(*seen.meetings.at(held_meeting).placement == booked_ab);  // nothing else moved
+
+  // A kiosk set up with a broker's token signs no one in, and says it is the kiosk's fault.
+  client::KioskDesk wrong = where;
+  wrong.token = broker_token;
+  client::Kiosk misconfigured(test::taxonomy(), wrong);
+  misconfigured.typed = codes.at(a);
+  misconfigured.sign_in(unix_ms());
+  REQUIRE(
+      drive(misconfigured, [&] { return misconfigured.phase() == client::KioskPhase::Waiting; }));
+  CHECK(misconfigured.message().error);
+  CHECK(misconfigured.message().text.find("This kiosk cannot sign anyone in") == 0);
 
   CHECK(organiser.problems.empty());
   CHECK(desk.problems.empty());

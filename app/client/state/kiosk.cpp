@@ -74,7 +74,14 @@ void Kiosk::update(std::int64_t now_ms) {
     case KioskPhase::Waiting:
       break;
     case KioskPhase::SigningIn:
-      if (const auto& fatal = session_->fatal_error()) return fail_sign_in(fatal->message);
+      if (const auto& fatal = session_->fatal_error()) {
+        // The kiosk's own credential or connection is at fault, not the person's badge.
+        const bool kiosk_at_fault = fatal->code != "unknown_check_in_code" &&
+                                    fatal->code != "withdrawn" && fatal->code != "erased";
+        return fail_sign_in(kiosk_at_fault ? "This kiosk cannot sign anyone in (" + fatal->message +
+                                                 "). Please tell the registration desk."
+                                           : fatal->message);
+      }
       if (session_->joined() && session_->link().status == LinkStatus::Online) {
         phase_ = KioskPhase::SignedIn;
         phase_since_ms_ = last_touch_ms_ = now_ms;
