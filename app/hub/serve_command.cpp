@@ -29,12 +29,35 @@ int fail(const core::Error& e) {
 }
 
 // Each connection is a file descriptor; a hub for thousands of clients needs the hard limit.
-void raise_file_limit() {
+// Files the hub keeps open besides its connections: the database and its journal, the lock, the
+// log, standard streams, the threads' wake-up pipes, a backup being written.
+constexpr int kFilesBesideConnections = 64;
+
+// Raises the open-file limit to the system's hard limit. When even that leaves too few for
+// `max_connections`, says so with the fix and returns the connections that fit (the hub then
+// turns the rest away with hub_full, rather than failing to accept them); else max_connections.
+int raise_file_limit(int max_connections) {
   rlimit limit{};
-  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-    limit.rlim_cur = limit.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &limit);
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return max_connections;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
   }
+  if (limit.rlim_cur == RLIM_INFINITY) return max_connections;
+  const auto needed = static_cast<rlim_t>(max_connections) + kFilesBesideConnections;
+  if (limit.rlim_cur >= needed) return max_connections;
+  const int fits = std::max(1, static_cast<int>(limit.rlim_cur) - kFilesBesideConnections);
+  std::cerr << "crossmatch-hub serve: WARNING: this system lets the hub open " << limit.rlim_cur
+            << " files, enough for " << fits << " connections, not the " << max_connections
+            << " of --max-connections; the hub takes " << fits
+            << " and turns the others away until one leaves. To allow more, raise the hard "
+               "limit of open files to at least "
+            << needed << ": as root, `ulimit -Hn " << needed
+            << "` in the shell that starts the hub, `LimitNOFILE=" << needed
+            << "` in its systemd unit, or `* hard nofile " << needed
+            << "` in /etc/security/limits.conf (then sign in again).\n";
+  return fits;
 }
 
 std::int64_t today() {
@@ -105,7 +128,7 @@ int run_serve(const ServeOptions& args) {
       args.assets ? std::filesystem::path(*args.assets) : storage::default_assets_dir();
   auto taxonomy = storage::load_taxonomy(assets_dir);
   if (!taxonomy) return fail(taxonomy.error());
-  raise_file_limit();
+  options.max_connections = raise_file_limit(options.max_connections);
 
   auto store = storage::EventStore::open(args.db, *taxonomy, true);
   if (!store) return fail(store.error());

@@ -56,3 +56,22 @@ TEST_CASE("hub limits: registrations and failed sign-ins from one address") {
   CHECK(hub.log_shows("too many failed sign-ins from 127.0.0.1"));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("hub limits: too few open files for --max-connections: the hub says how to allow more") {
+  const auto dir = test::fresh_folder("file-limit");
+  // 200 open files at most (soft and hard), 4,000 connections asked for: 136 fit beside the
+  // hub's own 64 files. The hub says so, with the fix, and serves.
+  const auto [status, output] =
+      test::run_command("timeout -s TERM 4 bash -c 'ulimit -n 200 && exec " CROSSMATCH_BINARY_DIR
+                        "/bin/crossmatch-hub serve --db " +
+                        (dir / "event.db").string() +
+                        " --host 127.0.0.1 --port 0 --insecure --max-connections 4000'");
+  (void)status;  // stopped by timeout
+  CHECK_MESSAGE(output.find("lets the hub open 200 files, enough for 136 connections, not the "
+                            "4000 of --max-connections") != std::string::npos,
+                output);
+  CHECK(output.find("ulimit -Hn 4064") != std::string::npos);
+  CHECK(output.find("LimitNOFILE=4064") != std::string::npos);
+  CHECK(output.find("listening on 127.0.0.1:") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}

@@ -11,44 +11,11 @@
 #include "net/hub_expiry.hpp"
 #include "net/hub_server.hpp"
 #include "tests/event_fixture.hpp"
+#include "tests/net/memory_hub_log.hpp"
 
 using namespace crossmatch;
 
 namespace {
-
-// A log that keeps what it is given and reports it durable at once.
-class MemoryLog final : public net::HubLog {
- public:
-  explicit MemoryLog(asio::io_context& io) : io_(io) {}
-  std::vector<core::Operation> appended;
-
-  void set_listener(net::DurabilityListener* listener) override { listener_ = listener; }
-  void before_apply(const core::EventState&, const core::Operation&) override {}
-  void append(core::Operation op, std::optional<net::HubCredential>,
-              const core::EventState&) override {
-    const std::uint64_t seq = op.sequence;
-    appended.push_back(std::move(op));
-    asio::post(io_, [this, seq] {
-      if (listener_ != nullptr) listener_->on_durable(seq);
-    });
-  }
-  void put_credential(net::HubCredential, std::function<void(core::Status)> done) override {
-    done(core::Status::success());
-  }
-  void find_credential(
-      std::string,
-      std::function<void(core::Result<std::optional<net::HubCredential>>)> done) override {
-    done(std::optional<net::HubCredential>{});
-  }
-  void read_after(std::uint64_t, std::size_t,
-                  std::function<void(core::Result<std::vector<core::Operation>>)> done) override {
-    done(std::vector<core::Operation>{});
-  }
-
- private:
-  asio::io_context& io_;
-  net::DurabilityListener* listener_ = nullptr;
-};
 
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -71,7 +38,7 @@ TEST_CASE("hub expiry: the hub expires a request past its deadline, once, and no
   const core::MeetingId recent = f.request(p[2], p[3]);  // 10 minutes ago: not due
 
   asio::io_context io;
-  MemoryLog log(io);
+  test::MemoryLog log(io);
   net::HubOptions options;
   options.port = 0;
   std::ostringstream out;

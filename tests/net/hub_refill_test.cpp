@@ -18,50 +18,12 @@
 #include "net/hub_server.hpp"
 #include "net/tokens.hpp"
 #include "tests/event_fixture.hpp"
+#include "tests/net/memory_hub_log.hpp"
 
 using namespace crossmatch;
 using namespace std::chrono_literals;
 
 namespace {
-
-// A log that keeps what it is given, reports it durable at once, and knows the tests' tokens.
-class MemoryLog final : public net::HubLog {
- public:
-  explicit MemoryLog(asio::io_context& io) : io_(io) {}
-  std::vector<core::Operation> appended;
-  std::map<std::string, net::HubCredential> credentials;  // by token hash
-
-  void set_listener(net::DurabilityListener* listener) override { listener_ = listener; }
-  void before_apply(const core::EventState&, const core::Operation&) override {}
-  void append(core::Operation op, std::optional<net::HubCredential>,
-              const core::EventState&) override {
-    const std::uint64_t seq = op.sequence;
-    appended.push_back(std::move(op));
-    asio::post(io_, [this, seq] {
-      if (listener_ != nullptr) listener_->on_durable(seq);
-    });
-  }
-  void put_credential(net::HubCredential credential,
-                      std::function<void(core::Status)> done) override {
-    credentials[credential.token_hash] = credential;
-    done(core::Status::success());
-  }
-  void find_credential(
-      std::string hash,
-      std::function<void(core::Result<std::optional<net::HubCredential>>)> done) override {
-    const auto it = credentials.find(hash);
-    done(it == credentials.end() ? std::optional<net::HubCredential>{}
-                                 : std::optional<net::HubCredential>{it->second});
-  }
-  void read_after(std::uint64_t, std::size_t,
-                  std::function<void(core::Result<std::vector<core::Operation>>)> done) override {
-    done(std::vector<core::Operation>{});
-  }
-
- private:
-  asio::io_context& io_;
-  net::DurabilityListener* listener_ = nullptr;
-};
 
 std::int64_t today() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -77,7 +39,7 @@ struct RefillHub {
   std::vector<core::ParticipantId> p;
   core::SessionId tomorrow = 0, yesterday = 0;
   asio::io_context io;
-  MemoryLog log{io};
+  test::MemoryLog log{io};
   std::ostringstream out;
   std::unique_ptr<net::HubServer> server;
   struct Client {

@@ -70,6 +70,12 @@ std::vector<const MeetingRow*> MyMeetings::feedback_due(const ClientSession& ses
   return out;
 }
 
+const char* request_origin(const MeetingRow& row) {
+  if (row.offered) return "  (a freed slot, offered to you both)";
+  if (row.introduced) return "  (introduced by a broker)";
+  return "";
+}
+
 std::vector<MyTeam> my_teams(const ClientSession& session) {
   std::vector<MyTeam> out;
   const core::EventState& state = session.state();

@@ -24,6 +24,10 @@ struct MeetingRow {
   std::int64_t start_ms = 0;  // 0 when not booked
 };
 
+// Where a request came from, said after the person's details: "  (a freed slot, offered to you
+// both)", "  (introduced by a broker)", or nothing for a participant's own request.
+const char* request_origin(const MeetingRow& row);
+
 class MyMeetings {
  public:
   // Rebuilds when the session's meetings or profiles changed; true when it did.

@@ -95,10 +95,7 @@ void draw_requests(Kiosk& kiosk, const ClientSession& session) {
     ImGui::PushID(static_cast<int>(row.id));
     ImGui::TextUnformatted(row.partner_name.c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("%s%s", person_details(session, row.partner).c_str(),
-                        row.offered      ? "  (a freed slot, offered to you both)"
-                        : row.introduced ? "  (introduced by a broker)"
-                                         : "");
+    ImGui::TextDisabled("%s%s", person_details(session, row.partner).c_str(), request_origin(row));
     if (!row.message.empty()) ImGui::TextWrapped("\"%s\"", row.message.c_str());
     if (!row.when.empty()) ImGui::TextDisabled("%s", row.when.c_str());
     if (ImGui::Button("Accept")) {

@@ -49,9 +49,7 @@ void draw_requests_view(ClientModels& m) {
     person_link(m, row.partner, row.partner_name);
     ImGui::SameLine();
     ImGui::TextDisabled("%s%s", person_details(m.session, row.partner).c_str(),
-                        row.offered      ? "  (a freed slot, offered to you both)"
-                        : row.introduced ? "  (introduced by a broker)"
-                                         : "");
+                        request_origin(row));
     if (!row.message.empty()) ImGui::TextWrapped("\"%s\"", row.message.c_str());
     if (!row.when.empty()) ImGui::TextDisabled("%s", row.when.c_str());
     if (ImGui::Button("Accept")) {
