@@ -44,6 +44,28 @@ std::vector<Line> pack_lines(const std::vector<Line>& lines) {
   return packed;
 }
 
+// The shared part of snapshots taken from `state`: the items every participant sees, as lines and
+// (`frames`) packed into compressed frames. Reads only `state`: runs on any thread.
+SnapshotBase make_snapshot_base(std::shared_ptr<const core::EventState> state, std::uint64_t seq,
+                                Clock::time_point made, bool frames) {
+  SnapshotBase base;
+  base.seq = seq;
+  base.made = made;
+  const core::EventState everyone =
+      core::view_state(*state, core::Viewer{core::Role::Participant, 0});
+  auto items = std::make_shared<std::vector<Line>>();
+  for (std::string& line : encode_snapshot_items(everyone))
+    items->push_back(make_line(std::move(line)));
+  base.state = std::move(state);
+  base.public_items = std::move(items);
+  base.public_frames = std::make_shared<SnapshotBase::Frames>();
+  if (frames) {
+    base.public_frames->lines = pack_lines(*base.public_items);
+    base.public_frames->made = true;
+  }
+  return base;
+}
+
 }  // namespace
 
 std::string HubCatchUp::plan(const Hello& h) const {
@@ -161,25 +183,37 @@ void HubCatchUp::send_missed(const ConnectionPtr& c) {
 
 // Many clients joining at once share one copy of the state and of the lines every participant
 // sees, taken at most kSnapshotReuse or kSnapshotReuseOperations ago.
-void HubCatchUp::request_snapshot(const ConnectionPtr& c) {
+void HubCatchUp::refresh_snapshot_base() {
   const std::uint64_t applied = hub_.sequencer.last_sequence();
   const auto now = Clock::now();
-  if (!snapshot_base_.state || now - snapshot_base_.made > kSnapshotReuse ||
-      applied - snapshot_base_.seq > kSnapshotReuseOperations) {
-    SnapshotBase base;
-    base.seq = applied;
-    base.made = now;
-    auto state = std::make_shared<core::EventState>(hub_.sequencer.state());
-    const core::EventState everyone =
-        core::view_state(*state, core::Viewer{core::Role::Participant, 0});
-    auto items = std::make_shared<std::vector<Line>>();
-    for (std::string& line : encode_snapshot_items(everyone))
-      items->push_back(make_line(std::move(line)));
-    base.state = std::move(state);
-    base.public_items = std::move(items);
-    base.public_frames = std::make_shared<SnapshotBase::Frames>();
-    snapshot_base_ = std::move(base);
+  if (!snapshot_base_.state) {
+    snapshot_base_ = make_snapshot_base(
+        std::make_shared<const core::EventState>(hub_.sequencer.state()), applied, now, false);
+    return;
   }
+  const bool stale = now - snapshot_base_.made > kSnapshotReuse ||
+                     applied - snapshot_base_.seq > kSnapshotReuseOperations;
+  if (!stale || making_base_ || applied == snapshot_base_.seq) return;
+  // Encoding and compressing the items of a 15,000-person event takes the better part of a
+  // second: done on the worker's thread, the network thread only copies the state. Clients
+  // asking meanwhile take the base there is and catch up on the operations since.
+  making_base_ = true;
+  auto state = std::make_shared<const core::EventState>(hub_.sequencer.state());
+  worker_.run([this, alive = std::weak_ptr<bool>(alive_), state = std::move(state), applied,
+               now]() mutable -> HubWorker::Then {
+    auto base =
+        std::make_shared<SnapshotBase>(make_snapshot_base(std::move(state), applied, now, true));
+    return [this, alive, base] {
+      const auto live = alive.lock();
+      if (!live || !*live) return;
+      making_base_ = false;
+      snapshot_base_ = std::move(*base);
+    };
+  });
+}
+
+void HubCatchUp::request_snapshot(const ConnectionPtr& c) {
+  refresh_snapshot_base();
   c->sync = HubConnection::Sync::Snapshot;
   c->snapshot_seq = snapshot_base_.seq;
   waiting_snapshots_[c->id()] = snapshot_base_;
@@ -213,8 +247,8 @@ void HubCatchUp::activate_snapshot(const ConnectionPtr& c) {
   } else {
     // The items every participant sees, then this participant's own records over them. A client
     // reading frames gets the shared items as frames compressed once for all.
-    const core::EventState view = core::view_state(state, c->viewer);
-    lines.push_back(make_line(encode_snapshot_begin(view, snapshot.seq)));
+    lines.push_back(
+        make_line(encode_snapshot_begin(core::view_header(state, c->viewer), snapshot.seq)));
     const std::vector<Line>* items = snapshot.public_items.get();
     if (c->compress && snapshot.public_frames) {
       if (!snapshot.public_frames->made) {

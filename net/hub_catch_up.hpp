@@ -12,12 +12,16 @@
 #include "net/hub_context.hpp"
 #include "net/hub_pending.hpp"
 #include "net/hub_teams.hpp"
+#include "net/hub_worker.hpp"
 
 namespace crossmatch::net {
 
 class HubCatchUp {
  public:
-  HubCatchUp(HubContext& hub, HubTeams& teams) : hub_(hub), teams_(teams) {}
+  HubCatchUp(HubContext& hub, HubTeams& teams) : hub_(hub), teams_(teams), worker_(hub.io) {}
+  ~HubCatchUp() { *alive_ = false; }
+  HubCatchUp(const HubCatchUp&) = delete;
+  HubCatchUp& operator=(const HubCatchUp&) = delete;
 
   // How a client that said `hello` catches up: "none", "operations" or "snapshot", as the
   // welcome says.
@@ -47,12 +51,18 @@ class HubCatchUp {
   // run is long enough.
   void send_run(const ConnectionPtr& c, std::vector<Line> lines);
   void request_snapshot(const ConnectionPtr& c);
+  // Keeps the shared snapshot fresh: the first is made at once; a newer one is made on the
+  // worker's thread while clients go on taking the one there is.
+  void refresh_snapshot_base();
   void activate_snapshot(const ConnectionPtr& c);
 
   HubContext& hub_;
   HubTeams& teams_;
   SnapshotBase snapshot_base_;
   std::unordered_map<std::uint64_t, SnapshotBase> waiting_snapshots_;  // by connection
+  bool making_base_ = false;
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // false once destroyed
+  HubWorker worker_;                                            // last: its thread stops first
 };
 
 }  // namespace crossmatch::net

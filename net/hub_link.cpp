@@ -138,6 +138,7 @@ void HubLink::end(LinkEnd why) {
 
 void HubLink::close() {
   listener_ = nullptr;
+  if (pause_) pause_->cancel();
   if (stream_) stream_->close();
   queue_.clear();
 }
@@ -193,7 +194,14 @@ void HubLink::read() {
             return self->end(lost("the hub sent a line longer than the protocol allows"));
           return self->end(LinkEnd{read.error().message, read.error(), false});
         }
-        self->read();
+        const std::chrono::nanoseconds wait =
+            self->pace_ ? self->pace_(n) : std::chrono::nanoseconds(0);
+        if (wait.count() <= 0) return self->read();
+        if (!self->pause_) self->pause_ = std::make_unique<asio::steady_timer>(self->io_);
+        self->pause_->expires_after(wait);
+        self->pause_->async_wait([self](const std::error_code& e) {
+          if (!e && self->listener_ != nullptr) self->read();
+        });
       });
 }
 

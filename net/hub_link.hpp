@@ -6,8 +6,10 @@
 // generator (it includes asio through byte_stream.hpp).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,6 +77,14 @@ class HubLink : public std::enable_shared_from_this<HubLink> {
   // Bytes read from the connection so far (after TLS; frames as they came, compressed).
   std::uint64_t bytes_received() const { return bytes_received_; }
 
+  // For the load generator, called before the link opens. Compressed frames are counted and
+  // passed over, their lines not handed on:
+  void skip_frame_contents() { reader_.skip_frame_contents(); }
+  // After each read of n bytes, `pause(n)` says how long to wait before reading on: a client on
+  // a slower network than loopback (the hub's writes then wait, as they would).
+  using ReadPace = std::function<std::chrono::nanoseconds(std::size_t)>;
+  void pace_reads(ReadPace pace) { pace_ = std::move(pace); }
+
  private:
   HubLink(asio::io_context& io, HubTarget target, Listener& listener, bool frames);
   void connect(std::string hello_line);
@@ -92,6 +102,8 @@ class HubLink : public std::enable_shared_from_this<HubLink> {
   HubLineReader reader_;
   std::uint64_t bytes_received_ = 0;
   std::vector<char> read_buffer_;
+  ReadPace pace_;
+  std::unique_ptr<asio::steady_timer> pause_;
   std::deque<std::string> queue_;
   std::vector<std::string> batch_;
   std::vector<asio::const_buffer> buffers_;

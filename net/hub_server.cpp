@@ -21,6 +21,7 @@
 #include "net/hub_sign_in.hpp"
 #include "net/hub_teams.hpp"
 #include "net/line_parser.hpp"
+#include "net/recent_log.hpp"
 
 namespace crossmatch::net {
 namespace {
@@ -33,7 +34,8 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
  public:
   Impl(asio::io_context& io, const core::Taxonomy& taxonomy, HubLog& log, HubOptions options,
        std::ostream& out)
-      : hub_(io, taxonomy, log, std::move(options), out),
+      : recent_(io, log),
+        hub_(io, taxonomy, recent_, std::move(options), out),
         teams_(hub_),
         catch_up_(hub_, teams_),
         sign_in_(hub_, catch_up_),
@@ -171,6 +173,7 @@ class HubServer::Impl final : public HubConnectionOwner, public DurabilityListen
   void on_storage_failed(const core::Error& error) override { shutdown_.storage_failed(error); }
 
   // In this order: each part is built after the parts it calls.
+  RecentLog recent_;
   HubContext hub_;
   HubTeams teams_;
   HubCatchUp catch_up_;
@@ -193,6 +196,7 @@ void HubServer::restore(core::EventState state, std::uint64_t last_sequence,
                         core::AppliedIds operation_ids) {
   impl_->hub_.sequencer.restore(std::move(state), last_sequence, std::move(operation_ids));
   impl_->hub_.durable_seq = last_sequence;
+  impl_->recent_.restored(last_sequence);
 }
 core::Status HubServer::listen() {
   return impl_->acceptor_.listen();

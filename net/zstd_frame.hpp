@@ -52,7 +52,10 @@ class HubLineReader {
   core::Status feed(std::string_view bytes, OnLine&& on_line);
 
   // The bytes of a frame read so far (a frame cut short by the end of the connection).
-  std::size_t frame_buffered() const { return frame_.size(); }
+  std::size_t frame_buffered() const { return skip_frames_ ? skipped_ : frame_.size(); }
+  // From now on frames are passed over unread: their lines are not handed on (the load
+  // generator's clients count a snapshot's bytes without taking it apart).
+  void skip_frame_contents() { skip_frames_ = true; }
 
  private:
   core::Status fail(core::Error error) {
@@ -66,6 +69,8 @@ class HubLineReader {
   bool frames_;
   std::optional<ZstdFrameHeader> header_;  // a frame's bytes are being read
   std::string frame_;
+  bool skip_frames_ = false;
+  std::size_t skipped_ = 0;  // of the frame being passed over
   std::optional<core::Error> failed_;
 };
 
@@ -74,6 +79,15 @@ core::Status HubLineReader::feed(std::string_view bytes, OnLine&& on_line) {
   if (failed_) return *failed_;
   bool go_on = true;
   while (go_on && !bytes.empty()) {
+    if (header_ && skip_frames_) {
+      const std::size_t take = std::min(bytes.size(), header_->bytes - skipped_);
+      skipped_ += take;
+      bytes.remove_prefix(take);
+      if (skipped_ < header_->bytes) break;
+      header_.reset();
+      skipped_ = 0;
+      continue;
+    }
     if (header_) {
       const std::size_t take = std::min(bytes.size(), header_->bytes - frame_.size());
       frame_.append(bytes.substr(0, take));
@@ -100,7 +114,7 @@ core::Status HubLineReader::feed(std::string_view bytes, OnLine&& on_line) {
           bad = header.error();
         } else {
           header_ = *header;
-          frame_.reserve(header_->bytes);
+          if (!skip_frames_) frame_.reserve(header_->bytes);
         }
         return false;
       }

@@ -11,6 +11,12 @@ using core::Overloaded;
 
 SimulatedClient::~SimulatedClient() {
   if (link_) link_->close();
+  if (open_) host_.connection_closed();
+}
+
+void SimulatedClient::link_opened(const std::string&) {
+  open_ = true;
+  host_.connection_opened();
 }
 
 void SimulatedClient::connect(asio::io_context& io, const net::HubTarget& target,
@@ -43,6 +49,8 @@ void SimulatedClient::fail(const std::string& why) {
   if (failed_) return;
   failed_ = true;
   if (link_) link_->close();
+  if (open_) host_.connection_closed();
+  open_ = false;
   if (ready_) return host_.client_error(*this, why);
   host_.client_failed(*this, why);
 }

@@ -39,6 +39,9 @@ class ClientHost {
   virtual void ponged() = 0;
   // The client caught up for the first time, after `bytes` read from the connection.
   virtual void first_sync(std::uint64_t bytes) { (void)bytes; }
+  // Its connection opened; closed (after it opened).
+  virtual void connection_opened() {}
+  virtual void connection_closed() {}
 };
 
 class SimulatedClient final : private net::HubLink::Listener {
@@ -68,6 +71,7 @@ class SimulatedClient final : private net::HubLink::Listener {
   int next_edit() { return ++edits_; }
 
  private:
+  void link_opened(const std::string& fingerprint) override;
   void link_read() override;
   void link_line(std::string_view line) override;
   void link_ended(const net::LinkEnd& end) override;
@@ -81,6 +85,7 @@ class SimulatedClient final : private net::HubLink::Listener {
   core::ParticipantId participant_ = 0;
   core::Profile profile_;
   std::string register_id_;
+  bool open_ = false;
   bool synced_ = false;
   bool ready_ = false;
   bool failed_ = false;

@@ -15,10 +15,12 @@
 #include <asio.hpp>
 
 #include <cstdio>
+#include <future>
 #include <thread>
 
 #include "app/tools/load_options.hpp"
 #include "app/tools/load_shard.hpp"
+#include "app/tools/load_storm.hpp"
 #include "net/tls_identity.hpp"
 #include "storage/asset_files.hpp"
 
@@ -57,6 +59,46 @@ int run(const tools::LoadOptions& o) {
                       "join code, or --pin, or --insecure for a hub without TLS."
                     : "'" + pin + "' is not a pin (ABCD-EFGH-JKLM, or 64 hex digits)."));
   if (o.insecure) std::fprintf(stderr, "crossmatch-load: WARNING: --insecure: plain TCP, no TLS\n");
+  tools::ConnectedCount connected;
+  // The storm's clients register first, on a thread of their own, before the acting clients
+  // join: none of them is connected to receive the registrations.
+  std::unique_ptr<net::TlsClient> storm_tls;
+  asio::io_context storm_io(1);
+  auto storm_guard = asio::make_work_guard(storm_io);
+  std::unique_ptr<tools::Storm> storm;
+  std::thread storm_thread;
+  if (o.storm > 0) {
+    tools::StormSettings settings;
+    settings.clients = o.storm;
+    settings.receive_rate = o.receive_rate;
+    settings.arrival_seconds = o.arrival;
+    settings.drop_spread_seconds = o.drop_spread;
+    settings.steady_seconds = o.steady;
+    settings.night_seconds = o.night;
+    settings.compress = o.compress;
+    settings.resume = o.storm_resume;
+    settings.hub_pid = o.hub_pid;
+    settings.seed = o.seed * 7919;
+    storm_tls = o.insecure ? nullptr : std::make_unique<net::TlsClient>();
+    // Profiles of their own, as varied as a real event's (a snapshot compresses as a real one).
+    auto storm_people =
+        core::generate_demo_participants(*taxonomy, *vocabulary, {o.storm, o.seed + 11});
+    if (!storm_people) return fail(storm_people.error());
+    storm = std::make_unique<tools::Storm>(storm_io, settings, std::move(*storm_people), connected);
+    net::HubTarget target;
+    target.host = o.host;
+    target.port = static_cast<unsigned short>(o.port);
+    target.tls = storm_tls.get();
+    target.pin = pin;
+    std::promise<void> registered;
+    asio::post(storm_io, [&] {
+      storm->register_all(target, code.code, [&registered] { registered.set_value(); });
+    });
+    storm_thread = std::thread([&storm_io] { storm_io.run(); });
+    std::fprintf(stderr, "crossmatch-load: storm: %d participants register\n", o.storm);
+    registered.get_future().wait();
+    std::fprintf(stderr, "crossmatch-load: storm: %d registered\n", storm->registered());
+  }
   const int threads = o.threads.value_or(o.human ? 1 : 2);
   const int shard_count = std::min(threads, o.clients);
   // Per shard: its TLS context first (connections under way hold state made from it), then its
@@ -79,11 +121,24 @@ int run(const tools::LoadOptions& o) {
     settings.human = o.human;
     settings.snapshot = o.snapshot;
     settings.compress = o.compress;
-    settings.seconds = o.seconds;
+    settings.seconds = storm ? 0 : o.seconds;
+    settings.connected = &connected;
     shards.push_back(std::make_unique<tools::Shard>(*ios.back(), settings, *people));
     pointers.push_back(shards.back().get());
   }
   tools::Coordinator coordinator(pointers);
+  // With a storm the clients act until its last phase has ended.
+  tools::Clock::time_point live_start{};
+  if (storm) {
+    coordinator.on_begin([&](tools::Clock::time_point start) {
+      live_start = start;
+      asio::post(storm_io, [&] {
+        storm->run([&] {
+          for (auto& shard : shards) asio::post(shard->io(), [s = shard.get()] { s->finish(); });
+        });
+      });
+    });
+  }
   for (std::size_t k = 0; k < shards.size(); ++k) {
     net::HubTarget target;
     target.host = o.host;
@@ -104,10 +159,17 @@ int run(const tools::LoadOptions& o) {
   ios.front()->run();
   for (std::thread& w : workers) w.join();
   signals.cancel();
+  // The storm's thread stops where it is (its connections close with it).
+  storm_guard.reset();
+  storm_io.stop();
+  if (storm_thread.joinable()) storm_thread.join();
   std::vector<const tools::Tally*> tallies;
   for (const auto& shard : shards) tallies.push_back(&shard->tally());
-  std::printf("%s\n",
-              tools::report_line(tallies, coordinator.targets(), coordinator.ready()).c_str());
+  std::string more = ",\"connected\":" + std::to_string(connected.peak.load());
+  if (storm) more += "," + tools::storm_report(*storm, tallies, live_start);
+  std::printf(
+      "%s\n",
+      tools::report_line(tallies, coordinator.targets(), coordinator.ready(), more).c_str());
   std::fflush(stdout);
   if (o.timeline && !tools::write_timeline(tallies, *o.timeline))
     std::fprintf(stderr, "crossmatch-load: cannot write --timeline %s\n", o.timeline->c_str());

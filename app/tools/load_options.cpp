@@ -84,6 +84,50 @@ std::variant<LoadOptions, int> read_load_options(int argc, const char* const* ar
   CLI::Option* timeline_flag =
       cli.add_option("--timeline", timeline, "write every acknowledgement as sent_s,ack_ms to FILE")
           ->type_name("FILE");
+  line.whole_number(
+      cli.add_option("--storm", o.storm,
+                     "N more participants who register first, then connect in storms: doors "
+                     "open, a Wi-Fi drop, a night away (the clients act meanwhile; --seconds is "
+                     "ignored)")
+          ->type_name("N"),
+      0, 100000);
+  line.number(cli.add_option("--receive-rate", o.receive_rate,
+                             "bytes a second the storm's clients read between them (a venue's "
+                             "network: 125000000 is 1 Gbit/s; 0: no cap)")
+                  ->capture_default_str()
+                  ->type_name("BYTES_PER_SECOND"),
+              0, 1e12);
+  line.number(cli.add_option("--arrival", o.arrival,
+                             "doors open: the storm's connections spread over this long")
+                  ->capture_default_str()
+                  ->type_name("S"),
+              0, 3600);
+  line.number(cli.add_option("--drop-spread", o.drop_spread,
+                             "after a Wi-Fi drop or a night: the returns spread over this long")
+                  ->capture_default_str()
+                  ->type_name("S"),
+              0, 3600);
+  line.number(
+      cli.add_option("--steady", o.steady, "everyone connected and the clients acting this long")
+          ->capture_default_str()
+          ->type_name("S"),
+      0, 86400);
+  line.number(
+      cli.add_option("--night", o.night, "the storm's clients away this long while the clients act")
+          ->capture_default_str()
+          ->type_name("S"),
+      0, 86400);
+  bool storm_snapshots = false;
+  cli.add_flag("--storm-snapshots", storm_snapshots,
+               "returning storm clients take a snapshot again, as before devices kept their "
+               "replica (default: they catch up after their last operation)");
+  int hub_pid = 0;
+  CLI::Option* hub_pid_flag =
+      line.whole_number(cli.add_option("--hub-pid", hub_pid,
+                                       "the hub's process on this machine: its memory and "
+                                       "processor time per storm phase")
+                            ->type_name("PID"),
+                        1, INT32_MAX);
   cli.footer(
       "Connects over TLS 1.3, accepting only the hub whose certificate the pin at the end of the "
       "join code (or\n"
@@ -101,6 +145,8 @@ std::variant<LoadOptions, int> read_load_options(int argc, const char* const* ar
   if (app::CommandLine::given(pin_flag)) o.pin = pin;
   if (app::CommandLine::given(threads_flag)) o.threads = threads;
   if (app::CommandLine::given(timeline_flag)) o.timeline = timeline;
+  if (app::CommandLine::given(hub_pid_flag)) o.hub_pid = hub_pid;
+  o.storm_resume = !storm_snapshots;
   return o;
 }
 

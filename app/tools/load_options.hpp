@@ -27,6 +27,12 @@ struct LoadOptions {
   bool compress = true;        // ask for zstd frames (--no-compress: plain lines)
   std::optional<int> threads;  // none: 2, or 1 with --pace human
   std::optional<std::string> timeline;
+  // --storm N: N more participants who register first and then come in storms (load_storm.hpp).
+  int storm = 0;
+  double receive_rate = 0;  // bytes a second over the storm's clients (0: no cap)
+  double arrival = 0, drop_spread = 10, steady = 10, night = 10;
+  bool storm_resume = true;  // --storm-snapshots: returning clients take a snapshot again
+  std::optional<int> hub_pid;
 };
 
 // The options, or the exit status when the program is to stop at once: 0 after --help, 2 after

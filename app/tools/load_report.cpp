@@ -15,7 +15,8 @@ double percentile(std::vector<double> values, double p) {
 }
 
 std::string report_line(const std::vector<const Tally*>& tallies,
-                        const std::vector<core::ParticipantId>& targets, int ready) {
+                        const std::vector<core::ParticipantId>& targets, int ready,
+                        const std::string& more) {
   std::unordered_map<std::uint64_t, Receipts> receipts;
   std::unordered_map<std::uint64_t, Sent> sent;
   std::vector<double> acks;
@@ -54,7 +55,7 @@ std::string report_line(const std::vector<const Tally*>& tallies,
       "{\"clients\":%d,\"ops\":%llu,\"ops_per_s\":%.1f,\"ack_p50_ms\":%.2f,\"ack_p99_ms\":%.2f,"
       "\"fanout_p50_ms\":%.2f,\"fanout_p99_ms\":%.2f,\"errors\":%llu,\"refused\":%llu,"
       "\"fanout_ops\":%zu,\"pair_p99_ms\":%.2f,\"lines_received\":%llu,\"seconds\":%.1f,"
-      "\"edit_line_bytes\":%llu,\"threads\":%zu,\"first_sync_bytes\":%llu}",
+      "\"edit_line_bytes\":%llu,\"threads\":%zu,\"first_sync_bytes\":%llu",
       ready, static_cast<unsigned long long>(total.acked),
       static_cast<double>(total.acked) / elapsed, percentile(acks, 0.5), percentile(acks, 0.99),
       percentile(fanout, 0.5), percentile(fanout, 0.99),
@@ -66,7 +67,7 @@ std::string report_line(const std::vector<const Tally*>& tallies,
       tallies.size(),
       static_cast<unsigned long long>(
           total.first_syncs == 0 ? 0 : total.first_sync_bytes / total.first_syncs));
-  return line;
+  return std::string(line) + more + "}";
 }
 
 bool write_timeline(const std::vector<const Tally*>& tallies, const std::string& path) {

@@ -43,8 +43,10 @@ struct Tally {
 
 // The figures over every shard: clients, ops, ops_per_s, ack and fan-out percentiles, errors, ...
 // `targets`: the participants of every ready client; `ready`: how many clients were.
+// `more`: further JSON fields, each with its leading comma.
 std::string report_line(const std::vector<const Tally*>& tallies,
-                        const std::vector<core::ParticipantId>& targets, int ready);
+                        const std::vector<core::ParticipantId>& targets, int ready,
+                        const std::string& more = "");
 // Every acknowledgement as "sent_s,ack_ms" (seconds after the start), in the order sent: shows
 // when the slow ones happened. False when the file cannot be written.
 bool write_timeline(const std::vector<const Tally*>& tallies, const std::string& path);

@@ -32,6 +32,7 @@ void Coordinator::settled() {
   std::fprintf(stderr, "crossmatch-load: settled; running\n");
   const auto start = Clock::now();
   for (Shard* shard : shards_) asio::post(shard->io(), [shard, start] { shard->begin(start); });
+  if (begun_) begun_(start);
 }
 
 // [SECTION] Joining

@@ -10,6 +10,7 @@
 
 #include <asio.hpp>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <random>
@@ -19,6 +20,7 @@
 
 #include "app/tools/load_client.hpp"
 #include "app/tools/load_report.hpp"
+#include "app/tools/load_storm.hpp"
 #include "core/demo_event.hpp"
 
 namespace crossmatch::tools {
@@ -31,6 +33,8 @@ class Shard;
 class Coordinator {
  public:
   explicit Coordinator(std::vector<Shard*> shards) : shards_(std::move(shards)) {}
+  // Runs (on the thread of the shard that settled last) when the shards begin to act.
+  void on_begin(std::function<void(Clock::time_point)> begun) { begun_ = std::move(begun); }
   void joined(const std::vector<core::ParticipantId>& ready, int failed);
   void settled();
   const std::vector<core::ParticipantId>& targets() const {
@@ -42,6 +46,7 @@ class Coordinator {
   std::mutex mutex_;
   std::vector<Shard*> shards_;
   std::vector<core::ParticipantId> targets_;
+  std::function<void(Clock::time_point)> begun_;
   int joined_ = 0, settled_ = 0, ready_ = 0, failed_ = 0;
 };
 
@@ -56,6 +61,7 @@ struct ShardSettings {
   bool snapshot = false;  // join with a snapshot instead of live
   bool compress = true;   // ask for zstd frames
   double seconds = 0;     // 0: until finish()
+  ConnectedCount* connected = nullptr;
 };
 
 class Shard final : public ClientHost {
@@ -87,6 +93,12 @@ class Shard final : public ClientHost {
   void acknowledged(const std::string& id, std::uint64_t seq) override;
   void refused(const std::string& id, const core::Error& error) override;
   void ponged() override;
+  void connection_opened() override {
+    if (settings_.connected) settings_.connected->opened();
+  }
+  void connection_closed() override {
+    if (settings_.connected) settings_.connected->closed();
+  }
   void first_sync(std::uint64_t bytes) override {
     tally_.first_sync_bytes += bytes;
     ++tally_.first_syncs;

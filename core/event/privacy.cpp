@@ -85,6 +85,30 @@ void hide_schedule_constraints(Meeting& m) {
   m.after.clear();
 }
 
+EventState view_header(const EventState& state, const Viewer& viewer) {
+  EventState v;
+  v.event = state.event;
+  v.next_participant = state.next_participant;
+  v.next_session = state.next_session;
+  v.next_table = state.next_table;
+  v.next_round = state.next_round;
+  v.next_announcement = state.next_announcement;
+  v.next_clinic_table = state.next_clinic_table;
+  v.next_follow_up = state.next_follow_up;
+  if (viewer.privileged()) {
+    v.next_meeting = state.next_meeting;
+    return v;
+  }
+  // A replica learns meeting numbers from the meetings it sees.
+  v.next_meeting = 1;
+  if (viewer.participant == 0) return v;
+  if (const auto it = state.index.person_meetings.find(viewer.participant);
+      it != state.index.person_meetings.end()) {
+    for (const MeetingId id : it->second) v.next_meeting = std::max(v.next_meeting, id + 1);
+  }
+  return v;
+}
+
 EventState view_state(const EventState& state, const Viewer& viewer) {
   if (viewer.privileged()) {
     EventState copy = state;

@@ -64,6 +64,10 @@ void hide_schedule_constraints(Meeting& m);
 // The state as `viewer` may see it (what a snapshot sends). Indexes are not built.
 EventState view_state(const EventState& state, const Viewer& viewer);
 
+// The event and the next numbers as `viewer` sees them, no records: what a snapshot's beginning
+// needs of view_state, without copying every participant for each person who joins.
+EventState view_header(const EventState& state, const Viewer& viewer);
+
 // What participant `viewer` sees beyond what every participant sees (view_state for number 0):
 // their own record, the records of partners whose e-mail they may see, and their meetings.
 // view_state(state, viewer) is the public view with these records laid over it.
