@@ -5,7 +5,7 @@
 # Wi-Fi drop, a night away), while CLIENTS already-synced clients act at RATE operations a second
 # and measure their acknowledgements and fan-out.
 #   bench/storm_bench.sh
-#     STORM=15000 CLIENTS=100 RATE=100 PARTICIPANTS=15100 RECEIVE_RATE=125000000 (1 Gbit/s)
+#     STORM=15000 CLIENTS=100 RATE=100 PARTICIPANTS=16000 RECEIVE_RATE=125000000 (1 Gbit/s)
 #     ARRIVAL=60 STEADY=20 NIGHT=60 DROP_SPREAD=10 PREVIOUS_STORM=1000 PROTOCOLS="current previous"
 # Two rounds side by side, each on a fresh hub: "current" (zstd frames; returning clients catch up
 # after the last operation their replica holds) and "previous" (--no-compress --storm-snapshots:
@@ -20,7 +20,8 @@ cd "$(dirname "$0")/.."
 storm=${STORM:-15000}
 clients=${CLIENTS:-100}
 rate=${RATE:-100}
-participants=${PARTICIPANTS:-$((storm + clients))}
+# At least one demo participant: a hub without --demo makes an event whose registration is not open.
+participants=${PARTICIPANTS:-$((storm + clients + 900))}
 receive_rate=${RECEIVE_RATE:-125000000}
 arrival=${ARRIVAL:-60}
 steady=${STEADY:-20}
@@ -51,7 +52,7 @@ run_round() {
   shift 2
   mkdir -p "$out"
   local demo=$((participants - n - clients))
-  [ "$demo" -ge 0 ] || { echo "storm_bench: PARTICIPANTS must be at least STORM + CLIENTS" >&2; exit 2; }
+  [ "$demo" -ge 1 ] || { echo "storm_bench: PARTICIPANTS must be more than STORM + CLIENTS (the demo event needs one)" >&2; exit 2; }
   echo "== $name: a hub with a $demo-participant demo event; $n attendees storm, $clients clients act at $rate/s"
   # Every simulated client comes from 127.0.0.1: the per-address limits are lifted.
   build/bin/crossmatch-hub serve --db "$out/event.db" --host 127.0.0.1 --port 0 --demo "$demo" \

@@ -64,14 +64,14 @@ bool transient(const std::string& code) {
          code == "storage_failed" || code == "storage_error" || code == "too_many_registrations";
 }
 
+}  // namespace
+
 // Connection errors after which trying again cannot help.
-bool fatal(const std::string& code) {
+bool gives_up_on(const std::string& code) {
   return code == "wrong_token" || code == "wrong_join_code" || code == "protocol_mismatch" ||
          code == "erased" || code == "tls_required" || code == "tls_not_enabled" ||
          code == "unknown_check_in_code" || code == "not_a_kiosk" || code == "withdrawn";
 }
-
-}  // namespace
 
 // Handlers capture `this`: stop() joins the thread before the Impl goes away, and destroying the
 // io_context drops handlers that never ran. The connection itself is a HubLink (net/hub_link.hpp):
@@ -434,7 +434,7 @@ class ClientConnection::Impl final : private HubLink::Listener {
   }
 
   void handle(ErrorMessage& e) {
-    const bool is_fatal = e.closing && fatal(e.error.code);
+    const bool is_fatal = e.closing && gives_up_on(e.error.code);
     deliver(HubError{e.error, is_fatal});
     if (is_fatal) {
       given_up_ = true;

@@ -42,6 +42,10 @@ class MemoryOutbox final : public Outbox {
   std::vector<core::Operation> ops_;
 };
 
+// Whether a closing error with this code ends the client's attempts (a wrong token, another
+// protocol, an erased person): the others (the hub full, busy, shutting down) say "try again".
+bool gives_up_on(const std::string& error_code);
+
 struct ClientOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 0;

@@ -1,6 +1,7 @@
 // Catch-up: operations read back from the log, shared snapshots, and going live.
 #include "net/hub_catch_up.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <utility>
@@ -99,16 +100,48 @@ void HubCatchUp::go_live(const ConnectionPtr& c) {
   send_registered_from(hub_, c);
 }
 
-void HubCatchUp::continue_catch_up(const ConnectionPtr& c) {
-  if (!c->open() || c->closing() || c->sync != HubConnection::Sync::CatchingUp || c->read_in_flight)
-    return;
-  const bool busy = c->unsent_bytes() > 64 * 1024 || !c->backlog_empty();  // on_drained resumes
-  if (c->missed_sent < c->missed_to) {
-    if (!busy) send_missed(c);
-    return;
+void HubCatchUp::keep(OperationLines lines) {
+  // Kept lines follow one another: a sequence number out of turn starts them afresh.
+  if (!kept_.empty() && lines.seq != kept_.back().seq + 1) kept_.clear();
+  kept_.push_back(std::move(lines));
+  if (kept_.size() > kRecentOperations) kept_.pop_front();
+}
+
+bool HubCatchUp::send_kept(const ConnectionPtr& c) {
+  if (kept_.empty() || kept_.front().seq > c->sent_seq + 1) return false;
+  auto it = std::upper_bound(
+      kept_.begin(), kept_.end(), c->sent_seq,
+      [](std::uint64_t seq, const OperationLines& lines) { return seq < lines.seq; });
+  // Durable operations not kept yet (on_durable keeps each once it is sent to the live): read.
+  if (it == kept_.end() || it->seq > hub_.durable_seq) return false;
+  std::vector<Line> lines;
+  for (std::size_t n = 0; it != kept_.end() && n < kCatchUpBatch && it->seq <= hub_.durable_seq;
+       ++it, ++n) {
+    if (Line line = it->for_viewer(c->viewer, it->owned_by(c->viewer))) {
+      lines.push_back(std::move(line));
+      ++hub_.counters.lines_sent;
+    }
+    c->sent_seq = it->seq;
   }
-  if (c->sent_seq >= hub_.durable_seq) return go_live(c);
-  if (busy) return;
+  send_run(c, std::move(lines));
+  return true;
+}
+
+void HubCatchUp::continue_catch_up(const ConnectionPtr& c) {
+  for (;;) {
+    if (!c->open() || c->closing() || c->sync != HubConnection::Sync::CatchingUp ||
+        c->read_in_flight)
+      return;
+    const bool busy = c->unsent_bytes() > 64 * 1024 || !c->backlog_empty();  // on_drained resumes
+    if (c->missed_sent < c->missed_to) {
+      if (!busy) send_missed(c);
+      return;
+    }
+    if (c->sent_seq >= hub_.durable_seq) return go_live(c);
+    if (busy) return;
+    // The latest operations go out as live clients got them; older ones are read back.
+    if (!send_kept(c)) break;
+  }
   c->read_in_flight = true;
   hub_.log.read_after(
       c->sent_seq, kCatchUpBatch,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -13,6 +14,8 @@
 #include "net/hub_pending.hpp"
 #include "net/hub_teams.hpp"
 #include "net/hub_worker.hpp"
+#include "net/operation_lines.hpp"
+#include "net/recent_log.hpp"
 
 namespace crossmatch::net {
 
@@ -39,12 +42,20 @@ class HubCatchUp {
   void on_drained(const ConnectionPtr& c) {
     if (c->sync == HubConnection::Sync::CatchingUp) continue_catch_up(c);
   }
+  // A durable operation's lines, as live clients were sent them: the latest kRecentOperations
+  // are kept, so that a client catching up within them gets the same lines (nothing read back
+  // from the log, nothing viewed and encoded again per client).
+  void keep(OperationLines lines);
   // The connection closed: its snapshot, if one is waiting, is dropped.
   void forget(const HubConnection& c) { waiting_snapshots_.erase(c.id()); }
 
  private:
   void go_live(const ConnectionPtr& c);
   void continue_catch_up(const ConnectionPtr& c);
+  // Sends up to a batch of the kept lines after the connection's sequence number; false (nothing
+  // sent) when the kept lines do not reach back that far or hold none of the durable operations
+  // after it.
+  bool send_kept(const ConnectionPtr& c);
   // Reads on and sends the person's notices that the snapshot just sent holds (Missed).
   void send_missed(const ConnectionPtr& c);
   // Sends a run of lines read back from the log: compressed when the client reads frames and the
@@ -60,6 +71,7 @@ class HubCatchUp {
   HubTeams& teams_;
   SnapshotBase snapshot_base_;
   std::unordered_map<std::uint64_t, SnapshotBase> waiting_snapshots_;  // by connection
+  std::deque<OperationLines> kept_;  // consecutive sequence numbers, the latest last
   bool making_base_ = false;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // false once destroyed
   HubWorker worker_;                                            // last: its thread stops first

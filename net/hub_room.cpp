@@ -29,12 +29,6 @@ bool kiosk_may(const core::OperationPayload& payload) {
          std::holds_alternative<core::SetStandby>(payload);
 }
 
-bool owns(const OperationLines& lines, const core::Viewer& viewer) {
-  core::Operation probe;
-  probe.actor = lines.actor;
-  return core::is_own(probe, viewer);
-}
-
 }  // namespace
 
 void HubRoom::submit(const ConnectionPtr& c, core::Operation op) {
@@ -182,6 +176,7 @@ void HubRoom::on_durable(std::uint64_t seq) {
       cork(c);
       c->send(r.line);
     }
+    catch_up_.keep(std::move(op.lines));
   }
   for (const ConnectionPtr& c : corked_) c->uncork();
   corked_.clear();
@@ -212,7 +207,7 @@ void HubRoom::cork(const ConnectionPtr& c) {
 void HubRoom::send_op(const ConnectionPtr& c, const PendingOperation& op,
                       const ConnectionPtr& submitter) {
   if (c->sync != HubConnection::Sync::Live || c->closing()) return;
-  const bool own = c == submitter || owns(op.lines, c->viewer);
+  const bool own = c == submitter || op.lines.owned_by(c->viewer);
   if (Line line = op.lines.for_viewer(c->viewer, own)) {
     cork(c);
     if (c == submitter) {

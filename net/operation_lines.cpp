@@ -19,6 +19,12 @@ OperationLines::Line OperationLines::for_viewer(const core::Viewer& viewer,
   return everyone;
 }
 
+bool OperationLines::owned_by(const core::Viewer& viewer) const {
+  core::Operation probe;
+  probe.actor = actor;
+  return core::is_own(probe, viewer);
+}
+
 OperationLines render_operation(const core::Operation& op, const core::EventState& after) {
   OperationLines lines;
   lines.seq = op.sequence;

@@ -28,6 +28,9 @@ struct OperationLines {
 
   // The line for a connection of `viewer`.
   Line for_viewer(const core::Viewer& viewer, bool own_connection) const;
+  // Whether `viewer` made the operation (the same participant, or any organiser or broker for
+  // theirs): its connections get `own`, with the operation's id.
+  bool owned_by(const core::Viewer& viewer) const;
 };
 
 OperationLines render_operation(const core::Operation& op, const core::EventState& after);

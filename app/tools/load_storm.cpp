@@ -220,7 +220,12 @@ class StormClient final : public net::HubLink::Listener {
                        fail("registration refused: " + refused.error.message);
                    },
                    [&](const net::ErrorMessage& error) {
-                     fail(error.error.code + ": " + error.error.message);
+                     const std::string why = error.error.code + ": " + error.error.message;
+                     // As the app does: the hub's "busy, try again" answers are tried again.
+                     if (stage_ == Stage::Syncing && error.closing &&
+                         !net::gives_up_on(error.error.code))
+                       return retry(why);
+                     fail(why);
                    },
                    [](const auto&) {},
                },
