@@ -1,4 +1,5 @@
-// The replica's writer thread: what the UI thread hands over is written in order and reads back
+// The replica's writer thread: what the UI thread hands over (its state, copied on the writer's
+// thread before it changes again, and batches of operations) is written in order and reads back
 // as the replica; a write that fails is said once on standard error, later batches wait for a
 // snapshot, and the operations made offline stay in the file.
 #include <doctest/doctest.h>
@@ -50,7 +51,10 @@ TEST_CASE(
   test::ClientFixture event(40);
   client::ReplicaWriter writer(**file);
   const std::uint64_t at_snapshot = event.seq;
-  writer.save_snapshot(event.state, at_snapshot, "owner");
+  // Handed over as the session does: copied on the writer's thread, changed only after.
+  writer.save_snapshot_of(event.state, at_snapshot, "owner");
+  writer.wait_copied();
+  CHECK_FALSE(writer.copying());
   // The operations after it as the hub numbered them; then five this client may not see.
   const core::Operation asked =
       event.apply(test::ClientFixture::person(3),

@@ -31,10 +31,42 @@ void ReplicaWriter::save_snapshot(core::EventState state, std::uint64_t seq, std
   {
     std::lock_guard lock(mutex_);
     // A snapshot replaces whatever was waiting to be written before it.
-    jobs_.clear();
+    drop_queued();
     jobs_.push_back(Snapshot{std::move(state), seq, std::move(owner)});
   }
   wake_.notify_all();
+}
+
+void ReplicaWriter::save_snapshot_of(const core::EventState& state, std::uint64_t seq,
+                                     std::string owner) {
+  wait_copied();  // one state at a time
+  {
+    std::lock_guard lock(mutex_);
+    drop_queued();
+    copying_ = true;
+    jobs_.push_back(SnapshotOf{&state, seq, std::move(owner)});
+  }
+  wake_.notify_all();
+}
+
+bool ReplicaWriter::copying() const {
+  std::lock_guard lock(mutex_);
+  return copying_;
+}
+
+void ReplicaWriter::wait_copied() const {
+  std::unique_lock lock(mutex_);
+  copied_.wait(lock, [&] { return !copying_; });
+}
+
+void ReplicaWriter::drop_queued() {
+  for (const Job& job : jobs_) {
+    if (std::holds_alternative<SnapshotOf>(job)) {
+      copying_ = false;
+      copied_.notify_all();
+    }
+  }
+  jobs_.clear();
 }
 
 void ReplicaWriter::record_feed(std::uint64_t from, std::vector<core::VisibleOperation> operations,
@@ -49,7 +81,7 @@ void ReplicaWriter::record_feed(std::uint64_t from, std::vector<core::VisibleOpe
 void ReplicaWriter::discard() {
   {
     std::lock_guard lock(mutex_);
-    jobs_.clear();
+    drop_queued();
     jobs_.push_back(Discard{});
   }
   wake_.notify_all();
@@ -87,20 +119,19 @@ void ReplicaWriter::run() {
 void ReplicaWriter::write(Job& job) {
   std::visit(core::Overloaded{
                  [&](Snapshot& s) {
-                   const auto start = std::chrono::steady_clock::now();
-                   // The dump is made here, outside the outbox's lock: the connection's thread
-                   // and the UI thread keep using the file meanwhile.
-                   const std::string json = core::state_to_json(s.state);
+                   write_snapshot(s.state, s.seq, s.owner, std::chrono::steady_clock::now());
                    s.state = {};
-                   const auto write_start = std::chrono::steady_clock::now();
-                   const core::Status saved = file_->save_replica_json(json, s.seq, s.owner);
-                   std::lock_guard lock(mutex_);
-                   if (!saved) return failed(saved.error());
-                   broken_ = false;
-                   ++figures_.snapshots;
-                   figures_.last_snapshot_ms = ms_since(start);
-                   figures_.last_snapshot_write_ms = ms_since(write_start);
-                   figures_.last_snapshot_bytes = json.size();
+                 },
+                 [&](SnapshotOf& s) {
+                   const auto start = std::chrono::steady_clock::now();
+                   core::EventState copy = *s.state;
+                   {
+                     std::lock_guard lock(mutex_);
+                     figures_.last_copy_ms = ms_since(start);
+                     copying_ = false;
+                   }
+                   copied_.notify_all();
+                   write_snapshot(copy, s.seq, s.owner, start);
                  },
                  [&](Feed& f) {
                    {
@@ -120,6 +151,23 @@ void ReplicaWriter::write(Job& job) {
                  },
              },
              job);
+}
+
+void ReplicaWriter::write_snapshot(const core::EventState& state, std::uint64_t seq,
+                                   const std::string& owner,
+                                   std::chrono::steady_clock::time_point start) {
+  // The dump is made here, outside the outbox's lock: the connection's thread and the UI thread
+  // keep using the file meanwhile.
+  const std::string json = core::state_to_json(state);
+  const auto write_start = std::chrono::steady_clock::now();
+  const core::Status saved = file_->save_replica_json(json, seq, owner);
+  std::lock_guard lock(mutex_);
+  if (!saved) return failed(saved.error());
+  broken_ = false;
+  ++figures_.snapshots;
+  figures_.last_snapshot_ms = ms_since(start);
+  figures_.last_snapshot_write_ms = ms_since(write_start);
+  figures_.last_snapshot_bytes = json.size();
 }
 
 void ReplicaWriter::failed(const core::Error& error) {

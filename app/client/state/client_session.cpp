@@ -63,6 +63,7 @@ void ClientSession::choose_outbox(const net::ClientOptions& options) {
 
 ClientSession::~ClientSession() {
   disconnect();
+  if (kept_) kept_->wait_copied();  // the writer may still be copying the replica
 }
 
 core::Status ClientSession::connect(const net::ClientOptions& given) {
@@ -117,6 +118,7 @@ core::Status ClientSession::start_connection(net::ClientOptions options) {
 void ClientSession::finish_opening() {
   auto loaded = kept_->take_loaded();
   if (!loaded) return;  // still reading
+  kept_->wait_copied();
   net::ClientOptions options = std::move(*opening_);
   opening_.reset();
   if (*loaded) {
@@ -151,7 +153,10 @@ void ClientSession::finish_opening() {
 void ClientSession::reconnect_for_snapshot() {
   std::cerr << "crossmatch: the event kept on this computer is not the hub's for this sign-in; "
                "it is discarded and the hub sends the event again\n";
-  if (kept_) kept_->discard();
+  if (kept_) {
+    kept_->wait_copied();
+    kept_->discard();
+  }
   net::ClientOptions options = options_;
   options.after.reset();
   if (connection_) {
@@ -204,6 +209,7 @@ core::Result<std::string> ClientSession::submit(core::OperationPayload payload) 
 
 void ClientSession::restore(core::EventState state, std::uint64_t seq, core::Role role,
                             core::ParticipantId me) {
+  if (kept_) kept_->wait_copied();
   replica_.restore(std::move(state), seq);
   role_ = role;
   me_ = me;
@@ -297,7 +303,10 @@ void ClientSession::update(std::int64_t now_ms) {
     finish_opening();
     return;
   }
-  if (connection_) {
+  // While the writer copies the replica it is read, not changed: what the hub sent waits a frame
+  // or two in the connection's inbox.
+  const bool copying = kept_ && kept_->copying();
+  if (connection_ && !copying) {
     for (auto& event : connection_->drain()) {
       handle(std::move(event), now_ms);
       // What else that connection received follows a replica that is not theirs.
@@ -305,7 +314,7 @@ void ClientSession::update(std::int64_t now_ms) {
     }
   }
   if (kept_not_theirs_) reconnect_for_snapshot();
-  if (kept_ && joined_ && !showing_kept_)
+  if (kept_ && !copying && joined_ && !showing_kept_)
     kept_->follow(replica_.state(), replica_.seq(),
                   connection_state_ == net::ConnectionState::Online);
   if (joined_) remind(now_ms);
@@ -324,6 +333,7 @@ void ClientSession::mark_notices_seen(std::int64_t now_ms, bool now) {
 }
 
 void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
+  if (kept_) kept_->wait_copied();  // at once from update(); tests may hand events in directly
   std::visit(
       core::Overloaded{
           [&](net::StateChanged& e) {

@@ -168,8 +168,8 @@ void KeptReplica::discard() {
 }
 
 void KeptReplica::save_snapshot(const core::EventState& state, std::uint64_t seq) {
-  // A copy for the writer's thread: the UI thread goes on changing its own.
-  writer_->save_snapshot(state, seq, owner_->text());
+  // Copied on the writer's thread; the session changes its state again once copying() is false.
+  writer_->save_snapshot_of(state, seq, owner_->text());
   kept_seq_ = seq;
   snapshot_due_ = false;
   rows_since_snapshot_ = 0;

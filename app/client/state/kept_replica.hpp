@@ -4,7 +4,8 @@
 // file says whose it is (the hub and a hash of the token), and a replica of someone else's is not
 // used. Written on a thread of its own (ReplicaWriter): a snapshot after catching up, then the
 // operations applied in batches, and a fresh snapshot when many accumulated and when the app
-// disconnects. Read on a thread of its own when the app starts.
+// disconnects; the writer copies the state on its thread while the session holds off changing it
+// (copying()). Read on a thread of its own when the app starts.
 #pragma once
 
 #include <chrono>
@@ -67,6 +68,9 @@ class KeptReplica {
   // Waits for the reading (tests).
   void wait_loaded() const;
   double load_ms() const { return load_ms_; }
+  // The writer is copying the replica handed over: it may be read, not changed, meanwhile.
+  bool copying() const { return writer_->copying(); }
+  void wait_copied() const { writer_->wait_copied(); }
 
   // [SECTION] Keeping
 
