@@ -239,6 +239,21 @@ TEST_CASE("an event kept on this computer for another token is not used, and is 
     REQUIRE(frames_until(session, [&] { return session.joined() && online(session); }));
     CHECK(session.welcome()->catch_up == "snapshot");
     CHECK(session.me() == ben_id);
+
+    // Ana signs in right after in the same app, while Ben's replica is still being written:
+    // whose it is is looked at once written, and hers comes as a snapshot.
+    session.disconnect();
+    REQUIRE(session.connect(event.with_token(ana)).ok());
+    REQUIRE(frames_until(session, [&] {
+      return session.welcome().has_value() && session.me() == ana_id && online(session);
+    }));
+    CHECK(session.welcome()->catch_up == "snapshot");
+    session.disconnect();
+    REQUIRE(session.connect(event.with_token(ben)).ok());
+    REQUIRE(frames_until(session, [&] {
+      return session.welcome().has_value() && session.me() == ben_id && online(session);
+    }));
+    CHECK(session.welcome()->catch_up == "snapshot");
   }
   auto file = client::SqliteOutbox::open(event.client_file(folder));
   REQUIRE(file.ok());

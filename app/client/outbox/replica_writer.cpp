@@ -92,6 +92,11 @@ void ReplicaWriter::wait() {
   idle_.wait(lock, [&] { return jobs_.empty() && !busy_; });
 }
 
+bool ReplicaWriter::idle() const {
+  std::lock_guard lock(mutex_);
+  return jobs_.empty() && !busy_;
+}
+
 ReplicaWriterFigures ReplicaWriter::figures() const {
   std::lock_guard lock(mutex_);
   return figures_;

@@ -55,6 +55,8 @@ class ReplicaWriter {
   void discard();
   // Waits until everything handed over so far is written.
   void wait();
+  // Nothing handed over is waiting or being written.
+  bool idle() const;
   ReplicaWriterFigures figures() const;
 
  private:

@@ -65,26 +65,45 @@ KeptReplica::~KeptReplica() {
 }
 
 bool KeptReplica::start_loading(const ReplicaOwner& owner, const core::Taxonomy& taxonomy) {
-  writer_->wait();  // what an earlier connection handed over is in the file first
-  auto header = file_->replica_header();
-  if (!header) {
-    std::cerr << "crossmatch: the event kept on this computer cannot be read: "
-              << header.error().message << " The hub sends the event again.\n";
-    return false;
-  }
-  if (!*header) return false;
-  const auto kept_for = ReplicaOwner::parse((*header)->owner);
-  // Someone else's replica (another token, another hub) is left to be replaced once this
-  // person's arrives.
-  if (!kept_for || !kept_for->same_sign_in(owner)) return false;
-  loading_ = std::async(std::launch::async, [this, &taxonomy] {
+  const auto read = [this, owner, &taxonomy]() -> core::Result<std::optional<storage::Replica>> {
     const auto start = std::chrono::steady_clock::now();
     auto loaded = file_->load_replica(taxonomy);
     load_ms_ =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return loaded;
-  });
+  };
+  if (!writer_->idle()) {
+    // What an earlier connection handed over goes into the file first (a snapshot may take a
+    // second): waited for on the reading thread, then whose replica it is looked at there.
+    loading_ = std::async(std::launch::async,
+                          [this, owner, read]() -> core::Result<std::optional<storage::Replica>> {
+                            writer_->wait();
+                            auto theirs = holds(owner);
+                            if (!theirs) return theirs.error();
+                            if (!*theirs) return std::optional<storage::Replica>();
+                            return read();
+                          });
+    return true;
+  }
+  auto theirs = holds(owner);
+  if (!theirs) {
+    std::cerr << "crossmatch: the event kept on this computer cannot be read: "
+              << theirs.error().message << " The hub sends the event again.\n";
+    return false;
+  }
+  if (!*theirs) return false;
+  loading_ = std::async(std::launch::async, read);
   return true;
+}
+
+core::Result<bool> KeptReplica::holds(const ReplicaOwner& owner) {
+  auto header = file_->replica_header();
+  if (!header) return header.error();
+  if (!*header) return false;
+  const auto kept_for = ReplicaOwner::parse((*header)->owner);
+  // Someone else's replica (another token, another hub) is left to be replaced once this
+  // person's arrives.
+  return kept_for.has_value() && kept_for->same_sign_in(owner);
 }
 
 void KeptReplica::wait_loaded() const {
@@ -99,10 +118,11 @@ std::optional<std::optional<storage::Replica>> KeptReplica::take_loaded() {
     std::cerr << "crossmatch: the event kept on this computer cannot be used: " << why
               << " It is discarded, and the hub sends the event again.\n";
     discard();
-    return std::optional<std::optional<storage::Replica>>(std::optional<storage::Replica>());
+    return std::optional<std::optional<storage::Replica>>(std::in_place);
   };
   if (!loaded) return unusable(loaded.error().message);
-  if (!*loaded) return std::optional<std::optional<storage::Replica>>(std::nullopt);
+  // Read, and nothing to show (not theirs, or none): an engaged answer holding nothing.
+  if (!*loaded) return std::optional<std::optional<storage::Replica>>(std::in_place);
   if (!ReplicaOwner::parse((*loaded)->owner)) return unusable("it does not say whose it is.");
   return std::optional<std::optional<storage::Replica>>(std::move(*loaded));
 }

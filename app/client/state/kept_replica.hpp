@@ -59,7 +59,9 @@ class KeptReplica {
   // [SECTION] Opening
 
   // Starts reading the file's replica on a thread of its own when it is `owner`'s (same hub and
-  // token); false when there is none to read (none kept, someone else's, or unreadable).
+  // token); false when there is none to read (none kept, someone else's, or unreadable). While
+  // the writer is still busy with an earlier connection's replica, all of it happens on that
+  // thread (and take_loaded() gives nothing to show when it is someone else's).
   bool start_loading(const ReplicaOwner& owner, const core::Taxonomy& taxonomy);
   bool loading() const { return loading_.valid(); }
   // Once read: the replica, or nothing when it cannot be used (what is wrong is said on standard
@@ -98,6 +100,8 @@ class KeptReplica {
   ReplicaWriter& writer() { return *writer_; }
 
  private:
+  // Whether the file's replica is `owner`'s (same hub and token).
+  core::Result<bool> holds(const ReplicaOwner& owner);
   void save_snapshot(const core::EventState& state, std::uint64_t seq);
   void write_batch(std::uint64_t seq);
 
