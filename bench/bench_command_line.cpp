@@ -311,6 +311,21 @@ int run_command_line(int argc, const char* const* argv) {
         "the replica's participants");
   whole(client_command, "--meetings", client.meetings, 0, INT32_MAX, "the replica's meetings");
   whole(client_command, "--frames", client.frames, 1, INT32_MAX, "frames timed");
+
+  ReplicaBenchOptions replica;
+  CLI::App& replica_command = *bench.add_subcommand(
+      "replica",
+      "the event kept on a participant's computer: bytes of a first sync and of a returning start");
+  replica_command.footer(
+      "Starts crossmatch-hub (beside this program) on a demo event of N participants; a "
+      "participant's app syncs\n"
+      "and closes, misses M operations and starts again from its folder. Prints the bytes read, "
+      "the time to\nread the kept replica and to write a snapshot, and the longest update() of "
+      "each phase.");
+  whole(replica_command, "--participants", replica.participants, 1, INT32_MAX,
+        "the demo event's participants");
+  whole(replica_command, "--missed", replica.missed, 0, INT32_MAX,
+        "operations made while the app is closed");
 #endif
 
   // Last: the subcommands above do not inherit it.
@@ -352,6 +367,7 @@ int run_command_line(int argc, const char* const* argv) {
   if (redis_command.parsed()) return run_redis_fanout(redis);
 #ifdef CROSSMATCH_HAVE_CLIENT
   if (client_command.parsed()) return run_client(client);
+  if (replica_command.parsed()) return run_replica(replica);
 #endif
   std::cerr << line.usage();
   return 2;

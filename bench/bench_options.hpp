@@ -114,6 +114,12 @@ struct ClientBenchOptions {
 };
 int run_client(const ClientBenchOptions& options);  // bench/client_bench.cpp (with the client)
 
+struct ReplicaBenchOptions {
+  int participants = 15000;
+  int missed = 1500;  // operations made while the app is closed
+};
+int run_replica(const ReplicaBenchOptions& options);  // bench/replica_bench.cpp (with the client)
+
 struct PrintBenchOptions {
   int participants = 1000;
   int meetings = 10000;  // requests; about 60 % get accepted and booked

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "storage/outbox_store.hpp"
 #include "tests/storage/storage_fixture.hpp"
@@ -118,7 +119,7 @@ TEST_CASE("client files that are refused") {
 
   {
     SQLite::Database db(dir / "client.db", SQLite::OPEN_READWRITE);
-    db.exec("PRAGMA user_version = 2");
+    db.exec("PRAGMA user_version = 3");
   }
   const auto before = test::read_bytes(dir / "client.db");
   auto newer = storage::OutboxStore::open(dir / "client.db");
@@ -129,4 +130,176 @@ TEST_CASE("client files that are refused") {
   auto memory = storage::OutboxStore::open(":memory:");
   REQUIRE(memory.ok());
   CHECK((*memory)->add(user_operation("m-1", 1, 2)).ok());
+}
+
+namespace {
+
+// The hub's operations as one participant's feed shows them: numbered with gaps (what they may
+// not see is skipped), each with the contact it reveals to them.
+std::vector<core::VisibleOperation> feed_with_gaps(const std::vector<core::Operation>& ops,
+                                                   std::uint64_t after) {
+  std::vector<core::VisibleOperation> out;
+  std::uint64_t seq = after;
+  for (const core::Operation& op : ops) {
+    core::VisibleOperation visible{op, {}};
+    visible.op.sequence = (seq += 3);
+    out.push_back(std::move(visible));
+  }
+  return out;
+}
+
+core::EventState applied_to(core::EventState state,
+                            const std::vector<core::VisibleOperation>& feed) {
+  for (const auto& visible : feed) {
+    REQUIRE(
+        core::apply_operation(state, test::taxonomy(), visible.op, core::ApplyMode::Follow).ok());
+    for (const core::Contact& c : visible.contacts)
+      state.participants.at(c.participant).profile.email = c.email;
+  }
+  return state;
+}
+
+}  // namespace
+
+TEST_CASE("the replica kept from a participant's feed: gaps, contacts, whose it is") {
+  test::TempDir dir;
+  test::EventScript hub(82);
+  const auto setup = hub.set_up(10);
+  const core::EventState at_setup = hub.state();
+  auto feed = feed_with_gaps(hub.random_in_order(60), setup.size());
+  const core::ParticipantId someone = hub.state().participants.begin()->first;
+  feed.back().contacts = {{someone, "partner@example.org"}};
+  const core::EventState expected = applied_to(at_setup, feed);
+  const std::uint64_t end = feed.back().op.sequence + 5;  // the hub sent everything up to here
+  const std::string owner = "crossmatch-replica hub=127.0.0.1:7420 token_sha256=ab";
+  {
+    auto outbox = open_outbox(dir / "client.db");
+    CHECK_FALSE(outbox->header()->has_value());
+    REQUIRE(outbox->add(user_operation("c-1", 1, 2)).ok());
+    REQUIRE(outbox->save_snapshot(at_setup, setup.size(), owner).ok());
+    REQUIRE(
+        outbox->record_feed(setup.size(), {feed.begin(), feed.begin() + 30}, feed[29].op.sequence)
+            .ok());
+    // A batch must follow what is kept: one that starts elsewhere is refused.
+    auto behind = outbox->record_feed(setup.size(), {feed.begin() + 30, feed.end()}, end);
+    REQUIRE_FALSE(behind.ok());
+    CHECK(behind.error().code == "sequence_gap");
+    REQUIRE(outbox->record_feed(feed[29].op.sequence, {feed.begin() + 30, feed.end()}, end).ok());
+    CHECK(*outbox->last_sequence() == end);
+  }
+  auto outbox = open_outbox(dir / "client.db");
+  auto header = outbox->header();
+  REQUIRE(header.ok());
+  REQUIRE(header->has_value());
+  CHECK((*header)->owner == owner);
+  CHECK((*header)->last_sequence == end);
+  CHECK((*header)->format == storage::kReplicaFormat);
+  auto replica = outbox->load_replica(test::taxonomy());
+  REQUIRE_MESSAGE(replica.ok(), (replica.ok() ? "" : replica.error().message));
+  REQUIRE(replica->has_value());
+  CHECK((*replica)->last_sequence == end);
+  CHECK((*replica)->owner == owner);
+  CHECK((*replica)->state.participants.at(someone).profile.email == "partner@example.org");
+  CHECK(core::state_to_json((*replica)->state) == core::state_to_json(expected));
+
+  // Forgetting the replica keeps what the user made.
+  REQUIRE(outbox->discard_replica().ok());
+  CHECK_FALSE(outbox->header()->has_value());
+  CHECK_FALSE(outbox->load_replica(test::taxonomy())->has_value());
+  CHECK(*outbox->last_sequence() == 0);
+  CHECK(outbox->pending()->size() == 1);
+}
+
+TEST_CASE("a kept replica that cannot be used is refused with what is wrong") {
+  test::TempDir dir;
+  test::EventScript hub(83);
+  const auto setup = hub.set_up(8);
+  const core::EventState at_setup = hub.state();
+  const auto feed = feed_with_gaps(hub.random_in_order(20), setup.size());
+  const auto keep = [&] {
+    auto outbox = open_outbox(dir / "client.db");
+    REQUIRE(outbox->save_snapshot(at_setup, setup.size(), "me").ok());
+    REQUIRE(outbox->record_feed(setup.size(), feed, feed.back().op.sequence).ok());
+    REQUIRE(outbox->load_replica(test::taxonomy())->has_value());
+  };
+  const auto refused = [&](const std::string& code, const std::string& words) {
+    auto outbox = open_outbox(dir / "client.db");
+    auto replica = outbox->load_replica(test::taxonomy());
+    REQUIRE_FALSE(replica.ok());
+    CHECK(replica.error().code == code);
+    CHECK_MESSAGE(replica.error().message.find(words) != std::string::npos,
+                  replica.error().message);
+  };
+  const auto change = [&](const std::string& sql) {
+    SQLite::Database db(dir / "client.db", SQLite::OPEN_READWRITE);
+    db.exec(sql);
+  };
+
+  SUBCASE("a row lost in the middle is a gap") {
+    keep();
+    change("DELETE FROM applied WHERE seq = " + std::to_string(feed[7].op.sequence));
+    refused("corrupt", "a gap");
+  }
+  SUBCASE("an operation that is not JSON") {
+    keep();
+    change("UPDATE applied SET operation = '{\"type\":' WHERE seq = " +
+           std::to_string(feed[3].op.sequence));
+    refused("corrupt", "cannot be read");
+  }
+  SUBCASE("contacts that are not JSON") {
+    keep();
+    change("UPDATE applied SET contacts = 'nobody' WHERE seq = " +
+           std::to_string(feed[3].op.sequence));
+    refused("corrupt", "contacts");
+  }
+  SUBCASE("a snapshot that is not the state's JSON") {
+    keep();
+    change("UPDATE snapshot SET state = '{\"event\": 12}'");
+    refused("corrupt", "snapshot cannot be read");
+  }
+  SUBCASE("a replica of a later form") {
+    keep();
+    change("UPDATE snapshot SET format = " + std::to_string(storage::kReplicaFormat + 1));
+    refused("newer_format", "newer version");
+  }
+}
+
+TEST_CASE("a client file of the first schema keeps its pending operations and replica") {
+  test::TempDir dir;
+  test::EventScript hub(84);
+  const auto setup = hub.set_up(6);
+  const core::EventState at_setup = hub.state();
+  const auto later = hub.random_in_order(10);
+  {
+    // The first schema, as an earlier version wrote it.
+    auto outbox = open_outbox(dir / "client.db");
+    outbox.reset();
+    SQLite::Database db(dir / "client.db", SQLite::OPEN_READWRITE);
+    db.exec(
+        "DROP TABLE snapshot; DROP TABLE applied;"
+        "CREATE TABLE snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), last_sequence INTEGER "
+        "NOT NULL, state TEXT NOT NULL);"
+        "CREATE TABLE applied (seq INTEGER PRIMARY KEY, operation TEXT NOT NULL);"
+        "PRAGMA user_version = 1");
+    SQLite::Statement snapshot(db, "INSERT INTO snapshot VALUES (1, ?, ?)");
+    snapshot.bind(1, static_cast<std::int64_t>(setup.size()));
+    snapshot.bind(2, core::state_to_json(at_setup));
+    snapshot.exec();
+    for (const auto& op : later) {
+      SQLite::Statement row(db, "INSERT INTO applied VALUES (?, ?)");
+      row.bind(1, static_cast<std::int64_t>(op.sequence));
+      row.bind(2, core::operation_to_json(op));
+      row.exec();
+    }
+    db.exec("INSERT INTO pending (op_id, operation) VALUES ('c-9', '" +
+            core::operation_to_json(user_operation("c-9", 1, 2)) + "')");
+  }
+  auto outbox = open_outbox(dir / "client.db");
+  CHECK(outbox->pending()->size() == 1);
+  auto replica = outbox->load_replica(test::taxonomy());
+  REQUIRE_MESSAGE(replica.ok(), (replica.ok() ? "" : replica.error().message));
+  REQUIRE(replica->has_value());
+  CHECK((*replica)->last_sequence == later.back().sequence);
+  CHECK((*replica)->owner.empty());
+  test::check_same_state((*replica)->state, hub.state());
 }

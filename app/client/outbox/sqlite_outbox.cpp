@@ -33,6 +33,29 @@ core::Status SqliteOutbox::save_replica(const core::EventState& state, std::uint
   return store_->save_snapshot(state, seq);
 }
 
+core::Status SqliteOutbox::save_replica_json(const std::string& state_json, std::uint64_t seq,
+                                             const std::string& owner) {
+  std::lock_guard lock(mutex_);
+  return store_->save_snapshot_json(state_json, seq, owner);
+}
+
+core::Status SqliteOutbox::record_feed(std::uint64_t from,
+                                       const std::vector<core::VisibleOperation>& operations,
+                                       std::uint64_t through) {
+  std::lock_guard lock(mutex_);
+  return store_->record_feed(from, operations, through);
+}
+
+core::Result<std::optional<storage::ReplicaHeader>> SqliteOutbox::replica_header() {
+  std::lock_guard lock(mutex_);
+  return store_->header();
+}
+
+core::Status SqliteOutbox::discard_replica() {
+  std::lock_guard lock(mutex_);
+  return store_->discard_replica();
+}
+
 core::Result<std::optional<storage::Replica>> SqliteOutbox::load_replica(
     const core::Taxonomy& taxonomy) {
   std::lock_guard lock(mutex_);

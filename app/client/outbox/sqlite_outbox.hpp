@@ -42,7 +42,17 @@ class SqliteOutbox final : public net::Outbox {
   // filtered state is kept rather than the operations: call it after catching up and now and
   // then, not per operation).
   core::Status save_replica(const core::EventState& state, std::uint64_t seq);
+  // The same from the state's JSON, made by the caller outside the lock (a writer thread), and
+  // whose replica it is.
+  core::Status save_replica_json(const std::string& state_json, std::uint64_t seq,
+                                 const std::string& owner);
+  // What the hub sent after `from` up to `through` (storage::OutboxStore::record_feed).
+  core::Status record_feed(std::uint64_t from,
+                           const std::vector<core::VisibleOperation>& operations,
+                           std::uint64_t through);
   core::Result<std::optional<storage::Replica>> load_replica(const core::Taxonomy& taxonomy);
+  core::Result<std::optional<storage::ReplicaHeader>> replica_header();
+  core::Status discard_replica();
   // The last sequence of the kept replica: what to ask the hub to catch up after.
   core::Result<std::uint64_t> last_sequence();
 

@@ -43,6 +43,7 @@ void ClientSession::choose_outbox(const net::ClientOptions& options) {
   name += "-" + std::to_string(options.port) + ".db";
   const std::filesystem::path file = *outbox_folder_ / name;
   if (file_outbox_ && file == outbox_file_) return;
+  kept_.reset();  // writes what it was handed for the file it belongs to
   std::error_code ignored;
   std::filesystem::create_directories(*outbox_folder_, ignored);
   auto opened = SqliteOutbox::open(file);
@@ -57,10 +58,12 @@ void ClientSession::choose_outbox(const net::ClientOptions& options) {
   file_outbox_ = std::move(*opened);
   outbox_file_ = file;
   outbox_ = file_outbox_.get();
+  kept_ = std::make_unique<KeptReplica>(*file_outbox_);
 }
 
 ClientSession::~ClientSession() {
   disconnect();
+  if (kept_) kept_->wait_copied();  // the writer may still be copying the replica
 }
 
 core::Status ClientSession::connect(const net::ClientOptions& given) {
@@ -71,9 +74,36 @@ core::Status ClientSession::connect(const net::ClientOptions& given) {
   hub_host_ = options.host;
   hub_port_ = options.port;
   notice_key_ = NoticeMarks::key(hub_host_, hub_port_, options.token);
+  // A replica is kept for someone signed in with a token, not for a newcomer's code (until the
+  // hub gives them a token) nor for a kiosk signing someone in by their badge.
+  sign_in_.reset();
+  if (!options.token.empty() && options.check_in_code.empty() &&
+      options.catch_up == net::CatchUp::Replica)
+    sign_in_ = ReplicaOwner::of(hub_address(), options.token);
+  if (kept_ && sign_in_ && !options.after) {
+    const auto& keeping = kept_->owner();
+    if (joined_ && !replica_out_of_step_ && keeping && keeping->same_sign_in(*sign_in_)) {
+      // Disconnected and back in the same app: the replica in memory is this person's.
+      options.after = replica_.seq();
+    } else if (kept_->start_loading(*sign_in_, *taxonomy_)) {
+      opening_ = std::move(options);
+      connection_state_ = net::ConnectionState::Connecting;
+      connection_reason_.clear();
+      return core::Status::success();
+    }
+  }
+  return start_connection(std::move(options));
+}
+
+core::Status ClientSession::start_connection(net::ClientOptions options) {
+  // With a replica the hub sends the operations after it, and its number is how far the person
+  // has seen their notices; without, the snapshot comes with what they missed since their mark.
   if (!options.after && !options.notices_after)
     options.notices_after = notice_marks_.get(notice_key_);
-  notices_floor_ = options.notices_after.value_or(0);
+  notices_floor_ = options.after ? *options.after : options.notices_after.value_or(0);
+  options_ = options;
+  welcome_.reset();
+  kept_not_theirs_ = false;
   connection_ = std::make_unique<net::ClientConnection>(*taxonomy_, options, *outbox_);
   connection_state_ = net::ConnectionState::Connecting;
   connection_reason_.clear();
@@ -85,6 +115,60 @@ core::Status ClientSession::connect(const net::ClientOptions& given) {
   return core::Status::success();
 }
 
+void ClientSession::finish_opening() {
+  auto loaded = kept_->take_loaded();
+  if (!loaded) return;  // still reading
+  kept_->wait_copied();
+  net::ClientOptions options = std::move(*opening_);
+  opening_.reset();
+  if (*loaded) {
+    storage::Replica& kept = **loaded;
+    const auto owner = ReplicaOwner::parse(kept.owner);  // read by take_loaded()
+    const std::uint64_t seq = kept.last_sequence;
+    // The state's indexes were rebuilt as it was read; reset() takes it as it is.
+    net::Snapshot shown;
+    shown.seq = seq;
+    shown.state = std::move(kept.state);
+    replica_.reset(std::move(shown));
+    role_ = owner->role;
+    me_ = owner->participant;
+    joined_ = true;
+    showing_kept_ = true;
+    replica_out_of_step_ = false;
+    load_time_zone();
+    bump_all();
+    kept_->keep_for(*owner);
+    kept_->kept_at(seq);
+    options.after = seq;
+    std::cerr << "crossmatch: opened the event kept on this computer ("
+              << replica_.state().participants.size() << " participants, up to operation " << seq
+              << ") in " << static_cast<int>(kept_->load_ms()) << " ms\n";
+  }
+  if (core::Status s = start_connection(std::move(options)); !s) {
+    connection_reason_ = s.error().message;
+    std::cerr << "crossmatch: " << s.error().message << "\n";
+  }
+}
+
+void ClientSession::reconnect_for_snapshot() {
+  std::cerr << "crossmatch: the event kept on this computer is not the hub's for this sign-in; "
+               "it is discarded and the hub sends the event again\n";
+  if (kept_) {
+    kept_->wait_copied();
+    kept_->discard();
+  }
+  net::ClientOptions options = options_;
+  options.after.reset();
+  if (connection_) {
+    connection_->stop();
+    connection_.reset();
+  }
+  joined_ = false;
+  showing_kept_ = false;
+  if (core::Status s = start_connection(std::move(options)); !s)
+    connection_reason_ = s.error().message;
+}
+
 void ClientSession::use_offline_connection(const net::ClientOptions& options) {
   disconnect();
   connection_ = std::make_unique<net::ClientConnection>(*taxonomy_, options, *outbox_);
@@ -93,8 +177,17 @@ void ClientSession::use_offline_connection(const net::ClientOptions& options) {
 }
 
 void ClientSession::disconnect() {
+  if (opening_) {
+    // Stopped while the kept replica was being read: nothing was shown or connected.
+    opening_.reset();
+    kept_->wait_loaded();
+    (void)kept_->take_loaded();
+    connection_state_ = net::ConnectionState::Offline;
+    connection_reason_ = "disconnected";
+  }
   if (!connection_) return;
   mark_notices_seen(0, true);
+  if (kept_ && joined_ && !showing_kept_) kept_->close(replica_.state(), replica_.seq());
   connection_->stop();
   connection_.reset();
   connection_state_ = net::ConnectionState::Offline;
@@ -116,6 +209,7 @@ core::Result<std::string> ClientSession::submit(core::OperationPayload payload) 
 
 void ClientSession::restore(core::EventState state, std::uint64_t seq, core::Role role,
                             core::ParticipantId me) {
+  if (kept_) kept_->wait_copied();
   replica_.restore(std::move(state), seq);
   role_ = role;
   me_ = me;
@@ -203,9 +297,26 @@ LinkSummary ClientSession::link() const {
 }
 
 void ClientSession::update(std::int64_t now_ms) {
-  if (connection_) {
-    for (auto& event : connection_->drain()) handle(std::move(event), now_ms);
+  if (opening_) {
+    // Until the kept event is read nothing is connected; once read, it shows this frame and the
+    // hub's answers come from the next.
+    finish_opening();
+    return;
   }
+  // While the writer copies the replica it is read, not changed: what the hub sent waits a frame
+  // or two in the connection's inbox.
+  const bool copying = kept_ && kept_->copying();
+  if (connection_ && !copying) {
+    for (auto& event : connection_->drain()) {
+      handle(std::move(event), now_ms);
+      // What else that connection received follows a replica that is not theirs.
+      if (kept_not_theirs_) break;
+    }
+  }
+  if (kept_not_theirs_) reconnect_for_snapshot();
+  if (kept_ && !copying && joined_ && !showing_kept_)
+    kept_->follow(replica_.state(), replica_.seq(),
+                  connection_state_ == net::ConnectionState::Online);
   if (joined_) remind(now_ms);
   mark_notices_seen(now_ms, false);
 }
@@ -222,6 +333,7 @@ void ClientSession::mark_notices_seen(std::int64_t now_ms, bool now) {
 }
 
 void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
+  if (kept_) kept_->wait_copied();  // at once from update(); tests may hand events in directly
   std::visit(
       core::Overloaded{
           [&](net::StateChanged& e) {
@@ -233,13 +345,27 @@ void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
             ++version_;
           },
           [&](net::Welcome& e) {
+            if (showing_kept_ && (e.role != role_ || e.participant != me_)) {
+              kept_not_theirs_ = true;
+              return;
+            }
+            showing_kept_ = false;
             role_ = e.role;
             me_ = e.participant;
             welcomed_ = true;
             fatal_.reset();
+            welcome_ = e;
+            if (kept_ && sign_in_) {
+              ReplicaOwner owner = *sign_in_;
+              owner.role = e.role;
+              owner.participant = e.participant;
+              kept_->keep_for(std::move(owner));
+            }
           },
           [&](net::Snapshot& e) {
             replica_.reset(std::move(e));
+            replica_out_of_step_ = false;
+            if (kept_) kept_->replaced();
             joined_ = welcomed_;
             load_time_zone();
             bump_all();
@@ -251,7 +377,9 @@ void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
             joined_ = welcomed_;
             ++version_;
           },
-          [](net::Pong&) {},  // the connection keeps the link alive with it
+          // The connection keeps the link alive with it; it also says the hub has sent
+          // everything up to its number, which is where a kept replica stands.
+          [&](net::Pong& e) { replica_.advance(e.seq); },
           [&](net::OperationDone& e) {
             record_outcome(e.id, {});
             ++version_;
@@ -261,6 +389,16 @@ void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
             notice_key_ = NoticeMarks::key(hub_host_, hub_port_, e.token);
             me_ = e.participant;
             issued_token_ = e.token;
+            if (kept_ && options_.check_in_code.empty()) {
+              // Registered: from now on this newcomer signs in with the token, and the event is
+              // kept for it.
+              sign_in_ = ReplicaOwner::of(hub_address(), e.token);
+              ReplicaOwner owner = *sign_in_;
+              owner.role = role_;
+              owner.participant = e.participant;
+              kept_->keep_for(std::move(owner));
+              kept_->replaced();
+            }
             bump_all();
           },
           [&](net::Teams& e) {
@@ -280,6 +418,9 @@ void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
           },
           [&](net::HubError& e) {
             if (e.fatal) fatal_ = e.error;
+            // Refused for good before the hub welcomed them: the join screen says why, rather
+            // than the event kept on this computer.
+            if (e.fatal && showing_kept_) joined_ = showing_kept_ = false;
             connection_reason_ = e.error.message;
             ++version_;
           },
@@ -312,6 +453,8 @@ void ClientSession::receive_refusal(const net::OperationRefused& refused, std::i
 
 void ClientSession::receive(const net::Applied& applied, std::int64_t now_ms) {
   if (core::Status s = replica_.apply(applied); !s) {
+    replica_out_of_step_ = true;
+    if (kept_) kept_->out_of_step();
     // The replica no longer follows the hub: reconnecting without a sequence number asks for a
     // fresh snapshot; meanwhile the user is told.
     notifications_.add(NoticeKind::Connection,
@@ -320,6 +463,7 @@ void ClientSession::receive(const net::Applied& applied, std::int64_t now_ms) {
                        now_ms);
     return;
   }
+  if (kept_) kept_->applied(applied);
   follow_changes(applied.op);
   if (applied.op.sequence > notices_floor_) notify_applied(applied.op, now_ms);
 }

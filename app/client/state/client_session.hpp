@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "app/client/outbox/sqlite_outbox.hpp"
+#include "app/client/state/kept_replica.hpp"
 #include "app/client/state/notice_marks.hpp"
 #include "app/client/state/notifications.hpp"
 #include "core/error.hpp"
@@ -64,13 +65,27 @@ class ClientSession {
   ClientSession& operator=(const ClientSession&) = delete;
 
   // Connects (a previous connection is stopped). Fails only when the outbox cannot be read.
+  // Signing in with a token while the outbox is kept in a folder: the event kept on this
+  // computer for that token (KeptReplica) is read first, on a thread of its own
+  // (opening_kept_event()), then shown, and the hub is asked only for what came after it.
   core::Status connect(const net::ClientOptions& options);
   // From now on, connecting keeps the operations made offline in a SQLite file per hub inside
   // `folder`, so that they survive a restart of the app and are sent on the next connection.
   // Without it (or when the file cannot be opened, said on standard error) they are kept in
   // the outbox given to the constructor. How far each person has seen their notices is kept
   // there too (NoticeMarks), so that what they missed while the app was closed reaches them.
+  // The same file keeps the replica of someone signed in with a token (KeptReplica).
   void keep_outbox_in(std::filesystem::path folder);
+  // Reading the event kept on this computer before connecting.
+  bool opening_kept_event() const { return opening_.has_value(); }
+  // The replica shown came from this computer's file and the hub has not answered yet.
+  bool showing_kept_event() const { return showing_kept_; }
+  // The kept replica's keeper while a file is in use (figures, tests); null otherwise.
+  KeptReplica* kept_replica() { return kept_.get(); }
+  // Bytes read from the hub by the current connection, over every attempt.
+  std::uint64_t bytes_received() const { return connection_ ? connection_->bytes_received() : 0; }
+  // The hub's welcome on the current connection, once it came.
+  const std::optional<net::Welcome>& welcome() const { return welcome_; }
   void disconnect();
   // Keeps the connection's submissions without starting it: the app works offline on the
   // replica and everything made waits in the outbox (tests, and a start without a hub).
@@ -173,6 +188,12 @@ class ClientSession {
   void bump_all();
   void load_time_zone();
   void choose_outbox(const net::ClientOptions& options);
+  // Starts the connection itself (connect() does, or update() once the kept replica is read).
+  core::Status start_connection(net::ClientOptions options);
+  // The kept replica has been read: show it and connect after it, or connect for a snapshot.
+  void finish_opening();
+  // The hub's welcome does not fit the replica shown from the file: ask for a snapshot.
+  void reconnect_for_snapshot();
   void record_outcome(const std::string& id, OperationOutcome outcome);
   // Notes that the person has seen the notices up to the replica's sequence number.
   void mark_notices_seen(std::int64_t now_ms, bool now);
@@ -185,6 +206,16 @@ class ClientSession {
   std::optional<std::filesystem::path> outbox_folder_;
   std::filesystem::path outbox_file_;
   std::unique_ptr<SqliteOutbox> file_outbox_;
+  std::unique_ptr<KeptReplica> kept_;  // with file_outbox_, destroyed before it
+  // connect() waits for the kept replica to be read, then connects with these.
+  std::optional<net::ClientOptions> opening_;
+  std::optional<ReplicaOwner> sign_in_;  // hub and token of the connection (none: a code, a kiosk)
+  net::ClientOptions options_;           // of the connection under way
+  std::optional<net::Welcome> welcome_;
+  bool showing_kept_ = false;
+  bool kept_not_theirs_ = false;  // the welcome disagreed with the kept replica shown
+  bool replica_out_of_step_ =
+      false;  // a refused operation: the next connection asks for a snapshot
   std::unique_ptr<net::ClientConnection> connection_;
   NoticeMarks notice_marks_;
   std::string hub_host_;

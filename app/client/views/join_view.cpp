@@ -72,7 +72,9 @@ void draw_join_view(JoinForm& join, ClientSession& session, ClientConfig* config
   if (join.insecure)
     ImGui::TextDisabled("without TLS (--insecure): what you send can be read on the network");
   if (by && !waiting) join.join(*by, session, config);
-  if (waiting) ImGui::TextDisabled("connecting...");
+  if (waiting)
+    ImGui::TextDisabled(session.opening_kept_event() ? "opening the event kept on this computer..."
+                                                     : "connecting...");
   const std::string message = join.message(session);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   field_message(message);
