@@ -1,8 +1,8 @@
 // A thread of the hub's for work too long for the network thread (a shared snapshot's encoding and
-// compression): each job runs there in turn and returns what to do next on the network thread,
-// which is then posted to the io_context. Jobs not started when it is destroyed are dropped; the
-// one running is finished first. Whoever posts a job whose answer touches it must outlive the
-// io_context's handlers or check that it still lives.
+// compression, reading a long line): each job runs there in turn and returns what to do next on the
+// network thread, which is then posted to the io_context. Jobs not started when it is destroyed are
+// dropped; the one running is finished first. Whoever posts a job whose answer touches it must
+// outlive the io_context's handlers or check that it still lives.
 #pragma once
 
 #include <condition_variable>

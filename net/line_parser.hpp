@@ -6,19 +6,12 @@
 // long line is read, so its lines keep their order.
 #pragma once
 
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "core/error.hpp"
+#include "net/hub_worker.hpp"
 #include "net/messages.hpp"
-
-namespace asio {
-class io_context;
-}
 
 namespace crossmatch::net {
 
@@ -46,18 +39,7 @@ class LineParser {
   void parse(std::string line, Done done);
 
  private:
-  struct Job {
-    std::string line;
-    Done done;
-  };
-  void run();
-
-  asio::io_context& io_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<Job> jobs_;
-  bool stopping_ = false;
-  std::thread thread_;
+  HubWorker worker_;
 };
 
 }  // namespace crossmatch::net

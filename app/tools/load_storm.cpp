@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/overloaded.hpp"
+#include "net/client_connection.hpp"
 #include "net/protocol.hpp"
 
 namespace crossmatch::tools {
