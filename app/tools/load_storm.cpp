@@ -189,48 +189,48 @@ class StormClient final : public net::HubLink::Listener {
     if (line.starts_with(R"({"type":"snapshot_items")")) return;
     auto message = net::parse_hub_message_head(line);
     if (!message) return fail("the hub sent a line this client cannot read");
-    std::visit(core::Overloaded{
-                   [&](const net::AppliedHead& head) {
-                     seq_ = std::max(seq_, head.seq);
-                     if (stage_ == Stage::Synced) storm_.received(head.seq);
-                   },
-                   [&](const net::CaughtUp& caught_up) {
-                     seq_ = std::max(seq_, caught_up.seq);
-                     if (stage_ == Stage::Registering && register_id_.empty()) {
-                       register_id_ = "s" + std::to_string(index_) + "-" +
-                                      std::to_string(Clock::now().time_since_epoch().count());
-                       core::Operation op;
-                       op.id = register_id_;
-                       op.payload = core::Register{.profile = storm_.profile_for(index_)};
-                       link_->send(net::ClientMessage{net::Submit{std::move(op)}});
-                     } else if (stage_ == Stage::Syncing) {
-                       stage_ = Stage::Synced;
-                       storm_.synced(*this, true, "");
-                     }
-                   },
-                   [&](const net::Ack& ack) {
-                     if (stage_ != Stage::Registering || ack.id != register_id_) return;
-                     if (ack.token.empty()) return fail("the registration's answer has no token");
-                     token_ = ack.token;
-                     stage_ = Stage::Registered;
-                     close();
-                     storm_.registered(*this, true, "");
-                   },
-                   [&](const net::Refused& refused) {
-                     if (stage_ == Stage::Registering && refused.id == register_id_)
-                       fail("registration refused: " + refused.error.message);
-                   },
-                   [&](const net::ErrorMessage& error) {
-                     const std::string why = error.error.code + ": " + error.error.message;
-                     // As the app does: the hub's "busy, try again" answers are tried again.
-                     if (stage_ == Stage::Syncing && error.closing &&
-                         !net::gives_up_on(error.error.code))
-                       return retry(why);
-                     fail(why);
-                   },
-                   [](const auto&) {},
-               },
-               *message);
+    std::visit(
+        core::Overloaded{
+            [&](const net::AppliedHead& head) {
+              seq_ = std::max(seq_, head.seq);
+              if (stage_ == Stage::Synced) storm_.received(head.seq);
+            },
+            [&](const net::CaughtUp& caught_up) {
+              seq_ = std::max(seq_, caught_up.seq);
+              if (stage_ == Stage::Registering && register_id_.empty()) {
+                register_id_ = "s" + std::to_string(index_) + "-" +
+                               std::to_string(Clock::now().time_since_epoch().count());
+                core::Operation op;
+                op.id = register_id_;
+                op.payload = core::Register{.profile = storm_.profile_for(index_)};
+                link_->send(net::ClientMessage{net::Submit{std::move(op)}});
+              } else if (stage_ == Stage::Syncing) {
+                stage_ = Stage::Synced;
+                storm_.synced(*this, true, "");
+              }
+            },
+            [&](const net::Ack& ack) {
+              if (stage_ != Stage::Registering || ack.id != register_id_) return;
+              if (ack.token.empty()) return fail("the registration's answer has no token");
+              token_ = ack.token;
+              stage_ = Stage::Registered;
+              close();
+              storm_.registered(*this, true, "");
+            },
+            [&](const net::Refused& refused) {
+              if (stage_ == Stage::Registering && refused.id == register_id_)
+                fail("registration refused: " + refused.error.message);
+            },
+            [&](const net::ErrorMessage& error) {
+              const std::string why = error.error.code + ": " + error.error.message;
+              // As the app does: the hub's "busy, try again" answers are tried again.
+              if (stage_ == Stage::Syncing && error.closing && !net::gives_up_on(error.error.code))
+                return retry(why);
+              fail(why);
+            },
+            [](const auto&) {},
+        },
+        *message);
   }
 
   Storm& storm_;
