@@ -9,6 +9,7 @@
 
 #include "core/demo_event.hpp"
 #include "core/error.hpp"
+#include "core/event/operation.hpp"
 #include "core/search_budget.hpp"
 #include "core/taxonomy.hpp"
 
@@ -18,6 +19,11 @@ using Clock = std::chrono::steady_clock;
 
 inline double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// The participant `id` as the author of an operation.
+inline core::Actor participant_actor(core::ParticipantId id) {
+  return {core::Role::Participant, id};
 }
 
 // A search budget that ends `seconds` after `start`.

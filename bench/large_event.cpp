@@ -2,6 +2,7 @@
 #include <set>
 #include <string>
 
+#include "bench/bench_common.hpp"
 #include "bench/storage_bench.hpp"
 #include "core/demo_event.hpp"
 #include "core/event/calendar.hpp"
@@ -56,9 +57,6 @@ class Builder {
 
 core::Actor organiser() {
   return {core::Role::Organiser, 0};
-}
-core::Actor person(core::ParticipantId id) {
-  return {core::Role::Participant, id};
 }
 
 }  // namespace
@@ -131,7 +129,7 @@ core::Status build_large_event(
                       core::Introduce{
                           .first = from, .second = to, .note = "You two should talk about export."})
             : b.apply(
-                  person(from),
+                  participant_actor(from),
                   core::RequestMeeting{
                       .from = from, .to = to, .message = "Shall we meet about a joint project?"});
     if (!asked) return asked.error();
@@ -149,29 +147,31 @@ core::Status build_large_event(
       }
       if (!chosen) continue;  // both fully booked: the request stays pending
       if (introduced) {
-        if (auto s = must(person(from), core::AcceptMeeting{.meeting = meeting}); !s) return s;
+        if (auto s = must(participant_actor(from), core::AcceptMeeting{.meeting = meeting}); !s)
+          return s;
       }
-      if (auto s =
-              must(person(to), core::AcceptMeeting{.meeting = meeting, .slot = slots[*chosen]});
+      if (auto s = must(participant_actor(to),
+                        core::AcceptMeeting{.meeting = meeting, .slot = slots[*chosen]});
           !s)
         return s;
       busy[from][*chosen] = busy[to][*chosen] = true;
       ++tables_used[*chosen];
       if (rng.chance(0.3)) {
-        if (auto s = must(person(from), core::GiveFeedback{.meeting = meeting,
-                                                           .held = core::HeldState::Held,
-                                                           .rating = rng.between(1, 5),
-                                                           .comment = "Good match, we follow up."});
+        if (auto s = must(participant_actor(from),
+                          core::GiveFeedback{.meeting = meeting,
+                                             .held = core::HeldState::Held,
+                                             .rating = rng.between(1, 5),
+                                             .comment = "Good match, we follow up."});
             !s)
           return s;
       }
     } else if (roll < 70) {
-      if (auto s = must(person(to),
+      if (auto s = must(participant_actor(to),
                         core::DeclineMeeting{.meeting = meeting, .reason = "Not our market."});
           !s)
         return s;
     } else if (roll < 80 && !introduced) {
-      if (auto s = must(person(from),
+      if (auto s = must(participant_actor(from),
                         core::CancelMeeting{.meeting = meeting, .reason = "Plans changed."});
           !s)
         return s;

@@ -20,10 +20,6 @@ namespace {
 
 constexpr core::Actor kOrganiser{core::Role::Organiser, 0};
 
-core::Actor person(core::ParticipantId id) {
-  return {core::Role::Participant, id};
-}
-
 class Day {
  public:
   explicit Day(const core::Taxonomy& taxonomy) : sequencer_(taxonomy) {
@@ -69,7 +65,7 @@ int run_refill(const RefillOptions& options) {
   std::vector<core::ParticipantId> people;
   for (core::Profile& profile : event->profiles) {
     profile.consent.suggestions = true;
-    auto r = day.submit(person(0), core::Register{.profile = profile});
+    auto r = day.submit(participant_actor(0), core::Register{.profile = profile});
     if (!r) return fail(name, r.error().message);
     people.push_back(std::get<core::Register>(r->payload).participant);
   }
@@ -93,10 +89,11 @@ int run_refill(const RefillOptions& options) {
           if (s > best_score) best_score = s, best = to;
         }
         if (best == 0) continue;
-        auto requested = day.submit(person(from), core::RequestMeeting{.from = from, .to = best});
+        auto requested =
+            day.submit(participant_actor(from), core::RequestMeeting{.from = from, .to = best});
         if (!requested) continue;
         const core::MeetingId id = std::get<core::RequestMeeting>(requested->payload).meeting;
-        (void)day.submit(person(best), core::AcceptMeeting{.meeting = id});
+        (void)day.submit(participant_actor(best), core::AcceptMeeting{.meeting = id});
       }
     }
   }
@@ -115,7 +112,7 @@ int run_refill(const RefillOptions& options) {
     if (auto r = day.submit(kOrganiser, core::CheckIn{.code = code}); !r)
       return fail(name, r.error().message);
     if (rng.chance(options.standby)) {
-      (void)day.submit(person(id), core::SetStandby{.participant = id, .on = true});
+      (void)day.submit(participant_actor(id), core::SetStandby{.participant = id, .on = true});
       ++standby;
     }
   }
@@ -156,10 +153,10 @@ int run_refill(const RefillOptions& options) {
       for (const core::ParticipantId who : {pick->first, pick->second}) {
         if (!both) break;
         if (rng.chance(options.accept)) {
-          auto accepted = day.submit(person(who), core::AcceptMeeting{.meeting = id});
+          auto accepted = day.submit(participant_actor(who), core::AcceptMeeting{.meeting = id});
           if (!accepted) return fail(name, accepted.error().message);
         } else {
-          (void)day.submit(person(who), core::DeclineMeeting{.meeting = id});
+          (void)day.submit(participant_actor(who), core::DeclineMeeting{.meeting = id});
           both = false;
         }
       }

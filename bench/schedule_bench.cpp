@@ -9,6 +9,7 @@
 
 #include "app/common/run_on_threads.hpp"
 #include "bench/b2b_instance.hpp"
+#include "bench/bench_common.hpp"
 #include "bench/bench_options.hpp"
 #include "bench/event_generator.hpp"
 #include "bench/schedule_check.hpp"
@@ -18,7 +19,6 @@ namespace crossmatch::bench {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 namespace sched = core::scheduling;
 
 int fail(const core::Error& error) {
@@ -41,10 +41,6 @@ std::string json_text(const std::string& text) {
     }
   }
   return out + "\"";
-}
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 }  // namespace

@@ -35,6 +35,7 @@ core::Status HubAcceptor::listen() {
                             "Cannot listen on " + options.host + ":" +
                                 std::to_string(options.port) + ": " + ec.message() + ".");
   port_ = acceptor_.local_endpoint().port();
+  hub_.admission.set_room_listener([this] { resume(); });
   accept();
   schedule_tick();
   return core::Status::success();
@@ -57,8 +58,20 @@ void HubAcceptor::accept() {
     // and the connection limit below cover it like any client that has not said hello.
     opened(tls_ ? tls_->wrap(std::move(socket))
                 : std::make_unique<TcpStream>(std::move(socket), true));
+    if (!hub_.admission.may_accept()) {
+      // Sign-ins are paced: the next connection is taken once one of these is done.
+      paused_ = true;
+      ++hub_.counters.accept_pauses;
+      return;
+    }
     accept();
   });
+}
+
+void HubAcceptor::resume() {
+  if (!paused_ || hub_.stopping || !acceptor_.is_open() || !hub_.admission.may_accept()) return;
+  paused_ = false;
+  accept();
 }
 
 void HubAcceptor::opened(std::unique_ptr<ByteStream> stream) {

@@ -22,6 +22,9 @@ class HubAcceptor {
   // Connections report to `owner`.
   HubAcceptor(HubContext& hub, HubConnectionOwner& owner)
       : hub_(hub), owner_(owner), acceptor_(hub.io), tick_(hub.io) {}
+  ~HubAcceptor() { hub_.admission.set_room_listener(nullptr); }
+  HubAcceptor(const HubAcceptor&) = delete;
+  HubAcceptor& operator=(const HubAcceptor&) = delete;
 
   // Binds and starts accepting and ticking.
   core::Status listen();
@@ -40,6 +43,8 @@ class HubAcceptor {
 
  private:
   void accept();
+  // Accepts again after a pause, once fewer than max_handshakes are signing in.
+  void resume();
   void opened(std::unique_ptr<ByteStream> stream);
   void schedule_tick();
   void tick();
@@ -52,6 +57,7 @@ class HubAcceptor {
   asio::steady_timer tick_;
   std::function<void()> tick_listener_;
   unsigned short port_ = 0;
+  bool paused_ = false;  // max_handshakes signing in: new connections wait in the system's queue
   std::uint64_t next_connection_ = 0;
   HubConnection::Clock::time_point last_report_ = HubConnection::Clock::now();
   HubConnection::Clock::time_point last_forgetting_ = HubConnection::Clock::now();

@@ -45,6 +45,7 @@ void HubAdmission::signed_in(HubConnection& c) {
   --signing_in_;
   const auto it = signing_in_from_.find(c.address);
   if (it != signing_in_from_.end() && --it->second <= 0) signing_in_from_.erase(it);
+  if (room_listener_) room_listener_();
 }
 
 void HubAdmission::closing(HubConnection& c) {

@@ -5,6 +5,7 @@
 // network thread.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -36,6 +37,11 @@ class HubAdmission {
   bool near_cap() const;
   // How long a connection has to shake hands and say hello now.
   int handshake_seconds() const;
+  // Whether the hub may take another connection from the system's queue: fewer than
+  // max_handshakes are signing in.
+  bool may_accept() const { return signing_in_ < options_.max_handshakes; }
+  // Called whenever a connection stops signing in (welcomed or closing).
+  void set_room_listener(std::function<void()> listener) { room_listener_ = std::move(listener); }
   int open() const { return open_; }
   int signing_in() const { return signing_in_; }
 
@@ -44,6 +50,7 @@ class HubAdmission {
   int open_ = 0;                                          // admitted and not closing
   int signing_in_ = 0;                                    // ... and not yet welcomed
   std::unordered_map<std::string, int> signing_in_from_;  // by address
+  std::function<void()> room_listener_;
 };
 
 }  // namespace crossmatch::net

@@ -35,6 +35,7 @@ struct HubOptions {
   int max_signing_in_per_address = kDefaultMaxSigningInPerAddress;
   int signed_in_share_percent = kDefaultSignedInSharePercent;  // 0-90
   int busy_handshake_seconds = kDefaultBusyHandshakeSeconds;
+  int max_handshakes = kDefaultMaxHandshakes;  // signing in at once; the rest wait to be accepted
   int registrations_per_address_per_minute = kDefaultRegistrationsPerAddressPerMinute;
   int failed_sign_ins_per_address_per_minute = kDefaultFailedSignInsPerAddressPerMinute;
   int idle_seconds = kDefaultIdleSeconds;
@@ -60,6 +61,7 @@ struct HubCounters {
   std::uint64_t rate_limited = 0;
   std::uint64_t address_limited = 0;  // connections, registrations and sign-ins refused by address
   std::uint64_t lines_sent = 0;
+  std::uint64_t accept_pauses = 0;  // times the hub stopped accepting: max_handshakes signing in
 };
 
 class HubServer {

@@ -9,6 +9,10 @@ namespace crossmatch::net {
 
 inline constexpr int kProtocolVersion = 1;
 
+// Sequence numbers and other counters on the wire stay below 2^53, so that every JSON reader
+// (JavaScript's and Python's among them) reads them exactly.
+inline constexpr std::int64_t kMaxSequence = std::int64_t{1} << 53;
+
 // Lines a client sends: at most this many bytes before the newline.
 inline constexpr std::size_t kMaxClientLineBytes = 64 * 1024;
 // An organiser's lines may be longer: a whole auto-schedule or team round is one operation.
@@ -49,6 +53,11 @@ inline constexpr int kDefaultHandshakeSeconds = 10;
 inline constexpr int kDefaultMaxSigningInPerAddress = 32;
 // The share of the connection cap (in percent) that only people who have signed in may fill.
 inline constexpr int kDefaultSignedInSharePercent = 20;
+// Connections the hub lets sign in at once (TLS handshake, hello, token check). When that many
+// are under way it takes no more from the system's queue of new connections until one is done:
+// the rest wait there, unanswered, instead of all shaking hands at once, each getting a sliver of
+// the processor, and timing out half-way (a doors-open storm would otherwise never end).
+inline constexpr int kDefaultMaxHandshakes = 128;
 // Near its cap, the hub gives a connection this long (at most) to shake hands and say hello.
 inline constexpr int kDefaultBusyHandshakeSeconds = 3;
 // From one address: registrations and failed sign-ins (wrong join code or token) a minute.

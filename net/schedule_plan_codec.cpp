@@ -8,6 +8,7 @@
 #include "core/event/json_values.hpp"
 #include "net/messages.hpp"
 #include "net/protocol.hpp"
+#include "net/wire_json.hpp"
 
 namespace crossmatch::net {
 namespace {
@@ -16,12 +17,7 @@ using core::json::Json;
 using core::json::ObjectReader;
 using core::scheduling::MeetingStatus;
 
-constexpr std::int64_t kMaxSequence = (std::int64_t{1} << 53);
 constexpr std::int64_t kMaxId = UINT32_MAX;
-
-std::string dump(const Json& j) {
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
 
 const char* status_name(MeetingStatus status) {
   switch (status) {
@@ -46,10 +42,6 @@ bool parse_status(const std::string& text, MeetingStatus& out) {
     }
   }
   return false;
-}
-
-Json error_json(const core::Error& e) {
-  return Json{{"code", e.code}, {"field", e.field}, {"message", e.message}};
 }
 
 core::Error read_error(const Json& value, const std::string& path, ObjectReader& outer) {
@@ -148,14 +140,14 @@ std::vector<std::string> encode_schedule_plan(const SchedulePlanned& planned) {
     head["part"] = 0;
     head["parts"] = 1;
     head["error"] = error_json(*planned.error);
-    return {dump(head)};
+    return {wire_text(head)};
   }
   // The meetings in lines of about kChunkBytes each.
   std::vector<Json> parts(1, Json::array());
   std::size_t bytes = 0;
   for (const auto& item : planned.plan.report.meetings) {
     Json j = item_json(item);
-    const std::size_t size = dump(j).size() + 1;
+    const std::size_t size = wire_text(j).size() + 1;
     if (!parts.back().empty() && bytes + size > kChunkBytes) {
       parts.emplace_back(Json::array());
       bytes = 0;
@@ -178,7 +170,7 @@ std::vector<std::string> encode_schedule_plan(const SchedulePlanned& planned) {
       line["allow_moves"] = planned.plan.operation.moves_allowed;
       line["summary"] = summary_json(planned.plan.report);
     }
-    lines.push_back(dump(line));
+    lines.push_back(wire_text(line));
   }
   return lines;
 }

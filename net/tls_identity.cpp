@@ -16,6 +16,8 @@
 #include <memory>
 #include <sstream>
 
+#include "net/hex_digest.hpp"
+
 namespace crossmatch::net {
 namespace {
 
@@ -52,23 +54,6 @@ core::Result<std::string> read_file(const fs::path& file, const char* what) {
   s << in.rdbuf();
   if (in.bad()) return file_error(file, std::string("cannot read the ") + what + ".");
   return s.str();
-}
-
-std::string hex(const unsigned char* bytes, std::size_t n) {
-  static const char digits[] = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) {
-    out += digits[bytes[i] >> 4];
-    out += digits[bytes[i] & 15];
-  }
-  return out;
-}
-
-std::string fingerprint_of(X509* certificate) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (X509_digest(certificate, EVP_sha256(), digest, &length) != 1) return {};
-  return hex(digest, length);
 }
 
 std::string pem_of_certificate(X509* certificate) {

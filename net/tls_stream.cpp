@@ -16,6 +16,7 @@
 #include <mutex>
 
 #include "net/byte_stream.hpp"
+#include "net/hex_digest.hpp"
 #include "net/messages.hpp"
 #include "net/tls_identity.hpp"
 
@@ -336,20 +337,6 @@ bool not_tls(const std::error_code& ec) {
   return reason == SSL_R_WRONG_VERSION_NUMBER || reason == SSL_R_PACKET_LENGTH_TOO_LONG ||
          reason == SSL_R_UNKNOWN_PROTOCOL || reason == SSL_R_HTTP_REQUEST ||
          reason == SSL_R_RECORD_LENGTH_MISMATCH;
-}
-
-std::string fingerprint_of(X509* certificate) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (certificate == nullptr || X509_digest(certificate, EVP_sha256(), digest, &length) != 1)
-    return {};
-  static const char digits[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += digits[digest[i] >> 4];
-    out += digits[digest[i] & 15];
-  }
-  return out;
 }
 
 // What the handshake's certificate check saw.

@@ -11,6 +11,7 @@
 
 #include "core/event/check_in_code.hpp"
 #include "core/event/operation.hpp"
+#include "net/hex_digest.hpp"
 #include "net/protocol.hpp"
 
 namespace crossmatch::net {
@@ -21,16 +22,6 @@ std::vector<unsigned char> random_bytes(std::size_t n) {
   if (RAND_bytes(bytes.data(), static_cast<int>(n)) != 1)
     throw std::runtime_error("the system's random source gave no bytes");
   return bytes;
-}
-
-std::string hex(const unsigned char* bytes, std::size_t n) {
-  static const char digits[] = "0123456789abcdef";
-  std::string out(2 * n, '0');
-  for (std::size_t i = 0; i < n; ++i) {
-    out[2 * i] = digits[bytes[i] >> 4];
-    out[2 * i + 1] = digits[bytes[i] & 15];
-  }
-  return out;
 }
 
 }  // namespace

@@ -9,24 +9,13 @@
 #include "core/overloaded.hpp"
 #include "net/messages.hpp"
 #include "net/protocol.hpp"
+#include "net/wire_json.hpp"
 
 namespace crossmatch::net {
 namespace {
 
 using core::json::Json;
 using core::json::ObjectReader;
-
-// Hub messages only carry text that was valid UTF-8 when it arrived; replacing keeps a bug from
-// ever turning into an exception on the network thread.
-std::string dump(const Json& j) {
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-constexpr std::int64_t kMaxSequence = (std::int64_t{1} << 53);
-
-Json error_json(const core::Error& e) {
-  return Json{{"code", e.code}, {"field", e.field}, {"message", e.message}};
-}
 
 core::Error read_error(ObjectReader& r) {
   core::Error e;
@@ -277,7 +266,7 @@ std::string encode(const ClientMessage& message) {
                           if (m.catch_up == CatchUp::Live) j["catch_up"] = "live";
                           if (!m.client.empty()) j["client"] = m.client;
                           if (!m.compress.empty()) j["compress"] = m.compress;
-                          return dump(j);
+                          return wire_text(j);
                         },
                         [](const Submit& m) {
                           Json op = core::json::to_json(m.op);
@@ -286,18 +275,18 @@ std::string encode(const ClientMessage& message) {
                           op.erase("actor");
                           op.erase("at");
                           op.erase("seq");
-                          return dump(Json{{"type", "op"}, {"op", std::move(op)}});
+                          return wire_text(Json{{"type", "op"}, {"op", std::move(op)}});
                         },
                         [](const Ping&) { return std::string(R"({"type":"ping"})"); },
                         [](const PlanSchedule& m) {
-                          return dump(Json{{"type", "plan_schedule"},
-                                           {"id", m.id},
-                                           {"sessions", m.sessions},
-                                           {"allow_moves", m.allow_moves},
-                                           {"seconds", m.seconds}});
+                          return wire_text(Json{{"type", "plan_schedule"},
+                                                {"id", m.id},
+                                                {"sessions", m.sessions},
+                                                {"allow_moves", m.allow_moves},
+                                                {"seconds", m.seconds}});
                         },
                         [](const StopPlan& m) {
-                          return dump(Json{{"type", "stop_plan"}, {"id", m.id}});
+                          return wire_text(Json{{"type", "stop_plan"}, {"id", m.id}});
                         },
                     },
                     message);
@@ -320,7 +309,7 @@ std::string encode(const Welcome& m) {
            {"rate_burst", m.rate_burst},
            {"idle_seconds", m.idle_seconds}}}};
   if (!m.compress.empty()) j["compress"] = m.compress;
-  return dump(j);
+  return wire_text(j);
 }
 
 std::string encode_applied(const core::Operation& op, const std::vector<Contact>& contacts) {
@@ -331,11 +320,11 @@ std::string encode_applied(const core::Operation& op, const std::vector<Contact>
       list.push_back({{"participant", c.participant}, {"email", c.email}});
     j["contacts"] = std::move(list);
   }
-  return dump(j);
+  return wire_text(j);
 }
 
 std::string encode(const Missed& m) {
-  return dump(Json{{"type", "missed"}, {"op", core::json::to_json(m.op)}});
+  return wire_text(Json{{"type", "missed"}, {"op", core::json::to_json(m.op)}});
 }
 
 std::string encode(const Ack& m) {
@@ -343,38 +332,38 @@ std::string encode(const Ack& m) {
   if (m.duplicate) j["duplicate"] = true;
   if (m.participant != 0) j["participant"] = m.participant;
   if (!m.token.empty()) j["token"] = m.token;
-  return dump(j);
+  return wire_text(j);
 }
 
 std::string encode(const Refused& m) {
   Json j = error_json(m.error);
   j["type"] = "refused";
   j["id"] = m.id;
-  return dump(j);
+  return wire_text(j);
 }
 
 std::string encode(const ErrorMessage& m) {
   Json j = error_json(m.error);
   j["type"] = "error";
   j["close"] = m.closing;
-  return dump(j);
+  return wire_text(j);
 }
 
 std::string encode(const CaughtUp& m) {
-  return dump(Json{{"type", "caught_up"}, {"seq", m.seq}});
+  return wire_text(Json{{"type", "caught_up"}, {"seq", m.seq}});
 }
 std::string encode(const Pong& m) {
-  return dump(Json{{"type", "pong"}, {"seq", m.seq}});
+  return wire_text(Json{{"type", "pong"}, {"seq", m.seq}});
 }
 std::string encode(const RegisteredFrom& m) {
   Json entries = Json::array();
   for (const RegisteredFrom::Entry& e : m.entries)
     entries.push_back(Json{{"participant", e.participant}, {"address", e.address}});
-  return dump(Json{{"type", "registered_from"}, {"entries", std::move(entries)}});
+  return wire_text(Json{{"type", "registered_from"}, {"entries", std::move(entries)}});
 }
 
 std::string encode(const Notice& m) {
-  return dump(Json{{"type", "notice"}, {"code", m.code}, {"message", m.message}});
+  return wire_text(Json{{"type", "notice"}, {"code", m.code}, {"message", m.message}});
 }
 
 namespace {
@@ -386,7 +375,7 @@ void chunk(const Json& array, Make make, std::vector<std::string>& out) {
   Json items = Json::array();
   std::size_t bytes = 0;
   for (const Json& item : array) {
-    const std::size_t size = dump(item).size() + 1;
+    const std::size_t size = wire_text(item).size() + 1;
     if (!items.empty() && bytes + size > kChunkBytes) {
       out.push_back(make(std::move(items)));
       items = Json::array();
@@ -416,10 +405,10 @@ std::string encode_snapshot_begin(const core::EventState& state, std::uint64_t s
   event_only.next_announcement = state.next_announcement;
   event_only.next_clinic_table = state.next_clinic_table;
   Json whole = core::json::to_json(event_only);
-  return dump(Json{{"type", "snapshot_begin"},
-                   {"seq", seq},
-                   {"event", std::move(whole["event"])},
-                   {"next", std::move(whole["next"])}});
+  return wire_text(Json{{"type", "snapshot_begin"},
+                        {"seq", seq},
+                        {"event", std::move(whole["event"])},
+                        {"next", std::move(whole["next"])}});
 }
 
 std::vector<std::string> encode_snapshot_items(const core::EventState& state) {
@@ -429,7 +418,7 @@ std::vector<std::string> encode_snapshot_items(const core::EventState& state) {
     chunk(
         whole[kind],
         [&](Json items) {
-          return dump(
+          return wire_text(
               Json{{"type", "snapshot_items"}, {"kind", kind}, {"items", std::move(items)}});
         },
         lines);
@@ -438,7 +427,7 @@ std::vector<std::string> encode_snapshot_items(const core::EventState& state) {
 }
 
 std::string encode_snapshot_end(std::uint64_t seq) {
-  return dump(Json{{"type", "snapshot_end"}, {"seq", seq}});
+  return wire_text(Json{{"type", "snapshot_end"}, {"seq", seq}});
 }
 
 std::vector<std::string> encode_snapshot(const core::EventState& state, std::uint64_t seq) {
@@ -464,11 +453,11 @@ std::vector<std::string> encode_teams(const Teams& teams) {
   if (parts.empty()) parts.push_back(Json::array());
   std::vector<std::string> lines;
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    lines.push_back(dump(Json{{"type", "teams"},
-                              {"version", teams.version},
-                              {"part", i},
-                              {"parts", parts.size()},
-                              {"teams", std::move(parts[i])}}));
+    lines.push_back(wire_text(Json{{"type", "teams"},
+                                   {"version", teams.version},
+                                   {"part", i},
+                                   {"parts", parts.size()},
+                                   {"teams", std::move(parts[i])}}));
   }
   return lines;
 }
@@ -664,7 +653,7 @@ core::Result<std::optional<Snapshot>> SnapshotAssembler::add(std::string_view li
     if (!v.contains("seq") || !v["seq"].is_number_unsigned() ||
         v["seq"].get<std::uint64_t>() != p.seq)
       return fail("The snapshot ended with another sequence number than it began.");
-    auto state = core::state_from_json(dump(p.state), taxonomy);
+    auto state = core::state_from_json(wire_text(p.state), taxonomy);
     const std::uint64_t seq = p.seq;
     p = Parts{};
     if (!state) return core::make_error("bad_snapshot", state.error().field, state.error().message);

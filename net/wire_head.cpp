@@ -7,12 +7,12 @@
 #include <optional>
 
 #include "net/messages.hpp"
+#include "net/protocol.hpp"
 
 namespace crossmatch::net {
 namespace {
 
 constexpr int kMaxDepth = 64;
-constexpr std::uint64_t kMaxSequence = std::uint64_t{1} << 53;
 
 // Walks JSON text: strings are checked (escapes, no control characters) but not unescaped;
 // values that are not wanted are skipped whole.

@@ -9,7 +9,7 @@ namespace crossmatch::print {
 
 namespace {
 
-constexpr double kQrSide = 92;
+constexpr double kAgendaQrSide = 92;
 constexpr double kRowHeight = 50;
 constexpr double kWhenWidth = 104;
 constexpr double kTableWidth = 64;
@@ -96,7 +96,7 @@ class AgendaWriter {
 
   core::Status header() {
     ++page_number_;
-    const double text_width = width() - kQrSide - 12;
+    const double text_width = width() - kAgendaQrSide - 12;
     pdf_.text({left(), kMargin, text_width, 14}, state_.event.name,
               {.size = 10, .min_size = 6, .max_lines = 1, .grey = 0.35});
     pdf_.text({left(), kMargin + 18, text_width, 52}, agenda_->name,
@@ -106,9 +106,10 @@ class AgendaWriter {
     pdf_.text({left(), kMargin + 104, text_width, 14}, agenda_->place,
               {.size = 10, .min_size = 6, .max_lines = 1, .grey = 0.3});
     if (!join_code_.empty()) {
-      const double x = page_.width - kMargin - kQrSide;
-      if (auto s = pdf_.qr_code(x, kMargin - 6, kQrSide, join_code_); !s) return s;
-      pdf_.text({x - 20, kMargin + kQrSide - 4, kQrSide + 20, 22}, "Join code " + join_code_,
+      const double x = page_.width - kMargin - kAgendaQrSide;
+      if (auto s = pdf_.qr_code(x, kMargin - 6, kAgendaQrSide, join_code_); !s) return s;
+      pdf_.text({x - 20, kMargin + kAgendaQrSide - 4, kAgendaQrSide + 20, 22},
+                "Join code " + join_code_,
                 {.size = 8, .align = Align::Centre, .min_size = 5, .max_lines = 2, .grey = 0.3});
     }
     y_ = kMargin + 128;

@@ -13,7 +13,7 @@ namespace {
 constexpr int kColumns = kBadgeColumns;
 constexpr int kRows = kBadgeRows;
 constexpr double kPadding = 12;
-constexpr double kQrSide = 84;
+constexpr double kBadgeQrSide = 84;
 constexpr double kMarkLength = 14;
 constexpr double kMarkGap = 3;
 
@@ -39,7 +39,7 @@ core::Status badge(PdfDocument& pdf, double x, double y, const core::EventState&
   pdf.rectangle({x, y, kBadgeWidth, kBadgeHeight}, 0.3, 0.8);
   const double inner = kBadgeWidth - 2 * kPadding;
   const double left = x + kPadding;
-  const double column = inner - kQrSide - 8;  // beside the QR code
+  const double column = inner - kBadgeQrSide - 8;  // beside the QR code
   pdf.text({left, y + 9, inner, 12}, state.event.name,
            {.size = 8, .min_size = 5, .max_lines = 1, .grey = 0.4});
   pdf.text({left, y + 24, inner, 50}, profile.display_name,
@@ -57,8 +57,8 @@ core::Status badge(PdfDocument& pdf, double x, double y, const core::EventState&
   // bare.
   pdf.text({left, y + 160, column, 11}, core::format_check_in_code(code),
            {.size = 8, .min_size = 6, .max_lines = 1, .grey = 0.4});
-  return pdf.qr_code(x + kBadgeWidth - kPadding - kQrSide + 4,
-                     y + kBadgeHeight - kPadding - kQrSide + 4, kQrSide, code);
+  return pdf.qr_code(x + kBadgeWidth - kPadding - kBadgeQrSide + 4,
+                     y + kBadgeHeight - kPadding - kBadgeQrSide + 4, kBadgeQrSide, code);
 }
 
 }  // namespace

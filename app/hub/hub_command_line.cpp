@@ -115,6 +115,12 @@ int run_command_line(int argc, const char* const* argv) {
           ->type_name("S"),
       1, 3600);
   line.whole_number(serving
+                        .add_option("--max-handshakes", serve.max_handshakes,
+                                    "connections signing in at once; new ones wait to be accepted")
+                        ->capture_default_str()
+                        ->type_name("N"),
+                    1, 100000);
+  line.whole_number(serving
                         .add_option("--registrations-per-address", serve.registrations_per_address,
                                     "registrations a minute from one address")
                         ->capture_default_str()

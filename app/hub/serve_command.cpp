@@ -115,6 +115,7 @@ int run_serve(const ServeOptions& args) {
   options.max_signing_in_per_address = args.max_signing_in_per_address;
   options.signed_in_share_percent = args.signed_in_share;
   options.busy_handshake_seconds = args.busy_handshake_seconds;
+  options.max_handshakes = args.max_handshakes;
   options.registrations_per_address_per_minute = args.registrations_per_address;
   options.failed_sign_ins_per_address_per_minute = args.failed_sign_ins_per_address;
   options.rate_per_second = args.rate;

@@ -25,6 +25,7 @@ struct ServeOptions {
   int max_signing_in_per_address = net::kDefaultMaxSigningInPerAddress;
   int signed_in_share = net::kDefaultSignedInSharePercent;
   int busy_handshake_seconds = net::kDefaultBusyHandshakeSeconds;
+  int max_handshakes = net::kDefaultMaxHandshakes;
   int registrations_per_address = net::kDefaultRegistrationsPerAddressPerMinute;
   int failed_sign_ins_per_address = net::kDefaultFailedSignInsPerAddressPerMinute;
   double rate = net::kDefaultRatePerSecond;

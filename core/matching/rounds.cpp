@@ -10,7 +10,7 @@
 namespace crossmatch::core {
 namespace {
 
-constexpr double kEps = 1e-9;
+constexpr double kWeightTolerance = 1e-9;
 // Up to this many people the weights are computed once into a matrix.
 constexpr int kDenseLimit = 2048;
 constexpr int kCandidateWidth = 24;
@@ -73,7 +73,7 @@ class PairSearch {
       for (const int b : free_people) {
         if (b == a || mate_[b] >= 0) continue;
         const double wb = w_(a, b);
-        if (wb > best_w + kEps) best = b, best_w = wb;
+        if (wb > best_w + kWeightTolerance) best = b, best_w = wb;
       }
       if (best >= 0) pair(a, best);
     }
@@ -156,7 +156,7 @@ class PairSearch {
       push(a), push(b), push(c), push(d);
       descend(budget);
       logging_ = false;
-      if (total_ < before - kEps) {
+      if (total_ < before - kWeightTolerance) {
         for (auto it = log_.rbegin(); it != log_.rend(); ++it) {
           mate_[it->first] = it->second;
           mate_w_[it->first] = it->second >= 0 ? w_(it->first, it->second) : 0.0;
@@ -203,7 +203,7 @@ class PairSearch {
   void improve(int a) {
     const int b = mate_[a];
     const double w_ab = b >= 0 ? w_(a, b) : 0.0;
-    double best_gain = kEps;
+    double best_gain = kWeightTolerance;
     int best_c = -1;
     bool rejoin = false;  // whether b and d pair up
     for (const int c : candidates_.get(a, w_)) {
@@ -244,7 +244,7 @@ class PairSearch {
     const int b = mate_[a];
     if (b < 0) return;
     const double w_ab = mate_w_[a];
-    double best_gain = kEps;
+    double best_gain = kWeightTolerance;
     int best_c = -1, best_x = -1, best_e = -1;
     const std::vector<int>& cs = candidates_.get(a, w_);
     const std::vector<float>& cw = candidates_.values_of(a);
@@ -394,7 +394,8 @@ MeetingRound plan_round(const Population& population, const ScoreWeights& weight
       const double wa = live(x, groups[g][0]);
       const double wb = live(x, groups[g][1]);
       if (wa < 0 || wb < 0) continue;
-      if (best < 0 || wa + wb > best_gain + kEps) best = static_cast<int>(g), best_gain = wa + wb;
+      if (best < 0 || wa + wb > best_gain + kWeightTolerance)
+        best = static_cast<int>(g), best_gain = wa + wb;
     }
     if (best < 0) {
       round.unpaired.push_back(ids[x]);

@@ -9,6 +9,7 @@
 #include "core/event/operation_catalogue.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
+#include "tests/text_checks.hpp"
 
 using namespace crossmatch;
 
@@ -33,9 +34,7 @@ void acknowledge(client::ClientSession& session, const core::Operation& op, std:
   session.handle(event, now);
 }
 
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using crossmatch::test::contains;
 
 }  // namespace
 
@@ -80,19 +79,19 @@ TEST_CASE("event screen: Add session is pending, then refused with the hub's rea
   auto sent = waiting(f);
   REQUIRE(sent.size() == 1);
   std::string text = ui.frame(body);
-  CHECK(has(text, "pending: Save the session: waiting to be sent (offline)"));
-  CHECK_FALSE(has(text, "added"));
+  CHECK(contains(text, "pending: Save the session: waiting to be sent (offline)"));
+  CHECK_FALSE(contains(text, "added"));
 
   refuse(*session, sent[0], "Sessions may not overlap: Meetings runs 09:00-12:00.", now += 500);
   text = ui.frame(body);
-  CHECK(has(text, "refused: Save the session: refused. Sessions may not overlap"));
-  CHECK_FALSE(has(text, "Session added"));
-  CHECK_FALSE(has(text, "define_session"));
+  CHECK(contains(text, "refused: Save the session: refused. Sessions may not overlap"));
+  CHECK_FALSE(contains(text, "Session added"));
+  CHECK_FALSE(contains(text, "define_session"));
   CHECK(models.action.failed());
   REQUIRE_FALSE(session->notifications().all().empty());
   const std::string notice = session->notifications().all().back().text;
-  CHECK(has(notice, "Save the session: refused. Sessions may not overlap"));
-  CHECK_FALSE(has(notice, "define_session"));
+  CHECK(contains(notice, "Save the session: refused. Sessions may not overlap"));
+  CHECK_FALSE(contains(notice, "define_session"));
 }
 
 TEST_CASE("requests screen: Accept is pending, then done once the hub acknowledges it") {
@@ -113,11 +112,11 @@ TEST_CASE("requests screen: Accept is pending, then done once the hub acknowledg
   REQUIRE(ui.click(accept, body));
   auto sent = waiting(f);
   REQUIRE(sent.size() == 1);
-  CHECK(has(ui.frame(body), "pending: Accept the meeting"));
+  CHECK(contains(ui.frame(body), "pending: Accept the meeting"));
   acknowledge(*session, sent[0], now += 300);
   const std::string text = ui.frame(body);
-  CHECK(has(text, "done: "));
-  CHECK_FALSE(has(text, "pending"));
+  CHECK(contains(text, "done: "));
+  CHECK_FALSE(contains(text, "pending"));
   CHECK(models.action.state == client::ActionState::Done);
 }
 
@@ -139,8 +138,8 @@ TEST_CASE("requests screen: a refused Accept says so and why") {
       body));
   refuse(*session, waiting(f).at(0), "The request was withdrawn.", now += 100);
   const std::string text = ui.frame(body);
-  CHECK(has(text, "refused: Accept the meeting: refused. The request was withdrawn."));
-  CHECK_FALSE(has(text, "accept_meeting"));
+  CHECK(contains(text, "refused: Accept the meeting: refused. The request was withdrawn."));
+  CHECK_FALSE(contains(text, "accept_meeting"));
 }
 
 TEST_CASE("a confirmed action offers Undo once the hub has done it, for ten seconds") {

@@ -11,14 +11,13 @@
 #include "core/event/event_index.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
+#include "tests/text_checks.hpp"
 
 using namespace crossmatch;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using crossmatch::test::contains;
 
 int asked(const client::ClientSession& session) {
   int n = 0;

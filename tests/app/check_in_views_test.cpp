@@ -8,14 +8,13 @@
 #include "core/event/check_in_code.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
+#include "tests/text_checks.hpp"
 
 using namespace crossmatch;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using crossmatch::test::contains;
 
 // Three more people registered by the organiser, each with a check-in code as the hub draws one.
 struct DeskFixture : test::ClientFixture {

@@ -7,7 +7,10 @@
 #include <doctest/doctest.h>
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "app/client/state/client_session.hpp"
 #include "app/hub/event_setup.hpp"
@@ -17,6 +20,15 @@
 #include "tests/test_assets.hpp"
 
 namespace crossmatch::test {
+
+// The first operation of type T among those a screen sent, if any.
+template <class T>
+std::optional<T> find_payload(const std::vector<core::OperationPayload>& payloads) {
+  for (const auto& p : payloads) {
+    if (const T* t = std::get_if<T>(&p)) return *t;
+  }
+  return std::nullopt;
+}
 
 class ClientFixture {
  public:

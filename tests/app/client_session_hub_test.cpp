@@ -15,26 +15,17 @@
 
 #include "app/client/state/join_form.hpp"
 #include "tests/app/client_fixture.hpp"
+#include "tests/app/session_frames.hpp"
 #include "tests/e2e/hub_process.hpp"
 
 using namespace crossmatch;
 
 namespace {
 
-constexpr std::int64_t kNow = 1'780'000'000'000;
+using crossmatch::test::frames_until;
+using crossmatch::test::kNow;
 
 // Runs the session's frames until `done` or 20 seconds pass.
-template <class Done>
-bool frames_until(client::ClientSession& session, Done done) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (std::chrono::steady_clock::now() < deadline) {
-    session.update(kNow);
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return false;
-}
-
 bool has_note(const client::ClientSession& session, client::NoticeKind kind,
               const std::string& text) {
   for (const auto& n : session.notifications().all()) {

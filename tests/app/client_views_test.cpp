@@ -17,13 +17,7 @@ using namespace crossmatch;
 
 namespace {
 
-template <class T>
-std::optional<T> find_payload(const std::vector<core::OperationPayload>& payloads) {
-  for (const auto& p : payloads) {
-    if (const T* t = std::get_if<T>(&p)) return *t;
-  }
-  return std::nullopt;
-}
+using crossmatch::test::find_payload;
 
 }  // namespace
 

@@ -10,13 +10,14 @@
 #include "core/event/calendar.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
+#include "tests/app/session_frames.hpp"
 #include "tests/e2e/hub_process.hpp"
 
 using namespace crossmatch;
 
 namespace {
 
-constexpr std::int64_t kNow = 1'780'000'000'000;
+using crossmatch::test::kNow;
 
 struct Organiser {
   net::MemoryOutbox outbox;

@@ -9,12 +9,12 @@
 #include "core/event/calendar.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
+#include "tests/event_fixture.hpp"
+#include "tests/text_checks.hpp"
 
 using namespace crossmatch;
 
 namespace {
-
-const core::Actor kOrganiser{core::Role::Organiser, 0};
 
 // The event screen and its dialog, as ClientApp draws them.
 struct EventScreen {
@@ -80,9 +80,7 @@ void fill(client::SessionForm& form, const std::string& name, const core::Sessio
   form.slot_minutes = like.slot_minutes;
 }
 
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using crossmatch::test::contains;
 
 }  // namespace
 
@@ -117,32 +115,32 @@ TEST_CASE("event screen: the session form says why it cannot add a session, as t
   s.ui.select_all(s.body);
   s.ui.type("20:30", s.body);
   CHECK(s.form().end == "20:30");
-  CHECK(has(s.frame(), "A session ends after it starts, within one day."));
+  CHECK(contains(s.frame(), "A session ends after it starts, within one day."));
   REQUIRE(s.click("Add session"));
   CHECK(f.submitted().empty());
 
   // An exact duplicate of an existing session.
   fill(s.form(), existing.name, existing, existing.start, existing.end);
-  CHECK(has(s.frame(), "There is already a session '" + existing.name + "' on " +
-                           core::format_date(existing.date)));
+  CHECK(contains(s.frame(), "There is already a session '" + existing.name + "' on " +
+                                core::format_date(existing.date)));
   REQUIRE(s.click("Add session"));
   CHECK(f.submitted().empty());
 
   // An overlap with a one-to-one session.
   fill(s.form(), "Extra meetings", existing, existing.start + 30, existing.end + 30);
-  CHECK(has(s.frame(),
-            "One-to-one sessions may not overlap; this one overlaps '" + existing.name + "'"));
+  CHECK(contains(s.frame(),
+                 "One-to-one sessions may not overlap; this one overlaps '" + existing.name + "'"));
   REQUIRE(s.click("Add session"));
   CHECK(f.submitted().empty());
 
   // Times that are not times.
   s.form().start = "9am";
-  CHECK(has(s.frame(), "Times are HH:MM"));
+  CHECK(contains(s.frame(), "Times are HH:MM"));
 
   // A session that fits: its slots are said before, and Add sends it, pending until the hub
   // answers.
   fill(s.form(), "Evening meetings", existing, 20 * 60, 21 * 60);
-  CHECK(has(s.frame(), "It will have 3 slots of 20 min."));
+  CHECK(contains(s.frame(), "It will have 3 slots of 20 min."));
   REQUIRE(s.click("Add session"));
   const auto sent = f.submitted();
   REQUIRE(sent.size() == 1);
@@ -154,7 +152,7 @@ TEST_CASE("event screen: the session form says why it cannot add a session, as t
   CHECK(op->start == 20 * 60);
   CHECK(op->end == 21 * 60);
   CHECK(s.models->action.state == client::ActionState::Pending);
-  CHECK(has(s.models->action_text(), "Save the session"));
+  CHECK(contains(s.models->action_text(), "Save the session"));
 }
 
 TEST_CASE("event screen: Edit loads a session into the form; Save changes sends it with its id") {
@@ -172,19 +170,19 @@ TEST_CASE("event screen: Edit loads a session into the form; Save changes sends 
   CHECK(s.form().name == before.name);
   CHECK(s.form().start == core::format_time_of_day(before.start));
   std::string text = s.frame();
-  CHECK(has(text, "Change the session '" + before.name + "'"));
+  CHECK(contains(text, "Change the session '" + before.name + "'"));
   // What the change does to the meeting booked in it, named with both people, time and table.
   const std::string line = s.session->name_of(1) + " and " + s.session->name_of(2) + ", " +
                            s.session->slot_label(booked.placement->slot) + ", " +
                            s.session->table_name(booked.placement->table);
-  CHECK(has(text, "The meeting booked in it keeps its time and table:"));
-  CHECK(has(text, line));
+  CHECK(contains(text, "The meeting booked in it keeps its time and table:"));
+  CHECK(contains(text, line));
 
   // Its times cannot change while the meeting is booked: the hub's reason, before sending.
   s.form().end = core::format_time_of_day(before.end + 20);
   text = s.frame();
-  CHECK(has(text, "1 meeting is booked in this session; move or cancel them"));
-  CHECK(has(text, line));
+  CHECK(contains(text, "1 meeting is booked in this session; move or cancel them"));
+  CHECK(contains(text, line));
   REQUIRE(s.click("Save changes"));
   CHECK(f.submitted().empty());
 
@@ -201,7 +199,7 @@ TEST_CASE("event screen: Edit loads a session into the form; Save changes sends 
   CHECK(op->start == before.start);
   CHECK(op->breaks == before.breaks);
   CHECK_FALSE(s.form().editing_session());
-  CHECK(has(s.frame(), "New session"));
+  CHECK(contains(s.frame(), "New session"));
 
   // Cancel edit goes back to a new session without sending.
   REQUIRE(s.click_row(id, "Edit"));
@@ -228,8 +226,8 @@ TEST_CASE("event screen: Remove asks first, names what goes with it, and offers 
   REQUIRE(s.click_row(busy, "Remove"));
   CHECK_FALSE(s.models->asking);
   std::string text = s.frame();
-  CHECK(has(text, "cannot be removed: 1 meeting is booked in this session"));
-  CHECK(has(text, s.session->name_of(1) + " and " + s.session->name_of(2)));
+  CHECK(contains(text, "cannot be removed: 1 meeting is booked in this session"));
+  CHECK(contains(text, s.session->name_of(1) + " and " + s.session->name_of(2)));
   CHECK(f.submitted().empty());
 
   // The other asks, listing what goes with it.
@@ -238,12 +236,13 @@ TEST_CASE("event screen: Remove asks first, names what goes with it, and offers 
   s.frame();
   CHECK(ImGui::IsPopupOpen("Please confirm###confirm-action", ImGuiPopupFlags_AnyPopupId));
   text = s.asked();
-  CHECK(has(text, "Remove the session '" + removed.name + "'"));
-  CHECK(has(text, "No meeting is booked in it"));
-  CHECK(has(text, "The request of " + s.session->name_of(3) + " and " + s.session->name_of(4) +
-                      ", " + s.session->slot_label({quiet, 1}) + " loses that preferred time."));
-  CHECK(has(text, s.session->name_of(5) + "'s 1 slot marked unavailable in it is forgotten."));
-  CHECK(has(text, "are not restored"));
+  CHECK(contains(text, "Remove the session '" + removed.name + "'"));
+  CHECK(contains(text, "No meeting is booked in it"));
+  CHECK(contains(text, "The request of " + s.session->name_of(3) + " and " + s.session->name_of(4) +
+                           ", " + s.session->slot_label({quiet, 1}) +
+                           " loses that preferred time."));
+  CHECK(contains(text, s.session->name_of(5) + "'s 1 slot marked unavailable in it is forgotten."));
+  CHECK(contains(text, "are not restored"));
   CHECK(f.submitted().empty());
   const client::Confirmation asked = *s.models->asking;
   REQUIRE(s.click_in_dialog("Remove session"));
@@ -255,9 +254,9 @@ TEST_CASE("event screen: Remove asks first, names what goes with it, and offers 
   // The Undo offered defines the same session again (as a new session, with the same slots).
   REQUIRE(asked.undo);
   CHECK(asked.undo->label == "Restore the session");
-  f.apply(kOrganiser, sent[0]);
+  f.apply(test::organiser(), sent[0]);
   CHECK(f.state.session(quiet) == nullptr);
-  for (const auto& op : asked.undo->operations) f.apply(kOrganiser, op);
+  for (const auto& op : asked.undo->operations) f.apply(test::organiser(), op);
   const core::Session& restored = f.state.sessions.rbegin()->second;
   CHECK(restored.name == removed.name);
   CHECK(restored.kind == removed.kind);
@@ -271,11 +270,11 @@ TEST_CASE("event screen: the join code is shown large, copied with Copy, and as 
   EventScreen s(f);
   const std::string text = s.frame();
   // Offline (no certificate seen), the code has no pin.
-  CHECK(has(text, "LISBON-2026"));
+  CHECK(contains(text, "LISBON-2026"));
   REQUIRE(s.models->event.join_code.qr);
   CHECK(s.models->event.join_code.code == "LISBON-2026");
   ImGui::SetClipboardText("");
   REQUIRE(s.click("Copy##join-code"));
   CHECK(std::string(ImGui::GetClipboardText()) == "LISBON-2026");
-  CHECK(has(s.models->action_text(), "Join code copied"));
+  CHECK(contains(s.models->action_text(), "Join code copied"));
 }

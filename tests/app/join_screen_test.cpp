@@ -13,13 +13,14 @@
 #include "net/tls_identity.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
+#include "tests/app/session_frames.hpp"
 #include "tests/e2e/hub_process.hpp"
 
 using namespace crossmatch;
 
 namespace {
 
-constexpr std::int64_t kNow = 1'780'000'000'000;
+using crossmatch::test::kNow;
 
 // A loopback port nobody listens on.
 int closed_port() {

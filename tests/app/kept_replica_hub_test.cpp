@@ -14,6 +14,7 @@
 #include "app/client/state/client_session.hpp"
 #include "core/demo_event.hpp"
 #include "core/event/json_codec.hpp"
+#include "tests/app/session_frames.hpp"
 #include "tests/e2e/hub_process.hpp"
 #include "tests/test_assets.hpp"
 
@@ -21,18 +22,8 @@ using namespace crossmatch;
 
 namespace {
 
-constexpr std::int64_t kNow = 1'780'000'000'000;
-
-template <class Done>
-bool frames_until(client::ClientSession& session, Done done) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (std::chrono::steady_clock::now() < deadline) {
-    session.update(kNow);
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return false;
-}
+using crossmatch::test::frames_until;
+using crossmatch::test::kNow;
 
 bool online(const client::ClientSession& session) {
   return session.link().status == client::LinkStatus::Online;

@@ -7,14 +7,13 @@
 #include "app/client/views/kiosk_view.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
+#include "tests/text_checks.hpp"
 
 using namespace crossmatch;
 
 namespace {
 
-bool shows(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using crossmatch::test::contains;
 
 client::KioskDesk offline_desk() {
   client::KioskDesk desk;
@@ -31,14 +30,14 @@ TEST_CASE("kiosk: a badge's code of the wrong form is refused on the spot") {
   test::HeadlessUi ui;
   const auto body = [&] { client::draw_kiosk_screen(kiosk, 1'000); };
   std::string text = ui.frame(body);
-  CHECK(shows(text, "Scan the QR code on your badge"));
+  CHECK(contains(text, "Scan the QR code on your badge"));
   kiosk.typed = "12";
   kiosk.sign_in(1'000);
   CHECK(kiosk.phase() == client::KioskPhase::Waiting);
   CHECK(kiosk.session() == nullptr);
   CHECK(kiosk.message().error);
   text = ui.frame(body);
-  CHECK(shows(text, "That is not a check-in code"));
+  CHECK(contains(text, "That is not a check-in code"));
   CHECK(kiosk.typed.empty());
 }
 
@@ -66,15 +65,15 @@ TEST_CASE("kiosk: the person's own screen, an answer sent as theirs, and the idl
   test::HeadlessUi ui;
   const auto body = [&] { client::draw_kiosk_screen(kiosk, now); };
   std::string text = ui.frame(body);
-  CHECK(shows(text, "Welcome, " + seen.name_of(1)));
-  CHECK(shows(text, "Your next meeting"));
-  CHECK(shows(text, seen.slot_label(f.state.meetings.at(booked).placement->slot)));
-  CHECK(shows(text, seen.table_name(f.state.meetings.at(booked).placement->table)));
-  CHECK(shows(text, "with " + seen.name_of(2)));
-  CHECK(shows(text, "Waiting for your answer (1)"));
-  CHECK(shows(text, seen.name_of(3)));
-  CHECK_FALSE(shows(text, seen.name_of(4)));
-  CHECK_FALSE(shows(text, seen.name_of(5)));
+  CHECK(contains(text, "Welcome, " + seen.name_of(1)));
+  CHECK(contains(text, "Your next meeting"));
+  CHECK(contains(text, seen.slot_label(f.state.meetings.at(booked).placement->slot)));
+  CHECK(contains(text, seen.table_name(f.state.meetings.at(booked).placement->table)));
+  CHECK(contains(text, "with " + seen.name_of(2)));
+  CHECK(contains(text, "Waiting for your answer (1)"));
+  CHECK(contains(text, seen.name_of(3)));
+  CHECK_FALSE(contains(text, seen.name_of(4)));
+  CHECK_FALSE(contains(text, seen.name_of(5)));
 
   // Accept the request from 3: an accept_meeting for it waits to be sent.
   const ImGuiID accept = test::HeadlessUi::id_of(
@@ -92,7 +91,7 @@ TEST_CASE("kiosk: the person's own screen, an answer sent as theirs, and the idl
   REQUIRE(sent.size() == 1);
   CHECK(std::get<core::AcceptMeeting>(sent[0]).meeting == incoming);
   text = ui.frame(body);
-  CHECK(shows(text, "Sending: Accepted " + seen.name_of(3)));
+  CHECK(contains(text, "Sending: Accepted " + seen.name_of(3)));
 
   // No use for 50 s: the countdown shows; a touch starts the minute again.
   ImGui::GetIO().MousePos = ImVec2(5, 5);
@@ -101,7 +100,7 @@ TEST_CASE("kiosk: the person's own screen, an answer sent as theirs, and the idl
   kiosk.update(now);
   text = ui.frame(body);
   CHECK(kiosk.idle_warning(now));
-  CHECK(shows(text, "Signing out in 10 s"));
+  CHECK(contains(text, "Signing out in 10 s"));
   kiosk.touched(now);
   CHECK_FALSE(kiosk.idle_warning(now));
 
@@ -116,12 +115,12 @@ TEST_CASE("kiosk: the person's own screen, an answer sent as theirs, and the idl
   CHECK(kiosk.session() == nullptr);
   CHECK(kiosk.meetings().agenda().empty());
   CHECK(kiosk.meetings().incoming().empty());
-  CHECK(shows(kiosk.message().text, "Signed out after a minute without use."));
-  CHECK(shows(kiosk.message().text, "1 answer could not reach the hub"));
+  CHECK(contains(kiosk.message().text, "Signed out after a minute without use."));
+  CHECK(contains(kiosk.message().text, "1 answer could not reach the hub"));
   text = ui.frame(body);
-  CHECK(shows(text, "Scan the QR code on your badge"));
-  CHECK_FALSE(shows(text, name1));
-  CHECK_FALSE(shows(text, name2));
+  CHECK(contains(text, "Scan the QR code on your badge"));
+  CHECK_FALSE(contains(text, name1));
+  CHECK_FALSE(contains(text, name2));
 }
 
 TEST_CASE("kiosk: signing out with nothing left to send returns to the welcome at once") {

@@ -21,22 +21,15 @@
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
 #include "tests/e2e/hub_process.hpp"
+#include "tests/text_checks.hpp"
 
 using namespace crossmatch;
 
 namespace {
 
-template <class T>
-std::optional<T> find_payload(const std::vector<core::OperationPayload>& payloads) {
-  for (const auto& p : payloads) {
-    if (const T* t = std::get_if<T>(&p)) return *t;
-  }
-  return std::nullopt;
-}
+using crossmatch::test::find_payload;
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using crossmatch::test::contains;
 
 // The hub refuses the last operation sent from this session, as the connection reports it.
 void refuse_last(test::ClientFixture& f, client::ClientSession& session, const std::string& why) {

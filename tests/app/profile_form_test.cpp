@@ -8,6 +8,7 @@
 #include "app/client/views/participant_views.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
+#include "tests/text_checks.hpp"
 
 using namespace crossmatch;
 
@@ -17,9 +18,7 @@ ImGuiID in_form(const char* label) {
   return test::profile_field(label);
 }
 
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using crossmatch::test::contains;
 
 }  // namespace
 
@@ -81,19 +80,19 @@ TEST_CASE("profile view: nothing is marked before typing; Register shows every m
   const auto body = [&] { client::draw_profile_view(models); };
   std::string text = ui.frame(body);
   REQUIRE_FALSE(models.profile.valid());
-  CHECK_FALSE(has(text, "is required"));
-  CHECK_FALSE(has(text, "Not sent"));
+  CHECK_FALSE(contains(text, "is required"));
+  CHECK_FALSE(contains(text, "Not sent"));
 
   REQUIRE(ui.click(test::HeadlessUi::id_of([] {}, "Register", 0), body));
   CHECK(f.submitted().empty());
   text = ui.frame(body);
-  CHECK(has(text, "Display name is required."));
-  CHECK(has(text, "City is required."));
-  CHECK(has(text, "Country is required."));
-  CHECK(has(text, "Contact e-mail is required."));
-  CHECK(has(text, "Languages: give at least one."));
-  CHECK(has(text, "Not sent:"));
-  CHECK(has(text, "Name, Organisation, E-mail, City, Country, Sector, Languages"));
+  CHECK(contains(text, "Display name is required."));
+  CHECK(contains(text, "City is required."));
+  CHECK(contains(text, "Country is required."));
+  CHECK(contains(text, "Contact e-mail is required."));
+  CHECK(contains(text, "Languages: give at least one."));
+  CHECK(contains(text, "Not sent:"));
+  CHECK(contains(text, "Name, Organisation, E-mail, City, Country, Sector, Languages"));
 }
 
 TEST_CASE("profile view: a message appearing under a field moves nothing below it") {
@@ -113,8 +112,8 @@ TEST_CASE("profile view: a message appearing under a field moves nothing below i
   REQUIRE(ui.click(name, body));
   REQUIRE(ui.click(job_title, body));
   const std::string text = ui.frame(body);
-  CHECK(has(text, "Display name is required."));
-  CHECK_FALSE(has(text, "Organisation is required."));  // not touched yet
+  CHECK(contains(text, "Display name is required."));
+  CHECK_FALSE(contains(text, "Organisation is required."));  // not touched yet
   const auto organisation_after = ui.find(organisation, body);
   const auto job_title_after = ui.find(job_title, body);
   REQUIRE(organisation_after);
@@ -134,7 +133,7 @@ TEST_CASE("profile view: the country is picked by typing part of its name; a cit
   ui.type("germ", body);
   ui.press(ImGuiKey_Enter, body);
   CHECK(models.profile.draft().country == "DE");
-  CHECK(has(ui.frame(body), "Germany"));
+  CHECK(contains(ui.frame(body), "Germany"));
 
   // A city in another country sets the country to the city's.
   REQUIRE(ui.click(in_form("City"), body));
@@ -169,8 +168,8 @@ TEST_CASE("profile view: languages and markets are chosen by name and removed wi
   // The mouse away from the buttons: a tooltip window would end ImGui's text capture.
   ImGui::GetIO().MousePos = ImVec2(-100, -100);
   const std::string text = ui.frame(body);
-  CHECK(has(text, "Portuguese"));
-  CHECK(has(text, "Swedish"));
+  CHECK(contains(text, "Portuguese"));
+  CHECK(contains(text, "Swedish"));
 
   // The chosen language's button removes it.
   const ImGuiID remove_first = test::HeadlessUi::id_of(

@@ -10,16 +10,14 @@
 #include "core/event/booking.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
+#include "tests/event_fixture.hpp"
+#include "tests/text_checks.hpp"
 
 using namespace crossmatch;
 
 namespace {
 
-const core::Actor kOrganiser{core::Role::Organiser, 0};
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using crossmatch::test::contains;
 
 }  // namespace
 
@@ -41,7 +39,8 @@ TEST_CASE("standby: the Requests screen's toggle and an offer's Accept") {
   f.apply(test::ClientFixture::person(1), core::SetStandby{.participant = 1, .on = true});
   f.apply(test::ClientFixture::person(2), core::SetStandby{.participant = 2, .on = true});
   const core::SlotRef slot = core::meeting_slots(f.state).front();
-  const auto offered = f.apply(kOrganiser, core::OfferSlot{.first = 1, .second = 2, .slot = slot});
+  const auto offered =
+      f.apply(test::organiser(), core::OfferSlot{.first = 1, .second = 2, .slot = slot});
   const core::MeetingId id = std::get<core::OfferSlot>(offered.payload).meeting;
   auto later = f.session(core::Role::Participant, 1);
   client::ClientModels again(*later);

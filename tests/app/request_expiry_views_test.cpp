@@ -7,16 +7,14 @@
 #include "core/event/calendar.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
+#include "tests/event_fixture.hpp"
+#include "tests/text_checks.hpp"
 
 using namespace crossmatch;
 
 namespace {
 
-const core::Actor kOrganiser{core::Role::Organiser, 0};
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using crossmatch::test::contains;
 
 }  // namespace
 
@@ -41,7 +39,7 @@ TEST_CASE("request expiry: the organiser picks how long requests wait on the Eve
   test::ClientFixture g;
   core::EventSettings on = g.state.event.settings;
   on.request_expiry_minutes = 3 * 24 * 60;
-  g.apply(kOrganiser, core::SetSettings{.settings = on});
+  g.apply(test::organiser(), core::SetSettings{.settings = on});
   auto later = g.session(core::Role::Organiser);
   client::ClientModels again(*later);
   const test::HeadlessUi::Body body2 = [&] { client::draw_event_view(again); };
@@ -86,12 +84,12 @@ TEST_CASE("request expiry: the sender is told their request expired, the person 
   test::ClientFixture f;
   core::EventSettings on = f.state.event.settings;
   on.request_expiry_minutes = 60;
-  f.apply(kOrganiser, core::SetSettings{.settings = on});
+  f.apply(test::organiser(), core::SetSettings{.settings = on});
   const core::MeetingId id = f.request(1, 2);
   auto sender = f.session(core::Role::Participant, 1);
   auto asked = f.session(core::Role::Participant, 2);
   f.clock += 61 * 60 * 1000;
-  const core::Operation applied = f.apply(kOrganiser, core::ExpireRequest{id});
+  const core::Operation applied = f.apply(test::organiser(), core::ExpireRequest{id});
   sender->receive({applied, {}}, f.clock);
   asked->receive({applied, {}}, f.clock);
   REQUIRE_FALSE(sender->notifications().all().empty());

@@ -10,24 +10,16 @@
 #include "app/client/views/organiser_views.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
+#include "tests/app/session_frames.hpp"
 #include "tests/e2e/hub_process.hpp"
+#include "tests/text_checks.hpp"
 
 using namespace crossmatch;
 
 namespace {
 
-constexpr std::int64_t kNow = 1'780'000'000'000;
-
-template <class Done>
-bool session_until(client::ClientSession& session, Done done) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (std::chrono::steady_clock::now() < deadline) {
-    session.update(kNow);
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return false;
-}
+using crossmatch::test::frames_until;
+using crossmatch::test::kNow;
 
 // A newcomer who joins with the event's code and registers.
 struct Person {
@@ -37,11 +29,11 @@ struct Person {
     net::ClientOptions options = hub.client_options();
     options.join_code = hub.code();
     REQUIRE(session.connect(options).ok());
-    REQUIRE(session_until(session, [&] { return session.joined(); }));
+    REQUIRE(frames_until(session, [&] { return session.joined(); }));
     REQUIRE(session.submit(core::Register{.profile = std::move(profile)}).ok());
-    REQUIRE(session_until(session, [&] { return session.take_issued_token().has_value(); }));
+    REQUIRE(frames_until(session, [&] { return session.take_issued_token().has_value(); }));
     REQUIRE(
-        session_until(session, [&] { return session.me() != 0 && session.link().pending == 0; }));
+        frames_until(session, [&] { return session.me() != 0 && session.link().pending == 0; }));
   }
 };
 
@@ -93,9 +85,7 @@ struct Organiser {
   }
 };
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using crossmatch::test::contains;
 
 }  // namespace
 
@@ -120,7 +110,7 @@ TEST_CASE("schedule screen with a hub: pin a meeting, order two, plan, remove bo
     client::ClientSession& asker = people[i]->session;
     REQUIRE(asker.submit(core::RequestMeeting{.from = asker.me(), .to = ana.me()}).ok());
     core::MeetingId id = 0;
-    REQUIRE(session_until(ana, [&] {
+    REQUIRE(frames_until(ana, [&] {
       for (const auto& [mid, m] : ana.state().meetings) {
         if (m.requester == asker.me()) id = mid;
       }
@@ -129,7 +119,7 @@ TEST_CASE("schedule screen with a hub: pin a meeting, order two, plan, remove bo
     REQUIRE(ana.submit(core::AcceptMeeting{.meeting = id}).ok());
     meetings.push_back(id);
   }
-  REQUIRE(session_until(ana, [&] { return ana.link().pending == 0; }));
+  REQUIRE(frames_until(ana, [&] { return ana.link().pending == 0; }));
 
   Organiser o;
   net::ClientOptions options = hub.client_options();

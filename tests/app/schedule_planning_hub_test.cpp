@@ -11,24 +11,15 @@
 #include "app/client/state/client_session.hpp"
 #include "app/client/state/schedule_planner.hpp"
 #include "tests/app/client_fixture.hpp"
+#include "tests/app/session_frames.hpp"
 #include "tests/e2e/hub_process.hpp"
 
 using namespace crossmatch;
 
 namespace {
 
-constexpr std::int64_t kNow = 1'780'000'000'000;
-
-template <class Done>
-bool frames_until(client::ClientSession& session, Done done, int seconds = 30) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  while (std::chrono::steady_clock::now() < deadline) {
-    session.update(kNow);
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return false;
-}
+using crossmatch::test::frames_until;
+using crossmatch::test::kNow;
 
 std::vector<core::SessionId> meeting_sessions(const core::EventState& state) {
   std::vector<core::SessionId> out;

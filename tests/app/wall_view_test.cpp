@@ -9,16 +9,14 @@
 #include "app/client/views/widgets.hpp"
 #include "tests/app/client_fixture.hpp"
 #include "tests/app/headless_ui.hpp"
+#include "tests/event_fixture.hpp"
+#include "tests/text_checks.hpp"
 
 using namespace crossmatch;
 
 namespace {
 
-bool shows(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-const core::Actor kOrganiser{core::Role::Organiser, 0};
+using crossmatch::test::contains;
 
 }  // namespace
 
@@ -26,7 +24,7 @@ TEST_CASE("wall: live figures against the target, then the tables of the slot un
   test::ClientFixture f;
   core::EventSettings settings = f.state.event.settings;
   settings.relationship_target = 25;
-  f.apply(kOrganiser, core::SetSettings{.settings = settings});
+  f.apply(test::organiser(), core::SetSettings{.settings = settings});
   const core::MeetingId meeting = f.request(1, 2);
   f.accept(2, meeting);
   REQUIRE(f.state.meetings.at(meeting).placement);
@@ -41,21 +39,21 @@ TEST_CASE("wall: live figures against the target, then the tables of the slot un
   const std::int64_t start = session->slot_start_ms(slot);
   m.now_ms = start - 3'600'000;
   std::string text = ui.frame(body);
-  CHECK(shows(text, "Cross Innovation Lisbon"));
-  CHECK(shows(text, "Participants"));
-  CHECK(shows(text, "New relationships"));
-  CHECK(shows(text, "0 of a target of 25"));
-  CHECK(shows(text, "Meetings held today"));
-  CHECK(shows(text, "Next, " + session->slot_label(slot) + ": your table"));
+  CHECK(contains(text, "Cross Innovation Lisbon"));
+  CHECK(contains(text, "Participants"));
+  CHECK(contains(text, "New relationships"));
+  CHECK(contains(text, "0 of a target of 25"));
+  CHECK(contains(text, "Meetings held today"));
+  CHECK(contains(text, "Next, " + session->slot_label(slot) + ": your table"));
   const std::string table = session->table_name(f.state.meetings.at(meeting).placement->table);
-  CHECK(shows(text, session->name_of(1)));
-  CHECK(shows(text, session->name_of(2)));
-  CHECK(shows(text, table));
+  CHECK(contains(text, session->name_of(1)));
+  CHECK(contains(text, session->name_of(2)));
+  CHECK(contains(text, table));
 
   // During it: "Now".
   m.now_ms = start + 60'000;
   text = ui.frame(body);
-  CHECK(shows(text, "Now, " + session->slot_label(slot) + ": your table"));
+  CHECK(contains(text, "Now, " + session->slot_label(slot) + ": your table"));
 
   // The model: both people, sorted by name, at the meeting's table.
   const client::WallBoard board = client::wall_board(*session, m.now_ms);
@@ -80,7 +78,7 @@ TEST_CASE("wall: the pitch on stage, its time left, over time in red, and who is
   d.date = core::days_from_civil(2026, 5, 15);
   d.start = 16 * 60;
   d.end = 18 * 60;
-  f.apply(kOrganiser, d);
+  f.apply(test::organiser(), d);
   const core::SessionId pitching = f.state.sessions.rbegin()->first;
   std::vector<core::ParticipantId> companies;
   for (const auto& [id, p] : f.state.participants) {
@@ -88,9 +86,11 @@ TEST_CASE("wall: the pitch on stage, its time left, over time in red, and who is
       companies.push_back(id);
   }
   REQUIRE(companies.size() == 2);
-  f.apply(kOrganiser, core::SetPitchOrder{.session = pitching,
-                                          .pitches = {{companies[0], 3}, {companies[1], 3}}});
-  f.apply(kOrganiser, core::ControlPitch{.session = pitching, .action = core::PitchAction::Start});
+  f.apply(
+      test::organiser(),
+      core::SetPitchOrder{.session = pitching, .pitches = {{companies[0], 3}, {companies[1], 3}}});
+  f.apply(test::organiser(),
+          core::ControlPitch{.session = pitching, .action = core::PitchAction::Start});
   const std::int64_t started = f.clock;
 
   auto session = f.session(core::Role::Broker);
@@ -102,17 +102,17 @@ TEST_CASE("wall: the pitch on stage, its time left, over time in red, and who is
 
   m.now_ms = started + 60'000;
   std::string text = ui.frame(body);
-  CHECK(shows(text, "Demo Day pitches"));
-  CHECK(shows(text, first.organisation.empty() ? first.display_name : first.organisation));
-  CHECK(shows(text, "02:00"));
-  CHECK(shows(
+  CHECK(contains(text, "Demo Day pitches"));
+  CHECK(contains(text, first.organisation.empty() ? first.display_name : first.organisation));
+  CHECK(contains(text, "02:00"));
+  CHECK(contains(
       text, "Next: " + (second.organisation.empty() ? second.display_name : second.organisation)));
-  CHECK_FALSE(shows(text, "over time"));
+  CHECK_FALSE(contains(text, "over time"));
   // Over its three minutes: counted on, marked.
   m.now_ms = started + 3 * 60'000 + 35'000;
   text = ui.frame(body);
-  CHECK(shows(text, "+00:35"));
-  CHECK(shows(text, "over time"));
+  CHECK(contains(text, "+00:35"));
+  CHECK(contains(text, "over time"));
   CHECK(client::time_left_text(-35'000) == "+00:35");
   CHECK(client::time_left_text(61'000) == "01:01");
 }

@@ -10,6 +10,7 @@
 #include "core/event/privacy.hpp"
 #include "core/event/schedule_constraints.hpp"
 #include "tests/event_fixture.hpp"
+#include "tests/text_checks.hpp"
 
 using namespace crossmatch;
 using test::broker;
@@ -37,9 +38,7 @@ struct ConstraintsFixture : test::EventFixture {
   core::SlotRef slot(int index) const { return {morning, index}; }
 };
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using crossmatch::test::contains;
 
 }  // namespace
 

@@ -16,7 +16,7 @@ using test::participant;
 
 namespace {
 
-constexpr std::int64_t kMinute = 60'000;
+constexpr std::int64_t kMinuteMs = 60'000;
 
 struct ExpiryFixture : test::EventFixture {
   std::vector<core::ParticipantId> p;
@@ -65,7 +65,7 @@ TEST_CASE("request expiry: the setting is off or 15 minutes to 3 days") {
 TEST_CASE("request expiry: a pending request expires at its deadline, not before") {
   ExpiryFixture f(60);
   const core::MeetingId id = f.request(f.p[0], f.p[1]);
-  const std::int64_t deadline = f.meeting(id).requested_at + 60 * kMinute;
+  const std::int64_t deadline = f.meeting(id).requested_at + 60 * kMinuteMs;
   CHECK(core::expiry_deadline(f.state, f.meeting(id)) == deadline);
   CHECK(core::due_expiries(f.state, deadline - 1, 100).empty());
   REQUIRE(core::due_expiries(f.state, deadline, 100) == std::vector<core::MeetingId>{id});
@@ -81,7 +81,7 @@ TEST_CASE("request expiry: a pending request expires at its deadline, not before
   CHECK(m.status == core::MeetingStatus::Cancelled);
   CHECK(m.closed_by == 0);
   CHECK(m.close_reason.find("1 h") != std::string::npos);
-  CHECK(core::due_expiries(f.state, deadline + 1000 * kMinute, 100).empty());
+  CHECK(core::due_expiries(f.state, deadline + 1000 * kMinuteMs, 100).empty());
   // The sender's allowance is back, and the pair may ask again.
   CHECK(f.state.index.open_requests[f.p[0]] == 0);
   CHECK(f.state.index.incoming_requests[f.p[1]] == 0);
@@ -93,7 +93,7 @@ TEST_CASE(
     "introductions do not expire; off means never") {
   ExpiryFixture f(15);
   const core::MeetingId id = f.request(f.p[0], f.p[1]);
-  f.clock += 16 * kMinute;
+  f.clock += 16 * kMinuteMs;
   f.refused(participant(f.p[1]), core::ExpireRequest{id}, "forbidden");
   f.refused(participant(f.p[0]), core::ExpireRequest{id}, "forbidden");
 
@@ -102,21 +102,21 @@ TEST_CASE(
   const auto intro =
       f.ok(test::broker(), core::Introduce{.first = f.p[4], .second = f.p[5], .note = "Meet"});
   const core::MeetingId introduced = std::get<core::Introduce>(intro.payload).meeting;
-  f.clock += 60 * kMinute;
+  f.clock += 60 * kMinuteMs;
   f.refused(organiser(), core::ExpireRequest{answered}, "not_pending");
   f.refused(organiser(), core::ExpireRequest{introduced}, "not_a_request");
   f.refused(organiser(), core::ExpireRequest{9999}, "not_found");
   CHECK(core::due_expiries(f.state, f.clock, 100) == std::vector<core::MeetingId>{id});
 
   f.set_expiry(0);
-  CHECK(core::due_expiries(f.state, f.clock + 1000 * kMinute, 100).empty());
+  CHECK(core::due_expiries(f.state, f.clock + 1000 * kMinuteMs, 100).empty());
   f.refused(organiser(), core::ExpireRequest{id}, "expiry_off");
 }
 
 TEST_CASE("request expiry: the sender is told it expired, the person asked too, nobody else") {
   ExpiryFixture f(30);
   const core::MeetingId id = f.request(f.p[0], f.p[1]);
-  f.clock += 31 * kMinute;
+  f.clock += 31 * kMinuteMs;
   const core::Operation applied = f.ok(organiser(), core::ExpireRequest{id});
   const auto notice_for = [&](core::ParticipantId me) {
     return core::notice(applied, f.state, core::Role::Participant, me);
@@ -148,7 +148,7 @@ TEST_CASE(
     const auto pick = [&] { return f.p[std::uniform_int_distribution<std::size_t>(0, 5)(rng)]; };
     int expired = 0;
     for (int step = 0; step < 80; ++step) {
-      f.clock += std::uniform_int_distribution<std::int64_t>(0, minutes / 3)(rng) * kMinute;
+      f.clock += std::uniform_int_distribution<std::int64_t>(0, minutes / 3)(rng) * kMinuteMs;
       const int action = std::uniform_int_distribution<int>(0, 9)(rng);
       if (action < 4) {
         const auto a = pick(), b = pick();
@@ -169,12 +169,12 @@ TEST_CASE(
         for (const core::MeetingId id : core::due_expiries(f.state, now, 1000)) {
           const core::Meeting before = f.meeting(id);
           REQUIRE(before.status == core::MeetingStatus::Requested);
-          REQUIRE(before.requested_at + minutes * kMinute <= now);
+          REQUIRE(before.requested_at + minutes * kMinuteMs <= now);
           REQUIRE(f.expire_at(id, now).ok());
           ++expired;
           // Once: a second expiry is refused and changes nothing.
           const core::EventState after = f.state;
-          auto again = f.expire_at(id, now + kMinute);
+          auto again = f.expire_at(id, now + kMinuteMs);
           CHECK_FALSE(again.ok());
           CHECK(f.state == after);
           // Its preferred slot is free for the two, as far as this request goes.
@@ -186,7 +186,7 @@ TEST_CASE(
         // Nothing pending is past its deadline; nothing that is not due was expired.
         for (const auto& [id, m] : f.state.meetings) {
           if (m.status == core::MeetingStatus::Requested && !m.introduced)
-            CHECK(m.requested_at + minutes * kMinute > now);
+            CHECK(m.requested_at + minutes * kMinuteMs > now);
         }
       }
     }

@@ -17,6 +17,7 @@
 #include "storage/event_store.hpp"
 #include "tests/e2e/hub_process.hpp"
 #include "tests/e2e/sync_client.hpp"
+#include "tests/event_fixture.hpp"
 
 using namespace crossmatch;
 using namespace std::chrono_literals;
@@ -98,7 +99,6 @@ class StoredEvent {
 core::Actor person(core::ParticipantId id) {
   return {core::Role::Participant, id};
 }
-const core::Actor kOrganiser{core::Role::Organiser, 0};
 
 // Runs the kiosk's frames (its clock the real one) until `done`, at most `seconds`.
 bool drive(client::Kiosk& kiosk, const std::function<bool()>& done, int seconds = 20) {
@@ -154,7 +154,7 @@ TEST_CASE("an event day over real connections: desk, expiry, kiosk, attendance, 
     const std::int64_t then = unix_ms() - 40 * 60'000;
     core::EventSettings settings = event.state.event.settings;
     settings.request_expiry_minutes = 30;
-    event.apply(kOrganiser, core::SetSettings{.settings = settings}, then);
+    event.apply(test::organiser(), core::SetSettings{.settings = settings}, then);
     const auto meet = [&](core::ParticipantId x, core::ParticipantId y) {
       const auto asked = event.apply(person(x), core::RequestMeeting{.from = x, .to = y}, then);
       const core::MeetingId id = std::get<core::RequestMeeting>(asked.payload).meeting;

@@ -13,6 +13,7 @@
 #include "app/client/state/client_session.hpp"
 #include "core/demo_event.hpp"
 #include "core/event/json_codec.hpp"
+#include "tests/app/session_frames.hpp"
 #include "tests/e2e/hub_process.hpp"
 #include "tests/e2e/sync_client.hpp"
 
@@ -20,16 +21,7 @@ using namespace crossmatch;
 
 namespace {
 
-template <class Done>
-bool frames_until(client::ClientSession& session, Done done, int seconds = 30) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  while (std::chrono::steady_clock::now() < deadline) {
-    session.update(1'780'000'000'000);
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return false;
-}
+using crossmatch::test::frames_until;
 
 bool online(const client::ClientSession& session) {
   return session.link().status == client::LinkStatus::Online;

@@ -4,18 +4,14 @@
 
 #include "net/messages.hpp"
 #include "net/protocol.hpp"
+#include "tests/net/wire_refusal.hpp"
 
 using namespace crossmatch;
 using core::scheduling::MeetingStatus;
 
 namespace {
 
-std::string refusal(std::string_view line) {
-  auto m = net::parse_client_message(line);
-  REQUIRE_FALSE(m.ok());
-  CHECK_FALSE(m.error().message.empty());
-  return m.error().code + " " + m.error().field;
-}
+using crossmatch::test::refusal;
 
 // A plan of `meetings` meetings: placed, moved, kept and one not placed, in turn.
 net::SchedulePlanned plan_of(int meetings) {

@@ -3,18 +3,14 @@
 
 #include "net/messages.hpp"
 #include "tests/event_fixture.hpp"
+#include "tests/net/wire_refusal.hpp"
 
 using namespace crossmatch;
 using net::parse_client_message;
 
 namespace {
 
-std::string refusal(std::string_view line) {
-  auto m = parse_client_message(line);
-  REQUIRE_FALSE(m.ok());
-  CHECK_FALSE(m.error().message.empty());
-  return m.error().code + " " + m.error().field;
-}
+using crossmatch::test::refusal;
 
 }  // namespace
 

@@ -17,7 +17,7 @@ using namespace crossmatch;
 
 namespace {
 
-constexpr std::int64_t kNow = 1'785'000'000'000;
+constexpr std::int64_t kImportedAt = 1'785'000'000'000;
 
 // A fresh event with nobody registered yet.
 std::unique_ptr<storage::EventStore> empty_event(const std::filesystem::path& file) {
@@ -135,7 +135,7 @@ TEST_CASE("cells a spreadsheet would run as formulas are exported as text; the d
 
   // Imported back, the people have their exact text again.
   auto target = empty_event(dir / "target.db");
-  auto result = storage::import_participants(*target, test::taxonomy(), exported, kNow);
+  auto result = storage::import_participants(*target, test::taxonomy(), exported, kImportedAt);
   REQUIRE(result.ok());
   auto imported = target->load();
   REQUIRE(imported.ok());
@@ -161,7 +161,7 @@ TEST_CASE("an export of participants imports into another event as the same peop
   const std::string exported = storage::participants_csv(script.state());
 
   auto target = empty_event(dir / "target.db");
-  auto result = storage::import_participants(*target, test::taxonomy(), exported, kNow);
+  auto result = storage::import_participants(*target, test::taxonomy(), exported, kImportedAt);
   REQUIRE(result.ok());
   CHECK(result->rows == script.state().participants.size());
   CHECK(result->applied.size() == static_cast<std::size_t>(stats.participants));
@@ -185,7 +185,8 @@ TEST_CASE("an export of participants imports into another event as the same peop
         profile_rows(storage::participants_csv(active)));
 
   // The same file again: every row was imported before, no one is added.
-  auto again = storage::import_participants(*target, test::taxonomy(), exported, kNow + 1000);
+  auto again =
+      storage::import_participants(*target, test::taxonomy(), exported, kImportedAt + 1000);
   REQUIRE(again.ok());
   CHECK(again->applied.empty());
   std::size_t duplicates = 0;
@@ -226,7 +227,7 @@ TEST_CASE(
          answers.substr(0, 5) + ",\r\n";                     // line 10
   csv += row("Ben Sousa", "ben@example.org", "researcher");  // line 11: imported
 
-  auto result = storage::import_participants(*store, test::taxonomy(), csv, kNow);
+  auto result = storage::import_participants(*store, test::taxonomy(), csv, kImportedAt);
   REQUIRE(result.ok());
   CHECK(result->rows == 9);
   REQUIRE(result->applied.size() == 2);
@@ -259,7 +260,7 @@ TEST_CASE("files the import refuses as a whole") {
   test::TempDir dir;
   auto store = empty_event(dir / "event.db");
   const auto refused = [&](const std::string& csv) {
-    auto r = storage::import_participants(*store, test::taxonomy(), csv, kNow);
+    auto r = storage::import_participants(*store, test::taxonomy(), csv, kImportedAt);
     REQUIRE_FALSE(r.ok());
     return r.error();
   };
@@ -272,7 +273,8 @@ TEST_CASE("files the import refuses as a whole") {
   CHECK(store->load()->state.participants.empty());
 
   auto no_event = test::open_store(dir / "no-event.db");
-  auto r = storage::import_participants(*no_event, test::taxonomy(), "display_name\r\n", kNow);
+  auto r =
+      storage::import_participants(*no_event, test::taxonomy(), "display_name\r\n", kImportedAt);
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == "no_event");
 }
