@@ -46,7 +46,11 @@ core::Viewer as_participant(core::ParticipantId p) {
 TEST_CASE("50 clients register and book, and every client sees every change in the hub's order" *
           doctest::test_suite("slow")) {
   const auto dir = test::fresh_folder("fifty");
-  test::HubProcess hub(dir / "event.db", {"--demo", "10", "--team-delay-ms", "60000"});
+  // The 50 newcomers share one address, as behind a venue's router: the per-address registration
+  // limit (30 a minute) is lifted as docs/operations.md says to, or the last twenty would wait for
+  // it and this test would time the limiter rather than the order of changes.
+  test::HubProcess hub(dir / "event.db", {"--demo", "10", "--team-delay-ms", "60000",
+                                          "--registrations-per-address", "1000"});
   net::MemoryOutbox organiser_outbox;
   test::SyncClient organiser(hub, "", hub.organiser(), organiser_outbox);
   REQUIRE(organiser.wait_for([&] { return organiser.online; }));
