@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "net/heap_trim.hpp"
+
 namespace crossmatch::net {
 namespace {
 
@@ -146,6 +148,11 @@ void HubAcceptor::tick() {
               std::to_string(counters.applied) + " operations applied, " +
               std::to_string(counters.refused) + " refused, durable up to " +
               std::to_string(hub_.durable_seq));
+  }
+  if (now - last_trim_ > kTrimEvery) {
+    last_trim_ = now;
+    if (const auto fell = give_back_freed_heap(kKeepFreedBytes); fell && *fell >= (1u << 20))
+      hub_.note("gave " + std::to_string(*fell >> 20) + " MB of freed memory back to the system");
   }
   if (tick_listener_) tick_listener_();
 }

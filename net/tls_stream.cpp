@@ -12,6 +12,7 @@
 #include <asio/ssl/context.hpp>
 #include <asio/ssl/error.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <mutex>
 
@@ -176,10 +177,40 @@ void drive_read(const StatePtr& s, asio::mutable_buffer buffer, ByteStream::Hand
   }
 }
 
-void drive_write(const StatePtr& s, std::shared_ptr<std::string> data, std::size_t offset,
-                 ByteStream::Handler handler, bool inline_call) {
+// One write of the caller's buffers, copied into TLS records a chunk at a time: a connection
+// holds at most kWriteChunk of its own copy, however much it was given to write (at doors-open
+// thousands of connections are each in the middle of a snapshot's frames, which they share).
+struct WriteJob {
+  static constexpr std::size_t kWriteChunk = 16 * 1024;  // one TLS record's worth
+  std::vector<asio::const_buffer> buffers;               // the caller's, alive until the handler
+  std::size_t index = 0;                                 // the next buffer to copy from
+  std::size_t offset = 0;                                // ... and where in it
+  std::size_t total = 0;
+  std::string chunk;  // copied, not all written yet
+  std::size_t chunk_done = 0;
+
+  // Copies the next chunk from the buffers; false when everything has been written.
+  bool refill() {
+    chunk.clear();
+    chunk_done = 0;
+    while (chunk.size() < kWriteChunk && index < buffers.size()) {
+      const asio::const_buffer& b = buffers[index];
+      const std::size_t take = std::min(kWriteChunk - chunk.size(), b.size() - offset);
+      chunk.append(static_cast<const char*>(b.data()) + offset, take);
+      offset += take;
+      if (offset == b.size()) {
+        ++index;
+        offset = 0;
+      }
+    }
+    return !chunk.empty();
+  }
+};
+
+void drive_write(const StatePtr& s, std::shared_ptr<WriteJob> job, ByteStream::Handler handler,
+                 bool inline_call) {
   std::error_code ec;
-  while (offset < data->size()) {
+  while (job->chunk_done < job->chunk.size() || job->refill()) {
     // A closed socket's number may already belong to another connection: OpenSSL must not touch it.
     if (!s->socket.is_open()) {
       ec = asio::error::bad_descriptor;
@@ -188,23 +219,24 @@ void drive_write(const StatePtr& s, std::shared_ptr<std::string> data, std::size
     ERR_clear_error();
     errno = 0;
     std::size_t n = 0;
-    const int r = SSL_write_ex(s->ssl, data->data() + offset, data->size() - offset, &n);
+    const int r = SSL_write_ex(s->ssl, job->chunk.data() + job->chunk_done,
+                               job->chunk.size() - job->chunk_done, &n);
     if (r == 1) {
-      offset += n;
+      job->chunk_done += n;
       continue;
     }
     asio::socket_base::wait_type want{};
     bool again = false;
     ec = failure_of(s, r, want, again);
     if (!again) break;
-    s->socket.async_wait(want, [s, data, offset, handler = std::move(handler)](
-                                   const std::error_code& waited) mutable {
-      if (waited) return handler(waited, 0);
-      drive_write(s, std::move(data), offset, std::move(handler), false);
-    });
+    s->socket.async_wait(
+        want, [s, job, handler = std::move(handler)](const std::error_code& waited) mutable {
+          if (waited) return handler(waited, 0);
+          drive_write(s, std::move(job), std::move(handler), false);
+        });
     return;
   }
-  const std::size_t written = ec ? 0 : data->size();
+  const std::size_t written = ec ? 0 : job->total;
   if (inline_call) {
     asio::post(s->socket.get_executor(),
                [handler = std::move(handler), ec, written] { handler(ec, written); });
@@ -272,15 +304,12 @@ class TlsStream final : public ByteStream {
   }
 
   void async_write(const std::vector<asio::const_buffer>& buffers, Handler handler) override {
-    // One contiguous copy, written in as few TLS records (and system calls) as it takes.
-    auto data = std::make_shared<std::string>();
-    std::size_t total = 0;
-    for (const auto& b : buffers) total += b.size();
-    data->reserve(total);
-    for (const auto& b : buffers) data->append(static_cast<const char*>(b.data()), b.size());
-    when_open([s = s_, data, handler = std::move(handler)](bool inline_call) mutable {
+    auto job = std::make_shared<WriteJob>();
+    job->buffers = buffers;
+    for (const auto& b : buffers) job->total += b.size();
+    when_open([s = s_, job, handler = std::move(handler)](bool inline_call) mutable {
       if (s->phase == TlsState::Phase::Failed) return handler(s->failure, 0);
-      drive_write(s, std::move(data), 0, std::move(handler), inline_call);
+      drive_write(s, std::move(job), std::move(handler), inline_call);
     });
   }
 
