@@ -149,9 +149,11 @@ void HubAcceptor::tick() {
               std::to_string(counters.refused) + " refused, durable up to " +
               std::to_string(hub_.durable_seq));
   }
-  if (now - last_trim_ > kTrimEvery) {
+  // Only while nobody is signing in: a storm's sign-ins and snapshots keep reusing what they freed,
+  // and the heap walk would hold up the network thread in the middle of it.
+  if (now - last_trim_ > kTrimEvery && hub_.admission.signing_in() == 0) {
     last_trim_ = now;
-    if (const auto fell = give_back_freed_heap(kKeepFreedBytes); fell && *fell >= (1u << 20))
+    if (const auto fell = give_back_freed_heap(kKeepFreedBytes); fell && *fell >= (16u << 20))
       hub_.note("gave " + std::to_string(*fell >> 20) + " MB of freed memory back to the system");
   }
   if (tick_listener_) tick_listener_();

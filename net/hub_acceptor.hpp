@@ -64,9 +64,9 @@ class HubAcceptor {
   HubConnection::Clock::time_point last_report_ = HubConnection::Clock::now();
   HubConnection::Clock::time_point last_forgetting_ = HubConnection::Clock::now();
   std::uint64_t reported_applied_ = 0;
-  // Every kTrimEvery, freed heap memory past kKeepFreedBytes goes back to the system (after a
-  // storm of snapshots the hub would otherwise keep its peak).
-  static constexpr std::chrono::seconds kTrimEvery{5};
+  // At most every kTrimEvery, when nobody is signing in, freed heap memory past kKeepFreedBytes
+  // goes back to the system (after a storm of snapshots the hub would otherwise keep its peak).
+  static constexpr std::chrono::seconds kTrimEvery{30};
   static constexpr std::size_t kKeepFreedBytes = std::size_t{128} << 20;
   HubConnection::Clock::time_point last_trim_ = HubConnection::Clock::now();
 };
