@@ -7,12 +7,6 @@
 
 namespace crossmatch::net {
 
-void keep_large_blocks_apart() {
-#if defined(__GLIBC__)
-  mallopt(M_MMAP_THRESHOLD, 128 * 1024);  // a fixed threshold also stops its raising
-#endif
-}
-
 std::size_t resident_bytes() {
   std::ifstream statm("/proc/self/statm");
   std::size_t pages = 0, resident = 0;

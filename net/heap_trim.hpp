@@ -8,12 +8,6 @@
 
 namespace crossmatch::net {
 
-// Blocks of 128 KiB and more (snapshot lines and frames, catch-up runs) get pages of their own,
-// given back to the system as soon as they are freed. By default the C library raises that size
-// as big blocks come and go, and a storm's buffers then end up scattered through the heap, where
-// freeing them gives nothing back. Process-wide; the hub calls it once at start.
-void keep_large_blocks_apart();
-
 // The process's resident memory, in bytes (0 when the system does not say).
 std::size_t resident_bytes();
 

@@ -14,7 +14,6 @@
 #include "app/hub/storage_worker.hpp"
 #include "app/hub/team_matcher.hpp"
 #include "core/event/calendar.hpp"
-#include "net/heap_trim.hpp"
 #include "net/hub_server.hpp"
 #include "storage/asset_files.hpp"
 #include "storage/event_store.hpp"
@@ -131,7 +130,6 @@ int run_serve(const ServeOptions& args) {
   auto taxonomy = storage::load_taxonomy(assets_dir);
   if (!taxonomy) return fail(taxonomy.error());
   options.max_connections = raise_file_limit(options.max_connections);
-  net::keep_large_blocks_apart();
 
   auto store = storage::EventStore::open(args.db, *taxonomy, true);
   if (!store) return fail(store.error());
