@@ -1,5 +1,7 @@
 #include "core/profile.hpp"
 
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::core {
 
 const char* to_string(ParticipantType type) {
@@ -19,15 +21,15 @@ const char* to_string(ParticipantType type) {
 const char* label(ParticipantType type) {
   switch (type) {
     case ParticipantType::Company:
-      return "Company";
+      return tr_ctx("participant type", "Company");
     case ParticipantType::PolicyMaker:
-      return "Policy maker";
+      return tr_ctx("participant type", "Policy maker");
     case ParticipantType::Intermediary:
-      return "Broker or intermediary";
+      return tr_ctx("participant type", "Broker or intermediary");
     case ParticipantType::Researcher:
-      return "Researcher or university";
+      return tr_ctx("participant type", "Researcher or university");
   }
-  return "Company";
+  return tr_ctx("participant type", "Company");
 }
 
 bool parse_participant_type(std::string_view text, ParticipantType& out) {
@@ -60,17 +62,17 @@ const char* to_string(CompanySize size) {
 const char* label(CompanySize size) {
   switch (size) {
     case CompanySize::Solo:
-      return "1 person";
+      return tr("1 person");
     case CompanySize::Micro:
-      return "2-9 people";
+      return tr("2-9 people");
     case CompanySize::Small:
-      return "10-49 people";
+      return tr("10-49 people");
     case CompanySize::Medium:
-      return "50-249 people";
+      return tr("50-249 people");
     case CompanySize::Large:
-      return "250 people or more";
+      return tr("250 people or more");
   }
-  return "2-9 people";
+  return tr("2-9 people");
 }
 
 bool parse_company_size(std::string_view text, CompanySize& out) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/i18n/translation.hpp"
 #include "core/matching/event_population.hpp"
 #include "core/matching/pair_reasons.hpp"
 #include "print/page_text.hpp"
@@ -55,7 +56,8 @@ std::vector<AgendaMeeting> meetings_of(const core::EventState& state,
           slot_when(*state.session(meeting.placement->slot.session), meeting.placement->slot.index);
       line.table = table_name(state, o.table);
     } else {
-      line.when = "to be scheduled";
+      // TRANSLATORS: on a printed agenda, the time of an accepted meeting not given a time yet
+      line.when = core::tr("to be scheduled");
     }
     line.partner = person_name(state, other);
     if (const core::Participant* p = state.participant(other);
@@ -69,7 +71,8 @@ std::vector<AgendaMeeting> meetings_of(const core::EventState& state,
       const auto reasons = core::explain_pair(scorer, self, partner, 1);
       if (!reasons.empty()) line.reason = reasons.front().text;
     }
-    if (line.reason.empty() && meeting.introduced) line.reason = "introduced by a broker";
+    // TRANSLATORS: on a printed agenda, why two people meet: a broker introduced them
+    if (line.reason.empty() && meeting.introduced) line.reason = core::tr("introduced by a broker");
     out.push_back(std::move(line));
   }
   return out;

@@ -3,6 +3,7 @@
 // pitches and policy-clinic tables.
 #include <string>
 
+#include "core/i18n/translation.hpp"
 #include "print/pdf_pages.hpp"
 
 namespace crossmatch::print {
@@ -26,9 +27,10 @@ class AgendaWriter {
     if (!first) pdf_.next_page();
     if (auto s = header(); !s) return s;
 
-    heading("Meetings");
+    // TRANSLATORS: heading of a printed agenda: the person's one-to-one meetings
+    heading(core::tr("Meetings"));
     if (agenda.meetings.empty()) {
-      line_of_text("No meetings booked yet.", 11, 18);
+      line_of_text(core::tr("No meetings booked yet."), 11, 18);
     } else {
       column_heads();
       for (const AgendaMeeting& meeting : agenda.meetings) {
@@ -40,7 +42,8 @@ class AgendaWriter {
       }
     }
     if (!agenda.teams.empty()) {
-      heading("Your team");
+      // TRANSLATORS: heading of a printed agenda: the teams the person is in
+      heading(core::tr("Your team"));
       for (const AgendaTeam& team : agenda.teams) {
         if (!room_for(46))
           if (auto s = continued(); !s) return s;
@@ -48,42 +51,51 @@ class AgendaWriter {
         if (!team.table.empty()) title += " - " + team.table;
         pdf_.text({left(), y_, width(), 14}, title,
                   {.size = 10, .bold = true, .min_size = 6, .max_lines = 1});
-        std::string members = "With ";
+        std::string others;
         for (std::size_t i = 0; i < team.members.size(); ++i)
-          members += (i == 0 ? "" : ", ") + team.members[i];
-        if (team.members.empty()) members = "On your own so far.";
+          others += (i == 0 ? "" : ", ") + team.members[i];
+        // TRANSLATORS: on a printed agenda, the others in the person's team; %s is a list of names
+        std::string members = core::format_text(core::tr("With %s"), others.c_str());
+        if (team.members.empty()) members = core::tr("On your own so far.");
         pdf_.text({left(), y_ + 15, width(), 26}, members,
                   {.size = 9, .min_size = 6, .max_lines = 2});
         y_ += 46;
       }
     }
     if (!agenda.pitches.empty()) {
-      heading("Pitching");
+      // TRANSLATORS: heading of a printed agenda: the pitching sessions the person pitches in
+      heading(core::tr("Pitching"));
       for (const AgendaPitch& pitch : agenda.pitches) {
         if (!room_for(18))
           if (auto s = continued(); !s) return s;
-        line_of_text(pitch.session + " - " + pitch.when + " - you pitch " +
-                         std::to_string(pitch.position) + " of " + std::to_string(pitch.pitches),
-                     10, 18);
+        const std::string place = core::format_text(
+            // TRANSLATORS: on a printed agenda, the person's place in a session's pitching
+            // order: "you pitch 3 of 7" (third of seven pitches)
+            core::tr("you pitch %d of %d"), pitch.position, pitch.pitches);
+        line_of_text(pitch.session + " - " + pitch.when + " - " + place, 10, 18);
       }
     }
     if (!agenda.clinics.empty()) {
-      heading("Policy clinics");
+      // TRANSLATORS: heading of a printed agenda: the policy-clinic tables the person sits at
+      heading(core::tr("Policy clinics"));
       for (const AgendaClinic& clinic : agenda.clinics) {
         if (!room_for(32))
           if (auto s = continued(); !s) return s;
         pdf_.text({left(), y_, width(), 14},
                   clinic.session + " - " + clinic.when + " - " + clinic.table,
                   {.size = 10, .bold = true, .min_size = 6, .max_lines = 1});
-        pdf_.text({left(), y_ + 15, width(), 13}, "Theme: " + clinic.theme,
+        pdf_.text({left(), y_ + 15, width(), 13},
+                  // TRANSLATORS: on a printed agenda, what a policy-clinic table discusses
+                  core::format_text(core::tr("Theme: %s"), clinic.theme.c_str()),
                   {.size = 9, .min_size = 6, .max_lines = 1});
         y_ += 32;
       }
     }
     if (agenda.empty()) {
       y_ += 6;
-      line_of_text("Nothing is on your agenda yet: no meetings, team, pitch or clinic table.", 10,
-                   18);
+      line_of_text(
+          core::tr("Nothing is on your agenda yet: no meetings, team, pitch or clinic table."), 10,
+          18);
     }
     footer();
     return core::Status();
@@ -109,7 +121,8 @@ class AgendaWriter {
       const double x = page_.width - kMargin - kAgendaQrSide;
       if (auto s = pdf_.qr_code(x, kMargin - 6, kAgendaQrSide, join_code_); !s) return s;
       pdf_.text({x - 20, kMargin + kAgendaQrSide - 4, kAgendaQrSide + 20, 22},
-                "Join code " + join_code_,
+                // TRANSLATORS: under the QR code of a printed agenda; %s is the event's join code
+                core::format_text(core::tr("Join code %s"), join_code_.c_str()),
                 {.size = 8, .align = Align::Centre, .min_size = 5, .max_lines = 2, .grey = 0.3});
     }
     y_ = kMargin + 128;
@@ -123,7 +136,9 @@ class AgendaWriter {
     ++page_number_;
     pdf_.text({left(), kMargin, width(), 14}, state_.event.name,
               {.size = 10, .min_size = 6, .max_lines = 1, .grey = 0.35});
-    pdf_.text({left(), kMargin + 16, width(), 24}, agenda_->name + " (continued)",
+    pdf_.text({left(), kMargin + 16, width(), 24},
+              // TRANSLATORS: at the top of a further page; %s is a person's or a session's name
+              core::format_text(core::tr("%s (continued)"), agenda_->name.c_str()),
               {.size = 14, .bold = true, .min_size = 7, .max_lines = 1});
     y_ = kMargin + 50;
     pdf_.line(left(), y_ - 6, left() + width(), y_ - 6, 0.6);
@@ -132,7 +147,8 @@ class AgendaWriter {
 
   void footer() {
     pdf_.text({left(), page_.height - kMargin - 12, width(), 12},
-              agenda_->name + " - page " + std::to_string(page_number_),
+              // TRANSLATORS: at the foot of a printed agenda: the person's name and the page number
+              core::format_text(core::tr("%s - page %d"), agenda_->name.c_str(), page_number_),
               {.size = 8, .align = Align::Right, .min_size = 5, .max_lines = 1, .grey = 0.4});
   }
 
@@ -151,10 +167,14 @@ class AgendaWriter {
 
   void column_heads() {
     const TextStyle style{.size = 8, .bold = true, .min_size = 6, .max_lines = 1, .grey = 0.4};
-    pdf_.text({left(), y_, kWhenWidth, 12}, "WHEN", style);
-    pdf_.text({left() + kWhenWidth, y_, kTableWidth, 12}, "TABLE", style);
+    // TRANSLATORS: column head of a printed agenda (in capitals): when a meeting is
+    pdf_.text({left(), y_, kWhenWidth, 12}, core::tr("WHEN"), style);
+    // TRANSLATORS: column head of a printed agenda (in capitals): the table a meeting is at
+    pdf_.text({left() + kWhenWidth, y_, kTableWidth, 12}, core::tr("TABLE"), style);
     pdf_.text({left() + kWhenWidth + kTableWidth, y_, width() - kWhenWidth - kTableWidth, 12},
-              "PARTNER, AND WHY YOU MEET", style);
+              // TRANSLATORS: column head of a printed agenda (in capitals): who the person
+              // meets, and the reason they were matched
+              core::tr("PARTNER, AND WHY YOU MEET"), style);
     y_ += 14;
   }
 
@@ -178,7 +198,9 @@ class AgendaWriter {
     pdf_.text({partner_x, top + 15, partner_width, 12}, about,
               {.size = 8.5, .min_size = 6, .max_lines = 1, .grey = 0.15});
     if (!meeting.reason.empty())
-      pdf_.text({partner_x, top + 29, partner_width, 12}, "Why: " + meeting.reason,
+      pdf_.text({partner_x, top + 29, partner_width, 12},
+                // TRANSLATORS: on a printed agenda, the reason two people were matched
+                core::format_text(core::tr("Why: %s"), meeting.reason.c_str()),
                 {.size = 8.5, .min_size = 6, .max_lines = 1, .grey = 0.35});
     y_ += kRowHeight;
   }
@@ -201,7 +223,7 @@ core::Status draw_agendas(PdfDocument& pdf, const core::EventState& state,
     if (auto s = writer.write(agendas[i], i == 0); !s) return s;
   if (agendas.empty())
     pdf.text({kMargin, kMargin, pdf.size().width - 2 * kMargin, 40},
-             "No participants to print agendas for.", {.size = 14});
+             core::tr("No participants to print agendas for."), {.size = 14});
   return core::Status();
 }
 

@@ -1,6 +1,7 @@
 // Badges: the name large, the organisation, where they come from, sector and type, and a QR code
 // with the code that checks them in.
 #include "core/event/check_in_code.hpp"
+#include "core/i18n/translation.hpp"
 #include "print/badge_layout.hpp"
 #include "print/page_text.hpp"
 #include "print/pdf_pages.hpp"
@@ -84,7 +85,7 @@ core::Status draw_badges(PdfDocument& pdf, const core::EventState& state,
   }
   if (participants.empty())
     pdf.text({kMargin, kMargin, page.width - 2 * kMargin, 40},
-             "No participants to print badges for.", {.size = 14});
+             core::tr("No participants to print badges for."), {.size = 14});
   return core::Status();
 }
 

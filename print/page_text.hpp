@@ -9,6 +9,13 @@
 
 namespace crossmatch::print {
 
+// A city's, country's or sector's name in the current language: the taxonomy's English name is
+// the catalogue's key (cities and sectors come from the taxonomy's files, countries from
+// iso-codes).
+std::string translated_name(const core::City& city);
+std::string translated_name(const core::Country& country);
+std::string translated_name(const core::Sector& sector);
+
 // "Vilnius, Lithuania"; the ids themselves when the taxonomy does not know them.
 std::string place_of(const core::Profile& profile, const core::Taxonomy& taxonomy);
 // "Architecture"

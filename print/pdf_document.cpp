@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/i18n/translation.hpp"
 #include "print/qr_matrix.hpp"
 
 namespace crossmatch::print {
@@ -224,9 +225,11 @@ core::Result<std::string> PdfDocument::finish() {
   cairo_surface_finish(c.surface);
   const cairo_status_t status = cairo_surface_status(c.surface);
   if (status != CAIRO_STATUS_SUCCESS)
-    return core::make_error(
-        "pdf", "",
-        std::string("The PDF could not be made: ") + cairo_status_to_string(status) + ".");
+    return core::make_error("pdf", "",
+                            // TRANSLATORS: %s is cairo's own description of what went wrong (in
+                            // English)
+                            core::format_text(core::tr("The PDF could not be made: %s."),
+                                              cairo_status_to_string(status)));
   return std::move(c.bytes);
 }
 

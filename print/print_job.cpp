@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/event/calendar.hpp"
+#include "core/i18n/translation.hpp"
 #include "print/agenda_content.hpp"
 #include "print/pdf_pages.hpp"
 
@@ -35,13 +36,17 @@ bool parse_print_kind(std::string_view text, PrintKind& out) {
 const char* label(PrintKind kind) {
   switch (kind) {
     case PrintKind::Badges:
-      return "Badges (PDF)";
+      // TRANSLATORS: what the organiser can print: name badges, as one PDF file
+      return core::tr("Badges (PDF)");
     case PrintKind::Agendas:
-      return "Agendas (PDF)";
+      // TRANSLATORS: what the organiser can print: each participant's personal agenda, as a PDF
+      return core::tr("Agendas (PDF)");
     case PrintKind::TableSigns:
-      return "Table signs (PDF)";
+      // TRANSLATORS: what the organiser can print: a sign for each meeting table, as a PDF
+      return core::tr("Table signs (PDF)");
     case PrintKind::Poster:
-      return "Join poster (PDF)";
+      // TRANSLATORS: what the organiser can print: a poster telling people how to join, as a PDF
+      return core::tr("Join poster (PDF)");
   }
   return "PDF";
 }
@@ -80,11 +85,13 @@ core::Result<std::vector<core::ParticipantId>> chosen(const core::EventState& st
     const core::Participant* p = state.participant(id);
     if (p == nullptr || p->status == core::ParticipantStatus::Erased)
       return core::make_error("unknown_participant", "participants",
-                              "No participant " + std::to_string(id) + " in this event.");
+                              core::format_text(core::tr("No participant %u in this event."), id));
     if (!p->active())
-      return core::make_error("withdrawn", "participants",
-                              "Participant " + std::to_string(id) + " (" + p->profile.display_name +
-                                  ") has withdrawn.");
+      return core::make_error(
+          "withdrawn", "participants",
+          // TRANSLATORS: a participant asked for in a print job; %u is their number, %s their name
+          core::format_text(core::tr("Participant %u (%s) has withdrawn."), id,
+                            p->profile.display_name.c_str()));
     out.push_back(id);
   }
   return out;
@@ -105,15 +112,16 @@ std::string creation_date(const core::EventState& state) {
 core::Result<std::string> print_pdf(const core::EventState& state, const core::Taxonomy& taxonomy,
                                     const PrintRequest& request) {
   if (!state.event.created)
-    return core::make_error("no_event", "db", "The event has not been created yet.");
+    return core::make_error("no_event", "db", core::tr("The event has not been created yet."));
   const bool for_people = request.what == PrintKind::Badges || request.what == PrintKind::Agendas;
   if (!for_people && !request.participants.empty())
     return core::make_error("invalid", "participants",
-                            "Participants are chosen for badges and agendas only.");
+                            core::tr("Participants are chosen for badges and agendas only."));
   const std::string join_code =
       request.join_code.empty() ? state.event.join_code : request.join_code;
   if (request.what == PrintKind::Poster && join_code.empty())
-    return core::make_error("no_join_code", "join_code", "The event has no join code to print.");
+    return core::make_error("no_join_code", "join_code",
+                            core::tr("The event has no join code to print."));
   auto people = chosen(state, request.participants);
   if (!people) return people.error();
 

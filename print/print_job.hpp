@@ -21,7 +21,7 @@ inline constexpr PrintKind kPrintKinds[] = {PrintKind::Badges, PrintKind::Agenda
 // "badges", "agendas", "tables", "poster"
 const char* to_string(PrintKind kind);
 bool parse_print_kind(std::string_view text, PrintKind& out);
-// "Badges (PDF)"
+// "Badges (PDF)", in the current language
 const char* label(PrintKind kind);
 // "badges.pdf"
 const char* file_name(PrintKind kind);

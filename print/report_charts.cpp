@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::print {
 
-std::string escape_html(const std::string& text) {
+std::string escape_html(const std::string& text, bool quotes) {
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {
@@ -19,10 +21,10 @@ std::string escape_html(const std::string& text) {
         out += "&gt;";
         break;
       case '"':
-        out += "&quot;";
+        out += quotes ? "&quot;" : "\"";
         break;
       case '\'':
-        out += "&#39;";
+        out += quotes ? "&#39;" : "'";
         break;
       default:
         out += c;
@@ -93,8 +95,10 @@ std::string progress_chart(const std::vector<std::pair<std::string, int>>& cumul
     const double y = y_of(target);
     svg += "<line x1=\"" + number(kLeft) + "\" y1=\"" + number(y) + "\" x2=\"" +
            number(width - 10) + "\" y2=\"" + number(y) + "\" class=\"target\"/>";
-    svg += "<text x=\"" + number(kLeft) + "\" y=\"" + number(y - 5) + "\" class=\"label\">Target " +
-           std::to_string(target) + "</text>";
+    svg += "<text x=\"" + number(kLeft) + "\" y=\"" + number(y - 5) + "\" class=\"label\">" +
+           // TRANSLATORS: in the report's chart of new relationships, the label of the dashed
+           // line at the number of relationships the programme aims for
+           escape_html(core::format_text(core::tr("Target %d"), target)) + "</text>";
   }
   return svg + "</svg>";
 }

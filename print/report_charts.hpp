@@ -17,6 +17,7 @@ std::string progress_chart(const std::vector<std::pair<std::string, int>>& cumul
                            const std::string& title);
 
 // Text made safe for HTML and SVG: & < > " '.
-std::string escape_html(const std::string& text);
+// `quotes` false: for an element's content, where quotes may stay as they are.
+std::string escape_html(const std::string& text, bool quotes = true);
 
 }  // namespace crossmatch::print

@@ -6,6 +6,8 @@
 
 #include "core/event/follow_up_outcome.hpp"
 #include "core/event/statistics.hpp"
+#include "core/i18n/translation.hpp"
+#include "print/page_text.hpp"
 
 namespace crossmatch::print {
 namespace {
@@ -33,14 +35,15 @@ bool erased(const core::Participant& p) {
   return p.status == core::ParticipantStatus::Erased;
 }
 
+// The names of cities, sectors and countries are counted and shown in the current language.
 std::string city_name(const core::Taxonomy& taxonomy, const core::Profile& p) {
   const core::City* c = taxonomy.city(p.city);
-  return c != nullptr ? c->name : std::string();
+  return c != nullptr ? translated_name(*c) : std::string();
 }
 
 std::string sector_name(const core::Taxonomy& taxonomy, const core::Profile& p) {
   const core::Sector* s = taxonomy.sector(p.sector);
-  return s != nullptr ? s->name : std::string();
+  return s != nullptr ? translated_name(*s) : std::string();
 }
 
 // [SECTION] Small groups merged
@@ -141,7 +144,7 @@ EventFigures event_figures(const ReportEvent& e, const core::Taxonomy& taxonomy)
     }
     ++types[core::label(p.profile.type)];
     const core::Country* c = taxonomy.country(p.profile.country);
-    ++countries[c != nullptr ? c->name : p.profile.country];
+    ++countries[c != nullptr ? translated_name(*c) : p.profile.country];
   }
   f.by_type = breakdown(types, f.erased);
   f.by_country = breakdown(countries, f.erased);
@@ -237,8 +240,14 @@ core::Result<ProgrammeFigures> programme_figures(const std::vector<ReportEvent>&
     }
   }
   out.people = static_cast<int>(people.size());
-  const auto city_label = merged_labels(city_people, "Other cities");
-  const auto sector_label = merged_labels(sector_people, "Other sectors");
+  // TRANSLATORS: in the report's table of meetings by city, the row and column of the cities
+  // with too few people to show on their own
+  const std::string other_cities = core::tr("Other cities");
+  // TRANSLATORS: in the report's table of meetings by sector, the row and column of the sectors
+  // with too few people to show on their own
+  const std::string other_sectors = core::tr("Other sectors");
+  const auto city_label = merged_labels(city_people, other_cities);
+  const auto sector_label = merged_labels(sector_people, other_sectors);
   for (const auto& [name, label] : city_label) {
     if (std::find(out.city_labels.begin(), out.city_labels.end(), label) == out.city_labels.end())
       out.city_labels.push_back(label);
@@ -248,17 +257,19 @@ core::Result<ProgrammeFigures> programme_figures(const std::vector<ReportEvent>&
         out.sector_labels.end())
       out.sector_labels.push_back(label);
   }
-  // "Other ..." last.
-  for (auto* labels : {&out.city_labels, &out.sector_labels}) {
-    std::stable_partition(labels->begin(), labels->end(),
-                          [](const std::string& l) { return l.rfind("Other ", 0) != 0; });
-  }
+  // "Other cities" and "Other sectors" last.
+  std::stable_partition(out.city_labels.begin(), out.city_labels.end(),
+                        [&](const std::string& l) { return l != other_cities; });
+  std::stable_partition(out.sector_labels.begin(), out.sector_labels.end(),
+                        [&](const std::string& l) { return l != other_sectors; });
 
   for (const core::City* city : taxonomy.partner_cities()) {
     StudyRow row;
-    row.city = city->name;
-    for (const int s : city->creative_sectors) row.creative.push_back(taxonomy.sectors()[s].name);
-    for (const int s : city->matching_sectors) row.matching.push_back(taxonomy.sectors()[s].name);
+    row.city = translated_name(*city);
+    for (const int s : city->creative_sectors)
+      row.creative.push_back(translated_name(taxonomy.sectors()[s]));
+    for (const int s : city->matching_sectors)
+      row.matching.push_back(translated_name(taxonomy.sectors()[s]));
     out.study.push_back(std::move(row));
   }
   const auto partners = taxonomy.partner_cities();
@@ -304,7 +315,8 @@ core::Result<ProgrammeFigures> programme_figures(const std::vector<ReportEvent>&
           const int cs = taxonomy.sector_index(x->profile.sector);
           const int gs = taxonomy.sector_index(y->profile.sector);
           if (cs >= 0 && gs >= 0 && taxonomy.study_matches(city, cs, gs)) {
-            pairing = taxonomy.sectors()[cs].name + " - " + taxonomy.sectors()[gs].name;
+            pairing = translated_name(taxonomy.sectors()[cs]) + " - " +
+                      translated_name(taxonomy.sectors()[gs]);
             break;
           }
         }

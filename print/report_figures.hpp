@@ -101,7 +101,9 @@ struct ProgrammeFigures {
 };
 
 // Counts the figures of the events (any order; they are sorted by date). Refuses an empty list,
-// and the same event twice (same name and join code, or the same file).
+// and the same event twice (same name and join code, or the same file). The names of cities,
+// sectors, countries and participant types, and the merged groups' labels ("Other cities"), are
+// in the current language.
 core::Result<ProgrammeFigures> programme_figures(const std::vector<ReportEvent>& events,
                                                  const core::Taxonomy& taxonomy, int target);
 

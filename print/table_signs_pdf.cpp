@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/event/calendar.hpp"
+#include "core/i18n/translation.hpp"
 #include "print/page_text.hpp"
 #include "print/pdf_pages.hpp"
 
@@ -45,9 +46,11 @@ double table_title(PdfDocument& pdf, const std::string& name, bool continued) {
 
 std::string who_meets(const core::EventState& state, core::TableId table, core::SlotRef slot) {
   const auto it = state.index.table_slot.find(core::table_slot_key(table, slot));
-  if (it == state.index.table_slot.end()) return "free";
+  // TRANSLATORS: on a table sign, a time slot in which nobody meets at the table
+  if (it == state.index.table_slot.end()) return core::tr("free");
   const core::Meeting* meeting = state.meeting(it->second);
-  if (meeting == nullptr) return "free";
+  // TRANSLATORS: on a table sign, a time slot in which nobody meets at the table
+  if (meeting == nullptr) return core::tr("free");
   auto person = [&](core::ParticipantId id) {
     std::string out = person_name(state, id);
     const core::Participant* p = state.participant(id);
@@ -56,14 +59,17 @@ std::string who_meets(const core::EventState& state, core::TableId table, core::
       out += " (" + p->profile.organisation + ")";
     return out;
   };
-  return person(meeting->requester) + "  and  " + person(meeting->invitee);
+  // TRANSLATORS: on a table sign, the two people who meet at the table in a time slot, each
+  // with their organisation; the two spaces around the word set the pair apart
+  return core::format_text(core::tr("%s  and  %s"), person(meeting->requester).c_str(),
+                           person(meeting->invitee).c_str());
 }
 
 void session_pages(PdfDocument& pdf, const core::EventState& state, const core::Table& table,
                    const core::Session& session, bool& first_page) {
   const PageSize page = pdf.size();
   const double width = page.width - 2 * kMargin;
-  const std::string name = table.name.empty() ? "Table " + std::to_string(table.id) : table.name;
+  const std::string name = table.name.empty() ? table_name(state, table.id) : table.name;
   int slot = 0;
   bool continued = false;
   do {
@@ -72,7 +78,10 @@ void session_pages(PdfDocument& pdf, const core::EventState& state, const core::
     double y = table_title(pdf, name, continued);
     pdf.line(kMargin, y, kMargin + width, y, 0.8);
     y += 8;
-    pdf.text({kMargin, y, width, 22}, session.name + (continued ? " (continued)" : ""),
+    pdf.text({kMargin, y, width, 22},
+             // TRANSLATORS: at the top of a further page; %s is a person's or a session's name
+             continued ? core::format_text(core::tr("%s (continued)"), session.name.c_str())
+                       : session.name,
              {.size = 16, .bold = true, .min_size = 8, .max_lines = 1});
     y += 22;
     pdf.text({kMargin, y, width, 16}, session_when(session),
@@ -106,15 +115,15 @@ void draw_table_signs(PdfDocument& pdf, const core::EventState& state) {
     if (!any_session) {
       if (!first_page) pdf.next_page();
       first_page = false;
-      const std::string name = table.name.empty() ? "Table " + std::to_string(id) : table.name;
+      const std::string name = table.name.empty() ? table_name(state, id) : table.name;
       const double y = table_title(pdf, name, false);
       pdf.text({kMargin, y + 8, pdf.size().width - 2 * kMargin, 20},
-               "No one-to-one meeting session yet.", {.size = 12, .max_lines = 1});
+               core::tr("No one-to-one meeting session yet."), {.size = 12, .max_lines = 1});
     }
   }
   if (state.tables.empty())
-    pdf.text({kMargin, kMargin, pdf.size().width - 2 * kMargin, 40}, "The event has no tables yet.",
-             {.size = 14});
+    pdf.text({kMargin, kMargin, pdf.size().width - 2 * kMargin, 40},
+             core::tr("The event has no tables yet."), {.size = 14});
 }
 
 }  // namespace crossmatch::print

@@ -4,6 +4,7 @@
 
 #include "app/client/views/client_app.hpp"
 #include "app/common/command_line.hpp"
+#include "i18n/languages.hpp"
 
 namespace crossmatch::client {
 namespace {
@@ -47,6 +48,15 @@ std::unique_ptr<app::CommandLine> define(ClientArgs& args, std::string& hub) {
                               "light or dark, for this run (the View menu's choice is remembered)"),
                {"light", "dark"})
       ->type_name("THEME");
+  std::vector<std::string> codes;
+  for (const i18n::Language& language : i18n::languages()) codes.push_back(language.code);
+  codes.emplace_back(i18n::kPseudoLanguage);
+  line->one_of(cli.add_option("--language", args.language,
+                              "the interface's language for this run (the View menu's choice is "
+                              "remembered): en, de, pt, it, et, lt, cs, nl, sv, pl, or qps, a "
+                              "pseudo-language that shows texts cut by the layout"),
+               codes)
+      ->type_name("CODE");
   line->whole_number(
       cli.add_option("--zoom", args.zoom, "zoom in percent (100 to 200), for this run")
           ->type_name("PERCENT"),

@@ -23,6 +23,7 @@ struct ClientArgs {
   std::string config_dir;
   std::string theme;        // --theme light|dark for this run; empty: the remembered one
   int zoom = 0;             // --zoom 100..200 for this run; 0: the remembered one
+  std::string language;     // --language CODE for this run; empty: the remembered one
   std::string layout_dump;  // --layout-dump FILE: the text drawn and where, rewritten as it changes
   bool kiosk = false;       // --kiosk: a shared computer where people sign in by check-in code
 };

@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "app/client/views/client_app.hpp"
 #include "app/client/views/drawn_text.hpp"
 #include "app/client/views/kiosk_view.hpp"
+#include "i18n/catalogues.hpp"
 #include "net/client_connection.hpp"
 #include "storage/asset_files.hpp"
 
@@ -121,7 +123,15 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  if (args->kiosk) return run_kiosk(*args, *taxonomy, started);
+  // The texts of every language, compiled at build time beside the other assets.
+  crossmatch::i18n::Catalogues catalogues(crossmatch::storage::default_assets_dir() / "locale",
+                                          crossmatch::i18n::Catalogues::system_iso_codes_dir());
+  if (args->kiosk) {
+    const auto* language = crossmatch::i18n::find_language(args->language);
+    catalogues.use(language != nullptr ? *language
+                                       : crossmatch::i18n::language_from_environment(std::getenv));
+    return run_kiosk(*args, *taxonomy, started);
+  }
 
   std::optional<client::ClientConfig> config;
   const auto folder = args->config_dir.empty()
@@ -152,9 +162,11 @@ int main(int argc, char** argv) {
   client::ClientSession session(*taxonomy, memory_outbox);
   if (folder && args->screenshot.empty()) session.keep_outbox_in(*folder);
   client::ClientApp app(session, config ? &*config : nullptr);
+  app.speak_from(&catalogues);
   if (!args->screen.empty()) app.open_screen(args->screen);
-  if (!args->theme.empty() || args->zoom != 0) {
+  if (!args->theme.empty() || args->zoom != 0 || !args->language.empty()) {
     client::Appearance shown = app.appearance();
+    if (!args->language.empty()) shown.set_language(args->language);
     if (!args->theme.empty())
       shown.set_theme(args->theme == "dark" ? client::Theme::Dark : client::Theme::Light);
     if (args->zoom != 0) shown.set_zoom_percent(args->zoom);

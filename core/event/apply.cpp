@@ -4,6 +4,7 @@
 
 #include "core/event/apply_context.hpp"
 #include "core/event/session_slots.hpp"
+#include "core/i18n/translation.hpp"
 #include "core/profile_validation.hpp"
 
 namespace crossmatch::core {
@@ -15,8 +16,10 @@ Error refuse(std::string code, std::string field, std::string message) {
 
 std::string person_name(const EventState& state, ParticipantId id) {
   const Participant* p = state.participant(id);
-  if (p == nullptr) return "participant " + std::to_string(id);
-  if (p->status == ParticipantStatus::Erased) return "an erased participant";
+  // TRANSLATORS: a participant the event no longer knows, by their number
+  if (p == nullptr) return format_text(tr("participant %u"), id);
+  // TRANSLATORS: stands for the name of a person whose data was erased
+  if (p->status == ParticipantStatus::Erased) return tr("an erased participant");
   return p->profile.display_name;
 }
 
@@ -24,7 +27,8 @@ Result<const Participant*> find_participant(const EventState& state, Participant
                                             const std::string& field) {
   const Participant* p = state.participant(id);
   if (p == nullptr)
-    return refuse("not_found", field, "There is no participant " + std::to_string(id) + ".");
+    // TRANSLATORS: %u is the number of a participant
+    return refuse("not_found", field, format_text(tr("There is no participant %u."), id));
   return p;
 }
 
@@ -41,10 +45,14 @@ Result<const Participant*> find_active_participant(const EventState& state, Part
     case ParticipantStatus::Active:
       return p;
     case ParticipantStatus::Withdrawn:
-      return refuse("withdrawn", field, person_name(state, id) + " has withdrawn from the event.");
+      return refuse(
+          "withdrawn", field,
+          // TRANSLATORS: %s is a person
+          format_text(tr("%s has withdrawn from the event."), person_name(state, id).c_str()));
     case ParticipantStatus::Erased:
       return refuse("erased", field,
-                    "Participant " + std::to_string(id) + " was erased from the event.");
+                    // TRANSLATORS: %u is the number of a participant
+                    format_text(tr("Participant %u was erased from the event."), id));
   }
   return p;
 }
@@ -57,7 +65,8 @@ Result<const Participant*> find_active_participant(const ApplyContext& ctx, Part
 Result<const Meeting*> find_meeting(const ApplyContext& ctx, MeetingId id) {
   const Meeting* m = ctx.state.meeting(id);
   if (m == nullptr)
-    return refuse("not_found", "meeting", "There is no meeting " + std::to_string(id) + ".");
+    // TRANSLATORS: %u is the number of a meeting
+    return refuse("not_found", "meeting", format_text(tr("There is no meeting %u."), id));
   return m;
 }
 
@@ -72,20 +81,27 @@ Status check_meeting_slots(const ApplyContext& ctx, const std::vector<SlotRef>& 
   if (slots.size() > max)
     return refuse(
         "too_many", field,
-        "At most " + std::to_string(max) + " slots, not " + std::to_string(slots.size()) + ".");
+        // TRANSLATORS: the most slots a field takes, then how many it has
+        format_text(tr_n("At most %zu slot, not %zu.", "At most %zu slots, not %zu.", max), max,
+                    slots.size()));
   for (std::size_t i = 0; i < slots.size(); ++i) {
     const std::string f = field + "[" + std::to_string(i) + "]";
     if (!slot_exists(ctx.state, slots[i]))
       return refuse("not_found", f,
-                    "There is no slot " + std::to_string(slots[i].index + 1) + " in session " +
-                        std::to_string(slots[i].session) + ".");
+                    // TRANSLATORS: %1$d is the number of a slot, %2$u of a session
+                    format_text(tr("There is no slot %d in session %u."), slots[i].index + 1,
+                                slots[i].session));
     if (ctx.state.sessions.at(slots[i].session).kind != SessionKind::Meetings)
       return refuse("wrong_session", f,
-                    "Session '" + ctx.state.sessions.at(slots[i].session).name +
-                        "' is not a one-to-one meeting session.");
+                    // TRANSLATORS: %s is the name of a session
+                    format_text(tr("Session '%s' is not a one-to-one meeting session."),
+                                ctx.state.sessions.at(slots[i].session).name.c_str()));
     for (std::size_t j = 0; j < i; ++j) {
       if (slots[j] == slots[i])
-        return refuse("duplicate", f, describe_slot(ctx.state, slots[i]) + " is listed twice.");
+        return refuse(
+            "duplicate", f,
+            // TRANSLATORS: %s is a person, or a slot, listed twice
+            format_text(tr("%s is listed twice."), describe_slot(ctx.state, slots[i]).c_str()));
     }
   }
   return Status::success();
@@ -122,16 +138,18 @@ Status check_envelope(const Operation& op) {
   if (op.id.empty() || op.id.size() > kMaxOperationIdLength)
     return make_error(
         "invalid", "id",
-        "An operation id has 1 to " + std::to_string(kMaxOperationIdLength) + " characters.");
+        // TRANSLATORS: an operation id is an internal name of a change
+        format_text(tr("An operation id has 1 to %zu characters."), kMaxOperationIdLength));
   for (const char c : op.id) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                     c == '-' || c == '_' || c == '.' || c == ':';
     if (!ok)
-      return make_error("invalid", "id", "An operation id uses letters, digits and - _ . : only.");
+      return make_error("invalid", "id",
+                        tr("An operation id uses letters, digits and - _ . : only."));
   }
   if (op.actor.role != Role::Participant && op.actor.participant != 0)
     return make_error("invalid", "actor.participant",
-                      "Only a participant acts as a participant number.");
+                      tr("Only a participant acts as a participant number."));
   return Status::success();
 }
 
@@ -147,7 +165,7 @@ Result<Operation> apply_operation(EventState& state, const Taxonomy& taxonomy,
   if (ctx.deciding()) clear_decided(ctx.applied.payload);
 
   if (!std::holds_alternative<CreateEvent>(operation.payload) && !state.event.created)
-    return refuse("no_event", "type", "The event has not been created yet.");
+    return refuse("no_event", "type", tr("The event has not been created yet."));
 
   if (auto refusal = refuse_sender(operation)) return *refusal;
   const Status status = std::visit(

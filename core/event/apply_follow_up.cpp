@@ -1,6 +1,7 @@
 // Applying follow-up rounds after the event: rounds opened and closed by the organiser, and each
 // person's answer for each of their held meetings.
 #include "core/event/apply_context.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::core::detail {
 
@@ -10,12 +11,15 @@ Status apply(ApplyContext& ctx, const DefineFollowUp& op) {
   const auto existing = state.follow_ups.find(op.follow_up);
   if (!creating && existing == state.follow_ups.end())
     return refuse("not_found", "follow_up",
-                  "There is no follow-up round " + std::to_string(op.follow_up) + ".");
+                  // TRANSLATORS: %u is the number of a follow-up round
+                  format_text(tr("There is no follow-up round %u."), op.follow_up));
   if (creating && state.follow_ups.size() >= kMaxFollowUps)
     return refuse("too_many", "follow_up",
-                  "At most " + std::to_string(kMaxFollowUps) + " follow-up rounds.");
+                  format_text(tr_n("At most %zu follow-up round.", "At most %zu follow-up rounds.",
+                                   kMaxFollowUps),
+                              kMaxFollowUps));
   if (Status s =
-          check_field_text(op.name, "name", "The round's name", kMaxFollowUpNameLength, true);
+          check_field_text(op.name, "name", tr("The round's name"), kMaxFollowUpNameLength, true);
       !s)
     return s;
   if (creating) {
@@ -35,26 +39,34 @@ Status apply(ApplyContext& ctx, const RateFollowUp& op) {
   const auto round = state.follow_ups.find(op.follow_up);
   if (round == state.follow_ups.end())
     return refuse("not_found", "follow_up",
-                  "There is no follow-up round " + std::to_string(op.follow_up) + ".");
+                  // TRANSLATORS: %u is the number of a follow-up round
+                  format_text(tr("There is no follow-up round %u."), op.follow_up));
   if (!round->second.open)
-    return refuse("closed", "follow_up",
-                  "The follow-up round '" + round->second.name + "' is closed.");
+    return refuse(
+        "closed", "follow_up",
+        // TRANSLATORS: %s is the name of a follow-up round
+        format_text(tr("The follow-up round '%s' is closed."), round->second.name.c_str()));
   auto person = find_participant(ctx, op.participant, "participant");
   if (!person) return person.error();
   if ((*person)->status == ParticipantStatus::Erased)
     return refuse("erased", "participant",
-                  "Participant " + std::to_string(op.participant) + " is erased.");
+                  // TRANSLATORS: %u is the number of a participant
+                  format_text(tr("Participant %u is erased."), op.participant));
   auto meeting = find_meeting(ctx, op.meeting);
   if (!meeting) return meeting.error();
   if (!(*meeting)->involves(op.participant))
     return refuse("not_in_meeting", "meeting",
-                  person_name(state, op.participant) + " is not one of meeting " +
-                      std::to_string(op.meeting) + "'s people.");
+                  // TRANSLATORS: %1$s is a person, %2$u the number of a meeting
+                  format_text(tr("%s is not one of meeting %u's people."),
+                              person_name(state, op.participant).c_str(), op.meeting));
   if ((*meeting)->held != HeldState::Held)
     return refuse("not_held", "meeting",
-                  "Meeting " + std::to_string(op.meeting) +
-                      " was not marked held; only held meetings are followed up.");
-  if (Status s = check_field_text(op.note, "note", "The note", kMaxMessageLength, false, true); !s)
+                  // TRANSLATORS: %u is the number of a meeting
+                  format_text(tr("Meeting %u was not marked held; only held meetings are followed "
+                                 "up."),
+                              op.meeting));
+  if (Status s = check_field_text(op.note, "note", tr("The note"), kMaxMessageLength, false, true);
+      !s)
     return s;
   round->second.answers[{op.meeting, op.participant}] =
       FollowUpAnswer{.outcome = op.outcome, .note = op.note, .at = ctx.op.at};

@@ -7,29 +7,94 @@
 #include "core/event/busy_blocks.hpp"
 #include "core/event/request_expiry.hpp"
 #include "core/event/session_slots.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::core::detail {
 namespace {
 
+// "Meeting 3 is accepted, not awaiting an answer.": a whole message for each status a meeting
+// can have when it no longer awaits an answer.
+std::string not_pending(MeetingId id, MeetingStatus status) {
+  switch (status) {
+    case MeetingStatus::Accepted:
+      // TRANSLATORS: %u is the number of a meeting
+      return format_text(tr("Meeting %u is accepted, not awaiting an answer."), id);
+    case MeetingStatus::Declined:
+      // TRANSLATORS: %u is the number of a meeting
+      return format_text(tr("Meeting %u is declined, not awaiting an answer."), id);
+    case MeetingStatus::Requested:  // awaits an answer: not asked
+    case MeetingStatus::Cancelled:
+      break;
+  }
+  // TRANSLATORS: %u is the number of a meeting
+  return format_text(tr("Meeting %u is cancelled, not awaiting an answer."), id);
+}
+
+// "Meeting 3 is accepted; only a pending request can get another slot.", for each status a
+// meeting can have when it no longer awaits an answer.
+std::string no_other_slot(MeetingId id, MeetingStatus status) {
+  switch (status) {
+    case MeetingStatus::Accepted:
+      // TRANSLATORS: %u is the number of a meeting
+      return format_text(tr("Meeting %u is accepted; only a pending request can get another slot."),
+                         id);
+    case MeetingStatus::Declined:
+      // TRANSLATORS: %u is the number of a meeting
+      return format_text(tr("Meeting %u is declined; only a pending request can get another slot."),
+                         id);
+    case MeetingStatus::Requested:  // pending: not asked
+    case MeetingStatus::Cancelled:
+      break;
+  }
+  // TRANSLATORS: %u is the number of a meeting
+  return format_text(tr("Meeting %u is cancelled; only a pending request can get another slot."),
+                     id);
+}
+
+// "Meeting 3 is declined; feedback is for accepted meetings.", for each status but accepted.
+std::string no_feedback(MeetingId id, MeetingStatus status) {
+  switch (status) {
+    case MeetingStatus::Requested:
+      // TRANSLATORS: %u is the number of a meeting
+      return format_text(tr("Meeting %u is requested; feedback is for accepted meetings."), id);
+    case MeetingStatus::Declined:
+      // TRANSLATORS: %u is the number of a meeting
+      return format_text(tr("Meeting %u is declined; feedback is for accepted meetings."), id);
+    case MeetingStatus::Accepted:  // feedback is welcome: not asked
+    case MeetingStatus::Cancelled:
+      break;
+  }
+  // TRANSLATORS: %u is the number of a meeting
+  return format_text(tr("Meeting %u is cancelled; feedback is for accepted meetings."), id);
+}
+
 // Refuses a new meeting between two people who declined before or already have one open.
 Status check_new_pair(const ApplyContext& ctx, ParticipantId a, ParticipantId b,
                       const std::string& field) {
-  if (a == b) return refuse("invalid", field, "A meeting needs two different people.");
+  if (a == b) return refuse("invalid", field, tr("A meeting needs two different people."));
   const auto it = ctx.state.index.pair_meetings.find(pair_key(a, b));
   if (it == ctx.state.index.pair_meetings.end()) return Status::success();
   for (const MeetingId id : it->second) {
     const Meeting& m = ctx.state.meetings.at(id);
     if (m.status == MeetingStatus::Declined)
-      return refuse("declined_pair", field,
-                    "A meeting between " + person_name(ctx.state, a) + " and " +
-                        person_name(ctx.state, b) +
-                        " was declined; a declined pair is not matched again.");
+      return refuse(
+          "declined_pair", field,
+          // TRANSLATORS: %1$s and %2$s are two people
+          format_text(tr("A meeting between %s and %s was declined; a declined pair is "
+                         "not matched again."),
+                      person_name(ctx.state, a).c_str(), person_name(ctx.state, b).c_str()));
     if (m.open())
-      return refuse("already_requested", field,
-                    person_name(ctx.state, a) + " and " + person_name(ctx.state, b) +
-                        " already have a " +
-                        (m.status == MeetingStatus::Accepted ? "meeting" : "request") +
-                        " (meeting " + std::to_string(id) + ").");
+      return refuse(
+          "already_requested", field,
+          m.status == MeetingStatus::Accepted
+              // TRANSLATORS: %1$s and %2$s are two people, %3$u the number of their meeting
+              ? format_text(tr("%s and %s already have a meeting (meeting %u)."),
+                            person_name(ctx.state, a).c_str(), person_name(ctx.state, b).c_str(),
+                            id)
+              // TRANSLATORS: %1$s and %2$s are two people, %3$u the number of the request
+              : format_text(tr("%s and %s already have a request (meeting %u)."),
+                            person_name(ctx.state, a).c_str(), person_name(ctx.state, b).c_str(),
+                            id));
   }
   return Status::success();
 }
@@ -47,9 +112,10 @@ Status check_flood(const ApplyContext& ctx, const RequestMeeting& op) {
       incoming_it == ctx.state.index.incoming_requests.end() ? 0 : incoming_it->second;
   if (incoming >= settings.max_incoming_requests && !ctx.state.interested_pair(op.from, op.to))
     return refuse("incoming_request_cap", "to",
-                  person_name(ctx.state, op.to) +
-                      " has as many requests waiting for an answer as the organiser allows; "
-                      "try again once they have answered some.");
+                  // TRANSLATORS: %s is the person asked for a meeting
+                  format_text(tr("%s has as many requests waiting for an answer as the organiser "
+                                 "allows; try again once they have answered some."),
+                              person_name(ctx.state, op.to).c_str()));
   int sent = 0;
   if (const auto it = ctx.state.index.pair_meetings.find(pair_key(op.from, op.to));
       it != ctx.state.index.pair_meetings.end()) {
@@ -59,10 +125,16 @@ Status check_flood(const ApplyContext& ctx, const RequestMeeting& op) {
     }
   }
   if (sent >= settings.max_requests_per_pair)
-    return refuse("repeat_request_cap", "to",
-                  person_name(ctx.state, op.from) + " has asked " + person_name(ctx.state, op.to) +
-                      " for a meeting " + std::to_string(sent) +
-                      " times already, the most the organiser allows.");
+    return refuse(
+        "repeat_request_cap", "to",
+        format_text(
+            // TRANSLATORS: %1$s asked %2$s for a meeting %3$d times
+            tr_n("%s has asked %s for a meeting %d time already, the most the "
+                 "organiser allows.",
+                 "%s has asked %s for a meeting %d times already, the most the "
+                 "organiser allows.",
+                 static_cast<unsigned long>(sent)),
+            person_name(ctx.state, op.from).c_str(), person_name(ctx.state, op.to).c_str(), sent));
   return Status::success();
 }
 
@@ -70,7 +142,7 @@ Status check_flood(const ApplyContext& ctx, const RequestMeeting& op) {
 Result<MeetingId> new_meeting_id(ApplyContext& ctx, MeetingId given) {
   const MeetingId id = ctx.deciding() ? ctx.state.next_meeting : given;
   if (id == 0 || ctx.state.meeting(id) != nullptr)
-    return refuse("invalid", "meeting", "An applied request carries a new meeting number.");
+    return refuse("invalid", "meeting", tr("An applied request carries a new meeting number."));
   ctx.state.next_meeting = std::max(ctx.state.next_meeting, id + 1);
   return id;
 }
@@ -78,34 +150,44 @@ Result<MeetingId> new_meeting_id(ApplyContext& ctx, MeetingId given) {
 std::string list_slots(const EventState& state, const std::vector<SlotRef>& slots) {
   std::string out;
   for (const SlotRef s : slots) {
-    if (!out.empty()) out += ", ";
-    out += describe_slot(state, s, true);
+    const std::string slot = describe_slot(state, s, true);
+    // TRANSLATORS: between the items of a list but the last two: "a, b and c"
+    out = out.empty() ? slot : format_text(tr("%s, %s"), out.c_str(), slot.c_str());
   }
   return out;
 }
 
-// Why a and b cannot meet at this slot (a person's conflict, or no free table), or empty.
+// Why a and b cannot meet at this slot (a person's conflict, or no free table), as a clause, or
+// empty.
 std::string slot_problem(const EventState& state, const Meeting& m, SlotRef slot) {
   if (const Session* plenary = busy_block_at(state, slot))
-    return "it overlaps " + describe_busy_block(*plenary);
+    // TRANSLATORS: why a slot does not work; %s is a plenary session ("the plenary session
+    // 'Opening', Thu 14 May 9:00-9:45")
+    return format_text(tr("it overlaps %s"), describe_busy_block(*plenary).c_str());
   for (const ParticipantId p : {m.requester, m.invitee}) {
     const std::string why = person_conflict(state, p, slot, m.id);
-    if (!why.empty()) return person_name(state, p) + " " + why;
+    if (!why.empty()) return why;
   }
-  if (free_table(state, slot, 2, m.id) == 0) return "every table is taken then";
+  // TRANSLATORS: why a slot does not work
+  if (free_table(state, slot, 2, m.id) == 0) return tr("every table is taken then");
   return {};
 }
 
 Error slot_refusal(const EventState& state, const Meeting& m, SlotRef slot, const std::string& why,
                    const std::string& field) {
   const auto alternatives = nearest_free_slots(state, m.requester, m.invitee, slot, 3);
-  std::string message = describe_slot(state, slot) + " does not work: " + why + ".";
-  if (alternatives.empty()) {
-    message += " There is no other common free slot left.";
-  } else {
-    message += " Nearest free for both: " + list_slots(state, alternatives) + ".";
-  }
-  return refuse("slot_unavailable", field, message);
+  const std::string when = describe_slot(state, slot);
+  if (alternatives.empty())
+    return refuse("slot_unavailable", field,
+                  // TRANSLATORS: %1$s is a slot, %2$s why it does not work ("Ana Silva marked
+                  // this slot unavailable")
+                  format_text(tr("%s does not work: %s. There is no other common free slot left."),
+                              when.c_str(), why.c_str()));
+  return refuse("slot_unavailable", field,
+                // TRANSLATORS: %1$s is a slot, %2$s why it does not work ("Ana Silva marked this
+                // slot unavailable"), %3$s the free slots nearest to it
+                format_text(tr("%s does not work: %s. Nearest free for both: %s."), when.c_str(),
+                            why.c_str(), list_slots(state, alternatives).c_str()));
 }
 
 // The acting party of a meeting: the participant themself, or 0 for the organiser.
@@ -139,15 +221,20 @@ Status apply(ApplyContext& ctx, const RequestMeeting& op) {
   const int cap = ctx.state.event.settings.max_open_requests;
   // Someone who tapped "interested" during the other's pitch asked for this: no cap on answering.
   if (open >= cap && !ctx.state.interested_pair(op.from, op.to))
-    return refuse(
-        "request_cap", "from",
-        person_name(ctx.state, op.from) + " has " + std::to_string(open) +
-            " open requests, the most the organiser allows; wait for answers or cancel one.");
+    return refuse("request_cap", "from",
+                  format_text(
+                      // TRANSLATORS: %1$s is a person, %2$d how many requests they have open
+                      tr_n("%s has %d open request, the most the organiser allows; wait for "
+                           "answers or cancel one.",
+                           "%s has %d open requests, the most the organiser allows; wait for "
+                           "answers or cancel one.",
+                           static_cast<unsigned long>(open)),
+                      person_name(ctx.state, op.from).c_str(), open));
   if (!ctx.organiser()) {
     if (Status s = check_flood(ctx, op); !s) return s;
   }
-  if (Status s =
-          check_field_text(op.message, "message", "The message", kMaxMessageLength, false, true);
+  if (Status s = check_field_text(op.message, "message", tr("The message"), kMaxMessageLength,
+                                  false, true);
       !s)
     return s;
   if (Status s = check_meeting_slots(ctx, op.preferred, "preferred", kMaxPreferredSlots); !s)
@@ -173,7 +260,8 @@ Status apply(ApplyContext& ctx, const Introduce& op) {
     if (!found) return found.error();
   }
   if (Status s = check_new_pair(ctx, op.first, op.second, "second"); !s) return s;
-  if (Status s = check_field_text(op.note, "note", "The note", kMaxMessageLength, false, true); !s)
+  if (Status s = check_field_text(op.note, "note", tr("The note"), kMaxMessageLength, false, true);
+      !s)
     return s;
   if (Status s = check_meeting_slots(ctx, op.preferred, "preferred", kMaxPreferredSlots); !s)
     return s;
@@ -202,15 +290,14 @@ Status apply(ApplyContext& ctx, const AcceptMeeting& op) {
   auto party = acting_party<AcceptMeeting>(ctx, m);
   if (!party) return party.error();
   if (m.status != MeetingStatus::Requested)
-    return refuse("not_pending", "meeting",
-                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) +
-                      ", not awaiting an answer.");
+    return refuse("not_pending", "meeting", not_pending(m.id, m.status));
   const bool by_requester = *party == m.requester;
   const bool by_invitee = *party == m.invitee;
   if ((by_requester && m.requester_accepted) || (by_invitee && m.invitee_accepted))
     return refuse("already_accepted", "meeting",
-                  "You have already accepted; " + person_name(ctx.state, m.other(*party)) +
-                      " has to answer.");
+                  // TRANSLATORS: %s is the other person of the meeting
+                  format_text(tr("You have already accepted; %s has to answer."),
+                              person_name(ctx.state, m.other(*party)).c_str()));
   if (Status s = both_active(ctx, m); !s) return s;
   if (op.slot) {
     if (Status s = check_meeting_slots(ctx, {*op.slot}, "slot", 1); !s) return s;
@@ -227,7 +314,8 @@ Status apply(ApplyContext& ctx, const AcceptMeeting& op) {
         // What this replica knows must agree with the hub's decision.
         if (!slot_exists(ctx.state, placement->slot) ||
             ctx.state.table(placement->table) == nullptr)
-          return refuse("invalid", "placement", "The booked slot or table does not exist here.");
+          return refuse("invalid", "placement",
+                        tr("The booked slot or table does not exist here."));
       }
     } else if (m.offered) {
       // An offer of a freed slot is booked at that slot at once, whatever the booking mode, or
@@ -235,12 +323,16 @@ Status apply(ApplyContext& ctx, const AcceptMeeting& op) {
       const SlotRef offered = m.preferred.front();
       if (op.slot && !(*op.slot == offered))
         return refuse("invalid", "slot",
-                      "The offer is for " + describe_slot(ctx.state, offered) + " only.");
+                      // TRANSLATORS: %s is a slot
+                      format_text(tr("The offer is for %s only."),
+                                  describe_slot(ctx.state, offered).c_str()));
       const std::string why = slot_problem(ctx.state, m, offered);
       if (!why.empty())
         return refuse("slot_taken", "meeting",
-                      describe_slot(ctx.state, offered) + " is no longer free: " + why +
-                          "; decline the offer.");
+                      // TRANSLATORS: %1$s is a slot, %2$s why it is not free ("Ana Silva has a
+                      // meeting with Bo Berg then")
+                      format_text(tr("%s is no longer free: %s; decline the offer."),
+                                  describe_slot(ctx.state, offered).c_str(), why.c_str()));
       placement = Placement{offered, free_table(ctx.state, offered, 2, m.id)};
     } else if (ctx.state.event.settings.booking == BookingMode::Instant) {
       if (op.slot) {
@@ -252,9 +344,12 @@ Status apply(ApplyContext& ctx, const AcceptMeeting& op) {
         if (!placement)
           return refuse(
               "no_common_slot", "meeting",
-              person_name(ctx.state, m.requester) + " and " + person_name(ctx.state, m.invitee) +
-                  " have no common free slot with a free table left in any meeting session; "
-                  "one of them can free a slot, or ask the organiser for another session.");
+              // TRANSLATORS: %1$s and %2$s are the two people of the meeting
+              format_text(tr("%s and %s have no common free slot with a free table left in any "
+                             "meeting session; one of them can free a slot, or ask the organiser "
+                             "for another session."),
+                          person_name(ctx.state, m.requester).c_str(),
+                          person_name(ctx.state, m.invitee).c_str()));
       }
     }
   }
@@ -279,16 +374,15 @@ Status apply(ApplyContext& ctx, const DeclineMeeting& op) {
   auto party = acting_party<DeclineMeeting>(ctx, m);
   if (!party) return party.error();
   if (m.status != MeetingStatus::Requested)
-    return refuse("not_pending", "meeting",
-                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) +
-                      ", not awaiting an answer.");
+    return refuse("not_pending", "meeting", not_pending(m.id, m.status));
   if (*party != 0) {
     const bool accepted = *party == m.requester ? m.requester_accepted : m.invitee_accepted;
     if (accepted)
       return refuse("not_yours_to_answer", "meeting",
-                    "You asked for this meeting; cancel it instead of declining.");
+                    tr("You asked for this meeting; cancel it instead of declining."));
   }
-  if (Status s = check_field_text(op.reason, "reason", "The reason", kMaxReasonLength, false); !s)
+  if (Status s = check_field_text(op.reason, "reason", tr("The reason"), kMaxReasonLength, false);
+      !s)
     return s;
   const ParticipantId by = *party;
   // Declining an offer of a freed slot says no to the slot, not to the person: it is cancelled.
@@ -309,9 +403,7 @@ Status apply(ApplyContext& ctx, const ProposeSlot& op) {
     return forbidden<ProposeSlot>();
   const ParticipantId by = ctx.actor().participant;
   if (m.status != MeetingStatus::Requested)
-    return refuse("not_pending", "meeting",
-                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) +
-                      "; only a pending request can get another slot.");
+    return refuse("not_pending", "meeting", no_other_slot(m.id, m.status));
   if (Status s = both_active(ctx, m); !s) return s;
   if (Status s = check_meeting_slots(ctx, {op.slot}, "slot", 1); !s) return s;
   if (ctx.deciding()) {
@@ -335,14 +427,19 @@ Status apply(ApplyContext& ctx, const CancelMeeting& op) {
   if (!party) return party.error();
   if (!m.open())
     return refuse("not_open", "meeting",
-                  "Meeting " + std::to_string(m.id) + " is already " + to_string(m.status) + ".");
+                  m.status == MeetingStatus::Declined
+                      // TRANSLATORS: %u is the number of a meeting
+                      ? format_text(tr("Meeting %u is already declined."), m.id)
+                      // TRANSLATORS: %u is the number of a meeting
+                      : format_text(tr("Meeting %u is already cancelled."), m.id));
   if (m.status == MeetingStatus::Requested && *party != 0) {
     const bool accepted = *party == m.requester ? m.requester_accepted : m.invitee_accepted;
     if (!accepted)
       return refuse("not_yours_to_cancel", "meeting",
-                    "This request awaits your answer; decline it instead of cancelling.");
+                    tr("This request awaits your answer; decline it instead of cancelling."));
   }
-  if (Status s = check_field_text(op.reason, "reason", "The reason", kMaxReasonLength, false); !s)
+  if (Status s = check_field_text(op.reason, "reason", tr("The reason"), kMaxReasonLength, false);
+      !s)
     return s;
   const ParticipantId by = *party;
   modify_meeting(ctx, m.id, [&](Meeting& x) {
@@ -358,9 +455,9 @@ Status apply(ApplyContext& ctx, const CancelMeeting& op) {
 // replica checks the one the hub found.
 Status apply(ApplyContext& ctx, const WithdrawIntroduction& op) {
   if (op.first == op.second)
-    return refuse("invalid", "second", "An introduction is of two different people.");
-  const std::string pair =
-      person_name(ctx.state, op.first) + " and " + person_name(ctx.state, op.second);
+    return refuse("invalid", "second", tr("An introduction is of two different people."));
+  const std::string first = person_name(ctx.state, op.first);
+  const std::string second = person_name(ctx.state, op.second);
   const Meeting* found = nullptr;
   const Meeting* answered = nullptr;
   if (ctx.deciding()) {
@@ -378,13 +475,18 @@ Status apply(ApplyContext& ctx, const WithdrawIntroduction& op) {
   }
   if (found == nullptr && answered != nullptr)
     return refuse("already_accepted", "second",
-                  pair +
-                      " have both accepted the introduction; their meeting stands, and only "
-                      "they (or the organiser) can cancel it.");
+                  // TRANSLATORS: %1$s and %2$s are the two people introduced
+                  format_text(tr("%s and %s have both accepted the introduction; their meeting "
+                                 "stands, and only they (or the organiser) can cancel it."),
+                              first.c_str(), second.c_str()));
   if (found == nullptr)
-    return refuse("not_found", "second",
-                  "There is no introduction of " + pair + " awaiting an answer to withdraw.");
-  if (Status s = check_field_text(op.reason, "reason", "The reason", kMaxReasonLength, false); !s)
+    return refuse(
+        "not_found", "second",
+        // TRANSLATORS: %1$s and %2$s are the two people introduced
+        format_text(tr("There is no introduction of %s and %s awaiting an answer to withdraw."),
+                    first.c_str(), second.c_str()));
+  if (Status s = check_field_text(op.reason, "reason", tr("The reason"), kMaxReasonLength, false);
+      !s)
     return s;
   const MeetingId id = found->id;
   ctx.applied_payload<WithdrawIntroduction>().meeting = id;
@@ -407,34 +509,46 @@ Status apply(ApplyContext& ctx, const ExpireRequest& op) {
   if (!found) return found.error();
   const Meeting& m = **found;
   if (m.introduced && !m.offered)
-    return refuse("not_a_request", "meeting",
-                  "Meeting " + std::to_string(m.id) +
-                      " is a broker's introduction; introductions do not expire.");
+    return refuse(
+        "not_a_request", "meeting",
+        // TRANSLATORS: %u is the number of a meeting
+        format_text(tr("Meeting %u is a broker's introduction; introductions do not expire."),
+                    m.id));
   if (m.status != MeetingStatus::Requested)
-    return refuse("not_pending", "meeting",
-                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) +
-                      ", not awaiting an answer.");
+    return refuse("not_pending", "meeting", not_pending(m.id, m.status));
   std::string reason;
   if (m.offered) {
     if (ctx.deciding()) {
       const std::int64_t starts = ctx.slot_start_ms(m.preferred.front());
-      if (ctx.op.at < starts)
-        return refuse(
-            "not_due", "meeting",
-            "The offer of meeting " + std::to_string(m.id) + " lapses only when its slot starts, " +
-                std::to_string((starts - ctx.op.at + 59'999) / 60'000) + " minutes from now.");
+      if (ctx.op.at < starts) {
+        const long long minutes = (starts - ctx.op.at + 59'999) / 60'000;
+        return refuse("not_due", "meeting",
+                      format_text(
+                          // TRANSLATORS: %1$u is the number of a meeting, %2$lld minutes
+                          tr_n("The offer of meeting %u lapses only when its slot starts, %lld "
+                               "minute from now.",
+                               "The offer of meeting %u lapses only when its slot starts, %lld "
+                               "minutes from now.",
+                               static_cast<unsigned long>(minutes)),
+                          m.id, minutes));
+      }
     }
     reason = "The slot started before both accepted: the offer lapsed.";
   } else {
     const int minutes = ctx.state.event.settings.request_expiry_minutes;
     if (minutes <= 0)
-      return refuse("expiry_off", "meeting", "Requests do not expire at this event.");
+      return refuse("expiry_off", "meeting", tr("Requests do not expire at this event."));
     const std::int64_t deadline = expiry_deadline(ctx.state, m);
-    if (ctx.op.at < deadline)
+    if (ctx.op.at < deadline) {
+      const long long left = (deadline - ctx.op.at + 59'999) / 60'000;
       return refuse("not_due", "meeting",
-                    "Meeting " + std::to_string(m.id) + " expires only " +
-                        std::to_string((deadline - ctx.op.at + 59'999) / 60'000) +
-                        " minutes from now.");
+                    format_text(
+                        // TRANSLATORS: %1$u is the number of a meeting, %2$lld minutes
+                        tr_n("Meeting %u expires only %lld minute from now.",
+                             "Meeting %u expires only %lld minutes from now.",
+                             static_cast<unsigned long>(left)),
+                        m.id, left));
+    }
     reason = "No answer within " + format_expiry(minutes) + ": the request expired.";
   }
   modify_meeting(ctx, m.id, [&](Meeting& x) {
@@ -453,25 +567,23 @@ Status apply(ApplyContext& ctx, const GiveFeedback& op) {
   auto party = acting_party<GiveFeedback>(ctx, m);
   if (!party) return party.error();
   if (m.status != MeetingStatus::Accepted)
-    return refuse("not_accepted", "meeting",
-                  "Meeting " + std::to_string(m.id) + " is " + to_string(m.status) +
-                      "; feedback is for accepted meetings.");
+    return refuse("not_accepted", "meeting", no_feedback(m.id, m.status));
   if (*party == 0 && (op.rating != 0 || !op.comment.empty()))
     return refuse(
         "forbidden", "rating",
-        "Only the participants rate their meetings; the organiser marks them held or not.");
+        tr("Only the participants rate their meetings; the organiser marks them held or not."));
   if (op.rating < 0 || op.rating > 5)
-    return refuse("out_of_range", "rating", "A rating is 1 to 5 (or none).");
-  if (Status s =
-          check_field_text(op.comment, "comment", "The comment", kMaxMessageLength, false, true);
+    return refuse("out_of_range", "rating", tr("A rating is 1 to 5 (or none)."));
+  if (Status s = check_field_text(op.comment, "comment", tr("The comment"), kMaxMessageLength,
+                                  false, true);
       !s)
     return s;
   if (op.rating != 0 && op.held == HeldState::NotHeld)
     return refuse("not_held", "rating",
-                  "You say the meeting did not take place; rate a meeting that took place.");
+                  tr("You say the meeting did not take place; rate a meeting that took place."));
   if (op.held == HeldState::Unknown && op.rating == 0 && op.comment.empty())
     return refuse("invalid", "held",
-                  "Say whether the meeting was held, or give a rating or a comment.");
+                  tr("Say whether the meeting was held, or give a rating or a comment."));
   const ParticipantId by = *party;
   modify_meeting(ctx, m.id, [&](Meeting& x) {
     if (by == 0) {

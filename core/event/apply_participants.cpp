@@ -5,6 +5,7 @@
 #include "core/event/booking.hpp"
 #include "core/event/check_in_code.hpp"
 #include "core/event/session_slots.hpp"
+#include "core/i18n/translation.hpp"
 #include "core/profile_validation.hpp"
 #include "core/text.hpp"
 
@@ -24,8 +25,10 @@ Status check_profile_fields(const ApplyContext& ctx, const Profile& profile, Par
   const auto it = ctx.state.index.emails.find(ascii_lower(profile.email));
   if (it != ctx.state.index.emails.end() && it->second != self)
     return refuse("email_taken", "profile.email",
-                  "Someone is already registered with " + profile.email +
-                      "; sign in with your own token, or use another address.");
+                  // TRANSLATORS: %s is an e-mail address
+                  format_text(tr("Someone is already registered with %s; sign in with your own "
+                                 "token, or use another address."),
+                              profile.email.c_str()));
   return Status::success();
 }
 
@@ -35,14 +38,17 @@ Status check_availability(const ApplyContext& ctx, Availability& availability, P
   auto& slots = availability.unavailable;
   if (slots.size() > kMaxUnavailableSlots)
     return refuse("too_many", "availability.unavailable",
-                  "At most " + std::to_string(kMaxUnavailableSlots) + " unavailable slots.");
+                  format_text(tr_n("At most %zu unavailable slot.",
+                                   "At most %zu unavailable slots.", kMaxUnavailableSlots),
+                              kMaxUnavailableSlots));
   std::sort(slots.begin(), slots.end());
   slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
   for (std::size_t i = 0; i < slots.size(); ++i) {
     if (!slot_exists(ctx.state, slots[i]))
       return refuse("not_found", "availability.unavailable[" + std::to_string(i) + "]",
-                    "There is no slot " + std::to_string(slots[i].index + 1) + " in session " +
-                        std::to_string(slots[i].session) + ".");
+                    // TRANSLATORS: %1$d is the number of a slot, %2$u of a session
+                    format_text(tr("There is no slot %d in session %u."), slots[i].index + 1,
+                                slots[i].session));
   }
   if (self == 0) return Status::success();
   const auto it = ctx.state.index.person_meetings.find(self);
@@ -55,13 +61,17 @@ Status check_availability(const ApplyContext& ctx, Availability& availability, P
     const std::string with = person_name(ctx.state, m.other(self));
     if (std::binary_search(slots.begin(), slots.end(), slot))
       return refuse("busy", "availability.unavailable",
-                    "You have a meeting with " + with + " on " + when +
-                        "; cancel it before marking that slot unavailable.");
+                    // TRANSLATORS: %1$s is a person, %2$s a slot
+                    format_text(tr("You have a meeting with %s on %s; cancel it before marking "
+                                   "that slot unavailable."),
+                                with.c_str(), when.c_str()));
     const bool morning = is_morning(ctx.state, slot);
     if ((availability.only == TimeOfDay::Morning && !morning) ||
         (availability.only == TimeOfDay::Afternoon && morning))
       return refuse("busy", "availability.only",
-                    "You have a meeting with " + with + " on " + when + "; cancel it first.");
+                    // TRANSLATORS: %1$s is a person, %2$s a slot
+                    format_text(tr("You have a meeting with %s on %s; cancel it first."),
+                                with.c_str(), when.c_str()));
   }
   return Status::success();
 }
@@ -74,31 +84,34 @@ Status apply(ApplyContext& ctx, const Register& op) {
   // Who may register at all is the catalogue's rule, checked before this.
   if (op.arrived && newcomer)
     return refuse("forbidden", "arrived",
-                  "Only the organiser or a helper at the desk registers a walk-in as arrived.");
+                  tr("Only the organiser or a helper at the desk registers a walk-in as arrived."));
   if (ctx.deciding() && ctx.actor().role == Role::Helper && !op.arrived)
     return refuse("forbidden", "arrived",
-                  "A helper registers only walk-ins, who are at the desk: mark them arrived.");
+                  tr("A helper registers only walk-ins, who are at the desk: mark them arrived."));
   if (!op.check_in_code.empty()) {
     if (!is_check_in_code(op.check_in_code))
-      return refuse("invalid", "check_in_code", "A registration's check-in code is malformed.");
+      return refuse("invalid", "check_in_code", tr("A registration's check-in code is malformed."));
     if (state.index.check_in_codes.count(op.check_in_code) != 0)
       return refuse("code_in_use", "check_in_code",
-                    "That check-in code is someone else's; the hub draws another.");
+                    tr("That check-in code is someone else's; the hub draws another."));
   }
   if (newcomer && !state.event.registration_open)
     return refuse("registration_closed", "type",
-                  "Registration for '" + state.event.name + "' is closed.");
+                  // TRANSLATORS: %s is the name of the event
+                  format_text(tr("Registration for '%s' is closed."), state.event.name.c_str()));
   if (ctx.deciding() && state.participants.size() >= kMaxParticipants)
     return refuse(
         "too_many", "type",
-        "The event is full: at most " + std::to_string(kMaxParticipants) + " participants.");
+        format_text(tr_n("The event is full: at most %zu participant.",
+                         "The event is full: at most %zu participants.", kMaxParticipants),
+                    kMaxParticipants));
   if (Status s = check_profile_fields(ctx, op.profile, 0); !s) return s;
   Register& applied = ctx.applied_payload<Register>();
   if (Status s = check_availability(ctx, applied.availability, 0); !s) return s;
   const ParticipantId id = ctx.deciding() ? state.next_participant : op.participant;
   if (id == 0 || state.participant(id) != nullptr)
     return refuse("invalid", "participant",
-                  "An applied registration carries a new participant number.");
+                  tr("An applied registration carries a new participant number."));
   applied.participant = id;
   state.next_participant = std::max(state.next_participant, id + 1);
   Participant p{id, applied.profile, applied.availability, ParticipantStatus::Active};
@@ -154,7 +167,8 @@ Status apply(ApplyContext& ctx, const Erase& op) {
   if (!found) return found.error();
   if ((*found)->status == ParticipantStatus::Erased)
     return refuse("erased", "participant",
-                  "Participant " + std::to_string(op.participant) + " is already erased.");
+                  // TRANSLATORS: %u is the number of a participant
+                  format_text(tr("Participant %u is already erased."), op.participant));
   EventState& state = ctx.state;
   cancel_open_meetings(ctx, op.participant, "");
   // Their meetings stay, without the words anyone wrote in them.

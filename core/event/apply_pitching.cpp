@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/event/apply_context.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::core::detail {
 namespace {
@@ -9,9 +10,12 @@ namespace {
 Result<const Session*> pitching_session(const ApplyContext& ctx, SessionId id) {
   const Session* s = ctx.state.session(id);
   if (s == nullptr)
-    return refuse("not_found", "session", "There is no session " + std::to_string(id) + ".");
+    // TRANSLATORS: %u is the number of a session
+    return refuse("not_found", "session", format_text(tr("There is no session %u."), id));
   if (s->kind != SessionKind::Pitching)
-    return refuse("wrong_session", "session", "'" + s->name + "' is not a pitching session.");
+    return refuse("wrong_session", "session",
+                  // TRANSLATORS: %s is the name of a session
+                  format_text(tr("'%s' is not a pitching session."), s->name.c_str()));
   return s;
 }
 
@@ -26,6 +30,23 @@ void after_pitch(PitchSession& ps) {
   ps.status = pending ? PitchStatus::Between : PitchStatus::Finished;
 }
 
+// "Ana Silva is a Policy maker; companies pitch.": a whole message for each type but companies.
+std::string not_a_company(const std::string& name, ParticipantType type) {
+  switch (type) {
+    case ParticipantType::PolicyMaker:
+      // TRANSLATORS: %s is a person; only companies pitch
+      return format_text(tr("%s is a Policy maker; companies pitch."), name.c_str());
+    case ParticipantType::Intermediary:
+      // TRANSLATORS: %s is a person; only companies pitch
+      return format_text(tr("%s is a Broker or intermediary; companies pitch."), name.c_str());
+    case ParticipantType::Company:  // companies pitch: not asked
+    case ParticipantType::Researcher:
+      break;
+  }
+  // TRANSLATORS: %s is a person; only companies pitch
+  return format_text(tr("%s is a Researcher or university; companies pitch."), name.c_str());
+}
+
 }  // namespace
 
 Status apply(ApplyContext& ctx, const SetPitchOrder& op) {
@@ -34,25 +55,33 @@ Status apply(ApplyContext& ctx, const SetPitchOrder& op) {
   const auto existing = ctx.state.pitching.find(op.session);
   if (existing != ctx.state.pitching.end() && existing->second.status != PitchStatus::NotStarted)
     return refuse("pitching_started", "session",
-                  "The pitches of '" + (*session)->name + "' have started; the order is fixed.");
+                  // TRANSLATORS: %s is the name of a pitching session
+                  format_text(tr("The pitches of '%s' have started; the order is fixed."),
+                              (*session)->name.c_str()));
   if (op.pitches.empty() || op.pitches.size() > kMaxPitches)
     return refuse("invalid", "pitches",
-                  "A pitch order has 1 to " + std::to_string(kMaxPitches) + " companies.");
+                  format_text(tr_n("A pitch order has 1 to %zu company.",
+                                   "A pitch order has 1 to %zu companies.", kMaxPitches),
+                              kMaxPitches));
   for (std::size_t i = 0; i < op.pitches.size(); ++i) {
     const std::string field = "pitches[" + std::to_string(i) + "]";
     auto p = find_active_participant(ctx, op.pitches[i].pitcher, field + ".pitcher");
     if (!p) return p.error();
     if ((*p)->profile.type != ParticipantType::Company)
-      return refuse("not_a_company", field + ".pitcher",
-                    person_name(ctx.state, op.pitches[i].pitcher) + " is a " +
-                        std::string(label((*p)->profile.type)) + "; companies pitch.");
+      return refuse(
+          "not_a_company", field + ".pitcher",
+          not_a_company(person_name(ctx.state, op.pitches[i].pitcher), (*p)->profile.type));
     if (op.pitches[i].minutes < 1 || op.pitches[i].minutes > kMaxPitchMinutes)
       return refuse("out_of_range", field + ".minutes",
-                    "A pitch lasts 1 to " + std::to_string(kMaxPitchMinutes) + " minutes.");
+                    format_text(tr_n("A pitch lasts 1 to %d minute.",
+                                     "A pitch lasts 1 to %d minutes.", kMaxPitchMinutes),
+                                kMaxPitchMinutes));
     for (std::size_t j = 0; j < i; ++j) {
       if (op.pitches[j].pitcher == op.pitches[i].pitcher)
         return refuse("duplicate", field + ".pitcher",
-                      person_name(ctx.state, op.pitches[i].pitcher) + " pitches twice.");
+                      // TRANSLATORS: %s is a person
+                      format_text(tr("%s pitches twice."),
+                                  person_name(ctx.state, op.pitches[i].pitcher).c_str()));
     }
   }
   PitchSession ps;
@@ -69,21 +98,24 @@ Status apply(ApplyContext& ctx, const ControlPitch& op) {
   const auto it = ctx.state.pitching.find(op.session);
   if (it == ctx.state.pitching.end())
     return refuse("no_pitch_order", "session",
-                  "Set the pitch order of '" + (*session)->name + "' first.");
+                  // TRANSLATORS: %s is the name of a pitching session
+                  format_text(tr("Set the pitch order of '%s' first."), (*session)->name.c_str()));
   PitchSession ps = it->second;  // changed on a copy, stored only on success
   const std::int64_t now = ctx.op.at;
   if (ps.status == PitchStatus::Finished)
     return refuse("pitching_finished", "action",
-                  "The pitching session '" + (*session)->name + "' is over.");
-  const auto not_running = [&](const char* what) {
-    return refuse("not_pitching", "action", std::string("No pitch is ") + what + " now.");
+                  // TRANSLATORS: %s is the name of a pitching session
+                  format_text(tr("The pitching session '%s' is over."), (*session)->name.c_str()));
+  const auto not_running = [&](const char* message) {
+    return refuse("not_pitching", "action", message);
   };
   switch (op.action) {
     case PitchAction::Start: {
       if (ps.status == PitchStatus::Pitching || ps.status == PitchStatus::Paused)
         return refuse("already_pitching", "action",
-                      person_name(ctx.state, ps.pitches[ps.current].pitcher) +
-                          " is pitching; end or skip that pitch first.");
+                      // TRANSLATORS: %s is the person pitching
+                      format_text(tr("%s is pitching; end or skip that pitch first."),
+                                  person_name(ctx.state, ps.pitches[ps.current].pitcher).c_str()));
       // The next company still here; those who left meanwhile are skipped.
       int next = -1;
       for (int i = 0; i < static_cast<int>(ps.pitches.size()); ++i) {
@@ -98,7 +130,7 @@ Status apply(ApplyContext& ctx, const ControlPitch& op) {
         break;
       }
       if (next < 0)
-        return refuse("no_pitch_left", "action", "Every pitch has been given or skipped.");
+        return refuse("no_pitch_left", "action", tr("Every pitch has been given or skipped."));
       ps.current = next;
       ps.status = PitchStatus::Pitching;
       ps.running_since = now;
@@ -106,24 +138,25 @@ Status apply(ApplyContext& ctx, const ControlPitch& op) {
       break;
     }
     case PitchAction::Pause:
-      if (ps.status != PitchStatus::Pitching) return not_running("running");
+      if (ps.status != PitchStatus::Pitching) return not_running(tr("No pitch is running now."));
       ps.elapsed_before += std::max<std::int64_t>(0, now - ps.running_since);
       ps.status = PitchStatus::Paused;
       break;
     case PitchAction::Resume:
-      if (ps.status != PitchStatus::Paused) return not_running("paused");
+      if (ps.status != PitchStatus::Paused) return not_running(tr("No pitch is paused now."));
       ps.running_since = now;
       ps.status = PitchStatus::Pitching;
       break;
     case PitchAction::End:
-      if (ps.current < 0) return not_running("running or paused");
+      if (ps.current < 0) return not_running(tr("No pitch is running or paused now."));
       ps.pitches[ps.current].outcome = PitchOutcome::Done;
       after_pitch(ps);
       break;
     case PitchAction::Skip: {
       int target = ps.current;
       if (target < 0) target = ps.next_pending();
-      if (target < 0) return refuse("no_pitch_left", "action", "There is no pitch left to skip.");
+      if (target < 0)
+        return refuse("no_pitch_left", "action", tr("There is no pitch left to skip."));
       ps.pitches[target].outcome = PitchOutcome::Skipped;
       after_pitch(ps);
       break;
@@ -146,19 +179,26 @@ Status apply(ApplyContext& ctx, const ReopenPitch& op) {
   const auto it = ctx.state.pitching.find(op.session);
   if (it == ctx.state.pitching.end())
     return refuse("no_pitch_order", "session",
-                  "Set the pitch order of '" + (*session)->name + "' first.");
+                  // TRANSLATORS: %s is the name of a pitching session
+                  format_text(tr("Set the pitch order of '%s' first."), (*session)->name.c_str()));
   PitchSession& ps = it->second;
   const auto pitch = std::find_if(ps.pitches.begin(), ps.pitches.end(),
                                   [&](const Pitch& p) { return p.pitcher == op.pitcher; });
   if (pitch == ps.pitches.end())
     return refuse(
         "not_found", "pitcher",
-        person_name(ctx.state, op.pitcher) + " is not in the order of '" + (*session)->name + "'.");
+        // TRANSLATORS: %1$s is a person, %2$s the name of a pitching session
+        format_text(tr("%s is not in the order of '%s'."),
+                    person_name(ctx.state, op.pitcher).c_str(), (*session)->name.c_str()));
   if (pitch->outcome != PitchOutcome::Skipped)
-    return refuse("not_skipped", "pitcher",
-                  person_name(ctx.state, op.pitcher) + (pitch->outcome == PitchOutcome::Done
-                                                            ? " has pitched already."
-                                                            : " has not been skipped."));
+    return refuse(
+        "not_skipped", "pitcher",
+        pitch->outcome == PitchOutcome::Done
+            // TRANSLATORS: %s is a person
+            ? format_text(tr("%s has pitched already."), person_name(ctx.state, op.pitcher).c_str())
+            // TRANSLATORS: %s is a person
+            : format_text(tr("%s has not been skipped."),
+                          person_name(ctx.state, op.pitcher).c_str()));
   auto found = find_active_participant(ctx, op.pitcher, "pitcher");
   if (!found) return found.error();
   pitch->outcome = PitchOutcome::Pending;
@@ -178,21 +218,23 @@ Status apply(ApplyContext& ctx, const MarkInterested& op) {
       it != ctx.state.pitching.end() && it->second.current >= 0 &&
       (it->second.status == PitchStatus::Pitching || it->second.status == PitchStatus::Paused);
   if (!live || it->second.pitches[it->second.current].pitcher != op.pitcher)
-    return refuse("not_pitching", "pitcher",
-                  person_name(ctx.state, op.pitcher) + " is not pitching now.");
+    return refuse(
+        "not_pitching", "pitcher",
+        // TRANSLATORS: %s is a person
+        format_text(tr("%s is not pitching now."), person_name(ctx.state, op.pitcher).c_str()));
   if (me == op.pitcher)
-    return refuse("invalid", "pitcher", "You cannot be interested in your own pitch.");
+    return refuse("invalid", "pitcher", tr("You cannot be interested in your own pitch."));
   auto& interested = it->second.pitches[it->second.current].interested;
   const auto at = std::find(interested.begin(), interested.end(), me);
   const auto key = pair_key(me, op.pitcher);
   if (op.interested) {
     if (at != interested.end())
-      return refuse("already_interested", "pitcher", "You are already marked as interested.");
+      return refuse("already_interested", "pitcher", tr("You are already marked as interested."));
     interested.push_back(me);
     ++ctx.state.index.interest[key];
   } else {
     if (at == interested.end())
-      return refuse("not_interested", "pitcher", "You were not marked as interested.");
+      return refuse("not_interested", "pitcher", tr("You were not marked as interested."));
     interested.erase(at);
     if (--ctx.state.index.interest[key] <= 0) ctx.state.index.interest.erase(key);
   }

@@ -7,29 +7,57 @@
 #include "core/event/booking.hpp"
 #include "core/event/session_slots.hpp"
 #include "core/event/team_round_check.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::core::detail {
+namespace {
+
+// "Meeting 3 is declined, not accepted.": a whole message for each status but accepted.
+std::string not_accepted(MeetingId id, MeetingStatus status) {
+  switch (status) {
+    case MeetingStatus::Requested:
+      // TRANSLATORS: %u is the number of a meeting
+      return format_text(tr("Meeting %u is requested, not accepted."), id);
+    case MeetingStatus::Declined:
+      // TRANSLATORS: %u is the number of a meeting
+      return format_text(tr("Meeting %u is declined, not accepted."), id);
+    case MeetingStatus::Accepted:  // not asked
+    case MeetingStatus::Cancelled:
+      break;
+  }
+  // TRANSLATORS: %u is the number of a meeting
+  return format_text(tr("Meeting %u is cancelled, not accepted."), id);
+}
+
+}  // namespace
 
 Status apply(ApplyContext& ctx, const ApplySchedule& op) {
   EventState& state = ctx.state;
   if (op.sessions.empty() || op.sessions.size() > kMaxSessions)
-    return refuse("invalid", "sessions", "Name the one-to-one sessions the schedule covers.");
+    return refuse("invalid", "sessions", tr("Name the one-to-one sessions the schedule covers."));
   std::unordered_set<SessionId> sessions;
   for (std::size_t i = 0; i < op.sessions.size(); ++i) {
     const std::string field = "sessions[" + std::to_string(i) + "]";
     const Session* session = state.session(op.sessions[i]);
     if (session == nullptr)
       return refuse("not_found", field,
-                    "There is no session " + std::to_string(op.sessions[i]) + ".");
+                    // TRANSLATORS: %u is the number of a session
+                    format_text(tr("There is no session %u."), op.sessions[i]));
     if (session->kind != SessionKind::Meetings)
-      return refuse("wrong_session", field,
-                    "'" + session->name + "' is not a one-to-one meeting session.");
+      return refuse(
+          "wrong_session", field,
+          // TRANSLATORS: %s is the name of a session
+          format_text(tr("'%s' is not a one-to-one meeting session."), session->name.c_str()));
     if (!sessions.insert(op.sessions[i]).second)
-      return refuse("duplicate", field, "'" + session->name + "' is listed twice.");
+      return refuse("duplicate", field,
+                    // TRANSLATORS: %s is the name of a session
+                    format_text(tr("'%s' is listed twice."), session->name.c_str()));
   }
   if (op.placements.size() > kMaxPlacements)
-    return refuse("too_many", "placements",
-                  "At most " + std::to_string(kMaxPlacements) + " placements.");
+    return refuse(
+        "too_many", "placements",
+        format_text(tr_n("At most %zu placement.", "At most %zu placements.", kMaxPlacements),
+                    kMaxPlacements));
 
   // Check every placement against the state without the meetings being placed, and against each
   // other; change nothing until all are good.
@@ -39,28 +67,32 @@ Status apply(ApplyContext& ctx, const ApplySchedule& op) {
     const std::string field = "placements[" + std::to_string(i) + "]";
     const Meeting* m = state.meeting(id);
     if (m == nullptr)
-      return refuse("not_found", field, "There is no meeting " + std::to_string(id) + ".");
+      // TRANSLATORS: %u is the number of a meeting
+      return refuse("not_found", field, format_text(tr("There is no meeting %u."), id));
     if (m->status != MeetingStatus::Accepted)
-      return refuse(
-          "not_accepted", field,
-          "Meeting " + std::to_string(id) + " is " + to_string(m->status) + ", not accepted.");
+      return refuse("not_accepted", field, not_accepted(id, m->status));
     if (!moving.insert(id).second)
-      return refuse("duplicate", field, "Meeting " + std::to_string(id) + " is placed twice.");
+      return refuse("duplicate", field,
+                    // TRANSLATORS: %u is the number of a meeting
+                    format_text(tr("Meeting %u is placed twice."), id));
     if (m->placement && !(m->placement == placement)) {
       if (!sessions.count(m->placement->slot.session))
-        return refuse("moves_not_allowed", field,
-                      "Meeting " + std::to_string(id) +
-                          " is booked in a session the schedule does not cover.");
+        return refuse(
+            "moves_not_allowed", field,
+            // TRANSLATORS: %u is the number of a meeting
+            format_text(tr("Meeting %u is booked in a session the schedule does not cover."), id));
       if (!op.moves_allowed)
         return refuse(
             "moves_not_allowed", field,
-            "Meeting " + std::to_string(id) + " is already booked; allow moves to change it.");
+            // TRANSLATORS: %u is the number of a meeting
+            format_text(tr("Meeting %u is already booked; allow moves to change it."), id));
     }
     if (!sessions.count(placement.slot.session) || !slot_exists(state, placement.slot))
-      return refuse("not_found", field, "The slot is not in a session the schedule covers.");
+      return refuse("not_found", field, tr("The slot is not in a session the schedule covers."));
     if (state.table(placement.table) == nullptr)
       return refuse("not_found", field,
-                    "There is no table " + std::to_string(placement.table) + ".");
+                    // TRANSLATORS: %u is the number of a table
+                    format_text(tr("There is no table %u."), placement.table));
   }
   std::unordered_map<std::uint64_t, MeetingId> taken_people, taken_tables;
   const auto moved = [&](MeetingId other) { return other != 0 && moving.count(other) > 0; };
@@ -77,22 +109,28 @@ Status apply(ApplyContext& ctx, const ApplySchedule& op) {
           person_conflict(state, p, placement.slot, busy != 0 && moved(busy) ? busy : id);
       if (!why.empty())
         return refuse("conflict", field,
-                      "Meeting " + std::to_string(id) + " on " + when + ": " +
-                          person_name(state, p) + " " + why + ".");
+                      // TRANSLATORS: %1$u is the number of a meeting, %2$s a slot, %3$s why it
+                      // cannot be there ("Ana Silva marked this slot unavailable")
+                      format_text(tr("Meeting %u on %s: %s."), id, when.c_str(), why.c_str()));
       if (!taken_people.emplace(person_slot_key(p, placement.slot), id).second)
         return refuse("conflict", field,
-                      person_name(state, p) + " would have two meetings on " + when + ".");
+                      // TRANSLATORS: %1$s is a person, %2$s a slot
+                      format_text(tr("%s would have two meetings on %s."),
+                                  person_name(state, p).c_str(), when.c_str()));
     }
     const auto table_it =
         state.index.table_slot.find(table_slot_key(placement.table, placement.slot));
     if (table_it != state.index.table_slot.end() && table_it->second != id &&
         !moved(table_it->second))
       return refuse("conflict", field,
-                    state.tables.at(placement.table).name + " is taken on " + when + ".");
+                    // TRANSLATORS: %1$s is the name of a table, %2$s a slot
+                    format_text(tr("%s is taken on %s."),
+                                state.tables.at(placement.table).name.c_str(), when.c_str()));
     if (!taken_tables.emplace(table_slot_key(placement.table, placement.slot), id).second)
-      return refuse(
-          "conflict", field,
-          state.tables.at(placement.table).name + " would hold two meetings on " + when + ".");
+      return refuse("conflict", field,
+                    // TRANSLATORS: %1$s is the name of a table, %2$s a slot
+                    format_text(tr("%s would hold two meetings on %s."),
+                                state.tables.at(placement.table).name.c_str(), when.c_str()));
   }
   // Unbook every moving meeting first so they can trade places, then book them all.
   for (const auto& [id, placement] : op.placements) {
@@ -110,26 +148,32 @@ namespace crossmatch::core {
 
 Status check_team_round(const EventState& state, const PublishTeamRound& op) {
   using detail::refuse;
-  if (Status s = detail::check_field_text(op.name, "name", "The round's name",
+  if (Status s = detail::check_field_text(op.name, "name", tr("The round's name"),
                                           kMaxSessionNameLength, true);
       !s)
     return s;
   const Session* session = state.session(op.session);
   if (session == nullptr)
     return refuse("not_found", "session",
-                  "There is no session " + std::to_string(op.session) + ".");
+                  // TRANSLATORS: %u is the number of a session
+                  format_text(tr("There is no session %u."), op.session));
   if (session->kind != SessionKind::TeamRound)
     return refuse("wrong_session", "session",
-                  "'" + session->name + "' is not a team-round session.");
+                  // TRANSLATORS: %s is the name of a session
+                  format_text(tr("'%s' is not a team-round session."), session->name.c_str()));
   for (const auto& [id, round] : state.rounds) {
     if (round.session == op.session)
       return refuse("round_locked", "session",
-                    "Round '" + round.name +
-                        "' is already published for this session; a published round is locked.");
+                    // TRANSLATORS: %s is the name of a team round
+                    format_text(tr("Round '%s' is already published for this session; a "
+                                   "published round is locked."),
+                                round.name.c_str()));
   }
   if (op.teams.empty() || op.teams.size() > kMaxTeamsPerRound)
     return refuse("invalid", "teams",
-                  "A round has 1 to " + std::to_string(kMaxTeamsPerRound) + " teams.");
+                  format_text(tr_n("A round has 1 to %zu team.", "A round has 1 to %zu teams.",
+                                   kMaxTeamsPerRound),
+                              kMaxTeamsPerRound));
   const std::int64_t round_start = session->date * 1440 + session->start;
   const std::int64_t round_end = session->date * 1440 + session->end;
   std::unordered_set<ParticipantId> seen;
@@ -139,27 +183,37 @@ Status check_team_round(const EventState& state, const PublishTeamRound& op) {
     const std::string field = "teams[" + std::to_string(t) + "]";
     if (team.members.size() < 2 || team.members.size() > static_cast<std::size_t>(kMaxTeamSize))
       return refuse("invalid", field + ".members",
-                    "A team has 2 to " + std::to_string(kMaxTeamSize) + " members.");
+                    format_text(tr_n("A team has 2 to %d member.", "A team has 2 to %d members.",
+                                     static_cast<unsigned long>(kMaxTeamSize)),
+                                kMaxTeamSize));
     const Table* table = state.table(team.table);
     if (table == nullptr)
       return refuse("not_found", field + ".table",
-                    "There is no table " + std::to_string(team.table) + ".");
+                    // TRANSLATORS: %u is the number of a table
+                    format_text(tr("There is no table %u."), team.table));
     if (!tables.insert(team.table).second)
-      return refuse("duplicate", field + ".table", table->name + " holds two teams.");
+      return refuse("duplicate", field + ".table",
+                    // TRANSLATORS: %s is the name of a table
+                    format_text(tr("%s holds two teams."), table->name.c_str()));
     if (static_cast<int>(team.members.size()) > table->seats)
       return refuse("too_small", field + ".table",
-                    table->name + " seats " + std::to_string(table->seats) + ", not " +
-                        std::to_string(team.members.size()) + ".");
-    if (Status s = detail::check_field_text(team.reasons, field + ".reasons", "The team's reasons",
-                                            kMaxMessageLength, false, true);
+                    // TRANSLATORS: %1$s is the name of a table, %2$d its seats, %3$zu the team's
+                    // size
+                    format_text(tr("%s seats %d, not %zu."), table->name.c_str(), table->seats,
+                                team.members.size()));
+    if (Status s =
+            detail::check_field_text(team.reasons, field + ".reasons", tr("The team's reasons"),
+                                     kMaxMessageLength, false, true);
         !s)
       return s;
     for (const ParticipantId p : team.members) {
       auto found = detail::find_active_participant(state, p, field + ".members");
       if (!found) return found.error();
       if (!seen.insert(p).second)
-        return refuse("duplicate", field + ".members",
-                      detail::person_name(state, p) + " is in two teams.");
+        return refuse(
+            "duplicate", field + ".members",
+            // TRANSLATORS: %s is a person
+            format_text(tr("%s is in two teams."), detail::person_name(state, p).c_str()));
       // The round is a time: nobody in it may have a meeting booked then.
       const auto it = state.index.person_meetings.find(p);
       if (it == state.index.person_meetings.end()) continue;
@@ -170,8 +224,10 @@ Status check_team_round(const EventState& state, const PublishTeamRound& op) {
         const std::int64_t start = ms.slot_time(m.placement->slot.index);
         if (start < round_end && round_start < start + ms.slot_minutes)
           return refuse("conflict", field + ".members",
-                        detail::person_name(state, p) + " has a meeting on " +
-                            describe_slot(state, m.placement->slot) + ", during the round.");
+                        // TRANSLATORS: %1$s is a person, %2$s a slot
+                        format_text(tr("%s has a meeting on %s, during the round."),
+                                    detail::person_name(state, p).c_str(),
+                                    describe_slot(state, m.placement->slot).c_str()));
       }
     }
   }
@@ -187,7 +243,7 @@ Status apply(ApplyContext& ctx, const PublishTeamRound& op) {
   if (Status s = check_team_round(state, op); !s) return s;
   const RoundId id = ctx.deciding() ? state.next_round : op.round;
   if (id == 0 || state.rounds.count(id))
-    return refuse("invalid", "round", "An applied round carries a new round number.");
+    return refuse("invalid", "round", tr("An applied round carries a new round number."));
   ctx.applied_payload<PublishTeamRound>().round = id;
   state.next_round = std::max(state.next_round, id + 1);
   state.rounds[id] = TeamRound{id, op.name, op.session, op.teams, ctx.op.at};

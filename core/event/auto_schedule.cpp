@@ -8,6 +8,7 @@
 #include "core/event/busy_blocks.hpp"
 #include "core/event/schedule_constraints.hpp"
 #include "core/event/session_slots.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::core {
 
@@ -16,7 +17,7 @@ Result<AutoSchedule> plan_auto_schedule(const EventState& state,
                                         SearchBudget& budget,
                                         const scheduling::ScheduleOptions& options) {
   if (sessions.empty())
-    return make_error("invalid", "sessions", "Pick the one-to-one sessions to schedule.");
+    return make_error("invalid", "sessions", tr("Pick the one-to-one sessions to schedule."));
   // Slots of the chosen sessions in time order; a day per date.
   std::vector<std::pair<std::int64_t, SlotRef>> timed;
   for (std::size_t i = 0; i < sessions.size(); ++i) {
@@ -24,12 +25,17 @@ Result<AutoSchedule> plan_auto_schedule(const EventState& state,
     const std::string field = "sessions[" + std::to_string(i) + "]";
     if (s == nullptr)
       return make_error("not_found", field,
-                        "There is no session " + std::to_string(sessions[i]) + ".");
+                        // TRANSLATORS: %u is the number of a session
+                        format_text(tr("There is no session %u."), sessions[i]));
     if (s->kind != SessionKind::Meetings)
-      return make_error("wrong_session", field,
-                        "'" + s->name + "' is not a one-to-one meeting session.");
+      return make_error(
+          "wrong_session", field,
+          // TRANSLATORS: %s is the name of a session
+          format_text(tr("'%s' is not a one-to-one meeting session."), s->name.c_str()));
     if (std::count(sessions.begin(), sessions.end(), sessions[i]) > 1)
-      return make_error("duplicate", field, "'" + s->name + "' is listed twice.");
+      return make_error("duplicate", field,
+                        // TRANSLATORS: %s is the name of a session
+                        format_text(tr("'%s' is listed twice."), s->name.c_str()));
     // A slot overlapping a plenary session (a busy block) is no place for a meeting.
     for (int k = 0; k < s->slot_count(); ++k) {
       if (busy_block_at(state, {s->id, k}) == nullptr)
@@ -92,15 +98,19 @@ Result<AutoSchedule> plan_auto_schedule(const EventState& state,
         item.meeting = id;
         item.pinned = m.pinned;
         const bool exists = slot_exists(state, *m.pinned);
-        item.reason =
-            Error{exists ? "pinned_outside" : "pinned_slot_gone", "meeting " + std::to_string(id),
-                  exists ? meeting_label(state, id) + " is pinned to " +
-                               describe_slot(state, *m.pinned, true) +
-                               ", outside the sessions scheduled; schedule that "
-                               "session too, or pin it again."
-                         : meeting_label(state, id) +
-                               " is pinned to a slot its session no longer has; pin "
-                               "it again."};
+        item.reason = Error{
+            exists ? "pinned_outside" : "pinned_slot_gone", "meeting " + std::to_string(id),
+            exists
+                // TRANSLATORS: %1$s is a meeting ("meeting 7 (Ana Silva and Bo Berg)"), %2$s a
+                // slot with its session
+                ? format_text(tr("%s is pinned to %s, outside the sessions scheduled; schedule "
+                                 "that session too, or pin it again."),
+                              meeting_label(state, id).c_str(),
+                              describe_slot(state, *m.pinned, true).c_str())
+                // TRANSLATORS: %s is a meeting ("meeting 7 (Ana Silva and Bo Berg)")
+                : format_text(tr("%s is pinned to a slot its session no longer has; pin it "
+                                 "again."),
+                              meeting_label(state, id).c_str())};
         pinned_outside.push_back(std::move(item));
         continue;
       }
@@ -140,8 +150,7 @@ Result<AutoSchedule> plan_auto_schedule(const EventState& state,
         continue;
       }
       // Team rounds they are in (other conflicts are meetings, which the problem holds).
-      const std::string why = person_conflict(state, id, ref, state.meeting_at(id, ref));
-      if (why.rfind("is in team round", 0) == 0) sp.unavailable.push_back(static_cast<int>(k));
+      if (team_round_at(state, id, ref) != nullptr) sp.unavailable.push_back(static_cast<int>(k));
     }
     problem.participants.push_back(std::move(sp));
   }
@@ -168,9 +177,12 @@ Result<AutoSchedule> plan_auto_schedule(const EventState& state,
         !(item.placement->slot == *m.pinned))
       item.pin_not_kept =
           Error{"pinned_elsewhere", "meeting " + std::to_string(item.meeting),
-                meeting_label(state, item.meeting) + " stays on " +
-                    describe_slot(state, item.placement->slot) + ", not on its pin " +
-                    describe_slot(state, *m.pinned) + "; allow moves to move it there."};
+                // TRANSLATORS: %1$s is a meeting ("meeting 7 (Ana Silva and Bo Berg)"), %2$s the
+                // slot it stays on, %3$s the slot it is pinned to
+                format_text(tr("%s stays on %s, not on its pin %s; allow moves to move it there."),
+                            meeting_label(state, item.meeting).c_str(),
+                            describe_slot(state, item.placement->slot).c_str(),
+                            describe_slot(state, *m.pinned).c_str())};
     switch (o.status) {
       case scheduling::MeetingStatus::kept:
         ++report.kept;

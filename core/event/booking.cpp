@@ -5,14 +5,17 @@
 
 #include "core/event/busy_blocks.hpp"
 #include "core/event/session_slots.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::core {
 namespace {
 
 std::string name_of(const EventState& state, ParticipantId id) {
   const Participant* p = state.participant(id);
-  if (p == nullptr) return "participant " + std::to_string(id);
-  if (p->status == ParticipantStatus::Erased) return "an erased participant";
+  // TRANSLATORS: a participant the event no longer knows, by their number
+  if (p == nullptr) return format_text(tr("participant %u"), id);
+  // TRANSLATORS: stands for the name of a person whose data was erased
+  if (p->status == ParticipantStatus::Erased) return tr("an erased participant");
   return p->profile.display_name;
 }
 
@@ -23,38 +26,57 @@ bool both_free(const EventState& state, ParticipantId a, ParticipantId b, SlotRe
 
 }  // namespace
 
+const TeamRound* team_round_at(const EventState& state, ParticipantId person, SlotRef slot) {
+  const auto rounds = state.index.person_rounds.find(person);
+  if (rounds == state.index.person_rounds.end() || !slot_exists(state, slot)) return nullptr;
+  const Session& s = state.sessions.at(slot.session);
+  const std::int64_t start = s.slot_time(slot.index);
+  for (const RoundId r : rounds->second) {
+    const TeamRound& round = state.rounds.at(r);
+    const Session* rs = state.session(round.session);
+    if (rs == nullptr) continue;
+    if (start < rs->date * 1440 + rs->end && rs->date * 1440 + rs->start < start + s.slot_minutes)
+      return &round;
+  }
+  return nullptr;
+}
+
+// Each clause names the person (%1$s): the name is looked up only when there is a conflict, as
+// this is asked for every slot when searching for a free one.
 std::string person_conflict(const EventState& state, ParticipantId person, SlotRef slot,
                             MeetingId ignore) {
   const MeetingId busy = state.meeting_at(person, slot);
   if (busy != 0 && busy != ignore) {
     const Meeting& m = state.meetings.at(busy);
-    return "has a meeting with " + name_of(state, m.other(person)) + " then";
+    // TRANSLATORS: why a person cannot meet at a slot: "Ana Silva has a meeting with Bo Berg
+    // then"
+    return format_text(tr("%s has a meeting with %s then"), name_of(state, person).c_str(),
+                       name_of(state, m.other(person)).c_str());
   }
   const Participant* p = state.participant(person);
-  if (p == nullptr) return "is not registered";
-  if (const auto rounds = state.index.person_rounds.find(person);
-      rounds != state.index.person_rounds.end() && slot_exists(state, slot)) {
-    const Session& s = state.sessions.at(slot.session);
-    const std::int64_t start = s.slot_time(slot.index);
-    for (const RoundId r : rounds->second) {
-      const TeamRound& round = state.rounds.at(r);
-      const Session* rs = state.session(round.session);
-      if (rs == nullptr) continue;
-      if (start < rs->date * 1440 + rs->end && rs->date * 1440 + rs->start < start + s.slot_minutes)
-        return "is in team round '" + round.name + "' then";
-    }
-  }
+  // TRANSLATORS: why a person cannot meet at a slot; %s is the person
+  if (p == nullptr) return format_text(tr("%s is not registered"), name_of(state, person).c_str());
+  if (const TeamRound* round = team_round_at(state, person, slot))
+    // TRANSLATORS: why a person cannot meet at a slot; %1$s is the person, %2$s the round's name
+    return format_text(tr("%s is in team round '%s' then"), name_of(state, person).c_str(),
+                       round->name.c_str());
   const auto& unavailable = p->availability.unavailable;
   if (std::binary_search(unavailable.begin(), unavailable.end(), slot))
-    return "marked this slot unavailable";
+    // TRANSLATORS: why a person cannot meet at a slot; %s is the person
+    return format_text(tr("%s marked this slot unavailable"), name_of(state, person).c_str());
   if (const Session* plenary = busy_block_at(state, slot))
-    return "is at " + describe_busy_block(*plenary) + ", when no meetings take place";
+    // TRANSLATORS: why a person cannot meet at a slot; %1$s is the person, %2$s a plenary
+    // session ("the plenary session 'Opening', Thu 14 May 9:00-9:45")
+    return format_text(tr("%s is at %s, when no meetings take place"),
+                       name_of(state, person).c_str(), describe_busy_block(*plenary).c_str());
   if (p->availability.only != TimeOfDay::Any && slot_exists(state, slot)) {
     const bool morning = is_morning(state, slot);
     if (p->availability.only == TimeOfDay::Morning && !morning)
-      return "attends only in the morning";
+      // TRANSLATORS: why a person cannot meet at a slot; %s is the person
+      return format_text(tr("%s attends only in the morning"), name_of(state, person).c_str());
     if (p->availability.only == TimeOfDay::Afternoon && morning)
-      return "attends only in the afternoon";
+      // TRANSLATORS: why a person cannot meet at a slot; %s is the person
+      return format_text(tr("%s attends only in the afternoon"), name_of(state, person).c_str());
   }
   return {};
 }

@@ -10,12 +10,16 @@
 
 namespace crossmatch::core {
 
-// Why this person cannot meet at this slot ("has a meeting with Ana Silva then", "marked this
-// slot unavailable", "attends only in the afternoon", "is at the plenary session 'Opening', ..."
-// for a slot overlapping a busy block), or empty when they can.
+// Why this person cannot meet at this slot, as a clause naming them, in the current language
+// ("Bo Berg has a meeting with Ana Silva then", "Bo Berg marked this slot unavailable", "Bo Berg
+// attends only in the afternoon", "Bo Berg is at the plenary session 'Opening', ..." for a slot
+// overlapping a busy block), or empty when they can.
 // A meeting in `ignore` does not count (the one being moved).
 std::string person_conflict(const EventState& state, ParticipantId person, SlotRef slot,
                             MeetingId ignore = 0);
+
+// The team round this person is in at this slot, or null.
+const TeamRound* team_round_at(const EventState& state, ParticipantId person, SlotRef slot);
 
 // The free table with the fewest seats that still seats `people`, or 0.
 TableId free_table(const EventState& state, SlotRef slot, int people, MeetingId ignore = 0);

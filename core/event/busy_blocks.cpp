@@ -2,6 +2,7 @@
 
 #include "core/event/calendar.hpp"
 #include "core/event/session_slots.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::core {
 
@@ -22,8 +23,12 @@ bool sessions_overlap(const Session& a, const Session& b) {
 }
 
 std::string describe_busy_block(const Session& plenary) {
-  return "the plenary session '" + plenary.name + "', " + format_day_label(plenary.date) + " " +
-         format_time_of_day(plenary.start) + "-" + format_time_of_day(plenary.end);
+  // TRANSLATORS: a plenary session in a sentence: its name, day, start and end ("the plenary
+  // session 'Opening', Thu 14 May 9:00-9:45")
+  return format_text(tr("the plenary session '%s', %s %s-%s"), plenary.name.c_str(),
+                     format_day_label(plenary.date).c_str(),
+                     format_time_of_day(plenary.start).c_str(),
+                     format_time_of_day(plenary.end).c_str());
 }
 
 }  // namespace crossmatch::core

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::core {
 namespace {
 
@@ -61,14 +63,39 @@ std::string format_date(std::int64_t days) {
 }
 
 std::string format_day_label(std::int64_t days) {
-  static const char* kWeekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
-  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  // clang-format off
+  static const char* kWeekdays[] = {  // 1970-01-01 was a Thursday
+      tr_ctx_noop("weekday, abbreviated", "Thu"),
+      tr_ctx_noop("weekday, abbreviated", "Fri"),
+      tr_ctx_noop("weekday, abbreviated", "Sat"),
+      tr_ctx_noop("weekday, abbreviated", "Sun"),
+      tr_ctx_noop("weekday, abbreviated", "Mon"),
+      tr_ctx_noop("weekday, abbreviated", "Tue"),
+      tr_ctx_noop("weekday, abbreviated", "Wed"),
+  };
+  static const char* kMonths[] = {
+      tr_ctx_noop("month, abbreviated", "Jan"),
+      tr_ctx_noop("month, abbreviated", "Feb"),
+      tr_ctx_noop("month, abbreviated", "Mar"),
+      tr_ctx_noop("month, abbreviated", "Apr"),
+      tr_ctx_noop("month, abbreviated", "May"),
+      tr_ctx_noop("month, abbreviated", "Jun"),
+      tr_ctx_noop("month, abbreviated", "Jul"),
+      tr_ctx_noop("month, abbreviated", "Aug"),
+      tr_ctx_noop("month, abbreviated", "Sep"),
+      tr_ctx_noop("month, abbreviated", "Oct"),
+      tr_ctx_noop("month, abbreviated", "Nov"),
+      tr_ctx_noop("month, abbreviated", "Dec"),
+  };
+  // clang-format on
   const std::string date = format_date(days);
   const int month = (date[5] - '0') * 10 + (date[6] - '0');
   const int day = (date[8] - '0') * 10 + (date[9] - '0');
-  const auto weekday = ((days % 7) + 7) % 7;  // 1970-01-01 was a Thursday
-  return std::string(kWeekdays[weekday]) + " " + std::to_string(day) + " " + kMonths[month - 1];
+  const auto weekday = ((days % 7) + 7) % 7;
+  // TRANSLATORS: "Thu 14 May": the weekday, the day of the month and the month, abbreviated
+  return format_text(tr_ctx("day label", "%s %d %s"),
+                     tr_ctx("weekday, abbreviated", kWeekdays[weekday]), day,
+                     tr_ctx("month, abbreviated", kMonths[month - 1]));
 }
 
 bool parse_time_of_day(std::string_view text, int& minutes) {

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::core {
 namespace {
 
@@ -116,17 +118,17 @@ bool parse_follow_up_outcome(std::string_view text, FollowUpOutcome& out) {
 const char* label(FollowUpOutcome outcome) {
   switch (outcome) {
     case FollowUpOutcome::NoContact:
-      return "No further contact";
+      return tr("No further contact");
     case FollowUpOutcome::Knowledge:
-      return "No further contact, knowledge gained";
+      return tr("No further contact, knowledge gained");
     case FollowUpOutcome::Valuable:
-      return "Valuable contact";
+      return tr("Valuable contact");
     case FollowUpOutcome::Negotiation:
-      return "Negotiation started";
+      return tr("Negotiation started");
     case FollowUpOutcome::Agreement:
-      return "Cooperation agreement reached";
+      return tr("Cooperation agreement reached");
   }
-  return "No further contact";
+  return tr("No further contact");
 }
 
 const char* to_string(SessionKind kind) {
@@ -148,17 +150,17 @@ const char* to_string(SessionKind kind) {
 const char* label(SessionKind kind) {
   switch (kind) {
     case SessionKind::Pitching:
-      return "Pitching event";
+      return tr("Pitching event");
     case SessionKind::PolicyClinic:
-      return "Policy clinic";
+      return tr("Policy clinic");
     case SessionKind::Meetings:
-      return "One-to-one meetings";
+      return tr("One-to-one meetings");
     case SessionKind::TeamRound:
-      return "Team round";
+      return tr("Team round");
     case SessionKind::Plenary:
-      return "Plenary (keynote)";
+      return tr("Plenary (keynote)");
   }
-  return "One-to-one meetings";
+  return tr("One-to-one meetings");
 }
 
 const char* to_string(BookingMode mode) {

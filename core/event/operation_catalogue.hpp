@@ -23,6 +23,7 @@
 #include "core/event/event_state.hpp"
 #include "core/event/operation.hpp"
 #include "core/event/privacy.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::core {
 
@@ -41,7 +42,8 @@ using Senders = unsigned;
 // A participant without a number is a newcomer, who may only register.
 Sender sender_of(const Actor& actor);
 
-// What a sender who may not send a kind is told: the field at fault and the message.
+// What a sender who may not send a kind is told: the field at fault and the message (English,
+// marked with tr_noop: the client translates it where it shows the refusal).
 struct Refusal {
   std::string_view field;
   std::string_view message;
@@ -198,7 +200,8 @@ concept CatalogueEntry = requires(T& payload, const T& applied, const EventState
                                   const ChangeContext& change, ChangeSink& sink, ViewContext& view,
                                   const NoticeContext& notice, const Forgotten& forgotten) {
   { Catalogue<T>::name } -> std::convertible_to<std::string_view>;  // on the wire and in the log
-  // What a person does with it, for the people who see its outcome: "Save the session".
+  // What a person does with it, for the people who see its outcome: "Save the session" (marked
+  // with tr_noop for the catalogue of translations, translated where shown).
   { Catalogue<T>::action } -> std::convertible_to<std::string_view>;
   { Catalogue<T>::senders } -> std::convertible_to<Senders>;
   { Catalogue<T>::refusal } -> std::convertible_to<Refusal>;  // for anyone else
@@ -226,7 +229,8 @@ static_assert(every_kind_catalogued(static_cast<const OperationPayload*>(nullptr
 // A payload of the kind at `index` (0 <= index < variant_size), default-constructed.
 OperationPayload payload_of_kind(std::size_t index);
 
-// "Save the session": the action as the person who made it would name it.
+// "Save the session": the action as the person who made it would name it, in English (a string
+// literal, so its view ends in a terminating zero): translate it where shown with tr().
 std::string_view operation_action(const OperationPayload& payload);
 Senders senders(const OperationPayload& payload);
 // The refusal for an actor who may not send this kind, or nothing when they may.

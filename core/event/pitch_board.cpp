@@ -2,26 +2,33 @@
 
 #include <algorithm>
 
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::core {
 namespace {
 
 std::string name_of(const EventState& state, ParticipantId id) {
   const Participant* p = state.participant(id);
-  return p != nullptr && !p->profile.display_name.empty() ? p->profile.display_name
-                                                          : "participant " + std::to_string(id);
+  if (p != nullptr && !p->profile.display_name.empty()) return p->profile.display_name;
+  // TRANSLATORS: a participant the event no longer knows, by their number
+  return format_text(tr("participant %u"), id);
 }
 
 Result<const PitchSession*> find_pitching(const EventState& state, SessionId session) {
   const Session* s = state.session(session);
   if (s == nullptr)
     return make_error("not_found", "session",
-                      "There is no session " + std::to_string(session) + ".");
+                      // TRANSLATORS: %u is the number of a session
+                      format_text(tr("There is no session %u."), session));
   if (s->kind != SessionKind::Pitching)
-    return make_error("wrong_session", "session", "'" + s->name + "' is not a pitching session.");
+    return make_error("wrong_session", "session",
+                      // TRANSLATORS: %s is the name of a session
+                      format_text(tr("'%s' is not a pitching session."), s->name.c_str()));
   const auto it = state.pitching.find(session);
   if (it == state.pitching.end())
     return make_error("no_pitch_order", "session",
-                      "The pitch order of '" + s->name + "' is not set yet.");
+                      // TRANSLATORS: %s is the name of a pitching session
+                      format_text(tr("The pitch order of '%s' is not set yet."), s->name.c_str()));
   return &it->second;
 }
 
@@ -103,15 +110,20 @@ Result<std::vector<Operation>> follow_up_requests(const EventState& state, Sessi
   const auto pitch = std::find_if(ps.pitches.begin(), ps.pitches.end(),
                                   [&](const Pitch& p) { return p.pitcher == pitcher; });
   if (pitch == ps.pitches.end())
-    return make_error("not_a_pitcher", "pitcher",
-                      name_of(state, pitcher) + " does not pitch in this session.");
-  if (pitch->outcome == PitchOutcome::Pending)
     return make_error(
-        "pitch_not_over", "pitcher",
-        "The pitch of " + name_of(state, pitcher) + " is not over yet; follow up once it ends.");
+        "not_a_pitcher", "pitcher",
+        // TRANSLATORS: %s is a person
+        format_text(tr("%s does not pitch in this session."), name_of(state, pitcher).c_str()));
+  if (pitch->outcome == PitchOutcome::Pending)
+    return make_error("pitch_not_over", "pitcher",
+                      // TRANSLATORS: %s is the person who pitches
+                      format_text(tr("The pitch of %s is not over yet; follow up once it ends."),
+                                  name_of(state, pitcher).c_str()));
   const Participant* me = state.participant(pitcher);
   if (me == nullptr || !me->active())
-    return make_error("not_active", "pitcher", name_of(state, pitcher) + " has left the event.");
+    return make_error("not_active", "pitcher",
+                      // TRANSLATORS: %s is a person
+                      format_text(tr("%s has left the event."), name_of(state, pitcher).c_str()));
 
   const auto follow_ups = pitch_follow_ups(state, session);
   if (!follow_ups) return follow_ups.error();
@@ -123,14 +135,20 @@ Result<std::vector<Operation>> follow_up_requests(const EventState& state, Sessi
     const std::string field = "to[" + std::to_string(i) + "]";
     if (std::find(mine.interested.begin(), mine.interested.end(), who) == mine.interested.end())
       return make_error("not_interested", field,
-                        name_of(state, who) + " did not tap \"interested\" during your pitch.");
+                        // TRANSLATORS: %s is a person; "interested" is the button they tap
+                        format_text(tr("%s did not tap \"interested\" during your pitch."),
+                                    name_of(state, who).c_str()));
     if (std::find(mine.requestable.begin(), mine.requestable.end(), who) == mine.requestable.end())
-      return make_error("already_requested", field,
-                        "You and " + name_of(state, who) +
-                            " already have a meeting or a request, or one was declined.");
+      return make_error(
+          "already_requested", field,
+          // TRANSLATORS: %s is a person
+          format_text(tr("You and %s already have a meeting or a request, or one was declined."),
+                      name_of(state, who).c_str()));
     if (std::find(targets.begin(), targets.begin() + static_cast<std::ptrdiff_t>(i), who) !=
         targets.begin() + static_cast<std::ptrdiff_t>(i))
-      return make_error("duplicate", field, name_of(state, who) + " is listed twice.");
+      return make_error("duplicate", field,
+                        // TRANSLATORS: %s is a person, or a slot, listed twice
+                        format_text(tr("%s is listed twice."), name_of(state, who).c_str()));
     Operation op;
     op.id = id_prefix + "-" + std::to_string(who);
     op.actor = Actor{Role::Participant, pitcher};

@@ -6,6 +6,8 @@
 #include "core/event/booking.hpp"
 #include "core/event/busy_blocks.hpp"
 #include "core/event/local_time.hpp"
+#include "core/event/session_slots.hpp"
+#include "core/i18n/translation.hpp"
 #include "core/overloaded.hpp"
 
 namespace crossmatch::core {
@@ -67,14 +69,77 @@ bool turned_down_slot(const EventState& state, ParticipantId person, SlotRef slo
   });
 }
 
-std::string refill_problem(const EventState& state, ParticipantId person, SlotRef slot) {
+namespace {
+
+// What keeps a standby person from being offered a slot; Booking: whatever keeps them is another
+// booking, which person_conflict tells (nothing when they are free).
+enum class Standby { NotTakingPart, NotOnList, NotArrived, OfferWaiting, TurnedDown, Booking };
+
+Standby standby_at(const EventState& state, ParticipantId person, SlotRef slot) {
   const Participant* p = state.participant(person);
-  if (p == nullptr || !p->active()) return "is not taking part";
-  if (!p->standby) return "is not on the standby list";
-  if (desk_in_use(state) && !p->arrived()) return "has not arrived yet";
-  if (has_open_offer(state, person)) return "has an offer awaiting an answer";
-  if (turned_down_slot(state, person, slot)) return "turned this slot down";
+  if (p == nullptr || !p->active()) return Standby::NotTakingPart;
+  if (!p->standby) return Standby::NotOnList;
+  if (desk_in_use(state) && !p->arrived()) return Standby::NotArrived;
+  if (has_open_offer(state, person)) return Standby::OfferWaiting;
+  if (turned_down_slot(state, person, slot)) return Standby::TurnedDown;
+  return Standby::Booking;
+}
+
+}  // namespace
+
+std::string refill_problem(const EventState& state, ParticipantId person, SlotRef slot) {
+  switch (standby_at(state, person, slot)) {
+    case Standby::NotTakingPart:
+      return "is not taking part";
+    case Standby::NotOnList:
+      return "is not on the standby list";
+    case Standby::NotArrived:
+      return "has not arrived yet";
+    case Standby::OfferWaiting:
+      return "has an offer awaiting an answer";
+    case Standby::TurnedDown:
+      return "turned this slot down";
+    case Standby::Booking:
+      break;
+  }
   return person_conflict(state, person, slot);
+}
+
+std::string refill_refusal(const EventState& state, ParticipantId person, SlotRef slot) {
+  const Standby why = standby_at(state, person, slot);
+  if (why == Standby::Booking) {
+    const std::string conflict = person_conflict(state, person, slot);
+    if (conflict.empty()) return {};
+    return conflict + " (" + describe_slot(state, slot) + ").";
+  }
+  const Participant* p = state.participant(person);
+  // The name as messages give it (detail::person_name).
+  const std::string name = p == nullptr ? format_text(tr("participant %u"), person)
+                           : p->status == ParticipantStatus::Erased
+                               ? std::string(tr("an erased participant"))
+                               : p->profile.display_name;
+  const std::string when = describe_slot(state, slot);
+  switch (why) {
+    case Standby::NotTakingPart:
+      // TRANSLATORS: why a person is not offered a freed slot; %1$s is the person, %2$s the slot
+      return format_text(tr("%s is not taking part (%s)."), name.c_str(), when.c_str());
+    case Standby::NotOnList:
+      // TRANSLATORS: why a person is not offered a freed slot; %1$s is the person, %2$s the slot
+      return format_text(tr("%s is not on the standby list (%s)."), name.c_str(), when.c_str());
+    case Standby::NotArrived:
+      // TRANSLATORS: why a person is not offered a freed slot; %1$s is the person, %2$s the slot
+      return format_text(tr("%s has not arrived yet (%s)."), name.c_str(), when.c_str());
+    case Standby::OfferWaiting:
+      // TRANSLATORS: why a person is not offered a freed slot; %1$s is the person, %2$s the slot
+      return format_text(tr("%s has an offer awaiting an answer (%s)."), name.c_str(),
+                         when.c_str());
+    case Standby::TurnedDown:
+      // TRANSLATORS: why a person is not offered a freed slot; %1$s is the person, %2$s the slot
+      return format_text(tr("%s turned this slot down (%s)."), name.c_str(), when.c_str());
+    case Standby::Booking:
+      break;
+  }
+  return {};
 }
 
 std::vector<ParticipantId> standby_free_at(const EventState& state, SlotRef slot) {

@@ -30,10 +30,15 @@ bool has_open_offer(const EventState& state, ParticipantId person);
 bool turned_down_slot(const EventState& state, ParticipantId person, SlotRef slot);
 
 // Why the person cannot be offered this slot ("is not on the standby list", "has not arrived
-// yet", "has a meeting with ... then", "has an offer awaiting an answer", "turned this slot
-// down"), or empty when they can. Once the desk is in use (someone checked in), only people who
-// arrived are offered slots.
+// yet", "has an offer awaiting an answer", "turned this slot down", in English; when another
+// booking keeps them, person_conflict's clause: "Ana Silva has a meeting with ... then"), or empty
+// when they can. Once the desk is in use (someone checked in), only people who arrived are
+// offered slots. refill_refusal says it to people.
 std::string refill_problem(const EventState& state, ParticipantId person, SlotRef slot);
+
+// The same reason as a whole sentence naming the person and the slot, in the current language:
+// "Ana Silva is not on the standby list (Thu 14 May 10:20)."; empty when they can be offered it.
+std::string refill_refusal(const EventState& state, ParticipantId person, SlotRef slot);
 
 // The standby people who can be offered this slot, by id.
 std::vector<ParticipantId> standby_free_at(const EventState& state, SlotRef slot);

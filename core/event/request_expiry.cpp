@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::core {
 
 bool expires(const Meeting& m) {
@@ -38,13 +40,20 @@ std::vector<MeetingId> due_expiries(const EventState& state, std::int64_t now_ms
 }
 
 std::string format_expiry(int minutes) {
-  if (minutes <= 0) return "off";
-  if (minutes % 1440 == 0)
-    return std::to_string(minutes / 1440) + (minutes == 1440 ? " day" : " days");
-  if (minutes % 60 == 0) return std::to_string(minutes / 60) + " h";
+  // TRANSLATORS: requests never expire (a choice beside "1 h", "3 days")
+  if (minutes <= 0) return tr_ctx("request expiry", "off");
+  if (minutes % 1440 == 0) {
+    const int days = minutes / 1440;
+    // TRANSLATORS: how long a request waits for an answer
+    return format_text(tr_n("%d day", "%d days", static_cast<unsigned long>(days)), days);
+  }
+  // TRANSLATORS: how long a request waits for an answer, in hours ("h" for hours)
+  if (minutes % 60 == 0) return format_text(tr("%d h"), minutes / 60);
   if (minutes > 60)
-    return std::to_string(minutes / 60) + " h " + std::to_string(minutes % 60) + " min";
-  return std::to_string(minutes) + " min";
+    // TRANSLATORS: how long a request waits for an answer, in hours and minutes
+    return format_text(tr("%d h %d min"), minutes / 60, minutes % 60);
+  // TRANSLATORS: how long a request waits for an answer, in minutes
+  return format_text(tr("%d min"), minutes);
 }
 
 }  // namespace crossmatch::core

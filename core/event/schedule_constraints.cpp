@@ -4,6 +4,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::core {
 
 std::vector<Precedence> precedences(const EventState& state) {
@@ -57,16 +59,21 @@ std::vector<MeetingId> meetings_after(const EventState& state, MeetingId meeting
 }
 
 std::string meeting_label(const EventState& state, MeetingId meeting) {
-  const std::string number = "meeting " + std::to_string(meeting);
   const Meeting* m = state.meeting(meeting);
-  if (m == nullptr) return number;
+  // TRANSLATORS: a meeting in a sentence, by its number
+  if (m == nullptr) return format_text(tr("meeting %u"), meeting);
   const auto name = [&](ParticipantId id) {
     const Participant* p = state.participant(id);
-    if (p == nullptr) return "participant " + std::to_string(id);
-    if (p->status == ParticipantStatus::Erased) return std::string("an erased participant");
+    // TRANSLATORS: a participant the event no longer knows, by their number
+    if (p == nullptr) return format_text(tr("participant %u"), id);
+    // TRANSLATORS: stands for the name of a person whose data was erased
+    if (p->status == ParticipantStatus::Erased) return std::string(tr("an erased participant"));
     return p->profile.display_name;
   };
-  return number + " (" + name(m->requester) + " and " + name(m->invitee) + ")";
+  // TRANSLATORS: a meeting in a sentence, by its number and its two people: "meeting 7 (Ana
+  // Silva and Bo Berg)"
+  return format_text(tr("meeting %u (%s and %s)"), meeting, name(m->requester).c_str(),
+                     name(m->invitee).c_str());
 }
 
 }  // namespace crossmatch::core

@@ -6,6 +6,7 @@
 #include "core/event/busy_blocks.hpp"
 #include "core/event/calendar.hpp"
 #include "core/event/session_slots.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::core {
 namespace {
@@ -27,11 +28,6 @@ int unavailability_in_session(const EventState& state, SessionId session) {
   return n;
 }
 
-// "1 meeting is" / "3 meetings are"
-std::string meetings_are(std::size_t n) {
-  return std::to_string(n) + (n == 1 ? " meeting is" : " meetings are");
-}
-
 }  // namespace
 
 std::vector<MeetingId> meetings_booked_in(const EventState& state, SessionId session) {
@@ -48,30 +44,36 @@ Result<Session> checked_session(const EventState& state, const DefineSession& op
   const Session* existing = creating ? nullptr : state.session(op.session);
   if (!creating && existing == nullptr)
     return refuse("not_found", "session",
-                  "There is no session " + std::to_string(op.session) + ".");
+                  // TRANSLATORS: %u is the number of a session
+                  format_text(tr("There is no session %u."), op.session));
   if (creating && state.sessions.size() >= kMaxSessions)
     return refuse("too_many", "session",
-                  "An event has at most " + std::to_string(kMaxSessions) + " sessions.");
+                  format_text(tr_n("An event has at most %zu session.",
+                                   "An event has at most %zu sessions.", kMaxSessions),
+                              kMaxSessions));
   if (Status s =
-          check_field_text(op.name, "name", "The session's name", kMaxSessionNameLength, true);
+          check_field_text(op.name, "name", tr("The session's name"), kMaxSessionNameLength, true);
       !s)
     return s.error();
   if (op.date < days_from_civil(2000, 1, 1) || op.date > days_from_civil(2199, 12, 31))
-    return refuse("out_of_range", "date", "The session's date must be between 2000 and 2199.");
+    return refuse("out_of_range", "date", tr("The session's date must be between 2000 and 2199."));
   if (op.start < 0 || op.end > 24 * 60 || op.start >= op.end)
-    return refuse("invalid", "end", "A session ends after it starts, within one day.");
+    return refuse("invalid", "end", tr("A session ends after it starts, within one day."));
   if (op.slot_minutes < kMinSlotMinutes || op.slot_minutes > kMaxSlotMinutes)
     return refuse("out_of_range", "slot_minutes",
-                  "Slots last " + std::to_string(kMinSlotMinutes) + " to " +
-                      std::to_string(kMaxSlotMinutes) + " minutes.");
+                  format_text(tr_n("Slots last %d to %d minute.", "Slots last %d to %d minutes.",
+                                   static_cast<unsigned long>(kMaxSlotMinutes)),
+                              kMinSlotMinutes, kMaxSlotMinutes));
   if (op.breaks.size() > kMaxBreaks)
     return refuse("too_many", "breaks",
-                  "At most " + std::to_string(kMaxBreaks) + " breaks a session.");
+                  format_text(tr_n("At most %zu break a session.", "At most %zu breaks a session.",
+                                   kMaxBreaks),
+                              kMaxBreaks));
   for (std::size_t i = 0; i < op.breaks.size(); ++i) {
     const TimeRange& b = op.breaks[i];
     if (b.start >= b.end || b.start < op.start || b.end > op.end)
       return refuse("invalid", "breaks[" + std::to_string(i) + "]",
-                    "A break ends after it starts, inside the session.");
+                    tr("A break ends after it starts, inside the session."));
   }
   Session session;
   session.id = op.session;
@@ -84,18 +86,23 @@ Result<Session> checked_session(const EventState& state, const DefineSession& op
   session.breaks = op.breaks;
   compute_slots(session);
   if (session.slot_starts.empty())
-    return refuse("invalid", "slot_minutes", "The session has no room for a single slot.");
+    return refuse("invalid", "slot_minutes", tr("The session has no room for a single slot."));
   if (session.slot_starts.size() > kMaxSlotsPerSession)
     return refuse("too_many", "slot_minutes",
-                  "A session has at most " + std::to_string(kMaxSlotsPerSession) + " slots.");
+                  format_text(tr_n("A session has at most %zu slot.",
+                                   "A session has at most %zu slots.", kMaxSlotsPerSession),
+                              kMaxSlotsPerSession));
   for (const auto& [id, other] : state.sessions) {
     if (id == op.session) continue;
     if (other.name == session.name && other.kind == session.kind && other.date == session.date &&
         other.start == session.start && other.end == session.end)
       return refuse("duplicate", "name",
-                    "There is already a session '" + other.name + "' on " +
-                        format_date(other.date) + " from " + format_time_of_day(other.start) +
-                        " to " + format_time_of_day(other.end) + ".");
+                    // TRANSLATORS: %1$s is the name of a session, %2$s its date, %3$s and %4$s
+                    // its start and end times
+                    format_text(tr("There is already a session '%s' on %s from %s to %s."),
+                                other.name.c_str(), format_date(other.date).c_str(),
+                                format_time_of_day(other.start).c_str(),
+                                format_time_of_day(other.end).c_str()));
   }
   if (session.kind == SessionKind::Meetings) {
     // One-to-one sessions may not overlap: a person is in one meeting at a time.
@@ -104,9 +111,12 @@ Result<Session> checked_session(const EventState& state, const DefineSession& op
         continue;
       if (session.start < other.end && other.start < session.end)
         return refuse("overlap", "start",
-                      "One-to-one sessions may not overlap; this one overlaps '" + other.name +
-                          "' (" + format_time_of_day(other.start) + "-" +
-                          format_time_of_day(other.end) + ").");
+                      // TRANSLATORS: %1$s is the name of a session, %2$s and %3$s its start and
+                      // end times
+                      format_text(tr("One-to-one sessions may not overlap; this one overlaps '%s' "
+                                     "(%s-%s)."),
+                                  other.name.c_str(), format_time_of_day(other.start).c_str(),
+                                  format_time_of_day(other.end).c_str()));
     }
   }
   if (session.kind == SessionKind::Plenary) {
@@ -124,9 +134,16 @@ Result<Session> checked_session(const EventState& state, const DefineSession& op
     }
     if (booked > 0)
       return refuse("in_use", "start",
-                    meetings_are(static_cast<std::size_t>(booked)) + " booked during " +
-                        describe_busy_block(session) + " (meeting " + std::to_string(first) +
-                        " first); move or cancel them before making it a plenary session.");
+                    format_text(
+                        // TRANSLATORS: %1$d meetings, %2$s the plenary session ("the plenary
+                        // session 'Opening', Thu 14 May 9:00-9:45"), %3$u the first meeting's
+                        // number
+                        tr_n("%d meeting is booked during %s (meeting %u first); move or cancel "
+                             "them before making it a plenary session.",
+                             "%d meetings are booked during %s (meeting %u first); move or cancel "
+                             "them before making it a plenary session.",
+                             static_cast<unsigned long>(booked)),
+                        booked, describe_busy_block(session).c_str(), first));
   }
   if (existing != nullptr) {
     const bool layout_changed = existing->kind != session.kind || existing->date != session.date ||
@@ -134,17 +151,25 @@ Result<Session> checked_session(const EventState& state, const DefineSession& op
     if (layout_changed) {
       if (const auto booked = meetings_booked_in(state, op.session); !booked.empty())
         return refuse("in_use", "session",
-                      meetings_are(booked.size()) +
-                          " booked in this session; move or cancel them before changing its "
-                          "day, kind or slots.");
+                      format_text(tr_n("%zu meeting is booked in this session; move or cancel "
+                                       "them before changing its day, kind or slots.",
+                                       "%zu meetings are booked in this session; move or cancel "
+                                       "them before changing its day, kind or slots.",
+                                       booked.size()),
+                                  booked.size()));
       if (rounds_use_session(state, op.session))
         return refuse("in_use", "session",
-                      "A team round is published for this session; it is locked.");
+                      tr("A team round is published for this session; it is locked."));
       if (const int n = unavailability_in_session(state, op.session); n > 0)
         return refuse("in_use", "session",
-                      std::to_string(n) +
-                          " participants marked slots of this session unavailable; "
-                          "changing its slots would change what they marked.");
+                      format_text(tr_n("%d participant marked slots of this session "
+                                       "unavailable; changing its slots would change what they "
+                                       "marked.",
+                                       "%d participants marked slots of this session "
+                                       "unavailable; changing its slots would change what they "
+                                       "marked.",
+                                       static_cast<unsigned long>(n)),
+                                  n));
     }
   }
   return session;
@@ -153,18 +178,23 @@ Result<Session> checked_session(const EventState& state, const DefineSession& op
 Status check_session_removal(const EventState& state, const RemoveSession& op) {
   if (state.session(op.session) == nullptr)
     return refuse("not_found", "session",
-                  "There is no session " + std::to_string(op.session) + ".");
+                  // TRANSLATORS: %u is the number of a session
+                  format_text(tr("There is no session %u."), op.session));
   if (const auto booked = meetings_booked_in(state, op.session); !booked.empty())
     return refuse(
         "in_use", "session",
-        meetings_are(booked.size()) + " booked in this session; move or cancel them first.");
+        format_text(tr_n("%zu meeting is booked in this session; move or cancel them first.",
+                         "%zu meetings are booked in this session; move or cancel them first.",
+                         booked.size()),
+                    booked.size()));
   if (rounds_use_session(state, op.session))
-    return refuse("in_use", "session", "A team round is published for this session; it is locked.");
+    return refuse("in_use", "session",
+                  tr("A team round is published for this session; it is locked."));
   if (state.pitching.count(op.session))
-    return refuse("in_use", "session", "This session has a pitch order.");
+    return refuse("in_use", "session", tr("This session has a pitch order."));
   for (const auto& [id, ct] : state.clinic_tables) {
     if (ct.session == op.session)
-      return refuse("in_use", "session", "This session has clinic tables.");
+      return refuse("in_use", "session", tr("This session has clinic tables."));
   }
   return Status::success();
 }

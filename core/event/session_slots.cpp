@@ -1,6 +1,7 @@
 #include "core/event/session_slots.hpp"
 
 #include "core/event/calendar.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::core {
 
@@ -44,7 +45,8 @@ bool is_morning(const EventState& state, SlotRef slot) {
 std::string describe_slot(const EventState& state, SlotRef slot, bool with_session) {
   const Session* s = state.session(slot.session);
   if (s == nullptr || slot.index < 0 || slot.index >= s->slot_count())
-    return "slot " + std::to_string(slot.index + 1) + " of session " + std::to_string(slot.session);
+    // TRANSLATORS: a slot that no longer exists: its number and its session's number
+    return format_text(tr("slot %d of session %u"), slot.index + 1, slot.session);
   std::string text =
       format_day_label(s->date) + " " + format_time_of_day(s->slot_starts[slot.index]);
   if (with_session) text += " (" + s->name + ")";

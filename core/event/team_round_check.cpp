@@ -3,14 +3,9 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::core {
-namespace {
-
-std::string count_of(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-}  // namespace
 
 RoundSeating seat_teams(const EventState& state, const std::vector<std::size_t>& team_sizes) {
   RoundSeating out;
@@ -51,18 +46,46 @@ RoundSeating seat_teams(const EventState& state, const std::vector<std::size_t>&
   const std::size_t smallest = team_sizes[teams.back()];
   std::size_t seated = 0;  // tables that seat the largest team
   for (const Table* t : tables) seated += static_cast<std::size_t>(t->seats) >= largest ? 1 : 0;
-  std::string sizes = smallest == largest
-                          ? std::to_string(largest)
-                          : std::to_string(smallest) + " to " + std::to_string(largest);
-  out.problem = count_of(k, "team", "teams") + " of " + sizes + " people need " +
-                count_of(k, "table", "tables") + "; the event has " +
-                count_of(tables.size(), "table", "tables") + ", " + std::to_string(seated) +
-                " of them with " + std::to_string(largest) + " seats or more. Add " +
-                count_of(add, "table", "tables") + " of " + std::to_string(largest) + " seats";
-  if (out.tables_to_enlarge > 0)
-    out.problem += ", or give " + std::to_string(out.tables_to_enlarge) +
-                   " of the smaller tables " + std::to_string(largest) + " seats";
-  out.problem += ", or make the teams smaller (team sizes in the matching settings).";
+  // The sentence has several counts, each with its own plural: its parts are translated each
+  // with its count, and put together by a translated frame.
+  const std::string sizes =
+      smallest == largest
+          ? std::to_string(largest)
+          // TRANSLATORS: the sizes of teams, from the smallest to the largest: "2 to 5"
+          : format_text(tr("%zu to %zu"), smallest, largest);
+  const std::string need = format_text(
+      // TRANSLATORS: part of a sentence: %1$zu teams of %2$s people ("2 to 5") need %3$zu tables
+      tr_n("%zu team of %s people needs %zu table", "%zu teams of %s people need %zu tables", k), k,
+      sizes.c_str(), k);
+  const std::string has = format_text(
+      // TRANSLATORS: part of a sentence: the event has %1$zu tables, %2$zu of them with %3$zu
+      // seats or more
+      tr_n("the event has %zu table, %zu of them with %zu seats or more",
+           "the event has %zu tables, %zu of them with %zu seats or more", tables.size()),
+      tables.size(), seated, largest);
+  const std::string add_tables = format_text(
+      // TRANSLATORS: part of a sentence: add %1$zu tables of %2$zu seats
+      tr_n("Add %zu table of %zu seats", "Add %zu tables of %zu seats", add), add, largest);
+  if (out.tables_to_enlarge > 0) {
+    const std::string enlarge = format_text(
+        // TRANSLATORS: part of a sentence: give %1$d of the existing tables %2$zu seats
+        tr_n("give %d of the smaller tables %zu seats", "give %d of the smaller tables %zu seats",
+             static_cast<unsigned long>(out.tables_to_enlarge)),
+        out.tables_to_enlarge, largest);
+    out.problem = format_text(
+        // TRANSLATORS: why teams do not fit the tables: "3 teams of 2 to 5 people need 3 tables;
+        // the event has 3 tables, 1 of them with 5 seats or more. Add 1 table of 5 seats, or give
+        // 1 of the smaller tables 5 seats, or make the teams smaller (...)."
+        tr("%s; %s. %s, or %s, or make the teams smaller (team sizes in the matching settings)."),
+        need.c_str(), has.c_str(), add_tables.c_str(), enlarge.c_str());
+  } else {
+    out.problem = format_text(
+        // TRANSLATORS: why teams do not fit the tables: "4 teams of 3 people need 4 tables; the
+        // event has 3 tables, 1 of them with 3 seats or more. Add 3 tables of 3 seats, or make
+        // the teams smaller (...)."
+        tr("%s; %s. %s, or make the teams smaller (team sizes in the matching settings)."),
+        need.c_str(), has.c_str(), add_tables.c_str());
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/i18n/translation.hpp"
 #include "core/matching/event_population.hpp"
 #include "core/matching/pair_reasons.hpp"
 #include "core/matching/teams.hpp"
@@ -10,18 +11,20 @@
 namespace crossmatch::core {
 namespace {
 
-const char* plural(ParticipantType type) {
+// "a company", "3 companies": the count inside the translated message (plural rules differ).
+std::string counted(ParticipantType type, unsigned long k) {
   switch (type) {
     case ParticipantType::Company:
-      return "companies";
+      return format_text(tr_n("a company", "%lu companies", k), k);
     case ParticipantType::PolicyMaker:
-      return "policy makers";
+      return format_text(tr_n("a policy maker", "%lu policy makers", k), k);
     case ParticipantType::Intermediary:
-      return "brokers or intermediaries";
+      return format_text(tr_n("a broker or intermediary", "%lu brokers or intermediaries", k), k);
     case ParticipantType::Researcher:
-      return "researchers or universities";
+      return format_text(tr_n("a researcher or university", "%lu researchers or universities", k),
+                         k);
   }
-  return "participants";
+  return "";
 }
 
 // "a; b; c", cut at a whole part so that it fits an operation's text limit.
@@ -39,9 +42,12 @@ std::string join_parts(const std::vector<std::string>& parts, std::size_t limit)
 const Session* clinic_session(const EventState& state, SessionId id, Error& error) {
   const Session* s = state.session(id);
   if (s == nullptr) {
-    error = make_error("not_found", "session", "There is no session " + std::to_string(id) + ".");
+    // TRANSLATORS: %u is the number of a session
+    error = make_error("not_found", "session", format_text(tr("There is no session %u."), id));
   } else if (s->kind != SessionKind::PolicyClinic) {
-    error = make_error("wrong_session", "session", "'" + s->name + "' is not a policy clinic.");
+    error = make_error("wrong_session", "session",
+                       // TRANSLATORS: %s is the name of a session
+                       format_text(tr("'%s' is not a policy clinic."), s->name.c_str()));
     s = nullptr;
   }
   return s;
@@ -49,7 +55,8 @@ const Session* clinic_session(const EventState& state, SessionId id, Error& erro
 
 std::string name_of(const EventState& state, ParticipantId id) {
   const Participant* p = state.participant(id);
-  if (p == nullptr) return "participant " + std::to_string(id);
+  // TRANSLATORS: a participant the event no longer knows, by their number
+  if (p == nullptr) return format_text(tr("participant %u"), id);
   std::string out = p->profile.display_name;
   if (!p->profile.organisation.empty()) out += " (" + p->profile.organisation + ")";
   return out;
@@ -79,8 +86,10 @@ std::vector<std::string> table_reasons(const EventState& state, const EventPopul
       ++picked;
   }
   out.push_back(describe_type_mix(types));
-  out.push_back(std::to_string(picked) + " of " + std::to_string(members.size()) +
-                " picked this theme");
+  out.push_back(format_text(
+      // TRANSLATORS: why a clinic table was formed: "3 of 5 picked this theme"
+      tr_n("%d of %zu picked this theme", "%d of %zu picked this theme", members.size()), picked,
+      members.size()));
   for (auto& r : explain_team(ep.population, indices(ep, members))) out.push_back(std::move(r));
   return out;
 }
@@ -94,10 +103,9 @@ std::string describe_type_mix(const std::vector<ParticipantType>& types) {
   std::vector<std::string> parts;
   for (const ParticipantType t : kOrder) {
     const auto k = std::count(types.begin(), types.end(), t);
-    if (k == 1) parts.push_back("a " + lower_label(t));
-    if (k > 1) parts.push_back(std::to_string(k) + " " + plural(t));
+    if (k > 0) parts.push_back(counted(t, static_cast<unsigned long>(k)));
   }
-  return parts.empty() ? "nobody yet" : list_words(parts);
+  return parts.empty() ? tr("nobody yet") : list_words(parts);
 }
 
 Result<ClinicForming> form_clinic_tables(const EventState& state, const Taxonomy& taxonomy,
@@ -112,7 +120,9 @@ Result<ClinicForming> form_clinic_tables(const EventState& state, const Taxonomy
     if (ct.session != session) continue;
     if (!ct.members.empty())
       return make_error("clinic_locked", "session",
-                        "The tables of '" + s->name + "' are already formed; they are locked.");
+                        // TRANSLATORS: %s is the name of a policy clinic session
+                        format_text(tr("The tables of '%s' are already formed; they are locked."),
+                                    s->name.c_str()));
     const Table* place = state.table(ct.table);
     out.tables.push_back(id);
     seats.push_back(place != nullptr ? place->seats : 0);
@@ -120,7 +130,9 @@ Result<ClinicForming> form_clinic_tables(const EventState& state, const Taxonomy
   if (out.tables.empty())
     return make_error(
         "no_tables", "session",
-        "'" + s->name + "' has no workshop tables yet; define them with their themes first.");
+        // TRANSLATORS: %s is the name of a policy clinic session
+        format_text(tr("'%s' has no workshop tables yet; define them with their themes first."),
+                    s->name.c_str()));
 
   const EventPopulation ep = event_population(state, taxonomy);
   std::vector<ClinicPerson> people;
@@ -140,7 +152,8 @@ Result<ClinicForming> form_clinic_tables(const EventState& state, const Taxonomy
   }
   if (people.empty())
     return make_error("no_participants", "session",
-                      "Nobody has picked a theme of '" + s->name + "' yet.");
+                      // TRANSLATORS: %s is the name of a policy clinic session
+                      format_text(tr("Nobody has picked a theme of '%s' yet."), s->name.c_str()));
 
   out.plan = seat_clinic(ep.population, state.event.settings.matching.weights, people, seats,
                          budget, seed);
@@ -171,11 +184,14 @@ Result<std::vector<std::string>> explain_clinic_seat(const EventState& state,
   const auto it = state.clinic_tables.find(table);
   if (it == state.clinic_tables.end())
     return make_error("not_found", "clinic_table",
-                      "There is no clinic table " + std::to_string(table) + ".");
+                      // TRANSLATORS: %u is the number of a clinic table
+                      format_text(tr("There is no clinic table %u."), table));
   const ClinicTable& ct = it->second;
   if (std::find(ct.members.begin(), ct.members.end(), member) == ct.members.end())
     return make_error("not_seated", "participant",
-                      name_of(state, member) + " is not seated at '" + ct.theme + "'.");
+                      // TRANSLATORS: %1$s is a person, %2$s the theme of a clinic table
+                      format_text(tr("%s is not seated at '%s'."), name_of(state, member).c_str(),
+                                  ct.theme.c_str()));
   std::vector<std::string> out;
 
   const auto themes = state.clinic_themes.find(member);
@@ -191,18 +207,20 @@ Result<std::vector<std::string>> explain_clinic_seat(const EventState& state,
     if (const Participant* p = state.participant(id)) others.push_back(p->profile.type);
   }
   if (rank == 0) {
-    out.push_back("you picked this theme first: " + ct.theme);
+    out.push_back(format_text(tr("you picked this theme first: %s"), ct.theme.c_str()));
   } else if (rank > 0) {
-    out.push_back("you picked this theme: " + ct.theme);
+    out.push_back(format_text(tr("you picked this theme: %s"), ct.theme.c_str()));
   } else if (me != nullptr && std::none_of(others.begin(), others.end(), [&](ParticipantType t) {
                return clinic_role(t) == clinic_role(me->profile.type);
              })) {
-    out.push_back("not a theme you picked: the table needed " + std::string("a ") +
-                  lower_label(me->profile.type));
+    // TRANSLATORS: why a person sits at a clinic table; %s is "a company", "a policy maker", ...
+    out.push_back(format_text(tr("not a theme you picked: the table needed %s"),
+                              counted(me->profile.type, 1).c_str()));
   } else {
-    out.push_back("not a theme you picked: the tables you picked were full");
+    out.push_back(tr("not a theme you picked: the tables you picked were full"));
   }
-  if (!others.empty()) out.push_back("with " + describe_type_mix(others));
+  // TRANSLATORS: who else sits at the table: "with a policy maker and 2 companies"
+  if (!others.empty()) out.push_back(format_text(tr("with %s"), describe_type_mix(others).c_str()));
 
   // The member they have most in common with, and why.
   const EventPopulation ep = event_population(state, taxonomy);
@@ -220,7 +238,10 @@ Result<std::vector<std::string>> explain_clinic_seat(const EventState& state,
     if (best >= 0) {
       const auto reasons = explain_pair(scorer, self, best, 2);
       std::string line = name_of(state, ep.ids[best]);
-      if (!reasons.empty()) line += ": " + join_reasons(reasons);
+      if (!reasons.empty()) {
+        // TRANSLATORS: a person and why they suit the table: "Ana Silva: from Lisbon, Portugal"
+        line = format_text(tr("%s: %s"), line.c_str(), join_reasons(reasons).c_str());
+      }
       out.push_back(line);
     }
   }

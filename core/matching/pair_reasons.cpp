@@ -4,6 +4,8 @@
 #include <bit>
 #include <numeric>
 
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::core {
 namespace {
 
@@ -12,15 +14,15 @@ bool is_upper(char c) {
 }
 
 std::string sector_name(const Population& p, int sector) {
-  return name_in_sentence(p.taxonomy().sectors()[sector].name);
+  return sector_in_sentence(p.taxonomy().sectors()[sector].name);
 }
 
 std::string city_name(const Population& p, int city) {
-  return p.taxonomy().cities()[city].name;
+  return tr_ctx("city", p.taxonomy().cities()[city].name.c_str());
 }
 
 std::string country_name(const Population& p, int country) {
-  return p.taxonomy().countries()[country].name;
+  return tr_iso(IsoNames::Countries, p.taxonomy().countries()[country].name.c_str());
 }
 
 std::string sector_phrase(const PairScorer& scorer, SectorRelation relation, int a, int b) {
@@ -35,36 +37,43 @@ std::string sector_phrase(const PairScorer& scorer, SectorRelation relation, int
   switch (relation) {
     case SectorRelation::StudyMatch: {
       const std::string city = city_name(p, creative.city);
-      return c + " (" + city + ") with " + g + ", which " + city + "'s profile calls for";
+      // TRANSLATORS: a match reason: "architecture (Rome) with tourism, which Rome's profile
+      // calls for": the creative sector, its city, the other sector, the city again
+      return format_text(tr("%s (%s) with %s, which %s's profile calls for"), c.c_str(),
+                         city.c_str(), g.c_str(), city.c_str());
     }
     case SectorRelation::StudyPairing:
-      return c + " with " + g + ", which the study pairs in " +
-             city_name(p, p.study_city(creative.sector, growth.sector));
+      // TRANSLATORS: a match reason: "games with health, which the study pairs in Linz"
+      return format_text(tr("%s with %s, which the study pairs in %s"), c.c_str(), g.c_str(),
+                         city_name(p, p.study_city(creative.sector, growth.sector)).c_str());
     case SectorRelation::CreativeWithGrowth:
-      return "cross-sector: " + c + " with " + g;
+      // TRANSLATORS: a match reason: "cross-sector: design with manufacturing"
+      return format_text(tr("cross-sector: %s with %s"), c.c_str(), g.c_str());
     case SectorRelation::Neighbouring:
-      return "neighbouring sectors: " + sector_name(p, ra.sector) + " and " +
-             sector_name(p, rb.sector);
+      return format_text(tr("neighbouring sectors: %s and %s"), sector_name(p, ra.sector).c_str(),
+                         sector_name(p, rb.sector).c_str());
     case SectorRelation::SameSector:
-      return "the same sector: " + sector_name(p, ra.sector);
+      return format_text(tr("the same sector: %s"), sector_name(p, ra.sector).c_str());
     case SectorRelation::Unknown:
-      return "sectors to explore together";
+      return tr("sectors to explore together");
   }
   return {};
 }
 
 std::string style_phrase(const Population& p, int a, int b) {
   const auto traits = shared_traits(p, {a, b}, 2);
-  if (traits.empty()) return "similar answers on how you work";
-  return "same way of working: " + list_words(traits);
+  if (traits.empty()) return tr("similar answers on how you work");
+  // TRANSLATORS: a match reason; %s lists working-style traits ("informal and fast-paced")
+  return format_text(tr("same way of working: %s"), list_words(traits).c_str());
 }
 
 std::string international_phrase(const Population& p, int other) {
   const MemberRecord& r = p.record(other);
-  if (r.country < 0) return "from elsewhere";
+  if (r.country < 0) return tr("from elsewhere");
   const std::string country = country_name(p, r.country);
-  if (r.city < 0) return "from " + country;
-  return "from " + city_name(p, r.city) + ", " + country;
+  if (r.city < 0) return format_text(tr("from %s"), country.c_str());
+  // TRANSLATORS: a match reason: "from Tallinn, Estonia"
+  return format_text(tr("from %s, %s"), city_name(p, r.city).c_str(), country.c_str());
 }
 
 std::string offers_phrase(const Population& p, int viewer, int other) {
@@ -80,13 +89,15 @@ std::string offers_phrase(const Population& p, int viewer, int other) {
   };
   const auto gives = common(p.offers(other), p.seeks(viewer));
   const auto takes = common(p.seeks(other), p.offers(viewer));
-  std::string out;
-  if (!gives.empty()) out = "offers " + names(gives) + ", which you seek";
-  if (!takes.empty()) {
-    if (!out.empty()) out += ", and ";
-    out += "seeks " + names(takes) + ", which you offer";
-  }
-  return out;
+  // TRANSLATORS: a match reason; %s lists what the other offers ("3D scanning and funding")
+  if (takes.empty())
+    return gives.empty() ? "" : format_text(tr("offers %s, which you seek"), names(gives).c_str());
+  // TRANSLATORS: a match reason; %s lists what the other seeks
+  if (gives.empty()) return format_text(tr("seeks %s, which you offer"), names(takes).c_str());
+  // TRANSLATORS: a match reason: what the other offers that you seek, then what they seek that
+  // you offer
+  return format_text(tr("offers %s, which you seek, and seeks %s, which you offer"),
+                     names(gives).c_str(), names(takes).c_str());
 }
 
 int first_bit(const std::uint64_t* a, const std::uint64_t* b, int words, int prefer) {
@@ -104,33 +115,77 @@ std::string market_phrase(const Population& p, int viewer, int other) {
   const int there = first_bit(p.targets(viewer), p.ties(other), words, home);
   std::string out;
   if (there >= 0) {
-    out =
-        (there == home ? "based in " : "knows ") + country_name(p, there) + ", a market you target";
+    const std::string country = country_name(p, there);
+    // TRANSLATORS: a match reason: "based in Sweden, a market you target"
+    out = there == home ? format_text(tr("based in %s, a market you target"), country.c_str())
+                        // TRANSLATORS: a match reason: "knows Sweden, a market you target"
+                        : format_text(tr("knows %s, a market you target"), country.c_str());
   }
   const int back = first_bit(p.targets(other), p.ties(viewer), words, p.record(viewer).country);
   if (back >= 0) {
     if (!out.empty()) out += "; ";
-    out += "targets " + country_name(p, back) + ", where you have ties";
+    // TRANSLATORS: a match reason: "targets Poland, where you have ties"
+    out += format_text(tr("targets %s, where you have ties"), country_name(p, back).c_str());
   }
   return out;
 }
 
+// A participant type inside the sentence below, with its article in English; translators give
+// each the form their grammar needs in its place.
+const char* type_as_other(ParticipantType type) {
+  switch (type) {
+    case ParticipantType::Company:
+      return tr_ctx("the other's type, in a match reason", "a company");
+    case ParticipantType::PolicyMaker:
+      return tr_ctx("the other's type, in a match reason", "a policy maker");
+    case ParticipantType::Intermediary:
+      return tr_ctx("the other's type, in a match reason", "a broker or intermediary");
+    case ParticipantType::Researcher:
+      return tr_ctx("the other's type, in a match reason", "a researcher or university");
+  }
+  return "";
+}
+
+const char* type_as_yours(ParticipantType type) {
+  switch (type) {
+    case ParticipantType::Company:
+      return tr_ctx("your type, in a match reason", "a company");
+    case ParticipantType::PolicyMaker:
+      return tr_ctx("your type, in a match reason", "a policy maker");
+    case ParticipantType::Intermediary:
+      return tr_ctx("your type, in a match reason", "a broker or intermediary");
+    case ParticipantType::Researcher:
+      return tr_ctx("your type, in a match reason", "a researcher or university");
+  }
+  return "";
+}
+
 // "a policy maker, useful to you as a company": both types named, the other's first.
 std::string type_phrase(const Population& p, int viewer, int other) {
-  // Every label starts with a consonant: "a company", "a broker or intermediary".
-  const auto article = [](ParticipantType t) { return "a " + lower_label(t); };
-  return article(p.record(other).type) + ", useful to you as " + article(p.record(viewer).type);
+  // TRANSLATORS: a match reason: "a policy maker, useful to you as a company"; both parts are
+  // translated below, as "the other's type" and "your type"
+  return format_text(tr("%s, useful to you as %s"), type_as_other(p.record(other).type),
+                     type_as_yours(p.record(viewer).type));
 }
 
 }  // namespace
 
 std::string list_words(const std::vector<std::string>& words) {
-  std::string out;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += i + 1 == words.size() ? " and " : ", ";
-    out += words[i];
+  if (words.empty()) return "";
+  std::string out = words.front();
+  for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+    // TRANSLATORS: between the items of a list but the last two: "a, b and c"
+    out = format_text(tr("%s, %s"), out.c_str(), words[i].c_str());
   }
+  // TRANSLATORS: between the last two items of a list: "a, b and c"
+  if (words.size() > 1) out = format_text(tr("%s and %s"), out.c_str(), words.back().c_str());
   return out;
+}
+
+std::string sector_in_sentence(const std::string& name) {
+  const char* translated = tr_ctx("sector, inside a sentence", name.c_str());
+  // A catalogue gives the form its language uses inside a sentence; English lowers the capital.
+  return translated == name.c_str() ? name_in_sentence(name) : translated;
 }
 
 std::string lower_label(ParticipantType type) {
@@ -181,7 +236,8 @@ std::vector<std::string> shared_traits(const Population& population,
   for (const Shared& s : found) {
     if (static_cast<int>(out.size()) >= max_traits) break;
     const Question& question = population.taxonomy().questions()[s.question];
-    out.push_back(s.high ? question.high_trait : question.low_trait);
+    const std::string& trait = s.high ? question.high_trait : question.low_trait;
+    out.push_back(tr_ctx("working-style trait, in a match reason", trait.c_str()));
   }
   return out;
 }

@@ -33,7 +33,10 @@ std::string join_reasons(const std::vector<Reason>& reasons);
 // Phrase parts shared with team reasons.
 // "a", "a and b", "a, b and c"
 std::string list_words(const std::vector<std::string>& words);
-// A taxonomy name as it reads inside a sentence: "Architecture" -> "architecture", "ICT" stays.
+// A sector's name as it reads inside a sentence, in the current language: "architecture".
+std::string sector_in_sentence(const std::string& name);
+// A taxonomy name as it reads inside an English sentence: "Architecture" -> "architecture", "ICT"
+// stays.
 std::string name_in_sentence(const std::string& name);
 // A participant type as it reads inside a sentence: "policy maker", "broker or intermediary".
 std::string lower_label(ParticipantType type);

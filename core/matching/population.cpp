@@ -270,4 +270,12 @@ void Population::clear_interest(int index) {
   interest_[index].clear();
 }
 
+std::vector<int> matchable_ids(const Population& population) {
+  std::vector<int> ids;
+  for (int i = 0; i < population.size(); ++i) {
+    if (population.matchable(i)) ids.push_back(i);
+  }
+  return ids;
+}
+
 }  // namespace crossmatch::core

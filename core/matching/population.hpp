@@ -160,4 +160,7 @@ class Population {
   std::unordered_map<std::string, int> organisation_ids_;
 };
 
+// The indices of the people matching may place (Population::matchable), in order.
+std::vector<int> matchable_ids(const Population& population);
+
 }  // namespace crossmatch::core

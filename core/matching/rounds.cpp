@@ -12,11 +12,11 @@ namespace {
 
 constexpr double kWeightTolerance = 1e-9;
 // Up to this many people the weights are computed once into a matrix.
-constexpr int kDenseLimit = 2048;
-constexpr int kCandidateWidth = 24;
-constexpr int kExactCandidateLimit = 3000;
-constexpr int kCandidateSample = 160;
-constexpr int kCandidateRounds = 2;
+constexpr int kRoundDenseLimit = 2048;
+constexpr int kRoundCandidateWidth = 24;
+constexpr int kRoundExactCandidateLimit = 3000;
+constexpr int kRoundCandidateSample = 160;
+constexpr int kRoundCandidateRounds = 2;
 
 // Edge weights: 1 + score for a pair that may meet, -1 for one that may not. The 1 makes the
 // number of pairs count before their scores.
@@ -296,14 +296,6 @@ class PairSearch {
   std::vector<std::pair<int, int>> log_;
 };
 
-std::vector<int> matchable_ids(const Population& population) {
-  std::vector<int> ids;
-  for (int i = 0; i < population.size(); ++i) {
-    if (population.matchable(i)) ids.push_back(i);
-  }
-  return ids;
-}
-
 template <class W>
 std::vector<int> solve(const W& w, int n, CandidateLists& candidates, bool dense,
                        SearchBudget& budget, Rng& rng) {
@@ -350,11 +342,11 @@ MeetingRound plan_round(const Population& population, const ScoreWeights& weight
   const PairScorer scorer(population, weights);
   const LiveWeights live{&scorer, &history, &ids};
   Rng rng(seed);
-  CandidateLists candidates(n, std::max(0, std::min(kCandidateWidth, n - 1)));
+  CandidateLists candidates(n, std::max(0, std::min(kRoundCandidateWidth, n - 1)));
   std::vector<int> mate;
   if (n < 2) {
     mate.assign(static_cast<std::size_t>(n), -1);
-  } else if (n <= kDenseLimit) {
+  } else if (n <= kRoundDenseLimit) {
     DenseWeights dense;
     dense.n = n;
     dense.w.assign(static_cast<std::size_t>(n) * n, -1.0f);
@@ -368,10 +360,10 @@ MeetingRound plan_round(const Population& population, const ScoreWeights& weight
     candidates.build_exact(dense);
     mate = solve(dense, n, candidates, true, budget, rng);
   } else {
-    if (n <= kExactCandidateLimit) {
+    if (n <= kRoundExactCandidateLimit) {
       candidates.build_exact(live);
     } else {
-      candidates.build_approximate(live, rng, kCandidateSample, kCandidateRounds);
+      candidates.build_approximate(live, rng, kRoundCandidateSample, kRoundCandidateRounds);
     }
     mate = solve(live, n, candidates, false, budget, rng);
   }

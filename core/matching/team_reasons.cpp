@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/i18n/translation.hpp"
 #include "core/matching/pair_reasons.hpp"
 #include "core/matching/teams.hpp"
 
@@ -22,22 +23,25 @@ std::vector<std::string> explain_team(const Population& population,
   const Taxonomy& t = population.taxonomy();
 
   const auto traits = shared_traits(population, members, 3);
-  if (!traits.empty()) reasons.push_back("shared way of working: " + list_words(traits));
+  // TRANSLATORS: a team's reason; %s lists working-style traits
+  if (!traits.empty())
+    reasons.push_back(format_text(tr("shared way of working: %s"), list_words(traits).c_str()));
 
   std::vector<std::string> creative, growth;
   for (const int m : members) {
     const MemberRecord& r = population.record(m);
     if (r.sector < 0) continue;
-    const std::string name = name_in_sentence(t.sectors()[r.sector].name);
+    const std::string name = sector_in_sentence(t.sectors()[r.sector].name);
     if (r.sector_class == SectorClass::Creative) add_unique(creative, name);
     if (r.sector_class == SectorClass::Growth) add_unique(growth, name);
   }
   if (!creative.empty() && !growth.empty()) {
-    reasons.push_back("cross-sector: " + list_words(creative) + " with " + list_words(growth));
+    reasons.push_back(format_text(tr("cross-sector: %s with %s"), list_words(creative).c_str(),
+                                  list_words(growth).c_str()));
   } else if (!creative.empty()) {
-    reasons.push_back("creative sectors only: " + list_words(creative));
+    reasons.push_back(format_text(tr("creative sectors only: %s"), list_words(creative).c_str()));
   } else if (!growth.empty()) {
-    reasons.push_back("growth sectors only: " + list_words(growth));
+    reasons.push_back(format_text(tr("growth sectors only: %s"), list_words(growth).c_str()));
   }
 
   // The study's own pairings inside the team, for the creative member's city.
@@ -49,10 +53,12 @@ std::vector<std::string> explain_team(const Population& population,
       const MemberRecord& rg = population.record(g);
       if (rg.sector_class != SectorClass::Growth || rg.sector < 0) continue;
       if (!t.study_matches(rc.city, rc.sector, rg.sector)) continue;
-      const std::string& city = t.cities()[rc.city].name;
-      add_unique(calls, name_in_sentence(t.sectors()[rc.sector].name) + " with " +
-                            name_in_sentence(t.sectors()[rg.sector].name) + ", which " + city +
-                            "'s profile calls for");
+      const std::string city = tr_ctx("city", t.cities()[rc.city].name.c_str());
+      // TRANSLATORS: a team's reason: "architecture with tourism, which Rome's profile calls for"
+      add_unique(calls, format_text(tr("%s with %s, which %s's profile calls for"),
+                                    sector_in_sentence(t.sectors()[rc.sector].name).c_str(),
+                                    sector_in_sentence(t.sectors()[rg.sector].name).c_str(),
+                                    city.c_str()));
     }
   }
   if (calls.size() > 2) calls.resize(2);
@@ -61,12 +67,14 @@ std::vector<std::string> explain_team(const Population& population,
   std::vector<std::string> countries;
   for (const int m : members) {
     const int c = population.record(m).country;
-    if (c >= 0) add_unique(countries, t.countries()[c].name);
+    if (c >= 0) add_unique(countries, tr_iso(IsoNames::Countries, t.countries()[c].name.c_str()));
   }
   if (countries.size() == 1) {
-    reasons.push_back("all from " + countries.front());
+    reasons.push_back(format_text(tr("all from %s"), countries.front().c_str()));
   } else if (!countries.empty()) {
-    reasons.push_back(std::to_string(countries.size()) + " countries: " + list_words(countries));
+    // TRANSLATORS: a team's reason: "3 countries: Estonia, Italy and Poland"
+    reasons.push_back(format_text(tr_n("%zu country: %s", "%zu countries: %s", countries.size()),
+                                  countries.size(), list_words(countries).c_str()));
   }
   return reasons;
 }

@@ -66,14 +66,6 @@ Bounds bounds_for(int n, int teams, const MatchingSettings& s) {
   return b;
 }
 
-std::vector<int> matchable_ids(const Population& population) {
-  std::vector<int> ids;
-  for (int i = 0; i < population.size(); ++i) {
-    if (population.matchable(i)) ids.push_back(i);
-  }
-  return ids;
-}
-
 std::vector<detail::TeamPerson> people_of(const Population& population,
                                           const std::vector<int>& ids) {
   std::vector<detail::TeamPerson> people(ids.size());

@@ -618,7 +618,7 @@ TEST_CASE("unread counts: the Requests and Notifications tabs and the window tit
   test::HeadlessUi ui;
   ui.bare_frame([&] { app.frame(f.clock); });
   CHECK(app.tab_label("requests", "Requests") == "Requests (2)###requests");
-  CHECK(app.tab_label("partners", "Partners") == "Partners");  // no count, the id it always had
+  CHECK(app.tab_label("partners", "Partners") == "Partners###partners");  // no count
   CHECK(app.tab_label("notifications", "Notifications") == "Notifications###notifications");
   CHECK(app.window_title() == "crossmatch: Cross Innovation Lisbon");
 

@@ -230,7 +230,7 @@ TEST_CASE("pitch screen: order, start, interested, pause, skip, end and the pitc
   // After the session the pitcher sends a request to everyone interested in one step.
   text = ui.frame(pitcher_view);
   CHECK(contains(text, "After your pitch"));
-  CHECK(contains(text, "1 people were interested"));
+  CHECK(contains(text, "1 person was interested"));
   REQUIRE(ui.click(clinic_child({"stage"}, "Send 1 meeting request"), pitcher_view));
   const auto request = only<core::RequestMeeting>(relay(f, everyone));
   CHECK(request.from == order[0]);

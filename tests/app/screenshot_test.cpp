@@ -511,6 +511,9 @@ TEST_CASE("screenshots of every role's main screens under Xvfb" * doctest::test_
       {participant, "clinic"},
       {hub.organiser(), "clinic", "clinic-organiser"},
       {participant, "partners", "dark-theme", " --theme dark"},
+      {participant, "partners", "partners-lt", " --language lt"},
+      {participant, "partners", "partners-pl", " --language pl"},
+      {"", "join", "join-de", " --language de"},
   };
   for (const Shot& shot : shots) {
     CAPTURE(shot.screen);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "app/client/views/theme.hpp"
+#include "app/client/views/ui_font.hpp"
 
 namespace crossmatch::client {
 namespace {
@@ -34,23 +35,10 @@ float usable_scale(float scale) {
 
 // A readable UI font from Debian's font packages, or ImGui's own with a log line.
 bool load_font(float scale) {
-  ImGuiIO& io = ImGui::GetIO();
-  const char* candidates[] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                              "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                              "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"};
-  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F,
-                                    0x2190, 0x21FF, 0x25A0, 0x25FF, 0};
-  for (const char* path : candidates) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) continue;
-    if (io.Fonts->AddFontFromFileTTF(path, 16.0f * scale, nullptr, kRanges) != nullptr) return true;
-  }
+  if (add_ui_font(*ImGui::GetIO().Fonts, 16.0f * scale)) return true;
   std::fprintf(stderr,
                "crossmatch: no TrueType UI font found (install fonts-dejavu-core); "
                "using ImGui's built-in font\n");
-  ImFontConfig config;
-  config.SizePixels = 13.0f * scale;
-  io.Fonts->AddFontDefault(&config);
   return false;
 }
 

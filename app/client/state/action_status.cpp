@@ -1,6 +1,7 @@
 #include "app/client/state/action_status.hpp"
 
 #include "app/client/state/client_session.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::client {
 
@@ -29,13 +30,23 @@ std::string ActionStatus::text(bool online) const {
     case ActionState::None:
       return "";
     case ActionState::Pending:
-      return action + (online ? ": waiting for the hub" : ": waiting to be sent (offline)");
+      if (online) {
+        // TRANSLATORS: %s is the action, e.g. "Save the session"
+        return core::format_text(core::tr("%s: waiting for the hub"), action.c_str());
+      }
+      // TRANSLATORS: %s is the action, e.g. "Save the session"
+      return core::format_text(core::tr("%s: waiting to be sent (offline)"), action.c_str());
     case ActionState::Done:
-      return done_message.empty() ? action + ": done" : done_message;
+      if (!done_message.empty()) return done_message;
+      // TRANSLATORS: %s is the action, e.g. "Save the session"
+      return core::format_text(core::tr("%s: done"), action.c_str());
     case ActionState::Refused:
-      return action + ": refused. " + reason;
+      // TRANSLATORS: the action ("Save the session"), then the hub's reason
+      return core::format_text(core::tr("%s: refused. %s"), action.c_str(), reason.c_str());
     case ActionState::Failed:
-      return action.empty() ? reason : action + ": failed. " + reason;
+      if (action.empty()) return reason;
+      // TRANSLATORS: the action ("Save the session"), then why it could not be sent
+      return core::format_text(core::tr("%s: failed. %s"), action.c_str(), reason.c_str());
   }
   return "";
 }
@@ -45,13 +56,17 @@ const char* ActionStatus::badge() const {
     case ActionState::None:
       return "";
     case ActionState::Pending:
-      return "pending";
+      // TRANSLATORS: on the status line, an action sent and not answered yet
+      return core::tr("pending");
     case ActionState::Done:
-      return "done";
+      // TRANSLATORS: on the status line, an action the hub has done
+      return core::tr("done");
     case ActionState::Refused:
-      return "refused";
+      // TRANSLATORS: on the status line, an action the hub refused
+      return core::tr("refused");
     case ActionState::Failed:
-      return "failed";
+      // TRANSLATORS: on the status line, an action that could not be sent
+      return core::tr("failed");
   }
   return "";
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "i18n/languages.hpp"
+
 namespace crossmatch::client {
 
 const char* to_string(Theme theme) {
@@ -54,18 +56,27 @@ bool Appearance::zoom_by_wheel(int notches) {
   return changed;
 }
 
+void Appearance::set_language(const std::string& code) {
+  if (code == language_ || i18n::find_language(code) == nullptr) return;
+  language_ = code;
+  ++version_;
+}
+
 Appearance Appearance::load(const ClientConfig& config) {
   Appearance a;
   const std::string theme = config.get("theme");
   if (theme == "dark") a.theme_ = Theme::Dark;
   const int zoom = config.get_int("zoom", a.zoom_);
   a.zoom_ = std::clamp(zoom, kZoomMin, kZoomMax);
+  const std::string language = config.get("language");
+  if (i18n::find_language(language) != nullptr) a.language_ = language;
   return a;
 }
 
 void Appearance::store(ClientConfig& config) const {
   config.set("theme", to_string(theme_));
   config.set_int("zoom", zoom_);
+  if (!language_.empty()) config.set("language", language_);
 }
 
 }  // namespace crossmatch::client

@@ -1,7 +1,10 @@
-// How the client looks for this person: light or dark theme and the zoom (100-200 %), changed
-// from the View menu or with Ctrl +/- and Ctrl+wheel, and remembered in the client's config.
+// How the client looks and speaks for this person: light or dark theme, the zoom (100-200 %) and
+// the language, changed from the View menu (the language also on the join screen) or with
+// Ctrl +/- and Ctrl+wheel, and remembered in the client's config.
 // No ImGui types: the window applies it (fonts rebuilt at the new size, the theme's colours).
 #pragma once
+
+#include <string>
 
 #include "app/client/state/client_config.hpp"
 
@@ -33,17 +36,22 @@ class Appearance {
   // Any zoom in the range (clamped to it).
   void set_zoom_percent(int percent);
 
+  // The language's code ("de"); empty until chosen: the system's (LANGUAGE, LC_ALL, LANG).
+  const std::string& language() const { return language_; }
+  void set_language(const std::string& code);
+
   // Counts changes, so that the window knows when to rebuild and the app when to save.
   unsigned version() const { return version_; }
 
-  // From the config ("theme" = light or dark, "zoom" = percent); a missing or unreadable value
-  // keeps the default.
+  // From the config ("theme" = light or dark, "zoom" = percent, "language" = a code we speak); a
+  // missing or unreadable value keeps the default.
   static Appearance load(const ClientConfig& config);
   void store(ClientConfig& config) const;
 
  private:
   Theme theme_ = Theme::Light;
   int zoom_ = 100;
+  std::string language_;
   unsigned version_ = 0;
 };
 

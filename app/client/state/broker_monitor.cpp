@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "core/i18n/taxonomy_names.hpp"
+#include "core/i18n/translation.hpp"
 #include "core/matching/suggestions.hpp"
+#include "core/text.hpp"
 
 namespace crossmatch::client {
 
@@ -53,7 +56,14 @@ bool BrokerMonitor::refresh(const ClientSession& session, std::int64_t now_ms) {
 namespace {
 
 std::string short_label(const std::string& name) {
-  return name.size() > 28 ? name.substr(0, 26) + "..." : name;
+  // Counted in characters, cut between two: names are UTF-8, and translated ones often accented.
+  if (core::utf8_length(name) <= 28) return name;
+  std::size_t end = 0;
+  for (int kept = 0; end < name.size() && kept < 26; ++kept) {
+    ++end;
+    while (end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) ++end;
+  }
+  return name.substr(0, end) + "...";
 }
 
 }  // namespace
@@ -86,8 +96,8 @@ void BrokerMonitor::reindex_people(const ClientSession& session) {
     active_[id] = 1;
     country_[id] = static_cast<std::int16_t>(taxonomy.country_index(p.profile.country));
     if (const int s = taxonomy.sector_index(p.profile.sector); s >= 0) {
-      sector_[id] =
-          row_of(sector_row_, sectors_, s, taxonomy.sectors()[static_cast<std::size_t>(s)].name);
+      sector_[id] = row_of(sector_row_, sectors_, s,
+                           core::sector_name(taxonomy.sectors()[static_cast<std::size_t>(s)]));
       creative_[id] =
           taxonomy.sectors()[static_cast<std::size_t>(s)].kind == core::SectorKind::Creative ? 1
                                                                                              : 0;
@@ -248,7 +258,9 @@ std::optional<core::Introduce> propose_introduction(const PopulationCache& cache
   core::Introduce intro;
   intro.first = person;
   intro.second = static_cast<core::ParticipantId>(best.front().participant);
-  intro.note = "You two should meet: " + core::join_reasons(best.front().reasons);
+  // TRANSLATORS: the note a broker's introduction carries; %s lists why the two match
+  intro.note = core::format_text(core::tr("You two should meet: %s"),
+                                 core::join_reasons(best.front().reasons).c_str());
   if (intro.note.size() > core::kMaxMessageLength) intro.note.resize(core::kMaxMessageLength);
   return intro;
 }

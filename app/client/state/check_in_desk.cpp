@@ -3,6 +3,8 @@
 #include <ctime>
 
 #include "core/event/check_in_code.hpp"
+#include "core/i18n/taxonomy_names.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::client {
 namespace {
@@ -28,11 +30,11 @@ std::string badge_details(const core::Participant& person, const core::Taxonomy&
   std::string out = p.organisation;
   out += std::string(out.empty() ? "" : " ") + "(" + core::label(p.type) + ")";
   if (const core::City* city = taxonomy.city(p.city))
-    out += ", " + city->name;
+    out += std::string(", ") + core::city_name(*city);
   else if (!p.city.empty())
     out += ", " + p.city;
   if (const core::Country* country = taxonomy.country(p.country))
-    out += ", " + country->name;
+    out += std::string(", ") + core::country_name(*country);
   else if (!p.country.empty())
     out += ", " + p.country;
   return out;
@@ -42,8 +44,10 @@ void CheckInDesk::check_in(ClientSession& session) {
   const std::string code = core::normalise_check_in_code(typed);
   if (code.empty()) {
     message_ = {DeskVerdict::Refused,
-                typed.empty() ? "Type or scan a check-in code."
-                              : "'" + typed + "' is not a check-in code: 8 letters and digits.",
+                typed.empty() ? std::string(core::tr("Type or scan a check-in code."))
+                              : core::format_text(
+                                    core::tr("'%s' is not a check-in code: 8 letters and digits."),
+                                    typed.c_str()),
                 ""};
     typed.clear();
     return;
@@ -56,17 +60,26 @@ void CheckInDesk::check_in(ClientSession& session) {
   }
   sent_id_ = *id;
   sent_code_ = code;
-  message_ = {DeskVerdict::Waiting, "Checking " + core::format_check_in_code(code) + "...", ""};
+  message_ = {
+      DeskVerdict::Waiting,
+      core::format_text(core::tr("Checking %s..."), core::format_check_in_code(code).c_str()), ""};
 }
 
 void CheckInDesk::follow(const ClientSession& session) {
   if (!walk_in_id_.empty()) {
     if (const OperationOutcome* o = session.outcome(walk_in_id_)) {
-      message_ = o->refused
-                     ? DeskMessage{DeskVerdict::Refused,
-                                   "The walk-in was not registered: " + o->reason, ""}
-                     : DeskMessage{DeskVerdict::Arrived, "Welcome, " + walk_in_name_ + " (walk-in)",
-                                   "Registered and checked in."};
+      if (o->refused) {
+        message_ = {
+            DeskVerdict::Refused,
+            // TRANSLATORS: %s is the hub's reason
+            core::format_text(core::tr("The walk-in was not registered: %s"), o->reason.c_str()),
+            ""};
+      } else {
+        message_ = {DeskVerdict::Arrived,
+                    // TRANSLATORS: at the check-in desk; %s is the person's name
+                    core::format_text(core::tr("Welcome, %s (walk-in)"), walk_in_name_.c_str()),
+                    core::tr("Registered and checked in.")};
+      }
       walk_in_id_.clear();
     }
   }
@@ -77,13 +90,16 @@ void CheckInDesk::follow(const ClientSession& session) {
   const std::string details =
       person != nullptr ? badge_details(*person, session.taxonomy()) : std::string();
   if (!outcome->refused) {
-    message_ = {DeskVerdict::Arrived,
-                "Welcome, " + (person != nullptr ? person->profile.display_name : sent_code_),
+    const std::string& who = person != nullptr ? person->profile.display_name : sent_code_;
+    // TRANSLATORS: at the check-in desk; %s is the person's name (or their code)
+    message_ = {DeskVerdict::Arrived, core::format_text(core::tr("Welcome, %s"), who.c_str()),
                 details};
   } else if (person != nullptr && person->active() && person->arrived()) {
     message_ = {DeskVerdict::Warning,
-                person->profile.display_name + " already checked in at " +
-                    clock_time(person->arrived_at) + ".",
+                // TRANSLATORS: a person's name, then the time of day they checked in ("09:12")
+                core::format_text(core::tr("%s already checked in at %s."),
+                                  person->profile.display_name.c_str(),
+                                  clock_time(person->arrived_at).c_str()),
                 details};
   } else {
     message_ = {DeskVerdict::Refused, outcome->reason, details};
@@ -107,7 +123,8 @@ bool CheckInDesk::register_walk_in(ClientSession& session) {
   }
   walk_in_id_ = *id;
   walk_in_name_ = walk_in.profile().display_name;
-  message_ = {DeskVerdict::Waiting, "Registering " + walk_in_name_ + "...", ""};
+  message_ = {DeskVerdict::Waiting,
+              core::format_text(core::tr("Registering %s..."), walk_in_name_.c_str()), ""};
   start_walk_in(session);
   return true;
 }

@@ -1,6 +1,7 @@
 #include "app/client/state/client_models.hpp"
 
 #include "core/event/operation_catalogue.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::client {
 
@@ -21,7 +22,9 @@ bool ClientModels::submit_all(std::vector<core::OperationPayload> payloads,
                               const std::string& done_message) {
   ActionStatus next;
   next.done_message = done_message;
-  if (!payloads.empty()) next.action = std::string(core::operation_action(payloads.front()));
+  // The catalogue's action ("Save the session") in the person's language.
+  if (!payloads.empty())
+    next.action = core::tr(std::string(core::operation_action(payloads.front())).c_str());
   for (auto& payload : payloads) {
     auto id = session.submit(std::move(payload));
     if (!id) {

@@ -7,21 +7,38 @@
 #include "app/client/state/person_summary.hpp"
 #include "core/event/calendar.hpp"
 #include "core/event/operation_catalogue.hpp"
+#include "core/i18n/translation.hpp"
 #include "core/overloaded.hpp"
 
 namespace crossmatch::client {
 
+using core::format_text;
+using core::tr;
+using core::tr_n;
+
+// The state of the link to the hub, in the status bar; %zu counts the operations made here that
+// the hub has not acknowledged yet.
 std::string LinkSummary::text() const {
-  const std::string waiting = std::to_string(pending) + " pending";
   switch (status) {
     case LinkStatus::Online:
-      return pending == 0 ? "online" : "online, sending " + waiting;
+      // TRANSLATORS: state of the link to the hub
+      if (pending == 0) return tr("online");
+      return format_text(
+          // TRANSLATORS: state of the link to the hub; %zu operations are on their way to it
+          tr_n("online, sending %zu pending", "online, sending %zu pending", pending), pending);
     case LinkStatus::Connecting:
-      return pending == 0 ? "connecting" : "connecting, " + waiting;
+      // TRANSLATORS: state of the link to the hub
+      if (pending == 0) return tr("connecting");
+      // TRANSLATORS: state of the link to the hub; %zu operations wait to be sent
+      return format_text(tr_n("connecting, %zu pending", "connecting, %zu pending", pending),
+                         pending);
     case LinkStatus::Reconnecting:
-      return "reconnecting, " + waiting;
+      // TRANSLATORS: state of the link to the hub; %zu operations wait to be sent
+      return format_text(tr_n("reconnecting, %zu pending", "reconnecting, %zu pending", pending),
+                         pending);
     case LinkStatus::Offline:
-      return "offline, " + waiting;
+      // TRANSLATORS: state of the link to the hub; %zu operations wait to be sent
+      return format_text(tr_n("offline, %zu pending", "offline, %zu pending", pending), pending);
   }
   return "";
 }
@@ -173,7 +190,8 @@ void ClientSession::use_offline_connection(const net::ClientOptions& options) {
   disconnect();
   connection_ = std::make_unique<net::ClientConnection>(*taxonomy_, options, *outbox_);
   connection_state_ = net::ConnectionState::Offline;
-  connection_reason_ = "not connected";
+  // TRANSLATORS: why the link to the hub is not online
+  connection_reason_ = tr("not connected");
 }
 
 void ClientSession::disconnect() {
@@ -183,7 +201,8 @@ void ClientSession::disconnect() {
     kept_->wait_loaded();
     (void)kept_->take_loaded();
     connection_state_ = net::ConnectionState::Offline;
-    connection_reason_ = "disconnected";
+    // TRANSLATORS: why the link to the hub is not online
+    connection_reason_ = tr("disconnected");
   }
   if (!connection_) return;
   mark_notices_seen(0, true);
@@ -191,13 +210,14 @@ void ClientSession::disconnect() {
   connection_->stop();
   connection_.reset();
   connection_state_ = net::ConnectionState::Offline;
-  connection_reason_ = "disconnected";
+  connection_reason_ = tr("disconnected");
   lose_plans(connection_reason_);
 }
 
 core::Result<std::string> ClientSession::submit(core::OperationPayload payload) {
   if (!connection_) {
-    return core::make_error("not_connected", "", "Not connected to a hub: join an event first.");
+    return core::make_error("not_connected", "",
+                            tr("Not connected to a hub: join an event first."));
   }
   core::Operation op;
   op.actor = {role_, me_};
@@ -223,9 +243,10 @@ core::Result<std::string> ClientSession::request_plan(std::vector<core::SessionI
   if (!connection_ || connection_state_ != net::ConnectionState::Online) {
     return core::make_error(
         "not_connected", "",
-        "The hub plans the schedule, and it is not connected now (" +
-            (connection_reason_.empty() ? std::string("connecting") : connection_reason_) +
-            "): plan again once it is.");
+        // TRANSLATORS: %s is why the hub is not connected, e.g. "reconnecting"
+        format_text(tr("The hub plans the schedule, and it is not connected now (%s): plan again "
+                       "once it is."),
+                    connection_reason_.empty() ? tr("connecting") : connection_reason_.c_str()));
   }
   net::PlanSchedule request;
   request.id = net::make_operation_id();
@@ -261,8 +282,10 @@ void ClientSession::lose_plans(const std::string& reason) {
     net::SchedulePlanned lost;
     lost.id = id;
     lost.error = core::Error{"connection_lost", "",
-                             "The connection to the hub was lost while it planned (" + reason +
-                                 "): plan again once it is back."};
+                             // TRANSLATORS: %s is why the connection was lost
+                             format_text(tr("The connection to the hub was lost while it planned "
+                                            "(%s): plan again once it is back."),
+                                         reason.c_str())};
     plans_answered_.insert_or_assign(id, std::move(lost));
   }
   plans_asked_.clear();
@@ -443,10 +466,18 @@ const OperationOutcome* ClientSession::outcome(const std::string& id) const {
 }
 
 void ClientSession::receive_refusal(const net::OperationRefused& refused, std::int64_t now_ms) {
-  record_outcome(refused.op.id, {.refused = true, .reason = refused.error.message});
+  // The hub writes its reason in English: shown in the person's language when it is a fixed
+  // message (the catalogue's refusals, "Requests do not expire at this event."); one with names
+  // or numbers in it stays English.
+  const std::string& english = refused.error.message;
+  const std::string reason = english.empty() ? english : std::string(tr(english.c_str()));
+  record_outcome(refused.op.id, {.refused = true, .reason = reason});
+  // The catalogue's action ("Save the session") in the person's language.
+  const std::string action(core::operation_action(refused.op.payload));
   notifications_.add(NoticeKind::Refused,
-                     std::string(core::operation_action(refused.op.payload)) + ": refused. " +
-                         refused.error.message,
+                     // TRANSLATORS: the first %s is what the person did (e.g. "Save the session"),
+                     // the second the hub's reason for refusing it
+                     format_text(tr("%s: refused. %s"), tr(action.c_str()), reason.c_str()),
                      now_ms);
   ++version_;
 }
@@ -458,8 +489,10 @@ void ClientSession::receive(const net::Applied& applied, std::int64_t now_ms) {
     // The replica no longer follows the hub: reconnecting without a sequence number asks for a
     // fresh snapshot; meanwhile the user is told.
     notifications_.add(NoticeKind::Connection,
-                       "The local copy of the event is out of step (" + s.error().message +
-                           "); reconnect to refresh it.",
+                       // TRANSLATORS: %s is why an operation from the hub could not be applied
+                       format_text(tr("The local copy of the event is out of step (%s); "
+                                      "reconnect to refresh it."),
+                                   s.error().message.c_str()),
                        now_ms);
     return;
   }
@@ -503,16 +536,24 @@ void ClientSession::remind(std::int64_t now_ms) {
       if (end <= now_ms && now_ms - end < kAskFor && mine.held == core::HeldState::Unknown &&
           asked_held_.insert(id).second)
         notifications_.add(NoticeKind::Reminder,
-                           "Did your meeting with " + name_of(m->other(me_)) +
-                               " take place? Say so on Feedback: one \"no\" from either of you "
-                               "marks it not held.",
+                           // TRANSLATORS: %s is the other person's name; "Feedback" is the name
+                           // of a screen
+                           format_text(tr("Did your meeting with %s take place? Say so on "
+                                          "Feedback: one \"no\" from either of you marks it "
+                                          "not held."),
+                                       name_of(m->other(me_)).c_str()),
                            now_ms);
     }
     if (start <= now_ms || start - now_ms > kAhead) continue;
     if (!reminded_.insert({id, start}).second) continue;
+    const long minutes = static_cast<long>((start - now_ms + 59999) / 60000);
     notifications_.add(NoticeKind::Reminder,
-                       "In " + std::to_string((start - now_ms + 59999) / 60000) + " min: " +
-                           table_name(m->placement->table) + " with " + name_of(m->other(me_)),
+                       // TRANSLATORS: a reminder of a meeting about to start: in how many
+                       // minutes, at which table, with whom
+                       format_text(tr_n("In %ld min: %s with %s", "In %ld min: %s with %s",
+                                        static_cast<unsigned long>(minutes)),
+                                   minutes, table_name(m->placement->table).c_str(),
+                                   name_of(m->other(me_)).c_str()),
                        now_ms);
   }
 }
@@ -609,7 +650,8 @@ void ClientSession::load_time_zone() {
 
 std::string ClientSession::name_of(core::ParticipantId id) const {
   const core::Participant* p = replica_.state().participant(id);
-  if (p == nullptr || p->profile.display_name.empty()) return "participant " + std::to_string(id);
+  // TRANSLATORS: in place of the name of someone unknown or nameless; %u is their number
+  if (p == nullptr || p->profile.display_name.empty()) return format_text(tr("participant %u"), id);
   return p->profile.display_name;
 }
 
@@ -631,14 +673,16 @@ std::int64_t ClientSession::local_to_ms(std::int64_t local_minutes) const {
 
 std::string ClientSession::slot_label(core::SlotRef slot) const {
   const core::Session* s = replica_.state().session(slot.session);
-  if (s == nullptr || slot.index < 0 || slot.index >= s->slot_count()) return "no slot";
+  // TRANSLATORS: in place of a meeting slot's day and time, when it has none
+  if (s == nullptr || slot.index < 0 || slot.index >= s->slot_count()) return tr("no slot");
   return core::format_day_label(s->date) + " " +
          core::format_time_of_day(s->slot_starts[slot.index]);
 }
 
 std::string ClientSession::table_name(core::TableId table) const {
   const core::Table* t = replica_.state().table(table);
-  return t ? t->name : "table " + std::to_string(table);
+  // TRANSLATORS: in place of the name of a table that is unknown; %u is its number
+  return t ? t->name : format_text(tr("table %u"), table);
 }
 
 }  // namespace crossmatch::client

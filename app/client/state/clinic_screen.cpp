@@ -3,7 +3,13 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::client {
+
+using core::format_text;
+using core::tr;
+using core::tr_n;
 
 void ClinicScreen::refresh(const ClientSession& session) {
   const core::EventState& state = session.state();
@@ -102,15 +108,15 @@ core::Result<core::DefineClinicTable> ClinicScreen::define_operation(
     const ClientSession& session) const {
   if (session_ == 0)
     return core::make_error("no_clinic", "session",
-                            "Add a policy-clinic session on the Event screen first.");
+                            tr("Add a policy-clinic session on the Event screen first."));
   if (theme.find_first_not_of(" \t") == std::string::npos)
-    return core::make_error("required", "theme", "Write the table's theme first.");
+    return core::make_error("required", "theme", tr("Write the table's theme first."));
   core::TableId where = place;
   const auto free = free_places(session);
   if (where == 0 || std::find(free.begin(), free.end(), where) == free.end()) {
     if (free.empty())
       return core::make_error("no_table", "table",
-                              "Every table holds a theme already: add tables first.");
+                              tr("Every table holds a theme already: add tables first."));
     where = free.front();
   }
   return core::DefineClinicTable{.session = session_, .table = where, .theme = theme};
@@ -130,38 +136,63 @@ Confirmation ClinicScreen::form_confirmation(const ClientSession& session,
                                              const core::ClinicForming& formed) const {
   const core::EventState& state = session.state();
   const core::Session* clinic = state.session(session_);
-  const std::string name = clinic != nullptr ? clinic->name : std::string("the clinic");
-  const auto people = [](std::size_t n) {
-    return std::to_string(n) + (n == 1 ? " person" : " people");
-  };
+  const std::string name = clinic != nullptr ? clinic->name
+                                             // TRANSLATORS: in place of a clinic's name, in
+                                             // "Form the tables of '%s' now?"
+                                             : std::string(tr("the clinic"));
   Confirmation c;
-  c.question = "Form the tables of '" + name + "' now?";
-  c.confirm_label = "Form the tables";
+  // TRANSLATORS: %s is the name of the policy-clinic session
+  c.question = format_text(tr("Form the tables of '%s' now?"), name.c_str());
+  // TRANSLATORS: button that seats the people at the clinic's tables
+  c.confirm_label = tr("Form the tables");
   const std::size_t seated = formed.people.size() - formed.unseated.size();
-  c.done_message = "Tables formed: " + people(seated) + " seated";
+  // The message, then what else befell the forming, each part counted on its own.
+  c.done_message = format_text(
+      tr_n("Tables formed: %zu person seated", "Tables formed: %zu people seated", seated), seated);
   if (!formed.unseated.empty())
-    c.done_message += ", " + std::to_string(formed.unseated.size()) + " without a seat";
+    c.done_message += format_text(
+        // TRANSLATORS: added to "Tables formed: 5 people seated": how many found no seat
+        tr_n(", %zu without a seat", ", %zu without a seat", formed.unseated.size()),
+        formed.unseated.size());
   if (formed.plan.mix_violations > 0)
-    c.done_message += "; " + std::to_string(formed.plan.mix_violations) +
-                      " tables miss a type (the fewest the people allow)";
+    c.done_message += format_text(
+        // TRANSLATORS: added to "Tables formed: 5 people seated": how many tables lack a type of
+        // participant (company, researcher...)
+        tr_n("; %d table misses a type (the fewest the people allow)",
+             "; %d tables miss a type (the fewest the people allow)", formed.plan.mix_violations),
+        formed.plan.mix_violations);
   c.operations.push_back(formed.operation);
   for (const core::ClinicSeating& table : formed.operation.seating) {
     const auto ct = state.clinic_tables.find(table.clinic_table);
-    const std::string theme = ct != state.clinic_tables.end() ? ct->second.theme : "a table";
-    c.consequences.push_back("Seat " + people(table.members.size()) + " at '" + theme + "'.");
+    const std::string theme = ct != state.clinic_tables.end()
+                                  ? ct->second.theme
+                                  // TRANSLATORS: in place of a clinic table's theme, in
+                                  // "Seat 3 people at '%s'."
+                                  : std::string(tr("a table"));
+    c.consequences.push_back(format_text(
+        // TRANSLATORS: %s is the theme of a clinic table
+        tr_n("Seat %zu person at '%s'.", "Seat %zu people at '%s'.", table.members.size()),
+        table.members.size(), theme.c_str()));
   }
   std::size_t active = 0;
   for (const auto& [id, p] : state.participants) active += p.active() ? 1 : 0;
   const std::size_t without = active - std::min(active, formed.people.size());
   if (without > 0)
-    c.consequences.push_back(std::to_string(without) + " of " + std::to_string(active) +
-                             (without == 1 ? " participant has" : " participants have") +
-                             " not picked a theme: they get no seat at this clinic.");
+    c.consequences.push_back(format_text(
+        // TRANSLATORS: the first %zu (which picks the form) is how many have not picked a theme,
+        // the second how many take part in the event
+        tr_n("%zu of %zu participants has not picked a theme: they get no seat at this clinic.",
+             "%zu of %zu participants have not picked a theme: they get no seat at this clinic.",
+             without),
+        without, active));
   if (!formed.unseated.empty())
-    c.consequences.push_back(people(formed.unseated.size()) +
-                             " who picked a theme find no seat: the tables are full.");
+    c.consequences.push_back(
+        format_text(tr_n("%zu person who picked a theme finds no seat: the tables are full.",
+                         "%zu people who picked a theme find no seat: the tables are full.",
+                         formed.unseated.size()),
+                    formed.unseated.size()));
   c.consequences.push_back(
-      "Lock the clinic: nobody can pick themes or be seated at it afterwards.");
+      tr("Lock the clinic: nobody can pick themes or be seated at it afterwards."));
   return c;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/event/operation.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::client {
 
@@ -22,7 +23,9 @@ struct UndoOffer {
 struct Confirmation {
   std::string question;                   // "Remove the session Meetings?"
   std::vector<std::string> consequences;  // one line per change: "Anna and Ben's meeting moves..."
-  std::string confirm_label = "Confirm";  // names the action: "Remove session"
+  // Names the action: "Remove session". Made in the language of the moment it is asked.
+  // TRANSLATORS: the button that does an action after its question, when it has no better name
+  std::string confirm_label = core::tr("Confirm");
   std::vector<core::OperationPayload> operations;  // sent in order when confirmed
   std::string done_message;
   std::optional<UndoOffer> undo;  // offered once the action is done

@@ -1,6 +1,7 @@
 #include "app/client/state/event_screen.hpp"
 
 #include "app/client/state/client_models.hpp"
+#include "core/i18n/translation.hpp"
 #include "net/tls_identity.hpp"
 
 namespace crossmatch::client {
@@ -28,9 +29,16 @@ bool save_session(ClientModels& m) {
   const SessionFormCheck checked = form.check(m.session);
   if (!checked.operation) return false;
   const bool creating = !form.editing_session();
-  if (!m.submit(*checked.operation,
-                (creating ? "Session added: " : "Session saved: ") + checked.operation->name))
-    return false;
+  const char* name = checked.operation->name.c_str();
+  std::string done;
+  if (creating) {
+    // TRANSLATORS: %s is the session's name
+    done = core::format_text(core::tr("Session added: %s"), name);
+  } else {
+    // TRANSLATORS: %s is the session's name
+    done = core::format_text(core::tr("Session saved: %s"), name);
+  }
+  if (!m.submit(*checked.operation, done)) return false;
   form.stop_editing();
   return true;
 }

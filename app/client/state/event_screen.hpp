@@ -8,12 +8,14 @@
 #include "app/client/state/session_form.hpp"
 #include "app/client/state/session_removal.hpp"
 #include "core/event/operation.hpp"
+#include "core/i18n/translation.hpp"
 #include "print/qr_matrix.hpp"
 
 namespace crossmatch::client {
 
 struct TableDraft {
-  std::string name = "Table";
+  // TRANSLATORS: the name first offered for a new meeting table, which the organiser may change
+  std::string name = core::tr("Table");
   int seats = 2;
 };
 

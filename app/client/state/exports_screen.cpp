@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "app/client/state/agenda_export.hpp"
+#include "core/i18n/translation.hpp"
 #include "net/tls_identity.hpp"
 #include "storage/csv.hpp"
 #include "storage/csv_export.hpp"
@@ -29,17 +30,23 @@ const char* file_name(EventExport what) {
 const char* label(EventExport what) {
   switch (what) {
     case EventExport::Participants:
-      return "Participants (CSV)";
+      // TRANSLATORS: button that saves the participants as a CSV file
+      return core::tr("Participants (CSV)");
     case EventExport::Meetings:
-      return "Meetings (CSV)";
+      // TRANSLATORS: button that saves the meetings as a CSV file
+      return core::tr("Meetings (CSV)");
     case EventExport::Teams:
-      return "Teams (CSV)";
+      // TRANSLATORS: button that saves the teams as a CSV file
+      return core::tr("Teams (CSV)");
     case EventExport::Clinics:
-      return "Clinic tables and outcomes (CSV)";
+      // TRANSLATORS: button that saves the policy clinics' tables and outcomes as a CSV file
+      return core::tr("Clinic tables and outcomes (CSV)");
     case EventExport::Pitches:
-      return "Pitches (CSV)";
+      // TRANSLATORS: button that saves the pitches as a CSV file
+      return core::tr("Pitches (CSV)");
   }
-  return "Export";
+  // TRANSLATORS: button that saves a file
+  return core::tr("Export");
 }
 
 std::string& ExportsScreen::chosen_folder() {
@@ -52,8 +59,9 @@ core::Result<std::string> ExportsScreen::save(const core::EventState& state, Eve
   std::error_code error;
   if (!std::filesystem::exists(dir, error)) {
     waiting_for_folder = what;
-    return core::make_error("no_folder", "folder",
-                            "The folder " + dir.string() + " does not exist.");
+    return core::make_error(
+        "no_folder", "folder",
+        core::format_text(core::tr("The folder %s does not exist."), dir.string().c_str()));
   }
   waiting_for_folder.reset();
   std::string content;
@@ -82,7 +90,8 @@ core::Result<std::string> ExportsScreen::save(const core::EventState& state, Eve
 
 core::Result<std::string> ExportsScreen::create_folder_and_save(const core::EventState& state) {
   if (!waiting_for_folder)
-    return core::make_error("nothing_waiting", "folder", "No export is waiting for a folder.");
+    return core::make_error("nothing_waiting", "folder",
+                            core::tr("No export is waiting for a folder."));
   const EventExport what = *waiting_for_folder;
   const std::filesystem::path dir = expand_home(chosen_folder());
   std::error_code error;
@@ -91,7 +100,9 @@ core::Result<std::string> ExportsScreen::create_folder_and_save(const core::Even
     waiting_for_folder.reset();
     return core::make_error(
         "folder", "folder",
-        "Cannot create the folder " + dir.string() + ": " + error.message() + ".");
+        // TRANSLATORS: the first %s is the folder, the second the system's reason
+        core::format_text(core::tr("Cannot create the folder %s: %s."), dir.string().c_str(),
+                          error.message().c_str()));
   }
   return save(state, what);
 }
@@ -107,8 +118,9 @@ core::Result<std::string> ExportsScreen::save_pdf(const ClientSession& session,
   std::error_code error;
   if (!std::filesystem::exists(dir, error)) {
     pdf_waiting_for_folder = what;
-    return core::make_error("no_folder", "folder",
-                            "The folder " + dir.string() + " does not exist.");
+    return core::make_error(
+        "no_folder", "folder",
+        core::format_text(core::tr("The folder %s does not exist."), dir.string().c_str()));
   }
   pdf_waiting_for_folder.reset();
   const core::EventState& state = session.state();
@@ -129,7 +141,8 @@ core::Result<std::string> ExportsScreen::save_pdf(const ClientSession& session,
 
 core::Result<std::string> ExportsScreen::create_folder_and_save_pdf(const ClientSession& session) {
   if (!pdf_waiting_for_folder)
-    return core::make_error("nothing_waiting", "folder", "No PDF is waiting for a folder.");
+    return core::make_error("nothing_waiting", "folder",
+                            core::tr("No PDF is waiting for a folder."));
   const print::PrintKind what = *pdf_waiting_for_folder;
   const std::filesystem::path dir = expand_home(chosen_folder());
   std::error_code error;
@@ -138,7 +151,9 @@ core::Result<std::string> ExportsScreen::create_folder_and_save_pdf(const Client
     pdf_waiting_for_folder.reset();
     return core::make_error(
         "folder", "folder",
-        "Cannot create the folder " + dir.string() + ": " + error.message() + ".");
+        // TRANSLATORS: the first %s is the folder, the second the system's reason
+        core::format_text(core::tr("Cannot create the folder %s: %s."), dir.string().c_str(),
+                          error.message().c_str()));
   }
   return save_pdf(session, what);
 }

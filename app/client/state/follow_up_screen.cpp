@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "app/client/state/agenda_export.hpp"
+#include "core/i18n/translation.hpp"
 #include "print/report_html.hpp"
 #include "storage/file_output.hpp"
 
@@ -51,8 +52,10 @@ core::Result<std::string> write_event_report(const core::EventState& state,
   if (!std::filesystem::is_directory(dir, error))
     return core::make_error(
         "no_folder", "folder",
-        "The folder " + dir.string() +
-            " does not exist; choose an existing folder on the Exports screen.");
+        core::format_text(
+            core::tr("The folder %s does not exist; choose an existing folder on the Exports "
+                     "screen."),
+            dir.string().c_str()));
   std::vector<print::ReportEvent> events = {{state.event.name, state}};
   auto figures = print::programme_figures(events, taxonomy, 0);
   if (!figures) return figures.error();

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/event/event_state.hpp"
+#include "core/i18n/translation.hpp"
 #include "core/taxonomy.hpp"
 
 namespace crossmatch::client {
@@ -35,7 +36,9 @@ struct FollowUpDraft {
 
 struct FollowUpScreen {
   std::map<core::MeetingId, FollowUpDraft> drafts;  // a participant's answers being written
-  std::string new_round = "3 months after";         // the organiser's name for the next round
+  // The organiser's name for the next round.
+  // TRANSLATORS: the name first offered for a follow-up round, which the organiser may change
+  std::string new_round = core::tr("3 months after");
 
   // The draft for a row, filled from the answer given so far the first time.
   FollowUpDraft& draft(const FollowUpRow& row);

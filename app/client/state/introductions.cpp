@@ -3,9 +3,14 @@
 #include <algorithm>
 
 #include "app/client/state/person_summary.hpp"
+#include "core/i18n/translation.hpp"
 #include "core/matching/suggestions.hpp"
 
 namespace crossmatch::client {
+
+using core::format_text;
+using core::tr;
+using core::tr_n;
 
 std::vector<core::ParticipantId> find_people(const ClientSession& session, std::string_view typed,
                                              std::size_t max, core::ParticipantId except) {
@@ -60,30 +65,37 @@ void IntroductionForm::choose_second(const ClientSession& session, core::Partici
 }
 
 std::string IntroductionForm::problem(const ClientSession& session) const {
-  if (first == 0) return "Choose the first person: type part of a name or organisation.";
-  if (second == 0) return "Choose the second person, or take the suggested one.";
-  if (first == second) return "Choose two different people.";
+  if (first == 0) return tr("Choose the first person: type part of a name or organisation.");
+  if (second == 0) return tr("Choose the second person, or take the suggested one.");
+  if (first == second) return tr("Choose two different people.");
   const core::EventState& state = session.state();
   for (const core::ParticipantId id : {first, second}) {
     const core::Participant* p = state.participant(id);
     if (p == nullptr || !p->active())
-      return session.name_of(id) + " no longer takes part in the event.";
+      return format_text(tr("%s no longer takes part in the event."), session.name_of(id).c_str());
   }
-  const std::string pair = session.name_of(first) + " and " + session.name_of(second);
+  const std::string a = session.name_of(first);
+  const std::string b = session.name_of(second);
   if (state.declined_pair(first, second))
-    return "A meeting between " + pair + " was declined; a declined pair is not matched again.";
+    return format_text(
+        tr("A meeting between %s and %s was declined; a declined pair is not matched again."),
+        a.c_str(), b.c_str());
   if (const auto it = state.index.pair_meetings.find(core::pair_key(first, second));
       it != state.index.pair_meetings.end()) {
     for (const core::MeetingId id : it->second) {
       const core::Meeting* m = state.meeting(id);
       if (m != nullptr && m->open())
-        return pair + " already have a " +
-               (m->status == core::MeetingStatus::Accepted ? "meeting." : "request.");
+        return format_text(m->status == core::MeetingStatus::Accepted
+                               ? tr("%s and %s already have a meeting.")
+                               : tr("%s and %s already have a request."),
+                           a.c_str(), b.c_str());
     }
   }
   if (note.size() > core::kMaxMessageLength)
-    return "The note is too long: at most " + std::to_string(core::kMaxMessageLength) +
-           " characters.";
+    return format_text(
+        tr_n("The note is too long: at most %zu character.",
+             "The note is too long: at most %zu characters.", core::kMaxMessageLength),
+        core::kMaxMessageLength);
   return {};
 }
 
@@ -104,22 +116,35 @@ Confirmation introduce_confirmation(const ClientSession& session, core::Introduc
   const std::string a = session.name_of(introduction.first);
   const std::string b = session.name_of(introduction.second);
   Confirmation c;
-  c.question = "Introduce " + a + " and " + b + "?";
-  c.consequences.push_back(name_with_type(session, introduction.first) + " and " +
-                           name_with_type(session, introduction.second) +
-                           " will each be told that a broker introduces them to the other" +
-                           (introduction.note.empty() ? "." : ", with your note."));
-  if (!introduction.note.empty()) c.consequences.push_back("Note: \"" + introduction.note + "\"");
+  c.question = format_text(tr("Introduce %s and %s?"), a.c_str(), b.c_str());
+  const std::string first = name_with_type(session, introduction.first);
+  const std::string second = name_with_type(session, introduction.second);
+  if (introduction.note.empty()) {
+    c.consequences.push_back(format_text(
+        // TRANSLATORS: each %s is a person's name with their type, e.g. "Ana Ferreira (company)"
+        tr("%s and %s will each be told that a broker introduces them to the other."),
+        first.c_str(), second.c_str()));
+  } else {
+    c.consequences.push_back(format_text(
+        // TRANSLATORS: each %s is a person's name with their type, e.g. "Ana Ferreira (company)"
+        tr("%s and %s will each be told that a broker introduces them to the other, with your "
+           "note."),
+        first.c_str(), second.c_str()));
+  }
+  if (!introduction.note.empty())
+    // TRANSLATORS: %s is the broker's note to the two people, quoted
+    c.consequences.push_back(format_text(tr("Note: \"%s\""), introduction.note.c_str()));
   c.consequences.push_back(
-      "The meeting is booked once both accept; either may decline. Until then you can withdraw "
-      "it.");
-  c.confirm_label = "Introduce";
-  c.done_message = "Introduced " + a + " and " + b;
+      tr("The meeting is booked once both accept; either may decline. Until then you can "
+         "withdraw it."));
+  // TRANSLATORS: button that sends the introduction of two people
+  c.confirm_label = tr("Introduce");
+  c.done_message = format_text(tr("Introduced %s and %s"), a.c_str(), b.c_str());
   c.undo = UndoOffer{
-      .label = "Withdraw the introduction",
+      .label = tr("Withdraw the introduction"),
       .operations = {core::WithdrawIntroduction{.first = introduction.first,
                                                 .second = introduction.second}},
-      .done_message = "Introduction withdrawn: " + a + " and " + b,
+      .done_message = format_text(tr("Introduction withdrawn: %s and %s"), a.c_str(), b.c_str()),
   };
   c.operations.push_back(std::move(introduction));
   return c;
@@ -130,17 +155,27 @@ namespace {
 std::string status_of(const ClientSession& session, const core::Meeting& m) {
   switch (m.status) {
     case core::MeetingStatus::Requested:
-      if (m.requester_accepted == m.invitee_accepted) return "awaiting both";
-      return session.name_of(m.requester_accepted ? m.requester : m.invitee) +
-             " accepted; awaiting " +
-             session.name_of(m.requester_accepted ? m.invitee : m.requester);
+      // TRANSLATORS: status of an introduction neither person has accepted yet
+      if (m.requester_accepted == m.invitee_accepted) return tr("awaiting both");
+      // TRANSLATORS: status of an introduction: who accepted, then who has not answered yet
+      return format_text(tr("%s accepted; awaiting %s"),
+                         session.name_of(m.requester_accepted ? m.requester : m.invitee).c_str(),
+                         session.name_of(m.requester_accepted ? m.invitee : m.requester).c_str());
     case core::MeetingStatus::Accepted:
-      return m.placement ? "accepted: " + session.slot_label(m.placement->slot)
-                         : "accepted: awaiting a slot";
+      // TRANSLATORS: status of an introduction whose meeting is booked but has no time yet
+      if (!m.placement) return tr("accepted: awaiting a slot");
+      // TRANSLATORS: status of an introduction whose meeting is booked; %s is its day and time
+      return format_text(tr("accepted: %s"), session.slot_label(m.placement->slot).c_str());
     case core::MeetingStatus::Declined:
-      return m.closed_by ? "declined by " + session.name_of(m.closed_by) : "declined";
+      // TRANSLATORS: status of an introduction one of the two declined
+      if (!m.closed_by) return tr("declined");
+      // TRANSLATORS: status of an introduction; %s is the person who declined
+      return format_text(tr("declined by %s"), session.name_of(m.closed_by).c_str());
     case core::MeetingStatus::Cancelled:
-      return m.close_reason.empty() ? "cancelled" : "cancelled: " + m.close_reason;
+      // TRANSLATORS: status of an introduction that was cancelled
+      if (m.close_reason.empty()) return tr("cancelled");
+      // TRANSLATORS: status of an introduction; %s is why it was cancelled
+      return format_text(tr("cancelled: %s"), m.close_reason.c_str());
   }
   return "";
 }
@@ -165,17 +200,20 @@ Confirmation withdraw_confirmation(const ClientSession& session, const Introduct
   const std::string a = session.name_of(row.first);
   const std::string b = session.name_of(row.second);
   Confirmation c;
-  c.question = "Withdraw the introduction of " + a + " and " + b + "?";
-  c.consequences.push_back("Cancel their pending meeting (now " + row.status +
-                           ") and tell both of them.");
-  c.consequences.push_back("Leave them free to be introduced again later.");
-  c.confirm_label = "Withdraw";
+  c.question = format_text(tr("Withdraw the introduction of %s and %s?"), a.c_str(), b.c_str());
+  // TRANSLATORS: %s is the introduction's status, e.g. "awaiting both"
+  c.consequences.push_back(format_text(tr("Cancel their pending meeting (now %s) and tell both of "
+                                          "them."),
+                                       row.status.c_str()));
+  c.consequences.push_back(tr("Leave them free to be introduced again later."));
+  // TRANSLATORS: button that withdraws an introduction
+  c.confirm_label = tr("Withdraw");
   c.operations.push_back(core::WithdrawIntroduction{.first = row.first, .second = row.second});
-  c.done_message = "Introduction withdrawn: " + a + " and " + b;
+  c.done_message = format_text(tr("Introduction withdrawn: %s and %s"), a.c_str(), b.c_str());
   c.undo = UndoOffer{
-      .label = "Introduce them again",
+      .label = tr("Introduce them again"),
       .operations = {core::Introduce{.first = row.first, .second = row.second, .note = row.note}},
-      .done_message = "Introduced " + a + " and " + b + " again",
+      .done_message = format_text(tr("Introduced %s and %s again"), a.c_str(), b.c_str()),
   };
   return c;
 }

@@ -3,9 +3,14 @@
 #include <cctype>
 
 #include "app/common/host_port.hpp"
+#include "core/i18n/translation.hpp"
 #include "net/tls_identity.hpp"
 
 namespace crossmatch::client {
+
+using core::format_text;
+using core::tr;
+
 namespace {
 
 std::string trimmed(std::string value) {
@@ -55,15 +60,17 @@ bool JoinForm::choose_pin(Credential by, const std::string& value, const ClientC
     // that a pin mistyped there earlier cannot make the right code fail.
     if (!net::split_join_code(value).pin.empty()) return true;
     problem_ =
-        "This join code has no pin of the hub's certificate (its last three groups): type the "
-        "whole code you were given.";
+        tr("This join code has no pin of the hub's certificate (its last three groups): type the "
+           "whole code you were given.");
     return false;
   }
   const std::string typed = trimmed(pin);
   if (typed.empty()) {
-    problem_ = "This app has not joined the hub at " + hub_key_ +
-               " before: enter the hub's pin (the organiser has it), or join with the event's "
-               "whole join code first.";
+    // TRANSLATORS: %s is the hub's address, "192.168.1.20:7420"
+    problem_ = format_text(tr("This app has not joined the hub at %s before: enter the hub's pin "
+                              "(the organiser has it), or join with the event's whole join code "
+                              "first."),
+                           hub_key_.c_str());
     return false;
   }
   options.pin = typed;
@@ -79,7 +86,8 @@ bool JoinForm::join(Credential by, ClientSession& session, ClientConfig* config)
   }
   const std::string value = trimmed(by == Credential::Token ? token : code);
   if (value.empty()) {
-    problem_ = by == Credential::Token ? "Enter your token." : "Enter the event's join code.";
+    problem_ =
+        by == Credential::Token ? tr("Enter your token.") : tr("Enter the event's join code.");
     return false;
   }
   net::ClientOptions options;
@@ -105,9 +113,12 @@ std::string JoinForm::message(const ClientSession& session) const {
   if (const auto& fatal = session.fatal_error()) return fatal->message;
   const LinkSummary link = session.link();
   if (link.status == LinkStatus::Reconnecting) {
-    // The connection's reason may already start by saying so: say it once.
-    const std::string lead = "Cannot reach the hub at " + hub_key_ + ": ";
-    return lead + without_prefix(link.reason, lead);
+    // The connection's reason may already start by saying so (in English, from net/): say it
+    // once.
+    const std::string reason =
+        without_prefix(link.reason, "Cannot reach the hub at " + hub_key_ + ": ");
+    // TRANSLATORS: the hub's address, "192.168.1.20:7420", then why it cannot be reached
+    return format_text(tr("Cannot reach the hub at %s: %s"), hub_key_.c_str(), reason.c_str());
   }
   if (link.status == LinkStatus::Offline && !link.reason.empty()) return link.reason;
   return {};

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/event/check_in_code.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::client {
 
@@ -19,10 +20,9 @@ void Kiosk::sign_in(std::int64_t now_ms) {
   const std::string code = core::normalise_check_in_code(typed);
   typed.clear();
   if (code.empty()) {
-    message_ = {
-        "That is not a check-in code: it has 8 letters and digits, as printed under the "
-        "QR code on your badge.",
-        true};
+    message_ = {core::tr("That is not a check-in code: it has 8 letters and digits, as printed "
+                         "under the QR code on your badge."),
+                true};
     return;
   }
   outbox_ = std::make_unique<net::MemoryOutbox>();
@@ -78,24 +78,31 @@ void Kiosk::update(std::int64_t now_ms) {
         // The kiosk's own credential or connection is at fault, not the person's badge.
         const bool kiosk_at_fault = fatal->code != "unknown_check_in_code" &&
                                     fatal->code != "withdrawn" && fatal->code != "erased";
-        return fail_sign_in(kiosk_at_fault ? "This kiosk cannot sign anyone in (" + fatal->message +
-                                                 "). Please tell the registration desk."
-                                           : fatal->message);
+        if (!kiosk_at_fault) return fail_sign_in(fatal->message);
+        return fail_sign_in(core::format_text(
+            // TRANSLATORS: %s is the hub's reason for refusing the kiosk's credential
+            core::tr("This kiosk cannot sign anyone in (%s). Please tell the registration desk."),
+            fatal->message.c_str()));
       }
       if (session_->joined() && session_->link().status == LinkStatus::Online) {
         phase_ = KioskPhase::SignedIn;
         phase_since_ms_ = last_touch_ms_ = now_ms;
       } else if (now_ms - phase_since_ms_ >= kSignInMs) {
         const std::string reason = session_->link().reason;
-        fail_sign_in("The hub does not answer" + (reason.empty() ? "" : " (" + reason + ")") +
-                     "; try again in a moment, or ask at the registration desk.");
+        fail_sign_in(reason.empty()
+                         ? std::string(core::tr("The hub does not answer; try again in a moment, "
+                                                "or ask at the registration desk."))
+                         // TRANSLATORS: %s is why the hub cannot be reached
+                         : core::format_text(core::tr("The hub does not answer (%s); try again in "
+                                                      "a moment, or ask at the registration desk."),
+                                             reason.c_str()));
       }
       break;
     case KioskPhase::SignedIn:
       if (const auto& fatal = session_->fatal_error()) return fail_sign_in(fatal->message);
       meetings_.refresh(*session_);
       if (now_ms - last_touch_ms_ >= kIdleMs)
-        sign_out(now_ms, "Signed out after a minute without use.");
+        sign_out(now_ms, core::tr("Signed out after a minute without use."));
       break;
     case KioskPhase::SigningOut: {
       const std::size_t unsent = session_->link().pending;
@@ -103,8 +110,15 @@ void Kiosk::update(std::int64_t now_ms) {
         std::string said = std::move(pending_message_);
         drop_visit();
         if (unsent > 0) {
-          message_ = {said + " " + std::to_string(unsent) + (unsent == 1 ? " answer" : " answers") +
-                          " could not reach the hub: please give it again, or ask at the desk.",
+          message_ = {core::format_text(
+                          // TRANSLATORS: %s is how the visit ended (e.g. "Signed out. See you
+                          // later!"), %zu how many of the person's answers were not sent
+                          core::tr_n("%s %zu answer could not reach the hub: please give it "
+                                     "again, or ask at the desk.",
+                                     "%s %zu answers could not reach the hub: please give it "
+                                     "again, or ask at the desk.",
+                                     unsent),
+                          said.c_str(), unsent),
                       true};
         } else {
           message_ = {std::move(said), false};
@@ -136,8 +150,12 @@ std::string Kiosk::answer_status() const {
   if (!session_ || last_answer_done_.empty()) return {};
   if (last_answer_id_.empty()) return last_answer_done_;
   const OperationOutcome* outcome = session_->outcome(last_answer_id_);
-  if (outcome == nullptr) return "Sending: " + last_answer_done_;
-  if (outcome->refused) return "Not done: " + outcome->reason;
+  if (outcome == nullptr) {
+    // TRANSLATORS: %s is the answer on its way, e.g. "Accepted Ana Ferreira"
+    return core::format_text(core::tr("Sending: %s"), last_answer_done_.c_str());
+  }
+  // TRANSLATORS: %s is the hub's reason for refusing the person's answer
+  if (outcome->refused) return core::format_text(core::tr("Not done: %s"), outcome->reason.c_str());
   return last_answer_done_;
 }
 

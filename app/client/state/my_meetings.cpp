@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/event/calendar.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::client {
 
@@ -38,7 +39,9 @@ bool MyMeetings::refresh(const ClientSession& session) {
       row.where = session.table_name(m->placement->table);
       row.start_ms = session.slot_start_ms(m->placement->slot);
     } else if (!m->preferred.empty()) {
-      row.when = "proposed " + session.slot_label(m->preferred.front());
+      // TRANSLATORS: a meeting not booked yet; %s is the time proposed ("Thu 14 May 09:20")
+      row.when = core::format_text(core::tr("proposed %s"),
+                                   session.slot_label(m->preferred.front()).c_str());
     }
     if (m->status == core::MeetingStatus::Accepted) {
       agenda_.push_back(std::move(row));
@@ -71,8 +74,10 @@ std::vector<const MeetingRow*> MyMeetings::feedback_due(const ClientSession& ses
 }
 
 const char* request_origin(const MeetingRow& row) {
-  if (row.offered) return "  (a freed slot, offered to you both)";
-  if (row.introduced) return "  (introduced by a broker)";
+  // TRANSLATORS: after a meeting request; keep the two spaces in front
+  if (row.offered) return core::tr("  (a freed slot, offered to you both)");
+  // TRANSLATORS: after a meeting request; keep the two spaces in front
+  if (row.introduced) return core::tr("  (introduced by a broker)");
   return "";
 }
 

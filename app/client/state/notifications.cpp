@@ -1,23 +1,32 @@
 #include "app/client/state/notifications.hpp"
 
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::client {
 
 const char* label(NoticeKind kind) {
   switch (kind) {
     case NoticeKind::Request:
-      return "Request";
+      // TRANSLATORS: the kind of a notification: a meeting request came in
+      return core::tr_ctx("notification kind", "Request");
     case NoticeKind::Answer:
-      return "Answer";
+      // TRANSLATORS: the kind of a notification: someone answered my request
+      return core::tr_ctx("notification kind", "Answer");
     case NoticeKind::Announcement:
-      return "Announcement";
+      // TRANSLATORS: the kind of a notification: the organiser announced something
+      return core::tr("Announcement");
     case NoticeKind::Reminder:
-      return "Soon";
+      // TRANSLATORS: the kind of a notification: a reminder that a meeting starts soon
+      return core::tr("Soon");
     case NoticeKind::TeamRound:
-      return "Team round";
+      // TRANSLATORS: the kind of a notification: a team round was published
+      return core::tr("Team round");
     case NoticeKind::Refused:
-      return "Refused";
+      // TRANSLATORS: the kind of a notification: the hub refused an action
+      return core::tr("Refused");
     case NoticeKind::Connection:
-      return "Connection";
+      // TRANSLATORS: the kind of a notification: about the connection to the hub
+      return core::tr("Connection");
   }
   return "";
 }

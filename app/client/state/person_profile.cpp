@@ -1,14 +1,20 @@
 #include "app/client/state/person_profile.hpp"
 
 #include "app/client/state/person_summary.hpp"
+#include "core/i18n/taxonomy_names.hpp"
+#include "core/i18n/translation.hpp"
 #include "core/matching/pair_reasons.hpp"
 
 namespace crossmatch::client {
+
+using core::format_text;
+using core::tr;
+
 namespace {
 
 std::string country_name(const core::Taxonomy& taxonomy, const std::string& code) {
   const core::Country* c = taxonomy.country(code);
-  return c ? c->name : code;
+  return c ? core::country_name(*c) : code;
 }
 
 std::vector<std::string> country_names(const core::Taxonomy& taxonomy,
@@ -23,8 +29,11 @@ std::vector<std::string> traits(const core::Taxonomy& taxonomy, const std::vecto
   std::vector<std::string> out;
   const auto& questions = taxonomy.questions();
   for (std::size_t i = 0; i < questions.size() && i < answers.size(); ++i) {
-    if (answers[i] <= core::kAnswerMin + 1) out.push_back(questions[i].low_trait);
-    if (answers[i] >= core::kAnswerMax - 1) out.push_back(questions[i].high_trait);
+    const char* context = "working-style trait, in a match reason";
+    if (answers[i] <= core::kAnswerMin + 1)
+      out.push_back(core::tr_ctx(context, questions[i].low_trait.c_str()));
+    if (answers[i] >= core::kAnswerMax - 1)
+      out.push_back(core::tr_ctx(context, questions[i].high_trait.c_str()));
   }
   return out;
 }
@@ -61,7 +70,7 @@ PersonProfile person_profile(const ClientSession& session, const PopulationCache
   out.seeks = profile.seeks;
   for (const auto& code : profile.languages) {
     const core::Language* l = taxonomy.language(code);
-    out.languages.push_back(l ? l->name : code);
+    out.languages.push_back(l ? core::language_name(*l) : code);
   }
   out.target_markets = country_names(taxonomy, profile.target_markets);
   out.known_markets = country_names(taxonomy, profile.known_markets);
@@ -70,8 +79,9 @@ PersonProfile person_profile(const ClientSession& session, const PopulationCache
   out.relative_to = relative_to;
   if (!profile.consent.suggestions && id != session.me()) {
     // Other participants get only who they are (core/event/privacy.hpp).
-    out.why_not =
-        out.name + " chose not to appear in suggestions or teams, so only who they are is shared.";
+    out.why_not = format_text(
+        tr("%s chose not to appear in suggestions or teams, so only who they are is shared."),
+        out.name.c_str());
     return out;
   }
   if (relative_to == 0 || relative_to == id || !cache.built()) return out;
@@ -81,8 +91,8 @@ PersonProfile person_profile(const ClientSession& session, const PopulationCache
   const core::PairScorer& scorer = cache.scorer();
   if (!scorer.allowed(a, b)) {
     out.why_not =
-        "These two are not suggested to each other: they share no language, work for "
-        "the same organisation, or one declined the other.";
+        tr("These two are not suggested to each other: they share no language, work for "
+           "the same organisation, or one declined the other.");
     return out;
   }
   out.score = static_cast<float>(scorer.score(a, b));
@@ -99,22 +109,27 @@ std::vector<std::string> profile_lines(const PersonProfile& p) {
   const auto add = [&](const char* label, const std::string& value) {
     if (!value.empty()) out.push_back(std::string(label) + ": " + value);
   };
-  add("Organisation", p.organisation);
-  add("Job title", p.job_title);
-  add("Sector", p.sector);
-  add("City", p.city);
-  add("Country", p.country);
-  add("Size", p.size);
-  add("Status", p.status);
-  add("E-mail", p.email);
-  add("Offers", joined(p.offers));
-  add("Seeks", joined(p.seeks));
-  add("Target markets", joined(p.target_markets));
-  add("Known markets", joined(p.known_markets));
-  add("Languages", joined(p.languages));
-  add("Working style", joined(p.working_style));
-  for (const auto& r : p.reasons) out.push_back("Why: " + r);
-  add("Not suggested", p.why_not);
+  add(tr("Organisation"), p.organisation);
+  add(tr("Job title"), p.job_title);
+  add(tr("Sector"), p.sector);
+  add(tr("City"), p.city);
+  add(tr("Country"), p.country);
+  // TRANSLATORS: the size of a company (its number of employees)
+  add(tr("Size"), p.size);
+  add(tr("Status"), p.status);
+  add(tr("E-mail"), p.email);
+  // TRANSLATORS: what the person offers to partners
+  add(tr("Offers"), joined(p.offers));
+  // TRANSLATORS: what the person seeks from partners
+  add(tr("Seeks"), joined(p.seeks));
+  add(tr("Target markets"), joined(p.target_markets));
+  add(tr("Known markets"), joined(p.known_markets));
+  add(tr("Languages"), joined(p.languages));
+  add(tr("Working style"), joined(p.working_style));
+  // TRANSLATORS: a reason why two people are suggested to each other
+  for (const auto& r : p.reasons) out.push_back(format_text(tr("Why: %s"), r.c_str()));
+  // TRANSLATORS: the reason why a person is not suggested follows
+  add(tr("Not suggested"), p.why_not);
   return out;
 }
 

@@ -1,5 +1,8 @@
 #include "app/client/state/person_summary.hpp"
 
+#include "core/i18n/taxonomy_names.hpp"
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::client {
 
 PersonSummary person_summary(const ClientSession& session, core::ParticipantId id) {
@@ -12,12 +15,16 @@ PersonSummary person_summary(const ClientSession& session, core::ParticipantId i
   out.organisation = profile.organisation;
   out.type = core::label(profile.type);
   if (const core::Sector* s = taxonomy.sector(profile.sector)) {
-    out.sector = s->name + (s->kind == core::SectorKind::Creative ? " (creative)" : "");
+    out.sector = core::sector_name(*s);
+    if (s->kind == core::SectorKind::Creative) {
+      // TRANSLATORS: a sector's name, then that it is one of the creative sectors
+      out.sector = core::format_text(core::tr("%s (creative)"), core::sector_name(*s));
+    }
   } else {
     out.sector = profile.sector;
   }
   const core::City* c = taxonomy.city(profile.city);
-  out.city = c ? c->name : profile.city;
+  out.city = c ? core::city_name(*c) : profile.city;
   out.country = profile.country;
   return out;
 }

@@ -4,8 +4,13 @@
 #include <cctype>
 
 #include "app/client/state/person_summary.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::client {
+
+using core::format_text;
+using core::tr;
+
 namespace {
 
 std::string lower(std::string text) {
@@ -143,35 +148,39 @@ UndoOffer PitchScreen::skip_undo(const ClientSession& session) const {
   const core::ParticipantId pitcher = skip_target();
   const std::string name = company_name(session, pitcher);
   UndoOffer undo;
-  undo.label = "Re-open the pitch of " + name;
+  // TRANSLATORS: undoes skipping a pitch; %s is the company, "Acme Lda (Ana Silva)"
+  undo.label = format_text(tr("Re-open the pitch of %s"), name.c_str());
   undo.operations.push_back(core::ReopenPitch{.session = session_, .pitcher = pitcher});
-  undo.done_message = "Pitch re-opened: " + name + " pitches when their turn comes";
+  undo.done_message =
+      format_text(tr("Pitch re-opened: %s pitches when their turn comes"), name.c_str());
   return undo;
 }
 
 Confirmation PitchScreen::finish_confirmation(const ClientSession& session) const {
   Confirmation c;
   const core::Session* s = session.state().session(session_);
-  const std::string name = s != nullptr ? s->name : std::string("the pitching session");
-  c.question = "End the pitching session '" + name + "'?";
-  c.confirm_label = "End the session";
-  c.done_message = "Pitching session over: " + name;
+  // TRANSLATORS: stands for the name of a pitching session that is not known
+  const std::string name = s != nullptr ? s->name : std::string(tr("the pitching session"));
+  c.question = format_text(tr("End the pitching session '%s'?"), name.c_str());
+  c.confirm_label = tr("End the session");
+  c.done_message = format_text(tr("Pitching session over: %s"), name.c_str());
   c.operations.push_back(control(core::PitchAction::Finish));
   const int current = board_ ? board_->current : -1;
   int never = 0;
   for (int i = 0; i < static_cast<int>(pitches_.size()); ++i) {
     const core::Pitch& p = pitches_[static_cast<std::size_t>(i)];
     if (i == current) {
-      c.consequences.push_back("The pitch of " + company_name(session, p.pitcher) +
-                               " ends now and counts as given.");
+      c.consequences.push_back(format_text(tr("The pitch of %s ends now and counts as given."),
+                                           company_name(session, p.pitcher).c_str()));
     } else if (p.outcome == core::PitchOutcome::Pending) {
-      c.consequences.push_back(company_name(session, p.pitcher) +
-                               " will never pitch: skipped for good.");
+      c.consequences.push_back(format_text(tr("%s will never pitch: skipped for good."),
+                                           company_name(session, p.pitcher).c_str()));
       ++never;
     }
   }
-  if (never == 0) c.consequences.push_back("No company is left to pitch.");
-  c.consequences.push_back("Every screen shows the session as over; it cannot be started again.");
+  if (never == 0) c.consequences.push_back(tr("No company is left to pitch."));
+  c.consequences.push_back(
+      tr("Every screen shows the session as over; it cannot be started again."));
   return c;
 }
 
@@ -200,13 +209,13 @@ core::Result<std::vector<core::Operation>> PitchScreen::follow_up_operations(
   const core::PitchFollowUp* mine = my_follow_up(session.me());
   if (mine == nullptr)
     return core::make_error("not_a_pitcher", "pitcher",
-                            "You have no finished pitch in this session.");
+                            tr("You have no finished pitch in this session."));
   std::vector<core::ParticipantId> to;
   for (const core::ParticipantId who : mine->requestable) {
     if (picked(who) && !sent(who)) to.push_back(who);
   }
   if (to.empty())
-    return core::make_error("nobody", "to", "Pick at least one person to send a request to.");
+    return core::make_error("nobody", "to", tr("Pick at least one person to send a request to."));
   return core::follow_up_requests(session.state(), session_, session.me(), to, follow_up_message,
                                   "follow-up-" + std::to_string(session_));
 }

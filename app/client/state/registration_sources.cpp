@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::client {
 
 std::vector<AddressRegistrations> registrations_by_address(
@@ -31,24 +33,42 @@ std::optional<Confirmation> plan_address_removal(
       people.push_back(participant);
   }
   if (people.empty()) return std::nullopt;
-  const std::string count = std::to_string(people.size());
+  const std::size_t count = people.size();
   Confirmation c;
-  c.question = "Remove the " + count + (people.size() == 1 ? " person" : " people") +
-               " registered from " + address + "?";
+  // TRANSLATORS: %zu people, then the network address they registered from
+  c.question = core::format_text(core::tr_n("Remove the %zu person registered from %s?",
+                                            "Remove the %zu people registered from %s?", count),
+                                 count, address.c_str());
   c.consequences.push_back(
-      "Their data is erased for good and their requests and meetings are cancelled; people "
-      "behind the same network (a venue's Wi-Fi) may be real: check the names.");
+      core::tr("Their data is erased for good and their requests and meetings are cancelled; "
+               "people behind the same network (a venue's Wi-Fi) may be real: check the names."));
   for (std::size_t i = 0; i < people.size() && i < named; ++i) {
     const core::Participant& p = *state.participant(people[i]);
-    std::string line = p.profile.display_name + " (participant " + std::to_string(p.id);
-    if (!p.profile.organisation.empty()) line += ", " + p.profile.organisation;
-    c.consequences.push_back(line + ")");
+    const unsigned number = p.id;
+    if (p.profile.organisation.empty()) {
+      // TRANSLATORS: a person's name and their participant number
+      c.consequences.push_back(core::format_text(core::tr("%s (participant %u)"),
+                                                 p.profile.display_name.c_str(), number));
+    } else {
+      // TRANSLATORS: a person's name, their participant number and their organisation
+      c.consequences.push_back(core::format_text(core::tr("%s (participant %u, %s)"),
+                                                 p.profile.display_name.c_str(), number,
+                                                 p.profile.organisation.c_str()));
+    }
   }
-  if (people.size() > named)
-    c.consequences.push_back("... and " + std::to_string(people.size() - named) + " more");
-  c.confirm_label = "Remove " + count;
+  if (people.size() > named) {
+    const std::size_t more = people.size() - named;
+    c.consequences.push_back(core::format_text(
+        // TRANSLATORS: after a list of names, how many more are not listed
+        core::tr_n("... and %zu more", "... and %zu more", more), more));
+  }
+  // TRANSLATORS: the button that removes that many people
+  c.confirm_label = core::format_text(core::tr_n("Remove %zu", "Remove %zu", count), count);
   for (const core::ParticipantId p : people) c.operations.push_back(core::Erase{p});
-  c.done_message = "Removed " + count + " registered from " + address;
+  c.done_message = core::format_text(
+      // TRANSLATORS: %zu people, then the network address they registered from
+      core::tr_n("Removed %zu registered from %s", "Removed %zu registered from %s", count), count,
+      address.c_str());
   return c;
 }
 

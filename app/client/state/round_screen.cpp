@@ -4,8 +4,13 @@
 
 #include "app/client/state/person_summary.hpp"
 #include "core/event/calendar.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::client {
+
+using core::format_text;
+using core::tr;
+using core::tr_n;
 
 void RoundScreen::refresh(const ClientSession& client) {
   const core::EventState& state = client.state();
@@ -41,8 +46,12 @@ void RoundScreen::refresh(const ClientSession& client) {
     const core::TableId table = seating_.fits() ? seating_.tables[i] : 0;
     operation_.teams.push_back({teams.teams[i].members, table, teams.teams[i].reasons});
     RoundPreviewTeam team;
-    if (const core::Table* t = state.table(table))
-      team.table = t->name + " (" + std::to_string(t->seats) + " seats)";
+    if (const core::Table* t = state.table(table)) {
+      const int seats = t->seats;
+      team.table = format_text(
+          // TRANSLATORS: a table and how many it seats, "Table 4 (6 seats)"
+          tr_n("%s (%d seat)", "%s (%d seats)", seats), t->name.c_str(), seats);
+    }
     for (const core::ParticipantId id : teams.teams[i].members) {
       const PersonSummary p = person_summary(client, id);
       team.members.push_back(p.name + " (" + p.type + "): " + p.sector + ", " + p.city);
@@ -52,9 +61,9 @@ void RoundScreen::refresh(const ClientSession& client) {
   }
 
   if (session == 0) {
-    problem_ = "Add a team-round session on the Event screen first.";
+    problem_ = tr("Add a team-round session on the Event screen first.");
   } else if (teams.teams.empty()) {
-    problem_ = "The hub has not suggested teams yet; they come once people have registered.";
+    problem_ = tr("The hub has not suggested teams yet; they come once people have registered.");
   } else if (!seating_.fits()) {
     problem_ = seating_.problem;
   } else if (core::Status s = core::check_team_round(state, operation_); !s) {
@@ -76,28 +85,39 @@ Confirmation RoundScreen::publish_confirmation(const ClientSession& client) cons
   for (const auto& [id, p] : state.participants) {
     if (p.active() && !seated.count(id)) ++left_out;
   }
-  const auto plural = [](std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-  };
-  std::string when = "its session";
-  if (const core::Session* s = state.session(operation_.session))
-    when =
-        s->name + ", " + core::format_day_label(s->date) + " " + core::format_time_of_day(s->start);
+  const std::size_t team_count = operation_.teams.size();
+  // TRANSLATORS: the teams a round seats, in "Seats 3 teams (14 people) at their tables in ..."
+  const std::string teams_text = format_text(tr_n("%zu team", "%zu teams", team_count), team_count);
+  // TRANSLATORS: the people a round seats, in "Seats 3 teams (14 people) at their tables in ..."
+  const std::string people_text = format_text(tr_n("%zu person", "%zu people", people), people);
   Confirmation c;
-  c.question = "Publish the team round \"" + operation_.name + "\"?";
-  c.consequences.push_back("Seats " + plural(operation_.teams.size(), "team", "teams") + " (" +
-                           plural(people, "person", "people") + ") at their tables in " + when +
-                           ".");
+  c.question = format_text(tr("Publish the team round \"%s\"?"), operation_.name.c_str());
+  if (const core::Session* s = state.session(operation_.session)) {
+    const std::string when =
+        s->name + ", " + core::format_day_label(s->date) + " " + core::format_time_of_day(s->start);
+    // TRANSLATORS: "Seats 3 teams (14 people) at their tables in Teams, Thu 14 May 14:00."
+    c.consequences.push_back(format_text(tr("Seats %s (%s) at their tables in %s."),
+                                         teams_text.c_str(), people_text.c_str(), when.c_str()));
+  } else {
+    // TRANSLATORS: "Seats 3 teams (14 people) at their tables in its session."
+    c.consequences.push_back(format_text(tr("Seats %s (%s) at their tables in its session."),
+                                         teams_text.c_str(), people_text.c_str()));
+  }
   c.consequences.push_back(
-      "Each of them is told their team and table now, in the app and when they next open it.");
+      tr("Each of them is told their team and table now, in the app and when they next open it."));
   if (left_out > 0)
-    c.consequences.push_back(
-        plural(left_out, "registered person is", "registered people are") +
-        " in no team (they chose not to appear in teams, or registered after the suggestion).");
-  c.consequences.push_back("A published round cannot be withdrawn; a later round can follow it.");
-  c.confirm_label = "Publish team round";
+    c.consequences.push_back(format_text(
+        tr_n("%zu registered person is in no team (they chose not to appear in teams, or "
+             "registered after the suggestion).",
+             "%zu registered people are in no team (they chose not to appear in teams, or "
+             "registered after the suggestion).",
+             left_out),
+        left_out));
+  c.consequences.push_back(
+      tr("A published round cannot be withdrawn; a later round can follow it."));
+  c.confirm_label = tr("Publish team round");
   c.operations = {operation_};
-  c.done_message = "Team round published: " + operation_.name;
+  c.done_message = format_text(tr("Team round published: %s"), operation_.name.c_str());
   return c;
 }
 
@@ -110,7 +130,8 @@ std::vector<core::OperationPayload> RoundScreen::add_tables_operations(
   for (int added = 0; added < seating_.tables_to_add; ++added) {
     std::string table_name;
     do {
-      table_name = "Team table " + std::to_string(++n);
+      // TRANSLATORS: the name given to a table added for a team round: "Team table 3"
+      table_name = format_text(tr("Team table %d"), ++n);
     } while (names.count(table_name));
     out.push_back(core::DefineTable{.name = table_name, .seats = seating_.seats});
   }

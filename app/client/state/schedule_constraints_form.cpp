@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/client/state/client_models.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::client {
 namespace {
@@ -13,7 +14,9 @@ std::string names_of(const ClientSession& session, const core::Meeting& m) {
 
 std::string names_of(const ClientSession& session, core::MeetingId id) {
   const core::Meeting* m = session.state().meeting(id);
-  return m == nullptr ? "meeting " + std::to_string(id) : names_of(session, *m);
+  if (m != nullptr) return names_of(session, *m);
+  // TRANSLATORS: a meeting no longer known, by its number
+  return core::format_text(core::tr("meeting %u"), static_cast<unsigned>(id));
 }
 
 }  // namespace
@@ -30,10 +33,15 @@ std::vector<ConstrainedMeeting> ScheduleConstraintsForm::meetings(const ClientSe
     if (m.pinned) {
       row.pinned_label = session.slot_label(*m.pinned);
       if (!m.placement) {
-        row.pin_note = "not booked yet; the next auto-schedule places it on " + row.pinned_label;
+        row.pin_note = core::format_text(
+            // TRANSLATORS: %s is the slot the meeting is pinned to ("Thu 14 May 10:20")
+            core::tr("not booked yet; the next auto-schedule places it on %s"),
+            row.pinned_label.c_str());
       } else if (!(m.placement->slot == *m.pinned)) {
-        row.pin_note = "booked on " + row.booked_label + "; it moves to " + row.pinned_label +
-                       " on the next auto-schedule with moves allowed";
+        row.pin_note = core::format_text(
+            // TRANSLATORS: the slot the meeting is booked on, then the slot it is pinned to
+            core::tr("booked on %s; it moves to %s on the next auto-schedule with moves allowed"),
+            row.booked_label.c_str(), row.pinned_label.c_str());
       }
     }
     out.push_back(std::move(row));
@@ -60,8 +68,12 @@ std::vector<SlotChoice> ScheduleConstraintsForm::slots(const ClientSession& sess
 
 std::vector<PrecedenceRow> ScheduleConstraintsForm::precedences(const ClientSession& session) {
   std::vector<PrecedenceRow> out;
-  for (const core::Precedence& p : core::precedences(session.state()))
-    out.push_back({p, names_of(session, p.before) + "  before  " + names_of(session, p.after)});
+  for (const core::Precedence& p : core::precedences(session.state())) {
+    const std::string first = names_of(session, p.before), second = names_of(session, p.after);
+    // TRANSLATORS: two meetings ("Ana Silva & Ben Okafor"): the first is held before the second
+    std::string text = core::format_text(core::tr("%s  before  %s"), first.c_str(), second.c_str());
+    out.push_back({p, std::move(text)});
+  }
   return out;
 }
 
@@ -79,26 +91,37 @@ std::optional<core::SlotRef> ScheduleConstraintsForm::picked(
 bool ScheduleConstraintsForm::pin(ClientModels& m, const ConstrainedMeeting& meeting) {
   const auto slot = picked(m.session, meeting);
   if (!slot) return false;
-  return m.submit(core::PinMeeting{.meeting = meeting.id, .slot = *slot},
-                  "Pinned " + meeting.names + " to " + m.session.slot_label(*slot));
+  const std::string when = m.session.slot_label(*slot);
+  const std::string done = core::format_text(
+      // TRANSLATORS: a meeting ("Ana Silva & Ben Okafor"), then the slot it is pinned to
+      core::tr("Pinned %s to %s"), meeting.names.c_str(), when.c_str());
+  return m.submit(core::PinMeeting{.meeting = meeting.id, .slot = *slot}, done);
 }
 
 bool ScheduleConstraintsForm::unpin(ClientModels& m, core::MeetingId meeting) {
-  return m.submit(core::UnpinMeeting{.meeting = meeting},
-                  "Unpinned " + names_of(m.session, meeting));
+  const std::string names = names_of(m.session, meeting);
+  // TRANSLATORS: %s is a meeting ("Ana Silva & Ben Okafor")
+  const std::string done = core::format_text(core::tr("Unpinned %s"), names.c_str());
+  return m.submit(core::UnpinMeeting{.meeting = meeting}, done);
 }
 
 bool ScheduleConstraintsForm::add_precedence(ClientModels& m) {
   if (before == 0 || after == 0) return false;
-  const std::string done =
-      names_of(m.session, before) + " now comes before " + names_of(m.session, after);
+  const std::string first = names_of(m.session, before), second = names_of(m.session, after);
+  const std::string done = core::format_text(
+      // TRANSLATORS: two meetings ("Ana Silva & Ben Okafor"); the first is now held first
+      core::tr("%s now comes before %s"), first.c_str(), second.c_str());
   return m.submit(core::AddPrecedence{.before = before, .after = after}, done);
 }
 
 bool ScheduleConstraintsForm::remove_precedence(ClientModels& m, core::Precedence precedence) {
+  const std::string first = names_of(m.session, precedence.before),
+                    second = names_of(m.session, precedence.after);
+  const std::string done = core::format_text(
+      // TRANSLATORS: two meetings ("Ana Silva & Ben Okafor") that may now be held in either order
+      core::tr("No longer ordered: %s and %s"), first.c_str(), second.c_str());
   return m.submit(core::RemovePrecedence{.before = precedence.before, .after = precedence.after},
-                  "No longer ordered: " + names_of(m.session, precedence.before) + " and " +
-                      names_of(m.session, precedence.after));
+                  done);
 }
 
 }  // namespace crossmatch::client

@@ -1,45 +1,75 @@
 #include "app/client/state/schedule_preview.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
+#include "core/i18n/translation.hpp"
+
 namespace crossmatch::client {
+
+using core::format_text;
+using core::tr;
+using core::tr_n;
+
 namespace {
 
 std::string where(const ClientSession& session, const core::Placement& p) {
   return session.slot_label(p.slot) + ", " + session.table_name(p.table);
 }
 
-std::string plural(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 }  // namespace
 
 std::string optimality_line(const core::AutoScheduleReport& r, double seconds, bool stopped) {
-  char time[64];
-  std::snprintf(time, sizeof time, "%s %.1f s", stopped ? "stopped after" : "the hub searched",
-                seconds);
-  const std::string searched = std::string("(") + time + ")";
+  // How long the hub searched, said in brackets at the end of each line below (%s there).
+  const std::string searched =
+      stopped
+          // TRANSLATORS: the planning was stopped by the organiser after %.1f seconds
+          ? format_text(tr("(stopped after %.1f s)"), seconds)
+          // TRANSLATORS: how long the hub searched for a schedule, in seconds
+          : format_text(tr("(the hub searched %.1f s)"), seconds);
   if (r.proven_optimal)
-    return "Proven the best: no schedule of these meetings has fewer than " +
-           plural(r.breaks_lower_bound, "break", "breaks") + " " + searched + ".";
+    // TRANSLATORS: %d is a number of breaks; %s says how long the hub searched, in brackets
+    return format_text(tr_n("Proven the best: no schedule of these meetings has fewer than %d "
+                            "break %s.",
+                            "Proven the best: no schedule of these meetings has fewer than %d "
+                            "breaks %s.",
+                            r.breaks_lower_bound),
+                       r.breaks_lower_bound, searched.c_str());
   if (r.not_placed > 0)
-    return "Not proven the best: " + plural(r.not_placed, "meeting is", "meetings are") +
-           " left without a slot " + searched + ".";
+    // TRANSLATORS: %s says how long the hub searched, in brackets
+    return format_text(
+        tr_n("Not proven the best: %d meeting is left without a slot %s.",
+             "Not proven the best: %d meetings are left without a slot %s.", r.not_placed),
+        r.not_placed, searched.c_str());
   if (!r.fairness_met)
-    return "Not proven the best: the breaks are not yet fairly shared " + searched +
-           "; a longer search may find a fair schedule.";
+    // TRANSLATORS: %s says how long the hub searched, in brackets
+    return format_text(tr("Not proven the best: the breaks are not yet fairly shared %s; a longer "
+                          "search may find a fair schedule."),
+                       searched.c_str());
   const int gap = std::max(0, r.breaks_after - r.breaks_lower_bound);
-  return "Not proven the best: at least " + plural(r.breaks_lower_bound, "break is", "breaks are") +
-         " unavoidable, so this plan is at most " + plural(gap, "break", "breaks") +
-         " from the best " + searched + "; a longer search may close the gap.";
+  // TRANSLATORS: the number of breaks this plan has more than the best, put in place of the
+  // first %s of "Not proven the best: at least %d break is unavoidable, ..."
+  const std::string more = format_text(tr_n("%d break", "%d breaks", gap), gap);
+  // TRANSLATORS: %d is the fewest breaks possible; the first %s is how many more this plan has
+  // (e.g. "2 breaks"), the second how long the hub searched, in brackets
+  return format_text(tr_n("Not proven the best: at least %d break is unavoidable, so this plan is "
+                          "at most %s from the best %s; a longer search may close the gap.",
+                          "Not proven the best: at least %d breaks are unavoidable, so this plan "
+                          "is at most %s from the best %s; a longer search may close the gap.",
+                          r.breaks_lower_bound),
+                     r.breaks_lower_bound, more.c_str(), searched.c_str());
 }
 
 std::string ScheduleGrid::summary() const {
-  return std::to_string(placed) + " placed, " + std::to_string(moved) + " moved, " +
-         std::to_string(kept) + " kept, " + std::to_string(not_placed) + " not placed";
+  // A list of four counts of meetings, each translated on its own.
+  // TRANSLATORS: a count of meetings a schedule places in a slot they did not have
+  return format_text(tr_n("%d placed", "%d placed", placed), placed) + ", " +
+         // TRANSLATORS: a count of booked meetings a schedule moves to another slot or table
+         format_text(tr_n("%d moved", "%d moved", moved), moved) + ", " +
+         // TRANSLATORS: a count of booked meetings a schedule leaves where they are
+         format_text(tr_n("%d kept", "%d kept", kept), kept) + ", " +
+         // TRANSLATORS: a count of meetings a schedule finds no slot for
+         format_text(tr_n("%d not placed", "%d not placed", not_placed), not_placed);
 }
 
 ScheduleGrid schedule_grid(const ClientSession& session, const core::AutoSchedule& plan) {
@@ -128,8 +158,12 @@ std::vector<std::string> schedule_moves(const ClientSession& session,
     if (item.status != core::scheduling::MeetingStatus::moved || !item.placement) continue;
     const core::Meeting* m = session.state().meeting(item.meeting);
     if (m == nullptr || !m->placement) continue;
-    out.push_back(session.name_of(m->requester) + " and " + session.name_of(m->invitee) + ": " +
-                  where(session, *m->placement) + " -> " + where(session, *item.placement));
+    // TRANSLATORS: a meeting that moves: the two people, then where it was and where it goes
+    // (each "day time, table")
+    out.push_back(format_text(tr("%s and %s: %s -> %s"), session.name_of(m->requester).c_str(),
+                              session.name_of(m->invitee).c_str(),
+                              where(session, *m->placement).c_str(),
+                              where(session, *item.placement).c_str()));
   }
   return out;
 }
@@ -138,25 +172,36 @@ Confirmation apply_schedule_confirmation(const ClientSession& session,
                                          const core::AutoSchedule& plan) {
   const ScheduleGrid grid = schedule_grid(session, plan);
   Confirmation c;
-  c.question = "Apply the schedule? " + grid.summary() + ".";
-  c.confirm_label = "Apply the schedule";
+  // TRANSLATORS: %s counts what the schedule does, e.g. "3 placed, 1 moved, 2 kept, 0 not placed"
+  c.question = format_text(tr("Apply the schedule? %s."), grid.summary().c_str());
+  // TRANSLATORS: button that applies the planned schedule
+  c.confirm_label = tr("Apply the schedule");
   c.operations.push_back(plan.operation);
-  c.done_message = "Schedule applied: " + grid.summary();
+  // TRANSLATORS: %s counts what the schedule did, e.g. "3 placed, 1 moved, 2 kept, 0 not placed"
+  c.done_message = format_text(tr("Schedule applied: %s"), grid.summary().c_str());
   if (grid.placed > 0)
-    c.consequences.push_back("Book " + plural(grid.placed, "meeting", "meetings") +
-                             " that had no slot; both people see the time and table.");
+    c.consequences.push_back(format_text(
+        tr_n("Book %d meeting that had no slot; both people see the time and table.",
+             "Book %d meetings that had no slot; both people see the time and table.", grid.placed),
+        grid.placed));
   const auto moves = schedule_moves(session, plan);
   if (moves.empty()) {
-    c.consequences.push_back("No booked meeting moves.");
+    c.consequences.push_back(tr("No booked meeting moves."));
   } else {
     c.consequences.push_back(
-        "Move " + plural(static_cast<int>(moves.size()), "booked meeting", "booked meetings") +
-        " (both people are told):");
-    for (const std::string& move : moves) c.consequences.push_back("Move " + move);
+        format_text(tr_n("Move %zu booked meeting (both people are told):",
+                         "Move %zu booked meetings (both people are told):", moves.size()),
+                    moves.size()));
+    for (const std::string& move : moves) {
+      // TRANSLATORS: one booked meeting that moves; %s is e.g. "Ana and Ben: Tue 10:00, Table 2
+      // -> Tue 11:00, Table 4"
+      c.consequences.push_back(format_text(tr("Move %s"), move.c_str()));
+    }
   }
   if (grid.not_placed > 0)
-    c.consequences.push_back("Leave " + plural(grid.not_placed, "meeting", "meetings") +
-                             " without a slot.");
+    c.consequences.push_back(format_text(tr_n("Leave %d meeting without a slot.",
+                                              "Leave %d meetings without a slot.", grid.not_placed),
+                                         grid.not_placed));
   return c;
 }
 

@@ -5,14 +5,15 @@
 #include "core/event/calendar.hpp"
 #include "core/event/session_rules.hpp"
 #include "core/event/session_slots.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::client {
-namespace {
 
-std::string slots_text(int count, int minutes) {
-  return std::to_string(count) + (count == 1 ? " slot of " : " slots of ") +
-         std::to_string(minutes) + " min";
-}
+using core::format_text;
+using core::tr;
+using core::tr_n;
+
+namespace {
 
 bool prefers_slot_in(const core::Meeting& m, core::SessionId session) {
   return std::any_of(m.preferred.begin(), m.preferred.end(),
@@ -23,8 +24,9 @@ bool prefers_slot_in(const core::Meeting& m, core::SessionId session) {
 
 std::string meeting_line(const ClientSession& session, const core::Meeting& meeting,
                          core::SessionId in_session) {
-  std::string line =
-      session.name_of(meeting.requester) + " and " + session.name_of(meeting.invitee);
+  // TRANSLATORS: the two people of a meeting, "Ana Silva and Ben Okafor"
+  std::string line = format_text(tr("%s and %s"), session.name_of(meeting.requester).c_str(),
+                                 session.name_of(meeting.invitee).c_str());
   if (meeting.placement) {
     line += ", " + session.slot_label(meeting.placement->slot) + ", " +
             session.table_name(meeting.placement->table);
@@ -77,12 +79,13 @@ SessionFormCheck SessionForm::check(const ClientSession& session) const {
                          .slot_minutes = slot_minutes,
                          .breaks = breaks};
   if (!core::parse_date(day, op.date)) {
-    out.problem = "The day is a date like 2026-05-14.";
+    out.problem = tr("The day is a date like 2026-05-14.");
     out.field = "date";
     return out;
   }
   if (!core::parse_time_of_day(start, op.start) || !core::parse_time_of_day(end, op.end)) {
-    out.problem = "Times are HH:MM, like 09:00.";
+    // TRANSLATORS: HH:MM is the form a time is typed in: hours and minutes, 24-hour clock
+    out.problem = tr("Times are HH:MM, like 09:00.");
     out.field = !core::parse_time_of_day(start, op.start) ? "start" : "end";
     return out;
   }
@@ -92,8 +95,11 @@ SessionFormCheck SessionForm::check(const ClientSession& session) const {
     out.problem = checked.error().message;
     out.field = checked.error().field;
   } else {
-    out.notes.push_back("It will have " + slots_text(checked->slot_count(), checked->slot_minutes) +
-                        ".");
+    const int slots = checked->slot_count();
+    out.notes.push_back(format_text(
+        // TRANSLATORS: the slots of a session being defined: "It will have 6 slots of 20 min."
+        tr_n("It will have %d slot of %d min.", "It will have %d slots of %d min.", slots), slots,
+        checked->slot_minutes));
   }
   if (const core::Session* before = editing ? state.session(editing) : nullptr) {
     const bool same_slots = checked && checked->date == before->date &&
@@ -101,13 +107,17 @@ SessionFormCheck SessionForm::check(const ClientSession& session) const {
                             checked->slot_starts == before->slot_starts;
     const auto booked = core::meetings_booked_in(state, editing);
     if (!booked.empty()) {
-      const std::string kept = booked.size() == 1
-                                   ? "The meeting booked in it keeps its time and table:"
-                                   : "The " + std::to_string(booked.size()) +
-                                         " meetings booked in it keep their times and tables:";
-      out.notes.push_back(same_slots ? kept
-                                     : "Its day, kind and slots cannot change while these "
-                                       "meetings are booked in it:");
+      if (same_slots) {
+        out.notes.push_back(format_text(
+            // TRANSLATORS: said of a session being changed, before the list of its meetings
+            tr_n("The meeting booked in it keeps its time and table:",
+                 "The %zu meetings booked in it keep their times and tables:", booked.size()),
+            booked.size()));
+      } else {
+        out.notes.push_back(
+            // TRANSLATORS: said of a session being changed, before the list of its meetings
+            tr("Its day, kind and slots cannot change while these meetings are booked in it:"));
+      }
       for (const core::MeetingId id : booked)
         out.notes.push_back("  " + meeting_line(session, state.meetings.at(id)));
     }
@@ -115,9 +125,13 @@ SessionFormCheck SessionForm::check(const ClientSession& session) const {
     for (const auto& [id, m] : state.meetings)
       asking += m.status == core::MeetingStatus::Requested && prefers_slot_in(m, editing);
     if (checked && !same_slots && asking > 0)
-      out.notes.push_back(std::to_string(asking) +
-                          " open requests name preferred times in it by slot number: they will "
-                          "point at the new slots.");
+      out.notes.push_back(format_text(
+          tr_n("%d open request names a preferred time in it by slot number: it will point at "
+               "the new slots.",
+               "%d open requests name preferred times in it by slot number: they will point at "
+               "the new slots.",
+               asking),
+          asking));
   }
   if (checked) out.operation = op;
   return out;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/i18n/taxonomy_names.hpp"
 #include "core/text.hpp"
 
 namespace crossmatch::client {
@@ -35,11 +36,15 @@ bool contains_words(std::string_view key, std::string_view query_key) {
   return !any || all;
 }
 
-PickerChoice choice(std::string value, std::string name, const std::set<std::string>& featured) {
+// `english`, when the name is a translation, is found by a search too ("Germany" finds
+// "Deutschland").
+PickerChoice choice(std::string value, std::string name, const std::set<std::string>& featured,
+                    const std::string& english = "") {
   PickerChoice c;
   c.featured = featured.count(value) > 0;
   c.value = std::move(value);
   c.key = search_key(name);
+  if (!english.empty() && english != name) c.key += " " + search_key(english);
   c.name = std::move(name);
   return c;
 }
@@ -121,8 +126,8 @@ std::vector<PickerChoice> city_choices(const core::Taxonomy& taxonomy,
   std::vector<PickerChoice> out;
   for (const auto& city : taxonomy.cities()) {
     const core::Country* country = taxonomy.country(city.country);
-    out.push_back(
-        choice(city.id, city.name + ", " + (country ? country->name : city.country), featured));
+    const std::string english = city.name + ", " + (country ? country->name : city.country);
+    out.push_back(choice(city.id, core::city_and_country(taxonomy, city), featured, english));
   }
   return out;
 }
@@ -131,7 +136,7 @@ std::vector<PickerChoice> country_choices(const core::Taxonomy& taxonomy,
                                           const std::set<std::string>& featured) {
   std::vector<PickerChoice> out;
   for (const auto& country : taxonomy.countries())
-    out.push_back(choice(country.code, country.name, featured));
+    out.push_back(choice(country.code, core::country_name(country), featured, country.name));
   return out;
 }
 
@@ -139,7 +144,7 @@ std::vector<PickerChoice> language_choices(const core::Taxonomy& taxonomy,
                                            const std::set<std::string>& featured) {
   std::vector<PickerChoice> out;
   for (const auto& language : taxonomy.languages())
-    out.push_back(choice(language.code, language.name, featured));
+    out.push_back(choice(language.code, core::language_name(language), featured, language.name));
   return out;
 }
 

@@ -5,21 +5,27 @@
 
 #include "app/client/state/person_summary.hpp"
 #include "app/client/state/population_cache.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::client {
 
 const char* label(UnmatchedSort sort) {
   switch (sort) {
     case UnmatchedSort::Waiting:
-      return "waiting longest (registered first)";
+      // TRANSLATORS: an order of the list of people without a meeting
+      return core::tr("waiting longest (registered first)");
     case UnmatchedSort::Name:
-      return "name";
+      // TRANSLATORS: an order of the list of people without a meeting: by name
+      return core::tr("name");
     case UnmatchedSort::Sector:
-      return "sector";
+      // TRANSLATORS: an order of the list of people without a meeting: by sector
+      return core::tr("sector");
     case UnmatchedSort::City:
-      return "city";
+      // TRANSLATORS: an order of the list of people without a meeting: by city
+      return core::tr("city");
     case UnmatchedSort::Requests:
-      return "fewest requests";
+      // TRANSLATORS: an order of the list of people without a meeting
+      return core::tr("fewest requests");
   }
   return "";
 }

@@ -6,6 +6,7 @@
 #include "app/client/state/person_summary.hpp"
 #include "core/event/pitch_board.hpp"
 #include "core/event/statistics.hpp"
+#include "core/i18n/translation.hpp"
 
 namespace crossmatch::client {
 namespace {
@@ -26,7 +27,8 @@ std::optional<WallPitch> pitch_on_stage(const ClientSession& session, std::int64
     if (!on) continue;
     WallPitch out;
     const core::Session* s = state.session(id);
-    out.session = s ? s->name : std::string("Pitching");
+    // TRANSLATORS: on the wall screen, when the pitching session has no name
+    out.session = s ? s->name : std::string(core::tr("Pitching"));
     out.paused = board->status == core::PitchStatus::Paused;
     out.between = board->status == core::PitchStatus::Between || board->pitching_now == 0;
     if (!out.between) {

@@ -11,7 +11,12 @@ namespace crossmatch::client {
 
 namespace {
 
-constexpr const char* kDialog = "Please confirm###confirm-action";
+// The confirmation's popup: the same id in every language.
+std::string dialog_name() {
+  // TRANSLATORS: the title of the dialog that asks before an action that cannot simply be taken
+  // back
+  return labelled(tr("Please confirm"), "confirm-action");
+}
 
 ImVec4 action_colour(ActionState state) {
   switch (state) {
@@ -38,19 +43,22 @@ void draw_action_status(ClientModels& m) {
   if (m.undo) {
     ImGui::SameLine();
     const int left = static_cast<int>((m.undo_until_ms - m.now_ms + 999) / 1000);
-    const std::string label = "Undo: " + m.undo->label + " (" + std::to_string(left) + " s)";
+    // TRANSLATORS: a button that takes back the last action; %s says what it does ("Restore the
+    // session"), %d the seconds left to do so
+    const std::string label = format_text(tr("Undo: %s (%d s)"), m.undo->label.c_str(), left);
     if (ImGui::SmallButton(label.c_str())) m.take_undo();
   }
 }
 
 void draw_confirmation(ClientModels& m) {
-  if (m.asking && !ImGui::IsPopupOpen(kDialog)) ImGui::OpenPopup(kDialog);
+  const std::string dialog = dialog_name();
+  if (m.asking && !ImGui::IsPopupOpen(dialog.c_str())) ImGui::OpenPopup(dialog.c_str());
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   const float font = ImGui::GetFontSize();
   ImGui::SetNextWindowSizeConstraints(ImVec2(font * 22, 0),
                                       ImVec2(font * 44, viewport->WorkSize.y * 0.8f));
-  if (!ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!ImGui::BeginPopupModal(dialog.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   if (!m.asking) {  // answered elsewhere (a test, or the action became impossible)
     ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
@@ -61,7 +69,8 @@ void draw_confirmation(ClientModels& m) {
   ImGui::TextUnformatted(c.question.c_str());
   if (!c.consequences.empty()) {
     ImGui::Spacing();
-    ImGui::TextUnformatted("This will:");
+    // TRANSLATORS: above the list of what a confirmed action does ("Cancel 1 accepted meeting")
+    ImGui::TextUnformatted(tr("This will:"));
     // Long lists scroll instead of pushing the buttons off the screen.
     float lines = 0;  // as wrapped in the box
     for (const std::string& line : c.consequences)
@@ -75,7 +84,7 @@ void draw_confirmation(ClientModels& m) {
     }
     ImGui::EndChild();
   }
-  if (!c.undo) ImGui::TextColored(error_colour(), "This cannot be undone.");
+  if (!c.undo) ImGui::TextColored(error_colour(), "%s", tr("This cannot be undone."));
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
   bool close = false;
@@ -84,7 +93,8 @@ void draw_confirmation(ClientModels& m) {
     close = true;
   }
   ImGui::SameLine();
-  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+  // TRANSLATORS: the button that closes the confirmation and does nothing
+  if (ImGui::Button(tr("Cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
     m.cancel();
     close = true;
   }

@@ -14,20 +14,31 @@ void draw_agenda_view(ClientModels& m) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
   ImGui::InputText("##ics", &m.agenda.chosen_file());
   ImGui::SameLine();
-  if (ImGui::Button("Export to calendar (.ics)"))
-    m.report_saved(m.agenda.save(m.session, m.now_ms), "Agenda saved to");
+  if (ImGui::Button(tr("Export to calendar (.ics)"))) {
+    const core::Result<std::string> saved = m.agenda.save(m.session, m.now_ms);
+    if (saved) {
+      // TRANSLATORS: %s is the file written
+      m.report(core::Status::success(), format_text(tr("Agenda saved to %s"), saved->c_str()));
+    } else {
+      m.report(saved.error(), "");
+    }
+  }
   ImGui::Separator();
   if (!ImGui::BeginTable("agenda", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
     return;
-  ImGui::TableSetupColumn("When");
-  ImGui::TableSetupColumn("Where");
-  ImGui::TableSetupColumn("With");
-  ImGui::TableSetupColumn("Starts in");
+  // TRANSLATORS: column header of the agenda: the time of a meeting
+  ImGui::TableSetupColumn(tr("When"));
+  // TRANSLATORS: column header of the agenda: the table of a meeting
+  ImGui::TableSetupColumn(tr("Where"));
+  // TRANSLATORS: column header of the agenda: the partner of a meeting
+  ImGui::TableSetupColumn(tr("With"));
+  // TRANSLATORS: column header of the agenda: the time left until a meeting starts
+  ImGui::TableSetupColumn(tr("Starts in"));
   ImGui::TableHeadersRow();
   for (const MeetingRow& row : m.meetings.agenda()) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(row.start_ms ? row.when.c_str() : "waiting for the schedule");
+    ImGui::TextUnformatted(row.start_ms ? row.when.c_str() : tr("waiting for the schedule"));
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(row.where.c_str());
     ImGui::TableNextColumn();
@@ -38,7 +49,7 @@ void draw_agenda_view(ClientModels& m) {
     ImGui::TextDisabled("(%s)", row.partner_type.c_str());
     if (not_arrived_yet(m.session, row.partner, m.now_ms)) {
       ImGui::SameLine();
-      ImGui::TextColored(warning_colour(), "not arrived yet");
+      ImGui::TextColored(warning_colour(), "%s", tr("not arrived yet"));
     }
     ImGui::TableNextColumn();
     if (row.start_ms) ImGui::TextUnformatted(countdown(m.now_ms, row.start_ms).c_str());
@@ -50,13 +61,15 @@ void draw_agenda_view(ClientModels& m) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(team.table.c_str());
     ImGui::TableNextColumn();
-    ImGui::Text("%s: %zu people", team.round_name.c_str(), team.members.size());
+    // TRANSLATORS: a team round's name, then how many people are in my team
+    ImGui::Text(tr_n("%s: %zu person", "%s: %zu people", team.members.size()),
+                team.round_name.c_str(), team.members.size());
     ImGui::TableNextColumn();
     if (team.start_ms) ImGui::TextUnformatted(countdown(m.now_ms, team.start_ms).c_str());
   }
   ImGui::EndTable();
   if (m.meetings.agenda().empty())
-    ImGui::TextDisabled("No meetings yet: accepted meetings appear here.");
+    ImGui::TextDisabled("%s", tr("No meetings yet: accepted meetings appear here."));
 }
 
 }  // namespace crossmatch::client

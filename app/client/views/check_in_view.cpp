@@ -30,13 +30,16 @@ void draw_walk_in(ClientModels& m) {
   ProfileForm& form = desk.walk_in;
   core::Profile& p = form.draft();
   const core::Taxonomy& taxonomy = m.session.taxonomy();
-  ImGui::InputTextWithHint("Name##walk_in", "as on the badge", &p.display_name);
+  // TRANSLATORS: the hint in the empty name field of a walk-in: the name as printed on the badge
+  const char* name_hint = tr("as on the badge");
+  input_with_hint(labelled(tr("Name"), "walk_in-name").c_str(), name_hint, p.display_name);
   field_message_line(form.shown_message("display_name"));
-  ImGui::InputText("Organisation##walk_in", &p.organisation);
+  ImGui::InputText(labelled(tr("Organisation"), "walk_in-organisation").c_str(), &p.organisation);
   field_message_line(form.shown_message("organisation"));
-  ImGui::InputTextWithHint("E-mail##walk_in", "name@example.org", &p.email);
+  input_with_hint(labelled(tr("E-mail"), "walk_in-email").c_str(), "name@example.org", p.email);
   field_message_line(form.shown_message("email"));
-  if (ImGui::BeginCombo("Type##walk_in", core::label(p.type))) {
+  // TRANSLATORS: the type of participant: company, policy maker, intermediary or researcher
+  if (ImGui::BeginCombo(labelled(tr("Type"), "walk_in-type").c_str(), core::label(p.type))) {
     for (const core::ParticipantType t :
          {core::ParticipantType::Company, core::ParticipantType::PolicyMaker,
           core::ParticipantType::Intermediary, core::ParticipantType::Researcher}) {
@@ -45,14 +48,17 @@ void draw_walk_in(ClientModels& m) {
     ImGui::EndCombo();
   }
   std::string city = p.city;
-  if (city_combo("City##walk_in", city, taxonomy, false)) form.set_city(city, taxonomy);
+  if (city_combo(labelled(tr("City"), "walk_in-city").c_str(), city, taxonomy, false))
+    form.set_city(city, taxonomy);
   field_message_line(form.shown_message("city"));
-  sector_combo("Sector##walk_in", p.sector, taxonomy, false);
+  sector_combo(labelled(tr("Sector"), "walk_in-sector").c_str(), p.sector, taxonomy, false);
   field_message_line(form.shown_message("sector"));
   std::string language = p.languages.empty() ? std::string() : p.languages.front();
-  if (language_combo("Language##walk_in", language, taxonomy, false)) p.languages = {language};
+  if (language_combo(labelled(tr("Language"), "walk_in-language").c_str(), language, taxonomy,
+                     false))
+    p.languages = {language};
   field_message_line(form.shown_message("languages"));
-  if (ImGui::Button("Register and check in")) (void)desk.register_walk_in(m.session);
+  if (ImGui::Button(tr("Register and check in"))) (void)desk.register_walk_in(m.session);
 }
 
 }  // namespace
@@ -61,18 +67,21 @@ void draw_check_in_view(ClientModels& m) {
   CheckInDesk& desk = m.check_in;
   desk.follow(m.session);
   const ArrivalCounts counts = CheckInDesk::counts(m.session.state());
-  ImGui::Text("Arrived: %d of %d participants", counts.arrived, counts.expected);
+  ImGui::Text(
+      tr_n("Arrived: %d of %d participant", "Arrived: %d of %d participants", counts.expected),
+      counts.arrived, counts.expected);
   ImGui::Separator();
-  ImGui::TextUnformatted("Check-in code (type it, or scan the badge's QR code)");
+  ImGui::TextUnformatted(tr("Check-in code (type it, or scan the badge's QR code)"));
   // The field keeps the keyboard, so that a scanner's code and Enter land in it.
   if (!ImGui::IsAnyItemActive() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
     ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-  const bool entered = ImGui::InputTextWithHint(
-      "##check_in_code", "ABCD-EFGH", &desk.typed,
-      ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsUppercase);
+  const bool entered =
+      input_with_hint("##check_in_code", "ABCD-EFGH", desk.typed,
+                      ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsUppercase);
   ImGui::SameLine();
-  if (ImGui::Button("Check in") || entered) desk.check_in(m.session);
+  // TRANSLATORS: button that checks in the person whose code was typed or scanned
+  if (ImGui::Button(tr("Check in")) || entered) desk.check_in(m.session);
   const DeskMessage& message = desk.message();
   if (message.verdict != DeskVerdict::None) {
     ImGui::Spacing();
@@ -85,7 +94,9 @@ void draw_check_in_view(ClientModels& m) {
   }
   ImGui::Spacing();
   ImGui::Separator();
-  if (ImGui::CollapsingHeader("Register a walk-in")) draw_walk_in(m);
+  // TRANSLATORS: a heading that opens: a form for someone who comes without having registered
+  if (ImGui::CollapsingHeader(labelled(tr("Register a walk-in"), "walk-in").c_str()))
+    draw_walk_in(m);
 }
 
 }  // namespace crossmatch::client

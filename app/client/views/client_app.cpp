@@ -44,37 +44,60 @@ struct ScreenEntry {
 
 // In tab order per role. The pitching and clinic screens are every role's, placed where each role
 // looks for them. Organisers see the broker's screens too: they run the event and watch it.
-// Notifications are a screen of every role, drawn by ClientApp itself.
+// Notifications are a screen of every role, drawn by ClientApp itself. The labels are English,
+// translated where the tabs are drawn (tab_label).
 constexpr ScreenEntry kScreens[] = {
-    {"partners", "Partners", kParticipant, draw_partners_view},
-    {"requests", "Requests", kParticipant, draw_requests_view},
-    {"agenda", "Agenda", kParticipant, draw_agenda_view},
-    {"team", "My team", kParticipant, draw_team_view},
-    {"pitch", "Pitches", kParticipant, draw_pitch_view},
-    {"clinic", "Policy clinic", kParticipant, draw_clinic_view},
-    {"feedback", "Feedback", kParticipant, draw_feedback_view},
-    {"profile", "Profile", kParticipant, draw_profile_view},
-    {"event", "Event", kOrganiser, draw_event_view},
-    {"checkin", "Check-in", kOrganiser | kHelper, draw_check_in_view},
-    {"matching", "Matching", kOrganiser, draw_matching_view},
-    {"schedule", "Auto-schedule", kOrganiser, draw_schedule_view},
-    {"round", "Team round", kOrganiser, draw_round_view},
-    {"pitch", "Pitches", kOrganiser, draw_pitch_view},
-    {"clinic", "Policy clinic", kOrganiser, draw_clinic_view},
-    {"announcements", "Announcements", kOrganiser, draw_announcements_view},
-    {"exports", "Exports", kOrganiser, draw_exports_view},
-    {"statistics", "Statistics", kOrganiser, draw_statistics_view},
-    {"wall", "Big screen", kBroker | kOrganiser, draw_wall_view},
-    {"monitor", "Monitor", kBroker | kOrganiser, draw_monitor_view},
-    {"network", "Network", kBroker | kOrganiser, draw_network_view},
-    {"unmatched", "No meeting yet", kBroker | kOrganiser, draw_unmatched_view},
-    {"introductions", "Introductions", kBroker | kOrganiser, draw_introductions_view},
-    {"pitch", "Pitches", kBroker, draw_pitch_view},
-    {"clinic", "Policy clinic", kBroker, draw_clinic_view},
+    {"partners", tr_noop("Partners"), kParticipant, draw_partners_view},
+    {"requests", tr_noop("Requests"), kParticipant, draw_requests_view},
+    {"agenda", tr_noop("Agenda"), kParticipant, draw_agenda_view},
+    {"team", tr_noop("My team"), kParticipant, draw_team_view},
+    {"pitch", tr_noop("Pitches"), kParticipant, draw_pitch_view},
+    {"clinic", tr_noop("Policy clinic"), kParticipant, draw_clinic_view},
+    {"feedback", tr_noop("Feedback"), kParticipant, draw_feedback_view},
+    {"profile", tr_noop("Profile"), kParticipant, draw_profile_view},
+    // TRANSLATORS: a tab: the organiser's settings of the event (name, days, sessions)
+    {"event", tr_noop("Event"), kOrganiser, draw_event_view},
+    {"checkin", tr_noop("Check-in"), kOrganiser | kHelper, draw_check_in_view},
+    {"matching", tr_noop("Matching"), kOrganiser, draw_matching_view},
+    {"schedule", tr_noop("Auto-schedule"), kOrganiser, draw_schedule_view},
+    {"round", tr_noop("Team round"), kOrganiser, draw_round_view},
+    {"pitch", tr_noop("Pitches"), kOrganiser, draw_pitch_view},
+    {"clinic", tr_noop("Policy clinic"), kOrganiser, draw_clinic_view},
+    {"announcements", tr_noop("Announcements"), kOrganiser, draw_announcements_view},
+    {"exports", tr_noop("Exports"), kOrganiser, draw_exports_view},
+    {"statistics", tr_noop("Statistics"), kOrganiser, draw_statistics_view},
+    // TRANSLATORS: a tab: what a projector shows the room (the next meetings, the rounds)
+    {"wall", tr_noop("Big screen"), kBroker | kOrganiser, draw_wall_view},
+    // TRANSLATORS: a tab where brokers and organisers watch the meetings as they happen
+    {"monitor", tr_noop("Monitor"), kBroker | kOrganiser, draw_monitor_view},
+    {"network", tr_noop("Network"), kBroker | kOrganiser, draw_network_view},
+    {"unmatched", tr_noop("No meeting yet"), kBroker | kOrganiser, draw_unmatched_view},
+    {"introductions", tr_noop("Introductions"), kBroker | kOrganiser, draw_introductions_view},
+    {"pitch", tr_noop("Pitches"), kBroker, draw_pitch_view},
+    {"clinic", tr_noop("Policy clinic"), kBroker, draw_clinic_view},
 };
 
 bool shown_to(const ScreenEntry& s, core::Role role) {
   return (s.roles & role_bit(role)) != 0;
+}
+
+// The role beside the event's name, for those who are not a participant.
+const char* role_label(core::Role role) {
+  switch (role) {
+    case core::Role::Organiser:
+      // TRANSLATORS: a role at the event, shown after the event's name in the status bar
+      return tr("organiser");
+    case core::Role::Broker:
+      // TRANSLATORS: a role at the event (who introduces people), shown in the status bar
+      return tr("broker");
+    case core::Role::Participant:
+      // TRANSLATORS: a role at the event, shown in the status bar
+      return tr("participant");
+    case core::Role::Helper:
+      // TRANSLATORS: a role at the event (who helps at the check-in desk), shown in the status bar
+      return tr("helper");
+  }
+  return tr("participant");
 }
 
 ImVec4 link_colour(LinkStatus status) {
@@ -136,7 +159,7 @@ void ClientApp::remember_appearance() {
 
 void ClientApp::draw_menu_bar() {
   if (!ImGui::BeginMenuBar()) return;
-  draw_view_menu(appearance_);
+  draw_view_menu(appearance_, languages_);
   ImGui::EndMenuBar();
 }
 
@@ -155,12 +178,11 @@ std::string ClientApp::tab_label(std::string_view screen, const char* label) {
     waiting = static_cast<int>(models_.meetings.incoming().size());
   } else if (screen == "notifications") {
     waiting = session_.notifications().unread();
-  } else {
-    return label;  // no count: the label is the tab's id, as it always was
   }
-  std::string out = label;
-  if (waiting > 0) out += " (" + std::to_string(waiting) + ")";
-  return out + "###" + std::string(screen);
+  // The screen's name is the tab's id, so that the selected tab stays when the language changes.
+  const std::string id(screen);
+  if (waiting > 0) return format_text("%s (%d)###%s", tr(label), waiting, id.c_str());
+  return labelled(tr(label), id.c_str());
 }
 
 bool ClientApp::open_screen(std::string_view name) {
@@ -172,6 +194,7 @@ bool ClientApp::open_screen(std::string_view name) {
 }
 
 void ClientApp::frame(std::int64_t now_ms) {
+  languages_.apply(appearance_);
   session_.update(now_ms);
   models_.follow(now_ms);
   join_.remember_token(session_, config_);
@@ -218,7 +241,8 @@ void ClientApp::draw_wall_alone() {
   draw_wall_view(models_);
   ImGui::EndChild();
   const LinkSummary link = session_.link();
-  ImGui::TextDisabled("Esc: the other screens");
+  // TRANSLATORS: under the big screen shown alone: the Esc key goes back to the other screens
+  ImGui::TextDisabled("%s", tr("Esc: the other screens"));
   if (link.status != LinkStatus::Online) {
     ImGui::SameLine();
     ImGui::TextColored(link_colour(link.status), "| %s", link.text().c_str());
@@ -226,6 +250,8 @@ void ClientApp::draw_wall_alone() {
 }
 
 void ClientApp::draw_join() {
+  // The language first: a newcomer may not read the rest in the one the system chose.
+  language_combo(appearance_, languages_);
   draw_join_view(join_, session_, config_);
 }
 
@@ -235,8 +261,9 @@ void ClientApp::draw_status_bar() {
   ImGui::SameLine();
   const std::string who =
       session_.role() == core::Role::Participant
-          ? (session_.me() ? session_.name_of(session_.me()) : std::string("newcomer"))
-          : std::string(core::to_string(session_.role()));
+          // TRANSLATORS: in the status bar, a participant who has not registered yet
+          ? (session_.me() ? session_.name_of(session_.me()) : std::string(tr("newcomer")))
+          : std::string(role_label(session_.role()));
   ImGui::TextDisabled("| %s", who.c_str());
   const LinkSummary link = session_.link();
   ImGui::SameLine();
@@ -253,8 +280,10 @@ void ClientApp::draw_status_bar() {
   }
   if (next != 0) {
     ImGui::SameLine();
-    ImGui::TextColored(ok_colour(), "| %s in %s", round.c_str(),
-                       countdown(models_.now_ms, next).c_str());
+    const std::string soon =
+        // TRANSLATORS: the next team round and the time until it: "Team round 2 in 04:12"
+        format_text(tr("%s in %s"), round.c_str(), countdown(models_.now_ms, next).c_str());
+    ImGui::TextColored(ok_colour(), "| %s", soon.c_str());
   }
   draw_action_status(models_);
 }
@@ -289,7 +318,7 @@ void ClientApp::draw_screens() {
       ImGui::EndTabItem();
     }
   }
-  const std::string label = tab_label("notifications", "Notifications");
+  const std::string label = tab_label("notifications", tr_noop("Notifications"));
   const ImGuiTabItemFlags flags = wanted_ == "notifications" ? ImGuiTabItemFlags_SetSelected : 0;
   if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
     current_ = "notifications";
@@ -303,16 +332,20 @@ void ClientApp::draw_screens() {
 void ClientApp::draw_notifications() {
   Notifications& notes = session_.notifications();
   ImGui::BeginDisabled(notes.unread() == 0);
-  if (ImGui::Button("Mark all read")) notes.mark_all_read();
+  if (ImGui::Button(tr("Mark all read"))) notes.mark_all_read();
   ImGui::EndDisabled();
   ImGui::Separator();
   const auto& all = notes.all();
   if (all.empty())
-    ImGui::TextDisabled("Nothing yet: requests, answers, announcements and reminders appear here.");
+    note(tr("Nothing yet: requests, answers, announcements and reminders appear here."));
   for (auto it = all.rbegin(); it != all.rend(); ++it) {
     // Unread ones say so in words too, not only in colour.
-    ImGui::TextColored(it->read ? muted_colour() : ok_colour(), "%s%s",
-                       it->read ? "" : "new: ", label(it->kind));
+    if (it->read) {
+      ImGui::TextColored(muted_colour(), "%s", label(it->kind));
+    } else {
+      // TRANSLATORS: an unread notification's kind: "new: Request"
+      ImGui::TextColored(ok_colour(), tr("new: %s"), label(it->kind));
+    }
     ImGui::SameLine();
     ImGui::TextWrapped("%s", it->text.c_str());
   }

@@ -11,6 +11,7 @@
 #include "app/client/state/client_config.hpp"
 #include "app/client/state/client_models.hpp"
 #include "app/client/state/join_form.hpp"
+#include "app/client/state/language_choice.hpp"
 
 namespace crossmatch::client {
 
@@ -32,7 +33,8 @@ class ClientApp {
   // that they show in the task bar while the window is behind others.
   std::string window_title() const;
   // A tab's label with what waits there: "Requests (2)" (requests awaiting my answer),
-  // "Notifications (3)" (unread); their ImGui id stays the screen's name as the count changes.
+  // "Notifications (3)" (unread); the ImGui id is the screen's name whatever the count and the
+  // language.
   std::string tab_label(std::string_view screen, const char* label);
 
   ClientModels& models() { return models_; }
@@ -45,6 +47,10 @@ class ClientApp {
   void show_for_this_run(const Appearance& appearance);
   // A Ctrl+wheel of `notches` (the window reports them).
   void zoom_by_wheel(int notches);
+  // The catalogues the languages are read from (none: English only); each frame then speaks
+  // the language the appearance names.
+  void speak_from(i18n::Catalogues* catalogues) { languages_ = LanguageChoice(catalogues); }
+  LanguageChoice& languages() { return languages_; }
 
  private:
   void draw_menu_bar();
@@ -64,9 +70,10 @@ class ClientApp {
   JoinForm join_;
   Appearance appearance_;
   unsigned saved_appearance_ = 0;  // appearance_.version() last saved
-  std::string wanted_;             // a screen to select in the next frame
-  bool registering_ = false;       // a newcomer was filling in the profile last frame
-  bool wall_ = false;              // the big screen alone (opened with --screen wall)
+  LanguageChoice languages_;
+  std::string wanted_;        // a screen to select in the next frame
+  bool registering_ = false;  // a newcomer was filling in the profile last frame
+  bool wall_ = false;         // the big screen alone (opened with --screen wall)
   std::string current_;
 };
 

@@ -14,9 +14,9 @@ void draw_erase_panel(ClientModels& m) {
     return;
   ImGui::Spacing();
   ImGui::Separator();
-  ImGui::TextDisabled("Leaving for good: your profile, requests and meetings are removed.");
+  note(tr("Leaving for good: your profile, requests and meetings are removed."));
   ImGui::SameLine();
-  if (ImGui::Button("Erase my data...")) m.ask(erase_confirmation(m.session, m.session.me()));
+  if (ImGui::Button(tr("Erase my data..."))) m.ask(erase_confirmation(m.session, m.session.me()));
 }
 
 }  // namespace crossmatch::client

@@ -31,32 +31,44 @@ void draw_header(ClientModels& m) {
   join.refresh(m.session);
   ImGui::BeginGroup();
   ImGui::Text("%s", state.event.name.c_str());
-  ImGui::TextDisabled("time zone %s", state.event.time_zone.c_str());
+  // TRANSLATORS: the event's time zone, e.g. "time zone Europe/Lisbon"
+  ImGui::TextDisabled(tr("time zone %s"), state.event.time_zone.c_str());
   const ArrivalCounts arrivals = CheckInDesk::counts(state);
-  ImGui::Text("Arrived: %d of %d participants (Check-in screen)", arrivals.arrived,
-              arrivals.expected);
+  // TRANSLATORS: how many of the expected participants have checked in; the Check-in screen
+  // lists them
+  ImGui::Text(tr_n("Arrived: %d of %d participant (Check-in screen)",
+                   "Arrived: %d of %d participants (Check-in screen)",
+                   static_cast<unsigned long>(arrivals.expected)),
+              arrivals.arrived, arrivals.expected);
   ImGui::Spacing();
-  ImGui::TextUnformatted("Join code: people type it on the join screen, or scan the QR code.");
+  ImGui::TextWrapped("%s",
+                     tr("Join code: people type it on the join screen, or scan the QR code."));
   ImGui::SetWindowFontScale(2.0f);
   ImGui::TextUnformatted(join.code.c_str());
   ImGui::SetWindowFontScale(1.0f);
-  if (ImGui::Button("Copy##join-code")) {
+  // TRANSLATORS: a button that copies the join code to the clipboard
+  if (ImGui::Button(format_text("%s##join-code", tr("Copy")).c_str())) {
     ImGui::SetClipboardText(join.code.c_str());
-    m.report(core::Status::success(), "Join code copied: " + join.code);
+    m.report(core::Status::success(), format_text(tr("Join code copied: %s"), join.code.c_str()));
   }
   if (!join.problem.empty()) {
     ImGui::SameLine();
-    ImGui::TextColored(error_colour(), "No QR code: %s", join.problem.c_str());
+    // TRANSLATORS: the QR code of the join code could not be made; %s says why
+    ImGui::TextColored(error_colour(), tr("No QR code: %s"), join.problem.c_str());
   }
   ImGui::Spacing();
   bool open = state.event.registration_open;
-  if (ImGui::Checkbox("Registration open", &open)) {
+  // TRANSLATORS: a checkbox: whether new participants may register for the event
+  if (ImGui::Checkbox(tr("Registration open"), &open)) {
     m.submit(core::SetRegistration{.open = open},
-             open ? "Registration opened" : "Registration closed");
+             open ? tr("Registration opened") : tr("Registration closed"));
   }
   ImGui::SameLine();
-  ImGui::TextDisabled("%zu participants, %zu tables", state.participants.size(),
-                      state.tables.size());
+  const std::size_t participants = state.participants.size(), tables = state.tables.size();
+  ImGui::TextDisabled(
+      "%s, %s",
+      format_text(tr_n("%zu participant", "%zu participants", participants), participants).c_str(),
+      format_text(tr_n("%zu table", "%zu tables", tables), tables).c_str());
   ImGui::EndGroup();
   if (join.qr) {
     const float side = qr_code_side(*join.qr, kQrModulePx);
@@ -69,7 +81,8 @@ void draw_header(ClientModels& m) {
 // How long a request may await its answer before the hub expires it and tells its sender.
 void draw_request_expiry(ClientModels& m) {
   const core::EventSettings& settings = m.session.state().event.settings;
-  label_left("Unanswered requests expire after");
+  // TRANSLATORS: followed by the choices "off", "1 h", "3 days"...
+  label_left(tr("Unanswered requests expire after"));
   for (const int minutes : core::kRequestExpiryChoices) {
     ImGui::SameLine();
     const std::string label = core::format_expiry(minutes) + "##expiry";
@@ -78,22 +91,24 @@ void draw_request_expiry(ClientModels& m) {
       core::EventSettings changed = settings;
       changed.request_expiry_minutes = minutes;
       m.submit(core::SetSettings{.settings = changed},
-               minutes == 0 ? "Requests no longer expire"
-                            : "Requests now expire after " + core::format_expiry(minutes));
+               minutes == 0 ? std::string(tr("Requests no longer expire"))
+                            : format_text(tr("Requests now expire after %s"),
+                                          core::format_expiry(minutes).c_str()));
     }
   }
-  ImGui::TextDisabled(
-      "An expired request is closed and both people are told; the sender may ask again.");
+  note(tr("An expired request is closed and both people are told; the sender may ask again."));
 }
 
 void draw_sessions(ClientModels& m) {
   const core::EventState& state = m.session.state();
-  ImGui::TextUnformatted("Sessions");
+  ImGui::TextUnformatted(tr("Sessions"));
   if (ImGui::BeginTable("sessions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-    ImGui::TableSetupColumn("Name");
-    ImGui::TableSetupColumn("Kind");
-    ImGui::TableSetupColumn("Day and time");
-    ImGui::TableSetupColumn("Slots");
+    ImGui::TableSetupColumn(tr("Name"));
+    // TRANSLATORS: a column: what a session is for (meetings, team round, pitching...)
+    ImGui::TableSetupColumn(tr("Kind"));
+    ImGui::TableSetupColumn(tr("Day and time"));
+    // TRANSLATORS: a column: how many meeting slots a session has, and how long each is
+    ImGui::TableSetupColumn(tr("Slots"));
     ImGui::TableSetupColumn("");
     ImGui::TableHeadersRow();
     for (const auto& [id, s] : state.sessions) {
@@ -108,15 +123,19 @@ void draw_sessions(ClientModels& m) {
                   core::format_time_of_day(s.start).c_str(),
                   core::format_time_of_day(s.end).c_str());
       ImGui::TableNextColumn();
-      ImGui::Text("%d of %d min", s.slot_count(), s.slot_minutes);
+      // TRANSLATORS: a session's slots: "4 of 15 min" is four slots of 15 minutes each
+      ImGui::Text(tr_n("%d of %d min", "%d of %d min", static_cast<unsigned long>(s.slot_count())),
+                  s.slot_count(), s.slot_minutes);
       ImGui::TableNextColumn();
       if (m.event.session.editing == id) {
-        ImGui::TextDisabled("being changed below");
-      } else if (ImGui::SmallButton("Edit")) {
+        // TRANSLATORS: in the place of the Edit button while the session is in the form below
+        ImGui::TextDisabled("%s", tr("being changed below"));
+      } else if (ImGui::SmallButton(tr("Edit"))) {
         m.event.session.edit(s);
       }
       ImGui::SameLine();
-      if (ImGui::SmallButton("Remove")) ask_to_remove_session(m, id);
+      // TRANSLATORS: a button that removes the session (asks first)
+      if (ImGui::SmallButton(tr("Remove"))) ask_to_remove_session(m, id);
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -124,11 +143,13 @@ void draw_sessions(ClientModels& m) {
   const core::Session* blocked = state.session(m.event.blocked_removal);
   if (blocked == nullptr) return;
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextColored(error_colour(), "'%s' cannot be removed: %s", blocked->name.c_str(),
+  // TRANSLATORS: a session's name, then why it cannot be removed
+  ImGui::TextColored(error_colour(), tr("'%s' cannot be removed: %s"), blocked->name.c_str(),
                      m.event.removal.blocked.c_str());
   ImGui::PopTextWrapPos();
   for (const std::string& line : m.event.removal.booked) ImGui::BulletText("%s", line.c_str());
-  if (ImGui::SmallButton("OK##removal")) m.event.blocked_removal = 0;
+  // TRANSLATORS: a button that closes the message why a session cannot be removed
+  if (ImGui::SmallButton(format_text("%s##removal", tr("OK")).c_str())) m.event.blocked_removal = 0;
 }
 
 void draw_session_form(ClientModels& m) {
@@ -136,32 +157,37 @@ void draw_session_form(ClientModels& m) {
   SessionForm& form = m.event.session;
   ImGui::Spacing();
   if (const core::Session* s = state.session(form.editing)) {
-    ImGui::Text("Change the session '%s'", s->name.c_str());
+    ImGui::Text(tr("Change the session '%s'"), s->name.c_str());
   } else {
     if (form.editing_session()) form.stop_editing();  // removed meanwhile
-    ImGui::TextUnformatted("New session");
+    ImGui::TextUnformatted(tr("New session"));
   }
   const float field = ImGui::GetFontSize() * 6;
-  label_left("Name");
+  label_left(tr("Name"));
   ImGui::SetNextItemWidth(field * 2);
   ImGui::InputText("##session-name", &form.name);
   ImGui::SameLine();
-  label_left("Day");
+  // TRANSLATORS: the session form reads "Day [date] From [09:00] to [12:00] Slots of [15] min"
+  label_left(tr("Day"));
   form.suggest_day(m.session, today_utc());
   ImGui::SetNextItemWidth(field);
   if (ImGui::InputText("##day", &form.day)) form.day_typed = true;
   ImGui::SameLine();
-  label_left("From");
+  // TRANSLATORS: the session form reads "Day [date] From [09:00] to [12:00] Slots of [15] min"
+  label_left(tr("From"));
   ImGui::SetNextItemWidth(field * 0.6f);
   ImGui::InputText("##from", &form.start);
   ImGui::SameLine();
-  label_left("to");
+  // TRANSLATORS: the session form reads "Day [date] From [09:00] to [12:00] Slots of [15] min"
+  label_left(tr("to"));
   ImGui::SetNextItemWidth(field * 0.6f);
   ImGui::InputText("##to", &form.end);
   ImGui::SameLine();
-  label_left("Slots of");
+  // TRANSLATORS: the session form reads "Day [date] From [09:00] to [12:00] Slots of [15] min"
+  label_left(tr("Slots of"));
   ImGui::SetNextItemWidth(field);
-  ImGui::InputInt("min##slot", &form.slot_minutes, 5);
+  // TRANSLATORS: minutes, after the slot length in the session form ("Slots of [15] min")
+  ImGui::InputInt(format_text("%s##slot", tr("min")).c_str(), &form.slot_minutes, 5);
   static constexpr core::SessionKind kKinds[] = {
       core::SessionKind::Meetings, core::SessionKind::TeamRound, core::SessionKind::Pitching,
       core::SessionKind::PolicyClinic, core::SessionKind::Plenary};
@@ -171,11 +197,12 @@ void draw_session_form(ClientModels& m) {
   }
   const SessionFormCheck checked = form.check(m.session);
   ImGui::BeginDisabled(!checked.operation);
-  if (ImGui::Button(form.editing_session() ? "Save changes" : "Add session")) save_session(m);
+  if (ImGui::Button(form.editing_session() ? tr("Save changes") : tr("Add session")))
+    save_session(m);
   ImGui::EndDisabled();
   if (form.editing_session()) {
     ImGui::SameLine();
-    if (ImGui::Button("Cancel edit")) form.stop_editing();
+    if (ImGui::Button(tr("Cancel edit"))) form.stop_editing();
   }
   if (!checked.problem.empty()) {
     ImGui::SameLine();
@@ -189,29 +216,37 @@ void draw_session_form(ClientModels& m) {
 void draw_tables(ClientModels& m) {
   const core::EventState& state = m.session.state();
   ImGui::Spacing();
-  ImGui::TextUnformatted("Tables");
+  ImGui::TextUnformatted(tr("Tables"));
   std::string names;
   int shown = 0;
   for (const auto& [id, t] : state.tables) {
     if (shown++ < 40)
       names += (names.empty() ? "" : ", ") + t.name + " (" + std::to_string(t.seats) + ")";
   }
-  if (shown > 40) names += ", ... " + std::to_string(shown - 40) + " more";
-  ImGui::TextWrapped("%s", names.empty() ? "none yet" : names.c_str());
+  if (shown > 40) {
+    const int more = shown - 40;
+    // TRANSLATORS: at the end of a list of tables cut short: "..., Table 40 (4), ... 12 more"
+    names += ", " + format_text(
+                        tr_n("... %d more", "... %d more", static_cast<unsigned long>(more)), more);
+  }
+  // TRANSLATORS: the event has no tables yet
+  ImGui::TextWrapped("%s", names.empty() ? tr("none yet") : names.c_str());
   std::string& table_name = m.event.table.name;
   int& seats = m.event.table.seats;
-  label_left("New table");
+  // TRANSLATORS: the table form reads "New table [name] seats [4] Add table"
+  label_left(tr("New table"));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
   ImGui::InputText("##table", &table_name);
   ImGui::SameLine();
-  label_left("seats");
+  // TRANSLATORS: the table form reads "New table [name] seats [4] Add table"
+  label_left(tr("seats"));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
   ImGui::InputInt("##seats", &seats);
   ImGui::SameLine();
-  if (ImGui::Button("Add table")) {
+  if (ImGui::Button(tr("Add table"))) {
     m.submit(core::DefineTable{.name = table_name + " " + std::to_string(state.next_table),
                                .seats = seats},
-             "Table added");
+             tr("Table added"));
   }
 }
 

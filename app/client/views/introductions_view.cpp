@@ -24,14 +24,14 @@ core::ParticipantId person_search(ClientModels& m, const char* id, const char* h
   ImGui::PushID(id);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
   const bool entered =
-      ImGui::InputTextWithHint("##typed", hint, &typed, ImGuiInputTextFlags_EnterReturnsTrue);
+      input_with_hint("##typed", hint, typed, ImGuiInputTextFlags_EnterReturnsTrue);
   core::ParticipantId picked = 0;
   if (chosen != 0 && typed == m.session.name_of(chosen)) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", person_details(m.session, chosen).c_str());
   } else if (!typed.empty()) {
     const auto found = find_people(m.session, typed, 8, except);
-    if (found.empty()) ImGui::TextDisabled("Nobody active by that name or organisation.");
+    if (found.empty()) ImGui::TextDisabled("%s", tr("Nobody active by that name or organisation."));
     ImGui::Indent();
     for (const core::ParticipantId p : found) {
       ImGui::PushID(static_cast<int>(p));
@@ -41,7 +41,7 @@ core::ParticipantId person_search(ClientModels& m, const char* id, const char* h
       if (ImGui::Selectable(line.c_str())) picked = p;
       ImGui::PopID();
     }
-    if (!found.empty()) ImGui::TextDisabled("Click one, or press Enter for the first.");
+    if (!found.empty()) ImGui::TextDisabled("%s", tr("Click one, or press Enter for the first."));
     ImGui::Unindent();
     if (entered && !found.empty()) picked = found.front();
   }
@@ -68,10 +68,11 @@ void draw_form(ClientModels& m) {
   IntroductionForm& form = m.introduction;
   form.settle(m.asking.has_value(), m.action.done_message);
   m.population.refresh(m.session);
-  ImGui::TextUnformatted("Introduce two people");
-  form_label("First person");
-  if (const auto p =
-          person_search(m, "first", "type a name or organisation", form.first_typed, form.first, 0))
+  ImGui::TextUnformatted(tr("Introduce two people"));
+  form_label(tr("First person"));
+  // TRANSLATORS: hint in an empty search field for a person
+  if (const auto p = person_search(m, "first", tr("type a name or organisation"), form.first_typed,
+                                   form.first, 0))
     form.choose_first(m.session, p);
   if (form.first != 0 && form.first_typed != m.session.name_of(form.first)) form.first = 0;
 
@@ -81,17 +82,19 @@ void draw_form(ClientModels& m) {
     best = best_partner(m.population, m.session.state(), form.first);
     ImGui::Indent();
     if (!best) {
-      ImGui::TextDisabled("No suggestion: nobody suits %s right now.",
+      ImGui::TextDisabled(tr("No suggestion: nobody suits %s right now."),
                           m.session.name_of(form.first).c_str());
     } else {
-      ImGui::TextDisabled("Best match for %s:", m.session.name_of(form.first).c_str());
+      // TRANSLATORS: followed by the suggested person's name and score; %s is the first person
+      ImGui::TextDisabled(tr("Best match for %s:"), m.session.name_of(form.first).c_str());
       ImGui::SameLine();
       person_link(m, best->partner);
       ImGui::SameLine();
       score_bar(best->score, ImGui::GetFontSize() * 4);
       if (best->partner != form.second) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("Use this suggestion")) form.choose_second(m.session, best->partner);
+        if (ImGui::SmallButton(tr("Use this suggestion")))
+          form.choose_second(m.session, best->partner);
       }
       for (const auto& reason : best->reasons) {
         ImGui::Bullet();
@@ -101,9 +104,10 @@ void draw_form(ClientModels& m) {
     ImGui::Unindent();
   }
 
-  form_label("Second person");
-  if (const auto p = person_search(m, "second", "type a name or organisation", form.second_typed,
-                                   form.second, form.first))
+  form_label(tr("Second person"));
+  // TRANSLATORS: hint in an empty search field for a person
+  if (const auto p = person_search(m, "second", tr("type a name or organisation"),
+                                   form.second_typed, form.second, form.first))
     form.choose_second(m.session, p);
   if (form.second != 0 && form.second_typed != m.session.name_of(form.second)) form.second = 0;
   // The reasons for a second person of the broker's own choice (the suggestion's are above).
@@ -114,23 +118,26 @@ void draw_form(ClientModels& m) {
     if (!pair.why_not.empty()) {
       ImGui::TextWrapped("%s", pair.why_not.c_str());
     } else {
-      ImGui::TextDisabled("Why %s and %s:", m.session.name_of(form.first).c_str(),
+      // TRANSLATORS: followed by the reasons why the two people suit each other
+      ImGui::TextDisabled(tr("Why %s and %s:"), m.session.name_of(form.first).c_str(),
                           pair.name.c_str());
       for (const auto& reason : pair.reasons) {
         ImGui::Bullet();
         ImGui::TextWrapped("%s", reason.c_str());
       }
-      if (pair.reasons.empty()) ImGui::TextDisabled("nothing stands out: a balanced match");
+      if (pair.reasons.empty())
+        ImGui::TextDisabled("%s", tr("nothing stands out: a balanced match"));
     }
     ImGui::Unindent();
   }
 
-  form_label("Note");
+  // TRANSLATORS: label of the field for the broker's note to the two people
+  form_label(tr("Note"));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-  ImGui::InputTextWithHint("##note", "why they should meet (both will read it)", &form.note);
+  input_with_hint("##note", tr("why they should meet (both will read it)"), form.note);
   const std::string problem = form.problem(m.session);
   ImGui::BeginDisabled(!problem.empty());
-  if (ImGui::Button("Introduce...")) {
+  if (ImGui::Button(tr("Introduce..."))) {
     Confirmation c = introduce_confirmation(m.session, form.introduction());
     form.asked = c.done_message;
     m.ask(std::move(c));
@@ -149,9 +156,10 @@ void draw_form(ClientModels& m) {
 
 void draw_past(ClientModels& m) {
   const auto rows = introductions(m.session);
-  ImGui::Text("Introductions so far: %zu", rows.size());
+  ImGui::Text(tr("Introductions so far: %zu"), rows.size());
   if (rows.empty()) {
-    ImGui::TextDisabled("None yet.");
+    // TRANSLATORS: no introductions made yet
+    ImGui::TextDisabled("%s", tr("None yet."));
     return;
   }
   if (!ImGui::BeginTable(
@@ -160,13 +168,18 @@ void draw_past(ClientModels& m) {
           ImVec2(0, ImGui::GetContentRegionAvail().y)))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
-  ImGui::TableSetupColumn("People", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-  ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-  ImGui::TableSetupColumn(
-      "", ImGuiTableColumnFlags_WidthFixed,
-      ImGui::CalcTextSize("Withdraw...").x + ImGui::GetStyle().FramePadding.x * 2);
+  // TRANSLATORS: column header of the introductions: when it was made
+  ImGui::TableSetupColumn(tr("When"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
+  // TRANSLATORS: column header of the introductions: the two people introduced
+  ImGui::TableSetupColumn(tr("People"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  // TRANSLATORS: column header of the introductions: what became of it
+  ImGui::TableSetupColumn(tr("Status"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  // TRANSLATORS: column header of the introductions: the broker's note to the two people
+  ImGui::TableSetupColumn(tr("Note"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  // TRANSLATORS: small button that withdraws an introduction (asks first)
+  const char* withdraw = tr("Withdraw...");
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize(withdraw).x + ImGui::GetStyle().FramePadding.x * 2);
   ImGui::TableHeadersRow();
   for (const IntroductionRow& row : rows) {
     ImGui::PushID(static_cast<int>(row.meeting));
@@ -176,7 +189,8 @@ void draw_past(ClientModels& m) {
     ImGui::TableNextColumn();
     person_link(m, row.first);
     ImGui::SameLine();
-    ImGui::TextUnformatted("and");
+    // TRANSLATORS: between the names of the two people introduced, each a link
+    ImGui::TextUnformatted(tr("and"));
     ImGui::SameLine();
     person_link(m, row.second);
     ImGui::TableNextColumn();
@@ -184,7 +198,7 @@ void draw_past(ClientModels& m) {
     ImGui::TableNextColumn();
     text_with_tooltip(row.note);
     ImGui::TableNextColumn();
-    if (row.withdrawable && ImGui::SmallButton("Withdraw..."))
+    if (row.withdrawable && ImGui::SmallButton(withdraw))
       m.ask(withdraw_confirmation(m.session, row));
     ImGui::PopID();
   }

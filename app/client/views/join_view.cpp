@@ -16,11 +16,14 @@ void draw_join_view(JoinForm& join, ClientSession& session, ClientConfig* config
   ImGui::SetCursorPos(
       ImVec2((ImGui::GetWindowWidth() - width) * 0.5f, ImGui::GetWindowHeight() * 0.25f));
   ImGui::BeginGroup();
-  ImGui::TextUnformatted("Join an event");
-  ImGui::TextDisabled("crossmatch: meet partners across sectors, cities and countries");
+  ImGui::TextUnformatted(tr("Join an event"));
+  ImGui::TextDisabled("%s", tr("crossmatch: meet partners across sectors, cities and countries"));
   ImGui::Spacing();
   ImGui::PushItemWidth(width * 0.7f);
-  ImGui::InputTextWithHint("Hub", "HOST:PORT", &join.hub);
+  // TRANSLATORS: the form of a hub's address, in its empty field: "192.168.1.20:7420"
+  const char* hub_hint = tr("HOST:PORT");
+  // TRANSLATORS: the address of the event's hub (its server)
+  input_with_hint(tr("Hub"), hub_hint, join.hub);
   const bool waiting = join.waiting(session);
   std::optional<Credential> by;
 
@@ -30,35 +33,39 @@ void draw_join_view(JoinForm& join, ClientSession& session, ClientConfig* config
   const bool returning = join.remembered_token && !join.token.empty();
   const auto code_part = [&] {
     ImGui::Spacing();
-    ImGui::TextUnformatted(returning ? "Someone new on this computer? Type the event's join code:"
-                                     : "New here? Type the event's join code:");
-    if (ImGui::InputTextWithHint("Join code", "the code the organiser gave you", &join.code,
-                                 ImGuiInputTextFlags_EnterReturnsTrue))
+    ImGui::TextUnformatted(returning
+                               ? tr("Someone new on this computer? Type the event's join code:")
+                               : tr("New here? Type the event's join code:"));
+    if (input_with_hint(tr("Join code"), tr("the code the organiser gave you"), join.code,
+                        ImGuiInputTextFlags_EnterReturnsTrue))
       by = Credential::Code;
     ImGui::BeginDisabled(waiting);
-    if (ImGui::Button("Join with code")) by = Credential::Code;
+    if (ImGui::Button(tr("Join with code"))) by = Credential::Code;
     ImGui::EndDisabled();
   };
   const auto token_part = [&] {
     ImGui::Spacing();
     ImGui::TextUnformatted(returning
-                               ? "Welcome back: sign in as before."
-                               : "Been here before, or the organiser or a broker? Your token:");
+                               ? tr("Welcome back: sign in as before.")
+                               : tr("Been here before, or the organiser or a broker? Your token:"));
     const ImGuiInputTextFlags masked = join.show_token ? 0 : ImGuiInputTextFlags_Password;
-    if (ImGui::InputTextWithHint("Token", "your token", &join.token,
-                                 masked | ImGuiInputTextFlags_EnterReturnsTrue))
+    // TRANSLATORS: the secret a person signs in with, given when they first joined
+    if (input_with_hint(tr("Token"), tr("your token"), join.token,
+                        masked | ImGuiInputTextFlags_EnterReturnsTrue))
       by = Credential::Token;
     ImGui::SameLine();
-    ImGui::Checkbox("Show##token", &join.show_token);
+    // TRANSLATORS: a check box that shows the token instead of dots
+    ImGui::Checkbox(format_text("%s##token", tr("Show")).c_str(), &join.show_token);
     // The pin is asked for only until this app has met the hub at this address.
     const bool pin_known = config != nullptr && !config->get(JoinForm::pin_key(join.hub)).empty();
     if (!join.insecure && !pin_known) {
-      if (ImGui::InputTextWithHint("Pin", "the hub's pin, on a first visit", &join.pin,
-                                   ImGuiInputTextFlags_EnterReturnsTrue))
+      // TRANSLATORS: the short fingerprint of the hub's certificate, "ABCD-EFGH-JKLM"
+      if (input_with_hint(tr("Pin"), tr("the hub's pin, on a first visit"), join.pin,
+                          ImGuiInputTextFlags_EnterReturnsTrue))
         by = Credential::Token;
     }
     ImGui::BeginDisabled(waiting);
-    if (ImGui::Button(returning ? "Sign in" : "Sign in with token")) by = Credential::Token;
+    if (ImGui::Button(returning ? tr("Sign in") : tr("Sign in with token"))) by = Credential::Token;
     ImGui::EndDisabled();
   };
   if (returning) {
@@ -70,11 +77,13 @@ void draw_join_view(JoinForm& join, ClientSession& session, ClientConfig* config
   }
   ImGui::PopItemWidth();
   if (join.insecure)
-    ImGui::TextDisabled("without TLS (--insecure): what you send can be read on the network");
+    ImGui::TextDisabled("%s",
+                        tr("without TLS (--insecure): what you send can be read on the network"));
   if (by && !waiting) join.join(*by, session, config);
   if (waiting)
-    ImGui::TextDisabled(session.opening_kept_event() ? "opening the event kept on this computer..."
-                                                     : "connecting...");
+    ImGui::TextDisabled("%s", session.opening_kept_event()
+                                  ? tr("opening the event kept on this computer...")
+                                  : tr("connecting..."));
   const std::string message = join.message(session);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   field_message(message);

@@ -33,22 +33,28 @@ void draw_refill_offers(ClientModels& m) {
     if (next.size() == kRefillSlotsAhead) break;
   }
   ImGui::BeginDisabled(standby < 2 || next.empty());
-  if (ImGui::Button("Offer the next slots to people on standby")) {
+  if (ImGui::Button(tr("Offer the next slots to people on standby"))) {
     std::vector<core::OperationPayload> offers;
     for (core::OfferSlot& offer : core::plan_refill_offers(state, m.session.taxonomy(), next))
       offers.push_back(std::move(offer));
     if (offers.empty()) {
-      m.report(core::Status::success(), "No pair on standby is free in the next slots");
+      m.report(core::Status::success(), tr("No pair on standby is free in the next slots"));
     } else {
       const std::size_t n = offers.size();
       m.submit_all(std::move(offers),
-                   "Offered " + std::to_string(n) + (n == 1 ? " freed slot" : " freed slots"));
+                   format_text(tr_n("Offered %zu freed slot", "Offered %zu freed slots", n), n));
     }
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::TextDisabled("%d on standby; offers the next %zu slots, one pair each", standby,
-                      next.size());
+  const std::string on_standby = format_text(
+      // TRANSLATORS: how many participants are on the standby list (put in place of the %s of
+      // "%s; offers the next %zu slots, one pair each")
+      tr_n("%d on standby", "%d on standby", standby), standby);
+  // TRANSLATORS: %s is how many are on standby, e.g. "6 on standby"
+  ImGui::TextDisabled(tr_n("%s; offers the next %zu slot, one pair each",
+                           "%s; offers the next %zu slots, one pair each", next.size()),
+                      on_standby.c_str(), next.size());
 }
 
 }  // namespace
@@ -65,18 +71,26 @@ void draw_monitor_view(ClientModels& m) {
     const auto pct = [](double v) {
       return std::to_string(static_cast<int>(v * 100 + 0.5)) + " %";
     };
-    cell("Participants", std::to_string(s.participants));
-    cell("Arrived", std::to_string(s.arrived));
-    cell("Requests", std::to_string(s.requests));
-    cell("Accepted", std::to_string(s.accepted));
-    cell("Held", std::to_string(s.held));
-    cell("Cross-sector", pct(s.share_cross_sector()));
-    cell("Cross-border", pct(s.share_cross_border()));
+    // TRANSLATORS: statistics: how many people take part
+    cell(tr("Participants"), std::to_string(s.participants));
+    // TRANSLATORS: statistics: how many people have arrived at the venue
+    cell(tr("Arrived"), std::to_string(s.arrived));
+    // TRANSLATORS: statistics: how many meeting requests were made
+    cell(tr("Requests"), std::to_string(s.requests));
+    // TRANSLATORS: statistics: meetings accepted
+    cell(tr("Accepted"), std::to_string(s.accepted));
+    // TRANSLATORS: statistics: meetings that took place
+    cell(tr("Held"), std::to_string(s.held));
+    // TRANSLATORS: statistics: the share of accepted meetings between different sectors
+    cell(tr("Cross-sector"), pct(s.share_cross_sector()));
+    // TRANSLATORS: statistics: the share of accepted meetings between different countries
+    cell(tr("Cross-border"), pct(s.share_cross_border()));
     ImGui::EndTable();
   }
   if (const auto late = people_not_arrived(m.session, m.now_ms); !late.empty()) {
     ImGui::TextColored(warning_colour(),
-                       "Not arrived yet, though their meetings have started (%zu):", late.size());
+                       tr("Not arrived yet, though their meetings have started (%zu):"),
+                       late.size());
     std::string names;
     for (const core::ParticipantId p : late)
       names += (names.empty() ? "" : ", ") + m.session.name_of(p);
@@ -86,7 +100,7 @@ void draw_monitor_view(ClientModels& m) {
   ImGui::Separator();
   const float avail = ImGui::GetContentRegionAvail().x;
   ImGui::BeginChild("feed", ImVec2(avail * 0.34f, 0), true);
-  ImGui::TextUnformatted("New pairings");
+  ImGui::TextUnformatted(tr("New pairings"));
   for (const Pairing& p : m.monitor.feed()) {
     const std::time_t t = static_cast<std::time_t>(p.accepted_at / 1000);
     std::tm tm{};
@@ -102,20 +116,22 @@ void draw_monitor_view(ClientModels& m) {
     person_link(m, p.second, name_with_type(m.session, p.second));
     if (p.cross_sector || p.cross_border) {
       ImGui::SameLine();
-      ImGui::TextDisabled("%s%s", p.cross_sector ? "[cross-sector]" : "",
-                          p.cross_border ? " [cross-border]" : "");
+      // TRANSLATORS: marks on a new pairing: the two are of different sectors, of different
+      // countries
+      ImGui::TextDisabled("%s%s%s", p.cross_sector ? tr("[cross-sector]") : "",
+                          p.cross_border ? " " : "", p.cross_border ? tr("[cross-border]") : "");
     }
     ImGui::PopID();
   }
-  if (m.monitor.feed().empty()) ImGui::TextDisabled("No accepted meetings yet.");
+  if (m.monitor.feed().empty()) note(tr("No accepted meetings yet."));
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("maps", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   const float cell = ImGui::GetFontSize() * 1.8f;
-  ImGui::TextUnformatted("Accepted meetings by sector pair");
+  ImGui::TextUnformatted(tr("Accepted meetings by sector pair"));
   draw_count_matrix("sectors", m.monitor.sectors(), cell);
   ImGui::Spacing();
-  ImGui::TextUnformatted("Accepted meetings by city pair");
+  ImGui::TextUnformatted(tr("Accepted meetings by city pair"));
   draw_count_matrix("cities", m.monitor.cities(), cell);
   ImGui::EndChild();
 }
@@ -133,7 +149,8 @@ ImU32 to_imgui(Rgb c) {
 void draw_count_matrix(const char* id, const CountMatrix& matrix, float cell) {
   const std::size_t n = matrix.labels.size();
   if (n == 0) {
-    ImGui::TextDisabled("nothing yet");
+    // TRANSLATORS: in place of a map of counts that has nothing to count yet
+    ImGui::TextDisabled("%s", tr("nothing yet"));
     return;
   }
   std::vector<std::string> rows;
@@ -181,13 +198,17 @@ void draw_count_matrix(const char* id, const CountMatrix& matrix, float cell) {
     const int r = static_cast<int>((mouse.y - top) / cell);
     if (mouse.x >= origin.x + label_width && mouse.y >= top && c < static_cast<int>(n) &&
         r < static_cast<int>(n)) {
-      ImGui::SetTooltip("%s with %s: %d", matrix.labels[static_cast<std::size_t>(r)].c_str(),
+      // TRANSLATORS: a cell of a map of accepted meetings: the row's sector or city, the
+      // column's, and how many meetings between them
+      ImGui::SetTooltip(tr("%s with %s: %d"), matrix.labels[static_cast<std::size_t>(r)].c_str(),
                         matrix.labels[static_cast<std::size_t>(c)].c_str(),
                         matrix.at(static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
     }
   }
   // The legend: the scale from 1 to the most, and what a blank cell means.
-  ImGui::TextDisabled("blank: none   1");
+  // TRANSLATORS: the legend of a map of counts: a blank cell means none; the colour scale
+  // follows, from 1
+  ImGui::TextDisabled("%s", tr("blank: none   1"));
   ImGui::SameLine();
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float width = cell * 6;
@@ -198,7 +219,8 @@ void draw_count_matrix(const char* id, const CountMatrix& matrix, float cell) {
   }
   ImGui::Dummy(ImVec2(width, line));
   ImGui::SameLine();
-  ImGui::TextDisabled("%d (the most); columns are numbered as the rows", matrix.max);
+  // TRANSLATORS: the end of a map's legend: %d is the largest count, at the end of the scale
+  ImGui::TextDisabled(tr("%d (the most); columns are numbered as the rows"), matrix.max);
 }
 
 }  // namespace crossmatch::client

@@ -37,12 +37,17 @@ void draw_network_view(ClientModels& m) {
   PairingGraph& graph = m.graph;
   graph.refresh(m.session.state(), m.session.taxonomy(), m.session.meetings_version());
   graph.step();
-  ImGui::Text("%zu people, %zu pairings (the newest %zu)", graph.nodes().size(),
-              graph.edges().size(), PairingGraph::kMaxEdges);
+  const std::size_t people = graph.nodes().size(), pairings = graph.edges().size();
+  // TRANSLATORS: "12 people, 30 pairings (the newest 500)": the network draws at most the newest
+  // 500 pairings; the first %s is "%zu people", the second "%zu pairings"
+  ImGui::Text(tr("%s, %s (the newest %zu)"),
+              format_text(tr_n("%zu person", "%zu people", people), people).c_str(),
+              format_text(tr_n("%zu pairing", "%zu pairings", pairings), pairings).c_str(),
+              PairingGraph::kMaxEdges);
   ImGui::SameLine();
-  legend("creative sector", true);
+  legend(tr("creative sector"), true);
   ImGui::SameLine();
-  legend("growth sector", false);
+  legend(tr("growth sector"), false);
   const ThemeColours& colours = theme_colours(current_theme());
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();
@@ -78,7 +83,10 @@ void draw_network_view(ClientModels& m) {
     for (const auto& n : nodes) {
       const ImVec2 p = at(n);
       if ((p.x - mouse.x) * (p.x - mouse.x) + (p.y - mouse.y) * (p.y - mouse.y) < 36) {
-        ImGui::SetTooltip("%s: %d pairings\nClick for the full profile.",
+        // TRANSLATORS: a person's name in the network, then how many pairings they have
+        ImGui::SetTooltip(tr_n("%s: %d pairing\nClick for the full profile.",
+                               "%s: %d pairings\nClick for the full profile.",
+                               static_cast<unsigned long>(n.degree)),
                           name_with_type(m.session, n.id).c_str(), n.degree);
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m.show_profile(n.id);
         break;

@@ -3,9 +3,12 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "app/client/views/participant_views.hpp"
 #include "app/client/views/person_views.hpp"
 #include "app/client/views/widgets.hpp"
+#include "core/i18n/taxonomy_names.hpp"
 
 namespace crossmatch::client {
 
@@ -15,29 +18,30 @@ void draw_partners_view(ClientModels& m) {
   m.population.refresh(m.session);
   PartnerFilter& f = m.partner_filter;
   const float w = ImGui::GetFontSize() * 10;
-  label_left("Sector");
+  label_left(tr("Sector"));
   ImGui::SetNextItemWidth(w);
   sector_combo("##sector", f.sector, taxonomy, true);
   ImGui::SameLine();
-  label_left("City");
+  label_left(tr("City"));
   ImGui::SetNextItemWidth(w);
   city_combo("##city", f.city, taxonomy, true);
   ImGui::SameLine();
-  label_left("Country");
+  label_left(tr("Country"));
   ImGui::SetNextItemWidth(w);
   country_combo("##country", f.country, taxonomy, true);
   ImGui::SameLine();
-  label_left("Language");
+  label_left(tr("Language"));
   ImGui::SetNextItemWidth(w * 0.8f);
   language_combo("##language", f.language, taxonomy, true);
-  label_left("Search");
+  label_left(tr("Search"));
   ImGui::SetNextItemWidth(w * 2);
-  ImGui::InputTextWithHint("##search", "Search names, organisations, offers, seeks", &f.search);
+  input_with_hint("##search", tr("Search names, organisations, offers, seeks"), f.search);
   m.partners.refresh(m.population, state, m.session.me(), m.session.meetings_version(), f);
   ImGui::SameLine();
-  ImGui::TextDisabled("%zu of %zu suggested", m.partners.size(), m.partners.ranked());
+  // TRANSLATORS: partners shown after the filters, of all those ranked for you
+  ImGui::TextDisabled(tr("%zu of %zu suggested"), m.partners.size(), m.partners.ranked());
   if (m.session.me() == 0) {
-    ImGui::TextWrapped("Register your profile first: suggestions are ranked for you.");
+    ImGui::TextWrapped("%s", tr("Register your profile first: suggestions are ranked for you."));
     return;
   }
 
@@ -45,11 +49,18 @@ void draw_partners_view(ClientModels& m) {
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
   if (!ImGui::BeginTable("partners", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-  ImGui::TableSetupColumn("Sector, city", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-  ImGui::TableSetupColumn("Match", ImGuiTableColumnFlags_WidthFixed, w * 0.6f);
-  ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, w * 0.65f);
+  ImGui::TableSetupColumn(tr("Who"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn(tr("Sector, city"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  // TRANSLATORS: column of how well the partner matches you (a bar)
+  ImGui::TableSetupColumn(tr("Match"), ImGuiTableColumnFlags_WidthFixed, w * 0.6f);
+  // TRANSLATORS: column of the reasons for the suggestion
+  ImGui::TableSetupColumn(tr("Why"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  // As wide as the longest of its words in this language, and the button's frame.
+  const float link_width =
+      std::max({ImGui::CalcTextSize(tr("meeting")).x, ImGui::CalcTextSize(tr("requested")).x,
+                ImGui::CalcTextSize(tr("Request")).x}) +
+      ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, link_width);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(m.partners.size()));
@@ -68,15 +79,18 @@ void draw_partners_view(ClientModels& m) {
       ImGui::TableNextColumn();
       const core::Sector* sector = taxonomy.sector(p->profile.sector);
       const core::City* city = taxonomy.city(p->profile.city);
-      ImGui::TextUnformatted(sector ? sector->name.c_str() : p->profile.sector.c_str());
-      ImGui::TextDisabled("%s, %s", city ? city->name.c_str() : p->profile.city.c_str(),
-                          p->profile.country.c_str());
+      text_with_tooltip(sector ? core::sector_name(*sector) : p->profile.sector);
+      ImGui::PushStyleColor(ImGuiCol_Text, muted_colour());
+      text_with_tooltip(format_text(tr_ctx("city, country", "%s, %s"),
+                                    city ? core::city_name(*city) : p->profile.city.c_str(),
+                                    p->profile.country.c_str()));
+      ImGui::PopStyleColor();
       ImGui::TableNextColumn();
       score_bar(row.score, -1);
       ImGui::TableNextColumn();
       const auto& reasons = m.partners.reasons(m.population, row.id);
       // Rows keep one height (two lines) so that the clipper can skip the ones out of view.
-      if (reasons.empty()) ImGui::TextDisabled("a balanced match");
+      if (reasons.empty()) ImGui::TextDisabled("%s", tr("a balanced match"));
       for (std::size_t r = 0; r < reasons.size() && r < 2; ++r) text_with_tooltip(reasons[r].text);
       if (reasons.size() < 2) ImGui::TextUnformatted("");
       if (ImGui::IsItemHovered() && reasons.size() > 2) {
@@ -86,12 +100,15 @@ void draw_partners_view(ClientModels& m) {
       }
       ImGui::TableNextColumn();
       if (row.link == PartnerLink::Meeting) {
-        ImGui::TextColored(ok_colour(), "meeting");
+        // TRANSLATORS: in the partners list: you have a meeting with this person
+        ImGui::TextColored(ok_colour(), "%s", tr("meeting"));
       } else if (row.link == PartnerLink::Requested) {
-        ImGui::TextDisabled("requested");
-      } else if (ImGui::SmallButton("Request")) {
+        // TRANSLATORS: in the partners list: you have asked this person for a meeting
+        ImGui::TextDisabled("%s", tr("requested"));
+        // TRANSLATORS: button that asks this person for a meeting
+      } else if (ImGui::SmallButton(tr("Request"))) {
         m.submit(core::RequestMeeting{.from = m.session.me(), .to = row.id},
-                 "Request sent to " + p->profile.display_name);
+                 format_text(tr("Request sent to %s"), p->profile.display_name.c_str()));
       }
       ImGui::PopID();
     }

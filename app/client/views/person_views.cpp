@@ -42,9 +42,9 @@ void person_link(ClientModels& m, core::ParticipantId id, const std::string& tex
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y), max,
                                         ImGui::GetColorU32(link_colour()));
-    ImGui::SetTooltip("%s\n%s\n%s\nClick for the full profile.", shown.c_str(),
-                      person_details(m.session, id).c_str(),
-                      person_summary(m.session, id).organisation.c_str());
+    ImGui::SetTooltip("%s\n%s\n%s\n%s", shown.c_str(), person_details(m.session, id).c_str(),
+                      person_summary(m.session, id).organisation.c_str(),
+                      tr("Click for the full profile."));
   }
   ImGui::PopID();
   ImGui::PopID();
@@ -52,8 +52,9 @@ void person_link(ClientModels& m, core::ParticipantId id, const std::string& tex
 
 void text_with_tooltip(const std::string& text) {
   const float room = ImGui::GetContentRegionAvail().x;
-  ImGui::TextUnformatted(text.c_str());
-  if (ImGui::CalcTextSize(text.c_str()).x > room && ImGui::IsItemHovered()) {
+  const bool fits = ImGui::CalcTextSize(text.c_str()).x <= room;
+  ImGui::TextUnformatted(fits ? text.c_str() : fitted_text(text, room).c_str());
+  if (!fits && ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
     ImGui::TextUnformatted(text.c_str());
@@ -69,35 +70,42 @@ void draw_person_profile_fields(ClientModels& m, const PersonProfile& p) {
     ImGui::TextDisabled("(%s)", p.type.c_str());
   }
   if (!p.known) {
-    ImGui::TextWrapped("This person's profile is not in this app's copy of the event.");
+    ImGui::TextWrapped("%s", tr("This person's profile is not in this app's copy of the event."));
     return;
   }
-  field("Organisation", p.organisation);
-  field("Job title", p.job_title);
-  field("Sector", p.sector);
-  field("City", p.city);
-  field("Country", p.country);
-  field("Size", p.size);
-  field("Status", p.status);
-  field("E-mail", p.email);
+  field(tr("Organisation"), p.organisation);
+  field(tr("Job title"), p.job_title);
+  field(tr("Sector"), p.sector);
+  field(tr("City"), p.city);
+  field(tr("Country"), p.country);
+  // TRANSLATORS: the size of a company (its number of employees)
+  field(tr("Size"), p.size);
+  field(tr("Status"), p.status);
+  field(tr("E-mail"), p.email);
   ImGui::Separator();
-  bullet_list("Offers", p.offers);
-  bullet_list("Seeks", p.seeks);
-  bullet_list("Markets they target", p.target_markets);
-  bullet_list("Markets they know", p.known_markets);
-  bullet_list("Languages", p.languages);
-  bullet_list("Working style", p.working_style);
+  // TRANSLATORS: what the person offers to partners
+  bullet_list(tr("Offers"), p.offers);
+  // TRANSLATORS: what the person seeks from partners
+  bullet_list(tr("Seeks"), p.seeks);
+  bullet_list(tr("Markets they target"), p.target_markets);
+  bullet_list(tr("Markets they know"), p.known_markets);
+  bullet_list(tr("Languages"), p.languages);
+  bullet_list(tr("Working style"), p.working_style);
   if (p.relative_to == 0) return;
   ImGui::Separator();
-  const std::string whom =
-      p.relative_to == m.session.me() ? std::string("you") : m.session.name_of(p.relative_to);
-  ImGui::Text("Why %s and %s", p.name.c_str(), whom.c_str());
+  if (p.relative_to == m.session.me()) {
+    // TRANSLATORS: heading of the reasons why this person is suggested to the reader
+    ImGui::Text(tr("Why %s and you"), p.name.c_str());
+  } else {
+    // TRANSLATORS: heading of the reasons why these two people are suggested to each other
+    ImGui::Text(tr("Why %s and %s"), p.name.c_str(), m.session.name_of(p.relative_to).c_str());
+  }
   if (p.score >= 0) score_bar(p.score, -1);
   for (const auto& r : p.reasons) {
     ImGui::Bullet();
     ImGui::TextWrapped("%s", r.c_str());
   }
-  if (p.reasons.empty() && p.score >= 0) ImGui::TextDisabled("a balanced match");
+  if (p.reasons.empty() && p.score >= 0) ImGui::TextDisabled("%s", tr("a balanced match"));
   if (!p.why_not.empty()) ImGui::TextWrapped("%s", p.why_not.c_str());
 }
 
@@ -117,7 +125,7 @@ void draw_person_profile(ClientModels& m) {
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
     draw_person_profile_fields(m, p);
     ImGui::Spacing();
-    if (ImGui::Button("Close")) open = false;
+    if (ImGui::Button(tr("Close"))) open = false;
   }
   ImGui::End();
   if (!open) m.profile_person = 0;

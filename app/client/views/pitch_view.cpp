@@ -23,15 +23,20 @@ namespace {
 const char* status_label(core::PitchStatus status) {
   switch (status) {
     case core::PitchStatus::NotStarted:
-      return "not started";
+      // TRANSLATORS: the state of a pitching session
+      return tr("not started");
     case core::PitchStatus::Pitching:
-      return "pitching";
+      // TRANSLATORS: the state of a pitching session: someone is pitching
+      return tr("pitching");
     case core::PitchStatus::Paused:
-      return "paused";
+      // TRANSLATORS: the state of a pitching session: the pitch on stage is paused
+      return tr("paused");
     case core::PitchStatus::Between:
-      return "between pitches";
+      // TRANSLATORS: the state of a pitching session: one pitch ended, the next not started
+      return tr("between pitches");
     case core::PitchStatus::Finished:
-      return "over";
+      // TRANSLATORS: the state of a pitching session: it has ended
+      return tr("over");
   }
   return "";
 }
@@ -58,15 +63,15 @@ void people_list(ClientModels& m, const std::vector<core::ParticipantId>& ids) {
   }
 }
 
-void session_picker(ClientModels& m) {
+void pitch_session_picker(ClientModels& m) {
   PitchScreen& screen = m.pitch;
   const core::EventState& state = m.session.state();
   const core::Session* current = state.session(screen.session());
   const std::string preview = current
                                   ? current->name + ", " + core::format_day_label(current->date) +
                                         " " + core::format_time_of_day(current->start)
-                                  : std::string("choose a pitching session");
-  label_left("Session");
+                                  : std::string(tr("choose a pitching session"));
+  label_left(tr("Session"));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
   if (ImGui::BeginCombo("##pitch-session", preview.c_str())) {
     for (const core::SessionId id : screen.sessions()) {
@@ -77,8 +82,20 @@ void session_picker(ClientModels& m) {
   }
   if (const auto& board = screen.board()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("%s; %d given, %d skipped, %zu in the order", status_label(board->status),
-                        board->done, board->skipped, screen.pitches().size());
+    const std::size_t in_order = screen.pitches().size();
+    // The state, then a list of counts: "pitching; 2 given, 1 skipped, 8 in the order".
+    // TRANSLATORS: how many pitches were given so far
+    const std::string given = format_text(
+        tr_n("%d given", "%d given", static_cast<unsigned long>(board->done)), board->done);
+    // TRANSLATORS: how many pitches were skipped so far
+    const std::string skipped =
+        format_text(tr_n("%d skipped", "%d skipped", static_cast<unsigned long>(board->skipped)),
+                    board->skipped);
+    // TRANSLATORS: how many companies are in the pitch order
+    const std::string listed =
+        format_text(tr_n("%zu in the order", "%zu in the order", in_order), in_order);
+    ImGui::TextDisabled("%s; %s, %s, %s", status_label(board->status), given.c_str(),
+                        skipped.c_str(), listed.c_str());
   }
 }
 
@@ -98,22 +115,29 @@ void organiser_controls(ClientModels& m) {
   const bool over = board.status == core::PitchStatus::Finished;
   const std::string next =
       board.next_pitcher ? m.session.name_of(board.next_pitcher) : std::string();
-  control(board.status == core::PitchStatus::NotStarted ? "Start the first pitch"
-                                                        : "Start the next pitch",
-          core::PitchAction::Start, !over && !live && board.next_pitcher != 0, "Started: " + next);
+  control(board.status == core::PitchStatus::NotStarted ? tr("Start the first pitch")
+                                                        : tr("Start the next pitch"),
+          core::PitchAction::Start, !over && !live && board.next_pitcher != 0,
+          // TRANSLATORS: the status line once a pitch started; %s is who pitches
+          format_text(tr("Started: %s"), next.c_str()));
   if (board.status == core::PitchStatus::Paused) {
-    control("Resume", core::PitchAction::Resume, true, "Resumed");
+    // TRANSLATORS: a button that resumes the paused pitch (and its clock)
+    control(tr("Resume"), core::PitchAction::Resume, true, tr("Resumed"));
   } else {
-    control("Pause", core::PitchAction::Pause, board.status == core::PitchStatus::Pitching,
-            "Paused");
+    // TRANSLATORS: a button that pauses the pitch (and its clock)
+    control(tr("Pause"), core::PitchAction::Pause, board.status == core::PitchStatus::Pitching,
+            // TRANSLATORS: the status line once the pitch is paused
+            tr("Paused"));
   }
-  control("End this pitch", core::PitchAction::End, live, "Pitch ended");
+  control(tr("End this pitch"), core::PitchAction::End, live, tr("Pitch ended"));
   // A skip can be taken back: Undo re-opens the pitch.
   const core::ParticipantId skipped = screen.skip_target();
   ImGui::BeginDisabled(over || skipped == 0);
-  if (ImGui::Button(live ? "Skip this pitch" : "Skip the next pitch"))
+  if (ImGui::Button(live ? tr("Skip this pitch") : tr("Skip the next pitch")))
     m.submit_undoable(screen.control(core::PitchAction::Skip),
-                      "Skipped: " + m.session.name_of(skipped), screen.skip_undo(m.session));
+                      // TRANSLATORS: the status line once a pitch was skipped; %s is whose
+                      format_text(tr("Skipped: %s"), m.session.name_of(skipped).c_str()),
+                      screen.skip_undo(m.session));
   ImGui::EndDisabled();
   // Ending the whole session is set apart from the pitch's controls, and asks first: the
   // companies still to come never pitch.
@@ -121,10 +145,12 @@ void organiser_controls(ClientModels& m) {
   ImGui::Spacing();
   ImGui::Spacing();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("The whole session:");
+  // TRANSLATORS: before the button that ends the whole pitching session
+  ImGui::TextDisabled("%s", tr("The whole session:"));
   ImGui::SameLine();
   ImGui::BeginDisabled(over);
-  if (ImGui::Button("End the session...")) m.ask(screen.finish_confirmation(m.session));
+  // TRANSLATORS: ends the whole pitching session (asks first)
+  if (ImGui::Button(tr("End the session..."))) m.ask(screen.finish_confirmation(m.session));
   ImGui::EndDisabled();
 }
 
@@ -134,7 +160,8 @@ void draw_stage(ClientModels& m) {
   const core::ParticipantId me = m.session.me();
   const bool organiser = m.session.role() == core::Role::Organiser;
   if (screen.live()) {
-    ImGui::TextDisabled(board.status == core::PitchStatus::Paused ? "PAUSED" : "PITCHING NOW");
+    ImGui::TextDisabled(
+        "%s", board.status == core::PitchStatus::Paused ? tr("PAUSED") : tr("PITCHING NOW"));
     ImGui::SetWindowFontScale(1.5f);
     company_card(m, board.pitching_now);
     ImGui::SetWindowFontScale(1.0f);
@@ -148,39 +175,53 @@ void draw_stage(ClientModels& m) {
     ImGui::SetWindowFontScale(1.0f);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled(
-        over_time ? "over time"
-                  : (board.status == core::PitchStatus::Paused ? "left (paused)" : "left"));
+    if (over_time) {
+      // TRANSLATORS: after a pitch's clock that has run out: "+00:35 over time"
+      ImGui::TextDisabled("%s", tr("over time"));
+    } else if (board.status == core::PitchStatus::Paused) {
+      // TRANSLATORS: after a paused pitch's clock: "04:12 left (paused)"
+      ImGui::TextDisabled("%s", tr("left (paused)"));
+    } else {
+      // TRANSLATORS: after a pitch's clock: "04:12 left"
+      ImGui::TextDisabled("%s", tr("left"));
+    }
     // Anyone but the pitcher may tap "interested"; organisers and brokers do not take part.
     if (m.session.role() == core::Role::Participant && me != 0 && me != board.pitching_now) {
       const bool mine = screen.interested(me);
       if (mine) {
-        ImGui::TextColored(ok_colour(), "You are interested.");
+        ImGui::TextColored(ok_colour(), "%s", tr("You are interested."));
         ImGui::SameLine();
-        if (ImGui::SmallButton("Take it back"))
-          m.submit(screen.interest_operation(me), "No longer marked as interested");
-      } else if (ImGui::Button("Interested",
+        // TRANSLATORS: a button that withdraws one's "interested" in the company pitching
+        if (ImGui::SmallButton(tr("Take it back")))
+          m.submit(screen.interest_operation(me), tr("No longer marked as interested"));
+      } else if (ImGui::Button(tr("Interested"),
                                ImVec2(ImGui::GetFontSize() * 10, ImGui::GetFontSize() * 2.2f))) {
         m.submit(screen.interest_operation(me),
-                 "Marked as interested in " + m.session.name_of(board.pitching_now));
+                 format_text(tr("Marked as interested in %s"),
+                             m.session.name_of(board.pitching_now).c_str()));
       }
     }
-    ImGui::Text("%zu interested", board.interested.size());
+    const std::size_t interested = board.interested.size();
+    // TRANSLATORS: how many people tapped "interested" during the pitch
+    ImGui::Text(tr_n("%zu interested", "%zu interested", interested), interested);
     if (me == board.pitching_now || organiser) {
-      if (me == board.pitching_now) ImGui::TextUnformatted("Interested in your pitch:");
+      if (me == board.pitching_now) ImGui::TextUnformatted(tr("Interested in your pitch:"));
       people_list(m, board.interested);
     }
   } else if (board.status == core::PitchStatus::Finished) {
-    ImGui::TextUnformatted("The pitching session is over.");
+    ImGui::TextUnformatted(tr("The pitching session is over."));
   } else {
-    ImGui::TextDisabled(board.status == core::PitchStatus::NotStarted ? "Not started yet."
-                                                                      : "Between pitches.");
+    ImGui::TextDisabled("%s", board.status == core::PitchStatus::NotStarted
+                                  ? tr("Not started yet.")
+                                  : tr("Between pitches."));
   }
   if (board.next_pitcher != 0) {
     ImGui::Spacing();
-    ImGui::TextDisabled("NEXT");
+    // TRANSLATORS: a heading above the company that pitches next
+    ImGui::TextDisabled("%s", tr("NEXT"));
     company_card(m, board.next_pitcher);
-    if (board.next_pitcher == me) ImGui::TextColored(ok_colour(), "You pitch next: get ready.");
+    if (board.next_pitcher == me)
+      ImGui::TextColored(ok_colour(), "%s", tr("You pitch next: get ready."));
   }
   if (organiser) {
     ImGui::Spacing();
@@ -194,16 +235,24 @@ void draw_stage(ClientModels& m) {
 const char* outcome_label(const PitchScreen& screen, std::size_t i) {
   const core::Pitch& p = screen.pitches()[i];
   const auto& board = screen.board();
-  if (board && board->current == static_cast<int>(i))
-    return board->status == core::PitchStatus::Paused ? "paused" : "now";
-  if (board && board->next == static_cast<int>(i)) return "next";
+  if (board && board->current == static_cast<int>(i)) {
+    // TRANSLATORS: a pitch in the order: the one on stage, paused
+    if (board->status == core::PitchStatus::Paused) return tr_ctx("pitch", "paused");
+    // TRANSLATORS: a pitch in the order: the one on stage now
+    return tr_ctx("pitch", "now");
+  }
+  // TRANSLATORS: a pitch in the order: the one after the pitch on stage
+  if (board && board->next == static_cast<int>(i)) return tr_ctx("pitch", "next");
   switch (p.outcome) {
     case core::PitchOutcome::Done:
-      return "given";
+      // TRANSLATORS: a pitch in the order: it was given
+      return tr_ctx("pitch", "given");
     case core::PitchOutcome::Skipped:
-      return "skipped";
+      // TRANSLATORS: a pitch in the order: it was skipped (the company did not pitch)
+      return tr_ctx("pitch", "skipped");
     case core::PitchOutcome::Pending:
-      return "to come";
+      // TRANSLATORS: a pitch in the order: it is still to come
+      return tr_ctx("pitch", "to come");
   }
   return "";
 }
@@ -218,11 +267,14 @@ void order_table(ClientModels& m) {
     return;
   }
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.5f);
-  ImGui::TableSetupColumn("Company", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-  ImGui::TableSetupColumn("Min", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2);
+  // TRANSLATORS: a column: the pitch's place in the order (1, 2, 3...)
+  ImGui::TableSetupColumn(tr("#"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.5f);
+  ImGui::TableSetupColumn(tr("Company"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  // TRANSLATORS: a narrow column: the pitch's length in minutes
+  ImGui::TableSetupColumn(tr("Min"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
-  ImGui::TableSetupColumn("Interested", ImGuiTableColumnFlags_WidthFixed,
+  // TRANSLATORS: a column: how many people tapped "interested" during the pitch
+  ImGui::TableSetupColumn(tr("Interested"), ImGuiTableColumnFlags_WidthFixed,
                           ImGui::GetFontSize() * 4.5f);
   ImGui::TableHeadersRow();
   for (std::size_t i = 0; i < screen.pitches().size(); ++i) {
@@ -255,9 +307,9 @@ void order_table(ClientModels& m) {
 // The organiser's draft: companies in order with their minutes, moved up and down.
 void order_editor(ClientModels& m) {
   PitchScreen& screen = m.pitch;
-  ImGui::TextUnformatted("Pitch order");
+  ImGui::TextUnformatted(tr("Pitch order"));
   ImGui::SameLine();
-  ImGui::TextDisabled("(fixed once the first pitch starts)");
+  ImGui::TextDisabled("%s", tr("(fixed once the first pitch starts)"));
   const float font = ImGui::GetFontSize();
   // As tall as its rows, up to what leaves room for the Save button.
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -265,16 +317,17 @@ void order_editor(ClientModels& m) {
   const float below = ImGui::GetFrameHeightWithSpacing() * 2;
   const float rows = row * static_cast<float>(screen.order().size() + 1) + style.CellPadding.y * 2;
   const float height = std::max(std::min(rows, ImGui::GetContentRegionAvail().y - below), row * 3);
-  const float controls = ImGui::GetFrameHeight() * 2 + ImGui::CalcTextSize("Remove").x +
+  const float controls = ImGui::GetFrameHeight() * 2 + ImGui::CalcTextSize(tr("Remove")).x +
                          style.FramePadding.x * 2 + style.ItemSpacing.x * 2;
   if (ImGui::BeginTable(
           "order-draft", 4,
           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
           ImVec2(0, height))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, font * 1.5f);
-    ImGui::TableSetupColumn("Company", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Minutes", ImGuiTableColumnFlags_WidthFixed, font * 6);
+    // TRANSLATORS: a column: the pitch's place in the order (1, 2, 3...)
+    ImGui::TableSetupColumn(tr("#"), ImGuiTableColumnFlags_WidthFixed, font * 1.5f);
+    ImGui::TableSetupColumn(tr("Company"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr("Minutes"), ImGuiTableColumnFlags_WidthFixed, font * 6);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, controls);
     ImGui::TableHeadersRow();
     std::size_t remove = SIZE_MAX;
@@ -303,7 +356,8 @@ void order_editor(ClientModels& m) {
       ImGui::SameLine();
       if (ImGui::ArrowButton("down", ImGuiDir_Down)) down = i;
       ImGui::SameLine();
-      if (ImGui::SmallButton("Remove")) remove = i;
+      // TRANSLATORS: a button that takes the company out of the pitch order
+      if (ImGui::SmallButton(tr("Remove"))) remove = i;
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -313,16 +367,19 @@ void order_editor(ClientModels& m) {
     if (remove != SIZE_MAX) screen.remove(remove);
   }
   if (screen.order().empty())
-    ImGui::TextDisabled("No company yet: add the companies that pitch below.");
+    ImGui::TextDisabled("%s", tr("No company yet: add the companies that pitch below."));
   ImGui::BeginDisabled(screen.order().empty() || !screen.order_changed());
-  if (ImGui::Button("Save the order")) {
+  if (ImGui::Button(tr("Save the order"))) {
+    const std::size_t companies = screen.order().size();
     m.submit(screen.order_operation(),
-             "Pitch order saved: " + std::to_string(screen.order().size()) + " companies");
+             format_text(tr_n("Pitch order saved: %zu company", "Pitch order saved: %zu companies",
+                              companies),
+                         companies));
   }
   ImGui::EndDisabled();
   if (screen.order_changed() && !screen.order().empty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("not saved yet");
+    ImGui::TextDisabled("%s", tr("not saved yet"));
   }
 }
 
@@ -330,11 +387,12 @@ void order_editor(ClientModels& m) {
 void company_picker(ClientModels& m) {
   PitchScreen& screen = m.pitch;
   const float font = ImGui::GetFontSize();
-  ImGui::TextUnformatted("Add a company");
+  ImGui::TextUnformatted(tr("Add a company"));
   ImGui::SetNextItemWidth(font * 14);
-  ImGui::InputTextWithHint("##company-search", "search companies", &screen.company_search);
+  input_with_hint("##company-search", tr("search companies"), screen.company_search);
   ImGui::SameLine();
-  label_left("minutes each");
+  // TRANSLATORS: before the pitch length given to each company added to the order
+  label_left(tr("minutes each"));
   ImGui::SetNextItemWidth(font * 6);
   ImGui::InputInt("##minutes-each", &screen.minutes, 1, 5);
   screen.minutes = std::clamp(screen.minutes, 1, core::kMaxPitchMinutes);
@@ -346,7 +404,8 @@ void company_picker(ClientModels& m) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
         const core::ParticipantId id = candidates[static_cast<std::size_t>(i)];
         ImGui::PushID(static_cast<int>(id));
-        if (ImGui::SmallButton("Add")) screen.add(id);
+        // TRANSLATORS: a button that adds the company to the pitch order
+        if (ImGui::SmallButton(tr("Add"))) screen.add(id);
         ImGui::SameLine();
         const PersonSummary who = person_summary(m.session, id);
         ImGui::Text("%s", who.organisation.c_str());
@@ -357,7 +416,7 @@ void company_picker(ClientModels& m) {
         ImGui::PopID();
       }
     }
-    if (candidates.empty()) ImGui::TextDisabled("No other active company matches.");
+    if (candidates.empty()) ImGui::TextDisabled("%s", tr("No other active company matches."));
   }
   ImGui::EndChild();
 }
@@ -367,13 +426,16 @@ void company_picker(ClientModels& m) {
 void follow_ups(ClientModels& m, const core::PitchFollowUp& mine) {
   PitchScreen& screen = m.pitch;
   ImGui::Separator();
-  ImGui::TextUnformatted("After your pitch");
+  ImGui::TextUnformatted(tr("After your pitch"));
   if (mine.interested.empty()) {
-    ImGui::TextDisabled("Nobody tapped \"interested\" during your pitch.");
+    ImGui::TextDisabled("%s", tr("Nobody tapped \"interested\" during your pitch."));
     return;
   }
-  ImGui::Text("%zu people were interested; send them meeting requests in one step.",
-              mine.interested.size());
+  const std::size_t interested = mine.interested.size();
+  ImGui::Text(
+      tr_n("%zu person was interested; send them a meeting request in one step.",
+           "%zu people were interested; send them meeting requests in one step.", interested),
+      interested);
   int chosen = 0;
   for (const core::ParticipantId who : mine.interested) {
     ImGui::PushID(static_cast<int>(who));
@@ -388,10 +450,13 @@ void follow_ups(ClientModels& m, const core::PitchFollowUp& mine) {
     } else {
       ImGui::BulletText("%s", line.c_str());
       ImGui::SameLine();
-      ImGui::TextDisabled(screen.sent(who) ? "request sent" : "already in touch");
+      // TRANSLATORS: beside a person after a pitch: a meeting request was sent to them, or they
+      // already have a meeting or request with the pitcher
+      ImGui::TextDisabled("%s", screen.sent(who) ? tr("request sent") : tr("already in touch"));
     }
     ImGui::SameLine();
-    person_link(m, who, "profile");
+    // TRANSLATORS: a link that opens the person's full profile
+    person_link(m, who, tr("profile"));
     ImGui::SameLine();
     ImGui::TextDisabled("%s, %s, %s", p.sector.c_str(), p.city.c_str(), p.country.c_str());
     ImGui::PopID();
@@ -399,8 +464,9 @@ void follow_ups(ClientModels& m, const core::PitchFollowUp& mine) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##follow-up-message", &screen.follow_up_message);
   ImGui::BeginDisabled(chosen == 0);
-  const std::string label =
-      "Send " + std::to_string(chosen) + (chosen == 1 ? " meeting request" : " meeting requests");
+  const std::string label = format_text(tr_n("Send %d meeting request", "Send %d meeting requests",
+                                             static_cast<unsigned long>(chosen)),
+                                        chosen);
   if (ImGui::Button(label.c_str())) {
     auto ops = screen.follow_up_operations(m.session);
     if (!ops) {
@@ -409,9 +475,9 @@ void follow_ups(ClientModels& m, const core::PitchFollowUp& mine) {
       std::vector<core::OperationPayload> payloads;
       for (const core::Operation& op : *ops) payloads.push_back(op.payload);
       const std::size_t count = payloads.size();
-      if (m.submit_all(std::move(payloads),
-                       "Sent " + std::to_string(count) +
-                           (count == 1 ? " meeting request" : " meeting requests")))
+      if (m.submit_all(std::move(payloads), format_text(tr_n("Sent %zu meeting request",
+                                                             "Sent %zu meeting requests", count),
+                                                        count)))
         screen.mark_sent(*ops);
     }
   }
@@ -425,15 +491,16 @@ void draw_pitch_view(ClientModels& m) {
   screen.refresh(m.session, m.now_ms);
   const bool organiser = m.session.role() == core::Role::Organiser;
   if (screen.sessions().empty()) {
-    ImGui::TextDisabled(organiser ? "No pitching session yet: add one on the Event screen."
-                                  : "No pitching session in this event yet.");
+    ImGui::TextDisabled("%s", organiser
+                                  ? tr("No pitching session yet: add one on the Event screen.")
+                                  : tr("No pitching session in this event yet."));
     return;
   }
-  session_picker(m);
+  pitch_session_picker(m);
   ImGui::Separator();
   const auto& board = screen.board();
   if (!board && !organiser) {
-    ImGui::TextDisabled("The organiser has not set the pitch order yet.");
+    ImGui::TextDisabled("%s", tr("The organiser has not set the pitch order yet."));
     return;
   }
   const float width = ImGui::GetContentRegionAvail().x;
@@ -445,7 +512,7 @@ void draw_pitch_view(ClientModels& m) {
     draw_stage(m);
   } else {
     ImGui::TextDisabled(
-        "Set the pitch order first: add the companies that pitch and their minutes.");
+        "%s", tr("Set the pitch order first: add the companies that pitch and their minutes."));
   }
   if (const core::PitchFollowUp* mine = screen.my_follow_up(m.session.me())) follow_ups(m, *mine);
   if (editing) {
@@ -458,7 +525,7 @@ void draw_pitch_view(ClientModels& m) {
   if (editing) {
     company_picker(m);
   } else {
-    ImGui::TextUnformatted("Pitch order");
+    ImGui::TextUnformatted(tr("Pitch order"));
     order_table(m);
   }
   ImGui::EndChild();

@@ -19,36 +19,38 @@ struct FieldLabel {
   std::string_view field;
   const char* label;
 };
-// The fields' labels, in the form's order, for the list of what to fix.
+// The fields' labels, in the form's order, for the list of what to fix (English, translated where
+// they are shown).
 constexpr FieldLabel kFieldLabels[] = {
-    {"display_name", "Name"},
-    {"organisation", "Organisation"},
-    {"job_title", "Job title"},
-    {"email", "E-mail"},
-    {"type", "Type"},
-    {"city", "City"},
-    {"country", "Country"},
-    {"sector", "Sector"},
-    {"offers", "Offers"},
-    {"seeks", "Seeks"},
-    {"languages", "Languages"},
-    {"target_markets", "Markets to enter"},
-    {"known_markets", "Markets known"},
-    {"answers", "Working style"},
+    {"display_name", tr_noop("Name")},
+    {"organisation", tr_noop("Organisation")},
+    {"job_title", tr_noop("Job title")},
+    {"email", tr_noop("E-mail")},
+    // TRANSLATORS: the kind of participant (company, policy maker, intermediary, researcher)
+    {"type", tr_noop("Type")},
+    {"city", tr_noop("City")},
+    {"country", tr_noop("Country")},
+    {"sector", tr_noop("Sector")},
+    {"offers", tr_noop("Offers")},
+    {"seeks", tr_noop("Seeks")},
+    {"languages", tr_noop("Languages")},
+    {"target_markets", tr_noop("Markets to enter")},
+    {"known_markets", tr_noop("Markets known")},
+    {"answers", tr_noop("Working style")},
 };
 
 std::string fields_to_fix(const ProfileForm& form) {
   std::string out;
   for (const FieldLabel& f : kFieldLabels) {
     if (form.message_for(f.field).empty()) continue;
-    out += (out.empty() ? "" : ", ") + std::string(f.label);
+    out += (out.empty() ? "" : ", ") + std::string(tr(f.label));
   }
   return out;
 }
 
 void text_field(ProfileForm& form, const char* label, const char* field, std::string& value,
                 const char* hint = "") {
-  ImGui::InputTextWithHint(label, hint, &value);
+  input_with_hint(label, hint, value);
   if (ImGui::IsItemActive()) form.note_active(field);
   field_message_line(form.shown_message(field));
 }
@@ -80,7 +82,7 @@ void draw_profile_view(ClientModels& m) {
   const bool registering = m.session.me() == 0;
   if (registering)
     ImGui::TextWrapped(
-        "Welcome! Tell the event who you are; your suggestions are ranked from this.");
+        "%s", tr("Welcome! Tell the event who you are; your suggestions are ranked from this."));
 
   // The fields scroll; Register / Save stays in view below them, however small the window or
   // long the lists chosen. The footer's height is measured as it is drawn, for the next frame.
@@ -92,56 +94,64 @@ void draw_profile_view(ClientModels& m) {
   ImGui::PushItemWidth(ImGui::GetFontSize() * 18);
   if (ImGui::BeginTable("profile", 2, ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextColumn();
-    text_field(form, "Name", "display_name", p.display_name);
-    text_field(form, "Organisation", "organisation", p.organisation);
-    text_field(form, "Job title", "job_title", p.job_title);
-    text_field(form, "E-mail", "email", p.email, "name@example.org");
+    text_field(form, tr("Name"), "display_name", p.display_name);
+    text_field(form, tr("Organisation"), "organisation", p.organisation);
+    text_field(form, tr("Job title"), "job_title", p.job_title);
+    text_field(form, tr("E-mail"), "email", p.email,
+               // TRANSLATORS: an example e-mail address shown in the empty E-mail field
+               tr("name@example.org"));
     static constexpr core::ParticipantType kTypes[] = {
         core::ParticipantType::Company, core::ParticipantType::PolicyMaker,
         core::ParticipantType::Intermediary, core::ParticipantType::Researcher};
-    enum_combo("Type", p.type, kTypes);
+    // TRANSLATORS: the kind of participant (company, policy maker, intermediary, researcher)
+    enum_combo(tr("Type"), p.type, kTypes);
     static constexpr core::CompanySize kSizes[] = {
         core::CompanySize::Solo, core::CompanySize::Micro, core::CompanySize::Small,
         core::CompanySize::Medium, core::CompanySize::Large};
-    enum_combo("Size", p.size, kSizes);
+    // TRANSLATORS: the size of the participant's company (solo, micro, small...)
+    enum_combo(tr("Size"), p.size, kSizes);
     std::string city = p.city;
-    if (pick_one("City", form.city_picker, city)) {
+    if (pick_one(tr("City"), form.city_picker, city)) {
       form.set_city(city, taxonomy);
       form.touch("city");
     }
     field_message_line(form.shown_message("city"));
     std::string country = p.country;
-    if (pick_one("Country", form.country_picker, country)) {
+    if (pick_one(tr("Country"), form.country_picker, country)) {
       form.set_country(country, taxonomy);
       form.touch("country");
     }
     field_message_line(form.shown_message("country"));
-    if (sector_combo("Sector", p.sector, taxonomy, false)) form.touch("sector");
+    if (sector_combo(tr("Sector"), p.sector, taxonomy, false)) form.touch("sector");
     field_message_line(form.shown_message("sector"));
-    text_field(form, "Offers", "offers", form.offers,
-               "comma-separated: 3D scanning, export advice");
-    text_field(form, "Seeks", "seeks", form.seeks, "comma-separated");
-    list_field(form, "Languages", "languages", form.language_picker, p.languages,
+    // TRANSLATORS: what the person offers to others; the hint shows two examples
+    text_field(form, tr("Offers"), "offers", form.offers,
+               tr("comma-separated: 3D scanning, export advice"));
+    // TRANSLATORS: what the person looks for in others
+    text_field(form, tr("Seeks"), "seeks", form.seeks, tr("comma-separated"));
+    list_field(form, tr("Languages"), "languages", form.language_picker, p.languages,
                core::kMaxLanguages);
-    list_field(form, "Markets to enter", "target_markets", form.market_picker, p.target_markets,
+    list_field(form, tr("Markets to enter"), "target_markets", form.market_picker, p.target_markets,
                core::kMaxMarkets);
-    list_field(form, "Markets known", "known_markets", form.market_picker, p.known_markets,
+    list_field(form, tr("Markets known"), "known_markets", form.market_picker, p.known_markets,
                core::kMaxMarkets);
-    ImGui::Checkbox("Appear in suggestions and teams", &p.consent.suggestions);
-    ImGui::Checkbox("Share my e-mail with people I meet", &p.consent.share_contact);
+    ImGui::Checkbox(tr("Appear in suggestions and teams"), &p.consent.suggestions);
+    ImGui::Checkbox(tr("Share my e-mail with people I meet"), &p.consent.share_contact);
 
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted("How do you like to work?");
+    ImGui::TextUnformatted(tr("How do you like to work?"));
     const auto& questions = taxonomy.questions();
     for (std::size_t q = 0; q < questions.size() && q < p.answers.size(); ++q) {
       ImGui::PushID(static_cast<int>(q));
-      ImGui::TextWrapped("%s", questions[q].text.c_str());
+      ImGui::TextWrapped("%s", tr_ctx("questionnaire: question", questions[q].text.c_str()));
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
       ImGui::SliderInt("##answer", &p.answers[q], core::kAnswerMin, core::kAnswerMax);
       ImGui::SameLine();
       ImGui::PushStyleColor(ImGuiCol_Text, muted_colour());
-      ImGui::TextWrapped("1: %s; 5: %s", questions[q].low_label.c_str(),
-                         questions[q].high_label.c_str());
+      ImGui::TextWrapped(
+          "1: %s; 5: %s",
+          tr_ctx("questionnaire: what an answer of 1 means", questions[q].low_label.c_str()),
+          tr_ctx("questionnaire: what an answer of 5 means", questions[q].high_label.c_str()));
       ImGui::PopStyleColor();
       ImGui::PopID();
     }
@@ -154,24 +164,30 @@ void draw_profile_view(ClientModels& m) {
   form.end_frame();
   form.validate(taxonomy);
   ImGui::Separator();
-  if (ImGui::Button(registering ? "Register" : "Save profile") && form.attempt_submit(taxonomy)) {
+  if (ImGui::Button(registering ? tr("Register") : tr("Save profile")) &&
+      form.attempt_submit(taxonomy)) {
     if (registering) {
       m.submit(core::Register{.profile = form.profile(), .claim = new_registration_claim()},
-               "Registered");
+               // TRANSLATORS: the status line once the hub took the registration
+               tr("Registered"));
     } else {
       m.submit(core::EditProfile{.participant = m.session.me(), .profile = form.profile()},
-               "Profile saved");
+               tr("Profile saved"));
     }
   }
   if (me != nullptr) {
     ImGui::SameLine();
-    if (ImGui::Button("Undo changes")) form.load(me->profile, taxonomy, m.session.state());
+    if (ImGui::Button(tr("Undo changes"))) form.load(me->profile, taxonomy, m.session.state());
   }
   if (form.submit_attempted() && !form.valid()) {
     ImGui::SameLine();
-    ImGui::TextColored(error_colour(), "Not sent: %zu thing%s to fix in %s (marked above).",
-                       form.errors().size(), form.errors().size() == 1 ? "" : "s",
-                       fields_to_fix(form).c_str());
+    const std::size_t errors = form.errors().size();
+    ImGui::TextColored(error_colour(),
+                       // TRANSLATORS: %zu is how many fields are wrong, %s the fields' names
+                       // ("E-mail, City")
+                       tr_n("Not sent: %zu thing to fix in %s (marked above).",
+                            "Not sent: %zu things to fix in %s (marked above).", errors),
+                       errors, fields_to_fix(form).c_str());
   }
   draw_erase_panel(m);
   footer_height = ImGui::GetCursorPosY() - footer_top;

@@ -30,15 +30,20 @@ void grid_cell(const ScheduleCell& cell) {
     case CellChange::Moved:
       ImGui::TextColored(error_colour(), "> %s", cell.names.c_str());
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s\nmoved from %s", cell.names.c_str(), cell.moved_from.c_str());
+        // TRANSLATORS: tooltip of a moved meeting: the two names, then where it was
+        ImGui::SetTooltip(tr("%s\nmoved from %s"), cell.names.c_str(), cell.moved_from.c_str());
       break;
     case CellChange::Placed:
       ImGui::TextColored(ok_colour(), "+ %s", cell.names.c_str());
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nnewly placed", cell.names.c_str());
+      // TRANSLATORS: tooltip of a meeting the plan gives a slot; %s is the two names
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("%s\nnewly placed"), cell.names.c_str());
       break;
     case CellChange::Kept:
       ImGui::TextUnformatted(cell.names.c_str());
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nstays where it is", cell.names.c_str());
+      if (ImGui::IsItemHovered()) {
+        // TRANSLATORS: tooltip of a booked meeting the plan leaves alone; %s is the two names
+        ImGui::SetTooltip(tr("%s\nstays where it is"), cell.names.c_str());
+      }
       break;
   }
 }
@@ -47,7 +52,7 @@ void grid_cell(const ScheduleCell& cell) {
 void marked_cell(const ScheduleCell& cell) {
   if (cell.pinned) {
     ImGui::TextColored(ok_colour(), "*");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("pinned to this slot");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("pinned to this slot"));
     ImGui::SameLine(0, 4);
   }
   grid_cell(cell);
@@ -57,23 +62,30 @@ void marked_cell(const ScheduleCell& cell) {
 void draw_grid(ScheduleScreen& draft) {
   const ScheduleGrid& grid = *draft.grid;
   const int covered = grid.kept + grid.moved + grid.placed + grid.not_placed;
-  ImGui::Text("The plan for %d accepted meeting%s: %s.", covered, covered == 1 ? "" : "s",
-              grid.summary().c_str());
+  // TRANSLATORS: %s counts what the plan does, e.g. "3 placed, 1 moved, 2 kept, 0 not placed"
+  ImGui::Text(tr_n("The plan for %d accepted meeting: %s.",
+                   "The plan for %d accepted meetings: %s.", covered),
+              covered, grid.summary().c_str());
   ImGui::TextDisabled(
-      "> moved (hover for where from)   + newly placed   plain: stays   * pinned (%d)",
+      // TRANSLATORS: the legend of the schedule grid: the signs ">", "+" and "*" are drawn
+      // before the meetings' names and must stay; %d counts the pinned meetings
+      tr("> moved (hover for where from)   + newly placed   plain: stays   * pinned (%d)"),
       grid.pinned);
   if (grid.tables.empty() || grid.slots.empty()) return;
   const std::size_t page = ScheduleScreen::kGridTables;
   if (draft.first_table >= grid.tables.size()) draft.first_table = 0;
   if (grid.tables.size() > page) {
     // Tables page by page: an ImGui table has at most 64 columns.
-    if (ImGui::SmallButton("< tables") && draft.first_table > 0)
+    // TRANSLATORS: small button: the previous page of tables in the schedule grid
+    if (ImGui::SmallButton(tr("< tables")) && draft.first_table > 0)
       draft.first_table -= std::min(draft.first_table, page);
     ImGui::SameLine();
-    ImGui::Text("tables %zu-%zu of %zu", draft.first_table + 1,
+    // TRANSLATORS: which tables the schedule grid shows: the first, the last, and how many
+    ImGui::Text(tr("tables %zu-%zu of %zu"), draft.first_table + 1,
                 std::min(draft.first_table + page, grid.tables.size()), grid.tables.size());
     ImGui::SameLine();
-    if (ImGui::SmallButton("tables >") && draft.first_table + page < grid.tables.size())
+    // TRANSLATORS: small button: the next page of tables in the schedule grid
+    if (ImGui::SmallButton(tr("tables >")) && draft.first_table + page < grid.tables.size())
       draft.first_table += page;
   }
   const std::size_t first = draft.first_table;
@@ -86,7 +98,8 @@ void draw_grid(ScheduleScreen& draft) {
   if (!ImGui::BeginTable("schedule-grid", static_cast<int>(columns) + 1, flags, ImVec2(0, height)))
     return;
   ImGui::TableSetupScrollFreeze(1, 1);
-  ImGui::TableSetupColumn("Slot", ImGuiTableColumnFlags_WidthFixed, font * 8);
+  // TRANSLATORS: column header of the schedule grid: the meeting slot's day and time
+  ImGui::TableSetupColumn(tr("Slot"), ImGuiTableColumnFlags_WidthFixed, font * 8);
   for (std::size_t c = 0; c < columns; ++c)
     ImGui::TableSetupColumn(grid.table_names[first + c].c_str(), ImGuiTableColumnFlags_WidthFixed,
                             font * 17);
@@ -135,14 +148,14 @@ void draw_schedule_view(ClientModels& m) {
 
   const int waiting = unbooked_meetings(state);
   if (waiting == 0) {
-    ImGui::TextUnformatted("Every accepted meeting has a slot.");
-  } else if (waiting == 1) {
-    ImGui::TextUnformatted("1 accepted meeting has no slot yet.");
+    ImGui::TextUnformatted(tr("Every accepted meeting has a slot."));
   } else {
-    ImGui::Text("%d accepted meetings have no slot yet.", waiting);
+    ImGui::Text(tr_n("%d accepted meeting has no slot yet.",
+                     "%d accepted meetings have no slot yet.", waiting),
+                waiting);
   }
   draw_schedule_constraints(m);
-  ImGui::TextUnformatted("One-to-one sessions to schedule:");
+  ImGui::TextUnformatted(tr("One-to-one sessions to schedule:"));
   for (const auto& [id, s] : state.sessions) {
     if (s.kind != core::SessionKind::Meetings) continue;
     bool on = draft.sessions.count(id) > 0;
@@ -150,15 +163,18 @@ void draw_schedule_view(ClientModels& m) {
     if (ImGui::Checkbox(s.name.c_str(), &on))
       on ? (void)draft.sessions.insert(id) : (void)draft.sessions.erase(id);
   }
-  ImGui::Checkbox("Booked meetings may move", &draft.allow_moves);
+  ImGui::Checkbox(tr("Booked meetings may move"), &draft.allow_moves);
   ImGui::SameLine();
-  ImGui::TextUnformatted("  Search for up to");
+  // TRANSLATORS: before a slider of the seconds the hub may search for a schedule
+  ImGui::Text("  %s", tr("Search for up to"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(140);
-  ImGui::SliderInt("##seconds", &draft.seconds, 1, 60, "%d s");
+  // TRANSLATORS: the value of a slider, in seconds
+  ImGui::SliderInt("##seconds", &draft.seconds, 1, 60, tr("%d s"));
   ImGui::SameLine();
   ImGui::BeginDisabled(running);
-  if (ImGui::Button("Plan")) {
+  // TRANSLATORS: button that asks the hub to plan the schedule
+  if (ImGui::Button(tr("Plan"))) {
     draft.plan.reset();
     draft.grid.reset();
     draft.problem.clear();
@@ -171,45 +187,55 @@ void draw_schedule_view(ClientModels& m) {
   }
   ImGui::EndDisabled();
   if (planner.running()) {
-    ImGui::Text(
-        "The hub is planning: %.1f s of at most %.0f s. A better schedule may come the longer "
-        "it searches.",
-        planner.elapsed_seconds(), planner.limit_seconds());
-    if (ImGui::Button("Stop and keep the best so far")) planner.stop(m.session);
+    ImGui::Text(tr("The hub is planning: %.1f s of at most %.0f s. A better schedule may come "
+                   "the longer it searches."),
+                planner.elapsed_seconds(), planner.limit_seconds());
+    if (ImGui::Button(tr("Stop and keep the best so far"))) planner.stop(m.session);
     return;
   }
   field_message(draft.problem);
   if (!draft.plan) return;
   const auto& r = draft.plan->report;
-  ImGui::Text(
-      "Breaks (a run of free slots between two of a person's meetings): %d before, %d after%s",
-      r.breaks_before, r.breaks_after, r.proven_optimal ? ", the fewest possible" : "");
+  // TRANSLATORS: the numbers of breaks before and after the plan
+  ImGui::Text(r.proven_optimal ? tr("Breaks (a run of free slots between two of a person's "
+                                    "meetings): %d before, %d after, the fewest possible")
+                               : tr("Breaks (a run of free slots between two of a person's "
+                                    "meetings): %d before, %d after"),
+              r.breaks_before, r.breaks_after);
   ImGui::TextUnformatted(optimality_line(r, draft.plan_seconds, draft.plan_stopped).c_str());
-  ImGui::Text("The most and the fewest breaks of one person differ by %d (fair is at most 2)%s",
-              r.max_minus_min_breaks, r.fairness_met ? "" : ": not met");
+  ImGui::Text(r.fairness_met ? tr("The most and the fewest breaks of one person differ by %d "
+                                  "(fair is at most 2)")
+                             : tr("The most and the fewest breaks of one person differ by %d "
+                                  "(fair is at most 2): not met"),
+              r.max_minus_min_breaks);
   if (r.precedences > 0)
-    ImGui::Text("%d order%s between these meetings kept.", r.precedences,
-                r.precedences == 1 ? "" : "s");
+    // TRANSLATORS: how many orders ("this meeting before that one") the plan kept
+    ImGui::Text(tr_n("%d order between these meetings kept.",
+                     "%d orders between these meetings kept.", r.precedences),
+                r.precedences);
   // The reasons name the people of the meeting.
   for (const std::string& reason : draft.grid->not_placed_reasons)
-    ImGui::BulletText("Not placed: %s", reason.c_str());
+    // TRANSLATORS: %s is why a meeting found no slot
+    ImGui::BulletText(tr("Not placed: %s"), reason.c_str());
   for (const std::string& reason : draft.grid->pins_not_kept)
-    ImGui::BulletText("Pin not kept: %s", reason.c_str());
+    // TRANSLATORS: %s is why a meeting is not in the slot it was pinned to
+    ImGui::BulletText(tr("Pin not kept: %s"), reason.c_str());
   // Applying is its own step, after reading the grid, and asks which booked meetings move.
   const bool stale = m.session.meetings_version() != draft.planned_at;
   if (stale)
-    field_message("Meetings changed since this plan was made: plan again before applying.");
+    field_message(tr("Meetings changed since this plan was made: plan again before applying."));
   const bool nothing = draft.plan->operation.placements.empty();
   ImGui::BeginDisabled(stale || nothing);
-  if (ImGui::Button("Apply the schedule..."))
+  if (ImGui::Button(tr("Apply the schedule...")))
     m.ask(apply_schedule_confirmation(m.session, *draft.plan));
   ImGui::EndDisabled();
   if (nothing && !stale) {
     ImGui::SameLine();
-    ImGui::TextWrapped(r.not_placed > 0
-                           ? "Nothing to apply: this plan neither places nor moves a meeting "
-                             "(see why above)."
-                           : "Nothing to apply: every meeting keeps the slot and table it has.");
+    ImGui::TextWrapped(
+        "%s", r.not_placed > 0
+                  ? tr("Nothing to apply: this plan neither places nor moves a meeting "
+                       "(see why above).")
+                  : tr("Nothing to apply: every meeting keeps the slot and table it has."));
   }
   draw_grid(draft);
 }

@@ -19,7 +19,10 @@ void members(ClientModels& m, const std::vector<core::ParticipantId>& ids) {
     const core::Sector* s = taxonomy.sector(p->profile.sector);
     const core::City* c = taxonomy.city(p->profile.city);
     ImGui::Bullet();
-    person_link(m, id, p->profile.display_name + (id == m.session.me() ? " (you)" : ""));
+    std::string name = p->profile.display_name;
+    // TRANSLATORS: %s is my own name in a list of team members
+    if (id == m.session.me()) name = format_text(tr("%s (you)"), name.c_str());
+    person_link(m, id, name);
     ImGui::SameLine();
     text_with_tooltip(std::string(core::label(p->profile.type)) + ", " + p->profile.organisation +
                       " (" + (s ? s->name : "") + ", " + (c ? c->name : "") + ", " +
@@ -33,13 +36,16 @@ void draw_team_view(ClientModels& m) {
   const auto teams = my_teams(m.session);
   for (const MyTeam& team : teams) {
     ImGui::PushID(static_cast<int>(team.round));
-    ImGui::Text("%s: %s at %s", team.round_name.c_str(), team.when.c_str(), team.table.c_str());
+    // TRANSLATORS: a team round's name, its time ("Thu 14 May 14:00") and the team's table
+    ImGui::Text(tr("%s: %s at %s"), team.round_name.c_str(), team.when.c_str(), team.table.c_str());
     if (team.start_ms) {
       ImGui::SameLine();
-      ImGui::TextColored(ok_colour(), "starts in %s", countdown(m.now_ms, team.start_ms).c_str());
+      // TRANSLATORS: %s is the time left: "12:04" or "1 h 05 min"
+      ImGui::TextColored(ok_colour(), tr("starts in %s"),
+                         countdown(m.now_ms, team.start_ms).c_str());
     }
     members(m, team.members);
-    if (!team.reasons.empty()) ImGui::TextWrapped("Why this team: %s", team.reasons.c_str());
+    if (!team.reasons.empty()) ImGui::TextWrapped(tr("Why this team: %s"), team.reasons.c_str());
     ImGui::Separator();
     ImGui::PopID();
   }
@@ -49,11 +55,11 @@ void draw_team_view(ClientModels& m) {
         return std::find(t.members.begin(), t.members.end(), m.session.me()) != t.members.end();
       });
   if (mine != suggested.end()) {
-    ImGui::TextUnformatted("The team the hub suggests for you now (it may still change):");
+    ImGui::TextUnformatted(tr("The team the hub suggests for you now (it may still change):"));
     members(m, mine->members);
-    if (!mine->reasons.empty()) ImGui::TextWrapped("Why: %s", mine->reasons.c_str());
+    if (!mine->reasons.empty()) ImGui::TextWrapped(tr("Why: %s"), mine->reasons.c_str());
   } else if (teams.empty()) {
-    ImGui::TextDisabled("No team yet: teams appear when the organiser publishes a team round.");
+    note(tr("No team yet: teams appear when the organiser publishes a team round."));
   }
 }
 

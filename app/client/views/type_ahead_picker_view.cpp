@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "app/client/views/widgets.hpp"
+
 namespace crossmatch::client {
 namespace {
 
@@ -18,8 +20,8 @@ bool choose(TypeAheadPicker& picker, std::string& value, const char* none_label)
     ImGui::SetKeyboardFocusHere();
   }
   ImGui::SetNextItemWidth(-FLT_MIN);
-  const bool enter = ImGui::InputTextWithHint("##search", "type to search", &picker.query,
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = input_with_hint("##search", tr("type to search"), picker.query,
+                                     ImGuiInputTextFlags_EnterReturnsTrue);
   const auto matches = picker.matches();
   if (enter && !matches.empty()) {
     value = matches.front()->value;
@@ -38,7 +40,8 @@ bool choose(TypeAheadPicker& picker, std::string& value, const char* none_label)
   for (const PickerChoice* c : matches) {
     if (c->featured && !in_featured) {
       in_featured = true;
-      ImGui::TextDisabled("At this event");
+      // TRANSLATORS: heading over the choices that people at this event have already given
+      ImGui::TextDisabled("%s", tr("At this event"));
     } else if (!c->featured && in_featured) {
       in_featured = false;
       ImGui::Separator();
@@ -51,7 +54,7 @@ bool choose(TypeAheadPicker& picker, std::string& value, const char* none_label)
     if (c->value == value && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
     ImGui::PopID();
   }
-  if (matches.empty()) ImGui::TextDisabled("Nothing matches \"%s\".", picker.query.c_str());
+  if (matches.empty()) ImGui::TextDisabled(tr("Nothing matches \"%s\"."), picker.query.c_str());
   ImGui::EndChild();
   return taken;
 }
@@ -62,7 +65,10 @@ bool pick_one(const char* label, TypeAheadPicker& picker, std::string& value,
               const char* none_label) {
   const std::string preview =
       value.empty() ? (none_label != nullptr ? none_label : "") : picker.name_of(value);
-  if (!ImGui::BeginCombo(label, preview.c_str(), ImGuiComboFlags_HeightLargest)) return false;
+  const float room =
+      ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2;
+  if (!ImGui::BeginCombo(label, fitted_text(preview, room).c_str(), ImGuiComboFlags_HeightLargest))
+    return false;
   std::string chosen = value;
   const bool taken = choose(picker, chosen, none_label);
   if (taken) ImGui::CloseCurrentPopup();  // the list is a child window: close the combo itself
@@ -93,13 +99,20 @@ bool pick_many(const char* label, TypeAheadPicker& picker, std::vector<std::stri
       ImGui::PopID();
       break;
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s", picker.name_of(values[i]).c_str());
+    if (ImGui::IsItemHovered()) {
+      // TRANSLATORS: tooltip of a chosen value's button; %s is the value ("Portuguese")
+      ImGui::SetTooltip(tr("Remove %s"), picker.name_of(values[i]).c_str());
+    }
     ImGui::PopID();
   }
   if (values.size() < max) {
     std::string added;
-    if (ImGui::BeginCombo("##add", values.empty() ? "choose..." : "add another...",
-                          ImGuiComboFlags_HeightLargest)) {
+    const char* prompt = values.empty() ? tr("choose...") : tr("add another...");
+    // Room for the whole prompt, with the combo's arrow.
+    ImGui::SetNextItemWidth(
+        std::max(ImGui::CalcItemWidth(), ImGui::CalcTextSize(prompt).x + ImGui::GetFrameHeight() +
+                                             ImGui::GetStyle().FramePadding.x * 2));
+    if (ImGui::BeginCombo("##add", prompt, ImGuiComboFlags_HeightLargest)) {
       if (choose(picker, added, nullptr)) {
         ImGui::CloseCurrentPopup();
         if (!added.empty() && std::find(values.begin(), values.end(), added) == values.end()) {
@@ -110,7 +123,8 @@ bool pick_many(const char* label, TypeAheadPicker& picker, std::vector<std::stri
       ImGui::EndCombo();
     }
   } else {
-    ImGui::TextDisabled("(at most %zu)", max);
+    // TRANSLATORS: how many values may be chosen at most
+    ImGui::TextDisabled(tr_n("(at most %zu)", "(at most %zu)", max), max);
   }
   ImGui::EndGroup();
   ImGui::SameLine(0, style.ItemInnerSpacing.x);

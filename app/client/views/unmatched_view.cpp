@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "app/client/views/broker_views.hpp"
 #include "app/client/views/person_views.hpp"
 #include "app/client/views/widgets.hpp"
@@ -13,13 +15,21 @@ void draw_unmatched_view(ClientModels& m) {
   m.monitor.refresh(m.session, m.now_ms);
   UnmatchedFilter& filter = m.unmatched;
   const auto rows = unmatched_rows(m.session, m.monitor.unmatched(), filter);
-  ImGui::Text("%zu participants have no meeting and no team.", m.monitor.unmatched().size());
-  label_left("Search");
+  const std::size_t unmatched = m.monitor.unmatched().size();
+  ImGui::Text(tr_n("%zu participant has no meeting and no team.",
+                   "%zu participants have no meeting and no team.", unmatched),
+              unmatched);
+  label_left(tr("Search"));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-  ImGui::InputTextWithHint("##search", "name, organisation, sector or city", &filter.search);
+  input_with_hint("##search", tr("name, organisation, sector or city"), filter.search);
   ImGui::SameLine();
-  label_left("Sort by");
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 17);
+  label_left(tr("Sort by"));
+  // As wide as the longest order's name in this language, with the combo's arrow.
+  float sort_width = ImGui::GetFontSize() * 12;
+  for (const UnmatchedSort sort : kUnmatchedSorts)
+    sort_width = std::max(sort_width, ImGui::CalcTextSize(label(sort)).x);
+  ImGui::SetNextItemWidth(sort_width + ImGui::GetFrameHeight() +
+                          ImGui::GetStyle().FramePadding.x * 2);
   if (ImGui::BeginCombo("##sort", label(filter.sort))) {
     for (const UnmatchedSort sort : kUnmatchedSorts) {
       if (ImGui::Selectable(label(sort), sort == filter.sort)) filter.sort = sort;
@@ -28,7 +38,8 @@ void draw_unmatched_view(ClientModels& m) {
   }
   if (!filter.search.empty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu found", rows.size());
+    // TRANSLATORS: people found by the search
+    ImGui::TextDisabled(tr_n("%zu found", "%zu found", rows.size()), rows.size());
   }
   if (!ImGui::BeginTable(
           "unmatched", 5,
@@ -37,13 +48,16 @@ void draw_unmatched_view(ClientModels& m) {
     return;
   }
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-  ImGui::TableSetupColumn("Sector", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-  ImGui::TableSetupColumn("City", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("Requests", ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::GetFontSize() * 4.5f);
+  ImGui::TableSetupColumn(tr("Who"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn(tr("Sector"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+  ImGui::TableSetupColumn(tr("City"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  // TRANSLATORS: column: how many meeting requests the person has sent and received
+  ImGui::TableSetupColumn(
+      tr("Requests"), ImGuiTableColumnFlags_WidthFixed,
+      std::max(ImGui::GetFontSize() * 4.5f,
+               ImGui::CalcTextSize(tr("Requests")).x + ImGui::GetStyle().CellPadding.x * 2));
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::CalcTextSize("Introduce...").x +
+                          ImGui::CalcTextSize(tr("Introduce...")).x +
                               ImGui::GetStyle().FramePadding.x * 2 +
                               ImGui::GetStyle().CellPadding.x * 2);
   ImGui::TableHeadersRow();
@@ -67,13 +81,13 @@ void draw_unmatched_view(ClientModels& m) {
       ImGui::TableNextColumn();
       ImGui::Text("%d", row.requests);
       ImGui::TableNextColumn();
-      if (ImGui::SmallButton("Introduce...")) {
+      if (ImGui::SmallButton(tr("Introduce..."))) {
         m.introduction.clear();
         m.introduction.choose_first(m.session, row.id);
         m.go_to = "introductions";
       }
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Choose whom to introduce %s to; their best match is suggested.",
+        ImGui::SetTooltip(tr("Choose whom to introduce %s to; their best match is suggested."),
                           row.name.c_str());
       ImGui::PopID();
     }

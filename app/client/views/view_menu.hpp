@@ -3,11 +3,14 @@
 #pragma once
 
 #include "app/client/state/appearance.hpp"
+#include "app/client/state/language_choice.hpp"
 
 namespace crossmatch::client {
 
 // Inside a menu bar. True when the appearance changed.
-bool draw_view_menu(Appearance& appearance);
+bool draw_view_menu(Appearance& appearance, LanguageChoice& languages);
+// A combo of the languages by their own names (the join screen's); true when one was picked.
+bool language_combo(Appearance& appearance, LanguageChoice& languages);
 // Reads this frame's keys. True when the zoom changed.
 bool handle_zoom_keys(Appearance& appearance);
 

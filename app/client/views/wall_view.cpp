@@ -38,7 +38,7 @@ void draw_pitch(const WallPitch& p, const Sizes& size) {
   ImGui::TextDisabled("%s", p.session.c_str());
   if (p.between) {
     size.use(2.4f);
-    centred("Next on stage");
+    centred(tr("Next on stage"));
     size.use(4.0f);
     centred(p.next_company.empty() ? "..." : p.next_company.c_str());
     return;
@@ -57,11 +57,14 @@ void draw_pitch(const WallPitch& p, const Sizes& size) {
   centred(left.c_str());
   ImGui::PopStyleColor();
   size.use(1.6f);
-  if (p.paused) centred("paused");
-  if (over) centred("over time");
+  // TRANSLATORS: under a pitch's time left on the big screen: its clock is stopped
+  if (p.paused) centred(tr("paused"));
+  // TRANSLATORS: under a pitch's time left on the big screen: it has run past its time
+  if (over) centred(tr("over time"));
   size.use(2.0f);
-  const std::string next = p.next_company.empty() ? std::string("The last pitch of the session")
-                                                  : "Next: " + p.next_company;
+  std::string next = tr("The last pitch of the session");
+  // TRANSLATORS: %s is the company that pitches next
+  if (!p.next_company.empty()) next = format_text(tr("Next: %s"), p.next_company.c_str());
   centred(next.c_str());
 }
 
@@ -78,22 +81,29 @@ void draw_figures(const ClientModels& m, const WallFigures& f, const Sizes& size
   centred(m.session.state().event.name.c_str());
   size.use(1.7f);
   if (ImGui::BeginTable("figures", 2, ImGuiTableFlags_SizingFixedFit)) {
-    if (f.checking_in)
-      figure("Arrived", std::to_string(f.arrived) + " of " + std::to_string(f.participants));
-    else
-      figure("Participants", std::to_string(f.participants));
-    figure("Meetings held today", std::to_string(f.held_today));
-    figure("Cross-sector meetings", std::to_string(f.cross_sector_percent) + " %");
-    figure("Cross-border meetings", std::to_string(f.cross_border_percent) + " %");
-    figure("New relationships", f.relationship_target > 0
-                                    ? std::to_string(f.relationships) + " of a target of " +
-                                          std::to_string(f.relationship_target)
-                                    : std::to_string(f.relationships));
+    if (f.checking_in) {
+      // TRANSLATORS: people arrived of those expected, "12 of 40"
+      const std::string arrived = format_text(tr("%d of %d"), f.arrived, f.participants);
+      figure(tr("Arrived"), arrived);
+    } else {
+      figure(tr("Participants"), std::to_string(f.participants));
+    }
+    figure(tr("Meetings held today"), std::to_string(f.held_today));
+    figure(tr("Cross-sector meetings"), std::to_string(f.cross_sector_percent) + " %");
+    figure(tr("Cross-border meetings"), std::to_string(f.cross_border_percent) + " %");
+    const int made = f.relationships, target = f.relationship_target;
+    std::string relationships = std::to_string(made);
+    if (target > 0)
+      // TRANSLATORS: new relationships made, of the organiser's target: "12 of a target of 25"
+      relationships = format_text(tr("%d of a target of %d"), made, target);
+    figure(tr("New relationships"), relationships);
     ImGui::EndTable();
   }
   if (f.next_round_ms != 0) {
     size.use(2.2f);
-    const std::string line = f.next_round + " in " + countdown(m.now_ms, f.next_round_ms);
+    // TRANSLATORS: the next team round's name and the time until it starts, "Round 2 in 12:04"
+    const std::string line = format_text(tr("%s in %s"), f.next_round.c_str(),
+                                         countdown(m.now_ms, f.next_round_ms).c_str());
     ImGui::TextColored(ok_colour(), "%s", line.c_str());
   }
 }
@@ -101,7 +111,15 @@ void draw_figures(const ClientModels& m, const WallFigures& f, const Sizes& size
 void draw_seats(const ClientModels& m, const WallSlot& slot, const Sizes& size) {
   size.use(1.7f);
   ImGui::Separator();
-  const std::string head = (slot.under_way ? "Now, " : "Next, ") + slot.label + ": your table";
+  std::string head;
+  if (slot.under_way)
+    // TRANSLATORS: heading of the big screen's list of people and their tables in the slot under
+    // way; %s is the slot, "Thu 14 May 10:20"
+    head = format_text(tr("Now, %s: your table"), slot.label.c_str());
+  else
+    // TRANSLATORS: heading of the big screen's list of people and their tables in the next slot;
+    // %s is the slot, "Thu 14 May 10:20"
+    head = format_text(tr("Next, %s: your table"), slot.label.c_str());
   ImGui::TextUnformatted(head.c_str());
   size.use(1.3f);
   const float row = ImGui::GetTextLineHeightWithSpacing();
@@ -133,7 +151,8 @@ void draw_seats(const ClientModels& m, const WallSlot& slot, const Sizes& size) 
   }
   if (pages > 1) {
     size.use(1.0f);
-    ImGui::TextDisabled("page %d of %d (the next in %lld s)", page + 1, pages,
+    // TRANSLATORS: the big screen shows the list page by page; "s" is seconds
+    ImGui::TextDisabled(tr("page %d of %d (the next in %lld s)"), page + 1, pages,
                         static_cast<long long>((kPageMs - m.now_ms % kPageMs + 999) / 1000));
   }
 }

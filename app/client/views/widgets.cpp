@@ -6,6 +6,7 @@
 
 #include "app/client/views/theme.hpp"
 #include "app/client/views/type_ahead_picker_view.hpp"
+#include "core/i18n/taxonomy_names.hpp"
 
 namespace crossmatch::client {
 
@@ -19,16 +20,25 @@ void score_bar(float value, float width) {
 
 namespace {
 
+// A combo's closed text, shortened ("...") when its name is longer than the combo is wide.
+std::string combo_preview(const std::string& text) {
+  const float room =
+      ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2;
+  return fitted_text(text, room);
+}
+
 template <class List, class Id, class Name>
 bool combo(const char* label, std::string& value, const List& list, bool allow_any, Id id,
            Name name) {
-  std::string preview = allow_any && value.empty() ? "any" : value;
+  // TRANSLATORS: a filter's choice that lets every value through (any sector, any city)
+  std::string preview = allow_any && value.empty() ? tr("any") : value;
   for (const auto& item : list) {
     if (id(item) == value) preview = name(item);
   }
   bool changed = false;
-  if (ImGui::BeginCombo(label, preview.c_str())) {
-    if (allow_any && ImGui::Selectable("any", value.empty())) value.clear(), changed = true;
+  if (ImGui::BeginCombo(label, combo_preview(preview).c_str())) {
+    // TRANSLATORS: a filter's choice that lets every value through (any sector, any city)
+    if (allow_any && ImGui::Selectable(tr("any"), value.empty())) value.clear(), changed = true;
     for (const auto& item : list) {
       ImGui::PushID(id(item).c_str());
       if (ImGui::Selectable(name(item).c_str(), id(item) == value))
@@ -41,20 +51,23 @@ bool combo(const char* label, std::string& value, const List& list, bool allow_a
 }
 
 // One picker per kind, shared by every combo of that kind (one popup is open at a time), its
-// choices made once for the taxonomy.
+// choices made once for the taxonomy and the language.
 template <auto Make>
 bool taxonomy_picker(const char* label, std::string& value, const core::Taxonomy& taxonomy,
                      bool allow_any) {
   struct Cached {
     const core::Taxonomy* taxonomy = nullptr;
+    std::string language;  // the names are in it
     TypeAheadPicker picker;
   };
   static Cached cached;
-  if (cached.taxonomy != &taxonomy) {
+  if (cached.taxonomy != &taxonomy || cached.language != core::current_language_code()) {
     cached.taxonomy = &taxonomy;
+    cached.language = core::current_language_code();
     cached.picker.set_choices(Make(taxonomy, std::set<std::string>{}));
   }
-  return pick_one(label, cached.picker, value, allow_any ? "any" : nullptr);
+  // TRANSLATORS: a filter's choice that lets every value through (any sector, any city)
+  return pick_one(label, cached.picker, value, allow_any ? tr("any") : nullptr);
 }
 
 }  // namespace
@@ -65,7 +78,9 @@ bool sector_combo(const char* label, std::string& id, const core::Taxonomy& taxo
       label, id, taxonomy.sectors(), allow_any,
       [](const core::Sector& s) -> const std::string& { return s.id; },
       [](const core::Sector& s) {
-        return s.name + (s.kind == core::SectorKind::Creative ? " (creative)" : "");
+        if (s.kind != core::SectorKind::Creative) return std::string(core::sector_name(s));
+        // TRANSLATORS: a creative sector's name in a list of sectors, e.g. "Design (creative)"
+        return format_text(tr("%s (creative)"), core::sector_name(s));
       });
 }
 
@@ -82,6 +97,39 @@ bool country_combo(const char* label, std::string& code, const core::Taxonomy& t
 bool language_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy,
                     bool allow_any) {
   return taxonomy_picker<language_choices>(label, code, taxonomy, allow_any);
+}
+
+std::string fitted_text(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  const float room = width - ImGui::CalcTextSize("...").x;
+  std::size_t end = 0;  // the longest whole-character prefix that fits
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t next = i + 1;
+    while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+    if (ImGui::CalcTextSize(text.data(), text.data() + next).x > room) break;
+    end = i = next;
+  }
+  return text.substr(0, end) + "...";
+}
+
+bool input_with_hint(const char* label, const char* hint, std::string& value,
+                     ImGuiInputTextFlags flags) {
+  const float room = ImGui::CalcItemWidth() - ImGui::GetStyle().FramePadding.x * 2;
+  const bool fits = ImGui::CalcTextSize(hint).x <= room;
+  const bool changed =
+      ImGui::InputTextWithHint(label, fits ? hint : fitted_text(hint, room).c_str(), &value, flags);
+  if (!fits && value.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", hint);
+  return changed;
+}
+
+std::string labelled(const char* text, const char* id) {
+  return std::string(text) + "###" + id;
+}
+
+void note(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
 }
 
 void label_left(const char* label) {
@@ -154,16 +202,17 @@ ImVec4 link_colour() {
 }
 
 std::string countdown(std::int64_t now_ms, std::int64_t target_ms) {
-  if (target_ms <= now_ms) return "now";
+  // TRANSLATORS: a countdown that has reached its time, in the place of "12:04" or "1 h 05 min"
+  if (target_ms <= now_ms) return tr("now");
   const std::int64_t s = (target_ms - now_ms + 999) / 1000;
-  char text[48];
   if (s >= 3600) {
-    std::snprintf(text, sizeof text, "%lld h %02lld min", static_cast<long long>(s / 3600),
-                  static_cast<long long>(s / 60 % 60));
-  } else {
-    std::snprintf(text, sizeof text, "%02lld:%02lld", static_cast<long long>(s / 60),
-                  static_cast<long long>(s % 60));
+    // TRANSLATORS: hours and minutes left, e.g. "1 h 05 min"
+    return format_text(tr("%lld h %02lld min"), static_cast<long long>(s / 3600),
+                       static_cast<long long>(s / 60 % 60));
   }
+  char text[48];
+  std::snprintf(text, sizeof text, "%02lld:%02lld", static_cast<long long>(s / 60),
+                static_cast<long long>(s % 60));
   return text;
 }
 

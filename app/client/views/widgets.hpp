@@ -6,9 +6,22 @@
 
 #include <string>
 
+#include "core/i18n/translation.hpp"
 #include "core/taxonomy.hpp"
 
 namespace crossmatch::client {
+
+// Every screen speaks through the translation functions (core/i18n/translation.hpp).
+using core::format_text;
+using core::tr;
+using core::tr_ctx;
+using core::tr_n;
+using core::tr_noop;
+
+// An ImGui label whose identity does not change with the language: the translated `text` shown,
+// `id` hashed ("Sichern###save"), so that tabs, windows and popups keep their place and state
+// when the language is switched.
+std::string labelled(const char* text, const char* id);
 
 // A horizontal bar filled to `value` (0..1) with the value written on it.
 void score_bar(float value, float width);
@@ -21,6 +34,16 @@ bool country_combo(const char* label, std::string& code, const core::Taxonomy& t
                    bool allow_any);
 bool language_combo(const char* label, std::string& code, const core::Taxonomy& taxonomy,
                     bool allow_any);
+// `text` shortened to fit `width` pixels in the current font, ending in "..." when cut (at a
+// whole character); `text` itself when it fits.
+std::string fitted_text(const std::string& text, float width);
+// An input with a hint that fits it: a hint too long for the field is shortened ("...") and
+// shown whole in a tooltip. The field is as wide as the next item width.
+bool input_with_hint(const char* label, const char* hint, std::string& value,
+                     ImGuiInputTextFlags flags = 0);
+// An explanation in muted type, wrapped at the window's edge (a long sentence in a narrow window
+// or at 200 % zoom goes on the next line instead of being cut).
+void note(const char* text);
 // A label on the left of the next item on the same line (ImGui puts labels on the right, which
 // reads wrongly when several inputs share a line).
 void label_left(const char* label);

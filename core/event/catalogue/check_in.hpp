@@ -8,10 +8,11 @@ namespace crossmatch::core {
 template <>
 struct Catalogue<CheckIn> : facts::NothingBeforehand, facts::NothingPersonal {
   static constexpr std::string_view name = "check_in";
-  static constexpr std::string_view action = "Check in";
+  // TRANSLATORS: an action a person takes, named in the status line ("Check in: done")
+  static constexpr std::string_view action = tr_noop("Check in");
   static constexpr Senders senders = kOrganiser | kHelper;
-  static constexpr Refusal refusal{"actor",
-                                   "Only the organiser or a helper at the desk checks people in."};
+  static constexpr Refusal refusal{
+      "actor", tr_noop("Only the organiser or a helper at the desk checks people in.")};
   static Subject subject(const CheckIn& p) { return {p.participant, 0}; }
   static void clear_decided(CheckIn& p) { p.participant = 0; }
   static void changes(const CheckIn& p, const ChangeContext&, ChangeSink& sink) {
@@ -23,7 +24,7 @@ struct Catalogue<CheckIn> : facts::NothingBeforehand, facts::NothingPersonal {
   }
   static std::optional<Notice> notice(const CheckIn& p, const NoticeContext& c) {
     if (c.role != Role::Participant || c.me == 0 || c.me != p.participant) return std::nullopt;
-    return Notice{NoticeKind::Announcement, "You are checked in. Welcome!", 0};
+    return Notice{NoticeKind::Announcement, tr("You are checked in. Welcome!"), 0};
   }
 };
 

@@ -23,9 +23,10 @@ struct Catalogue<PinMeeting> : facts::AboutNobody,
                                facts::NoNotice,
                                facts::NothingPersonal {
   static constexpr std::string_view name = "pin_meeting";
-  static constexpr std::string_view action = "Pin the meeting";
+  static constexpr std::string_view action = tr_noop("Pin the meeting");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can pin meetings to a slot."};
+  static constexpr Refusal refusal{"actor",
+                                   tr_noop("Only the organiser can pin meetings to a slot.")};
   static void changes(const PinMeeting& p, const ChangeContext&, ChangeSink& sink) {
     sink.meeting(p.meeting, false);
   }
@@ -39,9 +40,9 @@ struct Catalogue<UnpinMeeting> : facts::AboutNobody,
                                  facts::NoNotice,
                                  facts::NothingPersonal {
   static constexpr std::string_view name = "unpin_meeting";
-  static constexpr std::string_view action = "Unpin the meeting";
+  static constexpr std::string_view action = tr_noop("Unpin the meeting");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can unpin meetings."};
+  static constexpr Refusal refusal{"actor", tr_noop("Only the organiser can unpin meetings.")};
   static void changes(const UnpinMeeting& p, const ChangeContext&, ChangeSink& sink) {
     sink.meeting(p.meeting, false);
   }
@@ -55,9 +56,9 @@ struct Catalogue<AddPrecedence> : facts::AboutNobody,
                                   facts::NoNotice,
                                   facts::NothingPersonal {
   static constexpr std::string_view name = "add_precedence";
-  static constexpr std::string_view action = "Order the two meetings";
+  static constexpr std::string_view action = tr_noop("Order the two meetings");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can order meetings."};
+  static constexpr Refusal refusal{"actor", tr_noop("Only the organiser can order meetings.")};
   static void changes(const AddPrecedence& p, const ChangeContext&, ChangeSink& sink) {
     sink.meeting(p.after, false);
   }
@@ -71,9 +72,10 @@ struct Catalogue<RemovePrecedence> : facts::AboutNobody,
                                      facts::NoNotice,
                                      facts::NothingPersonal {
   static constexpr std::string_view name = "remove_precedence";
-  static constexpr std::string_view action = "Remove the order";
+  static constexpr std::string_view action = tr_noop("Remove the order");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can remove an order of meetings."};
+  static constexpr Refusal refusal{"actor",
+                                   tr_noop("Only the organiser can remove an order of meetings.")};
   static void changes(const RemovePrecedence& p, const ChangeContext&, ChangeSink& sink) {
     sink.meeting(p.after, false);
   }

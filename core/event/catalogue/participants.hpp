@@ -35,11 +35,12 @@ inline void departure_contacts(ParticipantId person, ViewContext& v) {
 template <>
 struct Catalogue<Register> : facts::NothingBeforehand, facts::NoNotice {
   static constexpr std::string_view name = "register";
-  static constexpr std::string_view action = "Register";
+  // TRANSLATORS: an action a person takes, named in the status line ("Register: done")
+  static constexpr std::string_view action = tr_noop("Register");
   static constexpr Senders senders = kOrganiser | kNewcomer | kHelper;
-  static constexpr Refusal refusal{"actor",
-                                   "Only a newcomer with the join code, the organiser or a helper "
-                                   "at the desk can register a participant."};
+  static constexpr Refusal refusal{
+      "actor", tr_noop("Only a newcomer with the join code, the organiser or a helper "
+                       "at the desk can register a participant.")};
   static Subject subject(const Register& p) { return {p.participant, 0}; }
   // The check-in code is the hub's too, but drawn outside the state machine (it is random): the
   // hub overwrites whatever a client sent before applying.
@@ -69,10 +70,10 @@ template <>
 struct Catalogue<EditProfile>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice {
   static constexpr std::string_view name = "edit_profile";
-  static constexpr std::string_view action = "Save the profile";
+  static constexpr std::string_view action = tr_noop("Save the profile");
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
-      "actor", "Only the participant themself or the organiser can edit a profile."};
+      "actor", tr_noop("Only the participant themself or the organiser can edit a profile.")};
   static Subject subject(const EditProfile& p) { return {p.participant, 0}; }
   static void changes(const EditProfile& p, const ChangeContext&, ChangeSink& sink) {
     sink.person(p.participant);
@@ -94,10 +95,11 @@ template <>
 struct Catalogue<SetAvailability>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice {
   static constexpr std::string_view name = "set_availability";
-  static constexpr std::string_view action = "Set availability";
+  // TRANSLATORS: an action a person takes, named in the status line ("Set availability: done")
+  static constexpr std::string_view action = tr_noop("Set availability");
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
-      "actor", "Only the participant themself or the organiser can change availability."};
+      "actor", tr_noop("Only the participant themself or the organiser can change availability.")};
   static Subject subject(const SetAvailability& p) { return {p.participant, 0}; }
   static void changes(const SetAvailability& p, const ChangeContext&, ChangeSink& sink) {
     sink.availability(p.participant);
@@ -114,10 +116,11 @@ template <>
 struct Catalogue<Withdraw>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice, facts::NothingPersonal {
   static constexpr std::string_view name = "withdraw";
-  static constexpr std::string_view action = "Withdraw from the event";
+  static constexpr std::string_view action = tr_noop("Withdraw from the event");
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
-      "actor", "Only the participant themself or the organiser can withdraw a participant."};
+      "actor",
+      tr_noop("Only the participant themself or the organiser can withdraw a participant.")};
   static Subject subject(const Withdraw& p) { return {p.participant, 0}; }
   static void changes(const Withdraw& p, const ChangeContext& c, ChangeSink& sink) {
     sink.person(p.participant);
@@ -134,10 +137,11 @@ template <>
 struct Catalogue<Erase>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::NoNotice, facts::NothingPersonal {
   static constexpr std::string_view name = "erase";
-  static constexpr std::string_view action = "Erase the profile";
+  static constexpr std::string_view action = tr_noop("Erase the profile");
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
-      "actor", "Only the participant themself or the organiser can erase a participant's data."};
+      "actor",
+      tr_noop("Only the participant themself or the organiser can erase a participant's data.")};
   static Subject subject(const Erase& p) { return {p.participant, 0}; }
   static void changes(const Erase& p, const ChangeContext& c, ChangeSink& sink) {
     sink.person(p.participant);

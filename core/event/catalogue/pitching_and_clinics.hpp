@@ -12,9 +12,9 @@ struct Catalogue<SetPitchOrder> : facts::AboutNobody,
                                   facts::NoNotice,
                                   facts::NothingPersonal {
   static constexpr std::string_view name = "set_pitch_order";
-  static constexpr std::string_view action = "Set the pitch order";
+  static constexpr std::string_view action = tr_noop("Set the pitch order");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can set the pitch order."};
+  static constexpr Refusal refusal{"actor", tr_noop("Only the organiser can set the pitch order.")};
   static void changes(const SetPitchOrder& p, const ChangeContext&, ChangeSink& sink) {
     sink.pitching(p.session);
   }
@@ -28,9 +28,10 @@ struct Catalogue<ControlPitch> : facts::AboutNobody,
                                  facts::NoNotice,
                                  facts::NothingPersonal {
   static constexpr std::string_view name = "control_pitch";
-  static constexpr std::string_view action = "Control the pitch";
+  static constexpr std::string_view action = tr_noop("Control the pitch");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can run a pitching session."};
+  static constexpr Refusal refusal{"actor",
+                                   tr_noop("Only the organiser can run a pitching session.")};
   static void changes(const ControlPitch& p, const ChangeContext&, ChangeSink& sink) {
     sink.pitching(p.session);
   }
@@ -44,9 +45,10 @@ struct Catalogue<MarkInterested> : facts::AboutNobody,
                                    facts::NoNotice,
                                    facts::NothingPersonal {
   static constexpr std::string_view name = "mark_interested";
-  static constexpr std::string_view action = "Mark interest in a pitch";
+  static constexpr std::string_view action = tr_noop("Mark interest in a pitch");
   static constexpr Senders senders = kParticipant;
-  static constexpr Refusal refusal{"actor", "Participants tap \"interested\" for themselves."};
+  static constexpr Refusal refusal{"actor",
+                                   tr_noop("Participants tap \"interested\" for themselves.")};
   static void changes(const MarkInterested& p, const ChangeContext&, ChangeSink& sink) {
     sink.pitching(p.session);
   }
@@ -60,9 +62,10 @@ struct Catalogue<ReopenPitch> : facts::AboutNobody,
                                 facts::NoNotice,
                                 facts::NothingPersonal {
   static constexpr std::string_view name = "reopen_pitch";
-  static constexpr std::string_view action = "Re-open the pitch";
+  static constexpr std::string_view action = tr_noop("Re-open the pitch");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can run a pitching session."};
+  static constexpr Refusal refusal{"actor",
+                                   tr_noop("Only the organiser can run a pitching session.")};
   static void changes(const ReopenPitch& p, const ChangeContext&, ChangeSink& sink) {
     sink.pitching(p.session);
   }
@@ -76,9 +79,10 @@ struct Catalogue<DefineClinicTable> : facts::AboutNobody,
                                       facts::NoNotice,
                                       facts::NothingPersonal {
   static constexpr std::string_view name = "define_clinic_table";
-  static constexpr std::string_view action = "Set up a clinic table";
+  static constexpr std::string_view action = tr_noop("Set up a clinic table");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can set up a policy clinic."};
+  static constexpr Refusal refusal{"actor",
+                                   tr_noop("Only the organiser can set up a policy clinic.")};
   static void changes(const DefineClinicTable& p, const ChangeContext& c, ChangeSink& sink) {
     sink.clinic_table(p.clinic_table != 0 ? p.clinic_table : c.after.next_clinic_table - 1);
   }
@@ -88,10 +92,10 @@ template <>
 struct Catalogue<PickThemes>
     : facts::HubDecidesNothing, facts::NothingBeforehand, facts::SeenByEveryone, facts::NoNotice {
   static constexpr std::string_view name = "pick_themes";
-  static constexpr std::string_view action = "Pick clinic themes";
+  static constexpr std::string_view action = tr_noop("Pick clinic themes");
   static constexpr Senders senders = kOrganiser | kParticipant;
   static constexpr Refusal refusal{
-      "actor", "Only the participant themself or the organiser can pick themes."};
+      "actor", tr_noop("Only the participant themself or the organiser can pick themes.")};
   static Subject subject(const PickThemes& p) { return {p.participant, 0}; }
   static void changes(const PickThemes& p, const ChangeContext&, ChangeSink& sink) {
     sink.clinic_themes(p.participant);
@@ -111,9 +115,10 @@ struct Catalogue<FormClinicTables> : facts::AboutNobody,
                                      facts::NoNotice,
                                      facts::NothingPersonal {
   static constexpr std::string_view name = "form_clinic_tables";
-  static constexpr std::string_view action = "Form the clinic tables";
+  static constexpr std::string_view action = tr_noop("Form the clinic tables");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can seat a policy clinic."};
+  static constexpr Refusal refusal{"actor",
+                                   tr_noop("Only the organiser can seat a policy clinic.")};
   static void changes(const FormClinicTables& p, const ChangeContext&, ChangeSink& sink) {
     for (const ClinicSeating& s : p.seating) sink.clinic_table(s.clinic_table);
   }
@@ -127,10 +132,10 @@ struct Catalogue<RecordClinicOutcome> : facts::AboutNobody,
                                         facts::NoNotice,
                                         facts::NothingPersonal {
   static constexpr std::string_view name = "record_clinic_outcome";
-  static constexpr std::string_view action = "Record the clinic's outcome";
+  static constexpr std::string_view action = tr_noop("Record the clinic's outcome");
   static constexpr Senders senders = kOrganiser | kParticipant;
-  static constexpr Refusal refusal{"actor",
-                                   "Only the table's members or the organiser record its outcome."};
+  static constexpr Refusal refusal{
+      "actor", tr_noop("Only the table's members or the organiser record its outcome.")};
   static void changes(const RecordClinicOutcome& p, const ChangeContext&, ChangeSink& sink) {
     sink.clinic_table(p.clinic_table);
   }

@@ -14,9 +14,9 @@ struct Catalogue<CreateEvent> : facts::AboutNobody,
                                 facts::NoNotice,
                                 facts::NothingPersonal {
   static constexpr std::string_view name = "create_event";
-  static constexpr std::string_view action = "Create the event";
+  static constexpr std::string_view action = tr_noop("Create the event");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can create the event."};
+  static constexpr Refusal refusal{"actor", tr_noop("Only the organiser can create the event.")};
   static void changes(const CreateEvent&, const ChangeContext&, ChangeSink& sink) {
     sink.event_record();
   }
@@ -30,9 +30,10 @@ struct Catalogue<SetRegistration> : facts::AboutNobody,
                                     facts::NoNotice,
                                     facts::NothingPersonal {
   static constexpr std::string_view name = "set_registration";
-  static constexpr std::string_view action = "Open or close registration";
+  static constexpr std::string_view action = tr_noop("Open or close registration");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can open or close registration."};
+  static constexpr Refusal refusal{"actor",
+                                   tr_noop("Only the organiser can open or close registration.")};
   static void changes(const SetRegistration&, const ChangeContext&, ChangeSink& sink) {
     sink.event_record();
   }
@@ -46,9 +47,10 @@ struct Catalogue<SetSettings> : facts::AboutNobody,
                                 facts::NoNotice,
                                 facts::NothingPersonal {
   static constexpr std::string_view name = "set_settings";
-  static constexpr std::string_view action = "Change the matching settings";
+  static constexpr std::string_view action = tr_noop("Change the matching settings");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can change the matching settings."};
+  static constexpr Refusal refusal{"actor",
+                                   tr_noop("Only the organiser can change the matching settings.")};
   static void changes(const SetSettings&, const ChangeContext&, ChangeSink& sink) {
     sink.event_record();
     sink.settings();
@@ -63,9 +65,9 @@ struct Catalogue<DefineSession> : facts::AboutNobody,
                                   facts::NoNotice,
                                   facts::NothingPersonal {
   static constexpr std::string_view name = "define_session";
-  static constexpr std::string_view action = "Save the session";
+  static constexpr std::string_view action = tr_noop("Save the session");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can define sessions."};
+  static constexpr Refusal refusal{"actor", tr_noop("Only the organiser can define sessions.")};
   static void changes(const DefineSession& p, const ChangeContext& c, ChangeSink& sink) {
     // A new session's id is the one just assigned: the highest.
     sink.session(p.session != 0 ? p.session : c.after.next_session - 1);
@@ -79,9 +81,9 @@ struct Catalogue<RemoveSession> : facts::AboutNobody,
                                   facts::NoNotice,
                                   facts::NothingPersonal {
   static constexpr std::string_view name = "remove_session";
-  static constexpr std::string_view action = "Remove the session";
+  static constexpr std::string_view action = tr_noop("Remove the session");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can remove sessions."};
+  static constexpr Refusal refusal{"actor", tr_noop("Only the organiser can remove sessions.")};
   // Everyone's unavailable slots and every meeting's preferred and pinned slots in the session are
   // dropped.
   static void changes_before(const RemoveSession& p, const EventState& before, ChangeSink& sink) {
@@ -109,9 +111,9 @@ struct Catalogue<DefineTable> : facts::AboutNobody,
                                 facts::NoNotice,
                                 facts::NothingPersonal {
   static constexpr std::string_view name = "define_table";
-  static constexpr std::string_view action = "Add the table";
+  static constexpr std::string_view action = tr_noop("Add the table");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can define tables."};
+  static constexpr Refusal refusal{"actor", tr_noop("Only the organiser can define tables.")};
   static void changes(const DefineTable& p, const ChangeContext& c, ChangeSink& sink) {
     sink.table(p.table != 0 ? p.table : c.after.next_table - 1);
   }
@@ -125,9 +127,9 @@ struct Catalogue<RemoveTable> : facts::AboutNobody,
                                 facts::NoNotice,
                                 facts::NothingPersonal {
   static constexpr std::string_view name = "remove_table";
-  static constexpr std::string_view action = "Remove the table";
+  static constexpr std::string_view action = tr_noop("Remove the table");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can remove tables."};
+  static constexpr Refusal refusal{"actor", tr_noop("Only the organiser can remove tables.")};
   static void changes(const RemoveTable& p, const ChangeContext&, ChangeSink& sink) {
     sink.table_removed(p.table);
   }
@@ -137,9 +139,9 @@ template <>
 struct Catalogue<Announce>
     : facts::AboutNobody, facts::NothingBeforehand, facts::SeenByEveryone, facts::NothingPersonal {
   static constexpr std::string_view name = "announce";
-  static constexpr std::string_view action = "Send the announcement";
+  static constexpr std::string_view action = tr_noop("Send the announcement");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can make announcements."};
+  static constexpr Refusal refusal{"actor", tr_noop("Only the organiser can make announcements.")};
   static void clear_decided(Announce& p) { p.announcement = 0; }
   static void changes(const Announce& p, const ChangeContext&, ChangeSink& sink) {
     sink.announcement(p.announcement);
@@ -157,9 +159,9 @@ struct Catalogue<ApplySchedule> : facts::AboutNobody,
                                   facts::NoNotice,
                                   facts::NothingPersonal {
   static constexpr std::string_view name = "apply_schedule";
-  static constexpr std::string_view action = "Apply the schedule";
+  static constexpr std::string_view action = tr_noop("Apply the schedule");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can apply a schedule."};
+  static constexpr Refusal refusal{"actor", tr_noop("Only the organiser can apply a schedule.")};
   static void changes(const ApplySchedule& p, const ChangeContext&, ChangeSink& sink) {
     for (const auto& [meeting, placement] : p.placements) sink.meeting(meeting, false);
   }
@@ -177,15 +179,18 @@ template <>
 struct Catalogue<PublishTeamRound>
     : facts::AboutNobody, facts::NothingBeforehand, facts::SeenByEveryone, facts::NothingPersonal {
   static constexpr std::string_view name = "publish_team_round";
-  static constexpr std::string_view action = "Publish the team round";
+  static constexpr std::string_view action = tr_noop("Publish the team round");
   static constexpr Senders senders = kOrganiser;
-  static constexpr Refusal refusal{"actor", "Only the organiser can publish a team round."};
+  static constexpr Refusal refusal{"actor",
+                                   tr_noop("Only the organiser can publish a team round.")};
   static void clear_decided(PublishTeamRound& p) { p.round = 0; }
   static void changes(const PublishTeamRound& p, const ChangeContext&, ChangeSink& sink) {
     sink.round(p.round);
   }
   static std::optional<Notice> notice(const PublishTeamRound& p, const NoticeContext&) {
-    return Notice{NoticeKind::TeamRound, "Team round published: " + p.name, 0};
+    return Notice{NoticeKind::TeamRound,
+                  // TRANSLATORS: a notification; %s is the name of the team round
+                  format_text(tr("Team round published: %s"), p.name.c_str()), 0};
   }
 };
 
