@@ -43,7 +43,8 @@ bool language_combo(Appearance& appearance, LanguageChoice& languages) {
   bool picked = false;
   label_left(language_label().c_str());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-  if (ImGui::BeginCombo("##interface-language", shown.c_str())) {
+  // All ten at once, none hidden below a scroll.
+  if (ImGui::BeginCombo("##interface-language", shown.c_str(), ImGuiComboFlags_HeightLargest)) {
     for (const LanguageOption& o : options) {
       if (ImGui::Selectable(o.own_name.c_str(), o.code == current)) {
         appearance.set_language(o.code);
