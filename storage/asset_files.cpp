@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "storage/iso_codes.hpp"
+
 namespace crossmatch::storage {
 
 namespace fs = std::filesystem;
@@ -45,14 +47,19 @@ core::Result<core::Taxonomy> load_taxonomy(const fs::path& assets_dir) {
   const std::pair<core::AssetText*, const char*> files[] = {
       {&sources.sectors, "sectors.tsv"},
       {&sources.cities, "cities.tsv"},
-      {&sources.countries, "countries.tsv"},
-      {&sources.languages, "languages.tsv"},
       {&sources.questionnaire, "questionnaire.tsv"}};
   for (const auto& [target, name] : files) {
     auto text = read_asset(dir / name);
     if (!text) return text.error();
     *target = std::move(*text);
   }
+  // Countries and languages are iso-codes' own lists, which its catalogues translate.
+  auto countries = iso_countries(default_iso_codes_dir());
+  if (!countries) return countries.error();
+  sources.countries = std::move(*countries);
+  auto languages = iso_languages(default_iso_codes_dir());
+  if (!languages) return languages.error();
+  sources.languages = std::move(*languages);
   return core::Taxonomy::parse(sources);
 }
 

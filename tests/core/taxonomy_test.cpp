@@ -4,6 +4,7 @@
 
 #include "core/taxonomy.hpp"
 #include "core/text.hpp"
+#include "storage/iso_codes.hpp"
 #include "tests/test_assets.hpp"
 
 using namespace crossmatch;
@@ -91,8 +92,8 @@ core::TaxonomySources source_files() {
   const auto dir = test::source_assets() / "taxonomy";
   s.sectors = *storage::read_asset(dir / "sectors.tsv");
   s.cities = *storage::read_asset(dir / "cities.tsv");
-  s.countries = *storage::read_asset(dir / "countries.tsv");
-  s.languages = *storage::read_asset(dir / "languages.tsv");
+  s.countries = *storage::iso_countries(storage::default_iso_codes_dir());
+  s.languages = *storage::iso_languages(storage::default_iso_codes_dir());
   s.questionnaire = *storage::read_asset(dir / "questionnaire.tsv");
   return s;
 }
@@ -215,7 +216,7 @@ TEST_CASE("a broken taxonomy file gives an error naming the file and the entry")
     replace(s.countries.text, "PT\tPortugal", "PT Portugal");
     auto t = core::Taxonomy::parse(s);
     REQUIRE_FALSE(t.ok());
-    CHECK(t.error().message.find("countries.tsv line") != std::string::npos);
+    CHECK(t.error().message.find("iso_3166-1.json line") != std::string::npos);
     CHECK(t.error().message.find("expected 2 tab-separated fields") != std::string::npos);
   }
   SUBCASE("a duplicate id") {
@@ -237,7 +238,7 @@ TEST_CASE("a broken taxonomy file gives an error naming the file and the entry")
     s.languages.text += "xx\tbad \xff name\n";
     auto t = core::Taxonomy::parse(s);
     REQUIRE_FALSE(t.ok());
-    CHECK(t.error().message.find("languages.tsv") != std::string::npos);
+    CHECK(t.error().message.find("iso_639-2.json") != std::string::npos);
     CHECK(t.error().message.find("not valid UTF-8") != std::string::npos);
   }
   SUBCASE("too few questions") {

@@ -27,11 +27,8 @@ void draw_announcements_view(ClientModels& m) {
   // TRANSLATORS: heading of the announcements made; %zu is how many
   ImGui::Text(tr("Sent so far (%zu), newest first"), list.size());
   for (auto it = list.rbegin(); it != list.rend(); ++it) {
-    const std::time_t t = static_cast<std::time_t>(it->at / 1000);
-    char when[32] = "";
-    std::tm tm{};
-    if (localtime_r(&t, &tm) != nullptr) std::strftime(when, sizeof when, "%a %d %b %H:%M", &tm);
-    ImGui::TextDisabled("%s", when);
+    const std::string when = local_day_and_time(it->at);
+    ImGui::TextDisabled("%s", when.c_str());
     ImGui::SameLine();
     ImGui::TextWrapped("%s", it->text.c_str());
   }

@@ -56,14 +56,6 @@ void form_label(const char* label) {
   ImGui::SameLine(ImGui::GetFontSize() * 7);
 }
 
-std::string clock_time(std::int64_t ms) {
-  const std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  char text[32] = "";
-  if (localtime_r(&t, &tm) != nullptr) std::strftime(text, sizeof text, "%a %H:%M", &tm);
-  return text;
-}
-
 void draw_form(ClientModels& m) {
   IntroductionForm& form = m.introduction;
   form.settle(m.asking.has_value(), m.action.done_message);
@@ -185,7 +177,7 @@ void draw_past(ClientModels& m) {
     ImGui::PushID(static_cast<int>(row.meeting));
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(clock_time(row.at_ms).c_str());
+    ImGui::TextUnformatted(local_day_and_time(row.at_ms).c_str());
     ImGui::TableNextColumn();
     person_link(m, row.first);
     ImGui::SameLine();

@@ -6,6 +6,7 @@
 
 #include "app/client/views/theme.hpp"
 #include "app/client/views/type_ahead_picker_view.hpp"
+#include "core/event/calendar.hpp"
 #include "core/i18n/taxonomy_names.hpp"
 
 namespace crossmatch::client {
@@ -124,6 +125,14 @@ bool input_with_hint(const char* label, const char* hint, std::string& value,
 
 std::string labelled(const char* text, const char* id) {
   return std::string(text) + "###" + id;
+}
+
+std::string local_day_and_time(std::int64_t unix_ms) {
+  const std::time_t t = static_cast<std::time_t>(unix_ms / 1000);
+  std::tm tm{};
+  if (localtime_r(&t, &tm) == nullptr) return "";
+  const std::int64_t days = core::days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+  return core::format_day_label(days) + " " + core::format_time_of_day(tm.tm_hour * 60 + tm.tm_min);
 }
 
 void note(const char* text) {

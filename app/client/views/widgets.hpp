@@ -41,6 +41,9 @@ std::string fitted_text(const std::string& text, float width);
 // shown whole in a tooltip. The field is as wide as the next item width.
 bool input_with_hint(const char* label, const char* hint, std::string& value,
                      ImGuiInputTextFlags flags = 0);
+// A moment in this computer's time zone as the language writes it: "Thu 14 May 09:20", "Do 14.
+// Mai 09:20" (24-hour clock everywhere).
+std::string local_day_and_time(std::int64_t unix_ms);
 // An explanation in muted type, wrapped at the window's edge (a long sentence in a narrow window
 // or at 200 % zoom goes on the next line instead of being cut).
 void note(const char* text);
