@@ -513,7 +513,16 @@ TEST_CASE("screenshots of every role's main screens under Xvfb" * doctest::test_
       {participant, "partners", "dark-theme", " --theme dark"},
       {participant, "partners", "partners-lt", " --language lt"},
       {participant, "partners", "partners-pl", " --language pl"},
+      // The client starts in each of its languages (the join screen, with the language picker).
       {"", "join", "join-de", " --language de"},
+      {"", "join", "join-pt", " --language pt"},
+      {"", "join", "join-it", " --language it"},
+      {"", "join", "join-et", " --language et"},
+      {"", "join", "join-lt", " --language lt"},
+      {"", "join", "join-cs", " --language cs"},
+      {"", "join", "join-nl", " --language nl"},
+      {"", "join", "join-sv", " --language sv"},
+      {"", "join", "join-pl", " --language pl"},
   };
   for (const Shot& shot : shots) {
     CAPTURE(shot.screen);
