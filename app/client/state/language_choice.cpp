@@ -6,9 +6,12 @@ namespace crossmatch::client {
 
 void LanguageChoice::apply(const Appearance& appearance) {
   if (catalogues_ == nullptr) return;
-  const i18n::Language* wanted = i18n::find_language(appearance.language());
+  // Each frame asks; only a change of the appearance's choice is looked into.
+  if (applied_ && appearance.language() == asked_) return;
+  asked_ = appearance.language();
+  applied_ = true;
+  const i18n::Language* wanted = i18n::find_language(asked_);
   if (wanted == nullptr) wanted = &i18n::language_from_environment(std::getenv);
-  if (wanted->code == current_ && core::current_translator() != nullptr) return;
   catalogues_->use(*wanted);
   current_ = wanted->code;
 }

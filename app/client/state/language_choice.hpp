@@ -33,6 +33,8 @@ class LanguageChoice {
  private:
   i18n::Catalogues* catalogues_;
   std::string current_ = "en";
+  std::string asked_;  // the appearance's language when last applied ("": the system's)
+  bool applied_ = false;
   std::vector<LanguageOption> options_;
 };
 
