@@ -99,10 +99,9 @@ bool ClientModels::report(const core::Status& status, const std::string& done_me
   return status.ok();
 }
 
-bool ClientModels::report_saved(const core::Result<std::string>& path,
-                                const std::string& done_prefix) {
+bool ClientModels::report_saved(const core::Result<std::string>& path, const char* done_message) {
   if (!path) return report(path.error(), "");
-  return report(core::Status::success(), done_prefix + " " + *path);
+  return report(core::Status::success(), core::format_text(done_message, path->c_str()));
 }
 
 }  // namespace crossmatch::client

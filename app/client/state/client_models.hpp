@@ -107,8 +107,9 @@ struct ClientModels {
   std::string action_text() const;
   // Records the outcome of an action done here (an export written): `done_message`, or the error.
   bool report(const core::Status& status, const std::string& done_message);
-  // The same for an action that made a file: "<done_prefix> <path>", or the error.
-  bool report_saved(const core::Result<std::string>& path, const std::string& done_prefix);
+  // The same for an action that made a file: `done_message` with the path for its %s ("Saved
+  // %s"), or the error.
+  bool report_saved(const core::Result<std::string>& path, const char* done_message);
 };
 
 }  // namespace crossmatch::client

@@ -27,8 +27,8 @@ void draw_exports_view(ClientModels& m) {
     if (ImGui::Button(label(what))) {
       auto saved = m.exports.save(m.session.state(), what);
       // A missing folder is asked about below rather than reported as a failure.
-      // TRANSLATORS: followed by the file written: "Saved /home/ana/meetings.csv"
-      if (saved || !m.exports.waiting_for_folder) m.report_saved(saved, tr("Saved"));
+      // TRANSLATORS: %s is the file written: "Saved /home/ana/meetings.csv"
+      if (saved || !m.exports.waiting_for_folder) m.report_saved(saved, tr("Saved %s"));
     }
   }
   if (const auto what = m.exports.waiting_for_folder) {
@@ -36,7 +36,7 @@ void draw_exports_view(ClientModels& m) {
     ImGui::TextColored(error_colour(), tr("The folder %s does not exist."),
                        m.exports.chosen_folder().c_str());
     if (ImGui::Button(tr("Create the folder and save"))) {
-      m.report_saved(m.exports.create_folder_and_save(m.session.state()), tr("Saved"));
+      m.report_saved(m.exports.create_folder_and_save(m.session.state()), tr("Saved %s"));
     }
     ImGui::SameLine();
     if (ImGui::Button(format_text("%s##folder", tr("Cancel")).c_str()))
@@ -77,7 +77,7 @@ void draw_exports_view(ClientModels& m) {
     first = false;
     if (ImGui::Button(print::label(what))) {
       auto saved = m.exports.save_pdf(m.session, what);
-      if (saved || !m.exports.pdf_waiting_for_folder) m.report_saved(saved, tr("Saved"));
+      if (saved || !m.exports.pdf_waiting_for_folder) m.report_saved(saved, tr("Saved %s"));
     }
   }
   if (const auto what = m.exports.pdf_waiting_for_folder) {
@@ -85,7 +85,7 @@ void draw_exports_view(ClientModels& m) {
     ImGui::TextColored(error_colour(), tr("The folder %s does not exist."),
                        m.exports.chosen_folder().c_str());
     if (ImGui::Button(format_text("%s##pdf", tr("Create the folder and save")).c_str())) {
-      m.report_saved(m.exports.create_folder_and_save_pdf(m.session), tr("Saved"));
+      m.report_saved(m.exports.create_folder_and_save_pdf(m.session), tr("Saved %s"));
     }
     ImGui::SameLine();
     if (ImGui::Button(format_text("%s##pdf-folder", tr("Cancel")).c_str()))
