@@ -13,7 +13,7 @@ void draw_agenda_view(ClientModels& m) {
   m.meetings.refresh(m.session);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
   ImGui::InputText("##ics", &m.agenda.chosen_file());
-  ImGui::SameLine();
+  same_line_if_fits(tr("Export to calendar (.ics)"));
   if (ImGui::Button(tr("Export to calendar (.ics)"))) {
     const core::Result<std::string> saved = m.agenda.save(m.session, m.now_ms);
     if (saved) {

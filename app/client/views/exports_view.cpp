@@ -22,7 +22,7 @@ void draw_exports_view(ClientModels& m) {
   bool first = true;
   for (const EventExport what : {EventExport::Participants, EventExport::Meetings,
                                  EventExport::Teams, EventExport::Clinics, EventExport::Pitches}) {
-    if (!first) ImGui::SameLine();
+    if (!first) same_line_if_fits(label(what));
     first = false;
     if (ImGui::Button(label(what))) {
       auto saved = m.exports.save(m.session.state(), what);
@@ -73,7 +73,7 @@ void draw_exports_view(ClientModels& m) {
   }
   first = true;
   for (const print::PrintKind what : print::kPrintKinds) {
-    if (!first) ImGui::SameLine();
+    if (!first) same_line_if_fits(print::label(what));
     first = false;
     if (ImGui::Button(print::label(what))) {
       auto saved = m.exports.save_pdf(m.session, what);

@@ -78,7 +78,7 @@ void draw_relationship_target(ClientModels& m) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   ImGui::InputInt("##target", &m.relationship_target, 10, 100);
   m.relationship_target = std::clamp(m.relationship_target, 0, core::kMaxRelationshipTarget);
-  ImGui::SameLine();
+  same_line_if_fits(tr("Save target"));
   ImGui::BeginDisabled(m.relationship_target == settings.relationship_target);
   if (ImGui::Button(tr("Save target"))) {
     core::EventSettings changed = settings;

@@ -135,6 +135,14 @@ std::string local_day_and_time(std::int64_t unix_ms) {
   return core::format_day_label(days) + " " + core::format_time_of_day(tm.tm_hour * 60 + tm.tm_min);
 }
 
+void same_line_if_fits(const char* label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
+  const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
+  const float edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (right <= edge) ImGui::SameLine();
+}
+
 void note(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%s", text);

@@ -44,6 +44,9 @@ bool input_with_hint(const char* label, const char* hint, std::string& value,
 // A moment in this computer's time zone as the language writes it: "Thu 14 May 09:20", "Do 14.
 // Mai 09:20" (24-hour clock everywhere).
 std::string local_day_and_time(std::int64_t unix_ms);
+// SameLine() when a button labelled `label` still fits on the line after the last item; otherwise
+// the button goes on the next line (long translations, large zoom).
+void same_line_if_fits(const char* label);
 // An explanation in muted type, wrapped at the window's edge (a long sentence in a narrow window
 // or at 200 % zoom goes on the next line instead of being cut).
 void note(const char* text);
