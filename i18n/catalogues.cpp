@@ -4,6 +4,9 @@
 #include "i18n/catalogues.hpp"
 
 #include <boost/locale.hpp>
+#include <optional>
+
+#include "i18n/mo_messages.hpp"
 
 namespace crossmatch::i18n {
 
@@ -13,7 +16,7 @@ class Catalogues::LanguageCatalogue final : public core::Translator {
  public:
   LanguageCatalogue(const Language& language, const std::filesystem::path& catalogue_dir,
                     const std::filesystem::path& iso_codes_dir)
-      : code_(language.code) {
+      : code_(language.code), mo_(catalogue_dir / language.code / "LC_MESSAGES" / "crossmatch.mo") {
     bl::generator generator;
     generator.categories(bl::message_facet | bl::information_facet | bl::convert_facet);
     generator.add_messages_path(catalogue_dir.string());
@@ -42,6 +45,17 @@ class Catalogues::LanguageCatalogue final : public core::Translator {
 
   const char* language_code() const override { return code_; }
 
+  // Read from our .mo file when first asked: only a refusal or a reason from the hub needs them.
+  const core::EnglishTemplates* templates() const override {
+    std::call_once(templates_read_, [this] {
+      auto messages = read_mo_messages(mo_);
+      if (!messages) return;  // English (no file) or unreadable: the hub's texts stay English
+      messages_list_ = std::move(*messages);
+      templates_.emplace(messages_list_.keys);
+    });
+    return templates_ ? &*templates_ : nullptr;
+  }
+
   // The text with its first letter in upper case, by the language's own rules.
   std::string capitalised(const std::string& text) const {
     if (text.empty()) return text;
@@ -52,6 +66,10 @@ class Catalogues::LanguageCatalogue final : public core::Translator {
 
  private:
   const char* code_;
+  std::filesystem::path mo_;
+  mutable std::once_flag templates_read_;
+  mutable MoMessages messages_list_;
+  mutable std::optional<core::EnglishTemplates> templates_;
   std::locale locale_;
   const bl::message_format<char>* messages_ = nullptr;
   int countries_ = 0;

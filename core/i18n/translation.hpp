@@ -10,6 +10,8 @@
 
 namespace crossmatch::core {
 
+class EnglishTemplates;  // core/i18n/rendered_text.hpp
+
 // The translation of a message; `context` tells apart two messages spelt alike in English
 // ("May" the month, "May" the verb). The returned text lives as long as the program.
 const char* tr(const char* message) __attribute__((format_arg(1)));
@@ -48,6 +50,8 @@ struct Translator {
   virtual const char* translate_iso(IsoNames names, const char* english_name) const = 0;
   // The language's code: "de" (ISO 639-1), or "qps" for the pseudo-language.
   virtual const char* language_code() const = 0;
+  // The catalogue's templates, to read texts the hub made in English (tr_rendered), or null.
+  virtual const EnglishTemplates* templates() const { return nullptr; }
 };
 
 // Makes `translator` (or English when null) the language of every later call, on every thread.

@@ -2,9 +2,11 @@
 
 #include <string>
 
+#include "core/i18n/rendered_text.hpp"
 #include "core/i18n/translation.hpp"
 #include "core/matching/pair_reasons.hpp"
 #include "i18n/catalogues.hpp"
+#include "i18n/mo_messages.hpp"
 
 namespace crossmatch::i18n {
 namespace {
@@ -69,6 +71,52 @@ TEST_CASE("the pseudo-language's catalogue is built and switching back gives Eng
   CHECK(std::string(core::tr("sectors to explore together")) == "sectors to explore together");
   CHECK(core::sector_in_sentence("Architecture") == "architecture");
   CHECK(core::list_words({"x", "y", "z"}) == "x, y and z");
+}
+
+TEST_CASE("texts the hub made in English are read in the reader's language") {
+  EnglishAfter english;
+  Catalogues catalogues(built_catalogues(), Catalogues::system_iso_codes_dir());
+  catalogues.use(language("de"));
+  // A refusal with a number in it: the German template with the hub's number.
+  const std::string german = core::tr_rendered("There is no session 5.");
+  CHECK(german == core::format_text(core::tr("There is no session %u."), 5u));
+  CHECK(german != "There is no session 5.");
+  // A plural with the count picked from the text.
+  CHECK(core::tr_rendered("3 countries: Estonia, Italy") ==
+        core::format_text(core::tr_n("%zu country: %s", "%zu countries: %s", 3), std::size_t{3},
+                          "Estonia, Italy"));
+  // An announcement's own words are no catalogue message.
+  CHECK(core::tr_rendered("Lunch is served in hall B") == "Lunch is served in hall B");
+  catalogues.use(language("pl"));
+  CHECK(core::tr_rendered("There is no session 5.") ==
+        core::format_text(core::tr("There is no session %u."), 5u));
+}
+
+TEST_CASE("a catalogue file that is not one is refused with its name") {
+  const auto empty = parse_mo_messages("", "broken.mo");
+  REQUIRE_FALSE(empty);
+  CHECK(empty.error().message.find("broken.mo") != std::string::npos);
+  std::string header(28, '\0');
+  header[0] = '\xde';
+  header[1] = '\x12';
+  header[2] = '\x04';
+  header[3] = '\x95';
+  header[8] = '\x10';  // 16 messages in a 28-byte file
+  header[12] = '\x1c';
+  const auto short_table = parse_mo_messages(header, "short.mo");
+  REQUIRE_FALSE(short_table);
+  CHECK(short_table.error().message.find("runs past its end") != std::string::npos);
+  // The real German catalogue lists its messages with their contexts and plurals.
+  const auto de = read_mo_messages(built_catalogues() / "de" / "LC_MESSAGES" / "crossmatch.mo");
+  REQUIRE(de);
+  CHECK(de->keys.size() > 1000);
+  bool context = false, plural = false;
+  for (const auto& key : de->keys) {
+    context |= key.context != nullptr && std::string(key.context) == "sector";
+    plural |= key.plural != nullptr && std::string(key.plural) == "%zu countries: %s";
+  }
+  CHECK(context);
+  CHECK(plural);
 }
 
 }  // namespace crossmatch::i18n

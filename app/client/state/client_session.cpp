@@ -7,6 +7,7 @@
 #include "app/client/state/person_summary.hpp"
 #include "core/event/calendar.hpp"
 #include "core/event/operation_catalogue.hpp"
+#include "core/i18n/rendered_text.hpp"
 #include "core/i18n/translation.hpp"
 #include "core/overloaded.hpp"
 
@@ -357,98 +358,99 @@ void ClientSession::mark_notices_seen(std::int64_t now_ms, bool now) {
 
 void ClientSession::handle(net::ClientEvent event, std::int64_t now_ms) {
   if (kept_) kept_->wait_copied();  // at once from update(); tests may hand events in directly
-  std::visit(
-      core::Overloaded{
-          [&](net::StateChanged& e) {
-            connection_state_ = e.state;
-            connection_reason_ = e.reason;
-            if (e.state == net::ConnectionState::Reconnecting ||
-                e.state == net::ConnectionState::Offline)
-              lose_plans(e.reason);
-            ++version_;
-          },
-          [&](net::Welcome& e) {
-            if (showing_kept_ && (e.role != role_ || e.participant != me_)) {
-              kept_not_theirs_ = true;
-              return;
-            }
-            showing_kept_ = false;
-            role_ = e.role;
-            me_ = e.participant;
-            welcomed_ = true;
-            fatal_.reset();
-            welcome_ = e;
-            if (kept_ && sign_in_) {
-              ReplicaOwner owner = *sign_in_;
-              owner.role = e.role;
-              owner.participant = e.participant;
-              kept_->keep_for(std::move(owner));
-            }
-          },
-          [&](net::Snapshot& e) {
-            replica_.reset(std::move(e));
-            replica_out_of_step_ = false;
-            if (kept_) kept_->replaced();
-            joined_ = welcomed_;
-            load_time_zone();
-            bump_all();
-          },
-          [&](net::Applied& e) { receive(e, now_ms); },
-          [&](net::Missed& e) { notify_applied(e.op, now_ms); },
-          [&](net::CaughtUp& e) {
-            replica_.advance(e.seq);
-            joined_ = welcomed_;
-            ++version_;
-          },
-          // The connection keeps the link alive with it; it also says the hub has sent
-          // everything up to its number, which is where a kept replica stands.
-          [&](net::Pong& e) { replica_.advance(e.seq); },
-          [&](net::OperationDone& e) {
-            record_outcome(e.id, {});
-            ++version_;
-          },
-          [&](net::OperationRefused& e) { receive_refusal(e, now_ms); },
-          [&](net::TokenIssued& e) {
-            notice_key_ = NoticeMarks::key(hub_host_, hub_port_, e.token);
-            me_ = e.participant;
-            issued_token_ = e.token;
-            if (kept_ && options_.check_in_code.empty()) {
-              // Registered: from now on this newcomer signs in with the token, and the event is
-              // kept for it.
-              sign_in_ = ReplicaOwner::of(hub_address(), e.token);
-              ReplicaOwner owner = *sign_in_;
-              owner.role = role_;
-              owner.participant = e.participant;
-              kept_->keep_for(std::move(owner));
-              kept_->replaced();
-            }
-            bump_all();
-          },
-          [&](net::Teams& e) {
-            teams_ = std::move(e);
-            ++version_;
-          },
-          [&](net::Notice& e) { notifications_.add(NoticeKind::Connection, e.message, now_ms); },
-          [&](net::RegisteredFrom& e) {
-            for (net::RegisteredFrom::Entry& entry : e.entries)
-              registered_from_[entry.participant] = std::move(entry.address);
-            ++version_;
-          },
-          [&](net::SchedulePlanned& e) {
-            if (plans_asked_.erase(e.id) == 0) return;  // not asked here, or asked long ago
-            plans_answered_.insert_or_assign(e.id, std::move(e));
-            ++version_;
-          },
-          [&](net::HubError& e) {
-            if (e.fatal) fatal_ = e.error;
-            // Refused for good before the hub welcomed them: the join screen says why, rather
-            // than the event kept on this computer.
-            if (e.fatal && showing_kept_) joined_ = showing_kept_ = false;
-            connection_reason_ = e.error.message;
-            ++version_;
-          },
-      },
-      event);
+  std::visit(core::Overloaded{
+                 [&](net::StateChanged& e) {
+                   connection_state_ = e.state;
+                   connection_reason_ = e.reason;
+                   if (e.state == net::ConnectionState::Reconnecting ||
+                       e.state == net::ConnectionState::Offline)
+                     lose_plans(e.reason);
+                   ++version_;
+                 },
+                 [&](net::Welcome& e) {
+                   if (showing_kept_ && (e.role != role_ || e.participant != me_)) {
+                     kept_not_theirs_ = true;
+                     return;
+                   }
+                   showing_kept_ = false;
+                   role_ = e.role;
+                   me_ = e.participant;
+                   welcomed_ = true;
+                   fatal_.reset();
+                   welcome_ = e;
+                   if (kept_ && sign_in_) {
+                     ReplicaOwner owner = *sign_in_;
+                     owner.role = e.role;
+                     owner.participant = e.participant;
+                     kept_->keep_for(std::move(owner));
+                   }
+                 },
+                 [&](net::Snapshot& e) {
+                   replica_.reset(std::move(e));
+                   replica_out_of_step_ = false;
+                   if (kept_) kept_->replaced();
+                   joined_ = welcomed_;
+                   load_time_zone();
+                   bump_all();
+                 },
+                 [&](net::Applied& e) { receive(e, now_ms); },
+                 [&](net::Missed& e) { notify_applied(e.op, now_ms); },
+                 [&](net::CaughtUp& e) {
+                   replica_.advance(e.seq);
+                   joined_ = welcomed_;
+                   ++version_;
+                 },
+                 // The connection keeps the link alive with it; it also says the hub has sent
+                 // everything up to its number, which is where a kept replica stands.
+                 [&](net::Pong& e) { replica_.advance(e.seq); },
+                 [&](net::OperationDone& e) {
+                   record_outcome(e.id, {});
+                   ++version_;
+                 },
+                 [&](net::OperationRefused& e) { receive_refusal(e, now_ms); },
+                 [&](net::TokenIssued& e) {
+                   notice_key_ = NoticeMarks::key(hub_host_, hub_port_, e.token);
+                   me_ = e.participant;
+                   issued_token_ = e.token;
+                   if (kept_ && options_.check_in_code.empty()) {
+                     // Registered: from now on this newcomer signs in with the token, and the event
+                     // is kept for it.
+                     sign_in_ = ReplicaOwner::of(hub_address(), e.token);
+                     ReplicaOwner owner = *sign_in_;
+                     owner.role = role_;
+                     owner.participant = e.participant;
+                     kept_->keep_for(std::move(owner));
+                     kept_->replaced();
+                   }
+                   bump_all();
+                 },
+                 [&](net::Teams& e) {
+                   teams_ = std::move(e);
+                   ++version_;
+                 },
+                 [&](net::Notice& e) {
+                   notifications_.add(NoticeKind::Connection, core::tr_rendered(e.message), now_ms);
+                 },
+                 [&](net::RegisteredFrom& e) {
+                   for (net::RegisteredFrom::Entry& entry : e.entries)
+                     registered_from_[entry.participant] = std::move(entry.address);
+                   ++version_;
+                 },
+                 [&](net::SchedulePlanned& e) {
+                   if (plans_asked_.erase(e.id) == 0) return;  // not asked here, or asked long ago
+                   plans_answered_.insert_or_assign(e.id, std::move(e));
+                   ++version_;
+                 },
+                 [&](net::HubError& e) {
+                   if (e.fatal) fatal_ = e.error;
+                   // Refused for good before the hub welcomed them: the join screen says why,
+                   // rather than the event kept on this computer.
+                   if (e.fatal && showing_kept_) joined_ = showing_kept_ = false;
+                   connection_reason_ = core::tr_rendered(e.error.message);
+                   ++version_;
+                 },
+             },
+             event);
 }
 
 void ClientSession::record_outcome(const std::string& id, OperationOutcome outcome) {
@@ -466,11 +468,9 @@ const OperationOutcome* ClientSession::outcome(const std::string& id) const {
 }
 
 void ClientSession::receive_refusal(const net::OperationRefused& refused, std::int64_t now_ms) {
-  // The hub writes its reason in English: shown in the person's language when it is a fixed
-  // message (the catalogue's refusals, "Requests do not expire at this event."); one with names
-  // or numbers in it stays English.
-  const std::string& english = refused.error.message;
-  const std::string reason = english.empty() ? english : std::string(tr(english.c_str()));
+  // The hub writes its reason in English, from the catalogue's messages: shown in the person's
+  // language, a template's names and numbers filled in again ("There is no session 5.").
+  const std::string reason = core::tr_rendered(refused.error.message);
   record_outcome(refused.op.id, {.refused = true, .reason = reason});
   // The catalogue's action ("Save the session") in the person's language.
   const std::string action(core::operation_action(refused.op.payload));

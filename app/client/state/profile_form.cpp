@@ -1,5 +1,6 @@
 #include "app/client/state/profile_form.hpp"
 
+#include "core/i18n/translation.hpp"
 #include "core/profile_validation.hpp"
 
 namespace crossmatch::client {
@@ -32,17 +33,26 @@ void ProfileForm::load(const core::Profile& profile, const core::Taxonomy& taxon
   for (int& a : draft_.answers) a = a < core::kAnswerMin || a > core::kAnswerMax ? 3 : a;
   offers = join_list(profile.offers);
   seeks = join_list(profile.seeks);
-  const EventPlaces places = EventPlaces::of(event);
-  city_picker.set_choices(city_choices(taxonomy, places.cities));
-  country_picker.set_choices(country_choices(taxonomy, places.countries));
-  language_picker.set_choices(language_choices(taxonomy, places.languages));
-  market_picker.set_choices(country_choices(taxonomy, places.countries));
+  fill_pickers(taxonomy, event);
   touched_.clear();
   active_.clear();
   was_active_.clear();
   submit_attempted_ = false;
   loaded_ = true;
   validate(taxonomy);
+}
+
+void ProfileForm::fill_pickers(const core::Taxonomy& taxonomy, const core::EventState& event) {
+  const EventPlaces places = EventPlaces::of(event);
+  city_picker.set_choices(city_choices(taxonomy, places.cities));
+  country_picker.set_choices(country_choices(taxonomy, places.countries));
+  language_picker.set_choices(language_choices(taxonomy, places.languages));
+  market_picker.set_choices(country_choices(taxonomy, places.countries));
+  pickers_language_ = core::current_language_code();
+}
+
+void ProfileForm::follow_language(const core::Taxonomy& taxonomy, const core::EventState& event) {
+  if (loaded_ && pickers_language_ != core::current_language_code()) fill_pickers(taxonomy, event);
 }
 
 void ProfileForm::set_city(const std::string& city, const core::Taxonomy& taxonomy) {

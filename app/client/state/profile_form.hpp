@@ -27,6 +27,9 @@ class ProfileForm {
     load(profile, taxonomy, core::EventState{});
   }
   bool loaded() const { return loaded_; }
+  // Names the pickers' places and languages again when the language changed since they were
+  // filled (the draft and what was picked stay).
+  void follow_language(const core::Taxonomy& taxonomy, const core::EventState& event);
 
   core::Profile& draft() { return draft_; }
   const core::Profile& draft() const { return draft_; }
@@ -65,11 +68,13 @@ class ProfileForm {
   const core::Profile& profile() const { return draft_; }
 
  private:
+  void fill_pickers(const core::Taxonomy& taxonomy, const core::EventState& event);
   core::Profile draft_;
   std::vector<core::Error> errors_;
   std::set<std::string, std::less<>> touched_;
   std::set<std::string, std::less<>> active_, was_active_;
   bool submit_attempted_ = false;
+  std::string pickers_language_;  // the language the pickers' names are in
   bool loaded_ = false;
 };
 

@@ -6,6 +6,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <initializer_list>
 
 #include "app/client/state/registration_claim.hpp"
 #include "app/client/views/participant_views.hpp"
@@ -57,12 +58,26 @@ void text_field(ProfileForm& form, const char* label, const char* field, std::st
 
 template <class E, std::size_t N>
 void enum_combo(const char* label, E& value, const E (&options)[N]) {
-  if (ImGui::BeginCombo(label, core::label(value))) {
+  const std::string preview = combo_preview(core::label(value));
+  if (ImGui::BeginCombo(label, preview.c_str())) {
     for (E option : options) {
       if (ImGui::Selectable(core::label(option), option == value)) value = option;
     }
     ImGui::EndCombo();
+  } else if (preview != core::label(value) && ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("%s", core::label(value));
   }
+}
+
+// The fields' width: as wide as 18 letters, less when the column would then cut the longest
+// label beside them (a long translation, a large zoom), never under 8 letters.
+float field_width(std::initializer_list<const char*> labels) {
+  float widest = 0;
+  for (const char* label : labels) widest = std::max(widest, ImGui::CalcTextSize(label).x);
+  const float room =
+      ImGui::GetContentRegionAvail().x - widest - ImGui::GetStyle().ItemInnerSpacing.x;
+  const float em = ImGui::GetFontSize();
+  return std::clamp(room, em * 8, em * 18);
 }
 
 void list_field(ProfileForm& form, const char* label, const char* field, TypeAheadPicker& picker,
@@ -78,6 +93,7 @@ void draw_profile_view(ClientModels& m) {
   ProfileForm& form = m.profile;
   const core::Participant* me = m.session.my_record();
   if (!form.loaded()) form.load(me ? me->profile : core::Profile{}, taxonomy, m.session.state());
+  form.follow_language(taxonomy, m.session.state());
   core::Profile& p = form.draft();
   const bool registering = m.session.me() == 0;
   if (registering)
@@ -91,9 +107,12 @@ void draw_profile_view(ClientModels& m) {
                                        ImGui::GetContentRegionAvail().y - footer_height);
   ImGui::BeginChild("profile-fields", ImVec2(0, fields_height), false,
                     ImGuiWindowFlags_NavFlattened);
-  ImGui::PushItemWidth(ImGui::GetFontSize() * 18);
   if (ImGui::BeginTable("profile", 2, ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextColumn();
+    ImGui::PushItemWidth(
+        field_width({tr("Name"), tr("Organisation"), tr("Job title"), tr("E-mail"), tr("Type"),
+                     tr("Size"), tr("City"), tr("Country"), tr("Sector"), tr("Offers"), tr("Seeks"),
+                     tr("Languages"), tr("Markets to enter"), tr("Markets known")}));
     text_field(form, tr("Name"), "display_name", p.display_name);
     text_field(form, tr("Organisation"), "organisation", p.organisation);
     text_field(form, tr("Job title"), "job_title", p.job_title);
@@ -137,6 +156,7 @@ void draw_profile_view(ClientModels& m) {
                core::kMaxMarkets);
     ImGui::Checkbox(tr("Appear in suggestions and teams"), &p.consent.suggestions);
     ImGui::Checkbox(tr("Share my e-mail with people I meet"), &p.consent.share_contact);
+    ImGui::PopItemWidth();
 
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(tr("How do you like to work?"));
@@ -158,7 +178,6 @@ void draw_profile_view(ClientModels& m) {
     field_message(form.message_for("answers"));
     ImGui::EndTable();
   }
-  ImGui::PopItemWidth();
   ImGui::EndChild();
   const float footer_top = ImGui::GetCursorPosY();
   form.end_frame();
@@ -180,14 +199,15 @@ void draw_profile_view(ClientModels& m) {
     if (ImGui::Button(tr("Undo changes"))) form.load(me->profile, taxonomy, m.session.state());
   }
   if (form.submit_attempted() && !form.valid()) {
-    ImGui::SameLine();
     const std::size_t errors = form.errors().size();
-    ImGui::TextColored(error_colour(),
-                       // TRANSLATORS: %zu is how many fields are wrong, %s the fields' names
-                       // ("E-mail, City")
-                       tr_n("Not sent: %zu thing to fix in %s (marked above).",
-                            "Not sent: %zu things to fix in %s (marked above).", errors),
-                       errors, fields_to_fix(form).c_str());
+    text_beside(format_text(
+                    // TRANSLATORS: %zu is how many fields are wrong, %s the fields' names
+                    // ("E-mail, City")
+                    tr_n("Not sent: %zu thing to fix in %s (marked above).",
+                         "Not sent: %zu things to fix in %s (marked above).", errors),
+                    errors, fields_to_fix(form).c_str())
+                    .c_str(),
+                error_colour());
   }
   draw_erase_panel(m);
   footer_height = ImGui::GetCursorPosY() - footer_top;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "app/client/state/person_summary.hpp"
+#include "app/client/state/team_reasons_now.hpp"
 #include "app/client/views/participant_views.hpp"
 #include "app/client/views/person_views.hpp"
 #include "app/client/views/widgets.hpp"
@@ -12,27 +14,24 @@ namespace crossmatch::client {
 namespace {
 
 void members(ClientModels& m, const std::vector<core::ParticipantId>& ids) {
-  const core::Taxonomy& taxonomy = m.session.taxonomy();
   for (const auto id : ids) {
-    const core::Participant* p = m.session.state().participant(id);
-    if (p == nullptr) continue;
-    const core::Sector* s = taxonomy.sector(p->profile.sector);
-    const core::City* c = taxonomy.city(p->profile.city);
+    const PersonSummary p = person_summary(m.session, id);
     ImGui::Bullet();
-    std::string name = p->profile.display_name;
+    std::string name = p.name;
     // TRANSLATORS: %s is my own name in a list of team members
     if (id == m.session.me()) name = format_text(tr("%s (you)"), name.c_str());
     person_link(m, id, name);
     ImGui::SameLine();
-    text_with_tooltip(std::string(core::label(p->profile.type)) + ", " + p->profile.organisation +
-                      " (" + (s ? s->name : "") + ", " + (c ? c->name : "") + ", " +
-                      p->profile.country + ")");
+    // TRANSLATORS: a team member's organisation, then their type, sector, city and country
+    text_with_tooltip(
+        format_text(tr("%s (%s)"), p.organisation.c_str(), person_details(m.session, id).c_str()));
   }
 }
 
 }  // namespace
 
 void draw_team_view(ClientModels& m) {
+  m.population.refresh(m.session);
   const auto teams = my_teams(m.session);
   for (const MyTeam& team : teams) {
     ImGui::PushID(static_cast<int>(team.round));
@@ -45,7 +44,8 @@ void draw_team_view(ClientModels& m) {
                          countdown(m.now_ms, team.start_ms).c_str());
     }
     members(m, team.members);
-    if (!team.reasons.empty()) ImGui::TextWrapped(tr("Why this team: %s"), team.reasons.c_str());
+    const std::string reasons = team_reasons_now(m.population, team.members, team.reasons);
+    if (!reasons.empty()) ImGui::TextWrapped(tr("Why this team: %s"), reasons.c_str());
     ImGui::Separator();
     ImGui::PopID();
   }
@@ -57,7 +57,8 @@ void draw_team_view(ClientModels& m) {
   if (mine != suggested.end()) {
     ImGui::TextUnformatted(tr("The team the hub suggests for you now (it may still change):"));
     members(m, mine->members);
-    if (!mine->reasons.empty()) ImGui::TextWrapped(tr("Why: %s"), mine->reasons.c_str());
+    const std::string reasons = team_reasons_now(m.population, mine->members, mine->reasons);
+    if (!reasons.empty()) ImGui::TextWrapped(tr("Why: %s"), reasons.c_str());
   } else if (teams.empty()) {
     note(tr("No team yet: teams appear when the organiser publishes a team round."));
   }
