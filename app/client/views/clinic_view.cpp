@@ -281,10 +281,8 @@ void draw_clinic_view(ClientModels& m) {
   screen.refresh(m.session);
   const bool organiser = m.session.role() == core::Role::Organiser;
   if (screen.sessions().empty()) {
-    ImGui::TextDisabled(
-        "%s", organiser
-                  ? tr("No policy clinic yet: add a policy-clinic session on the Event screen.")
-                  : tr("No policy clinic in this event yet."));
+    note(organiser ? tr("No policy clinic yet: add a policy-clinic session on the Event screen.")
+                   : tr("No policy clinic in this event yet."));
     return;
   }
   clinic_session_picker(m);

@@ -15,7 +15,7 @@ void draw_erase_panel(ClientModels& m) {
   ImGui::Spacing();
   ImGui::Separator();
   note(tr("Leaving for good: your profile, requests and meetings are removed."));
-  ImGui::SameLine();
+  same_line_if_fits(tr("Erase my data..."));
   if (ImGui::Button(tr("Erase my data..."))) m.ask(erase_confirmation(m.session, m.session.me()));
 }
 

@@ -52,9 +52,8 @@ void draw_header(ClientModels& m) {
     m.report(core::Status::success(), format_text(tr("Join code copied: %s"), join.code.c_str()));
   }
   if (!join.problem.empty()) {
-    ImGui::SameLine();
     // TRANSLATORS: the QR code of the join code could not be made; %s says why
-    ImGui::TextColored(error_colour(), tr("No QR code: %s"), join.problem.c_str());
+    text_beside(format_text(tr("No QR code: %s"), join.problem.c_str()).c_str(), error_colour());
   }
   ImGui::Spacing();
   bool open = state.event.registration_open;
@@ -63,12 +62,14 @@ void draw_header(ClientModels& m) {
     m.submit(core::SetRegistration{.open = open},
              open ? tr("Registration opened") : tr("Registration closed"));
   }
-  ImGui::SameLine();
   const std::size_t participants = state.participants.size(), tables = state.tables.size();
-  ImGui::TextDisabled(
-      "%s, %s",
-      format_text(tr_n("%zu participant", "%zu participants", participants), participants).c_str(),
-      format_text(tr_n("%zu table", "%zu tables", tables), tables).c_str());
+  text_beside(format_text("%s, %s",
+                          format_text(tr_n("%zu participant", "%zu participants", participants),
+                                      participants)
+                              .c_str(),
+                          format_text(tr_n("%zu table", "%zu tables", tables), tables).c_str())
+                  .c_str(),
+              ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::EndGroup();
   if (join.qr) {
     const float side = qr_code_side(*join.qr, kQrModulePx);
@@ -84,8 +85,8 @@ void draw_request_expiry(ClientModels& m) {
   // TRANSLATORS: followed by the choices "off", "1 h", "3 days"...
   label_left(tr("Unanswered requests expire after"));
   for (const int minutes : core::kRequestExpiryChoices) {
-    ImGui::SameLine();
     const std::string label = core::format_expiry(minutes) + "##expiry";
+    same_line_if_room(checkbox_width(label.c_str()));
     if (ImGui::RadioButton(label.c_str(), settings.request_expiry_minutes == minutes) &&
         settings.request_expiry_minutes != minutes) {
       core::EventSettings changed = settings;
@@ -166,33 +167,28 @@ void draw_session_form(ClientModels& m) {
   label_left(tr("Name"));
   ImGui::SetNextItemWidth(field * 2);
   ImGui::InputText("##session-name", &form.name);
-  ImGui::SameLine();
   // TRANSLATORS: the session form reads "Day [date] From [09:00] to [12:00] Slots of [15] min"
-  label_left(tr("Day"));
+  field_in_row(tr("Day"), field);
   form.suggest_day(m.session, today_utc());
-  ImGui::SetNextItemWidth(field);
   if (ImGui::InputText("##day", &form.day)) form.day_typed = true;
-  ImGui::SameLine();
   // TRANSLATORS: the session form reads "Day [date] From [09:00] to [12:00] Slots of [15] min"
-  label_left(tr("From"));
-  ImGui::SetNextItemWidth(field * 0.6f);
+  field_in_row(tr("From"), field * 0.6f);
   ImGui::InputText("##from", &form.start);
-  ImGui::SameLine();
   // TRANSLATORS: the session form reads "Day [date] From [09:00] to [12:00] Slots of [15] min"
-  label_left(tr("to"));
-  ImGui::SetNextItemWidth(field * 0.6f);
+  field_in_row(tr("to"), field * 0.6f);
   ImGui::InputText("##to", &form.end);
-  ImGui::SameLine();
-  // TRANSLATORS: the session form reads "Day [date] From [09:00] to [12:00] Slots of [15] min"
-  label_left(tr("Slots of"));
-  ImGui::SetNextItemWidth(field);
   // TRANSLATORS: minutes, after the slot length in the session form ("Slots of [15] min")
-  ImGui::InputInt(format_text("%s##slot", tr("min")).c_str(), &form.slot_minutes, 5);
+  const std::string minutes = format_text("%s##slot", tr("min"));
+  // TRANSLATORS: the session form reads "Day [date] From [09:00] to [12:00] Slots of [15] min"
+  field_in_row(tr("Slots of"), field + ImGui::GetStyle().ItemInnerSpacing.x +
+                                   ImGui::CalcTextSize(minutes.c_str(), nullptr, true).x);
+  ImGui::SetNextItemWidth(field);
+  ImGui::InputInt(minutes.c_str(), &form.slot_minutes, 5);
   static constexpr core::SessionKind kKinds[] = {
       core::SessionKind::Meetings, core::SessionKind::TeamRound, core::SessionKind::Pitching,
       core::SessionKind::PolicyClinic, core::SessionKind::Plenary};
   for (auto kind : kKinds) {
-    if (kind != kKinds[0]) ImGui::SameLine();
+    if (kind != kKinds[0]) same_line_if_room(checkbox_width(core::label(kind)));
     if (ImGui::RadioButton(core::label(kind), form.kind == kind)) form.kind = kind;
   }
   const SessionFormCheck checked = form.check(m.session);
@@ -201,16 +197,11 @@ void draw_session_form(ClientModels& m) {
     save_session(m);
   ImGui::EndDisabled();
   if (form.editing_session()) {
-    ImGui::SameLine();
+    same_line_if_fits(tr("Cancel edit"));
     if (ImGui::Button(tr("Cancel edit"))) form.stop_editing();
   }
-  if (!checked.problem.empty()) {
-    ImGui::SameLine();
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(error_colour(), "%s", checked.problem.c_str());
-    ImGui::PopTextWrapPos();
-  }
-  for (const std::string& note : checked.notes) ImGui::TextDisabled("%s", note.c_str());
+  if (!checked.problem.empty()) text_beside(checked.problem.c_str(), error_colour());
+  for (const std::string& line : checked.notes) note(line.c_str());
 }
 
 void draw_tables(ClientModels& m) {
@@ -237,12 +228,10 @@ void draw_tables(ClientModels& m) {
   label_left(tr("New table"));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
   ImGui::InputText("##table", &table_name);
-  ImGui::SameLine();
   // TRANSLATORS: the table form reads "New table [name] seats [4] Add table"
-  label_left(tr("seats"));
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  field_in_row(tr("seats"), ImGui::GetFontSize() * 6);
   ImGui::InputInt("##seats", &seats);
-  ImGui::SameLine();
+  same_line_if_fits(tr("Add table"));
   if (ImGui::Button(tr("Add table"))) {
     m.submit(core::DefineTable{.name = table_name + " " + std::to_string(state.next_table),
                                .seats = seats},

@@ -136,13 +136,10 @@ void draw_form(ClientModels& m) {
   }
   ImGui::EndDisabled();
   if (!problem.empty()) {
-    ImGui::SameLine();
     // Before both are chosen it is a hint; after, a problem to fix.
-    if (form.first != 0 && form.second != 0) {
-      ImGui::TextColored(error_colour(), "%s", problem.c_str());
-    } else {
-      ImGui::TextDisabled("%s", problem.c_str());
-    }
+    text_beside(problem.c_str(), form.first != 0 && form.second != 0
+                                     ? error_colour()
+                                     : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   }
 }
 

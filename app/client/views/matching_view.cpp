@@ -54,7 +54,8 @@ void draw_matching_view(ClientModels& m) {
   ImGui::Separator();
   // TRANSLATORS: heading: what the draft settings would change
   ImGui::TextUnformatted(tr("Preview"));
-  ImGui::BulletText(
+  ImGui::Bullet();
+  ImGui::TextWrapped(
       tr_n("Top three suggestions change for %d of %d person sampled",
            "Top three suggestions change for %d of %d people sampled", preview.sampled),
       preview.top_changed, preview.sampled);
@@ -65,8 +66,9 @@ void draw_matching_view(ClientModels& m) {
   const std::string teams_now = format_text(tr_n("%d team", "%d teams", n_now), n_now);
   // TRANSLATORS: "12 people in 3 teams of 4-5 (now 2 teams)": the people, the teams, the smallest
   // and largest team size, and the teams there are now
-  ImGui::BulletText(tr("%s in %s of %d-%d (now %s)"), people.c_str(), teams.c_str(),
-                    preview.smallest, preview.largest, teams_now.c_str());
+  ImGui::Bullet();
+  ImGui::TextWrapped(tr("%s in %s of %d-%d (now %s)"), people.c_str(), teams.c_str(),
+                     preview.smallest, preview.largest, teams_now.c_str());
   const bool changed = !(d == current);
   ImGui::BeginDisabled(!changed);
   if (ImGui::Button(tr("Apply to the event"))) {

@@ -46,15 +46,16 @@ void draw_refill_offers(ClientModels& m) {
     }
   }
   ImGui::EndDisabled();
-  ImGui::SameLine();
   const std::string on_standby = format_text(
       // TRANSLATORS: how many participants are on the standby list (put in place of the %s of
       // "%s; offers the next %zu slots, one pair each")
       tr_n("%d on standby", "%d on standby", standby), standby);
-  // TRANSLATORS: %s is how many are on standby, e.g. "6 on standby"
-  ImGui::TextDisabled(tr_n("%s; offers the next %zu slot, one pair each",
-                           "%s; offers the next %zu slots, one pair each", next.size()),
-                      on_standby.c_str(), next.size());
+  const std::string offers =
+      // TRANSLATORS: %s is how many are on standby, e.g. "6 on standby"
+      format_text(tr_n("%s; offers the next %zu slot, one pair each",
+                       "%s; offers the next %zu slots, one pair each", next.size()),
+                  on_standby.c_str(), next.size());
+  text_beside(offers.c_str(), ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
 }
 
 }  // namespace
@@ -62,30 +63,26 @@ void draw_refill_offers(ClientModels& m) {
 void draw_monitor_view(ClientModels& m) {
   m.monitor.refresh(m.session, m.now_ms);
   const core::EventStatistics& s = m.monitor.statistics();
-  if (ImGui::BeginTable("counts", 7, ImGuiTableFlags_BordersInnerV)) {
-    const auto cell = [](const char* name, const std::string& value) {
-      ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", name);
-      ImGui::Text("%s", value.c_str());
-    };
+  {
     const auto pct = [](double v) {
       return std::to_string(static_cast<int>(v * 100 + 0.5)) + " %";
     };
-    // TRANSLATORS: statistics: how many people take part
-    cell(tr("Participants"), std::to_string(s.participants));
-    // TRANSLATORS: statistics: how many people have arrived at the venue
-    cell(tr("Arrived"), std::to_string(s.arrived));
-    // TRANSLATORS: statistics: how many meeting requests were made
-    cell(tr("Requests"), std::to_string(s.requests));
-    // TRANSLATORS: statistics: meetings accepted
-    cell(tr("Accepted"), std::to_string(s.accepted));
-    // TRANSLATORS: statistics: meetings that took place
-    cell(tr("Held"), std::to_string(s.held));
-    // TRANSLATORS: statistics: the share of accepted meetings between different sectors
-    cell(tr("Cross-sector"), pct(s.share_cross_sector()));
-    // TRANSLATORS: statistics: the share of accepted meetings between different countries
-    cell(tr("Cross-border"), pct(s.share_cross_border()));
-    ImGui::EndTable();
+    figures({
+        // TRANSLATORS: statistics: how many people take part
+        {tr("Participants"), std::to_string(s.participants)},
+        // TRANSLATORS: statistics: how many people have arrived at the venue
+        {tr("Arrived"), std::to_string(s.arrived)},
+        // TRANSLATORS: statistics: how many meeting requests were made
+        {tr("Requests"), std::to_string(s.requests)},
+        // TRANSLATORS: statistics: meetings accepted
+        {tr("Accepted"), std::to_string(s.accepted)},
+        // TRANSLATORS: statistics: meetings that took place
+        {tr("Held"), std::to_string(s.held)},
+        // TRANSLATORS: statistics: the share of accepted meetings between different sectors
+        {tr("Cross-sector"), pct(s.share_cross_sector())},
+        // TRANSLATORS: statistics: the share of accepted meetings between different countries
+        {tr("Cross-border"), pct(s.share_cross_border())},
+    });
   }
   if (const auto late = people_not_arrived(m.session, m.now_ms); !late.empty()) {
     ImGui::TextColored(warning_colour(),

@@ -44,10 +44,12 @@ void draw_network_view(ClientModels& m) {
               format_text(tr_n("%zu person", "%zu people", people), people).c_str(),
               format_text(tr_n("%zu pairing", "%zu pairings", pairings), pairings).c_str(),
               PairingGraph::kMaxEdges);
-  ImGui::SameLine();
-  legend(tr("creative sector"), true);
-  ImGui::SameLine();
-  legend(tr("growth sector"), false);
+  for (const bool creative : {true, false}) {
+    const char* text = creative ? tr("creative sector") : tr("growth sector");
+    same_line_if_room(ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                      ImGui::CalcTextSize(text).x);
+    legend(text, creative);
+  }
   const ThemeColours& colours = theme_colours(current_theme());
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImVec2 size = ImGui::GetContentRegionAvail();

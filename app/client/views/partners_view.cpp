@@ -21,25 +21,20 @@ void draw_partners_view(ClientModels& m) {
   label_left(tr("Sector"));
   ImGui::SetNextItemWidth(w);
   sector_combo("##sector", f.sector, taxonomy, true);
-  ImGui::SameLine();
-  label_left(tr("City"));
-  ImGui::SetNextItemWidth(w);
+  field_in_row(tr("City"), w);
   city_combo("##city", f.city, taxonomy, true);
-  ImGui::SameLine();
-  label_left(tr("Country"));
-  ImGui::SetNextItemWidth(w);
+  field_in_row(tr("Country"), w);
   country_combo("##country", f.country, taxonomy, true);
-  ImGui::SameLine();
-  label_left(tr("Language"));
-  ImGui::SetNextItemWidth(w * 0.8f);
+  field_in_row(tr("Language"), w * 0.8f);
   language_combo("##language", f.language, taxonomy, true);
   label_left(tr("Search"));
   ImGui::SetNextItemWidth(w * 2);
   input_with_hint("##search", tr("Search names, organisations, offers, seeks"), f.search);
   m.partners.refresh(m.population, state, m.session.me(), m.session.meetings_version(), f);
-  ImGui::SameLine();
   // TRANSLATORS: partners shown after the filters, of all those ranked for you
-  ImGui::TextDisabled(tr("%zu of %zu suggested"), m.partners.size(), m.partners.ranked());
+  text_beside(
+      format_text(tr("%zu of %zu suggested"), m.partners.size(), m.partners.ranked()).c_str(),
+      ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   if (m.session.me() == 0) {
     ImGui::TextWrapped("%s", tr("Register your profile first: suggestions are ranked for you."));
     return;

@@ -159,16 +159,22 @@ void draw_schedule_view(ClientModels& m) {
   for (const auto& [id, s] : state.sessions) {
     if (s.kind != core::SessionKind::Meetings) continue;
     bool on = draft.sessions.count(id) > 0;
-    ImGui::SameLine();
+    same_line_if_room(checkbox_width(s.name.c_str()));
     if (ImGui::Checkbox(s.name.c_str(), &on))
       on ? (void)draft.sessions.insert(id) : (void)draft.sessions.erase(id);
   }
   ImGui::Checkbox(tr("Booked meetings may move"), &draft.allow_moves);
-  ImGui::SameLine();
   // TRANSLATORS: before a slider of the seconds the hub may search for a schedule
-  ImGui::Text("  %s", tr("Search for up to"));
+  const char* search_for = tr("Search for up to");
+  const float slider_width = ImGui::GetFontSize() * 8;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  same_line_if_room(ImGui::CalcTextSize(search_for).x + style.ItemSpacing.x + slider_width +
+                    style.ItemSpacing.x + ImGui::CalcTextSize(tr("Plan")).x +
+                    style.FramePadding.x * 2);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(search_for);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(140);
+  ImGui::SetNextItemWidth(slider_width);
   // TRANSLATORS: the value of a slider, in seconds
   ImGui::SliderInt("##seconds", &draft.seconds, 1, 60, tr("%d s"));
   ImGui::SameLine();

@@ -41,7 +41,7 @@ void draw_follow_up_rounds(ClientModels& m) {
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
   ImGui::InputText("##round", &m.follow_up.new_round);
-  ImGui::SameLine();
+  same_line_if_fits(tr("Open a follow-up round"));
   if (ImGui::Button(tr("Open a follow-up round"))) {
     m.submit(core::DefineFollowUp{.name = m.follow_up.new_round},
              // TRANSLATORS: %s is the name the organiser gave the follow-up round
@@ -63,10 +63,11 @@ void draw_follow_up_rounds(ClientModels& m) {
                format_text(tr("Report written (no program to open it) to %s"), written->c_str()));
     }
   }
-  ImGui::SameLine();
   // TRANSLATORS: "report.html" is the file's name; %s is the folder it is written to
-  ImGui::TextDisabled(tr("report.html in %s: the funnel, relationships, matrices, how counted"),
-                      m.exports.chosen_folder().c_str());
+  text_beside(format_text(tr("report.html in %s: the funnel, relationships, matrices, how counted"),
+                          m.exports.chosen_folder().c_str())
+                  .c_str(),
+              ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
 }
 
 // The organiser's target for new relationships, which the big screen counts against.
@@ -74,7 +75,7 @@ void draw_relationship_target(ClientModels& m) {
   const core::EventSettings& settings = m.session.state().event.settings;
   if (m.relationship_target < 0) m.relationship_target = settings.relationship_target;
   ImGui::TextWrapped("%s", tr("Target for new relationships (0: none), shown on the big screen:"));
-  ImGui::SameLine();
+  same_line_if_room(ImGui::GetFontSize() * 8);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   ImGui::InputInt("##target", &m.relationship_target, 10, 100);
   m.relationship_target = std::clamp(m.relationship_target, 0, core::kMaxRelationshipTarget);

@@ -22,15 +22,18 @@ void draw_unmatched_view(ClientModels& m) {
   label_left(tr("Search"));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   input_with_hint("##search", tr("name, organisation, sector or city"), filter.search);
-  ImGui::SameLine();
-  label_left(tr("Sort by"));
-  // As wide as the longest order's name in this language, with the combo's arrow.
+  // As wide as the longest order's name in this language, with the combo's arrow; beside the
+  // search when the line has room for both.
   float sort_width = ImGui::GetFontSize() * 12;
   for (const UnmatchedSort sort : kUnmatchedSorts)
     sort_width = std::max(sort_width, ImGui::CalcTextSize(label(sort)).x);
-  ImGui::SetNextItemWidth(sort_width + ImGui::GetFrameHeight() +
-                          ImGui::GetStyle().FramePadding.x * 2);
-  if (ImGui::BeginCombo("##sort", label(filter.sort))) {
+  sort_width += ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+  const char* sort_by = tr("Sort by");
+  same_line_if_room(ImGui::CalcTextSize(sort_by).x + ImGui::GetStyle().ItemSpacing.x + sort_width);
+  label_left(sort_by);
+  ImGui::SetNextItemWidth(std::min(sort_width, ImGui::GetContentRegionAvail().x));
+  const std::string preview = combo_preview(label(filter.sort));
+  if (ImGui::BeginCombo("##sort", preview.c_str())) {
     for (const UnmatchedSort sort : kUnmatchedSorts) {
       if (ImGui::Selectable(label(sort), sort == filter.sort)) filter.sort = sort;
     }

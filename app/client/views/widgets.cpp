@@ -4,6 +4,8 @@
 #include <cfloat>
 #include <cstdio>
 
+#include <imgui_stdlib.h>
+
 #include "app/client/views/theme.hpp"
 #include "app/client/views/type_ahead_picker_view.hpp"
 #include "core/event/calendar.hpp"
@@ -19,14 +21,13 @@ void score_bar(float value, float width) {
   ImGui::PopStyleColor();
 }
 
-namespace {
-
-// A combo's closed text, shortened ("...") when its name is longer than the combo is wide.
 std::string combo_preview(const std::string& text) {
   const float room =
       ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2;
   return fitted_text(text, room);
 }
+
+namespace {
 
 template <class List, class Id, class Name>
 bool combo(const char* label, std::string& value, const List& list, bool allow_any, Id id,
@@ -135,12 +136,66 @@ std::string local_day_and_time(std::int64_t unix_ms) {
   return core::format_day_label(days) + " " + core::format_time_of_day(tm.tm_hour * 60 + tm.tm_min);
 }
 
-void same_line_if_fits(const char* label) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float width = ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
-  const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
+namespace {
+
+// The room left on the line after the last item, in pixels.
+float room_after_last_item() {
   const float edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (right <= edge) ImGui::SameLine();
+  return edge - ImGui::GetItemRectMax().x - ImGui::GetStyle().ItemSpacing.x;
+}
+
+}  // namespace
+
+void same_line_if_room(float width) {
+  if (width <= room_after_last_item()) ImGui::SameLine();
+}
+
+void same_line_if_fits(const char* label) {
+  same_line_if_room(ImGui::CalcTextSize(label, nullptr, true).x +
+                    ImGui::GetStyle().FramePadding.x * 2);
+}
+
+void field_in_row(const char* label, float width) {
+  same_line_if_room(ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x + width);
+  label_left(label);
+  ImGui::SetNextItemWidth(width);
+}
+
+float checkbox_width(const char* label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+         ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
+void text_beside(const char* text, const ImVec4& colour) {
+  // Beside when it fits whole, or when at least half the line is left to wrap it in.
+  const float room = room_after_last_item();
+  const float line = ImGui::GetContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
+  if (ImGui::CalcTextSize(text).x <= room || room >= line / 2) ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+void figures(const std::vector<Figure>& items) {
+  // One width for all, so that they line up in columns, as many to a line as fit.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float width = 0;
+  for (const Figure& f : items) {
+    width = std::max(
+        {width, ImGui::CalcTextSize(f.label.c_str()).x, ImGui::CalcTextSize(f.value.c_str()).x});
+  }
+  const float gap = style.ItemSpacing.x * 4;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const int per_line = std::max(1, static_cast<int>((avail + gap) / (width + gap)));
+  const float left = ImGui::GetCursorPosX();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const int column = static_cast<int>(i) % per_line;
+    if (column != 0) ImGui::SameLine(left + static_cast<float>(column) * (width + gap));
+    ImGui::BeginGroup();
+    ImGui::TextDisabled("%s", items[i].label.c_str());
+    ImGui::TextUnformatted(items[i].value.c_str());
+    ImGui::EndGroup();
+  }
 }
 
 void note(const char* text) {

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 #include "core/i18n/translation.hpp"
 #include "core/taxonomy.hpp"
@@ -37,6 +38,8 @@ bool language_combo(const char* label, std::string& code, const core::Taxonomy& 
 // `text` shortened to fit `width` pixels in the current font, ending in "..." when cut (at a
 // whole character); `text` itself when it fits.
 std::string fitted_text(const std::string& text, float width);
+// A combo's closed text, shortened ("...") when it is longer than the next combo is wide.
+std::string combo_preview(const std::string& text);
 // An input with a hint that fits it: a hint too long for the field is shortened ("...") and
 // shown whole in a tooltip. The field is as wide as the next item width.
 bool input_with_hint(const char* label, const char* hint, std::string& value,
@@ -47,6 +50,24 @@ std::string local_day_and_time(std::int64_t unix_ms);
 // SameLine() when a button labelled `label` still fits on the line after the last item; otherwise
 // the button goes on the next line (long translations, large zoom).
 void same_line_if_fits(const char* label);
+// The same for any item `width` wide.
+void same_line_if_room(float width);
+// The next labelled field of a row of fields ("Day [..] From [..] to [..]"): beside the last item
+// when its label and a field `width` wide fit there, else at the start of the next line; then its
+// label, and the field's width set.
+void field_in_row(const char* label, float width);
+// How wide a checkbox or radio button labelled `label` is, for same_line_if_room.
+float checkbox_width(const char* label);
+// A message after the last item: beside it when it fits, or on the next line; wrapped at the
+// window's edge either way (a hint after a button, in a long language or at a large zoom).
+void text_beside(const char* text, const ImVec4& colour);
+// Figures, each a label over its value, side by side in columns of one width, as many to a line
+// as fit: a long label moves the next figures down rather than being cut by its column.
+struct Figure {
+  std::string label;
+  std::string value;
+};
+void figures(const std::vector<Figure>& items);
 // An explanation in muted type, wrapped at the window's edge (a long sentence in a narrow window
 // or at 200 % zoom goes on the next line instead of being cut).
 void note(const char* text);
