@@ -1,7 +1,8 @@
 // Every screen of every role drawn in the pseudo-language (each text 40 % longer, accented, in
 // brackets) with the client's real font, at 1280x800 and at 200 % zoom: a text whose closing
-// bracket is not drawn was cut by its column, button or window; a screen whose items reach past
-// its right edge hides them whole (a row of fields, a text after a button). Either fails.
+// bracket is not drawn was cut by its column, button or window; two texts whose boxes cross were
+// drawn over each other; a screen whose items reach past its right edge hides them whole (a row
+// of fields, a text after a button). Each fails.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -99,6 +100,23 @@ std::vector<std::string> cut_texts(std::vector<client::DrawnText> runs) {
   return cut;
 }
 
+// Texts drawn over each other: two runs whose boxes share more than a sliver (glyph boxes touch
+// at their edges in tight layouts).
+std::vector<std::string> overlapping_texts(const std::vector<client::DrawnText>& runs) {
+  constexpr float kSliver = 2.0f;
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    for (std::size_t j = i + 1; j < runs.size(); ++j) {
+      const client::DrawnText& a = runs[i];
+      const client::DrawnText& b = runs[j];
+      const float wide = std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
+      const float high = std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y);
+      if (wide > kSliver && high > kSliver) out.push_back(a.text + " | " + b.text);
+    }
+  }
+  return out;
+}
+
 // Screens whose items reach past their right edge without a horizontal scroll bar: what is out
 // there is not drawn at all, so no bracket of it shows as cut. (The main window is as wide as
 // its tab bar, which scrolls on purpose; each screen is a child window of it.)
@@ -122,7 +140,9 @@ std::vector<std::string> too_wide_windows() {
 
 }  // namespace
 
-TEST_CASE("every screen in the pseudo-language: no text cut at 1280x800 and at 200 % zoom") {
+TEST_CASE(
+    "every screen in the pseudo-language: no text cut or overlapping at 1280x800 and at 200 % "
+    "zoom") {
   EnglishAfterwards english;
   i18n::Catalogues catalogues(
       std::filesystem::path(CROSSMATCH_BINARY_DIR) / "bin" / "assets" / "locale",
@@ -152,6 +172,8 @@ TEST_CASE("every screen in the pseudo-language: no text cut at 1280x800 and at 2
         std::ofstream(layouts / (name + ".txt")) << client::layout_lines(screen, runs);
         for (const std::string& text : cut_texts(runs))
           FAIL_CHECK("cut on " << name << ": " << text);
+        for (const std::string& pair : overlapping_texts(runs))
+          FAIL_CHECK("texts over each other on " << name << ": " << pair);
         for (const std::string& window : too_wide_windows())
           FAIL_CHECK("wider than its window on " << name << ": " << window);
       }

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <ctime>
 #include <optional>
 
@@ -22,7 +23,7 @@ core::ParticipantId person_search(ClientModels& m, const char* id, const char* h
                                   std::string& typed, core::ParticipantId chosen,
                                   core::ParticipantId except) {
   ImGui::PushID(id);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+  ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 18, ImGui::GetContentRegionAvail().x));
   const bool entered =
       input_with_hint("##typed", hint, typed, ImGuiInputTextFlags_EnterReturnsTrue);
   core::ParticipantId picked = 0;
@@ -49,11 +50,15 @@ core::ParticipantId person_search(ClientModels& m, const char* id, const char* h
   return picked;
 }
 
-// A label in a column of its own, so that the form's fields line up.
+// A label in a column of its own, so that the form's fields line up: as wide as the longest of
+// the form's labels in this language, and at least 7 letters.
 void form_label(const char* label) {
+  float column = ImGui::GetFontSize() * 7;
+  for (const char* each : {tr("First person"), tr("Second person"), tr("Note")})
+    column = std::max(column, ImGui::CalcTextSize(each).x + ImGui::GetStyle().ItemSpacing.x * 2);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(label);
-  ImGui::SameLine(ImGui::GetFontSize() * 7);
+  ImGui::SameLine(column);
 }
 
 void draw_form(ClientModels& m) {
@@ -125,7 +130,7 @@ void draw_form(ClientModels& m) {
 
   // TRANSLATORS: label of the field for the broker's note to the two people
   form_label(tr("Note"));
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
+  ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 30, ImGui::GetContentRegionAvail().x));
   input_with_hint("##note", tr("why they should meet (both will read it)"), form.note);
   const std::string problem = form.problem(m.session);
   ImGui::BeginDisabled(!problem.empty());
