@@ -513,6 +513,10 @@ TEST_CASE("screenshots of every role's main screens under Xvfb" * doctest::test_
       {participant, "partners", "dark-theme", " --theme dark"},
       {participant, "partners", "partners-lt", " --language lt"},
       {participant, "partners", "partners-pl", " --language pl"},
+      // Long texts at the largest zoom: the pseudo-language (40 % longer) and German.
+      {hub.broker(), "monitor", "monitor-qps-200", " --language qps --zoom 200"},
+      {participant, "profile", "profile-de-200", " --language de --zoom 200"},
+      {hub.organiser(), "event", "event-qps-200", " --language qps --zoom 200"},
       // The client starts in each of its languages (the join screen, with the language picker).
       {"", "join", "join-de", " --language de"},
       {"", "join", "join-pt", " --language pt"},

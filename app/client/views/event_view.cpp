@@ -29,17 +29,21 @@ void draw_header(ClientModels& m) {
   const core::EventState& state = m.session.state();
   JoinCodeDisplay& join = m.event.join_code;
   join.refresh(m.session);
+  // The QR code takes the right edge; the texts beside it wrap before it.
+  const float qr_side = join.qr ? qr_code_side(*join.qr, kQrModulePx) : 0.0f;
+  const float qr_left = ImGui::GetWindowContentRegionMax().x - qr_side;
+  ImGui::PushTextWrapPos(join.qr ? qr_left - ImGui::GetStyle().ItemSpacing.x * 2 : 0.0f);
   ImGui::BeginGroup();
-  ImGui::Text("%s", state.event.name.c_str());
+  ImGui::TextWrapped("%s", state.event.name.c_str());
   // TRANSLATORS: the event's time zone, e.g. "time zone Europe/Lisbon"
   ImGui::TextDisabled(tr("time zone %s"), state.event.time_zone.c_str());
   const ArrivalCounts arrivals = CheckInDesk::counts(state);
   // TRANSLATORS: how many of the expected participants have checked in; the Check-in screen
   // lists them
-  ImGui::Text(tr_n("Arrived: %d of %d participant (Check-in screen)",
-                   "Arrived: %d of %d participants (Check-in screen)",
-                   static_cast<unsigned long>(arrivals.expected)),
-              arrivals.arrived, arrivals.expected);
+  ImGui::TextWrapped(tr_n("Arrived: %d of %d participant (Check-in screen)",
+                          "Arrived: %d of %d participants (Check-in screen)",
+                          static_cast<unsigned long>(arrivals.expected)),
+                     arrivals.arrived, arrivals.expected);
   ImGui::Spacing();
   ImGui::TextWrapped("%s",
                      tr("Join code: people type it on the join screen, or scan the QR code."));
@@ -71,10 +75,9 @@ void draw_header(ClientModels& m) {
                   .c_str(),
               ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::EndGroup();
+  ImGui::PopTextWrapPos();
   if (join.qr) {
-    const float side = qr_code_side(*join.qr, kQrModulePx);
-    ImGui::SameLine(std::max(ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 20.0f,
-                             ImGui::GetWindowContentRegionMax().x - side));
+    ImGui::SameLine(std::max(ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x, qr_left));
     draw_qr_code(*join.qr, kQrModulePx);
   }
 }
