@@ -14,9 +14,9 @@ using namespace crossmatch;
 namespace {
 
 i18n::Catalogues& catalogues() {
-  static i18n::Catalogues c(std::filesystem::path(CROSSMATCH_BINARY_DIR) / "bin" / "assets" /
-                                "locale",
-                            i18n::Catalogues::system_iso_codes_dir());
+  static i18n::Catalogues c(
+      std::filesystem::path(CROSSMATCH_BINARY_DIR) / "bin" / "assets" / "locale",
+      i18n::Catalogues::system_iso_codes_dir());
   return c;
 }
 
@@ -81,7 +81,8 @@ TEST_CASE("the hub's reasons for a team are given again in the person's language
   CHECK(pseudo.find(why) != std::string::npos);
 }
 
-TEST_CASE("the profile form's pickers name countries in the language switched to while it is open") {
+TEST_CASE(
+    "the profile form's pickers name countries in the language switched to while it is open") {
   EnglishAfter english;
   test::ClientFixture f;
   client::ProfileForm form;
