@@ -7,6 +7,8 @@
 #   bench/storm_bench.sh
 #     STORM=15000 CLIENTS=100 RATE=100 PARTICIPANTS=16000 RECEIVE_RATE=125000000 (1 Gbit/s)
 #     ARRIVAL=60 STEADY=20 NIGHT=60 DROP_SPREAD=10 PREVIOUS_STORM=1000 PROTOCOLS="current previous"
+#     HUB_FLAGS="" (more options for crossmatch-hub serve, e.g. "--fanout-hold-ms 20")
+#     LOAD_FLAGS="" (more options for crossmatch-load, e.g. "--timeline acks.csv")
 # Two rounds side by side, each on a fresh hub: "current" (zstd frames; returning clients catch up
 # after the last operation their replica holds) and "previous" (--no-compress --storm-snapshots:
 # plain lines, every connection takes a snapshot, as before). The previous protocol pulls the
@@ -30,6 +32,8 @@ drop_spread=${DROP_SPREAD:-10}
 previous_storm=${PREVIOUS_STORM:-1000}
 edit_share=${EDIT_SHARE:-0.1}
 protocols=${PROTOCOLS:-current previous}
+read -r -a hub_flags <<< "${HUB_FLAGS:-}"
+read -r -a load_flags <<< "${LOAD_FLAGS:-}"
 [ -x build/bin/crossmatch-hub ] && [ -x build/bin/crossmatch-load ] ||
   { echo "storm_bench: run ./run build first" >&2; exit 2; }
 
@@ -57,7 +61,7 @@ run_round() {
   # Every simulated client comes from 127.0.0.1: the per-address limits are lifted.
   build/bin/crossmatch-hub serve --db "$out/event.db" --host 127.0.0.1 --port 0 --demo "$demo" \
     --max-connections $((n + clients + 1000)) --max-signing-in-per-address 1000000 \
-    --registrations-per-address 1000000 --failed-sign-ins-per-address 1000000 \
+    --registrations-per-address 1000000 --failed-sign-ins-per-address 1000000 ${hub_flags[@]+"${hub_flags[@]}"} \
     > "$out/hub.log" 2>&1 &
   hub=$!
   for _ in $(seq 1200); do
@@ -72,7 +76,7 @@ run_round() {
   build/bin/crossmatch-load --host 127.0.0.1 --port "$port" --code "$code" --clients "$clients" \
     --participants "$participants" --rate "$rate" --edit-share "$edit_share" --storm "$n" --receive-rate "$receive_rate" \
     --arrival "$arrival" --steady "$steady" --night "$night" --drop-spread "$drop_spread" \
-    --hub-pid "$hub" "$@" > "$out/load.out" 2> "$out/load.err" ||
+    --hub-pid "$hub" ${load_flags[@]+"${load_flags[@]}"} "$@" > "$out/load.out" 2> "$out/load.err" ||
     { tail -20 "$out/load.err"; echo "storm_bench: crossmatch-load failed ($name)" >&2; exit 1; }
   grep 'storm: .*\(caught up\|failed\|made again\)' "$out/load.err" | sed 's/^crossmatch-load: /   /' || true
   kill -9 "$hub" 2>/dev/null

@@ -2,6 +2,8 @@
 
 #include "net/messages.hpp"
 
+#include <array>
+
 namespace crossmatch::net {
 namespace {
 
@@ -49,6 +51,26 @@ TcpStream::TcpStream(asio::ip::tcp::socket socket, bool hub_side)
   socket_.set_option(asio::ip::tcp::no_delay(true), ec);
 }
 
+asio::mutable_buffer thread_read_buffer() {
+  thread_local std::array<char, 16 * 1024> buffer;
+  return asio::buffer(buffer);
+}
+
+// A TLS client cannot read this line, but its handshake fails on it at once (instead of waiting
+// for a timeout), and a person trying the hub by hand reads why.
+void TcpStream::refuse_tls(std::function<void()> then) {
+  auto line = std::make_shared<std::string>(
+      encode(ErrorMessage{core::make_error("tls_not_enabled", "",
+                                           "This hub runs without TLS (--insecure); connect "
+                                           "without TLS, or ask the organiser to run the hub "
+                                           "with TLS."),
+                          true}) +
+      "\n");
+  asio::async_write(
+      socket_, asio::buffer(*line),
+      [line, then = std::move(then)](const std::error_code&, std::size_t) { then(); });
+}
+
 void TcpStream::async_read_some(asio::mutable_buffer buffer, Handler handler) {
   if (!check_first_byte_) return socket_.async_read_some(buffer, std::move(handler));
   check_first_byte_ = false;
@@ -56,19 +78,39 @@ void TcpStream::async_read_some(asio::mutable_buffer buffer, Handler handler) {
                                       const std::error_code& ec, std::size_t n) {
     if (ec || n == 0 || *static_cast<const unsigned char*>(buffer.data()) != kTlsHandshakeRecord)
       return handler(ec, n);
-    // A TLS client cannot read this line, but its handshake fails on it at once (instead of
-    // waiting for a timeout), and a person trying the hub by hand reads why.
-    auto line = std::make_shared<std::string>(
-        encode(ErrorMessage{
-            core::make_error("tls_not_enabled", "",
-                             "This hub runs without TLS (--insecure); connect without TLS, "
-                             "or ask the organiser to run the hub with TLS."),
-            true}) +
-        "\n");
-    asio::async_write(socket_, asio::buffer(*line),
-                      [line, handler](const std::error_code&, std::size_t) {
-                        handler(TransportError::tls_client_on_plain_hub, 0);
-                      });
+    refuse_tls([handler] { handler(TransportError::tls_client_on_plain_hub, 0); });
+  });
+}
+
+void TcpStream::async_read_ready(ReadyHandler handler) {
+  std::error_code ec;
+  // Reads after the wait must not block when the readiness was spurious.
+  if (!socket_.non_blocking()) socket_.non_blocking(true, ec);
+  if (ec) {
+    asio::post(socket_.get_executor(), [handler = std::move(handler), ec] { handler(ec, {}); });
+    return;
+  }
+  read_when_ready(std::move(handler));
+}
+
+void TcpStream::read_when_ready(ReadyHandler handler) {
+  socket_.async_wait(asio::socket_base::wait_read, [this, handler = std::move(handler)](
+                                                       const std::error_code& waited) mutable {
+    if (waited) return handler(waited, {});
+    const asio::mutable_buffer buffer = thread_read_buffer();
+    std::error_code ec;
+    const std::size_t n = socket_.read_some(buffer, ec);
+    if (ec == asio::error::would_block || ec == asio::error::try_again)
+      return read_when_ready(std::move(handler));
+    const std::string_view bytes(static_cast<const char*>(buffer.data()), ec ? 0 : n);
+    if (check_first_byte_ && !ec && n > 0) {
+      check_first_byte_ = false;
+      if (static_cast<unsigned char>(bytes.front()) == kTlsHandshakeRecord) {
+        refuse_tls([handler] { handler(TransportError::tls_client_on_plain_hub, {}); });
+        return;
+      }
+    }
+    handler(ec, bytes);
   });
 }
 

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -25,6 +26,12 @@ class ByteStream {
   using Handler = std::function<void(const std::error_code&, std::size_t)>;
   virtual ~ByteStream() = default;
   virtual void async_read_some(asio::mutable_buffer buffer, Handler handler) = 0;
+  // Waits until bytes can be read, then reads what is there into a buffer the thread's streams
+  // share and hands them to the handler (valid only while it runs; empty with an error). A
+  // reader so holds no buffer of its own while idle: the hub keeps thousands of idle
+  // connections. The handler never runs inside this call.
+  using ReadyHandler = std::function<void(const std::error_code&, std::string_view)>;
+  virtual void async_read_ready(ReadyHandler handler) = 0;
   // Writes all of `buffers` (the caller keeps them alive until the handler runs).
   virtual void async_write(const std::vector<asio::const_buffer>& buffers, Handler handler) = 0;
   // Closes both directions at once; pending operations complete with an error.
@@ -43,16 +50,24 @@ class TcpStream final : public ByteStream {
  public:
   explicit TcpStream(asio::ip::tcp::socket socket, bool hub_side = false);
   void async_read_some(asio::mutable_buffer buffer, Handler handler) override;
+  void async_read_ready(ReadyHandler handler) override;
   void async_write(const std::vector<asio::const_buffer>& buffers, Handler handler) override;
   void close() override;
   void shutdown_send() override;
   std::string peer() const override { return peer_; }
 
  private:
+  // Tells a TLS client that this hub runs without TLS, then fails its read.
+  void refuse_tls(std::function<void()> then);
+  void read_when_ready(ReadyHandler handler);
+
   asio::ip::tcp::socket socket_;
   std::string peer_;
   bool check_first_byte_ = false;
 };
+
+// The buffer async_read_ready reads into: one per thread, 16 KiB (a TLS record's worth).
+asio::mutable_buffer thread_read_buffer();
 
 // Why a connection failed at the transport, beyond what the socket says.
 enum class TransportError {

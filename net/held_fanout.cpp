@@ -15,14 +15,22 @@ void HeldFanout::send(const std::shared_ptr<HubConnection>& c, const Line& line)
   c->send_held(line);
   if (armed_ || stopped_) return;
   armed_ = true;
-  timer_.expires_after(hold_);
+  timer_.expires_after(current_);
   timer_.async_wait([this](const std::error_code& ec) {
     armed_ = false;
     if (ec || stopped_) return;
+    current_ = next_hold(held_.size(), hold_);
     releasing_.insert(releasing_.end(), held_.begin(), held_.end());
     held_.clear();
     release(kBatch);
   });
+}
+
+std::chrono::milliseconds HeldFanout::next_hold(std::size_t written,
+                                                std::chrono::milliseconds shortest) {
+  const auto needed = std::chrono::milliseconds(
+      static_cast<std::chrono::milliseconds::rep>(written * 1000 / kHeldWritesPerSecond));
+  return std::clamp(needed, shortest, std::max(shortest, kLongestHold));
 }
 
 void HeldFanout::release_all() {

@@ -1,6 +1,10 @@
 // The hub's held fan-out: other people's lines wait up to a short interval, then the waiting
 // connections write, a batch at a time between the network thread's other work. A busy hub so
-// writes each client once per interval instead of once per commit. Internal to net/: uses asio.
+// writes each client once per interval instead of once per commit. The interval grows with the
+// number of connections written at its last end, so that the hub makes at most
+// kHeldWritesPerSecond such writes a second (each costs a TLS record, a system call and the
+// network stack's work whatever it holds): 20 ms up to 800 connections, 400 ms from 16,000, within
+// the 500 ms a fan-out may take. Internal to net/: uses asio.
 #pragma once
 
 #include <chrono>
@@ -17,7 +21,10 @@ namespace crossmatch::net {
 
 class HeldFanout {
  public:
-  // `hold` 0: every line is written at once.
+  static constexpr std::size_t kHeldWritesPerSecond = 40000;
+  static constexpr std::chrono::milliseconds kLongestHold{400};
+
+  // `hold` 0: every line is written at once; otherwise the shortest interval.
   HeldFanout(asio::io_context& io, std::chrono::milliseconds hold)
       : io_(io), hold_(hold), timer_(io) {}
 
@@ -27,6 +34,12 @@ class HeldFanout {
   void release_all();
   // No more releases: the hub is stopping.
   void stop();
+  // The interval lines wait now.
+  std::chrono::milliseconds hold() const { return current_; }
+  // The interval after one at whose end `written` connections wrote: `shortest` (the configured
+  // one) or longer, so that the writes stay within kHeldWritesPerSecond, and at most kLongestHold.
+  static std::chrono::milliseconds next_hold(std::size_t written,
+                                             std::chrono::milliseconds shortest);
 
  private:
   void release(std::size_t count);
@@ -35,6 +48,7 @@ class HeldFanout {
 
   asio::io_context& io_;
   std::chrono::milliseconds hold_;
+  std::chrono::milliseconds current_ = hold_;
   asio::steady_timer timer_;
   bool armed_ = false;
   bool posted_ = false;

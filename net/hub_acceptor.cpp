@@ -100,6 +100,9 @@ void HubAcceptor::schedule_tick() {
   tick_.expires_after(std::chrono::seconds(1));
   tick_.async_wait([this](const std::error_code& ec) {
     if (ec || hub_.stopped) return;
+    const auto late =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - tick_.expiry());
+    hub_.counters.loop_lag_max = std::max(hub_.counters.loop_lag_max, late);
     tick();
     schedule_tick();
   });
@@ -139,7 +142,7 @@ void HubAcceptor::tick() {
       c->close_now("a write stalled for " + std::to_string(options.idle_seconds) + " s");
     }
   }
-  const HubCounters& counters = hub_.counters;
+  HubCounters& counters = hub_.counters;
   if (now - last_report_ > std::chrono::seconds(30) && counters.applied != reported_applied_) {
     last_report_ = now;
     reported_applied_ = counters.applied;
@@ -147,7 +150,10 @@ void HubAcceptor::tick() {
               std::to_string(hub_.admission.signing_in()) + " signing in), " +
               std::to_string(counters.applied) + " operations applied, " +
               std::to_string(counters.refused) + " refused, durable up to " +
-              std::to_string(hub_.durable_seq));
+              std::to_string(hub_.durable_seq) + "; since the last status, work waited up to " +
+              std::to_string(counters.loop_lag_max.count()) + " ms and commits took up to " +
+              std::to_string(counters.commit_max.count()) + " ms");
+    counters.loop_lag_max = counters.commit_max = std::chrono::milliseconds(0);
   }
   // Only while nobody is signing in: a storm's sign-ins and snapshots keep reusing what they freed,
   // and the heap walk would hold up the network thread in the middle of it.

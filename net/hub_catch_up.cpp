@@ -19,6 +19,8 @@ using Clock = std::chrono::steady_clock;
 
 constexpr auto kSnapshotReuse = std::chrono::seconds(5);
 constexpr std::uint64_t kSnapshotReuseOperations = 2000;
+// The kept operations' lines sent to a catching-up client at once, at most.
+constexpr std::size_t kKeptRunBytes = 256 * 1024;
 
 // For a client that reads compressed frames: runs of lines of at least kCompressMinBytes become
 // frames of at most kFrameContentBytes of lines (one longer line alone); shorter runs stay plain.
@@ -37,6 +39,11 @@ std::vector<Line> pack_lines(const std::vector<Line>& lines) {
     run.clear();
     first = end;
   };
+  std::size_t total = 0;
+  for (const Line& line : lines) total += line->size();
+  if (total < kCompressMinBytes) return lines;
+  // The run grows once, not by doubling: a hub packs every returning device's catch-up.
+  run.reserve(std::min(total, kFrameContentBytes));
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!run.empty() && run.size() + lines[i]->size() > kFrameContentBytes) flush(i);
     run += *lines[i];
@@ -71,8 +78,10 @@ SnapshotBase make_snapshot_base(std::shared_ptr<const core::EventState> state, s
 
 std::string HubCatchUp::plan(const Hello& h) const {
   if (h.catch_up == CatchUp::Live) return "none";
-  if (h.after && *h.after <= hub_.durable_seq &&
-      hub_.durable_seq - *h.after <= kMaxCatchUpOperations)
+  if (!h.after || *h.after > hub_.durable_seq) return "snapshot";
+  const std::uint64_t behind = hub_.durable_seq - *h.after;
+  const bool kept = !kept_.empty() && kept_.front().seq <= *h.after + 1;
+  if (behind <= kMaxCatchUpOperations || (kept && behind <= kMaxKeptCatchUpOperations))
     return "operations";
   return "snapshot";
 }
@@ -114,10 +123,15 @@ bool HubCatchUp::send_kept(const ConnectionPtr& c) {
       [](std::uint64_t seq, const OperationLines& lines) { return seq < lines.seq; });
   // Durable operations not kept yet (on_durable keeps each once it is sent to the live): read.
   if (it == kept_.end() || it->seq > hub_.durable_seq) return false;
+  // Up to a frame's worth of the client's lines at once (they compress better together), from
+  // at most ten batches of operations.
   std::vector<Line> lines;
-  for (std::size_t n = 0; it != kept_.end() && n < kCatchUpBatch && it->seq <= hub_.durable_seq;
+  std::size_t bytes = 0;
+  for (std::size_t n = 0; it != kept_.end() && n < 10 * kCatchUpBatch && bytes < kKeptRunBytes &&
+                          it->seq <= hub_.durable_seq;
        ++it, ++n) {
     if (Line line = it->for_viewer(c->viewer, it->owned_by(c->viewer))) {
+      bytes += line->size();
       lines.push_back(std::move(line));
       ++hub_.counters.lines_sent;
     }

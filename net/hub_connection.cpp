@@ -74,9 +74,8 @@ void HubConnection::deliver() {
 void HubConnection::read() {
   if (paused_ || reading_ || closing_ || closed_ || awaiting_ > 0) return;
   reading_ = true;
-  stream_->async_read_some(
-      asio::buffer(read_buffer_),
-      [self = shared_from_this()](const std::error_code& ec, std::size_t n) {
+  stream_->async_read_ready(
+      [self = shared_from_this()](const std::error_code& ec, std::string_view bytes) {
         self->reading_ = false;
         if (self->closed_) return;
         if (ec) {
@@ -90,7 +89,7 @@ void HubConnection::read() {
         }
         self->last_received_ = Clock::now();
         std::vector<std::string> lines;
-        const bool ok = self->splitter_.feed(std::string_view(self->read_buffer_.data(), n), lines);
+        const bool ok = self->splitter_.feed(bytes, lines);
         for (std::string& line : lines) self->lines_.push_back(std::move(line));
         self->line_too_long_ = !ok;
         self->deliver();
@@ -237,16 +236,16 @@ void HubConnection::linger() {
 void HubConnection::discard() {
   if (reading_ || closed_) return;
   reading_ = true;
-  stream_->async_read_some(asio::buffer(read_buffer_),
-                           [self = shared_from_this()](const std::error_code& ec, std::size_t) {
-                             self->reading_ = false;
-                             if (self->closed_) return;
-                             if (ec) {
-                               self->finish_close();
-                               return;
-                             }
-                             self->discard();
-                           });
+  stream_->async_read_ready(
+      [self = shared_from_this()](const std::error_code& ec, std::string_view) {
+        self->reading_ = false;
+        if (self->closed_) return;
+        if (ec) {
+          self->finish_close();
+          return;
+        }
+        self->discard();
+      });
 }
 
 void HubConnection::close_now(const std::string& reason) {

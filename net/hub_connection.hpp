@@ -4,7 +4,6 @@
 // net/: includes asio.
 #pragma once
 
-#include <array>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -149,7 +148,6 @@ class HubConnection : public std::enable_shared_from_this<HubConnection> {
   std::string peer_;
   LineSplitter splitter_;
   std::size_t max_unsent_;
-  std::array<char, 16 * 1024> read_buffer_{};
   std::deque<std::string> lines_;  // read, not yet handed to the owner
   bool line_too_long_ = false;     // after lines_: the line that passed the limit
   int awaiting_ = 0;

@@ -27,6 +27,7 @@ struct PendingOperation {
   OperationLines lines;
   std::weak_ptr<HubConnection> submitter;
   std::vector<Reply> replies;  // sent right after the operation's own lines
+  std::chrono::steady_clock::time_point applied = std::chrono::steady_clock::now();
 };
 
 // The state at one sequence number and the snapshot lines every participant shares, reused for

@@ -162,6 +162,9 @@ void HubRoom::on_durable(std::uint64_t seq) {
   while (!pending_.empty() && pending_.front().lines.seq <= hub_.durable_seq) {
     PendingOperation op = std::move(pending_.front());
     pending_.pop_front();
+    hub_.counters.commit_max =
+        std::max(hub_.counters.commit_max, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                               std::chrono::steady_clock::now() - op.applied));
     catch_up_.activate_snapshots(op.lines.seq - 1);
     broadcast(op);
     for (Reply& r : op.replies) {

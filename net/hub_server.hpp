@@ -4,6 +4,7 @@
 // network thread (the io_context's); the log commits on a thread of its own.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -62,6 +63,10 @@ struct HubCounters {
   std::uint64_t address_limited = 0;  // connections, registrations and sign-ins refused by address
   std::uint64_t lines_sent = 0;
   std::uint64_t accept_pauses = 0;  // times the hub stopped accepting: max_handshakes signing in
+  // Since the last status line: how late the network thread ran its once-a-second tick (how long
+  // anything waited there), and the longest an operation took from applied to durable.
+  std::chrono::milliseconds loop_lag_max{0};
+  std::chrono::milliseconds commit_max{0};
 };
 
 class HubServer {

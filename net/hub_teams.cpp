@@ -30,6 +30,8 @@ void HubTeams::publish(Teams teams, std::uint64_t as_of) {
   all_teams_lines_.clear();
   for (std::string& line : encode_teams(*teams_))
     all_teams_lines_.push_back(make_line(std::move(line)));
+  team_lines_.assign(teams_->teams.size(), {});
+  no_team_lines_.clear();
   for (const auto& [id, c] : hub_.roster.connections()) {
     if (c->sync == HubConnection::Sync::Live && !c->closing()) {
       send(c, true);
@@ -67,10 +69,14 @@ void HubTeams::send(const ConnectionPtr& c, bool held) {
     for (const Line& line : all_teams_lines_) send(line);
     return;
   }
-  Teams mine{teams_->version, {}};
-  if (const auto it = team_of_.find(c->viewer.participant); it != team_of_.end())
-    mine.teams.push_back(teams_->teams[it->second]);
-  for (std::string& line : encode_teams(mine)) send(make_line(std::move(line)));
+  const auto it = team_of_.find(c->viewer.participant);
+  std::vector<Line>& lines = it == team_of_.end() ? no_team_lines_ : team_lines_[it->second];
+  if (lines.empty()) {
+    Teams mine{teams_->version, {}};
+    if (it != team_of_.end()) mine.teams.push_back(teams_->teams[it->second]);
+    for (std::string& line : encode_teams(mine)) lines.push_back(make_line(std::move(line)));
+  }
+  for (const Line& line : lines) send(line);
 }
 
 }  // namespace crossmatch::net

@@ -20,9 +20,7 @@ OperationLines::Line OperationLines::for_viewer(const core::Viewer& viewer,
 }
 
 bool OperationLines::owned_by(const core::Viewer& viewer) const {
-  core::Operation probe;
-  probe.actor = actor;
-  return core::is_own(probe, viewer);
+  return core::is_own(actor, viewer);
 }
 
 OperationLines render_operation(const core::Operation& op, const core::EventState& after) {

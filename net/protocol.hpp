@@ -38,8 +38,15 @@ inline constexpr int kCompressLevel = 3;
 // A registered_from line carries at most this many entries (a longer list comes in several lines).
 inline constexpr std::size_t kMaxRegisteredFromEntries = 1000;
 
-// A client that is this far behind the hub gets a snapshot instead of the operations.
+// A client that is this far behind the hub gets a snapshot instead of the operations, unless
+// the hub still holds every operation it missed in memory (net/recent_log.hpp), each already
+// encoded for every kind of viewer: then up to kMaxKeptCatchUpOperations. A device back after a
+// night at a busy event so catches up on a few hundred of its own lines (tens of KB) instead of
+// a snapshot of the whole event (a megabyte at 15,000 people), while after a restart of the hub
+// (nothing in memory) a long catch-up read back and encoded again for every device would cost
+// more than the snapshot they share.
 inline constexpr std::uint64_t kMaxCatchUpOperations = 5000;
+inline constexpr std::uint64_t kMaxKeptCatchUpOperations = 20000;
 // A snapshot brings the person's notices from at most this many operations before it.
 inline constexpr std::uint64_t kMaxMissedOperations = 20000;
 // Operations read from the store per catch-up step.

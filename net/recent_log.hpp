@@ -10,11 +10,12 @@
 
 #include "net/byte_stream.hpp"
 #include "net/hub_log.hpp"
+#include "net/protocol.hpp"
 
 namespace crossmatch::net {
 
-// Operations kept: as many as a client may catch up by (kMaxCatchUpOperations).
-inline constexpr std::size_t kRecentOperations = 5000;
+// Operations kept: as many as a client may catch up by (kMaxKeptCatchUpOperations).
+inline constexpr std::size_t kRecentOperations = kMaxKeptCatchUpOperations;
 
 class RecentLog final : public HubLog, private DurabilityListener {
  public:

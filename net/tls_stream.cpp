@@ -6,6 +6,8 @@
 // and two more buffers of 17 KiB per connection (bench/README.md, "Sync over TLS").
 #include <cstddef>  // before asio: see byte_stream.hpp
 
+#include <poll.h>
+
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
@@ -13,8 +15,11 @@
 #include <asio/ssl/error.hpp>
 
 #include <algorithm>
+#include <array>
 #include <csignal>
+#include <cstring>
 #include <mutex>
+#include <string_view>
 
 #include "net/byte_stream.hpp"
 #include "net/hex_digest.hpp"
@@ -177,40 +182,99 @@ void drive_read(const StatePtr& s, asio::mutable_buffer buffer, ByteStream::Hand
   }
 }
 
-// One write of the caller's buffers, copied into TLS records a chunk at a time: a connection
-// holds at most kWriteChunk of its own copy, however much it was given to write (at doors-open
-// thousands of connections are each in the middle of a snapshot's frames, which they share).
+// async_read_ready: once the socket is readable (or OpenSSL holds bytes already read), one
+// SSL_read into the thread's buffer, handed to the handler. Never inside the starting call.
+void read_now(const StatePtr& s, ByteStream::ReadyHandler handler);
+
+void read_when_ready(const StatePtr& s, ByteStream::ReadyHandler handler,
+                     asio::socket_base::wait_type want = asio::socket_base::wait_read) {
+  if (SSL_has_pending(s->ssl) == 1) {
+    asio::post(s->socket.get_executor(),
+               [s, handler = std::move(handler)]() mutable { read_now(s, std::move(handler)); });
+    return;
+  }
+  s->socket.async_wait(want,
+                       [s, handler = std::move(handler)](const std::error_code& waited) mutable {
+                         if (waited) return handler(waited, {});
+                         read_now(s, std::move(handler));
+                       });
+}
+
+void read_now(const StatePtr& s, ByteStream::ReadyHandler handler) {
+  // A closed socket's number may already belong to another connection: OpenSSL must not touch it.
+  if (!s->socket.is_open()) return handler(asio::error::bad_descriptor, {});
+  const asio::mutable_buffer buffer = thread_read_buffer();
+  ERR_clear_error();
+  errno = 0;
+  std::size_t n = 0;
+  const int r = SSL_read_ex(s->ssl, buffer.data(), buffer.size(), &n);
+  if (r == 1) return handler({}, std::string_view(static_cast<const char*>(buffer.data()), n));
+  asio::socket_base::wait_type want{};
+  bool again = false;
+  const std::error_code ec = failure_of(s, r, want, again);
+  if (again) return read_when_ready(s, std::move(handler), want);
+  handler(ec, {});
+}
+
+// One write of the caller's buffers, handed to OpenSSL a TLS record's worth at a time: lines are
+// gathered into the thread's chunk (one record for many short lines), a long buffer is passed as
+// it is. A connection so holds no copy of its own, however much it was given to write (at
+// doors-open thousands of connections are each in the middle of a snapshot's frames, which they
+// share), and a write allocates nothing for its bytes.
 struct WriteJob {
   static constexpr std::size_t kWriteChunk = 16 * 1024;  // one TLS record's worth
   std::vector<asio::const_buffer> buffers;               // the caller's, alive until the handler
-  std::size_t index = 0;                                 // the next buffer to copy from
+  std::size_t index = 0;                                 // the first byte not written yet: buffer
   std::size_t offset = 0;                                // ... and where in it
   std::size_t total = 0;
-  std::string chunk;  // copied, not all written yet
-  std::size_t chunk_done = 0;
 
-  // Copies the next chunk from the buffers; false when everything has been written.
-  bool refill() {
-    chunk.clear();
-    chunk_done = 0;
-    while (chunk.size() < kWriteChunk && index < buffers.size()) {
-      const asio::const_buffer& b = buffers[index];
-      const std::size_t take = std::min(kWriteChunk - chunk.size(), b.size() - offset);
-      chunk.append(static_cast<const char*>(b.data()) + offset, take);
+  bool done() const { return index == buffers.size(); }
+
+  // The next bytes to write, from the first one not written: the same bytes every time until
+  // they are written (OpenSSL wants a write it asked to retry repeated with the same bytes).
+  std::string_view next(char* chunk) {
+    while (index < buffers.size() && offset == buffers[index].size()) {
+      ++index;
+      offset = 0;
+    }
+    if (index == buffers.size()) return {};
+    const asio::const_buffer& first = buffers[index];
+    if (first.size() - offset >= kWriteChunk)
+      return {static_cast<const char*>(first.data()) + offset, kWriteChunk};
+    std::size_t size = 0;
+    std::size_t i = index, at = offset;
+    for (; i < buffers.size() && size < kWriteChunk; ++i, at = 0) {
+      const std::size_t take = std::min(kWriteChunk - size, buffers[i].size() - at);
+      std::memcpy(chunk + size, static_cast<const char*>(buffers[i].data()) + at, take);
+      size += take;
+    }
+    return {chunk, size};
+  }
+
+  void advance(std::size_t n) {
+    while (n > 0) {
+      const std::size_t take = std::min(n, buffers[index].size() - offset);
       offset += take;
-      if (offset == b.size()) {
+      n -= take;
+      if (offset == buffers[index].size()) {
         ++index;
         offset = 0;
       }
     }
-    return !chunk.empty();
   }
 };
+
+char* thread_write_chunk() {
+  thread_local std::array<char, WriteJob::kWriteChunk> chunk;
+  return chunk.data();
+}
 
 void drive_write(const StatePtr& s, std::shared_ptr<WriteJob> job, ByteStream::Handler handler,
                  bool inline_call) {
   std::error_code ec;
-  while (job->chunk_done < job->chunk.size() || job->refill()) {
+  for (;;) {
+    const std::string_view bytes = job->next(thread_write_chunk());
+    if (bytes.empty()) break;
     // A closed socket's number may already belong to another connection: OpenSSL must not touch it.
     if (!s->socket.is_open()) {
       ec = asio::error::bad_descriptor;
@@ -219,10 +283,9 @@ void drive_write(const StatePtr& s, std::shared_ptr<WriteJob> job, ByteStream::H
     ERR_clear_error();
     errno = 0;
     std::size_t n = 0;
-    const int r = SSL_write_ex(s->ssl, job->chunk.data() + job->chunk_done,
-                               job->chunk.size() - job->chunk_done, &n);
+    const int r = SSL_write_ex(s->ssl, bytes.data(), bytes.size(), &n);
     if (r == 1) {
-      job->chunk_done += n;
+      job->advance(n);
       continue;
     }
     asio::socket_base::wait_type want{};
@@ -253,6 +316,14 @@ void settle(const StatePtr& s, const Waiting& waiting, std::error_code failure) 
   for (auto& start : starts) start();
 }
 
+// Whether the peer has closed its side already (its end of file is waiting to be read).
+bool peer_has_left(asio::ip::tcp::socket& socket) {
+  pollfd p{};
+  p.fd = socket.native_handle();
+  p.events = POLLRDHUP;
+  return ::poll(&p, 1, 0) == 1 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
+}
+
 // The hub's side: a client that does not open with a TLS record is told so in a line of the
 // protocol it can read; otherwise the handshake.
 void open_server_side(const StatePtr& s, const Waiting& waiting) {
@@ -277,6 +348,10 @@ void open_server_side(const StatePtr& s, const Waiting& waiting) {
                             });
           return;
         }
+        // A client that gave up while waiting in the accept queue (its handshake time ran out
+        // and it closed) has sent its end of file already: no handshake for it. In a storm of
+        // returning devices most of the hub's handshakes went to such clients.
+        if (peer_has_left(s->socket)) return settle(s, waiting, asio::error::eof);
         std::error_code attached;
         if (!attach(s, attached)) return settle(s, waiting, attached);
         SSL_set_accept_state(s->ssl);
@@ -300,6 +375,16 @@ class TlsStream final : public ByteStream {
     when_open([s = s_, buffer, handler = std::move(handler)](bool inline_call) mutable {
       if (s->phase == TlsState::Phase::Failed) return handler(s->failure, 0);
       drive_read(s, buffer, std::move(handler), inline_call);
+    });
+  }
+
+  void async_read_ready(ReadyHandler handler) override {
+    when_open([s = s_, handler = std::move(handler)](bool) mutable {
+      if (s->phase == TlsState::Phase::Failed) {
+        // Only ever started from a handler (when_open posts for a failed stream).
+        return handler(s->failure, {});
+      }
+      read_when_ready(s, std::move(handler));
     });
   }
 

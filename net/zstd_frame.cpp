@@ -3,6 +3,8 @@
 #include <zstd.h>
 
 #include <charconv>
+#include <memory>
+#include <new>
 #include <stdexcept>
 
 #include "net/protocol.hpp"
@@ -30,16 +32,42 @@ bool read_number(std::string_view& text, std::string_view key, std::size_t& out)
 
 }  // namespace
 
+// One compression context and output buffer per thread, kept between frames: zstd's one-shot
+// ZSTD_compress makes and clears a context of its own every call (hundreds of kilobytes at level
+// 3), which a hub compressing every returning device's catch-up paid for again and again.
+struct Compressor {
+  Compressor() : context(ZSTD_createCCtx()) {}
+  ~Compressor() { ZSTD_freeCCtx(context); }
+  Compressor(const Compressor&) = delete;
+  Compressor& operator=(const Compressor&) = delete;
+  ZSTD_CCtx* context;
+  std::unique_ptr<char[]> out;
+  std::size_t capacity = 0;
+};
+
 std::string encode_zstd_frame(std::string_view lines, std::size_t count, int level) {
-  std::string frame(ZSTD_compressBound(lines.size()), '\0');
-  const std::size_t size =
-      ZSTD_compress(frame.data(), frame.size(), lines.data(), lines.size(), level);
+  thread_local Compressor compressor;
+  if (compressor.context == nullptr) throw std::bad_alloc();
+  const std::size_t bound = ZSTD_compressBound(lines.size());
+  if (compressor.capacity < bound) {
+    compressor.out = std::make_unique_for_overwrite<char[]>(bound);
+    compressor.capacity = bound;
+  }
+  const std::size_t size = ZSTD_compressCCtx(compressor.context, compressor.out.get(), bound,
+                                             lines.data(), lines.size(), level);
   // Only a programming error (a bad level, a buffer below the bound) makes zstd fail here.
   if (ZSTD_isError(size)) throw std::logic_error(std::string("zstd: ") + ZSTD_getErrorName(size));
-  frame.resize(size);
-  std::string wire = std::string(kHeaderStart) + ",\"bytes\":" + std::to_string(size) +
-                     ",\"lines\":" + std::to_string(count) + "}\n";
-  wire += frame;
+  const std::string header = std::string(kHeaderStart) + ",\"bytes\":" + std::to_string(size) +
+                             ",\"lines\":" + std::to_string(count) + "}\n";
+  std::string wire;
+  wire.reserve(header.size() + size);
+  wire += header;
+  wire.append(compressor.out.get(), size);
+  // A frame of a few megabytes must not keep a buffer that size for the thread's whole life.
+  if (compressor.capacity > (1u << 20)) {
+    compressor.out.reset();
+    compressor.capacity = 0;
+  }
   return wire;
 }
 

@@ -11,10 +11,13 @@
 #include <cstddef>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <asio.hpp>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <future>
 #include <thread>
 
@@ -94,7 +97,13 @@ int run(const tools::LoadOptions& o) {
     asio::post(storm_io, [&] {
       storm->register_all(target, code.code, [&registered] { registered.set_value(); });
     });
-    storm_thread = std::thread([&storm_io] { storm_io.run(); });
+    storm_thread = std::thread([&storm_io, nice = o.storm_nice] {
+      // Linux gives each thread a niceness of its own.
+      if (nice > 0 && ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), nice) != 0)
+        std::fprintf(stderr, "crossmatch-load: cannot lower the storm's priority: %s\n",
+                     std::strerror(errno));
+      storm_io.run();
+    });
     std::fprintf(stderr, "crossmatch-load: storm: %d participants register\n", o.storm);
     registered.get_future().wait();
     std::fprintf(stderr, "crossmatch-load: storm: %d registered\n", storm->registered());

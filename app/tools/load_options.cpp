@@ -121,6 +121,14 @@ std::variant<LoadOptions, int> read_load_options(int argc, const char* const* ar
   cli.add_flag("--storm-snapshots", storm_snapshots,
                "returning storm clients take a snapshot again, as before devices kept their "
                "replica (default: they catch up after their last operation)");
+  line.whole_number(
+      cli.add_option("--storm-nice", o.storm_nice,
+                     "the storm's thread runs at this niceness: a machine that runs the hub and "
+                     "the simulated devices together gives the hub the processor first, as the "
+                     "devices' own processors would")
+          ->capture_default_str()
+          ->type_name("N"),
+      0, 19);
   int hub_pid = 0;
   CLI::Option* hub_pid_flag =
       line.whole_number(cli.add_option("--hub-pid", hub_pid,

@@ -33,6 +33,7 @@ struct LoadOptions {
   double arrival = 0, drop_spread = 10, steady = 10, night = 10;
   bool storm_resume = true;  // --storm-snapshots: returning clients take a snapshot again
   std::optional<int> hub_pid;
+  int storm_nice = 0;  // the storm's thread runs at this niceness (0 to 19)
 };
 
 // The options, or the exit status when the program is to stop at once: 0 after --help, 2 after

@@ -187,9 +187,13 @@ EventState personal_view(const EventState& state, ParticipantId me) {
 }
 
 bool is_own(const Operation& op, const Viewer& viewer) {
-  if (op.actor.role != viewer.role) return false;
+  return is_own(op.actor, viewer);
+}
+
+bool is_own(const Actor& actor, const Viewer& viewer) {
+  if (actor.role != viewer.role) return false;
   if (viewer.role == Role::Participant)
-    return viewer.participant != 0 && op.actor.participant == viewer.participant;
+    return viewer.participant != 0 && actor.participant == viewer.participant;
   return true;
 }
 

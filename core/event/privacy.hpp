@@ -75,6 +75,8 @@ EventState personal_view(const EventState& state, ParticipantId viewer);
 
 // Whether `viewer` made `op` (their own copies keep its id).
 bool is_own(const Operation& op, const Viewer& viewer);
+// Whether `viewer` acts as `actor`: the same participant, or any organiser or broker for theirs.
+bool is_own(const Actor& actor, const Viewer& viewer);
 
 // The copy of an applied operation that `viewer` receives, or nothing when the operation is none
 // of their business. `after` is the hub's state right after the operation. Except for the

@@ -458,6 +458,32 @@ TEST_CASE("a registration leads to a pushed team version that contains the newco
   CHECK(newcomer->teams->teams.size() == 1);
   CHECK_FALSE(newcomer->teams->teams.front().reasons.empty());
   CHECK(hub.log().find("teams version") != std::string::npos);
+  // A second newcomer: each participant gets the team that holds them (the hub encodes each
+  // team's line once and sends it to every member), in the same version as the organiser's.
+  net::MemoryOutbox second_outbox;
+  auto second = join(hub, second_outbox, 8);
+  const core::ParticipantId q = second->participant;
+  const auto holds = [](const net::Teams& teams, core::ParticipantId who) {
+    return teams.teams.size() == 1 &&
+           std::find(teams.teams.front().members.begin(), teams.teams.front().members.end(), who) !=
+               teams.teams.front().members.end();
+  };
+  REQUIRE(
+      second->wait_for([&] { return second->teams.has_value() && holds(*second->teams, q); }, 20s));
+  REQUIRE(
+      newcomer->wait_for([&] { return newcomer->teams->version == second->teams->version; }, 20s));
+  CHECK(holds(*newcomer->teams, p));
+  REQUIRE(
+      organiser.wait_for([&] { return organiser.teams->version == second->teams->version; }, 20s));
+  for (const auto& [who, got] : {std::pair{p, &*newcomer->teams}, std::pair{q, &*second->teams}}) {
+    const auto& all = organiser.teams->teams;
+    const auto theirs = std::find_if(all.begin(), all.end(), [&](const net::TeamSuggestion& t) {
+      return std::find(t.members.begin(), t.members.end(), who) != t.members.end();
+    });
+    REQUIRE(theirs != all.end());
+    CHECK(theirs->members == got->teams.front().members);
+  }
+  second->stop();
   newcomer->stop();
   organiser.stop();
   CHECK(hub.stop(SIGTERM) == 0);

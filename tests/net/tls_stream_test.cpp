@@ -1,10 +1,17 @@
 // TLS streams over loopback: a pinned handshake carries lines both ways; a stream written to
-// after it was closed fails instead of writing to whatever socket took over its number.
+// after it was closed fails instead of writing to whatever socket took over its number; long
+// writes of short lines and long blocks arrive whole; the hub's reads that hold no buffer while
+// waiting; a client that left before the hub took its connection costs no handshake.
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <array>
 #include <filesystem>
+#include <memory>
 #include <random>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "net/byte_stream.hpp"
 #include "net/tls_identity.hpp"
@@ -126,4 +133,179 @@ TEST_CASE("tls stream: lines both ways after a pinned handshake; a closed stream
   }
   CHECK(late_error);
   std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// A TLS hub side and a pinned client, connected over loopback.
+struct TlsPair {
+  std::filesystem::path dir = fresh_dir();
+  asio::io_context io;
+  std::unique_ptr<net::TlsServer> server;
+  std::unique_ptr<net::ByteStream> hub_side, client_side;
+  std::string fingerprint;
+  asio::ip::tcp::acceptor acceptor{io,
+                                   asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)};
+  net::TlsClient client;
+
+  TlsPair() {
+    auto identity = net::load_or_create_tls_identity(dir / "hub.db", "test hub");
+    REQUIRE(identity.ok());
+    fingerprint = identity->identity.fingerprint;
+    auto made = net::TlsServer::make(identity->identity);
+    REQUIRE(made.ok());
+    server = std::move(*made);
+  }
+  ~TlsPair() { std::filesystem::remove_all(dir); }
+
+  void connect() {
+    acceptor.async_accept([&](const std::error_code& ec, asio::ip::tcp::socket socket) {
+      REQUIRE_FALSE(ec);
+      hub_side = server->wrap(std::move(socket));
+    });
+    client.async_connect(io, "127.0.0.1", acceptor.local_endpoint().port(),
+                         net::short_pin(fingerprint), [&](net::ConnectOutcome outcome) {
+                           REQUIRE_FALSE(outcome.error);
+                           client_side = std::move(outcome.stream);
+                         });
+    run_until(
+        io, [&] { return hub_side != nullptr; }, std::chrono::seconds(10));
+    REQUIRE(hub_side != nullptr);
+    // The hub's side shakes hands behind its first read or write, and the client's connect
+    // waits for it: an empty write starts it.
+    bool opened = false;
+    hub_side->async_write({}, [&](const std::error_code& ec, std::size_t) {
+      CHECK_FALSE(ec);
+      opened = true;
+    });
+    run_until(
+        io, [&] { return opened && client_side != nullptr; }, std::chrono::seconds(10));
+    REQUIRE(client_side != nullptr);
+  }
+};
+
+// Reads with async_read_ready until `want` bytes came or the stream fails.
+void read_ready_until(net::ByteStream& stream, std::string& got, std::size_t want,
+                      std::error_code& error) {
+  stream.async_read_ready(
+      [&stream, &got, want, &error](const std::error_code& ec, std::string_view bytes) {
+        if (ec) {
+          error = ec;
+          return;
+        }
+        got.append(bytes);
+        if (got.size() < want) read_ready_until(stream, got, want, error);
+      });
+}
+
+void read_some_until(net::ByteStream& stream, std::string& got, std::size_t want,
+                     std::error_code& error, std::shared_ptr<std::array<char, 4096>> buffer) {
+  stream.async_read_some(asio::buffer(*buffer), [&stream, &got, want, &error, buffer](
+                                                    const std::error_code& ec, std::size_t n) {
+    if (ec) {
+      error = ec;
+      return;
+    }
+    got.append(buffer->data(), n);
+    if (got.size() < want) read_some_until(stream, got, want, error, buffer);
+  });
+}
+
+}  // namespace
+
+TEST_CASE("tls stream: a long write of short lines and long blocks arrives whole, both ways") {
+  TlsPair p;
+  p.connect();
+
+  // The hub's write: many short lines (gathered into records), a block longer than a record
+  // (passed as it is), more lines, and a block of odd length, as a snapshot's frames and lines.
+  std::vector<std::string> pieces;
+  std::mt19937 random(7);
+  for (int i = 0; i < 3000; ++i)
+    pieces.push_back("{\"line\":" + std::to_string(i) + ",\"pad\":\"" +
+                     std::string(random() % 300, static_cast<char>('a' + i % 26)) + "\"}\n");
+  pieces.push_back(std::string(100 * 1024 + 7, 'B'));
+  for (int i = 0; i < 50; ++i) pieces.push_back("short " + std::to_string(i) + "\n");
+  pieces.push_back(std::string(40 * 1024 + 3, 'C'));
+  std::string expected;
+  std::vector<asio::const_buffer> buffers;
+  for (const std::string& piece : pieces) {
+    expected += piece;
+    buffers.push_back(asio::buffer(piece));
+  }
+  std::size_t written = 0;
+  std::error_code write_error = asio::error::would_block;
+  p.hub_side->async_write(buffers, [&](const std::error_code& ec, std::size_t n) {
+    write_error = ec;
+    written = n;
+  });
+  std::string got;
+  std::error_code read_error;
+  read_some_until(*p.client_side, got, expected.size(), read_error,
+                  std::make_shared<std::array<char, 4096>>());
+  run_until(
+      p.io, [&] { return (got.size() >= expected.size() || read_error) && !write_error; },
+      std::chrono::seconds(20));
+  CHECK_FALSE(write_error);
+  CHECK(written == expected.size());
+  CHECK_FALSE(read_error);
+  CHECK(got == expected);
+
+  // The client's lines, read on the hub's side through async_read_ready (no buffer of its own).
+  std::string lines;
+  for (int i = 0; i < 2000; ++i) lines += "{\"type\":\"ping\",\"n\":" + std::to_string(i) + "}\n";
+  std::vector<asio::const_buffer> out{asio::buffer(lines)};
+  write_error = asio::error::would_block;
+  p.client_side->async_write(out,
+                             [&](const std::error_code& ec, std::size_t) { write_error = ec; });
+  std::string at_hub;
+  read_error = {};
+  read_ready_until(*p.hub_side, at_hub, lines.size(), read_error);
+  run_until(
+      p.io, [&] { return (at_hub.size() >= lines.size() || read_error) && !write_error; },
+      std::chrono::seconds(20));
+  CHECK_FALSE(write_error);
+  CHECK_FALSE(read_error);
+  CHECK(at_hub == lines);
+
+  // The client leaves: the hub's waiting read ends with an end of file.
+  p.client_side->close();
+  read_error = {};
+  bool ended = false;
+  p.hub_side->async_read_ready([&](const std::error_code& ec, std::string_view bytes) {
+    read_error = ec;
+    CHECK(bytes.empty());
+    ended = true;
+  });
+  run_until(
+      p.io, [&] { return ended; }, std::chrono::seconds(10));
+  CHECK(ended);
+  CHECK(read_error);
+}
+
+TEST_CASE(
+    "tls stream: a client that gave up before the hub took its connection gets no handshake") {
+  TlsPair p;
+  // A ClientHello's first bytes, then the client closes, all before the hub accepts: a device
+  // whose handshake time ran out while it waited in the system's queue.
+  asio::ip::tcp::socket gone(p.io);
+  gone.connect(p.acceptor.local_endpoint());
+  const std::string start = "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03";
+  asio::write(gone, asio::buffer(start));
+  gone.close();
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  asio::ip::tcp::socket accepted(p.io);
+  p.acceptor.accept(accepted);
+  auto stream = p.server->wrap(std::move(accepted));
+  std::error_code error;
+  bool done = false;
+  stream->async_read_ready([&](const std::error_code& ec, std::string_view) {
+    error = ec;
+    done = true;
+  });
+  run_until(
+      p.io, [&] { return done; }, std::chrono::seconds(10));
+  REQUIRE(done);
+  // An end of file, not OpenSSL's complaint about a ClientHello cut short: no handshake began.
+  CHECK(error == asio::error::eof);
 }

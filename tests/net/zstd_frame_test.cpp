@@ -184,3 +184,21 @@ TEST_CASE("zstd frame: a line inside a frame is held to the line limit") {
   CHECK_FALSE(read_all(reader, frame, 64, got).ok());
   CHECK(got.empty());
 }
+
+TEST_CASE("zstd frames: one thread's frames of many sizes in turn each decompress to their lines") {
+  // The compression context and buffer are kept between frames: a large frame, then small ones,
+  // then large again, must not leak one frame's bytes into another.
+  for (const int count : {4000, 3, 1, 200, 20000, 2, 700}) {
+    const std::string lines = some_lines(count);
+    const std::string frame =
+        encode_zstd_frame(lines, static_cast<std::size_t>(count), kCompressLevel);
+    const std::size_t body = frame.find('\n') + 1;
+    const auto header = parse_zstd_frame_header(std::string_view(frame).substr(0, body - 1));
+    REQUIRE(header);
+    CHECK(header->bytes == frame.size() - body);
+    const auto content =
+        decompress_zstd_frame(std::string_view(frame).substr(body), *header, kMaxHubLineBytes);
+    REQUIRE(content);
+    CHECK(*content == lines);
+  }
+}
