@@ -34,8 +34,6 @@ class HeldFanout {
   void release_all();
   // No more releases: the hub is stopping.
   void stop();
-  // The interval lines wait now.
-  std::chrono::milliseconds hold() const { return current_; }
   // The interval after one at whose end `written` connections wrote: `shortest` (the configured
   // one) or longer, so that the writes stay within kHeldWritesPerSecond, and at most kLongestHold.
   static std::chrono::milliseconds next_hold(std::size_t written,
